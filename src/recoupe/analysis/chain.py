@@ -1,0 +1,275 @@
+"""The source chain: the path a story travelled, origin → relays → translator/publisher.
+
+Two kinds of evidence, each named in the link's ``producer``:
+
+* ``rule:chain.provenance``: provenance furniture lines (*Sources : A via B – Traduit par C*,
+  *Version originale : Auteur/Outlet*, *(AFP)*, *avec Reuters*). Their word order gives the
+  relay order: in *A via B*, B took the story from A.
+* ``rule:chain.citation``: outlets the body cites as the source of what it reports
+  (*selon un nouveau rapport de Bloomberg*, *révèle BuzzFeed News*, *according to Reuters*,
+  *documents obtenus par X*), found from cue words before an organisation mention or a
+  reporting verb whose subject is that organisation.
+
+The origin is the outlet the body cites most and earliest that the provenance line does not
+already name as a relay; other cited outlets are ``cited`` (sources of side claims).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from recoupe.analysis.entities import fold, non_media_organisations
+from recoupe.model import Analysis, ChainLink, Publisher, Span
+
+TRANSLATION_CUE = re.compile(
+    r"(?:traduit|traduction|translated|translation|adapté|adapted)(?:\s+(?:de|from)\s+l?['’]?\w+)?\s*(?:par|by|:)\s*",
+    re.I,
+)
+ORIGINAL_CUE = re.compile(
+    r"^(?:sources?|version originale|article original|original(?:ly published)?(?: (?:by|in|on|at))?|"
+    r"(?:initialement|originellement|d'abord) publié(?:e)?(?: (?:par|dans|sur))?|first published(?: (?:by|in|on))?|"
+    r"this (?:article|story) (?:was |is )?(?:originally |first )?(?:published|appeared) (?:by|in|on|at)|"
+    r"cet article a (?:d'abord|initialement|originellement) été publié (?:par|dans|sur)|via)\s*:?\s*",
+    re.I,
+)
+AGENCY_CUE = re.compile(r"^(?:\(\s*(?P<a>[^()]{2,30})\s*\)|(?:avec|with)\s+(?P<b>.{2,30}?))\.?$", re.I)
+CHUNK_SPLIT = re.compile(r"\s+via\s+|\s*[–—|;/]\s*|\s+-\s+|,\s*|\s+(?:et|and|&)\s+", re.I)
+SHARE_OUTLET = re.compile(
+    r"(?:likez|aimez|suivez|follow|like)\s+(?:-nous\s+)?(?P<name>[A-Z][\w'’&. -]{2,60}?)\s+(?:sur|on)\s+\w+", re.I
+)
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w'’&. -]{2,60})", re.I)
+
+# cue words that, shortly before an outlet's name, make the outlet the source of the sentence
+CITATION_BEFORE = re.compile(
+    r"(?:\bselon\b|\bd['’]après\b|\baccording to\b|\bcité(?:e|s)? par\b|\brapporté(?:e|s)? par\b|"
+    r"\brévélé(?:e|s)? par\b|\bobtenu(?:e|s)? par\b|\bpublié(?:e|s)? (?:par|dans)\b|\breported by\b|"
+    r"\brevealed by\b|\bobtained by\b|\bpublished (?:by|in)\b|\b(?:rapport|article|enquête|révélations?|"
+    r"informations?|étude|report|investigation|story|analysis)\b[^.;:!?,]{0,40}?\b(?:de|du|des|d['’]|par|by|from|in)\b)"
+    r"[^.;:!?,]{0,25}$",
+    re.I,
+)
+REPORTING_VERBS = {
+    "révéler", "rapporter", "affirmer", "publier", "écrire", "indiquer", "annoncer", "déclarer", "dire",
+    "expliquer", "assurer", "citer", "relater", "raconter", "souligner", "préciser", "confirmer",
+    "report", "reveal", "say", "write", "publish", "claim", "state", "tell", "confirm", "disclose",
+}
+
+
+@dataclass
+class Citation:
+    name: str
+    domain: str | None
+    evidence: Span
+    position: int
+    ratings: list = field(default_factory=list)
+
+
+def _registry():
+    try:
+        from recoupe.sources import get_registry
+
+        return get_registry()
+    except Exception:  # ratings are an enhancement; the chain stands without domains
+        return None
+
+
+def _lookup(name: str, strict: bool):
+    registry = _registry()
+    if registry is None:
+        return None
+    try:
+        return registry.resolve_name(name, strict=True) if strict else registry.lookup(name)
+    except Exception:
+        return None
+
+
+def _furniture_span(analysis: Analysis, index: int, start: int, end: int) -> Span:
+    text = analysis.furniture[index].text
+    return Span(text=text[start:end], start=start, end=end, in_="furniture", furniture_index=index)
+
+
+def _person_names(analysis: Analysis) -> set[str]:
+    return {fold(m.text) for e in analysis.entities if e.label == "PER" for m in e.mentions}
+
+
+def _provenance_links(analysis: Analysis) -> tuple[list[tuple[str, Span, str]], list[tuple[str, Span]]]:
+    """(name, evidence, kind) source links in travel order, and translator names."""
+    sources: list[tuple[str, Span, str]] = []
+    translators: list[tuple[str, Span]] = []
+    people = _person_names(analysis)
+    for f in analysis.furniture:
+        if f.kind != "provenance":
+            continue
+        text = f.text
+        agency = AGENCY_CUE.match(text.strip())
+        if agency:
+            name = (agency.group("a") or agency.group("b")).strip()
+            start = text.find(name)
+            sources.append((name, _furniture_span(analysis, f.index, start, start + len(name)), "agency"))
+            continue
+        translation = TRANSLATION_CUE.search(text)
+        head_end = translation.start() if translation else len(text)
+        head = text[:head_end]
+        lead = ORIGINAL_CUE.match(head)
+        cursor = lead.end() if lead else 0
+        chain_start = cursor
+        for chunk in CHUNK_SPLIT.split(head[cursor:]):
+            name = chunk.strip(" .:-–—")
+            if not name:
+                continue
+            start = text.find(name, cursor)
+            cursor = start + len(name)
+            if fold(name) in people and _lookup(name, strict=False) is None:
+                continue  # an author named beside the outlet (Rob Price/Business Insider)
+            evidence_start = chain_start if not sources or sources[-1][2] != "provenance" else start
+            # evidence for the first source is the whole cue ("Sources : ZeroHedge"), later ones "via X"
+            prefix = text[max(0, start - 4) : start]
+            if prefix.strip().lower() == "via":
+                evidence_start = start - 4
+            elif lead and not any(s[1].furniture_index == f.index for s in sources):
+                evidence_start = 0
+            sources.append((name, _furniture_span(analysis, f.index, evidence_start, start + len(name)), "provenance"))
+        if translation:
+            name = text[translation.end() :].strip(" .:-–—")
+            if name:
+                start = text.find(name, translation.end())
+                translators.append((name, _furniture_span(analysis, f.index, translation.start(), start + len(name))))
+    return sources, translators
+
+
+def _is_outlet(entity_canonical: str) -> bool:
+    """A rated news outlet, not a platform or company the lists happen to rate (facebook.com)."""
+    if fold(entity_canonical) in non_media_organisations():
+        return False
+    return _lookup(entity_canonical, strict=True) is not None
+
+
+def _body_citations(analysis: Analysis, doc: Doc | None) -> list[Citation]:
+    if doc is None:
+        return []
+    citations = []
+    body = analysis.body
+    for ent in analysis.entities:
+        if ent.label not in ("ORG", "MISC") or not _is_outlet(ent.canonical):
+            continue
+        match = _lookup(ent.canonical, strict=True)
+        for m in ent.mentions:
+            if m.in_ != "body":
+                continue
+            sent = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if sent is None:
+                continue
+            sentence = sent.sent
+            before = body[sentence.start_char : m.start]
+            cue = CITATION_BEFORE.search(before)
+            if cue:
+                start = sentence.start_char + cue.start()
+                citations.append(Citation(ent.canonical, match.domain if match else None,
+                                          Span(text=body[start : m.end], start=start, end=m.end), m.start,
+                                          match.ratings if match else []))
+                continue
+            root = sent.root
+            if root.dep_.startswith("nsubj") and root.head.lemma_.lower() in REPORTING_VERBS:
+                verb = root.head
+                start = min(verb.idx, m.start)
+                citations.append(Citation(ent.canonical, match.domain if match else None,
+                                          Span(text=body[start : m.end], start=start, end=m.end), m.start,
+                                          match.ratings if match else []))
+    citations.sort(key=lambda c: c.position)
+    return citations
+
+
+def infer_publisher(analysis: Analysis, translators: list[tuple[str, Span]]) -> tuple[str, Span | None] | None:
+    """The publishing outlet named in the page itself when no URL says it."""
+    if translators:
+        return translators[-1]
+    for f in analysis.furniture:
+        if f.kind in ("share_prompt", "photo_credit", "byline", "other"):
+            for pattern in (SHARE_OUTLET, COPYRIGHT):
+                found = pattern.search(f.text)
+                if found and _lookup(found.group("name"), strict=False):
+                    name = found.group("name").strip()
+                    return name, _furniture_span(analysis, f.index, found.start(), found.end())
+    return None
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b and fold(a) == fold(b))
+
+
+def build_chain(analysis: Analysis, doc: Doc | None) -> list[ChainLink]:
+    sources, translators = _provenance_links(analysis)
+    citations = _body_citations(analysis, doc)
+    publisher = analysis.publisher
+    inferred = infer_publisher(analysis, translators)
+    if inferred and not publisher.name:
+        match = _lookup(inferred[0], strict=False)
+        analysis.publisher = Publisher(
+            name=inferred[0], domain=publisher.domain or (match.domain if match else None), url=publisher.url,
+            producer="rule:chain.publisher", ratings=match.ratings if match else [],
+        )
+        publisher = analysis.publisher
+
+    def link(name, evidence, role, producer, match=None):
+        match = match or _lookup(name, strict=False)
+        return ChainLink(name=name, domain=match.domain if match else None, role=role, evidence=evidence,
+                         producer=producer, ratings=match.ratings if match else [])
+
+    relay_names = {fold(n) for n, _, _ in sources}
+    relay_domains = {m.domain for n, _, _ in sources if (m := _lookup(n, strict=False))}
+    publisher_key = fold(publisher.name or "")
+    tally: dict[str, list[Citation]] = {}
+    for c in citations:
+        if fold(c.name) in relay_names or (c.domain and c.domain in relay_domains):
+            continue
+        if fold(c.name) == publisher_key or (c.domain and c.domain == publisher.domain):
+            continue
+        tally.setdefault(c.name, []).append(c)
+    origin = None
+    if tally:
+        body_len = max(1, len(analysis.body))
+        origin = max(tally, key=lambda n: (len(tally[n]) + (1.0 if tally[n][0].position < body_len * 0.3 else 0.0),
+                                           -tally[n][0].position))
+    chain: list[ChainLink] = []
+    if origin:
+        first = tally[origin][0]
+        chain.append(link(origin, first.evidence, "origin", "rule:chain.citation"))
+    for i, (name, evidence, kind) in enumerate(sources):
+        role = "origin" if (not origin and i == 0 and (len(sources) > 1 or kind == "agency")) else "relay"
+        chain.append(link(name, evidence, role, f"rule:chain.{kind}"))
+    translated = bool(translators) or any(
+        "version originale" in f.text.lower() or "traduit" in f.text.lower() or "translated" in f.text.lower()
+        for f in analysis.furniture if f.kind == "provenance"
+    )
+    if publisher.name or publisher.domain:
+        name = publisher.name or publisher.domain
+        evidence = inferred[1] if inferred and inferred[1] is not None else Span(text=name, start=0, end=0)
+        if not any(_same(l.name, name) for l in chain):
+            chain.append(link(name, evidence, "translator" if translated else "publisher", "rule:chain.publisher"))
+        else:
+            for l in chain:
+                if _same(l.name, name):
+                    l.role = "translator" if translated else "publisher"
+    for name, cites in tally.items():
+        if name != origin:
+            chain.append(link(name, cites[0].evidence, "cited", "rule:chain.citation"))
+    return chain
+
+
+def relabel_outlets(analysis: Analysis, chain: list[ChainLink]) -> None:
+    """Names the chain proves to be outlets are organisations, whatever the tagger said."""
+    names = {fold(l.name) for l in chain}
+    for ent in analysis.entities:
+        if ent.label != "ORG" and fold(ent.canonical) in names:
+            ent.label = "ORG"
+            for m in ent.mentions:
+                m.label = "ORG"
+                m.producer = "rule:chain.outlet"
+
+
+def attach_source_chain(analysis: Analysis, doc: Doc | None, furniture_docs=None) -> None:
+    analysis.source_chain = build_chain(analysis, doc)
+    relabel_outlets(analysis, analysis.source_chain)

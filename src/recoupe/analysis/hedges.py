@@ -1,0 +1,217 @@
+"""Epistemic status: where the text does not simply assert.
+
+Kinds (``recoupe.model.Hedge.kind``):
+
+* ``conditional``: the French journalistic conditional (``aurait appelé``, ``serait``), read from the
+  parser's morphology (``Mood=Cnd``) with a form-table backstop for conditionals the morphologizer
+  tags as imperfects; English ``reportedly`` / ``allegedly`` / ``is said to``.  Conditionals that are
+  not hedges are left out: desire and politeness verbs (``aimerait``, ``faudrait``), first/second
+  person, hypotheticals under ``si`` + imperfect, and the future-in-the-past after a past speech verb
+  (``il a dit qu'il viendrait``).  ``pourrait`` / ``devrait`` count as speculation.
+* ``speculation``, ``uncertainty``, ``disputed``, ``declined_comment``: cue patterns from
+  ``resources/lexicons/hedge_cues_<lang>.tsv`` (verbs matched through all their inflected forms).
+
+``sentence_status`` folds quotes and hedges into one status per sentence for claims.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from recoupe.analysis.conjugate import conditional_forms
+from recoupe.analysis.lexicons import cue_matcher, language_of, speech_lemma
+from recoupe.analysis.quotes import quoted_spans, sentence_bounds
+from recoupe.model import Hedge, Span
+
+NOT_HEDGING_CONDITIONAL = {"aimer", "vouloir", "souhaiter", "préférer", "falloir", "valoir", "plaire", "adorer",
+                           "désirer", "permettre"}
+MODAL_CONDITIONAL = {"pouvoir", "devoir"}
+NON_THIRD_PERSON = {"je", "j'", "j’", "nous", "vous", "tu", "on", "-je", "-nous", "-vous", "-tu", "-on"}
+CLITICS = {"l'", "l’", "le", "la", "les", "lui", "leur", "se", "s'", "s’", "y", "en", "ne", "n'", "n’", "me", "m'",
+           "m’", "te", "t'", "t’", "nous", "vous"}
+STATUS_PRIORITY = ["disputed", "uncertain", "conditional", "speculative", "attributed", "asserted"]
+KIND_TO_STATUS = {"disputed": "disputed", "uncertainty": "uncertain", "conditional": "conditional",
+                  "speculation": "speculative", "attributed": "attributed"}
+
+
+CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
+
+
+def _is_conditional(tok: Token) -> bool:
+    """Mood=Cnd from the morphologizer, checked against the ending; or a known conditional form it missed."""
+    if tok.pos_ not in ("VERB", "AUX") or not tok.lower_.endswith(CONDITIONAL_ENDINGS):
+        return False
+    return "Cnd" in tok.morph.get("Mood") or tok.lower_ in conditional_forms(tok.lemma_.lower())
+
+
+def _governing_past_speech(verb: Token, lang: str) -> bool:
+    """Future-in-the-past: the clause depends on a past-tense speech or thought verb."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head is not tok:
+            head = tok.head
+            if speech_lemma(head, lang) or head.lemma_ in ("penser", "croire", "savoir", "espérer", "prévoir"):
+                tenses = set(head.morph.get("Tense")) | {t for c in head.children if c.dep_.startswith("aux")
+                                                         for t in c.morph.get("Tense")}
+                if tenses & {"Past", "Imp"} or head.morph.get("VerbForm") == ["Part"]:
+                    return True
+            tok = head
+        else:
+            break
+    return False
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A ``si`` clause in the same sentence makes the conditional a hypothesis, not a hedge."""
+    sent = verb.sent
+    for tok in sent:
+        if tok.lower_ in ("si", "s'", "s’") and tok.pos_ == "SCONJ":
+            return True
+        if tok.lower_ in ("où",) and tok.i > 1 and verb.doc[tok.i - 1].lower_ == "cas":
+            return True
+        if tok.lower_ == "même" and tok.i + 1 < len(verb.doc) and verb.doc[tok.i + 1].lower_ in ("si", "s'"):
+            return True
+    return False
+
+
+def _subject(verb: Token) -> Token | None:
+    for tok in (verb,) + tuple(c for c in verb.children if c.dep_.startswith("aux")):
+        for c in tok.children:
+            if c.dep_.startswith("nsubj") or c.dep_ == "expl:subj":
+                return c
+    return None
+
+
+def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
+    """Journalistic conditionals; a conditional inside a quotation or a question is the speaker's own."""
+    if lang != "fr":
+        return []
+    quoted = quoted_spans(doc)
+    out, seen = [], set()
+    for tok in doc:
+        if not _is_conditional(tok) or any(s <= tok.idx < e and e - s > 40 for s, e in quoted):
+            continue
+        if doc.text[slice(*sentence_bounds(tok))].rstrip().endswith("?"):
+            continue
+        verb = tok.head if tok.dep_.startswith("aux") or tok.dep_ == "cop" else tok
+        if verb.i in seen:
+            continue
+        seen.add(verb.i)
+        lemma = tok.lemma_.lower() if tok.pos_ == "VERB" else verb.lemma_.lower()
+        if tok.lemma_.lower() in NOT_HEDGING_CONDITIONAL or lemma in NOT_HEDGING_CONDITIONAL:
+            continue
+        subject = _subject(verb)
+        if subject is not None and subject.lower_ in NON_THIRD_PERSON:
+            continue
+        if _hypothetical(verb) or _governing_past_speech(verb, lang):
+            continue
+        start_tok = tok
+        while start_tok.i > 0:
+            prev = doc[start_tok.i - 1]
+            if prev.lower_ not in CLITICS or prev.pos_ not in ("PRON", "ADV") or prev.dep_.startswith("nsubj"):
+                break
+            start_tok = prev
+        end_tok = verb if 0 < verb.i - tok.i <= 4 else tok
+        modal = tok.lemma_.lower() in MODAL_CONDITIONAL
+        kind = "speculation" if modal else "conditional"
+        rule = "modal_conditional" if modal else "conditional_mood"
+        confidence = 0.55 if modal else 0.8
+        out.append(_hedge(doc, kind, start_tok.idx, end_tok.idx + len(end_tok.text), rule, confidence))
+    return out
+
+
+def _hedge(doc: Doc, kind: str, start: int, end: int, rule: str, confidence: float) -> Hedge:
+    tok = doc.char_span(start, end, alignment_mode="expand")[0]
+    s_start, s_end = sentence_bounds(tok)
+    return Hedge(kind=kind, text=doc.text[start:end], start=start, end=end, producer=f"rule:hedges.{rule}",
+                 confidence=confidence, sentence=Span(text=doc.text[s_start:s_end], start=s_start, end=s_end))
+
+
+def _lexicon_hedges(doc: Doc) -> list[Hedge]:
+    matcher, rules = cue_matcher(doc, "hedge_cues")
+    matches = sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    out: list[Hedge] = []
+    taken: list[tuple[int, int]] = []
+    for match_id, start, end in sorted(matches, key=lambda m: -(m[2] - m[1])):
+        kind, confidence = rules[doc.vocab.strings[match_id]]
+        if confidence <= 0 or any(s < end and start < e for s, e in taken):
+            continue
+        span = doc[start:end]
+        if kind == "disputed" and not _disputing_use(span):
+            continue
+        taken.append((start, end))
+        out.append(_hedge(doc, kind, span.start_char, span.end_char, "lexicon", confidence))
+    return out
+
+
+def _disputing_use(span) -> bool:
+    """Denial verbs count only as verbs (``a nié``), not as nouns in other senses (``un démenti`` is fine)."""
+    tok = span[0]
+    if len(span) == 1 and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ("nier",):
+        return False
+    return True
+
+
+def _merge(hedges: list[Hedge], doc: Doc) -> list[Hedge]:
+    """Join same-kind cues separated only by punctuation (``ont prétendu, sans preuve``)."""
+    hedges = sorted(hedges, key=lambda h: (h.start, h.end))
+    out: list[Hedge] = []
+    for h in hedges:
+        prev = out[-1] if out else None
+        if prev and prev.kind == h.kind and doc.text[prev.end:h.start].strip(" ,;—–-") == "" and h.start >= prev.end:
+            out[-1] = prev.model_copy(update={"end": h.end, "text": doc.text[prev.start:h.end],
+                                              "confidence": max(prev.confidence or 0, h.confidence or 0)})
+        elif prev and h.start < prev.end:
+            continue
+        else:
+            out.append(h)
+    return out
+
+
+def find_hedges(doc: Doc) -> list[Hedge]:
+    """All hedges in ``doc`` (offsets into ``doc.text``), in text order."""
+    lang = language_of(doc)
+    return _merge(_conditional_hedges(doc, lang) + _lexicon_hedges(doc), doc)
+
+
+def sentence_status(doc: Doc, sent_start: int, sent_end: int) -> tuple[str, str | None]:
+    """(status, attributed_to) for a sentence or claim span, from the quotes and hedges over it.
+
+    Status is the strongest epistemic marker present (disputed > uncertain > conditional >
+    speculative > attributed > asserted); attributed_to is the speaker of a quote covering the span
+    whatever the status (``selon X, il aurait…`` is conditional and attributed to X).
+    """
+    quotes = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes is not None else None
+    if quotes is None:
+        from recoupe.analysis.quotes import find_quotes
+
+        quotes = find_quotes(doc)
+    hedges = doc._.hedges if Doc.has_extension("hedges") and doc._.hedges is not None else find_hedges(doc)
+    attributed_to = None
+    statuses = {"asserted"}
+    for q in quotes:
+        inside = q.content.start < sent_end and sent_start < q.content.end
+        if inside and (q.speaker_canonical or q.speaker):
+            attributed_to = q.speaker_canonical or (q.speaker.text if q.speaker else None)
+            statuses.add("attributed")
+    for h in hedges:
+        if h.start < sent_end and sent_start < h.end and h.kind in KIND_TO_STATUS:
+            statuses.add(KIND_TO_STATUS[h.kind])
+    status = next(s for s in STATUS_PRIORITY if s in statuses)
+    return status, attributed_to
+
+
+if not Doc.has_extension("hedges"):
+    Doc.set_extension("hedges", default=None)
+
+
+@Language.factory("recoupe_hedges")
+def make_hedges(nlp: Language, name: str):
+    """Sets ``doc._.hedges``; independent of the other components (``sentence_status`` reads quotes)."""
+
+    def component(doc: Doc) -> Doc:
+        doc._.hedges = find_hedges(doc)
+        return doc
+
+    return component

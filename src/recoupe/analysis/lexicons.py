@@ -1,0 +1,122 @@
+"""Load the quote / hedge lexicons shipped in ``resources/lexicons`` and test tokens against them.
+
+Why a module of its own: quotes, hedges and irony all ask "is this token a speech verb?",
+and the answer must survive the French lemmatizer's slips (``démenties`` -> NOUN ``démentie``),
+so lemma look-up is backed by the generated form tables.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from recoupe.analysis.conjugate import LEXICON_DIR, english_forms, french_forms, read_lemmas
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "agent", "obl:agent"}
+VERBAL_POS = {"VERB", "AUX"}
+SLIPPED_POS = {"X", "NOUN", "ADJ", "PROPN"}  # a verb the tagger mislabelled
+
+
+def language_of(doc: Doc) -> str:
+    """'fr' or 'en' (lexicons exist for those two; anything else falls back to French rules)."""
+    return "en" if doc.lang_ == "en" else "fr"
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def speech_verbs(lang: str) -> dict[str, str]:
+    """lemma -> class (say, assert, reveal, admit, deny, dispute)."""
+    return read_lemmas(lang)
+
+
+@lru_cache(maxsize=None)
+def speech_forms(lang: str) -> dict[str, str]:
+    """Inflected form -> lemma, from the generated speech_verb_forms_<lang>.tsv."""
+    return {row[0]: row[1] for row in _rows(f"speech_verb_forms_{lang}.tsv")}
+
+
+@lru_cache(maxsize=None)
+def role_nouns(lang: str) -> dict[str, str]:
+    return {row[0]: row[1] for row in _rows("role_nouns.tsv") if row[2] == lang}
+
+
+@lru_cache(maxsize=None)
+def source_nouns(lang: str) -> frozenset[str]:
+    return frozenset(row[0] for row in _rows("source_nouns.tsv") if row[1] == lang)
+
+
+def speech_lemma(token: Token, lang: str) -> str | None:
+    """The speech-verb lemma this token is a form of, or None.
+
+    A verb by POS is looked up by lemma then by form; a token tagged X/NOUN/ADJ right after an
+    auxiliary (``a nié``, ``ont été démenties``) or in an inverted incise is looked up by form only.
+    """
+    verbs = speech_verbs(lang)
+    lemma = token.lemma_.lower()
+    form = speech_forms(lang).get(token.lower_)
+    if token.pos_ in VERBAL_POS and token.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
+        if lemma in verbs:
+            return lemma
+        return form
+    if token.pos_ in SLIPPED_POS and form:
+        prev = token.nbor(-1) if token.i > 0 else None
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if prev is not None and prev.pos_ == "AUX":
+            return form
+        if nxt is not None and nxt.lower_.startswith("-t") or (nxt is not None and nxt.lower_ in ("-il", "-elle")):
+            return form
+    return None
+
+
+def verb_forms(lemma: str, lang: str) -> list[str]:
+    generate = french_forms if lang == "fr" else english_forms
+    return sorted(generate(lemma) | {lemma})
+
+
+def _pattern_token(spec: str, lang: str) -> dict:
+    optional = spec.endswith("?") and len(spec) > 1
+    spec = spec[:-1] if optional else spec
+    if spec == "*":
+        return {"OP": "?"}
+    if spec.startswith("~"):
+        token = {"LEMMA": spec[1:]}
+    else:
+        words: list[str] = []
+        for alt in spec.split("|"):
+            words += verb_forms(alt[1:], lang) if alt.startswith("@") else [alt]
+        words += [w.replace("'", "\u2019") for w in words if "'" in w]
+        token = {"LOWER": {"IN": words}}
+    if optional:
+        token["OP"] = "?"
+    return token
+
+
+@lru_cache(maxsize=None)
+def _cue_matcher(table: str, vocab) -> tuple[Matcher, dict[str, tuple[str, float]]]:
+    """A Matcher over a cue table (kind, pattern, weight); returns it with rule-id -> (kind, weight)."""
+    lang = table.rsplit("_", 1)[-1]
+    matcher = Matcher(vocab)
+    rules: dict[str, tuple[str, float]] = {}
+    for n, row in enumerate(_rows(f"{table}.tsv")):
+        kind, pattern, weight = row[0], row[1], float(row[2])
+        key = f"{table}:{kind}:{n}"
+        tokens = []
+        for spec in pattern.split():
+            # French elision: "n'" / "qu'" written in patterns also match the spelled-out form
+            if spec in ("n'", "qu'"):
+                spec = f"{spec}|{spec[:-1]}e"
+            tokens.append(_pattern_token(spec, lang))
+        matcher.add(key, [tokens])
+        rules[key] = (kind, weight)
+    return matcher, rules
+
+
+def cue_matcher(doc: Doc, table: str) -> tuple[Matcher, dict[str, tuple[str, float]]]:
+    """The matcher for ``<table>_<lang>.tsv`` (``hedge_cues``, ``irony_cues``) in the doc's language."""
+    return _cue_matcher(f"{table}_{language_of(doc)}", doc.vocab)

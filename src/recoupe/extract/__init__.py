@@ -1,0 +1,132 @@
+"""From raw text or HTML to an article: body, furniture and metadata.
+
+One entry point, :func:`extract`. HTML goes through trafilatura (with its metadata), then
+everything, HTML leftovers and plain text alike, goes through the furniture splitter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from recoupe.extract.furniture import FurnitureSplit, split_furniture
+from recoupe.ingest import RawDocument, sniff_html
+from recoupe.model import BodySegment, Furniture
+
+__all__ = ["ExtractedDocument", "extract", "split_furniture", "FurnitureSplit"]
+
+TITLE_MAX_WORDS = 30
+
+
+@dataclass
+class ExtractedDocument:
+    body: str
+    body_map: list[BodySegment]
+    furniture: list[Furniture]
+    text: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    publisher: str | None = None
+    hostname: str | None = None
+    url: str | None = None
+    description: str | None = None
+    producer: str = "rule:extract.text"
+    warnings: list[str] = field(default_factory=list)
+
+
+def _split_authors(author: str | None) -> list[str]:
+    if not author:
+        return []
+    parts = re.split(r"\s*(?:;|,| and | et |&)\s*", author)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _hostname(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    return host.lower() if host else None
+
+
+def _plain_title(text: str) -> str | None:
+    """The first line is the title when it is short and does not read as a sentence."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    words = len(first.split())
+    if 2 <= words <= TITLE_MAX_WORDS and not re.search(r"[.:;]\s*$", first):
+        return first
+    return None
+
+
+def _from_html(html: str, url: str | None) -> tuple[str, dict]:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=False,
+    )
+    if result is None:
+        return "", {}
+    meta = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    return meta.get("text") or "", meta
+
+
+def extract(
+    raw: RawDocument | str | bytes,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+    title: str | None = None,
+) -> ExtractedDocument:
+    """Read one article: body text (verbatim), furniture, title, authors, date, publisher."""
+    if isinstance(raw, RawDocument):
+        doc = raw
+    else:
+        if isinstance(raw, bytes):
+            from recoupe.ingest import decode_bytes
+
+            raw, _ = decode_bytes(raw)
+        is_html = content_type == "html" or (content_type is None and sniff_html(raw))
+        doc = RawDocument(source="<string>", html=raw if is_html else None, text=None if is_html else raw)
+    url = url or doc.url
+    hints = doc.hints
+    warnings: list[str] = []
+    if doc.html is not None:
+        text, meta = _from_html(doc.html, url)
+        if not text.strip():
+            warnings.append("trafilatura found no article text in the HTML")
+        producer = "model:trafilatura@2.3.1"
+        found_title = hints.get("title") or title or meta.get("title")
+        authors = _split_authors(meta.get("author"))
+        date = meta.get("date")
+        publisher = meta.get("sitename")
+        url = url or meta.get("url")
+        description = meta.get("description")
+    else:
+        text = doc.text or ""
+        producer = "rule:extract.text"
+        found_title = hints.get("title") or title or _plain_title(text)
+        authors, date, publisher, description = [], None, None, None
+    if hints.get("authors"):
+        authors = hints["authors"] if isinstance(hints["authors"], list) else _split_authors(str(hints["authors"]))
+    split = split_furniture(text, title=found_title, lang=hints.get("lang"))
+    return ExtractedDocument(
+        body=split.body,
+        body_map=split.body_map,
+        furniture=split.furniture,
+        text=text,
+        title=found_title,
+        authors=authors,
+        date=hints.get("date") or date,
+        publisher=hints.get("publisher") or publisher,
+        hostname=_hostname(url),
+        url=url,
+        description=description,
+        producer=producer,
+        warnings=warnings,
+    )

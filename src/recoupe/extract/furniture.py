@@ -1,0 +1,206 @@
+"""Separating page furniture from article text, line by line.
+
+Works on plain text and on what trafilatura leaves behind. A line becomes furniture through
+one of three mechanisms, each named in its ``producer``:
+
+* ``rule:furniture.cue.<kind>``: a French/English cue at the start of the line
+  (``resources/lexicons/furniture_cues.toml``), e.g. *Lire aussi*, *Laisser un commentaire*.
+* ``rule:furniture.shape.<kind>``: the line's shape alone, for shapes prose never takes:
+  an image slug (``mark-twain-portrait``), a repeated title.
+* ``rule:furniture.zone``: short lines in the head or tail of the page whose neighbours are
+  furniture (a reader comment between a video teaser and a comment form).
+
+Body lines are never cut by shape or zone alone when they read like prose (long, or ending in
+sentence punctuation), so the layer errs on the side of keeping text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from recoupe.model import BodySegment, Furniture
+
+SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){1,8}(?:\.(?:jpe?g|png|gif|webp))?$")
+FILE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)$", re.I)
+LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[•·\-–*])\s+")
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    words: int
+    kind: str | None = None
+    producer: str | None = None
+    confidence: float | None = None
+
+    @property
+    def prose(self) -> bool:
+        """Reads like article prose: long, or a full sentence of some length."""
+        return self.words >= 25 or (self.words >= 8 and bool(SENTENCE_END.search(self.text)))
+
+
+@dataclass
+class FurnitureSplit:
+    body: str
+    body_map: list[BodySegment]
+    furniture: list[Furniture]
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CueKind:
+    kind: str
+    confidence: float
+    start: tuple[re.Pattern, ...]
+    short: tuple[re.Pattern, ...]
+    max_words: int
+
+
+@lru_cache(maxsize=1)
+def cue_kinds() -> tuple[CueKind, ...]:
+    raw = tomllib.loads(
+        resources.files("recoupe.resources.lexicons").joinpath("furniture_cues.toml").read_text("utf-8")
+    )
+    kinds = []
+    for kind, spec in raw.items():
+        kinds.append(
+            CueKind(
+                kind=kind,
+                confidence=float(spec.get("confidence", 0.8)),
+                start=tuple(re.compile(r"^(?:" + p + ")", re.I) for p in spec.get("start", [])),
+                short=tuple(re.compile(p, re.I) for p in spec.get("short", [])),
+                max_words=int(spec.get("max_words", 40)),
+            )
+        )
+    return tuple(kinds)
+
+
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(WORD.findall(text))
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        offset = match.start() + (len(raw) - len(raw.lstrip()))
+        lines.append(Line(offset, offset + len(stripped), stripped, len(WORD.findall(stripped))))
+    return lines
+
+
+def _cue(line: Line) -> tuple[str, float, str] | None:
+    cue_text = LIST_ITEM.sub("", line.text)
+    for kind in cue_kinds():
+        if line.words > max(kind.max_words, 40) and kind.kind not in ("provenance",):
+            continue
+        if line.words <= kind.max_words and any(p.match(cue_text) for p in kind.start):
+            return kind.kind, kind.confidence, f"rule:furniture.cue.{kind.kind}"
+        if line.words <= kind.max_words and any(p.search(cue_text) for p in kind.short):
+            return kind.kind, kind.confidence * 0.9, f"rule:furniture.cue.{kind.kind}"
+    return None
+
+
+def _shape(line: Line, seen_titles: set[str], title_norm: str | None, index: int) -> tuple[str, float, str] | None:
+    text = line.text
+    if line.words <= 12 and (SLUG.match(text) or FILE_NAME.match(text)):
+        return "image_slug", 0.9, "rule:furniture.shape.image_slug"
+    norm = _normal(text)
+    if norm and line.words <= 40 and not SENTENCE_END.search(text.rstrip("?!")):
+        if norm in seen_titles or (title_norm and norm == title_norm and index > 0):
+            return "title_duplicate", 0.95, "rule:furniture.shape.title_duplicate"
+    return None
+
+
+def _zone(lines: list[Line]) -> None:
+    """Mark short non-prose lines in head and tail runs that are framed by furniture."""
+    n = len(lines)
+    if n < 3:
+        return
+    first_prose = next((i for i, l in enumerate(lines) if l.prose and l.kind is None), n)
+    last_prose = next((i for i in range(n - 1, -1, -1) if lines[i].prose and lines[i].kind is None), -1)
+    tail = range(last_prose + 1, n)
+    head = range(0, first_prose)
+    for zone in (tail, head):
+        cues = sum(1 for i in zone if lines[i].kind)
+        if cues < 2:
+            continue
+        has_comment_cue = any(lines[i].kind == "comment_form" for i in zone)
+        for i in zone:
+            line = lines[i]
+            if line.kind or line.prose or (zone is head and i == 0):
+                continue
+            before = lines[i - 1].kind if i > 0 else "edge"
+            after = lines[i + 1].kind if i + 1 < n else "edge"
+            if before and after:
+                line.kind = "comment" if (zone is tail and has_comment_cue) else "other"
+                line.confidence = 0.6
+                line.producer = "rule:furniture.zone"
+
+
+def split_furniture(text: str, *, title: str | None = None, lang: str | None = None) -> FurnitureSplit:
+    """Split text into a verbatim body and reported furniture.
+
+    ``body`` is the kept lines, joined by their original separators where they were adjacent
+    and by a blank line where furniture was removed between them; ``body_map`` maps body offsets
+    back to ``text``.
+    """
+    lines = split_lines(text)
+    title_norm = _normal(title) if title else None
+    seen: set[str] = set()
+    for index, line in enumerate(lines):
+        found = _cue(line) or _shape(line, seen, title_norm, index)
+        if found:
+            line.kind, line.confidence, line.producer = found
+        if line.words <= 40:
+            seen.add(_normal(line.text))
+    _zone(lines)
+    return _assemble(text, lines)
+
+
+def _assemble(text: str, lines: list[Line]) -> FurnitureSplit:
+    body_parts: list[str] = []
+    body_map: list[BodySegment] = []
+    furniture: list[Furniture] = []
+    cursor = 0
+    previous_kept: Line | None = None
+    cut_since_previous = False
+    for line in lines:
+        if line.kind:
+            furniture.append(
+                Furniture(
+                    index=len(furniture),
+                    kind=line.kind,
+                    text=line.text,
+                    source_start=line.start,
+                    source_end=line.end,
+                    producer=line.producer or "rule:furniture",
+                    confidence=line.confidence,
+                )
+            )
+            cut_since_previous = True
+            continue
+        if previous_kept is not None:
+            separator = "\n\n" if cut_since_previous else text[previous_kept.end : line.start]
+            if "\n" not in separator:
+                separator = "\n"
+            body_parts.append(separator)
+            cursor += len(separator)
+        body_map.append(BodySegment(start=cursor, end=cursor + len(line.text), source_start=line.start))
+        body_parts.append(line.text)
+        cursor += len(line.text)
+        previous_kept = line
+        cut_since_previous = False
+    return FurnitureSplit("".join(body_parts), body_map, furniture, lines)

@@ -1,0 +1,182 @@
+"""The analysis as a pure function of the document: ``analyze`` for one, ``analyze_many`` for a stream.
+
+Both run the same code: documents are read and split into body and furniture, grouped by
+language, parsed with ``nlp.pipe`` in batches, then assembled into ``Analysis`` reports in input
+order. A document that cannot be read or analysed becomes a ``Failed`` and the stream goes on.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from recoupe.analysis.entities import fold, merge_entities
+from recoupe.analysis.language import UNDETERMINED, identify_document
+from recoupe.extract import ExtractedDocument, extract
+from recoupe.ingest import DEFAULT_MAX_BYTES, Failed, IngestError, RawDocument, from_string
+from recoupe.model import Analysis, Publisher
+from recoupe.nlp import get_nlp, supported
+
+FURNITURE_WITH_NAMES = {"provenance", "byline", "photo_credit"}
+
+
+class AnalysisError(Exception):
+    """Raised by :func:`analyze` when the single document cannot be analysed."""
+
+
+@dataclass
+class Options:
+    """Switches for the optional, more expensive layers; defaults are the full report."""
+
+    genre: bool = True
+    persuasion: bool = True
+    credibility: bool = True
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class _Prepared:
+    raw: RawDocument
+    extracted: ExtractedDocument
+    lang: str
+    lang_confidence: float | None
+    paragraph_languages: list
+
+
+def analyze(text_or_html: str | bytes, *, url: str | None = None, lang: str | None = None,
+            options: Options | None = None) -> Analysis:
+    """Analyse one article given as plain text or HTML."""
+    if isinstance(text_or_html, bytes):
+        from recoupe.ingest import decode_bytes
+
+        try:
+            text_or_html, _ = decode_bytes(text_or_html)
+        except IngestError as exc:
+            raise AnalysisError(str(exc)) from exc
+    if not text_or_html or not text_or_html.strip():
+        raise AnalysisError("empty input")
+    raw = from_string(text_or_html, url=url)
+    result = next(analyze_many([raw], lang=lang, options=options))
+    if isinstance(result, Failed):
+        raise AnalysisError(result.error)
+    return result
+
+
+def analyze_many(items: Iterable[RawDocument | Failed | str], *, lang: str | None = None,
+                 options: Options | None = None, batch_size: int = 16) -> Iterator[Analysis | Failed]:
+    """Analyse a stream of documents, yielding reports (or failures) in input order."""
+    options = options or Options()
+    chunk: list[RawDocument | Failed] = []
+    for item in items:
+        chunk.append(from_string(item) if isinstance(item, str) else item)
+        if len(chunk) >= batch_size:
+            yield from _analyze_chunk(chunk, lang, options)
+            chunk = []
+    if chunk:
+        yield from _analyze_chunk(chunk, lang, options)
+
+
+def _prepare(raw: RawDocument, lang: str | None) -> _Prepared | Failed:
+    try:
+        extracted = extract(raw)
+    except Exception as exc:  # a broken page must not stop the batch
+        return Failed(raw.source, f"extraction failed: {type(exc).__name__}: {exc}")
+    if not extracted.body.strip():
+        reason = extracted.warnings[0] if extracted.warnings else "no article text left after furniture separation"
+        return Failed(raw.source, reason)
+    paragraphs = [(s.start, s.end) for s in extracted.body_map]
+    detected, confidence, per_paragraph = identify_document(extracted.body, paragraphs)
+    chosen = lang or raw.hints.get("lang") or detected
+    return _Prepared(raw, extracted, chosen, confidence if not lang else None, per_paragraph)
+
+
+def _analyze_chunk(chunk: list[RawDocument | Failed], lang: str | None, options: Options) -> Iterator[Analysis | Failed]:
+    prepared: list[_Prepared | Failed] = [
+        item if isinstance(item, Failed) else _prepare(item, lang) for item in chunk
+    ]
+    docs: dict[int, Doc] = {}
+    furniture_docs: dict[int, dict[int, Doc]] = {}
+    by_lang: dict[str, list[int]] = {}
+    for i, p in enumerate(prepared):
+        if isinstance(p, _Prepared) and supported(p.lang):
+            by_lang.setdefault(p.lang, []).append(i)
+    for code, indices in by_lang.items():
+        nlp = get_nlp(code)
+        for i, doc in zip(indices, nlp.pipe((prepared[i].extracted.body for i in indices), batch_size=32)):
+            docs[i] = doc
+        jobs = [
+            (i, f.index, f.text)
+            for i in indices
+            for f in prepared[i].extracted.furniture
+            if f.kind in FURNITURE_WITH_NAMES
+        ]
+        for (i, index, _), doc in zip(jobs, nlp.pipe((text for *_, text in jobs), batch_size=64)):
+            furniture_docs.setdefault(i, {})[index] = doc
+    for i, p in enumerate(prepared):
+        if isinstance(p, Failed):
+            yield p
+            continue
+        try:
+            yield _assemble(p, docs.get(i), furniture_docs.get(i, {}), options)
+        except Exception as exc:  # report, and keep the stream going
+            yield Failed(p.raw.source, f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def _optional(module: str):
+    """Analysis layers written as separate modules; absent ones are reported as warnings."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return None
+
+
+def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], options: Options) -> Analysis:
+    ex = p.extracted
+    warnings = list(ex.warnings)
+    analysis = Analysis(
+        source=p.raw.source,
+        url=ex.url,
+        title=ex.title,
+        language=p.lang,
+        language_confidence=p.lang_confidence,
+        paragraph_languages=p.paragraph_languages,
+        publisher=Publisher(name=ex.publisher, domain=ex.hostname, url=ex.url,
+                            producer="model:trafilatura@2.3.1" if ex.publisher or ex.hostname else None),
+        authors=ex.authors,
+        date=ex.date,
+        description=ex.description,
+        body=ex.body,
+        body_map=ex.body_map,
+        furniture=ex.furniture,
+    )
+    if doc is None:
+        what = "undetermined" if p.lang == UNDETERMINED else f"'{p.lang}'"
+        warnings.append(f"no language pipeline for {what}: entities, quotes, hedges and claims skipped")
+    else:
+        analysis.entities = merge_entities(doc._.entities or [], furniture_docs)
+        for attr in ("quotes", "hedges", "irony", "claims"):
+            if Doc.has_extension(attr) and getattr(doc._, attr) is not None:
+                setattr(analysis, attr, getattr(doc._, attr))
+        status = _optional("recoupe.analysis.status")
+        if status is not None:
+            status.apply_status(analysis, doc)
+    chain = _optional("recoupe.analysis.chain")
+    if chain is not None:
+        chain.attach_source_chain(analysis, doc, furniture_docs)
+    paragraphs = [(s.start, s.end) for s in ex.body_map]
+    if options.genre and (genre := _optional("recoupe.analysis.genre")) is not None:
+        analysis.genre = genre.classify_genre(ex.body, p.lang, title=ex.title, paragraphs=paragraphs)
+    if options.persuasion and (persuasion := _optional("recoupe.analysis.persuasion")) is not None:
+        analysis.persuasion = persuasion.detect_persuasion(ex.body, p.lang, paragraphs=paragraphs)
+    if options.credibility and (credibility := _optional("recoupe.credibility")) is not None:
+        analysis.signals, analysis.credibility = credibility.assess(analysis)
+    analysis.warnings = warnings
+    return analysis
+
+
+__all__ = ["Options", "AnalysisError", "analyze", "analyze_many", "fold"]

@@ -1,0 +1,101 @@
+"""The readable terminal report: what a journalist reads in ten seconds, then the evidence."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from recoupe.model import Analysis, Span
+
+
+def _where(span: Span) -> str:
+    if span.in_ == "furniture":
+        return f"furniture #{span.furniture_index}"
+    return f"{span.start}–{span.end}"
+
+
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return escape(text if len(text) <= width else text[: width - 1] + "…")
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold", show_edge=False, pad_edge=False,
+                  expand=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def render(a: Analysis, console: Console) -> None:
+    head = [f"[bold]{escape(a.title or '(no title)')}[/bold]"]
+    publisher = a.publisher.name or a.publisher.domain or "unknown publisher"
+    meta = [escape(publisher)]
+    if a.publisher.domain and a.publisher.domain != publisher:
+        meta.append(escape(a.publisher.domain))
+    meta += [f"language {a.language}", escape(a.date or "no date"),
+             escape(", ".join(a.authors) if a.authors else "no author")]
+    head.append(" · ".join(meta))
+    if a.genre:
+        probs = ", ".join(f"{k} {v:.2f}" for k, v in sorted(a.genre.probabilities.items(), key=lambda kv: -kv[1]))
+        head.append(f"genre: [bold]{a.genre.label}[/bold] ({probs})")
+    if a.credibility:
+        head.append(f"credibility: [bold]{escape(a.credibility.grade)}[/bold]"
+                    + (f" ({a.credibility.score:.2f})" if a.credibility.score is not None else ""))
+        head += [f"  • {escape(r)}" for r in a.credibility.reasons[:5]]
+        head += [f"  ? {escape(u)}" for u in a.credibility.unknowns[:4]]
+    for w in a.warnings:
+        head.append(f"[yellow]warning[/yellow]: {escape(w)}")
+    parts: list = ["\n".join(head)]
+
+    if a.source_chain:
+        t = _table("Source chain", "role", "outlet", "domain", "ratings", "evidence")
+        for link in a.source_chain:
+            ratings = ", ".join(f"{r.list} {r.score:.2f}" for r in link.ratings if r.score is not None) or "unrated"
+            t.add_row(link.role, escape(link.name), escape(link.domain or "?"), ratings, _clip(link.evidence.text, 60))
+        parts.append(t)
+    if a.quotes:
+        t = _table("Quotes", "kind", "speaker", "cue", "content")
+        for q in a.quotes:
+            speaker = q.speaker_canonical or (q.speaker.text if q.speaker else "?")
+            if q.speaker_role:
+                speaker += f" ({q.speaker_role})"
+            t.add_row(q.kind, escape(speaker), escape(q.cue.text if q.cue else ""), _clip(q.content.text, 70))
+        parts.append(t)
+    if a.hedges or a.irony:
+        t = _table("Epistemic status", "kind", "cue", "where")
+        for h in a.hedges:
+            t.add_row(h.kind, _clip(h.text, 60), _where(h))
+        for i in a.irony:
+            t.add_row("irony", _clip(i.text, 60), _where(i))
+        parts.append(t)
+    if a.claims:
+        t = _table("Check-worthy claims", "score", "status", "claim", "numbers")
+        for c in sorted(a.claims, key=lambda c: -c.score)[:12]:
+            numbers = "; ".join(
+                f"{q.text}={q.value:g}{' ' + q.currency if q.currency else ''}" if q.value is not None
+                else f"{q.text}={q.date or ''}" for q in c.quantities
+            )
+            t.add_row(f"{c.score:.2f}", c.status + (f" ({c.attributed_to})" if c.attributed_to else ""),
+                      _clip(c.text, 70), escape(numbers))
+        parts.append(t)
+    if a.entities:
+        t = _table("Entities", "type", "canonical", "mentions", "roles")
+        for e in sorted(a.entities, key=lambda e: (-len(e.mentions), e.canonical)):
+            forms = sorted({m.text for m in e.mentions} - {e.canonical})
+            t.add_row(e.label, escape(e.canonical), f"{len(e.mentions)}" + (f" ({_clip(', '.join(forms), 40)})" if forms else ""),
+                      _clip("; ".join(r.text for r in e.roles), 40))
+        parts.append(t)
+    if a.persuasion:
+        t = _table("Persuasion techniques", "technique", "score", "text")
+        for p in sorted(a.persuasion, key=lambda p: -p.score)[:10]:
+            t.add_row(p.technique, f"{p.score:.2f}", _clip(p.text, 70))
+        parts.append(t)
+    if a.furniture:
+        t = _table("Page furniture (not article text)", "kind", "text", "rule")
+        for f in a.furniture:
+            t.add_row(f.kind, _clip(f.text, 70), f.producer.removeprefix("rule:furniture."))
+        parts.append(t)
+    console.print(Panel(Group(*parts), title=escape(a.source or ""), title_align="left"))

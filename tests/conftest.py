@@ -1,0 +1,48 @@
+"""Shared test set-up: an isolated local store, and the ../shared data when it exists."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Isolate the ratings store before anything builds the registry; import Décodex into it when
+# ../shared has it, as `make demo` does for users.
+os.environ["RECOUPE_HOME"] = tempfile.mkdtemp(prefix="recoupe-home-")
+
+from recoupe.paths import shared_dir  # noqa: E402
+
+SHARED = shared_dir()
+SEEDS = SHARED / "seeds"
+DECODEX = SHARED / "data" / "reliability" / "decodex.json"
+
+if DECODEX.exists():
+    from recoupe.sources import import_list
+
+    import_list(DECODEX, "decodex")
+
+
+def need_shared(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"../shared absent: {path} not available (a user's clone has no ../shared)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def expected() -> dict:
+    return json.loads(need_shared("seeds", "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_reports() -> dict:
+    """Both seeds analysed once per test session (the slow part of acceptance tests)."""
+    import recoupe
+
+    reports = {}
+    for path in sorted(need_shared("seeds").glob("0*.txt")):
+        reports[path.name] = recoupe.analyze(path.read_text(encoding="utf-8"))
+    return reports

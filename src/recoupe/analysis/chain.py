@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -76,6 +77,7 @@ def _registry():
         return None
 
 
+@lru_cache(maxsize=8192)
 def _lookup(name: str, strict: bool):
     registry = _registry()
     if registry is None:

@@ -186,38 +186,53 @@ def score_sentences(sentences: list[str], lang: str, ents_per_sentence: list[int
 # -- claims from a spaCy Doc --------------------------------------------------------------------
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+_NOT_A_NAME = re.compile(r"https?:|www\.|/|@")
+
+
+def _is_actor(ent) -> bool:
+    """A named actor or place; drops NER misfires on links and lower-case words."""
+    return ent.label_ in ACTOR_LABELS and any(c.isupper() for c in ent.text) and not _NOT_A_NAME.search(ent.text)
+
+
+def sentence_spans(doc) -> list[tuple[int, int, list]]:
+    """(start, end, actor entities) of each sentence, also cut at line breaks.
+
+    The parser happily runs a sentence across a paragraph break or into a link line below it;
+    in plain-text articles a line break always ends a sentence.
+    """
+    text, out = doc.text, []
+    for sent in doc.sents:
+        pos = sent.start_char
+        for line in re.split(r"(\n)", text[sent.start_char : sent.end_char]):
+            start, end = pos, pos + len(line)
+            pos = end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if len(_WORD.findall(text[start:end])) < 3:
+                continue  # title fragments, bullets, bylines
+            ents = [e for e in sent.ents if _is_actor(e) and e.start_char >= start and e.end_char <= end]
+            out.append((start, end, ents))
+    return out
 
 
 def find_claims(doc) -> list[Claim]:
     """Check-worthy sentences of a parsed Doc, offsets into ``doc.text``; status left "asserted"."""
     lang = "fr" if doc.lang_.startswith("fr") else "en"
     text = doc.text
-    spans, actors, quantities = [], [], []
-    for sent in doc.sents:
-        start, end = _trimmed(text, sent.start_char, sent.end_char)
-        if len(_WORD.findall(text[start:end])) < 3:
-            continue  # titles' fragments, bullets, bylines
-        ents = [e for e in sent.ents if e.label_ in ACTOR_LABELS]
-        qs = [
-            q.model_copy(update={"start": q.start + start, "end": q.end + start})
-            for q in find_quantities(text[start:end], lang)
-        ]
-        spans.append((start, end))
-        actors.append(ents)
-        quantities.append(qs)
+    spans = sentence_spans(doc)
     if not spans:
         return []
     model = load_model()
-    sentences = [text[s:e] for s, e in spans]
-    scores = model.predict_proba(feature_matrix(sentences, lang, [len(a) for a in actors]))
+    sentences = [text[s:e] for s, e, _ in spans]
+    quantities = [find_quantities(sentence, lang) for sentence in sentences]
+    cues = np.vstack([sentence_features(s, lang, len(ents), qs) for s, (_, _, ents), qs in zip(sentences, spans, quantities)])
+    from recoupe.vectors import encode
+
+    scores = model.predict_proba(np.hstack([encode(sentences), cues]))
     claims = []
-    for (start, end), ents, qs, score in zip(spans, actors, quantities, scores):
+    for (start, end, ents), qs, score in zip(spans, quantities, scores):
         numeric_fact = bool(ents) and any(q.kind in NUMERIC_CLAIM_KINDS for q in qs)
         if score < model.threshold and not numeric_fact:
             continue
@@ -229,7 +244,7 @@ def find_claims(doc) -> list[Claim]:
                 producer=model.producer,
                 confidence=float(score),
                 score=float(score),
-                quantities=qs,
+                quantities=[q.model_copy(update={"start": q.start + start, "end": q.end + start}) for q in qs],
                 entities=list(dict.fromkeys(e.text for e in ents)),
             )
         )

@@ -84,15 +84,18 @@ def is_known_organisation(text: str, label: str | None = None) -> bool:
         return True
     if label == "PER":
         return False
+    return _outlet_by_name(" ".join(text.split()))
+
+
+@lru_cache(maxsize=16384)
+def _outlet_by_name(text: str) -> bool:
     try:
         from recoupe.sources import get_registry
 
         match = get_registry().resolve_name(text)
     except Exception:  # the registry is an enhancement; entity analysis must not depend on it
         return False
-    if match is None:
-        return False
-    return "stem" not in (getattr(match, "matched_by", "") or "")
+    return match is not None and "stem" not in (match.matched_by or "")
 
 
 @dataclass

@@ -357,4 +357,30 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             continue
         taken[q.start : q.end] = b"\x01" * (q.end - q.start)
         chosen.append(q)
-    return sorted(chosen, key=lambda q: q.start)
+    return _inherit_currency(text, sorted(chosen, key=lambda q: q.start))
+
+
+_SCALED = re.compile(_SCALE_WORD, re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+
+
+def _inherit_currency(text: str, found: list[Quantity], reach: int = 80) -> list[Quantity]:
+    """Elliptic amounts take the currency of money close by in the same sentence.
+
+    News writes "2 milliards de dollars contre 1,7 milliard" or "from 1.2 to $1.5 billion":
+    the bare scaled number is money in the same currency.
+    """
+    money = [q for q in found if q.kind == "money" and q.currency]
+    out = []
+    for q in found:
+        if q.kind == "quantity" and q.unit is None and _SCALED.search(q.text):
+            near = [
+                m for m in money
+                if min(abs(m.start - q.end), abs(q.start - m.end)) <= reach
+                and not _SENTENCE_END.search(text[min(q.end, m.end) : max(q.start, m.start)])
+            ]
+            if near:
+                closest = min(near, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))
+                q = q.model_copy(update={"kind": "money", "currency": closest.currency})
+        out.append(q)
+    return out

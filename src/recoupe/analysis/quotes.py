@@ -106,7 +106,34 @@ def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
                 else:
                     spans.append((p_start + straight_open + 1, p_start + i))
                     straight_open = None
-    return sorted(s for s in spans if s[1] > s[0])
+    return sorted(_strip_whitespace(text, *s) for s in spans if s[1] > s[0] and text[s[0]:s[1]].strip())
+
+
+CLOSING_MARKS = set(QUOTE_PAIRS.values()) | {STRAIGHT}
+
+
+def _mark_after(text: str, end: int) -> int:
+    """Index of the closing quotation mark at or after a (whitespace-stripped) content end."""
+    i = end
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i if i < len(text) and text[i] in CLOSING_MARKS else end
+
+
+def _mark_before(text: str, start: int) -> int:
+    """Index of the opening quotation mark before a (whitespace-stripped) content start."""
+    i = start - 1
+    while i > 0 and text[i].isspace():
+        i -= 1
+    return i
+
+
+def _strip_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
@@ -242,13 +269,14 @@ def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
 
 def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: list[tuple[int, int]]) -> Token | None:
     """Speech verb right after a closing mark: ``», a déclaré X`` / ``," she said``."""
+    content_end = doc.text[:end_char].rstrip()[-1:]
+    end_char = _mark_after(doc.text, end_char)
     closing = _token_at(doc, end_char)
     if closing is None:
         return None
     tail = doc.text[end_char + 1 : end_char + 60]
     if "\n" in tail[: len(tail) - len(tail.lstrip())] or not tail.strip():
         return None
-    content_end = doc.text[:end_char].rstrip()[-1:]
     next_word = tail.lstrip(" ,—–-")[:1]
     if content_end == "." and next_word.isupper() and lang == "fr":
         return None
@@ -271,6 +299,7 @@ _ADDRESSEE = re.compile(r"^(?:(?:à|a|au|aux|to|auprès d[eu']|devant)\b[^:,;«�
 
 def _attribution_before(doc: Doc, start_char: int, lang: str, quotes: list[tuple[int, int]]) -> Token | None:
     """Speech verb introducing the quote: ``X a déclaré à l'AFP : « … »``, ``she said: "…"``."""
+    start_char = _mark_before(doc.text, start_char) + 1
     opening = _token_at(doc, max(start_char - 1, 0))
     if opening is None:
         return None
@@ -310,6 +339,8 @@ def _direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
     out: list[Candidate] = []
     last_attributed: Candidate | None = None
     for start, end in spans:
+        if doc.text[end - 1] == "," and end - start > 1:
+            end -= 1
         content = doc.text[start:end]
         n_words = len(content.split())
         verb, rule = _attribution_after(doc, end, lang, spans), "after"
@@ -318,7 +349,9 @@ def _direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         if verb is None:
             verb, rule = _attribution_inside(doc, start, end, lang), "inside"
         speaker = _speaker_head(verb) if verb is not None and _finite(verb) else None
-        if speaker is not None and start <= speaker.idx < end:
+        if verb is not None and rule == "after" and (speaker is None or speaker.idx < end):
+            speaker = _inverted_subject(verb)  # «…», a déclaré X: the subject follows the verb
+        elif speaker is not None and start <= speaker.idx < end:
             speaker = _inverted_subject(verb)
         if speaker is None and n_words < 4:
             verb = None
@@ -341,7 +374,7 @@ def _finite(verb: Token) -> bool:
 
 
 def _starts_sentence(doc: Doc, start: int) -> bool:
-    before = doc.text[:start - 1].rstrip(" \t")
+    before = doc.text[: _mark_before(doc.text, start)].rstrip(" \t")
     return not before or before[-1] in ".!?:\n…»”\""
 
 
@@ -417,17 +450,24 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     """Reported speech before a closing speech verb: ``Le projet est abandonné, a indiqué X.``."""
     doc = verb.doc
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    if not _finite(verb) or any(c.dep_ in ("obj", "dobj") and c.i > verb.i for c in verb.children):
+    if not _finite(verb):
         return None
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i]
+    if objects and not _credible_source(objects[0], _phrase_bounds(objects[0]), lang):
+        return None  # "a condamné l'invasion": a transitive use, not an incise
     first = min([verb.i] + [c.i for c in auxiliaries])
     sent_start, _ = sentence_bounds(verb)
-    if first - 1 < 0 or doc[first - 1].idx <= sent_start or doc[first - 1].text not in (",", "—", "–"):
+    if lang == "fr" and (first < 1 or doc[first - 1].idx <= sent_start or doc[first - 1].text not in (",", "—", "–")):
         return None
-    if lang == "en":
+    if lang == "en":  # "The plant will close, the union said." (the parser makes the clause a ccomp)
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
-        if clause is None:
+        subject = _subject_of(verb)
+        if clause is None or subject is None or subject.i > verb.i:
             return None
-        return _strip_span(doc, *_clause_bounds(clause))
+        comma = subject.left_edge.i - 1
+        if comma <= clause.i or doc[comma].text not in (",", "—", "–"):
+            return None
+        return _strip_bullets(doc, *_strip_span(doc, clause.left_edge.idx, doc[comma].idx))
     subject = _subject_of(verb)
     inverted = subject is None or subject.i > verb.i or subject.lower_.startswith("-")
     if not inverted:
@@ -630,12 +670,13 @@ def _resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
 
 
 def _person_subjects(doc: Doc) -> list[tuple[int, Entity]]:
+    """People who are grammatical subjects (with their appositions), the antecedents for il/elle/he/she."""
     out = []
     for tok in doc:
-        if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.pos_ == "PROPN":
-            ent = _entity_in(doc, tok.idx, tok.idx + len(tok.text))
-            if ent is not None and ent.label == "PER":
-                out.append((tok.idx, ent))
+        if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
+            people = [e for e in _entities_in(doc, *_phrase_bounds(tok)) if e.label == "PER"]
+            if people:
+                out.append((tok.idx, people[0]))
     return out
 
 
@@ -666,18 +707,33 @@ def _resolve_speaker(doc, cand, lang, history, subjects, anchor):
     orgs = [e for e in entities if e.label in ("ORG", "MISC", "LOC")]
     if people:
         ent = people[0]
-        return span, ent.canonical, role or _first_role(ent, lang), confidence, ent
+        return span, _canonical_within(doc, ent, bounds), role or _first_role(ent, lang), confidence, ent
     if orgs:
         ent = orgs[0]
-        return span, ent.canonical, role, confidence, ent
+        return span, _canonical_within(doc, ent, bounds), role, confidence, ent
     if head.pos_ in ("PROPN", "X") and head.text[:1].isupper():
         from recoupe.analysis.entities import fold
 
-        named = next((e for e in _doc_entities(doc) if fold(e.canonical) == fold(span.text)), None)
+        named = next((e for e in _doc_entities(doc) if fold(e.canonical) == fold(span.text)), None) or next(
+            (e for e in _doc_entities(doc) if e.label == "PER" and fold(e.canonical).split()[-1:] == fold(span.text).split()[-1:]),
+            None)
         if named is not None:
             return span, named.canonical, role, confidence, named
         return span, span.text, role, confidence * 0.8, None
     return span, None, role, confidence * 0.8, None
+
+
+def _canonical_within(doc: Doc, ent: Entity, bounds: tuple[int, int]) -> str:
+    """The entity's canonical name, unless its only mentions spill out of the speaker phrase
+    (an NER span such as ``Mediapart, la ministre``): then the part inside the phrase."""
+    inside = [m for m in ent.mentions if bounds[0] <= m.start and m.end <= bounds[1]]
+    if inside or not ent.mentions:
+        return ent.canonical
+    overlapping = [m for m in ent.mentions if m.start < bounds[1] and bounds[0] < m.end]
+    if not overlapping:
+        return ent.canonical
+    m = overlapping[0]
+    return doc.text[max(m.start, bounds[0]) : min(m.end, bounds[1])].strip(" ,;:")
 
 
 def _first_role(ent: Entity, lang: str = "fr") -> str | None:

@@ -17,6 +17,7 @@ from recoupe.model import BodySegment, Furniture
 __all__ = ["ExtractedDocument", "extract", "split_furniture", "FurnitureSplit"]
 
 TITLE_MAX_WORDS = 30
+HTML_TYPES = {"html", "text/html", "application/xhtml+xml", "xhtml"}
 
 
 @dataclass
@@ -91,7 +92,8 @@ def extract(
             from recoupe.ingest import decode_bytes
 
             raw, _ = decode_bytes(raw)
-        is_html = content_type == "html" or (content_type is None and sniff_html(raw))
+        kind = (content_type or "").split(";")[0].strip().lower()
+        is_html = kind in HTML_TYPES or (not kind and sniff_html(raw))
         doc = RawDocument(source="<string>", html=raw if is_html else None, text=None if is_html else raw)
     url = url or doc.url
     hints = doc.hints

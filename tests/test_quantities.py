@@ -103,12 +103,14 @@ def test_quantities_durations_ordinals():
     assert (q["trois ans"].kind, q["trois ans"].value, q["trois ans"].unit) == ("duration", 3, "year")
     assert (q["2e"].kind, q["2e"].value) == ("ordinal", 2)
     assert q["premier"].value == 1
+    assert _by_text("Il y a vécu deux ans et demi.", "fr")["deux ans et demi"].value == 2.5
     q = _by_text("The plant is the 3rd largest and employs 1,200 workers over 10 years.", "en")
     assert q["3rd"].value == 3 and q["1,200 workers"].value == 1200 and q["10 years"].unit == "year"
 
 
 def test_titles_and_codes_are_not_numbers():
     assert _by_text("Le Premier ministre a parlé de la 5G et du COVID-19 à 14h30.", "fr") == {}
+    assert _by_text("Shots were heard between 10:05 and 10:15 p.m.", "en") == {}
 
 
 def test_offsets_and_order():

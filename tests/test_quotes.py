@@ -189,3 +189,15 @@ def test_seed_quotes(fr, expected):
             assert matches, f"{name}: missing {want} in {[(q.kind, q.cue and q.cue.text, q.speaker_canonical) for q in quotes]}"
             if "speaker_mention" in want:
                 assert matches[0].speaker.text == want["speaker_mention"]
+
+
+def test_reported_speech_in_conditional_is_kept_but_counterfactual_speech_is_not(fr):
+    reported = find_quotes(fr("La directrice aurait déclaré que l'usine fermerait en juin."))
+    assert [q.cue.text for q in reported if q.kind == "indirect"] == ["aurait déclaré"]
+    counterfactual = find_quotes(fr("Le candidat aurait dû répondre que ces chiffres étaient faux."))
+    assert [q for q in counterfactual if q.kind == "indirect"] == []
+
+
+def test_demonstrative_subjects_do_not_speak(fr):
+    doc = fr("Cela montre que la réforme a échoué. Tout indique que les prix vont monter.")
+    assert find_quotes(doc) == []

@@ -53,13 +53,15 @@ def register_components() -> list[str]:
     return names
 
 
-@lru_cache(maxsize=4)
-def get_nlp(lang: str) -> Language:
-    """The full recoupe pipeline for a supported language (raises KeyError otherwise)."""
+@lru_cache(maxsize=8)
+def get_nlp(lang: str, components: tuple[str, ...] | None = None) -> Language:
+    """The recoupe pipeline for a supported language (KeyError otherwise), with every component
+    or only those named (in pipeline order)."""
     with _lock:
         nlp = spacy.load(MODELS[lang])
         for name in register_components():
-            nlp.add_pipe(name)
+            if components is None or name in components:
+                nlp.add_pipe(name)
         return nlp
 
 

@@ -35,6 +35,7 @@ class Options:
     persuasion: bool = True
     credibility: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
+    components: tuple[str, ...] | None = None  # spaCy components to run; None = all (see nlp.COMPONENTS)
 
 
 @dataclass
@@ -104,7 +105,7 @@ def _analyze_chunk(chunk: list[RawDocument | Failed], lang: str | None, options:
         if isinstance(p, _Prepared) and supported(p.lang):
             by_lang.setdefault(p.lang, []).append(i)
     for code, indices in by_lang.items():
-        nlp = get_nlp(code)
+        nlp = get_nlp(code, options.components)
         for i, doc in zip(indices, nlp.pipe((prepared[i].extracted.body for i in indices), batch_size=32)):
             docs[i] = doc
         jobs = [

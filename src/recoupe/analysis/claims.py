@@ -114,16 +114,21 @@ def sentence_features(sentence: str, lang: str, n_actors: int, quantities: list[
     return np.asarray(values, dtype=np.float32)
 
 
-def cue_matrix(sentences: list[str], lang: str, actors: list[int]) -> np.ndarray:
-    rows = [sentence_features(s, lang, n) for s, n in zip(sentences, actors)]
+def cue_matrix(
+    sentences: list[str], lang: str, actors: list[int], quantities: list[list[Quantity]] | None = None
+) -> np.ndarray:
+    qs = quantities if quantities is not None else [None] * len(sentences)
+    rows = [sentence_features(s, lang, n, q) for s, n, q in zip(sentences, actors, qs)]
     return np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES)), np.float32)
 
 
-def feature_matrix(sentences: list[str], lang: str, actors: list[int]) -> np.ndarray:
+def feature_matrix(
+    sentences: list[str], lang: str, actors: list[int], quantities: list[list[Quantity]] | None = None
+) -> np.ndarray:
     """Sentence vectors followed by the cues: the model's input."""
     from recoupe.vectors import encode
 
-    return np.hstack([encode(sentences), cue_matrix(sentences, lang, actors)])
+    return np.hstack([encode(sentences), cue_matrix(sentences, lang, actors, quantities)])
 
 
 # -- the shipped model --------------------------------------------------------------------------
@@ -217,24 +222,25 @@ def sentence_spans(doc) -> list[tuple[int, int, list]]:
     return out
 
 
-def find_claims(doc) -> list[Claim]:
-    """Check-worthy sentences of a parsed Doc, offsets into ``doc.text``; status left "asserted"."""
+def find_claims(doc, threshold: float | None = None) -> list[Claim]:
+    """Check-worthy sentences of a parsed Doc, offsets into ``doc.text``; status left "asserted".
+
+    ``threshold`` overrides the model's (chosen on English debates; French news passes it often).
+    """
     lang = "fr" if doc.lang_.startswith("fr") else "en"
     text = doc.text
     spans = sentence_spans(doc)
     if not spans:
         return []
     model = load_model()
+    cut = model.threshold if threshold is None else threshold
     sentences = [text[s:e] for s, e, _ in spans]
     quantities = [find_quantities(sentence, lang) for sentence in sentences]
-    cues = np.vstack([sentence_features(s, lang, len(ents), qs) for s, (_, _, ents), qs in zip(sentences, spans, quantities)])
-    from recoupe.vectors import encode
-
-    scores = model.predict_proba(np.hstack([encode(sentences), cues]))
+    scores = model.predict_proba(feature_matrix(sentences, lang, [len(e) for _, _, e in spans], quantities))
     claims = []
     for (start, end, ents), qs, score in zip(spans, quantities, scores):
         numeric_fact = bool(ents) and any(q.kind in NUMERIC_CLAIM_KINDS for q in qs)
-        if score < model.threshold and not numeric_fact:
+        if score < cut and not numeric_fact:
             continue
         claims.append(
             Claim(

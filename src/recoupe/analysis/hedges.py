@@ -30,6 +30,7 @@ MODAL_CONDITIONAL = {"pouvoir", "devoir"}
 NON_THIRD_PERSON = {"je", "j'", "j’", "nous", "vous", "tu", "on", "-je", "-nous", "-vous", "-tu", "-on"}
 CLITICS = {"l'", "l’", "le", "la", "les", "lui", "leur", "se", "s'", "s’", "y", "en", "ne", "n'", "n’", "me", "m'",
            "m’", "te", "t'", "t’", "nous", "vous"}
+SOURCE_CUES = {"selon", "après", "according", "reportedly"}  # selon X, d'après X
 STATUS_PRIORITY = ["disputed", "uncertain", "conditional", "speculative", "attributed", "asserted"]
 KIND_TO_STATUS = {"disputed": "disputed", "uncertainty": "uncertain", "conditional": "conditional",
                   "speculation": "speculative", "attributed": "attributed"}
@@ -38,7 +39,7 @@ KIND_TO_STATUS = {"disputed": "disputed", "uncertainty": "uncertain", "condition
 CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
 
 
-def _is_conditional(tok: Token) -> bool:
+def is_conditional(tok: Token) -> bool:
     """Mood=Cnd from the morphologizer, checked against the ending; or a known conditional form it missed."""
     if tok.pos_ not in ("VERB", "AUX") or not tok.lower_.endswith(CONDITIONAL_ENDINGS):
         return False
@@ -90,8 +91,10 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
     quoted = quoted_spans(doc)
     out, seen = [], set()
     for tok in doc:
-        if not _is_conditional(tok) or any(s <= tok.idx < e and e - s > 40 for s, e in quoted):
+        if not is_conditional(tok) or any(s <= tok.idx < e and e - s > 40 for s, e in quoted):
             continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("-ce", "ce"):
+            continue  # "ne serait-ce que": an idiom
         if doc.text[slice(*sentence_bounds(tok))].rstrip().endswith("?"):
             continue
         verb = tok.head if tok.dep_.startswith("aux") or tok.dep_ == "cop" else tok
@@ -113,12 +116,37 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
                 break
             start_tok = prev
         end_tok = verb if 0 < verb.i - tok.i <= 4 else tok
-        modal = tok.lemma_.lower() in MODAL_CONDITIONAL
-        kind = "speculation" if modal else "conditional"
-        rule = "modal_conditional" if modal else "conditional_mood"
-        confidence = 0.55 if modal else 0.8
+        if _impersonal_evaluation(tok, verb) or any(
+                t.lower_ in NON_THIRD_PERSON for t in doc[max(tok.i - 2, 0) : tok.i]):
+            continue
+        kind, rule, confidence = _conditional_reading(doc, tok, verb)
         out.append(_hedge(doc, kind, start_tok.idx, end_tok.idx + len(end_tok.text), rule, confidence))
     return out
+
+
+def _conditional_reading(doc: Doc, tok: Token, verb: Token) -> tuple[str, str, float]:
+    """Which hedge a conditional is.
+
+    The past conditional (``aurait appelé``) and any conditional in a sentence that names a source
+    (``selon X``) are the journalistic conditional: reported, not confirmed.  A bare present
+    conditional is more often a hypothetical consequence (``Pékin verrait cela comme une
+    provocation``): not asserted either, but speculation.  ``pourrait`` / ``devrait`` are modal
+    speculation.
+    """
+    if tok.lemma_.lower() in MODAL_CONDITIONAL or verb.lemma_.lower() in MODAL_CONDITIONAL:
+        return "speculation", "modal_conditional", 0.55  # pourrait, devrait, aurait pu
+    compound = tok.dep_.startswith("aux") and verb.morph.get("VerbForm") == ["Part"]
+    start, end = sentence_bounds(tok)
+    sourced = any(t.lower_ in SOURCE_CUES for t in doc.char_span(start, end, alignment_mode="expand") or [])
+    if compound or sourced:
+        return "conditional", "conditional_mood", 0.8 if compound else 0.7
+    return "speculation", "present_conditional", 0.5
+
+
+def _impersonal_evaluation(tok: Token, verb: Token) -> bool:
+    """``il serait erroné de…``, ``il serait temps que…``: an opinion, not a reported fact."""
+    subject = _subject(verb)
+    return subject is not None and subject.dep_ == "expl:subj" and verb.pos_ in ("ADJ", "NOUN")
 
 
 def _hedge(doc: Doc, kind: str, start: int, end: int, rule: str, confidence: float) -> Hedge:
@@ -196,7 +224,8 @@ def sentence_status(doc: Doc, sent_start: int, sent_end: int) -> tuple[str, str 
             attributed_to = q.speaker_canonical or (q.speaker.text if q.speaker else None)
             statuses.add("attributed")
     for h in hedges:
-        if h.start < sent_end and sent_start < h.end and h.kind in KIND_TO_STATUS:
+        scope = h.sentence or h  # a hedge qualifies its whole sentence, not only its cue
+        if scope.start < sent_end and sent_start < scope.end and h.kind in KIND_TO_STATUS:
             statuses.add(KIND_TO_STATUS[h.kind])
     status = next(s for s in STATUS_PRIORITY if s in statuses)
     return status, attributed_to

@@ -113,8 +113,8 @@ _SPACE = r"[ \u00a0\u202f]"
 # Digits with optional thousands groups (space, no-break spaces, '.' or ',') and decimals;
 # which separator is which is decided per language in parse_number.
 _NUM = (
-    r"(?<![\w.,/])(?<![^\W\d_]-)(?:\d{1,3}(?:(?:[ \u00a0\u202f]|[.,])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?!\d|[.,]\d)"
+    r"(?<![\w.,/:])(?<![^\W\d_]-)(?:\d{1,3}(?:(?:[ \u00a0\u202f]|[.,])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?!\d|[.,:]\d)"  # clock times (10:15) are not quantities
 )
 _OF = r"(?:\s+(?:de|d['’]|of)\s*)?"
 _SCALE_WORD = r"(?:milliards?|millions?|milliers|millier|mille|billions?|trillions?|thousands?)"
@@ -167,9 +167,10 @@ RULES: dict[str, re.Pattern] = {
     ),
     # "décembre 2016", "December of 2016"
     "date_my": _rx(rf"(?P<mon>{_MONTH_FR}|{_MONTH_EN}){_SPACE}+(?:de\s+|of\s+)?(?P<y>(?:1[89]|20)\d\d)(?!\d)"),
-    "year": _rx(r"(?<![\w.,/])(?<![^\W\d_]-)(?P<y>(?:1[89]|20)\d\d)(?![\w]|[.,]\d)"),
+    "year": _rx(r"(?<![\w.,/:])(?<![^\W\d_]-)(?P<y>(?:1[89]|20)\d\d)(?![\w]|[.,:]\d)"),
     "duration": _rx(
         rf"(?:(?P<num>{_NUM})|(?<!\w)(?P<word>{_NUMWORD})){_SPACE}*(?P<dur>{_DURATION})\b"
+        r"(?P<half>\s+et\s+demie?\b)?"
     ),
     "measure": _rx(rf"{_AMOUNT}{_OF}{_SPACE}*(?P<unit>{_UNIT})(?![\w])"),
     "count": _rx(rf"{_AMOUNT}{_OF}{_SPACE}*(?P<unit>{_COUNT})\b"),
@@ -297,6 +298,8 @@ def _build(rule: str, m: re.Match, lang: str) -> Quantity | None:
         return Quantity(kind="year", value=float(gd["y"]), date=gd["y"], **common)
     if rule == "duration":
         value = parse_number(gd["num"], lang) if gd.get("num") else float(NUMBER_WORDS[gd["word"].lower()])
+        if gd.get("half") and value is not None:
+            value += 0.5  # "deux ans et demi"
         return Quantity(kind="duration", value=value, unit=DURATION_UNITS[gd["dur"].lower()], **common)
     if rule == "measure":
         unit = gd["unit"].lower()

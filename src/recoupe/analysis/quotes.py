@@ -31,6 +31,7 @@ from recoupe.analysis.lexicons import (
     role_nouns,
     source_nouns,
     speech_lemma,
+    speech_verbs,
 )
 from recoupe.model import Entity, Quote, Span
 
@@ -40,10 +41,16 @@ SUBJECT_PRONOUNS = {
     "fr": {"il": "PER", "elle": "PER", "ils": "ANY", "elles": "ANY", "celui-ci": "PER", "celle-ci": "PER"},
     "en": {"he": "PER", "she": "PER", "they": "ANY"},
 }
+REFLEXIVE_NOT_SPEECH = {"assurer", "rendre", "rappeler", "attendre", "apercevoir", "douter", "engager"}
+NON_SPEAKERS = {"ce", "c'", "c’", "cela", "ça", "ceci", "personne", "nul", "rien", "aucun", "aucune", "chacun", "tout",
+                "l'", "l’", "ceux", "celles",
+                "this", "it", "nobody", "no one", "nothing", "everyone", "one"}
 FIRST_PERSON = {"je", "j'", "j’", "nous", "on", "i", "we", "you", "vous", "tu", "-je", "-nous", "-on", "-vous"}
-RELATIVE_PRONOUNS = {"qui", "who", "which", "that", "lequel", "laquelle"}
+RELATIVE_PRONOUNS = {"qui", "who", "which", "that", "lequel", "laquelle"}  # subject -> antecedent
 SELON_RELATIVES = {"lequel", "laquelle", "lesquels", "lesquelles", "qui", "quoi"}
 CONTENT_MARKS = {"fr": {"que", "qu'", "qu’", "si", "s'", "s’"}, "en": {"that", "whether", "if"}}
+QUESTION_MARKS = {"si", "s'", "s’", "whether", "if"}
+ASKING_VERBS = {"demander", "interroger", "questionner", "enquérir", "ask", "wonder", "inquire", "enquire", "question"}
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
 SENT_END = {".", "!", "?", "…"}
 
@@ -145,7 +152,10 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 
 def _subject_of(verb: Token) -> Token | None:
     """Syntactic subject, climbing from an infinitive or participle to the verb that carries it."""
-    for tok in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else None):
+    non_finite = verb.morph.get("VerbForm") in (["Inf"], ["Part"], ["Ger"]) and not any(
+        c.dep_.startswith("aux") for c in verb.children)
+    climbs = ("xcomp", "conj", "advcl", "acl") if non_finite else ("xcomp", "conj")
+    for tok in (verb, verb.head if verb.dep_ in climbs else None):
         if tok is None:
             continue
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in ("agent", "obl:agent")]
@@ -234,6 +244,11 @@ def _phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
+def _impersonal_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "auxpass") or (c.dep_.startswith("aux") and c.lemma_ == "être")
+               for c in verb.children) and verb.lemma_ not in ("exprimer", "écrier", "exclamer", "interroger")
+
+
 def _speaker_head(verb: Token) -> Token | None:
     """The token heading the speaker phrase (subject, inverted subject, or a relative's antecedent)."""
     doc = verb.doc
@@ -241,6 +256,8 @@ def _speaker_head(verb: Token) -> Token | None:
     if subject is not None and subject.lower_ in ("-t", "-t-"):  # "a-t-il": the pronoun follows
         nxt = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
         subject = nxt if nxt is not None and nxt.lower_.startswith("-") else None
+    if subject is not None and subject.lower_ in ("-il", "il") and _impersonal_passive(verb):
+        return None  # "est-il écrit dans le rapport": impersonal, nobody speaks
     if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
         subject = _antecedent(subject)
     if subject is None or subject.dep_ == "expl:subj" or subject.lower_ in ("ce", "c'", "c’", "cela", "ça"):
@@ -353,7 +370,7 @@ def _direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             speaker = _inverted_subject(verb)  # «…», a déclaré X: the subject follows the verb
         elif speaker is not None and start <= speaker.idx < end:
             speaker = _inverted_subject(verb)
-        if speaker is None and n_words < 4:
+        if verb is not None and speaker is None and (n_words < 4 or not _finite(verb)):
             verb = None
         if verb is not None and n_words >= 2:
             cand = Candidate("direct", f"direct_{rule}", (start, end), _cue_span(verb), speaker,
@@ -361,10 +378,17 @@ def _direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             out.append(cand)
             last_attributed = cand
             continue
-        if last_attributed is not None and n_words >= 4 and _starts_sentence(doc, start) and _near(doc, last_attributed.content[1], start):
+        if (last_attributed is not None and n_words >= 4 and _starts_sentence(doc, start)
+                and _near(doc, last_attributed.content[1], start) and _has_finite_verb(doc, start, end)):
             cand = Candidate("direct", "direct_floating", (start, end), None, None, 0.5, inherited=last_attributed)
             out.append(cand)
     return out
+
+
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                    for t in span)
 
 
 def _finite(verb: Token) -> bool:
@@ -391,6 +415,17 @@ _NOT_COMPLEMENTIZER = {"ce", "plus", "moins", "autant", "tant", "ainsi", "bien",
                        "après", "pour", "sans", "dès", "parce", "tandis", "lors", "si", "tel", "telle", "sorte"}
 
 
+def _hypothetical_speech(verb: Token) -> bool:
+    """``aurait dû lui rétorquer que``, ``pourrait dire que``: speech under a conditional modal did not
+    happen (while ``aurait déclaré que``, the journalistic conditional, is still a report)."""
+    from recoupe.analysis.hedges import MODAL_CONDITIONAL, is_conditional
+
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in MODAL_CONDITIONAL | {"vouloir", "falloir"}:
+        return False
+    return is_conditional(head) or any(is_conditional(c) for c in head.children if c.dep_.startswith("aux"))
+
+
 def _content_start(verb: Token, lang: str) -> Token | None:
     """The complementizer opening the reported clause (``que``, ``that``), from the parse or the surface.
 
@@ -402,14 +437,14 @@ def _content_start(verb: Token, lang: str) -> Token | None:
         if child.dep_ not in ("ccomp", "xcomp", "advcl", "obj", "dobj") or child.i < verb.i:
             continue
         child_marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in marks]
-        if child_marks:
+        if child_marks and (child_marks[0].lower_ not in QUESTION_MARKS or verb.lemma_.lower() in ASKING_VERBS):
             return child_marks[0]
         if lang == "en" and child.dep_ == "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
             return child.left_edge
     doc = verb.doc
     end = sentence_bounds(verb)[1]
     for tok in doc[verb.i + 1 : min(verb.i + 8, len(doc))]:
-        if tok.idx >= end or tok.pos_ == "VERB" or tok.text in SENT_END:
+        if tok.idx >= end or tok.pos_ == "VERB" or tok.text in SENT_END or tok.dep_ in ("obj", "dobj"):
             return None
         if tok.lower_ in marks and tok.lower_ not in ("si", "s'", "s’", "if") and (tok.dep_ == "mark" or tok.pos_ == "SCONJ"):
             prev = doc[tok.i - 1].lower_
@@ -429,14 +464,21 @@ def _indirect_quotes(doc: Doc, lang: str, direct_spans: list[tuple[int, int]], u
     for verb in doc:
         if verb.i in used_cues or _inside(verb.idx, direct_spans):
             continue
-        if not speech_lemma(verb, lang) or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
+        lemma = speech_lemma(verb, lang)
+        if not lemma or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
             continue
         if verb.morph.get("VerbForm") == ["Ger"] or (lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)):
             continue
         speaker = _speaker_head(verb)
-        if speaker is None or speaker.lower_ in FIRST_PERSON:
+        if speaker is None or speaker.lower_ in FIRST_PERSON or speaker.lower_ in NON_SPEAKERS:
             continue
-        clause = _content_start(verb, lang)
+        if verb.lemma_ in REFLEXIVE_NOT_SPEECH and any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous")
+                                                       and c.i < verb.i for c in verb.children):
+            continue  # "s'assurer que" (make sure), not "assurer que" (assure)
+        if _hypothetical_speech(verb):
+            continue
+        # manner verbs (sourit-il, poursuit-elle) report speech only as an incise, never with "que"
+        clause = _content_start(verb, lang) if speech_verbs(lang).get(lemma) != "incise" else None
         if clause is not None:
             out.append(Candidate("indirect", "indirect_clause", _clause_bounds(clause), _cue_span(verb), speaker, 0.8))
             continue
@@ -545,6 +587,10 @@ def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str)
     after = doc.text[bounds[1]:sent_end].strip(" \t.,;!?—–")
     if not before:
         content = _strip_span(doc, bounds[1], sent_end)
+        first_content = _token_at(doc, content[0])
+        if first_content is not None and first_content.dep_ == "appos" and first_content.head.i <= head.i + 3:
+            comma = doc.text.find(",", first_content.idx, sent_end)  # "Selon X, directeur de Y, …"
+            content = _strip_span(doc, comma + 1, sent_end) if comma != -1 else content
     elif not after:
         content = _strip_span(doc, sent_start, cue.idx)
     else:
@@ -584,7 +630,9 @@ def _ce_que_revele(doc: Doc, lang: str) -> list[Candidate]:
         if not speech_lemma(verb, lang):
             continue
         objs = [c for c in verb.children if c.lower_ in ("que", "qu'", "qu’") and c.pos_ == "PRON"]
-        if not objs or verb.dep_ not in ("acl:relcl",) or verb.head.lower_ != "ce":
+        if not objs or verb.dep_ not in ("acl:relcl",) or verb.head.lower_ != "ce" or verb.head.i + 2 != verb.i:
+            continue
+        if not re.match(r"(?i)\W*c['’]est ce qu", doc.text[sentence_bounds(verb)[0] : verb.idx]):
             continue
         sent_start, _ = sentence_bounds(verb)
         previous = _token_at(doc, doc.text[:sent_start].rstrip().__len__() - 1) if sent_start > 0 else None
@@ -673,11 +721,28 @@ def _person_subjects(doc: Doc) -> list[tuple[int, Entity]]:
     """People who are grammatical subjects (with their appositions), the antecedents for il/elle/he/she."""
     out = []
     for tok in doc:
-        if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
-            people = [e for e in _entities_in(doc, *_phrase_bounds(tok)) if e.label == "PER"]
+        if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.pos_ not in ("PRON", "PUNCT", "DET"):
+            people = [e for e in _entities_in(doc, *_phrase_bounds(tok)) if _is_person(e)]
             if people:
                 out.append((tok.idx, people[0]))
     return out
+
+
+def _is_person(ent: Entity) -> bool:
+    """PER, or a MISC that looks like a full personal name (the NER sometimes labels people MISC)."""
+    words = ent.canonical.split()
+    return ent.label == "PER" or (ent.label == "MISC" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words))
+
+
+def _last_person_mention(doc: Doc, before: int) -> tuple[int, Entity] | None:
+    best = None
+    for ent in _doc_entities(doc):
+        if not _is_person(ent):
+            continue
+        for m in ent.mentions:
+            if m.end <= before and (best is None or m.start > best[0]):
+                best = (m.start, ent)
+    return best
 
 
 def _resolve_speaker(doc, cand, lang, history, subjects, anchor):
@@ -689,11 +754,15 @@ def _resolve_speaker(doc, cand, lang, history, subjects, anchor):
     if low in SUBJECT_PRONOUNS[lang] or (lang == "fr" and low in ("lui", "eux")):
         want = SUBJECT_PRONOUNS[lang].get(low, "PER")
         pool = sorted([h for h in history + subjects if h[0] < anchor], key=lambda h: h[0])
-        pool = [h for h in pool if want == "ANY" or h[1].label == want]
+        pool = [h for h in pool if want == "ANY" or _is_person(h[1])]
         span = _char_span(doc, head.idx, head.idx + len(head.text))
         if pool:
             ent = pool[-1][1]
             return span, ent.canonical, _first_role(ent, lang), confidence * 0.75, ent
+        fallback = _last_person_mention(doc, anchor)  # no person subject yet: the last person named
+        if fallback is not None:
+            ent = fallback[1]
+            return span, ent.canonical, _first_role(ent, lang), confidence * 0.6, ent
         return span, None, None, confidence * 0.5, None
     bounds = cand.speaker_span or _phrase_bounds(head, keep_acl=cand.kind == "according_to")
     for ent in _entities_in(doc, head.idx, head.idx + len(head.text)):
@@ -702,9 +771,12 @@ def _resolve_speaker(doc, cand, lang, history, subjects, anchor):
                 bounds = (min(bounds[0], m.start), max(bounds[1], m.end))
     span = _char_span(doc, *bounds)
     role = _role_of(head, lang)
-    entities = _entities_in(doc, *bounds)
-    people = [e for e in entities if e.label == "PER"]
-    orgs = [e for e in entities if e.label in ("ORG", "MISC", "LOC")]
+    core = _core_bounds(head, bounds)
+    people = [e for e in _entities_in(doc, *core) if e.label == "PER"]
+    # an organisation speaks through a role or source noun (un porte-parole de X, un rapport de X)
+    speaks_for = role or head.pos_ != "NOUN" or head.lemma_.lower() in source_nouns(lang)
+    orgs = [e for e in _entities_in(doc, *(bounds if speaks_for else core)) if e.label in ("ORG", "MISC")]
+    people = people or [e for e in _entities_in(doc, *core) if _is_person(e)]
     if people:
         ent = people[0]
         return span, _canonical_within(doc, ent, bounds), role or _first_role(ent, lang), confidence, ent
@@ -721,6 +793,21 @@ def _resolve_speaker(doc, cand, lang, history, subjects, anchor):
             return span, named.canonical, role, confidence, named
         return span, span.text, role, confidence * 0.8, None
     return span, None, role, confidence * 0.8, None
+
+
+def _core_bounds(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
+    """The head with its name parts and appositions (``le porte-parole, Chris Meagher``), not its
+    complements: in ``l'adjoint du ministre X`` the speaker is not X."""
+    ids = {head.i}
+    for child in head.children:
+        if child.dep_ in ("appos", "flat:name", "flat", "compound", "amod", "det"):
+            ids.update(t.i for t in child.subtree)
+    doc = head.doc
+    start = max(bounds[0], doc[min(ids)].idx)
+    end = min(bounds[1], doc[max(ids)].idx + len(doc[max(ids)].text))
+    if head.pos_ in ("PROPN", "X"):
+        return bounds
+    return start, end
 
 
 def _canonical_within(doc: Doc, ent: Entity, bounds: tuple[int, int]) -> str:
@@ -768,7 +855,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     seen, out = set(), []
+    held = [c.content for c in cands if c.rule != "direct_floating"]
     for c in cands:
+        if c.rule == "direct_floating" and any(s <= c.content[0] and c.content[1] <= e for s, e in held):
+            continue
         key = (c.kind, c.content, c.cue)
         if key not in seen:
             seen.add(key)

@@ -101,7 +101,7 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             continue
         offset = match.start() + (len(raw) - len(raw.lstrip()))
-        lines.append(Line(offset, offset + len(stripped), stripped, len(WORD.findall(stripped))))
+        lines.append(Line(offset, offset + len(stripped), stripped, len(stripped.split())))
     return lines
 
 

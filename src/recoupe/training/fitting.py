@@ -1,0 +1,79 @@
+"""Fitting and exporting the standardised logistic regressions, and the n-gram baseline.
+
+Every model here is StandardScaler + LogisticRegression with a fixed seed, exported as arrays
+(:mod:`recoupe.analysis.linear_model`), so the shipped files hold no pickle.
+"""
+
+from __future__ import annotations
+
+import os
+
+# BLAS threads fight over the two shared cores; one each is faster and polite.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.pipeline import make_pipeline  # noqa: E402
+from sklearn.preprocessing import StandardScaler  # noqa: E402
+
+from recoupe.analysis import linear_model  # noqa: E402
+from recoupe.training.data import SEED  # noqa: E402
+
+
+def fit_multiclass(X, y, C: float, sample_weight=None, class_weight="balanced"):
+    """Scaler + multinomial (or binary) logistic regression."""
+    scaler = StandardScaler().fit(X)
+    clf = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight, random_state=SEED)
+    clf.fit(scaler.transform(X), y, sample_weight=sample_weight)
+    return scaler, clf
+
+
+def fit_one_vs_rest(X, Y, C: float):
+    """Scaler + one binary logistic regression per label column of Y (n, k): coef (k, d)."""
+    scaler = StandardScaler().fit(X)
+    Xs = scaler.transform(X)
+    coef = np.zeros((Y.shape[1], X.shape[1]))
+    intercept = np.full(Y.shape[1], -10.0)  # a label never seen in training is never predicted
+    for j in range(Y.shape[1]):
+        if 0 < Y[:, j].sum() < len(Y):
+            clf = LogisticRegression(C=C, max_iter=500, random_state=SEED).fit(Xs, Y[:, j])
+            coef[j], intercept[j] = clf.coef_[0], clf.intercept_[0]
+    return scaler, coef, intercept
+
+
+def ovr_proba(scaler, coef, intercept, X) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-(scaler.transform(X) @ coef.T + intercept)))
+
+
+def export(directory: Path, scaler, coef, intercept, labels, meta, thresholds=None) -> None:
+    linear_model.save(
+        directory,
+        coef=coef,
+        intercept=intercept,
+        scale_mean=scaler.mean_,
+        scale_std=scaler.scale_,
+        labels=labels,
+        meta=meta,
+        thresholds=thresholds,
+    )
+
+
+def multiclass_coef(clf) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(k, d) weights for softmax scoring; a binary model becomes two rows [-w, +w] / 2."""
+    labels = [str(c) for c in clf.classes_]
+    if len(labels) == 2:
+        w, b = clf.coef_[0] / 2, clf.intercept_[0] / 2
+        return np.vstack([-w, w]), np.array([-b, b]), labels
+    return clf.coef_, clf.intercept_, labels
+
+
+def ngram_baseline(multilabel: bool = False):
+    """The plain baseline: word 1-2-gram TF-IDF + logistic regression."""
+    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    if multilabel:
+        return vec
+    return make_pipeline(vec, LogisticRegression(max_iter=3000, class_weight="balanced", random_state=SEED))

@@ -1,0 +1,110 @@
+"""Genre, satire and persuasion models: they load, their outputs keep the contract, seeds pass."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from recoupe.analysis import linear_model
+from recoupe.analysis.genre import classify_genre, satire_probability
+from recoupe.analysis.persuasion import detect_persuasion
+from recoupe.model import Genre, Persuasion
+
+SHARED = Path(os.environ.get("RECOUPE_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+
+# Invented text (not from any data set): a columnist's rant, then a flat news paragraph.
+OPINION_TEXT = (
+    "Faut-il vraiment croire nos dirigeants ?\n\n"
+    "Encore une fois, on nous prend pour des imbéciles ! Ces technocrates arrogants, "
+    "qui n'ont jamais mis les pieds dans une usine, prétendent savoir mieux que nous ce qui est bon "
+    "pour le pays. Quelle honte !\n"
+    "Nous devons refuser cette mascarade, avant qu'il ne soit trop tard.\n"
+)
+REPORT_TEXT = (
+    "Le conseil municipal a voté mardi un budget de 12 millions d'euros pour la rénovation de "
+    "l'école Jules-Ferry, a indiqué la mairie dans un communiqué.\n\n"
+    "Les travaux doivent commencer en mars 2025 et durer dix-huit mois, selon le document.\n"
+)
+
+
+@pytest.mark.parametrize("name", ["genre", "satire", "persuasion"])
+def test_models_ship_and_load_once(name):
+    model = linear_model.load(name)
+    assert model is linear_model.load(name)
+    assert model.coef.shape[0] == len(model.labels)
+    assert model.coef.shape[1] == model.scale_mean.shape[0]
+    assert (linear_model.MODELS_DIR / name / "MODEL_CARD.md").exists()
+
+
+@pytest.mark.parametrize("text", [OPINION_TEXT, REPORT_TEXT, "", "   \n\n"])
+def test_genre_output_is_valid(text):
+    genre = classify_genre(text, "fr")
+    assert isinstance(genre, Genre)
+    assert set(genre.probabilities) == {"reporting", "opinion", "satire"}
+    assert sum(genre.probabilities.values()) == pytest.approx(1.0, abs=1e-3)
+    assert genre.label == max(genre.probabilities, key=genre.probabilities.get)
+    assert genre.producer.startswith("model:genre@")
+    for finding in genre.evidence:
+        assert text[finding.start : finding.end] == finding.text
+        assert 0.0 <= finding.confidence <= 1.0
+
+
+def test_genre_uses_given_paragraphs_and_title():
+    spans = [(0, len(OPINION_TEXT.splitlines()[0]))]
+    genre = classify_genre(OPINION_TEXT, "fr", title="Un titre", paragraphs=spans)
+    for finding in genre.evidence:
+        assert (finding.start, finding.end) in spans
+
+
+def test_satire_probability_is_a_probability():
+    p, producer = satire_probability(REPORT_TEXT)
+    assert 0.0 <= p <= 1.0 and producer.startswith("model:satire@")
+
+
+@pytest.mark.parametrize("text", [OPINION_TEXT, REPORT_TEXT, ""])
+def test_persuasion_offsets_are_exact(text):
+    found = detect_persuasion(text, "fr")
+    labels = set(linear_model.load("persuasion").labels)
+    for p in found:
+        assert isinstance(p, Persuasion)
+        assert text[p.start : p.end] == p.text
+        assert p.technique in labels
+        assert 0.0 <= p.score <= 1.0
+
+
+def test_persuasion_with_paragraph_offsets():
+    body = "  " + OPINION_TEXT
+    spans = [(2, 2 + len(OPINION_TEXT.splitlines()[0]))]
+    for p in detect_persuasion(body, "fr", paragraphs=spans):
+        assert (p.start, p.end) == spans[0]
+        assert body[p.start : p.end] == p.text
+
+
+def test_spacy_factories_set_extensions():
+    import spacy
+
+    import recoupe.analysis.genre  # noqa: F401  (registers the factories)
+    import recoupe.analysis.persuasion  # noqa: F401
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("recoupe_genre")
+    nlp.add_pipe("recoupe_persuasion")
+    doc = nlp(OPINION_TEXT)
+    assert isinstance(doc._.genre, Genre)
+    assert all(doc.text[p.start : p.end] == p.text for p in doc._.persuasion)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("prefix,expected", [("000_", "opinion"), ("001_", "reporting")])
+def test_seed_articles_genre(prefix, expected):
+    seeds = SHARED / "seeds"
+    if not seeds.exists():
+        pytest.skip("../shared absent: seed articles not available")
+    from recoupe.extract import extract
+
+    path = next(seeds.glob(f"{prefix}*.txt"))
+    doc = extract(path.read_text(encoding="utf-8"))
+    genre = classify_genre(doc.body, "fr", title=doc.title)
+    assert genre.label == expected, genre.probabilities

@@ -222,6 +222,17 @@ def sentence_spans(doc) -> list[tuple[int, int, list]]:
     return out
 
 
+def _actors_between(entities, start: int, end: int) -> list[str]:
+    """Canonical names of the people, organisations and places mentioned in [start, end)."""
+    return [
+        e.canonical
+        for e in entities
+        if e.label in ("PER", "ORG", "LOC")
+        for m in e.mentions
+        if m.in_ == "body" and start <= m.start and m.end <= end
+    ]
+
+
 def find_claims(doc, threshold: float | None = None) -> list[Claim]:
     """Check-worthy sentences of a parsed Doc, offsets into ``doc.text``; status left "asserted".
 
@@ -237,6 +248,9 @@ def find_claims(doc, threshold: float | None = None) -> list[Claim]:
     sentences = [text[s:e] for s, e, _ in spans]
     quantities = [find_quantities(sentence, lang) for sentence in sentences]
     scores = model.predict_proba(feature_matrix(sentences, lang, [len(e) for _, _, e in spans], quantities))
+    resolved = getattr(doc._, "entities", None) if doc.has_extension("entities") else None
+    if resolved is not None:  # the resolved entities: canonical names, tagger misfires removed
+        spans = [(s, e, _actors_between(resolved, s, e)) for s, e, _ in spans]
     claims = []
     for (start, end, ents), qs, score in zip(spans, quantities, scores):
         numeric_fact = bool(ents) and any(q.kind in NUMERIC_CLAIM_KINDS for q in qs)
@@ -251,7 +265,7 @@ def find_claims(doc, threshold: float | None = None) -> list[Claim]:
                 confidence=float(score),
                 score=float(score),
                 quantities=[q.model_copy(update={"start": q.start + start, "end": q.end + start}) for q in qs],
-                entities=list(dict.fromkeys(e.text for e in ents)),
+                entities=list(dict.fromkeys(e if isinstance(e, str) else e.text for e in ents)),
             )
         )
     return claims

@@ -105,6 +105,7 @@ class RawMention:
     label: str
     producer: str
     votes: Counter = field(default_factory=Counter)
+    weak: bool = False  # kept only if it joins a cluster that stronger mentions started
 
 
 def _namelike(tok) -> bool:
@@ -195,7 +196,8 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
                     producer = "rule:entities.clean"
                 if forced is None and s != start and lab == "MISC" and len(span) >= 2:
                     lab = "PER"
-                mentions.append(RawMention(s, e, lab, producer))
+                weak = len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and not _namelike(span[0])
+                mentions.append(RawMention(s, e, lab, producer, weak=weak))
     mentions.extend(_gazetteer_mentions(doc, mentions))
     mentions.sort(key=lambda m: m.start)
     _promote_people(doc, mentions)
@@ -283,6 +285,8 @@ def resolve(doc: Doc, mentions: list[RawMention]) -> list[Cluster]:
                 target = min(by_surname, key=lambda c: _distance(c, m))
         if target is None:
             target = next((c for c in reversed(clusters) if any(_same_org(key, k) for k in c.keys)), None)
+        if target is None and m.weak:
+            continue  # a capitalised common noun opening a line ("Sources : ..."), alone
         if target is None:
             target = Cluster([], [])
             clusters.append(target)

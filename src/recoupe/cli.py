@@ -75,7 +75,7 @@ def analyze(
             progress.advance(task)
             if isinstance(result, Failed):
                 failures += 1
-                stderr.print(f"[red]error[/red] {result.source}: {result.error}", markup=True)
+                print(f"error: {result.source}: {result.error}", file=sys.stderr, flush=True)
                 continue
             progress.update(task, description=Path(result.source or "").name[:40])
             if format is Format.jsonl:
@@ -126,7 +126,7 @@ def demo(
         console = Console(file=ft, highlight=False, width=110)
         for result in analyze_many(iter_paths(paths)):
             if isinstance(result, Failed):
-                stderr.print(f"error {result.source}: {result.error}")
+                print(f"error: {result.source}: {result.error}", file=sys.stderr, flush=True)
                 continue
             fj.write(result.to_json() + "\n")
             render(result, console)

@@ -37,7 +37,7 @@ LABEL_MAP = {
     "MISC": "MISC", "NORP": "MISC", "PRODUCT": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
 }
 GENERIC_ORG_SUFFIXES = {"news", "inc", "inc.", "corp", "group", "groupe", "media", "médias", "sa", "llc", "ltd", "co", "company"}
-SEPARATORS = {"–", "—", "|", "/", "•", ":", ";", "(", ")", "«", "»", "“", "”", '"'}
+SEPARATORS = {"–", "—", "|", "/", "•", ":", ";", "(", ")", "«", "»", "“", "”", '"', ","}
 
 
 def _lexicon(name: str) -> frozenset[str]:
@@ -131,7 +131,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _pieces(ent: Span) -> list[tuple[int, int]]:
-    """Split an entity at line breaks and separators (``The Mind Unleashed – Traduit``)."""
+    """Split an entity at line breaks and separators (``The Mind Unleashed – Traduit``,
+    ``Mediapart, la ministre``)."""
     pieces, begin = [], ent.start
     for tok in ent:
         if "\n" in tok.text or "\n" in tok.whitespace_ or tok.text in SEPARATORS:

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from recoupe.analysis.lexicons import cue_matcher
-from recoupe.analysis.quotes import _mark_after, _mark_before, find_quotes, quoted_spans, sentence_bounds
+from recoupe.analysis.quotes import mark_after, mark_before, find_quotes, quoted_spans, sentence_bounds
 from recoupe.model import Irony, Span
 
 THRESHOLD = 0.55
@@ -46,7 +46,7 @@ def _signals(doc: Doc) -> list[tuple[str, int, int, float]]:
         weight = max((SCARE_WEIGHTS.get(t.pos_, SCARE_WEIGHT_OTHER) for t in content), default=0.0)
         if len(content) == 1 and content[0].pos_ in ("PROPN", "NUM"):
             continue  # a quoted name or title, not a scare quote
-        out.append(("scare_quote", _mark_before(doc.text, start), _mark_after(doc.text, end) + 1, weight))
+        out.append(("scare_quote", mark_before(doc.text, start), mark_after(doc.text, end) + 1, weight))
     matcher, rules = cue_matcher(doc, "irony_cues")
     for match_id, s, e in matcher(doc):
         kind, weight = rules[doc.vocab.strings[match_id]]

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
 
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
@@ -119,7 +119,7 @@ def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
 CLOSING_MARKS = set(QUOTE_PAIRS.values()) | {STRAIGHT}
 
 
-def _mark_after(text: str, end: int) -> int:
+def mark_after(text: str, end: int) -> int:
     """Index of the closing quotation mark at or after a (whitespace-stripped) content end."""
     i = end
     while i < len(text) and text[i].isspace():
@@ -127,7 +127,7 @@ def _mark_after(text: str, end: int) -> int:
     return i if i < len(text) and text[i] in CLOSING_MARKS else end
 
 
-def _mark_before(text: str, start: int) -> int:
+def mark_before(text: str, start: int) -> int:
     """Index of the opening quotation mark before a (whitespace-stripped) content start."""
     i = start - 1
     while i > 0 and text[i].isspace():
@@ -287,7 +287,7 @@ def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
 def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: list[tuple[int, int]]) -> Token | None:
     """Speech verb right after a closing mark: ``», a déclaré X`` / ``," she said``."""
     content_end = doc.text[:end_char].rstrip()[-1:]
-    end_char = _mark_after(doc.text, end_char)
+    end_char = mark_after(doc.text, end_char)
     closing = _token_at(doc, end_char)
     if closing is None:
         return None
@@ -316,7 +316,7 @@ _ADDRESSEE = re.compile(r"^(?:(?:à|a|au|aux|to|auprès d[eu']|devant)\b[^:,;«�
 
 def _attribution_before(doc: Doc, start_char: int, lang: str, quotes: list[tuple[int, int]]) -> Token | None:
     """Speech verb introducing the quote: ``X a déclaré à l'AFP : « … »``, ``she said: "…"``."""
-    start_char = _mark_before(doc.text, start_char) + 1
+    start_char = mark_before(doc.text, start_char) + 1
     opening = _token_at(doc, max(start_char - 1, 0))
     if opening is None:
         return None
@@ -398,7 +398,7 @@ def _finite(verb: Token) -> bool:
 
 
 def _starts_sentence(doc: Doc, start: int) -> bool:
-    before = doc.text[: _mark_before(doc.text, start)].rstrip(" \t")
+    before = doc.text[: mark_before(doc.text, start)].rstrip(" \t")
     return not before or before[-1] in ".!?:\n…»”\""
 
 

@@ -21,6 +21,7 @@ from importlib import resources
 
 import numpy as np
 
+from recoupe.analysis.component import doc_component
 from recoupe.analysis.quantities import find_quantities
 from recoupe.model import Claim, Quantity
 
@@ -271,23 +272,5 @@ def find_claims(doc, threshold: float | None = None) -> list[Claim]:
     return claims
 
 
-def _register_factory() -> None:
-    """spaCy component ``recoupe_claims`` filling ``doc._.claims`` (needs sentence boundaries)."""
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
-    if not Doc.has_extension("claims"):
-        Doc.set_extension("claims", default=None)
-    if "recoupe_claims" in Language.factories:
-        return
-
-    @Language.factory("recoupe_claims")
-    def make_claims(nlp, name):  # noqa: ARG001 - spaCy's factory signature
-        def component(doc):
-            doc._.claims = find_claims(doc)
-            return doc
-
-        return component
-
-
-_register_factory()
+doc_component("recoupe_claims", "claims", find_claims,
+              "Sets ``doc._.claims``: check-worthy sentences (needs sentence boundaries).")

@@ -18,16 +18,15 @@ module fixes them in named, tested steps, each recorded as the mention's ``produ
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from recoupe.analysis.component import doc_component
 from recoupe.model import Entity, Mention, Role
 
 LABEL_MAP = {
@@ -431,17 +430,8 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     return best
 
 
-if not Doc.has_extension("entities"):
-    Doc.set_extension("entities", default=None)
-
-
-@Language.factory("recoupe_entities")
-def make_entities(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.entities = find_entities(doc)
-        return doc
-
-    return component
+doc_component("recoupe_entities", "entities", find_entities,
+              "Sets ``doc._.entities``: resolved people, organisations and places.")
 
 
 def merge_entities(body_entities: list[Entity], furniture_docs: dict[int, Doc]) -> list[Entity]:

@@ -16,9 +16,9 @@ Kinds (``recoupe.model.Hedge.kind``):
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from recoupe.analysis.component import doc_component
 from recoupe.analysis.conjugate import conditional_forms
 from recoupe.analysis.lexicons import cue_matcher, language_of, speech_lemma
 from recoupe.analysis.quotes import quoted_spans, sentence_bounds
@@ -231,16 +231,5 @@ def sentence_status(doc: Doc, sent_start: int, sent_end: int) -> tuple[str, str 
     return status, attributed_to
 
 
-if not Doc.has_extension("hedges"):
-    Doc.set_extension("hedges", default=None)
-
-
-@Language.factory("recoupe_hedges")
-def make_hedges(nlp: Language, name: str):
-    """Sets ``doc._.hedges``; independent of the other components (``sentence_status`` reads quotes)."""
-
-    def component(doc: Doc) -> Doc:
-        doc._.hedges = find_hedges(doc)
-        return doc
-
-    return component
+doc_component("recoupe_hedges", "hedges", find_hedges,
+              "Sets ``doc._.hedges``; independent of the other components (``sentence_status`` reads quotes).")

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
+from recoupe.analysis.component import doc_component
 from recoupe.analysis.lexicons import cue_matcher
 from recoupe.analysis.quotes import mark_after, mark_before, find_quotes, quoted_spans, sentence_bounds
 from recoupe.model import Irony, Span
@@ -86,16 +86,5 @@ def find_irony(doc: Doc) -> list[Irony]:
     return results
 
 
-if not Doc.has_extension("irony"):
-    Doc.set_extension("irony", default=None)
-
-
-@Language.factory("recoupe_irony")
-def make_irony(nlp: Language, name: str):
-    """Sets ``doc._.irony``; runs after ``recoupe_quotes`` (scare quotes are quotes nobody said)."""
-
-    def component(doc: Doc) -> Doc:
-        doc._.irony = find_irony(doc)
-        return doc
-
-    return component
+doc_component("recoupe_irony", "irony", find_irony,
+              "Sets ``doc._.irony``; runs after ``recoupe_quotes`` (scare quotes are quotes nobody said).")

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from recoupe.analysis.component import doc_component
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
     language_of,
@@ -866,16 +866,4 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-if not Doc.has_extension("quotes"):
-    Doc.set_extension("quotes", default=None)
-
-
-@Language.factory("recoupe_quotes")
-def make_quotes(nlp: Language, name: str):
-    """Sets ``doc._.quotes``; runs after ``recoupe_entities``."""
-
-    def component(doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc)
-        return doc
-
-    return component
+doc_component("recoupe_quotes", "quotes", find_quotes, "Sets ``doc._.quotes``; runs after ``recoupe_entities``.")

@@ -1,0 +1,30 @@
+"""One way to turn a finder into a spaCy component: a registered factory setting ``Doc._.<attr>``.
+
+Every analysis module calls :func:`doc_component` once at import, so users can add recoupe's
+components to their own pipelines (``nlp.add_pipe("recoupe_quotes")``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+def doc_component(factory: str, attr: str, find: Callable[[Doc], object], description: str) -> None:
+    """Register ``factory`` (idempotent): a component that sets ``doc._.<attr> = find(doc)``."""
+    if not Doc.has_extension(attr):
+        Doc.set_extension(attr, default=None)
+    if Language.has_factory(factory):
+        return
+
+    def make(nlp: Language, name: str):
+        def component(doc: Doc) -> Doc:
+            setattr(doc._, attr, find(doc))
+            return doc
+
+        return component
+
+    make.__doc__ = description
+    Language.factory(factory, func=make)

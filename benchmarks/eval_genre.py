@@ -41,7 +41,7 @@ def eval_satire() -> dict:
     for part in ("test_half", "test_all"):
         o, b = res[part]["ours"], res[part]["baseline"]
         print(f"{part:9}  ours acc {o['accuracy']:.3f} F1 {o['f1']:.3f} | baseline acc {b['accuracy']:.3f} F1 {b['f1']:.3f}")
-    print("Paper (Ionescu & Chifu 2021): see MODEL_CARD.md of the satire model for their figures.")
+    print("Paper (Ionescu & Chifu 2021, arXiv:2104.04828): figures not bundled in ../shared; see the satire MODEL_CARD.md")
     return res
 
 

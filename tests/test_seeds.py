@@ -86,3 +86,13 @@ def test_source_chain_order_roles_domains(seed, seed_reports, expected):
         assert link.domain == w["domain"], link
         assert w["evidence"] in link.evidence.text or link.evidence.text in w["evidence"], (link.evidence.text, w)
     assert report.publisher.domain == want["publisher"]["domain"]
+
+
+def test_credibility_ranks_001_above_000_for_stated_reasons(seed_reports):
+    low, high = seed_reports["000_c50cb6fb134df7c8.txt"], seed_reports["001_18984f24fe3e214c.txt"]
+    assert high.credibility.score > low.credibility.score
+    reasons = " ".join(low.credibility.reasons)
+    assert "Bloomberg" in reasons and "reliable" in reasons  # the origin is reliable...
+    assert "ZeroHedge" in reasons and "unreliable" in reasons  # ...its relays are not
+    publisher = next(s for s in low.signals if s.name == "publisher_rating")
+    assert "Décodex" in publisher.explanation or "decodex" in publisher.explanation.lower()

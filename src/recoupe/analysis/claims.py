@@ -21,7 +21,7 @@ from importlib import resources
 
 import numpy as np
 
-from recoupe.analysis.component import doc_component
+from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.quantities import find_quantities
 from recoupe.model import Claim, Quantity
 
@@ -206,7 +206,7 @@ def sentence_spans(doc) -> list[tuple[int, int, list]]:
     The parser happily runs a sentence across a paragraph break or into a link line below it;
     in plain-text articles a line break always ends a sentence.
     """
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     for sent in doc.sents:
         pos = sent.start_char
         for line in re.split(r"(\n)", text[sent.start_char : sent.end_char]):
@@ -235,12 +235,12 @@ def _actors_between(entities, start: int, end: int) -> list[str]:
 
 
 def find_claims(doc, threshold: float | None = None) -> list[Claim]:
-    """Check-worthy sentences of a parsed Doc, offsets into ``doc.text``; status left "asserted".
+    """Check-worthy sentences of a parsed Doc, offsets into ``doc_text(doc)``; status left "asserted".
 
     ``threshold`` overrides the model's (chosen on English debates; French news passes it often).
     """
     lang = "fr" if doc.lang_.startswith("fr") else "en"
-    text = doc.text
+    text = doc_text(doc)
     spans = sentence_spans(doc)
     if not spans:
         return []

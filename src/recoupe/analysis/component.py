@@ -28,3 +28,12 @@ def doc_component(factory: str, attr: str, find: Callable[[Doc], object], descri
 
     make.__doc__ = description
     Language.factory(factory, func=make)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access, which made the
+    finders quadratic in article length."""
+    text = doc.user_data.get("recoupe_text")
+    if text is None:
+        text = doc.user_data["recoupe_text"] = doc.text
+    return text

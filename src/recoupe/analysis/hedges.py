@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from recoupe.analysis.component import doc_component
+from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.conjugate import conditional_forms
 from recoupe.analysis.lexicons import cue_matcher, language_of, speech_lemma
 from recoupe.analysis.quotes import quoted_spans, sentence_bounds
@@ -95,7 +95,7 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("-ce", "ce"):
             continue  # "ne serait-ce que": an idiom
-        if doc.text[slice(*sentence_bounds(tok))].rstrip().endswith("?"):
+        if doc_text(doc)[slice(*sentence_bounds(tok))].rstrip().endswith("?"):
             continue
         verb = tok.head if tok.dep_.startswith("aux") or tok.dep_ == "cop" else tok
         if verb.i in seen:
@@ -152,8 +152,8 @@ def _impersonal_evaluation(tok: Token, verb: Token) -> bool:
 def _hedge(doc: Doc, kind: str, start: int, end: int, rule: str, confidence: float) -> Hedge:
     tok = doc.char_span(start, end, alignment_mode="expand")[0]
     s_start, s_end = sentence_bounds(tok)
-    return Hedge(kind=kind, text=doc.text[start:end], start=start, end=end, producer=f"rule:hedges.{rule}",
-                 confidence=confidence, sentence=Span(text=doc.text[s_start:s_end], start=s_start, end=s_end))
+    return Hedge(kind=kind, text=doc_text(doc)[start:end], start=start, end=end, producer=f"rule:hedges.{rule}",
+                 confidence=confidence, sentence=Span(text=doc_text(doc)[s_start:s_end], start=s_start, end=s_end))
 
 
 def _lexicon_hedges(doc: Doc) -> list[Hedge]:
@@ -187,8 +187,8 @@ def _merge(hedges: list[Hedge], doc: Doc) -> list[Hedge]:
     out: list[Hedge] = []
     for h in hedges:
         prev = out[-1] if out else None
-        if prev and prev.kind == h.kind and doc.text[prev.end:h.start].strip(" ,;—–-") == "" and h.start >= prev.end:
-            out[-1] = prev.model_copy(update={"end": h.end, "text": doc.text[prev.start:h.end],
+        if prev and prev.kind == h.kind and doc_text(doc)[prev.end:h.start].strip(" ,;—–-") == "" and h.start >= prev.end:
+            out[-1] = prev.model_copy(update={"end": h.end, "text": doc_text(doc)[prev.start:h.end],
                                               "confidence": max(prev.confidence or 0, h.confidence or 0)})
         elif prev and h.start < prev.end:
             continue
@@ -198,7 +198,7 @@ def _merge(hedges: list[Hedge], doc: Doc) -> list[Hedge]:
 
 
 def find_hedges(doc: Doc) -> list[Hedge]:
-    """All hedges in ``doc`` (offsets into ``doc.text``), in text order."""
+    """All hedges in ``doc`` (offsets into ``doc_text(doc)``), in text order."""
     lang = language_of(doc)
     return _merge(_conditional_hedges(doc, lang) + _lexicon_hedges(doc), doc)
 

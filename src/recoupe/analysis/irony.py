@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Doc
 
-from recoupe.analysis.component import doc_component
+from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.lexicons import cue_matcher
 from recoupe.analysis.quotes import mark_after, mark_before, find_quotes, quoted_spans, sentence_bounds
 from recoupe.model import Irony, Span
@@ -36,7 +36,7 @@ def _signals(doc: Doc) -> list[tuple[str, int, int, float]]:
     attributed = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes is not None else find_quotes(doc)
     quoted_by_someone = {(q.content.start, q.content.end) for q in attributed if q.kind == "direct"}
     for start, end in quoted_spans(doc):
-        words = doc.text[start:end].split()
+        words = doc_text(doc)[start:end].split()
         if not words or len(words) > MAX_SCARE_WORDS or (start, end) in quoted_by_someone:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -46,7 +46,7 @@ def _signals(doc: Doc) -> list[tuple[str, int, int, float]]:
         weight = max((SCARE_WEIGHTS.get(t.pos_, SCARE_WEIGHT_OTHER) for t in content), default=0.0)
         if len(content) == 1 and content[0].pos_ in ("PROPN", "NUM"):
             continue  # a quoted name or title, not a scare quote
-        out.append(("scare_quote", mark_before(doc.text, start), mark_after(doc.text, end) + 1, weight))
+        out.append(("scare_quote", mark_before(doc_text(doc), start), mark_after(doc_text(doc), end) + 1, weight))
     matcher, rules = cue_matcher(doc, "irony_cues")
     for match_id, s, e in matcher(doc):
         kind, weight = rules[doc.vocab.strings[match_id]]
@@ -69,7 +69,7 @@ def find_irony(doc: Doc) -> list[Irony]:
     """Paragraphs whose combined irony signals pass the threshold, each with its evidence."""
     results = []
     signals = _signals(doc)
-    for para in re.finditer(r"[^\n]+", doc.text):
+    for para in re.finditer(r"[^\n]+", doc_text(doc)):
         inside = [s for s in signals if para.start() <= s[1] < para.end()]
         kinds = {s[0] for s in inside}
         score = sum(s[3] for s in inside)
@@ -79,9 +79,9 @@ def find_irony(doc: Doc) -> list[Irony]:
         tok = doc.char_span(first[1], first[2], alignment_mode="expand")[0]
         s_start, s_end = sentence_bounds(tok)
         results.append(Irony(
-            text=doc.text[s_start:s_end], start=s_start, end=s_end, producer="rule:irony.signals",
+            text=doc_text(doc)[s_start:s_end], start=s_start, end=s_end, producer="rule:irony.signals",
             confidence=round(min(MAX_CONFIDENCE, 0.2 + score / 2), 2),
-            evidence=[Span(text=doc.text[s:e], start=s, end=e) for _, s, e, _ in inside
+            evidence=[Span(text=doc_text(doc)[s:e], start=s, end=e) for _, s, e, _ in inside
                       if not any(o[1] <= s and e <= o[2] and (o[1], o[2]) != (s, e) for o in inside)]))
     return results
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from recoupe.analysis.component import doc_component
+from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
     language_of,
@@ -74,12 +74,12 @@ class Candidate:
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span:
-    return Span(text=doc.text[start:end], start=start, end=end)
+    return Span(text=doc_text(doc)[start:end], start=start, end=end)
 
 
 def _strip_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim whitespace and edge punctuation (keeps inner punctuation)."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
@@ -88,14 +88,14 @@ def _strip_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(char, min(char + 1, len(doc_text(doc))), alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 
 def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
     """(content_start, content_end) of every quotation, paired per paragraph; shared with irony."""
     spans = []
-    text = doc.text
+    text = doc_text(doc)
     for para in re.finditer(r"[^\n]+", text):
         p_start, chunk = para.start(), para.group()
         stack: list[tuple[str, int]] = []
@@ -231,9 +231,9 @@ def _phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
         right -= 1
     while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("ADP", "CCONJ")):
         left += 1
-    line_start = doc.text.rfind("\n", 0, head.idx) + 1
-    line_end = doc.text.find("\n", head.idx)
-    line_end = len(doc.text) if line_end == -1 else line_end
+    line_start = doc_text(doc).rfind("\n", 0, head.idx) + 1
+    line_end = doc_text(doc).find("\n", head.idx)
+    line_end = len(doc_text(doc)) if line_end == -1 else line_end
     while doc[left].idx < line_start:
         left += 1
     while doc[right].idx >= line_end:
@@ -271,9 +271,9 @@ def sentence_bounds(tok: Token) -> tuple[int, int]:
     """The parser's sentence cut at line breaks (bullets and headlines often lack a full stop)."""
     doc = tok.doc
     sent = tok.sent
-    start = max(sent.start_char, doc.text.rfind("\n", 0, tok.idx) + 1)
-    nl = doc.text.find("\n", tok.idx)
-    end = min(sent.end_char, nl if nl != -1 else len(doc.text))
+    start = max(sent.start_char, doc_text(doc).rfind("\n", 0, tok.idx) + 1)
+    nl = doc_text(doc).find("\n", tok.idx)
+    end = min(sent.end_char, nl if nl != -1 else len(doc_text(doc)))
     return start, end
 
 
@@ -286,19 +286,19 @@ def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
 
 def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: list[tuple[int, int]]) -> Token | None:
     """Speech verb right after a closing mark: ``», a déclaré X`` / ``," she said``."""
-    content_end = doc.text[:end_char].rstrip()[-1:]
-    end_char = mark_after(doc.text, end_char)
+    content_end = doc_text(doc)[:end_char].rstrip()[-1:]
+    end_char = mark_after(doc_text(doc), end_char)
     closing = _token_at(doc, end_char)
     if closing is None:
         return None
-    tail = doc.text[end_char + 1 : end_char + 60]
+    tail = doc_text(doc)[end_char + 1 : end_char + 60]
     if "\n" in tail[: len(tail) - len(tail.lstrip())] or not tail.strip():
         return None
     next_word = tail.lstrip(" ,—–-")[:1]
     if content_end == "." and next_word.isupper() and lang == "fr":
         return None
-    line_end = doc.text.find("\n", end_char)
-    line_end = len(doc.text) if line_end == -1 else line_end
+    line_end = doc_text(doc).find("\n", end_char)
+    line_end = len(doc_text(doc)) if line_end == -1 else line_end
     for tok in doc[closing.i + 1 : min(closing.i + 9, len(doc))]:
         if tok.idx >= line_end or _inside(tok.idx, quotes) or tok.text in SENT_END or tok.text in QUOTE_PAIRS:
             return None
@@ -316,16 +316,16 @@ _ADDRESSEE = re.compile(r"^(?:(?:à|a|au|aux|to|auprès d[eu']|devant)\b[^:,;«�
 
 def _attribution_before(doc: Doc, start_char: int, lang: str, quotes: list[tuple[int, int]]) -> Token | None:
     """Speech verb introducing the quote: ``X a déclaré à l'AFP : « … »``, ``she said: "…"``."""
-    start_char = mark_before(doc.text, start_char) + 1
+    start_char = mark_before(doc_text(doc), start_char) + 1
     opening = _token_at(doc, max(start_char - 1, 0))
     if opening is None:
         return None
-    line_start = doc.text.rfind("\n", 0, start_char) + 1
+    line_start = doc_text(doc).rfind("\n", 0, start_char) + 1
     for tok in reversed(doc[max(opening.i - 15, 0) : opening.i]):
         if tok.idx < line_start or _inside(tok.idx, quotes) or tok.text in SENT_END:
             return None
         if speech_lemma(tok, lang):
-            between = doc.text[tok.idx + len(tok.text) : start_char - 1]
+            between = doc_text(doc)[tok.idx + len(tok.text) : start_char - 1]
             return tok if _ADDRESSEE.match(between.strip()) else None
         if tok.pos_ == "VERB":
             return None
@@ -356,9 +356,9 @@ def _direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
     out: list[Candidate] = []
     last_attributed: Candidate | None = None
     for start, end in spans:
-        if doc.text[end - 1] == "," and end - start > 1:
+        if doc_text(doc)[end - 1] == "," and end - start > 1:
             end -= 1
-        content = doc.text[start:end]
+        content = doc_text(doc)[start:end]
         n_words = len(content.split())
         verb, rule = _attribution_after(doc, end, lang, spans), "after"
         if verb is None:
@@ -398,13 +398,13 @@ def _finite(verb: Token) -> bool:
 
 
 def _starts_sentence(doc: Doc, start: int) -> bool:
-    before = doc.text[: mark_before(doc.text, start)].rstrip(" \t")
+    before = doc_text(doc)[: mark_before(doc_text(doc), start)].rstrip(" \t")
     return not before or before[-1] in ".!?:\n…»”\""
 
 
 def _near(doc: Doc, prev_end: int, start: int) -> bool:
     """Within the next paragraph and a few sentences of the previous attributed quote."""
-    between = doc.text[prev_end:start]
+    between = doc_text(doc)[prev_end:start]
     return between.count("\n\n") <= 1 and len(re.findall(r"[.!?]", between)) <= 3
 
 
@@ -577,19 +577,19 @@ def _credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
 def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str) -> Candidate | None:
     head = _source_head(first)
     phrase_end = _phrase_bounds(head, keep_acl=True)[1]
-    comma = doc.text.find(",", first.idx, phrase_end)
+    comma = doc_text(doc).find(",", first.idx, phrase_end)
     phrase_end = comma if comma != -1 else phrase_end
     bounds = _trim_final_punct(doc, first.idx, max(phrase_end, first.idx + len(first.text)))
     if not _credible_source(head, bounds, lang):
         return None
     sent_start, sent_end = sentence_bounds(cue)
-    before = doc.text[sent_start:cue.idx].strip(" \t•-–*·")
-    after = doc.text[bounds[1]:sent_end].strip(" \t.,;!?—–")
+    before = doc_text(doc)[sent_start:cue.idx].strip(" \t•-–*·")
+    after = doc_text(doc)[bounds[1]:sent_end].strip(" \t.,;!?—–")
     if not before:
         content = _strip_span(doc, bounds[1], sent_end)
         first_content = _token_at(doc, content[0])
         if first_content is not None and first_content.dep_ == "appos" and first_content.head.i <= head.i + 3:
-            comma = doc.text.find(",", first_content.idx, sent_end)  # "Selon X, directeur de Y, …"
+            comma = doc_text(doc).find(",", first_content.idx, sent_end)  # "Selon X, directeur de Y, …"
             content = _strip_span(doc, comma + 1, sent_end) if comma != -1 else content
     elif not after:
         content = _strip_span(doc, sent_start, cue.idx)
@@ -632,10 +632,10 @@ def _ce_que_revele(doc: Doc, lang: str) -> list[Candidate]:
         objs = [c for c in verb.children if c.lower_ in ("que", "qu'", "qu’") and c.pos_ == "PRON"]
         if not objs or verb.dep_ not in ("acl:relcl",) or verb.head.lower_ != "ce" or verb.head.i + 2 != verb.i:
             continue
-        if not re.match(r"(?i)\W*c['’]est ce qu", doc.text[sentence_bounds(verb)[0] : verb.idx]):
+        if not re.match(r"(?i)\W*c['’]est ce qu", doc_text(doc)[sentence_bounds(verb)[0] : verb.idx]):
             continue
         sent_start, _ = sentence_bounds(verb)
-        previous = _token_at(doc, doc.text[:sent_start].rstrip().__len__() - 1) if sent_start > 0 else None
+        previous = _token_at(doc, doc_text(doc)[:sent_start].rstrip().__len__() - 1) if sent_start > 0 else None
         speaker = _subject_of(verb) or _inverted_subject(verb)
         if previous is None or speaker is None:
             continue
@@ -646,13 +646,13 @@ def _ce_que_revele(doc: Doc, lang: str) -> list[Candidate]:
 
 
 def _trim_final_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while end > start and (doc.text[end - 1] in ".;,!?—– \n" ):
+    while end > start and (doc_text(doc)[end - 1] in ".;,!?—– \n" ):
         end -= 1
     return start, end
 
 
 def _strip_bullets(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc.text[start] in "•-–*· \n\t"):
+    while start < end and (doc_text(doc)[start] in "•-–*· \n\t"):
         start += 1
     return start, end
 
@@ -820,7 +820,7 @@ def _canonical_within(doc: Doc, ent: Entity, bounds: tuple[int, int]) -> str:
     if not overlapping:
         return ent.canonical
     m = overlapping[0]
-    return doc.text[max(m.start, bounds[0]) : min(m.end, bounds[1])].strip(" ,;:")
+    return doc_text(doc)[max(m.start, bounds[0]) : min(m.end, bounds[1])].strip(" ,;:")
 
 
 def _first_role(ent: Entity, lang: str = "fr") -> str | None:
@@ -839,7 +839,7 @@ def _first_role(ent: Entity, lang: str = "fr") -> str | None:
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    """All quotes in ``doc`` (offsets into ``doc.text``), in text order."""
+    """All quotes in ``doc`` (offsets into ``doc_text(doc)``), in text order."""
     lang = language_of(doc)
     direct = _direct_quotes(doc, lang)
     direct_spans = [c.content for c in direct]

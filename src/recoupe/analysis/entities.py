@@ -61,7 +61,10 @@ def non_media_organisations() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def role_nouns() -> frozenset[str]:
-    return _lexicon("roles.txt")
+    """Role and title nouns (PDG, porte-parole, spokesman...), shared with the quote finder."""
+    from recoupe.analysis import lexicons
+
+    return frozenset(fold(noun) for lang in ("fr", "en") for noun in lexicons.role_nouns(lang))
 
 
 @lru_cache(maxsize=1)

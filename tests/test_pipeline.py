@@ -57,3 +57,14 @@ def test_unknown_language_is_reported_not_guessed():
 def test_empty_input_raises_a_clear_error():
     with pytest.raises(AnalysisError, match="empty"):
         recoupe.analyze("  \n ")
+
+
+def test_wire_dateline_is_the_origin_and_unrated_sources_are_not_graded():
+    text = ("Port operator to cut jobs\n\nROTTERDAM (Reuters) - A port operator said on Monday it would cut 300 jobs, "
+            "about 5% of its staff, after a fall in container traffic.\n\nThe company said the cuts would be made by June.")
+    report = recoupe.analyze(text, options=Options(genre=False, persuasion=False))
+    (link,) = [l for l in report.source_chain if l.role == "origin"]
+    assert link.name == "Reuters" and link.domain == "reuters.com"
+    assert report.body[link.evidence.start : link.evidence.end] == link.evidence.text == "ROTTERDAM (Reuters) -"
+    bare = recoupe.analyze(text.replace("ROTTERDAM (Reuters) - ", ""), options=Options(genre=False, persuasion=False))
+    assert bare.credibility.grade == "?"  # no list rates the publisher or an origin: no letter grade

@@ -308,6 +308,8 @@ def assess(analysis: Analysis, registry=None, config: str | Path | None = None) 
         s.signal.contribution = round(s.signal.weight * (s.goodness - 0.5) / known_weight, 4)
     score = sum(s.signal.weight * s.goodness for s in known) / known_weight if known_weight else None
     grade = _grade(score, known_weight, cfg)
+    if not any(s.signal.name in SOURCE_SIGNALS for s in known):
+        grade = "?"  # what the text looks like cannot stand in for who stands behind it
     reasons = _reasons(context, known)
     unknowns = list(dict.fromkeys(s.signal.explanation for s in scored if s.goodness is None))
     if registry is not None and "decodex" not in registry.lists:
@@ -315,6 +317,9 @@ def assess(analysis: Analysis, registry=None, config: str | Path | None = None) 
     signals = [s.signal for s in scored]
     return signals, Credibility(grade=grade, score=None if score is None else round(score, 3), reasons=reasons,
                                 unknowns=unknowns)
+
+
+SOURCE_SIGNALS = {"publisher_rating", "origin_rating", "relay_rating"}
 
 
 def _grade(score: float | None, known_weight: float, cfg: dict) -> str:

@@ -142,6 +142,22 @@ def _provenance_links(analysis: Analysis) -> tuple[list[tuple[str, Span, str]], 
     return sources, translators
 
 
+DATELINE = re.compile(
+    r"^[ \t]*(?:[A-ZÀ-Ý][\w .,'’/-]{0,40}?\s*)?\(\s*(?P<agency>AFP|Reuters|AP|Associated Press|Belga|DPA|dpa|ANSA|EFE|"
+    r"ATS|Xinhua|Bloomberg|CNN|UPI)\s*\)\s*[-—–:]",
+    re.M,
+)
+
+
+def _datelines(analysis: Analysis) -> list[tuple[str, Span, str]]:
+    """A wire agency in the dateline of the first paragraphs (``PARIS (AFP) -``, ``(Reuters) —``)."""
+    m = DATELINE.search(analysis.body[:1500])
+    if m is None:
+        return []
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    return [(m.group("agency"), Span(text=analysis.body[start : m.end()], start=start, end=m.end()), "dateline")]
+
+
 def _is_outlet(entity_canonical: str) -> bool:
     """A rated news outlet, not a platform or company the lists happen to rate (facebook.com)."""
     if fold(entity_canonical) in non_media_organisations():
@@ -204,6 +220,7 @@ def _same(a: str | None, b: str | None) -> bool:
 
 def build_chain(analysis: Analysis, doc: Doc | None) -> list[ChainLink]:
     sources, translators = _provenance_links(analysis)
+    sources = _datelines(analysis) + sources
     citations = _body_citations(analysis, doc)
     publisher = analysis.publisher
     inferred = infer_publisher(analysis, translators)
@@ -240,7 +257,7 @@ def build_chain(analysis: Analysis, doc: Doc | None) -> list[ChainLink]:
         first = tally[origin][0]
         chain.append(link(origin, first.evidence, "origin", "rule:chain.citation"))
     for i, (name, evidence, kind) in enumerate(sources):
-        role = "origin" if (not origin and i == 0 and (len(sources) > 1 or kind == "agency")) else "relay"
+        role = "origin" if (not origin and i == 0 and (len(sources) > 1 or kind in ("agency", "dateline"))) else "relay"
         chain.append(link(name, evidence, role, f"rule:chain.{kind}"))
     translated = bool(translators) or any(
         "version originale" in f.text.lower() or "traduit" in f.text.lower() or "translated" in f.text.lower()

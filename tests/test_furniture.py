@@ -95,3 +95,13 @@ def test_html_goes_through_trafilatura_then_furniture():
     assert doc.hostname == "www.example.org"
     assert "approved the budget" in doc.body and "Read more" not in doc.body
     assert any(f.kind == "related_link" for f in doc.furniture)
+
+
+def test_lines_under_a_related_links_header_are_furniture():
+    text = ("Titre\n\nUn long paragraphe d'article, avec assez de mots pour être lu comme de la prose par le filtre.\n\n"
+            "Dans la même rubrique\n\nLa mairie lance un nouveau budget participatif\n\nLes travaux du pont reportés à l'été\n\n"
+            "Le dernier paragraphe de l'article revient au sujet, et il est assez long pour être de la prose.")
+    kinds = _kinds(split_furniture(text))
+    assert kinds["La mairie lance un nouveau budget participatif"] == "related_link"
+    assert kinds["Les travaux du pont reportés à l'été"] == "related_link"
+    assert "Le dernier paragraphe" not in " ".join(kinds)

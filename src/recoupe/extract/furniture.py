@@ -31,6 +31,7 @@ FILE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)$", re.I)
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[•·\-–*])\s+")
 WORD = re.compile(r"\w+", re.UNICODE)
 HEAD_LINES = 5
+SECTION_HEADER = re.compile(r"(?::|\.\.\.|…|\b(?:aussi|also|stories|articles?|more|next|related|rubrique|sujet|lus))\s*$", re.I)
 COMMENT_HEADER = re.compile(
     r"^(?:\d+\s+)?(?:commentaires?|comments?|réactions?|user comments|top rated comments|replies)\b", re.I
 )
@@ -140,6 +141,18 @@ def _comment_threads(lines: list[Line]) -> None:
             return
 
 
+def _sections(lines: list[Line]) -> None:
+    """Under a bare section header of related links (*Vous aimerez aussi…*, *Related stories*),
+    the headline-like lines that follow belong to it, up to the next prose line or cue."""
+    for i, line in enumerate(lines):
+        if line.kind != "related_link" or line.words > 6 or not SECTION_HEADER.search(line.text):
+            continue
+        for later in lines[i + 1 :]:
+            if later.kind is not None or later.prose or later.words > 20:
+                break
+            later.kind, later.confidence, later.producer = "related_link", 0.7, "rule:furniture.section"
+
+
 def _zone(lines: list[Line]) -> None:
     """Mark short non-prose lines in head and tail runs that are framed by furniture."""
     n = len(lines)
@@ -182,6 +195,7 @@ def split_furniture(text: str, *, title: str | None = None, lang: str | None = N
             line.kind, line.confidence, line.producer = found
         title_seen = title_seen or _normal(line.text) == title_norm
     _comment_threads(lines)
+    _sections(lines)
     _zone(lines)
     return _assemble(text, lines)
 

@@ -49,7 +49,7 @@ CITATION_BEFORE = re.compile(
     r"\brévélé(?:e|s)? par\b|\bobtenu(?:e|s)? par\b|\bpublié(?:e|s)? (?:par|dans)\b|\breported by\b|"
     r"\brevealed by\b|\bobtained by\b|\bpublished (?:by|in)\b|\b(?:rapport|article|enquête|révélations?|"
     r"informations?|étude|report|investigation|story|analysis)\b[^.;:!?,]{0,40}?\b(?:de|du|des|d['’]|par|by|from|in)\b)"
-    r"[^.;:!?,]{0,25}$",
+    r"[^.;:!?,]{0,40}$",
     re.I,
 )
 REPORTING_VERBS = {

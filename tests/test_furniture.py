@@ -105,3 +105,10 @@ def test_lines_under_a_related_links_header_are_furniture():
     assert kinds["La mairie lance un nouveau budget participatif"] == "related_link"
     assert kinds["Les travaux du pont reportés à l'été"] == "related_link"
     assert "Le dernier paragraphe" not in " ".join(kinds)
+
+
+def test_plain_text_bylines_give_the_authors():
+    doc = extract("Un titre court\n\nPar Hélène Marchal et Paul Roy, publié le 3 mars\n\n"
+                  "Un paragraphe d'article assez long pour être lu comme de la prose, avec un point final.")
+    assert doc.authors == ["Hélène Marchal", "Paul Roy"]
+    assert doc.furniture[0].kind == "byline"

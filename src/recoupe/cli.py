@@ -15,7 +15,7 @@ from recoupe.ingest import DEFAULT_MAX_BYTES, Failed, iter_paths
 from recoupe.model import Analysis
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cross-check news articles.")
-stdout = Console(highlight=False, soft_wrap=False)
+stdout = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
 stderr = Console(stderr=True, highlight=False)
 
 
@@ -90,7 +90,7 @@ def analyze(
     elif format is Format.text:
         from recoupe.report import render
 
-        console = Console(file=out, highlight=False) if output else stdout
+        console = Console(file=out, highlight=False, width=120) if output else stdout
         for result in results:
             render(result, console)
     if output:

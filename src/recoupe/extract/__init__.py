@@ -44,6 +44,17 @@ def _split_authors(author: str | None) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+BYLINE = re.compile(r"^(?:par|by)\s+(?P<names>[^,|—–·]+?)\s*(?:[,|—–·].*)?$", re.I)
+
+
+def _byline_authors(line: str) -> list[str]:
+    """``Par Hélène Marchal et Paul Roy, publié le 3 mars`` → the two names (cut at , | — · )."""
+    found = BYLINE.match(line.strip())
+    if not found:
+        return []
+    return [a for a in _split_authors(found.group("names")) if a[:1].isupper() and len(a.split()) <= 4]
+
+
 def _hostname(url: str | None) -> str | None:
     if not url:
         return None
@@ -117,6 +128,8 @@ def extract(
     if hints.get("authors"):
         authors = hints["authors"] if isinstance(hints["authors"], list) else _split_authors(str(hints["authors"]))
     split = split_furniture(text, title=found_title, lang=hints.get("lang"))
+    if not authors:
+        authors = [name for f in split.furniture if f.kind == "byline" for name in _byline_authors(f.text)]
     return ExtractedDocument(
         body=split.body,
         body_map=split.body_map,

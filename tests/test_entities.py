@@ -56,3 +56,17 @@ def test_offsets_point_at_the_text(nlp):
             assert text[m.start : m.end] == m.text
         for r in e.roles:
             assert text[r.start : r.end] == r.text
+
+
+def test_a_full_name_glued_to_its_party_is_split(nlp):
+    text = ("Marine Dupré a parlé hier. La présidente du Mouvement Citoyen Marine Dupré a réclamé un vote, "
+            "a rapporté la presse locale.")
+    doc = nlp(text)
+    ents = _by_canonical(find_entities(doc))
+    dupre = ents["Marine Dupré"]
+    assert dupre.label == "PER" and len([m for m in dupre.mentions if m.text == "Marine Dupré"]) == 2
+
+
+def test_article_in_an_outlet_name_is_kept(nlp):
+    ents = _by_canonical(find_entities(nlp("Le Monde a révélé hier que le ministre avait menti.")))
+    assert "Le Monde" in ents and ents["Le Monde"].label == "ORG"

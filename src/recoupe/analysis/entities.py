@@ -119,8 +119,8 @@ def _not_name(tok) -> bool:
     """A token that cannot start a name: punctuation, a stop word, or a real verb form
     (``Lire aussi``, ``Contacté pour``); the tagger's POS alone is not trusted (it calls
     sentence-initial surnames ADV)."""
-    if _namelike(tok):
-        return False
+    if _namelike(tok) or (tok.is_stop and tok.text[:1].isupper() and not tok.is_sent_start):
+        return False  # a capitalised particle inside a sentence belongs to the name: Marine Le Pen
     return tok.is_punct or tok.is_space or not tok.text.strip() or tok.is_stop or bool(tok.morph.get("VerbForm"))
 
 
@@ -178,7 +178,10 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
         if label is None:
             continue
         for p_start, p_end in _pieces(ent):
-            start, end = _trim(doc, p_start, p_end)
+            if doc[p_start].is_stop and is_known_organisation(doc[p_start:p_end].text, label):
+                start, end = p_start, p_end  # the article is part of the name: Le Monde, La Croix
+            else:
+                start, end = _trim(doc, p_start, p_end)
             if end <= start:
                 continue
             for s, e, forced in _gazetteer_split(doc, start, end):
@@ -197,14 +200,31 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
                     lab, producer = "MISC", "rule:entities.demonym"
                 elif (s, e) != (ent.start, ent.end):
                     producer = "rule:entities.clean"
-                if forced is None and s != start and lab == "MISC" and len(span) >= 2:
-                    lab = "PER"
+                if forced is None and s != start and lab in ("MISC", "ORG") and len(span) >= 2:
+                    lab = "PER"  # what is left once a known organisation is split off: a name
                 weak = len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and not _namelike(span[0])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
     mentions.extend(_gazetteer_mentions(doc, mentions))
+    mentions = _split_glued_people(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _promote_people(doc, mentions)
     return mentions
+
+
+def _split_glued_people(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """``Rassemblement national Marine Le Pen``: when a span ends with a full personal name the
+    article also uses on its own, the name is split off and the rest is its organisation."""
+    people = {tuple(fold(t.text) for t in doc[m.start : m.end]) for m in mentions if m.label == "PER" and m.end - m.start >= 2}
+    out = []
+    for m in mentions:
+        key = [fold(t.text) for t in doc[m.start : m.end]]
+        cut = next((m.end - len(p) for p in people if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
+        if cut is None or not doc[m.start].text[:1].isupper():
+            out.append(m)
+            continue
+        out.append(RawMention(m.start, cut, "ORG", "rule:entities.split_person"))
+        out.append(RawMention(cut, m.end, "PER", "rule:entities.split_person"))
+    return out
 
 
 def _promote_people(doc: Doc, mentions: list[RawMention]) -> None:

@@ -1,4 +1,4 @@
-"""Invariants of every report on real French articles (SemEval-2023 fr, read from ../shared)."""
+"""Invariants of every report on real articles (SemEval-2023 fr and en, read from ../shared)."""
 
 from __future__ import annotations
 
@@ -18,18 +18,19 @@ def _check_span(report: Analysis, span) -> None:
     assert span.end > span.start, span
 
 
-@pytest.fixture(scope="module")
-def reports() -> list[Analysis]:
-    folder = need_shared("data", "genre", "semeval2023t3", "fr", "articles")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:25]]
+@pytest.fixture(scope="module", params=[("fr", 25), ("en", 10)], ids=["fr", "en"])
+def reports(request) -> list[Analysis]:
+    lang, count = request.param
+    folder = need_shared("data", "genre", "semeval2023t3", lang, "articles")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:count]]
     results = list(recoupe.analyze_many(texts))
     assert all(isinstance(r, Analysis) for r in results)
+    assert sum(r.language == lang for r in results) >= 0.9 * len(results)
     return results
 
 
 def test_every_span_points_at_its_text(reports):
     for report in reports:
-        assert report.language == "fr"
         for e in report.entities:
             for m in e.mentions:
                 _check_span(report, m)

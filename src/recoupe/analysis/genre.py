@@ -20,7 +20,8 @@ SATIRE_MODEL_NAME = "satire"
 MAX_EVIDENCE = 2
 
 
-def _article_inputs(body: str, title: str | None, paragraphs: list[tuple[int, int]] | None):
+def _article_inputs(body: str, title: str | None, paragraphs: list[tuple[int, int]] | None, featurise):
+    """(paragraph spans, their vectors, ``featurise(title_vec, vecs, body, title)``)."""
     spans = paragraphs if paragraphs is not None else style.split_paragraphs(body)
     spans = [(s, e) for s, e in spans if body[s:e].strip()]
     texts = [body[s:e] for s, e in spans]
@@ -31,7 +32,7 @@ def _article_inputs(body: str, title: str | None, paragraphs: list[tuple[int, in
         title_text, title_vec = texts[0], vecs[0]
     else:
         title_text, title_vec = "", np.zeros(512, dtype=np.float32)
-    features = style.article_features(title_vec, vecs, "\n".join(texts), title_text)
+    features = featurise(title_vec, vecs, "\n".join(texts), title_text)
     return spans, vecs, features
 
 
@@ -47,7 +48,7 @@ def classify_genre(
     language-specific input, which is how it transfers to languages it saw little of.
     """
     model = linear_model.load(MODEL_NAME)
-    spans, vecs, features = _article_inputs(body, title, paragraphs)
+    spans, vecs, features = _article_inputs(body, title, paragraphs, style.genre_features)
     probs = model.softmax(features[None])[0]
     best = int(np.argmax(probs))
     return Genre(
@@ -68,7 +69,7 @@ def satire_probability(
     use it only as a second opinion where the genre model already leans to satire.
     """
     model = linear_model.load(SATIRE_MODEL_NAME)
-    _, _, features = _article_inputs(body, title, paragraphs)
+    _, _, features = _article_inputs(body, title, paragraphs, style.article_features)
     return float(model.softmax(features[None])[0, model.labels.index("satire")]), model.producer
 
 

@@ -18,22 +18,25 @@ from sklearn.model_selection import StratifiedKFold
 
 from recoupe.analysis import linear_model
 from recoupe.analysis.genre import MODEL_NAME
-from recoupe.analysis.style import article_features
+from recoupe.analysis.style import REPORTING_CUE_NAMES, article_features, genre_features
 from recoupe.training import data, fitting
 
-C = 0.005
+# Chosen by the mean macro-F1 of the five non-French languages (French not looked at), over
+# three CV shuffles: 0.002 > 0.005 > 0.01 with the current features.
+C = 0.002
 # Articles of the language a model is for count this much more than the others (the shipped
 # model is for French); 3 beat 1 on average over the six held-out languages.
 TARGET_WEIGHT = 3.0
-VERSION = "1"
+VERSION = "2"
 
 
 def target_weights(langs: np.ndarray, target: str) -> np.ndarray:
     return np.where(langs == target, TARGET_WEIGHT, 1.0)
 
 
-def article_matrix(articles: list[data.Article]) -> np.ndarray:
-    return np.vstack([article_features(a.title_vec, a.para_vecs, a.body, a.title) for a in articles])
+def article_matrix(articles: list[data.Article], featurise=article_features) -> np.ndarray:
+    """One row per article; the satire model reads ``article_features``, genre ``genre_features``."""
+    return np.vstack([featurise(a.title_vec, a.para_vecs, a.body, a.title) for a in articles])
 
 
 def article_text(article: data.Article) -> str:
@@ -47,7 +50,7 @@ def labelled() -> list[data.Article]:
 def evaluate(folds: int = 5) -> dict:
     """Macro-F1 per language, ours vs the n-gram baseline, on held-out folds."""
     articles = labelled()
-    X, y = article_matrix(articles), np.array([a.genre for a in articles])
+    X, y = article_matrix(articles, genre_features), np.array([a.genre for a in articles])
     langs = np.array([a.lang for a in articles])
     texts = [article_text(a) for a in articles]
     results = {}
@@ -72,7 +75,7 @@ def evaluate(folds: int = 5) -> dict:
 
 def train() -> None:
     articles = labelled()
-    X, y = article_matrix(articles), np.array([a.genre for a in articles])
+    X, y = article_matrix(articles, genre_features), np.array([a.genre for a in articles])
     langs = np.array([a.lang for a in articles])
     scaler, clf = fitting.fit_multiclass(X, y, C, target_weights(langs, "fr"))
     coef, intercept, labels = fitting.multiclass_coef(clf)
@@ -81,7 +84,8 @@ def train() -> None:
         "version": VERSION,
         "trained_on": {lang: int(sum(a.lang == lang for a in articles)) for lang in data.LANGS},
         "features": "unit mean of lead-paragraph USE vectors (512) | title vector (512) | "
-        "body style (14) | title style (14) | log paragraphs (1)",
+        "body style (14) | title style (14) | log paragraphs (1) | unit mean of all paragraph vectors (512) | "
+        f"body reporting cues ({', '.join(REPORTING_CUE_NAMES)})",
         "C": C,
         "french_weight": TARGET_WEIGHT,
         "seed": data.SEED,

@@ -1,7 +1,7 @@
 """Genre of an article: reporting, opinion or satire (model ``genre``, see its MODEL_CARD.md).
 
-A multinomial logistic regression over language-independent inputs (cross-lingual vectors of
-the title and lead paragraphs, punctuation/pronoun style), trained on SemEval-2023 Task 3 in six
+A multinomial logistic regression over language-light inputs (cross-lingual vectors of the
+title, the lead and all paragraphs, punctuation/pronoun style, source-attribution cues), trained on SemEval-2023 Task 3 in six
 languages so that the little French data is helped by the rest. The evidence lists the lead
 paragraphs whose vectors pushed most towards the chosen genre.
 """

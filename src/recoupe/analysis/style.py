@@ -128,7 +128,8 @@ def _unit(v: np.ndarray) -> np.ndarray:
 
 
 def article_features(title_vec: np.ndarray, para_vecs: np.ndarray, body: str, title: str) -> np.ndarray:
-    """Satire input (and the first part of the genre input): mean lead-paragraph vector, title vector, style of body and of title."""
+    """Satire input, and the first part of the genre input: mean lead-paragraph vector, title
+    vector, style of body and of title."""
     lead = para_vecs[:LEAD_PARAGRAPHS]
     mean = _unit(lead.mean(axis=0)) if len(lead) else np.zeros_like(title_vec)
     return np.concatenate(

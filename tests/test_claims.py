@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,9 +9,7 @@ import pytest
 from recoupe.analysis.claims import FEATURE_NAMES, load_model, score_sentences, sentence_features
 
 
-def _shared() -> Path:
-    env = os.environ.get("RECOUPE_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared"
+from conftest import SHARED
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +72,7 @@ def test_claims_carry_offsets_entities_and_quantities(fr_nlp):
 
 @pytest.mark.shared
 def test_seed_001_numeric_claims(fr_nlp):
-    path = _shared() / "seeds" / "001_18984f24fe3e214c.txt"
+    path = SHARED / "seeds" / "001_18984f24fe3e214c.txt"
     if not path.exists():
         pytest.skip("../shared absent: seed 001 not available")
     text = path.read_text(encoding="utf-8")

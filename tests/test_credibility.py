@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -141,7 +139,7 @@ def test_sensational_title():
 
 # -- the seeds, read from ../shared (structure from expected.json, names resolved by the registry) ---
 
-SHARED = Path(os.environ.get("RECOUPE_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
+from conftest import SHARED
 
 
 def _seed_analysis(key: str, registry) -> Analysis:

@@ -2,11 +2,11 @@
 
 import importlib.util
 import json
-import os
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from conftest import SHARED, need_shared
 
 from recoupe.evaluation import extraction, furniture
 from recoupe.evaluation.extraction import (
@@ -132,10 +132,8 @@ def test_seed_checks_on_a_made_up_article():
 
 
 def _shared() -> Path:
-    shared = Path(os.environ.get("RECOUPE_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
-    if not (shared / "data" / "extraction" / "scrapinghub").is_dir():
-        pytest.skip("../shared absent: extraction benchmark pages not available")
-    return shared
+    need_shared("data", "extraction", "scrapinghub")
+    return SHARED
 
 
 def _has(module: str) -> bool:

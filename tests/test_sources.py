@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +12,7 @@ from recoupe.sources import Registry, RatingList, import_list
 from recoupe.sources import domains
 from recoupe.sources.aliases import AliasTable, looks_like_proper_name, tokens
 
-SHARED = Path(os.environ.get("RECOUPE_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
+from conftest import SHARED
 RELIABILITY = SHARED / "data" / "reliability"
 
 

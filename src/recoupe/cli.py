@@ -155,7 +155,7 @@ def evaluate(
         raise typer.Exit(2)
     module = importlib.import_module(EVALUATIONS[what][0])
     code = module.main(list(ctx.args))
-    raise typer.Exit(code or 0)
+    raise typer.Exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

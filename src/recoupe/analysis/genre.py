@@ -9,9 +9,8 @@ paragraphs whose vectors pushed most towards the chosen genre.
 from __future__ import annotations
 
 import numpy as np
-from spacy.language import Language
-from spacy.tokens import Doc
 
+from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis import linear_model, style
 from recoupe.model import Finding, Genre
 
@@ -102,16 +101,5 @@ def _evidence(model, best: int, body: str, spans, vecs) -> list[Finding]:
     ]
 
 
-if not Doc.has_extension("genre"):
-    Doc.set_extension("genre", default=None)
-
-
-@Language.factory("recoupe_genre")
-def make_genre_component(nlp: Language, name: str):
-    """Sets ``doc._.genre`` (a :class:`recoupe.model.Genre`) from ``doc.text``."""
-
-    def component(doc: Doc) -> Doc:
-        doc._.genre = classify_genre(doc.text, doc.lang_)
-        return doc
-
-    return component
+doc_component("recoupe_genre", "genre", lambda doc: classify_genre(doc_text(doc), doc.lang_),
+              "Sets ``doc._.genre`` (a :class:`recoupe.model.Genre`) from the Doc's text.")

@@ -10,9 +10,8 @@ language to train a span tagger that would carry to French).
 from __future__ import annotations
 
 import numpy as np
-from spacy.language import Language
-from spacy.tokens import Doc
 
+from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis import linear_model, style
 from recoupe.model import Persuasion
 
@@ -56,16 +55,5 @@ def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | 
     return found
 
 
-if not Doc.has_extension("persuasion"):
-    Doc.set_extension("persuasion", default=None)
-
-
-@Language.factory("recoupe_persuasion")
-def make_persuasion_component(nlp: Language, name: str):
-    """Sets ``doc._.persuasion`` (a list of :class:`recoupe.model.Persuasion`) from ``doc.text``."""
-
-    def component(doc: Doc) -> Doc:
-        doc._.persuasion = detect_persuasion(doc.text, doc.lang_)
-        return doc
-
-    return component
+doc_component("recoupe_persuasion", "persuasion", lambda doc: detect_persuasion(doc_text(doc), doc.lang_),
+              "Sets ``doc._.persuasion`` (a list of :class:`recoupe.model.Persuasion`) from the Doc's text.")

@@ -35,6 +35,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from recoupe import paths
+
 NGRAM = 4
 _TOKEN_RE = re.compile(r"\w+")
 
@@ -134,8 +136,7 @@ def lost_shingles(truth: Counter, before: Counter, after: Counter) -> int:
 
 def shared_dir(explicit: str | os.PathLike | None = None) -> Path | None:
     """``../shared`` beside the repository (or ``$RECOUPE_SHARED``); None when absent."""
-    candidates = [explicit, os.environ.get("RECOUPE_SHARED")]
-    candidates += [Path(__file__).resolve().parents[3].parent / "shared", Path.cwd().parent / "shared"]
+    candidates = [explicit, paths.shared_dir(), Path.cwd().parent / "shared"]
     for candidate in candidates:
         if candidate and (Path(candidate) / "data").is_dir():
             return Path(candidate)

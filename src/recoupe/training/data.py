@@ -12,20 +12,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from recoupe.paths import shared_dir  # noqa: F401  (re-exported for the training scripts)
+
 import numpy as np
 
 from recoupe.analysis.style import LEAD_PARAGRAPHS, MAX_WORDS, paragraph_vectors, split_paragraphs
 
 LANGS = ("en", "fr", "ge", "it", "po", "ru")
 SEED = 13
-
-
-def shared_dir() -> Path:
-    """../shared beside the repository, or $RECOUPE_SHARED."""
-    env = os.environ.get("RECOUPE_SHARED")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3].parent / "shared"
 
 
 def cache_dir() -> Path:

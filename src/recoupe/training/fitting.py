@@ -77,3 +77,21 @@ def ngram_baseline(multilabel: bool = False):
     if multilabel:
         return vec
     return make_pipeline(vec, LogisticRegression(max_iter=3000, class_weight="balanced", random_state=SEED))
+
+
+def run_training_cli(description: str, model_name: str, train, evaluate, summarise=lambda scores: scores) -> dict | None:
+    """The shared ``python -m recoupe.training.<model>`` entry point: train and ship, then (unless
+    ``--no-eval``) evaluate and write the held-out scores beside the model."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--no-eval", action="store_true", help="train and ship only")
+    args = parser.parse_args()
+    train()
+    print(f"shipped {linear_model.MODELS_DIR / model_name}")
+    if args.no_eval:
+        return None
+    scores = evaluate()
+    (linear_model.MODELS_DIR / model_name / "scores.json").write_text(json.dumps(summarise(scores), indent=1) + "\n")
+    return scores

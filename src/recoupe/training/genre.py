@@ -9,8 +9,6 @@ mixed in: its Gorafi-style satire and agency news lowered macro-F1 in every lang
 
 from __future__ import annotations
 
-import argparse
-import json
 
 import numpy as np
 from sklearn.metrics import classification_report, f1_score
@@ -94,17 +92,12 @@ def train() -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-eval", action="store_true", help="train and ship only")
-    args = parser.parse_args()
-    train()
-    print(f"shipped {linear_model.MODELS_DIR / MODEL_NAME}")
-    if not args.no_eval:
-        scores = evaluate()
-        path = linear_model.MODELS_DIR / MODEL_NAME / "scores.json"
-        path.write_text(json.dumps({k: {m: v[m] for m in ("n", "macro_f1", "baseline_macro_f1")} for k, v in scores.items()}, indent=1) + "\n")
-        for lang, s in scores.items():
-            print(f"{lang}  n={s['n']:4d}  macro-F1 {s['macro_f1']:.3f}  baseline {s['baseline_macro_f1']:.3f}")
+    scores = fitting.run_training_cli(
+        __doc__.splitlines()[0], MODEL_NAME, train, evaluate,
+        summarise=lambda sc: {k: {m: v[m] for m in ("n", "macro_f1", "baseline_macro_f1")} for k, v in sc.items()},
+    )
+    for lang, s in (scores or {}).items():
+        print(f"{lang}  n={s['n']:4d}  macro-F1 {s['macro_f1']:.3f}  baseline {s['baseline_macro_f1']:.3f}")
 
 
 if __name__ == "__main__":

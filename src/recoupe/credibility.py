@@ -134,7 +134,7 @@ def _outlet_signals(analysis: Analysis, registry, cfg: dict) -> tuple[list[_Scor
     self_named = [l.name for l in analysis.source_chain if pub_domain and _host(l.domain) == pub_domain]
     listed = registry.lookup_domain(pub_domain) if registry is not None and pub_domain else None
     pub_name = (publisher.name or next(iter(self_named), None) or (listed.name if listed else None)
-                or publisher.domain or "the publisher")
+                or publisher.domain or "(publisher not identified)")
     pub = judge_outlet(pub_name, publisher.domain, publisher.ratings, registry, cfg)
     out = [_signal("publisher_rating", None if pub.score is None else round(pub.score, 3), pub.score,
                    f"Publisher {_outlet_label(pub)} {pub.verdict}: {pub.summary}.", cfg)]

@@ -142,6 +142,7 @@ def _provenance_links(analysis: Analysis) -> tuple[list[tuple[str, Span, str]], 
     return sources, translators
 
 
+NAME_ARTICLES = ("The", "Le", "La", "Les", "L'")
 DATELINE = re.compile(
     r"^[ \t]*(?:[A-ZÀ-Ý][\w .,'’/-]{0,40}?\s*)?\(\s*(?P<agency>AFP|Reuters|AP|Associated Press|Belga|DPA|dpa|ANSA|EFE|"
     r"ATS|Xinhua|Bloomberg|CNN|UPI)\s*\)\s*[-—–:]",
@@ -158,11 +159,17 @@ def _datelines(analysis: Analysis) -> list[tuple[str, Span, str]]:
     return [(m.group("agency"), Span(text=analysis.body[start : m.end()], start=start, end=m.end()), "dateline")]
 
 
-def _is_outlet(entity_canonical: str) -> bool:
-    """A rated news outlet, not a platform or company the lists happen to rate (facebook.com)."""
+def _outlet_named(entity_canonical: str):
+    """The rated news outlet an organisation's name refers to, trying the article the tagger left
+    out (``Guardian`` → *The Guardian*, ``Parisien`` → *Le Parisien*); never a platform or company
+    the lists happen to rate (facebook.com)."""
     if fold(entity_canonical) in non_media_organisations():
-        return False
-    return _lookup(entity_canonical, strict=True) is not None
+        return None
+    for name in (entity_canonical, *(f"{article} {entity_canonical}" for article in NAME_ARTICLES)):
+        match = _lookup(name, strict=True)
+        if match is not None:
+            return match
+    return None
 
 
 def _body_citations(analysis: Analysis, doc: Doc | None) -> list[Citation]:
@@ -171,9 +178,9 @@ def _body_citations(analysis: Analysis, doc: Doc | None) -> list[Citation]:
     citations = []
     body = analysis.body
     for ent in analysis.entities:
-        if ent.label not in ("ORG", "MISC") or not _is_outlet(ent.canonical):
+        match = _outlet_named(ent.canonical) if ent.label in ("ORG", "MISC") else None
+        if match is None:
             continue
-        match = _lookup(ent.canonical, strict=True)
         for m in ent.mentions:
             if m.in_ != "body":
                 continue

@@ -1,0 +1,45 @@
+"""Source chains on articles written for the tests (outlet names resolved by the shipped lists)."""
+
+from __future__ import annotations
+
+import recoupe
+from recoupe.pipeline import Options
+
+FAST = Options(genre=False, persuasion=False, credibility=False)
+
+
+def _chain(text):
+    report = recoupe.analyze(text, options=FAST)
+    return report, [(l.role, l.name, l.domain) for l in report.source_chain]
+
+
+def test_provenance_line_gives_relays_in_order_and_the_translator():
+    text = ("Une usine ferme ses portes\n\nSelon une enquête du Guardian, la direction a caché des pertes pendant "
+            "trois ans avant d'annoncer la fermeture du site.\n\nLes salariés ont appris la nouvelle lundi.\n\n"
+            "Sources : Reuters via Sputnik – Traduit par Le Site Exemple")
+    report, chain = _chain(text)
+    assert chain[0][:2] == ("origin", "Guardian")
+    assert [c[:2] for c in chain[1:3]] == [("relay", "Reuters"), ("relay", "Sputnik")]
+    assert chain[3][:2] == ("translator", "Le Site Exemple")
+    assert report.publisher.name == "Le Site Exemple"
+    for link in report.source_chain:
+        source = report.body if link.evidence.in_ == "body" else report.furniture[link.evidence.furniture_index].text
+        assert source[link.evidence.start : link.evidence.end] == link.evidence.text
+
+
+def test_side_sources_are_cited_not_origin():
+    text = ("Des dépenses publicitaires record\n\nSelon de nouvelles révélations de Mediapart, le ministère a dépensé "
+            "deux millions d'euros en sondages. D'après Mediapart, les contrats n'ont pas été publiés.\n\n"
+            "Une étude publiée dans Le Figaro montrait déjà une hausse des dépenses en 2021.")
+    _, chain = _chain(text)
+    roles = {name: role for role, name, _ in chain}
+    assert roles.get("Mediapart") == "origin"
+    assert roles.get("Le Figaro") == "cited"
+
+
+def test_english_original_publication_line():
+    text = ("Council approves budget\n\nThe council approved a $2m budget on Monday after a long debate, "
+            "according to The Guardian.\n\nThis article was originally published by Reuters.")
+    report, chain = _chain(text)
+    assert ("origin", "The Guardian", "theguardian.com") in chain or chain[0][1] in ("The Guardian", "Guardian")
+    assert any(role == "relay" and name == "Reuters" for role, name, _ in chain)

@@ -43,3 +43,12 @@ def test_english_original_publication_line():
     report, chain = _chain(text)
     assert ("origin", "The Guardian", "theguardian.com") in chain or chain[0][1] in ("The Guardian", "Guardian")
     assert any(role == "relay" and name == "Reuters" for role, name, _ in chain)
+
+
+def test_agency_credit_and_first_publication_lines():
+    _, chain = _chain("Une réforme annoncée\n\nLe Premier ministre a présenté mercredi une réforme des retraites "
+                      "devant les députés, qui la voteront en juin.\n\n(avec AFP)")
+    assert ("origin", "AFP", "afp.com") in chain
+    _, chain = _chain("Le ministre démissionne\n\nLe ministre a démissionné mardi soir, a-t-on appris de source "
+                      "proche du dossier.\n\nCet article a d'abord été publié par Libération.")
+    assert chain[0] == ("origin", "Libération", "liberation.fr")

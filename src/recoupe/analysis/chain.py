@@ -36,7 +36,9 @@ ORIGINAL_CUE = re.compile(
     r"cet article a (?:d'abord|initialement|originellement) été publié (?:par|dans|sur)|via)\s*:?\s*",
     re.I,
 )
-AGENCY_CUE = re.compile(r"^(?:\(\s*(?P<a>[^()]{2,30})\s*\)|(?:avec|with)\s+(?P<b>.{2,30}?))\.?$", re.I)
+AGENCY_CUE = re.compile(
+    r"^(?:\(\s*(?:(?:avec|with)\s+)?(?P<a>[^()]{2,30}?)\s*\)|(?:avec|with)\s+(?P<b>.{2,30}?))\.?$", re.I
+)
 CHUNK_SPLIT = re.compile(r"\s+via\s+|\s*[–—|;/]\s*|\s+-\s+|,\s*|\s+(?:et|and|&)\s+", re.I)
 SHARE_OUTLET = re.compile(
     r"(?:likez|aimez|suivez|follow|like)\s+(?:-nous\s+)?(?P<name>[A-Z][\w'’&. -]{2,60}?)\s+(?:sur|on)\s+\w+", re.I
@@ -116,6 +118,9 @@ def _provenance_links(analysis: Analysis) -> tuple[list[tuple[str, Span, str]], 
         head_end = translation.start() if translation else len(text)
         head = text[:head_end]
         lead = ORIGINAL_CUE.match(head)
+        # "Version originale : X", "originally published by X" name the text's own source;
+        # "Sources : A via B" name a path
+        kind = "original" if lead and not re.match(r"(?i)sources?\b|via\b", lead.group(0)) else "provenance"
         cursor = lead.end() if lead else 0
         chain_start = cursor
         for chunk in CHUNK_SPLIT.split(head[cursor:]):
@@ -126,14 +131,14 @@ def _provenance_links(analysis: Analysis) -> tuple[list[tuple[str, Span, str]], 
             cursor = start + len(name)
             if fold(name) in people and _lookup(name, strict=False) is None:
                 continue  # an author named beside the outlet (Rob Price/Business Insider)
-            evidence_start = chain_start if not sources or sources[-1][2] != "provenance" else start
+            evidence_start = chain_start if not sources or sources[-1][2] not in ("provenance", "original") else start
             # evidence for the first source is the whole cue ("Sources : ZeroHedge"), later ones "via X"
             prefix = text[max(0, start - 4) : start]
             if prefix.strip().lower() == "via":
                 evidence_start = start - 4
             elif lead and not any(s[1].furniture_index == f.index for s in sources):
                 evidence_start = 0
-            sources.append((name, _furniture_span(analysis, f.index, evidence_start, start + len(name)), "provenance"))
+            sources.append((name, _furniture_span(analysis, f.index, evidence_start, start + len(name)), kind))
         if translation:
             name = text[translation.end() :].strip(" .:-–—")
             if name:
@@ -264,7 +269,8 @@ def build_chain(analysis: Analysis, doc: Doc | None) -> list[ChainLink]:
         first = tally[origin][0]
         chain.append(link(origin, first.evidence, "origin", "rule:chain.citation"))
     for i, (name, evidence, kind) in enumerate(sources):
-        role = "origin" if (not origin and i == 0 and (len(sources) > 1 or kind in ("agency", "dateline"))) else "relay"
+        first_hand = kind in ("agency", "dateline", "original")
+        role = "origin" if (not origin and i == 0 and (len(sources) > 1 or first_hand)) else "relay"
         chain.append(link(name, evidence, role, f"rule:chain.{kind}"))
     translated = bool(translators) or any(
         "version originale" in f.text.lower() or "traduit" in f.text.lower() or "translated" in f.text.lower()

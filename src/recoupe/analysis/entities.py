@@ -72,6 +72,7 @@ def org_heads() -> frozenset[str]:
     return _lexicon("org_heads.txt")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key, apostrophes unified."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'")).casefold()

@@ -37,8 +37,8 @@ def identify_document(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str
     doc_lang, doc_prob = identify(long_text)
     per_paragraph = []
     for start, end in paragraphs:
-        if end - start >= MIN_PARAGRAPH_CHARS:
-            lang, prob = identify(text[start:end])
+        if end - start >= MIN_PARAGRAPH_CHARS:  # a paragraph's first 400 characters tell its language
+            lang, prob = identify(text[start : min(end, start + 400)])
         else:
             lang, prob = doc_lang, doc_prob
         per_paragraph.append(ParagraphLanguage(start=start, end=end, language=lang, confidence=round(prob, 3)))

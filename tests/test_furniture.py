@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from recoupe.extract import extract, split_furniture
 
 PAGE = """Un maire accusé d'avoir favorisé une entreprise locale
@@ -67,14 +69,30 @@ def test_prose_is_kept_verbatim_and_mapped_back():
         assert f.producer.startswith("rule:furniture.")
 
 
-def test_english_cues():
-    text = ("Council approves new budget\n\nThe council approved a $2m budget on Monday after a long debate.\n\n"
-            "Read more: Budget talks stall again\n\nLeave a Reply\n\nYour email address will not be published.\n\n"
-            "This article was originally published by Example Gazette.")
-    kinds = _kinds(split_furniture(text))
-    assert kinds["Read more: Budget talks stall again"] == "related_link"
-    assert kinds["Leave a Reply"] == "comment_form"
-    assert kinds["This article was originally published by Example Gazette."] == "provenance"
+@pytest.mark.parametrize("text, expected, kept", [
+    (  # English cues
+        "Council approves new budget\n\nThe council approved a $2m budget on Monday after a long debate.\n\n"
+        "Read more: Budget talks stall again\n\nLeave a Reply\n\nYour email address will not be published.\n\n"
+        "This article was originally published by Example Gazette.",
+        {"Read more: Budget talks stall again": "related_link", "Leave a Reply": "comment_form",
+         "This article was originally published by Example Gazette.": "provenance"},
+        "The council approved",
+    ),
+    (  # headline-like lines under a related-links header, up to the next prose line
+        "Titre\n\nUn long paragraphe d'article, avec assez de mots pour être lu comme de la prose par le filtre.\n\n"
+        "Dans la même rubrique\n\nLa mairie lance un nouveau budget participatif\n\nLes travaux du pont reportés à l'été"
+        "\n\nLe dernier paragraphe de l'article revient au sujet, et il est assez long pour être de la prose.",
+        {"La mairie lance un nouveau budget participatif": "related_link",
+         "Les travaux du pont reportés à l'été": "related_link"},
+        "Le dernier paragraphe",
+    ),
+])
+def test_cues_and_sections(text, expected, kept):
+    split = split_furniture(text)
+    kinds = _kinds(split)
+    for line, kind in expected.items():
+        assert kinds[line] == kind
+    assert kept in split.body and kept not in " ".join(kinds)
 
 
 def test_short_lines_inside_the_article_are_not_cut():
@@ -95,16 +113,6 @@ def test_html_goes_through_trafilatura_then_furniture():
     assert doc.hostname == "www.example.org"
     assert "approved the budget" in doc.body and "Read more" not in doc.body
     assert any(f.kind == "related_link" for f in doc.furniture)
-
-
-def test_lines_under_a_related_links_header_are_furniture():
-    text = ("Titre\n\nUn long paragraphe d'article, avec assez de mots pour être lu comme de la prose par le filtre.\n\n"
-            "Dans la même rubrique\n\nLa mairie lance un nouveau budget participatif\n\nLes travaux du pont reportés à l'été\n\n"
-            "Le dernier paragraphe de l'article revient au sujet, et il est assez long pour être de la prose.")
-    kinds = _kinds(split_furniture(text))
-    assert kinds["La mairie lance un nouveau budget participatif"] == "related_link"
-    assert kinds["Les travaux du pont reportés à l'été"] == "related_link"
-    assert "Le dernier paragraphe" not in " ".join(kinds)
 
 
 def test_plain_text_bylines_give_the_authors():

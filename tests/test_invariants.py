@@ -56,3 +56,10 @@ def test_every_finding_names_its_producer(reports):
         producers += [p.producer for p in report.persuasion]
         assert all(p and p.split(":")[0] in ("rule", "model") for p in producers)
         assert report.genre is not None and abs(sum(report.genre.probabilities.values()) - 1) < 0.01
+
+
+def test_signal_evidence_points_at_its_text(reports):
+    for report in reports:
+        for signal in report.signals:
+            for span in signal.evidence:
+                _check_span(report, span)

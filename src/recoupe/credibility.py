@@ -136,8 +136,10 @@ def _outlet_signals(analysis: Analysis, registry, cfg: dict) -> tuple[list[_Scor
     pub_name = (publisher.name or next(iter(self_named), None) or (listed.name if listed else None)
                 or publisher.domain or "(publisher not identified)")
     pub = judge_outlet(pub_name, publisher.domain, publisher.ratings, registry, cfg)
+    named_at = [l.evidence for l in analysis.source_chain
+                if l.role in ("publisher", "translator") and l.evidence.end > l.evidence.start]
     out = [_signal("publisher_rating", None if pub.score is None else round(pub.score, 3), pub.score,
-                   f"Publisher {_outlet_label(pub)} {pub.verdict}: {pub.summary}.", cfg)]
+                   f"Publisher {_outlet_label(pub)} {pub.verdict}: {pub.summary}.", cfg, named_at)]
     origins = [l for l in analysis.source_chain if l.role == "origin"]
     hops = [l for l in analysis.source_chain if l.role in ("relay", "translator")]
     relays = [l for l in hops if not (pub_domain and _host(l.domain) == pub_domain)]
@@ -262,14 +264,24 @@ def _style_signals(analysis: Analysis, cfg: dict) -> list[_Scored]:
         out.append(_signal("persuasion", None, None, "Persuasion techniques not found (or not analysed).", cfg))
     out.append(_signal("missing_author", not analysis.authors, 0.0 if not analysis.authors else 1.0,
                        "No author named." if not analysis.authors else f"Author: {', '.join(analysis.authors)}.",
-                       cfg))
+                       cfg, _furniture_spans(analysis, "byline")))
     out.append(_signal("missing_date", not analysis.date, 0.0 if not analysis.date else 1.0,
-                       "No publication date." if not analysis.date else f"Dated {analysis.date}.", cfg))
-    out.append(_sensational(analysis.title, cfg))
+                       "No publication date." if not analysis.date else f"Dated {analysis.date}.", cfg,
+                       _furniture_spans(analysis, "dateline")))
+    title = analysis.title
+    at = analysis.body.find(title) if title else -1
+    title_span = [Span(text=title, start=at, end=at + len(title))] if at >= 0 else []
+    out.append(_sensational(title, cfg, title_span))
     return out
 
 
-def _sensational(title: str | None, cfg: dict) -> _Scored:
+def _furniture_spans(analysis: Analysis, kind: str) -> list[Span]:
+    """Whole furniture lines of one kind (bylines, datelines) as evidence."""
+    return [Span(text=f.text, start=0, end=len(f.text), **{"in": "furniture"}, furniture_index=f.index)
+            for f in analysis.furniture if f.kind == kind]
+
+
+def _sensational(title: str | None, cfg: dict, evidence: list[Span] = ()) -> _Scored:
     if not title:
         return _signal("sensational_title", None, None, "No title to judge.", cfg)
     words = re.findall(r"[^\W\d_]{3,}", title)
@@ -284,7 +296,7 @@ def _sensational(title: str | None, cfg: dict) -> _Scored:
         cues.append("clickbait wording: " + ", ".join(b if isinstance(b, str) else b[0] for b in bait[:3]))
     level = min(1.0, 0.3 * ("!" in title) + 0.3 * (shouting > 0.3) + 0.4 * bool(bait))
     explanation = "Sensational title: " + "; ".join(cues) + "." if cues else "Title is not sensational."
-    return _signal("sensational_title", round(level, 2), 1.0 - level, explanation, cfg)
+    return _signal("sensational_title", round(level, 2), 1.0 - level, explanation, cfg, evidence)
 
 
 # -- the report ---------------------------------------------------------------------------------------

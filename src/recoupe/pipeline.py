@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from recoupe.analysis.entities import fold, merge_entities
+from recoupe.analysis.entities import merge_entities
 from recoupe.analysis.language import UNDETERMINED, identify_document
 from recoupe.extract import ExtractedDocument, extract
 from recoupe.ingest import DEFAULT_MAX_BYTES, Failed, IngestError, RawDocument, from_string
@@ -168,7 +168,7 @@ def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], opt
             status.apply_status(analysis, doc)
     chain = _optional("recoupe.analysis.chain")
     if chain is not None:
-        chain.attach_source_chain(analysis, doc, furniture_docs)
+        chain.attach_source_chain(analysis, doc)
     paragraphs = [(s.start, s.end) for s in ex.body_map]
     if options.genre and (genre := _optional("recoupe.analysis.genre")) is not None:
         analysis.genre = genre.classify_genre(ex.body, p.lang, title=ex.title, paragraphs=paragraphs)
@@ -180,4 +180,4 @@ def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], opt
     return analysis
 
 
-__all__ = ["Options", "AnalysisError", "analyze", "analyze_many", "fold"]
+__all__ = ["Options", "AnalysisError", "analyze", "analyze_many"]

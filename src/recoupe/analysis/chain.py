@@ -226,6 +226,18 @@ def infer_publisher(analysis: Analysis, translators: list[tuple[str, Span]]) -> 
     return None
 
 
+def _name_in_page(analysis: Analysis, name: str) -> Span:
+    """Where the page names its publisher (furniture first: credits, share prompts), or an empty span."""
+    for f in analysis.furniture:
+        at = f.text.find(name)
+        if at >= 0:
+            return _furniture_span(analysis, f.index, at, at + len(name))
+    at = analysis.body.find(name)
+    if at >= 0:
+        return Span(text=name, start=at, end=at + len(name))
+    return Span(text="", start=0, end=0)
+
+
 def _same(a: str | None, b: str | None) -> bool:
     return bool(a and b and fold(a) == fold(b))
 
@@ -278,9 +290,11 @@ def build_chain(analysis: Analysis, doc: Doc | None) -> list[ChainLink]:
     )
     if publisher.name or publisher.domain:
         name = publisher.name or publisher.domain
-        evidence = inferred[1] if inferred and inferred[1] is not None else Span(text=name, start=0, end=0)
+        evidence = inferred[1] if inferred and inferred[1] is not None else _name_in_page(analysis, name)
+        # a publisher known only from the page's metadata (URL, site name) has no span in the text
+        producer = "rule:chain.publisher" if evidence.end > evidence.start else (publisher.producer or "metadata")
         if not any(_same(l.name, name) for l in chain):
-            chain.append(link(name, evidence, "translator" if translated else "publisher", "rule:chain.publisher"))
+            chain.append(link(name, evidence, "translator" if translated else "publisher", producer))
         else:
             for l in chain:
                 if _same(l.name, name):
@@ -302,6 +316,6 @@ def relabel_outlets(analysis: Analysis, chain: list[ChainLink]) -> None:
                 m.producer = "rule:chain.outlet"
 
 
-def attach_source_chain(analysis: Analysis, doc: Doc | None, furniture_docs=None) -> None:
+def attach_source_chain(analysis: Analysis, doc: Doc | None) -> None:
     analysis.source_chain = build_chain(analysis, doc)
     relabel_outlets(analysis, analysis.source_chain)

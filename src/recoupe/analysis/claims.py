@@ -22,6 +22,7 @@ from importlib import resources
 import numpy as np
 
 from recoupe.analysis.component import doc_component, doc_text
+from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quantities import find_quantities
 from recoupe.model import Claim, Quantity
 
@@ -239,7 +240,7 @@ def find_claims(doc, threshold: float | None = None) -> list[Claim]:
 
     ``threshold`` overrides the model's (chosen on English debates; French news passes it often).
     """
-    lang = "fr" if doc.lang_.startswith("fr") else "en"
+    lang = language_of(doc)
     text = doc_text(doc)
     spans = sentence_spans(doc)
     if not spans:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -107,7 +107,6 @@ class RawMention:
     end: int
     label: str
     producer: str
-    votes: Counter = field(default_factory=Counter)
     weak: bool = False  # kept only if it joins a cluster that stronger mentions started
 
 
@@ -443,15 +442,12 @@ def _merge_same_canonical(entities: list[Entity]) -> list[Entity]:
     return list(merged.values())
 
 
-def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
-    """The entity with a mention overlapping [start_char, end_char), preferring the largest overlap."""
-    best, best_overlap = None, 0
-    for ent in doc._.entities or []:
-        for m in ent.mentions:
-            overlap = min(end_char, m.end) - max(start_char, m.start)
-            if overlap > best_overlap:
-                best, best_overlap = ent, overlap
-    return best
+def entities_at(doc: Doc, start_char: int, end_char: int) -> list[Entity]:
+    """The resolved entities with a body mention overlapping [start_char, end_char), in report order."""
+    return [
+        ent for ent in doc._.entities or []
+        if any(m.in_ == "body" and m.start < end_char and start_char < m.end for m in ent.mentions)
+    ]
 
 
 doc_component("recoupe_entities", "entities", find_entities,

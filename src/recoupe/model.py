@@ -165,10 +165,21 @@ class ChainLink(BaseModel):
     ratings: list[Rating] = []
 
 
+class GenreFeature(BaseModel):
+    """One block of the genre model's input and how far it moved the score towards the label
+    (its contribution to the log-odds margin over the runner-up). ``value`` is the count itself
+    for style features; content blocks (sentence vectors) have none."""
+
+    name: str
+    value: float | None = None
+    contribution: float
+
+
 class Genre(BaseModel):
     label: Literal["reporting", "opinion", "satire"]
     probabilities: dict[str, float]
     evidence: list[Finding] = []
+    features: list[GenreFeature] = []
     producer: str
 
 

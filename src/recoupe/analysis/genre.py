@@ -1,38 +1,70 @@
 """Genre of an article: reporting, opinion or satire (model ``genre``, see its MODEL_CARD.md).
 
-A multinomial logistic regression over language-light inputs (cross-lingual vectors of the
-title, the lead and all paragraphs, punctuation/pronoun style, source-attribution cues), trained on SemEval-2023 Task 3 in six
-languages so that the little French data is helped by the rest. The evidence lists the lead
-paragraphs whose vectors pushed most towards the chosen genre.
+Two logistic regressions over language-light inputs, trained on SemEval-2023 Task 3 in six
+languages so that the little French data is helped by the rest, whose log-probabilities are
+mixed: an article model (cross-lingual vectors of the title, the lead and all paragraphs,
+punctuation/pronoun style, source-attribution cues) and a paragraph model that reads every
+paragraph on its own and is averaged over the article. Both parts are linear, so the evidence is
+exact: the paragraphs and the named style counts that moved the score most towards the chosen
+genre, with their share of the margin.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis import linear_model, style
-from recoupe.model import Finding, Genre
+from recoupe.analysis.component import doc_component, doc_text
+from recoupe.model import Finding, Genre, GenreFeature
 
 MODEL_NAME = "genre"
+PARAGRAPH_MODEL_NAME = "genre/paragraphs"
 SATIRE_MODEL_NAME = "satire"
-MAX_EVIDENCE = 2
+MAX_EVIDENCE = 3
+MAX_FEATURES = 4
 
 
-def _article_inputs(body: str, title: str | None, paragraphs: list[tuple[int, int]] | None, featurise):
-    """(paragraph spans, their vectors, ``featurise(title_vec, vecs, body, title)``)."""
+def _log_softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=-1, keepdims=True)
+    return z - np.log(np.exp(z).sum(axis=-1, keepdims=True))
+
+
+def combine(article_logp: np.ndarray, paragraph_logp: np.ndarray, paragraph_weight: float) -> np.ndarray:
+    """Probabilities from the weighted sum of the two parts' log-probabilities (rows = articles)."""
+    return np.exp(_log_softmax((1 - paragraph_weight) * article_logp + paragraph_weight * paragraph_logp))
+
+
+def _paragraph_logp(vecs: np.ndarray) -> np.ndarray:
+    return _log_softmax(linear_model.load(PARAGRAPH_MODEL_NAME).decision(vecs))
+
+
+def article_probabilities(title_vec: np.ndarray, para_vecs: np.ndarray, body: str, title: str) -> np.ndarray:
+    """Genre probabilities (in the model's label order) from already computed vectors."""
+    model = linear_model.load(MODEL_NAME)
+    features = style.genre_features(title_vec, para_vecs, body, title)
+    paragraphs = para_vecs if len(para_vecs) else title_vec[None]
+    return combine(_log_softmax(model.decision(features))[0], _paragraph_logp(paragraphs).mean(axis=0),
+                   float(model.meta["paragraph_weight"]))
+
+
+def _body_paragraphs(body: str, title: str | None, paragraphs: list[tuple[int, int]] | None):
+    """(spans, vectors, title, title vector) as the models were trained: the title apart from the
+    body paragraphs. Vectors are computed for every paragraph, title line included, so that the
+    persuasion model's call hits the same cache entry."""
     spans = paragraphs if paragraphs is not None else style.split_paragraphs(body)
     spans = [(s, e) for s, e in spans if body[s:e].strip()]
     texts = [body[s:e] for s, e in spans]
     vecs = style.paragraph_vectors(texts) if texts else np.zeros((0, 512), dtype=np.float32)
-    if title and title.strip():
-        title_text, title_vec = title.strip(), style.paragraph_vectors([title.strip()])[0]
-    elif texts:  # no title given: the first line usually is one
-        title_text, title_vec = texts[0], vecs[0]
+    title = (title or "").strip()
+    if texts and (not title or texts[0].strip() == title):  # the first line is the title
+        title, title_vec = texts[0].strip(), vecs[0]
+        if len(texts) > 1:
+            spans, texts, vecs = spans[1:], texts[1:], vecs[1:]
+    elif title:
+        title_vec = style.paragraph_vectors([title])[0]
     else:
-        title_text, title_vec = "", np.zeros(512, dtype=np.float32)
-    features = featurise(title_vec, vecs, "\n".join(texts), title_text)
-    return spans, vecs, features
+        title_vec = np.zeros(512, dtype=np.float32)
+    return spans, texts, vecs, title, title_vec
 
 
 def classify_genre(
@@ -41,21 +73,62 @@ def classify_genre(
     title: str | None = None,
     paragraphs: list[tuple[int, int]] | None = None,
 ) -> Genre:
-    """Genre with probabilities and the lead paragraphs that weighed most.
+    """Genre with probabilities, the paragraphs and the style counts that weighed most.
 
     ``lang`` is accepted for symmetry with the other analysers; the model reads no
     language-specific input, which is how it transfers to languages it saw little of.
     """
     model = linear_model.load(MODEL_NAME)
-    spans, vecs, features = _article_inputs(body, title, paragraphs, style.genre_features)
-    probs = model.softmax(features[None])[0]
+    spans, texts, vecs, title, title_vec = _body_paragraphs(body, title, paragraphs)
+    features = style.genre_features(title_vec, vecs, "\n".join(texts), title)
+    weight = float(model.meta["paragraph_weight"])
+    paragraph_logp = _paragraph_logp(vecs if len(vecs) else title_vec[None])
+    probs = combine(_log_softmax(model.decision(features))[0], paragraph_logp.mean(axis=0), weight)
     best = int(np.argmax(probs))
+    runner_up = int(np.argsort(-probs)[1])
     return Genre(
         label=model.labels[best],
         probabilities={label: round(float(p), 4) for label, p in zip(model.labels, probs)},
-        evidence=_evidence(model, best, body, spans, vecs),
+        evidence=_paragraph_evidence(body, spans, paragraph_logp if len(vecs) else paragraph_logp[:0],
+                                     best, runner_up, weight),
+        features=_feature_evidence(model, features, best, runner_up, 1 - weight),
         producer=model.producer,
     )
+
+
+def _paragraph_evidence(body, spans, paragraph_logp, best, runner_up, weight) -> list[Finding]:
+    """Paragraphs by their share of the paragraph part's margin of ``best`` over the runner-up."""
+    if not len(paragraph_logp):
+        return []
+    push = weight * (paragraph_logp[:, best] - paragraph_logp[:, runner_up]) / len(paragraph_logp)
+    positive = np.clip(push, 0, None)
+    if positive.sum() <= 0:
+        return []
+    producer = linear_model.load(PARAGRAPH_MODEL_NAME).producer
+    return [
+        Finding(
+            text=body[spans[i][0] : spans[i][1]],
+            start=spans[i][0],
+            end=spans[i][1],
+            producer=producer,
+            confidence=round(float(positive[i] / positive.sum()), 4),
+        )
+        for i in np.argsort(-push)[:MAX_EVIDENCE]
+        if push[i] > 0
+    ]
+
+
+def _feature_evidence(model, features, best, runner_up, weight) -> list[GenreFeature]:
+    """Blocks of the article model's input by their contribution to the margin of ``best`` over
+    the runner-up; content blocks (vectors) are named, style counts carry their value."""
+    contribution = weight * model.standardise(features[None])[0] * (model.coef[best] - model.coef[runner_up])
+    found, start = [], 0
+    for name, width in style.genre_feature_blocks():
+        block = slice(start, start + width)
+        value = None if width > 1 else round(float(features[start]), 4)
+        found.append(GenreFeature(name=name, value=value, contribution=round(float(contribution[block].sum()), 4)))
+        start += width
+    return sorted((f for f in found if f.contribution > 0), key=lambda f: -f.contribution)[:MAX_FEATURES]
 
 
 def satire_probability(
@@ -68,37 +141,9 @@ def satire_probability(
     use it only as a second opinion where the genre model already leans to satire.
     """
     model = linear_model.load(SATIRE_MODEL_NAME)
-    _, _, features = _article_inputs(body, title, paragraphs, style.article_features)
+    _, texts, vecs, title, title_vec = _body_paragraphs(body, title, paragraphs)
+    features = style.article_features(title_vec, vecs, "\n".join(texts), title)
     return float(model.softmax(features[None])[0, model.labels.index("satire")]), model.producer
-
-
-def _evidence(model, best: int, body: str, spans, vecs) -> list[Finding]:
-    """Lead paragraphs ranked by how far their vector moves the score towards ``best``.
-
-    The mean-vector block is linear, so each paragraph's share of the winning margin is its
-    dot product with the (standardised) weight difference between ``best`` and the others.
-    """
-    lead = vecs[: style.LEAD_PARAGRAPHS]
-    if not len(lead):
-        return []
-    dim = lead.shape[1]
-    direction = (model.coef[best, :dim] - np.delete(model.coef[:, :dim], best, axis=0).mean(axis=0))
-    push = lead @ (direction / model.scale_std[:dim])
-    positive = np.clip(push, 0, None)
-    if positive.sum() <= 0:
-        return []
-    order = np.argsort(-push)[:MAX_EVIDENCE]
-    return [
-        Finding(
-            text=body[spans[i][0] : spans[i][1]],
-            start=spans[i][0],
-            end=spans[i][1],
-            producer=model.producer,
-            confidence=round(float(positive[i] / positive.sum()), 4),
-        )
-        for i in order
-        if push[i] > 0
-    ]
 
 
 doc_component("recoupe_genre", "genre", lambda doc: classify_genre(doc_text(doc), doc.lang_),

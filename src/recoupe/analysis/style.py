@@ -156,6 +156,20 @@ def genre_features(title_vec: np.ndarray, para_vecs: np.ndarray, body: str, titl
     ).astype(np.float32)
 
 
+def genre_feature_blocks(dim: int = 512) -> list[tuple[str, int]]:
+    """(name, width) of each block of :func:`genre_features`, in order: vector blocks are
+    content, the rest are named counts a reader can check against the text."""
+    return [
+        ("lead paragraphs' content", dim),
+        ("title's content", dim),
+        *[(f"body {name}", 1) for name in STYLE_NAMES],
+        *[(f"title {name}", 1) for name in STYLE_NAMES],
+        ("log_paragraphs", 1),
+        ("all paragraphs' content", dim),
+        *[(f"body {name}", 1) for name in REPORTING_CUE_NAMES],
+    ]
+
+
 def paragraph_features(vecs: np.ndarray, texts: list[str]) -> np.ndarray:
     """Persuasion input, one row per paragraph: its vector, the article's mean vector, its style
     and its relative position (techniques cluster in titles and conclusions)."""

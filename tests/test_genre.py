@@ -104,6 +104,12 @@ def test_satire_probability_is_a_probability():
     assert 0.0 <= p <= 1.0 and producer.startswith("model:satire@")
 
 
+def test_persuasion_finds_something_in_a_rant():
+    found = detect_persuasion(OPINION_TEXT, "fr")
+    assert found, "an invented rant full of loaded words and name calling gets no technique"
+    assert {p.technique for p in found} & {"Loaded_Language", "Name_Calling-Labeling", "Doubt"}
+
+
 @pytest.mark.parametrize("text", [OPINION_TEXT, REPORT_TEXT, ""])
 def test_persuasion_offsets_are_exact(text):
     found = detect_persuasion(text, "fr")
@@ -113,6 +119,9 @@ def test_persuasion_offsets_are_exact(text):
         assert text[p.start : p.end] == p.text
         assert p.technique in labels
         assert 0.0 <= p.score <= 1.0
+        assert p.trigger is not None and p.trigger.producer.startswith("model:triggers@")
+        assert p.start <= p.trigger.start < p.trigger.end <= p.end
+        assert text[p.trigger.start : p.trigger.end] == p.trigger.text
 
 
 def test_persuasion_with_paragraph_offsets():

@@ -184,12 +184,16 @@ class Genre(BaseModel):
 
 
 class Persuasion(BaseModel):
+    """A technique found in a paragraph: ``text``/``start``/``end`` are the paragraph (the unit
+    the model reads); ``trigger`` is the phrase or clause inside it that most likely carries it."""
+
     technique: str
     text: str
     start: int
     end: int
     score: float = Field(ge=0.0, le=1.0)
     producer: str
+    trigger: Finding | None = None
 
 
 class Signal(BaseModel):

@@ -41,6 +41,10 @@ def render(a: Analysis, console: Console) -> None:
     if a.genre:
         probs = ", ".join(f"{k} {v:.2f}" for k, v in sorted(a.genre.probabilities.items(), key=lambda kv: -kv[1]))
         head.append(f"genre: [bold]{a.genre.label}[/bold] ({probs})")
+        if a.genre.features:
+            head.append("  weighed most: " + escape(", ".join(
+                f.name + (f" {f.value:g}" if f.value is not None else "") + f" (+{f.contribution:.2f})"
+                for f in a.genre.features)))
     if a.credibility:
         head.append(f"credibility: [bold]{escape(a.credibility.grade)}[/bold]"
                     + (f" ({a.credibility.score:.2f})" if a.credibility.score is not None else ""))
@@ -89,9 +93,9 @@ def render(a: Analysis, console: Console) -> None:
                       _clip("; ".join(r.text for r in e.roles), 40))
         parts.append(t)
     if a.persuasion:
-        t = _table("Persuasion techniques", "technique", "score", "text")
+        t = _table("Persuasion techniques", "technique", "score", "trigger (or paragraph)")
         for p in sorted(a.persuasion, key=lambda p: -p.score)[:10]:
-            t.add_row(p.technique, f"{p.score:.2f}", _clip(p.text, 70))
+            t.add_row(p.technique, f"{p.score:.2f}", _clip((p.trigger or p).text, 70))
         parts.append(t)
     if a.furniture:
         t = _table("Page furniture (not article text)", "kind", "text", "rule")

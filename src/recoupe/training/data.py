@@ -2,13 +2,16 @@
 
 Embedding every paragraph of 13,000 articles takes minutes, so vectors are cached under
 ``$RECOUPE_CACHE`` (default ``~/.cache/recoupe``), keyed by data set and the encoder's word cap;
-delete the cache to recompute. Text is read with universal newlines, as the SemEval span
-offsets assume.
+delete the cache to recompute. Line endings are normalised to ``\n``; SemEval's span offsets
+count a CRLF as two characters, so they are shifted to match (about half the non-English files
+use CRLF).
 """
 
 from __future__ import annotations
 
+import bisect
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +61,11 @@ def _read_tsv(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in fh if line.strip()]
 
 
+def _universal(offset: int, crlf: list[int]) -> int:
+    """A SemEval span offset (which counts each CRLF as two characters) in the text as read here."""
+    return offset - bisect.bisect_left(crlf, offset)
+
+
 def load_semeval(lang: str) -> list[Article]:
     """Every article of one language that has a genre or a paragraph annotation."""
     root = _semeval_dir() / lang
@@ -75,8 +83,11 @@ def load_semeval(lang: str) -> list[Article]:
         path = root / "articles" / f"article{art_id}.txt"
         if not path.exists():
             continue
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8", newline="") as fh:
+            raw = fh.read()
+        text = raw.replace("\r\n", "\n").replace("\r", "\n")  # as universal newlines read it
         lines = text.split("\n")
+        crlf = [m.start() for m in re.finditer("\r\n", raw)]
         offsets = np.cumsum([0] + [len(x) + 1 for x in lines[:-1]]).tolist()
         labelled = para_labels.get(art_id, {})
         keep = [i for i, line in enumerate(lines) if line.strip()]
@@ -93,7 +104,7 @@ def load_semeval(lang: str) -> list[Article]:
                 genre=genres.get(art_id),
                 line_texts=[lines[i] for i in keep],
                 line_labels=[labelled.get(i + 1) if art_id in para_labels else None for i in keep],
-                spans=spans.get(art_id, []),
+                spans=[(t, _universal(s, crlf), _universal(e, crlf)) for t, s, e in spans.get(art_id, [])],
                 line_offsets=[offsets[i] for i in keep],
             )
         )

@@ -39,9 +39,12 @@ def fit_multiclass(X, y, C: float, sample_weight=None, class_weight="balanced", 
     return scaler, clf
 
 
-def fit_one_vs_rest(X, Y, C: float):
-    """Scaler + one binary logistic regression per label column of Y (n, k): coef (k, d)."""
+def fit_one_vs_rest(X, Y, C: float, column_scale=None):
+    """Scaler + one binary logistic regression per label column of Y (n, k): coef (k, d).
+    ``column_scale`` as in :func:`fit_multiclass`."""
     scaler = StandardScaler().fit(X)
+    if column_scale is not None:
+        scaler.scale_ = scaler.scale_ / np.asarray(column_scale, dtype=np.float64)
     Xs = scaler.transform(X)
     coef = np.zeros((Y.shape[1], X.shape[1]))
     intercept = np.full(Y.shape[1], -10.0)  # a label never seen in training is never predicted

@@ -1,0 +1,95 @@
+"""Trigger spans of persuasion techniques: exact offsets, refusals, determinism, shipped model."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from recoupe.analysis import triggers
+from recoupe.analysis.triggers import find_trigger
+
+SHARED = Path(os.environ.get("RECOUPE_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+
+# Invented text (not from any data set): a flat sentence, then a loaded one.
+LOADED_FR = (
+    "Le ministre a présenté mardi son projet de réforme devant la commission. "
+    "Cette bande d'incapables corrompus saccage le pays avec un mépris écœurant pour les travailleurs !"
+)
+LOADED_EN = (
+    "The council met on Tuesday to discuss the budget. "
+    "These spineless crooks are shamelessly wrecking our town, and everyone knows it!"
+)
+DOUBT_FR = (
+    "Le gouvernement assure que le vaccin est sûr. Mais peut-on vraiment croire des experts qui se sont "
+    "trompés sur tout depuis le début ?"
+)
+PARAGRAPHS = [LOADED_FR, LOADED_EN, DOUBT_FR, "Non !", "« Une phrase courte, entre guillemets. »"]
+TECHNIQUES = ["Loaded_Language", "Name_Calling-Labeling", "Doubt", "Appeal_to_Fear-Prejudice", "Flag_Waving"]
+
+
+def test_model_files_exist_and_load_once():
+    for name in ("weights.npz", "meta.json", "scores.json", "MODEL_CARD.md"):
+        assert (triggers.MODEL_DIR / name).exists(), name
+    with np.load(triggers.MODEL_DIR / "weights.npz", allow_pickle=False) as data:
+        assert data.files == ["weights"] and data["weights"].dtype.kind == "f"
+        assert np.count_nonzero(data["weights"]) > 1000
+    model = triggers.load()
+    assert model is triggers.load()
+    assert model.meta["name"] == "triggers"
+    assert model.weights.shape == (1 << model.meta["hash_bits"],)
+    assert {"Loaded_Language", "Doubt", "Name_Calling-Labeling"} <= set(model.salts)
+    assert (triggers.MODEL_DIR / "weights.npz").stat().st_size < 5_000_000
+
+
+@pytest.mark.parametrize("paragraph", PARAGRAPHS)
+@pytest.mark.parametrize("technique", TECHNIQUES)
+def test_offsets_are_exact_and_trimmed(paragraph, technique):
+    start, end, score = find_trigger(paragraph, technique, "fr")
+    assert 0 <= start < end <= len(paragraph)
+    text = paragraph[start:end]
+    assert text == text.strip()
+    assert text[0].isalnum() and text[-1].isalnum()
+    assert 0.0 < score <= 1.0
+
+
+def test_none_when_nothing_to_find():
+    assert find_trigger(LOADED_FR, "Not_A_Technique", "fr") is None
+    assert find_trigger("", "Loaded_Language", "fr") is None
+    assert find_trigger("   \n ", "Loaded_Language", "fr") is None
+    assert find_trigger("... !!! ?", "Loaded_Language", "fr") is None
+
+
+def test_deterministic_with_and_without_cache():
+    first = [find_trigger(p, t, "fr") for p in PARAGRAPHS for t in TECHNIQUES]
+    triggers.candidates.cache_clear()
+    assert [find_trigger(p, t, "fr") for p in PARAGRAPHS for t in TECHNIQUES] == first
+
+
+@pytest.mark.parametrize("paragraph", [LOADED_FR, LOADED_EN])
+def test_loaded_language_found_in_the_loaded_sentence(paragraph):
+    start, end, _ = find_trigger(paragraph, "Loaded_Language", "fr")
+    loaded_sentence_start = paragraph.index(". ") + 2
+    assert end > loaded_sentence_start, paragraph[start:end]
+
+
+def test_candidates_are_words_and_sentences_cover_the_text():
+    cands = triggers.candidates(DOUBT_FR)
+    assert len(cands) > 20
+    for s, e in zip(cands.char_start, cands.char_end):
+        assert DOUBT_FR[s].isalnum() and DOUBT_FR[e - 1].isalnum()
+    assert len(cands.sentences) == 2
+    assert DOUBT_FR[slice(*cands.sentences[1])].startswith("Mais")
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "genre" / "semeval2023t3").exists(), reason="../shared absent: SemEval-2023 Task 3 not available")
+def test_gold_spans_realigned_to_word_starts():
+    from recoupe.training.triggers import load_pairs
+
+    pairs = load_pairs("fr")
+    assert len(pairs) > 2000
+    starts = [p.paragraph[s - 1] if s else " " for p in pairs for s, _ in p.gold]
+    # With CRLF files misaligned, over 40% of the French spans would start inside a word.
+    assert np.mean([not c.isalnum() for c in starts]) > 0.97

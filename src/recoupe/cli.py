@@ -53,12 +53,15 @@ def analyze(
     output: Path = typer.Option(None, "--output", "-o", help="Write the reports here instead of stdout."),
     genre: bool = typer.Option(True, "--genre/--no-genre", help="Genre classification."),
     persuasion: bool = typer.Option(True, "--persuasion/--no-persuasion", help="Persuasion techniques."),
+    triggers: bool = typer.Option(True, "--triggers/--no-triggers",
+                                  help="The phrase that triggered each persuasion technique (about a third of its cost)."),
     credibility: bool = typer.Option(True, "--credibility/--no-credibility", help="Credibility signals and grade."),
 ) -> None:
     """Analyse articles: furniture, entities, quotes, hedges, claims, source chain, credibility."""
     from recoupe.pipeline import Options, analyze_many
 
-    options = Options(genre=genre, persuasion=persuasion, credibility=credibility, max_bytes=max_bytes)
+    options = Options(genre=genre, persuasion=persuasion, persuasion_triggers=triggers, credibility=credibility,
+                      max_bytes=max_bytes)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     failures = 0
     results: list[Analysis] = []

@@ -33,6 +33,7 @@ class Options:
 
     genre: bool = True
     persuasion: bool = True
+    persuasion_triggers: bool = True  # the span inside each flagged paragraph (triggers model)
     credibility: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
     components: tuple[str, ...] | None = None  # spaCy components to run; None = all (see nlp.COMPONENTS)
@@ -116,6 +117,8 @@ def _analyze_chunk(chunk: list[RawDocument | Failed], lang: str | None, options:
         ]
         for (i, index, _), doc in zip(jobs, nlp.pipe((text for *_, text in jobs), batch_size=64)):
             furniture_docs.setdefault(i, {})[index] = doc
+    if options.genre or options.persuasion:
+        _prefetch_paragraph_vectors(prepared)
     for i, p in enumerate(prepared):
         if isinstance(p, Failed):
             yield p
@@ -124,6 +127,17 @@ def _analyze_chunk(chunk: list[RawDocument | Failed], lang: str | None, options:
             yield _assemble(p, docs.get(i), furniture_docs.get(i, {}), options)
         except Exception as exc:  # report, and keep the stream going
             yield Failed(p.raw.source, f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def _prefetch_paragraph_vectors(prepared: list[_Prepared | Failed]) -> None:
+    """One sentence-encoder call for the whole chunk: genre and persuasion then find every
+    article's paragraph vectors cached."""
+    from recoupe.analysis import style
+
+    style.prefetch_paragraph_vectors([
+        style.paragraph_texts(p.extracted.body, [(s.start, s.end) for s in p.extracted.body_map])[1]
+        for p in prepared if isinstance(p, _Prepared)
+    ])
 
 
 def _optional(module: str):
@@ -173,7 +187,8 @@ def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], opt
     if options.genre and (genre := _optional("recoupe.analysis.genre")) is not None:
         analysis.genre = genre.classify_genre(ex.body, p.lang, title=ex.title, paragraphs=paragraphs)
     if options.persuasion and (persuasion := _optional("recoupe.analysis.persuasion")) is not None:
-        analysis.persuasion = persuasion.detect_persuasion(ex.body, p.lang, paragraphs=paragraphs)
+        analysis.persuasion = persuasion.detect_persuasion(ex.body, p.lang, paragraphs=paragraphs,
+                                                           triggers=options.persuasion_triggers)
     if options.credibility and (credibility := _optional("recoupe.credibility")) is not None:
         analysis.signals, analysis.credibility = credibility.assess(analysis)
     analysis.warnings = warnings

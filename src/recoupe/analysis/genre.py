@@ -51,9 +51,7 @@ def _body_paragraphs(body: str, title: str | None, paragraphs: list[tuple[int, i
     """(spans, vectors, title, title vector) as the models were trained: the title apart from the
     body paragraphs. Vectors are computed for every paragraph, title line included, so that the
     persuasion model's call hits the same cache entry."""
-    spans = paragraphs if paragraphs is not None else style.split_paragraphs(body)
-    spans = [(s, e) for s, e in spans if body[s:e].strip()]
-    texts = [body[s:e] for s, e in spans]
+    spans, texts = style.paragraph_texts(body, paragraphs)
     vecs = style.paragraph_vectors(texts) if texts else np.zeros((0, 512), dtype=np.float32)
     title = (title or "").strip()
     if texts and (not title or texts[0].strip() == title):  # the first line is the title

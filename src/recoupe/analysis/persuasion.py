@@ -25,7 +25,8 @@ from functools import lru_cache
 import numpy as np
 
 from recoupe.analysis.component import doc_component, doc_text
-from recoupe.analysis import linear_model, style, triggers
+from recoupe.analysis import linear_model, style
+from recoupe.analysis import triggers as trigger_model
 from recoupe.model import Finding, Persuasion
 
 MODEL_NAME = "persuasion"
@@ -90,9 +91,7 @@ def ngram_model() -> NgramModel | None:
 
 def _scores(body: str, paragraphs, lang: str):
     model = linear_model.load(MODEL_NAME)
-    spans = paragraphs if paragraphs is not None else style.split_paragraphs(body)
-    spans = [(s, e) for s, e in spans if body[s:e].strip()]
-    texts = [body[s:e] for s, e in spans]
+    spans, texts = style.paragraph_texts(body, paragraphs)
     if not texts:
         return spans, np.zeros((0, len(model.labels))), model
     features = style.paragraph_features(style.paragraph_vectors(texts), texts)
@@ -115,8 +114,10 @@ def paragraph_scores(body: str, paragraphs: list[tuple[int, int]] | None = None)
     return _scores(body, paragraphs, DEFAULT_LANG)
 
 
-def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Persuasion]:
-    """Techniques found in each paragraph, strongest first within a paragraph.
+def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | None = None,
+                      triggers: bool = True) -> list[Persuasion]:
+    """Techniques found in each paragraph, strongest first within a paragraph, each with the span
+    that triggered it unless ``triggers`` is off.
 
     ``lang`` picks the label-frequency shift (and, for French, adds the n-gram view); a language
     the model was not trained on gets the French setting.
@@ -125,10 +126,14 @@ def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | 
     spans, probs, model = _scores(body, paragraphs, code)
     threshold = float(model.meta["threshold"])
     found = []
+    producer = trigger_model.load().producer
     for (start, end), row in zip(spans, probs):
-        for j in np.argsort(-row):
-            if row[j] < threshold:
-                break
+        order = [j for j in np.argsort(-row) if row[j] >= threshold]
+        if not order:
+            continue
+        labels = [model.labels[j] for j in order]
+        spans_in = trigger_model.find_triggers(body[start:end], labels, lang) if triggers else [None] * len(order)
+        for j, trigger in zip(order, spans_in):
             found.append(
                 Persuasion(
                     technique=model.labels[j],
@@ -137,20 +142,12 @@ def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | 
                     end=end,
                     score=round(float(row[j]), 4),
                     producer=model.producer,
-                    trigger=_trigger(body, start, end, model.labels[j], lang),
+                    trigger=None if trigger is None else Finding(
+                        text=body[start + trigger[0] : start + trigger[1]], start=start + trigger[0],
+                        end=start + trigger[1], producer=producer, confidence=trigger[2]),
                 )
             )
     return found
-
-
-def _trigger(body: str, start: int, end: int, technique: str, lang: str) -> Finding | None:
-    """The trigger span inside ``body[start:end]``, with offsets into ``body``."""
-    found = triggers.find_trigger(body[start:end], technique, lang)
-    if found is None:
-        return None
-    s, e, score = found
-    return Finding(text=body[start + s : start + e], start=start + s, end=start + e,
-                   producer=triggers.load().producer, confidence=score)
 
 
 doc_component("recoupe_persuasion", "persuasion", lambda doc: detect_persuasion(doc_text(doc), doc.lang_),

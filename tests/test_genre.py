@@ -184,3 +184,28 @@ def test_persuasion_without_triggers_finds_the_same_techniques():
     without = detect_persuasion(OPINION_TEXT, "fr", triggers=False)
     assert [(p.technique, p.start, p.score) for p in without] == [(p.technique, p.start, p.score) for p in with_spans]
     assert all(p.trigger is None for p in without)
+
+
+def test_eval_genre_and_persuasion_print_every_language(monkeypatch, capsys):
+    """The eval command's tables, on canned scores shaped like the training modules' output."""
+    import json
+
+    from recoupe.evaluation import genre as evaluation
+    from recoupe.training import genre as genre_training
+    from recoupe.training import persuasion as persuasion_training
+
+    per_class = {k: {"f1-score": 0.5} for k in ("opinion", "reporting", "satire")}
+    canned = {lang: {"n": 10, "macro_f1": 0.6, "macro_f1_std": 0.01, "baseline_macro_f1": 0.4,
+                     "baseline_macro_f1_std": 0.02, "report": per_class} for lang in ("en", "fr")}
+    monkeypatch.setattr(genre_training, "evaluate", lambda: canned)
+    monkeypatch.setattr(genre_training, "fresada_check", lambda: {
+        "reporting": {"n": 4, "share_reporting": 0.5, "labels": {}}, "satire": {"n": 4, "share_satire": 0.25, "labels": {}}})
+    shipped = json.loads((linear_model.MODELS_DIR / "persuasion" / "scores.json").read_text())
+    monkeypatch.setattr(persuasion_training, "evaluate", lambda: shipped)
+    summary = evaluation.eval_genre()
+    evaluation.eval_persuasion()
+    out = capsys.readouterr().out
+    assert "report" not in summary["fr"] and summary["fresada_out_of_domain"]["satire"]["share_satire"] == 0.25
+    assert "fr       10   0.600±0.010   0.400±0.020" in out
+    assert "satire articles called satire 25.0% of 4" in out
+    assert all(f"\n{lang} " in out for lang in shipped)

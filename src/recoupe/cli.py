@@ -54,7 +54,7 @@ def analyze(
     genre: bool = typer.Option(True, "--genre/--no-genre", help="Genre classification."),
     persuasion: bool = typer.Option(True, "--persuasion/--no-persuasion", help="Persuasion techniques."),
     triggers: bool = typer.Option(True, "--triggers/--no-triggers",
-                                  help="The phrase that triggered each persuasion technique (about a third of its cost)."),
+                                  help="The phrase that triggered each persuasion technique (about 10-20 ms per article)."),
     credibility: bool = typer.Option(True, "--credibility/--no-credibility", help="Credibility signals and grade."),
 ) -> None:
     """Analyse articles: furniture, entities, quotes, hedges, claims, source chain, credibility."""

@@ -209,3 +209,17 @@ def test_eval_genre_and_persuasion_print_every_language(monkeypatch, capsys):
     assert "fr       10   0.600±0.010   0.400±0.020" in out
     assert "satire articles called satire 25.0% of 4" in out
     assert all(f"\n{lang} " in out for lang in shipped)
+
+
+def test_a_failed_prefetch_does_not_stop_the_batch(monkeypatch):
+    from recoupe.analysis import style
+    from recoupe.pipeline import Options, analyze_many
+
+    def broken(articles):
+        raise RuntimeError("encoder down")
+
+    monkeypatch.setattr(style, "prefetch_paragraph_vectors", broken)
+    options = Options(credibility=False, components=("recoupe_entities",))
+    reports = list(analyze_many([REPORT_TEXT, OPINION_TEXT], lang="fr", options=options))
+    assert [r.genre.label is not None for r in reports] == [True, True]
+    assert reports[1].persuasion and reports[1].persuasion[0].trigger is not None

@@ -8,6 +8,7 @@ order. A document that cannot be read or analysed becomes a ``Failed`` and the s
 from __future__ import annotations
 
 import importlib
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from recoupe.model import Analysis, Publisher
 from recoupe.nlp import get_nlp, supported
 
 FURNITURE_WITH_NAMES = {"provenance", "byline", "photo_credit"}
+_ENCODER_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recoupe-encoder")
 
 
 class AnalysisError(Exception):
@@ -99,6 +101,10 @@ def _analyze_chunk(chunk: list[RawDocument | Failed], lang: str | None, options:
     prepared: list[_Prepared | Failed] = [
         item if isinstance(item, Failed) else _prepare(item, lang) for item in chunk
     ]
+    # The sentence encoder (numpy, releases the GIL in its matrix products) runs beside the spaCy
+    # parse of the same chunk instead of after it.
+    wants_vectors = options.genre or options.persuasion
+    vectors = _ENCODER_THREAD.submit(_prefetch_paragraph_vectors, prepared) if wants_vectors else None
     docs: dict[int, Doc] = {}
     furniture_docs: dict[int, dict[int, Doc]] = {}
     by_lang: dict[str, list[int]] = {}
@@ -117,8 +123,8 @@ def _analyze_chunk(chunk: list[RawDocument | Failed], lang: str | None, options:
         ]
         for (i, index, _), doc in zip(jobs, nlp.pipe((text for *_, text in jobs), batch_size=64)):
             furniture_docs.setdefault(i, {})[index] = doc
-    if options.genre or options.persuasion:
-        _prefetch_paragraph_vectors(prepared)
+    if vectors is not None:
+        vectors.exception()  # wait; if it failed, genre and persuasion encode per article and report it
     for i, p in enumerate(prepared):
         if isinstance(p, Failed):
             yield p

@@ -12,6 +12,7 @@ in every training language, so what the models learn on German or Russian carrie
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 
 import numpy as np
@@ -91,11 +92,15 @@ _VECTORS: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
 CACHE_ARTICLES = 64
 
 
+_LOCK = threading.Lock()  # the pipeline prefetches on its encoder thread
+
+
 def _remember(key: tuple[str, ...], vecs: np.ndarray) -> np.ndarray:
-    _VECTORS[key] = vecs
-    _VECTORS.move_to_end(key)
-    while len(_VECTORS) > CACHE_ARTICLES:
-        _VECTORS.popitem(last=False)
+    with _LOCK:
+        _VECTORS[key] = vecs
+        _VECTORS.move_to_end(key)
+        while len(_VECTORS) > CACHE_ARTICLES:
+            _VECTORS.popitem(last=False)
     return vecs
 
 
@@ -126,7 +131,8 @@ def prefetch_paragraph_vectors(articles: list[list[str]]) -> None:
 
 def clear_vector_cache() -> None:
     """Forget every cached paragraph vector (benchmarks: each timed run pays the encoder)."""
-    _VECTORS.clear()
+    with _LOCK:
+        _VECTORS.clear()
 
 
 def paragraph_texts(body: str, paragraphs: list[tuple[int, int]] | None) -> tuple[list[tuple[int, int]], list[str]]:

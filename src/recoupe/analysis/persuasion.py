@@ -89,7 +89,8 @@ def ngram_model() -> NgramModel | None:
     return NgramModel(spec, arrays)
 
 
-def _scores(body: str, paragraphs, lang: str):
+def _scores(body: str, paragraphs, code: str):
+    """(spans, (n, k) probabilities, model) for the paragraphs, calibrated for SemEval language ``code``."""
     model = linear_model.load(MODEL_NAME)
     spans, texts = style.paragraph_texts(body, paragraphs)
     if not texts:
@@ -97,7 +98,6 @@ def _scores(body: str, paragraphs, lang: str):
     features = style.paragraph_features(style.paragraph_vectors(texts), texts)
     z = model.decision(features)
     shifts = model.meta.get("language_shift", {})
-    code = SEMEVAL_LANG.get(lang, lang)
     if code in shifts:
         z = z + np.asarray(shifts[code])
     probs = 1.0 / (1.0 + np.exp(-z))
@@ -106,12 +106,6 @@ def _scores(body: str, paragraphs, lang: str):
     if ngrams is not None and weight > 0:
         probs = (1.0 - weight) * probs + weight * ngrams.proba(texts)
     return spans, probs, model
-
-
-def paragraph_scores(body: str, paragraphs: list[tuple[int, int]] | None = None):
-    """(spans, (n, k) probabilities, model): every technique's probability for every paragraph
-    (French calibration: the package reads French first)."""
-    return _scores(body, paragraphs, DEFAULT_LANG)
 
 
 def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | None = None,

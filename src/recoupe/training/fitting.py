@@ -31,9 +31,7 @@ def fit_multiclass(X, y, C: float, sample_weight=None, class_weight="balanced", 
     the export is unchanged): a factor below 1 regularises that block more, which is how a few
     style counts keep their say beside 1,500 vector dimensions.
     """
-    scaler = StandardScaler().fit(X)
-    if column_scale is not None:
-        scaler.scale_ = scaler.scale_ / np.asarray(column_scale, dtype=np.float64)
+    scaler = standard_scaler(X, column_scale)
     clf = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight, random_state=SEED)
     clf.fit(scaler.transform(X), y, sample_weight=sample_weight)
     return scaler, clf
@@ -42,17 +40,28 @@ def fit_multiclass(X, y, C: float, sample_weight=None, class_weight="balanced", 
 def fit_one_vs_rest(X, Y, C: float, column_scale=None):
     """Scaler + one binary logistic regression per label column of Y (n, k): coef (k, d).
     ``column_scale`` as in :func:`fit_multiclass`."""
+    scaler = standard_scaler(X, column_scale)
+    return (scaler, *per_label_logistic(scaler.transform(X), Y, C, max_iter=500))
+
+
+def standard_scaler(X, column_scale=None) -> StandardScaler:
+    """StandardScaler fitted on X, with ``column_scale`` folded into its ``scale_``."""
     scaler = StandardScaler().fit(X)
     if column_scale is not None:
         scaler.scale_ = scaler.scale_ / np.asarray(column_scale, dtype=np.float64)
-    Xs = scaler.transform(X)
-    coef = np.zeros((Y.shape[1], X.shape[1]))
-    intercept = np.full(Y.shape[1], -10.0)  # a label never seen in training is never predicted
+    return scaler
+
+
+def per_label_logistic(A, Y, C: float, max_iter: int) -> tuple[np.ndarray, np.ndarray]:
+    """(coef (k, d), intercept (k,)): one binary logistic regression per label column of Y, on
+    dense or sparse A; a label never (or always) seen gets intercept -10 and is never predicted."""
+    coef = np.zeros((Y.shape[1], A.shape[1]))
+    intercept = np.full(Y.shape[1], -10.0)
     for j in range(Y.shape[1]):
         if 0 < Y[:, j].sum() < len(Y):
-            clf = LogisticRegression(C=C, max_iter=500, random_state=SEED).fit(Xs, Y[:, j])
+            clf = LogisticRegression(C=C, max_iter=max_iter, random_state=SEED).fit(A, Y[:, j])
             coef[j], intercept[j] = clf.coef_[0], clf.intercept_[0]
-    return scaler, coef, intercept
+    return coef, intercept
 
 
 def ovr_proba(scaler, coef, intercept, X) -> np.ndarray:

@@ -36,6 +36,17 @@ def _sources_app():
 if (_sources := _sources_app()) is not None:
     app.add_typer(_sources, name="sources", help="Rating lists: look up, import, list.")
 
+# Command groups that live in their own module of this package, each exposing ``register(app)``:
+# corpus (ingest, articles, show, regrade, db), crosscheck (stories, story, claims, graph, export),
+# serve (the REST API and web UI).
+COMMAND_GROUPS = ("recoupe.cli.corpus", "recoupe.cli.crosscheck", "recoupe.cli.serve")
+for _module in COMMAND_GROUPS:
+    try:
+        importlib.import_module(_module).register(app)
+    except ModuleNotFoundError as _exc:
+        if _exc.name != _module:
+            raise
+
 
 def _count_hint(paths: list[str]) -> int | None:
     """Documents to expect, for the progress bar (None when a directory or stdin hides it)."""
@@ -144,6 +155,9 @@ EVALUATIONS = {
     "checkworthy": ("recoupe.evaluation.checkworthy", "check-worthiness on CLEF CheckThat! 2024 English"),
     "quotes": ("recoupe.evaluation.quotes", "quotes and hedges on French SemEval articles (for a human read)"),
     "ranking": ("recoupe.evaluation.ranking", "credibility ordering vs the rating lists"),
+    "attribution": ("recoupe.evaluation.attribution", "quotes, speakers, hedges and cited sources vs the attribution gold"),
+    "similarity": ("recoupe.evaluation.similarity", "article similarity, same story and translations on SemEval-2022 Task 8"),
+    "claims": ("recoupe.evaluation.claims", "claim matching (MAP@5) on CLEF-2020 CheckThat! Task 2"),
 }
 
 

@@ -1,0 +1,5 @@
+"""``python -m recoupe.cli`` (same as ``recoupe``)."""
+
+from recoupe.cli import app
+
+app()

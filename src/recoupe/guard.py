@@ -199,7 +199,7 @@ def sanitize_raw(raw):
     """A copy of a RawDocument with its text, HTML and hints repaired; the warnings to report."""
     from dataclasses import replace
 
-    warnings: list[str] = []
+    warnings: list[str] = list(getattr(raw, "warnings", None) or [])
     updates = {}
     for attr in ("text", "html"):
         value = getattr(raw, attr)

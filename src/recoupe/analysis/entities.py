@@ -449,7 +449,8 @@ def entities_at(doc: Doc, start_char: int, end_char: int) -> list[Entity]:
 
 
 doc_component("recoupe_entities", "entities", find_entities,
-              "Sets ``doc._.entities``: resolved people, organisations and places.")
+              "Sets ``doc._.entities``: resolved people, organisations and places.",
+              requires=("doc.ents", "token.pos", "token.dep", "token.morph", "doc.sents"))
 
 
 def merge_entities(body_entities: list[Entity], furniture_docs: dict[int, Doc]) -> list[Entity]:

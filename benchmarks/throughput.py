@@ -60,7 +60,7 @@ def component_table(texts: list[str]) -> dict[str, float]:
     raws = [from_string(t) for t in texts]
     rows: dict[str, float] = {}
     prepared = []
-    rows["read: extract + furniture + language"] = cpu(lambda: prepared.extend(_prepare(r, "fr") for r in raws))
+    rows["read: extract + furniture + language"] = cpu(lambda: prepared.extend(_prepare(r, "fr", AnalyzerConfig()) for r in raws))
     bodies = [p.extracted.body for p in prepared]
     list(bare.pipe(bodies[:4]))  # warm-up
     rows["bare spaCy parse (baseline)"] = cpu(lambda: list(bare.pipe(bodies, batch_size=32)))

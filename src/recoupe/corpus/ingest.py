@@ -236,7 +236,7 @@ def store_article(s, item: Work, findings: dict, judgement: dict, stamp: dict, r
     article = article_from_report(item, findings, stamp, run_id, exact_of)
     s.add(article)
     s.add_all(finding_rows(article.id, findings))
-    s.add(judgement_row(article.id, engine.ratings_id(), judgement))
+    s.add(judgement_row(article.id, judgement["ratings_id"], judgement))
     s.merge(t.Input(hash=item.input_hash, article_id=article.id, source=item.raw.source, url=item.raw.url,
                     run_id=run_id))
     s.flush()
@@ -251,9 +251,15 @@ def _failure_key(source: str) -> str:
     return source[:512]
 
 
-def write_report(corpus, item: Work, report, run_id: int | None) -> str:
-    findings, judgement = engine.split(report)
-    stamp = engine.stamps(report)
+def write_report(corpus, item: Work, result, run_id: int | None) -> str:
+    """Store (findings, judgement) as analysed; a full report is judged again from its findings."""
+    if isinstance(result, tuple):
+        analysis, judged = result
+        findings, judgement = engine.dump_findings(analysis), engine.dump_judgement(judged)
+    else:
+        findings = engine.dump_findings(result)
+        judgement = engine.judge(findings)
+    stamp = engine.stamps(findings)
     try:
         with corpus.session() as s, s.begin():
             article = store_article(s, item, findings, judgement, stamp, run_id)

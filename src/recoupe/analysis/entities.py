@@ -28,6 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from recoupe.analysis.component import doc_component
+from recoupe.settings import setting
 from recoupe.model import Entity, Mention, Role
 
 LABEL_MAP = {
@@ -281,13 +282,13 @@ class Cluster:
     def label(self) -> str:
         votes: Counter = Counter()
         for m, key in zip(self.mentions, self.keys):
-            weight = 1.0
+            weight = setting("entities", "vote_default")
             if m.producer == "rule:entities.gazetteer":
-                weight = 3.0
+                weight = setting("entities", "vote_gazetteer")
             elif m.label == "PER" and len(key) >= 2:
-                weight = 2.0
+                weight = setting("entities", "vote_full_person_name")
             elif m.label == "MISC":
-                weight = 0.5
+                weight = setting("entities", "vote_misc")
             votes[m.label] += weight
         return votes.most_common(1)[0][0]
 
@@ -472,7 +473,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             if cid is not None and (sp.start_char, sp.end_char) not in role_spans and tok.i not in cluster_of_token:
                 role_mentions.setdefault(cid, []).append(
                     Mention(text=sp.text, start=sp.start_char, end=sp.end_char, label=clusters[cid].label(),
-                            producer="rule:entities.role_coref", confidence=0.6)
+                            producer="rule:entities.role_coref",
+                            confidence=setting("entities", "role_coreference_confidence"))
                 )
     entities = []
     for cid, c in enumerate(clusters):

@@ -28,6 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from recoupe.analysis.component import doc_component
+from recoupe.settings import setting
 from recoupe.model import Entity, Mention, Role
 
 LABEL_MAP = {
@@ -81,8 +82,9 @@ def fold(text: str) -> str:
 
 
 def is_known_organisation(text: str, label: str | None = None) -> bool:
-    """In the hand-written gazetteer, or (for non-person spans) an outlet the ratings registry
-    knows by name (a bare domain-stem match is not trusted: ``markzuckerberg.news`` exists)."""
+    """In the hand-written gazetteer, or (for non-person spans) an outlet the shipped rating lists
+    know by name (a bare domain-stem match is not trusted: ``markzuckerberg.news`` exists). Lists
+    the user imports are never read here: findings depend on the text and the package only."""
     key = fold(text)
     if key in organisations():
         return True
@@ -93,12 +95,9 @@ def is_known_organisation(text: str, label: str | None = None) -> bool:
 
 @lru_cache(maxsize=16384)
 def _outlet_by_name(text: str) -> bool:
-    try:
-        from recoupe.sources import get_registry
+    from recoupe.sources.ratings import shipped_outlets
 
-        match = get_registry().resolve_name(text)
-    except Exception:  # the registry is an enhancement; entity analysis must not depend on it
-        return False
+    match = shipped_outlets().resolve_name(text)
     return match is not None and "stem" not in (match.matched_by or "")
 
 
@@ -283,13 +282,13 @@ class Cluster:
     def label(self) -> str:
         votes: Counter = Counter()
         for m, key in zip(self.mentions, self.keys):
-            weight = 1.0
+            weight = setting("entities", "vote_default")
             if m.producer == "rule:entities.gazetteer":
-                weight = 3.0
+                weight = setting("entities", "vote_gazetteer")
             elif m.label == "PER" and len(key) >= 2:
-                weight = 2.0
+                weight = setting("entities", "vote_full_person_name")
             elif m.label == "MISC":
-                weight = 0.5
+                weight = setting("entities", "vote_misc")
             votes[m.label] += weight
         return votes.most_common(1)[0][0]
 
@@ -474,7 +473,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             if cid is not None and (sp.start_char, sp.end_char) not in role_spans and tok.i not in cluster_of_token:
                 role_mentions.setdefault(cid, []).append(
                     Mention(text=sp.text, start=sp.start_char, end=sp.end_char, label=clusters[cid].label(),
-                            producer="rule:entities.role_coref", confidence=0.6)
+                            producer="rule:entities.role_coref",
+                            confidence=setting("entities", "role_coreference_confidence"))
                 )
     entities = []
     for cid, c in enumerate(clusters):
@@ -538,7 +538,8 @@ def entities_at(doc: Doc, start_char: int, end_char: int) -> list[Entity]:
 
 
 doc_component("recoupe_entities", "entities", find_entities,
-              "Sets ``doc._.entities``: resolved people, organisations and places.")
+              "Sets ``doc._.entities``: resolved people, organisations and places.",
+              requires=("doc.ents", "token.pos", "token.dep", "token.morph", "doc.sents"))
 
 
 def merge_entities(body_entities: list[Entity], furniture_docs: dict[int, Doc]) -> list[Entity]:

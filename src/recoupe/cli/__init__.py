@@ -198,6 +198,7 @@ EVALUATIONS = {
     "attribution": ("recoupe.evaluation.attribution", "quotes, speakers, hedges and cited sources vs the attribution gold"),
     "similarity": ("recoupe.evaluation.similarity", "article similarity, same story and translations on SemEval-2022 Task 8"),
     "claims": ("recoupe.evaluation.claims", "claim matching (MAP@5) on CLEF-2020 CheckThat! Task 2"),
+    "gate": ("recoupe.evaluation.gate", "every claimed quality figure against its floor (what CI checks)"),
 }
 
 

@@ -34,11 +34,33 @@ def eval_genre() -> dict:
     fr = scores["fr"]["report"]
     print("French per class F1 (first shuffle): "
           + ", ".join(f"{k} {fr[k]['f1-score']:.2f}" for k in ("opinion", "reporting", "satire")))
+    if "satire_cv" in scores["fr"]:
+        print_satire(scores, genre.SATIRE_THRESHOLD)
     outside = genre.fresada_check()
     print("Out of domain, FreSaDa test outlets (never trained on): "
           + "; ".join(f"{g} articles called {g} {v['share_' + g]:.1%} of {v['n']}" for g, v in outside.items()))
+    if "precision" in outside.get("satire", {}):
+        print("  satire " + _pr(outside["satire"]) + " (FreSaDa test outlets, the shipped model and rule)")
     summary = {k: {m: v[m] for m in v if m != "report"} for k, v in scores.items()}
     return {**summary, "fresada_out_of_domain": outside}
+
+
+def _pr(s: dict) -> str:
+    fmt = lambda v: "n/a" if v is None else f"{v:.2f}"  # noqa: E731
+    return f"P {fmt(s['precision'])} R {fmt(s['recall'])} ({s['right']} right of {s['called']} called, {s['satire']} satirical)"
+
+
+def print_satire(scores: dict, threshold: float) -> None:
+    """Satire precision and recall per language: in the CV (argmax and the shipped threshold) and
+    with the language's outlets never seen (trained on the five other languages)."""
+    print(f"\n== Satire (label only when p(satire) >= {threshold}): precision / recall, first shuffle")
+    print(f"{'lang':5} {'CV, argmax':>40} {'CV, shipped rule':>40} {'other languages only':>40} {'macro-F1':>8}")
+    for lang, s in scores.items():
+        if "satire_cv" not in s:
+            continue
+        print(f"{lang:5} {_pr(s['satire_cv_argmax']):>40} {_pr(s['satire_cv']):>40} "
+              f"{_pr(s['satire_other_languages']):>40} {s['macro_f1_other_languages']:8.3f}")
+    print("CV macro-F1 with the argmax rule: " + ", ".join(f"{k} {v['macro_f1_argmax']:.3f}" for k, v in scores.items()))
 
 
 def eval_satire() -> dict:

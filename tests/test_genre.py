@@ -274,3 +274,27 @@ def test_seed_001_shows_at_most_five_persuasion_findings():
     found = detect_persuasion(doc.body, "fr")
     assert found, "the listing keeps every score above the listing threshold"
     assert sum(p.shown for p in found) <= 5
+
+
+def test_eval_prints_satire_and_shown_findings(capsys):
+    """The new tables, on canned scores shaped like the training modules' output."""
+    from recoupe.evaluation.genre import print_satire, print_shown
+    from recoupe.training.genre import satire_scores
+
+    sat = satire_scores(["satire", "satire", "opinion", "reporting"], ["satire", "opinion", "satire", "reporting"])
+    assert sat == {"precision": 0.5, "recall": 0.5, "right": 1, "called": 2, "satire": 2}
+    none = satire_scores(["opinion"], ["opinion"])
+    assert none["precision"] is None and none["recall"] is None
+    scores = {"fr": {"satire_cv": sat, "satire_cv_argmax": sat, "satire_other_languages": none,
+                     "macro_f1_other_languages": 0.5, "macro_f1_argmax": 0.7}}
+    print_satire(scores, 0.5)
+    row = {"precision": 0.68, "recall": 0.13, "shown": 10, "shown_per_paragraph": 0.35,
+           "reporting_articles": 18, "reporting_over_5_shown": 0.056}
+    print_shown({"shipped_thresholds": {"Loaded_Language": 0.525, "Slogans": None},
+                 "fr": {"held_out_language": row, "shipped": row, "listed_reporting_over_5": 0.89,
+                        "per_technique_at_shipped": {"Loaded_Language": {"threshold": 0.525, "shown": 387,
+                                                                         "precision": 0.69}}}})
+    out = capsys.readouterr().out
+    assert "P 0.50 R 0.50 (1 right of 2 called, 2 satirical)" in out and "P n/a R n/a" in out
+    assert "5.6% of 18" in out and "89%" in out
+    assert "Loaded_Language" in out and "precision 0.690" in out and "never shown: 1 of 2" in out

@@ -195,3 +195,39 @@ def test_layers_import_one_way():
         if name.startswith(("recoupe.analysis", "recoupe.extract", "recoupe.model", "recoupe.assess")):
             offenders += [(name, m) for m in _imports(path, False) if m.startswith(outer)]
     assert not offenders, offenders
+
+
+@pytest.mark.slow
+def test_standalone_components_and_pipeline_share_one_code_path():
+    """The factories a user adds to a pipeline give what the Analyzer's report gives, for the same
+    text and context (title, paragraphs)."""
+    from importlib import resources
+
+    import recoupe.analysis.genre  # noqa: F401  (registers the factories)
+    import recoupe.analysis.persuasion  # noqa: F401
+    from recoupe.nlp import build_nlp
+
+    text = (resources.files("recoupe.resources") / "demo" / "01_verdalys_fr.txt").read_text(encoding="utf-8")
+    report = Analyzer(AnalyzerConfig(credibility=False)).analyze(text, lang="fr")
+    nlp = build_nlp("fr")
+    nlp.add_pipe("recoupe_genre")
+    nlp.add_pipe("recoupe_persuasion")
+    assert not nlp.analyze_pipes(pretty=False)["problems"]["recoupe_quotes"]
+    doc = nlp.make_doc(report.body)
+    doc._.recoupe_title = report.title
+    doc._.recoupe_paragraphs = [(s.start, s.end) for s in report.body_map]
+    doc = nlp(doc)
+    assert report.genre is not None and doc._.genre == report.genre
+    assert doc._.persuasion == report.persuasion
+    assert doc._.hedges == report.hedges and doc._.irony == report.irony
+
+
+def test_every_component_declares_what_it_assigns():
+    from recoupe.nlp import build_nlp
+
+    nlp = build_nlp("fr")
+    summary = nlp.analyze_pipes(pretty=False)
+    assert not any(summary["problems"].values()), summary["problems"]
+    for name in nlp.pipe_names:
+        if name.startswith("recoupe_"):
+            assert summary["summary"][name]["assigns"] == [f"doc._.{name.removeprefix('recoupe_')}"], name

@@ -254,18 +254,19 @@ def halves(names: Iterable[str]) -> dict[str, set[str]]:
 
 
 def analyse(texts: dict[str, str], lang: str) -> dict[str, object]:
-    """recoupe's reports (findings only: no genre, persuasion or credibility) by file name."""
-    import recoupe
+    """recoupe's findings (no genre, persuasion or judgement: the scorer reads none of them) by file name."""
+    from recoupe import Analyzer, AnalyzerConfig
     from recoupe.ingest import Failed
 
-    options = recoupe.Options(genre=False, persuasion=False, credibility=False)
+    analyzer = Analyzer(AnalyzerConfig(genre=False, persuasion=False, credibility=False))
     names = sorted(texts)
     out = {}
-    for name, result in zip(names, recoupe.analyze_many((texts[n] for n in names), lang=lang, options=options)):
+    for name, result in zip(names, analyzer.findings_many((texts[n] for n in names), lang=lang)):
         if isinstance(result, Failed):
             print(f"error: {name}: {result.error}", file=sys.stderr)
             continue
         out[name] = result
+    analyzer.close()
     return out
 
 

@@ -146,3 +146,10 @@ def _cue_matcher(table: str, vocab) -> tuple[Matcher, dict[str, tuple[str, float
 def cue_matcher(doc: Doc, table: str) -> tuple[Matcher, dict[str, tuple[str, float]]]:
     """The matcher for ``<table>_<lang>.tsv`` (``hedge_cues``, ``irony_cues``) in the doc's language."""
     return _cue_matcher(f"{table}_{language_of(doc)}", doc.vocab)
+
+
+@lru_cache(maxsize=None)
+def speech_frames(lang: str) -> dict[str, frozenset[str]]:
+    """lemma -> the argument frames in which it reports content without a complementizer
+    (``speech_frames_<lang>.tsv``: obj, inf, a preposition, attr, doc)."""
+    return {row[0]: frozenset(row[1].split(",")) for row in _rows(f"speech_frames_{lang}.tsv")}

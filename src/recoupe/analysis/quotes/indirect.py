@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
-from recoupe.analysis.lexicons import SUBJECT_DEPS, quote_words, speech_lemma, speech_verbs
+from recoupe.analysis.lexicons import SUBJECT_DEPS, quote_words, source_nouns, speech_frames, speech_lemma, speech_verbs
 from recoupe.analysis.quotes.index import credible_source
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, phrase_bounds, speaker_head, subject_of
 from recoupe.analysis.text import SENT_END, SpanSet, sentence_bounds, strip_bullets, strip_span, trim_final_punct
@@ -85,7 +85,73 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         incise = _incise_content(verb, lang)
         if incise is not None:
             out.append(Candidate("indirect", "indirect_incise", incise, cue_span(verb), speaker, 0.6))
+            continue
+        framed = _framed_content(verb, lemma, speaker, lang)
+        if framed is not None:
+            out.append(Candidate("indirect", f"indirect_{framed[1]}", framed[0], cue_span(verb), speaker, 0.65))
     return out
+
+
+PREPOSITION_FORMS = {"de": {"de", "d'", "d’", "du", "des"}, "à": {"à", "au", "aux"}}
+CLAUSE_DEPS = {"obj", "dobj", "conj", "xcomp", "obl", "obl:arg", "obl:mod", "iobj", "prep", "advcl", "ccomp", "nmod"}
+
+
+def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple[tuple[int, int], str] | None:
+    """Reported content with no complementizer, in the frames the lexicon gives the verb
+    (``speech_frames_<lang>.tsv``): a noun object (*a dénoncé la décision*), an infinitive (*nie
+    avoir menti*), a prepositional complement (*accuse Ottawa de…*, *appelle à…*, *called for…*), a
+    reflexive with an adjective (*s'est dit prêt*), or whatever follows a colon (*insiste : il faut…*).
+
+    The subject must be someone who can speak (a name, a pronoun, a role or source noun), and
+    frames marked ``doc`` only hold when the subject is a document or study (*une étude montre…*).
+    The content runs from the complement to the end of the sentence.
+    """
+    frames = speech_frames(lang).get(lemma, frozenset())
+    doc = verb.doc
+    sent_end = sentence_bounds(verb)[1]
+    subject_is_document = speaker.lemma_.lower() in source_nouns(lang)
+    if not credible_source(speaker, phrase_bounds(speaker), lang):
+        return None
+    start = None
+    rule = None
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i < verb.i or child.dep_ not in CLAUSE_DEPS:
+            continue
+        first = child.left_edge
+        word = first.lower_
+        objectlike = child.dep_ in ("obj", "dobj") or (  # "réclame des armes" parsed as a conjunct
+            child.dep_ == "conj" and child.pos_ == "NOUN" and not any(c.dep_ in SUBJECT_DEPS for c in child.children))
+        if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)):
+            if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or child.pos_ == "VERB":
+                start, rule = first, "object"
+        elif child.morph.get("VerbForm") == ["Inf"] and "inf" in frames and child.dep_ in ("xcomp", "obj", "ccomp") \
+                and first.pos_ not in ("ADP", "SCONJ"):
+            start, rule = first, "infinitive"
+        elif lang == "en" and child.dep_ == "xcomp" and (("to" in frames and first.lower_ == "to")
+                                                        or ("ing" in frames and child.tag_ == "VBG")):
+            start, rule = first, "infinitive"
+        elif lang == "en" and child.dep_ == "prep" and child.lower_ in frames:
+            start, rule = child, "complement"
+        elif lang == "fr" and child.dep_ != "obj":
+            for prep in ("de", "à", "sur", "pour", "contre"):
+                forms = PREPOSITION_FORMS.get(prep, {prep})
+                if prep in frames and (word in forms or any(c.lower_ in forms and c.dep_ in ("case", "mark")
+                                                            for c in child.children if c.i < child.i)):
+                    start, rule = (first if word in forms else child.left_edge), "complement"
+                    break
+        elif child.dep_ == "xcomp" and "attr" in frames and child.pos_ == "ADJ":
+            if any(c.lower_ in ("se", "s'", "s’") for c in verb.children):
+                start, rule = first, "attribute"
+        if start is not None:
+            break
+    if start is None:
+        colon = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if colon is not None and colon.text == ":" and colon.idx + 1 < sent_end:
+            start, rule = doc[colon.i + 1] if colon.i + 1 < len(doc) else None, "colon"
+    if start is None or start.idx >= sent_end:
+        return None
+    content = trim_final_punct(doc, *strip_span(doc, start.idx, sent_end))
+    return (content, rule) if content[1] - content[0] >= 3 else None
 
 
 def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:

@@ -146,6 +146,9 @@ def speaker_head(verb: Token) -> Token | None:
         return None  # "est-il écrit dans le rapport": impersonal, nobody speaks
     if subject is not None and subject.lower_ in quote_words(language_of(doc)).relative_pronouns:
         subject = antecedent(subject)
+    reflexive = any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children)
+    if subject is not None and subject.dep_ == "expl:subj" and reflexive and subject.lower_ in ("il", "elle"):
+        return subject  # "il s'est dit prêt": the parser calls the subject of a reflexive expletive
     if subject is None or subject.dep_ == "expl:subj" or subject.lower_ in ("ce", "c'", "c’", "cela", "ça"):
         inverted = inverted_subject(verb)
         if inverted is not None:

@@ -38,7 +38,8 @@ def _governing_past_speech(verb: Token, lang: str) -> bool:
     for _ in range(4):
         if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head is not tok:
             head = tok.head
-            if speech_lemma(head, lang) or head.lemma_ in ("penser", "croire", "savoir", "espérer", "prévoir"):
+            content = tok.dep_ in ("ccomp", "xcomp")  # a conjunct of the speech verb is another act, not content
+            if content and (speech_lemma(head, lang) or head.lemma_ in ("penser", "croire", "savoir", "espérer", "prévoir")):
                 tenses = set(head.morph.get("Tense")) | {t for c in head.children if c.dep_.startswith("aux")
                                                          for t in c.morph.get("Tense")}
                 if tenses & {"Past", "Imp"} or head.morph.get("VerbForm") == ["Part"]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from recoupe.analysis.component import doc_component
 from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quotes.according_to import according_to
-from recoupe.analysis.quotes.direct import direct_quotes
+from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts
 from recoupe.analysis.quotes.indirect import indirect_quotes
 from recoupe.analysis.quotes.speakers import resolve
 from recoupe.analysis.quotes.syntax import Candidate
@@ -26,6 +26,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes in ``doc`` (offsets into ``doc_text(doc)``), in text order."""
     lang = language_of(doc)
     direct = direct_quotes(doc, lang)
+    posts = embedded_posts(doc)
+    held = SpanSet([c.content for c in direct])
+    direct += [p for p in posts if p.content[0] not in held]
     direct_spans = SpanSet([c.content for c in direct])
     used = set()
     for c in direct:

@@ -12,7 +12,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import speech_lemma
+from recoupe.analysis.lexicons import speech_forms, speech_lemma
+from recoupe.analysis.lexicons import quote_words
+from recoupe.analysis.quotes.index import entities_in, is_person
 from recoupe.analysis.quotes.syntax import (
     ATTRIBUTION_PUNCT,
     Candidate,
@@ -20,10 +22,21 @@ from recoupe.analysis.quotes.syntax import (
     finite,
     has_finite_verb,
     inverted_subject,
+    phrase_bounds,
     speaker_head,
     subject_of,
 )
-from recoupe.analysis.text import QUOTE_PAIRS, SENT_END, SpanSet, mark_after, mark_before, quoted_spans, token_at
+from recoupe.analysis.text import (
+    QUOTE_PAIRS,
+    SENT_END,
+    SpanSet,
+    mark_after,
+    mark_before,
+    quoted_spans,
+    strip_span,
+    token_at,
+    trim_final_punct,
+)
 
 
 def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> Token | None:
@@ -41,6 +54,7 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
         return None
     line_end = doc_text(doc).find("\n", end_char)
     line_end = len(doc_text(doc)) if line_end == -1 else line_end
+    first_word = True
     for tok in doc[closing.i + 1 : min(closing.i + 9, len(doc))]:
         if tok.idx >= line_end or tok.idx in quotes or tok.text in SENT_END or tok.text in QUOTE_PAIRS:
             return None
@@ -48,6 +62,10 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
             continue
         if speech_lemma(tok, lang):
             return tok
+        if first_word and lang == "fr" and tok.lower_ in speech_forms(lang) and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
+            return tok  # "», analyse Massimiliano Pasqui": a verb form the tagger read as a noun
+        first_word = False
         if tok.pos_ == "VERB":
             return None
     return None
@@ -121,10 +139,79 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             out.append(cand)
             last_attributed = cand
             continue
-        if (last_attributed is not None and n_words >= 4 and _starts_sentence(doc, start)
-                and _near(doc, last_attributed.content[1], start) and has_finite_verb(doc, start, end)):
+        headline = _colon_speaker(doc, start, lang)
+        if headline is not None and n_words >= 2:
+            cand = Candidate("direct", "direct_colon", (start, end), None, headline, 0.6)
+            out.append(cand)
+            last_attributed = cand
+            continue
+        if (last_attributed is not None and n_words >= 4 and _near(doc, last_attributed.content[1], start)
+                and (_starts_sentence(doc, start) and has_finite_verb(doc, start, end)
+                     or n_words >= 6 and "\n" not in doc_text(doc)[last_attributed.content[1]:start])):
             cand = Candidate("direct", "direct_floating", (start, end), None, None, 0.5, inherited=last_attributed)
             out.append(cand)
+            continue
+        subject = _fragment_subject(doc, start, end, lang)
+        if subject is not None and n_words >= 2:
+            out.append(Candidate("direct", "direct_fragment", (start, end), None, subject, 0.45))
+    return out
+
+
+def _colon_speaker(doc: Doc, start: int, lang: str) -> Token | None:
+    """``Donald Trump à Eric Zemmour : « … »``, ``Monahan: "…"``: a name opening the line, a few
+    words with no verb, a colon, the quotation (headlines, interview transcripts)."""
+    text = doc_text(doc)
+    mark = mark_before(text, start)
+    line_start = text.rfind("\n", 0, mark) + 1
+    prefix = text[line_start:mark].rstrip()
+    if not prefix.endswith(":") or len(prefix) > 80:
+        return None
+    span = doc.char_span(line_start, line_start + len(prefix) - 1, alignment_mode="expand")
+    if span is None or not len(span) or len(span) > 10 or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    first = span[0] if span[0].text not in (".", "@") else (span[1] if len(span) > 1 else None)
+    if first is None or not (first.pos_ == "PROPN" or entities_in(doc, first.idx, first.idx + len(first.text))):
+        return None
+    return first
+
+
+def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None:
+    """A short quotation inside a clause whose subject is a named person (*Davide Canegrati vit
+    désormais « au jour le jour »*): the subject's words, quoted by the writer."""
+    tok = token_at(doc, start)
+    steps = 0
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 6:
+        tok, steps = tok.head, steps + 1
+    if tok is None or tok.pos_ not in ("VERB", "AUX") or start <= tok.idx < end:
+        return None
+    subject = subject_of(tok)
+    if subject is None or subject.dep_ == "expl:subj" or start <= subject.idx < end:
+        return None
+    if subject.pos_ == "PRON":
+        return subject if subject.lower_ in quote_words(lang).subject_pronouns else None
+    people = [e for e in entities_in(doc, *phrase_bounds(subject)) if is_person(e)]
+    return subject if people else None
+
+
+POST_LINE = re.compile(
+    r"^(?P<post>\S.{10,}?)\s*(?:[—–]\s*(?P<name>[^—–\n]{1,60}?)\s*\((?P<handle>@\w+)\)"
+    r"|Posted by (?P<poster>[^\n]{2,60}?) on)\s*(?P<date>[^()\n]{0,30}\d{4})\s*$", re.M)
+
+
+def embedded_posts(doc: Doc) -> list[Candidate]:
+    """Posts reproduced verbatim: ``text — Name (@handle) date`` (tweets) and ``text Posted by Name
+    on date`` (Facebook embeds); the poster is the speaker, the text is a direct quote."""
+    out = []
+    text = doc_text(doc)
+    for m in POST_LINE.finditer(text):
+        name = "name" if m.group("name") else "poster"
+        post = trim_final_punct(doc, *strip_span(doc, m.start("post"), m.end("post")))
+        speaker = token_at(doc, m.start(name))
+        if post[1] - post[0] < 10 or speaker is None:
+            continue
+        cand = Candidate("direct", "direct_post", post, None, speaker, 0.7)
+        cand.speaker_span = (m.start(name), m.end(name))
+        out.append(cand)
     return out
 
 

@@ -53,7 +53,7 @@ def subject_of(verb: Token) -> Token | None:
             return subjects[0]
     # "a-t-il ajouté": the pronoun may hang off the auxiliary or be mis-attached
     doc = verb.doc
-    for i in range(max(verb.i - 3, 0), min(verb.i + 2, len(doc))):
+    for i in range(max(verb.i - 3, 0), min(verb.i + 3, len(doc))):  # a-t-il dit / dit-t-il
         if doc[i].lower_ in ("-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous"):
             return doc[i]
     return None

@@ -68,6 +68,7 @@ class QuoteWords:
     reflexive_not_speech: frozenset[str]
     not_complementizer: frozenset[str]
     time_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=None)

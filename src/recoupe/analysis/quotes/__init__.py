@@ -7,6 +7,8 @@ set by ``recoupe_entities``, which must run first).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc
 
 from recoupe.analysis.component import doc_component
@@ -41,6 +43,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per (kind, content, cue); floating quotes already held by an attribution go;
+    an according-to whose content holds another attribution's cue (*selon X, Y a déclaré que…*)
+    gives way to it: the speech verb's own subject is the speaker, X is the channel."""
+    cues = SpanSet([c.cue for c in cands if c.cue is not None and c.kind != "according_to"])
+    cands = [c for c in cands if c.kind != "according_to" or not _holds_cue(c, cues)]
     seen, out = set(), []
     held = [c.content for c in cands if c.rule != "direct_floating"]
     for c in cands:
@@ -54,3 +61,9 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 
 doc_component("recoupe_quotes", "quotes", find_quotes, "Sets ``doc._.quotes``; runs after ``recoupe_entities``.")
+
+
+def _holds_cue(cand: Candidate, cues: SpanSet) -> bool:
+    start, end = cand.content
+    i = bisect_left(cues.starts, start)
+    return i < len(cues.starts) and cues.starts[i] < end

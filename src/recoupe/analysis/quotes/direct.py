@@ -13,7 +13,6 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import speech_forms, speech_lemma
-from recoupe.analysis.lexicons import quote_words
 from recoupe.analysis.quotes.index import entities_in, is_person
 from recoupe.analysis.quotes.syntax import (
     ATTRIBUTION_PUNCT,
@@ -21,6 +20,7 @@ from recoupe.analysis.quotes.syntax import (
     cue_span,
     finite,
     has_finite_verb,
+    hyphen_subject,
     inverted_subject,
     phrase_bounds,
     speaker_head,
@@ -111,6 +111,9 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
     return None
 
 
+OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}  # «…», lui a lancé X
+
+
 def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
     spans = quoted_spans(doc)
     quoted = SpanSet(spans)
@@ -127,10 +130,12 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         if verb is None:
             verb, rule = _attribution_inside(doc, start, end, lang), "inside"
         speaker = speaker_head(verb) if verb is not None and finite(verb) else None
-        if verb is not None and rule == "after" and (speaker is None or speaker.idx < end):
-            speaker = inverted_subject(verb)  # «…», a déclaré X: the subject follows the verb
-        elif speaker is not None and start <= speaker.idx < end:
-            speaker = inverted_subject(verb)
+        if verb is not None and (speaker is None or start <= speaker.idx < end or rule == "after" and speaker.idx < end
+                                 or speaker.lower_ in OBJECT_CLITICS and speaker.i < verb.i):
+            # «…», a déclaré X / «…», lui a lancé X / «…», a-t-il dit: the subject follows the verb
+            # (the parser sometimes takes a word inside the quotation or an object clitic for it)
+            speaker = hyphen_subject(verb) or inverted_subject(verb) or (
+                speaker if speaker is not None and not start <= speaker.idx < end and rule != "after" else None)
         if verb is not None and speaker is None and (n_words < 4 or not finite(verb)):
             verb = None
         if verb is not None and n_words >= 2:
@@ -188,7 +193,7 @@ def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None
     if subject is None or subject.dep_ == "expl:subj" or start <= subject.idx < end:
         return None
     if subject.pos_ == "PRON":
-        return subject if subject.lower_ in quote_words(lang).subject_pronouns else None
+        return None  # a pronoun subject is too weak a sign that the quoted words are theirs
     people = [e for e in entities_in(doc, *phrase_bounds(subject)) if is_person(e)]
     return subject if people else None
 

@@ -51,9 +51,14 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in ("agent", "obl:agent")]
         if subjects:
             return subjects[0]
-    # "a-t-il ajouté": the pronoun may hang off the auxiliary or be mis-attached
+    return hyphen_subject(verb)
+
+
+def hyphen_subject(verb: Token) -> Token | None:
+    """``a-t-il ajouté``, ``explique-t-elle``: the inverted pronoun, which the parser may hang off the
+    auxiliary or mis-attach."""
     doc = verb.doc
-    for i in range(max(verb.i - 3, 0), min(verb.i + 3, len(doc))):  # a-t-il dit / dit-t-il
+    for i in range(max(verb.i - 3, 0), min(verb.i + 3, len(doc))):
         if doc[i].lower_ in ("-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous"):
             return doc[i]
     return None

@@ -44,10 +44,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per (kind, content, cue); floating quotes already held by an attribution go;
-    an according-to whose content holds another attribution's cue (*selon X, Y a déclaré que…*)
-    gives way to it: the speech verb's own subject is the speaker, X is the channel."""
+    an according-to or an embedded post whose content holds another attribution's cue (*selon X, Y a
+    déclaré que…*, a news outlet's tweet *Ellison denies the allegations*) gives way to it: the
+    speech verb's own subject is the speaker, X is the channel."""
     cues = SpanSet([c.cue for c in cands if c.cue is not None and c.kind != "according_to"])
-    cands = [c for c in cands if c.kind != "according_to" or not _holds_cue(c, cues)]
+    cands = [c for c in cands if c.kind != "according_to" and c.rule != "direct_post" or not _holds_cue(c, cues)]
     seen, out = set(), []
     held = [c.content for c in cands if c.rule != "direct_floating"]
     for c in cands:

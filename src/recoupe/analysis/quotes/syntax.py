@@ -79,6 +79,9 @@ def inverted_subject(verb: Token) -> Token | None:
             i = max(tok.head.right_edge.i, i) + 1 if tok.head.i > tok.i else i + 1
             continue
         if tok.pos_ in ("PROPN", "NOUN") or (tok.pos_ == "X" and tok.text[:1].isupper()):
+            # "said Ms. Broaddrick": a title or first name leans on the name that heads the phrase
+            while tok.dep_ in ("compound", "flat", "flat:name") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+                tok = tok.head
             return tok
         if tok.pos_ not in ("DET", "ADJ", "ADV", "ADP") and tok.text != ",":
             return None

@@ -120,6 +120,9 @@ class Quote(BaseModel):
     speaker: Span | None
     speaker_canonical: str | None = None
     speaker_role: str | None = None
+    speaker_evidence: Span | None = Field(
+        None, description="The mention that resolved speaker_canonical when the speaker phrase does not name it "
+                          "(the antecedent of a pronoun, the named holder of a role, the outlet a description stands for)")
     producer: str
     confidence: float | None = Field(None, ge=0.0, le=1.0)
 

@@ -231,3 +231,17 @@ def test_every_component_declares_what_it_assigns():
     for name in nlp.pipe_names:
         if name.startswith("recoupe_"):
             assert summary["summary"][name]["assigns"] == [f"doc._.{name.removeprefix('recoupe_')}"], name
+
+
+def test_analysis_modules_do_not_import_each_other_in_a_circle():
+    """Within the analysis, even imports inside functions point one way (hedges never reach back
+    into quotes that reach into hedges)."""
+    modules = {n: p for n, p in _modules().items() if n.startswith("recoupe.analysis")}
+    graph = {n: {m for m in _imports(p, False) if m in modules and m != n and not n.startswith(m + ".")}
+             for n, p in modules.items()}
+
+    def reaches(start, goal, seen=()):
+        return any(nxt == goal or (nxt not in seen and reaches(nxt, goal, (*seen, nxt))) for nxt in graph[start])
+
+    cycles = sorted(n for n in graph if reaches(n, n))
+    assert not cycles, cycles

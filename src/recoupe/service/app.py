@@ -1,0 +1,59 @@
+"""``create_app(settings)``: one FastAPI app serving the /v1 API and the web UI."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+import recoupe
+from recoupe.service import api_analyze, api_examples, api_meta, api_sources, pages, problems
+from recoupe.service.engine import Engine
+from recoupe.service.guards import BodyTooLarge, SecurityHeaders, SizeLimit
+from recoupe.service.settings import ServiceSettings
+
+DESCRIPTION = """recoupe reads news articles the way a verification desk does: furniture, entities,
+quotes and speakers, hedges, check-worthy claims, the source chain and what the rating lists say.
+Errors are problem details (RFC 9457). Writes (analyses, ingestion) need `Authorization: Bearer
+<token>` when the server was started with a token or listens on a non-loopback address."""
+
+
+def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    settings = settings or ServiceSettings()
+    engine = engine or Engine(max_pending=settings.max_pending)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if settings.warm:
+            engine.warm()
+        yield
+        engine.close()
+
+    app = FastAPI(title="recoupe", version=recoupe.__version__, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app.state.settings = settings
+    app.state.engine = engine
+    problems.install(app)
+
+    @app.exception_handler(BodyTooLarge)
+    async def _too_large(request, exc):
+        return problems.problem_response(request, 413, f"request body over the limit of "
+                                         f"{settings.max_request_bytes} bytes", slug="too-large")
+
+    for router in (api_meta.router, api_analyze.router, api_sources.router, api_examples.router, pages.router):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
+
+    # Outermost last: security headers wrap everything, including the size limit's 413.
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type", "X-Recoupe-Token"])
+    hosts = settings.trusted_hosts()
+    if hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
+    app.add_middleware(SizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -5,7 +5,7 @@ import { api, ApiError, setToken } from "./api.js";
 import { ArticleView } from "./article.js";
 import { h, clear, fmt } from "./dom.js";
 import { initialLanguage, language, setLanguage, t } from "./i18n.js";
-import { scoreClass } from "./article.js";
+import { ratingText, scoreClass } from "./article.js";
 import { corpusViews } from "./corpus.js";
 
 const state = { health: null, lists: [], report: null, view: null };
@@ -16,7 +16,7 @@ function $(sel) {
 
 function showError(target, err) {
   const problem = err instanceof ApiError ? err.problem : { title: t("error"), detail: String(err && err.message ? err.message : err) };
-  clear(target).append(h("span", { class: "error", role: "alert" }, `${t("error")} — ${problem.title || ""}${problem.detail ? " : " + problem.detail : ""}`));
+  clear(target).append(h("span", { class: "error", role: "alert" }, `${t("error")} — ${problem.title || ""}${problem.detail ? t("colon") + problem.detail : ""}`));
 }
 
 // ---- analysis ------------------------------------------------------------------------------
@@ -107,9 +107,9 @@ async function lookupSource(ev) {
     const related = Object.entries(m.related || {});
     if (related.length) {
       out.append(h("h3", {}, t("sources.related")), h("ul", {}, related.map(([d, rs]) =>
-        h("li", {}, d, " : ", rs.map((r) => `${r.list} ${r.label || ""}`).join(", ") || t("ratings.unrated")))));
+        h("li", {}, d, t("colon"), rs.map((r) => `${r.list} ${ratingText(r)}`).join(", ") || t("ratings.unrated")))));
     }
-    if (m.alternatives && m.alternatives.length) out.append(h("p", {}, `${t("sources.alternatives")} : ${m.alternatives.slice(0, 8).join(", ")}`));
+    if (m.alternatives && m.alternatives.length) out.append(h("p", {}, `${t("sources.alternatives")}${t("colon")}${m.alternatives.slice(0, 8).join(", ")}`));
   } catch (err) {
     showError(status, err);
   }

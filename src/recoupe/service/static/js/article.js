@@ -191,7 +191,7 @@ export class ArticleView {
   speakerLegend(speakers) {
     if (!speakers.size) return null;
     return h("div", { class: "legend", role: "group", "aria-label": t("legend.speakers") },
-      h("span", { class: "legend-title" }, t("legend.speakers"), " : "),
+      h("span", { class: "legend-title" }, t("legend.speakers"), t("colon")),
       [...speakers.entries()].map(([name, s]) => h("span", { class: ["chip", "q", `sp${s}`] }, name || t("detail.speaker.unknown"))));
   }
 
@@ -311,8 +311,11 @@ export class ArticleView {
     const links = [...(report.source_chain || [])].map((link, i) => ({ ...link, fid: `chain-${i}` }));
     links.sort((a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9));
     const pub = report.publisher || {};
+    const same = (l) => (pub.domain && l.domain === pub.domain) || (pub.name && l.name.toLowerCase() === pub.name.toLowerCase());
     const hasPublisher = links.some((l) => l.role === "publisher");
-    if (!hasPublisher && (pub.name || pub.domain)) {
+    const sameOutlet = links.find(same);
+    if (!hasPublisher && sameOutlet) sameOutlet.alsoPublisher = true;  // a translator that also publishes
+    else if (!hasPublisher && (pub.name || pub.domain)) {
       links.push({ name: pub.name || pub.domain, domain: pub.domain, role: "publisher", ratings: pub.ratings || [], producer: pub.producer });
     }
     return links;
@@ -328,7 +331,7 @@ export class ArticleView {
     const flow = h("ol", { class: "chain-flow" });
     for (const o of outlets) {
       const card = h("li", { class: ["outlet", `role-${o.role}`] },
-        h("span", { class: "role" }, tv("role", o.role)),
+        h("span", { class: "role" }, tv("role", o.role), o.alsoPublisher ? ` · ${tv("role", "publisher")}` : ""),
         h("strong", { class: "outlet-name" }, o.name),
         o.domain ? h("span", { class: "domain" }, o.domain) : null);
       if (o.fid) {
@@ -346,11 +349,11 @@ export class ArticleView {
         lists.map((l) => h("th", { scope: "col" }, l)))),
       h("tbody", {}, outlets.map((o) => h("tr", {},
         h("th", { scope: "row" }, o.name, o.domain ? h("span", { class: "domain" }, ` ${o.domain}`) : null),
-        h("td", {}, tv("role", o.role)),
+        h("td", {}, tv("role", o.role), o.alsoPublisher ? `, ${tv("role", "publisher")}` : ""),
         lists.map((l) => {
           const r = (o.ratings || []).find((x) => x.list === l);
           if (!r) return h("td", { class: "unrated" }, t("ratings.unrated"));
-          return h("td", { class: scoreClass(r.score) }, r.label || "—", r.score != null ? h("span", { class: "score" }, ` ${fmt(r.score)}`) : null);
+          return h("td", { class: scoreClass(r.score) }, ratingText(r));
         })))));
     section.append(h("div", { class: "table-wrap" }, table));
     return section;
@@ -383,6 +386,13 @@ export class ArticleView {
     if (!report.warnings || !report.warnings.length) return null;
     return h("section", { class: "warnings" }, h("h3", {}, t("warnings.heading")), h("ul", {}, report.warnings.map((w) => h("li", {}, w))));
   }
+}
+
+// A list's label in its own scale, with the normalised score when the label does not already carry it.
+export function ratingText(r) {
+  const label = r.label || "—";
+  if (r.score == null || label.includes(fmt(r.score))) return label;
+  return `${label} (${fmt(r.score)})`;
 }
 
 export function scoreClass(score) {

@@ -129,6 +129,7 @@ const STRINGS = {
     "sources.lists": "Loaded lists",
     "corpus.unavailable": "The corpus views need a corpus: start the server with --db.",
     "notfound": "Page not found.",
+    "colon": ": ",
   },
   fr: {
     "app.tagline": "Recouper un article : qui dit quoi, avec quelle certitude, d'où vient l'information.",
@@ -257,6 +258,7 @@ const STRINGS = {
     "sources.lists": "Listes chargées",
     "corpus.unavailable": "Les vues du corpus demandent un corpus : lancez le serveur avec --db.",
     "notfound": "Page introuvable.",
+    "colon": " : ",
   },
 };
 

@@ -67,27 +67,16 @@ class Citation:
     domain: str | None
     evidence: Span
     position: int
-    ratings: list = field(default_factory=list)
-
-
-def _registry():
-    try:
-        from recoupe.sources import get_registry
-
-        return get_registry()
-    except Exception:  # ratings are an enhancement; the chain stands without domains
-        return None
 
 
 @lru_cache(maxsize=8192)
 def _lookup(name: str, strict: bool):
-    registry = _registry()
-    if registry is None:
-        return None
-    try:
-        return registry.resolve_name(name, strict=True) if strict else registry.lookup(name)
-    except Exception:
-        return None
+    """The outlet a name means, from the lists shipped in the package (never the user's imported
+    ones: the chain is a finding, and ratings enter only in the judgement)."""
+    from recoupe.sources.ratings import shipped_outlets
+
+    outlets = shipped_outlets()
+    return outlets.resolve_name(name, strict=True) if strict else outlets.lookup(name)
 
 
 def _furniture_span(analysis: Analysis, index: int, start: int, end: int) -> Span:
@@ -198,16 +187,14 @@ def _body_citations(analysis: Analysis, doc: Doc | None) -> list[Citation]:
             if cue:
                 start = sentence.start_char + cue.start()
                 citations.append(Citation(ent.canonical, match.domain if match else None,
-                                          Span(text=body[start : m.end], start=start, end=m.end), m.start,
-                                          match.ratings if match else []))
+                                          Span(text=body[start : m.end], start=start, end=m.end), m.start))
                 continue
             root = sent.root
             if root.dep_.startswith("nsubj") and root.head.lemma_.lower() in REPORTING_VERBS:
                 verb = root.head
                 start = min(verb.idx, m.start)
                 citations.append(Citation(ent.canonical, match.domain if match else None,
-                                          Span(text=body[start : m.end], start=start, end=m.end), m.start,
-                                          match.ratings if match else []))
+                                          Span(text=body[start : m.end], start=start, end=m.end), m.start))
     citations.sort(key=lambda c: c.position)
     return citations
 
@@ -252,14 +239,14 @@ def build_chain(analysis: Analysis, doc: Doc | None) -> list[ChainLink]:
         match = _lookup(inferred[0], strict=False)
         analysis.publisher = Publisher(
             name=inferred[0], domain=publisher.domain or (match.domain if match else None), url=publisher.url,
-            producer="rule:chain.publisher", ratings=match.ratings if match else [],
+            producer="rule:chain.publisher",
         )
         publisher = analysis.publisher
 
     def link(name, evidence, role, producer, match=None):
         match = match or _lookup(name, strict=False)
         return ChainLink(name=name, domain=match.domain if match else None, role=role, evidence=evidence,
-                         producer=producer, ratings=match.ratings if match else [])
+                         producer=producer)
 
     relay_names = {fold(n) for n, _, _ in sources}
     relay_domains = {m.domain for n, _, _ in sources if (m := _lookup(n, strict=False))}

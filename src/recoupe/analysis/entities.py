@@ -80,8 +80,9 @@ def fold(text: str) -> str:
 
 
 def is_known_organisation(text: str, label: str | None = None) -> bool:
-    """In the hand-written gazetteer, or (for non-person spans) an outlet the ratings registry
-    knows by name (a bare domain-stem match is not trusted: ``markzuckerberg.news`` exists)."""
+    """In the hand-written gazetteer, or (for non-person spans) an outlet the shipped rating lists
+    know by name (a bare domain-stem match is not trusted: ``markzuckerberg.news`` exists). Lists
+    the user imports are never read here: findings depend on the text and the package only."""
     key = fold(text)
     if key in organisations():
         return True
@@ -92,12 +93,9 @@ def is_known_organisation(text: str, label: str | None = None) -> bool:
 
 @lru_cache(maxsize=16384)
 def _outlet_by_name(text: str) -> bool:
-    try:
-        from recoupe.sources import get_registry
+    from recoupe.sources.ratings import shipped_outlets
 
-        match = get_registry().resolve_name(text)
-    except Exception:  # the registry is an enhancement; entity analysis must not depend on it
-        return False
+    match = shipped_outlets().resolve_name(text)
     return match is not None and "stem" not in (match.matched_by or "")
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from recoupe.ingest import IngestError, RawDocument, decode_bytes, from_string
 from recoupe.model import Analysis
+from recoupe.service.fetching import fetch_article
 from recoupe.service.guards import require_write_token
 from recoupe.service.problems import ProblemError, responses
 
@@ -65,10 +66,7 @@ async def analyze(body: AnalyzeRequest, request: Request) -> Analysis:
         raw = _raw(content, source=body.url or "<request>", url=body.url, hints=body.hints(),
                    html=True if body.html is not None else None)
     else:
-        from recoupe.service.fetching import fetch_article
-
-        settings = request.app.state.settings
-        raw = await fetch_article(body.url, max_bytes=settings.max_request_bytes, hints=body.hints())
+        raw = await fetch_article(request.app, body.url, hints=body.hints())
     return await request.app.state.engine.analyze(raw, body.lang)
 
 

@@ -12,7 +12,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 import recoupe
 from recoupe.service import api_analyze, api_examples, api_meta, api_sources, pages, problems
 from recoupe.service.engine import Engine
-from recoupe.service.guards import BodyTooLarge, SecurityHeaders, SizeLimit
+from recoupe.service.guards import SecurityHeaders, SizeLimit
 from recoupe.service.settings import ServiceSettings
 
 DESCRIPTION = """recoupe reads news articles the way a verification desk does: furniture, entities,
@@ -31,17 +31,14 @@ def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None
             engine.warm()
         yield
         engine.close()
+        if getattr(app.state, "fetcher", None) is not None:
+            app.state.fetcher.close()
 
     app = FastAPI(title="recoupe", version=recoupe.__version__, description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
     app.state.engine = engine
     problems.install(app)
-
-    @app.exception_handler(BodyTooLarge)
-    async def _too_large(request, exc):
-        return problems.problem_response(request, 413, f"request body over the limit of "
-                                         f"{settings.max_request_bytes} bytes", slug="too-large")
 
     for router in (api_meta.router, api_analyze.router, api_sources.router, api_examples.router, pages.router):
         app.include_router(router)

@@ -1,16 +1,20 @@
-"""The analysis off the event loop: one worker thread holding the analyzer, a bounded queue.
+"""The analysis off the event loop: one worker thread holding one ``recoupe.Analyzer``.
 
 A thread, not a process: the models load once (about 1.5 GB for both languages and the sentence
-encoder) and the analysis releases the GIL often enough (numpy, spaCy's Cython loops) for the event
-loop to keep answering reads while it runs (measured by benchmarks/serve.py). Pending analyses
-beyond ``max_pending`` are refused with 503 and Retry-After rather than queued without bound.
+encoder), and the analysis releases the GIL often enough (numpy, spaCy's Cython loops) for the
+event loop to keep answering reads while it runs (benchmarks/serve.py measures it). Requests that
+arrive while an analysis runs are analysed together in the next batch (one ``nlp.pipe`` and one
+encoder call, as the CLI batches files). Analyses waiting beyond ``max_pending`` are refused with
+503 and Retry-After rather than queued without bound. Other work that needs the analyzer (corpus
+ingestion) runs on the same thread through :meth:`Engine.run`, so the analyzer is never shared
+between threads.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from recoupe.ingest import Failed, RawDocument, from_string
 from recoupe.model import Analysis
@@ -18,66 +22,101 @@ from recoupe.service.problems import ProblemError
 
 WARM_TEXT = ("Selon l'Agence France-Presse, le ministre a déclaré mardi que le budget serait revu. "
              "According to Reuters, the minister said on Tuesday that the budget would be revised.")
+BATCH = 16  # the Analyzer's own chunk size: one batch is one nlp.pipe call per language
 
 
 class Engine:
-    def __init__(self, max_pending: int = 32) -> None:
+    def __init__(self, max_pending: int = 32, analyzer=None) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recoupe-analysis")
-        self._pending = 0
         self._lock = threading.Lock()
+        self._queue: list[tuple[RawDocument, str | None, Future]] = []
+        self._draining = False
+        self._pending = 0
         self.max_pending = max_pending
         self.ready = threading.Event()
-        self._analyzer = None
+        self._analyzer = analyzer
 
-    # -- the analyzer ----------------------------------------------------------------------------
-    def _get_analyzer(self):
-        """The engine's Analyzer (``recoupe.Analyzer`` when the package has it, else the module
-        functions, which share the same process-wide models)."""
+    @property
+    def analyzer(self):
+        """The engine's Analyzer; only ever used on the engine's thread."""
         if self._analyzer is None:
-            import recoupe
+            from recoupe import Analyzer
 
-            factory = getattr(recoupe, "Analyzer", None)
-            self._analyzer = factory() if factory is not None else _ModuleAnalyzer()
+            self._analyzer = Analyzer()
         return self._analyzer
-
-    def _run(self, raw: RawDocument, lang: str | None) -> Analysis | Failed:
-        analyzer = self._get_analyzer()
-        result = next(iter(analyzer.analyze_many([raw], lang=lang)))
-        self.ready.set()
-        return result
-
-    def warm(self) -> None:
-        """Load the models in the background (one tiny article per language)."""
-        self._executor.submit(self._run, from_string(WARM_TEXT, source="<warm-up>"), None)
 
     @property
     def pending(self) -> int:
         return self._pending
 
-    async def analyze(self, raw: RawDocument, lang: str | None = None) -> Analysis:
+    def warm(self) -> None:
+        """Load the models in the background (one short article in each language)."""
+        self._admit()
+        fut: Future = Future()
+        fut.add_done_callback(lambda f: self._release())
+        with self._lock:
+            self._queue.append((from_string(WARM_TEXT, source="<warm-up>"), None, fut))
+            self._kick()
+
+    def _admit(self) -> None:
         with self._lock:
             if self._pending >= self.max_pending:
                 raise ProblemError(503, f"{self._pending} analyses already waiting; try again shortly",
                                    slug="busy", headers={"Retry-After": "5"})
             self._pending += 1
-        try:
-            loop = asyncio.get_running_loop()
-            result = await loop.run_in_executor(self._executor, self._run, raw, lang)
-        finally:
+
+    def _release(self) -> None:
+        with self._lock:
+            self._pending -= 1
+
+    def _kick(self) -> None:  # with the lock held
+        if not self._draining:
+            self._draining = True
+            self._executor.submit(self._drain)
+
+    def _drain(self) -> None:
+        """On the engine thread: analyse what is queued, a batch at a time, until the queue is empty."""
+        while True:
             with self._lock:
-                self._pending -= 1
+                batch, self._queue = self._queue[:BATCH], self._queue[BATCH:]
+                if not batch:
+                    self._draining = False
+                    return
+            by_lang: dict[str | None, list[tuple[RawDocument, Future]]] = {}
+            for raw, lang, fut in batch:
+                by_lang.setdefault(lang, []).append((raw, fut))
+            for lang, items in by_lang.items():
+                try:
+                    results = list(self.analyzer.analyze_many([raw for raw, _ in items], lang=lang))
+                except Exception as exc:  # the analyzer itself broke: every waiting request gets the error
+                    for _, fut in items:
+                        fut.set_exception(exc)
+                    continue
+                for (_, fut), result in zip(items, results):
+                    fut.set_result(result)
+            self.ready.set()
+
+    async def analyze(self, raw: RawDocument, lang: str | None = None) -> Analysis:
+        self._admit()
+        fut: Future = Future()
+        try:
+            with self._lock:
+                self._queue.append((raw, lang, fut))
+                self._kick()
+            result = await asyncio.wrap_future(fut)
+        finally:
+            self._release()
         if isinstance(result, Failed):
             raise ProblemError(422, result.error, slug="unanalysable", title="The document could not be analysed")
         return result
 
+    async def run(self, fn, *args):
+        """Run ``fn(analyzer, *args)`` on the engine thread (after the analyses queued before it)."""
+        self._admit()
+        try:
+            return await asyncio.wrap_future(self._executor.submit(fn, self.analyzer, *args))
+        finally:
+            self._release()
+
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
-
-
-class _ModuleAnalyzer:
-    """Stand-in with the Analyzer's ``analyze_many`` signature over ``recoupe.pipeline``."""
-
-    def analyze_many(self, items, lang=None):
-        from recoupe.pipeline import analyze_many
-
-        return analyze_many(items, lang=lang)

@@ -46,13 +46,10 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class SizeLimit:
     """Refuses request bodies over ``max_bytes``: at once from Content-Length, or as soon as a
-    chunked body crosses the limit (the app then answers 413 through its exception handler)."""
+    chunked body crosses the limit. In the second case this middleware answers 413 itself, tells
+    the app the client went away, and drops whatever the app still tries to send."""
 
     def __init__(self, app, max_bytes: int) -> None:
         self.app = app
@@ -70,17 +67,31 @@ class SizeLimit:
                 if declared > self.max_bytes:
                     return await self._refuse(scope, send)
         seen = 0
+        refused = False
+        started = False
 
         async def counting_receive():
-            nonlocal seen
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise BodyTooLarge()
+                    refused = True
+                    if not started:
+                        await self._refuse(scope, send)
+                    return {"type": "http.disconnect"}
             return message
 
-        await self.app(scope, counting_receive, send)
+        async def guarded_send(message):
+            nonlocal started
+            if refused:
+                return
+            started = True
+            await send(message)
+
+        await self.app(scope, counting_receive, guarded_send)
 
     async def _refuse(self, scope, send):
         body = json.dumps({"type": "urn:recoupe:problem:too-large", "title": "Content Too Large", "status": 413,

@@ -214,7 +214,9 @@ def article_from_report(item: Work, findings: dict, stamp: dict, run_id: int | N
     article = t.Article(
         id=item.article_id, content_hash=item.body_hash, url=url, canonical_url=item.canonical,
         domain=domain_of(item.canonical or url) or publisher.get("domain"), publisher=publisher.get("name"),
-        language=findings.get("language") or "und", title=findings.get("title"), date=findings.get("date"),
+        language=findings.get("language") or "und", title=findings.get("title"),
+        # a web archive's capture date stands in when the page states none (publication is no later)
+        date=findings.get("date") or ((item.raw.hints.get("crawled") or "")[:10] or None),
         authors=findings.get("authors") or [], body=findings["body"], furniture=findings.get("furniture") or [],
         source=item.raw.source, genre=(findings.get("genre") or {}).get("label"), findings=findings,
         analyzer=engine.analyzer_digest(stamp), stamps=stamp, minhash=sk.to_bytes(), shingles=len(sk.shingles),

@@ -128,7 +128,8 @@ class Fetcher:
                 if ip in self.trusted:
                     continue
                 if (why := refusal(ip)) is not None:
-                    raise FetchError(f"refused: {host} resolves to {ip}, a {why} address (use --allow-private to fetch it)")
+                    where = f"{host} is" if host == ip else f"{host} resolves to {ip},"
+                    raise FetchError(f"refused: {where} a {why} address (use --allow-private to fetch it)")
         return parts.scheme, host, addresses[0]
 
     def fetch(self, url: str) -> Fetched:

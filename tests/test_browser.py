@@ -30,14 +30,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server():
-    """uvicorn in a thread of this process, serving the real app on 127.0.0.1:<free port>."""
+def server(tmp_path_factory):
+    """uvicorn in a thread of this process, serving the real app on 127.0.0.1:<free port>, with an
+    empty corpus in a temporary SQLite file."""
     import uvicorn
 
     from recoupe.service import ServiceSettings, create_app
 
     port = _free_port()
-    app = create_app(ServiceSettings(host="127.0.0.1", port=port))
+    db = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    app = create_app(ServiceSettings(host="127.0.0.1", port=port, db=f"sqlite:///{db}"))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -211,3 +213,33 @@ def test_sources_lookup_page(page, server):
     assert "<img" in page.locator("#sources-status").inner_text()
     assert page.evaluate("window.__pwned") is None
     shot(page, "07_sources")
+
+
+def test_corpus_ingest_examples_list_and_open_an_article(page, server):
+    """Add the demo set from the articles page -> filter the list -> open an article -> its evidence;
+    an entity page lists the articles naming it."""
+    page.goto(server + "/#/articles")
+    page.locator("details.ingest summary").click()
+    page.click("#ingest-examples")
+    page.wait_for_selector("details.ingest .status:has-text('Added to the corpus')")
+    page.wait_for_selector("table.articles tbody tr")
+    assert page.locator("table.articles tbody tr").count() == 3
+    assert page.locator("nav a[data-view='articles']").is_visible()
+    shot(page, "08_corpus_articles")
+    page.select_option("#filter-language", "en")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_function("location.hash.includes('language=en')")
+    page.wait_for_selector("table.articles tbody tr")
+    assert page.locator("table.articles tbody tr").count() == 1
+    page.locator("table.articles tbody a").first.click()
+    page.wait_for_selector("#report-title")
+    assert "Harborline" in page.locator("#report-title").inner_text()
+    assert page.locator("#article-body .q").count() > 0
+    shot(page, "09_corpus_article")
+    page.goto(server + "/#/entities")
+    page.wait_for_selector("#view-corpus table tbody a")
+    page.locator("#view-corpus table tbody a").first.click()
+    page.wait_for_selector("#view-corpus h2")
+    assert page.locator("#view-corpus ul li a").count() >= 1
+    shot(page, "10_entity")
+    assert page.foreign_requests == [] and page.console_errors == []

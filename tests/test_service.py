@@ -29,6 +29,7 @@ def engine():
 
 def client_for(engine, **settings) -> TestClient:
     settings.setdefault("warm", False)
+    settings.setdefault("corpus", False)
     return TestClient(create_app(ServiceSettings(**settings), engine=engine), base_url=LOCAL)
 
 

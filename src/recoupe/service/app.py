@@ -10,7 +10,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 import recoupe
-from recoupe.service import api_analyze, api_examples, api_meta, api_sources, pages, problems
+from recoupe.service import api_analyze, api_corpus, api_examples, api_meta, api_sources, pages, problems
 from recoupe.service.engine import Engine
 from recoupe.service.guards import SecurityHeaders, SizeLimit
 from recoupe.service.settings import ServiceSettings
@@ -21,9 +21,15 @@ Errors are problem details (RFC 9457). Writes (analyses, ingestion) need `Author
 <token>` when the server was started with a token or listens on a non-loopback address."""
 
 
-def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None = None) -> FastAPI:
+def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None = None, corpus=None) -> FastAPI:
+    """The app. ``corpus``: an open ``Corpus`` to serve; else the one at ``settings.db`` (default: the
+    CLI's, ``$RECOUPE_DB`` or ``$RECOUPE_HOME/corpus.db``) unless ``settings.corpus`` is False."""
     settings = settings or ServiceSettings()
     engine = engine or Engine(max_pending=settings.max_pending)
+    if corpus is None and settings.corpus:
+        from recoupe.corpus import Corpus
+
+        corpus = Corpus(settings.db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -38,9 +44,12 @@ def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
     app.state.engine = engine
+    app.state.corpus = corpus
+    app.state.fetcher = None
     problems.install(app)
 
-    for router in (api_meta.router, api_analyze.router, api_sources.router, api_examples.router, pages.router):
+    for router in (api_meta.router, api_analyze.router, api_corpus.router, api_sources.router, api_examples.router,
+                   pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
 

@@ -31,7 +31,8 @@ def is_loopback(host: str) -> bool:
 class ServiceSettings:
     host: str = "127.0.0.1"
     port: int = 8000
-    db: str | None = None  # corpus store URL (SQLite path or PostgreSQL URL); None = no corpus views
+    db: str | None = None  # corpus store URL (SQLite path or PostgreSQL URL); None = the CLI's default store
+    corpus: bool = True  # serve a corpus at all (False: analysis and sources only)
     token: str | None = None  # required for writes when set, and always on a non-loopback bind
     cors_origins: list[str] = field(default_factory=list)  # no CORS unless given
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES

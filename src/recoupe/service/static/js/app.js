@@ -125,7 +125,8 @@ function renderLists() {
 // ---- routing -------------------------------------------------------------------------------
 function route() {
   const hash = location.hash.replace(/^#\/?/, "") || "analyze";
-  const [view, ...rest] = hash.split("/");
+  const [path, query] = hash.split("?");
+  const [view, ...rest] = path.split("/");
   for (const el of document.querySelectorAll(".view")) el.hidden = true;
   for (const a of document.querySelectorAll("nav a[data-view]")) {
     if (a.dataset.view === view) a.setAttribute("aria-current", "page");
@@ -137,7 +138,7 @@ function route() {
   else if (corpusViews[view]) {
     const box = $("#view-corpus");
     box.hidden = false;
-    corpusViews[view](box, rest.map(decodeURIComponent), state);
+    corpusViews[view](box, rest.map(decodeURIComponent), new URLSearchParams(query || ""), state);
   } else $("#view-notfound").hidden = false;
 }
 

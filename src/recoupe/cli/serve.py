@@ -17,6 +17,7 @@ def serve(
                               help="Token required for writes; needed for writes on a non-loopback address."),
     cors_origin: list[str] = typer.Option([], "--cors-origin", help="Allow this origin (repeatable); no CORS otherwise."),
     max_request_bytes: int = typer.Option(DEFAULT_MAX_REQUEST_BYTES, "--max-request-bytes", help="Largest request body."),
+    batch: int = typer.Option(4, "--batch", min=1, help="Analyses waiting together run as one batch of at most N."),
 ) -> None:
     """Serve the /v1 API (OpenAPI at /openapi.json, docs at /docs) and the web UI."""
     import uvicorn
@@ -25,7 +26,7 @@ def serve(
     from recoupe.service.settings import is_loopback
 
     settings = ServiceSettings(host=host, port=port, db=db, token=token or None, cors_origins=list(cors_origin),
-                               max_request_bytes=max_request_bytes)
+                               max_request_bytes=max_request_bytes, batch=batch)
     if not is_loopback(host) and not settings.token:
         typer.echo(f"warning: listening on {host} without a token: writes (analyses, ingestion) are refused; "
                    "start with --token or RECOUPE_TOKEN to allow them", err=True)

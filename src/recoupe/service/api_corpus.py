@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 
 from recoupe.ingest import Failed, IngestError, RawDocument, decode_bytes, from_string, iter_jsonl
 from recoupe.model import Analysis, Furniture
-from recoupe.service.api_analyze import AnalyzeRequest
+from recoupe.service.api_analyze import AnalyzeRequest, report_response
 from recoupe.service.guards import require_write_token
 from recoupe.service.pagination import Page, PageParams, paginate, paginate_list
 from recoupe.service.problems import ProblemError, responses
@@ -253,9 +253,9 @@ def article(request: Request, article_id: str = ArticleId) -> dict:
 
 @router.get("/articles/{article_id}/report", response_model=Analysis, response_model_by_alias=True,
             summary="A stored article's full report, judged with the current ratings", responses=responses(404))
-def article_report(request: Request, article_id: str = ArticleId) -> Analysis:
+def article_report(request: Request, article_id: str = ArticleId) -> Response:
     corpus = corpus_of(request)
-    return corpus.report(_resolve(corpus, article_id))
+    return report_response(corpus.report(_resolve(corpus, article_id)))
 
 
 @router.get("/entities", response_model=Page[EntityRow], summary="People, organisations and places across articles",

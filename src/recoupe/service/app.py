@@ -25,7 +25,7 @@ def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None
     """The app. ``corpus``: an open ``Corpus`` to serve; else the one at ``settings.db`` (default: the
     CLI's, ``$RECOUPE_DB`` or ``$RECOUPE_HOME/corpus.db``) unless ``settings.corpus`` is False."""
     settings = settings or ServiceSettings()
-    engine = engine or Engine(max_pending=settings.max_pending)
+    engine = engine or Engine(max_pending=settings.max_pending, batch=settings.batch)
     if corpus is None and settings.corpus:
         from recoupe.corpus import Corpus
 

@@ -22,17 +22,21 @@ from recoupe.service.problems import ProblemError
 
 WARM_TEXT = ("Selon l'Agence France-Presse, le ministre a déclaré mardi que le budget serait revu. "
              "According to Reuters, the minister said on Tuesday that the budget would be revised.")
-BATCH = 16  # the Analyzer's own chunk size: one batch is one nlp.pipe call per language
+# Analyses waiting together run as one batch (one nlp.pipe and one encoder call per language).
+# Chosen with benchmarks/serve.py, 8 closed-loop clients on a ~600-word article, 2 shared cores:
+# batch 1: 1.43/s; 2: 1.76/s; 4: 2.09-3.02/s; 8: 1.53/s; 16: 1.36-1.61/s (analyses per second).
+DEFAULT_BATCH = 4
 
 
 class Engine:
-    def __init__(self, max_pending: int = 32, analyzer=None) -> None:
+    def __init__(self, max_pending: int = 32, analyzer=None, batch: int = DEFAULT_BATCH) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recoupe-analysis")
         self._lock = threading.Lock()
         self._queue: list[tuple[RawDocument, str | None, Future]] = []
         self._draining = False
         self._pending = 0
         self.max_pending = max_pending
+        self.batch = max(1, batch)
         self.ready = threading.Event()
         self._analyzer = analyzer
 
@@ -78,7 +82,7 @@ class Engine:
         """On the engine thread: analyse what is queued, a batch at a time, until the queue is empty."""
         while True:
             with self._lock:
-                batch, self._queue = self._queue[:BATCH], self._queue[BATCH:]
+                batch, self._queue = self._queue[:self.batch], self._queue[self.batch:]
                 if not batch:
                     self._draining = False
                     return

@@ -38,6 +38,7 @@ class ServiceSettings:
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
     max_pending: int = DEFAULT_MAX_PENDING
     allowed_hosts: list[str] | None = None  # Host headers accepted; None = loopback names on a loopback bind
+    batch: int = 4  # analyses waiting together run as one batch of at most this many (see engine.DEFAULT_BATCH)
     warm: bool = True  # load the models in the background at start-up, so the first request is not the slow one
 
     @property

@@ -14,6 +14,11 @@ function $(sel) {
   return document.querySelector(sel);
 }
 
+// A status line in the interface's language (kept in step when the language changes).
+function setStatus(target, key, cls) {
+  clear(target).append(h("span", { class: cls || undefined, role: cls === "error" ? "alert" : undefined, "data-i18n": key }, t(key)));
+}
+
 function showError(target, err) {
   const problem = err instanceof ApiError ? err.problem : { title: t("error"), detail: String(err && err.message ? err.message : err) };
   clear(target).append(h("span", { class: "error", role: "alert" }, `${t("error")} — ${problem.title || ""}${problem.detail ? t("colon") + problem.detail : ""}`));
@@ -30,12 +35,12 @@ async function submitAnalysis(ev) {
   const token = $("#token").value.trim();
   if (token) setToken(token);
   if (!text.trim() && !file && !url) {
-    clear(status).append(h("span", { class: "error", role: "alert" }, t("status.nothing")));
+    setStatus(status, "status.nothing", "error");
     return;
   }
   const button = $("#analyze-submit");
   button.disabled = true;
-  clear(status).append(h("span", { class: "working" }, t("status.working")));
+  setStatus(status, "status.working", "working");
   try {
     let report;
     if (file) {
@@ -51,7 +56,7 @@ async function submitAnalysis(ev) {
     }
     state.report = report;
     renderReport();
-    clear(status).append(t("status.done"));
+    setStatus(status, "status.done");
     $("#report-title").focus();
   } catch (err) {
     showError(status, err);

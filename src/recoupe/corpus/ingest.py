@@ -152,8 +152,9 @@ def ingest(corpus, items: Iterable[RawDocument | Failed], *, backend=None, lang:
                     fail(copy.raw.source, f"same body as {item.raw.source}, which failed: {result.error}")
                 continue
             outcome = corpus.write_report(item, result, stats.run_id)
-            if outcome == "added":
+            if outcome in ("added", "near-duplicate"):
                 stats.added += 1
+                stats.near_duplicates += outcome == "near-duplicate"
                 notify("added", item.raw.source, item.article_id)
             else:
                 stats.known += 1
@@ -235,13 +236,13 @@ def store_article(s, item: Work, findings: dict, judgement: dict, stamp: dict, r
     article = article_from_report(item, findings, stamp, run_id, exact_of)
     s.add(article)
     s.add_all(finding_rows(article.id, findings))
-    s.add(judgement_row(article.id, engine.ratings_id(), judgement))
+    s.add(judgement_row(article.id, judgement["ratings_id"], judgement))
     s.merge(t.Input(hash=item.input_hash, article_id=article.id, source=item.raw.source, url=item.raw.url,
                     run_id=run_id))
     s.flush()
     matches = dedup.near_duplicates(s, article.id, article._sketch)
     dedup.index(s, article.id, article._sketch)
-    dedup.assign(s, article, matches)
+    article._group = dedup.assign(s, article, matches)
     s.execute(delete(t.Failure).where(t.Failure.source == _failure_key(item.raw.source)))
     return article
 
@@ -250,12 +251,18 @@ def _failure_key(source: str) -> str:
     return source[:512]
 
 
-def write_report(corpus, item: Work, report, run_id: int | None) -> str:
-    findings, judgement = engine.split(report)
-    stamp = engine.stamps(report)
+def write_report(corpus, item: Work, result, run_id: int | None) -> str:
+    """Store (findings, judgement) as analysed; a full report is judged again from its findings."""
+    if isinstance(result, tuple):
+        analysis, judged = result
+        findings, judgement = engine.dump_findings(analysis), engine.dump_judgement(judged)
+    else:
+        findings = engine.dump_findings(result)
+        judgement = engine.judge(findings)
+    stamp = engine.stamps(findings)
     try:
         with corpus.session() as s, s.begin():
-            store_article(s, item, findings, judgement, stamp, run_id)
+            article = store_article(s, item, findings, judgement, stamp, run_id)
     except IntegrityError:  # another writer stored the same article first (PostgreSQL, several writers)
         with corpus.session() as s, s.begin():
             if s.get(t.Article, item.article_id) is None:
@@ -263,7 +270,7 @@ def write_report(corpus, item: Work, report, run_id: int | None) -> str:
             s.merge(t.Input(hash=item.input_hash, article_id=item.article_id, source=item.raw.source,
                             url=item.raw.url, run_id=run_id))
         return "known"
-    return "added"
+    return "near-duplicate" if article._group is not None else "added"
 
 
 def write_copy(corpus, item: Work, run_id: int | None) -> bool:

@@ -45,6 +45,11 @@ def read_warc(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterat
                 if len(data) > max_bytes:
                     yield Failed(name, f"too large: > limit {max_bytes:,} bytes")
                     continue
+                missing = getattr(record.raw_stream, "limit", 0)  # bytes the record declared but the file lacks
+                if missing:
+                    yield Failed(source, f"broken WARC: truncated inside record {count} ({uri}), "
+                                         f"{missing:,} bytes missing; {count - 1} page(s) read before it")
+                    return
                 try:
                     charset = _charset(ctype)
                     try:

@@ -178,7 +178,10 @@ def test_cross_origin_writes_and_foreign_hosts_are_refused(client, engine):
     assert_problem(r, 403)
     assert_problem(client.post("/v1/analyze", json={}, headers={"Origin": LOCAL}), 422)  # same origin passes
     # DNS rebinding: a loopback server answers only to loopback host names
-    assert client.get("/v1/health", headers={"Host": "evil.example"}).status_code == 400
+    assert_problem(client.get("/v1/health", headers={"Host": "evil.example"}), 400)
+    assert_problem(client.get("/v1/health", headers={"Host": "127.0.0.1.evil.example:80"}), 400)
+    assert client.get("/v1/health", headers={"Host": "localhost:8000"}).status_code == 200
+    assert client.get("/v1/health", headers={"Host": "[::1]:8000"}).status_code == 200
 
 
 def test_security_headers_and_no_cors_by_default(client):
@@ -262,3 +265,15 @@ def test_openapi_schema_is_complete_and_resolves(client):
     refs = set(re.findall(r'"\$ref":\s*"#/components/schemas/([^"]+)"', client.get("/openapi.json").text))
     assert refs <= set(schemas), refs - set(schemas)
     assert all(not p.startswith("/static") for p in paths)
+
+
+def test_serve_command_reports_a_bad_database_in_one_line():
+    from typer.testing import CliRunner
+
+    from recoupe.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", "postgresql://desk:hunter2@127.0.0.1:1/corpus", "--port", "1"])
+    assert result.exit_code == 2
+    out = result.output.strip()
+    assert out.startswith("error: cannot open the corpus at postgresql://desk:***@127.0.0.1:1/corpus")
+    assert "hunter2" not in out and "Traceback" not in out

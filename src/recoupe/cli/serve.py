@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import typer
 
@@ -30,9 +31,15 @@ def serve(
     if not is_loopback(host) and not settings.token:
         typer.echo(f"warning: listening on {host} without a token: writes (analyses, ingestion) are refused; "
                    "start with --token or RECOUPE_TOKEN to allow them", err=True)
+    try:
+        app = create_app(settings)
+    except Exception as exc:  # a bad --db URL, an unreachable database: one line, not a traceback
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        where = re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", db) if db else "the default location"
+        typer.echo(f"error: cannot open the corpus at {where}: {type(exc).__name__}: {first}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(f"recoupe: http://{'[' + host + ']' if ':' in host else host}:{port}/  (API docs at /docs)", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=os.environ.get("RECOUPE_LOG_LEVEL", "info"),
-                server_header=False)
+    uvicorn.run(app, host=host, port=port, log_level=os.environ.get("RECOUPE_LOG_LEVEL", "info"), server_header=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,12 +7,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 import recoupe
 from recoupe.service import api_analyze, api_corpus, api_examples, api_meta, api_sources, pages, problems
 from recoupe.service.engine import Engine
-from recoupe.service.guards import SecurityHeaders, SizeLimit
+from recoupe.service.guards import HostCheck, SecurityHeaders, SizeLimit
 from recoupe.service.settings import ServiceSettings
 
 DESCRIPTION = """recoupe reads news articles the way a verification desk does: furniture, entities,
@@ -59,7 +58,7 @@ def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None
                            allow_headers=["Authorization", "Content-Type", "X-Recoupe-Token"])
     hosts = settings.trusted_hosts()
     if hosts is not None:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
+        app.add_middleware(HostCheck, allowed=hosts)
     app.add_middleware(SizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     return app

@@ -130,3 +130,30 @@ def require_write_token(request: Request) -> None:
     if presented is None or not hmac.compare_digest(presented.encode(), settings.token.encode()):
         raise ProblemError(401, "this endpoint needs the server's token (Authorization: Bearer <token>)",
                            slug="token-required", headers={"WWW-Authenticate": 'Bearer realm="recoupe"'})
+
+
+class HostCheck:
+    """Answers only to the given Host names (a loopback server: loopback names), so a page on
+    another site cannot reach it through DNS rebinding; refusals are problem details."""
+
+    def __init__(self, app, allowed: list[str]) -> None:
+        self.app = app
+        self.allowed = {h.lower() for h in allowed}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] not in ("http", "websocket"):
+            return await self.app(scope, receive, send)
+        host = ""
+        for name, value in scope.get("headers", []):
+            if name == b"host":
+                host = value.decode("latin-1").lower()
+                break
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        if name in self.allowed or name.strip("[]") in self.allowed:
+            return await self.app(scope, receive, send)
+        body = json.dumps({"type": "urn:recoupe:problem:host-refused", "title": "Bad Request", "status": 400,
+                           "detail": "this server answers only to loopback host names",
+                           "instance": scope.get("path", "")}).encode()
+        await send({"type": "http.response.start", "status": 400,
+                    "headers": [(b"content-type", MEDIA_TYPE.encode()), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})

@@ -156,7 +156,19 @@ export class ArticleView {
         this.panel(findings)),
       this.chain(report),
       this.credibility(report),
-      this.warnings(report));
+      this.warnings(report),
+      this.stamps(report));
+  }
+
+  // What produced the report: versions of every component, the configuration and the ratings
+  // snapshot, so two reports can be compared and a stored one recognised as stale.
+  stamps(report) {
+    const st = report.stamps;
+    if (!st) return null;
+    const rows = [["recoupe", st.recoupe], [t("stamps.config"), st.config_digest], [t("stamps.ratings"), st.ratings_id || "—"],
+      [t("stamps.resources"), st.resources || "—"], ...Object.entries(st.components || {})];
+    return h("details", { class: "stamps" }, h("summary", {}, t("stamps.heading")),
+      h("dl", { class: "detail-list" }, rows.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, String(v))))));
   }
 
   header(report) {

@@ -106,8 +106,7 @@ def test_paste_demo_article_choose_a_quote(page, server):
     selected = page.locator("#article-body .sel")
     assert selected.count() > 0
     assert selected.first.is_visible()
-    box = selected.first.bounding_box()
-    assert box is not None and 0 <= box["y"] <= 1000, "the chosen quote was not scrolled into view"
+    sync_api.expect(selected.first).to_be_in_viewport(timeout=5000)  # scrolled to (smoothly)
     assert cue in page.locator("#article-body .sel.cue").first.inner_text()
     shot(page, "02_quote_chosen")
     # the chain and the ratings side by side, the grade with its reasons and unknowns

@@ -265,6 +265,13 @@ def test_openapi_schema_is_complete_and_resolves(client):
     refs = set(re.findall(r'"\$ref":\s*"#/components/schemas/([^"]+)"', client.get("/openapi.json").text))
     assert refs <= set(schemas), refs - set(schemas)
     assert all(not p.startswith("/static") for p in paths)
+    ids = [op["operationId"] for ops in paths.values() for op in ops.values()]
+    assert len(ids) == len(set(ids))
+    for path, ops in paths.items():  # every {param} in a path is declared as a path parameter
+        for op in ops.values():
+            declared = {p["name"] for p in op.get("parameters", []) if p["in"] == "path"}
+            assert set(re.findall(r"{(\w+)}", path)) == declared, path
+            assert all(r.get("description") for r in op["responses"].values())
 
 
 def test_serve_command_reports_a_bad_database_in_one_line():

@@ -151,6 +151,7 @@ export class ArticleView {
           h("h3", { id: "article-heading" }, t("article.heading")),
           this.layerSwitches(),
           this.speakerLegend(speakers),
+          this.kindLegend(report),
           body,
           this.furniture(report, marksBy)),
         this.panel(findings)),
@@ -205,6 +206,18 @@ export class ArticleView {
     return h("div", { class: "legend", role: "group", "aria-label": t("legend.speakers") },
       h("span", { class: "legend-title" }, t("legend.speakers"), t("colon")),
       [...speakers.entries()].map(([name, s]) => h("span", { class: ["chip", "q", `sp${s}`] }, name || t("detail.speaker.unknown"))));
+  }
+
+  // What the underlines mean: each hedge kind and claim status present in this report, drawn as in the text.
+  kindLegend(report) {
+    const hedges = [...new Set((report.hedges || []).map((x) => x.kind))];
+    const statuses = [...new Set((report.claims || []).map((x) => x.status))];
+    if (!hedges.length && !statuses.length) return null;
+    return h("div", { class: "legend" },
+      hedges.length ? [h("span", { class: "legend-title" }, t("kind.hedge"), t("colon")),
+        hedges.map((k) => h("span", { class: ["chip", "hedge", `h-${k}`] }, tv("hedge", k)))] : null,
+      statuses.length ? [h("span", { class: "legend-title" }, t("kind.claim"), t("colon")),
+        statuses.map((k) => h("span", { class: ["chip", "claim", `c-${k}`] }, tv("status", k)))] : null);
   }
 
   furniture(report, marksBy) {

@@ -27,11 +27,13 @@ def corpus_of(request: Request):
     return corpus
 
 
-def _resolve(corpus, article_id: str) -> str:
+def _answer(call, *args):
+    """``call(*args)`` with the corpus's own lookup errors (unknown or ambiguous id) as 404s: the
+    corpus resolves ids and prefixes itself, so the route does not look the id up twice."""
     from recoupe.corpus.api import CorpusError
 
     try:
-        return corpus.resolve(article_id)
+        return call(*args)
     except CorpusError as exc:
         raise ProblemError(404, str(exc), slug="unknown-article") from None
 
@@ -248,14 +250,14 @@ ArticleId = Path(..., min_length=6, max_length=80, pattern=r"^[0-9a-zA-Z_-]+$")
             responses=responses(404))
 def article(request: Request, article_id: str = ArticleId) -> dict:
     corpus = corpus_of(request)
-    return corpus.article(_resolve(corpus, article_id))
+    return _answer(corpus.article, article_id)
 
 
 @router.get("/articles/{article_id}/report", response_model=Analysis, response_model_by_alias=True,
             summary="A stored article's full report, judged with the current ratings", responses=responses(404))
 def article_report(request: Request, article_id: str = ArticleId) -> Response:
     corpus = corpus_of(request)
-    return report_response(corpus.report(_resolve(corpus, article_id)))
+    return report_response(_answer(corpus.report, article_id))
 
 
 @router.get("/entities", response_model=Page[EntityRow], summary="People, organisations and places across articles",

@@ -5,8 +5,10 @@
     >>> report.entities, report.furniture, report.credibility
 """
 
-from recoupe.model import Analysis
-from recoupe.pipeline import AnalysisError, Options, analyze, analyze_many
+__version__ = "0.2.0"
 
-__version__ = "0.1.0"
-__all__ = ["Analysis", "AnalysisError", "Options", "analyze", "analyze_many", "__version__"]
+from recoupe.model import Analysis, Judgement  # noqa: E402
+from recoupe.pipeline import AnalysisError, Analyzer, AnalyzerConfig, Options, analyze, analyze_many  # noqa: E402
+
+__all__ = ["Analysis", "AnalysisError", "Analyzer", "AnalyzerConfig", "Judgement", "Options", "analyze",
+           "analyze_many", "__version__"]

@@ -212,6 +212,44 @@ class Credibility(BaseModel):
     unknowns: list[str] = []
 
 
+class Stamps(BaseModel):
+    """What produced a report: enough to tell whether two reports are comparable, and whether a
+    stored one is stale. Same input and same stamps give byte-identical JSON."""
+
+    recoupe: str = Field(description="recoupe version")
+    schema_version: str = SCHEMA_VERSION
+    components: dict[str, str] = Field(
+        default_factory=dict, description="Each pipeline, component and model with its version or digest")
+    resources: str | None = Field(None, description="Digest of the lexicons and models shipped in the package")
+    config_digest: str = Field(description="Digest of the analyzer configuration (options that change findings)")
+    ratings_id: str | None = Field(None, description="Ratings snapshot the judgement used; None = findings only")
+    assess_config_digest: str | None = Field(None, description="Digest of the credibility configuration")
+
+
+class Judgement(BaseModel):
+    """What the rating lists and the scoring configuration make of one article's findings.
+
+    Produced by ``recoupe.assess.assess(findings, ratings, config)``, a pure function; the
+    findings are never changed. ``apply`` returns the full report."""
+
+    ratings_id: str
+    config_digest: str
+    publisher: "Publisher"
+    source_chain: list["ChainLink"] = []
+    signals: list["Signal"] = []
+    credibility: "Credibility"
+
+    def apply(self, findings: "Analysis") -> "Analysis":
+        """A new report: the findings with this judgement's ratings, signals and grade."""
+        stamps = findings.stamps.model_copy(update={"ratings_id": self.ratings_id,
+                                                    "assess_config_digest": self.config_digest}) \
+            if findings.stamps is not None else None
+        return findings.model_copy(update={
+            "publisher": self.publisher, "source_chain": self.source_chain, "signals": self.signals,
+            "credibility": self.credibility, "stamps": stamps,
+        })
+
+
 class ParagraphLanguage(BaseModel):
     start: int
     end: int
@@ -247,6 +285,20 @@ class Analysis(BaseModel):
     signals: list[Signal] = []
     credibility: Credibility | None = None
     warnings: list[str] = []
+    stamps: Stamps | None = None
 
     def to_json(self, **kw) -> str:
         return self.model_dump_json(by_alias=True, **kw)
+
+    def findings(self) -> "Analysis":
+        """This report without its judgement: no ratings, signals or grade (what a store keeps
+        once, to re-judge with any ratings snapshot)."""
+        publisher = self.publisher.model_copy(update={"ratings": []})
+        chain = [link.model_copy(update={"ratings": []}) for link in self.source_chain]
+        stamps = self.stamps.model_copy(update={"ratings_id": None, "assess_config_digest": None}) \
+            if self.stamps is not None else None
+        return self.model_copy(update={"publisher": publisher, "source_chain": chain, "signals": [],
+                                       "credibility": None, "stamps": stamps})
+
+
+Judgement.model_rebuild()

@@ -53,16 +53,21 @@ def register_components() -> list[str]:
     return names
 
 
-@lru_cache(maxsize=8)
-def get_nlp(lang: str, components: tuple[str, ...] | None = None) -> Language:
-    """The recoupe pipeline for a supported language (KeyError otherwise), with every component
-    or only those named (in pipeline order)."""
+def build_nlp(lang: str, components: tuple[str, ...] | None = None) -> Language:
+    """A new recoupe pipeline for a supported language (KeyError otherwise), with every component
+    or only those named (in pipeline order). An ``Analyzer`` owns the ones it builds."""
     with _lock:
         nlp = spacy.load(MODELS[lang])
         for name in register_components():
             if components is None or name in components:
                 nlp.add_pipe(name)
         return nlp
+
+
+@lru_cache(maxsize=8)
+def get_nlp(lang: str, components: tuple[str, ...] | None = None) -> Language:
+    """A shared pipeline for tools and tests that run components without an ``Analyzer``."""
+    return build_nlp(lang, components)
 
 
 @lru_cache(maxsize=2)

@@ -22,9 +22,10 @@ import sys
 from itertools import combinations
 from pathlib import Path
 
-from recoupe.credibility import assess
+from recoupe.assess import assess
 from recoupe.model import Analysis, Publisher
 from recoupe.sources import Registry
+from recoupe.sources.ratings import Ratings
 
 from recoupe.paths import shared_dir
 
@@ -33,7 +34,7 @@ PAGES = SHARED / "data" / "extraction" / "scrapinghub"
 DERIVED_FROM = {"mbfc": {"golden"}}  # lists built (mostly) from another list
 
 
-def list_score(registry: Registry, list_id: str, url: str) -> float | None:
+def list_score(registry: Ratings, list_id: str, url: str) -> float | None:
     match = registry.lookup_domain(url)
     scores = [r.score for r in (match.ratings if match else []) if r.list == list_id and r.score is not None]
     return sum(scores) / len(scores) if scores else None
@@ -44,7 +45,7 @@ def article(url: str, page_id: str, full: bool) -> Analysis:
         import recoupe
 
         html = gzip.decompress((PAGES / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", "replace")
-        return recoupe.analyze(html, url=url, options=recoupe.Options(credibility=False))
+        return recoupe.analyze(html, url=url, options=recoupe.AnalyzerConfig(credibility=False))
     return Analysis(language="und", body="", url=url, publisher=Publisher(url=url))
 
 
@@ -69,11 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="run recoupe.analyze on each page's HTML")
     parser.add_argument("--strict", action="store_true", help="also drop lists derived from the held-out one")
     parser.add_argument("--decodex", type=Path, default=SHARED / "data" / "reliability" / "decodex.json")
+    parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     args = parser.parse_args(argv)
     if not (PAGES / "ground-truth.json").exists():
         sys.exit(f"../shared absent: no {PAGES}/ground-truth.json")
     extra = [(args.decodex, "decodex")] if args.decodex.exists() else []
-    full_registry = Registry(extra_files=extra)
+    full_registry = Ratings.from_lists(Registry(extra_files=extra).lists.values())
     pages = json.loads((PAGES / "ground-truth.json").read_text(encoding="utf-8"))
     rated = {pid: p["url"] for pid, p in pages.items() if (m := full_registry.lookup_domain(p["url"])) and m.ratings}
     print(f"{len(rated)} of {len(pages)} pages have a rated publisher "
@@ -92,21 +94,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{failures} page(s) fell back to publisher-only analysis")
     print(f"{'held-out list':<14} {'pages':>5} {'pairs':>6} {'concordant':>10} {'untied':>7}"
           "   (score computed without the held-out list; untied = over pairs the score does not tie)")
+    results: dict = {"analysis": "full" if args.full else "publisher", "held_out": {}}
     for held_out in full_registry.lists:
         dropped = {held_out} | (DERIVED_FROM.get(held_out, set()) if args.strict else set())
-        registry = Registry(extra_files=extra)
-        registry.lists = {k: v for k, v in registry.lists.items() if k not in dropped}
-        registry._index()
+        ratings = full_registry.without(*dropped)
         xs, ys = [], []
         for pid, url in rated.items():
             truth = list_score(full_registry, held_out, url)
             if truth is None:
                 continue
-            analysis = analyses[pid].model_copy(deep=True)
-            analysis.publisher.ratings = []
-            for link in analysis.source_chain:
-                link.ratings = []
-            signals, cred = assess(analysis, registry)
+            judgement = assess(analyses[pid], ratings)  # judges the findings alone, held-out list left out
+            signals, cred = judgement.signals, judgement.credibility
             publisher_known = any(s.name == "publisher_rating" and s.value is not None for s in signals)
             if cred.score is None or not publisher_known:
                 continue  # only the held-out list rates this publisher: nothing to compare
@@ -115,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         share, n_pairs, untied = concordance(xs, ys)
         print(f"{held_out + (' (strict)' if dropped != {held_out} else ''):<14} {len(xs):>5} {n_pairs:>6} "
               f"{share:>10.3f} {untied:>7.3f}")
+        results["held_out"][held_out] = {"pages": len(xs), "pairs": n_pairs, "concordant": share, "untied": untied}
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
 
 

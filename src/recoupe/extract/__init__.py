@@ -88,6 +88,22 @@ def _from_html(html: str, url: str | None) -> tuple[str, dict]:
     return meta.get("text") or "", meta
 
 
+def _unsplit_if_unsupported(text: str, split: FurnitureSplit) -> tuple[FurnitureSplit, str | None]:
+    """Furniture rules read French and English lines (cues, word counts, sentence ends); in a
+    language without a pipeline (Chinese has no spaces between words) they can call every line
+    furniture. Then the whole text is the body, so the report says which language it is rather
+    than "no article text"."""
+    from recoupe.analysis.language import UNDETERMINED, identify
+    from recoupe.nlp import supported
+
+    lang, _ = identify(text)
+    if supported(lang) or lang == UNDETERMINED:
+        return split, None
+    body = BodySegment(start=0, end=len(text), source_start=0)
+    return FurnitureSplit(body=text, body_map=[body], furniture=[]), (
+        f"furniture separation skipped: no rules for language '{lang}' (every line looked like furniture)")
+
+
 def extract(
     raw: RawDocument | str | bytes,
     *,
@@ -128,6 +144,9 @@ def extract(
     if hints.get("authors"):
         authors = hints["authors"] if isinstance(hints["authors"], list) else _split_authors(str(hints["authors"]))
     split = split_furniture(text, title=found_title, lang=hints.get("lang"))
+    if not split.body.strip() and text.strip():
+        split, warning = _unsplit_if_unsupported(text, split)
+        warnings += [warning] if warning else []
     if not authors:
         authors = [name for f in split.furniture if f.kind == "byline" for name in _byline_authors(f.text)]
     return ExtractedDocument(

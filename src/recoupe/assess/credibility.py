@@ -1,7 +1,8 @@
 """The explainable credibility report: signals with weights and evidence, a grade with its reasons.
 
 It reads only an ``Analysis`` (publisher, source chain, claims, quotes, hedges, irony, genre,
-persuasion, authors, date, title) and the ratings registry. What it cannot know (an unrated
+persuasion, authors, date, title) and a ``Ratings`` snapshot; :func:`recoupe.assess.assess` calls it
+on a copy of the findings, so nothing the caller holds is changed. What it cannot know (an unrated
 publisher, an unidentified origin, a detector that found nothing or did not run) is listed under
 ``unknowns`` and left out of the score, never counted against the article. It keeps two questions
 apart: is the *outlet* reliable, and does the *core claim* trace to a reliable origin?
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from recoupe.model import Analysis, ChainLink, Credibility, Rating, Signal, Span
 
-DEFAULT_CONFIG = Path(__file__).resolve().parent / "resources" / "credibility.toml"
+DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "resources" / "credibility.toml"
 LIST_NAMES = {"decodex": "Décodex", "mbfc": "MBFC", "lin": "Lin et al.", "golden": "idiap golden truth"}
 _ANONYMOUS = re.compile(
     r"\b(sources?|anonymes?|anonymat|proches?|entourage|insiders?|anonymous(ly)?|officials?|"
@@ -302,13 +303,9 @@ def _sensational(title: str | None, cfg: dict, evidence: list[Span] = ()) -> _Sc
 # -- the report ---------------------------------------------------------------------------------------
 
 
-def assess(analysis: Analysis, registry=None, config: str | Path | None = None) -> tuple[list[Signal], Credibility]:
-    """Signals and the graded credibility of one analysed article (fills missing outlet ratings)."""
-    cfg = load_config(str(config) if config else None)
-    if registry is None:
-        from recoupe.sources import get_registry
-
-        registry = get_registry()
+def grade_in_place(analysis: Analysis, registry, cfg: dict) -> tuple[list[Signal], Credibility]:
+    """Signals and the graded credibility of one analysed article; fills the outlet ratings of
+    ``analysis`` (a copy: :func:`recoupe.assess.assess` is the entry point)."""
     _fill_publisher(analysis, registry)
     for link in analysis.source_chain:
         _fill_link(link, registry)
@@ -364,10 +361,12 @@ def _reasons(context: dict, known: list[_Scored]) -> list[str]:
     return reasons
 
 
-def render_text(analysis: Analysis, registry=None) -> str:
+def render_text(analysis: Analysis, ratings=None) -> str:
     """A summary a journalist reads in ten seconds: grade, the main reasons, what is unknown."""
     if analysis.credibility is None:
-        analysis.signals, analysis.credibility = assess(analysis, registry)
+        from recoupe.assess import assess
+
+        analysis = assess(analysis, ratings).apply(analysis)
     cred = analysis.credibility
     labels = load_config()["grade_labels"]
     score = "" if cred.score is None else f"  score {cred.score:.2f}"

@@ -33,6 +33,7 @@ from recoupe.analysis.text import (
     mark_after,
     mark_before,
     quoted_spans,
+    sentence_bounds,
     strip_span,
     token_at,
     trim_final_punct,
@@ -80,15 +81,38 @@ def _attribution_before(doc: Doc, start_char: int, lang: str, quotes: SpanSet) -
     opening = token_at(doc, max(start_char - 1, 0))
     if opening is None:
         return None
-    line_start = doc_text(doc).rfind("\n", 0, start_char) + 1
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, start_char) + 1
+    if not text[line_start:start_char - 1].strip():
+        return _announced_above(doc, line_start, lang)
     for tok in reversed(doc[max(opening.i - 15, 0) : opening.i]):
         if tok.idx < line_start or tok.idx in quotes or tok.text in SENT_END:
             return None
         if speech_lemma(tok, lang):
-            between = doc_text(doc)[tok.idx + len(tok.text) : start_char - 1]
+            between = text[tok.idx + len(tok.text) : start_char - 1]
             return tok if _ADDRESSEE.match(between.strip()) else None
         if tok.pos_ == "VERB":
             return None
+    return None
+
+
+def _announced_above(doc: Doc, line_start: int, lang: str) -> Token | None:
+    """A quotation opening its paragraph, announced by the previous one ending in a colon
+    (*X s'est clairement opposé à un embargo :* / new paragraph *« … »*): the speech verb of that
+    last sentence."""
+    text = doc_text(doc)
+    above = text[:line_start].rstrip()
+    if not above.endswith(":"):
+        return None
+    colon = token_at(doc, len(above) - 1)
+    if colon is None:
+        return None
+    sent_start = sentence_bounds(colon)[0]
+    for tok in reversed(doc[max(colon.i - 25, 0) : colon.i]):
+        if tok.idx < sent_start:
+            break
+        if speech_lemma(tok, lang) and finite(tok):
+            return tok
     return None
 
 

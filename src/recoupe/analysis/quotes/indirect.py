@@ -15,6 +15,14 @@ from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, phrase_b
 from recoupe.analysis.text import SENT_END, SpanSet, sentence_bounds, strip_bullets, strip_span, trim_final_punct
 
 
+def _participial_clause(verb: Token) -> bool:
+    """``…, ajoutant que…``, ``…, alléguant que…``: a present participle after a comma continues
+    the main clause's speaker (only with a reported clause: *les personnes affirmant…* is not one)."""
+    doc = verb.doc
+    return verb.i > 0 and doc[verb.i - 1].text in (",", "—", "–") and verb.dep_ in ("advcl", "conj", "acl", "xcomp",
+                                                                                   "parataxis", "ROOT")
+
+
 def _hypothetical_speech(verb: Token) -> bool:
     """``aurait dû lui rétorquer que``, ``pourrait dire que``: speech under a conditional modal did not
     happen (while ``aurait déclaré que``, the journalistic conditional, is still a report)."""
@@ -65,9 +73,12 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if verb.i in used_cues or verb.idx in direct_spans:
             continue
         lemma = speech_lemma(verb, lang)
-        if not lemma or verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
+        if not lemma:
             continue
-        if verb.morph.get("VerbForm") == ["Ger"] or (lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)):
+        participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] or \
+            verb.morph.get("VerbForm") == ["Ger"] or (
+                lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
+        if participle and not _participial_clause(verb):
             continue
         speaker = speaker_head(verb)
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
@@ -79,6 +90,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
             continue
         # manner verbs (sourit-il, poursuit-elle) report speech only as an incise, never with "que"
         clause = _content_start(verb, lang) if speech_verbs(lang).get(lemma) != "incise" else None
+        if participle and clause is None:
+            continue
         if clause is not None:
             out.append(Candidate("indirect", "indirect_clause", _clause_bounds(clause), cue_span(verb), speaker, 0.8))
             continue

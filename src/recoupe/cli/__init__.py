@@ -72,7 +72,7 @@ def analyze(
     paths: list[str] = typer.Argument(..., help="Files, directories, JSONL corpora, or '-' for standard input."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (readable), json (array) or jsonl."),
     lang: str = typer.Option(None, "--lang", help="Force the language (fr, en) instead of detecting it."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this (an input over 20 million characters is refused whatever this says; an article over 10 million after extraction too)."),
     output: Path = typer.Option(None, "--output", "-o",
                                 help="Write the reports here (through a temporary file renamed at the end)."),
     resume: bool = typer.Option(False, "--resume", help="With -o and -f json/jsonl: keep the reports already "

@@ -238,8 +238,9 @@ def store_article(s, item: Work, findings: dict, judgement: dict, stamp: dict, r
     s.add(article)
     s.add_all(finding_rows(article.id, findings))
     s.add(judgement_row(article.id, judgement["ratings_id"], judgement))
-    s.merge(t.Input(hash=item.input_hash, article_id=article.id, source=item.raw.source, url=item.raw.url,
-                    run_id=run_id))
+    s.execute(delete(t.Input).where(t.Input.hash == item.input_hash))  # only with --reanalyze can it exist
+    s.add(t.Input(hash=item.input_hash, article_id=article.id, source=item.raw.source, url=item.raw.url,
+                  run_id=run_id))
     s.flush()
     matches = dedup.near_duplicates(s, article.id, article._sketch)
     dedup.index(s, article.id, article._sketch)

@@ -153,6 +153,8 @@ HOSTILE = f"""{HOSTILE_TITLE}
 Selon <a href="javascript:window.__pwned='link'">l'Agence <b onmouseover="window.__pwned='b'">Hostile</b></a>, le conseil municipal aurait voté contre le budget. <svg onload="window.__pwned='svg'"></svg> Les comptes de la ville ne seraient pas équilibrés.
 
 Le budget de 12 millions d'euros a été rejeté par 23 voix contre 10, selon le procès-verbal de la séance.
+
+Sources : <img src=x onerror="window.__pwned='chain'">Le Courrier Hostile via Reuters – Traduit par <script>window.__pwned='tr'</script>La Gazette
 """
 
 
@@ -186,6 +188,8 @@ def test_hostile_article_stays_inert(page, server):
     body = page.locator("#article-body").inner_text()
     assert "onerror=" in body and "javascript:" in body
     assert "<img" in page.locator(".report-head .meta").inner_text()
+    chain = page.locator(".chain-flow").inner_text()
+    assert "<img" in chain and "Courrier Hostile" in chain  # outlet names from the source chain, as text
     assert page.locator("#report a").count() == 0  # a javascript: address is not made a link
     shot(page, "05_hostile_article")
     assert page.foreign_requests == []

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from recoupe.analysis.conjugate import conditional_forms
-from recoupe.analysis.hedges import find_hedges, sentence_status
+from recoupe.analysis.hedges import find_hedges
+from recoupe.analysis.status import sentence_status
 from recoupe.analysis.irony import find_irony
 
 from conftest import need_shared

@@ -71,6 +71,23 @@ def sanitize(text: str) -> tuple[str, list[str]]:
     return text, warnings + more
 
 
+# Numeric character references to the same control characters: lxml refuses the whole page on
+# one of them (trafilatura then returns nothing: measured with &#27; and &#7;), so in HTML they
+# become spaces of the same length.
+_CONTROL_REF = re.compile(
+    r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9]));"
+)
+
+
+def sanitize_html(html: str) -> tuple[str, list[str]]:
+    """:func:`sanitize`, plus control characters written as character references."""
+    refs = len(_CONTROL_REF.findall(html))
+    if refs:
+        html = _CONTROL_REF.sub(lambda m: " " * len(m.group()), html)
+    html, warnings = sanitize(html)
+    return html, ([f"replaced {refs} character reference(s) to control characters by spaces"] if refs else []) + warnings
+
+
 def clean_value(value):
     """Hints from JSONL records (titles, dates): repaired strings, lists of them; other types dropped."""
     if isinstance(value, str):
@@ -201,10 +218,10 @@ def sanitize_raw(raw):
 
     warnings: list[str] = list(getattr(raw, "warnings", None) or [])
     updates = {}
-    for attr in ("text", "html"):
+    for attr, clean in (("text", sanitize), ("html", sanitize_html)):
         value = getattr(raw, attr)
         if isinstance(value, str):
-            updates[attr], found = sanitize(value)
+            updates[attr], found = clean(value)
             warnings += found
     hints = {}
     for key, value in (raw.hints or {}).items():

@@ -11,7 +11,7 @@ Kinds (``recoupe.model.Hedge.kind``):
 * ``speculation``, ``uncertainty``, ``disputed``, ``declined_comment``: cue patterns from
   ``resources/lexicons/hedge_cues_<lang>.tsv`` (verbs matched through all their inflected forms).
 
-``sentence_status`` folds quotes and hedges into one status per sentence for claims.
+``recoupe.analysis.status`` folds quotes and hedges into one status per sentence for claims.
 """
 
 from __future__ import annotations
@@ -19,31 +19,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_component, doc_text
-from recoupe.analysis.conjugate import conditional_forms
+from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
 from recoupe.analysis.lexicons import cue_matcher, language_of, speech_lemma
-from recoupe.analysis.quotes import quoted_spans, sentence_bounds
+from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds
 from recoupe.model import Hedge, Span
 
 NOT_HEDGING_CONDITIONAL = {"aimer", "vouloir", "souhaiter", "préférer", "falloir", "valoir", "plaire", "adorer",
                            "désirer", "permettre"}
-MODAL_CONDITIONAL = {"pouvoir", "devoir"}
 NON_THIRD_PERSON = {"je", "j'", "j’", "nous", "vous", "tu", "on", "-je", "-nous", "-vous", "-tu", "-on"}
 CLITICS = {"l'", "l’", "le", "la", "les", "lui", "leur", "se", "s'", "s’", "y", "en", "ne", "n'", "n’", "me", "m'",
            "m’", "te", "t'", "t’", "nous", "vous"}
 SOURCE_CUES = {"selon", "après", "according", "reportedly"}  # selon X, d'après X
-STATUS_PRIORITY = ["disputed", "uncertain", "conditional", "speculative", "attributed", "asserted"]
-KIND_TO_STATUS = {"disputed": "disputed", "uncertainty": "uncertain", "conditional": "conditional",
-                  "speculation": "speculative", "attributed": "attributed"}
-
-
-CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
-
-
-def is_conditional(tok: Token) -> bool:
-    """Mood=Cnd from the morphologizer, checked against the ending; or a known conditional form it missed."""
-    if tok.pos_ not in ("VERB", "AUX") or not tok.lower_.endswith(CONDITIONAL_ENDINGS):
-        return False
-    return "Cnd" in tok.morph.get("Mood") or tok.lower_ in conditional_forms(tok.lemma_.lower())
 
 
 def _governing_past_speech(verb: Token, lang: str) -> bool:
@@ -52,7 +38,8 @@ def _governing_past_speech(verb: Token, lang: str) -> bool:
     for _ in range(4):
         if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head is not tok:
             head = tok.head
-            if speech_lemma(head, lang) or head.lemma_ in ("penser", "croire", "savoir", "espérer", "prévoir"):
+            content = tok.dep_ in ("ccomp", "xcomp")  # a conjunct of the speech verb is another act, not content
+            if content and (speech_lemma(head, lang) or head.lemma_ in ("penser", "croire", "savoir", "espérer", "prévoir")):
                 tenses = set(head.morph.get("Tense")) | {t for c in head.children if c.dep_.startswith("aux")
                                                          for t in c.morph.get("Tense")}
                 if tenses & {"Past", "Imp"} or head.morph.get("VerbForm") == ["Part"]:
@@ -88,10 +75,10 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
     """Journalistic conditionals; a conditional inside a quotation or a question is the speaker's own."""
     if lang != "fr":
         return []
-    quoted = quoted_spans(doc)
+    long_quotes = SpanSet([(s, e) for s, e in quoted_spans(doc) if e - s > 40])
     out, seen = [], set()
     for tok in doc:
-        if not is_conditional(tok) or any(s <= tok.idx < e and e - s > 40 for s, e in quoted):
+        if not is_conditional(tok) or tok.idx in long_quotes:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("-ce", "ce"):
             continue  # "ne serait-ce que": an idiom
@@ -203,33 +190,5 @@ def find_hedges(doc: Doc) -> list[Hedge]:
     return _merge(_conditional_hedges(doc, lang) + _lexicon_hedges(doc), doc)
 
 
-def sentence_status(doc: Doc, sent_start: int, sent_end: int) -> tuple[str, str | None]:
-    """(status, attributed_to) for a sentence or claim span, from the quotes and hedges over it.
-
-    Status is the strongest epistemic marker present (disputed > uncertain > conditional >
-    speculative > attributed > asserted); attributed_to is the speaker of a quote covering the span
-    whatever the status (``selon X, il aurait…`` is conditional and attributed to X).
-    """
-    quotes = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes is not None else None
-    if quotes is None:
-        from recoupe.analysis.quotes import find_quotes
-
-        quotes = find_quotes(doc)
-    hedges = doc._.hedges if Doc.has_extension("hedges") and doc._.hedges is not None else find_hedges(doc)
-    attributed_to = None
-    statuses = {"asserted"}
-    for q in quotes:
-        inside = q.content.start < sent_end and sent_start < q.content.end
-        if inside and (q.speaker_canonical or q.speaker):
-            attributed_to = q.speaker_canonical or (q.speaker.text if q.speaker else None)
-            statuses.add("attributed")
-    for h in hedges:
-        scope = h.sentence or h  # a hedge qualifies its whole sentence, not only its cue
-        if scope.start < sent_end and sent_start < scope.end and h.kind in KIND_TO_STATUS:
-            statuses.add(KIND_TO_STATUS[h.kind])
-    status = next(s for s in STATUS_PRIORITY if s in statuses)
-    return status, attributed_to
-
-
 doc_component("recoupe_hedges", "hedges", find_hedges,
-              "Sets ``doc._.hedges``; independent of the other components (``sentence_status`` reads quotes).")
+              "Sets ``doc._.hedges``; independent of the other components.")

@@ -219,7 +219,8 @@ def article_from_report(item: Work, findings: dict, stamp: dict, run_id: int | N
         # a web archive's capture date stands in when the page states none (publication is no later)
         date=findings.get("date") or ((item.raw.hints.get("crawled") or "")[:10] or None),
         authors=findings.get("authors") or [], body=findings["body"], furniture=findings.get("furniture") or [],
-        source=item.raw.source, genre=(findings.get("genre") or {}).get("label"), findings=findings,
+        source=item.raw.source, genre=(findings.get("genre") or {}).get("label"),
+        findings={k: v for k, v in findings.items() if k != "body"},
         analyzer=engine.analyzer_digest(stamp), stamps=stamp, minhash=sk.to_bytes(), shingles=len(sk.shingles),
         exact_of=exact_of, run_id=run_id,
     )
@@ -280,7 +281,7 @@ def write_copy(corpus, item: Work, run_id: int | None) -> bool:
                              .order_by(t.Article.ingested).limit(1)).first()
         if original is None:
             return False
-        findings = dict(original.findings)
+        findings = original.report()
         ex = item.extracted
         findings.update(source=item.raw.source, url=ex.url or item.raw.url, title=ex.title or findings.get("title"),
                         authors=ex.authors or [], date=ex.date,

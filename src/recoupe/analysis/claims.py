@@ -289,4 +289,5 @@ def find_claims(doc, threshold: float | None = None) -> list[Claim]:
 
 
 doc_component("recoupe_claims", "claims", find_claims,
-              "Sets ``doc._.claims``: check-worthy sentences (needs sentence boundaries).")
+              "Sets ``doc._.claims``: check-worthy sentences (needs sentence boundaries).",
+              requires=("doc.sents", "doc.ents", "doc._.entities"))

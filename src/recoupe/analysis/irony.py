@@ -89,4 +89,5 @@ def find_irony(doc: Doc) -> list[Irony]:
 
 
 doc_component("recoupe_irony", "irony", find_irony,
-              "Sets ``doc._.irony``; runs after ``recoupe_quotes`` (scare quotes are quotes nobody said).")
+              "Sets ``doc._.irony``; runs after ``recoupe_quotes`` (scare quotes are quotes nobody said).",
+              requires=("token.pos", "doc.sents", "doc._.quotes"))

@@ -61,7 +61,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-doc_component("recoupe_quotes", "quotes", find_quotes, "Sets ``doc._.quotes``; runs after ``recoupe_entities``.")
+doc_component("recoupe_quotes", "quotes", find_quotes, "Sets ``doc._.quotes``; runs after ``recoupe_entities``.",
+              requires=("token.pos", "token.dep", "token.morph", "doc.sents", "doc._.entities"))
 
 
 def _holds_cue(cand: Candidate, cues: SpanSet) -> bool:

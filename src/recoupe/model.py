@@ -120,6 +120,9 @@ class Quote(BaseModel):
     speaker: Span | None
     speaker_canonical: str | None = None
     speaker_role: str | None = None
+    speaker_evidence: Span | None = Field(
+        None, description="The mention that resolved speaker_canonical when the speaker phrase does not name it "
+                          "(the antecedent of a pronoun, the named holder of a role, the outlet a description stands for)")
     producer: str
     confidence: float | None = Field(None, ge=0.0, le=1.0)
 
@@ -154,6 +157,22 @@ class Claim(Finding):
     attributed_to: str | None = None
     quantities: list[Quantity] = []
     entities: list[str] = []
+
+
+class Relation(BaseModel):
+    """A typed relation between two entities of the article (``Mark Zuckerberg advises Pete
+    Buttigieg``), with the text that says so and how sure that text is."""
+
+    subject: str = Field(description="Canonical name of the subject entity")
+    subject_label: Literal["PER", "ORG", "LOC", "MISC"] | None = None
+    predicate: str = Field(description="advises, works_for, worked_at, spouse_of, spokesperson_of, called, ...")
+    object: str
+    object_label: Literal["PER", "ORG", "LOC", "MISC"] | None = None
+    evidence: Span
+    sentence: Span
+    status: Literal["asserted", "reported", "conditional", "disputed"] = "asserted"
+    attributed_to: str | None = None
+    producer: str
 
 
 class ChainLink(BaseModel):
@@ -291,6 +310,7 @@ class Analysis(BaseModel):
     hedges: list[Hedge] = []
     irony: list[Irony] = []
     claims: list[Claim] = []
+    relations: list[Relation] = []
     source_chain: list[ChainLink] = []
     genre: Genre | None = None
     persuasion: list[Persuasion] = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from recoupe.analysis import linear_model, style
-from recoupe.analysis.component import doc_component, doc_text
+from recoupe.analysis.component import doc_component, doc_context, doc_text
 from recoupe.model import Finding, Genre, GenreFeature
 
 MODEL_NAME = "genre"
@@ -164,5 +164,13 @@ def satire_probability(
     return float(model.softmax(features[None])[0, model.labels.index("satire")]), model.producer
 
 
-doc_component("recoupe_genre", "genre", lambda doc: classify_genre(doc_text(doc), doc.lang_),
-              "Sets ``doc._.genre`` (a :class:`recoupe.model.Genre`) from the Doc's text.")
+def genre_of_doc(doc) -> Genre:
+    """The component's entry: the same call the pipeline makes, with the title and paragraphs set
+    on the Doc (``doc._.recoupe_title``, ``doc._.recoupe_paragraphs``) when there are some."""
+    title, paragraphs = doc_context(doc)
+    return classify_genre(doc_text(doc), doc.lang_, title=title, paragraphs=paragraphs)
+
+
+doc_component("recoupe_genre", "genre", genre_of_doc,
+              "Sets ``doc._.genre`` (a :class:`recoupe.model.Genre`) from the Doc's text, title and paragraphs.",
+              requires=())

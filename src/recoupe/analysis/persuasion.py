@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from recoupe.analysis.component import doc_component, doc_text
+from recoupe.analysis.component import doc_component, doc_context, doc_text
 from recoupe.analysis import linear_model, style
 from recoupe.analysis import triggers as trigger_model
 from recoupe.model import Finding, Persuasion
@@ -161,5 +161,12 @@ def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | 
     return found
 
 
-doc_component("recoupe_persuasion", "persuasion", lambda doc: detect_persuasion(doc_text(doc), doc.lang_),
-              "Sets ``doc._.persuasion`` (a list of :class:`recoupe.model.Persuasion`) from the Doc's text.")
+def persuasion_of_doc(doc, triggers: bool = True) -> list[Persuasion]:
+    """The component's entry: the same call the pipeline makes, with the paragraphs set on the Doc
+    (``doc._.recoupe_paragraphs``) when there are some."""
+    return detect_persuasion(doc_text(doc), doc.lang_, paragraphs=doc_context(doc)[1], triggers=triggers)
+
+
+doc_component("recoupe_persuasion", "persuasion", persuasion_of_doc,
+              "Sets ``doc._.persuasion`` (a list of :class:`recoupe.model.Persuasion`) from the Doc's paragraphs.",
+              requires=())

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import IO
 
 
-class Interrupted(Exception):
-    """SIGINT or SIGTERM arrived; the output is closed cleanly."""
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived; the output is closed cleanly. A BaseException, like
+    KeyboardInterrupt, so the per-document ``except Exception`` of the batch does not swallow it."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
@@ -110,6 +111,15 @@ def sources_of(reports: list[str]) -> set[str]:
     return done
 
 
+# Characters JSON leaves raw in strings but str.splitlines (and many JSONL readers) treat as line
+# breaks: written as \u escapes, so one report stays one line.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def report_json(analysis, indent: int | None = None) -> str:
+    return analysis.to_json(indent=indent).translate(_LINE_BREAKS)
+
+
 class ReportWriter:
     """Writes reports one at a time: to stdout, to ``path`` through a temporary file renamed at
     the end, or (``append=True``, for ``--resume``) into ``path`` itself, which stays a complete
@@ -151,11 +161,11 @@ class ReportWriter:
         if self.fmt == "text":
             self.render(analysis, self.out)
         elif self.append and self.fmt == "jsonl":
-            self.out.write((analysis.to_json() + "\n").encode("utf-8"))
+            self.out.write((report_json(analysis) + "\n").encode("utf-8"))
         elif self.fmt == "jsonl":
-            self.out.write(analysis.to_json() + "\n")
+            self.out.write(report_json(analysis) + "\n")
         elif self.append:  # keep the file a valid array: overwrite the closing bracket
-            report = analysis.to_json(indent=2)
+            report = report_json(analysis, 2)
             if self.count == 0:
                 self.out.seek(0)
                 self.out.truncate()
@@ -164,7 +174,7 @@ class ReportWriter:
                 self.out.seek(-len(self.TAIL), os.SEEK_END)
                 self.out.write((",\n" + report + self.TAIL).encode("utf-8"))
         else:
-            self.out.write(("[\n" if self.count == 0 else ",\n") + analysis.to_json(indent=2))
+            self.out.write(("[\n" if self.count == 0 else ",\n") + report_json(analysis, 2))
         self.count += 1
         self.out.flush()
         if self.append:

@@ -12,17 +12,18 @@ from dataclasses import dataclass, field
 
 LATIN_SINGLE_BYTE = {
     "ascii", "utf_8", "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso8859_2", "iso8859_9",
-    "iso8859_15", "iso8859_16", "mac_roman", "mac_latin2", "cp850", "cp858",
+    "iso8859_3", "iso8859_4", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_roman",
+    "mac_latin2", "mac_iceland", "cp850", "cp858", "cp437",
 }
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # A file is read as UTF-8 with repairs when its valid non-ASCII characters outnumber its bad
-# bytes at least this many times: one stray byte in a French UTF-8 article (hundreds of accented
-# letters) is a repair, while a cp1252 file (every accented letter a bad byte, no valid
-# multi-byte sequence) is not.
-UTF8_VALID_PER_BAD = 10
+# bytes at least this many times: one stray byte in a French UTF-8 article (even a short one has
+# a handful of accented letters) is a repair, while a cp1252 file (every accented letter a bad
+# byte, valid multi-byte sequences almost never formed by chance) is not.
+UTF8_VALID_PER_BAD = 3
 
 
 class IngestError(Exception):

@@ -211,7 +211,8 @@ def test_eval_genre_and_persuasion_print_every_language(monkeypatch, capsys):
     assert "report" not in summary["fr"] and summary["fresada_out_of_domain"]["satire"]["share_satire"] == 0.25
     assert "fr       10   0.600±0.010   0.400±0.020" in out
     assert "satire articles called satire 25.0% of 4" in out
-    assert all(f"\n{lang} " in out for lang in shipped)
+    assert all(f"\n{lang} " in out for lang in shipped if lang != "shown")
+    assert "Persuasion findings shown to the reader" in out and "Loaded_Language" in out
 
 
 def test_a_failed_prefetch_does_not_stop_the_batch(monkeypatch):

@@ -26,3 +26,11 @@ def test_report_shows_only_shown_persuasion_findings():
     assert "Name_Calling-Labeling" in out and "0.81" in out
     assert "Doubt" not in out and "0.31" not in out
     assert "1 low-confidence not shown" in out
+
+
+def test_report_says_when_no_finding_is_confident():
+    analysis = Analysis(language="fr", body=BODY, persuasion=[_finding(36, 70, "Doubt", 0.31, False)])
+    console = Console(record=True, width=200)
+    render(analysis, console)
+    out = console.export_text()
+    assert "none confident (1 low-confidence not shown" in out and "Doubt" not in out

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime
 
 import numpy as np
 from sqlalchemy import select
@@ -23,6 +22,7 @@ from recoupe.corpus.crosscheck_tables import ArticleProfile, Story, StoryMember
 from recoupe.corpus.records import ArticleRecord, from_report, parse_date, profiles_of
 from recoupe.corpus.stories import StoryIndex
 
+CHUNK = 500  # ids per IN (...) query
 _ARRAYS = ("title_vec", "lead_vec", "head_vec", "full_vec", "next_vec", "sent_vecs", "sent_chars")
 
 
@@ -69,9 +69,11 @@ def _index(corpus) -> StoryIndex:
                          .join(t.Article, t.Article.id == StoryMember.article_id)
                          .order_by(StoryMember.joined, StoryMember.article_id)).all()
         keys: dict[str, list[str]] = {}
-        for aid, key in s.execute(select(t.Entity.article_id, t.Entity.key)
-                                  .where(t.Entity.article_id.in_([m.article_id for m, *_ in rows]))).all():
-            keys.setdefault(aid, []).append(key)
+        members = [m.article_id for m, *_ in rows]
+        for i in range(0, len(members), CHUNK):  # SQLite caps the parameters of one statement
+            for aid, key in s.execute(select(t.Entity.article_id, t.Entity.key)
+                                      .where(t.Entity.article_id.in_(members[i : i + CHUNK]))).all():
+                keys.setdefault(aid, []).append(key)
     for member, data, title, language in rows:
         index.restore(member.story_id, title, member.article_id, load_profile(data), keys.get(member.article_id, []),
                       language, member.similarity)
@@ -82,13 +84,13 @@ def update_stories(corpus, batch: int = 64) -> int:
     """Assign every article not yet in a story, oldest first; returns how many were assigned."""
     with corpus.session() as s:
         pending = s.scalars(select(t.Article.id).where(
-            t.Article.id.not_in(select(StoryMember.article_id)), t.Article.exact_of.is_(None))).all()
+            t.Article.id.not_in(select(StoryMember.article_id)), t.Article.exact_of.is_(None))
+            .order_by(t.Article.date.nulls_last(), t.Article.id)).all()
     if not pending:
         return 0
     index = _index(corpus)
-    todo = records(corpus, list(pending))
-    for i in range(0, len(todo), batch):
-        chunk = todo[i : i + batch]
+    for i in range(0, len(pending), batch):
+        chunk = records(corpus, list(pending[i : i + batch]))
         profs = profiles_of(chunk)
         with corpus.session() as s:
             for r, p in zip(chunk, profs):
@@ -103,7 +105,7 @@ def update_stories(corpus, batch: int = 64) -> int:
                 s.add(StoryMember(article_id=r.id, story_id=sid, similarity=float(score)))
                 s.merge(ArticleProfile(article_id=r.id, model=sim.producer(), data=dump_profile(p)))
             s.commit()
-    return len(todo)
+    return len(pending)
 
 
 def _members(corpus, sid: str) -> list[str]:

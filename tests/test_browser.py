@@ -293,3 +293,14 @@ def test_token_asked_for_when_the_server_has_one(browser, token_server):
         assert page.locator("#report-title").inner_text().startswith("Les trottinettes")
     finally:
         context.close()
+
+
+def test_local_addresses_refused_from_the_ui(page, server):
+    page.goto(server + "/#/analyze")
+    for url in ("http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:22/"):
+        page.fill("#url", url)
+        page.click("#analyze-submit")
+        host = url.split("/")[2].split(":")[0]
+        sync_api.expect(page.locator("#analyze-status .error")).to_contain_text(host, timeout=30_000)
+        assert "refused" in page.locator("#analyze-status").inner_text()
+    assert page.locator("#report-title").count() == 0

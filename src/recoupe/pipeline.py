@@ -351,7 +351,7 @@ def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], opt
         warnings.append(f"no language pipeline for {what}: entities, quotes, hedges and claims skipped")
     else:
         analysis.entities = merge_entities(doc._.entities or [], furniture_docs)
-        for attr in ("quotes", "hedges", "irony", "claims"):
+        for attr in ("quotes", "hedges", "irony", "claims", "relations"):
             if Doc.has_extension(attr) and getattr(doc._, attr) is not None:
                 setattr(analysis, attr, getattr(doc._, attr))
         status.apply_status(analysis, doc)

@@ -159,3 +159,34 @@ def test_postgresql_ingest_and_reingest(pg_server):
     _check_whole(c)
     assert c.articles(language="fr") and c.regrade()["judged"] == 0
     c.close()
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_dask_workers_write_to_postgresql_and_survive_a_killed_worker(pg_server, articles_dir):
+    """With PostgreSQL the workers commit their own articles; one SIGKILLed mid-batch (possibly
+    inside a transaction) leaves every article exactly once."""
+    from recoupe.batch import DaskBackend
+    from recoupe.corpus.ingest import ingest
+    from recoupe.ingest import iter_paths
+
+    url = _new_pg_database(pg_server)
+    c = Corpus(url)
+    backend = DaskBackend(workers=2, chunk=1, store_url=c.url)
+    assert backend.store_url is not None
+    victim = sorted(backend.client.run(os.getpid).values())[0]
+    killed = []
+
+    def on_event(kind, source, detail):
+        if kind == "added" and not killed:
+            os.kill(victim, signal.SIGKILL)
+            killed.append(victim)
+
+    stats = ingest(c, iter_paths([str(articles_dir)]), backend=backend, on_event=on_event)
+    assert killed and stats.failed == 0, stats.errors
+    assert stats.added + stats.known == N_ARTICLES
+    assert c.count() == N_ARTICLES
+    _check_whole(c)
+    with c.session() as s:  # written by the workers, in the ingest's run
+        assert set(s.scalars(select(t.Article.run_id))) == {stats.run_id}
+    c.close()

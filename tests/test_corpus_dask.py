@@ -87,3 +87,15 @@ def test_worker_killed_mid_batch_loses_nothing(backend, tmp_path):
     assert stats.failed == 0, stats.errors
     assert stats.added + stats.copied + stats.known == len(docs)
     assert c.stats()["inputs"] == len(docs)
+
+
+@pytest.mark.slow
+def test_existing_cluster_by_scheduler_address(backend, tmp_path):
+    """``--scheduler tcp://...``: an existing cluster is used, and left running."""
+    address = backend.cluster.scheduler_address
+    assert address.startswith("tcp://")
+    docs = _documents()[:2]
+    c = Corpus(f"sqlite:///{tmp_path / 'c.db'}")
+    stats = c.ingest(iter(docs), scheduler=address)
+    assert stats.failed == 0 and stats.added + stats.copied == 2
+    assert len(backend.client.scheduler_info()["workers"]) == 2  # still up after the ingest closed its client

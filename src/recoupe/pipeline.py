@@ -59,7 +59,7 @@ class AnalyzerConfig:
     components: tuple[str, ...] | None = None  # spaCy components to run; None = all (see nlp.COMPONENTS)
     batch_size: int = 16  # documents per chunk: one encoder call and one nlp.pipe per language
     # A document over either becomes a Failed with the reason (see guard.Budget).
-    # 300 s is ~10x the measured full analysis of a 1M-character text on one core.
+    # 300 s is ~4x the 71 s of CPU a full analysis of a 1M-character text took (benchmarks/scaling.py).
     time_budget: float | None = 300.0  # seconds charged to one document
     memory_ceiling: int | None = None  # bytes of resident memory of the process
 

@@ -69,7 +69,7 @@ class Corpus:
         if workers or scheduler:
             from recoupe.batch import DaskBackend
 
-            backend = DaskBackend(workers=workers or None, scheduler=scheduler)
+            backend = DaskBackend(workers=workers or None, scheduler=scheduler, store_url=self.url)
         return ing.ingest(self, items, backend=backend, lang=lang, reanalyze=reanalyze, command=command,
                           on_event=on_event)
 

@@ -228,7 +228,7 @@ class LshBand(Base):
     """One MinHash LSH band of an article: candidates are articles sharing any (band, hash)."""
 
     __tablename__ = "lsh_bands"
-    __table_args__ = (Index("ix_lsh_band_hash", "band", "hash"),)
+    __table_args__ = (Index("ix_lsh_bands_hash", "hash"),)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     hash: Mapped[int] = mapped_column(BigInteger)

@@ -304,3 +304,23 @@ def test_local_addresses_refused_from_the_ui(page, server):
         sync_api.expect(page.locator("#analyze-status .error")).to_contain_text(host, timeout=30_000)
         assert "refused" in page.locator("#analyze-status").inner_text()
     assert page.locator("#report-title").count() == 0
+
+
+def test_relation_graph_edge_opens_its_evidence(page, server):
+    """A seed article naming who advises, employs or married whom: the graph's edges are reachable
+    with the keyboard and choosing one selects the sentence that says so."""
+    seeds = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("000_*.txt"))
+    if not seeds:
+        pytest.skip("../shared/seeds absent: no article with relations to show")
+    analyse(page, server, seeds[0].read_text(encoding="utf-8"))
+    edges = page.locator(".relations svg .edge")
+    assert edges.count() >= 3
+    edges.first.focus()
+    page.keyboard.press("Enter")
+    detail = page.locator("#detail")
+    assert detail.locator("[data-row='Relation'] dd").inner_text()
+    evidence = detail.locator("[data-row='Evidence'] dd").inner_text()
+    assert evidence and evidence in page.locator("#article-body").inner_text()
+    sync_api.expect(page.locator("#article-body .rel.sel").first).to_be_in_viewport(timeout=5000)
+    page.locator(".relations").scroll_into_view_if_needed()
+    shot(page, "11_relation_graph")

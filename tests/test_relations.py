@@ -50,11 +50,12 @@ def test_component_in_a_users_pipeline():
 
     import recoupe.analysis.entities  # noqa: F401
     import recoupe.analysis.hedges  # noqa: F401
+    import recoupe.analysis.quotes  # noqa: F401
     import recoupe.analysis.relations  # noqa: F401
     from recoupe.nlp import MODELS
 
     nlp = spacy.load(MODELS["fr"])
-    for name in ("recoupe_entities", "recoupe_hedges", "recoupe_relations"):
+    for name in ("recoupe_entities", "recoupe_quotes", "recoupe_hedges", "recoupe_relations"):
         nlp.add_pipe(name)
     doc = nlp("Jean Dupont a rencontré Marie Leroy lundi.")
     assert [(r.subject, r.predicate, r.object) for r in doc._.relations] == [("Jean Dupont", "met", "Marie Leroy")]

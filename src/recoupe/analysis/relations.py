@@ -370,4 +370,4 @@ def find_relations(doc: Doc) -> list[Relation]:
 
 doc_component("recoupe_relations", "relations", find_relations,
               "Sets ``doc._.relations``: typed relations between entities, with evidence and status.",
-              requires=("token.pos", "token.dep", "doc.sents", "doc._.entities", "doc._.hedges"))
+              requires=("token.pos", "token.dep", "doc.sents", "doc._.entities", "doc._.quotes", "doc._.hedges"))

@@ -1,0 +1,108 @@
+"""Article similarity, translations and claim matching: written examples, then the real data sets."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from conftest import need_shared
+from recoupe.corpus import similarity as sim
+from recoupe.corpus import translations as tr
+
+EN = ("Harbor strike ends after 12 days\n"
+      "Dock workers in Rotterdam voted on Monday to end a 12-day strike that had halted container traffic. "
+      "The union said members accepted a 4.5 percent wage increase over two years. "
+      "Shipping companies estimated the stoppage cost them 300 million euros. "
+      "Port authorities expect normal operations to resume by Thursday.")
+FR = ("Fin de la grève du port après 12 jours\n"
+      "Les dockers de Rotterdam ont voté lundi la fin d'une grève de 12 jours qui avait bloqué le trafic de conteneurs. "
+      "Le syndicat a indiqué que ses membres avaient accepté une hausse de salaire de 4,5 % sur deux ans. "
+      "Les compagnies maritimes estiment que l'arrêt leur a coûté 300 millions d'euros. "
+      "Les autorités portuaires prévoient un retour à la normale d'ici jeudi.")
+FR_OTHER = ("Rotterdam : les dockers reprennent le travail\n"
+            "Après presque deux semaines de blocage, le port néerlandais retrouve peu à peu son activité. "
+            "Les armateurs, eux, chiffrent déjà les pertes et réclament des garanties pour l'avenir. "
+            "Le gouvernement néerlandais salue un accord « responsable » tout en appelant à moderniser le port.")
+UNRELATED = ("Record heat in Madrid\nTemperatures reached 44 degrees in Madrid on Sunday, a record for June. "
+             "Authorities opened cooling centres and asked residents to avoid going out at midday.")
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    en, fr, other, unrelated = sim.profiles([{"text": EN, "lang": "en"}, {"text": FR, "lang": "fr"},
+                                             {"text": FR_OTHER, "lang": "fr"}, {"text": UNRELATED, "lang": "en"}])
+    return {"en": en, "fr": fr, "other": other, "unrelated": unrelated}
+
+
+def test_similarity_orders_pairs(profiles):
+    p = profiles
+    translation = sim.similarity(p["en"], p["fr"])
+    same_story = sim.similarity(p["en"], p["other"])
+    unrelated = sim.similarity(p["en"], p["unrelated"])
+    assert 0.0 <= unrelated < same_story < translation <= 1.0
+    assert sim.same_story(p["en"], p["fr"]) and not sim.same_story(p["en"], p["unrelated"])
+    assert sim.similarity(p["en"], p["fr"]) == pytest.approx(sim.similarity(p["fr"], p["en"]), abs=1e-6)
+
+
+def test_translation_is_told_from_another_article_on_the_story(profiles):
+    p = profiles
+    assert tr.is_translation(p["en"], p["fr"])
+    assert not tr.is_translation(p["en"], p["other"])
+    assert tr.translation_probability(p["fr"], p["other"]) == 0.0  # same language: never a translation
+
+
+def test_numbers_and_cues():
+    assert sim.numbers_in("10,000 people, 10.000 people, 2.60 $ and 2,60 €") == frozenset({"10000", "260"})
+    cues = tr.translation_cues("Version originale : Rob Price/Business Insider. Traduit par Jean.")
+    assert [c.text.lower() for c in cues][:1] == ["version originale"]
+
+
+def test_eval_similarity_on_semeval(capsys, tmp_path):
+    need_shared("data", "similarity", "semeval2022t8", "pairs.jsonl")
+    from recoupe.evaluation.similarity import main
+
+    out = tmp_path / "pred.jsonl"
+    assert main(["--predictions", str(out), "--no-cv"]) == 0
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len(lines) == 1463 and set(lines[0]) == {"pair_id", "similarity", "same_story", "translation"}
+    printed = capsys.readouterr().out
+    pearson = float(printed.split("Pearson(similarity, -overall)")[1].split()[0])
+    assert pearson > 0.72  # in-sample figure; out-of-fold 0.765 (recoupe eval similarity)
+
+
+def test_eval_similarity_writes_predictions_without_labels(tmp_path):
+    src = need_shared("data", "similarity", "semeval2022t8")
+    arts = [json.loads(x) for x in (src / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:40]]
+    ids = [a["id"] for a in arts]
+    (tmp_path / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in arts), encoding="utf-8")
+    (tmp_path / "pairs.jsonl").write_text("\n".join(json.dumps({"pair_id": f"{a}_{b}", "id1": a, "id2": b})
+                                                    for a, b in zip(ids, ids[1:])), encoding="utf-8")
+    from recoupe.evaluation.similarity import main
+
+    assert main(["--data", str(tmp_path), "--predictions", str(tmp_path / "p.jsonl")]) == 0
+    assert len((tmp_path / "p.jsonl").read_text().splitlines()) == len(ids) - 1
+
+
+def test_claim_index_ranks_the_matching_claim():
+    from recoupe.corpus.claimmatch import ClaimIndex
+
+    index = ClaimIndex(["a", "b", "c"], [
+        "The Eiffel Tower will be demolished in 2025.",
+        "Drinking hot water cures the flu.",
+        "The mayor of Paris banned cars from the city centre.",
+    ])
+    ranked = index.rank("BREAKING: they are going to tear down the Eiffel Tower next year!! https://t.co/x @someone", k=3)
+    assert ranked[0].id == "a" and ranked[0].score > ranked[1].score
+
+
+def test_eval_claims_dev_map(capsys, tmp_path):
+    need_shared("data", "claims", "clef2020-checkthat-task2", "dev", "tweets.queries.tsv")
+    from recoupe.evaluation.claims import main
+
+    assert main(["--predictions", str(tmp_path / "p.jsonl")]) == 0
+    rows = [json.loads(x) for x in (tmp_path / "p.jsonl").read_text().splitlines()]
+    assert all(len(r["ranked"]) >= 5 for r in rows)
+    dev = capsys.readouterr().out.split("dev:")[1]
+    assert float(dev.split("MAP@5")[1].split()[0]) > 0.70  # measured 0.745

@@ -324,3 +324,45 @@ def test_relation_graph_edge_opens_its_evidence(page, server):
     sync_api.expect(page.locator("#article-body .rel.sel").first).to_be_in_viewport(timeout=5000)
     page.locator(".relations").scroll_into_view_if_needed()
     shot(page, "11_relation_graph")
+
+
+def test_corpus_story_claims_origins_and_graph(page, server):
+    """The demo set (and the seeds, when ../shared has them) in the corpus -> a story page -> a
+    claim's independent origins with their ratings -> the relation graph, an edge's evidence."""
+    page.goto(server + "/#/articles")
+    page.locator("details.ingest summary").click()
+    page.click("#ingest-examples")  # already there after the corpus test: counted as known
+    page.wait_for_selector("details.ingest .status:has-text('Added to the corpus')")
+    seeds = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("0*.txt"))
+    if seeds:
+        page.set_input_files("#ingest-files", [str(p) for p in seeds])
+        page.click("#ingest-form button[type=submit]")
+        sync_api.expect(page.locator("details.ingest .status")).to_contain_text("2 new", timeout=120_000)
+    page.goto(server + "/#/stories")
+    page.wait_for_selector("table.stories tbody a")
+    assert page.locator("table.stories tbody tr").count() >= 3
+    shot(page, "12_stories")
+    page.locator("table.stories tbody a").first.click()
+    page.wait_for_selector("#story-title")
+    assert page.locator("table.story-articles tbody tr").count() >= 1
+    assert page.locator("ol.origins > li").count() >= 1
+    page.wait_for_selector("ol.claims > li")
+    first = page.locator("ol.claims details").first
+    first.locator("summary").click()
+    origin = first.locator("ul.independent > li").first
+    assert origin.locator("strong").inner_text().strip()
+    assert origin.locator("ul li a").count() >= 1  # the supporting article, linked
+    shot(page, "13_story_claim_origins")
+    page.goto(server + "/#/graph")
+    page.wait_for_selector("#view-corpus h1")
+    if not seeds:
+        return
+    edges = page.locator("svg.graph .edge")
+    assert edges.count() >= 3
+    edges.first.focus()
+    page.keyboard.press("Enter")
+    evidence = page.locator("#edge-evidence")
+    sync_api.expect(evidence.locator("h2")).to_be_visible()
+    assert evidence.locator("li q").count() >= 1
+    shot(page, "14_corpus_graph")
+    assert page.foreign_requests == [] and page.console_errors == []

@@ -171,6 +171,10 @@ async def _run_ingest(request: Request, docs: list[RawDocument | Failed], lang: 
                           command="serve: POST /v1/ingest")
 
     stats = await request.app.state.engine.run(job)
+    if stats.added or stats.copied:
+        from recoupe.service.api_crosscheck import assign_stories
+
+        await assign_stories(request)  # the new articles join their stories before the answer
     return IngestResult(run_id=stats.run_id, added=stats.added, copied=stats.copied, known=stats.known,
                         near_duplicates=stats.near_duplicates, failed=stats.failed, seconds=round(stats.seconds, 3),
                         errors=[IngestError_(source=s, error=e) for s, e in stats.errors])

@@ -6,6 +6,7 @@ import { api, ApiError } from "./api.js";
 import { ArticleView } from "./article.js";
 import { h, clear, fmt } from "./dom.js";
 import { t, tv } from "./i18n.js";
+import { storyViews } from "./stories.js";
 
 export function unavailable(box, err) {
   const noCorpus = err instanceof ApiError && err.problem.type === "urn:recoupe:problem:no-corpus";
@@ -230,6 +231,7 @@ async function entityView(box, [key]) {
 }
 
 export const corpusViews = {
+  ...storyViews,
   articles: articlesView,
   article: articleView,
   duplicates: duplicatesView,

@@ -252,7 +252,14 @@ def test_openapi_schema_is_complete_and_resolves(client):
     assert spec["openapi"].startswith("3.")
     paths = spec["paths"]
     for path, method in [("/v1/analyze", "post"), ("/v1/analyze/upload", "post"), ("/v1/sources/lookup", "get"),
-                         ("/v1/sources/lists", "get"), ("/v1/health", "get"), ("/v1/examples", "get")]:
+                         ("/v1/sources/lists", "get"), ("/v1/health", "get"), ("/v1/examples", "get"),
+                         ("/v1/ingest", "post"), ("/v1/ingest/upload", "post"), ("/v1/articles", "get"),
+                         ("/v1/articles/{article_id}", "get"), ("/v1/articles/{article_id}/report", "get"),
+                         ("/v1/entities", "get"), ("/v1/entities/{key}", "get"), ("/v1/duplicates", "get"),
+                         ("/v1/stories", "get"), ("/v1/stories/{story_id}", "get"),
+                         ("/v1/stories/{story_id}/claims", "get"), ("/v1/stories/{story_id}/claimreview", "get"),
+                         ("/v1/stories/update", "post"), ("/v1/graph", "get"), ("/v1/graph.{fmt}", "get"),
+                         ("/v1/export", "get")]:
         assert method in paths[path], (path, method)
         op = paths[path][method]
         assert op.get("summary") and "200" in op["responses"]
@@ -260,7 +267,8 @@ def test_openapi_schema_is_complete_and_resolves(client):
     assert analyze["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/Analysis")
     assert "application/problem+json" in analyze["responses"]["422"]["content"]
     schemas = spec["components"]["schemas"]
-    assert {"Analysis", "Problem", "AnalyzeRequest", "Quote", "ChainLink", "Credibility"} <= set(schemas)
+    assert {"Analysis", "Problem", "AnalyzeRequest", "Quote", "ChainLink", "Credibility", "Story", "Graph",
+            "CorroboratedClaim", "Page_ArticleSummary_"} <= set(schemas)
     assert "in" in schemas["Span"]["properties"]  # the report's own alias, not in_
     refs = set(re.findall(r'"\$ref":\s*"#/components/schemas/([^"]+)"', client.get("/openapi.json").text))
     assert refs <= set(schemas), refs - set(schemas)

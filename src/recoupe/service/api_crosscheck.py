@@ -178,16 +178,35 @@ def stories(request: Request, page: PageParams = Depends()) -> dict:
 StoryId = Path(..., min_length=3, max_length=64, pattern=r"^[0-9a-zA-Z_-]+$")
 
 
+def _story_key(request: Request, story_id: str) -> tuple:
+    """What a story's computed views depend on: its articles, the ratings snapshot, the analyser."""
+    from recoupe.corpus import engine as eng
+
+    corpus = corpus_of(request)
+    cc = _cc()
+    sid = _answer(cc.resolve_story, corpus, story_id)
+    return (sid, tuple(sorted(cc._members(corpus, sid))), eng.ratings_id(), eng.current_analyzer())
+
+
 @router.get("/stories/{story_id}", response_model=Story, summary="A story: its articles and independent origins",
             responses=responses(404, 422))
-def story(request: Request, story_id: str = StoryId) -> dict:
-    return _answer(_cc().story, corpus_of(request), story_id)
+def story(request: Request, story_id: str = StoryId) -> Response:
+    key = ("story",) + _story_key(request, story_id)
+    cache = _cache(request)
+    body = cache.get(key)
+    if body is None:  # validated against the model once, then served as stored bytes
+        body = Story.model_validate(_answer(_cc().story, corpus_of(request), key[1])).model_dump_json().encode()
+        cache.put(key, body)
+    return Response(body, media_type="application/json")
 
 
-class _ClaimsCache:
-    """Corroborated claims per story, valid while the story's articles and the ratings stay the same."""
+class _Cache:
+    """A story's computed views (the story with its origins, its corroborated claims), valid while
+    its articles, the ratings snapshot and the analyser stay the same: the key says so. A story
+    read costs ~35 ms of Python (every member's report, origin grouping with translation checks),
+    a claims read ~200 ms (sentence encoder); the key itself is two small queries."""
 
-    def __init__(self, size: int = 64) -> None:
+    def __init__(self, size: int = 256) -> None:
         self._items: OrderedDict = OrderedDict()
         self._lock = Lock()
         self.size = size
@@ -207,10 +226,10 @@ class _ClaimsCache:
                 self._items.popitem(last=False)
 
 
-def _claims_cache(request: Request) -> _ClaimsCache:
-    if getattr(request.app.state, "claims_cache", None) is None:
-        request.app.state.claims_cache = _ClaimsCache()
-    return request.app.state.claims_cache
+def _cache(request: Request) -> _Cache:
+    if getattr(request.app.state, "story_cache", None) is None:
+        request.app.state.story_cache = _Cache()
+    return request.app.state.story_cache
 
 
 @router.get("/stories/{story_id}/claims", response_model=list[CorroboratedClaim],
@@ -219,17 +238,12 @@ def _claims_cache(request: Request) -> _ClaimsCache:
 async def story_claims(request: Request, story_id: str = StoryId) -> list[dict]:
     import asyncio
 
-    from recoupe.corpus import engine as eng
-
     corpus = corpus_of(request)
-    cc = _cc()
-    sid = await asyncio.to_thread(_answer, cc.resolve_story, corpus, story_id)
-    members = await asyncio.to_thread(cc._members, corpus, sid)
-    key = (sid, tuple(sorted(members)), eng.ratings_id(), eng.current_analyzer())
-    cache = _claims_cache(request)
+    key = ("claims",) + await asyncio.to_thread(_story_key, request, story_id)
+    cache = _cache(request)
     found = cache.get(key)
     if found is None:
-        found = await request.app.state.engine.run(lambda analyzer: cc.story_claims(corpus, sid))
+        found = await request.app.state.engine.run(lambda analyzer: _cc().story_claims(corpus, key[1]))
         cache.put(key, found)
     return found
 

@@ -30,16 +30,18 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """uvicorn in a thread of this process, serving the real app on 127.0.0.1:<free port>, with an
-    empty corpus in a temporary SQLite file."""
+def engine():
+    """One analysis engine (one set of models) for every server of this module."""
+    from recoupe.service.engine import Engine
+
+    e = Engine()
+    yield e
+    e.close()
+
+
+def _serve(app, port):
     import uvicorn
 
-    from recoupe.service import ServiceSettings, create_app
-
-    port = _free_port()
-    db = tmp_path_factory.mktemp("corpus") / "corpus.db"
-    app = create_app(ServiceSettings(host="127.0.0.1", port=port, db=f"sqlite:///{db}"))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -47,6 +49,32 @@ def server(tmp_path_factory):
     while not srv.started:
         assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
+    return srv, thread
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, engine):
+    """uvicorn in a thread of this process, serving the real app on 127.0.0.1:<free port>, with an
+    empty corpus in a temporary SQLite file."""
+    from recoupe.service import ServiceSettings, create_app
+
+    port = _free_port()
+    db = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    srv, thread = _serve(create_app(ServiceSettings(host="127.0.0.1", port=port, db=f"sqlite:///{db}"), engine=engine),
+                         port)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def token_server(engine):
+    """The same app started with a token: the UI must ask for it."""
+    from recoupe.service import ServiceSettings, create_app
+
+    port = _free_port()
+    srv, thread = _serve(create_app(ServiceSettings(host="127.0.0.1", port=port, token="desk-token", corpus=False),
+                                    engine=engine), port)
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=20)
@@ -153,6 +181,8 @@ HOSTILE = f"""{HOSTILE_TITLE}
 Selon <a href="javascript:window.__pwned='link'">l'Agence <b onmouseover="window.__pwned='b'">Hostile</b></a>, le conseil municipal aurait voté contre le budget. <svg onload="window.__pwned='svg'"></svg> Les comptes de la ville ne seraient pas équilibrés.
 
 Le budget de 12 millions d'euros a été rejeté par 23 voix contre 10, selon le procès-verbal de la séance.
+
+Sources : <img src=x onerror="window.__pwned='chain'">Le Courrier Hostile via Reuters – Traduit par <script>window.__pwned='tr'</script>La Gazette
 """
 
 
@@ -186,6 +216,8 @@ def test_hostile_article_stays_inert(page, server):
     body = page.locator("#article-body").inner_text()
     assert "onerror=" in body and "javascript:" in body
     assert "<img" in page.locator(".report-head .meta").inner_text()
+    chain = page.locator(".chain-flow").inner_text()
+    assert "<img" in chain and "Courrier Hostile" in chain  # outlet names from the source chain, as text
     assert page.locator("#report a").count() == 0  # a javascript: address is not made a link
     shot(page, "05_hostile_article")
     assert page.foreign_requests == []
@@ -242,3 +274,22 @@ def test_corpus_ingest_examples_list_and_open_an_article(page, server):
     assert page.locator("#view-corpus ul li a").count() >= 1
     shot(page, "10_entity")
     assert page.foreign_requests == [] and page.console_errors == []
+
+
+def test_token_asked_for_when_the_server_has_one(browser, token_server):
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    try:
+        page.goto(token_server + "/#/analyze")
+        page.wait_for_selector(".token-field:not([hidden])")
+        page.fill("#text", (DEMO / "03_tribune_fr.txt").read_text(encoding="utf-8"))
+        page.click("#analyze-submit")
+        page.wait_for_selector("#analyze-status .error")
+        assert "token" in page.locator("#analyze-status").inner_text()
+        page.fill("#token", "desk-token")
+        page.click("#analyze-submit")
+        page.wait_for_selector("#report-title")
+        assert page.locator("#report-title").inner_text().startswith("Les trottinettes")
+    finally:
+        context.close()

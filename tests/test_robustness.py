@@ -421,3 +421,25 @@ def test_plain_o_replaces_the_file_only_at_the_end(tmp_path):
     assert proc.returncode == 0
     assert [r["source"] for r in json.loads(out.read_text(encoding="utf-8"))] == [path]
     assert not list(tmp_path.glob(".out.json.*"))
+
+
+def test_file_names_that_are_not_utf8_are_shown_not_crashed_on(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/bad\xff\xfename.txt", "wb") as fh:
+        fh.write(ARTICLE.encode("utf-8"))
+    with open(os.fsencode(folder) + b"/empty\xff.txt", "wb") as fh:
+        fh.write(b"")
+    proc = run("analyze", str(folder), "-f", "jsonl", *LIGHT)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    (report,) = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert report["source"] == f"{folder}/bad\\xff\\xfename.txt"
+    assert f"{folder}/empty\\xff.txt: empty input" in proc.stderr
+
+
+def test_inputs_over_the_documented_limit_are_refused_before_extraction():
+    huge = RawDocument(source="huge", text="mot " * (guard.MAX_INPUT_CHARS // 4 + 1))
+    started = time.monotonic()
+    (result,) = list(analyze_many([huge], options=FAST))
+    assert isinstance(result, Failed) and "input too large" in result.error
+    assert time.monotonic() - started < 30

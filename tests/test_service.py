@@ -284,3 +284,17 @@ def test_serve_command_reports_a_bad_database_in_one_line():
     out = result.output.strip()
     assert out.startswith("error: cannot open the corpus at postgresql://desk:***@127.0.0.1:1/corpus")
     assert "hunter2" not in out and "Traceback" not in out
+
+
+def test_models_warm_up_in_the_background():
+    """At start-up the engine loads the models with a short article in each language; health says when."""
+    engine = Engine()
+    try:
+        with client_for(engine, warm=True) as c:
+            deadline = time.monotonic() + 180
+            while not c.get("/v1/health").json()["models_loaded"]:
+                assert time.monotonic() < deadline, "models not loaded after 180 s"
+                time.sleep(0.2)
+            assert c.get("/v1/health").json()["pending_analyses"] == 0
+    finally:
+        engine.close()

@@ -103,9 +103,15 @@ def clean_value(value):
 # text over nlp.max_length (1,000,000); below it, one Doc's parser and NER activations grow with
 # the text, so long texts are parsed in sections and joined with Doc.from_docs (offsets kept).
 SECTION_CHARS = 100_000
-# Texts above this are refused with a clear message: 10 million characters is about 1.6 million
-# words, ~40 minutes of parse on one core, and ~6 GB of Doc.
-MAX_TEXT_CHARS = 10_000_000
+# Article bodies above this are refused with a clear message. Measured (benchmarks/scaling.py,
+# full report): 1,000,000 characters peak at 1.34 GB, 0.53 GB above the loaded models, in 71 s of
+# CPU; memory grows linearly, so 3,000,000 stays near 2.4 GB, under the 3 GB ceiling.
+MAX_TEXT_CHARS = 3_000_000
+
+
+# Inputs (text or HTML) above this are refused before extraction, whatever --max-bytes says: a
+# raised --max-bytes on a 50 MB page once cost 12 minutes and 3.6 GB before crashing.
+MAX_INPUT_CHARS = 20_000_000
 
 
 def sections(text: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
@@ -216,6 +222,9 @@ def sanitize_raw(raw):
     """A copy of a RawDocument with its text, HTML and hints repaired; the warnings to report."""
     from dataclasses import replace
 
+    size = max(len(v) for v in (raw.text or "", raw.html or "") if isinstance(v, str))
+    if size > MAX_INPUT_CHARS:
+        raise BudgetExceeded(f"input too large: {size:,} characters > limit {MAX_INPUT_CHARS:,}")
     warnings: list[str] = list(getattr(raw, "warnings", None) or [])
     updates = {}
     for attr, clean in (("text", sanitize), ("html", sanitize_html)):
@@ -230,6 +239,10 @@ def sanitize_raw(raw):
             warnings.append(f"ignored hint {key!r}: expected text, got {type(value).__name__}")
             continue
         hints[key] = cleaned
+    if isinstance(raw.source, str) and _SURROGATE.search(raw.source):
+        updates["source"] = raw.source.encode("utf-8", "surrogateescape" if all(
+            "\udc80" <= c <= "\udcff" for c in _SURROGATE.findall(raw.source)) else "surrogatepass"
+        ).decode("utf-8", "backslashreplace")
     if isinstance(raw.url, str):
         updates["url"] = repair_text(raw.url)[0]
     elif raw.url is not None:

@@ -159,6 +159,22 @@ class Claim(Finding):
     entities: list[str] = []
 
 
+class Relation(BaseModel):
+    """A typed relation between two entities of the article (``Mark Zuckerberg advises Pete
+    Buttigieg``), with the text that says so and how sure that text is."""
+
+    subject: str = Field(description="Canonical name of the subject entity")
+    subject_label: Literal["PER", "ORG", "LOC", "MISC"] | None = None
+    predicate: str = Field(description="advises, works_for, worked_at, spouse_of, spokesperson_of, called, ...")
+    object: str
+    object_label: Literal["PER", "ORG", "LOC", "MISC"] | None = None
+    evidence: Span
+    sentence: Span
+    status: Literal["asserted", "reported", "conditional", "disputed"] = "asserted"
+    attributed_to: str | None = None
+    producer: str
+
+
 class ChainLink(BaseModel):
     name: str
     domain: str | None = None
@@ -294,6 +310,7 @@ class Analysis(BaseModel):
     hedges: list[Hedge] = []
     irony: list[Irony] = []
     claims: list[Claim] = []
+    relations: list[Relation] = []
     source_chain: list[ChainLink] = []
     genre: Genre | None = None
     persuasion: list[Persuasion] = []

@@ -59,7 +59,7 @@ class AnalyzerConfig:
     components: tuple[str, ...] | None = None  # spaCy components to run; None = all (see nlp.COMPONENTS)
     batch_size: int = 16  # documents per chunk: one encoder call and one nlp.pipe per language
     # A document over either becomes a Failed with the reason (see guard.Budget).
-    # 300 s is ~10x the measured full analysis of a 1M-character text on one core.
+    # 300 s is ~4x the 71 s of CPU a full analysis of a 1M-character text took (benchmarks/scaling.py).
     time_budget: float | None = 300.0  # seconds charged to one document
     memory_ceiling: int | None = None  # bytes of resident memory of the process
 
@@ -351,7 +351,7 @@ def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], opt
         warnings.append(f"no language pipeline for {what}: entities, quotes, hedges and claims skipped")
     else:
         analysis.entities = merge_entities(doc._.entities or [], furniture_docs)
-        for attr in ("quotes", "hedges", "irony", "claims"):
+        for attr in ("quotes", "hedges", "irony", "claims", "relations"):
             if Doc.has_extension(attr) and getattr(doc._, attr) is not None:
                 setattr(analysis, attr, getattr(doc._, attr))
         status.apply_status(analysis, doc)

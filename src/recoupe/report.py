@@ -19,7 +19,8 @@ from recoupe.model import Analysis, Span
 
 # C0 and C1 controls (but line feed and tab), DEL, and the bidirectional embeddings, overrides
 # and isolates that reorder what the terminal shows.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates too: no terminal encoding can print them.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _visible(match: re.Match) -> str:

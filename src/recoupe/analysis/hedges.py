@@ -33,21 +33,37 @@ SOURCE_CUES = {"selon", "après", "according", "reportedly"}  # selon X, d'aprè
 
 
 def _governing_past_speech(verb: Token, lang: str) -> bool:
-    """Future-in-the-past: the clause depends on a past-tense speech or thought verb."""
+    """Future-in-the-past: the clause depends on a past-tense speech or thought verb, as its content
+    clause (``a dit qu'il viendrait``) or as a relative clause on its object (``a évoqué les mesures
+    que les forces prendraient``). A conjunct of the speech verb is another act, not its content."""
     tok = verb
     for _ in range(4):
-        if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head is not tok:
-            head = tok.head
-            content = tok.dep_ in ("ccomp", "xcomp")  # a conjunct of the speech verb is another act, not content
-            if content and (speech_lemma(head, lang) or head.lemma_ in ("penser", "croire", "savoir", "espérer", "prévoir")):
-                tenses = set(head.morph.get("Tense")) | {t for c in head.children if c.dep_.startswith("aux")
-                                                         for t in c.morph.get("Tense")}
-                if tenses & {"Past", "Imp"} or head.morph.get("VerbForm") == ["Part"]:
-                    return True
-            tok = head
+        if tok.dep_ in ("acl:relcl", "acl") and tok.head.dep_ in ("obj", "dobj"):
+            edge, head = "content", tok.head.head
+        elif tok.dep_ in ("ccomp", "xcomp"):
+            edge, head = "content", tok.head
+        elif tok.dep_ == "conj":
+            edge, head = "conj", tok.head
         else:
-            break
+            return False
+        if head is tok:
+            return False
+        if edge == "content" and (speech_lemma(head, lang) or head.lemma_ in ("penser", "croire", "savoir", "espérer",
+                                                                              "prévoir")):
+            tenses = set(head.morph.get("Tense")) | {t for c in head.children if c.dep_.startswith("aux")
+                                                     for t in c.morph.get("Tense")}
+            if tenses & {"Past", "Imp"} or head.morph.get("VerbForm") == ["Part"]:
+                return True
+        tok = head
     return False
+
+
+def _comparative(tok: Token) -> bool:
+    """``plus douce qu'elle ne l'aurait été``: a conditional in the second term of a comparison."""
+    doc = tok.doc
+    left = doc[max(tok.i - 5, 0):tok.i]
+    return any(t.lower_ in ("qu'", "qu’", "que") for t in left) and any(t.lower_ in ("ne", "n'", "n’") for t in left) \
+        and any(t.lower_ in ("plus", "moins", "autant", "mieux", "pire") for t in doc[max(tok.i - 12, 0):tok.i])
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -94,7 +110,7 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
         subject = _subject(verb)
         if subject is not None and subject.lower_ in NON_THIRD_PERSON:
             continue
-        if _hypothetical(verb) or _governing_past_speech(verb, lang):
+        if _hypothetical(verb) or _governing_past_speech(verb, lang) or _comparative(tok):
             continue
         start_tok = tok
         while start_tok.i > 0:
@@ -112,22 +128,21 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
 
 
 def _conditional_reading(doc: Doc, tok: Token, verb: Token) -> tuple[str, str, float]:
-    """Which hedge a conditional is.
+    """Which rule a conditional hedge comes from, and how sure it is.
 
-    The past conditional (``aurait appelé``) and any conditional in a sentence that names a source
-    (``selon X``) are the journalistic conditional: reported, not confirmed.  A bare present
-    conditional is more often a hypothetical consequence (``Pékin verrait cela comme une
-    provocation``): not asserted either, but speculation.  ``pourrait`` / ``devrait`` are modal
-    speculation.
+    All are ``conditional`` (the annotation guidelines count the journalistic conditional and the
+    modal hedges *pourrait*, *devrait* alike: a fact presented as unconfirmed). The past conditional
+    (``aurait appelé``) and a conditional in a sentence that names a source (``selon X``) are the
+    surest; a bare present conditional may be a hypothetical consequence, so it is less sure.
     """
     if tok.lemma_.lower() in MODAL_CONDITIONAL or verb.lemma_.lower() in MODAL_CONDITIONAL:
-        return "speculation", "modal_conditional", 0.55  # pourrait, devrait, aurait pu
+        return "conditional", "modal_conditional", 0.55  # pourrait, devrait, aurait pu
     compound = tok.dep_.startswith("aux") and verb.morph.get("VerbForm") == ["Part"]
     start, end = sentence_bounds(tok)
     sourced = any(t.lower_ in SOURCE_CUES for t in doc.char_span(start, end, alignment_mode="expand") or [])
     if compound or sourced:
         return "conditional", "conditional_mood", 0.8 if compound else 0.7
-    return "speculation", "present_conditional", 0.5
+    return "conditional", "present_conditional", 0.5
 
 
 def _impersonal_evaluation(tok: Token, verb: Token) -> bool:
@@ -187,7 +202,58 @@ def _merge(hedges: list[Hedge], doc: Doc) -> list[Hedge]:
 def find_hedges(doc: Doc) -> list[Hedge]:
     """All hedges in ``doc`` (offsets into ``doc_text(doc)``), in text order."""
     lang = language_of(doc)
-    return _merge(_conditional_hedges(doc, lang) + _lexicon_hedges(doc), doc)
+    hedges = _merge(_conditional_hedges(doc, lang) + _lexicon_hedges(doc) + _seeming(doc, lang), doc)
+    return [_placed(doc, h, hedges[n + 1].start if n + 1 < len(hedges) else None) for n, h in enumerate(hedges)]
+
+
+SEEM_VERBS = {"sembler", "paraître"}
+MAX_PLACING_TOKENS = 6  # prior: a marker and a few words, as the annotation guidelines' evidence (5–120 characters)
+
+
+def _seeming(doc: Doc, lang: str) -> list[Hedge]:
+    """``X semble montrer``, ``un vent de panique semble souffler``: *sembler* / *paraître* with an
+    infinitive presents the fact as an impression (the impersonal *il semble que* is in the lexicon)."""
+    if lang != "fr":
+        return []
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() in SEEM_VERBS and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "xcomp" and c.morph.get("VerbForm") == ["Inf"] for c in tok.children):
+            infinitive = max((c for c in tok.children if c.dep_ == "xcomp"), key=lambda c: c.i)
+            end = infinitive if infinitive.i - tok.i <= 3 else tok
+            out.append(_hedge(doc, "speculation", tok.idx, end.idx + len(end.text), "seem", 0.6))
+    return out
+
+
+def _placed(doc: Doc, hedge: Hedge, limit: int | None) -> Hedge:
+    """The marker with the fewest following (else preceding) words of its sentence that make its text
+    unique in the article, so that a reader, or a tool given only the text, can find it (*pourrait*
+    occurs five times; *pourrait être fermé* once). Never reaches into the next hedge."""
+    text = doc_text(doc)
+
+    def unique(start: int, end: int) -> bool:
+        piece = text[start:end]
+        return text.find(piece) == start and text.find(piece, start + 1) == -1
+
+    start, end = hedge.start, hedge.end
+    if unique(start, end):
+        return hedge
+    s_start, s_end = hedge.sentence.start, hedge.sentence.end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    first, last = span.start, span.end - 1
+    for _ in range(MAX_PLACING_TOKENS):
+        nxt = doc[last + 1] if last + 1 < len(doc) else None
+        if nxt is not None and nxt.idx + len(nxt.text) <= s_end and (limit is None or nxt.idx + len(nxt.text) <= limit) \
+                and not nxt.is_punct:
+            last += 1
+        elif first > 0 and doc[first - 1].idx >= s_start and not doc[first - 1].is_punct:
+            first -= 1
+        else:
+            break
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        if unique(start, end):
+            break
+    return hedge.model_copy(update={"start": start, "end": end, "text": text[start:end]})
 
 
 doc_component("recoupe_hedges", "hedges", find_hedges,

@@ -72,7 +72,7 @@ def analyze(
     paths: list[str] = typer.Argument(..., help="Files, directories, JSONL corpora, or '-' for standard input."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (readable), json (array) or jsonl."),
     lang: str = typer.Option(None, "--lang", help="Force the language (fr, en) instead of detecting it."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this (an input over 20 million characters is refused whatever this says; an article over 3 million after extraction too)."),
     output: Path = typer.Option(None, "--output", "-o",
                                 help="Write the reports here (through a temporary file renamed at the end)."),
     resume: bool = typer.Option(False, "--resume", help="With -o and -f json/jsonl: keep the reports already "
@@ -169,7 +169,7 @@ def demo(
     from importlib import resources
 
     from recoupe.pipeline import analyze_many
-    from recoupe.report import render
+    from recoupe.report import render, terminal_safe
 
     out_dir.mkdir(parents=True, exist_ok=True)
     demo_dir = resources.files("recoupe.resources").joinpath("demo")
@@ -180,7 +180,7 @@ def demo(
         console = Console(file=ft, highlight=False, width=110)
         for result in analyze_many(iter_paths(paths)):
             if isinstance(result, Failed):
-                print(f"error: {result.source}: {result.error}", file=sys.stderr, flush=True)
+                print(f"error: {terminal_safe(result.source)}: {terminal_safe(result.error)}", file=sys.stderr, flush=True)
                 continue
             fj.write(result.to_json() + "\n")
             render(result, console)

@@ -129,6 +129,7 @@ def eval_triggers() -> dict:
 
 def eval_seeds() -> dict:
     from recoupe.analysis.genre import classify_genre
+    from recoupe.analysis.persuasion import detect_persuasion
     from recoupe.extract import extract
     from recoupe.training.data import shared_dir
 
@@ -137,9 +138,13 @@ def eval_seeds() -> dict:
     for path in sorted((shared_dir() / "seeds").glob("0*.txt")):
         doc = extract(path.read_text(encoding="utf-8"))
         genre = classify_genre(doc.body, "fr", title=doc.title)
+        found = detect_persuasion(doc.body, "fr", triggers=False)
+        shown = sorted(p.technique for p in found if p.shown)
         expected = next(v for k, v in SEED_EXPECTED.items() if path.name.startswith(k))
-        out[path.name] = {"expected": expected, "got": genre.label, "probabilities": genre.probabilities}
-        print(f"{path.name}: expected {expected}, got {genre.label} {genre.probabilities}")
+        out[path.name] = {"expected": expected, "got": genre.label, "probabilities": genre.probabilities,
+                          "persuasion_listed": len(found), "persuasion_shown": shown}
+        print(f"{path.name}: expected {expected}, got {genre.label} {genre.probabilities}; persuasion "
+              f"{len(found)} listed, {len(shown)} shown {shown}")
     return out
 
 

@@ -121,6 +121,12 @@ def iter_jsonl(text: str, source: str, warnings: list[str] = ()) -> Iterator[Raw
             yield doc
 
 
+def source_name(path: Path | str) -> str:
+    """The path as text for reports and error lines: bytes of a file name that are not UTF-8
+    (kept by Python as lone surrogates, which no JSON writer or terminal accepts) become ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 def _kind(mode: int) -> str:
     for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
                        (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory")):
@@ -155,7 +161,7 @@ def _gunzip(path: Path, max_bytes: int) -> bytes:
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | Failed]:
     """Yield the documents in one file (several for JSONL). FIFOs and devices are refused
     without opening them (opening a FIFO blocks; /dev/zero never ends)."""
-    source = str(path)
+    source = source_name(path)
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -204,7 +210,7 @@ def walk(directory: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Raw
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError as exc:
-        yield Failed(str(directory), f"unreadable directory: {exc.strerror or exc}")
+        yield Failed(source_name(directory), f"unreadable directory: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -214,12 +220,12 @@ def walk(directory: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Raw
             is_dir = entry.is_dir(follow_symlinks=False)
             linked_dir = not is_dir and entry.is_symlink() and path.is_dir()
         except OSError as exc:
-            yield Failed(str(path), f"unreadable: {exc.strerror or exc}")
+            yield Failed(source_name(path), f"unreadable: {exc.strerror or exc}")
             continue
         if is_dir:
             yield from walk(path, max_bytes=max_bytes)
         elif linked_dir:
-            yield Failed(str(path), "symbolic link to a directory: not followed")
+            yield Failed(source_name(path), "symbolic link to a directory: not followed")
         else:
             yield from read_file(path, max_bytes=max_bytes)
 
@@ -256,10 +262,10 @@ def iter_paths(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> I
         try:
             info = path.stat()
         except FileNotFoundError:
-            yield Failed(item, "no such file or directory")
+            yield Failed(source_name(item), "no such file or directory")
             continue
         except OSError as exc:
-            yield Failed(item, f"unreadable: {exc.strerror or exc}")
+            yield Failed(source_name(item), f"unreadable: {exc.strerror or exc}")
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from walk(path, max_bytes=max_bytes)

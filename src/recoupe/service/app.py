@@ -24,6 +24,7 @@ def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None
     """The app. ``corpus``: an open ``Corpus`` to serve; else the one at ``settings.db`` (default: the
     CLI's, ``$RECOUPE_DB`` or ``$RECOUPE_HOME/corpus.db``) unless ``settings.corpus`` is False."""
     settings = settings or ServiceSettings()
+    owns_engine = engine is None  # an engine given by the caller (tests, several apps) is the caller's to close
     engine = engine or Engine(max_pending=settings.max_pending, batch=settings.batch)
     if corpus is None and settings.corpus:
         from recoupe.corpus import Corpus
@@ -35,7 +36,8 @@ def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None
         if settings.warm:
             engine.warm()
         yield
-        engine.close()
+        if owns_engine:
+            engine.close()
         if getattr(app.state, "fetcher", None) is not None:
             app.state.fetcher.close()
 

@@ -123,4 +123,8 @@ class Engine:
             self._release()
 
     def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        """Stop taking work, let the batch in progress finish, and free the analyzer's models."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._analyzer is not None:
+            self._analyzer.close()
+            self._analyzer = None

@@ -111,8 +111,8 @@ def satire_scores(truth, pred) -> dict:
     """Satire as the positive class: precision, recall and the counts behind them."""
     called, real = np.asarray(pred) == "satire", np.asarray(truth) == "satire"
     tp = int((called & real).sum())
-    return {"precision": round(tp / called.sum(), 4) if called.any() else None,
-            "recall": round(tp / real.sum(), 4) if real.any() else None,
+    return {"precision": round(tp / int(called.sum()), 4) if called.any() else None,
+            "recall": round(tp / int(real.sum()), 4) if real.any() else None,
             "right": tp, "called": int(called.sum()), "satire": int(real.sum())}
 
 

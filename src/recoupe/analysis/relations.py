@@ -306,7 +306,7 @@ def find_relations(doc: Doc) -> list[Relation]:
     """Every relation found in ``doc`` (offsets into ``doc_text(doc)``), in text order."""
     if not Doc.has_extension("entities") or not doc._.entities:
         return []
-    from recoupe.analysis.hedges import sentence_status
+    from recoupe.analysis.status import sentence_status
 
     lang = language_of(doc)
     text = doc_text(doc)

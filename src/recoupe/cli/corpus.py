@@ -292,8 +292,8 @@ def db_upgrade(db: str = DB) -> None:
     from recoupe.corpus import Corpus
     from recoupe.corpus.migrate import upgrade
 
-    corpus = Corpus(db, upgrade=False) if db else Corpus(upgrade=False)
     try:
+        corpus = Corpus(db, upgrade=False)
         before, after = upgrade(corpus.engine)
     except Exception as exc:
         stderr.print(f"error: migration failed: {_safe(type(exc).__name__)}: {_safe(str(exc).splitlines()[0])}")

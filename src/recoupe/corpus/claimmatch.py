@@ -22,7 +22,7 @@ from recoupe import vectors
 from recoupe.corpus.similarity import fold
 
 MODEL_NAME = "claimmatch"
-CANDIDATES = 50  # union of each view's top 50: recall@50 on the train split is 0.99 (see the model meta)
+CANDIDATES = 50  # union of each view's top 50: holds a right claim for 96.6% of training tweets (model meta)
 BM25_K1, BM25_B = 1.2, 0.75  # the usual Okapi defaults (Robertson & Zaragoza 2009)
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)

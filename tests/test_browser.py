@@ -357,6 +357,7 @@ def test_corpus_story_claims_origins_and_graph(page, server):
     page.wait_for_selector("#view-corpus h1")
     if not seeds:
         return
+    page.wait_for_selector("svg.graph .edge")
     edges = page.locator("svg.graph .edge")
     assert edges.count() >= 3
     edges.first.focus()

@@ -254,7 +254,8 @@ def test_corpus_ingest_examples_list_and_open_an_article(page, server):
     page.click("#ingest-examples")
     page.wait_for_selector("details.ingest .status:has-text('Added to the corpus')")
     page.wait_for_selector("table.articles tbody tr")
-    assert page.locator("table.articles tbody tr").count() == 3
+    titles = page.locator("table.articles tbody th").all_inner_texts()
+    assert any("Harborline" in x for x in titles) and any("Verdalys" in x for x in titles)
     assert page.locator("nav a[data-view='articles']").is_visible()
     shot(page, "08_corpus_articles")
     page.select_option("#filter-language", "en")

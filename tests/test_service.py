@@ -306,3 +306,38 @@ def test_models_warm_up_in_the_background():
             assert c.get("/v1/health").json()["pending_analyses"] == 0
     finally:
         engine.close()
+
+
+def test_interface_strings_exist_in_french_and_english():
+    """Every string key the UI asks for is in both dictionaries, and every value of the report's
+    closed vocabularies (hedge kinds, claim statuses, chain roles, genres, quote kinds, relation
+    statuses) has a label in both languages."""
+    from typing import get_args
+
+    from recoupe import model
+
+    source = (STATIC / "js" / "i18n.js").read_text(encoding="utf-8")
+    en_block, fr_block = source.split("\n  fr: {", 1)
+    key = re.compile(r'^\s+"([\w.]+)":', re.M)
+    en, fr = set(key.findall(en_block)), set(key.findall(fr_block))
+    assert en == fr, (en - fr, fr - en)
+    used = set()
+    for path in [p for p in (STATIC / "js").glob("*.js") if p.name != "i18n.js"] + list(STATIC.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'\bt\("([\w.]+)"\)', text))
+        used |= set(re.findall(r'data-i18n="([\w.]+)"', text))
+        used |= set(re.findall(r'data-i18n-attr="\w+:([\w.]+)"', text))
+        for pair in re.findall(r'count\([^,]+, "([\w.]+)", "([\w.]+)"\)', text):  # singular/plural keys
+            used |= set(pair)
+    assert used and used <= en, sorted(used - en)
+    vocabularies = {
+        "hedge": model.Hedge.model_fields["kind"].annotation,
+        "status": model.Claim.model_fields["status"].annotation,
+        "role": model.ChainLink.model_fields["role"].annotation,
+        "genre": model.Genre.model_fields["label"].annotation,
+        "quote": model.Quote.model_fields["kind"].annotation,
+        "relstatus": model.Relation.model_fields["status"].annotation,
+    }
+    for prefix, literal in vocabularies.items():
+        for value in get_args(literal):
+            assert f"{prefix}.{value}" in en, f"{prefix}.{value}"

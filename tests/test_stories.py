@@ -198,3 +198,43 @@ def test_graph_and_exports_from_the_store(seeded, tmp_path):
     assert (tmp_path / "csv" / "relations.csv").read_text(encoding="utf-8").count("\n") >= 11
     bad = runner.invoke(app, ["story", "zzzzzz", "--db", seeded])
     assert bad.exit_code == 1 and "no story" in bad.output
+
+
+EN_ARTICLE = """Rotterdam dockers end 12-day strike
+
+Dock workers in Rotterdam voted on Monday to end a 12-day strike that had halted container traffic in Europe's largest port.
+The union FNV said its members accepted a 4.5 percent wage increase over two years.
+Shipping companies estimated that the stoppage cost them 300 million euros.
+Port authorities expect normal operations to resume by Thursday, a spokesman for the port said.
+"""
+FR_ARTICLE = """Les dockers de Rotterdam mettent fin à une grève de 12 jours
+
+Les dockers de Rotterdam ont voté lundi la fin d'une grève de 12 jours qui avait bloqué le trafic de conteneurs dans le plus grand port d'Europe.
+Le syndicat FNV a indiqué que ses membres avaient accepté une hausse de salaire de 4,5 % sur deux ans.
+Les compagnies maritimes estiment que l'arrêt leur a coûté 300 millions d'euros.
+Les autorités portuaires prévoient un retour à la normale d'ici jeudi, a déclaré un porte-parole du port.
+
+Version originale : The Example Ledger. Traduit par la rédaction.
+"""
+
+
+def test_translation_linked_in_a_stored_story(tmp_path):
+    from recoupe.cli import app
+    from recoupe.corpus import Corpus
+    from recoupe.corpus import crosscheck as cc
+
+    (tmp_path / "en.txt").write_text(EN_ARTICLE, encoding="utf-8")
+    (tmp_path / "fr.txt").write_text(FR_ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    assert CliRunner().invoke(app, ["ingest", str(tmp_path / "en.txt"), str(tmp_path / "fr.txt"), "--db", db]).exit_code == 0
+    corpus = Corpus(db)
+    assert cc.update_stories(corpus) == 2
+    assert cc.update_stories(corpus) == 0  # incremental: nothing left to assign
+    listing = cc.stories(corpus)
+    assert len(listing) == 1 and sorted(listing[0]["languages"]) == ["en", "fr"]
+    story = cc.story(corpus, listing[0]["id"])
+    fr = next(a for a in story["articles"] if a["language"] == "fr")
+    en = next(a for a in story["articles"] if a["language"] == "en")
+    assert fr["translation_of"] == {"article": en["id"], "direction": "translates",
+                                    "probability": fr["translation_of"]["probability"]}
+    assert len(story["origins"]) == 1  # a translation is not an independent source

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 
 from recoupe.corpus.keys import fold
 from recoupe.corpus.records import ArticleRecord

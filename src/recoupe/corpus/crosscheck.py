@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime
 
 import numpy as np
 from sqlalchemy import select
@@ -23,6 +22,7 @@ from recoupe.corpus.crosscheck_tables import ArticleProfile, Story, StoryMember
 from recoupe.corpus.records import ArticleRecord, from_report, parse_date, profiles_of
 from recoupe.corpus.stories import StoryIndex
 
+CHUNK = 500  # ids per IN (...) query
 _ARRAYS = ("title_vec", "lead_vec", "head_vec", "full_vec", "next_vec", "sent_vecs", "sent_chars")
 
 
@@ -69,9 +69,11 @@ def _index(corpus) -> StoryIndex:
                          .join(t.Article, t.Article.id == StoryMember.article_id)
                          .order_by(StoryMember.joined, StoryMember.article_id)).all()
         keys: dict[str, list[str]] = {}
-        for aid, key in s.execute(select(t.Entity.article_id, t.Entity.key)
-                                  .where(t.Entity.article_id.in_([m.article_id for m, *_ in rows]))).all():
-            keys.setdefault(aid, []).append(key)
+        members = [m.article_id for m, *_ in rows]
+        for i in range(0, len(members), CHUNK):  # SQLite caps the parameters of one statement
+            for aid, key in s.execute(select(t.Entity.article_id, t.Entity.key)
+                                      .where(t.Entity.article_id.in_(members[i : i + CHUNK]))).all():
+                keys.setdefault(aid, []).append(key)
     for member, data, title, language in rows:
         index.restore(member.story_id, title, member.article_id, load_profile(data), keys.get(member.article_id, []),
                       language, member.similarity)
@@ -82,13 +84,13 @@ def update_stories(corpus, batch: int = 64) -> int:
     """Assign every article not yet in a story, oldest first; returns how many were assigned."""
     with corpus.session() as s:
         pending = s.scalars(select(t.Article.id).where(
-            t.Article.id.not_in(select(StoryMember.article_id)), t.Article.exact_of.is_(None))).all()
+            t.Article.id.not_in(select(StoryMember.article_id)), t.Article.exact_of.is_(None))
+            .order_by(t.Article.date.nulls_last(), t.Article.id)).all()
     if not pending:
         return 0
     index = _index(corpus)
-    todo = records(corpus, list(pending))
-    for i in range(0, len(todo), batch):
-        chunk = todo[i : i + batch]
+    for i in range(0, len(pending), batch):
+        chunk = records(corpus, list(pending[i : i + batch]))
         profs = profiles_of(chunk)
         with corpus.session() as s:
             for r, p in zip(chunk, profs):
@@ -103,7 +105,7 @@ def update_stories(corpus, batch: int = 64) -> int:
                 s.add(StoryMember(article_id=r.id, story_id=sid, similarity=float(score)))
                 s.merge(ArticleProfile(article_id=r.id, model=sim.producer(), data=dump_profile(p)))
             s.commit()
-    return len(todo)
+    return len(pending)
 
 
 def _members(corpus, sid: str) -> list[str]:
@@ -150,16 +152,34 @@ def story(corpus, id_or_prefix: str) -> dict:
     """One story: its articles (id, URL, outlet, language, date) and its independent origins."""
     from recoupe.corpus.corroboration import origin_groups
 
+    from recoupe.corpus import translations as tr
+
     sid = resolve_story(corpus, id_or_prefix)
     ids = _members(corpus, sid)
     recs = records(corpus, ids)
-    origins = origin_groups(recs, _profiles(corpus, ids), _ratings())
+    profs = _profiles(corpus, ids)
+    origins = origin_groups(recs, profs, _ratings())
+    translation_of: dict[str, dict] = {}
+    for i, a in enumerate(recs):
+        for b in recs[i + 1:]:
+            if a.language != b.language and a.id in profs and b.id in profs and tr.is_translation(profs[a.id], profs[b.id]):
+                translator = [any(link.get("role") == "translator" for link in r.chain) for r in (a, b)]
+                which = (translator.index(True) if translator.count(True) == 1 else
+                         tr.which_translates(a.body + "\n" + a.furniture, b.body + "\n" + b.furniture, a.date, b.date))
+                prob = round(tr.translation_probability(profs[a.id], profs[b.id]), 3)
+                if which is None:  # linked, direction unknown: recorded on both
+                    translation_of[a.id] = {"article": b.id, "direction": "unknown", "probability": prob}
+                    translation_of[b.id] = {"article": a.id, "direction": "unknown", "probability": prob}
+                else:
+                    t, src = (a, b) if which == 0 else (b, a)
+                    translation_of[t.id] = {"article": src.id, "direction": "translates", "probability": prob}
     with corpus.session() as s:
         st = s.get(Story, sid)
         head = {"id": st.id, "title": st.title, "languages": st.languages, "first_seen": st.first_seen}
     return {**head, "articles": [{"id": r.id, "url": r.url, "outlet": r.outlet, "domain": r.domain,
                                   "language": r.language, "title": r.title,
-                                  "date": r.date.isoformat() if r.date else None} for r in recs],
+                                  "date": r.date.isoformat() if r.date else None,
+                                  "translation_of": translation_of.get(r.id)} for r in recs],
             "origins": [o.to_dict() for o in origins]}
 
 

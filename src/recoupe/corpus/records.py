@@ -26,6 +26,7 @@ class ArticleRecord:
     relations: list[dict] = field(default_factory=list)
     hedges: list[dict] = field(default_factory=list)
     duplicate_group: int | None = None
+    furniture: str = ""  # the page furniture's text (provenance and translation notices live there)
 
     @property
     def outlet(self) -> str | None:
@@ -66,6 +67,7 @@ def from_report(report: dict, *, article_id: str, url: str | None = None, duplic
                for c in report.get("source_chain") or []],
         relations=list(report.get("relations") or []), hedges=list(report.get("hedges") or []),
         duplicate_group=duplicate_group,
+        furniture="\n".join(f.get("text") or "" for f in report.get("furniture") or []),
     )
 
 

@@ -87,5 +87,16 @@ def is_translation(a: Profile, b: Profile) -> bool:
     return translation_probability(a, b) >= threshold()
 
 
+def which_translates(a_text: str, b_text: str, a_date=None, b_date=None) -> int | None:
+    """Given a translation pair, which one is the translation: 0 (a), 1 (b) or None when nothing
+    tells. The text saying so (*traduit par*, *Version originale*) decides first, then the later date."""
+    ca, cb = bool(translation_cues(a_text)), bool(translation_cues(b_text))
+    if ca != cb:
+        return 0 if ca else 1
+    if a_date and b_date and a_date != b_date:
+        return 0 if a_date > b_date else 1
+    return None
+
+
 def producer() -> str:
     return _model().producer

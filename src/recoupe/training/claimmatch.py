@@ -30,10 +30,13 @@ def data_dir(data: str | Path | None = None) -> Path:
 
 
 def read_tsv(path: Path) -> list[list[str]]:
-    """Rows after the header, split on tabs (the files are not quoted)."""
+    """Rows split on tabs (the files are not quoted), without the header line when there is one
+    (its first column is empty or a column name, never an id)."""
     with open(path, encoding="utf-8") as f:
-        lines = f.read().splitlines()
-    return [line.split("\t") for line in lines[1:] if line.strip()]
+        rows = [line.split("\t") for line in f.read().splitlines() if line.strip()]
+    if rows and (not rows[0][0].strip() or rows[0][0].strip().lower() in {"id", "tweet_id", "vclaim_id", "qid"}):
+        rows = rows[1:]
+    return rows
 
 
 def load_vclaims(data: str | Path | None = None) -> tuple[list[str], list[str], list[str]]:

@@ -271,7 +271,9 @@ def _failure_key(source: str) -> str:
 
 def write_report(corpus, item: Work, result, run_id: int | None) -> str:
     """Store (findings, judgement) as analysed; a full report is judged again from its findings."""
-    if isinstance(result, tuple):
+    if isinstance(result, tuple) and isinstance(result[0], dict):  # dumped on a Dask worker
+        findings, judgement = result
+    elif isinstance(result, tuple):
         analysis, judged = result
         findings, judgement = engine.dump_findings(analysis), engine.dump_judgement(judged)
     else:

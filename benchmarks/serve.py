@@ -100,7 +100,7 @@ async def reads_during_analyses(client, text: str, path: str, n_reads: int, writ
         try:
             r = await client.get(path)
             if r.status_code != 200:
-                return None, f"HTTP {r.status_code}"
+                return None, f"HTTP {r.status_code}: {r.text[:200]}"
             return time.perf_counter() - started, None
         except httpx.HTTPError as exc:
             return None, f"{type(exc).__name__}: {exc}"
@@ -153,7 +153,7 @@ async def run(base: str, requests: int, reads: int) -> int:
         ok, errors, analysed = await reads_during_analyses(client, text, path, reads)
         print(f"GET {what}: {reads} concurrent reads during analyses: {len(ok)} ok, {len(errors)} failed; "
               f"{percentiles(ok)}; {analysed} analyses completed meanwhile")
-        for e in sorted(set(errors))[:5]:
+        for e in sorted(set(errors + idle_errors))[:5]:
             print(f"  error: {e}")
         return 1 if errors or idle_errors else 0
 

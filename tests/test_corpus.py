@@ -86,10 +86,10 @@ def test_ingest_stores_every_article_once(corpus):
 
 
 def test_reingest_adds_nothing(corpus, corpus_file):
-    before = _rows(corpus)
+    before = corpus.stats()
     again = corpus.ingest(iter_paths([str(corpus_file)]))
     assert (again.added, again.copied, again.known, again.failed) == (0, 0, 5, 0)
-    assert _rows(corpus) == before
+    assert corpus.stats() == before  # not even a row in `runs`
 
 
 def test_exact_copy_and_syndication_groups(corpus):
@@ -272,3 +272,25 @@ def test_jsonl_streams_past_an_oversized_line(tmp_path):
     assert [type(i).__name__ for i in items] == ["RawDocument", "Failed", "Failed", "RawDocument"]
     assert items[1].source.endswith(":2") and "too large" in items[1].error
     assert items[3].html == HARBOR
+
+
+def test_add_an_analysed_report(corpus, tmp_path):
+    aid = corpus.articles(outlet="tribune.example")[0]["id"]
+    report = corpus.report(aid)
+    other = Corpus(f"sqlite:///{tmp_path / 'other.db'}")
+    assert other.add(report) == aid  # same body and canonical URL: same id
+    assert other.add(report) == aid and other.count() == 1
+    assert other.findings(aid)["entities"] == corpus.findings(aid)["entities"]
+    assert other.judgement(aid)["credibility"]["grade"] == corpus.judgement(aid)["credibility"]["grade"]
+    other.close()
+
+
+def test_progress_total_known_only_for_plain_files(tmp_path, corpus_file):
+    from recoupe.cli.corpus import _expected
+
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.html").write_text("x", encoding="utf-8")
+    assert _expected([str(tmp_path)], None, None) == 2
+    assert _expected([str(corpus_file)], None, None) is None
+    assert _expected(["-"], None, None) is None
+    assert _expected([str(tmp_path)], None, ["feed.rss"]) is None

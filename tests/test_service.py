@@ -252,7 +252,14 @@ def test_openapi_schema_is_complete_and_resolves(client):
     assert spec["openapi"].startswith("3.")
     paths = spec["paths"]
     for path, method in [("/v1/analyze", "post"), ("/v1/analyze/upload", "post"), ("/v1/sources/lookup", "get"),
-                         ("/v1/sources/lists", "get"), ("/v1/health", "get"), ("/v1/examples", "get")]:
+                         ("/v1/sources/lists", "get"), ("/v1/health", "get"), ("/v1/examples", "get"),
+                         ("/v1/ingest", "post"), ("/v1/ingest/upload", "post"), ("/v1/articles", "get"),
+                         ("/v1/articles/{article_id}", "get"), ("/v1/articles/{article_id}/report", "get"),
+                         ("/v1/entities", "get"), ("/v1/entities/{key}", "get"), ("/v1/duplicates", "get"),
+                         ("/v1/stories", "get"), ("/v1/stories/{story_id}", "get"),
+                         ("/v1/stories/{story_id}/claims", "get"), ("/v1/stories/{story_id}/claimreview", "get"),
+                         ("/v1/stories/update", "post"), ("/v1/graph", "get"), ("/v1/graph.{fmt}", "get"),
+                         ("/v1/export", "get")]:
         assert method in paths[path], (path, method)
         op = paths[path][method]
         assert op.get("summary") and "200" in op["responses"]
@@ -260,7 +267,8 @@ def test_openapi_schema_is_complete_and_resolves(client):
     assert analyze["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/Analysis")
     assert "application/problem+json" in analyze["responses"]["422"]["content"]
     schemas = spec["components"]["schemas"]
-    assert {"Analysis", "Problem", "AnalyzeRequest", "Quote", "ChainLink", "Credibility"} <= set(schemas)
+    assert {"Analysis", "Problem", "AnalyzeRequest", "Quote", "ChainLink", "Credibility", "Story", "Graph",
+            "CorroboratedClaim", "Page_ArticleSummary_"} <= set(schemas)
     assert "in" in schemas["Span"]["properties"]  # the report's own alias, not in_
     refs = set(re.findall(r'"\$ref":\s*"#/components/schemas/([^"]+)"', client.get("/openapi.json").text))
     assert refs <= set(schemas), refs - set(schemas)
@@ -298,3 +306,38 @@ def test_models_warm_up_in_the_background():
             assert c.get("/v1/health").json()["pending_analyses"] == 0
     finally:
         engine.close()
+
+
+def test_interface_strings_exist_in_french_and_english():
+    """Every string key the UI asks for is in both dictionaries, and every value of the report's
+    closed vocabularies (hedge kinds, claim statuses, chain roles, genres, quote kinds, relation
+    statuses) has a label in both languages."""
+    from typing import get_args
+
+    from recoupe import model
+
+    source = (STATIC / "js" / "i18n.js").read_text(encoding="utf-8")
+    en_block, fr_block = source.split("\n  fr: {", 1)
+    key = re.compile(r'^\s+"([\w.]+)":', re.M)
+    en, fr = set(key.findall(en_block)), set(key.findall(fr_block))
+    assert en == fr, (en - fr, fr - en)
+    used = set()
+    for path in [p for p in (STATIC / "js").glob("*.js") if p.name != "i18n.js"] + list(STATIC.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'\bt\("([\w.]+)"\)', text))
+        used |= set(re.findall(r'data-i18n="([\w.]+)"', text))
+        used |= set(re.findall(r'data-i18n-attr="\w+:([\w.]+)"', text))
+        for pair in re.findall(r'count\([^,]+, "([\w.]+)", "([\w.]+)"\)', text):  # singular/plural keys
+            used |= set(pair)
+    assert used and used <= en, sorted(used - en)
+    vocabularies = {
+        "hedge": model.Hedge.model_fields["kind"].annotation,
+        "status": model.Claim.model_fields["status"].annotation,
+        "role": model.ChainLink.model_fields["role"].annotation,
+        "genre": model.Genre.model_fields["label"].annotation,
+        "quote": model.Quote.model_fields["kind"].annotation,
+        "relstatus": model.Relation.model_fields["status"].annotation,
+    }
+    for prefix, literal in vocabularies.items():
+        for value in get_args(literal):
+            assert f"{prefix}.{value}" in en, f"{prefix}.{value}"

@@ -115,6 +115,9 @@ def test_entities_and_entity(client):
     assert entity["canonical"] == top["canonical"] and len(entity["articles"]) == top["articles"]
     people = client.get("/v1/entities", params={"label": "PER", "limit": 100}).json()["items"]
     assert people and all(e["label"] == "PER" for e in people)
+    # a person named with a title in one article carries it as a role (demo 01: "Claire Dumont, PDG de Verdalys")
+    roles = [r for p in people for r in client.get(f"/v1/entities/{p['key']}").json()["roles"]]
+    assert any("Verdalys" in r for r in roles), roles
     problem(client.get("/v1/entities/PER:nobody at all"), 404)
 
 

@@ -51,10 +51,13 @@ def _analyzer():
 
 
 def analyze_chunk(docs: list, lang: str | None) -> list:
-    """Run on a worker: (findings, judgement) or Failed per document of a chunk, in order."""
+    """Run on a worker: (findings, judgement) as JSON-ready dicts, or Failed, per document of a
+    chunk, in order. Dicts, not pydantic models: dumping them here keeps that work off the single
+    writer, and plain dicts pickle faster."""
     from recoupe.corpus import engine
 
-    return list(engine.analyze_many(_analyzer(), docs, lang=lang))
+    return [r if isinstance(r, Failed) else (engine.dump_findings(r[0]), engine.dump_judgement(r[1]))
+            for r in engine.analyze_many(_analyzer(), docs, lang=lang)]
 
 
 _STORES: dict = {}

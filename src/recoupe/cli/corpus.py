@@ -109,7 +109,7 @@ def ingest(
                         TextColumn("[red]{task.fields[failed]} failed"), console=stderr,
                         disable=not stderr.is_terminal)
     state = {"failed": 0, "done": 0, "start": time.perf_counter()}
-    task = progress.add_task("", total=None, rate=0.0, failed=0)
+    task = progress.add_task("", total=_expected(paths or [], urls, feed), rate=0.0, failed=0)
 
     def on_event(kind: str, source: str, detail: str | None) -> None:
         state["done"] += 1
@@ -135,6 +135,34 @@ def ingest(
         print(json.dumps(summary, ensure_ascii=False))
     if stats.failed:
         raise typer.Exit(1)
+
+
+def _expected(paths: list[str], urls: str | None, feeds: list[str] | None) -> int | None:
+    """How many documents to expect, for the ETA, when it is known without reading them: plain files
+    and directories of them (a JSONL, WARC, feed, URL list or stdin hides its count)."""
+    from pathlib import Path
+
+    from recoupe.ingest import JSONL_SUFFIXES
+    from recoupe.ingest.inputs import FEED_SUFFIXES, is_url
+    from recoupe.ingest.warc import is_warc
+
+    if urls or feeds:
+        return None
+    files: list[Path] = []
+    for item in paths:
+        if item == "-":
+            return None
+        if is_url(item):
+            files.append(Path(item))
+            continue
+        path = Path(item)
+        files += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) \
+            if path.is_dir() else [path]
+        if len(files) > 1_000_000:
+            return None
+    if any(is_warc(p) or p.suffix.lower() in JSONL_SUFFIXES or p.suffix.lower() in FEED_SUFFIXES for p in files):
+        return None
+    return len(files)
 
 
 def articles(
@@ -264,8 +292,8 @@ def db_upgrade(db: str = DB) -> None:
     from recoupe.corpus import Corpus
     from recoupe.corpus.migrate import upgrade
 
-    corpus = Corpus(db, upgrade=False) if db else Corpus(upgrade=False)
     try:
+        corpus = Corpus(db, upgrade=False)
         before, after = upgrade(corpus.engine)
     except Exception as exc:
         stderr.print(f"error: migration failed: {_safe(type(exc).__name__)}: {_safe(str(exc).splitlines()[0])}")

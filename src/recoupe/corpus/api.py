@@ -125,9 +125,14 @@ class Corpus:
         return ing.write_copy(self, item, run_id)
 
     def finish_run(self, stats: ing.IngestStats, status: str) -> None:
+        """Close the run's record; a completed run that changed nothing leaves no row, so a
+        re-ingest of the same inputs adds nothing anywhere."""
         with self.session() as s, s.begin():
             run = s.get(t.Run, stats.run_id)
-            if run is not None:
+            if run is not None and status == "done" and not (stats.added or stats.copied or stats.failed
+                                                              or stats.recorded):
+                s.delete(run)
+            elif run is not None:
                 run.finished, run.status = utcnow(), status
                 run.added, run.skipped, run.failed = stats.added + stats.copied, stats.known, stats.failed
 

@@ -59,6 +59,7 @@ class IngestStats:
     known: int = 0  # inputs already read (or an article already stored)
     near_duplicates: int = 0  # stored articles that joined a duplicate group
     failed: int = 0
+    recorded: int = 0  # new inputs recorded against articles already stored
     seconds: float = 0.0
     run_id: int | None = None
     errors: list[tuple[str, str]] = field(default_factory=list)
@@ -137,6 +138,7 @@ def ingest(corpus, items: Iterable[RawDocument | Failed], *, backend=None, lang:
                 status = corpus.article_status(item.article_id, item.body_hash)
                 if status == "stored" or (status == "stale" and not reanalyze):
                     corpus.record_input(item, stats.run_id)
+                    stats.recorded += 1
                     stats.known += 1
                     notify("known", d.source, None)
                     continue
@@ -269,7 +271,9 @@ def _failure_key(source: str) -> str:
 
 def write_report(corpus, item: Work, result, run_id: int | None) -> str:
     """Store (findings, judgement) as analysed; a full report is judged again from its findings."""
-    if isinstance(result, tuple):
+    if isinstance(result, tuple) and isinstance(result[0], dict):  # dumped on a Dask worker
+        findings, judgement = result
+    elif isinstance(result, tuple):
         analysis, judged = result
         findings, judgement = engine.dump_findings(analysis), engine.dump_judgement(judged)
     else:

@@ -128,7 +128,7 @@ class IngestRequest(BaseModel):
     reanalyze: bool = False
 
 
-class IngestError_(BaseModel):
+class IngestFailure(BaseModel):
     source: str
     error: str
 
@@ -141,7 +141,7 @@ class IngestResult(BaseModel):
     near_duplicates: int
     failed: int
     seconds: float
-    errors: list[IngestError_]
+    errors: list[IngestFailure]
 
 
 class CorpusStats(BaseModel):
@@ -171,9 +171,13 @@ async def _run_ingest(request: Request, docs: list[RawDocument | Failed], lang: 
                           command="serve: POST /v1/ingest")
 
     stats = await request.app.state.engine.run(job)
+    if stats.added or stats.copied:
+        from recoupe.service.api_crosscheck import assign_stories
+
+        await assign_stories(request)  # the new articles join their stories before the answer
     return IngestResult(run_id=stats.run_id, added=stats.added, copied=stats.copied, known=stats.known,
                         near_duplicates=stats.near_duplicates, failed=stats.failed, seconds=round(stats.seconds, 3),
-                        errors=[IngestError_(source=s, error=e) for s, e in stats.errors])
+                        errors=[IngestFailure(source=s, error=e) for s, e in stats.errors])
 
 
 @router.post("/ingest", response_model=IngestResult, dependencies=[Depends(require_write_token)],
@@ -281,7 +285,7 @@ def entity(request: Request, key: str = Path(..., min_length=1, max_length=300))
     for aid in list(dict.fromkeys(r["article_id"] for r in rows))[:100]:
         found = corpus.article(aid)
         summaries.append({k: found.get(k) for k in ArticleSummary.model_fields})
-    roles = sorted({(r if isinstance(r, str) else r.get("text", "")) for row in rows for r in (row.get("roles") or [])} - {""})
+    roles = sorted({r for row in rows for r in (row.get("roles") or []) if isinstance(r, str) and r})
     quotes = corpus.quotes(speaker=rows[0]["canonical"], limit=200)
     return EntityDetail(key=key, canonical=rows[0]["canonical"], label=rows[0]["label"], articles=summaries,
                         quotes=[EntityQuote(**{k: q.get(k) for k in EntityQuote.model_fields}) for q in quotes],

@@ -9,7 +9,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
 
 import recoupe
-from recoupe.service import api_analyze, api_corpus, api_examples, api_meta, api_sources, pages, problems
+from recoupe.service import (api_analyze, api_corpus, api_crosscheck, api_examples, api_meta, api_sources, pages,
+                             problems)
 from recoupe.service.engine import Engine
 from recoupe.service.guards import HostCheck, SecurityHeaders, SizeLimit
 from recoupe.service.settings import ServiceSettings
@@ -18,6 +19,12 @@ DESCRIPTION = """recoupe reads news articles the way a verification desk does: f
 quotes and speakers, hedges, check-worthy claims, the source chain and what the rating lists say.
 Errors are problem details (RFC 9457). Writes (analyses, ingestion) need `Authorization: Bearer
 <token>` when the server was started with a token or listens on a non-loopback address."""
+
+
+def _assign_stories(analyzer, corpus) -> None:
+    from recoupe.corpus import crosscheck
+
+    crosscheck.update_stories(corpus)
 
 
 def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None = None, corpus=None) -> FastAPI:
@@ -35,6 +42,8 @@ def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None
     async def lifespan(app: FastAPI):
         if settings.warm:
             engine.warm()
+        if corpus is not None and settings.warm:
+            engine.submit(_assign_stories, corpus)  # articles the CLI ingested join their stories
         yield
         if owns_engine:
             engine.close()
@@ -49,8 +58,8 @@ def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None
     app.state.fetcher = None
     problems.install(app)
 
-    for router in (api_meta.router, api_analyze.router, api_corpus.router, api_sources.router, api_examples.router,
-                   pages.router):
+    for router in (api_meta.router, api_analyze.router, api_corpus.router, api_crosscheck.router, api_sources.router,
+                   api_examples.router, pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
 

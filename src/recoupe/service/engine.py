@@ -122,6 +122,17 @@ class Engine:
         finally:
             self._release()
 
+    def submit(self, fn, *args) -> Future:
+        """Background work on the engine thread, ``fn(analyzer, *args)``; errors are logged, not raised."""
+        def run():
+            try:
+                return fn(self.analyzer, *args)
+            except Exception:
+                import logging
+
+                logging.getLogger("recoupe.service").exception("background job %s failed", getattr(fn, "__name__", fn))
+        return self._executor.submit(run)
+
     def close(self) -> None:
         """Stop taking work, let the batch in progress finish, and free the analyzer's models."""
         self._executor.shutdown(wait=True, cancel_futures=True)

@@ -4,9 +4,10 @@
 
 import { h, clear, fmt, safeHref } from "./dom.js";
 import { t, tv } from "./i18n.js";
+import { drawGraph } from "./graph.js";
 
 const SPEAKER_COLOURS = 8;
-const LAYERS = ["quotes", "hedges", "claims", "irony", "persuasion"];
+const LAYERS = ["quotes", "hedges", "claims", "irony", "relations", "persuasion"];
 const HIDDEN_BY_DEFAULT = new Set(["persuasion"]);
 const ROLE_ORDER = { origin: 0, relay: 1, translator: 2, publisher: 3, cited: 4 };
 
@@ -59,12 +60,21 @@ export function collectFindings(report) {
     label: `${x.technique.replace(/_/g, " ")} ${fmt(x.score)} — ${short((x.trigger || x).text, 60)}`,
     spans: [{ span: x.trigger || { text: x.text, start: x.start, end: x.end }, cls: ["pers"] }],
   }));
+  (report.relations || []).forEach((x, i) => findings.push({
+    id: `relation-${i}`, kind: "relation", layer: "relations", data: x, producer: x.producer, confidence: null,
+    label: `${x.subject} — ${predicate(x.predicate)} — ${x.object}${x.status !== "asserted" ? ` (${tv("relstatus", x.status)})` : ""}`,
+    spans: [{ span: x.evidence, cls: ["rel"] }],
+  }));
   (report.source_chain || []).forEach((x, i) => findings.push({
     id: `chain-${i}`, kind: "chain", layer: null, data: x, producer: x.producer, confidence: null,
     label: `${tv("role", x.role)} — ${x.name}`,
     spans: [{ span: x.evidence, cls: ["chain-ev"] }],
   }));
   return { findings, speakers };
+}
+
+export function predicate(p) {
+  return String(p || "").replace(/_/g, " ");
 }
 
 function where(span) {
@@ -155,6 +165,7 @@ export class ArticleView {
           body,
           this.furniture(report, marksBy)),
         this.panel(findings)),
+      this.relationGraph(report),
       this.chain(report),
       this.credibility(report),
       this.warnings(report),
@@ -239,7 +250,7 @@ export class ArticleView {
       h("h3", { id: "findings-heading" }, t("findings.heading")),
       h("p", { class: "hint" }, t("findings.hint")));
     const groups = [["quote", "kind.quote"], ["hedge", "kind.hedge"], ["claim", "kind.claim"], ["irony", "kind.irony"],
-      ["persuasion", "kind.persuasion"]];
+      ["relation", "kind.relation"], ["persuasion", "kind.persuasion"]];
     for (const [kind, key] of groups) {
       const items = findings.filter((f) => f.kind === kind);
       const group = h("details", { class: "group", open: kind !== "persuasion" && items.length > 0 },
@@ -322,6 +333,11 @@ export class ArticleView {
     } else if (f.kind === "persuasion") {
       rows.push([t("detail.technique"), d.technique.replace(/_/g, " ")]);
       if (d.trigger) rows.push([t("detail.trigger"), d.trigger.text]);
+    } else if (f.kind === "relation") {
+      rows.push([t("rel.subject"), d.subject], [t("rel.predicate"), predicate(d.predicate)], [t("rel.object"), d.object],
+        [t("detail.status"), tv("relstatus", d.status)]);
+      if (d.attributed_to) rows.push([t("detail.attributed"), d.attributed_to]);
+      rows.push([t("detail.evidence"), d.evidence.text], [t("detail.sentence"), d.sentence.text]);
     } else if (f.kind === "chain") {
       rows.push([t("ratings.outlet"), `${d.name}${d.domain ? " (" + d.domain + ")" : ""}`], [t("detail.evidence"), d.evidence.text]);
     }
@@ -330,6 +346,27 @@ export class ArticleView {
     rows.push([t("detail.producer"), f.producer || "—"], [t("detail.confidence"), fmt(f.confidence)]);
     clear(this.detail).append(h("h3", {}, t("detail.heading")),
       h("dl", { class: "detail-list" }, rows.map(([k, v]) => h("div", { dataset: { row: k } }, h("dt", {}, k), h("dd", {}, v)))));
+  }
+
+  // The article's relations as a graph: choosing an edge selects the relation in the text.
+  relationGraph(report) {
+    const relations = report.relations || [];
+    if (!relations.length) return null;
+    const nodes = new Map();
+    const label = (name, type) => { if (!nodes.has(name)) nodes.set(name, { id: name, label: name, type }); };
+    relations.forEach((r) => { label(r.subject, r.subject_label); label(r.object, r.object_label); });
+    // One edge per (subject, relation, object); the same link stated twice shows its count.
+    const byKey = new Map();
+    relations.forEach((r, i) => {
+      const key = JSON.stringify([r.subject, r.predicate, r.object]);
+      if (!byKey.has(key)) byKey.set(key, { id: `relation-${i}`, source: r.subject, target: r.object, predicate: predicate(r.predicate), n: 0 });
+      byKey.get(key).n += 1;
+    });
+    const edges = [...byKey.values()].map((e) => ({ ...e, label: e.n > 1 ? `${e.predicate} ×${e.n}` : e.predicate }));
+    const graph = drawGraph({ nodes: [...nodes.values()], edges }, { width: 800, height: Math.min(520, 160 + 40 * nodes.size),
+      title: t("rel.heading"), onEdge: (e) => this.select(e.id) });
+    return h("section", { class: "relations", "aria-labelledby": "rel-heading" }, h("h3", { id: "rel-heading" }, t("rel.heading")),
+      h("p", { class: "hint" }, t("rel.hint")), graph);
   }
 
   chainOutlets(report) {

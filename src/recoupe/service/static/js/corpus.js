@@ -6,6 +6,7 @@ import { api, ApiError } from "./api.js";
 import { ArticleView } from "./article.js";
 import { h, clear, fmt } from "./dom.js";
 import { t, tv } from "./i18n.js";
+import { storyViews } from "./stories.js";
 
 export function unavailable(box, err) {
   const noCorpus = err instanceof ApiError && err.problem.type === "urn:recoupe:problem:no-corpus";
@@ -66,8 +67,10 @@ function filterForm(query) {
 function ingestForm(onDone) {
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
   const files = h("input", { type: "file", id: "ingest-files", multiple: true, accept: ".html,.htm,.txt,.jsonl,.ndjson,text/html,text/plain" });
+  const urls = h("textarea", { id: "ingest-urls", rows: "3", spellcheck: "false", placeholder: "https://" });
   const form = h("form", { class: "ingest-form", id: "ingest-form" },
     h("div", { class: "field" }, h("label", { for: "ingest-files" }, t("ingest.files")), files),
+    h("div", { class: "field" }, h("label", { for: "ingest-urls" }, t("ingest.urls")), urls),
     h("button", { type: "submit", class: "primary" }, t("ingest.submit")),
     h("button", { type: "button", id: "ingest-examples" }, t("ingest.examples")));
   const box = h("details", { class: "ingest" }, h("summary", {}, t("ingest.heading")), form, status);
@@ -90,6 +93,11 @@ function ingestForm(onDone) {
   };
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
+    const addresses = urls.value.split(/\s+/).map((u) => u.trim()).filter(Boolean);
+    if (addresses.length) {
+      run(() => api.post("/v1/ingest", { documents: addresses.map((url) => ({ url })) }));
+      return;
+    }
     if (!files.files.length) return;
     const data = new FormData();
     for (const f of files.files) data.append("files", f);
@@ -223,6 +231,7 @@ async function entityView(box, [key]) {
 }
 
 export const corpusViews = {
+  ...storyViews,
   articles: articlesView,
   article: articleView,
   duplicates: duplicatesView,

@@ -21,7 +21,10 @@ export function layout(nodes, edges, width, height, iterations = 300) {
     y: height / 2 + (height / 3) * Math.sin((2 * Math.PI * i) / Math.max(1, n)),
   }));
   const index = new Map(nodes.map((node, i) => [node.id, i]));
-  const k = Math.sqrt((width * height) / Math.max(1, n));
+  // Ideal edge length, smaller than the even-spread one, plus a pull towards the centre: without
+  // them the repulsion pushes every node against the border (seen on seed 000's ten entities).
+  const k = 0.55 * Math.sqrt(((width - 260) * (height - 50)) / Math.max(1, n));
+  const gravity = 0.08;
   for (let it = 0; it < iterations; it++) {
     const disp = pos.map(() => ({ x: 0, y: 0 }));
     for (let i = 0; i < n; i++) {
@@ -43,11 +46,16 @@ export function layout(nodes, edges, width, height, iterations = 300) {
       disp[a].x -= dx * f; disp[a].y -= dy * f;
       disp[b].x += dx * f; disp[b].y += dy * f;
     }
+    for (let i = 0; i < n; i++) {
+      disp[i].x += (width / 2 - 40 - pos[i].x) * gravity * k / 10;
+      disp[i].y += (height / 2 - pos[i].y) * gravity * k / 10;
+    }
     const temp = (width / 10) * (1 - it / iterations);
     for (let i = 0; i < n; i++) {
       const d = Math.sqrt(disp[i].x ** 2 + disp[i].y ** 2) || 1;
-      pos[i].x = Math.min(width - 40, Math.max(40, pos[i].x + (disp[i].x / d) * Math.min(d, temp)));
-      pos[i].y = Math.min(height - 20, Math.max(20, pos[i].y + (disp[i].y / d) * Math.min(d, temp)));
+      // margins leave room for the labels, drawn to the right of each node and above each edge
+      pos[i].x = Math.min(width - 170, Math.max(90, pos[i].x + (disp[i].x / d) * Math.min(d, temp)));
+      pos[i].y = Math.min(height - 20, Math.max(30, pos[i].y + (disp[i].y / d) * Math.min(d, temp)));
     }
   }
   return pos;
@@ -61,17 +69,30 @@ export function drawGraph(graph, { onEdge, width = 900, height = 600, title = ""
   const pos = layout(nodes, edges, width, height);
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   const svg = s("svg", { viewBox: `0 0 ${width} ${height}`, class: "graph", role: "group", "aria-label": title });
+  // Arrowheads: relations have a direction (who advises whom).
+  const defs = s("defs");
+  const marker = s("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "9", markerHeight: "9", markerUnits: "userSpaceOnUse",
+    orient: "auto-start-reverse" });
+  marker.append(s("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "arrow" }));
+  defs.append(marker);
+  svg.append(defs);
   const edgeLayer = s("g", { class: "edges" });
   const nodeLayer = s("g", { class: "nodes" });
   svg.append(edgeLayer, nodeLayer);
+  const perPair = new Map(); // several relations between the same two entities: their labels stack
   edges.forEach((e, i) => {
     const a = pos[index.get(e.source)], b = pos[index.get(e.target)];
     if (!a || !b) return;
+    const pair = [e.source, e.target].sort().join("\u0000");
+    const nth = perPair.get(pair) || 0;
+    perPair.set(pair, nth + 1);
     const g = s("g", { class: "edge", tabindex: "0", role: "button", "data-edge": i,
       "aria-label": `${nodeLabel(nodes, index, e.source)} — ${e.label || e.type || ""} — ${nodeLabel(nodes, index, e.target)}` });
-    g.append(s("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y }),
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const end = { x: b.x - ((b.x - a.x) / len) * 10, y: b.y - ((b.y - a.y) / len) * 10 }; // stop at the node's rim
+    g.append(s("line", { x1: a.x, y1: a.y, x2: end.x, y2: end.y, "marker-end": "url(#arrow)" }),
       s("line", { class: "hit", x1: a.x, y1: a.y, x2: b.x, y2: b.y }),
-      s("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 4, "text-anchor": "middle" }, e.label || e.type || ""));
+      s("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 4 + 14 * nth, "text-anchor": "middle" }, e.label || e.type || ""));
     const choose = () => {
       for (const el of svg.querySelectorAll(".edge.sel")) el.classList.remove("sel");
       g.classList.add("sel");

@@ -196,7 +196,8 @@ def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[\w-]+", fold(text)) if w not in STOP and len(w) > 2}
+    """Content words, folded, with a final -e/-s/-es off so that *hongroise* meets *hongrois*."""
+    return {re.sub(r"(es|e|s)$", "", w) for w in re.findall(r"[\w-]+", fold(text)) if w not in STOP and len(w) > 2}
 
 
 def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:

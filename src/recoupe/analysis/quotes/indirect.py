@@ -152,8 +152,9 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
                                                             for c in child.children if c.i < child.i)):
                     start, rule = (first if word in forms else child.left_edge), "complement"
                     break
-        elif child.dep_ == "xcomp" and "attr" in frames and child.pos_ == "ADJ":
-            if any(c.lower_ in ("se", "s'", "s’") for c in verb.children):
+        elif child.dep_ == "xcomp" and child.pos_ == "ADJ" and ("attr" in frames or "adj" in frames):
+            reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+            if reflexive and "attr" in frames or not reflexive and "adj" in frames:
                 start, rule = first, "attribute"
         if start is not None:
             break

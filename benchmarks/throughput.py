@@ -9,7 +9,9 @@ Prints documents/second and words/second for:
                       and the same without persuasion trigger spans
   * full   : analyze_many with every layer
 and the ratios core/bare and full/bare, plus the cost of genre+persuasion relative to core, and
-peak memory (ru_maxrss). Texts: the French SemEval-2023 articles in ../shared (bodies as recoupe
+peak memory (ru_maxrss). ``--components`` first prints a table of CPU time per component (each spaCy
+and recoupe component run over the same parsed documents, then reading, chain, genre, persuasion and
+the judgement), beside the bare parse: where the time goes. Texts: the French SemEval-2023 articles in ../shared (bodies as recoupe
 extracts them, so the baseline parses exactly what recoupe parses).
 """
 
@@ -39,16 +41,78 @@ def timed(fn) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
+def cpu(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def component_table(texts: list[str]) -> dict[str, float]:
+    """CPU seconds of each stage over ``texts``, in pipeline order, and its share of the bare parse."""
+    from recoupe.analysis import style, triggers
+    from recoupe.assess import assess
+    from recoupe.ingest import from_string
+    from recoupe.pipeline import AnalyzerConfig, _assemble, _prepare
+    from recoupe.nlp import build_nlp, get_base_nlp
+
+    nlp = build_nlp("fr")
+    bare = get_base_nlp("fr")
+    raws = [from_string(t) for t in texts]
+    rows: dict[str, float] = {}
+    prepared = []
+    rows["read: extract + furniture + language"] = cpu(lambda: prepared.extend(_prepare(r, "fr", AnalyzerConfig()) for r in raws))
+    bodies = [p.extracted.body for p in prepared]
+    list(bare.pipe(bodies[:4]))  # warm-up
+    rows["bare spaCy parse (baseline)"] = cpu(lambda: list(bare.pipe(bodies, batch_size=32)))
+    docs = [nlp.make_doc(b) for b in bodies]
+    for name, proc in nlp.pipeline:
+        if hasattr(proc, "pipe"):
+            rows[f"  spaCy {name}"] = cpu(lambda: docs.__setitem__(slice(None), list(proc.pipe(docs, batch_size=32))))
+        else:
+            rows[f"  recoupe {name}"] = cpu(lambda: docs.__setitem__(slice(None), [proc(d) for d in docs]))
+    findings_cfg = AnalyzerConfig(genre=False, persuasion=False, credibility=False)
+    reports = []
+    rows["assemble: chain, status, entity merge"] = cpu(
+        lambda: reports.extend(_assemble(p, d, {}, findings_cfg) for p, d in zip(prepared, docs)))
+    from recoupe.analysis.genre import classify_genre
+    from recoupe.analysis.persuasion import detect_persuasion
+
+    style.clear_vector_cache()
+    paragraphs = [[(s.start, s.end) for s in p.extracted.body_map] for p in prepared]
+    rows["sentence encoder (paragraph vectors)"] = cpu(lambda: style.prefetch_paragraph_vectors(
+        [style.paragraph_texts(b, ps)[1] for b, ps in zip(bodies, paragraphs)]))
+    rows["genre (vectors cached)"] = cpu(lambda: [classify_genre(b, "fr", title=p.extracted.title, paragraphs=ps)
+                                                  for b, p, ps in zip(bodies, prepared, paragraphs)])
+    triggers.candidates.cache_clear()
+    rows["persuasion without triggers"] = cpu(lambda: [detect_persuasion(b, "fr", paragraphs=ps, triggers=False)
+                                                       for b, ps in zip(bodies, paragraphs)])
+    triggers.candidates.cache_clear()
+    rows["persuasion with triggers"] = cpu(lambda: [detect_persuasion(b, "fr", paragraphs=ps, triggers=True)
+                                                    for b, ps in zip(bodies, paragraphs)])
+    rows["judgement (assess)"] = cpu(lambda: [assess(r) for r in reports])
+    base = rows["bare spaCy parse (baseline)"]
+    print(f"CPU time per component, {len(texts)} French articles (one process; x = share of the bare parse)")
+    for name, seconds in rows.items():
+        print(f"{name:<42}{seconds:8.2f} s{seconds / base:8.2f}x  {1000 * seconds / len(texts):7.1f} ms/article")
+    return rows
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=118)
     parser.add_argument("--repeat", type=int, default=2, help="best of R runs for each configuration")
+    parser.add_argument("--components", action="store_true", help="also print CPU time per component")
+    parser.add_argument("--only-components", action="store_true", help="print only the per-component table")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
+    if args.components or args.only_components:
+        component_table(load_texts(args.limit))
+        if args.only_components:
+            return 0
 
     import recoupe.nlp as nlp_mod
     from recoupe.extract import extract
-    from recoupe.pipeline import Options, analyze_many
+    from recoupe.pipeline import AnalyzerConfig as Options, analyze_many
 
     texts = load_texts(args.limit)
     bodies = [extract(t, content_type="text").body for t in texts]
@@ -91,10 +155,12 @@ def main(argv=None) -> int:
         results[name], cpu[name] = min(timed(fn) for _ in range(args.repeat))
 
     print(f"{len(texts)} French articles, {words:,} words, best of {args.repeat}")
-    print(f"{'pipeline':<17}{'seconds':>9}{'cpu s':>8}{'docs/s':>9}{'words/s':>10}{'vs bare':>9}")
+    print(f"{'pipeline':<17}{'seconds':>9}{'cpu s':>8}{'docs/s':>9}{'words/s':>10}{'vs bare':>9}{'cpu vs bare':>12}")
     for name, seconds in results.items():
         print(f"{name:<17}{seconds:9.2f}{cpu[name]:8.2f}{len(texts) / seconds:9.1f}{words / seconds:10.0f}"
-              f"{results['bare'] / seconds:9.2f}x")
+              f"{results['bare'] / seconds:9.2f}x{cpu['bare'] / cpu[name]:11.2f}x")
+    print(f"throughput relative to the bare parse, CPU time (issue 9's targets: findings >= 0.7x, full >= 0.6x): "
+          f"findings {cpu['bare'] / cpu['core+findings']:.2f}x, full {cpu['bare'] / cpu['full']:.2f}x")
     genre_cost = results["core+genre+pers"] / results["core"] - 1
     lean_cost = results["  no triggers"] / results["core"] - 1
     print(f"genre+persuasion add {genre_cost:+.0%} to the per-article time of core (issue 2's pipeline; "

@@ -24,7 +24,7 @@ def reports(request) -> list[Analysis]:
     folder = need_shared("data", "genre", "semeval2023t3", lang, "articles")
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:count]]
     results = list(recoupe.analyze_many(texts))
-    assert all(isinstance(r, Analysis) for r in results)
+    assert len(results) == len(texts) == count and all(isinstance(r, Analysis) for r in results)
     assert sum(r.language == lang for r in results) >= 0.9 * len(results)
     return results
 

@@ -30,6 +30,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from recoupe import guard
 from recoupe.analysis.entities import merge_entities
 from recoupe.analysis.language import UNDETERMINED, identify_document
 from recoupe.extract import ExtractedDocument, extract
@@ -57,6 +58,10 @@ class AnalyzerConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     components: tuple[str, ...] | None = None  # spaCy components to run; None = all (see nlp.COMPONENTS)
     batch_size: int = 16  # documents per chunk: one encoder call and one nlp.pipe per language
+    # A document over either becomes a Failed with the reason (see guard.Budget).
+    # 300 s is ~4x the 71 s of CPU a full analysis of a 1M-character text took (benchmarks/scaling.py).
+    time_budget: float | None = 300.0  # seconds charged to one document
+    memory_ceiling: int | None = None  # bytes of resident memory of the process
 
     def findings_digest(self) -> str:
         """Digest of the switches that change the findings (not batching, size limits or judgement)."""
@@ -75,6 +80,8 @@ class _Prepared:
     lang: str
     lang_confidence: float | None
     paragraph_languages: list
+    budget: guard.Budget | None = None
+    warnings: tuple[str, ...] = ()  # repairs made to the input (guard.sanitize_raw)
 
 
 class Analyzer:
@@ -143,18 +150,23 @@ class Analyzer:
     # -- analysing ---------------------------------------------------------------------------------
 
     def analyze(self, text_or_html: str | bytes, *, url: str | None = None, lang: str | None = None) -> Analysis:
-        """Analyse one article given as plain text, HTML or bytes; raise ``AnalysisError`` if it cannot be."""
-        if isinstance(text_or_html, bytes):
+        """Analyse one article given as plain text, HTML or bytes; any failure is an ``AnalysisError``."""
+        if not isinstance(text_or_html, (str, bytes, bytearray)):
+            raise AnalysisError(f"expected text or bytes, got {type(text_or_html).__name__}")
+        if isinstance(text_or_html, (bytes, bytearray)):
             from recoupe.ingest import decode_bytes
 
             try:
-                text_or_html, _ = decode_bytes(text_or_html)
+                text_or_html, _ = decode_bytes(bytes(text_or_html))
             except IngestError as exc:
                 raise AnalysisError(str(exc)) from exc
         if not text_or_html or not text_or_html.strip():
             raise AnalysisError("empty input")
         raw = from_string(text_or_html, url=url)
-        result = next(self.analyze_many([raw], lang=lang))
+        try:
+            result = next(self.analyze_many([raw], lang=lang))
+        except Exception as exc:  # nothing raw leaves analyze
+            raise AnalysisError(f"analysis failed: {type(exc).__name__}: {exc}") from exc
         if isinstance(result, Failed):
             raise AnalysisError(result.error)
         return result
@@ -181,8 +193,12 @@ class Analyzer:
                       ) -> Iterator[Analysis | Failed]:
         """Findings only (no ratings, signals or grade), in input order."""
         chunk: list[RawDocument | Failed] = []
-        for item in items:
-            chunk.append(from_string(item) if isinstance(item, str) else item)
+        for index, item in enumerate(items):
+            if isinstance(item, str):
+                item = from_string(item)
+            elif not isinstance(item, (RawDocument, Failed)):
+                item = Failed(f"<item {index}>", f"expected text or a RawDocument, got {type(item).__name__}")
+            chunk.append(item)
             if len(chunk) >= self.config.batch_size:
                 yield from self._analyze_chunk(chunk, lang)
                 chunk = []
@@ -192,7 +208,7 @@ class Analyzer:
     def _analyze_chunk(self, chunk: list[RawDocument | Failed], lang: str | None) -> Iterator[Analysis | Failed]:
         options = self.config
         prepared: list[_Prepared | Failed] = [
-            item if isinstance(item, Failed) else _prepare(item, lang) for item in chunk
+            item if isinstance(item, Failed) else _prepare(item, lang, options) for item in chunk
         ]
         # The sentence encoder (numpy, releases the GIL in its matrix products) runs beside the spaCy
         # parse of the same chunk instead of after it.
@@ -206,16 +222,27 @@ class Analyzer:
                 by_lang.setdefault(p.lang, []).append(i)
         for code, indices in by_lang.items():
             nlp = self.pipeline(code)
-            for i, doc in zip(indices, nlp.pipe((prepared[i].extracted.body for i in indices), batch_size=32)):
+            # long bodies in sections, a failing one isolated, parse time charged to its budget
+            for i, (doc, seconds) in zip(indices, guard.parse_many(nlp, [prepared[i].extracted.body for i in indices])):
+                if isinstance(doc, Exception):
+                    prepared[i] = Failed(prepared[i].raw.source, f"parse failed: {type(doc).__name__}: {doc}")
+                    continue
                 docs[i] = doc
+                try:
+                    prepared[i].budget.charge(seconds, "parse")
+                except guard.BudgetExceeded as exc:
+                    prepared[i] = Failed(prepared[i].raw.source, str(exc))
+                    del docs[i]
+            indices = [i for i in indices if i in docs]
             jobs = [
                 (i, f.index, f.text)
                 for i in indices
                 for f in prepared[i].extracted.furniture
                 if f.kind in FURNITURE_WITH_NAMES
             ]
-            for (i, index, _), doc in zip(jobs, nlp.pipe((text for *_, text in jobs), batch_size=64)):
-                furniture_docs.setdefault(i, {})[index] = doc
+            for (i, index, _), (doc, _) in zip(jobs, guard.parse_many(nlp, [text for *_, text in jobs], batch_size=64)):
+                if not isinstance(doc, Exception):
+                    furniture_docs.setdefault(i, {})[index] = doc
         if vectors is not None:
             vectors.exception()  # wait; if it failed, genre and persuasion encode per article and report it
         for i, p in enumerate(prepared):
@@ -226,6 +253,8 @@ class Analyzer:
                 analysis = _assemble(p, docs.get(i), furniture_docs.get(i, {}), options)
                 analysis.stamps = self.stamps
                 yield analysis
+            except guard.BudgetExceeded as exc:
+                yield Failed(p.raw.source, str(exc))
             except Exception as exc:  # report, and keep the stream going
                 yield Failed(p.raw.source, f"analysis failed: {type(exc).__name__}: {exc}")
 
@@ -258,18 +287,30 @@ def analyze_many(items: Iterable[RawDocument | Failed | str], *, lang: str | Non
     return analyzer_for(options or AnalyzerConfig()).analyze_many(items, lang=lang)
 
 
-def _prepare(raw: RawDocument, lang: str | None) -> _Prepared | Failed:
+def _prepare(raw: RawDocument, lang: str | None, options: AnalyzerConfig) -> _Prepared | Failed:
+    """Repaired input, a budget per document, every failure a Failed (issue 10's guard)."""
+    budget = guard.Budget(options.time_budget, options.memory_ceiling)
     try:
-        extracted = extract(raw)
+        raw, repairs = guard.sanitize_raw(raw)
+        with budget.stage("extraction"):
+            extracted = extract(raw)
+    except guard.BudgetExceeded as exc:
+        return Failed(raw.source, str(exc))
     except Exception as exc:  # a broken page must not stop the batch
         return Failed(raw.source, f"extraction failed: {type(exc).__name__}: {exc}")
     if not extracted.body.strip():
         reason = extracted.warnings[0] if extracted.warnings else "no article text left after furniture separation"
         return Failed(raw.source, reason)
-    paragraphs = [(s.start, s.end) for s in extracted.body_map]
-    detected, confidence, per_paragraph = identify_document(extracted.body, paragraphs)
-    chosen = lang or raw.hints.get("lang") or detected
-    return _Prepared(raw, extracted, chosen, confidence if not lang else None, per_paragraph)
+    if len(extracted.body) > guard.MAX_TEXT_CHARS:
+        return Failed(raw.source, f"article too long: {len(extracted.body):,} characters > limit {guard.MAX_TEXT_CHARS:,}")
+    try:
+        paragraphs = [(s.start, s.end) for s in extracted.body_map]
+        detected, confidence, per_paragraph = identify_document(extracted.body, paragraphs)
+    except Exception as exc:  # noqa: BLE001
+        return Failed(raw.source, f"language identification failed: {type(exc).__name__}: {exc}")
+    hinted = raw.hints.get("lang")
+    chosen = lang or (hinted if isinstance(hinted, str) else None) or detected
+    return _Prepared(raw, extracted, chosen, confidence if not lang else None, per_paragraph, budget, tuple(repairs))
 
 
 def _prefetch_paragraph_vectors(prepared: list[_Prepared | Failed]) -> None:
@@ -287,7 +328,8 @@ def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], opt
     from recoupe.analysis import chain, genre, persuasion, status
 
     ex = p.extracted
-    warnings = list(ex.warnings)
+    warnings = list(p.warnings) + list(ex.warnings)
+    budget = p.budget or guard.Budget()
     analysis = Analysis(
         source=p.raw.source,
         url=ex.url,
@@ -309,17 +351,29 @@ def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], opt
         warnings.append(f"no language pipeline for {what}: entities, quotes, hedges and claims skipped")
     else:
         analysis.entities = merge_entities(doc._.entities or [], furniture_docs)
-        for attr in ("quotes", "hedges", "irony", "claims"):
+        for attr in ("quotes", "hedges", "irony", "claims", "relations"):
             if Doc.has_extension(attr) and getattr(doc._, attr) is not None:
                 setattr(analysis, attr, getattr(doc._, attr))
         status.apply_status(analysis, doc)
-    chain.attach_source_chain(analysis, doc)
+    budget.check("findings")
+    with budget.stage("source chain"):
+        chain.attach_source_chain(analysis, doc)
     paragraphs = [(s.start, s.end) for s in ex.body_map]
+    # genre and persuasion read the text, the title and the paragraphs, whether or not the
+    # language has a spaCy pipeline; with a Doc they go through the components' own entry points
+    # (the same code a user's pipeline runs), given the context the extraction found
+    if doc is not None:
+        doc._.recoupe_title, doc._.recoupe_paragraphs = ex.title, paragraphs
     if options.genre:
-        analysis.genre = genre.classify_genre(ex.body, p.lang, title=ex.title, paragraphs=paragraphs)
+        with budget.stage("genre"):
+            analysis.genre = (genre.genre_of_doc(doc) if doc is not None else
+                              genre.classify_genre(ex.body, p.lang, title=ex.title, paragraphs=paragraphs))
     if options.persuasion:
-        analysis.persuasion = persuasion.detect_persuasion(ex.body, p.lang, paragraphs=paragraphs,
-                                                           triggers=options.persuasion_triggers)
+        with budget.stage("persuasion"):
+            triggers = options.persuasion_triggers
+            analysis.persuasion = (persuasion.persuasion_of_doc(doc, triggers=triggers) if doc is not None else
+                                   persuasion.detect_persuasion(ex.body, p.lang, paragraphs=paragraphs,
+                                                                triggers=triggers))
     analysis.warnings = warnings
     return analysis
 

@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent
 RESOURCE_DIRS = ("resources/lexicons", "resources/models")
 # The code whose changes can change findings (not the CLI, the store or the service).
 CODE_DIRS = ("analysis", "extract", "ingest")
-CODE_FILES = ("pipeline.py", "model.py", "nlp.py")
+CODE_FILES = ("pipeline.py", "model.py", "nlp.py", "guard.py", "settings.py", "resources/analysis.toml")
 
 
 def _digest_files(paths: list[Path]) -> str:

@@ -25,40 +25,29 @@ from spacy.tokens import Doc
 from recoupe.analysis.entities import fold, non_media_organisations
 from recoupe.model import Analysis, ChainLink, Publisher, Span
 
-TRANSLATION_CUE = re.compile(
-    r"(?:traduit|traduction|translated|translation|adapté|adapted)(?:\s+(?:de|from)\s+l?['’]?\w+)?\s*(?:par|by|:)\s*",
-    re.I,
-)
-ORIGINAL_CUE = re.compile(
-    r"^(?:sources?|version originale|article original|original(?:ly published)?(?: (?:by|in|on|at))?|"
-    r"(?:initialement|originellement|d'abord) publié(?:e)?(?: (?:par|dans|sur))?|first published(?: (?:by|in|on))?|"
-    r"this (?:article|story) (?:was |is )?(?:originally |first )?(?:published|appeared) (?:by|in|on|at)|"
-    r"cet article a (?:d'abord|initialement|originellement) été publié (?:par|dans|sur)|via)\s*:?\s*",
-    re.I,
-)
-AGENCY_CUE = re.compile(
-    r"^(?:\(\s*(?:(?:avec|with)\s+)?(?P<a>[^()]{2,30}?)\s*\)|(?:avec|with)\s+(?P<b>.{2,30}?))\.?$", re.I
-)
-CHUNK_SPLIT = re.compile(r"\s+via\s+|\s*[–—|;/]\s*|\s+-\s+|,\s*|\s+(?:et|and|&)\s+", re.I)
-SHARE_OUTLET = re.compile(
-    r"(?:likez|aimez|suivez|follow|like)\s+(?:-nous\s+)?(?P<name>[A-Z][\w'’&. -]{2,60}?)\s+(?:sur|on)\s+\w+", re.I
-)
-COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w'’&. -]{2,60})", re.I)
+def _patterns() -> dict:
+    import tomllib
+    from pathlib import Path
 
-# cue words that, shortly before an outlet's name, make the outlet the source of the sentence
-CITATION_BEFORE = re.compile(
-    r"(?:\bselon\b|\bd['’]après\b|\baccording to\b|\bcité(?:e|s)? par\b|\brapporté(?:e|s)? par\b|"
-    r"\brévélé(?:e|s)? par\b|\bobtenu(?:e|s)? par\b|\bpublié(?:e|s)? (?:par|dans)\b|\breported by\b|"
-    r"\brevealed by\b|\bobtained by\b|\bpublished (?:by|in)\b|\b(?:rapport|article|enquête|révélations?|"
-    r"informations?|étude|report|investigation|story|analysis)\b[^.;:!?,]{0,40}?\b(?:de|du|des|d['’]|par|by|from|in)\b)"
-    r"[^.;:!?,]{0,40}$",
-    re.I,
+    path = Path(__file__).resolve().parents[1] / "resources" / "lexicons" / "chain_patterns.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+_P = _patterns()
+TRANSLATION_CUE = re.compile(_P["translation_cue"], re.I)
+ORIGINAL_CUE = re.compile(_P["original_cue"], re.I)
+AGENCY_CUE = re.compile(_P["agency_cue"], re.I)
+CHUNK_SPLIT = re.compile(_P["chunk_split"], re.I)
+SHARE_OUTLET = re.compile(_P["share_outlet"], re.I)
+COPYRIGHT = re.compile(_P["copyright"], re.I)
+CITATION_BEFORE = re.compile(_P["citation_before"], re.I)
+REPORTING_VERBS = frozenset(v for verbs in _P["reporting_verbs"].values() for v in verbs)
+NAME_ARTICLES = tuple(_P["name_articles"])
+DATELINE = re.compile(
+    r"^[ \t]*(?:[A-ZÀ-Ý][\w .,'’/-]{0,40}?\s*)?\(\s*(?P<agency>"
+    + "|".join(re.escape(a) for a in _P["wire_agencies"]) + r")\s*\)\s*[-—–:]",
+    re.M,
 )
-REPORTING_VERBS = {
-    "révéler", "rapporter", "affirmer", "publier", "écrire", "indiquer", "annoncer", "déclarer", "dire",
-    "expliquer", "assurer", "citer", "relater", "raconter", "souligner", "préciser", "confirmer",
-    "report", "reveal", "say", "write", "publish", "claim", "state", "tell", "confirm", "disclose",
-}
 
 
 @dataclass
@@ -134,14 +123,6 @@ def _provenance_links(analysis: Analysis) -> tuple[list[tuple[str, Span, str]], 
                 start = text.find(name, translation.end())
                 translators.append((name, _furniture_span(analysis, f.index, translation.start(), start + len(name))))
     return sources, translators
-
-
-NAME_ARTICLES = ("The", "Le", "La", "Les", "L'")
-DATELINE = re.compile(
-    r"^[ \t]*(?:[A-ZÀ-Ý][\w .,'’/-]{0,40}?\s*)?\(\s*(?P<agency>AFP|Reuters|AP|Associated Press|Belga|DPA|dpa|ANSA|EFE|"
-    r"ATS|Xinhua|Bloomberg|CNN|UPI)\s*\)\s*[-—–:]",
-    re.M,
-)
 
 
 def _datelines(analysis: Analysis) -> list[tuple[str, Span, str]]:

@@ -12,8 +12,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-def doc_component(factory: str, attr: str, find: Callable[[Doc], object], description: str) -> None:
-    """Register ``factory`` (idempotent): a component that sets ``doc._.<attr> = find(doc)``."""
+def doc_component(factory: str, attr: str, find: Callable[[Doc], object], description: str,
+                  requires: tuple[str, ...] = ("token.pos", "token.dep", "doc.sents")) -> None:
+    """Register ``factory`` (idempotent): a component that sets ``doc._.<attr> = find(doc)``.
+
+    ``requires`` names what it reads (spaCy's attribute strings: ``token.dep``, ``doc.ents``,
+    ``doc._.entities``); it assigns ``doc._.<attr>`` and nothing else, so ``nlp.analyze_pipes()``
+    can tell when a component is placed before what it needs."""
     if not Doc.has_extension(attr):
         Doc.set_extension(attr, default=None)
     if Language.has_factory(factory):
@@ -27,7 +32,21 @@ def doc_component(factory: str, attr: str, find: Callable[[Doc], object], descri
         return component
 
     make.__doc__ = description
-    Language.factory(factory, func=make)
+    Language.factory(factory, func=make, requires=list(requires), assigns=[f"doc._.{attr}"])
+
+
+# What the text alone does not say: the article's title and its paragraph ranges (character
+# offsets into the Doc's text). The pipeline sets them from the extraction; a user's own pipeline
+# may set them before calling nlp(). Components that read them fall back to the text's own lines.
+CONTEXT = ("recoupe_title", "recoupe_paragraphs")
+for _attr in CONTEXT:
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=None)
+
+
+def doc_context(doc: Doc) -> tuple[str | None, list[tuple[int, int]] | None]:
+    """(title, paragraph ranges) set on the Doc, or (None, None)."""
+    return doc._.recoupe_title, doc._.recoupe_paragraphs
 
 
 def doc_text(doc: Doc) -> str:

@@ -18,6 +18,7 @@ module fixes them in named, tested steps, each recorded as the mention's ``produ
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from recoupe.analysis.component import doc_component
+from recoupe.settings import setting
 from recoupe.model import Entity, Mention, Role
 
 LABEL_MAP = {
@@ -154,17 +156,31 @@ def _acceptable(span: Span) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _max_org_tokens() -> int:
+    """An upper bound on a gazetteer name's length in tokens: words, and the apostrophes and
+    hyphens the tokenizer splits off, counted generously (each may add two tokens)."""
+    return max((len(n.split()) + 2 * sum(n.count(c) for c in "'-’.") for n in organisations()), default=1) + 1
+
+
 def _gazetteer_split(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | None]]:
-    """Split `Facebook Mark Zuckerberg` into an ORG and the rest when a prefix is a known organisation."""
+    """Split `Facebook Mark Zuckerberg` into an ORG and the rest when a prefix is a known organisation.
+
+    Only prefixes up to the longest gazetteer name are tried, and the "rest is capitalised" test is
+    computed once from the right, so an entity of n tokens costs O(n), not O(n²) (a tagger
+    misfire over a run of symbols can be thousands of tokens long)."""
     if end - start < 2 or fold(doc[start:end].text) in organisations():
         return [(start, end, None)]
-    for cut in range(end - 1, start, -1):
-        head = doc[start:cut]
-        rest = doc[cut:end]
-        if (
-            fold(head.text) in organisations()
-            and all(t.text[:1].isupper() and fold(t.text) not in GENERIC_ORG_SUFFIXES | org_heads() for t in rest)
-        ):
+    stop = GENERIC_ORG_SUFFIXES | org_heads()
+    rest_ok = [False] * (end - start + 1)
+    rest_ok[end - start] = True
+    for i in range(end - 1, start, -1):
+        t = doc[i]
+        rest_ok[i - start] = rest_ok[i - start + 1] and t.text[:1].isupper() and fold(t.text) not in stop
+        if not rest_ok[i - start]:
+            break
+    for cut in range(min(end - 1, start + _max_org_tokens()), start, -1):
+        if rest_ok[cut - start] and fold(doc[start:cut].text) in organisations():
             return [(start, cut, "ORG"), (cut, end, None)]
     return [(start, end, None)]
 
@@ -212,11 +228,16 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
 def _split_glued_people(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """``Rassemblement national Marine Le Pen``: when a span ends with a full personal name the
     article also uses on its own, the name is split off and the rest is its organisation."""
-    people = {tuple(fold(t.text) for t in doc[m.start : m.end]) for m in mentions if m.label == "PER" and m.end - m.start >= 2}
+    people: dict[str, set[tuple[str, ...]]] = {}  # full names by their last word: one lookup per mention
+    for m in mentions:
+        if m.label == "PER" and m.end - m.start >= 2:
+            name = tuple(fold(t.text) for t in doc[m.start : m.end])
+            people.setdefault(name[-1], set()).add(name)
     out = []
     for m in mentions:
         key = [fold(t.text) for t in doc[m.start : m.end]]
-        cut = next((m.end - len(p) for p in people if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
+        names = sorted(people.get(key[-1], ()) if key else (), key=lambda p: (-len(p), p))
+        cut = next((m.end - len(p) for p in names if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
         if cut is None or not doc[m.start].text[:1].isupper():
             out.append(m)
             continue
@@ -261,13 +282,13 @@ class Cluster:
     def label(self) -> str:
         votes: Counter = Counter()
         for m, key in zip(self.mentions, self.keys):
-            weight = 1.0
+            weight = setting("entities", "vote_default")
             if m.producer == "rule:entities.gazetteer":
-                weight = 3.0
+                weight = setting("entities", "vote_gazetteer")
             elif m.label == "PER" and len(key) >= 2:
-                weight = 2.0
+                weight = setting("entities", "vote_full_person_name")
             elif m.label == "MISC":
-                weight = 0.5
+                weight = setting("entities", "vote_misc")
             votes[m.label] += weight
         return votes.most_common(1)[0][0]
 
@@ -283,49 +304,91 @@ def _same_org(a: list[str], b: list[str]) -> bool:
     return long_[: len(short)] == short and all(t in GENERIC_ORG_SUFFIXES for t in long_[len(short) :])
 
 
+def _org_core(key: list[str]) -> tuple[str, ...]:
+    """The key without trailing generic suffixes: two keys can be the same organisation
+    (:func:`_same_org`) only if their cores are equal, so the core indexes the candidates."""
+    end = len(key)
+    while end and key[end - 1] in GENERIC_ORG_SUFFIXES:
+        end -= 1
+    return tuple(key[:end])
+
+
+class _ClusterIndex:
+    """The lookups :func:`resolve` makes per mention, kept as dictionaries so a document with
+    thousands of mentions is resolved in near-linear time (a scan of every cluster's keys per
+    mention made it quadratic: entities 25x slower from 100k to 1M characters)."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.starts: list[list[int]] = []  # per cluster, sorted mention starts
+        self.full_names: dict[tuple[str, ...], int] = {}  # first cluster holding a full name
+        self.by_core: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # core -> key -> last cluster
+        self.surnames: dict[str, set[int]] = {}  # last word of a 2+ word key -> people clusters
+        self.people = 0  # clusters [0, people) were started by full personal names
+
+    def new(self) -> int:
+        self.clusters.append(Cluster([], []))
+        self.starts.append([])
+        return len(self.clusters) - 1
+
+    def add(self, cid: int, m: RawMention, key: list[str]) -> None:
+        c = self.clusters[cid]
+        c.mentions.append(m)
+        c.keys.append(key)
+        bisect.insort(self.starts[cid], m.start)
+        t = tuple(key)
+        if len(key) >= 2:
+            self.full_names.setdefault(t, cid)
+            if cid < self.people:
+                self.surnames.setdefault(key[-1], set()).add(cid)
+        bucket = self.by_core.setdefault(_org_core(key), {})
+        bucket[t] = max(bucket.get(t, -1), cid)
+
+    def nearest_person(self, surname: str, m: RawMention) -> int | None:
+        candidates = sorted(self.surnames.get(surname, ()))
+        return min(candidates, key=lambda cid: self._distance(cid, m)) if candidates else None
+
+    def _distance(self, cid: int, m: RawMention) -> tuple[int, int]:
+        """Prefer the nearest mention before ``m``, then the nearest after it."""
+        starts = self.starts[cid]
+        i = bisect.bisect_right(starts, m.start)
+        return (0, m.start - starts[i - 1]) if i else (1, starts[0] - m.start)
+
+    def latest_org(self, key: list[str]) -> int | None:
+        found = [cid for k, cid in self.by_core.get(_org_core(key), {}).items() if _same_org(key, list(k))]
+        return max(found) if found else None
+
+
 def resolve(doc: Doc, mentions: list[RawMention]) -> list[Cluster]:
     """Full personal names first, then every other mention joins by surname or organisation name."""
-    clusters: list[Cluster] = []
+    index = _ClusterIndex()
     keyed = [(m, _key(doc, m)) for m in mentions]
     for m, key in keyed:
         if m.label == "PER" and len(key) >= 2:
-            target = next((c for c in clusters if key in c.keys), None)
-            if target is None:
-                target = Cluster([], [])
-                clusters.append(target)
-            target.mentions.append(m)
-            target.keys.append(key)
-    people = list(clusters)
+            cid = index.full_names.get(tuple(key))
+            index.add(index.new() if cid is None else cid, m, key)
+    index.people = len(index.clusters)
+    for c_id, c in enumerate(index.clusters):  # surnames of the people known so far
+        for k in c.keys:
+            index.surnames.setdefault(k[-1], set()).add(c_id)
     for m, key in keyed:
         if not key or (m.label == "PER" and len(key) >= 2):
             continue
         target = None
         if len(key) == 1 and m.producer != "rule:entities.gazetteer":
-            by_surname = [c for c in people if any(len(k) >= 2 and k[-1] == key[0] for k in c.keys)]
-            if by_surname:
-                target = min(by_surname, key=lambda c: _distance(c, m))
+            target = index.nearest_person(key[0], m)
         if target is None:
-            target = next((c for c in reversed(clusters) if any(_same_org(key, k) for k in c.keys)), None)
+            target = index.latest_org(key)
         if target is None and m.weak:
             continue  # a capitalised common noun opening a line ("Sources : ..."), alone
-        if target is None:
-            target = Cluster([], [])
-            clusters.append(target)
-        target.mentions.append(m)
-        target.keys.append(key)
+        index.add(index.new() if target is None else target, m, key)
+    clusters = index.clusters
     for c in clusters:
         order = sorted(range(len(c.mentions)), key=lambda i: c.mentions[i].start)
         c.mentions = [c.mentions[i] for i in order]
         c.keys = [c.keys[i] for i in order]
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
-
-
-def _distance(cluster: Cluster, mention: RawMention) -> tuple[int, int]:
-    """Prefer the nearest full name before the mention, then the nearest after it."""
-    before = [mention.start - m.start for m in cluster.mentions if m.start <= mention.start]
-    after = [m.start - mention.start for m in cluster.mentions if m.start > mention.start]
-    return (0, min(before)) if before else (1, min(after))
 
 
 def _canonical(doc: Doc, cluster: Cluster) -> str:
@@ -410,7 +473,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             if cid is not None and (sp.start_char, sp.end_char) not in role_spans and tok.i not in cluster_of_token:
                 role_mentions.setdefault(cid, []).append(
                     Mention(text=sp.text, start=sp.start_char, end=sp.end_char, label=clusters[cid].label(),
-                            producer="rule:entities.role_coref", confidence=0.6)
+                            producer="rule:entities.role_coref",
+                            confidence=setting("entities", "role_coreference_confidence"))
                 )
     entities = []
     for cid, c in enumerate(clusters):
@@ -429,27 +493,53 @@ def find_entities(doc: Doc) -> list[Entity]:
 
 def _merge_same_canonical(entities: list[Entity]) -> list[Entity]:
     merged: dict[tuple[str, str], Entity] = {}
+    grown: set[tuple[str, str]] = set()
     for ent in entities:
         key = (fold(ent.canonical), ent.label)
         if key in merged:
             merged[key].mentions.extend(ent.mentions)
-            merged[key].mentions.sort(key=lambda x: x.start)
             merged[key].roles.extend(ent.roles)
+            grown.add(key)
         else:
             merged[key] = ent
+    for key in grown:  # sorted once, not after every merge
+        merged[key].mentions.sort(key=lambda x: x.start)
     return list(merged.values())
+
+
+_AT_INDEX = "recoupe.entities_at"
+
+
+def _mention_index(doc: Doc, entities: list[Entity]):
+    """Body mentions sorted by start, built once per document (and rebuilt only if
+    ``doc._.entities`` is replaced): each :func:`entities_at` call is then a bisection."""
+    cached = doc.user_data.get(_AT_INDEX)
+    if cached is not None and cached[0] is entities and cached[1] == len(entities):
+        return cached[2]
+    rows = sorted(
+        (m.start, m.end, order) for order, ent in enumerate(entities) for m in ent.mentions if m.in_ == "body"
+    )
+    longest = max((end - start for start, end, _ in rows), default=0)
+    index = ([r[0] for r in rows], rows, longest)
+    doc.user_data[_AT_INDEX] = (entities, len(entities), index)
+    return index
 
 
 def entities_at(doc: Doc, start_char: int, end_char: int) -> list[Entity]:
     """The resolved entities with a body mention overlapping [start_char, end_char), in report order."""
-    return [
-        ent for ent in doc._.entities or []
-        if any(m.in_ == "body" and m.start < end_char and start_char < m.end for m in ent.mentions)
-    ]
+    entities = doc._.entities or []
+    if not entities:
+        return []
+    starts, rows, longest = _mention_index(doc, entities)
+    lo = bisect.bisect_left(starts, start_char - longest)
+    hi = bisect.bisect_left(starts, end_char)
+    found = {order for s, e, order in rows[lo:hi] if s < end_char and start_char < e}
+    return [entities[order] for order in sorted(found)]
 
 
 doc_component("recoupe_entities", "entities", find_entities,
-              "Sets ``doc._.entities``: resolved people, organisations and places.")
+              "Sets ``doc._.entities``: resolved people, organisations and places.",
+              requires=("doc.ents", "token.pos", "token.dep", "token.morph", "doc.sents"))
 
 
 def merge_entities(body_entities: list[Entity], furniture_docs: dict[int, Doc]) -> list[Entity]:

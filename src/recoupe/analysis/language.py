@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from recoupe.settings import setting
 from recoupe.model import ParagraphLanguage
 
 UNDETERMINED = "und"
-MIN_CONFIDENCE = 0.80
-MIN_PARAGRAPH_CHARS = 60
+MIN_CONFIDENCE = setting("language", "min_confidence")
+MIN_PARAGRAPH_CHARS = setting("language", "min_paragraph_chars")
 
 
 @lru_cache(maxsize=1)

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from recoupe.ingest import DEFAULT_MAX_BYTES, Failed, iter_paths
 from recoupe.model import Analysis
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cross-check news articles.")
 stdout = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)  # one-line messages stay one line
 
 
 class Format(str, Enum):
@@ -55,61 +56,100 @@ def _count_hint(paths: list[str]) -> int | None:
     return len(paths)
 
 
+def _size(text: str) -> int:
+    """``3GB``, ``500M``, ``2048`` (bytes) -> bytes."""
+    units = {"": 1, "B": 1, "K": 2**10, "KB": 2**10, "M": 2**20, "MB": 2**20, "G": 2**30, "GB": 2**30}
+    text = text.strip().upper()
+    number = text.rstrip("KMGB")
+    try:
+        return int(float(number) * units[text[len(number):]])
+    except (ValueError, KeyError):
+        raise typer.BadParameter(f"not a size: {text!r} (e.g. 3GB, 500MB)") from None
+
+
 @app.command()
 def analyze(
     paths: list[str] = typer.Argument(..., help="Files, directories, JSONL corpora, or '-' for standard input."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (readable), json (array) or jsonl."),
     lang: str = typer.Option(None, "--lang", help="Force the language (fr, en) instead of detecting it."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write the reports here instead of stdout."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this (an input over 20 million characters is refused whatever this says; an article over 3 million after extraction too)."),
+    output: Path = typer.Option(None, "--output", "-o",
+                                help="Write the reports here (through a temporary file renamed at the end)."),
+    resume: bool = typer.Option(False, "--resume", help="With -o and -f json/jsonl: keep the reports already "
+                                "in the output, skip their sources, and append each new report as it is ready."),
     genre: bool = typer.Option(True, "--genre/--no-genre", help="Genre classification."),
     persuasion: bool = typer.Option(True, "--persuasion/--no-persuasion", help="Persuasion techniques."),
     triggers: bool = typer.Option(True, "--triggers/--no-triggers",
                                   help="The phrase that triggered each persuasion technique (about 10-20 ms per article)."),
     credibility: bool = typer.Option(True, "--credibility/--no-credibility", help="Credibility signals and grade."),
+    time_budget: float = typer.Option(300.0, "--time-budget", help="Seconds one document may take (0: no limit); "
+                                      "over it the document fails and the batch goes on."),
+    max_memory: str = typer.Option(None, "--max-memory", help="Memory ceiling of the process (e.g. 3GB); a document "
+                                   "that takes it over fails and the batch goes on."),
 ) -> None:
     """Analyse articles: furniture, entities, quotes, hedges, claims, source chain, credibility."""
+    from recoupe.cli.output import Interrupted, ReportWriter, SignalGuard
     from recoupe.pipeline import Options, analyze_many
+    from recoupe.report import render, terminal_safe
 
+    if resume and (output is None or format is Format.text):
+        raise typer.BadParameter("--resume needs --output and --format json or jsonl")
     options = Options(genre=genre, persuasion=persuasion, persuasion_triggers=triggers, credibility=credibility,
-                      max_bytes=max_bytes)
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
-    failures = 0
-    results: list[Analysis] = []
+                      max_bytes=max_bytes, time_budget=time_budget or None,
+                      memory_ceiling=_size(max_memory) if max_memory else None)
+
+    def render_to(analysis: Analysis, out) -> None:
+        render(analysis, stdout if out is sys.stdout else Console(file=out, highlight=False, width=120))
+
+    writer = ReportWriter(format.value, output, append=resume, render=render_to)
+    done = getattr(writer, "done", set())
+    failures = skipped = 0
     expected = _count_hint(paths)
     show_progress = (expected is None or expected > 1) and stderr.is_terminal
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     progress = Progress(TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.description}"), console=stderr, disable=not show_progress)
-    first_json = True
-    with progress:
-        task = progress.add_task("", total=expected)
-        for result in analyze_many(iter_paths(paths, max_bytes=max_bytes), lang=lang, options=options):
-            progress.advance(task)
-            if isinstance(result, Failed):
-                failures += 1
-                print(f"error: {result.source}: {result.error}", file=sys.stderr, flush=True)
-                continue
-            progress.update(task, description=Path(result.source or "").name[:40])
-            if format is Format.jsonl:
-                out.write(result.to_json() + "\n")
-            elif format is Format.json:
-                out.write(("[\n" if first_json else ",\n") + result.to_json(indent=2))
-                first_json = False
-            else:
-                results.append(result)
-    if format is Format.json:
-        out.write("[]\n" if first_json else "\n]\n")
-    elif format is Format.text:
-        from recoupe.report import render
 
-        console = Console(file=out, highlight=False, width=120) if output else stdout
-        for result in results:
-            render(result, console)
+    def pending():
+        nonlocal skipped
+        for item in iter_paths(paths, max_bytes=max_bytes):
+            if done and not isinstance(item, Failed) and item.source in done:
+                skipped += 1
+                continue
+            yield item
+
+    interrupted = None
+    try:
+        with SignalGuard() as guard, progress:
+            task = progress.add_task("", total=expected)
+            try:
+                for result in analyze_many(pending(), lang=lang, options=options):
+                    progress.advance(task)
+                    if isinstance(result, Failed):
+                        failures += 1
+                        print(f"error: {terminal_safe(result.source)}: {terminal_safe(result.error)}",
+                              file=sys.stderr, flush=True)
+                        continue
+                    progress.update(task, description=escape(terminal_safe(Path(result.source or "").name[:40])))
+                    with guard.writing_block():
+                        writer.write(result)
+            except Interrupted as exc:
+                interrupted = exc
+            with guard.writing_block():
+                writer.close()
+    except BaseException:
+        writer.abandon()
+        raise
+    where = escape(terminal_safe(str(output))) if output else None
+    if skipped:
+        stderr.print(f"{skipped} document(s) already in {where}: skipped")
+    if interrupted is not None:
+        what = f"; the reports so far are in {where} (continue with --resume)" if where else ""
+        stderr.print(f"interrupted by {interrupted}{what}")
+        raise typer.Exit(128 + interrupted.signum)
     if output:
-        out.close()
-        stderr.print(f"reports written to {output}")
+        stderr.print(f"reports written to {where}")
     if failures:
         stderr.print(f"{failures} document(s) failed")
         raise typer.Exit(1)
@@ -129,7 +169,7 @@ def demo(
     from importlib import resources
 
     from recoupe.pipeline import analyze_many
-    from recoupe.report import render
+    from recoupe.report import render, terminal_safe
 
     out_dir.mkdir(parents=True, exist_ok=True)
     demo_dir = resources.files("recoupe.resources").joinpath("demo")
@@ -140,7 +180,7 @@ def demo(
         console = Console(file=ft, highlight=False, width=110)
         for result in analyze_many(iter_paths(paths)):
             if isinstance(result, Failed):
-                print(f"error: {result.source}: {result.error}", file=sys.stderr, flush=True)
+                print(f"error: {terminal_safe(result.source)}: {terminal_safe(result.error)}", file=sys.stderr, flush=True)
                 continue
             fj.write(result.to_json() + "\n")
             render(result, console)
@@ -158,6 +198,7 @@ EVALUATIONS = {
     "attribution": ("recoupe.evaluation.attribution", "quotes, speakers, hedges and cited sources vs the attribution gold"),
     "similarity": ("recoupe.evaluation.similarity", "article similarity, same story and translations on SemEval-2022 Task 8"),
     "claims": ("recoupe.evaluation.claims", "claim matching (MAP@5) on CLEF-2020 CheckThat! Task 2"),
+    "gate": ("recoupe.evaluation.gate", "every claimed quality figure against its floor (what CI checks)"),
 }
 
 

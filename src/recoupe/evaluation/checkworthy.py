@@ -14,8 +14,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -122,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10, help="French articles to show")
     parser.add_argument("--top", type=int, default=5, help="claims shown per article")
     parser.add_argument("--no-french", action="store_true", help="skip the French read")
+    parser.add_argument("--json", type=Path, help="also write the English scores to this file")
     args = parser.parse_args(argv)
     from recoupe.training.checkworthy import checkworthy_dir
 
@@ -129,7 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"../shared absent: no CheckThat! data under {checkworthy_dir()} (set RECOUPE_SHARED)")
         return 2
     started = time.time()
-    english()
+    scores = english()
+    if args.json:
+        rows = {name.split(" (")[0]: {"precision": p, "recall": r, "f1": f} for name, (p, r, f) in scores.items()}
+        args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     if not args.no_french:
         french(args.articles, args.top)
     print(f"\ndone in {time.time() - started:.0f}s")

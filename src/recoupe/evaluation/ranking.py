@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="run recoupe.analyze on each page's HTML")
     parser.add_argument("--strict", action="store_true", help="also drop lists derived from the held-out one")
     parser.add_argument("--decodex", type=Path, default=SHARED / "data" / "reliability" / "decodex.json")
+    parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     args = parser.parse_args(argv)
     if not (PAGES / "ground-truth.json").exists():
         sys.exit(f"../shared absent: no {PAGES}/ground-truth.json")
@@ -93,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{failures} page(s) fell back to publisher-only analysis")
     print(f"{'held-out list':<14} {'pages':>5} {'pairs':>6} {'concordant':>10} {'untied':>7}"
           "   (score computed without the held-out list; untied = over pairs the score does not tie)")
+    results: dict = {"analysis": "full" if args.full else "publisher", "held_out": {}}
     for held_out in full_registry.lists:
         dropped = {held_out} | (DERIVED_FROM.get(held_out, set()) if args.strict else set())
         ratings = full_registry.without(*dropped)
@@ -111,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         share, n_pairs, untied = concordance(xs, ys)
         print(f"{held_out + (' (strict)' if dropped != {held_out} else ''):<14} {len(xs):>5} {n_pairs:>6} "
               f"{share:>10.3f} {untied:>7.3f}")
+        results["held_out"][held_out] = {"pages": len(xs), "pairs": n_pairs, "concordant": share, "untied": untied}
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from recoupe import guard
 from recoupe.extract.furniture import FurnitureSplit, split_furniture
 from recoupe.ingest import RawDocument, sniff_html
 from recoupe.model import BodySegment, Furniture
@@ -85,7 +86,28 @@ def _from_html(html: str, url: str | None) -> tuple[str, dict]:
     if result is None:
         return "", {}
     meta = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-    return meta.get("text") or "", meta
+    # Character references (&#27;, &#xD800;) reach the text only now, after the input's repair:
+    # the extracted text and metadata are repaired again (one for one, offsets kept).
+    meta = {k: guard.repair_text(v)[0] if isinstance(v, str) else v for k, v in meta.items()}
+    text, repairs = guard.sanitize(result.text or "") if hasattr(result, "text") else (meta.get("text") or "", [])
+    meta["warnings"] = repairs
+    return text, meta
+
+
+def _unsplit_if_unsupported(text: str, split: FurnitureSplit) -> tuple[FurnitureSplit, str | None]:
+    """Furniture rules read French and English lines (cues, word counts, sentence ends); in a
+    language without a pipeline (Chinese has no spaces between words) they can call every line
+    furniture. Then the whole text is the body, so the report says which language it is rather
+    than "no article text"."""
+    from recoupe.analysis.language import UNDETERMINED, identify
+    from recoupe.nlp import supported
+
+    lang, _ = identify(text)
+    if supported(lang) or lang == UNDETERMINED:
+        return split, None
+    body = BodySegment(start=0, end=len(text), source_start=0)
+    return FurnitureSplit(body=text, body_map=[body], furniture=[]), (
+        f"furniture separation skipped: no rules for language '{lang}' (every line looked like furniture)")
 
 
 def extract(
@@ -111,6 +133,7 @@ def extract(
     warnings: list[str] = []
     if doc.html is not None:
         text, meta = _from_html(doc.html, url)
+        warnings += [f"extracted text: {w}" for w in meta.get("warnings", [])]
         if not text.strip():
             warnings.append("trafilatura found no article text in the HTML")
         producer = "model:trafilatura@2.3.1"
@@ -128,6 +151,9 @@ def extract(
     if hints.get("authors"):
         authors = hints["authors"] if isinstance(hints["authors"], list) else _split_authors(str(hints["authors"]))
     split = split_furniture(text, title=found_title, lang=hints.get("lang"))
+    if not split.body.strip() and text.strip():
+        split, warning = _unsplit_if_unsupported(text, split)
+        warnings += [warning] if warning else []
     if not authors:
         authors = [name for f in split.furniture if f.kind == "byline" for name in _byline_authors(f.text)]
     return ExtractedDocument(

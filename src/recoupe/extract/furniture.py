@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from recoupe.model import BodySegment, Furniture
+from recoupe.settings import setting
 
 SENTENCE_END = re.compile(r"[.!?…»”\"')\]:;]\s*$")
 SLUG = re.compile(r"^(?=[^a-z]*[a-z])[a-z0-9]+(?:[-_][a-z0-9]+){1,8}(?:\.(?:jpe?g|png|gif|webp))?$")
@@ -80,7 +81,7 @@ def cue_kinds() -> tuple[CueKind, ...]:
         kinds.append(
             CueKind(
                 kind=spec.get("kind", name),
-                confidence=float(spec.get("confidence", 0.8)),
+                confidence=float(spec.get("confidence", setting("furniture", "default_cue_confidence"))),
                 start=tuple(re.compile(r"^(?:" + p + ")", re.I) for p in spec.get("start", [])),
                 short=tuple(re.compile(p, re.I) for p in spec.get("short", [])),
                 max_words=int(spec.get("max_words", 40)),
@@ -175,7 +176,7 @@ def _zone(lines: list[Line]) -> None:
             after = lines[i + 1].kind if i + 1 < n else "edge"
             if before and after:
                 line.kind = "comment" if (zone is tail and has_comment_cue) else "other"
-                line.confidence = 0.6
+                line.confidence = setting("furniture", "zone_confidence")
                 line.producer = "rule:furniture.zone"
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -108,15 +109,19 @@ class AliasTable:
     def add_stem(self, stem: str, domain: str) -> None:
         if stem and len(stem) >= 3:
             self._compact[stem].add(Candidate(domain, "domain-stem"))
-            self._stems_text = None
+            self._inner_suffixes = None
 
     def _embedded_in_other_stems(self, word: str, at_least: int = 3) -> bool:
         """A word found inside several stems, not as their prefix (``times``: nytimes, latimes...),
-        is a common word, too generic alone; a prefix (``cnn``: cnnmoney) is a brand's sub-brand."""
-        if getattr(self, "_stems_text", None) is None:
-            self._stems_text = "\n".join(k for k, cs in self._compact.items()
-                                          if any(c.source == "domain-stem" for c in cs))
-        return len(re.findall(rf"(?<=[^\n]){re.escape(word)}", self._stems_text)) >= at_least
+        is a common word, too generic alone; a prefix (``cnn``: cnnmoney) is a brand's sub-brand.
+
+        Counted with a sorted list of every stem's inner suffixes (two binary searches per word):
+        a scan of all stems per lookup cost 3 ms, the largest share of the source chain's time."""
+        if getattr(self, "_inner_suffixes", None) is None:
+            stems = [k for k, cs in self._compact.items() if any(c.source == "domain-stem" for c in cs)]
+            self._inner_suffixes = sorted(stem[i:] for stem in stems for i in range(1, len(stem)))
+        suffixes = self._inner_suffixes
+        return bisect_right(suffixes, word + "\uffff") - bisect_left(suffixes, word) >= at_least
 
     def candidates(self, text: str, strict: bool = False) -> tuple[list[Candidate], str | None]:
         """Candidates for a name, best source first, plus the country edition it asks for."""

@@ -9,11 +9,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from recoupe.sources.registry import FORMATS, build_shipped, get_registry, import_list
+from recoupe.report import escape, terminal_safe
+from recoupe.sources.registry import FORMATS, ListIdError, build_shipped, get_registry, import_rating_list
 
 app = typer.Typer(help="Publisher rating lists (Décodex, MBFC, idiap golden truth, Lin et al., your own).",
                   no_args_is_help=True)
 console = Console()
+err = Console(stderr=True, highlight=False)
 
 
 @app.command()
@@ -48,14 +50,25 @@ def lookup(query: str = typer.Argument(..., metavar="NAME_OR_URL"),
 @app.command("import")
 def import_(file: Path = typer.Argument(..., exists=True, dir_okay=False),
             fmt: str = typer.Option(..., "--format", help="|".join(FORMATS)),
-            list_id: str = typer.Option(None, "--id", help="List id for csv/json user lists (default: file name).")
+            list_id: str = typer.Option(None, "--id", help="List id for csv/json user lists (default: the list's "
+                                        "own id, else the file name): lower-case letters, digits, '-' and '_'."),
+            replace: bool = typer.Option(False, "--replace", help="Allow an id that is a shipped list's (mbfc, "
+                                         "golden, lin): your list is then used instead of it.")
             ) -> None:
     """Convert a rating list once into the local store ($RECOUPE_HOME/ratings/)."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
-    path = import_list(file, fmt, list_id)
+    try:
+        imported = import_rating_list(file, fmt, list_id, replace=replace)
+    except ListIdError as exc:
+        err.print(f"error: {escape(terminal_safe(exc))}")
+        raise typer.Exit(2) from None
     get_registry.cache_clear()
-    console.print(f"imported {file} as {path}")
+    if imported.replaced == "shipped":
+        console.print(f"[yellow]list {escape(imported.list_id)} replaces the shipped list of the same id[/yellow]")
+    elif imported.replaced == "imported":
+        console.print(f"list {escape(imported.list_id)} replaces your earlier import of it")
+    console.print(f"imported {escape(terminal_safe(file))} as {escape(terminal_safe(imported.path))}")
 
 
 @app.command("lists")

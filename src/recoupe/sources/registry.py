@@ -15,6 +15,7 @@ import csv
 import gzip
 import json
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -269,10 +270,56 @@ def recoupe_home() -> Path:
     return Path(os.environ.get("RECOUPE_HOME") or Path.home() / ".local" / "share" / "recoupe")
 
 
-def import_list(path: Path | str, fmt: str, list_id: str | None = None) -> Path:
-    """Convert a list once into the local store; returns where it was written."""
+# A list id becomes a file name in $RECOUPE_HOME/ratings/: a fixed pattern, so no path
+# separator, no "..", no hidden or empty name can come from a list's own metadata.
+LIST_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+
+class ListIdError(ValueError):
+    """A list id that cannot be used as given (the message says why and what to do)."""
+
+
+def shipped_list_ids() -> set[str]:
+    return {p.name.split(".", 1)[0] for p in SHIPPED_DIR.glob("*.json*")} if SHIPPED_DIR.is_dir() else set()
+
+
+def check_list_id(list_id: object, *, replace: bool = False) -> str:
+    """The id, if it matches LIST_ID and does not shadow a shipped list (unless ``replace``)."""
+    if not isinstance(list_id, str) or not LIST_ID.fullmatch(list_id):
+        raise ListIdError(f"invalid list id {list_id!r}: use 1-64 lower-case letters, digits, '-' or '_', "
+                          "starting with a letter or digit (give one with --id)")
+    if list_id in shipped_list_ids() and not replace:
+        raise ListIdError(f"list id {list_id!r} is a list shipped with recoupe; choose another --id, "
+                          "or pass --replace to use your list instead of the shipped one")
+    return list_id
+
+
+@dataclass
+class Imported:
+    path: Path
+    list_id: str
+    replaced: str | None  # "shipped" or "imported" when an existing list of that id is now overridden
+
+
+def import_list(path: Path | str, fmt: str, list_id: str | None = None, *, replace: bool = False) -> Path:
+    """Convert a list once into the local store; returns where it was written (see
+    :func:`import_rating_list` for what it replaced)."""
+    return import_rating_list(path, fmt, list_id, replace=replace).path
+
+
+def import_rating_list(path: Path | str, fmt: str, list_id: str | None = None, *, replace: bool = False) -> Imported:
+    """Convert a list once into the local store; says where it was written and what it replaced.
+    :class:`ListIdError` for an id that is not a safe file name or shadows a shipped list."""
+    if list_id is not None:
+        check_list_id(list_id, replace=replace)
     rating_list = parse(path, fmt, list_id)
-    return rating_list.save(recoupe_home() / "ratings" / f"{rating_list.id}.json")
+    checked = check_list_id(rating_list.id, replace=replace)
+    store = (recoupe_home() / "ratings").resolve()
+    target = store / f"{checked}.json"
+    if target.parent != store:  # cannot happen with LIST_ID; kept as the last line of defence
+        raise ListIdError(f"list id {checked!r} would be written outside {store}")
+    replaced = "shipped" if checked in shipped_list_ids() else "imported" if target.exists() else None
+    return Imported(rating_list.save(target), checked, replaced)
 
 
 @dataclass

@@ -137,8 +137,9 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)):
             if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or child.pos_ == "VERB":
                 start, rule = first, "object"
-        elif child.morph.get("VerbForm") == ["Inf"] and "inf" in frames and child.dep_ in ("xcomp", "obj", "ccomp") \
-                and first.pos_ not in ("ADP", "SCONJ"):
+        elif "inf" in frames and child.dep_ in ("xcomp", "obj", "ccomp") and first.pos_ not in ("ADP", "SCONJ") and (
+                child.morph.get("VerbForm") == ["Inf"]  # "nie avoir reçu": a past infinitive hangs on the participle
+                or any(c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Inf"] for c in child.children)):
             start, rule = first, "infinitive"
         elif lang == "en" and child.dep_ == "xcomp" and (("to" in frames and first.lower_ == "to")
                                                         or ("ing" in frames and child.tag_ == "VBG")):

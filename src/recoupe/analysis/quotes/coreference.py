@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
+from recoupe.analysis.quotes.syntax import phrase_bounds
 from recoupe.analysis.text import fold
 from recoupe.model import Entity, Span
 
@@ -212,8 +213,6 @@ class Discourse:
 
 def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
     """People who are grammatical subjects (with their appositions), candidate antecedents."""
-    from recoupe.analysis.quotes.syntax import phrase_bounds
-
     out = []
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.pos_ not in ("PRON", "PUNCT", "DET"):

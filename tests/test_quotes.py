@@ -253,3 +253,12 @@ def test_stance_with_pour(fr):
     assert q.speaker_canonical == "Amnesty International"
     assert q.content.text.startswith("ces arrestations")
     assert find_quotes(fr("Pour la première fois, le fleuve a débordé en hiver.")) == []
+
+
+def test_comme_le_rapporte_and_reflexive_attribute(fr):
+    q = _one(find_quotes(fr("Comme le rapporte le quotidien Le Soir, la ministre quittera ses fonctions en mai.")),
+             "according_to", "rapporte")
+    assert q.content.text.startswith("la ministre quittera")
+    assert "Soir" in (q.speaker_canonical or q.speaker.text)
+    q = _one(find_quotes(fr("Le ministre Paul Arnaud s'est dit prêt à négocier avec les syndicats.")), "indirect", "dit")
+    assert q.content.text.startswith("prêt à négocier") and q.speaker_canonical == "Paul Arnaud"

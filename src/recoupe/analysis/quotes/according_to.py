@@ -51,6 +51,41 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
         if cand is not None:
             out.append(cand)
     out.extend(_ce_que_revele(doc, lang))
+    out.extend(_comme_le_dit(doc, lang))
+    return out
+
+
+def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
+    """``Comme le rapporte BFMTV, …``, ``comme l'a indiqué le ministère, …``, ``as X reported, …``: a
+    speech verb in a *comme* / *as* clause vouches for the rest of the sentence."""
+    out = []
+    marks = {"fr": ("comme",), "en": ("as",)}[lang]
+    for verb in doc:
+        if not speech_lemma(verb, lang):
+            continue
+        first = verb
+        while first.i > 0 and (doc[first.i - 1].pos_ in ("AUX", "PRON") or doc[first.i - 1].lower_ in ("l'", "l’", "le")):
+            first = doc[first.i - 1]
+        if first.i == 0 or doc[first.i - 1].lower_ not in marks:
+            continue
+        cue_start = doc[first.i - 1]
+        speaker = inverted_subject(verb) if lang == "fr" else subject_of(verb)
+        if speaker is None:
+            continue
+        sent_start, sent_end = sentence_bounds(verb)
+        text = doc_text(doc)
+        comma = text.find(",", verb.idx, sent_end)
+        if cue_start.idx - sent_start <= 2 and comma != -1:  # "Comme le rapporte X, <content>"
+            content = strip_span(doc, comma + 1, sent_end)
+        elif cue_start.idx - sent_start > 2:  # "<content>, comme l'a indiqué X"
+            content = strip_span(doc, sent_start, cue_start.idx)
+        else:
+            continue
+        content = strip_bullets(doc, *trim_final_punct(doc, *content))
+        if content[1] - content[0] < 10:
+            continue
+        out.append(Candidate("according_to", "according_to_comme", content,
+                             (cue_start.idx, verb.idx + len(verb.text)), speaker, 0.7))
     return out
 
 

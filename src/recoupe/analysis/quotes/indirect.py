@@ -146,6 +146,10 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             start, rule = first, "infinitive"
         elif lang == "en" and child.dep_ == "prep" and child.lower_ in frames:
             start, rule = child, "complement"
+        elif child.dep_ == "xcomp" and child.pos_ == "ADJ" and ("attr" in frames or "adj" in frames):
+            reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+            if reflexive and "attr" in frames or not reflexive and "adj" in frames:
+                start, rule = first, "attribute"
         elif lang == "fr" and child.dep_ != "obj":
             for prep in ("de", "à", "sur", "pour", "contre"):
                 forms = PREPOSITION_FORMS.get(prep, {prep})
@@ -153,10 +157,6 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
                                                             for c in child.children if c.i < child.i)):
                     start, rule = (first if word in forms else child.left_edge), "complement"
                     break
-        elif child.dep_ == "xcomp" and child.pos_ == "ADJ" and ("attr" in frames or "adj" in frames):
-            reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
-            if reflexive and "attr" in frames or not reflexive and "adj" in frames:
-                start, rule = first, "attribute"
         if start is not None:
             break
     if start is None:

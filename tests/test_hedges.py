@@ -163,3 +163,26 @@ def test_seed_irony(seed_docs, expected):
             assert any(i.start < end and start < i.end for i in doc._.irony), (name, want)
         if not wanted:
             assert doc._.irony == [], name
+
+
+# ---------------------------------------------------------------- issue 14
+
+
+def test_hedge_text_is_placed_uniquely_in_the_article(fr):
+    doc = fr("Le projet pourrait être abandonné. Le budget pourrait doubler en deux ans.")
+    texts = [h.text for h in find_hedges(doc)]
+    assert len(texts) == 2 and all(doc.text.count(t) == 1 for t in texts), texts
+    assert texts[0].startswith("pourrait") and texts[1].startswith("pourrait")
+
+
+def test_seeming_and_split_hyphen_forms(fr):
+    assert ("speculation", "semble montrer") in _kinds(find_hedges(fr("Une autre étude semble montrer un effet.")))
+    kinds = _kinds(find_hedges(fr("C'est peut-être la fin de la soi-disant « trêve ».")))
+    assert ("speculation", "peut-être") in kinds and ("disputed", "soi-disant") in kinds
+
+
+def test_conditional_after_a_past_speech_verbs_object_is_not_a_hedge(fr):
+    doc = fr("Le président a évoqué les mesures que les forces prendraient pour protéger les civils.")
+    assert [h for h in find_hedges(doc) if h.kind == "conditional"] == []
+    doc = fr("L'humiliation est plus douce pour Ottawa qu'elle ne l'aurait été pour Berlin.")
+    assert [h for h in find_hedges(doc) if h.kind == "conditional"] == []

@@ -181,3 +181,84 @@ def test_reported_speech_in_conditional_is_kept_but_counterfactual_speech_is_not
 def test_demonstrative_subjects_do_not_speak(fr):
     doc = fr("Cela montre que la réforme a échoué. Tout indique que les prix vont monter.")
     assert find_quotes(doc) == []
+
+
+# ---------------------------------------------------------------- issue 14: frames, fragments, coreference
+
+
+@pytest.mark.parametrize("text, cue, content_starts", [
+    ("Le gouvernement a dénoncé une décision injuste et dangereuse.", "a dénoncé", "une décision"),
+    ("La ministre a nié avoir reçu la moindre somme.", "a nié", "avoir reçu"),
+    ("Le syndicat accuse la direction de mentir aux salariés.", "accuse", "la direction"),
+    ("Le maire a appelé à la retenue après les violences.", "a appelé", "à la retenue"),
+    ("Une étude de l'Inserm montre une hausse nette des cas chez les enfants.", "montre", "une hausse"),
+])
+def test_indirect_speech_in_the_verbs_frames(fr, text, cue, content_starts):
+    q = _one(find_quotes(fr(text)), "indirect", cue)
+    assert q.content.text.startswith(content_starts)
+
+
+def test_frames_do_not_make_every_object_a_quote(fr):
+    # "montrer" reports only with a document subject; "appeler" has no noun-object frame
+    assert find_quotes(fr("Le guide montre la cathédrale aux touristes.")) == []
+    assert [q for q in find_quotes(fr("Marie a appelé son frère hier soir.")) if q.kind == "indirect"] == []
+
+
+def test_english_frames(en):
+    q = _one(find_quotes(en("The union accused the company of breaking the agreement.")), "indirect", "accused")
+    assert q.content.text.startswith("the company")
+    q = _one(find_quotes(en("The senator called for an independent inquiry into the deal.")), "indirect", "called")
+    assert q.content.text.startswith("for an independent inquiry")
+
+
+def test_headline_colon_and_joined_quotations(fr):
+    quotes = find_quotes(fr("Emmanuel Macron : « Nous ne céderons rien sur les retraites »\n\n"
+                            "« Le texte est prêt » et « le vote aura lieu jeudi », a déclaré Élisabeth Borne."))
+    colon = [q for q in quotes if q.producer == "rule:quotes.direct_colon"]
+    assert colon and colon[0].speaker_canonical == "Emmanuel Macron"
+    joined = [q for q in quotes if q.content.text == "Le texte est prêt"]
+    assert joined and joined[0].speaker_canonical == "Élisabeth Borne"
+
+
+def test_embedded_post_speaks_for_its_author(en):
+    doc = en("The rally drew thousands.\nWe will not be silenced. Join us on Saturday. "
+             "— Jane Porter (@janeporter) October 3, 2017\n")
+    q = _one(find_quotes(doc), "direct")
+    assert q.content.text.startswith("We will not be silenced")
+    assert q.speaker.text == "Jane Porter"
+
+
+def test_pronouns_follow_gender_and_the_previous_speaker(fr):
+    text = ("La ministre de la Santé, Agnès Martin, a reçu les syndicats. Le directeur de l'hôpital, Marc Lenoir, "
+            "était présent. « Nous manquons de lits », a-t-il expliqué. « Des moyens arriveront », a-t-elle promis.")
+    quotes = find_quotes(fr(text))
+    assert _one(quotes, "direct", "expliqué").speaker_canonical == "Marc Lenoir"
+    she = _one(quotes, "direct", "promis")
+    assert she.speaker_canonical == "Agnès Martin"
+    assert she.speaker_evidence is not None and "Agnès Martin" in she.speaker_evidence.text
+
+
+def test_role_description_resolves_to_its_holder(fr):
+    text = ("Jean Dubreuil, hydrologue à l'université de Lyon, suit le fleuve depuis vingt ans. "
+            "« Le niveau n'a jamais été aussi bas », explique l'hydrologue.")
+    q = _one(find_quotes(fr(text)), "direct", "explique")
+    assert q.speaker.text == "l'hydrologue"
+    assert q.speaker_canonical == "Jean Dubreuil"
+    assert q.speaker_evidence is not None and q.speaker_evidence.text == "Jean Dubreuil"
+
+
+def test_stance_with_pour(fr):
+    q = _one(find_quotes(fr("Pour Amnesty International, ces arrestations violent le droit international.")),
+             "according_to", "Pour")
+    assert q.speaker_canonical == "Amnesty International"
+    assert q.content.text.startswith("ces arrestations")
+    assert find_quotes(fr("Pour la première fois, le fleuve a débordé en hiver.")) == []
+
+
+def test_comme_le_rapporte_and_reflexive_attribute(fr):
+    q = _one(find_quotes(fr("Comme le rapporte le quotidien Le Soir, la ministre quittera ses fonctions en mai.")),
+             "according_to", "rapporte")
+    assert q.content.text.startswith("la ministre quittera")
+    assert "Soir" in (q.speaker_canonical or q.speaker.text)
+    q = _one(find_quotes(fr("Le ministre Paul Arnaud s'est dit prêt à négocier avec les syndicats.")), "indirect", "dit")
+    assert q.content.text.startswith("prêt à négocier") and q.speaker_canonical == "Paul Arnaud"

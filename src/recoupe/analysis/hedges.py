@@ -217,7 +217,7 @@ def _seeming(doc: Doc, lang: str) -> list[Hedge]:
         return []
     out = []
     for tok in doc:
-        if tok.lemma_.lower() in SEEM_VERBS and tok.pos_ in ("VERB", "AUX") and any(
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in SEEM_VERBS and any(
                 c.dep_ == "xcomp" and c.morph.get("VerbForm") == ["Inf"] for c in tok.children):
             infinitive = max((c for c in tok.children if c.dep_ == "xcomp"), key=lambda c: c.i)
             end = infinitive if infinitive.i - tok.i <= 3 else tok

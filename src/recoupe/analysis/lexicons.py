@@ -92,7 +92,10 @@ def speech_lemma(token: Token, lang: str) -> str | None:
             return lemma
         return form
     if token.pos_ in SLIPPED_POS and form:
-        prev = token.nbor(-1) if token.i > 0 else None
+        i = token.i - 1
+        while i > 0 and token.doc[i].pos_ == "ADV" and token.i - i < 3:  # "s'est clairement opposé"
+            i -= 1
+        prev = token.doc[i] if i >= 0 else None
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if prev is not None and prev.pos_ == "AUX":
             return form

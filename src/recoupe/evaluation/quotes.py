@@ -1,7 +1,8 @@
 """Print the quotes, hedges and irony recoupe finds in real French articles, for a human precision read.
 
-There is no gold standard for quotes in ../shared/data, so this prints every finding with its
-sentence and a running number; a reader marks each right or wrong.  Usage:
+This prints every finding with its sentence and a running number, for a reader to mark right or
+wrong on articles nobody annotated; the scored evaluation against the hand-annotated gold is
+``recoupe eval attribution`` (:mod:`recoupe.evaluation.attribution`).  Usage:
 
     recoupe eval quotes --n 10            # first 10 SemEval-2023 fr articles
     recoupe eval quotes --n 10 --skip 40  # the next ones

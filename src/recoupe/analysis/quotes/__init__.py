@@ -47,7 +47,10 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     an according-to or an embedded post whose content holds another attribution's cue (*selon X, Y a
     déclaré que…*, a news outlet's tweet *Ellison denies the allegations*) gives way to it: the
     speech verb's own subject is the speaker, X is the channel."""
-    cues = SpanSet([c.cue for c in cands if c.cue is not None and c.kind != "according_to"])
+    # only a full report of speech (a "que" clause, an incise, a quotation) outranks the channel;
+    # "selon X, Facebook considère la campagne innovante" stays X's
+    strong = ("indirect_clause", "indirect_incise", "direct_after", "direct_before", "direct_inside")
+    cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in strong])
     cands = [c for c in cands if c.kind != "according_to" and c.rule != "direct_post" or not _holds_cue(c, cues)]
     seen, out = set(), []
     held = [c.content for c in cands if c.rule != "direct_floating"]

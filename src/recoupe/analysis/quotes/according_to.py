@@ -9,8 +9,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import quote_words, speech_lemma
-from recoupe.analysis.quotes.index import credible_source
+from recoupe.analysis.lexicons import quote_words, role_nouns, speech_lemma
+from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, inverted_subject, phrase_bounds, subject_of
 from recoupe.analysis.text import sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
 
@@ -27,6 +27,11 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
                 cue_end = doc[tok.i + 1]
             elif low == "à" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "en" and doc[tok.i + 2].lower_ == "croire":
                 cue_end = doc[tok.i + 2]
+            elif low == "pour" and _opens_sentence(tok):
+                cand = _stance(doc, tok, lang)
+                if cand is not None:
+                    out.append(cand)
+                continue
             else:
                 continue
         else:
@@ -46,6 +51,41 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
         if cand is not None:
             out.append(cand)
     out.extend(_ce_que_revele(doc, lang))
+    out.extend(_comme_le_dit(doc, lang))
+    return out
+
+
+def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
+    """``Comme le rapporte BFMTV, …``, ``comme l'a indiqué le ministère, …``, ``as X reported, …``: a
+    speech verb in a *comme* / *as* clause vouches for the rest of the sentence."""
+    out = []
+    marks = {"fr": ("comme",), "en": ("as",)}[lang]
+    for verb in doc:
+        if not speech_lemma(verb, lang):
+            continue
+        first = verb
+        while first.i > 0 and (doc[first.i - 1].pos_ in ("AUX", "PRON") or doc[first.i - 1].lower_ in ("l'", "l’", "le")):
+            first = doc[first.i - 1]
+        if first.i == 0 or doc[first.i - 1].lower_ not in marks:
+            continue
+        cue_start = doc[first.i - 1]
+        speaker = inverted_subject(verb) if lang == "fr" else subject_of(verb)
+        if speaker is None:
+            continue
+        sent_start, sent_end = sentence_bounds(verb)
+        text = doc_text(doc)
+        comma = text.find(",", verb.idx, sent_end)
+        if cue_start.idx - sent_start <= 2 and comma != -1:  # "Comme le rapporte X, <content>"
+            content = strip_span(doc, comma + 1, sent_end)
+        elif cue_start.idx - sent_start > 2:  # "<content>, comme l'a indiqué X"
+            content = strip_span(doc, sent_start, cue_start.idx)
+        else:
+            continue
+        content = strip_bullets(doc, *trim_final_punct(doc, *content))
+        if content[1] - content[0] < 10:
+            continue
+        out.append(Candidate("according_to", "according_to_comme", content,
+                             (cue_start.idx, verb.idx + len(verb.text)), speaker, 0.7))
     return out
 
 
@@ -57,6 +97,48 @@ def _source_head(first: Token) -> Token:
     if tok.pos_ in ("DET", "ADJ", "NUM") and tok.head is not tok:
         tok = tok.head
     return tok
+
+
+CONNECTIVES = {"mais", "et", "or", "donc", "alors", "ainsi", "aussi", "enfin", "toutefois", "cependant"}
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """First word of its sentence or line, or right after a connective that opens it (*Mais pour X, …*)."""
+    start = sentence_bounds(tok)[0]
+    if tok.idx <= start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.idx <= start and prev.lower_ in CONNECTIVES
+
+
+def _stance(doc: Doc, cue: Token, lang: str) -> Candidate | None:
+    """``Pour X, …``: the stance of a named person, organisation or role on what follows the comma.
+    Only a phrase that names someone (an entity, a role noun, a pronoun) and is closed by a comma
+    counts: *Pour la première fois, …* and *Pour ce faire, …* name nobody."""
+    if cue.i + 1 >= len(doc):
+        return None
+    first = doc[cue.i + 1]
+    if first.pos_ in ("VERB", "AUX", "ADV") or first.lower_ in ("ce", "cela", "ça", "autant", "le", "la", "les") and \
+            cue.i + 2 < len(doc) and doc[cue.i + 2].pos_ in ("VERB", "AUX", "NUM", "ADJ"):
+        return None
+    text = doc_text(doc)
+    comma = text.find(",", first.idx, sentence_bounds(cue)[1])
+    if comma == -1 or comma - first.idx > 80:
+        return None
+    span = doc.char_span(first.idx, comma, alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    head = span.root
+    named = head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in role_nouns(lang) or any(
+        e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, comma))
+    if not named or (head.pos_ == "PRON" and head.lower_ not in ("lui", "elle", "eux", "elles")):
+        return None
+    content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, comma + 1, sentence_bounds(cue)[1])))
+    if content[1] - content[0] < 10:
+        return None
+    cand = Candidate("according_to", "according_to_stance", content, (cue.idx, cue.idx + len(cue.text)), head, 0.6)
+    cand.speaker_span = (first.idx, comma)
+    return cand
 
 
 def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str) -> Candidate | None:

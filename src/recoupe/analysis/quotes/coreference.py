@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
+from recoupe.analysis.quotes.syntax import phrase_bounds
 from recoupe.analysis.text import fold
 from recoupe.model import Entity, Span
 
@@ -85,6 +86,11 @@ def entity_gender(doc: Doc, ent: Entity) -> str | None:
             g = token_gender(before)
             if g:
                 votes[g] += 1
+        for noun in _apposed_nouns(span.root):  # "La ministre de la Santé, Agnès Martin": the determiner's gender
+            dets = [c for c in noun.children if c.dep_ == "det"]
+            g = token_gender(dets[0]) if dets else None
+            if g:
+                votes[g] += 1
     for role in ent.roles:
         first = role.text.split()[:1]
         if first and fold(first[0]) in ("la", "une", "cette"):
@@ -94,6 +100,32 @@ def entity_gender(doc: Doc, ent: Entity) -> str | None:
     gender = None if votes["Masc"] == votes["Fem"] else max(votes, key=votes.get)
     cache[key] = gender
     return gender
+
+
+def _apposed_nouns(tok: Token) -> list[Token]:
+    """Nouns in apposition with a name, either way round (*X, hydrologue* / *la ministre, X*)."""
+    out = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+        out.append(tok.head)
+    return out
+
+
+def descriptions(doc: Doc, ent: Entity) -> list[str]:
+    """What the article calls a person besides their name: the roles ``recoupe_entities`` found and
+    the nouns the parser puts in apposition with a mention (*Jean Dubreuil, hydrologue à…*)."""
+    cache = doc.user_data.setdefault("recoupe_entity_descriptions", {})
+    key = (ent.canonical, ent.label)
+    if key not in cache:
+        found = [r.text for r in ent.roles]
+        for m in ent.mentions:
+            if m.in_ != "body":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                found += [doc_text(doc)[n.left_edge.idx:n.right_edge.idx + len(n.right_edge.text)]
+                          for n in _apposed_nouns(span.root) if not (span.start <= n.i < span.end)]
+        cache[key] = found
+    return cache[key]
 
 
 def referent_of(doc: Doc, ent: Entity, at: tuple[int, int]) -> Referent:
@@ -181,8 +213,6 @@ class Discourse:
 
 def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
     """People who are grammatical subjects (with their appositions), candidate antecedents."""
-    from recoupe.analysis.quotes.syntax import phrase_bounds
-
     out = []
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.pos_ not in ("PRON", "PUNCT", "DET"):
@@ -196,7 +226,8 @@ def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[\w-]+", fold(text)) if w not in STOP and len(w) > 2}
+    """Content words, folded, with a final -e/-s/-es off so that *hongroise* meets *hongrois*."""
+    return {re.sub(r"(es|e|s)$", "", w) for w in re.findall(r"[\w-]+", fold(text)) if w not in STOP and len(w) > 2}
 
 
 def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
@@ -234,10 +265,13 @@ def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lan
         return None
     best = None
     for ent in index.entities:
-        if not is_person(ent) or not ent.roles:
+        if not is_person(ent):
             continue
-        overlap = max(len(words & _words(r.text)) for r in ent.roles)
-        if not overlap or head.lemma_.lower() not in " ".join(fold(r.text) for r in ent.roles) and overlap < 2:
+        roles = descriptions(doc, ent)
+        if not roles:
+            continue
+        overlap = max(len(words & _words(r)) for r in roles)
+        if not overlap or head.lemma_.lower() not in " ".join(fold(r) for r in roles) and overlap < 2:
             continue  # the head noun itself, or two of the description's words, must be in a role
         before = [m for m in ent.mentions if m.in_ == "body" and m.start < anchor]
         if not before:

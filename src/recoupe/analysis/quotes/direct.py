@@ -143,7 +143,7 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
     quoted = SpanSet(spans)
     out: list[Candidate] = []
     last_attributed: Candidate | None = None
-    for start, end in spans:
+    for n, (start, end) in enumerate(spans):
         if doc_text(doc)[end - 1] == "," and end - start > 1:
             end -= 1
         content = doc_text(doc)[start:end]
@@ -153,6 +153,8 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             verb, rule = _attribution_before(doc, start, lang, quoted), "before"
         if verb is None:
             verb, rule = _attribution_inside(doc, start, end, lang), "inside"
+        if verb is None:
+            verb, rule = _attribution_of_next(doc, spans, n, lang, quoted), "after"
         speaker = speaker_head(verb) if verb is not None and finite(verb) else None
         if verb is not None and (speaker is None or start <= speaker.idx < end or rule == "after" and speaker.idx < end
                                  or speaker.lower_ in OBJECT_CLITICS and speaker.i < verb.i):
@@ -184,6 +186,24 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         if subject is not None and n_words >= 2:
             out.append(Candidate("direct", "direct_fragment", (start, end), None, subject, 0.45))
     return out
+
+
+_JOINED = re.compile(r"^[\s»”\"]*(?:,|;|et|ou|puis|and|or)?[\s«“\"]*$")
+
+
+def _attribution_of_next(doc: Doc, spans: list[tuple[int, int]], n: int, lang: str, quoted: SpanSet) -> Token | None:
+    """``« A » et « B », pouvait-on lire`` / ``"A," "B," he said``: quotations joined by a comma or a
+    conjunction share the attribution that follows the last of them."""
+    text = doc_text(doc)
+    while n + 1 < len(spans):
+        between = text[spans[n][1]:spans[n + 1][0]]
+        if not _JOINED.match(between) or "\n" in between:
+            return None
+        n += 1
+        verb = _attribution_after(doc, spans[n][1], lang, quoted)
+        if verb is not None:
+            return verb
+    return None
 
 
 def _colon_speaker(doc: Doc, start: int, lang: str) -> Token | None:

@@ -137,14 +137,19 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)):
             if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or child.pos_ == "VERB":
                 start, rule = first, "object"
-        elif child.morph.get("VerbForm") == ["Inf"] and "inf" in frames and child.dep_ in ("xcomp", "obj", "ccomp") \
-                and first.pos_ not in ("ADP", "SCONJ"):
+        elif "inf" in frames and child.dep_ in ("xcomp", "obj", "ccomp") and first.pos_ not in ("ADP", "SCONJ") and (
+                child.morph.get("VerbForm") == ["Inf"]  # "nie avoir reçu": a past infinitive hangs on the participle
+                or any(c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Inf"] for c in child.children)):
             start, rule = first, "infinitive"
         elif lang == "en" and child.dep_ == "xcomp" and (("to" in frames and first.lower_ == "to")
                                                         or ("ing" in frames and child.tag_ == "VBG")):
             start, rule = first, "infinitive"
         elif lang == "en" and child.dep_ == "prep" and child.lower_ in frames:
             start, rule = child, "complement"
+        elif child.dep_ == "xcomp" and child.pos_ == "ADJ" and ("attr" in frames or "adj" in frames):
+            reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+            if reflexive and "attr" in frames or not reflexive and "adj" in frames:
+                start, rule = first, "attribute"
         elif lang == "fr" and child.dep_ != "obj":
             for prep in ("de", "à", "sur", "pour", "contre"):
                 forms = PREPOSITION_FORMS.get(prep, {prep})
@@ -152,9 +157,6 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
                                                             for c in child.children if c.i < child.i)):
                     start, rule = (first if word in forms else child.left_edge), "complement"
                     break
-        elif child.dep_ == "xcomp" and "attr" in frames and child.pos_ == "ADJ":
-            if any(c.lower_ in ("se", "s'", "s’") for c in verb.children):
-                start, rule = first, "attribute"
         if start is not None:
             break
     if start is None:

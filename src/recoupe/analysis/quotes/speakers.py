@@ -138,6 +138,12 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             mention = _mention_at(named, bounds[1])
             return Found(span, named.canonical, role or first_role(named, lang), confidence,
                          referent_of(doc, named, bounds), mention)
+    if orgs and role and head.pos_ == "NOUN" and cand.kind != "according_to":
+        holder = role_holder(doc, head, bounds, anchor, lang)  # "le chef de la diplomatie hongroise" -> its holder
+        if holder is not None:
+            ent, mention = holder
+            return Found(span, ent.canonical, role, confidence * 0.7, referent_of(doc, ent, (mention.start, mention.end)),
+                         mention)
     if orgs:
         ent = orgs[0]
         return Found(span, _canonical_within(doc, ent, bounds), role, confidence, referent_of(doc, ent, bounds))

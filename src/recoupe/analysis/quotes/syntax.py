@@ -68,9 +68,11 @@ def inverted_subject(verb: Token) -> Token | None:
     """``…, a déclaré (ce mardi) le ministre``: the first noun after the verb that is not a time or an oblique."""
     doc = verb.doc
     words = quote_words(language_of(doc))
-    line_end = sentence_bounds(verb)[1]
+    text = doc_text(doc)
+    line_end = text.find("\n", verb.idx)  # the line, not the parser's sentence: it sometimes cuts
+    line_end = len(text) if line_end == -1 else line_end  # "», analyse | Orietta Cazzuli" after the verb
     i = verb.i + 1
-    while i < min(verb.i + 8, len(doc)) and doc[i].idx < line_end:
+    while i < min(verb.i + 8, len(doc)) and doc[i].idx < line_end and doc[i].text not in (".", "!", "?", "…", ";"):
         tok = doc[i]
         if tok.lower_ in words.time_nouns:
             i += 1

@@ -26,6 +26,11 @@ demo: install
 	@if [ -f $(SHARED)/data/reliability/decodex.json ]; then \
 	  $(VENV)/bin/recoupe sources import $(SHARED)/data/reliability/decodex.json --format decodex; fi
 	$(VENV)/bin/recoupe demo --out demo-output
+	$(VENV)/bin/recoupe ingest src/recoupe/resources/demo/*.txt src/recoupe/resources/demo/*.html --db demo-output/corpus.db
+	@echo "Corpus (SQLite): demo-output/corpus.db. Next:"
+	@echo "  $(VENV)/bin/recoupe articles --db demo-output/corpus.db          # list (add --format json)"
+	@echo "  $(VENV)/bin/recoupe show ID --db demo-output/corpus.db           # one article, its judgements and duplicates"
+	@echo "  $(VENV)/bin/recoupe ingest MORE_FILES_OR_URLS --db demo-output/corpus.db   # grow it (re-ingesting adds nothing)"
 
 test: install-test
 	$(PY) -m pytest -n 2 -q

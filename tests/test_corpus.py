@@ -257,3 +257,16 @@ def test_hostile_text_is_escaped(tmp_path):
     from recoupe.cli.corpus import _safe
 
     assert _safe("[bold red]x[/] \x1b[31mred\x07") == "\\[bold red]x\\[/]  [31mred "
+
+
+def test_jsonl_streams_past_an_oversized_line(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"text": VERDALYS, "url": "https://a.example/1"}) + "\n")
+        fh.write(json.dumps({"text": "x" * (30 * 1024 * 1024)}) + "\n")  # a 30 MB line
+        fh.write("{not json\n")
+        fh.write(json.dumps({"html": HARBOR}) + "\n")
+    items = list(iter_inputs([str(path)]))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Failed", "Failed", "RawDocument"]
+    assert items[1].source.endswith(":2") and "too large" in items[1].error
+    assert items[3].html == HARBOR

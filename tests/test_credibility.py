@@ -200,3 +200,21 @@ def test_seeds_publishers_chain_and_order(seed_registry):
     assert seed1.source_chain and all(link.ratings for link in seed1.source_chain) and seed1.publisher.ratings
     assert "Core claim traces to BuzzFeed News (buzzfeednews.com), rated reliable" in " ".join(cred1.reasons)
     assert cred1.score > cred0.score
+
+
+def test_only_shown_persuasion_counts():
+    from recoupe.model import Persuasion
+
+    def finding(shown: bool) -> Persuasion:
+        return Persuasion(technique="Name_Calling-Labeling", text=BODY[:27], start=0, end=27, score=0.3,
+                          producer="model:test", shown=shown, threshold=0.6)
+
+    hidden = careful_article()
+    hidden.persuasion = [finding(False) for _ in range(12)]
+    signals, _ = assess(hidden, _registry())
+    signal = next(s for s in signals if s.name == "persuasion")
+    assert signal.value is None and signal.contribution is None and "not counted" in signal.explanation
+    shown = careful_article()
+    shown.persuasion = [finding(True), finding(False)]
+    signal = next(s for s in assess(shown, _registry())[0] if s.name == "persuasion")
+    assert signal.value == round(1000.0 / len(BODY.split()), 2) and "1 confident" in signal.explanation

@@ -195,3 +195,53 @@ def test_layers_import_one_way():
         if name.startswith(("recoupe.analysis", "recoupe.extract", "recoupe.model", "recoupe.assess")):
             offenders += [(name, m) for m in _imports(path, False) if m.startswith(outer)]
     assert not offenders, offenders
+
+
+@pytest.mark.slow
+def test_standalone_components_and_pipeline_share_one_code_path():
+    """The factories a user adds to a pipeline give what the Analyzer's report gives, for the same
+    text and context (title, paragraphs)."""
+    from importlib import resources
+
+    import recoupe.analysis.genre  # noqa: F401  (registers the factories)
+    import recoupe.analysis.persuasion  # noqa: F401
+    from recoupe.nlp import build_nlp
+
+    text = (resources.files("recoupe.resources") / "demo" / "01_verdalys_fr.txt").read_text(encoding="utf-8")
+    report = Analyzer(AnalyzerConfig(credibility=False)).analyze(text, lang="fr")
+    nlp = build_nlp("fr")
+    nlp.add_pipe("recoupe_genre")
+    nlp.add_pipe("recoupe_persuasion")
+    assert not nlp.analyze_pipes(pretty=False)["problems"]["recoupe_quotes"]
+    doc = nlp.make_doc(report.body)
+    doc._.recoupe_title = report.title
+    doc._.recoupe_paragraphs = [(s.start, s.end) for s in report.body_map]
+    doc = nlp(doc)
+    assert report.genre is not None and doc._.genre == report.genre
+    assert doc._.persuasion == report.persuasion
+    assert doc._.hedges == report.hedges and doc._.irony == report.irony
+
+
+def test_every_component_declares_what_it_assigns():
+    from recoupe.nlp import build_nlp
+
+    nlp = build_nlp("fr")
+    summary = nlp.analyze_pipes(pretty=False)
+    assert not any(summary["problems"].values()), summary["problems"]
+    for name in nlp.pipe_names:
+        if name.startswith("recoupe_"):
+            assert summary["summary"][name]["assigns"] == [f"doc._.{name.removeprefix('recoupe_')}"], name
+
+
+def test_analysis_modules_do_not_import_each_other_in_a_circle():
+    """Within the analysis, even imports inside functions point one way (hedges never reach back
+    into quotes that reach into hedges)."""
+    modules = {n: p for n, p in _modules().items() if n.startswith("recoupe.analysis")}
+    graph = {n: {m for m in _imports(p, False) if m in modules and m != n and not n.startswith(m + ".")}
+             for n, p in modules.items()}
+
+    def reaches(start, goal, seen=()):
+        return any(nxt == goal or (nxt not in seen and reaches(nxt, goal, (*seen, nxt))) for nxt in graph[start])
+
+    cycles = sorted(n for n in graph if reaches(n, n))
+    assert not cycles, cycles

@@ -44,6 +44,12 @@ class Handler(BaseHTTPRequestHandler):
                 self._page(b"<html><body>" + b"x" * 300_000 + b"</body></html>")
             elif self.path == "/binary":
                 self._page(b"\x89PNG....", "image/png")
+            elif self.path == "/feed.rss":
+                host = self.headers.get("Host")
+                items = "".join(f"<item><title>Article {i}</title><link>http://{host}/article-{i}</link>"
+                                f"<description>short</description></item>" for i in (1, 2))
+                self._page(f"<?xml version='1.0'?><rss version='2.0'><channel><title>Test feed</title>{items}"
+                           f"</channel></rss>".encode(), "application/rss+xml")
             elif self.path == "/missing":
                 self.send_response(404)
                 self.end_headers()
@@ -155,3 +161,14 @@ def test_at_most_two_requests_per_host(server):
         docs = list(f.documents([server + "/slowish"] * 6, concurrency=6))
     assert all(d.html and "Bonjour" in d.html for d in docs)
     assert Handler.peak == 2
+
+
+def test_feed_entries_fetched_with_fetch(server):
+    from recoupe.ingest.inputs import iter_inputs
+
+    docs = list(iter_inputs(feeds=[server + "/feed.rss"], fetch=True, allow_private=True))
+    assert [d.url for d in docs] == [f"{server}/article-1", f"{server}/article-2"]
+    assert all("Bonjour" in d.html and d.hints["publisher"] == "Test feed" for d in docs)
+    assert docs[0].hints["title"] == "Article 1"
+    refused = list(iter_inputs(feeds=[server + "/feed.rss"], fetch=True))
+    assert len(refused) == 1 and "loopback" in refused[0].error

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from recoupe.analysis.conjugate import conditional_forms
-from recoupe.analysis.hedges import find_hedges, sentence_status
+from recoupe.analysis.hedges import find_hedges
+from recoupe.analysis.status import sentence_status
 from recoupe.analysis.irony import find_irony
 
 from conftest import need_shared
@@ -45,9 +46,13 @@ def test_conditional_form_table_backstop():
         "pouvoir")
 
 
-def test_modal_conditional_is_speculation(fr):
+def test_modal_conditional_is_a_less_sure_conditional(fr):
+    # the attribution guidelines count "pourrait" with the journalistic conditional; the rule and the
+    # confidence keep it apart from "aurait reçu"
     hedges = find_hedges(fr("La facture pourrait atteindre deux milliards d'euros."))
-    assert [h.kind for h in hedges] == ["speculation"]
+    assert [(h.kind, h.producer) for h in hedges] == [("conditional", "rule:hedges.modal_conditional")]
+    past = find_hedges(fr("Le sénateur aurait reçu 30 000 euros d'un lobby."))
+    assert past[0].producer == "rule:hedges.conditional_mood" and past[0].confidence > hedges[0].confidence
 
 
 # ---------------------------------------------------------------- French lexicon cues

@@ -120,6 +120,9 @@ class Quote(BaseModel):
     speaker: Span | None
     speaker_canonical: str | None = None
     speaker_role: str | None = None
+    speaker_evidence: Span | None = Field(
+        None, description="The mention that resolved speaker_canonical when the speaker phrase does not name it "
+                          "(the antecedent of a pronoun, the named holder of a role, the outlet a description stands for)")
     producer: str
     confidence: float | None = Field(None, ge=0.0, le=1.0)
 
@@ -156,6 +159,22 @@ class Claim(Finding):
     entities: list[str] = []
 
 
+class Relation(BaseModel):
+    """A typed relation between two entities of the article (``Mark Zuckerberg advises Pete
+    Buttigieg``), with the text that says so and how sure that text is."""
+
+    subject: str = Field(description="Canonical name of the subject entity")
+    subject_label: Literal["PER", "ORG", "LOC", "MISC"] | None = None
+    predicate: str = Field(description="advises, works_for, worked_at, spouse_of, spokesperson_of, called, ...")
+    object: str
+    object_label: Literal["PER", "ORG", "LOC", "MISC"] | None = None
+    evidence: Span
+    sentence: Span
+    status: Literal["asserted", "reported", "conditional", "disputed"] = "asserted"
+    attributed_to: str | None = None
+    producer: str
+
+
 class ChainLink(BaseModel):
     name: str
     domain: str | None = None
@@ -176,8 +195,13 @@ class GenreFeature(BaseModel):
 
 
 class Genre(BaseModel):
+    """``label`` is the most probable genre, except that ``satire`` must also reach
+    ``satire_threshold``: calling a report satire discredits it, so the label needs strong
+    evidence (otherwise the more probable of reporting and opinion is the label)."""
+
     label: Literal["reporting", "opinion", "satire"]
     probabilities: dict[str, float]
+    satire_threshold: float | None = None
     evidence: list[Finding] = []
     features: list[GenreFeature] = []
     producer: str
@@ -185,7 +209,12 @@ class Genre(BaseModel):
 
 class Persuasion(BaseModel):
     """A technique found in a paragraph: ``text``/``start``/``end`` are the paragraph (the unit
-    the model reads); ``trigger`` is the phrase or clause inside it that most likely carries it."""
+    the model reads); ``trigger`` is the phrase or clause inside it that most likely carries it.
+
+    Every technique scoring above the model's listing threshold is kept with its ``score``;
+    ``shown`` is true only when the score reaches ``threshold``, the technique's own threshold
+    chosen out-of-fold for precision (None: the technique never reached the precision target, so
+    it is never shown). Reports, the UI and credibility signals read only shown findings."""
 
     technique: str
     text: str
@@ -194,6 +223,8 @@ class Persuasion(BaseModel):
     score: float = Field(ge=0.0, le=1.0)
     producer: str
     trigger: Finding | None = None
+    shown: bool = True
+    threshold: float | None = None
 
 
 class Signal(BaseModel):
@@ -279,6 +310,7 @@ class Analysis(BaseModel):
     hedges: list[Hedge] = []
     irony: list[Irony] = []
     claims: list[Claim] = []
+    relations: list[Relation] = []
     source_chain: list[ChainLink] = []
     genre: Genre | None = None
     persuasion: list[Persuasion] = []

@@ -27,6 +27,7 @@ COMPONENTS = [
     ("recoupe_hedges", "recoupe.analysis.hedges"),
     ("recoupe_irony", "recoupe.analysis.irony"),
     ("recoupe_claims", "recoupe.analysis.claims"),
+    ("recoupe_relations", "recoupe.analysis.relations"),
 ]
 
 _lock = threading.Lock()

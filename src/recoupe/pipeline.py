@@ -351,7 +351,7 @@ def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], opt
         warnings.append(f"no language pipeline for {what}: entities, quotes, hedges and claims skipped")
     else:
         analysis.entities = merge_entities(doc._.entities or [], furniture_docs)
-        for attr in ("quotes", "hedges", "irony", "claims"):
+        for attr in ("quotes", "hedges", "irony", "claims", "relations"):
             if Doc.has_extension(attr) and getattr(doc._, attr) is not None:
                 setattr(analysis, attr, getattr(doc._, attr))
         status.apply_status(analysis, doc)
@@ -359,13 +359,21 @@ def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], opt
     with budget.stage("source chain"):
         chain.attach_source_chain(analysis, doc)
     paragraphs = [(s.start, s.end) for s in ex.body_map]
+    # genre and persuasion read the text, the title and the paragraphs, whether or not the
+    # language has a spaCy pipeline; with a Doc they go through the components' own entry points
+    # (the same code a user's pipeline runs), given the context the extraction found
+    if doc is not None:
+        doc._.recoupe_title, doc._.recoupe_paragraphs = ex.title, paragraphs
     if options.genre:
         with budget.stage("genre"):
-            analysis.genre = genre.classify_genre(ex.body, p.lang, title=ex.title, paragraphs=paragraphs)
+            analysis.genre = (genre.genre_of_doc(doc) if doc is not None else
+                              genre.classify_genre(ex.body, p.lang, title=ex.title, paragraphs=paragraphs))
     if options.persuasion:
         with budget.stage("persuasion"):
-            analysis.persuasion = persuasion.detect_persuasion(ex.body, p.lang, paragraphs=paragraphs,
-                                                               triggers=options.persuasion_triggers)
+            triggers = options.persuasion_triggers
+            analysis.persuasion = (persuasion.persuasion_of_doc(doc, triggers=triggers) if doc is not None else
+                                   persuasion.detect_persuasion(ex.body, p.lang, paragraphs=paragraphs,
+                                                                triggers=triggers))
     analysis.warnings = warnings
     return analysis
 

@@ -121,9 +121,13 @@ def render(a: Analysis, console: Console) -> None:
             t.add_row(escape(e.label), escape(e.canonical), f"{len(e.mentions)}" + (f" ({_clip(', '.join(forms), 40)})" if forms else ""),
                       _clip("; ".join(r.text for r in e.roles), 40))
         parts.append(t)
+    shown = [p for p in a.persuasion if p.shown]
     if a.persuasion:
-        t = _table("Persuasion techniques", "technique", "score", "trigger (or paragraph)")
-        for p in sorted(a.persuasion, key=lambda p: -p.score)[:10]:
+        # Only findings above their technique's precision threshold; the rest stay in the JSON.
+        hidden = len(a.persuasion) - len(shown)
+        title = "Persuasion techniques" + (f" ({hidden} low-confidence not shown)" if hidden else "")
+        t = _table(title, "technique", "score", "trigger (or paragraph)")
+        for p in sorted(shown, key=lambda p: -p.score)[:10]:
             t.add_row(escape(p.technique), f"{p.score:.2f}", _clip((p.trigger or p).text, 70))
         parts.append(t)
     if a.furniture:

@@ -35,6 +35,20 @@ def doc_component(factory: str, attr: str, find: Callable[[Doc], object], descri
     Language.factory(factory, func=make, requires=list(requires), assigns=[f"doc._.{attr}"])
 
 
+# What the text alone does not say: the article's title and its paragraph ranges (character
+# offsets into the Doc's text). The pipeline sets them from the extraction; a user's own pipeline
+# may set them before calling nlp(). Components that read them fall back to the text's own lines.
+CONTEXT = ("recoupe_title", "recoupe_paragraphs")
+for _attr in CONTEXT:
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=None)
+
+
+def doc_context(doc: Doc) -> tuple[str | None, list[tuple[int, int]] | None]:
+    """(title, paragraph ranges) set on the Doc, or (None, None)."""
+    return doc._.recoupe_title, doc._.recoupe_paragraphs
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc: spaCy joins every token on each access, which made the
     finders quadratic in article length."""

@@ -253,6 +253,21 @@ def write_forms(lang: str) -> int:
     return len(table)
 
 
+MODAL_CONDITIONAL = {"pouvoir", "devoir"}  # pourrait, devrait: modal speculation, not a reported fact
+CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
+
+
+def is_conditional(tok) -> bool:
+    """Mood=Cnd from the morphologizer, checked against the ending; or a known conditional form it missed.
+
+    Here rather than in hedges: quotes ask it too (speech under a conditional modal did not happen),
+    and hedges must not be imported by quotes.
+    """
+    if tok.pos_ not in ("VERB", "AUX") or not tok.lower_.endswith(CONDITIONAL_ENDINGS):
+        return False
+    return "Cnd" in tok.morph.get("Mood") or tok.lower_ in conditional_forms(tok.lemma_.lower())
+
+
 if __name__ == "__main__":
     for language in ("fr", "en"):
         print(language, write_forms(language), "forms")

@@ -11,7 +11,7 @@ Kinds (``recoupe.model.Hedge.kind``):
 * ``speculation``, ``uncertainty``, ``disputed``, ``declined_comment``: cue patterns from
   ``resources/lexicons/hedge_cues_<lang>.tsv`` (verbs matched through all their inflected forms).
 
-``sentence_status`` folds quotes and hedges into one status per sentence for claims.
+``recoupe.analysis.status`` folds quotes and hedges into one status per sentence for claims.
 """
 
 from __future__ import annotations
@@ -19,48 +19,51 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_component, doc_text
-from recoupe.analysis.conjugate import conditional_forms
+from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
 from recoupe.analysis.lexicons import cue_matcher, language_of, speech_lemma
-from recoupe.analysis.quotes import quoted_spans, sentence_bounds
+from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds
 from recoupe.model import Hedge, Span
 
 NOT_HEDGING_CONDITIONAL = {"aimer", "vouloir", "souhaiter", "préférer", "falloir", "valoir", "plaire", "adorer",
                            "désirer", "permettre"}
-MODAL_CONDITIONAL = {"pouvoir", "devoir"}
 NON_THIRD_PERSON = {"je", "j'", "j’", "nous", "vous", "tu", "on", "-je", "-nous", "-vous", "-tu", "-on"}
 CLITICS = {"l'", "l’", "le", "la", "les", "lui", "leur", "se", "s'", "s’", "y", "en", "ne", "n'", "n’", "me", "m'",
            "m’", "te", "t'", "t’", "nous", "vous"}
 SOURCE_CUES = {"selon", "après", "according", "reportedly"}  # selon X, d'après X
-STATUS_PRIORITY = ["disputed", "uncertain", "conditional", "speculative", "attributed", "asserted"]
-KIND_TO_STATUS = {"disputed": "disputed", "uncertainty": "uncertain", "conditional": "conditional",
-                  "speculation": "speculative", "attributed": "attributed"}
-
-
-CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
-
-
-def is_conditional(tok: Token) -> bool:
-    """Mood=Cnd from the morphologizer, checked against the ending; or a known conditional form it missed."""
-    if tok.pos_ not in ("VERB", "AUX") or not tok.lower_.endswith(CONDITIONAL_ENDINGS):
-        return False
-    return "Cnd" in tok.morph.get("Mood") or tok.lower_ in conditional_forms(tok.lemma_.lower())
 
 
 def _governing_past_speech(verb: Token, lang: str) -> bool:
-    """Future-in-the-past: the clause depends on a past-tense speech or thought verb."""
+    """Future-in-the-past: the clause depends on a past-tense speech or thought verb, as its content
+    clause (``a dit qu'il viendrait``) or as a relative clause on its object (``a évoqué les mesures
+    que les forces prendraient``). A conjunct of the speech verb is another act, not its content."""
     tok = verb
     for _ in range(4):
-        if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head is not tok:
-            head = tok.head
-            if speech_lemma(head, lang) or head.lemma_ in ("penser", "croire", "savoir", "espérer", "prévoir"):
-                tenses = set(head.morph.get("Tense")) | {t for c in head.children if c.dep_.startswith("aux")
-                                                         for t in c.morph.get("Tense")}
-                if tenses & {"Past", "Imp"} or head.morph.get("VerbForm") == ["Part"]:
-                    return True
-            tok = head
+        if tok.dep_ in ("acl:relcl", "acl") and tok.head.dep_ in ("obj", "dobj"):
+            edge, head = "content", tok.head.head
+        elif tok.dep_ in ("ccomp", "xcomp"):
+            edge, head = "content", tok.head
+        elif tok.dep_ == "conj":
+            edge, head = "conj", tok.head
         else:
-            break
+            return False
+        if head is tok:
+            return False
+        if edge == "content" and (speech_lemma(head, lang) or head.lemma_ in ("penser", "croire", "savoir", "espérer",
+                                                                              "prévoir")):
+            tenses = set(head.morph.get("Tense")) | {t for c in head.children if c.dep_.startswith("aux")
+                                                     for t in c.morph.get("Tense")}
+            if tenses & {"Past", "Imp"} or head.morph.get("VerbForm") == ["Part"]:
+                return True
+        tok = head
     return False
+
+
+def _comparative(tok: Token) -> bool:
+    """``plus douce qu'elle ne l'aurait été``: a conditional in the second term of a comparison."""
+    doc = tok.doc
+    left = doc[max(tok.i - 5, 0):tok.i]
+    return any(t.lower_ in ("qu'", "qu’", "que") for t in left) and any(t.lower_ in ("ne", "n'", "n’") for t in left) \
+        and any(t.lower_ in ("plus", "moins", "autant", "mieux", "pire") for t in doc[max(tok.i - 12, 0):tok.i])
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -88,10 +91,10 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
     """Journalistic conditionals; a conditional inside a quotation or a question is the speaker's own."""
     if lang != "fr":
         return []
-    quoted = quoted_spans(doc)
+    long_quotes = SpanSet([(s, e) for s, e in quoted_spans(doc) if e - s > 40])
     out, seen = [], set()
     for tok in doc:
-        if not is_conditional(tok) or any(s <= tok.idx < e and e - s > 40 for s, e in quoted):
+        if not is_conditional(tok) or tok.idx in long_quotes:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("-ce", "ce"):
             continue  # "ne serait-ce que": an idiom
@@ -107,7 +110,7 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
         subject = _subject(verb)
         if subject is not None and subject.lower_ in NON_THIRD_PERSON:
             continue
-        if _hypothetical(verb) or _governing_past_speech(verb, lang):
+        if _hypothetical(verb) or _governing_past_speech(verb, lang) or _comparative(tok):
             continue
         start_tok = tok
         while start_tok.i > 0:
@@ -125,22 +128,21 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
 
 
 def _conditional_reading(doc: Doc, tok: Token, verb: Token) -> tuple[str, str, float]:
-    """Which hedge a conditional is.
+    """Which rule a conditional hedge comes from, and how sure it is.
 
-    The past conditional (``aurait appelé``) and any conditional in a sentence that names a source
-    (``selon X``) are the journalistic conditional: reported, not confirmed.  A bare present
-    conditional is more often a hypothetical consequence (``Pékin verrait cela comme une
-    provocation``): not asserted either, but speculation.  ``pourrait`` / ``devrait`` are modal
-    speculation.
+    All are ``conditional`` (the annotation guidelines count the journalistic conditional and the
+    modal hedges *pourrait*, *devrait* alike: a fact presented as unconfirmed). The past conditional
+    (``aurait appelé``) and a conditional in a sentence that names a source (``selon X``) are the
+    surest; a bare present conditional may be a hypothetical consequence, so it is less sure.
     """
     if tok.lemma_.lower() in MODAL_CONDITIONAL or verb.lemma_.lower() in MODAL_CONDITIONAL:
-        return "speculation", "modal_conditional", 0.55  # pourrait, devrait, aurait pu
+        return "conditional", "modal_conditional", 0.55  # pourrait, devrait, aurait pu
     compound = tok.dep_.startswith("aux") and verb.morph.get("VerbForm") == ["Part"]
     start, end = sentence_bounds(tok)
     sourced = any(t.lower_ in SOURCE_CUES for t in doc.char_span(start, end, alignment_mode="expand") or [])
     if compound or sourced:
         return "conditional", "conditional_mood", 0.8 if compound else 0.7
-    return "speculation", "present_conditional", 0.5
+    return "conditional", "present_conditional", 0.5
 
 
 def _impersonal_evaluation(tok: Token, verb: Token) -> bool:
@@ -200,36 +202,59 @@ def _merge(hedges: list[Hedge], doc: Doc) -> list[Hedge]:
 def find_hedges(doc: Doc) -> list[Hedge]:
     """All hedges in ``doc`` (offsets into ``doc_text(doc)``), in text order."""
     lang = language_of(doc)
-    return _merge(_conditional_hedges(doc, lang) + _lexicon_hedges(doc), doc)
+    hedges = _merge(_conditional_hedges(doc, lang) + _lexicon_hedges(doc) + _seeming(doc, lang), doc)
+    return [_placed(doc, h, hedges[n + 1].start if n + 1 < len(hedges) else None) for n, h in enumerate(hedges)]
 
 
-def sentence_status(doc: Doc, sent_start: int, sent_end: int) -> tuple[str, str | None]:
-    """(status, attributed_to) for a sentence or claim span, from the quotes and hedges over it.
+SEEM_VERBS = {"sembler", "paraître"}
+MAX_PLACING_TOKENS = 6  # prior: a marker and a few words, as the annotation guidelines' evidence (5–120 characters)
 
-    Status is the strongest epistemic marker present (disputed > uncertain > conditional >
-    speculative > attributed > asserted); attributed_to is the speaker of a quote covering the span
-    whatever the status (``selon X, il aurait…`` is conditional and attributed to X).
-    """
-    quotes = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes is not None else None
-    if quotes is None:
-        from recoupe.analysis.quotes import find_quotes
 
-        quotes = find_quotes(doc)
-    hedges = doc._.hedges if Doc.has_extension("hedges") and doc._.hedges is not None else find_hedges(doc)
-    attributed_to = None
-    statuses = {"asserted"}
-    for q in quotes:
-        inside = q.content.start < sent_end and sent_start < q.content.end
-        if inside and (q.speaker_canonical or q.speaker):
-            attributed_to = q.speaker_canonical or (q.speaker.text if q.speaker else None)
-            statuses.add("attributed")
-    for h in hedges:
-        scope = h.sentence or h  # a hedge qualifies its whole sentence, not only its cue
-        if scope.start < sent_end and sent_start < scope.end and h.kind in KIND_TO_STATUS:
-            statuses.add(KIND_TO_STATUS[h.kind])
-    status = next(s for s in STATUS_PRIORITY if s in statuses)
-    return status, attributed_to
+def _seeming(doc: Doc, lang: str) -> list[Hedge]:
+    """``X semble montrer``, ``un vent de panique semble souffler``: *sembler* / *paraître* with an
+    infinitive presents the fact as an impression (the impersonal *il semble que* is in the lexicon)."""
+    if lang != "fr":
+        return []
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() in SEEM_VERBS and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "xcomp" and c.morph.get("VerbForm") == ["Inf"] for c in tok.children):
+            infinitive = max((c for c in tok.children if c.dep_ == "xcomp"), key=lambda c: c.i)
+            end = infinitive if infinitive.i - tok.i <= 3 else tok
+            out.append(_hedge(doc, "speculation", tok.idx, end.idx + len(end.text), "seem", 0.6))
+    return out
+
+
+def _placed(doc: Doc, hedge: Hedge, limit: int | None) -> Hedge:
+    """The marker with the fewest following (else preceding) words of its sentence that make its text
+    unique in the article, so that a reader, or a tool given only the text, can find it (*pourrait*
+    occurs five times; *pourrait être fermé* once). Never reaches into the next hedge."""
+    text = doc_text(doc)
+
+    def unique(start: int, end: int) -> bool:
+        piece = text[start:end]
+        return text.find(piece) == start and text.find(piece, start + 1) == -1
+
+    start, end = hedge.start, hedge.end
+    if unique(start, end):
+        return hedge
+    s_start, s_end = hedge.sentence.start, hedge.sentence.end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    first, last = span.start, span.end - 1
+    for _ in range(MAX_PLACING_TOKENS):
+        nxt = doc[last + 1] if last + 1 < len(doc) else None
+        if nxt is not None and nxt.idx + len(nxt.text) <= s_end and (limit is None or nxt.idx + len(nxt.text) <= limit) \
+                and not nxt.is_punct:
+            last += 1
+        elif first > 0 and doc[first - 1].idx >= s_start and not doc[first - 1].is_punct:
+            first -= 1
+        else:
+            break
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        if unique(start, end):
+            break
+    return hedge.model_copy(update={"start": start, "end": end, "text": text[start:end]})
 
 
 doc_component("recoupe_hedges", "hedges", find_hedges,
-              "Sets ``doc._.hedges``; independent of the other components (``sentence_status`` reads quotes).")
+              "Sets ``doc._.hedges``; independent of the other components.")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.lexicons import cue_matcher
-from recoupe.analysis.quotes import mark_after, mark_before, find_quotes, quoted_spans, sentence_bounds
+from recoupe.analysis.text import mark_after, mark_before, quoted_spans, sentence_bounds
 from recoupe.model import Irony, Span
 
 THRESHOLD = 0.55
@@ -33,7 +33,9 @@ MAX_SCARE_WORDS = 3
 def _signals(doc: Doc) -> list[tuple[str, int, int, float]]:
     """(kind, start, end, weight) for every irony signal in the doc."""
     out = []
-    attributed = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes is not None else find_quotes(doc)
+    attributed = doc._.quotes if Doc.has_extension("quotes") else None
+    if attributed is None:
+        raise ValueError("recoupe_irony needs doc._.quotes: add recoupe_quotes before it in the pipeline")
     quoted_by_someone = {(q.content.start, q.content.end) for q in attributed if q.kind == "direct"}
     for start, end in quoted_spans(doc):
         words = doc_text(doc)[start:end].split()

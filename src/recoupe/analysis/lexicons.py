@@ -7,6 +7,8 @@ so lemma look-up is backed by the generated form tables.
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.matcher import Matcher
@@ -49,6 +51,31 @@ def role_nouns(lang: str) -> dict[str, str]:
 @lru_cache(maxsize=None)
 def source_nouns(lang: str) -> frozenset[str]:
     return frozenset(row[0] for row in _rows("source_nouns.tsv") if row[1] == lang)
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    """The closed-class words of one language the quote finder reads (``quote_words_<lang>.toml``)."""
+
+    subject_pronouns: dict[str, str]
+    non_speakers: frozenset[str]
+    first_person: frozenset[str]
+    relative_pronouns: frozenset[str]
+    selon_relatives: frozenset[str]
+    content_marks: frozenset[str]
+    question_marks: frozenset[str]
+    asking_verbs: frozenset[str]
+    reflexive_not_speech: frozenset[str]
+    not_complementizer: frozenset[str]
+    time_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def quote_words(lang: str) -> QuoteWords:
+    data = tomllib.loads((LEXICON_DIR / f"quote_words_{lang}.toml").read_text(encoding="utf-8"))
+    return QuoteWords(subject_pronouns=dict(data["subject_pronouns"]),
+                      **{k: frozenset(v) for k, v in data["words"].items()})
 
 
 def speech_lemma(token: Token, lang: str) -> str | None:
@@ -120,3 +147,10 @@ def _cue_matcher(table: str, vocab) -> tuple[Matcher, dict[str, tuple[str, float
 def cue_matcher(doc: Doc, table: str) -> tuple[Matcher, dict[str, tuple[str, float]]]:
     """The matcher for ``<table>_<lang>.tsv`` (``hedge_cues``, ``irony_cues``) in the doc's language."""
     return _cue_matcher(f"{table}_{language_of(doc)}", doc.vocab)
+
+
+@lru_cache(maxsize=None)
+def speech_frames(lang: str) -> dict[str, frozenset[str]]:
+    """lemma -> the argument frames in which it reports content without a complementizer
+    (``speech_frames_<lang>.tsv``: obj, inf, a preposition, attr, doc)."""
+    return {row[0]: frozenset(row[1].split(",")) for row in _rows(f"speech_frames_{lang}.tsv")}

@@ -11,10 +11,15 @@ Two views of each paragraph, averaged:
   the paragraph, trained on the French paragraphs (vocabulary, idf and weights ship as arrays +
   JSON; no second pass of the sentence encoder).
 
-A technique is reported when the averaged probability reaches the model's threshold; the finding
-is the paragraph, the unit the labels were given at, and its ``trigger`` the phrase or clause of
-that paragraph that most likely carries the technique (model ``triggers``, trained on SemEval's
-character spans: :mod:`recoupe.analysis.triggers`).
+A technique is listed when the averaged probability reaches the model's listing threshold (the
+best paragraph micro-F1); it is *shown* only when it also reaches that technique's own threshold,
+chosen out-of-fold so that shown findings of the technique were right at least
+``meta["show_precision"]`` of the time (a technique that never got there is listed, never
+shown). A listing tuned for F1 is right about a third of the time, which is too often wrong for
+a reader; the JSON keeps every listed score so nothing is lost. The finding is the paragraph, the
+unit the labels were given at, and its ``trigger`` the phrase or clause of that paragraph that
+most likely carries the technique (model ``triggers``, trained on SemEval's character spans:
+:mod:`recoupe.analysis.triggers`).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from recoupe.analysis.component import doc_component, doc_text
+from recoupe.analysis.component import doc_component, doc_context, doc_text
 from recoupe.analysis import linear_model, style
 from recoupe.analysis import triggers as trigger_model
 from recoupe.model import Finding, Persuasion
@@ -108,6 +113,15 @@ def _scores(body: str, paragraphs, code: str):
     return spans, probs, model
 
 
+def show_thresholds(model) -> list[float | None]:
+    """Per technique (model label order), the score from which a finding is shown; None = never.
+    A model without per-technique thresholds shows everything it lists."""
+    chosen = model.meta.get("show_thresholds")
+    if chosen is None:
+        return [float(model.meta["threshold"])] * len(model.labels)
+    return [None if chosen.get(label) is None else float(chosen[label]) for label in model.labels]
+
+
 def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | None = None,
                       triggers: bool = True) -> list[Persuasion]:
     """Techniques found in each paragraph, strongest first within a paragraph, each with the span
@@ -119,6 +133,7 @@ def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | 
     code = SEMEVAL_LANG.get(lang, DEFAULT_LANG)
     spans, probs, model = _scores(body, paragraphs, code)
     threshold = float(model.meta["threshold"])
+    show = show_thresholds(model)
     found = []
     producer = trigger_model.load().producer
     for (start, end), row in zip(spans, probs):
@@ -135,6 +150,8 @@ def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | 
                     start=start,
                     end=end,
                     score=round(float(row[j]), 4),
+                    shown=show[j] is not None and bool(row[j] >= show[j]),
+                    threshold=show[j],
                     producer=model.producer,
                     trigger=None if trigger is None else Finding(
                         text=body[start + trigger[0] : start + trigger[1]], start=start + trigger[0],
@@ -144,5 +161,12 @@ def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | 
     return found
 
 
-doc_component("recoupe_persuasion", "persuasion", lambda doc: detect_persuasion(doc_text(doc), doc.lang_),
-              "Sets ``doc._.persuasion`` (a list of :class:`recoupe.model.Persuasion`) from the Doc's text.")
+def persuasion_of_doc(doc, triggers: bool = True) -> list[Persuasion]:
+    """The component's entry: the same call the pipeline makes, with the paragraphs set on the Doc
+    (``doc._.recoupe_paragraphs``) when there are some."""
+    return detect_persuasion(doc_text(doc), doc.lang_, paragraphs=doc_context(doc)[1], triggers=triggers)
+
+
+doc_component("recoupe_persuasion", "persuasion", persuasion_of_doc,
+              "Sets ``doc._.persuasion`` (a list of :class:`recoupe.model.Persuasion`) from the Doc's paragraphs.",
+              requires=())

@@ -252,15 +252,21 @@ def _style_signals(analysis: Analysis, cfg: dict) -> list[_Scored]:
                            [_span(i) for i in analysis.irony[:3]]))
     else:
         out.append(_signal("irony", None, None, "No irony found (or not analysed).", cfg))
-    if analysis.persuasion:
+    # only the findings shown to a reader count: those under their technique's precision
+    # threshold are kept in the JSON with their scores, but are noise as evidence
+    shown = [p for p in analysis.persuasion if p.shown]
+    if shown:
         words = max(1, len(analysis.body.split()))
-        density = 1000.0 * len(analysis.persuasion) / words
+        density = 1000.0 * len(shown) / words
         goodness = max(0.0, 1.0 - density / cfg["persuasion"]["per_1000_words_for_zero"])
-        techniques = sorted({p.technique for p in analysis.persuasion})
+        techniques = sorted({p.technique for p in shown})
         out.append(_signal("persuasion", round(density, 2), goodness,
-                           f"{len(analysis.persuasion)} persuasion technique(s) ({', '.join(techniques[:4])}), "
+                           f"{len(shown)} confident persuasion finding(s) ({', '.join(techniques[:4])}), "
                            f"{density:.1f} per 1,000 words.", cfg,
-                           [Span(text=p.text, start=p.start, end=p.end) for p in analysis.persuasion[:3]]))
+                           [Span(text=p.text, start=p.start, end=p.end) for p in shown[:3]]))
+    elif analysis.persuasion:
+        out.append(_signal("persuasion", None, None, "No persuasion technique reached its precision threshold "
+                           f"({len(analysis.persuasion)} low-confidence score(s) not counted).", cfg))
     else:
         out.append(_signal("persuasion", None, None, "Persuasion techniques not found (or not analysed).", cfg))
     out.append(_signal("missing_author", not analysis.authors, 0.0 if not analysis.authors else 1.0,

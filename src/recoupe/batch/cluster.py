@@ -8,9 +8,10 @@
 - A worker that dies mid-chunk: the scheduler reruns its tasks on the other workers (Dask's
   ``allowed-failures``); a chunk that still cannot finish (it keeps killing workers) becomes
   failures for its documents, stored with the error, and the batch goes on.
-- One writer: results come back to the ingesting process, which commits them article by article
-  (SQLite allows one writer; on PostgreSQL the same single writer keeps group assignment simple and
-  is not the bottleneck: writing is ~2% of the analysis time, see docs/scaling.md).
+- Who writes: with SQLite (one writer allowed) results come back to the ingesting process, which
+  commits them article by article. With PostgreSQL (``store_url``) each worker commits its own
+  articles and only the outcome comes back; the duplicate search is serialised by an advisory lock
+  (see ``corpus.ingest.store_article``), so concurrent writers still find each other's copies.
 """
 
 from __future__ import annotations
@@ -42,19 +43,50 @@ class AnalyzerPlugin(WorkerPlugin):
         self.analyzer = engine.make_analyzer(self.config)
 
 
-def analyze_chunk(docs: list, lang: str | None) -> list:
-    """Run on a worker: full reports (or Failed) for a chunk, in order."""
+def _analyzer():
     from recoupe.corpus import engine
 
     plugin = get_worker().plugins.get(PLUGIN)
-    analyzer = plugin.analyzer if plugin is not None and plugin.analyzer is not None else engine.make_analyzer()
-    return list(engine.analyze_many(analyzer, docs, lang=lang))
+    return plugin.analyzer if plugin is not None and plugin.analyzer is not None else engine.make_analyzer()
+
+
+def analyze_chunk(docs: list, lang: str | None) -> list:
+    """Run on a worker: (findings, judgement) or Failed per document of a chunk, in order."""
+    from recoupe.corpus import engine
+
+    return list(engine.analyze_many(_analyzer(), docs, lang=lang))
+
+
+_STORES: dict = {}
+
+
+def analyze_and_write(items: list, lang: str | None, store_url: str, run_id: int | None) -> list:
+    """Run on a worker: analyse a chunk and commit each article to the (PostgreSQL) store here;
+    return ``Written`` outcomes or ``Failed``."""
+    from recoupe.corpus import Corpus, engine
+    from recoupe.corpus.ingest import Written, write_report
+
+    corpus = _STORES.get(store_url)
+    if corpus is None:
+        corpus = _STORES[store_url] = Corpus(store_url, upgrade=False)
+    out = []
+    for item, result in zip(items, engine.analyze_many(_analyzer(), [w.raw for w in items], lang=lang)):
+        if isinstance(result, Failed):
+            out.append(result)
+            continue
+        try:
+            out.append(Written(write_report(corpus, item, result, run_id)))
+        except Exception as exc:  # the store refused this article: one failure, the chunk goes on
+            out.append(Failed(item.raw.source, f"store failed on the worker: {type(exc).__name__}: {exc}"))
+    return out
 
 
 class DaskBackend:
     def __init__(self, workers: int | None = None, scheduler: str | None = None, *, config: dict | None = None,
-                 chunk: int = CHUNK, memory_limit: str = "4GiB") -> None:
+                 chunk: int = CHUNK, memory_limit: str = "4GiB", store_url: str | None = None) -> None:
         self.chunk = chunk
+        # workers write themselves only to a store that takes concurrent writers
+        self.store_url = store_url if store_url and store_url.startswith("postgresql") else None
         self.cluster = None
         if scheduler:
             self.client = Client(scheduler, set_as_default=False)
@@ -68,7 +100,7 @@ class DaskBackend:
     def workers(self) -> int:
         return max(1, len(self.client.scheduler_info().get("workers", {})))
 
-    def run(self, work: Iterable, lang: str | None) -> Iterator[tuple[object, object]]:
+    def run(self, work: Iterable, lang: str | None, run_id: int | None = None) -> Iterator[tuple[object, object]]:
         items = iter(work)
         inflight: dict = {}
         pending = as_completed(loop=self.client.loop)
@@ -87,7 +119,10 @@ class DaskBackend:
                     exhausted = True
                 if not batch:
                     return
-                future = self.client.submit(analyze_chunk, [w.raw for w in batch], lang, pure=False)
+                if self.store_url:
+                    future = self.client.submit(analyze_and_write, batch, lang, self.store_url, run_id, pure=False)
+                else:
+                    future = self.client.submit(analyze_chunk, [w.raw for w in batch], lang, pure=False)
                 inflight[future] = batch
                 pending.add(future)
 

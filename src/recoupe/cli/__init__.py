@@ -17,7 +17,7 @@ from recoupe.model import Analysis
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cross-check news articles.")
 stdout = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)  # one-line messages stay one line
 
 
 class Format(str, Enum):

@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 
 stdout = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)  # one-line messages stay one line
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 

@@ -69,7 +69,7 @@ class Corpus:
         if workers or scheduler:
             from recoupe.batch import DaskBackend
 
-            backend = DaskBackend(workers=workers or None, scheduler=scheduler)
+            backend = DaskBackend(workers=workers or None, scheduler=scheduler, store_url=self.url)
         return ing.ingest(self, items, backend=backend, lang=lang, reanalyze=reanalyze, command=command,
                           on_event=on_event)
 
@@ -221,7 +221,7 @@ class Corpus:
         """The stored findings report (no ratings, signals or credibility)."""
         aid = self.resolve(id_or_prefix)
         with self.session() as s:
-            return s.get(t.Article, aid).findings
+            return s.get(t.Article, aid).report()
 
     def judgement(self, id_or_prefix: str, ratings_id: str | None = None) -> dict | None:
         """The judgement under ``ratings_id`` (default: the current snapshot), or None if not judged yet."""
@@ -394,7 +394,7 @@ class Corpus:
         for start in range(0, len(ids), batch):
             with self.session() as s, s.begin():
                 for a in s.scalars(select(t.Article).where(t.Article.id.in_(ids[start:start + batch]))):
-                    judgement = eng.judge(a.findings)
+                    judgement = eng.judge(a.report())
                     old = s.scalars(select(t.Judgement).where(t.Judgement.article_id == a.id,
                                                               t.Judgement.ratings_id == rid)).first()
                     previous = s.scalars(select(t.Judgement.grade).where(t.Judgement.article_id == a.id)

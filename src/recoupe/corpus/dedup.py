@@ -46,10 +46,13 @@ class Sketch:
     hashvalues: np.ndarray
 
     def bands(self) -> list[tuple[int, int]]:
+        """(band, 64-bit hash of the band's rows and its number): the number is in the hash, so one
+        index on the hash finds a band's matches."""
         out = []
         for b in range(NUM_PERM // ROWS_PER_BAND):
             chunk = self.hashvalues[b * ROWS_PER_BAND:(b + 1) * ROWS_PER_BAND].astype("<u8").tobytes()
-            out.append((b, int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little", signed=True)))
+            digest = hashlib.blake2b(b.to_bytes(2, "little") + chunk, digest_size=8).digest()
+            out.append((b, int.from_bytes(digest, "little", signed=True)))
         return out
 
     def to_bytes(self) -> bytes:
@@ -90,11 +93,11 @@ def near_duplicates(session: Session, article_id: str, sk: Sketch) -> list[tuple
     if not sk.shingles:
         return []
     counts: dict[str, int] = {}
-    band_filter = [(t.LshBand.band == b) & (t.LshBand.hash == h) for b, h in bands]
-    from sqlalchemy import or_
-
-    for (other,) in session.execute(select(t.LshBand.article_id).where(or_(*band_filter))):
-        if other != article_id:
+    wanted = set(bands)
+    rows = session.execute(select(t.LshBand.article_id, t.LshBand.band, t.LshBand.hash)
+                           .where(t.LshBand.hash.in_([h for _, h in bands])))
+    for other, band, h in rows:
+        if other != article_id and (band, h) in wanted:
             counts[other] = counts.get(other, 0) + 1
     ranked = sorted(counts, key=lambda k: -counts[k])[:MAX_CANDIDATES]
     found = []
@@ -106,7 +109,8 @@ def near_duplicates(session: Session, article_id: str, sk: Sketch) -> list[tuple
 
 
 def index(session: Session, article_id: str, sk: Sketch) -> None:
-    session.add_all(t.LshBand(article_id=article_id, band=b, hash=h) for b, h in sk.bands())
+    session.execute(t.LshBand.__table__.insert(),
+                    [{"article_id": article_id, "band": b, "hash": h} for b, h in sk.bands()])
 
 
 # -- groups -----------------------------------------------------------------------------------------

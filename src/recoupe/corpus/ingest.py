@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.exc import IntegrityError
 
 from recoupe.corpus import dedup, engine
@@ -43,6 +43,13 @@ class Work:
     canonical: str | None
     extracted: object
     replace: bool = False
+
+
+@dataclass
+class Written:
+    """A result already stored where it was computed (Dask workers writing to PostgreSQL)."""
+
+    outcome: str  # added, near-duplicate or known
 
 
 @dataclass
@@ -72,7 +79,7 @@ class LocalBackend:
         self.analyzer = engine.make_analyzer(config)
         self.chunk = chunk
 
-    def run(self, work: Iterable[Work], lang: str | None) -> Iterator[tuple[Work, object]]:
+    def run(self, work: Iterable[Work], lang: str | None, run_id: int | None = None) -> Iterator[tuple[Work, object]]:
         batch: list[Work] = []
         for item in work:
             batch.append(item)
@@ -144,14 +151,17 @@ def ingest(corpus, items: Iterable[RawDocument | Failed], *, backend=None, lang:
                 yield item
 
     try:
-        for item, result in backend.run(pending(), lang):
+        for item, result in backend.run(pending(), lang, run_id=stats.run_id):
             copies = waiting.pop(item.body_hash, [])
             if isinstance(result, Failed):
                 fail(item.raw.source, result.error)
                 for copy in copies:
                     fail(copy.raw.source, f"same body as {item.raw.source}, which failed: {result.error}")
                 continue
-            outcome = corpus.write_report(item, result, stats.run_id)
+            if isinstance(result, Written):
+                outcome = result.outcome
+            else:
+                outcome = corpus.write_report(item, result, stats.run_id)
             if outcome in ("added", "near-duplicate"):
                 stats.added += 1
                 stats.near_duplicates += outcome == "near-duplicate"
@@ -219,7 +229,8 @@ def article_from_report(item: Work, findings: dict, stamp: dict, run_id: int | N
         # a web archive's capture date stands in when the page states none (publication is no later)
         date=findings.get("date") or ((item.raw.hints.get("crawled") or "")[:10] or None),
         authors=findings.get("authors") or [], body=findings["body"], furniture=findings.get("furniture") or [],
-        source=item.raw.source, genre=(findings.get("genre") or {}).get("label"), findings=findings,
+        source=item.raw.source, genre=(findings.get("genre") or {}).get("label"),
+        findings={k: v for k, v in findings.items() if k != "body"},
         analyzer=engine.analyzer_digest(stamp), stamps=stamp, minhash=sk.to_bytes(), shingles=len(sk.shingles),
         exact_of=exact_of, run_id=run_id,
     )
@@ -237,9 +248,14 @@ def store_article(s, item: Work, findings: dict, judgement: dict, stamp: dict, r
     s.add(article)
     s.add_all(finding_rows(article.id, findings))
     s.add(judgement_row(article.id, judgement["ratings_id"], judgement))
-    s.merge(t.Input(hash=item.input_hash, article_id=article.id, source=item.raw.source, url=item.raw.url,
-                    run_id=run_id))
+    s.execute(delete(t.Input).where(t.Input.hash == item.input_hash))  # only with --reanalyze can it exist
+    s.add(t.Input(hash=item.input_hash, article_id=article.id, source=item.raw.source, url=item.raw.url,
+                  run_id=run_id))
     s.flush()
+    if s.get_bind().dialect.name == "postgresql":
+        # Concurrent writers (Dask workers) take turns from here to commit, so each one's duplicate
+        # search sees the articles the others committed: no near-duplicate pair slips between two.
+        s.execute(text("SELECT pg_advisory_xact_lock(7262637571)"))
     matches = dedup.near_duplicates(s, article.id, article._sketch)
     dedup.index(s, article.id, article._sketch)
     article._group = dedup.assign(s, article, matches)
@@ -280,7 +296,7 @@ def write_copy(corpus, item: Work, run_id: int | None) -> bool:
                              .order_by(t.Article.ingested).limit(1)).first()
         if original is None:
             return False
-        findings = dict(original.findings)
+        findings = original.report()
         ex = item.extracted
         findings.update(source=item.raw.source, url=ex.url or item.raw.url, title=ex.title or findings.get("title"),
                         authors=ex.authors or [], date=ex.date,

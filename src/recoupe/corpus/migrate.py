@@ -36,6 +36,8 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
     before = current(engine)
     cfg = alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # several ingest processes may open a fresh store at once
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7262637570)")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
     return before, current(engine)

@@ -64,7 +64,7 @@ class Article(Base):
     furniture: Mapped[list] = mapped_column(JSON, default=list)
     source: Mapped[str | None] = mapped_column(Text)
     genre: Mapped[str | None] = mapped_column(String(16))
-    findings: Mapped[dict] = mapped_column(JSON)  # the full report with its judgement fields empty
+    findings: Mapped[dict] = mapped_column(JSON)  # the report, judgement fields empty, body in ``body``
     analyzer: Mapped[str] = mapped_column(String(64), index=True)  # digest of the stamps below
     stamps: Mapped[dict] = mapped_column(JSON)
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
@@ -75,6 +75,10 @@ class Article(Base):
 
     entities: Mapped[list[Entity]] = relationship(back_populates="article", cascade="all, delete-orphan",
                                                   passive_deletes=True)
+
+    def report(self) -> dict:
+        """The stored findings report whole (its body is kept once, in the ``body`` column)."""
+        return {**self.findings, "body": self.body}
 
 
 class Input(Base):
@@ -224,7 +228,7 @@ class LshBand(Base):
     """One MinHash LSH band of an article: candidates are articles sharing any (band, hash)."""
 
     __tablename__ = "lsh_bands"
-    __table_args__ = (Index("ix_lsh_band_hash", "band", "hash"),)
+    __table_args__ = (Index("ix_lsh_bands_hash", "hash"),)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     hash: Mapped[int] = mapped_column(BigInteger)

@@ -34,11 +34,33 @@ def eval_genre() -> dict:
     fr = scores["fr"]["report"]
     print("French per class F1 (first shuffle): "
           + ", ".join(f"{k} {fr[k]['f1-score']:.2f}" for k in ("opinion", "reporting", "satire")))
+    if "satire_cv" in scores["fr"]:
+        print_satire(scores, genre.SATIRE_THRESHOLD)
     outside = genre.fresada_check()
     print("Out of domain, FreSaDa test outlets (never trained on): "
           + "; ".join(f"{g} articles called {g} {v['share_' + g]:.1%} of {v['n']}" for g, v in outside.items()))
+    if "precision" in outside.get("satire", {}):
+        print("  satire " + _pr(outside["satire"]) + " (FreSaDa test outlets, the shipped model and rule)")
     summary = {k: {m: v[m] for m in v if m != "report"} for k, v in scores.items()}
     return {**summary, "fresada_out_of_domain": outside}
+
+
+def _pr(s: dict) -> str:
+    fmt = lambda v: "n/a" if v is None else f"{v:.2f}"  # noqa: E731
+    return f"P {fmt(s['precision'])} R {fmt(s['recall'])} ({s['right']} right of {s['called']} called, {s['satire']} satirical)"
+
+
+def print_satire(scores: dict, threshold: float) -> None:
+    """Satire precision and recall per language: in the CV (argmax and the shipped threshold) and
+    with the language's outlets never seen (trained on the five other languages)."""
+    print(f"\n== Satire (label only when p(satire) >= {threshold}): precision / recall, first shuffle")
+    print(f"{'lang':5} {'CV, argmax':>40} {'CV, shipped rule':>40} {'other languages only':>40} {'macro-F1':>8}")
+    for lang, s in scores.items():
+        if "satire_cv" not in s:
+            continue
+        print(f"{lang:5} {_pr(s['satire_cv_argmax']):>40} {_pr(s['satire_cv']):>40} "
+              f"{_pr(s['satire_other_languages']):>40} {s['macro_f1_other_languages']:8.3f}")
+    print("CV macro-F1 with the argmax rule: " + ", ".join(f"{k} {v['macro_f1_argmax']:.3f}" for k, v in scores.items()))
 
 
 def eval_satire() -> dict:
@@ -62,7 +84,7 @@ def eval_persuasion() -> dict:
     t = persuasion.THRESHOLD
     print(f"{'lang':5} {'paras':>6} {'folds':>5} {'ours':>13} {'nested':>13} {'no lang shift':>13} "
           f"{'base@0.5':>9} {'base@' + str(t):>9}")
-    for lang, s in scores.items():
+    for lang, s in ((k, v) for k, v in scores.items() if k != "shown"):
         ours, nested, unshifted = s["micro_f1_over_shuffles"], s["micro_f1_nested"], s["vector_only_unshifted"]
         print(
             f"{lang:5} {s['paragraphs']:6d} {s['folds']:5d} {ours['mean']:7.3f}±{ours['std']:.3f} "
@@ -70,7 +92,31 @@ def eval_persuasion() -> dict:
             f"{s['baseline_micro_f1@0.5']:9.3f} {s[f'baseline_micro_f1@{t}']:9.3f}"
         )
     print("nested = ensemble weight and threshold chosen on the five other languages only")
+    if "shown" in scores:
+        print_shown(scores["shown"])
     return scores
+
+
+def print_shown(shown: dict) -> None:
+    """The findings a reader sees: precision per language with thresholds chosen without it, per
+    technique at the shipped thresholds, and plain reports that would show more than five."""
+    print("\n== Persuasion findings shown to the reader (per-technique thresholds for precision >= 0.6; "
+          "first shuffle, out-of-fold)")
+    print(f"{'lang':5} {'held-out P':>10} {'R':>6} {'per para':>8} | {'shipped P':>9} {'R':>6} | "
+          f"{'reporting >5 shown':>18} {'(listed)':>8}")
+    for lang, row in ((k, v) for k, v in shown.items() if k != "shipped_thresholds"):
+        h, s = row["held_out_language"], row["shipped"]
+        over = "n/a" if s["reporting_over_5_shown"] is None else f"{s['reporting_over_5_shown']:.1%} of {s['reporting_articles']}"
+        listed = "n/a" if row["listed_reporting_over_5"] is None else f"{row['listed_reporting_over_5']:.0%}"
+        print(f"{lang:5} {h['precision']:10.3f} {h['recall']:6.3f} {h['shown_per_paragraph']:8.2f} | "
+              f"{s['precision']:9.3f} {s['recall']:6.3f} | {over:>18} {listed:>8}")
+    print("held-out = thresholds chosen on the five other languages; shipped = chosen on all six (this language in the pool)")
+    fr = shown.get("fr", {}).get("per_technique_at_shipped", {})
+    print("French precision per technique at the shipped thresholds (techniques never shown: "
+          f"{sum(v is None for v in shown['shipped_thresholds'].values())} of {len(shown['shipped_thresholds'])}):")
+    for technique, v in fr.items():
+        precision = "n/a" if v["precision"] is None else f"{v['precision']:.3f}"
+        print(f"  {technique:34s} threshold {v['threshold']:.3f}  shown {v['shown']:4d}  precision {precision}")
 
 
 def eval_triggers() -> dict:
@@ -83,6 +129,7 @@ def eval_triggers() -> dict:
 
 def eval_seeds() -> dict:
     from recoupe.analysis.genre import classify_genre
+    from recoupe.analysis.persuasion import detect_persuasion
     from recoupe.extract import extract
     from recoupe.training.data import shared_dir
 
@@ -91,9 +138,13 @@ def eval_seeds() -> dict:
     for path in sorted((shared_dir() / "seeds").glob("0*.txt")):
         doc = extract(path.read_text(encoding="utf-8"))
         genre = classify_genre(doc.body, "fr", title=doc.title)
+        found = detect_persuasion(doc.body, "fr", triggers=False)
+        shown = sorted(p.technique for p in found if p.shown)
         expected = next(v for k, v in SEED_EXPECTED.items() if path.name.startswith(k))
-        out[path.name] = {"expected": expected, "got": genre.label, "probabilities": genre.probabilities}
-        print(f"{path.name}: expected {expected}, got {genre.label} {genre.probabilities}")
+        out[path.name] = {"expected": expected, "got": genre.label, "probabilities": genre.probabilities,
+                          "persuasion_listed": len(found), "persuasion_shown": shown}
+        print(f"{path.name}: expected {expected}, got {genre.label} {genre.probabilities}; persuasion "
+              f"{len(found)} listed, {len(shown)} shown {shown}")
     return out
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from recoupe.ingest import DEFAULT_MAX_BYTES, Failed, RawDocument, iter_paths
+import json
+
+from recoupe.ingest import DEFAULT_MAX_BYTES, JSONL_SUFFIXES, Failed, IngestError, RawDocument, iter_paths
 from recoupe.ingest.feeds import read_feed
 from recoupe.ingest.warc import is_warc, read_warc
 
@@ -85,7 +87,48 @@ def _local(item: str, max_bytes: int, get_fetcher, fetch: bool) -> Iterator[RawD
         return
     if is_warc(item):
         yield from read_warc(item, max_bytes=max_bytes)
+    elif path.suffix.lower() in JSONL_SUFFIXES:
+        yield from stream_jsonl(path, max_bytes=max_bytes)
     elif item.lower().endswith(FEED_SUFFIXES):
         yield from read_feed(item, fetcher=get_fetcher() if fetch else None, fetch_pages=fetch, max_bytes=max_bytes)
     else:
         yield from iter_paths([item], max_bytes=max_bytes)
+
+
+def stream_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | Failed]:
+    """A JSONL corpus read line by line: any size of file in constant memory, and a line over
+    ``max_bytes`` (or broken) is one failure while the other lines are read."""
+    from recoupe.ingest import _from_record
+
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield Failed(str(path), f"unreadable: {exc.strerror or exc}")
+        return
+    with fh:
+        n = 0
+        while True:
+            try:
+                line = fh.readline(max_bytes + 1)
+            except OSError as exc:
+                yield Failed(f"{path}:{n + 1}", f"unreadable: {exc.strerror or exc}")
+                return
+            if not line:
+                return
+            n += 1
+            name = f"{path}:{n}"
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):  # skip the rest of the oversized line
+                    line = fh.readline(1 << 20)
+                yield Failed(name, f"JSONL line too large: > limit {max_bytes:,} bytes (raise --max-bytes)")
+                continue
+            if not line.strip():
+                continue
+            try:
+                yield _from_record(json.loads(line.decode("utf-8-sig")), name)
+            except UnicodeDecodeError:
+                yield Failed(name, "JSONL line is not UTF-8")
+            except json.JSONDecodeError as exc:
+                yield Failed(name, f"invalid JSON: {exc.msg}")
+            except IngestError as exc:
+                yield Failed(name, str(exc))

@@ -23,7 +23,7 @@ from sklearn.metrics import classification_report, f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from recoupe.analysis import linear_model
-from recoupe.analysis.genre import MODEL_NAME, PARAGRAPH_MODEL_NAME, combine
+from recoupe.analysis.genre import MODEL_NAME, PARAGRAPH_MODEL_NAME, combine, decide
 from recoupe.analysis.style import REPORTING_CUE_NAMES, article_features, genre_feature_blocks, genre_features
 from recoupe.training import data, fitting
 
@@ -40,7 +40,15 @@ PARAGRAPH_WEIGHT = 0.3
 # model is for French); 3 beat 1 on average over the six held-out languages.
 TARGET_WEIGHT = 3.0
 CV_SEEDS = (13, 1, 2)
-VERSION = "3"
+# Satire is the label only when its probability also reaches this (analysis.genre.decide). Chosen
+# on the five non-French languages' out-of-fold probabilities (first CV shuffle, pooled): the
+# lowest of 0.4 / 0.5 / 0.6 / 0.7 whose satire precision reaches 0.65, a margin over the 0.5 the
+# unseen French test asks for, because cross-validation flattered satire there (French CV 4 of 6
+# right, unseen French 1 of 5). Argmax: precision 0.54, recall 0.65, mean macro-F1 0.619;
+# 0.5: 0.68 / 0.50 / 0.593; 0.6: 0.82 / 0.38 / 0.569. French read afterwards: argmax 4 of 6
+# satire calls right (macro-F1 0.752), 0.5: 2 of 2 (0.689).
+SATIRE_THRESHOLD = 0.5
+VERSION = "4"
 
 
 def target_weights(langs: np.ndarray, target: str) -> np.ndarray:
@@ -99,8 +107,19 @@ def fit(articles: list[data.Article], X: np.ndarray, y: np.ndarray, weights: np.
     return GenreFit(article, paragraph)
 
 
+def satire_scores(truth, pred) -> dict:
+    """Satire as the positive class: precision, recall and the counts behind them."""
+    called, real = np.asarray(pred) == "satire", np.asarray(truth) == "satire"
+    tp = int((called & real).sum())
+    return {"precision": round(tp / int(called.sum()), 4) if called.any() else None,
+            "recall": round(tp / int(real.sum()), 4) if real.any() else None,
+            "right": tp, "called": int(called.sum()), "satire": int(real.sum())}
+
+
 def evaluate(folds: int = 5, seeds=CV_SEEDS) -> dict:
-    """Macro-F1 per language (mean and spread over shuffles), ours vs the n-gram baseline."""
+    """Macro-F1 per language (mean and spread over shuffles), ours vs the n-gram baseline, with
+    the shipped satire rule; beside it the argmax rule, and satire precision and recall both in
+    the per-language CV and with each language left out of training (other outlets)."""
     articles = labelled()
     X, y = article_matrix(articles, genre_features), np.array([a.genre for a in articles])
     langs = np.array([a.lang for a in articles])
@@ -108,30 +127,53 @@ def evaluate(folds: int = 5, seeds=CV_SEEDS) -> dict:
     results = {}
     for lang in data.LANGS:
         idx, other = np.where(langs == lang)[0], np.where(langs != lang)[0]
-        ours_f1, base_f1 = [], []
+        ours_f1, argmax_f1, base_f1 = [], [], []
         for seed in seeds:
-            ours, base = np.empty(len(idx), dtype=object), np.empty(len(idx), dtype=object)
+            ours, top, base = (np.empty(len(idx), dtype=object) for _ in range(3))
             for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(idx, y[idx]):
                 train, test = np.concatenate([other, idx[tr]]), idx[te]
                 model = fit([articles[i] for i in train], X[train], y[train], target_weights(langs[train], lang))
                 probs = model.predict_proba(X[test], [paragraph_vectors(articles[i]) for i in test])
-                ours[te] = model.labels[probs.argmax(axis=1)]
+                ours[te] = model.labels[decide(probs, model.labels, SATIRE_THRESHOLD)]
+                top[te] = model.labels[probs.argmax(axis=1)]
                 baseline = fitting.ngram_baseline().fit([texts[i] for i in idx[tr]], y[idx[tr]])
                 base[te] = baseline.predict([texts[i] for i in test])
             ours_f1.append(f1_score(y[idx], ours, average="macro"))
+            argmax_f1.append(f1_score(y[idx], top, average="macro"))
             base_f1.append(f1_score(y[idx], base, average="macro"))
             if seed == seeds[0]:
                 report = classification_report(y[idx], ours, output_dict=True, zero_division=0)
+                satire, satire_argmax = satire_scores(y[idx], ours), satire_scores(y[idx], top)
         results[lang] = {
             "n": int(len(idx)),
             "macro_f1": round(float(np.mean(ours_f1)), 4),
             "macro_f1_std": round(float(np.std(ours_f1)), 4),
+            "macro_f1_argmax": round(float(np.mean(argmax_f1)), 4),
             "baseline_macro_f1": round(float(np.mean(base_f1)), 4),
             "baseline_macro_f1_std": round(float(np.std(base_f1)), 4),
+            "satire_cv": satire,
+            "satire_cv_argmax": satire_argmax,
             "report": report,
         }
         print(lang, {k: v for k, v in results[lang].items() if k != "report"}, flush=True)
+    for lang, scores in leave_language_out(articles, X, y, langs).items():
+        results[lang].update(scores)
     return results
+
+
+def leave_language_out(articles, X, y, langs) -> dict:
+    """Each language predicted by a model trained on the five others only: no outlet of the
+    language was seen (SemEval's outlets do not cross languages), so satire precision and
+    recall here are what an unseen outlet would see."""
+    out = {}
+    for lang in data.LANGS:
+        idx, other = np.where(langs == lang)[0], np.where(langs != lang)[0]
+        model = fit([articles[i] for i in other], X[other], y[other], np.ones(len(other)))
+        probs = model.predict_proba(X[idx], [paragraph_vectors(articles[i]) for i in idx])
+        pred = model.labels[decide(probs, model.labels, SATIRE_THRESHOLD)]
+        out[lang] = {"macro_f1_other_languages": round(float(f1_score(y[idx], pred, average="macro")), 4),
+                     "satire_other_languages": satire_scores(y[idx], pred)}
+    return out
 
 
 def fresada_check() -> dict:
@@ -139,16 +181,20 @@ def fresada_check() -> dict:
     of regular articles it calls reporting and of satirical ones it calls satire."""
     from recoupe.analysis.genre import article_probabilities
 
-    out = {}
+    out, truth, pred = {}, [], []
+    model = linear_model.load(MODEL_NAME)
     for article in data.fresada("test"):
         probs = article_probabilities(article.title_vec, article.para_vecs, article.body, article.title)
-        label = linear_model.load(MODEL_NAME).labels[int(np.argmax(probs))]
+        label = model.labels[int(decide(probs, model.labels, model.meta.get("satire_threshold"))[0])]
         counts = out.setdefault(article.genre, {})
         counts[label] = counts.get(label, 0) + 1
-    return {
+        truth.append(article.genre)
+        pred.append(label)
+    shares = {
         genre: {"n": sum(c.values()), "share_" + genre: round(c.get(genre, 0) / sum(c.values()), 4), "labels": c}
         for genre, c in sorted(out.items())
     }
+    return {**shares, "satire": {**shares.get("satire", {}), **satire_scores(truth, pred)}}
 
 
 def train() -> None:
@@ -165,6 +211,7 @@ def train() -> None:
             f"body reporting cues ({', '.join(REPORTING_CUE_NAMES)})",
             "C": C, "vector_scale": VECTOR_SCALE, "french_weight": TARGET_WEIGHT,
             "paragraph_model": PARAGRAPH_MODEL_NAME, "paragraph_weight": PARAGRAPH_WEIGHT,
+            "satire_threshold": SATIRE_THRESHOLD,
         }),
         (PARAGRAPH_MODEL_NAME, model.paragraph, {
             "features": "one paragraph's USE vector of its first 40 words (512)",

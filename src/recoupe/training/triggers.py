@@ -39,6 +39,7 @@ L2 = 1e-4
 TARGET_MARGIN = 0.1  # candidates within this F1 of the best one are the targets
 FR_FOLDS, EN_FOLDS = 3, 2
 TOP_TECHNIQUES = 6
+MIN_PAIRS_BY_TECHNIQUE = 20  # per-technique hit rate and char-F1 for techniques with this many held-out pairs
 FR_REPEAT = 1
 
 
@@ -219,18 +220,22 @@ def _predictions(pairs: list[Pair], weights: np.ndarray) -> dict[str, list]:
 
 def _summarise(pairs: list[Pair], preds: dict[str, list]) -> dict:
     top = [t for t, _ in Counter(p.technique for p in pairs).most_common(TOP_TECHNIQUES)]
+    common = [t for t, n in Counter(p.technique for p in pairs).most_common() if n >= MIN_PAIRS_BY_TECHNIQUE]
     result = {"pairs": len(pairs), "gold_span_median_chars": float(np.median([e - s for p in pairs for s, e in p.gold]))}
     for method, spans in preds.items():
         rows = np.array([_span_metrics(sp, p.gold) for sp, p in zip(spans, pairs)])
-        per = {}
-        for t in top:
-            mask = np.array([p.technique == t for p in pairs])
-            per[t] = round(float(rows[mask, 0].mean()), 3)
+        techniques = np.array([p.technique for p in pairs])
         result[method] = {
             "hit_rate": round(float(rows[:, 0].mean()), 3),
             "mean_best_f1": round(float(rows[:, 1].mean()), 3),
             "mean_length_chars": round(float(rows[:, 2].mean()), 1),
-            "hit_rate_by_technique": per,
+            "median_length_chars": float(np.median(rows[:, 2])),
+            "hit_rate_by_technique": {t: round(float(rows[techniques == t, 0].mean()), 3) for t in top},
+            "by_technique": {t: {"pairs": int((techniques == t).sum()),
+                                 "hit_rate": round(float(rows[techniques == t, 0].mean()), 3),
+                                 "char_f1": round(float(rows[techniques == t, 1].mean()), 3),
+                                 "mean_length_chars": round(float(rows[techniques == t, 2].mean()), 1)}
+                             for t in common},
         }
     return result
 
@@ -265,6 +270,9 @@ def _print(lang: str, scores: dict) -> None:
     print("  hit rate by technique: " + " | ".join(methods))
     for t in scores["triggers"]["hit_rate_by_technique"]:
         print(f"    {t:34s} " + " ".join(f"{scores[m]['hit_rate_by_technique'][t]:.3f}" for m in methods))
+    print(f"  shipped decoding, per technique ({MIN_PAIRS_BY_TECHNIQUE}+ pairs): pairs, hit, char-F1, mean length")
+    for t, v in scores["triggers"].get("by_technique", {}).items():
+        print(f"    {t:34s} {v['pairs']:5d} {v['hit_rate']:6.3f} {v['char_f1']:6.3f} {v['mean_length_chars']:6.1f}")
 
 
 def _timing(pairs: list[Pair]) -> dict:

@@ -197,7 +197,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('article_id', 'band')
     )
     with op.batch_alter_table('lsh_bands', schema=None) as batch_op:
-        batch_op.create_index('ix_lsh_band_hash', ['band', 'hash'], unique=False)
+        batch_op.create_index('ix_lsh_bands_hash', ['hash'], unique=False)
 
     op.create_table('quotes',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -274,7 +274,7 @@ def downgrade() -> None:
 
     op.drop_table('quotes')
     with op.batch_alter_table('lsh_bands', schema=None) as batch_op:
-        batch_op.drop_index('ix_lsh_band_hash')
+        batch_op.drop_index('ix_lsh_bands_hash')
 
     op.drop_table('lsh_bands')
     with op.batch_alter_table('judgements', schema=None) as batch_op:

@@ -1,0 +1,137 @@
+"""According-to attributions: ``selon X``, ``d'après X``, ``à en croire X``, ``according to X``,
+``un rapport selon lequel…`` and ``c'est ce que révèle X``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from recoupe.analysis.component import doc_text
+from recoupe.analysis.lexicons import quote_words, speech_lemma
+from recoupe.analysis.quotes.index import credible_source
+from recoupe.analysis.quotes.syntax import Candidate, cue_span, inverted_subject, phrase_bounds, subject_of
+from recoupe.analysis.text import sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
+
+
+def according_to(doc: Doc, lang: str) -> list[Candidate]:
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        cue_end = tok
+        if lang == "fr":
+            if low == "selon":
+                pass
+            elif low in ("d'", "d’") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "après":
+                cue_end = doc[tok.i + 1]
+            elif low == "à" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "en" and doc[tok.i + 2].lower_ == "croire":
+                cue_end = doc[tok.i + 2]
+            else:
+                continue
+        else:
+            if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                cue_end = doc[tok.i + 1]
+            else:
+                continue
+        if cue_end.i + 1 >= len(doc):
+            continue
+        nxt = doc[cue_end.i + 1]
+        if nxt.lower_ in ("que", "qu'", "qu’", "moi", "nous", "me", "us"):
+            continue
+        if nxt.lower_ in quote_words(lang).selon_relatives:
+            cand = _selon_relative(doc, tok, nxt)
+        else:
+            cand = _selon_phrase(doc, tok, cue_end, nxt, lang)
+        if cand is not None:
+            out.append(cand)
+    out.extend(_ce_que_revele(doc, lang))
+    return out
+
+
+def _source_head(first: Token) -> Token:
+    """The head noun of the phrase starting at ``first`` (the token after the preposition)."""
+    tok = first
+    while tok.head.i > tok.i and tok.head.i - first.i < 6 and tok.dep_ in ("det", "amod", "nummod", "advmod", "case"):
+        tok = tok.head
+    if tok.pos_ in ("DET", "ADJ", "NUM") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str) -> Candidate | None:
+    head = _source_head(first)
+    phrase_end = phrase_bounds(head, keep_acl=True)[1]
+    comma = doc_text(doc).find(",", first.idx, phrase_end)
+    phrase_end = comma if comma != -1 else phrase_end
+    bounds = trim_final_punct(doc, first.idx, max(phrase_end, first.idx + len(first.text)))
+    if not credible_source(head, bounds, lang):
+        return None
+    sent_start, sent_end = sentence_bounds(cue)
+    before = doc_text(doc)[sent_start:cue.idx].strip(" \t•-–*·")
+    after = doc_text(doc)[bounds[1]:sent_end].strip(" \t.,;!?—–")
+    if not before:
+        content = strip_span(doc, bounds[1], sent_end)
+        first_content = token_at(doc, content[0])
+        if first_content is not None and first_content.dep_ == "appos" and first_content.head.i <= head.i + 3:
+            comma = doc_text(doc).find(",", first_content.idx, sent_end)  # "Selon X, directeur de Y, …"
+            content = strip_span(doc, comma + 1, sent_end) if comma != -1 else content
+    elif not after:
+        content = strip_span(doc, sent_start, cue.idx)
+    else:
+        content = (sent_start, sent_end)
+    content = strip_bullets(doc, *trim_final_punct(doc, *content))
+    if content[1] <= content[0]:
+        return None
+    cand = Candidate("according_to", "according_to", content, (cue.idx, cue_end.idx + len(cue_end.text)), head, 0.8)
+    cand.speaker_span = bounds
+    return cand
+
+
+def _selon_relative(doc: Doc, cue: Token, relative: Token) -> Candidate | None:
+    """``un rapport (de X) selon lequel …``: the source is the noun phrase before ``selon``."""
+    i = cue.i - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].pos_ in ("ADJ", "ADP", "DET")):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = doc[i]
+    while head.dep_ in ("nmod", "flat:name", "flat") and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    bounds = (phrase_bounds(head)[0], doc[i].idx + len(doc[i].text))
+    content = trim_final_punct(doc, *strip_span(doc, relative.idx + len(relative.text), sentence_bounds(relative)[1]))
+    cand = Candidate("according_to", "according_to_relative", content,
+                     (cue.idx, relative.idx + len(relative.text)), head, 0.75)
+    cand.speaker_span = bounds
+    return cand
+
+
+def _ce_que_revele(doc: Doc, lang: str) -> list[Candidate]:
+    """``C'est ce que révèle X`` points back at the previous sentence."""
+    out = []
+    if lang != "fr":
+        return out
+    for verb in doc:
+        if not speech_lemma(verb, lang):
+            continue
+        objs = [c for c in verb.children if c.lower_ in ("que", "qu'", "qu’") and c.pos_ == "PRON"]
+        if not objs or verb.dep_ not in ("acl:relcl",) or verb.head.lower_ != "ce" or verb.head.i + 2 != verb.i:
+            continue
+        if not re.match(r"(?i)\W*c['’]est ce qu", doc_text(doc)[sentence_bounds(verb)[0] : verb.idx]):
+            continue
+        sent_start, _ = sentence_bounds(verb)
+        previous = token_at(doc, doc_text(doc)[:sent_start].rstrip().__len__() - 1) if sent_start > 0 else None
+        speaker = subject_of(verb) or inverted_subject(verb)
+        if previous is None or speaker is None:
+            continue
+        start, end = sentence_bounds(previous)
+        if end <= start:  # the parser hung the previous line's full stop on this sentence
+            text = doc_text(doc)
+            start = text.rfind("\n", 0, previous.idx) + 1
+            end = len(text[:previous.idx + len(previous.text)])
+        content = trim_final_punct(doc, *strip_span(doc, start, end))
+        content = strip_bullets(doc, *content)
+        if content[1] <= content[0]:
+            continue
+        out.append(Candidate("according_to", "according_to_ce_que", content, cue_span(verb), speaker, 0.6))
+    return out

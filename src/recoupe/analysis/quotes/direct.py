@@ -1,0 +1,255 @@
+"""Direct quotes: words between quotation marks attributed to someone.
+
+The speech verb sits after the quotation (``», a déclaré X`` / ``," she said``), before it
+(``X a déclaré : « … »``) or inside it as an incise (``« …, a-t-il ajouté. … »``); a quoted sentence
+with no verb that follows an attributed quote is a *floating* continuation of the same speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from recoupe.analysis.component import doc_text
+from recoupe.analysis.lexicons import speech_forms, speech_lemma
+from recoupe.analysis.quotes.index import entities_in, is_person
+from recoupe.analysis.quotes.syntax import (
+    ATTRIBUTION_PUNCT,
+    Candidate,
+    cue_span,
+    finite,
+    has_finite_verb,
+    hyphen_subject,
+    inverted_subject,
+    phrase_bounds,
+    speaker_head,
+    subject_of,
+)
+from recoupe.analysis.text import (
+    QUOTE_PAIRS,
+    SENT_END,
+    SpanSet,
+    mark_after,
+    mark_before,
+    quoted_spans,
+    sentence_bounds,
+    strip_span,
+    token_at,
+    trim_final_punct,
+)
+
+
+def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> Token | None:
+    """Speech verb right after a closing mark: ``», a déclaré X`` / ``," she said``."""
+    content_end = doc_text(doc)[:end_char].rstrip()[-1:]
+    end_char = mark_after(doc_text(doc), end_char)
+    closing = token_at(doc, end_char)
+    if closing is None:
+        return None
+    tail = doc_text(doc)[end_char + 1 : end_char + 60]
+    if "\n" in tail[: len(tail) - len(tail.lstrip())] or not tail.strip():
+        return None
+    next_word = tail.lstrip(" ,—–-")[:1]
+    if content_end == "." and next_word.isupper() and lang == "fr":
+        return None
+    line_end = doc_text(doc).find("\n", end_char)
+    line_end = len(doc_text(doc)) if line_end == -1 else line_end
+    first_word = True
+    for tok in doc[closing.i + 1 : min(closing.i + 9, len(doc))]:
+        if tok.idx >= line_end or tok.idx in quotes or tok.text in SENT_END or tok.text in QUOTE_PAIRS:
+            return None
+        if tok.text in ATTRIBUTION_PUNCT:
+            continue
+        if speech_lemma(tok, lang):
+            return tok
+        if first_word and lang == "fr" and tok.lower_ in speech_forms(lang) and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
+            return tok  # "», analyse Massimiliano Pasqui": a verb form the tagger read as a noun
+        first_word = False
+        if tok.pos_ == "VERB":
+            return None
+    return None
+
+
+_ADDRESSEE = re.compile(r"^(?:(?:à|a|au|aux|to|auprès d[eu']|devant)\b[^:,;«»“”\"]{0,60})?\s*[:,]?\s*$", re.I)
+
+
+def _attribution_before(doc: Doc, start_char: int, lang: str, quotes: SpanSet) -> Token | None:
+    """Speech verb introducing the quote: ``X a déclaré à l'AFP : « … »``, ``she said: "…"``."""
+    start_char = mark_before(doc_text(doc), start_char) + 1
+    opening = token_at(doc, max(start_char - 1, 0))
+    if opening is None:
+        return None
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, start_char) + 1
+    if not text[line_start:start_char - 1].strip():
+        return _announced_above(doc, line_start, lang)
+    for tok in reversed(doc[max(opening.i - 15, 0) : opening.i]):
+        if tok.idx < line_start or tok.idx in quotes or tok.text in SENT_END:
+            return None
+        if speech_lemma(tok, lang):
+            between = text[tok.idx + len(tok.text) : start_char - 1]
+            return tok if _ADDRESSEE.match(between.strip()) else None
+        if tok.pos_ == "VERB":
+            return None
+    return None
+
+
+def _announced_above(doc: Doc, line_start: int, lang: str) -> Token | None:
+    """A quotation opening its paragraph, announced by the previous one ending in a colon
+    (*X s'est clairement opposé à un embargo :* / new paragraph *« … »*): the speech verb of that
+    last sentence."""
+    text = doc_text(doc)
+    above = text[:line_start].rstrip()
+    if not above.endswith(":"):
+        return None
+    colon = token_at(doc, len(above) - 1)
+    if colon is None:
+        return None
+    sent_start = sentence_bounds(colon)[0]
+    for tok in reversed(doc[max(colon.i - 25, 0) : colon.i]):
+        if tok.idx < sent_start:
+            break
+        if speech_lemma(tok, lang) and finite(tok):
+            return tok
+    return None
+
+
+def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | None:
+    """An incise inside the quotation: ``« …, a-t-il ajouté. … »`` / ``"…," he said, "…"``."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    for tok in span:
+        if not speech_lemma(tok, lang):
+            continue
+        before = doc[max(tok.i - 3, span.start) : tok.i]
+        after = doc[tok.i + 1 : min(tok.i + 3, span.end)]
+        after_comma = any(t.text == "," for t in before)
+        inverted = any(t.lower_.startswith("-t") or t.lower_ in ("-il", "-elle") for t in list(before) + list(after))
+        subject = subject_of(tok)
+        inverted = inverted or (subject is not None and subject.i > tok.i)
+        if after_comma and inverted:
+            return tok
+    return None
+
+
+OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}  # «…», lui a lancé X
+
+
+def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
+    spans = quoted_spans(doc)
+    quoted = SpanSet(spans)
+    out: list[Candidate] = []
+    last_attributed: Candidate | None = None
+    for start, end in spans:
+        if doc_text(doc)[end - 1] == "," and end - start > 1:
+            end -= 1
+        content = doc_text(doc)[start:end]
+        n_words = len(content.split())
+        verb, rule = _attribution_after(doc, end, lang, quoted), "after"
+        if verb is None:
+            verb, rule = _attribution_before(doc, start, lang, quoted), "before"
+        if verb is None:
+            verb, rule = _attribution_inside(doc, start, end, lang), "inside"
+        speaker = speaker_head(verb) if verb is not None and finite(verb) else None
+        if verb is not None and (speaker is None or start <= speaker.idx < end or rule == "after" and speaker.idx < end
+                                 or speaker.lower_ in OBJECT_CLITICS and speaker.i < verb.i):
+            # «…», a déclaré X / «…», lui a lancé X / «…», a-t-il dit: the subject follows the verb
+            # (the parser sometimes takes a word inside the quotation or an object clitic for it)
+            speaker = hyphen_subject(verb) or inverted_subject(verb) or (
+                speaker if speaker is not None and not start <= speaker.idx < end and rule != "after" else None)
+        if verb is not None and speaker is None and (n_words < 4 or not finite(verb)):
+            verb = None
+        if verb is not None and n_words >= 2:
+            cand = Candidate("direct", f"direct_{rule}", (start, end), cue_span(verb), speaker,
+                             0.85 if n_words >= 4 else 0.6)
+            out.append(cand)
+            last_attributed = cand
+            continue
+        headline = _colon_speaker(doc, start, lang)
+        if headline is not None and n_words >= 2:
+            cand = Candidate("direct", "direct_colon", (start, end), None, headline, 0.6)
+            out.append(cand)
+            last_attributed = cand
+            continue
+        if (last_attributed is not None and n_words >= 4 and _near(doc, last_attributed.content[1], start)
+                and (_starts_sentence(doc, start) and has_finite_verb(doc, start, end)
+                     or n_words >= 6 and "\n" not in doc_text(doc)[last_attributed.content[1]:start])):
+            cand = Candidate("direct", "direct_floating", (start, end), None, None, 0.5, inherited=last_attributed)
+            out.append(cand)
+            continue
+        subject = _fragment_subject(doc, start, end, lang)
+        if subject is not None and n_words >= 2:
+            out.append(Candidate("direct", "direct_fragment", (start, end), None, subject, 0.45))
+    return out
+
+
+def _colon_speaker(doc: Doc, start: int, lang: str) -> Token | None:
+    """``Donald Trump à Eric Zemmour : « … »``, ``Monahan: "…"``: a name opening the line, a few
+    words with no verb, a colon, the quotation (headlines, interview transcripts)."""
+    text = doc_text(doc)
+    mark = mark_before(text, start)
+    line_start = text.rfind("\n", 0, mark) + 1
+    prefix = text[line_start:mark].rstrip()
+    if not prefix.endswith(":") or len(prefix) > 80:
+        return None
+    span = doc.char_span(line_start, line_start + len(prefix) - 1, alignment_mode="expand")
+    if span is None or not len(span) or len(span) > 10 or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    first = span[0] if span[0].text not in (".", "@") else (span[1] if len(span) > 1 else None)
+    if first is None or not (first.pos_ == "PROPN" or entities_in(doc, first.idx, first.idx + len(first.text))):
+        return None
+    return first
+
+
+def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None:
+    """A short quotation inside a clause whose subject is a named person (*Davide Canegrati vit
+    désormais « au jour le jour »*): the subject's words, quoted by the writer."""
+    tok = token_at(doc, start)
+    steps = 0
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 6:
+        tok, steps = tok.head, steps + 1
+    if tok is None or tok.pos_ not in ("VERB", "AUX") or start <= tok.idx < end:
+        return None
+    subject = subject_of(tok)
+    if subject is None or subject.dep_ == "expl:subj" or start <= subject.idx < end:
+        return None
+    if subject.pos_ == "PRON":
+        return None  # a pronoun subject is too weak a sign that the quoted words are theirs
+    people = [e for e in entities_in(doc, *phrase_bounds(subject)) if is_person(e)]
+    return subject if people else None
+
+
+POST_LINE = re.compile(
+    r"^(?P<post>\S.{10,}?)\s*(?:[—–]\s*(?P<name>[^—–\n]{1,60}?)\s*\((?P<handle>@\w+)\)"
+    r"|Posted by (?P<poster>[^\n]{2,60}?) on)\s*(?P<date>[^()\n]{0,30}\d{4})\s*$", re.M)
+
+
+def embedded_posts(doc: Doc) -> list[Candidate]:
+    """Posts reproduced verbatim: ``text — Name (@handle) date`` (tweets) and ``text Posted by Name
+    on date`` (Facebook embeds); the poster is the speaker, the text is a direct quote."""
+    out = []
+    text = doc_text(doc)
+    for m in POST_LINE.finditer(text):
+        name = "name" if m.group("name") else "poster"
+        post = trim_final_punct(doc, *strip_span(doc, m.start("post"), m.end("post")))
+        speaker = token_at(doc, m.start(name))
+        if post[1] - post[0] < 10 or speaker is None:
+            continue
+        cand = Candidate("direct", "direct_post", post, None, speaker, 0.7)
+        cand.speaker_span = (m.start(name), m.end(name))
+        out.append(cand)
+    return out
+
+
+def _starts_sentence(doc: Doc, start: int) -> bool:
+    before = doc_text(doc)[: mark_before(doc_text(doc), start)].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n…»”\""
+
+
+def _near(doc: Doc, prev_end: int, start: int) -> bool:
+    """Within the next paragraph and a few sentences of the previous attributed quote."""
+    between = doc_text(doc)[prev_end:start]
+    return between.count("\n\n") <= 1 and len(re.findall(r"[.!?]", between)) <= 3

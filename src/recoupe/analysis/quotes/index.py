@@ -1,0 +1,98 @@
+"""The article's entity mentions, indexed once per Doc so that every speaker lookup is logarithmic.
+
+Quotes read ``doc._.entities`` (set by ``recoupe_entities``) and never recompute entities. A scan
+over every entity's mentions for each lookup made the quote step grow with the square of the text
+(issue 10); here the body mentions are sorted once and each range query is a bisection.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from recoupe.analysis.lexicons import role_nouns, source_nouns
+from recoupe.analysis.text import fold
+from recoupe.model import Entity
+
+_KEY = "recoupe_entity_index"
+
+
+class EntityIndex:
+    """Body mentions sorted by start, with the entity each belongs to (in report order)."""
+
+    def __init__(self, entities: list[Entity]):
+        self.entities = entities
+        rows = sorted((m.start, m.end, n) for n, ent in enumerate(entities) for m in ent.mentions if m.in_ == "body")
+        self.starts = [r[0] for r in rows]
+        self.rows = rows
+        self.longest = max((e - s for s, e, _ in rows), default=0)
+        self.by_name: dict[str, Entity] = {}
+        self.by_surname: dict[str, Entity] = {}
+        for ent in entities:
+            key = fold(ent.canonical)
+            self.by_name.setdefault(key, ent)
+            if ent.label == "PER" and key.split():
+                self.by_surname.setdefault(key.split()[-1], ent)
+        self.people = [(s, e, n) for s, e, n in rows if is_person(entities[n])]
+        self.person_starts = [s for s, _, _ in self.people]
+
+    def at(self, start: int, end: int) -> list[Entity]:
+        """Entities with a body mention overlapping [start, end), in report order."""
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        found = {n for s, e, n in self.rows[lo:hi] if e > start and s < end}
+        return [self.entities[n] for n in sorted(found)]
+
+    def named(self, text: str) -> Entity | None:
+        """The entity whose canonical name is ``text`` (folded), else the person with its last word."""
+        key = fold(text)
+        return self.by_name.get(key) or (self.by_surname.get(key.split()[-1]) if key.split() else None)
+
+    def last_person_before(self, before: int) -> tuple[int, Entity] | None:
+        """The person whose mention starts last among those ending at or before ``before``."""
+        i = bisect_left(self.person_starts, before)
+        while i > 0:  # walk back past the few mentions that straddle ``before``
+            i -= 1
+            s, e, n = self.people[i]
+            if e <= before:
+                return s, self.entities[n]
+        return None
+
+
+def entity_index(doc: Doc) -> EntityIndex:
+    """The index of ``doc._.entities``, built on first use and kept in ``doc.user_data``."""
+    index = doc.user_data.get(_KEY)
+    if index is None:
+        entities = doc._.entities if Doc.has_extension("entities") else None
+        if entities is None:
+            raise ValueError("recoupe_quotes needs doc._.entities: add recoupe_entities before it in the pipeline")
+        index = doc.user_data[_KEY] = EntityIndex(entities)
+    return index
+
+
+def entities_in(doc: Doc, start: int, end: int) -> list[Entity]:
+    return entity_index(doc).at(start, end)
+
+
+def entity_in(doc: Doc, start: int, end: int) -> Entity | None:
+    """The entity mentioned in the char range, persons first."""
+    found = entities_in(doc, start, end)
+    people = [e for e in found if e.label == "PER"]
+    return (people or found or [None])[0]
+
+
+def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
+    """Attributive only when the phrase names a speaker, a source document or a pronoun."""
+    doc = head.doc
+    if head.pos_ == "PRON" or head.pos_ == "PROPN":
+        return True
+    if head.lemma_.lower() in source_nouns(lang) or head.lemma_.lower() in role_nouns(lang):
+        return True
+    return entity_in(doc, *bounds) is not None
+
+
+def is_person(ent: Entity) -> bool:
+    """PER, or a MISC that looks like a full personal name (the NER sometimes labels people MISC)."""
+    words = ent.canonical.split()
+    return ent.label == "PER" or (ent.label == "MISC" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words))

@@ -1,0 +1,196 @@
+"""Indirect (reported) speech: a speech verb from the lexicon with its reported content.
+
+A verb governing a clause in the dependency parse (``a confirmé que``, ``said that``, English bare
+complements), or a French incise without quotation marks (``…, a indiqué le ministère.``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
+from recoupe.analysis.lexicons import SUBJECT_DEPS, quote_words, source_nouns, speech_frames, speech_lemma, speech_verbs
+from recoupe.analysis.quotes.index import credible_source
+from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, phrase_bounds, speaker_head, subject_of
+from recoupe.analysis.text import SENT_END, SpanSet, sentence_bounds, strip_bullets, strip_span, trim_final_punct
+
+
+def _participial_clause(verb: Token) -> bool:
+    """``…, ajoutant que…``, ``…, alléguant que…``: a present participle after a comma continues
+    the main clause's speaker (only with a reported clause: *les personnes affirmant…* is not one)."""
+    doc = verb.doc
+    return verb.i > 0 and doc[verb.i - 1].text in (",", "—", "–") and verb.dep_ in ("advcl", "conj", "acl", "xcomp",
+                                                                                   "parataxis", "ROOT")
+
+
+def _hypothetical_speech(verb: Token) -> bool:
+    """``aurait dû lui rétorquer que``, ``pourrait dire que``: speech under a conditional modal did not
+    happen (while ``aurait déclaré que``, the journalistic conditional, is still a report)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in MODAL_CONDITIONAL | {"vouloir", "falloir"}:
+        return False
+    return is_conditional(head) or any(is_conditional(c) for c in head.children if c.dep_.startswith("aux"))
+
+
+def _content_start(verb: Token, lang: str) -> Token | None:
+    """The complementizer opening the reported clause (``que``, ``that``), from the parse or the surface.
+
+    The surface backup covers parses that attach ``que`` wrongly: the first ``que``/``that`` within a
+    few tokens after the verb, with no other verb in between.
+    """
+    words = quote_words(lang)
+    marks = words.content_marks
+    for child in verb.children:
+        if child.dep_ not in ("ccomp", "xcomp", "advcl", "obj", "dobj") or child.i < verb.i:
+            continue
+        child_marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in marks]
+        if child_marks and (child_marks[0].lower_ not in words.question_marks or verb.lemma_.lower() in words.asking_verbs):
+            return child_marks[0]
+        if lang == "en" and child.dep_ == "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            return child.left_edge
+    doc = verb.doc
+    end = sentence_bounds(verb)[1]
+    for tok in doc[verb.i + 1 : min(verb.i + 8, len(doc))]:
+        if tok.idx >= end or tok.pos_ == "VERB" or tok.text in SENT_END or tok.dep_ in ("obj", "dobj"):
+            return None
+        if tok.lower_ in marks and tok.lower_ not in ("si", "s'", "s’", "if") and (tok.dep_ == "mark" or tok.pos_ == "SCONJ"):
+            prev = doc[tok.i - 1].lower_
+            return None if prev in words.not_complementizer else tok
+    return None
+
+
+def _clause_bounds(start: Token) -> tuple[int, int]:
+    """From the complementizer to the end of its sentence (line-bounded), final punctuation off."""
+    doc = start.doc
+    end = sentence_bounds(start)[1]
+    return trim_final_punct(doc, start.idx, end)
+
+
+def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[int]) -> list[Candidate]:
+    out = []
+    words = quote_words(lang)
+    for verb in doc:
+        if verb.i in used_cues or verb.idx in direct_spans:
+            continue
+        lemma = speech_lemma(verb, lang)
+        if not lemma:
+            continue
+        participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] or \
+            verb.morph.get("VerbForm") == ["Ger"] or (
+                lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
+        if participle and not _participial_clause(verb):
+            continue
+        speaker = speaker_head(verb)
+        if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
+            continue
+        if verb.lemma_ in words.reflexive_not_speech and any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous")
+                                                       and c.i < verb.i for c in verb.children):
+            continue  # "s'assurer que" (make sure), not "assurer que" (assure)
+        if _hypothetical_speech(verb):
+            continue
+        # manner verbs (sourit-il, poursuit-elle) report speech only as an incise, never with "que"
+        clause = _content_start(verb, lang) if speech_verbs(lang).get(lemma) != "incise" else None
+        if participle and clause is None:
+            continue
+        if clause is not None:
+            out.append(Candidate("indirect", "indirect_clause", _clause_bounds(clause), cue_span(verb), speaker, 0.8))
+            continue
+        incise = _incise_content(verb, lang)
+        if incise is not None:
+            out.append(Candidate("indirect", "indirect_incise", incise, cue_span(verb), speaker, 0.6))
+            continue
+        framed = _framed_content(verb, lemma, speaker, lang)
+        if framed is not None:
+            out.append(Candidate("indirect", f"indirect_{framed[1]}", framed[0], cue_span(verb), speaker, 0.65))
+    return out
+
+
+PREPOSITION_FORMS = {"de": {"de", "d'", "d’", "du", "des"}, "à": {"à", "au", "aux"}}
+CLAUSE_DEPS = {"obj", "dobj", "conj", "xcomp", "obl", "obl:arg", "obl:mod", "iobj", "prep", "advcl", "ccomp", "nmod"}
+
+
+def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple[tuple[int, int], str] | None:
+    """Reported content with no complementizer, in the frames the lexicon gives the verb
+    (``speech_frames_<lang>.tsv``): a noun object (*a dénoncé la décision*), an infinitive (*nie
+    avoir menti*), a prepositional complement (*accuse Ottawa de…*, *appelle à…*, *called for…*), a
+    reflexive with an adjective (*s'est dit prêt*), or whatever follows a colon (*insiste : il faut…*).
+
+    The subject must be someone who can speak (a name, a pronoun, a role or source noun), and
+    frames marked ``doc`` only hold when the subject is a document or study (*une étude montre…*).
+    The content runs from the complement to the end of the sentence.
+    """
+    frames = speech_frames(lang).get(lemma, frozenset())
+    doc = verb.doc
+    sent_end = sentence_bounds(verb)[1]
+    subject_is_document = speaker.lemma_.lower() in source_nouns(lang)
+    if not credible_source(speaker, phrase_bounds(speaker), lang):
+        return None
+    start = None
+    rule = None
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i < verb.i or child.dep_ not in CLAUSE_DEPS:
+            continue
+        first = child.left_edge
+        word = first.lower_
+        objectlike = child.dep_ in ("obj", "dobj") or (  # "réclame des armes" parsed as a conjunct
+            child.dep_ == "conj" and child.pos_ == "NOUN" and not any(c.dep_ in SUBJECT_DEPS for c in child.children))
+        if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)):
+            if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or child.pos_ == "VERB":
+                start, rule = first, "object"
+        elif child.morph.get("VerbForm") == ["Inf"] and "inf" in frames and child.dep_ in ("xcomp", "obj", "ccomp") \
+                and first.pos_ not in ("ADP", "SCONJ"):
+            start, rule = first, "infinitive"
+        elif lang == "en" and child.dep_ == "xcomp" and (("to" in frames and first.lower_ == "to")
+                                                        or ("ing" in frames and child.tag_ == "VBG")):
+            start, rule = first, "infinitive"
+        elif lang == "en" and child.dep_ == "prep" and child.lower_ in frames:
+            start, rule = child, "complement"
+        elif lang == "fr" and child.dep_ != "obj":
+            for prep in ("de", "à", "sur", "pour", "contre"):
+                forms = PREPOSITION_FORMS.get(prep, {prep})
+                if prep in frames and (word in forms or any(c.lower_ in forms and c.dep_ in ("case", "mark")
+                                                            for c in child.children if c.i < child.i)):
+                    start, rule = (first if word in forms else child.left_edge), "complement"
+                    break
+        elif child.dep_ == "xcomp" and "attr" in frames and child.pos_ == "ADJ":
+            if any(c.lower_ in ("se", "s'", "s’") for c in verb.children):
+                start, rule = first, "attribute"
+        if start is not None:
+            break
+    if start is None:
+        colon = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if colon is not None and colon.text == ":" and colon.idx + 1 < sent_end:
+            start, rule = doc[colon.i + 1] if colon.i + 1 < len(doc) else None, "colon"
+    if start is None or start.idx >= sent_end:
+        return None
+    content = trim_final_punct(doc, *strip_span(doc, start.idx, sent_end))
+    return (content, rule) if content[1] - content[0] >= 3 else None
+
+
+def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
+    """Reported speech before a closing speech verb: ``Le projet est abandonné, a indiqué X.``."""
+    doc = verb.doc
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if not finite(verb):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i]
+    if objects and not credible_source(objects[0], phrase_bounds(objects[0]), lang):
+        return None  # "a condamné l'invasion": a transitive use, not an incise
+    first = min([verb.i] + [c.i for c in auxiliaries])
+    sent_start, _ = sentence_bounds(verb)
+    if lang == "fr" and (first < 1 or doc[first - 1].idx <= sent_start or doc[first - 1].text not in (",", "—", "–")):
+        return None
+    if lang == "en":  # "The plant will close, the union said." (the parser makes the clause a ccomp)
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        subject = subject_of(verb)
+        if clause is None or subject is None or subject.i > verb.i:
+            return None
+        comma = subject.left_edge.i - 1
+        if comma <= clause.i or doc[comma].text not in (",", "—", "–"):
+            return None
+        return strip_bullets(doc, *strip_span(doc, clause.left_edge.idx, doc[comma].idx))
+    subject = subject_of(verb)
+    inverted = subject is None or subject.i > verb.i or subject.lower_.startswith("-")
+    if not inverted:
+        return None
+    return strip_bullets(doc, *strip_span(doc, sent_start, doc[first - 1].idx))

@@ -1,0 +1,205 @@
+"""Who speaks: the speaker phrase of each quote resolved to an entity of the article.
+
+Speakers are resolved in text order through the entity index (``doc._.entities``); a role noun
+heading the speaker phrase (``un porte-parole de Facebook``) gives ``speaker_role`` and lets the
+organisation speak; pronouns, role and outlet descriptions go through ``coreference``; every
+resolution that is not the phrase itself names the mention that resolved it (``speaker_evidence``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from recoupe.analysis.component import doc_text
+from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns
+from recoupe.analysis.quotes.coreference import (
+    Discourse,
+    Referent,
+    apposed_name,
+    description_referent,
+    referent_of,
+    role_holder,
+)
+from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
+from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
+from recoupe.analysis.text import char_span
+from recoupe.model import Entity, Quote, Span
+
+
+def role_of(head: Token, lang: str) -> str | None:
+    roles = role_nouns(lang)
+    lemma = head.lemma_.lower()
+    return roles.get(lemma) or roles.get(head.lower_)
+
+
+def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
+    """Speakers in text order, so that pronouns and descriptions find what came before them."""
+    quotes = []
+    discourse = Discourse(doc)
+    previous: dict | None = None
+    for cand in sorted(cands, key=lambda c: (c.content[0], c.cue or (0, 0))):
+        anchor = cand.cue[0] if cand.cue else cand.content[0]
+        if cand.inherited is not None:
+            # a floating quote continues the latest attributed quote, whatever its kind
+            prev = previous if previous is not None else cand.inherited.result
+            quote = Quote(kind="direct", cue=None, content=char_span(doc, *cand.content), speaker=prev.get("speaker"),
+                          speaker_canonical=prev.get("canonical"), speaker_role=prev.get("role"),
+                          speaker_evidence=prev.get("evidence"),
+                          producer="rule:quotes.direct_floating", confidence=cand.confidence)
+            quotes.append(quote)
+            continue
+        found = _resolve_speaker(doc, cand, lang, discourse, anchor)
+        cand.result = {"speaker": found.span, "canonical": found.canonical, "role": found.role,
+                       "evidence": found.evidence}
+        if found.referent is not None:
+            discourse.spoke(anchor, found.referent)
+        if found.canonical is not None or found.span is not None:
+            previous = cand.result
+        quotes.append(Quote(
+            kind=cand.kind, cue=char_span(doc, *cand.cue) if cand.cue else None,
+            content=char_span(doc, *cand.content), speaker=found.span, speaker_canonical=found.canonical,
+            speaker_role=found.role, speaker_evidence=found.evidence, producer=f"rule:quotes.{cand.rule}",
+            confidence=round(found.confidence, 2)))
+    return quotes
+
+
+@dataclass
+class Found:
+    span: Span | None
+    canonical: str | None
+    role: str | None
+    confidence: float
+    referent: Referent | None = None
+    evidence: Span | None = None  # the mention that resolved ``canonical`` when the speaker phrase does not name it
+
+
+def _verb_lemma(cand: Candidate, doc: Doc) -> str | None:
+    if cand.cue is None:
+        return None
+    span = doc.char_span(*cand.cue, alignment_mode="expand")
+    verbs = [t for t in span or [] if t.pos_ in ("VERB", "AUX", "NOUN", "X")]
+    return verbs[-1].lemma_.lower() if verbs else None
+
+
+def _demonstrative(head: Token) -> bool:
+    """``celui-ci`` / ``celle-ci``, which the tokenizer splits in two."""
+    doc = head.doc
+    after = doc_text(doc)[head.idx + len(head.text): head.idx + len(head.text) + 3]
+    return head.lower_ in ("celui", "celle", "ceux", "celles") and after in ("-ci", "-là")
+
+
+def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse, anchor: int) -> Found:
+    head = cand.speaker_token
+    confidence = cand.confidence
+    if head is None:
+        return Found(None, None, None, confidence * 0.7)
+    low = head.lower_.lstrip("-")
+    pronouns = quote_words(lang).subject_pronouns
+    if _demonstrative(head):  # celui-ci: the last person named, not the last speaker
+        span = char_span(doc, head.idx, head.idx + len(head.text) + 3)
+        last = entity_index(doc).last_person_before(head.idx)
+        if last is None:
+            return Found(span, None, None, confidence * 0.5)
+        ref = referent_of(doc, last[1], (last[0], last[0]))
+        mention = _mention_at(last[1], last[0])
+        return Found(span, last[1].canonical, first_role(last[1], lang), confidence * 0.7, ref, mention)
+    if low in pronouns:
+        span = char_span(doc, head.idx, head.idx + len(head.text))
+        ref = discourse.antecedent(head, _verb_lemma(cand, doc), anchor)
+        if ref is None:
+            return Found(span, None, None, confidence * 0.5)
+        evidence = Span(text=doc_text(doc)[ref.evidence[0]:ref.evidence[1]], start=ref.evidence[0], end=ref.evidence[1]) \
+            if ref.evidence[1] > ref.evidence[0] else (_mention_at(ref.entity, ref.evidence[0]) if ref.entity else None)
+        role = first_role(ref.entity, lang) if ref.entity is not None else None
+        return Found(span, ref.canonical, role, confidence * 0.75, ref, evidence)
+    bounds = cand.speaker_span or phrase_bounds(head, keep_acl=cand.kind == "according_to")
+    for ent in entities_in(doc, head.idx, head.idx + len(head.text)):
+        for m in ent.mentions:
+            if m.start < head.idx + len(head.text) and head.idx < m.end:
+                bounds = (min(bounds[0], m.start), max(bounds[1], m.end))
+    span = char_span(doc, *bounds)
+    role = role_of(head, lang)
+    core = _core_bounds(head, bounds)
+    people = [e for e in entities_in(doc, *core) if e.label == "PER"]
+    # an organisation speaks through a role or source noun (un porte-parole de X, un rapport de X)
+    speaks_for = role or head.pos_ != "NOUN" or head.lemma_.lower() in source_nouns(lang)
+    orgs = [e for e in entities_in(doc, *(bounds if speaks_for else core)) if e.label in ("ORG", "MISC")]
+    people = people or [e for e in entities_in(doc, *core) if is_person(e)]
+    if people:
+        ent = people[0]
+        return Found(span, _canonical_within(doc, ent, bounds), role or first_role(ent, lang), confidence,
+                     referent_of(doc, ent, bounds))
+    if head.pos_ == "NOUN" and cand.kind != "according_to" and head.lemma_.lower() not in source_nouns(lang):
+        named = apposed_name(doc, bounds)  # "le conseiller régional, Matteo Marnati,"
+        if named is not None:
+            mention = _mention_at(named, bounds[1])
+            return Found(span, named.canonical, role or first_role(named, lang), confidence,
+                         referent_of(doc, named, bounds), mention)
+    if orgs:
+        ent = orgs[0]
+        return Found(span, _canonical_within(doc, ent, bounds), role, confidence, referent_of(doc, ent, bounds))
+    if head.pos_ in ("PROPN", "X") and head.text[:1].isupper():
+        named = entity_index(doc).named(span.text)
+        if named is not None:
+            return Found(span, named.canonical, role, confidence, referent_of(doc, named, bounds))
+        return Found(span, span.text, role, confidence * 0.8, description_referent(head, bounds))
+    if head.pos_ == "NOUN":
+        holder = role_holder(doc, head, bounds, anchor, lang)  # "l'hydrologue", "le quotidien"
+        if holder is not None:
+            ent, mention = holder
+            return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,
+                         referent_of(doc, ent, (mention.start, mention.end)), mention)
+        return Found(span, None, role, confidence * 0.8, description_referent(head, bounds))
+    return Found(span, None, role, confidence * 0.8)
+
+
+def _mention_at(ent: Entity, near: int) -> Span | None:
+    """The entity's body mention nearest to a character offset, as evidence."""
+    body = [m for m in ent.mentions if m.in_ == "body"]
+    if not body:
+        return None
+    m = min(body, key=lambda m: abs(m.start - near))
+    return Span(text=m.text, start=m.start, end=m.end)
+
+
+def _core_bounds(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
+    """The head with its name parts and appositions (``le porte-parole, Chris Meagher``), not its
+    complements: in ``l'adjoint du ministre X`` the speaker is not X."""
+    ids = {head.i}
+    for child in head.children:
+        if child.dep_ in ("appos", "flat:name", "flat", "compound", "amod", "det"):
+            ids.update(t.i for t in child.subtree)
+    doc = head.doc
+    start = max(bounds[0], doc[min(ids)].idx)
+    end = min(bounds[1], doc[max(ids)].idx + len(doc[max(ids)].text))
+    if head.pos_ in ("PROPN", "X"):
+        return bounds
+    return start, end
+
+
+def _canonical_within(doc: Doc, ent: Entity, bounds: tuple[int, int]) -> str:
+    """The entity's canonical name, unless its only mentions spill out of the speaker phrase
+    (an NER span such as ``Mediapart, la ministre``): then the part inside the phrase."""
+    inside = [m for m in ent.mentions if bounds[0] <= m.start and m.end <= bounds[1]]
+    if inside or not ent.mentions:
+        return ent.canonical
+    overlapping = [m for m in ent.mentions if m.start < bounds[1] and bounds[0] < m.end]
+    if not overlapping:
+        return ent.canonical
+    m = overlapping[0]
+    return doc_text(doc)[max(m.start, bounds[0]) : min(m.end, bounds[1])].strip(" ,;:")
+
+
+def first_role(ent: Entity, lang: str = "fr") -> str | None:
+    """The entity's first apposed role, normalised through the role-noun table when it can be."""
+    if not ent.roles:
+        return None
+    text = ent.roles[0].text
+    table = role_nouns(lang)
+    for word in re.findall(r"[\w-]+", text.lower()):
+        if word in table:
+            return table[word]
+    return text

@@ -1,0 +1,176 @@
+"""Parse helpers every quote rule shares: the cue, the subject, the speaker phrase.
+
+Why a module of its own: direct, indirect and according-to quotes all ask the same questions of
+the dependency parse (who is the subject of this verb, where does this noun phrase end), and
+must answer them the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from recoupe.analysis.component import doc_text
+from recoupe.analysis.lexicons import SUBJECT_DEPS, language_of, quote_words
+from recoupe.analysis.text import sentence_bounds
+
+ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
+
+
+@dataclass
+class Candidate:
+    """A quote before its speaker is resolved (resolution needs all quotes in text order)."""
+
+    kind: str
+    rule: str
+    content: tuple[int, int]  # char offsets
+    cue: tuple[int, int] | None
+    speaker_token: Token | None
+    confidence: float
+    speaker_span: tuple[int, int] | None = None
+    inherited: "Candidate | None" = None
+    result: dict = field(default_factory=dict)
+
+
+def cue_span(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries and the negation between them (``n'a pas dit``, ``a-t-il ajouté``)."""
+    tokens = [verb] + [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    left = min(t.i for t in tokens)
+    return verb.doc[left].idx, verb.idx + len(verb.text)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Syntactic subject, climbing from an infinitive or participle to the verb that carries it."""
+    non_finite = verb.morph.get("VerbForm") in (["Inf"], ["Part"], ["Ger"]) and not any(
+        c.dep_.startswith("aux") for c in verb.children)
+    climbs = ("xcomp", "conj", "advcl", "acl") if non_finite else ("xcomp", "conj")
+    for tok in (verb, verb.head if verb.dep_ in climbs else None):
+        if tok is None:
+            continue
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in ("agent", "obl:agent")]
+        if subjects:
+            return subjects[0]
+    return hyphen_subject(verb)
+
+
+def hyphen_subject(verb: Token) -> Token | None:
+    """``a-t-il ajouté``, ``explique-t-elle``: the inverted pronoun, which the parser may hang off the
+    auxiliary or mis-attach."""
+    doc = verb.doc
+    for i in range(max(verb.i - 3, 0), min(verb.i + 3, len(doc))):
+        if doc[i].lower_ in ("-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous"):
+            return doc[i]
+    return None
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """``…, a déclaré (ce mardi) le ministre``: the first noun after the verb that is not a time or an oblique."""
+    doc = verb.doc
+    words = quote_words(language_of(doc))
+    line_end = sentence_bounds(verb)[1]
+    i = verb.i + 1
+    while i < min(verb.i + 8, len(doc)) and doc[i].idx < line_end:
+        tok = doc[i]
+        if tok.lower_ in words.time_nouns:
+            i += 1
+            continue
+        if tok.pos_ == "ADP":  # an oblique (à l'AFP, to reporters): skip the whole phrase
+            i = max(tok.head.right_edge.i, i) + 1 if tok.head.i > tok.i else i + 1
+            continue
+        if tok.pos_ in ("PROPN", "NOUN") or (tok.pos_ == "X" and tok.text[:1].isupper()):
+            # "said Ms. Broaddrick": a title or first name leans on the name that heads the phrase
+            while tok.dep_ in ("compound", "flat", "flat:name") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+                tok = tok.head
+            return tok
+        if tok.pos_ not in ("DET", "ADJ", "ADV", "ADP") and tok.text != ",":
+            return None
+        i += 1
+    return None
+
+
+def antecedent(pron: Token) -> Token | None:
+    """Antecedent of a relative pronoun subject: the noun just before it (``X, qui affirme que``)."""
+    doc = pron.doc
+    i = pron.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN") or doc[i].text[:1].isupper()):
+        tok = doc[i]
+        while tok.dep_ in ("flat:name", "flat", "compound", "nmod") and tok.head.i < tok.i and tok.head.pos_ in ("PROPN", "NOUN"):
+            tok = tok.head
+        return tok
+    return None
+
+
+def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
+    """Char span of a noun phrase (with its appositions) without relative clauses or edge punctuation."""
+    excluded = {"acl:relcl", "relcl", "ccomp", "parataxis", "advcl", "conj", "cc"}
+    if not keep_acl:
+        excluded |= {"acl"}
+    ids = {head.i}
+    stack = [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in excluded:
+                ids.add(child.i)
+                stack.append(child)
+    left = right = head.i
+    while left - 1 in ids:
+        left -= 1
+    while right + 1 in ids:
+        right += 1
+    doc = head.doc
+    while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "DET")):
+        right -= 1
+    while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("ADP", "CCONJ")):
+        left += 1
+    line_start = doc_text(doc).rfind("\n", 0, head.idx) + 1
+    line_end = doc_text(doc).find("\n", head.idx)
+    line_end = len(doc_text(doc)) if line_end == -1 else line_end
+    while doc[left].idx < line_start:
+        left += 1
+    while doc[right].idx >= line_end:
+        right -= 1
+    if head.pos_ in ("PROPN", "X") or head.text[:1].isupper():
+        while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].pos_ in ("PROPN", "X", "NOUN") and not doc[left - 1].is_sent_start:
+            left -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def impersonal_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "auxpass") or (c.dep_.startswith("aux") and c.lemma_ == "être")
+               for c in verb.children) and verb.lemma_ not in ("exprimer", "écrier", "exclamer", "interroger")
+
+
+def speaker_head(verb: Token) -> Token | None:
+    """The token heading the speaker phrase (subject, inverted subject, or a relative's antecedent)."""
+    doc = verb.doc
+    subject = subject_of(verb)
+    if subject is not None and subject.lower_ in ("-t", "-t-"):  # "a-t-il": the pronoun follows
+        nxt = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
+        subject = nxt if nxt is not None and nxt.lower_.startswith("-") else None
+    if subject is not None and subject.lower_ in ("-il", "il") and impersonal_passive(verb):
+        return None  # "est-il écrit dans le rapport": impersonal, nobody speaks
+    if subject is not None and subject.lower_ in quote_words(language_of(doc)).relative_pronouns:
+        subject = antecedent(subject)
+    reflexive = any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children)
+    if subject is not None and subject.dep_ == "expl:subj" and reflexive and subject.lower_ in ("il", "elle"):
+        return subject  # "il s'est dit prêt": the parser calls the subject of a reflexive expletive
+    if subject is None or subject.dep_ == "expl:subj" or subject.lower_ in ("ce", "c'", "c’", "cela", "ça"):
+        inverted = inverted_subject(verb)
+        if inverted is not None:
+            return inverted
+    return subject
+
+
+def finite(verb: Token) -> bool:
+    """A finite verb or a participle with its auxiliary (``a déclaré``), not a bare participle/adjective."""
+    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children) \
+        or verb.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                    for t in span)

@@ -9,7 +9,7 @@ mutants, failure reasons, raw exceptions, offset errors and documents over the b
 slowest batch and the peak memory; exits 1 if any invariant broke. The suite runs the short
 version (``tests/test_fuzz.py``: 252 mutants of 2,500-character articles, fixed seeds).
 
-A run of 4,000 mutants with --full takes about an hour on one idle core.
+Measured: 300 mutants (light, --scale 20000) took 793 s of wall time on a 2-core machine at load 9-12.
 """
 
 from __future__ import annotations

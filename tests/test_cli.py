@@ -45,3 +45,15 @@ def test_schema_is_json_schema():
     proc = run("schema")
     schema = json.loads(proc.stdout)
     assert schema["title"] == "Analysis" and "furniture" in schema["properties"]
+
+
+def test_resume_needs_an_output_in_a_json_format(tmp_path):
+    proc = run("analyze", str(tmp_path), "--resume")
+    assert proc.returncode == 2 and "--resume needs --output" in proc.stderr
+    proc = run("analyze", str(tmp_path), "--resume", "-o", str(tmp_path / "out.txt"))
+    assert proc.returncode == 2 and not (tmp_path / "out.txt").exists()
+
+
+def test_max_memory_must_be_a_size(tmp_path):
+    proc = run("analyze", str(tmp_path), "--max-memory", "lots")
+    assert proc.returncode == 2 and "not a size" in proc.stderr

@@ -443,3 +443,10 @@ def test_inputs_over_the_documented_limit_are_refused_before_extraction():
     (result,) = list(analyze_many([huge], options=FAST))
     assert isinstance(result, Failed) and "input too large" in result.error
     assert time.monotonic() - started < 30
+
+
+def test_bytes_given_to_analyze_report_their_repairs():
+    data = ARTICLE.encode("utf-8")
+    report = analyze(data[:30] + b"\xff" + data[30:], options=FAST)
+    assert report.warnings[0].startswith("repaired 1 invalid UTF-8 byte")
+    assert report.body.count("\ufffd") == 1

@@ -153,16 +153,19 @@ class Analyzer:
         """Analyse one article given as plain text, HTML or bytes; any failure is an ``AnalysisError``."""
         if not isinstance(text_or_html, (str, bytes, bytearray)):
             raise AnalysisError(f"expected text or bytes, got {type(text_or_html).__name__}")
+        read_warnings: list[str] = []
         if isinstance(text_or_html, (bytes, bytearray)):
-            from recoupe.ingest import decode_bytes
+            from recoupe.ingest import decode
 
             try:
-                text_or_html, _ = decode_bytes(bytes(text_or_html))
+                decoded = decode(bytes(text_or_html))
             except IngestError as exc:
                 raise AnalysisError(str(exc)) from exc
+            text_or_html, read_warnings = decoded.text, decoded.warnings  # repairs reach the report
         if not text_or_html or not text_or_html.strip():
             raise AnalysisError("empty input")
         raw = from_string(text_or_html, url=url)
+        raw.warnings = read_warnings
         try:
             result = next(self.analyze_many([raw], lang=lang))
         except Exception as exc:  # nothing raw leaves analyze

@@ -101,7 +101,11 @@ def analyze(
     def render_to(analysis: Analysis, out) -> None:
         render(analysis, stdout if out is sys.stdout else Console(file=out, highlight=False, width=120))
 
-    writer = ReportWriter(format.value, output, append=resume, render=render_to)
+    try:
+        writer = ReportWriter(format.value, output, append=resume, render=render_to)
+    except OSError as exc:
+        stderr.print(f"error: cannot write {escape(str(output))}: {escape(exc.strerror or str(exc))}")
+        raise typer.Exit(2) from None
     done = getattr(writer, "done", set())
     failures = skipped = 0
     expected = _count_hint(paths)
@@ -138,6 +142,10 @@ def analyze(
                 interrupted = exc
             with guard.writing_block():
                 writer.close()
+    except OSError as exc:  # the output cannot be written (disk full, removed directory)
+        writer.abandon()
+        stderr.print(f"error: cannot write the reports: {escape(exc.strerror or str(exc))}")
+        raise typer.Exit(2) from None
     except BaseException:
         writer.abandon()
         raise

@@ -54,7 +54,9 @@ export function collectFindings(report) {
     label: short(x.text, 80),
     spans: [{ span: x, cls: ["irony"] }, ...(x.evidence || []).map((e) => ({ span: e, cls: ["irony"] }))],
   }));
-  (report.persuasion || []).forEach((x, i) => findings.push({
+  // only the findings that reached their technique's precision threshold are evidence a reader is
+  // shown; the others stay in the report's JSON with their scores
+  (report.persuasion || []).filter((x) => x.shown !== false).forEach((x, i) => findings.push({
     id: `persuasion-${i}`, kind: "persuasion", layer: "persuasion", data: x,
     producer: x.trigger ? `${x.producer} + ${x.trigger.producer}` : x.producer, confidence: x.score,
     label: `${x.technique.replace(/_/g, " ")} ${fmt(x.score)} — ${short((x.trigger || x).text, 60)}`,

@@ -28,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="recoupe eval claims", description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="folder with verified_claims.docs.tsv and split folders")
     parser.add_argument("--predictions", help="write one JSON line per tweet here")
+    parser.add_argument("--json", help="also write MAP@5 per split and view to this file")
     args = parser.parse_args(argv)
+    scores: dict = {}
     try:
         index = T.build_index(args.data)
         folders = T.splits(args.data)
@@ -61,10 +63,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {folder.name}: {len(ap['recoupe'])} labelled tweets{note}")
             for name, v in ap.items():
                 print(f"    {name:<14} MAP@5 {np.mean(v):.4f}" + ("   (target >= 0.85)" if name == "recoupe" else ""))
+            scores[folder.name] = {name: float(np.mean(v)) for name, v in ap.items()}
     finally:
         if out:
             out.close()
             print(f"predictions written to {args.predictions}")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(scores, fh, indent=2)
     return 0
 
 

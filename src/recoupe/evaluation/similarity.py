@@ -36,7 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", help="folder with articles.jsonl and pairs.jsonl")
     parser.add_argument("--predictions", help="write one JSON line per pair here")
     parser.add_argument("--no-cv", action="store_true", help="skip the out-of-fold figures")
+    parser.add_argument("--json", help="also write the scores to this file")
     args = parser.parse_args(argv)
+    scores: dict = {}
     try:
         articles, pairs = T.load(args.data)
     except (FileNotFoundError, json.JSONDecodeError) as exc:
@@ -77,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{pearsonr(X[labelled, sim.FEATURES.index('cos_lead')], -y)[0]:.4f})")
         print(f"  same story ({int(same[scored].sum())} same / {int((~same[scored]).sum())} not)  "
               f"P {sp:.3f}  R {sr:.3f}  F1 {sf:.3f}")
+        scores["shipped"] = {"pearson": float(pearsonr(s, -y)[0]), "same_story": {"p": sp, "r": sr, "f1": sf}}
     else:
         print("no overall scores: predictions only")
     tpairs, ty = T.translation_pairs(articles, [p for p in pairs if p.get("overall") is not None])
@@ -85,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         tp, trr, tf = T.prf(ty.astype(bool), tpred)
         print(f"  translation ({int(ty.sum())} machine translations / {int((ty == 0).sum())} cross-lingual same-story)  "
               f"P {tp:.3f}  R {trr:.3f}  F1 {tf:.3f}")
+        scores.setdefault("shipped", {})["translation"] = {"p": tp, "r": trr, "f1": tf}
     if not args.no_cv and labelled.sum() >= 50:
         lp = [p for p in pairs if p.get("overall") is not None]
         oof = T.out_of_fold(articles, lp, profs, seeds=(T.SEED, T.SEED + 1, T.SEED + 2))
@@ -92,6 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  Pearson {oof['pearson']:.4f}   (target >= 0.78)")
         print("  same story   P {:.3f}  R {:.3f}  F1 {:.3f}   (target F1 >= 0.85)".format(*oof["same_story"]))
         print("  translation  P {:.3f}  R {:.3f}  F1 {:.3f}   (target F1 >= 0.95)".format(*oof["translation"]))
+        scores["out_of_fold"] = {"pearson": oof["pearson"],
+                                 "same_story": dict(zip(("p", "r", "f1"), oof["same_story"])),
+                                 "translation": dict(zip(("p", "r", "f1"), oof["translation"]))}
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(scores, fh, indent=2, default=float)
     return 0
 
 

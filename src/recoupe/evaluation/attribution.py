@@ -36,7 +36,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -307,7 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nearest", action="store_true",
                         help="locate predictions by the report's offsets, not the first occurrence of their text")
     parser.add_argument("--articles", action="store_true", help="also print per-article quote recall")
+    parser.add_argument("--json", type=Path, help="also write the scores (per language and half) to this file")
     args = parser.parse_args(argv)
+    results: dict = {}
     if args.data is None:
         from recoupe.paths import require_shared
 
@@ -330,10 +332,13 @@ def main(argv: list[str] | None = None) -> int:
         split = halves(names)
         per_article = evaluate(data, lang, split[args.half] if args.half else None, args.nearest)
         if args.half:
+            results[lang] = {args.half: asdict(scores(_total(per_article)))}
             _print(f"{lang} {args.half} half", scores(_total(per_article)))
         else:
+            results[lang] = {"full": asdict(scores(_total(per_article)))}
             _print(f"{lang} full", scores(_total(per_article)))
             for half, label in (("dev", "development half (even)"), ("held", "held-out half (odd)")):
+                results[lang][half] = asdict(scores(_total(per_article, split[half])))
                 _print(f"{lang} {label}", scores(_total(per_article, split[half])))
         if args.articles:
             for name, c in per_article.items():
@@ -341,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {name}: quotes {found}/{gold}, predicted {sum(c.pred_ok.values())}/{sum(c.pred.values())} right,"
                       f" speakers {c.speaker_ok}/{found}")
         print()
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
 
 

@@ -58,6 +58,7 @@ class Run:
     data: list[str]
     subset: str
     figures: list[Figure]
+    pinned: str | None = None  # the data digest the floors were set on
     digest: str | None = None
     missing: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -67,7 +68,8 @@ class Run:
 def load_gate(path: Path = GATE_FILE) -> list[Run]:
     spec = tomllib.loads(path.read_text(encoding="utf-8"))
     return [Run(evaluation=r["evaluation"], argv=list(r.get("argv", [])), data=list(r.get("data", [])),
-                subset=r.get("subset", "full"), figures=[Figure(**f) for f in r["figure"]]) for r in spec["run"]]
+                subset=r.get("subset", "full"), pinned=r.get("digest"),
+                figures=[Figure(**f) for f in r["figure"]]) for r in spec["run"]]
 
 
 def data_digest(shared: Path, files: list[str]) -> tuple[str, list[str]]:
@@ -97,6 +99,9 @@ def execute(run: Run, shared: Path, quiet: bool = True) -> Run:
     run.digest, run.missing = data_digest(shared, run.data)
     if run.missing:
         run.error = "data missing: " + ", ".join(run.missing)
+        return run
+    if run.pinned and run.digest != run.pinned:
+        run.error = f"data changed ({run.digest}, floors set on {run.pinned}): re-measure and re-pin the floors"
         return run
     module = importlib.import_module(f"recoupe.evaluation.{run.evaluation}")
     with tempfile.TemporaryDirectory() as tmp:

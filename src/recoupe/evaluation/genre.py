@@ -145,6 +145,9 @@ def eval_seeds() -> dict:
                           "persuasion_listed": len(found), "persuasion_shown": shown}
         print(f"{path.name}: expected {expected}, got {genre.label} {genre.probabilities}; persuasion "
               f"{len(found)} listed, {len(shown)} shown {shown}")
+    # numbers the evaluation gate reads: seeds whose genre is right, most findings shown on one seed
+    out["summary"] = {"genre_right": sum(v["expected"] == v["got"] for v in out.values()),
+                      "max_persuasion_shown": max((len(v["persuasion_shown"]) for v in out.values()), default=0)}
     return out
 
 

@@ -19,7 +19,6 @@ module fixes them in named, tested steps, each recorded as the mention's ``produ
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +26,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from recoupe.analysis import text
 from recoupe.analysis.component import doc_component
 from recoupe.settings import setting
 from recoupe.model import Entity, Mention, Role
@@ -74,11 +74,7 @@ def org_heads() -> frozenset[str]:
     return _lexicon("org_heads.txt")
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key, apostrophes unified."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'")).casefold()
-    return "".join(c for c in text if not unicodedata.combining(c)).strip()
+fold = text.fold  # one fold for the whole analysis (re-exported: chain and tests import it from here)
 
 
 def is_known_organisation(text: str, label: str | None = None) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from recoupe.analysis.text import fold as text_fold
 
 # Query parameters that only track the reader; dropping them makes one article one canonical URL.
 TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|xtor|at_\w+|ref|ref_src|cmpid|ito|icid|_ga)$", re.I)
@@ -64,10 +65,9 @@ def article_id(body_hash: str, canonical: str | None) -> str:
 
 
 def fold(text: str) -> str:
-    """Accents off, case folded, punctuation to spaces: 'Élysée' and 'elysee' meet."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", bare).split())
+    """The analysis's fold (accents off, case folded), then punctuation to spaces: 'Élysée' and
+    'elysee' meet, and so do 'Le Pen' and 'Le-Pen'."""
+    return " ".join(re.sub(r"[^\w]+", " ", text_fold(text)).split())
 
 
 def entity_key(label: str, canonical: str) -> str:

@@ -15,12 +15,13 @@ corpus uses.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Sequence
 
 import numpy as np
+
+from recoupe.analysis.text import fold
 
 from recoupe import vectors
 
@@ -69,10 +70,6 @@ class Profile:
         return v / n if n else v
 
 
-def fold(text: str) -> str:
-    """Lowercase without accents: the key names are compared by (``Zuckerberg`` = ``zuckerberg``)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def split_sentences(text: str) -> list[str]:

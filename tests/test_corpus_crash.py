@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -25,13 +26,22 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory):
+def pg_server():
     """A real PostgreSQL 16 (pgserver ships the binaries; as root it runs the server as its own
-    unprivileged user), stopped at the end of the session."""
+    unprivileged user), stopped and removed at the end of the session.
+
+    Its data directory is not under pytest's temporary tree: pytest keeps ``/tmp/pytest-of-<user>``
+    private (0700) and re-asserts it when a session starts, which locks the server's own user out
+    of its files mid-run (seen with two test sessions on one machine)."""
     pgserver = pytest.importorskip("pgserver", reason="pgserver not installed (pip install '.[test]')")
-    server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="stop")
-    yield server
-    server.cleanup()
+    root = Path(tempfile.mkdtemp(prefix="recoupe-pg-"))
+    root.chmod(0o755)
+    server = pgserver.get_server(root / "pgdata", cleanup_mode="stop")
+    try:
+        yield server
+    finally:
+        server.cleanup()
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def _new_pg_database(server) -> str:

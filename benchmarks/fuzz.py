@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/fuzz.py [--n 4000] [--seed 1] [--full] [--scale 20000] [--chars 0] [--budget 60]
 
 Articles: the French and English SemEval-2023 articles in ../shared (whole, unless --chars cuts
-them). Each mutant gets one to three damages (see ``recoupe.fuzz``); ``--scale`` bounds inserted
+them). Each mutant gets one to three damages (see ``recoupe.evaluation.fuzz``); ``--scale`` bounds inserted
 runs (20,000 by default: the issue's pathological ')' run). Prints the counts of analysed and failed
 mutants, failure reasons, raw exceptions, offset errors and documents over the budget, the
 slowest batch and the peak memory; exits 1 if any invariant broke. The suite runs the short
@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from recoupe import fuzz  # noqa: E402
+from recoupe.evaluation import fuzz  # noqa: E402
 from recoupe.paths import require_shared  # noqa: E402
 from recoupe.pipeline import AnalyzerConfig  # noqa: E402
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from recoupe import fuzz
+from recoupe.evaluation import fuzz
 
 from conftest import need_shared
 
@@ -27,7 +27,7 @@ BUDGET = 20.0  # seconds per document; a 2,500-character article takes about 0.3
 CHILD = """
 import json, resource, sys
 from pathlib import Path
-from recoupe import fuzz
+from recoupe.evaluation import fuzz
 from recoupe.pipeline import AnalyzerConfig
 spec = json.loads(sys.argv[1])
 texts = []

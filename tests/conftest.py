@@ -64,3 +64,24 @@ def en():
     from recoupe.nlp import get_nlp
 
     return get_nlp("en", FINDINGS)
+
+
+# -- the service ------------------------------------------------------------------------------------
+
+
+def problem(response, status: int) -> dict:
+    """The body of an RFC 9457 problem-details answer with the expected status."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    return response.json()
+
+
+@pytest.fixture(scope="module")
+def engine():
+    """The service's analysis engine (one thread, one Analyzer), shared by a test module."""
+    from recoupe.service.engine import Engine
+
+    e = Engine()
+    yield e
+    e.close()
+

@@ -16,15 +16,11 @@ from recoupe.service import ServiceSettings, create_app
 from recoupe.service.engine import Engine
 from recoupe.service.pages import STATIC
 
+from conftest import problem
+
 DEMO = Path(__file__).resolve().parents[1] / "src" / "recoupe" / "resources" / "demo"
 LOCAL = "http://127.0.0.1"
 
-
-@pytest.fixture(scope="module")
-def engine():
-    engine = Engine()
-    yield engine
-    engine.close()
 
 
 def client_for(engine, **settings) -> TestClient:
@@ -40,9 +36,7 @@ def client(engine):
 
 
 def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body = response.json()
+    body = problem(response, status)
     assert body["status"] == status and body["title"] and "instance" in body
     return body
 

@@ -11,23 +11,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from recoupe.service import ServiceSettings, create_app
-from recoupe.service.engine import Engine
+
+from conftest import problem
 
 DEMO = Path(__file__).resolve().parents[1] / "src" / "recoupe" / "resources" / "demo"
 LOCAL = "http://127.0.0.1"
 
 
-def problem(r, status):
-    assert r.status_code == status, r.text
-    assert r.headers["content-type"].startswith("application/problem+json")
-    return r.json()
-
-
-@pytest.fixture(scope="module")
-def engine():
-    e = Engine()
-    yield e
-    e.close()
 
 
 @pytest.fixture(scope="module")

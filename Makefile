@@ -31,6 +31,8 @@ demo: install
 	@echo "  $(VENV)/bin/recoupe articles --db demo-output/corpus.db          # list (add --format json)"
 	@echo "  $(VENV)/bin/recoupe show ID --db demo-output/corpus.db           # one article, its judgements and duplicates"
 	@echo "  $(VENV)/bin/recoupe ingest MORE_FILES_OR_URLS --db demo-output/corpus.db   # grow it (re-ingesting adds nothing)"
+	@echo "  $(VENV)/bin/recoupe stories --db demo-output/corpus.db          # stories across outlets and languages"
+	@echo "  $(VENV)/bin/recoupe serve --db demo-output/corpus.db            # the web UI at http://127.0.0.1:8000/"
 
 test: install-test
 	$(PY) -m pytest -n 2 -q

@@ -15,7 +15,7 @@ from recoupe.sources.registry import FORMATS, ListIdError, build_shipped, get_re
 app = typer.Typer(help="Publisher rating lists (Décodex, MBFC, idiap golden truth, Lin et al., your own).",
                   no_args_is_help=True)
 console = Console()
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one-line messages stay one line
 
 
 @app.command()

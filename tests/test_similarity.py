@@ -42,7 +42,7 @@ def test_similarity_orders_pairs(profiles):
     same_story = sim.similarity(p["en"], p["other"])
     unrelated = sim.similarity(p["en"], p["unrelated"])
     assert 0.0 <= unrelated < same_story < translation <= 1.0
-    assert sim.same_story(p["en"], p["fr"]) and not sim.same_story(p["en"], p["unrelated"])
+    assert tr.same_story(p["en"], p["fr"]) and not tr.same_story(p["en"], p["unrelated"])
     assert sim.similarity(p["en"], p["fr"]) == pytest.approx(sim.similarity(p["fr"], p["en"]), abs=1e-6)
 
 

@@ -19,7 +19,7 @@ from typing import Sequence
 import numpy as np
 
 from recoupe import vectors
-from recoupe.corpus.similarity import fold
+from recoupe.analysis.text import fold
 
 MODEL_NAME = "claimmatch"
 CANDIDATES = 50  # union of each view's top 50: holds a right claim for 96.6% of training tweets (model meta)

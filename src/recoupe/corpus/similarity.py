@@ -260,22 +260,5 @@ def same_story_threshold() -> float:
     return float(_model().meta["same_story_threshold"])
 
 
-def same_story(a: Profile, b: Profile) -> bool:
-    """Same story: similar enough, or one translates the other (SemEval's pairs never pair an
-    article with its own translation, so the similarity model has not learnt that case)."""
-    if similarity(a, b) >= same_story_threshold():
-        return True
-    from recoupe.corpus.translations import is_translation
-
-    return is_translation(a, b)
-
-
-def story_similarity(a: Profile, b: Profile) -> float:
-    """The similarity stories use: 1 for a translation, else :func:`similarity`."""
-    from recoupe.corpus.translations import is_translation
-
-    return 1.0 if a.lang != b.lang and is_translation(a, b) else similarity(a, b)
-
-
 def producer() -> str:
     return _model().producer

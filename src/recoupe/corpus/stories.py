@@ -25,6 +25,7 @@ from datetime import datetime
 import numpy as np
 
 from recoupe.corpus import similarity as sim
+from recoupe.corpus import translations
 
 WINDOW_DAYS = 7.0  # a news story's articles mostly fall within a week; later follow-ups start a new story
 CANDIDATES = 8  # stories compared in full per article, best centroid cosine first (a prior, not tuned)
@@ -140,7 +141,7 @@ class StoryIndex:
         for i in self.candidates(p, list(keys)):
             story = self.stories[i]
             reps = story.members[:1] + story.members[-(REPRESENTATIVES - 1):]
-            score = max(sim.story_similarity(p, self.profiles[m]) for m in dict.fromkeys(reps))
+            score = max(translations.story_similarity(p, self.profiles[m]) for m in dict.fromkeys(reps))
             if score > best_sim:
                 best, best_sim = i, score
         self.profiles[article_id] = p

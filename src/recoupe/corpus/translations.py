@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from recoupe.corpus.similarity import Profile, alignment
+from recoupe.corpus.similarity import Profile, alignment, same_story_threshold, similarity
 
 MODEL_NAME = "translation"
 
@@ -100,3 +100,18 @@ def which_translates(a_text: str, b_text: str, a_date=None, b_date=None) -> int 
 
 def producer() -> str:
     return _model().producer
+
+
+# -- the decisions stories make: similarity or translation ------------------------------------------
+
+
+def same_story(a: Profile, b: Profile) -> bool:
+    """Same story: similar enough, or one translates the other (SemEval's pairs never pair an
+    article with its own translation, so the similarity model has not learnt that case)."""
+    return similarity(a, b) >= same_story_threshold() or is_translation(a, b)
+
+
+def story_similarity(a: Profile, b: Profile) -> float:
+    """The similarity stories use: 1 for a translation, else the article similarity."""
+    return 1.0 if a.lang != b.lang and is_translation(a, b) else similarity(a, b)
+

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from recoupe.ingest import Failed, IngestError, RawDocument, decode_bytes, from_string, iter_jsonl
 from recoupe.model import Analysis, Furniture
 from recoupe.service.api_analyze import AnalyzeRequest, report_response
+from recoupe.service.corpus_access import answer, assign_stories, corpus_of
 from recoupe.service.guards import require_write_token
 from recoupe.service.pagination import Page, PageParams, paginate, paginate_list
 from recoupe.service.problems import ProblemError, responses
@@ -20,22 +21,8 @@ router = APIRouter(prefix="/v1", tags=["corpus"])
 MAX_DOCUMENTS = 200  # per ingest request: larger batches belong to `recoupe ingest` (Dask, feeds, WARC)
 
 
-def corpus_of(request: Request):
-    corpus = getattr(request.app.state, "corpus", None)
-    if corpus is None:
-        raise ProblemError(404, "this server has no corpus (start it with --db)", slug="no-corpus")
-    return corpus
-
-
 def _answer(call, *args):
-    """``call(*args)`` with the corpus's own lookup errors (unknown or ambiguous id) as 404s: the
-    corpus resolves ids and prefixes itself, so the route does not look the id up twice."""
-    from recoupe.corpus.api import CorpusError
-
-    try:
-        return call(*args)
-    except CorpusError as exc:
-        raise ProblemError(404, str(exc), slug="unknown-article") from None
+    return answer(call, *args, slug="unknown-article")
 
 
 # -- models -------------------------------------------------------------------------------------------
@@ -172,8 +159,6 @@ async def _run_ingest(request: Request, docs: list[RawDocument | Failed], lang: 
 
     stats = await request.app.state.engine.run(job)
     if stats.added or stats.copied:
-        from recoupe.service.api_crosscheck import assign_stories
-
         await assign_stories(request)  # the new articles join their stories before the answer
     return IngestResult(run_id=stats.run_id, added=stats.added, copied=stats.copied, known=stats.known,
                         near_duplicates=stats.near_duplicates, failed=stats.failed, seconds=round(stats.seconds, 3),

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from recoupe.model import Rating
-from recoupe.service.api_corpus import corpus_of
+from recoupe.service.corpus_access import answer, assign_stories, corpus_of
 from recoupe.service.guards import require_write_token
 from recoupe.service.pagination import Page, PageParams, paginate
 from recoupe.service.problems import ProblemError, responses
@@ -31,13 +31,7 @@ def _cc():
 
 
 def _answer(call, *args, **kw):
-    """The cross-check call, with its lookup errors (unknown or ambiguous story) as 404s."""
-    from recoupe.corpus.api import CorpusError
-
-    try:
-        return call(*args, **kw)
-    except CorpusError as exc:
-        raise ProblemError(404, str(exc), slug="unknown-story") from None
+    return answer(call, *args, slug="unknown-story", **kw)
 
 
 # -- models -------------------------------------------------------------------------------------------------
@@ -154,12 +148,6 @@ class StoriesUpdated(BaseModel):
 
 
 # -- stories ------------------------------------------------------------------------------------------------
-
-async def assign_stories(request: Request) -> int:
-    """New articles join a story or start one (the encoder runs, so on the engine's thread)."""
-    corpus = corpus_of(request)
-    return await request.app.state.engine.run(lambda analyzer: _cc().update_stories(corpus))
-
 
 @router.post("/stories/update", response_model=StoriesUpdated, dependencies=[Depends(require_write_token)],
              summary="Assign articles not yet in a story (the API's ingest does it itself)",

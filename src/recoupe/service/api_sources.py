@@ -33,9 +33,10 @@ class RatingListInfo(BaseModel):
 
 
 def _registry():
-    from recoupe.sources import get_registry
+    """The process's ratings snapshot: the same lists the analyses are judged with, loaded once."""
+    from recoupe.sources.ratings import default_ratings
 
-    return get_registry()
+    return default_ratings()
 
 
 @router.get("/lookup", response_model=OutletRatings, summary="What the rating lists say about an outlet",

@@ -11,6 +11,7 @@ from starlette.middleware.cors import CORSMiddleware
 import recoupe
 from recoupe.service import (api_analyze, api_corpus, api_crosscheck, api_examples, api_meta, api_sources, pages,
                              problems)
+from recoupe.service.corpus_access import update_stories
 from recoupe.service.engine import Engine
 from recoupe.service.guards import HostCheck, SecurityHeaders, SizeLimit
 from recoupe.service.settings import ServiceSettings
@@ -19,12 +20,6 @@ DESCRIPTION = """recoupe reads news articles the way a verification desk does: f
 quotes and speakers, hedges, check-worthy claims, the source chain and what the rating lists say.
 Errors are problem details (RFC 9457). Writes (analyses, ingestion) need `Authorization: Bearer
 <token>` when the server was started with a token or listens on a non-loopback address."""
-
-
-def _assign_stories(analyzer, corpus) -> None:
-    from recoupe.corpus import crosscheck
-
-    crosscheck.update_stories(corpus)
 
 
 def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None = None, corpus=None) -> FastAPI:
@@ -43,7 +38,7 @@ def create_app(settings: ServiceSettings | None = None, *, engine: Engine | None
         if settings.warm:
             engine.warm()
         if corpus is not None and settings.warm:
-            engine.submit(_assign_stories, corpus)  # articles the CLI ingested join their stories
+            engine.submit(update_stories, corpus)  # articles the CLI ingested join their stories
         yield
         if owns_engine:
             engine.close()

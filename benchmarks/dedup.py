@@ -23,7 +23,6 @@ import json
 import random
 import re
 import sys
-from pathlib import Path
 
 from recoupe.corpus import dedup
 from recoupe.paths import require_shared

@@ -71,7 +71,7 @@ def main() -> int:
     parser.add_argument("--real", action="store_true")
     args = parser.parse_args()
     for n in (int(s) for s in args.sizes.split(",")):
-        run(synthetic(n), f"synthetic profiles, dated")
+        run(synthetic(n), "synthetic profiles, dated")
     if args.real:
         from recoupe.training.similarity import load, profiles_for
 

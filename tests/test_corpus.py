@@ -4,7 +4,6 @@ ratings snapshot, --reanalyze, inputs of every kind and bad input."""
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 from importlib import resources

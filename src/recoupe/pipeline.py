@@ -18,7 +18,6 @@ worker or a server process rebuilds its own resources where it lands. ``recoupe.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import threading

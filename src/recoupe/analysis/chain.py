@@ -17,7 +17,7 @@ already name as a relay; other cited outlets are ``cited`` (sources of side clai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc

@@ -13,7 +13,7 @@ from recoupe.model import Analysis, Furniture
 from recoupe.service.api_analyze import AnalyzeRequest, report_response
 from recoupe.service.corpus_access import answer, assign_stories, corpus_of
 from recoupe.service.guards import require_write_token
-from recoupe.service.pagination import Page, PageParams, paginate, paginate_list
+from recoupe.service.pagination import Page, PageParams, paginate
 from recoupe.service.problems import ProblemError, responses
 
 router = APIRouter(prefix="/v1", tags=["corpus"])

@@ -29,7 +29,7 @@ from dataclasses import dataclass  # noqa: E402
 import numpy as np  # noqa: E402
 
 from recoupe.analysis import triggers  # noqa: E402
-from recoupe.training.data import LANGS, SEED, load_semeval, shared_dir  # noqa: E402
+from recoupe.training.data import LANGS, SEED, load_semeval  # noqa: E402
 from recoupe.training.fitting import run_training_cli  # noqa: E402
 
 VERSION = "1"

@@ -13,7 +13,6 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import SUBJECT_DEPS, language_of, quote_words
-from recoupe.analysis.text import sentence_bounds
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
 

@@ -164,7 +164,7 @@ def _lexicon_hedges(doc: Doc) -> list[Hedge]:
     out: list[Hedge] = []
     taken: list[tuple[int, int]] = []
     for match_id, start, end in sorted(matches, key=lambda m: -(m[2] - m[1])):
-        kind, confidence = rules[doc.vocab.strings[match_id]]
+        kind, confidence = rules[match_id]
         if confidence <= 0 or any(s < end and start < e for s, e in taken):
             continue
         span = doc[start:end]

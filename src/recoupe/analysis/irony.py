@@ -51,7 +51,7 @@ def _signals(doc: Doc) -> list[tuple[str, int, int, float]]:
         out.append(("scare_quote", mark_before(doc_text(doc), start), mark_after(doc_text(doc), end) + 1, weight))
     matcher, rules = cue_matcher(doc, "irony_cues")
     for match_id, s, e in matcher(doc):
-        kind, weight = rules[doc.vocab.strings[match_id]]
+        kind, weight = rules[match_id]
         span = doc[s:e]
         out.append((kind, span.start_char, span.end_char, weight))
     return _longest(out)

@@ -11,7 +11,6 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.conjugate import LEXICON_DIR, english_forms, french_forms, read_lemmas
@@ -109,29 +108,82 @@ def verb_forms(lemma: str, lang: str) -> list[str]:
     return sorted(generate(lemma) | {lemma})
 
 
-def _pattern_token(spec: str, lang: str) -> dict:
+# A cue pattern token: (field, values, optional). field is "lower" (the token's lower-case form is in
+# values), "lemma" (its lemma is the one value) or "any".
+CueToken = tuple[str, frozenset[str], bool]
+
+
+def _pattern_token(spec: str, lang: str) -> CueToken:
     optional = spec.endswith("?") and len(spec) > 1
     spec = spec[:-1] if optional else spec
     if spec == "*":
-        return {"OP": "?"}
+        return ("any", frozenset(), True)
     if spec.startswith("~"):
-        token = {"LEMMA": spec[1:]}
-    else:
-        words: list[str] = []
-        for alt in spec.split("|"):
-            words += verb_forms(alt[1:], lang) if alt.startswith("@") else [alt]
-        words += [w.replace("'", "\u2019") for w in words if "'" in w]
-        token = {"LOWER": {"IN": words}}
-    if optional:
-        token["OP"] = "?"
-    return token
+        return ("lemma", frozenset([spec[1:]]), optional)
+    words: list[str] = []
+    for alt in spec.split("|"):
+        words += verb_forms(alt[1:], lang) if alt.startswith("@") else [alt]
+    words += [w.replace("'", "\u2019") for w in words if "'" in w]
+    return ("lower", frozenset(words), optional)
+
+
+class CueMatcher:
+    """Every (rule key, start token, end token) match of a cue table's patterns in a Doc.
+
+    The same matches as spaCy's ``Matcher`` over the equivalent token patterns (``LOWER IN``,
+    ``LEMMA``, ``OP ?``; every optional token both taken and skipped), found by indexing the
+    patterns on the word a match can start with. spaCy's Matcher re-tests each pattern's predicates
+    at every token: on the hedge and irony tables it was 14 ms of a French article's 20 ms of
+    hedges and irony (``benchmarks/throughput.py --components``); this is a dictionary look-up per
+    token and a short walk for the few patterns that start there.
+    """
+
+    def __init__(self, patterns: list[tuple[str, list[CueToken]]]):
+        self.patterns = patterns
+        self._by_lower: dict[str, list[int]] = {}
+        self._by_lemma: dict[str, list[int]] = {}
+        self._anywhere: list[int] = []  # patterns that can start on any token
+        for n, (_, tokens) in enumerate(patterns):
+            for field, values, optional in tokens:  # every token a match can start on
+                if field == "any":
+                    self._anywhere.append(n)
+                    break
+                index = self._by_lower if field == "lower" else self._by_lemma
+                for value in values:
+                    index.setdefault(value, []).append(n)
+                if not optional:
+                    break
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        lowers = [t.lower_ for t in doc]
+        lemmas = [t.lemma_ for t in doc]
+        found: set[tuple[int, int, int]] = set()
+        for i in range(len(lowers)):
+            candidates = set(self._by_lower.get(lowers[i], ())) | set(self._by_lemma.get(lemmas[i], ()))
+            for n in candidates.union(self._anywhere):
+                for end in self._ends(self.patterns[n][1], 0, i, lowers, lemmas):
+                    if end > i:  # spaCy never returns an empty match
+                        found.add((i, end, n))
+        return [(self.patterns[n][0], start, end) for start, end, n in sorted(found)]
+
+    @classmethod
+    def _ends(cls, tokens: list[CueToken], k: int, i: int, lowers: list[str], lemmas: list[str]):
+        """End positions of the matches of ``tokens[k:]`` starting at token ``i``."""
+        if k == len(tokens):
+            yield i
+            return
+        field, values, optional = tokens[k]
+        if optional:
+            yield from cls._ends(tokens, k + 1, i, lowers, lemmas)
+        if i < len(lowers) and (field == "any" or (lowers[i] if field == "lower" else lemmas[i]) in values):
+            yield from cls._ends(tokens, k + 1, i + 1, lowers, lemmas)
 
 
 @lru_cache(maxsize=None)
-def _cue_matcher(table: str, vocab) -> tuple[Matcher, dict[str, tuple[str, float]]]:
-    """A Matcher over a cue table (kind, pattern, weight); returns it with rule-id -> (kind, weight)."""
+def _cue_matcher(table: str) -> tuple[CueMatcher, dict[str, tuple[str, float]]]:
+    """The matcher of a cue table (kind, pattern, weight), with rule key -> (kind, weight)."""
     lang = table.rsplit("_", 1)[-1]
-    matcher = Matcher(vocab)
+    patterns: list[tuple[str, list[CueToken]]] = []
     rules: dict[str, tuple[str, float]] = {}
     for n, row in enumerate(_rows(f"{table}.tsv")):
         kind, pattern, weight = row[0], row[1], float(row[2])
@@ -142,14 +194,14 @@ def _cue_matcher(table: str, vocab) -> tuple[Matcher, dict[str, tuple[str, float
             if spec in ("n'", "qu'"):
                 spec = f"{spec}|{spec[:-1]}e"
             tokens.append(_pattern_token(spec, lang))
-        matcher.add(key, [tokens])
+        patterns.append((key, tokens))
         rules[key] = (kind, weight)
-    return matcher, rules
+    return CueMatcher(patterns), rules
 
 
-def cue_matcher(doc: Doc, table: str) -> tuple[Matcher, dict[str, tuple[str, float]]]:
+def cue_matcher(doc: Doc, table: str) -> tuple[CueMatcher, dict[str, tuple[str, float]]]:
     """The matcher for ``<table>_<lang>.tsv`` (``hedge_cues``, ``irony_cues``) in the doc's language."""
-    return _cue_matcher(f"{table}_{language_of(doc)}", doc.vocab)
+    return _cue_matcher(f"{table}_{language_of(doc)}")
 
 
 @lru_cache(maxsize=None)

@@ -57,6 +57,10 @@ class AnalyzerConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     components: tuple[str, ...] | None = None  # spaCy components to run; None = all (see nlp.COMPONENTS)
     batch_size: int = 16  # documents per chunk: one encoder call and one nlp.pipe per language
+    # The paragraph encoder on its own thread beside the spaCy parse: a single process gets a second
+    # core's worth of work done in the same wall time. Off where every core already runs a worker
+    # (Dask: N workers on N cores), since there the extra thread only takes turns with the others.
+    encoder_thread: bool = True
     # A document over either becomes a Failed with the reason (see guard.Budget).
     # 300 s is ~4x the 71 s of CPU a full analysis of a 1M-character text took (benchmarks/scaling.py).
     time_budget: float | None = 300.0  # seconds charged to one document
@@ -215,7 +219,14 @@ class Analyzer:
         # The sentence encoder (numpy, releases the GIL in its matrix products) runs beside the spaCy
         # parse of the same chunk instead of after it.
         wants_vectors = options.genre or options.persuasion
-        vectors = self._encoder_thread().submit(_prefetch_paragraph_vectors, prepared) if wants_vectors else None
+        vectors = None
+        if wants_vectors and options.encoder_thread:
+            vectors = self._encoder_thread().submit(_prefetch_paragraph_vectors, prepared)
+        elif wants_vectors:
+            try:
+                _prefetch_paragraph_vectors(prepared)
+            except Exception:  # noqa: BLE001 - as on the thread: genre and persuasion encode per article
+                pass
         docs: dict[int, Doc] = {}
         furniture_docs: dict[int, dict[int, Doc]] = {}
         by_lang: dict[str, list[int]] = {}

@@ -40,7 +40,8 @@ class AnalyzerPlugin(WorkerPlugin):
     def setup(self, worker) -> None:
         from recoupe.corpus import engine
 
-        self.analyzer = engine.make_analyzer(self.config)
+        # one worker per core: the worker's one thread runs the encoder too (see AnalyzerConfig)
+        self.analyzer = engine.make_analyzer({"encoder_thread": False, **(self.config or {})})
 
 
 def _analyzer():

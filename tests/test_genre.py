@@ -219,7 +219,7 @@ def test_a_failed_prefetch_does_not_stop_the_batch(monkeypatch):
     from recoupe.analysis import style
     from recoupe.pipeline import Options, analyze_many
 
-    def broken(articles):
+    def broken(articles, cache=None):
         raise RuntimeError("encoder down")
 
     monkeypatch.setattr(style, "prefetch_paragraph_vectors", broken)

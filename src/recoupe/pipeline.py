@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from recoupe import guard
+from recoupe.analysis import style
 from recoupe.analysis.entities import merge_entities
 from recoupe.analysis.language import UNDETERMINED, identify_document
 from recoupe.extract import ExtractedDocument, extract
@@ -219,12 +220,14 @@ class Analyzer:
         # The sentence encoder (numpy, releases the GIL in its matrix products) runs beside the spaCy
         # parse of the same chunk instead of after it.
         wants_vectors = options.genre or options.persuasion
+        # this chunk's paragraph vectors: owned here, gone with the chunk (nothing grows across a run)
+        chunk_vectors = style.VectorCache(size=None)
         vectors = None
         if wants_vectors and options.encoder_thread:
-            vectors = self._encoder_thread().submit(_prefetch_paragraph_vectors, prepared)
+            vectors = self._encoder_thread().submit(_prefetch_paragraph_vectors, prepared, chunk_vectors)
         elif wants_vectors:
             try:
-                _prefetch_paragraph_vectors(prepared)
+                _prefetch_paragraph_vectors(prepared, chunk_vectors)
             except Exception:  # noqa: BLE001 - as on the thread: genre and persuasion encode per article
                 pass
         docs: dict[int, Doc] = {}
@@ -263,7 +266,8 @@ class Analyzer:
                 yield p
                 continue
             try:
-                analysis = _assemble(p, docs.get(i), furniture_docs.get(i, {}), options)
+                with style.active_cache(chunk_vectors):
+                    analysis = _assemble(p, docs.get(i), furniture_docs.get(i, {}), options)
                 analysis.stamps = self.stamps
                 yield analysis
             except guard.BudgetExceeded as exc:
@@ -326,15 +330,13 @@ def _prepare(raw: RawDocument, lang: str | None, options: AnalyzerConfig) -> _Pr
     return _Prepared(raw, extracted, chosen, confidence if not lang else None, per_paragraph, budget, tuple(repairs))
 
 
-def _prefetch_paragraph_vectors(prepared: list[_Prepared | Failed]) -> None:
+def _prefetch_paragraph_vectors(prepared: list[_Prepared | Failed], cache: style.VectorCache) -> None:
     """One sentence-encoder call for the whole chunk: genre and persuasion then find every
-    article's paragraph vectors cached."""
-    from recoupe.analysis import style
-
+    article's paragraph vectors in the chunk's cache."""
     style.prefetch_paragraph_vectors([
         style.paragraph_texts(p.extracted.body, [(s.start, s.end) for s in p.extracted.body_map])[1]
         for p in prepared if isinstance(p, _Prepared)
-    ])
+    ], cache)
 
 
 def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], options: AnalyzerConfig) -> Analysis:

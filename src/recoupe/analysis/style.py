@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import numpy as np
 
@@ -86,22 +88,52 @@ def truncate(text: str, max_words: int = MAX_WORDS) -> str:
     return text if len(words) <= max_words else " ".join(words[:max_words])
 
 
-# Paragraph vectors of recent articles, keyed by their paragraph texts: genre and persuasion read
-# the same ones, and a batch prefetches a whole chunk of articles in one encoder call.
-_VECTORS: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
+class VectorCache:
+    """Paragraph vectors keyed by an article's paragraph texts, at most ``size`` articles (least
+    recently used out first): genre and persuasion read the same ones, and a batch prefetches a
+    whole chunk of articles in one encoder call. An ``Analyzer`` keeps one per chunk and makes it
+    the active cache while it assembles the chunk's reports (:func:`active_cache`); a call outside
+    any uses the small default cache of the process."""
+
+    def __init__(self, size: int | None = 64) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()  # the pipeline prefetches on its encoder thread
+
+    def get(self, key: tuple[str, ...]) -> np.ndarray | None:
+        return self.entries.get(key)
+
+    def put(self, key: tuple[str, ...], vecs: np.ndarray) -> np.ndarray:
+        with self._lock:
+            self.entries[key] = vecs
+            self.entries.move_to_end(key)
+            while self.size is not None and len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+        return vecs
+
+    def clear(self) -> None:
+        with self._lock:
+            self.entries.clear()
+
+
 CACHE_ARTICLES = 64
+_DEFAULT = VectorCache(CACHE_ARTICLES)
+_VECTORS = _DEFAULT.entries  # the default cache's entries (tests inspect them)
+_ACTIVE: ContextVar[VectorCache | None] = ContextVar("recoupe_vector_cache", default=None)
 
 
-_LOCK = threading.Lock()  # the pipeline prefetches on its encoder thread
+def _cache() -> VectorCache:
+    return _ACTIVE.get() or _DEFAULT
 
 
-def _remember(key: tuple[str, ...], vecs: np.ndarray) -> np.ndarray:
-    with _LOCK:
-        _VECTORS[key] = vecs
-        _VECTORS.move_to_end(key)
-        while len(_VECTORS) > CACHE_ARTICLES:
-            _VECTORS.popitem(last=False)
-    return vecs
+@contextmanager
+def active_cache(cache: VectorCache):
+    """Make ``cache`` the one :func:`paragraph_vectors` reads and fills, in this context."""
+    token = _ACTIVE.set(cache)
+    try:
+        yield cache
+    finally:
+        _ACTIVE.reset(token)
 
 
 def _encode(texts: list[str]) -> np.ndarray:
@@ -113,26 +145,27 @@ def _encode(texts: list[str]) -> np.ndarray:
 def paragraph_vectors(texts: list[str] | tuple[str, ...]) -> np.ndarray:
     """(n, 512) vectors of the texts' first words, cached so genre and persuasion share them."""
     key = tuple(texts)
-    vecs = _VECTORS.get(key)
-    return _remember(key, vecs if vecs is not None else _encode(list(key)))
+    cache = _cache()
+    vecs = cache.get(key)
+    return vecs if vecs is not None else cache.put(key, _encode(list(key)))
 
 
-def prefetch_paragraph_vectors(articles: list[list[str]]) -> None:
+def prefetch_paragraph_vectors(articles: list[list[str]], cache: VectorCache | None = None) -> None:
     """Encode the paragraphs of several articles in one encoder call (larger batches run faster
-    per paragraph) and keep them for :func:`paragraph_vectors`."""
-    keys = list(dict.fromkeys(tuple(t) for t in articles if t and tuple(t) not in _VECTORS))
+    per paragraph) and keep them in ``cache`` (default: the active one) for :func:`paragraph_vectors`."""
+    cache = cache or _cache()
+    keys = list(dict.fromkeys(tuple(t) for t in articles if t and cache.get(tuple(t)) is None))
     if not keys:
         return
     vecs = _encode([text for key in keys for text in key])
     bounds = np.cumsum([0] + [len(key) for key in keys])
     for key, lo, hi in zip(keys, bounds[:-1], bounds[1:]):
-        _remember(key, vecs[lo:hi])
+        cache.put(key, vecs[lo:hi])
 
 
 def clear_vector_cache() -> None:
-    """Forget every cached paragraph vector (benchmarks: each timed run pays the encoder)."""
-    with _LOCK:
-        _VECTORS.clear()
+    """Forget every paragraph vector of the default cache (benchmarks: each timed run pays the encoder)."""
+    _DEFAULT.clear()
 
 
 def paragraph_texts(body: str, paragraphs: list[tuple[int, int]] | None) -> tuple[list[tuple[int, int]], list[str]]:

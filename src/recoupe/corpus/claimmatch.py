@@ -123,7 +123,7 @@ class BM25:
     def scores(self, query: list[str]) -> np.ndarray:
         out = np.zeros(self.n, dtype=np.float32)
         norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths / max(self.avg, 1e-9))
-        for t in set(query):
+        for t in sorted(set(query)):  # a fixed order: float sums must not depend on the hash seed
             for i, c in self.postings.get(t, ()):
                 out[i] += self.idf[t] * c * (BM25_K1 + 1) / (c + norm[i])
         return out
@@ -218,14 +218,14 @@ class ClaimIndex:
         bb_top = max(float(bb.max()), 1e-6)
         idf = self.bm_both.idf
         q_set = set(q_stems)
-        q_idf = sum(idf.get(t, 0.0) for t in q_set) or 1.0
+        q_idf = sum(idf.get(t, 0.0) for t in sorted(q_set)) or 1.0
         q_numbers, q_names = numbers(q_split), name_words(q_split)
         signature = _TWEET_SIGNATURE.search(query)
         author = set(tokens(signature.group(1))) if signature else set()
         extra = []
         for c in cand:
-            shared = sum(idf.get(t, 0.0) for t in self._both_tokens[c] & q_set)
-            c_idf = sum(idf.get(t, 0.0) for t in self._both_tokens[c]) or 1.0
+            shared = sum(idf.get(t, 0.0) for t in sorted(self._both_tokens[c] & q_set))
+            c_idf = sum(idf.get(t, 0.0) for t in sorted(self._both_tokens[c])) or 1.0
             names = self._names[c]
             extra.append((shared / c_idf, shared / q_idf, len(self._numbers[c] & q_numbers),
                           len(self._numbers[c] - q_numbers), len(names & q_names) / len(names) if names else 0.0,

@@ -116,6 +116,11 @@ def test_claims_tsv_quoted_fields_span_lines(tmp_path):
         encoding="utf-8")
     ids, texts, titles = load_vclaims(tmp_path)
     assert ids == ["0", "1"] and texts[0] == 'A "law" was passed\nin 1997.' and titles == ["Was a Law Passed?", "Plain title"]
+    # a file that is not CSV-quoted: a claim opening on an unbalanced quote must not swallow the next rows
+    (tmp_path / "verified_claims.docs.tsv").write_text(
+        '\tvclaim\ttitle\n0\t"Quoted words and more.\tTitle 0\n1\tPlain claim.\tTitle 1\n', encoding="utf-8")
+    ids, texts, titles = load_vclaims(tmp_path)
+    assert ids == ["0", "1"] and titles == ["Title 0", "Title 1"]
 
 
 def test_eval_claims_dev_map(capsys, tmp_path):

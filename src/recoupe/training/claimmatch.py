@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -32,15 +33,23 @@ def data_dir(data: str | Path | None = None) -> Path:
     return Path(data) if data else require_shared("data", "claims", "clef2020-checkthat-task2")
 
 
+_SWALLOWED = re.compile(r"\n\d+\t")  # a line that starts the way a row does, inside a field
+
+
 def read_tsv(path: Path) -> list[list[str]]:
     """Rows of a tab-separated file whose fields may be quoted the CSV way (``"A ""law"" ..."``, a
     quoted field may span lines: the verified claims hold such fields, and splitting on lines made
     bogus claims of their second lines), without the header line when there is one (its first
     column is empty or a column name, never an id)."""
     import csv
+    import io
 
     with open(path, encoding="utf-8", newline="") as f:
-        rows = [r for r in csv.reader(f, delimiter="\t") if any(x.strip() for x in r)]
+        raw = f.read()
+    rows = [r for r in csv.reader(io.StringIO(raw, newline=""), delimiter="\t") if any(x.strip() for x in r)]
+    if any(_SWALLOWED.search(x) for r in rows for x in r):
+        # an unbalanced quote opening a field swallowed the next rows: the file is not CSV-quoted
+        rows = [line.split("\t") for line in raw.splitlines() if line.strip()]
     if rows and (not rows[0][0].strip() or rows[0][0].strip().lower() in {"id", "tweet_id", "vclaim_id", "qid"}):
         rows = rows[1:]
     return rows

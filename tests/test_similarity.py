@@ -131,4 +131,4 @@ def test_eval_claims_dev_map(capsys, tmp_path):
     rows = [json.loads(x) for x in (tmp_path / "p.jsonl").read_text().splitlines()]
     assert all(len(r["ranked"]) >= 5 for r in rows)
     dev = capsys.readouterr().out.split("dev:")[1]
-    assert float(dev.split("MAP@5")[1].split()[0]) > 0.84  # measured 0.860
+    assert float(dev.split("MAP@5")[1].split()[0]) > 0.84  # measured 0.863

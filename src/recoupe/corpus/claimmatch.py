@@ -23,7 +23,7 @@ from recoupe import vectors
 from recoupe.analysis.text import fold
 
 MODEL_NAME = "claimmatch"
-CANDIDATES = 50  # union of each view's top 50: holds a right claim for 96.6% of training tweets (model meta)
+CANDIDATES = 50  # union of four views' top 50: holds a right claim for 97.5% of training tweets (model meta)
 BM25_K1, BM25_B = 1.2, 0.75  # the usual Okapi defaults (Robertson & Zaragoza 2009)
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -212,7 +212,7 @@ class ClaimIndex:
         bb = self.bm_both.scores(q_stems)
         chars = (self._char_matrix @ self._chars.transform([fold(q_split)]).T).toarray().ravel()
         k = min(CANDIDATES, len(self.ids))
-        cand = np.union1d(np.union1d(np.argsort(-cmax)[:k], np.argsort(-bsum)[:k]), np.argsort(-bb)[:k])
+        cand = np.unique(np.concatenate([np.argsort(-v)[:k] for v in (cmax, bsum, bb, chars)]))
         words = (self._word_matrix[cand] @ self._word_vec.transform([q_split]).T).toarray().ravel()
         bc_top, bt_top, c_top = max(float(bc.max()), 1e-6), max(float(bt.max()), 1e-6), float(cmax.max())
         bb_top = max(float(bb.max()), 1e-6)

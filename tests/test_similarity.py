@@ -108,6 +108,14 @@ def test_claim_index_ranks_a_duplicated_claim_once():
     assert [m.id for m in ranked] == ["7", "8"] and ranked[0].duplicates == ("9",)
 
 
+def test_claim_index_without_words_or_claims():
+    from recoupe.corpus.claimmatch import ClaimIndex
+
+    assert ClaimIndex([], []).rank("Anything at all") == []
+    ranked = ClaimIndex(["x"], ["!!!"]).rank("The Eiffel Tower will be demolished", k=3)
+    assert [m.id for m in ranked] == ["x"]
+
+
 def test_claims_tsv_quoted_fields_span_lines(tmp_path):
     from recoupe.training.claimmatch import load_vclaims
 

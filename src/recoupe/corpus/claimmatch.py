@@ -100,6 +100,20 @@ class Match:
     duplicates: tuple[str, ...] = ()
 
 
+def _fit(vectorizer, docs: list[str]):
+    """The TF-IDF matrix of ``docs``, or None when they hold no term (an empty collection)."""
+    try:
+        return vectorizer.fit_transform(docs) if docs else None
+    except ValueError:  # empty vocabulary
+        return None
+
+
+def _tfidf_cosines(vectorizer, matrix, query: str, n: int) -> np.ndarray:
+    if matrix is None:
+        return np.zeros(n, dtype=np.float32)
+    return (matrix @ vectorizer.transform([query]).T).toarray().ravel()
+
+
 def _rank_inverse(scores: np.ndarray) -> np.ndarray:
     """1 / (1 + rank) of every score, rank 0 the highest."""
     rank = np.empty(len(scores))
@@ -190,13 +204,15 @@ class ClaimIndex:
         # character 3-5-grams within words, sublinear tf: catch spelling variants and split compounds
         self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2 if n > 2 else 1, sublinear_tf=True,
                                       dtype=np.float32)
-        self._char_matrix = self._chars.fit_transform([fold(b) for b in both]) if n else None
+        self._char_matrix = _fit(self._chars, [fold(b) for b in both])
         self._word_vec = TfidfVectorizer(analyzer=stemmed_tokens, sublinear_tf=True, dtype=np.float32)
-        self._word_matrix = self._word_vec.fit_transform(both) if n else None
+        self._word_matrix = _fit(self._word_vec, both)
 
     def features(self, query: str, query_vecs: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Candidate indices and their feature rows (:data:`FEATURES`) for one query; ``query_vecs``
         are the vectors of :func:`query_texts` when the caller encoded them in a batch."""
+        if not self.ids:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, len(FEATURES)), np.float32)
         q = clean(query)
         qvs = query_vecs if query_vecs is not None else self._encode(query_texts(query))
         qv = qvs[0]
@@ -210,10 +226,10 @@ class ClaimIndex:
         q_split = split_hashtags(q)
         q_stems = stemmed_tokens(q_split)
         bb = self.bm_both.scores(q_stems)
-        chars = (self._char_matrix @ self._chars.transform([fold(q_split)]).T).toarray().ravel()
+        chars = _tfidf_cosines(self._chars, self._char_matrix, fold(q_split), len(self.ids))
         k = min(CANDIDATES, len(self.ids))
         cand = np.unique(np.concatenate([np.argsort(-v)[:k] for v in (cmax, bsum, bb, chars)]))
-        words = (self._word_matrix[cand] @ self._word_vec.transform([q_split]).T).toarray().ravel()
+        words = _tfidf_cosines(self._word_vec, self._word_matrix, q_split, len(self.ids))[cand]
         bc_top, bt_top, c_top = max(float(bc.max()), 1e-6), max(float(bt.max()), 1e-6), float(cmax.max())
         bb_top = max(float(bb.max()), 1e-6)
         idf = self.bm_both.idf

@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, IndexError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"{len(index.ids)} verified claims; splits: {', '.join(f.name for f in folders) or 'none'}; "
+    listed = len(index.ids) + sum(len(v) for v in index.duplicates.values())
+    print(f"{listed} verified claims ({len(index.ids)} once duplicates are merged); splits: {', '.join(f.name for f in folders) or 'none'}; "
           f"re-ranker {cm.producer()}")
     out = open(args.predictions, "w", encoding="utf-8") if args.predictions else None
     try:

@@ -34,7 +34,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     direct_spans = SpanSet([c.content for c in direct])
     used = set()
     for c in direct:
-        if c.cue:
+        if c.cue and c.rule != "direct_fragment":  # a fragment's verb still reports its whole clause
             tok = token_at(doc, c.cue[1] - 1)
             if tok is not None:
                 used.add(tok.i)

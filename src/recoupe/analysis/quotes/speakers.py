@@ -138,8 +138,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             mention = _mention_at(named, bounds[1])
             return Found(span, named.canonical, role or first_role(named, lang), confidence,
                          referent_of(doc, named, bounds), mention)
-    if orgs and role and head.pos_ == "NOUN" and cand.kind != "according_to":
-        holder = role_holder(doc, head, bounds, anchor, lang)  # "le chef de la diplomatie hongroise" -> its holder
+    if orgs and role and head.pos_ == "NOUN":
+        holder = role_holder(doc, head, bounds, anchor, lang, discourse.spoken_before(anchor))  # "le chef de la diplomatie hongroise" -> its holder
         if holder is not None:
             ent, mention = holder
             return Found(span, ent.canonical, role, confidence * 0.7, referent_of(doc, ent, (mention.start, mention.end)),
@@ -153,7 +153,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             return Found(span, named.canonical, role, confidence, referent_of(doc, named, bounds))
         return Found(span, span.text, role, confidence * 0.8, description_referent(head, bounds))
     if head.pos_ == "NOUN":
-        holder = role_holder(doc, head, bounds, anchor, lang)  # "l'hydrologue", "le quotidien"
+        holder = role_holder(doc, head, bounds, anchor, lang, discourse.spoken_before(anchor))  # "l'hydrologue", "le quotidien"
         if holder is not None:
             ent, mention = holder
             return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,

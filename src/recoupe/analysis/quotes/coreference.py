@@ -270,8 +270,13 @@ def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
         head = doc.char_span(*bounds, alignment_mode="expand")
         if found and name_tok is not None and head is not None:
             name, noun = name_tok.root, head.root
+            mention = next((m for m in found[0].mentions if m.start < len(before) - 1 <= m.end), None)
+            first = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention else None
+            opens = first is not None and (first.start == 0 or doc[first.start].is_sent_start
+                                           or doc[first.start - 1].is_punct and doc[first.start - 1].text != "(")
+            # the apposition in the parse, or the name opening the clause (not "selon X, le ministre…")
             if noun.dep_ == "appos" and noun.head.i in range(name.left_edge.i, name.i + 1) or \
-                    name.dep_ == "appos" and name.head.i == noun.i:
+                    name.dep_ == "appos" and name.head.i == noun.i or opens:
                 return found[0]
     comma = text.find(",", bounds[1], bounds[1] + 80)
     if comma == -1 or any(c in text[bounds[1]:comma] for c in ".;:!?\n«»\""):
@@ -329,10 +334,13 @@ def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lan
         if gender and ent_gender and gender != ent_gender:
             continue
         before = [m for m in ent.mentions if m.in_ == "body" and m.start < anchor]
-        if not before:
+        if not before and overlap < 2:
+            continue  # named only later: a description that shares two words with the role still holds
+        last = max(before, key=lambda m: m.start) if before else min(
+            (m for m in ent.mentions if m.in_ == "body"), key=lambda m: m.start, default=None)
+        if last is None:
             continue
-        last = max(before, key=lambda m: m.start)
-        key = (overlap, spoken, last.start)
+        key = (overlap, spoken, bool(before), last.start if before else -last.start)
         if best is None or key > best[0]:
             best = (key, ent, last)
     if best is None:

@@ -49,8 +49,9 @@ def subject_of(verb: Token) -> Token | None:
             continue
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in ("agent", "obl:agent")]
         if len(subjects) > 1:  # "Ceci après que le ministre a qualifié…": a misparse hangs two subjects on
-            before = [c for c in subjects if c.i < tok.i and c.text[:1].isalpha()]  # the verb; the one nearest
-            # before it is its own (not the "-ci" of "celui-ci", which the tokenizer splits off)
+            before = [c for c in subjects if c.i < tok.i and c.text[:1].isalpha()  # the verb; the one nearest
+                      and not (c.i > 0 and c.doc[c.i - 1].text == "-")]  # before it is its own (not the "ci"
+            # of "celui-ci", which the tokenizer may split in three)
             return before[-1] if before else subjects[0]
         if subjects:
             return subjects[0]

@@ -161,6 +161,8 @@ def speaker_head(verb: Token) -> Token | None:
     if subject is not None and subject.lower_ in quote_words(language_of(doc)).relative_pronouns:
         subject = antecedent(subject)
     reflexive = any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children)
+    if subject is None and reflexive:
+        subject = next((c for c in verb.children if c.dep_ == "expl:subj" and c.i < verb.i), None)
     if subject is not None and subject.dep_ == "expl:subj" and reflexive and subject.lower_ in ("il", "elle"):
         return subject  # "il s'est dit prêt": the parser calls the subject of a reflexive expletive
     if subject is None or subject.dep_ == "expl:subj" or subject.lower_ in ("ce", "c'", "c’", "cela", "ça"):

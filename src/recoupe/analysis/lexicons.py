@@ -70,6 +70,8 @@ class QuoteWords:
     time_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
     causative_speech: frozenset[str] = frozenset()
+    latter_words: frozenset[str] = frozenset()
+    same_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

@@ -185,6 +185,20 @@ class Discourse:
         """Canonical names of those who spoke before ``anchor``."""
         return frozenset(ref.canonical for char, ref in self.speakers if char < anchor)
 
+    def last_person(self, before: int, gender: str | None) -> Referent | None:
+        """The person last named before ``before`` whose gender (when known) agrees."""
+        index = entity_index(self.doc)
+        i = bisect_left(index.person_starts, before)
+        while i > 0:
+            i -= 1
+            s, e, n = index.people[i]
+            if e > before:
+                continue
+            ref = referent_of(self.doc, index.entities[n], (s, e))
+            if gender is None or ref.gender is None or ref.gender == gender:
+                return ref
+        return None
+
     def previous_speaker(self, anchor: int) -> tuple[int, Referent] | None:
         for char, ref in reversed(self.speakers):
             if char < anchor:

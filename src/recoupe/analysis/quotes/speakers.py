@@ -22,8 +22,9 @@ from recoupe.analysis.quotes.coreference import (
     description_referent,
     referent_of,
     role_holder,
+    token_gender,
 )
-from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
+from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
 from recoupe.analysis.text import char_span
 from recoupe.model import Entity, Quote, Span
@@ -106,6 +107,21 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         ref = referent_of(doc, last[1], (last[0], last[0]))
         mention = _mention_at(last[1], last[0])
         return Found(span, last[1].canonical, first_role(last[1], lang), confidence * 0.7, ref, mention)
+    anaphor = anaphoric_description(head, lang)
+    if anaphor is not None:
+        bounds = phrase_bounds(head)
+        span = char_span(doc, *bounds)
+        if anaphor == "same":  # "selon la même source": the previous speaker
+            previous = discourse.previous_speaker(anchor)
+            ref = previous[1] if previous is not None else None
+        else:  # "ce dernier": the last person named, of the description's gender
+            ref = discourse.last_person(bounds[0], token_gender(head) if lang == "fr" else None)
+        if ref is None:
+            return Found(span, None, None, confidence * 0.5)
+        evidence = Span(text=doc_text(doc)[ref.evidence[0]:ref.evidence[1]], start=ref.evidence[0], end=ref.evidence[1]) \
+            if ref.evidence[1] > ref.evidence[0] else (_mention_at(ref.entity, ref.evidence[0]) if ref.entity else None)
+        role = first_role(ref.entity, lang) if ref.entity is not None else None
+        return Found(span, ref.canonical, role, confidence * 0.7, ref, evidence)
     if low in pronouns:
         span = char_span(doc, head.idx, head.idx + len(head.text))
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), anchor)

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import quote_words, role_nouns, speech_lemma
+from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_lemma
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, inverted_subject, phrase_bounds, subject_of
 from recoupe.analysis.text import sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
@@ -29,6 +29,11 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
                 cue_end = doc[tok.i + 2]
             elif low == "pour" and _opens_sentence(tok):
                 cand = _stance(doc, tok, lang)
+                if cand is not None:
+                    out.append(cand)
+                continue
+            elif low == "dans" and _opens_sentence(tok):
+                cand = _in_document(doc, tok, lang)
                 if cand is not None:
                     out.append(cand)
                 continue
@@ -138,6 +143,32 @@ def _stance(doc: Doc, cue: Token, lang: str) -> Candidate | None:
         return None
     cand = Candidate("according_to", "according_to_stance", content, (cue.idx, cue.idx + len(cue.text)), head, 0.6)
     cand.speaker_span = (first.idx, comma)
+    return cand
+
+
+def _in_document(doc: Doc, cue: Token, lang: str) -> Candidate | None:
+    """``Dans un communiqué, …``, ``Dans une étude publiée dans JAMA, …``: a sentence opened by a
+    source document (``source_nouns``) vouches for what follows the comma; the document, or who
+    issued it, is the source. When the sentence's own verb reports speech, that attribution wins
+    (``_dedupe``: *Dans un communiqué, le ministère a indiqué que…*)."""
+    if cue.i + 2 >= len(doc):
+        return None
+    text = doc_text(doc)
+    sent_end = sentence_bounds(cue)[1]
+    comma = text.find(",", cue.idx, sent_end)
+    if comma == -1 or comma - cue.idx > 100:
+        return None
+    span = doc.char_span(cue.idx + len(cue.text) + 1, comma, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = _source_head(span[0])
+    if head.lemma_.lower() not in source_nouns(lang) or head.pos_ != "NOUN":
+        return None
+    content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, comma + 1, sent_end)))
+    if content[1] - content[0] < 10:
+        return None
+    cand = Candidate("according_to", "according_to_document", content, (cue.idx, cue.idx + len(cue.text)), head, 0.6)
+    cand.speaker_span = (span[0].idx, comma)
     return cand
 
 

@@ -165,7 +165,15 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             start, rule = doc[colon.i + 1] if colon.i + 1 < len(doc) else None, "colon"
     if start is None or start.idx >= sent_end:
         return None
-    content = trim_final_punct(doc, *strip_span(doc, start.idx, sent_end))
+    end = sent_end
+    # a clause coordinated to the speech verb with its own subject is not the content
+    # ("has championed X's accuser, but Broaddrick says…", "a dénoncé la décision et le ministre a répondu…")
+    for other in verb.children:
+        if other.i > start.i and other.dep_ in ("conj", "parataxis") and other.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in SUBJECT_DEPS for c in other.children):
+            joints = [c for c in verb.children if c.dep_ == "cc" and start.i < c.i < other.i]
+            end = min(end, (joints[0] if joints else other.left_edge).idx)
+    content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
     return (content, rule) if content[1] - content[0] >= 3 else None
 
 

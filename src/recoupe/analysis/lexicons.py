@@ -72,6 +72,8 @@ class QuoteWords:
     causative_speech: frozenset[str] = frozenset()
     latter_words: frozenset[str] = frozenset()
     same_words: frozenset[str] = frozenset()
+    honorifics_masc: frozenset[str] = frozenset()
+    honorifics_fem: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

@@ -67,19 +67,45 @@ def token_gender(tok: Token) -> str | None:
 
 
 def entity_gender(doc: Doc, ent: Entity) -> str | None:
-    """Gender of a person from the words around its mentions (*la ministre X*, *X, porte-parole*…)
-    and its roles' determiners; None when the votes are missing or split. Names alone carry no
-    reliable gender in the tagger (it calls most unknown names masculine), so they do not vote."""
+    """Gender of a person from the words around its mentions (*la ministre X*, *X, porte-parole*…),
+    the honorific before them (*M.*, *Mme*, *Mr*, *Ms*: ``quote_words`` ``honorifics_*``), and its
+    roles' determiners, pooled over the people of the article who share its surname (*M. Poutine*
+    and *Vladimir Poutine*); None when the votes are missing or split. Names alone carry no reliable
+    gender in the tagger (it calls most unknown names masculine), so they do not vote."""
     cache = doc.user_data.setdefault("recoupe_entity_gender", {})
     key = (ent.canonical, ent.label)
     if key in cache:
         return cache[key]
+    surname = fold(ent.canonical).split()[-1:] if ent.canonical.split() else []
+    votes = {"Masc": 0, "Fem": 0}
+    for other in entity_index(doc).entities:
+        if other is ent or surname and is_person(other) and fold(other.canonical).split()[-1:] == surname:
+            for g, n in _gender_votes(doc, other).items():
+                votes[g] += n
+    gender = None if votes["Masc"] == votes["Fem"] else max(votes, key=votes.get)
+    cache[key] = gender
+    return gender
+
+
+def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
+    words = quote_words("en" if doc.lang_ == "en" else "fr")
     votes = {"Masc": 0, "Fem": 0}
     for m in ent.mentions:
         if m.in_ != "body":
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.start == 0:
+        if span is None:
+            continue
+        honorific = [t for t in doc[max(span.start - 2, 0):span.start + 1] if t.idx < m.start + 4]
+        for t in honorific:
+            low = t.lower_ + ("." if t.i + 1 < len(doc) and doc[t.i + 1].text == "." else "")
+            if low in words.honorifics_masc or t.lower_ in words.honorifics_masc:
+                votes["Masc"] += 1
+                break
+            if low in words.honorifics_fem or t.lower_ in words.honorifics_fem:
+                votes["Fem"] += 1
+                break
+        if span.start == 0:
             continue
         before = doc[span.start - 1]
         if before.pos_ in ("NOUN", "DET", "ADJ") and not before.is_punct:
@@ -97,9 +123,7 @@ def entity_gender(doc: Doc, ent: Entity) -> str | None:
             votes["Fem"] += 1
         elif first and fold(first[0]) in ("le", "un", "ce", "cet"):
             votes["Masc"] += 1
-    gender = None if votes["Masc"] == votes["Fem"] else max(votes, key=votes.get)
-    cache[key] = gender
-    return gender
+    return votes
 
 
 def _apposed_nouns(tok: Token) -> list[Token]:

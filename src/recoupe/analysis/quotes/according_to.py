@@ -11,7 +11,14 @@ from spacy.tokens import Doc, Token
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_lemma
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.syntax import Candidate, cue_span, inverted_subject, phrase_bounds, subject_of
+from recoupe.analysis.quotes.syntax import (
+    Candidate,
+    cue_span,
+    inverted_subject,
+    phrase_bounds,
+    previous_sentence,
+    subject_of,
+)
 from recoupe.analysis.text import sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
 
 
@@ -232,19 +239,9 @@ def _ce_que_revele(doc: Doc, lang: str) -> list[Candidate]:
             continue
         if not re.match(r"(?i)\W*c['’]est ce qu", doc_text(doc)[sentence_bounds(verb)[0] : verb.idx]):
             continue
-        sent_start, _ = sentence_bounds(verb)
-        previous = token_at(doc, doc_text(doc)[:sent_start].rstrip().__len__() - 1) if sent_start > 0 else None
         speaker = subject_of(verb) or inverted_subject(verb)
-        if previous is None or speaker is None:
-            continue
-        start, end = sentence_bounds(previous)
-        if end <= start:  # the parser hung the previous line's full stop on this sentence
-            text = doc_text(doc)
-            start = text.rfind("\n", 0, previous.idx) + 1
-            end = len(text[:previous.idx + len(previous.text)])
-        content = trim_final_punct(doc, *strip_span(doc, start, end))
-        content = strip_bullets(doc, *content)
-        if content[1] <= content[0]:
+        content = previous_sentence(verb) if speaker is not None else None
+        if content is None:
             continue
         out.append(Candidate("according_to", "according_to_ce_que", content, cue_span(verb), speaker, 0.6))
     return out

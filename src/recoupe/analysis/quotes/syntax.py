@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import SUBJECT_DEPS, language_of, quote_words
+from recoupe.analysis.text import sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
 
@@ -182,3 +183,20 @@ def has_finite_verb(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="contract")
     return span is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD")
                                     for t in span)
+
+
+def previous_sentence(tok: Token) -> tuple[int, int] | None:
+    """The sentence before ``tok``'s, edge punctuation and bullets off: what *c'est ce que révèle X*
+    or *X l'a rappelé* points back at."""
+    doc = tok.doc
+    text = doc_text(doc)
+    sent_start, _ = sentence_bounds(tok)
+    previous = token_at(doc, len(text[:sent_start].rstrip()) - 1) if sent_start > 0 else None
+    if previous is None:
+        return None
+    start, end = sentence_bounds(previous)
+    if end <= start:  # the parser hung the previous line's full stop on this sentence
+        start = text.rfind("\n", 0, previous.idx) + 1
+        end = previous.idx + len(previous.text)
+    content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, start, end)))
+    return content if content[1] > content[0] else None

@@ -314,6 +314,7 @@ def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
             mention = next((m for m in found[0].mentions if m.start < len(before) - 1 <= m.end), None)
             first = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention else None
             opens = first is not None and (first.start == 0 or doc[first.start].is_sent_start
+                                           or doc[first.start - 1].is_space
                                            or doc[first.start - 1].is_punct and doc[first.start - 1].text != "(")
             # the apposition in the parse, or the name opening the clause (not "selon X, le ministre…")
             if noun.dep_ == "appos" and noun.head.i in range(name.left_edge.i, name.i + 1) or \

@@ -112,7 +112,9 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
 def _passive_report(verb: Token, lang: str) -> Candidate | None:
     """A speech verb in the passive with its agent (*cet argument a été rejeté par l'OTAN*, *the claim
     was rejected by NATO*): the agent speaks, what it said is the passive subject."""
-    agents = [c for c in verb.children if c.dep_ in ("obl:agent", "agent") and c.i > verb.i]
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+    agents = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("obl:agent", "agent") or passive and (
+        c.dep_.startswith("obl") and any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)))]
     if not agents:
         return None
     agent = agents[0]

@@ -342,3 +342,10 @@ def test_framed_content_stops_at_a_coordinated_clause_with_its_own_subject(en):
     q = _one(find_quotes(en("The senator has praised the new law, but the governor says it will fail.")),
              "indirect", "praised")
     assert "governor" not in q.content.text
+
+
+def test_stance_with_for_in_english(en):
+    q = _one(find_quotes(en("For Amnesty International, the arrests violate international law.")), "according_to",
+             "For")
+    assert q.speaker_canonical == "Amnesty International" and q.content.text.startswith("the arrests")
+    assert find_quotes(en("For the first time, the river flooded in winter.")) == []

@@ -49,6 +49,11 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
         else:
             if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cue_end = doc[tok.i + 1]
+            elif low == "for" and _opens_sentence(tok):  # "For Pompeo, the deal is dead": as French "Pour X, …"
+                cand = _stance(doc, tok, lang)
+                if cand is not None:
+                    out.append(cand)
+                continue
             else:
                 continue
         if cue_end.i + 1 >= len(doc):
@@ -111,7 +116,8 @@ def _source_head(first: Token) -> Token:
     return tok
 
 
-CONNECTIVES = {"mais", "et", "or", "donc", "alors", "ainsi", "aussi", "enfin", "toutefois", "cependant"}
+CONNECTIVES = {"mais", "et", "or", "donc", "alors", "ainsi", "aussi", "enfin", "toutefois", "cependant",
+               "but", "and", "so", "yet"}
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -143,7 +149,7 @@ def _stance(doc: Doc, cue: Token, lang: str) -> Candidate | None:
     head = span.root
     named = head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in role_nouns(lang) or any(
         e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, comma))
-    if not named or (head.pos_ == "PRON" and head.lower_ not in ("lui", "elle", "eux", "elles")):
+    if not named or (head.pos_ == "PRON" and head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them")):
         return None
     content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, comma + 1, sentence_bounds(cue)[1])))
     if content[1] - content[0] < 10:

@@ -349,3 +349,12 @@ def test_stance_with_for_in_english(en):
              "For")
     assert q.speaker_canonical == "Amnesty International" and q.content.text.startswith("the arrests")
     assert find_quotes(en("For the first time, the river flooded in winter.")) == []
+
+
+def test_pull_quote_takes_the_speaker_of_the_quotation_it_repeats(fr):
+    text = ("« Nous ne fermerons aucune école cette année »\n\nLa rentrée s'annonce tendue. « Nous ne fermerons "
+            "aucune école cette année », a déclaré la ministre Claire Dubois.")
+    quotes = find_quotes(fr(text))
+    pull = [q for q in quotes if q.producer == "rule:quotes.direct_repeated"]
+    assert pull and pull[0].content.start < 5 and pull[0].speaker_canonical == "Claire Dubois"
+    assert quotes == sorted(quotes, key=lambda q: q.content.start)

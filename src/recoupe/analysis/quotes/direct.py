@@ -142,6 +142,7 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
     spans = quoted_spans(doc)
     quoted = SpanSet(spans)
     out: list[Candidate] = []
+    unattributed: list[tuple[int, int]] = []
     last_attributed: Candidate | None = None
     for n, (start, end) in enumerate(spans):
         if doc_text(doc)[end - 1] == "," and end - start > 1:
@@ -190,6 +191,27 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         subject = _fragment_subject(doc, start, end, lang)
         if subject is not None and n_words >= 2:
             out.append(Candidate("direct", "direct_fragment", (start, end), None, subject, 0.45))
+            continue
+        if n_words >= 4:
+            unattributed.append((start, end))
+    return out + _repeated(doc, unattributed, out)
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _repeated(doc: Doc, spans: list[tuple[int, int]], attributed: list[Candidate]) -> list[Candidate]:
+    """A quotation with no attribution of its own whose words an attributed quotation repeats elsewhere
+    in the article (a pull quote or a standfirst before the body, a headline): the same speaker's."""
+    out = []
+    held = [(c, _words_of(doc_text(doc)[c.content[0]:c.content[1]])) for c in attributed
+            if c.rule not in ("direct_floating", "direct_fragment") and c.speaker_token is not None]
+    for start, end in spans:
+        words = _words_of(doc_text(doc)[start:end])
+        source = next((c for c, text in held if words and words in text), None)
+        if source is not None:
+            out.append(Candidate("direct", "direct_repeated", (start, end), None, None, 0.5, inherited=source))
     return out
 
 

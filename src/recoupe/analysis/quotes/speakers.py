@@ -41,16 +41,12 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
     quotes = []
     discourse = Discourse(doc)
     previous: dict | None = None
-    for cand in sorted(cands, key=lambda c: (c.content[0], c.cue or (0, 0))):
+    repeated = [c for c in cands if c.rule == "direct_repeated"]
+    for cand in sorted((c for c in cands if c.rule != "direct_repeated"), key=lambda c: (c.content[0], c.cue or (0, 0))):
         anchor = cand.cue[0] if cand.cue else cand.content[0]
         if cand.inherited is not None:
             # a floating quote continues the latest attributed quote, whatever its kind
-            prev = previous if previous is not None else cand.inherited.result
-            quote = Quote(kind="direct", cue=None, content=char_span(doc, *cand.content), speaker=prev.get("speaker"),
-                          speaker_canonical=prev.get("canonical"), speaker_role=prev.get("role"),
-                          speaker_evidence=prev.get("evidence"),
-                          producer="rule:quotes.direct_floating", confidence=cand.confidence)
-            quotes.append(quote)
+            quotes.append(_inherited_quote(doc, cand, previous if previous is not None else cand.inherited.result))
             continue
         found = _resolve_speaker(doc, cand, lang, discourse, anchor)
         cand.result = {"speaker": found.span, "canonical": found.canonical, "role": found.role,
@@ -64,7 +60,19 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             content=char_span(doc, *cand.content), speaker=found.span, speaker_canonical=found.canonical,
             speaker_role=found.role, speaker_evidence=found.evidence, producer=f"rule:quotes.{cand.rule}",
             confidence=round(found.confidence, 2)))
+    for cand in repeated:  # a pull quote: the speaker of the attributed quotation that repeats it
+        quotes.append(_inherited_quote(doc, cand, cand.inherited.result))
+    if repeated:
+        quotes.sort(key=lambda q: (q.content.start, q.cue.start if q.cue else 0))
     return quotes
+
+
+def _inherited_quote(doc: Doc, cand: Candidate, said: dict) -> Quote:
+    """A direct quote with no attribution of its own, spoken by whoever ``said`` (a resolved quote's
+    result) names."""
+    return Quote(kind="direct", cue=None, content=char_span(doc, *cand.content), speaker=said.get("speaker"),
+                 speaker_canonical=said.get("canonical"), speaker_role=said.get("role"),
+                 speaker_evidence=said.get("evidence"), producer=f"rule:quotes.{cand.rule}", confidence=cand.confidence)
 
 
 @dataclass

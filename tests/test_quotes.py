@@ -358,3 +358,13 @@ def test_pull_quote_takes_the_speaker_of_the_quotation_it_repeats(fr):
     pull = [q for q in quotes if q.producer == "rule:quotes.direct_repeated"]
     assert pull and pull[0].content.start < 5 and pull[0].speaker_canonical == "Claire Dubois"
     assert quotes == sorted(quotes, key=lambda q: q.content.start)
+
+
+def test_gerund_reports_for_the_main_subject(fr, en):
+    q = _one(find_quotes(fr("Le ministre Paul Arnaud a quitté la salle en affirmant que le texte était mort.")),
+             "indirect", "affirmant")
+    assert q.content.text.startswith("que le texte") and q.speaker_canonical == "Paul Arnaud"
+    q = _one(find_quotes(en("Judge Patti Saris ruled after concluding that the detention violated his rights.")),
+             "indirect", "concluding")
+    assert q.content.text.startswith("that the detention") and "Saris" in (q.speaker_canonical or "")
+    assert [q for q in find_quotes(fr("Les personnes affirmant le contraire sont rares.")) if q.kind == "indirect"] == []

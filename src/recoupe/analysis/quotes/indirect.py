@@ -16,11 +16,19 @@ from recoupe.analysis.text import SENT_END, SpanSet, sentence_bounds, strip_bull
 
 
 def _participial_clause(verb: Token) -> bool:
-    """``…, ajoutant que…``, ``…, alléguant que…``: a present participle after a comma continues
-    the main clause's speaker (only with a reported clause: *les personnes affirmant…* is not one)."""
+    """``…, ajoutant que…``, ``…, alléguant que…``, ``en affirmant que…``, ``after concluding that…``: a
+    present participle after a comma, or a gerund, continues the main clause's speaker (only with a
+    reported clause: *les personnes affirmant…* is not one)."""
     doc = verb.doc
+    if verb.i > 0 and doc[verb.i - 1].lower_ in GERUND_MARKS and (
+            verb.dep_ == "advcl" or verb.dep_ == "pcomp" and verb.head.i == verb.i - 1):
+        return True  # "en affirmant que…", "said after concluding that…", "in holding that…"
     return verb.i > 0 and doc[verb.i - 1].text in (",", "—", "–") and verb.dep_ in ("advcl", "conj", "acl", "xcomp",
                                                                                    "parataxis", "ROOT")
+
+
+# words before a gerund that make it part of the main clause (French "en", English prepositions)
+GERUND_MARKS = {"en", "after", "before", "while", "in", "by", "when", "upon"}
 
 
 def _hypothetical_speech(verb: Token) -> bool:

@@ -45,7 +45,10 @@ def subject_of(verb: Token) -> Token | None:
     non_finite = verb.morph.get("VerbForm") in (["Inf"], ["Part"], ["Ger"]) and not any(
         c.dep_.startswith("aux") for c in verb.children)
     climbs = ("xcomp", "conj", "advcl", "acl") if non_finite else ("xcomp", "conj")
-    for tok in (verb, verb.head if verb.dep_ in climbs else None):
+    carrier = verb.head if verb.dep_ in climbs else None
+    if non_finite and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "said after concluding that"
+        carrier = verb.head.head
+    for tok in (verb, carrier):
         if tok is None:
             continue
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in ("agent", "obl:agent")]

@@ -48,6 +48,8 @@ def subject_of(verb: Token) -> Token | None:
     carrier = verb.head if verb.dep_ in climbs else None
     if non_finite and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "said after concluding that"
         carrier = verb.head.head
+    if carrier is not None and "\n" in doc_text(verb.doc)[min(carrier.idx, verb.idx):max(carrier.idx, verb.idx)]:
+        carrier = None  # the parser ran two paragraphs together: the other one's subject is not this verb's
     for tok in (verb, carrier):
         if tok is None:
             continue

@@ -368,3 +368,9 @@ def test_gerund_reports_for_the_main_subject(fr, en):
              "indirect", "concluding")
     assert q.content.text.startswith("that the detention") and "Saris" in (q.speaker_canonical or "")
     assert [q for q in find_quotes(fr("Les personnes affirmant le contraire sont rares.")) if q.kind == "indirect"] == []
+
+
+def test_quotation_under_a_passive_speech_verb_is_not_its_subjects(fr):
+    quotes = find_quotes(fr("Les habitants de la région seraient menacés de « génocide » selon Moscou."))
+    assert not [q for q in quotes if q.producer == "rule:quotes.direct_fragment" and q.speaker
+                and "habitants" in q.speaker.text]

@@ -269,6 +269,8 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
     steps = 0
     while steps < 8 and sent_start <= tok.idx < sent_end:
         if not start <= tok.idx < end and speech_lemma(tok, lang):
+            if any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or "Pass" in tok.morph.get("Voice"):
+                return None  # "menacées de « génocide »": a passive's subject is not who speaks
             speaker = speaker_head(tok)
             if speaker is None or start <= speaker.idx < end or speaker.lower_ in words.first_person \
                     or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj":

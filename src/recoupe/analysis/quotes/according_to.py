@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_lemma
+from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_forms, speech_lemma
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (
     Candidate,
@@ -77,8 +77,11 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
     speech verb in a *comme* / *as* clause vouches for the rest of the sentence."""
     out = []
     marks = {"fr": ("comme",), "en": ("as",)}[lang]
+    forms = speech_forms(lang)
     for verb in doc:
-        if not speech_lemma(verb, lang):
+        if not speech_lemma(verb, lang) and not (  # "Comme le rapporte X": the tagger may read a noun after "le"
+                verb.lower_ in forms and verb.i >= 2 and doc[verb.i - 1].lower_ in ("le", "l'", "l’")
+                and doc[verb.i - 2].lower_ in marks):
             continue
         first = verb
         while first.i > 0 and (doc[first.i - 1].pos_ in ("AUX", "PRON") or doc[first.i - 1].lower_ in ("l'", "l’", "le")):

@@ -262,3 +262,115 @@ def test_comme_le_rapporte_and_reflexive_attribute(fr):
     assert "Soir" in (q.speaker_canonical or q.speaker.text)
     q = _one(find_quotes(fr("Le ministre Paul Arnaud s'est dit prêt à négocier avec les syndicats.")), "indirect", "dit")
     assert q.content.text.startswith("prêt à négocier") and q.speaker_canonical == "Paul Arnaud"
+
+
+# ---------------------------------------------------------------- issue 14, second pass
+
+
+def test_quotation_in_a_speech_verbs_clause_is_the_subjects(fr):
+    frag = [q for q in find_quotes(fr("Le député Paul Arnaud a qualifié la réforme de « catastrophe » devant la "
+                                      "presse.")) if q.kind == "direct" and q.content.text == "catastrophe"]
+    assert frag and frag[0].speaker_canonical == "Paul Arnaud"
+    assert frag[0].cue is not None and "qualifié" in frag[0].cue.text
+    # the verb still reports its whole clause: the fragment does not use up its cue
+    quotes = find_quotes(fr("La ministre Claire Dubois a dénoncé une « provocation » inacceptable."))
+    assert _one(quotes, "indirect", "dénoncé").content.text.startswith("une « provocation »")
+    assert [q for q in quotes if q.kind == "direct" and q.content.text == "provocation"]
+    # under a verb that is not one of speech, the writer's quotation marks attribute nothing
+    assert find_quotes(fr("Le ministre visite la ville, qui vit « au jour le jour » depuis la crue.")) == []
+
+
+def test_two_subjects_on_one_verb_take_the_nearest(fr):
+    quotes = find_quotes(fr("Ceci après que le Premier ministre Jean Castel a qualifié la loi d'« erreur »."))
+    assert quotes and all("Jean Castel" in (q.speaker_canonical or "") for q in quotes)
+
+
+def test_faire_savoir_reports_speech(fr):
+    q = _one(find_quotes(fr("Le ministre Paul Arnaud a fait savoir que le projet serait abandonné.")), "indirect",
+             "savoir")
+    assert q.content.text.startswith("que le projet") and q.speaker_canonical == "Paul Arnaud"
+
+
+def test_description_before_the_name_and_in_apposition_before(fr):
+    text = ("Les déclarations du Premier ministre polonais Jan Nowak ont surpris. Le Premier ministre polonais a "
+            "dénoncé une « provocation ».\n\nMarc Lenoir, le patron de l'entreprise, a déclaré : « Nous "
+            "fermerons l'usine. »")
+    quotes = find_quotes(fr(text))
+    q = _one(quotes, "indirect", "dénoncé")
+    assert q.speaker_canonical == "Jan Nowak"
+    assert q.speaker_evidence is not None and q.speaker_evidence.text == "Jan Nowak"
+    assert _one(quotes, "direct", "déclaré").speaker_canonical == "Marc Lenoir"
+
+
+def test_indefinite_description_introduces_someone_new(fr):
+    text = ("Le Premier ministre polonais Jan Nowak a parlé mardi. Un ministre polonais a dénoncé une décision "
+            "injuste. Le ministre polonais a dénoncé une provocation.")
+    quotes = find_quotes(fr(text))
+    assert _one(quotes, "indirect", "dénoncé").speaker_canonical != "Jan Nowak"  # "Un ministre…"
+    assert [q for q in quotes if q.speaker and q.speaker.text == "Le ministre polonais"][0].speaker_canonical == \
+        "Jan Nowak"
+
+
+def test_ce_dernier_and_la_meme_source(fr):
+    text = ("Claire Dubois a rencontré Paul Arnaud mardi. Ce dernier a dénoncé une réforme injuste.\n\n"
+            "Selon le ministère de l'Intérieur, trois personnes ont été arrêtées. Selon la même source, "
+            "deux d'entre elles ont été relâchées.")
+    quotes = find_quotes(fr(text))
+    assert _one(quotes, "indirect", "dénoncé").speaker_canonical == "Paul Arnaud"
+    same = [q for q in quotes if q.kind == "according_to" and q.speaker and "même source" in q.speaker.text]
+    assert same and same[0].speaker_canonical and "Intérieur" in same[0].speaker_canonical
+
+
+def test_opening_source_document_and_passive_agent(fr):
+    q = _one(find_quotes(fr("Dans un communiqué publié lundi, la préfecture ferme la route jusqu'à jeudi.")),
+             "according_to", "Dans")
+    assert q.content.text.startswith("la préfecture ferme")
+    q = _one(find_quotes(fr("Cet argument a été rejeté par l'OTAN la semaine dernière.")), "indirect", "rejeté")
+    assert q.content.text.startswith("Cet argument") and q.speaker_canonical == "OTAN"
+
+
+def test_post_relaying_a_report_keeps_its_own_sentence(en):
+    doc = en("The rally drew thousands.\nUPDATE: This is the record of the call. The caller reported she was "
+             "attacked at home. — Jane Porter (@janeporter) October 3, 2017\n")
+    quotes = find_quotes(doc)
+    post = _one(quotes, "direct")
+    assert post.content.text == "UPDATE: This is the record of the call"
+    assert _one(quotes, "indirect", "reported").speaker.text == "The caller"
+
+
+def test_framed_content_stops_at_a_coordinated_clause_with_its_own_subject(en):
+    q = _one(find_quotes(en("The senator has praised the new law, but the governor says it will fail.")),
+             "indirect", "praised")
+    assert "governor" not in q.content.text
+
+
+def test_stance_with_for_in_english(en):
+    q = _one(find_quotes(en("For Amnesty International, the arrests violate international law.")), "according_to",
+             "For")
+    assert q.speaker_canonical == "Amnesty International" and q.content.text.startswith("the arrests")
+    assert find_quotes(en("For the first time, the river flooded in winter.")) == []
+
+
+def test_pull_quote_takes_the_speaker_of_the_quotation_it_repeats(fr):
+    text = ("« Nous ne fermerons aucune école cette année »\n\nLa rentrée s'annonce tendue. « Nous ne fermerons "
+            "aucune école cette année », a déclaré la ministre Claire Dubois.")
+    quotes = find_quotes(fr(text))
+    pull = [q for q in quotes if q.producer == "rule:quotes.direct_repeated"]
+    assert pull and pull[0].content.start < 5 and pull[0].speaker_canonical == "Claire Dubois"
+    assert quotes == sorted(quotes, key=lambda q: q.content.start)
+
+
+def test_gerund_reports_for_the_main_subject(fr, en):
+    q = _one(find_quotes(fr("Le ministre Paul Arnaud a quitté la salle en affirmant que le texte était mort.")),
+             "indirect", "affirmant")
+    assert q.content.text.startswith("que le texte") and q.speaker_canonical == "Paul Arnaud"
+    q = _one(find_quotes(en("Judge Patti Saris ruled after concluding that the detention violated his rights.")),
+             "indirect", "concluding")
+    assert q.content.text.startswith("that the detention") and "Saris" in (q.speaker_canonical or "")
+    assert [q for q in find_quotes(fr("Les personnes affirmant le contraire sont rares.")) if q.kind == "indirect"] == []
+
+
+def test_quotation_under_a_passive_speech_verb_is_not_its_subjects(fr):
+    quotes = find_quotes(fr("Les habitants de la région seraient menacés de « génocide » selon Moscou."))
+    assert not [q for q in quotes if q.producer == "rule:quotes.direct_fragment" and q.speaker
+                and "habitants" in q.speaker.text]

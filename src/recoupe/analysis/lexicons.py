@@ -68,6 +68,11 @@ class QuoteWords:
     not_complementizer: frozenset[str]
     time_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
+    causative_speech: frozenset[str] = frozenset()
+    latter_words: frozenset[str] = frozenset()
+    same_words: frozenset[str] = frozenset()
+    honorifics_masc: frozenset[str] = frozenset()
+    honorifics_fem: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -89,7 +94,12 @@ def speech_lemma(token: Token, lang: str) -> str | None:
     if token.pos_ in VERBAL_POS and token.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
         if lemma in verbs:
             return lemma
-        return form
+        if form:
+            return form
+        head = token.head
+        if lemma in quote_words(lang).causative_speech and head.lemma_ == "faire" and head.i < token.i:
+            return f"faire {lemma}"  # "a fait savoir que", "a-t-il fait valoir": the locution reports speech
+        return None
     if token.pos_ in SLIPPED_POS and form:
         i = token.i - 1
         while i > 0 and token.doc[i].pos_ == "ADV" and token.i - i < 3:  # "s'est clairement opposé"

@@ -18,7 +18,7 @@ from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts
 from recoupe.analysis.quotes.indirect import indirect_quotes
 from recoupe.analysis.quotes.speakers import resolve
 from recoupe.analysis.quotes.syntax import Candidate
-from recoupe.analysis.text import SpanSet, quoted_spans, token_at
+from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, strip_span, token_at, trim_final_punct
 from recoupe.model import Quote
 
 __all__ = ["find_quotes", "quoted_spans"]
@@ -31,15 +31,40 @@ def find_quotes(doc: Doc) -> list[Quote]:
     posts = embedded_posts(doc)
     held = SpanSet([c.content for c in direct])
     direct += [p for p in posts if p.content[0] not in held]
-    direct_spans = SpanSet([c.content for c in direct])
+    # reported speech is looked for inside posts (a post may report someone else's words), not inside quotations
+    direct_spans = SpanSet([c.content for c in direct if c.rule != "direct_post"])
     used = set()
     for c in direct:
-        if c.cue:
+        if c.cue and c.rule != "direct_fragment":  # a fragment's verb still reports its whole clause
             tok = token_at(doc, c.cue[1] - 1)
             if tok is not None:
                 used.add(tok.i)
     cands = direct + indirect_quotes(doc, lang, direct_spans, used) + according_to(doc, lang)
-    return resolve(doc, _dedupe(cands), lang)
+    return resolve(doc, _dedupe(_posts_yield(doc, cands)), lang)
+
+
+def _posts_yield(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """An embedded post that reports someone else's speech (*Ellison denies the allegations — CBS
+    News*, *UPDATE: … The caller reported she was assaulted…*) keeps only the sentences before the
+    report: from the sentence holding the reported speech's cue on, the words are that speaker's, the
+    poster is the channel. A post whose first sentence is the report stays whole (the poster relays it)."""
+    reports = sorted(c.cue[0] for c in cands if c.cue is not None and c.kind in ("indirect", "according_to"))
+    out = []
+    for c in cands:
+        if c.rule != "direct_post":
+            out.append(c)
+            continue
+        i = bisect_left(reports, c.content[0])
+        if i == len(reports) or reports[i] >= c.content[1]:
+            out.append(c)
+            continue
+        tok = token_at(doc, reports[i])
+        cut = sentence_bounds(tok)[0] if tok is not None else reports[i]
+        kept = trim_final_punct(doc, *strip_span(doc, c.content[0], max(cut, c.content[0])))
+        if kept[1] - kept[0] >= 10:
+            c.content = kept
+        out.append(c)
+    return out
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -9,9 +9,16 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import quote_words, role_nouns, speech_lemma
+from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_forms, speech_lemma
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.syntax import Candidate, cue_span, inverted_subject, phrase_bounds, subject_of
+from recoupe.analysis.quotes.syntax import (
+    Candidate,
+    cue_span,
+    inverted_subject,
+    phrase_bounds,
+    previous_sentence,
+    subject_of,
+)
 from recoupe.analysis.text import sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
 
 
@@ -32,11 +39,21 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
                 if cand is not None:
                     out.append(cand)
                 continue
+            elif low == "dans" and _opens_sentence(tok):
+                cand = _in_document(doc, tok, lang)
+                if cand is not None:
+                    out.append(cand)
+                continue
             else:
                 continue
         else:
             if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cue_end = doc[tok.i + 1]
+            elif low == "for" and _opens_sentence(tok):  # "For Pompeo, the deal is dead": as French "Pour X, …"
+                cand = _stance(doc, tok, lang)
+                if cand is not None:
+                    out.append(cand)
+                continue
             else:
                 continue
         if cue_end.i + 1 >= len(doc):
@@ -60,8 +77,11 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
     speech verb in a *comme* / *as* clause vouches for the rest of the sentence."""
     out = []
     marks = {"fr": ("comme",), "en": ("as",)}[lang]
+    forms = speech_forms(lang)
     for verb in doc:
-        if not speech_lemma(verb, lang):
+        if not speech_lemma(verb, lang) and not (  # "Comme le rapporte X": the tagger may read a noun after "le"
+                verb.lower_ in forms and verb.i >= 2 and doc[verb.i - 1].lower_ in ("le", "l'", "l’")
+                and doc[verb.i - 2].lower_ in marks):
             continue
         first = verb
         while first.i > 0 and (doc[first.i - 1].pos_ in ("AUX", "PRON") or doc[first.i - 1].lower_ in ("l'", "l’", "le")):
@@ -99,7 +119,8 @@ def _source_head(first: Token) -> Token:
     return tok
 
 
-CONNECTIVES = {"mais", "et", "or", "donc", "alors", "ainsi", "aussi", "enfin", "toutefois", "cependant"}
+CONNECTIVES = {"mais", "et", "or", "donc", "alors", "ainsi", "aussi", "enfin", "toutefois", "cependant",
+               "but", "and", "so", "yet"}
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -131,13 +152,39 @@ def _stance(doc: Doc, cue: Token, lang: str) -> Candidate | None:
     head = span.root
     named = head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in role_nouns(lang) or any(
         e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, comma))
-    if not named or (head.pos_ == "PRON" and head.lower_ not in ("lui", "elle", "eux", "elles")):
+    if not named or (head.pos_ == "PRON" and head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them")):
         return None
     content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, comma + 1, sentence_bounds(cue)[1])))
     if content[1] - content[0] < 10:
         return None
     cand = Candidate("according_to", "according_to_stance", content, (cue.idx, cue.idx + len(cue.text)), head, 0.6)
     cand.speaker_span = (first.idx, comma)
+    return cand
+
+
+def _in_document(doc: Doc, cue: Token, lang: str) -> Candidate | None:
+    """``Dans un communiqué, …``, ``Dans une étude publiée dans JAMA, …``: a sentence opened by a
+    source document (``source_nouns``) vouches for what follows the comma; the document, or who
+    issued it, is the source. When the sentence's own verb reports speech, that attribution wins
+    (``_dedupe``: *Dans un communiqué, le ministère a indiqué que…*)."""
+    if cue.i + 2 >= len(doc):
+        return None
+    text = doc_text(doc)
+    sent_end = sentence_bounds(cue)[1]
+    comma = text.find(",", cue.idx, sent_end)
+    if comma == -1 or comma - cue.idx > 100:
+        return None
+    span = doc.char_span(cue.idx + len(cue.text) + 1, comma, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = _source_head(span[0])
+    if head.lemma_.lower() not in source_nouns(lang) or head.pos_ != "NOUN":
+        return None
+    content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, comma + 1, sent_end)))
+    if content[1] - content[0] < 10:
+        return None
+    cand = Candidate("according_to", "according_to_document", content, (cue.idx, cue.idx + len(cue.text)), head, 0.6)
+    cand.speaker_span = (span[0].idx, comma)
     return cand
 
 
@@ -201,19 +248,9 @@ def _ce_que_revele(doc: Doc, lang: str) -> list[Candidate]:
             continue
         if not re.match(r"(?i)\W*c['’]est ce qu", doc_text(doc)[sentence_bounds(verb)[0] : verb.idx]):
             continue
-        sent_start, _ = sentence_bounds(verb)
-        previous = token_at(doc, doc_text(doc)[:sent_start].rstrip().__len__() - 1) if sent_start > 0 else None
         speaker = subject_of(verb) or inverted_subject(verb)
-        if previous is None or speaker is None:
-            continue
-        start, end = sentence_bounds(previous)
-        if end <= start:  # the parser hung the previous line's full stop on this sentence
-            text = doc_text(doc)
-            start = text.rfind("\n", 0, previous.idx) + 1
-            end = len(text[:previous.idx + len(previous.text)])
-        content = trim_final_punct(doc, *strip_span(doc, start, end))
-        content = strip_bullets(doc, *content)
-        if content[1] <= content[0]:
+        content = previous_sentence(verb) if speaker is not None else None
+        if content is None:
             continue
         out.append(Candidate("according_to", "according_to_ce_que", content, cue_span(verb), speaker, 0.6))
     return out

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import quote_words
+from recoupe.analysis.lexicons import quote_words, role_nouns
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import phrase_bounds
 from recoupe.analysis.text import fold
@@ -67,19 +67,45 @@ def token_gender(tok: Token) -> str | None:
 
 
 def entity_gender(doc: Doc, ent: Entity) -> str | None:
-    """Gender of a person from the words around its mentions (*la ministre X*, *X, porte-parole*…)
-    and its roles' determiners; None when the votes are missing or split. Names alone carry no
-    reliable gender in the tagger (it calls most unknown names masculine), so they do not vote."""
+    """Gender of a person from the words around its mentions (*la ministre X*, *X, porte-parole*…),
+    the honorific before them (*M.*, *Mme*, *Mr*, *Ms*: ``quote_words`` ``honorifics_*``), and its
+    roles' determiners, pooled over the people of the article who share its surname (*M. Poutine*
+    and *Vladimir Poutine*); None when the votes are missing or split. Names alone carry no reliable
+    gender in the tagger (it calls most unknown names masculine), so they do not vote."""
     cache = doc.user_data.setdefault("recoupe_entity_gender", {})
     key = (ent.canonical, ent.label)
     if key in cache:
         return cache[key]
+    surname = fold(ent.canonical).split()[-1:] if ent.canonical.split() else []
+    votes = {"Masc": 0, "Fem": 0}
+    for other in entity_index(doc).entities:
+        if other is ent or surname and is_person(other) and fold(other.canonical).split()[-1:] == surname:
+            for g, n in _gender_votes(doc, other).items():
+                votes[g] += n
+    gender = None if votes["Masc"] == votes["Fem"] else max(votes, key=votes.get)
+    cache[key] = gender
+    return gender
+
+
+def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
+    words = quote_words("en" if doc.lang_ == "en" else "fr")
     votes = {"Masc": 0, "Fem": 0}
     for m in ent.mentions:
         if m.in_ != "body":
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.start == 0:
+        if span is None:
+            continue
+        honorific = [t for t in doc[max(span.start - 2, 0):span.start + 1] if t.idx < m.start + 4]
+        for t in honorific:
+            low = t.lower_ + ("." if t.i + 1 < len(doc) and doc[t.i + 1].text == "." else "")
+            if low in words.honorifics_masc or t.lower_ in words.honorifics_masc:
+                votes["Masc"] += 1
+                break
+            if low in words.honorifics_fem or t.lower_ in words.honorifics_fem:
+                votes["Fem"] += 1
+                break
+        if span.start == 0:
             continue
         before = doc[span.start - 1]
         if before.pos_ in ("NOUN", "DET", "ADJ") and not before.is_punct:
@@ -97,9 +123,7 @@ def entity_gender(doc: Doc, ent: Entity) -> str | None:
             votes["Fem"] += 1
         elif first and fold(first[0]) in ("le", "un", "ce", "cet"):
             votes["Masc"] += 1
-    gender = None if votes["Masc"] == votes["Fem"] else max(votes, key=votes.get)
-    cache[key] = gender
-    return gender
+    return votes
 
 
 def _apposed_nouns(tok: Token) -> list[Token]:
@@ -124,8 +148,27 @@ def descriptions(doc: Doc, ent: Entity) -> list[str]:
             if span is not None:
                 found += [doc_text(doc)[n.left_edge.idx:n.right_edge.idx + len(n.right_edge.text)]
                           for n in _apposed_nouns(span.root) if not (span.start <= n.i < span.end)]
+                title = _title_before(span)
+                if title:
+                    found.append(title)
         cache[key] = found
     return cache[key]
+
+
+def _title_before(span) -> str | None:
+    """The title words right before a name in the same noun phrase (*le Premier ministre polonais
+    Mateusz Morawiecki*, *the Chinese foreign minister Wang Yi*): nouns and adjectives back to the
+    determiner or preposition, at least one noun among them."""
+    doc = span.doc
+    i = span.start - 1
+    words = []
+    while i >= 0 and span.start - i <= 5 and (doc[i].pos_ in ("NOUN", "ADJ") or doc[i].pos_ == "PROPN" and
+                                               doc[i].ent_type_ == "" and doc[i].text[:1].isupper()):
+        words.append(doc[i])
+        i -= 1
+    if not any(t.pos_ == "NOUN" for t in words):
+        return None
+    return doc_text(doc)[words[-1].idx:words[0].idx + len(words[0].text)]
 
 
 def referent_of(doc: Doc, ent: Entity, at: tuple[int, int]) -> Referent:
@@ -162,6 +205,24 @@ class Discourse:
     def spoke(self, anchor: int, ref: Referent) -> None:
         self.speakers.append((anchor, ref))
 
+    def spoken_before(self, anchor: int) -> frozenset[str]:
+        """Canonical names of those who spoke before ``anchor``."""
+        return frozenset(ref.canonical for char, ref in self.speakers if char < anchor)
+
+    def last_person(self, before: int, gender: str | None) -> Referent | None:
+        """The person last named before ``before`` whose gender (when known) agrees."""
+        index = entity_index(self.doc)
+        i = bisect_left(index.person_starts, before)
+        while i > 0:
+            i -= 1
+            s, e, n = index.people[i]
+            if e > before:
+                continue
+            ref = referent_of(self.doc, index.entities[n], (s, e))
+            if gender is None or ref.gender is None or ref.gender == gender:
+                return ref
+        return None
+
     def previous_speaker(self, anchor: int) -> tuple[int, Referent] | None:
         for char, ref in reversed(self.speakers):
             if char < anchor:
@@ -177,7 +238,8 @@ class Discourse:
         previous = self.previous_speaker(anchor)
         if previous is not None and anchor - previous[0] <= PREVIOUS_SPEAKER_REACH \
                 and compatible(previous[1], gender, plural, persons_only):
-            if verb_lemma in CONTINUATION or not self._person_subject_between(previous[0], anchor, gender, plural):
+            if verb_lemma in CONTINUATION or not self._person_subject_between(previous[0], anchor, gender, plural,
+                                                                              previous[1].canonical):
                 return previous[1]
         best: tuple[int, Referent] | None = None
         i = bisect_left(self.subject_starts, anchor)
@@ -202,10 +264,12 @@ class Discourse:
             return referent_of(self.doc, fallback[1], (fallback[0], fallback[0]))
         return None
 
-    def _person_subject_between(self, start: int, end: int, gender: str | None, plural: bool) -> bool:
+    def _person_subject_between(self, start: int, end: int, gender: str | None, plural: bool, speaker: str) -> bool:
+        """Is another person than ``speaker`` (who may be named again) a subject between the two offsets?"""
         i = bisect_left(self.subject_starts, start + 1)
         while i < len(self.subjects) and self.subjects[i][0] < end:
-            if compatible(self.subjects[i][1], gender, plural, True):
+            char, ref = self.subjects[i]
+            if ref.canonical != speaker and compatible(ref, gender, plural, True):
                 return True
             i += 1
         return False
@@ -226,14 +290,36 @@ def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
 
 
 def _words(text: str) -> set[str]:
-    """Content words, folded, with a final -e/-s/-es off so that *hongroise* meets *hongrois*."""
-    return {re.sub(r"(es|e|s)$", "", w) for w in re.findall(r"[\w-]+", fold(text)) if w not in STOP and len(w) > 2}
+    """Content words, folded, with final -e and -s letters off so that *hongroise* meets *hongrois*."""
+    return {_stem(w) for w in re.findall(r"[\w-]+", fold(text)) if w not in STOP and len(w) > 2}
+
+
+def _stem(word: str) -> str:
+    while len(word) > 3 and word[-1] in "es":
+        word = word[:-1]
+    return word
 
 
 def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
     """``le conseiller régional chargé de l'environnement, Matteo Marnati``: a person named right
     after the description (and its complement of a few words, with no verb), set off by a comma."""
     text = doc_text(doc)
+    before = text[:bounds[0]].rstrip(" ")
+    if before.endswith(","):  # "Martin Brudermüller, le patron de BASF": the name and the description in apposition
+        found = [e for e in entities_in(doc, len(before) - 2, len(before) - 1) if is_person(e)]
+        name_tok = doc.char_span(len(before) - 2, len(before) - 1, alignment_mode="expand")
+        head = doc.char_span(*bounds, alignment_mode="expand")
+        if found and name_tok is not None and head is not None:
+            name, noun = name_tok.root, head.root
+            mention = next((m for m in found[0].mentions if m.start < len(before) - 1 <= m.end), None)
+            first = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention else None
+            opens = first is not None and (first.start == 0 or doc[first.start].is_sent_start
+                                           or doc[first.start - 1].is_space
+                                           or doc[first.start - 1].is_punct and doc[first.start - 1].text != "(")
+            # the apposition in the parse, or the name opening the clause (not "selon X, le ministre…")
+            if noun.dep_ == "appos" and noun.head.i in range(name.left_edge.i, name.i + 1) or \
+                    name.dep_ == "appos" and name.head.i == noun.i or opens:
+                return found[0]
     comma = text.find(",", bounds[1], bounds[1] + 80)
     if comma == -1 or any(c in text[bounds[1]:comma] for c in ".;:!?\n«»\""):
         return None
@@ -247,9 +333,16 @@ def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
     return found[0] if found else None
 
 
-def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lang: str) -> tuple[Entity, Span] | None:
+def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lang: str,
+                spoke: frozenset[str] = frozenset()) -> tuple[Entity, Span] | None:
     """The person whose role shares the description's words (*l'hydrologue* -> the entity with the
-    role *hydrologue*), or the outlet last named for an outlet noun (*le quotidien*)."""
+    role *hydrologue*), or the outlet last named for an outlet noun (*le quotidien*).
+
+    A person description must be definite (*un législateur russe* introduces someone new) and agree
+    in gender with the person; the head noun itself or two of its words must be in the person's
+    descriptions, or, for a role noun, one word when that person already spoke (``spoke``: canonical
+    names of earlier speakers): *le dirigeant polonais* after *le Premier ministre polonais X a
+    affirmé*. Ties go to an earlier speaker, then to the latest mention."""
     index = entity_index(doc)
     words = _words(doc_text(doc)[bounds[0]:bounds[1]])
     if head.lemma_.lower() in quote_words(lang).outlet_nouns or head.lower_ in quote_words(lang).outlet_nouns:
@@ -263,6 +356,10 @@ def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lan
         return (best[0], Span(text=best[1].text, start=best[1].start, end=best[1].end)) if best else None
     if not words or head.pos_ != "NOUN":
         return None
+    if any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
+        return None
+    gender = token_gender(head) if lang == "fr" else None
+    role_noun = head.lemma_.lower() in role_nouns(lang) or head.lower_ in role_nouns(lang)
     best = None
     for ent in index.entities:
         if not is_person(ent):
@@ -271,13 +368,21 @@ def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lan
         if not roles:
             continue
         overlap = max(len(words & _words(r)) for r in roles)
-        if not overlap or head.lemma_.lower() not in " ".join(fold(r) for r in roles) and overlap < 2:
+        spoken = ent.canonical in spoke
+        if not overlap or head.lemma_.lower() not in " ".join(fold(r) for r in roles) and overlap < 2 \
+                and not (role_noun and spoken):
             continue  # the head noun itself, or two of the description's words, must be in a role
-        before = [m for m in ent.mentions if m.in_ == "body" and m.start < anchor]
-        if not before:
+        ent_gender = entity_gender(doc, ent)
+        if gender and ent_gender and gender != ent_gender:
             continue
-        last = max(before, key=lambda m: m.start)
-        key = (overlap, last.start)
+        before = [m for m in ent.mentions if m.in_ == "body" and m.start < anchor]
+        if not before and overlap < 2:
+            continue  # named only later: a description that shares two words with the role still holds
+        last = max(before, key=lambda m: m.start) if before else min(
+            (m for m in ent.mentions if m.in_ == "body"), key=lambda m: m.start, default=None)
+        if last is None:
+            continue
+        key = (overlap, spoken, bool(before), last.start if before else -last.start)
         if best is None or key > best[0]:
             best = (key, ent, last)
     if best is None:

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import speech_forms, speech_lemma
+from recoupe.analysis.lexicons import quote_words, speech_forms, speech_lemma
 from recoupe.analysis.quotes.index import entities_in, is_person
 from recoupe.analysis.quotes.syntax import (
     ATTRIBUTION_PUNCT,
@@ -142,6 +142,7 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
     spans = quoted_spans(doc)
     quoted = SpanSet(spans)
     out: list[Candidate] = []
+    unattributed: list[tuple[int, int]] = []
     last_attributed: Candidate | None = None
     for n, (start, end) in enumerate(spans):
         if doc_text(doc)[end - 1] == "," and end - start > 1:
@@ -182,9 +183,35 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             cand = Candidate("direct", "direct_floating", (start, end), None, None, 0.5, inherited=last_attributed)
             out.append(cand)
             continue
+        governed = _governing_speech_verb(doc, start, end, lang)
+        if governed is not None and n_words >= FRAGMENT_MIN_WORDS:
+            verb, speaker = governed
+            out.append(Candidate("direct", "direct_fragment", (start, end), cue_span(verb), speaker, 0.5))
+            continue
         subject = _fragment_subject(doc, start, end, lang)
         if subject is not None and n_words >= 2:
             out.append(Candidate("direct", "direct_fragment", (start, end), None, subject, 0.45))
+            continue
+        if n_words >= 4:
+            unattributed.append((start, end))
+    return out + _repeated(doc, unattributed, out)
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _repeated(doc: Doc, spans: list[tuple[int, int]], attributed: list[Candidate]) -> list[Candidate]:
+    """A quotation with no attribution of its own whose words an attributed quotation repeats elsewhere
+    in the article (a pull quote or a standfirst before the body, a headline): the same speaker's."""
+    out = []
+    held = [(c, _words_of(doc_text(doc)[c.content[0]:c.content[1]])) for c in attributed
+            if c.rule not in ("direct_floating", "direct_fragment") and c.speaker_token is not None]
+    for start, end in spans:
+        words = _words_of(doc_text(doc)[start:end])
+        source = next((c for c, text in held if words and words in text), None)
+        if source is not None:
+            out.append(Candidate("direct", "direct_repeated", (start, end), None, None, 0.5, inherited=source))
     return out
 
 
@@ -222,6 +249,40 @@ def _colon_speaker(doc: Doc, start: int, lang: str) -> Token | None:
     if first is None or not (first.pos_ == "PROPN" or entities_in(doc, first.idx, first.idx + len(first.text))):
         return None
     return first
+
+
+# Shortest quotation a governing speech verb attributes (*a qualifié X de « cancer »*). Chosen on the
+# French development half of the attribution set: 1 word gives quote F1 .815 (P .914), 2 words .806.
+FRAGMENT_MIN_WORDS = 1
+
+
+def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[Token, Token] | None:
+    """A quotation inside the clause of a speech verb (*a dénoncé un « massacre »*, *a qualifié X de
+    « cancer »*, *évoque la possibilité de « discuter »*): climbing the parse from the quotation, the
+    first speech verb outside it, in the same sentence, whose subject can speak. The quoted words are
+    that subject's. Returns (verb, speaker head)."""
+    tok = token_at(doc, start)
+    if tok is None:
+        return None
+    sent_start, sent_end = sentence_bounds(tok)
+    words = quote_words(lang)
+    steps = 0
+    while steps < 8 and sent_start <= tok.idx < sent_end:
+        if not start <= tok.idx < end and speech_lemma(tok, lang):
+            if any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or "Pass" in tok.morph.get("Voice"):
+                return None  # "menacées de « génocide »": a passive's subject is not who speaks
+            speaker = speaker_head(tok)
+            if speaker is None or start <= speaker.idx < end or speaker.lower_ in words.first_person \
+                    or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj":
+                return None
+            return tok, speaker
+        if tok.head is tok:
+            return None
+        if not start <= tok.idx < end and tok.pos_ in ("VERB", "AUX") and finite(tok) and tok.dep_ != "ccomp" \
+                and not any(c.dep_ == "mark" and c.lower_ in words.content_marks for c in tok.children):
+            return None  # another clause's own verb (not a reported clause): the quotation is not the speaker's
+        tok, steps = tok.head, steps + 1
+    return None
 
 
 def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None:

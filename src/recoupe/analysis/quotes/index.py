@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from recoupe.analysis.lexicons import role_nouns, source_nouns
+from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns
 from recoupe.analysis.text import fold
 from recoupe.model import Entity
 
@@ -89,6 +89,8 @@ def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
         return True
     if head.lemma_.lower() in source_nouns(lang) or head.lemma_.lower() in role_nouns(lang):
         return True
+    if anaphoric_description(head, lang) is not None:
+        return True
     return entity_in(doc, *bounds) is not None
 
 
@@ -96,3 +98,14 @@ def is_person(ent: Entity) -> bool:
     """PER, or a MISC that looks like a full personal name (the NER sometimes labels people MISC)."""
     words = ent.canonical.split()
     return ent.label == "PER" or (ent.label == "MISC" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words))
+
+
+def anaphoric_description(head: Token, lang: str) -> str | None:
+    """``ce dernier`` / ``the latter`` ("latter": the last person named) and ``la même source`` /
+    ``the same source`` ("same": the source cited just before), else None."""
+    words = quote_words(lang)
+    if head.lower_ in words.latter_words and any(c.dep_ == "det" for c in head.children):
+        return "latter"
+    if head.lemma_.lower() in ("source", "sources") and any(c.lower_ in words.same_words for c in head.children):
+        return "same"
+    return None

@@ -22,8 +22,9 @@ from recoupe.analysis.quotes.coreference import (
     description_referent,
     referent_of,
     role_holder,
+    token_gender,
 )
-from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
+from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
 from recoupe.analysis.text import char_span
 from recoupe.model import Entity, Quote, Span
@@ -40,16 +41,12 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
     quotes = []
     discourse = Discourse(doc)
     previous: dict | None = None
-    for cand in sorted(cands, key=lambda c: (c.content[0], c.cue or (0, 0))):
+    repeated = [c for c in cands if c.rule == "direct_repeated"]
+    for cand in sorted((c for c in cands if c.rule != "direct_repeated"), key=lambda c: (c.content[0], c.cue or (0, 0))):
         anchor = cand.cue[0] if cand.cue else cand.content[0]
         if cand.inherited is not None:
             # a floating quote continues the latest attributed quote, whatever its kind
-            prev = previous if previous is not None else cand.inherited.result
-            quote = Quote(kind="direct", cue=None, content=char_span(doc, *cand.content), speaker=prev.get("speaker"),
-                          speaker_canonical=prev.get("canonical"), speaker_role=prev.get("role"),
-                          speaker_evidence=prev.get("evidence"),
-                          producer="rule:quotes.direct_floating", confidence=cand.confidence)
-            quotes.append(quote)
+            quotes.append(_inherited_quote(doc, cand, previous if previous is not None else cand.inherited.result))
             continue
         found = _resolve_speaker(doc, cand, lang, discourse, anchor)
         cand.result = {"speaker": found.span, "canonical": found.canonical, "role": found.role,
@@ -63,7 +60,19 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             content=char_span(doc, *cand.content), speaker=found.span, speaker_canonical=found.canonical,
             speaker_role=found.role, speaker_evidence=found.evidence, producer=f"rule:quotes.{cand.rule}",
             confidence=round(found.confidence, 2)))
+    for cand in repeated:  # a pull quote: the speaker of the attributed quotation that repeats it
+        quotes.append(_inherited_quote(doc, cand, cand.inherited.result))
+    if repeated:
+        quotes.sort(key=lambda q: (q.content.start, q.cue.start if q.cue else 0))
     return quotes
+
+
+def _inherited_quote(doc: Doc, cand: Candidate, said: dict) -> Quote:
+    """A direct quote with no attribution of its own, spoken by whoever ``said`` (a resolved quote's
+    result) names."""
+    return Quote(kind="direct", cue=None, content=char_span(doc, *cand.content), speaker=said.get("speaker"),
+                 speaker_canonical=said.get("canonical"), speaker_role=said.get("role"),
+                 speaker_evidence=said.get("evidence"), producer=f"rule:quotes.{cand.rule}", confidence=cand.confidence)
 
 
 @dataclass
@@ -106,6 +115,21 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         ref = referent_of(doc, last[1], (last[0], last[0]))
         mention = _mention_at(last[1], last[0])
         return Found(span, last[1].canonical, first_role(last[1], lang), confidence * 0.7, ref, mention)
+    anaphor = anaphoric_description(head, lang)
+    if anaphor is not None:
+        bounds = phrase_bounds(head)
+        span = char_span(doc, *bounds)
+        if anaphor == "same":  # "selon la même source": the previous speaker
+            previous = discourse.previous_speaker(anchor)
+            ref = previous[1] if previous is not None else None
+        else:  # "ce dernier": the last person named, of the description's gender
+            ref = discourse.last_person(bounds[0], token_gender(head) if lang == "fr" else None)
+        if ref is None:
+            return Found(span, None, None, confidence * 0.5)
+        evidence = Span(text=doc_text(doc)[ref.evidence[0]:ref.evidence[1]], start=ref.evidence[0], end=ref.evidence[1]) \
+            if ref.evidence[1] > ref.evidence[0] else (_mention_at(ref.entity, ref.evidence[0]) if ref.entity else None)
+        role = first_role(ref.entity, lang) if ref.entity is not None else None
+        return Found(span, ref.canonical, role, confidence * 0.7, ref, evidence)
     if low in pronouns:
         span = char_span(doc, head.idx, head.idx + len(head.text))
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), anchor)
@@ -138,8 +162,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             mention = _mention_at(named, bounds[1])
             return Found(span, named.canonical, role or first_role(named, lang), confidence,
                          referent_of(doc, named, bounds), mention)
-    if orgs and role and head.pos_ == "NOUN" and cand.kind != "according_to":
-        holder = role_holder(doc, head, bounds, anchor, lang)  # "le chef de la diplomatie hongroise" -> its holder
+    if orgs and role and head.pos_ == "NOUN":
+        holder = role_holder(doc, head, bounds, anchor, lang, discourse.spoken_before(anchor))  # "le chef de la diplomatie hongroise" -> its holder
         if holder is not None:
             ent, mention = holder
             return Found(span, ent.canonical, role, confidence * 0.7, referent_of(doc, ent, (mention.start, mention.end)),
@@ -153,7 +177,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             return Found(span, named.canonical, role, confidence, referent_of(doc, named, bounds))
         return Found(span, span.text, role, confidence * 0.8, description_referent(head, bounds))
     if head.pos_ == "NOUN":
-        holder = role_holder(doc, head, bounds, anchor, lang)  # "l'hydrologue", "le quotidien"
+        holder = role_holder(doc, head, bounds, anchor, lang, discourse.spoken_before(anchor))  # "l'hydrologue", "le quotidien"
         if holder is not None:
             ent, mention = holder
             return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import SUBJECT_DEPS, language_of, quote_words
+from recoupe.analysis.text import sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
 
@@ -44,10 +45,20 @@ def subject_of(verb: Token) -> Token | None:
     non_finite = verb.morph.get("VerbForm") in (["Inf"], ["Part"], ["Ger"]) and not any(
         c.dep_.startswith("aux") for c in verb.children)
     climbs = ("xcomp", "conj", "advcl", "acl") if non_finite else ("xcomp", "conj")
-    for tok in (verb, verb.head if verb.dep_ in climbs else None):
+    carrier = verb.head if verb.dep_ in climbs else None
+    if non_finite and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "said after concluding that"
+        carrier = verb.head.head
+    if carrier is not None and "\n" in doc_text(verb.doc)[min(carrier.idx, verb.idx):max(carrier.idx, verb.idx)]:
+        carrier = None  # the parser ran two paragraphs together: the other one's subject is not this verb's
+    for tok in (verb, carrier):
         if tok is None:
             continue
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in ("agent", "obl:agent")]
+        if len(subjects) > 1:  # "Ceci après que le ministre a qualifié…": a misparse hangs two subjects on
+            before = [c for c in subjects if c.i < tok.i and c.text[:1].isalpha()  # the verb; the one nearest
+                      and not (c.i > 0 and c.doc[c.i - 1].text == "-")]  # before it is its own (not the "ci"
+            # of "celui-ci", which the tokenizer may split in three)
+            return before[-1] if before else subjects[0]
         if subjects:
             return subjects[0]
     return hyphen_subject(verb)
@@ -156,6 +167,8 @@ def speaker_head(verb: Token) -> Token | None:
     if subject is not None and subject.lower_ in quote_words(language_of(doc)).relative_pronouns:
         subject = antecedent(subject)
     reflexive = any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children)
+    if subject is None and reflexive:
+        subject = next((c for c in verb.children if c.dep_ == "expl:subj" and c.i < verb.i), None)
     if subject is not None and subject.dep_ == "expl:subj" and reflexive and subject.lower_ in ("il", "elle"):
         return subject  # "il s'est dit prêt": the parser calls the subject of a reflexive expletive
     if subject is None or subject.dep_ == "expl:subj" or subject.lower_ in ("ce", "c'", "c’", "cela", "ça"):
@@ -175,3 +188,20 @@ def has_finite_verb(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="contract")
     return span is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD")
                                     for t in span)
+
+
+def previous_sentence(tok: Token) -> tuple[int, int] | None:
+    """The sentence before ``tok``'s, edge punctuation and bullets off: what *c'est ce que révèle X*
+    or *X l'a rappelé* points back at."""
+    doc = tok.doc
+    text = doc_text(doc)
+    sent_start, _ = sentence_bounds(tok)
+    previous = token_at(doc, len(text[:sent_start].rstrip()) - 1) if sent_start > 0 else None
+    if previous is None:
+        return None
+    start, end = sentence_bounds(previous)
+    if end <= start:  # the parser hung the previous line's full stop on this sentence
+        start = text.rfind("\n", 0, previous.idx) + 1
+        end = previous.idx + len(previous.text)
+    content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, start, end)))
+    return content if content[1] > content[0] else None

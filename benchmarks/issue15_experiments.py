@@ -89,9 +89,10 @@ def stacking() -> None:
                     rows = np.where(langs == lang)[0]
                     fold = _folds(P, groups, rows, lang)
                     if mode == "other languages":
-                        z = fit_apply(F, np.where(langs != lang)[0], rows)
+                        raw = fit_apply(F, np.where(langs != lang)[0], rows)
+                        z = raw.copy()
                         for f in np.unique(fold):  # the language's own prior, from its other folds
-                            z[fold == f] += P.language_shift(z[fold != f], Y[rows][fold != f])
+                            z[fold == f] += P.language_shift(raw[fold != f], Y[rows][fold != f])
                     else:
                         z = np.zeros((len(rows), k))
                         for f in np.unique(fold):

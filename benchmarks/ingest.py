@@ -8,7 +8,10 @@ text, 571 of them), the first ``--limit`` (default 300) in a fixed order alterna
 Absolute figures depend on the machine: take the final ones on a quiet machine (nothing else
 running), since the 1- vs 2-worker ratio measures free cores as much as recoupe.
 
-    python benchmarks/ingest.py [--limit 300] [--skip-dask]
+    python benchmarks/ingest.py [--limit 300] [--skip-dask] [--ceiling]
+
+``--ceiling`` first measures what the machine allows: two independent processes, each running the
+bare analysis (encoder inline, one core each) over the first 120 articles, against one such process.
 """
 
 from __future__ import annotations
@@ -41,6 +44,38 @@ def clear_caches() -> None:
     gc.collect()
 
 
+def _bare_worker(docs, barrier, queue) -> None:
+    from recoupe.pipeline import Analyzer, AnalyzerConfig
+
+    analyzer = Analyzer(AnalyzerConfig(encoder_thread=False))  # one core, as a Dask worker runs
+    list(analyzer.analyze_many(docs[:8]))  # models loaded and warm before the clock starts
+    barrier.wait()
+    start = time.perf_counter()
+    n = sum(1 for _ in analyzer.analyze_many(docs))
+    queue.put((n, time.perf_counter() - start))
+
+
+def ceiling(docs: list[RawDocument]) -> float:
+    """Articles/s of two independent bare processes over one: how far two cores carry this work
+    with no Dask, no writer and nothing shared (the 2-worker ratio's ceiling on this machine)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    rates = []
+    for k in (1, 2):
+        barrier, queue = ctx.Barrier(k), ctx.Queue()
+        procs = [ctx.Process(target=_bare_worker, args=(docs, barrier, queue)) for _ in range(k)]
+        for p in procs:
+            p.start()
+        results = [queue.get() for _ in procs]
+        for p in procs:
+            p.join()
+        rates.append(sum(n for n, _ in results) / max(s for _, s in results))
+    print(f"machine ceiling: bare analysis in 1 process {rates[0]:.2f} articles/s, in 2 independent processes "
+          f"{rates[1]:.2f} articles/s: {rates[1] / rates[0]:.2f}x", flush=True)
+    return rates[1] / rates[0]
+
+
 def timed(label: str, n: int, fn) -> float:
     clear_caches()
     start, cpu = time.perf_counter(), time.process_time()
@@ -57,8 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=300)
     ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--ceiling", action="store_true", help="first measure two bare processes against one")
     args = ap.parse_args(argv)
     docs = load(args.limit)
+    if args.ceiling:
+        ceiling(docs[:120])
     n = len(docs)
     from recoupe.corpus import Corpus, engine
     from recoupe.corpus.ingest import LocalBackend, ingest

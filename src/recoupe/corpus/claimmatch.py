@@ -1,9 +1,10 @@
 """Match a claim against a set of claims: lexical BM25 and sentence vectors propose, a small learned
 re-ranker orders.
 
-Used by corroboration (claims of one story's articles, across languages: the vectors carry the
-cross-lingual part) and by ``recoupe eval claims`` (tweets against 10,000 Snopes-verified claims),
-so the ranking the evaluation scores is the one the corpus uses. The re-ranker
+Scored by ``recoupe eval claims`` (tweets against 10,000 Snopes-verified claims). Corroboration
+inside a story does not use it yet: there, sentence vectors propose pairs of claims across articles
+and languages and shared actors or numbers confirm them (``corpus/corroboration.py``), since this
+re-ranker's lexical scores are English-tuned and carry nothing across languages. The re-ranker
 (``resources/models/claimmatch``) is a logistic regression over lexical (BM25 on the claim, its
 title and both, stemmed; character and word TF-IDF cosines; shared numbers, names and rare words)
 and vector scores per candidate, each also relative to the query's best candidate, trained by ``python -m recoupe.training.claimmatch`` on CLEF-2020 CheckThat! Task 2's train split.

@@ -124,21 +124,11 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             ref = previous[1] if previous is not None else None
         else:  # "ce dernier": the last person named, of the description's gender
             ref = discourse.last_person(bounds[0], token_gender(head) if lang == "fr" else None)
-        if ref is None:
-            return Found(span, None, None, confidence * 0.5)
-        evidence = Span(text=doc_text(doc)[ref.evidence[0]:ref.evidence[1]], start=ref.evidence[0], end=ref.evidence[1]) \
-            if ref.evidence[1] > ref.evidence[0] else (_mention_at(ref.entity, ref.evidence[0]) if ref.entity else None)
-        role = first_role(ref.entity, lang) if ref.entity is not None else None
-        return Found(span, ref.canonical, role, confidence * 0.7, ref, evidence)
+        return _resolved_anaphor(doc, span, ref, lang, confidence, 0.7)
     if low in pronouns:
         span = char_span(doc, head.idx, head.idx + len(head.text))
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), anchor)
-        if ref is None:
-            return Found(span, None, None, confidence * 0.5)
-        evidence = Span(text=doc_text(doc)[ref.evidence[0]:ref.evidence[1]], start=ref.evidence[0], end=ref.evidence[1]) \
-            if ref.evidence[1] > ref.evidence[0] else (_mention_at(ref.entity, ref.evidence[0]) if ref.entity else None)
-        role = first_role(ref.entity, lang) if ref.entity is not None else None
-        return Found(span, ref.canonical, role, confidence * 0.75, ref, evidence)
+        return _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
     bounds = cand.speaker_span or phrase_bounds(head, keep_acl=cand.kind == "according_to")
     for ent in entities_in(doc, head.idx, head.idx + len(head.text)):
         for m in ent.mentions:
@@ -184,6 +174,20 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
                          referent_of(doc, ent, (mention.start, mention.end)), mention)
         return Found(span, None, role, confidence * 0.8, description_referent(head, bounds))
     return Found(span, None, role, confidence * 0.8)
+
+
+def _resolved_anaphor(doc: Doc, span: Span | None, ref: Referent | None, lang: str, confidence: float,
+                      factor: float) -> Found:
+    """A pronoun or anaphoric description (*il*, *ce dernier*, *la même source*) resolved to ``ref``:
+    its name, its first role, and the mention that resolved it as evidence (the referent's own span,
+    else the entity's body mention nearest to it). Unresolved: the phrase alone, at half confidence."""
+    if ref is None:
+        return Found(span, None, None, confidence * 0.5)
+    start, end = ref.evidence
+    evidence = Span(text=doc_text(doc)[start:end], start=start, end=end) if end > start else \
+        (_mention_at(ref.entity, start) if ref.entity else None)
+    role = first_role(ref.entity, lang) if ref.entity is not None else None
+    return Found(span, ref.canonical, role, confidence * factor, ref, evidence)
 
 
 def _mention_at(ent: Entity, near: int) -> Span | None:

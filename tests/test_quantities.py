@@ -124,3 +124,22 @@ def test_elliptic_amount_takes_nearby_currency():
     q = _by_text("Le budget passe de 1,4 milliard à 2 milliards d'euros. Il vise 3 milliards.", "fr")
     assert (q["1,4 milliard"].kind, q["1,4 milliard"].currency) == ("money", "EUR")
     assert q["3 milliards"].kind == "quantity" and q["3 milliards"].currency is None
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_rule_gates_change_nothing_on_real_articles(lang, monkeypatch):
+    """Skipping the rules a sentence cannot match is an optimisation only: the same quantities as
+    running every rule, on every sentence of real articles (with and without numbers)."""
+    import re
+
+    from recoupe.analysis import quantities
+    from tests.conftest import need_shared
+
+    folder = need_shared("data", "genre", "semeval2023t3", lang, "articles")
+    sentences = [s for p in sorted(folder.glob("*.txt"))[:60]
+                 for s in re.split(r"(?<=[.!?])\s+", p.read_text(encoding="utf-8"))]
+    gated = [find_quantities(s, lang) for s in sentences]
+    skipped = sum(len(list(quantities._rules_for(s))) < len(quantities.RULES) for s in sentences)
+    monkeypatch.setattr(quantities, "_rules_for", lambda text: iter(quantities.RULES.items()))
+    assert [find_quantities(s, lang) for s in sentences] == gated
+    assert sum(map(len, gated)) > 100 and skipped > len(sentences) // 4  # the test saw both kinds

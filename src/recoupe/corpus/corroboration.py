@@ -172,7 +172,8 @@ def matched_pairs(claims: list[tuple[str, dict]], languages: dict[str, str | Non
     confirms it (probability >= ``SAME_CLAIM_P``; alone it is no absolute decision in a story's
     few claims, its scores being relative to the query's best candidate). Across languages the
     re-ranker's lexical scores are blind (BM25 and n-grams share nothing between a French and an
-    English sentence), so there shared actors or numbers confirm. A cosine >= ``SAME_COS`` needs
+    English sentence), so there shared actors or numbers confirm (an article whose language is
+    unknown counts as another language). A cosine >= ``SAME_COS`` needs
     no confirmation. Claims with the same text (quote style, case and spacing aside) are one entry of the
     index and always match. ``benchmarks/claim_pairs.py`` measures these decisions."""
     from recoupe.corpus import claimmatch as cm

@@ -141,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
                 T.best_threshold(full[scored], same[scored]))
 
     base = run(X, XS)
+    near = (X[:, sim.FEATURES.index("cos_lead")] >= 0.6) & (X[:, sim.FEATURES.index("names_jaccard")] <= 0.1)
+    print(f"pairs like the seeds (lead cosine >= 0.6, names Jaccard <= 0.1; seeds "
+          f"{XS[0, sim.FEATURES.index('cos_lead')]:.2f}, {XS[0, sim.FEATURES.index('names_jaccard')]:.2f}): {int(near.sum())}, "
+          f"{int((y[near] <= 1.5).sum())} the same story, {int((y[near] >= 3).sum())} different")
     print(f"{len(pairs)} pairs, {args.shuffles} shuffles; seeds' translation probability "
           f"{tr.translation_probability(sp[0], sp[1]):.3f}")
     print(f"{'signal':<42} {'seeds':>14} {'same / diff':>13} {'Pearson':>8} {'F1':>6} {'seeds sim (thr)':>16}")

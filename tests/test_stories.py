@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta, timezone
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -84,6 +85,38 @@ def test_translation_counts_once_and_claims_corroborate():
     assert wage["first_appearance"]["article"] == "en"
     if "x" in wage["articles"]:
         assert wage["conflicting_numbers"] and wage["denials"]
+
+
+def test_claims_in_one_language_matched_by_the_claim_matcher():
+    from recoupe import vectors
+    from recoupe.corpus.corroboration import matched_pairs
+
+    claims = [("a", {"text": "Dock workers in Rotterdam accepted a 4.5 percent wage increase over two years."}),
+              ("a", {"text": "The strike had halted container traffic for twelve days."}),
+              ("b", {"text": "Rotterdam's dock workers have accepted a wage increase of 4.5 percent over two years."}),
+              ("b", {"text": "Temperatures reached 44 degrees in Madrid on Sunday, a record for June."}),
+              ("c", {"text": "Dock workers in Rotterdam accepted a 4.5 percent wage increase over two years."})]
+    langs = {"a": "en", "b": "en", "c": "en"}
+    got = matched_pairs(claims, langs, vectors.encode)
+    assert (0, 2) in got  # a paraphrase in another article, confirmed by the re-ranker
+    assert (0, 4) in got and (2, 4) in got  # the same text in a third article
+    assert not any(3 in p for p in got)  # the heat wave matches nothing
+    assert (0, 1) not in got  # never two claims of one article
+
+
+def test_claim_index_excludes_candidates():
+    from recoupe.corpus import claimmatch as cm
+
+    index = cm.ClaimIndex(["a", "b", "c"], ["The Eiffel Tower will be demolished in 2025.",
+                                             "Paris plans to tear down the Eiffel Tower next year.",
+                                             "Drinking hot water cures the flu."])
+    cand, X = index.features("The Eiffel Tower will be demolished in 2025.")
+    assert 0 in cand
+    cand, X = index.features("The Eiffel Tower will be demolished in 2025.", exclude=[0])
+    assert 0 not in cand and set(cand) == {1, 2}
+    best = int(np.argmax(X[:, cm.FEATURES.index("cos_max")]))
+    assert cand[best] == 1 and X[best, cm.FEATURES.index("cos_max_minus_best")] == 0.0  # the best is the best left
+    assert len(index.features("anything", exclude=[0, 1, 2])[0]) == 0
 
 
 def test_graph_merges_surnames_and_counts_origins():

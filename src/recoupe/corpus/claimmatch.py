@@ -1,10 +1,10 @@
 """Match a claim against a set of claims: lexical BM25 and sentence vectors propose, a small learned
 re-ranker orders.
 
-Scored by ``recoupe eval claims`` (tweets against 10,000 Snopes-verified claims). Corroboration
-inside a story does not use it yet: there, sentence vectors propose pairs of claims across articles
-and languages and shared actors or numbers confirm them (``corpus/corroboration.py``), since this
-re-ranker's lexical scores are English-tuned and carry nothing across languages. The re-ranker
+Scored by ``recoupe eval claims`` (tweets against 10,000 Snopes-verified claims), and the matcher
+corroboration runs inside a story (``corpus/corroboration.py``, ``matched_pairs``): an index over the
+story's claims proposes candidates; there the re-ranker confirms pairs in one language, while across
+languages, where its lexical scores carry nothing, shared actors or numbers confirm. The re-ranker
 (``resources/models/claimmatch``) is a logistic regression over lexical (BM25 on the claim, its
 title and both, stemmed; character and word TF-IDF cosines; shared numbers, names and rare words)
 and vector scores per candidate, each also relative to the query's best candidate, trained by ``python -m recoupe.training.claimmatch`` on CLEF-2020 CheckThat! Task 2's train split.
@@ -209,10 +209,13 @@ class ClaimIndex:
         self._word_vec = TfidfVectorizer(analyzer=stemmed_tokens, sublinear_tf=True, dtype=np.float32)
         self._word_matrix = _fit(self._word_vec, both)
 
-    def features(self, query: str, query_vecs: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def features(self, query: str, query_vecs: np.ndarray | None = None,
+                 exclude: Sequence[int] = ()) -> tuple[np.ndarray, np.ndarray]:
         """Candidate indices and their feature rows (:data:`FEATURES`) for one query; ``query_vecs``
-        are the vectors of :func:`query_texts` when the caller encoded them in a batch."""
-        if not self.ids:
+        are the vectors of :func:`query_texts` when the caller encoded them in a batch. Claims at
+        the ``exclude`` indices are never candidates and count for no "best candidate" or rank
+        (corroboration leaves out the querying article's own claims)."""
+        if not self.ids or len(set(exclude)) >= len(self.ids):
             return np.zeros(0, dtype=np.int64), np.zeros((0, len(FEATURES)), np.float32)
         q = clean(query)
         qvs = query_vecs if query_vecs is not None else self._encode(query_texts(query))
@@ -228,8 +231,16 @@ class ClaimIndex:
         q_stems = stemmed_tokens(q_split)
         bb = self.bm_both.scores(q_stems)
         chars = _tfidf_cosines(self._chars, self._char_matrix, fold(q_split), len(self.ids))
+        if len(exclude):
+            ex = np.asarray(sorted(set(exclude)), dtype=np.int64)
+            for v in (cc, ct, sc, st, cmax):
+                v[ex] = -1.0  # the lowest cosine: last in every rank, never the best
+            for v in (bc, bt, bsum, bb, chars):
+                v[ex] = 0.0
         k = min(CANDIDATES, len(self.ids))
         cand = np.unique(np.concatenate([np.argsort(-v)[:k] for v in (cmax, bsum, bb, chars)]))
+        if len(exclude):
+            cand = np.setdiff1d(cand, ex)
         words = _tfidf_cosines(self._word_vec, self._word_matrix, q_split, len(self.ids))[cand]
         bc_top, bt_top, c_top = max(float(bc.max()), 1e-6), max(float(bt.max()), 1e-6), float(cmax.max())
         bb_top = max(float(bb.max()), 1e-6)

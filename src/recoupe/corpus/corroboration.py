@@ -5,16 +5,20 @@ duplicate groups), translations of one another (:mod:`recoupe.corpus.translation
 whose source chains lead to the same origin, or to another member's own outlet, count once. Five
 outlets relaying one post are one origin, with five relays under it.
 
-Claims are matched across a story's articles and languages: sentence vectors propose pairs
-(cosine >= ``PROPOSE_COS``), shared actors (entities) or numbers confirm them; a very close pair
-(>= ``SAME_COS``) needs no confirmation. Each matched claim reports its independent origins with
-their ratings, the relays under each, conflicting numbers, denials and its first appearance.
+Claims are matched across a story's articles and languages by the claim matcher ``recoupe eval
+claims`` scores (:func:`matched_pairs`): a :class:`~recoupe.corpus.claimmatch.ClaimIndex` over the
+story's claims proposes candidates, whose sentence-vector cosine must reach ``PROPOSE_COS``; in one
+language its re-ranker confirms them, across languages (where its lexical scores are blind) shared
+actors (entities) or numbers do; a very close pair (>= ``SAME_COS``) needs no confirmation. Each
+matched claim reports its independent origins with their ratings, the relays under each,
+conflicting numbers, denials and its first appearance.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 
 from recoupe.corpus.keys import fold
 from recoupe.corpus.records import ArticleRecord
@@ -23,6 +27,14 @@ from recoupe.corpus.records import ArticleRecord
 # (DESIGN.md); paraphrases of one claim by two outlets sit around 0.6-0.8.
 PROPOSE_COS = 0.6
 SAME_COS = 0.85
+# Same-language pairs proposed by the vectors are confirmed by the claim matcher's re-ranker (its
+# probability that the candidate states the query's claim) instead of by shared actors or numbers.
+# Measured by benchmarks/claim_pairs.py: as a same-claim decision on CLEF-2020 candidates, the F1-best
+# cut on train is 0.49 (0.5 within 0.001 F1); with cosine >= PROPOSE_COS, dev P 0.962 R 0.392 vs
+# P 0.449 R 0.366 for actors-or-numbers; on SemEval same-language different-story article pairs,
+# 0.26 sentence pairs matched per article pair vs 0.25 (re-ranker alone, without the cosine floor:
+# 8.9, since its scores relative to the query's best candidate say little in a story's few claims).
+SAME_CLAIM_P = 0.5
 
 
 class _UnionFind:
@@ -149,6 +161,57 @@ def _confirmed(a: dict, b: dict, cos: float) -> bool:
     return bool(ents) or shared_numbers
 
 
+def matched_pairs(claims: list[tuple[str, dict]], languages: dict[str, str | None], encode) -> list[tuple[int, int]]:
+    """Pairs of claims (indices into ``claims``, each ``(article id, claim)``) that state the same
+    thing, from different articles, through the claim matcher ``recoupe eval claims`` scores.
+
+    A :class:`~recoupe.corpus.claimmatch.ClaimIndex` over the story's claims proposes, for each
+    claim, candidates from the other articles (its four views: sentence vectors, two BM25s,
+    character n-grams; the querying article's own claims excluded); a candidate needs a vector
+    cosine >= ``PROPOSE_COS`` (the index's ``cos_max``). In one language the shipped re-ranker
+    confirms it (probability >= ``SAME_CLAIM_P``; alone it is no absolute decision in a story's
+    few claims, its scores being relative to the query's best candidate). Across languages the
+    re-ranker's lexical scores are blind (BM25 and n-grams share nothing between a French and an
+    English sentence), so there shared actors or numbers confirm (an article whose language is
+    unknown counts as another language). A cosine >= ``SAME_COS`` needs
+    no confirmation. Claims with the same text (quote style, case and spacing aside) are one entry of the
+    index and always match. ``benchmarks/claim_pairs.py`` measures these decisions."""
+    from recoupe.corpus import claimmatch as cm
+
+    texts = [c["text"] for _, c in claims]
+    queries = [cm.query_texts(t) for t in texts]
+    unique = list(dict.fromkeys([*texts, *(q for qs in queries for q in qs)]))
+    vec = dict(zip(unique, encode(unique)))
+    index = cm.ClaimIndex([str(k) for k in range(len(claims))], texts,
+                          claim_vecs=np.vstack([np.stack([vec[t] for t in texts])] * 2), encode=encode)
+    entry = {int(cid): e for e, cid in enumerate(index.ids)}
+    members: dict[int, list[int]] = {e: [int(index.ids[e])] for e in range(len(index.ids))}
+    for first, dupes in index.duplicates.items():
+        members[entry[int(first)]] += [int(d) for d in dupes]
+        entry.update((int(d), entry[int(first)]) for d in dupes)
+    pairs: set[tuple[int, int]] = set()
+    for ms in members.values():  # the same text in several articles: one claim
+        pairs.update((min(a, b), max(a, b)) for a in ms for b in ms if claims[a][0] != claims[b][0])
+    by_article: dict[str, set[int]] = {}
+    for k, (aid, _) in enumerate(claims):
+        by_article.setdefault(aid, set()).add(entry[k])
+    cos_col = cm.FEATURES.index("cos_max")
+    for i, (aid, claim) in enumerate(claims):
+        cand, X = index.features(texts[i], np.stack([vec[q] for q in queries[i]]), exclude=sorted(by_article[aid]))
+        if not len(cand):
+            continue
+        prob = cm.rerank(X)
+        for e, p, cos in zip(cand, prob, X[:, cos_col]):
+            for j in members[int(e)]:
+                if claims[j][0] == aid:
+                    continue
+                same_lang = languages.get(aid) is not None and languages.get(aid) == languages.get(claims[j][0])
+                if cos >= SAME_COS or (cos >= PROPOSE_COS and (
+                        p >= SAME_CLAIM_P if same_lang else _confirmed(claim, claims[j][1], cos))):
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
 def corroborate(records: list[ArticleRecord], profiles: dict | None = None, ratings=None,
                 encode=None) -> list[dict]:
     """Claims of these articles matched across them, each with its independent origins."""
@@ -160,13 +223,9 @@ def corroborate(records: list[ArticleRecord], profiles: dict | None = None, rati
     claims = [(r.id, c) for r in records for c in r.claims if c.get("text")]
     if not claims:
         return []
-    vecs = (encode or vectors.encode)([c["text"] for _, c in claims])
-    S = vecs @ vecs.T
     uf = _UnionFind(range(len(claims)))
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            if claims[i][0] != claims[j][0] and S[i, j] >= PROPOSE_COS and _confirmed(claims[i][1], claims[j][1], S[i, j]):
-                uf.union(i, j)
+    for i, j in matched_pairs(claims, {r.id: r.language for r in records}, encode or vectors.encode):
+        uf.union(i, j)
     clusters: dict[int, list[int]] = {}
     for i in range(len(claims)):
         clusters.setdefault(uf.find(i), []).append(i)

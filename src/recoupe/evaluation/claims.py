@@ -5,8 +5,8 @@
 DIR holds ``verified_claims.docs.tsv`` and split folders (``train/``, ``dev/``, ``test/``...),
 each with ``tweets.queries.tsv`` and, when labelled, ``tweet-vclaim-pairs.qrels``; default
 ``../shared/data/claims/clef2020-checkthat-task2``. Every split found is ranked by
-:class:`recoupe.corpus.claimmatch.ClaimIndex` (the claim matcher of the Python API; corroboration
-inside a story still matches claims its own way, see ``corpus/corroboration.py``) and, where qrels
+:class:`recoupe.corpus.claimmatch.ClaimIndex` (the claim matcher of the Python API, which
+corroboration inside a story also runs: ``corpus/corroboration.py``) and, where qrels
 exist, scored with MAP@5 (the task's official measure), beside the two views alone (sentence
 vectors, BM25). The re-ranker trained on ``train``: its ``train`` score is in-sample, ``dev`` is
 held out. ``--predictions`` writes ``{split, tweet_id, ranked: [vclaim_id x 10]}`` per line.

@@ -65,6 +65,26 @@ def test_relays_of_one_origin_count_once():
     assert sorted(other.articles) == ["copy", "own"] and "duplicate" in other.reason
 
 
+def test_undated_translation_names_its_source_when_the_text_says_so():
+    """Without dates, the translation's own notice decides which article is the origin; when nothing
+    tells, the two count once and the reason says the direction is unknown."""
+    source = record("b-source", STRIKE, domain="wire.com")
+    translated = record("a-translated", STRIKE_FR + " Article traduit de l'anglais.", lang="fr", domain="journal.fr")
+    for r in (source, translated):
+        r.date = None
+    recs = [translated, source]  # the translation first in id order: only the notice can put the source first
+    profs = dict(zip([r.id for r in recs], profiles_of(recs)))
+    [origin] = origin_groups(recs, profs)
+    assert origin.articles == ["b-source", "a-translated"] and origin.domain == "wire.com"
+    assert origin.reason == "translation"
+    plain = record("a-translated", STRIKE_FR, lang="fr", domain="journal.fr")
+    plain.date = None
+    recs = [plain, source]
+    profs = dict(zip([r.id for r in recs], profiles_of(recs)))
+    [origin] = origin_groups(recs, profs)
+    assert sorted(origin.articles) == ["a-translated", "b-source"] and "direction unknown" in origin.reason
+
+
 def test_translation_counts_once_and_claims_corroborate():
     c_en = {"text": "Dock workers accepted a 4.5 percent wage increase.", "score": 0.9, "status": "asserted",
             "entities": ["Rotterdam"], "quantities": [{"kind": "percent", "value": 4.5, "text": "4.5 percent"}]}

@@ -80,8 +80,6 @@ def _origin_link(r: ArticleRecord) -> dict | None:
 
 def origin_groups(records: list[ArticleRecord], profiles: dict | None = None, ratings=None) -> list[Origin]:
     """The independent origins behind a set of articles, earliest first."""
-    from recoupe.corpus import translations as tr
-
     uf = _UnionFind([r.id for r in records])
     reasons: dict[str, set[str]] = {}
     by_group: dict[int, str] = {}
@@ -105,19 +103,22 @@ def origin_groups(records: list[ArticleRecord], profiles: dict | None = None, ra
             if key in own and own[key] != r.id:
                 uf.union(r.id, own[key])
                 reasons.setdefault(r.id, set()).add("relays another article of the set")
-    if profiles:
-        for i, a in enumerate(records):
-            for b in records[i + 1:]:
-                if a.language != b.language and a.id in profiles and b.id in profiles \
-                        and tr.is_translation(profiles[a.id], profiles[b.id]):
-                    uf.union(a.id, b.id)
-                    reasons.setdefault(b.id, set()).add("translation")
+    translated = translation_links(records, profiles) if profiles else {}
+    for aid, link in translated.items():
+        uf.union(aid, link["article"])
+        if link["direction"] == "translates":
+            reasons.setdefault(aid, set()).add("translation")
+        else:
+            reasons.setdefault(aid, set()).add("translations of one another (direction unknown)")
     groups: dict[str, list[ArticleRecord]] = {}
     for r in records:
         groups.setdefault(uf.find(r.id), []).append(r)
     out = []
     for members in groups.values():
-        members.sort(key=lambda r: (r.date is None, r.date or 0, r.id))
+        # the original before its translations, then the earliest; an undated pair whose direction
+        # nothing tells keeps the id order, and its reason says the direction is unknown
+        members.sort(key=lambda r: (translated.get(r.id, {}).get("direction") == "translates",
+                                    r.date is None, r.date or 0, r.id))
         links = [link for link in (_origin_link(r) for r in members) if link]
         if links:
             names = [(link.get("name"), link.get("domain")) for link in links]
@@ -135,6 +136,35 @@ def origin_groups(records: list[ArticleRecord], profiles: dict | None = None, ra
                 origin.ratings = [x.model_dump() for x in match.ratings]
         out.append(origin)
     out.sort(key=lambda o: min((r.date.timestamp() for r in groups_by_ids(records, o.articles) if r.date), default=float("inf")))
+    return out
+
+
+def translation_links(records: list[ArticleRecord], profiles: dict) -> dict[str, dict]:
+    """Which articles translate which: ``{article id: {article, direction, probability}}``.
+
+    A cross-language pair the translation detector accepts is linked; its direction comes from a
+    translator in one source chain, else from the text saying so (*traduit par*, *Version originale*)
+    or the later date (:func:`recoupe.corpus.translations.which_translates`). The translation points
+    at its source (``direction: translates``); when nothing tells the direction, both articles point
+    at each other (``direction: unknown``)."""
+    from recoupe.corpus import translations as tr
+
+    out: dict[str, dict] = {}
+    for i, a in enumerate(records):
+        for b in records[i + 1:]:
+            if a.language == b.language or a.id not in profiles or b.id not in profiles \
+                    or not tr.is_translation(profiles[a.id], profiles[b.id]):
+                continue
+            translator = [any(link.get("role") == "translator" for link in r.chain) for r in (a, b)]
+            which = (translator.index(True) if translator.count(True) == 1 else
+                     tr.which_translates(a.body + "\n" + a.furniture, b.body + "\n" + b.furniture, a.date, b.date))
+            prob = round(tr.translation_probability(profiles[a.id], profiles[b.id]), 3)
+            if which is None:
+                out.setdefault(a.id, {"article": b.id, "direction": "unknown", "probability": prob})
+                out.setdefault(b.id, {"article": a.id, "direction": "unknown", "probability": prob})
+            else:
+                t, src = (a, b) if which == 0 else (b, a)
+                out[t.id] = {"article": src.id, "direction": "translates", "probability": prob}
     return out
 
 

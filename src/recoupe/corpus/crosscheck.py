@@ -150,29 +150,14 @@ def _ratings():
 
 def story(corpus, id_or_prefix: str) -> dict:
     """One story: its articles (id, URL, outlet, language, date) and its independent origins."""
-    from recoupe.corpus.corroboration import origin_groups
-
-    from recoupe.corpus import translations as tr
+    from recoupe.corpus.corroboration import origin_groups, translation_links
 
     sid = resolve_story(corpus, id_or_prefix)
     ids = _members(corpus, sid)
     recs = records(corpus, ids)
     profs = _profiles(corpus, ids)
     origins = origin_groups(recs, profs, _ratings())
-    translation_of: dict[str, dict] = {}
-    for i, a in enumerate(recs):
-        for b in recs[i + 1:]:
-            if a.language != b.language and a.id in profs and b.id in profs and tr.is_translation(profs[a.id], profs[b.id]):
-                translator = [any(link.get("role") == "translator" for link in r.chain) for r in (a, b)]
-                which = (translator.index(True) if translator.count(True) == 1 else
-                         tr.which_translates(a.body + "\n" + a.furniture, b.body + "\n" + b.furniture, a.date, b.date))
-                prob = round(tr.translation_probability(profs[a.id], profs[b.id]), 3)
-                if which is None:  # linked, direction unknown: recorded on both
-                    translation_of[a.id] = {"article": b.id, "direction": "unknown", "probability": prob}
-                    translation_of[b.id] = {"article": a.id, "direction": "unknown", "probability": prob}
-                else:
-                    t, src = (a, b) if which == 0 else (b, a)
-                    translation_of[t.id] = {"article": src.id, "direction": "translates", "probability": prob}
+    translation_of = translation_links(recs, profs)
     with corpus.session() as s:
         st = s.get(Story, sid)
         head = {"id": st.id, "title": st.title, "languages": st.languages, "first_seen": st.first_seen}

@@ -289,7 +289,7 @@ def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
     return out
 
 
-def _words(text: str) -> set[str]:
+def description_words(text: str) -> set[str]:
     """Content words, folded, with final -e and -s letters off so that *hongroise* meets *hongrois*."""
     return {_stem(w) for w in re.findall(r"[\w-]+", fold(text)) if w not in STOP and len(w) > 2}
 
@@ -344,7 +344,7 @@ def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lan
     names of earlier speakers): *le dirigeant polonais* after *le Premier ministre polonais X a
     affirmé*. Ties go to an earlier speaker, then to the latest mention."""
     index = entity_index(doc)
-    words = _words(doc_text(doc)[bounds[0]:bounds[1]])
+    words = description_words(doc_text(doc)[bounds[0]:bounds[1]])
     if head.lemma_.lower() in quote_words(lang).outlet_nouns or head.lower_ in quote_words(lang).outlet_nouns:
         best = None
         for ent in index.entities:
@@ -367,7 +367,7 @@ def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lan
         roles = descriptions(doc, ent)
         if not roles:
             continue
-        overlap = max(len(words & _words(r)) for r in roles)
+        overlap = max(len(words & description_words(r)) for r in roles)
         spoken = ent.canonical in spoke
         if not overlap or head.lemma_.lower() not in " ".join(fold(r) for r in roles) and overlap < 2 \
                 and not (role_noun and spoken):

@@ -31,7 +31,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from recoupe.analysis import linear_model
-from recoupe.analysis.quotes.candidates import FEATURES, SPEAKER_MODEL_NAME, article_key, recording
+from recoupe.analysis.quotes.candidates import FEATURES, SPEAKER_MODEL_NAME, article_key, decide, open_rows, recording
 from recoupe.evaluation.attribution import _gold_span, _overlap, halves, load, locate, names_speaker
 from recoupe.training.data import SEED
 from recoupe.training.fitting import standard_scaler
@@ -54,6 +54,7 @@ class Item:
     X: np.ndarray  # candidates x features
     y: np.ndarray  # 1 where the candidate names the gold speaker
     rule_index: int | None
+    locked: bool = False  # the rules' speaker stands (``candidates.locked``): not scored, not trained on
     said: list = None  # what the quote would say with each candidate (for reading errors)
     gold: str = ""
 
@@ -109,27 +110,27 @@ def items(data: Path, recorded: dict) -> list[Item]:
                     continue
                 y = np.array([names_speaker(g["speaker"], said) for said in first["said"]], dtype=int)
                 out.append(Item(lang, name, fold[(lang, name)], half[name], np.array(first["X"]), y,
-                                first["rule_index"], first["said"], g["speaker"]))
+                                first["rule_index"], first["locked"], first["said"], g["speaker"]))
     return out
 
 
 def fit(train: list[Item], C: float):
-    rows = [it for it in train if 0 < it.y.sum() < len(it.y)]
-    X = np.vstack([it.X for it in rows])
-    y = np.concatenate([it.y for it in rows])
+    """Candidates the scorer may choose, of quotes it decides whose candidates disagree."""
+    rows = [(it.X[m], it.y[m]) for it in train if not it.locked
+            for m in [open_rows(it.X, it.rule_index)] if 0 < it.y[m].sum() < m.sum()]
+    X = np.vstack([x for x, _ in rows])
+    y = np.concatenate([y for _, y in rows])
     scaler = standard_scaler(X)
     clf = LogisticRegression(C=C, max_iter=3000, random_state=SEED).fit(scaler.transform(X), y)
     return scaler, clf.coef_[0], clf.intercept_[0]
 
 
 def choose(scaler, coef, intercept, it: Item) -> int | None:
-    """The runtime's decision (``speakers._scored``): the best candidate, or the rules' pick; with
-    no pick from the rules, the best only at probability 0.5 or more."""
+    """The runtime's decision (``speakers._scored``)."""
+    if it.locked:
+        return it.rule_index
     p = 1.0 / (1.0 + np.exp(-(scaler.transform(it.X) @ coef + intercept)))
-    best = int(np.argmax(p))
-    if it.rule_index is None and p[best] < 0.5:
-        return None
-    return best
+    return decide(p, it.X, it.rule_index)
 
 
 def right(it: Item, choice: int | None) -> int:

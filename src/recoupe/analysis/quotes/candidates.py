@@ -119,8 +119,14 @@ def head_type(head: Token | None, lang: str, pronouns: dict) -> str:
 
 
 def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rule: SpeakerCandidate | None,
-               discourse: Discourse, anchor: int, lang: str) -> list[SpeakerCandidate]:
-    """The rule's pick and the other speakers a reader would weigh, merged by canonical name."""
+               discourse: Discourse, anchor: int, lang: str, content: tuple[int, int]) -> list[SpeakerCandidate]:
+    """The rule's pick and the other speakers a reader would weigh, merged by canonical name. Nobody
+    is a candidate through a mention inside the quote's own words (*selon X, Y a conseillé Z*: Y and
+    Z are what X reports, not who reports it)."""
+
+    def inside(s: int, e: int) -> bool:
+        return content[0] <= s and e <= content[1]
+
     index = entity_index(doc)
     text = doc_text(doc)
     found: dict[str, SpeakerCandidate] = {}
@@ -151,7 +157,7 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
     while i and rank < 2:
         i -= 1
         char, ref = discourse.subjects[i]
-        if ref.canonical in seen:
+        if ref.canonical in seen or inside(*ref.evidence):
             continue
         seen.add(ref.canonical)
         rank += 1
@@ -162,7 +168,7 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
         i -= 1
         s, e, n = index.people[i]
         ent = index.entities[n]
-        if e > anchor or ent.canonical in seen:
+        if e > anchor or ent.canonical in seen or inside(s, e):
             continue
         seen.add(ent.canonical)
         rank += 1
@@ -170,6 +176,8 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
     line_end = text.find("\n", anchor)
     line_end = len(text) if line_end == -1 else line_end
     i = bisect_left(index.person_starts, anchor)
+    while i < len(index.people) and index.people[i][0] < line_end and inside(*index.people[i][:2]):
+        i += 1
     if i < len(index.people) and index.people[i][0] < line_end:
         s, e, n = index.people[i]
         add("after", referent_of(doc, index.entities[n], (s, e)), (s, e))
@@ -178,7 +186,7 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
         j -= 1
         s, e, n = index.rows[j]
         ent = index.entities[n]
-        if e <= anchor and ent.label in ("ORG", "MISC") and not is_person(ent):
+        if e <= anchor and ent.label in ("ORG", "MISC") and not is_person(ent) and not inside(s, e):
             add("org_before", referent_of(doc, ent, (s, e)), (s, e))
             break
     if head is not None and head.pos_ == "NOUN" and phrase is not None:
@@ -255,6 +263,35 @@ def _sentence_start(doc: Doc, char: int) -> int:
     if span is None or not len(span):
         return -1
     return span[0].sent.start
+
+
+def open_rows(X: np.ndarray, rule_index: int | None) -> np.ndarray:
+    """Which candidates the scorer may choose: not one a pronoun cannot stand for (gender or number,
+    the parser's morphology, as ``coreference.compatible`` reads it); the rules' pick always."""
+    ok = (X[:, FEATURES.index("gender_clash")] + X[:, FEATURES.index("number_clash")]) == 0
+    if rule_index is not None:
+        ok[rule_index] = True
+    return ok
+
+
+def locked(rule: SpeakerCandidate | None, head: Token | None) -> bool:
+    """The rules' speaker stands when the speaker phrase itself names it (*X a déclaré*, *selon un
+    rapport de X*) and when an indefinite description introduces someone new (*un ministre a
+    dénoncé*); the scorer weighs the others (pronouns, definite descriptions, unresolved phrases)."""
+    if rule is not None and "phrase" in rule.flags:
+        return True
+    return head is not None and head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children)
+
+
+def decide(p: np.ndarray, X: np.ndarray, rule_index: int | None) -> int | None:
+    """The candidate the quote names: the best open one; with no pick from the rules, only at
+    probability 0.5 or more (a speaker left unnamed beats a guess)."""
+    p = np.where(open_rows(X, rule_index), p, -1.0)
+    best = int(np.argmax(p))
+    if rule_index is None and p[best] < 0.5:
+        return None
+    return best
 
 
 def scores(X: np.ndarray) -> np.ndarray | None:

@@ -20,8 +20,10 @@ from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns
 from recoupe.analysis.quotes.candidates import (
     SpeakerCandidate,
     candidates,
+    decide,
     features,
     head_type,
+    locked,
     record,
     recorder,
     scores,
@@ -117,22 +119,24 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
         rule = SpeakerCandidate(found.canonical or found.span.text, found.referent,
                                 (where.start, where.end) if where is not None else (anchor, anchor))
     phrase = (found.span.start, found.span.end) if found.span is not None and htype != "pronoun" else None
-    cands = candidates(doc, head, phrase, rule, discourse, anchor, lang)
+    cands = candidates(doc, head, phrase, rule, discourse, anchor, lang, cand.content)
     if not cands:
         return found
     X = features(doc, cands, head, htype, discourse, anchor, lang, cand.content, phrase)
+    rule_index = next((k for k, c in enumerate(cands) if c is rule), None)
+    fixed = locked(rule, head)
     outputs = [found if c is rule else _candidate_found(doc, found, c, htype, lang) for c in cands]
-    p = scores(X)
     sink = recorder()
     if sink is not None:
         found.record = len(sink)
-        record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]], "kind": cand.kind, "rule": cand.rule, "head": htype, "X": X.tolist(),
-                "rule_index": next((k for k, c in enumerate(cands) if c is rule), None),
+        record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]], "kind": cand.kind,
+                "rule": cand.rule, "head": htype, "X": X.tolist(), "rule_index": rule_index, "locked": fixed,
                 "said": [[o.span.text if o.span else None, o.canonical] for o in outputs]})
+    p = None if fixed else scores(X)
     if p is None:
         return found
-    best = int(np.argmax(p))
-    if cands[best] is rule or rule is None and p[best] < 0.5:
+    best = decide(p, X, rule_index)
+    if best is None or best == rule_index:
         return found
     outputs[best].record = found.record
     return outputs[best]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextvars
 import hashlib
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,6 +41,7 @@ from recoupe.analysis.quotes.coreference import (
 from recoupe.analysis.quotes.index import anaphoric_description, entity_index, is_person
 
 SPEAKER_MODEL_NAME = "speakers"
+_SENTS = "recoupe_sentence_starts"
 
 FLAGS = ("rule", "phrase", "previous", "subject1", "subject2", "before1", "before2", "before3", "after",
          "org_before", "holder")
@@ -119,7 +120,8 @@ def head_type(head: Token | None, lang: str, pronouns: dict) -> str:
 
 
 def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rule: SpeakerCandidate | None,
-               discourse: Discourse, anchor: int, lang: str, content: tuple[int, int]) -> list[SpeakerCandidate]:
+               discourse: Discourse, anchor: int, lang: str, content: tuple[int, int],
+               gendered: bool = True) -> list[SpeakerCandidate]:
     """The rule's pick and the other speakers a reader would weigh, merged by canonical name. Nobody
     is a candidate through a mention inside the quote's own words (*selon X, Y a conseillé Z*: Y and
     Z are what X reports, not who reports it)."""
@@ -130,6 +132,10 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
     index = entity_index(doc)
     text = doc_text(doc)
     found: dict[str, SpeakerCandidate] = {}
+
+    def refer(ent, at: tuple[int, int]) -> Referent:
+        # gender is read only to match a pronoun: not looked up for other speaker phrases
+        return referent_of(doc, ent, at) if gendered else Referent(ent.canonical, ent, None, False, is_person(ent), at)
 
     def add(flag: str, ref: Referent | None, mention: tuple[int, int]) -> None:
         if ref is None:
@@ -148,7 +154,7 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
                 m = next((m for m in ent.mentions if m.in_ == "body" and m.start < phrase[1] and phrase[0] < m.end),
                          None)
                 at = (m.start, m.end) if m else phrase
-                add("phrase", referent_of(doc, ent, at), at)
+                add("phrase", refer(ent, at), at)
     previous = discourse.previous_speaker(anchor)
     if previous is not None:
         add("previous", previous[1], previous[1].evidence)
@@ -172,7 +178,7 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
             continue
         seen.add(ent.canonical)
         rank += 1
-        add(f"before{rank}", referent_of(doc, ent, (s, e)), (s, e))
+        add(f"before{rank}", refer(ent, (s, e)), (s, e))
     line_end = text.find("\n", anchor)
     line_end = len(text) if line_end == -1 else line_end
     i = bisect_left(index.person_starts, anchor)
@@ -180,20 +186,20 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
         i += 1
     if i < len(index.people) and index.people[i][0] < line_end:
         s, e, n = index.people[i]
-        add("after", referent_of(doc, index.entities[n], (s, e)), (s, e))
+        add("after", refer(index.entities[n], (s, e)), (s, e))
     j = bisect_left(index.starts, anchor)
     while j:
         j -= 1
         s, e, n = index.rows[j]
         ent = index.entities[n]
         if e <= anchor and ent.label in ("ORG", "MISC") and not is_person(ent) and not inside(s, e):
-            add("org_before", referent_of(doc, ent, (s, e)), (s, e))
+            add("org_before", refer(ent, (s, e)), (s, e))
             break
     if head is not None and head.pos_ == "NOUN" and phrase is not None:
         holder = role_holder(doc, head, phrase, anchor, lang, discourse.spoken_before(anchor))
         if holder is not None:
             ent, m = holder
-            add("holder", referent_of(doc, ent, (m.start, m.end)), (m.start, m.end))
+            add("holder", refer(ent, (m.start, m.end)), (m.start, m.end))
     return list(found.values())
 
 
@@ -259,10 +265,12 @@ def _nearest_mention(ent, mention: tuple[int, int], anchor: int) -> tuple[int, i
 
 
 def _sentence_start(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, min(char + 1, len(doc_text(doc))), alignment_mode="expand")
-    if span is None or not len(span):
-        return -1
-    return span[0].sent.start
+    """Start of the parser's sentence holding a character offset (sentence starts listed once per Doc)."""
+    starts = doc.user_data.get(_SENTS)
+    if starts is None:
+        starts = doc.user_data[_SENTS] = [s.start_char for s in doc.sents]
+    i = bisect_right(starts, char)
+    return starts[i - 1] if i else -1
 
 
 def open_rows(X: np.ndarray, rule_index: int | None) -> np.ndarray:
@@ -274,11 +282,13 @@ def open_rows(X: np.ndarray, rule_index: int | None) -> np.ndarray:
     return ok
 
 
-def locked(rule: SpeakerCandidate | None, head: Token | None) -> bool:
+def locked(doc: Doc, rule: SpeakerCandidate | None, head: Token | None, phrase: tuple[int, int] | None) -> bool:
     """The rules' speaker stands when the speaker phrase itself names it (*X a déclaré*, *selon un
     rapport de X*) and when an indefinite description introduces someone new (*un ministre a
     dénoncé*); the scorer weighs the others (pronouns, definite descriptions, unresolved phrases)."""
-    if rule is not None and "phrase" in rule.flags:
+    if rule is not None and phrase is not None and any(
+            ent.canonical == rule.canonical and (is_person(ent) or ent.label in ("ORG", "MISC"))
+            for ent in entity_index(doc).at(*phrase)):
         return True
     return head is not None and head.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children)

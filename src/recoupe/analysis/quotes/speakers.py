@@ -119,14 +119,16 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
         rule = SpeakerCandidate(found.canonical or found.span.text, found.referent,
                                 (where.start, where.end) if where is not None else (anchor, anchor))
     phrase = (found.span.start, found.span.end) if found.span is not None and htype != "pronoun" else None
-    cands = candidates(doc, head, phrase, rule, discourse, anchor, lang, cand.content)
+    sink = recorder()
+    if sink is None and locked(doc, rule, head, phrase):
+        return found  # nothing to weigh (the candidates are listed only when training records them)
+    cands = candidates(doc, head, phrase, rule, discourse, anchor, lang, cand.content, gendered=htype == "pronoun")
     if not cands:
         return found
     X = features(doc, cands, head, htype, discourse, anchor, lang, cand.content, phrase)
     rule_index = next((k for k, c in enumerate(cands) if c is rule), None)
-    fixed = locked(rule, head)
+    fixed = locked(doc, rule, head, phrase)
     outputs = [found if c is rule else _candidate_found(doc, found, c, htype, lang) for c in cands]
-    sink = recorder()
     if sink is not None:
         found.record = len(sink)
         record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]], "kind": cand.kind,

@@ -163,6 +163,12 @@ def table(all_items: list[Item], oof: dict[int, int]) -> dict:
     return res
 
 
+def on_scale(common, own, w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+    """A model fitted on ``own``'s standardisation rewritten on ``common``'s (same decisions):
+    (x - m_f)/s_f = (m - m_f)/s_f + (s/s_f) u, with u = (x - m)/s."""
+    return w * common.scale_ / own.scale_, float(b + w @ ((common.mean_ - own.mean_) / own.scale_))
+
+
 def ship(all_items: list[Item], C: float, data: Path, results: dict, digest: str) -> None:
     """Row 0 trained on every article, row 1 + f without fold f; all on the full set's scaling."""
     scaler_all, coef_all, b_all = fit(all_items, C)
@@ -170,9 +176,9 @@ def ship(all_items: list[Item], C: float, data: Path, results: dict, digest: str
     coefs, intercepts = [coef_all], [b_all]
     for f in range(K):
         sc, w, b = fit([it for it in all_items if it.fold != f], C)
-        # the fold's standardisation rewritten on the full set's: (x - m_f)/s_f = (m - m_f)/s_f + (s/s_f) u
-        coefs.append(w * s / sc.scale_)
-        intercepts.append(b + float(w @ ((m - sc.mean_) / sc.scale_)))
+        w, b = on_scale(scaler_all, sc, w, b)
+        coefs.append(w)
+        intercepts.append(b)
     fold_of = {}
     for lang in ("fr", "en"):
         gold, articles = load(data, lang)

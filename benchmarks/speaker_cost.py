@@ -1,11 +1,12 @@
-"""What the speaker scorer costs: CPU time of the quote and hedge steps with and without it.
+"""What the learned scorers cost: CPU time of the quote and hedge steps with and without them.
 
     python benchmarks/speaker_cost.py [--n 20] [--rounds 3]
 
 Parses the first ``n`` French and ``n`` English SemEval-2023 articles (``../shared/data/genre/
 semeval2023t3/<lang>/articles``, sorted by name) once, then, in the same process and alternating,
-times ``find_quotes`` + ``find_hedges`` over every parsed Doc with the rules alone (the scorer
-step bypassed: the speaker each quote would have had before it existed) and with the scorer;
+times ``find_quotes`` + ``find_hedges`` over every parsed Doc with the rules alone (both scorer
+steps bypassed: the quotes and speakers as before they existed), with the speaker scorer, and with
+the speaker scorer and the loose quote candidates (what ships);
 the per-Doc caches the quote step builds are cleared before each pass. Prints the best of
 ``rounds`` for each, per language, and the ratio.
 """
@@ -16,11 +17,13 @@ import argparse
 import time
 
 from recoupe.analysis.hedges import find_hedges
+from recoupe.analysis import quotes
 from recoupe.analysis.quotes import find_quotes, speakers
 from recoupe.nlp import get_nlp
 from recoupe.paths import require_shared
 
-CACHES = ("recoupe_entity_index", "recoupe_entity_gender", "recoupe_entity_descriptions", "recoupe_sentence_starts")
+CACHES = ("recoupe_entity_index", "recoupe_entity_gender", "recoupe_entity_descriptions", "recoupe_sentence_starts", "recoupe_body_mentions", "recoupe_role_holder",
+          "recoupe_speech_tokens_fr", "recoupe_speech_tokens_en")
 
 
 def _pass(docs) -> float:
@@ -39,22 +42,25 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    scored = speakers._scored
+    scored, loose = speakers._scored, quotes.loose_quotes
+    arms = {"rules alone": (lambda doc, cand, found, *rest: found, lambda *a: []),
+            "speaker scorer": (scored, lambda *a: []),
+            "both scorers": (scored, loose)}
     for lang in ("fr", "en"):
         folder = require_shared("data", "genre", "semeval2023t3", lang, "articles")
         texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[: args.n]]
         nlp = get_nlp(lang, ("recoupe_entities", "recoupe_quotes", "recoupe_hedges"))
         docs = list(nlp.pipe(texts))
-        times = {"rules alone": [], "with the scorer": []}
+        times = {arm: [] for arm in arms}
         for _ in range(args.rounds):
-            speakers._scored = lambda doc, cand, found, *rest: found
-            times["rules alone"].append(_pass(docs))
-            speakers._scored = scored
-            times["with the scorer"].append(_pass(docs))
+            for arm, (speaker_step, loose_step) in arms.items():
+                speakers._scored, quotes.loose_quotes = speaker_step, loose_step
+                times[arm].append(_pass(docs))
+        speakers._scored, quotes.loose_quotes = scored, loose
         best = {k: min(v) for k, v in times.items()}
-        print(f"{lang}: {len(docs)} articles, quotes + hedges CPU, best of {args.rounds}: rules alone "
-              f"{best['rules alone']:.3f} s, with the scorer {best['with the scorer']:.3f} s "
-              f"({best['with the scorer'] / best['rules alone'] - 1:+.1%})")
+        base = best["rules alone"]
+        print(f"{lang}: {len(docs)} articles, quotes + hedges CPU, best of {args.rounds}: "
+              + ", ".join(f"{arm} {t:.3f} s ({t / base - 1:+.1%})" for arm, t in best.items()))
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ from recoupe.analysis.quotes.index import anaphoric_description, entity_index, i
 
 SPEAKER_MODEL_NAME = "speakers"
 _SENTS = "recoupe_sentence_starts"
+_MENTIONS = "recoupe_body_mentions"
 
 FLAGS = ("rule", "phrase", "previous", "subject1", "subject2", "before1", "before2", "before3", "after",
          "org_before", "holder")
@@ -51,6 +52,7 @@ DENSE = ("gender_agree", "gender_clash", "number_clash", "log_chars", "paragraph
          "pronoun_paragraphs", "none_log_chars", "in_content", "description_overlap")
 FEATURES = tuple(f"{h}*{f}" for h in HEADS for f in FLAGS) + DENSE
 
+_COLUMNS = {name: k for k, name in enumerate(FEATURES)}
 # which model row the analysis uses: None = the row trained on every article; a fold number = that fold's row
 _FOLD: contextvars.ContextVar[int | None] = contextvars.ContextVar("recoupe_speaker_fold", default=None)
 # training: when set, a list that receives every scored quote's candidates (recoupe.training.speakers)
@@ -214,54 +216,61 @@ def features(doc: Doc, cands: list[SpeakerCandidate], head: Token | None, htype:
         if char < anchor:
             spoke[ref.canonical] = spoke.get(ref.canonical, 0) + 1
     anchor_sent = _sentence_start(doc, anchor)
-    X = np.zeros((len(cands), len(FEATURES)), dtype=np.float64)
-    col = {name: k for k, name in enumerate(FEATURES)}
-    for r, c in enumerate(cands):
+    col = _COLUMNS
+    said = description_words(text[phrase[0]:phrase[1]]) if htype == "description" and phrase is not None else None
+    rows = []
+    for c in cands:
+        x = [0.0] * len(FEATURES)  # filled as a list: item writes into a numpy row cost more than the rest
         for flag in c.flags:
-            X[r, col[f"{htype}*{flag}"]] = 1.0
+            x[col[f"{htype}*{flag}"]] = 1.0
         ref = c.referent
         ent = ref.entity if ref is not None else None
-        s, e = _nearest_mention(ent, c.mention, anchor)
+        mentions = _body_mentions(doc, ent) if ent is not None else []
+        s, e = _nearest_mention(mentions, c.mention, anchor)
         chars = anchor - e if e <= anchor else max(s - anchor, 0)
         lo, hi = (e, anchor) if e <= anchor else (anchor, s)
         paragraphs = min(text.count("\n", lo, hi), 5)
-        X[r, col["log_chars"]] = math.log1p(chars)
-        X[r, col["paragraphs"]] = paragraphs
-        X[r, col["same_sentence"]] = float(_sentence_start(doc, s) == anchor_sent)
+        log_chars = math.log1p(chars)
+        x[col["log_chars"]] = log_chars
+        x[col["paragraphs"]] = paragraphs
+        x[col["same_sentence"]] = float(_sentence_start(doc, s) == anchor_sent)
         if ref is not None and htype == "pronoun" and gender is not None and ref.gender is not None:
-            X[r, col["gender_agree" if ref.gender == gender else "gender_clash"]] = 1.0
+            x[col["gender_agree" if ref.gender == gender else "gender_clash"]] = 1.0
         if ref is not None and htype == "pronoun" and plural != ref.plural and (ref.person or not plural):
-            X[r, col["number_clash"]] = 1.0
-        X[r, col["log_mentions"]] = math.log1p(sum(1 for m in ent.mentions if m.in_ == "body")) if ent else 0.0
-        X[r, col["log_spoke"]] = math.log1p(spoke.get(c.canonical, 0))
-        X[r, col["person"]] = float(ref is not None and ref.person)
-        X[r, col["org"]] = float(ent is not None and not is_person(ent))
-        X[r, col["no_entity"]] = float(ent is None)
-        X[r, col["french"]] = float(lang == "fr")
+            x[col["number_clash"]] = 1.0
+        x[col["log_mentions"]] = math.log1p(len(mentions))
+        x[col["log_spoke"]] = math.log1p(spoke.get(c.canonical, 0))
+        x[col["person"]] = float(ref is not None and ref.person)
+        x[col["org"]] = float(ent is not None and not is_person(ent))
+        x[col["no_entity"]] = float(ent is None)
+        x[col["french"]] = float(lang == "fr")
         if htype == "pronoun":
-            X[r, col["pronoun_log_chars"]] = math.log1p(chars)
-            X[r, col["pronoun_paragraphs"]] = paragraphs
+            x[col["pronoun_log_chars"]] = log_chars
+            x[col["pronoun_paragraphs"]] = paragraphs
         if htype == "none":
-            X[r, col["none_log_chars"]] = math.log1p(chars)
+            x[col["none_log_chars"]] = log_chars
         if ent is not None:  # someone the quotation talks about is seldom who speaks it
-            X[r, col["in_content"]] = float(any(m.in_ == "body" and content[0] <= m.start < content[1]
-                                                for m in ent.mentions))
-        if htype == "description" and phrase is not None and ent is not None and is_person(ent):
-            said = description_words(doc_text(doc)[phrase[0]:phrase[1]])
-            X[r, col["description_overlap"]] = float(max((len(said & description_words(d))
-                                                          for d in descriptions(doc, ent)), default=0))
-    return X
+            x[col["in_content"]] = float(any(content[0] <= m[0] < content[1] for m in mentions))
+        if said is not None and ent is not None and is_person(ent):
+            x[col["description_overlap"]] = float(max((len(said & description_words(d))
+                                                       for d in descriptions(doc, ent)), default=0))
+        rows.append(x)
+    return np.array(rows, dtype=np.float64)
 
 
-def _nearest_mention(ent, mention: tuple[int, int], anchor: int) -> tuple[int, int]:
+def _body_mentions(doc: Doc, ent) -> list[tuple[int, int]]:
+    """The entity's body mentions as (start, end), sorted by end, listed once per Doc."""
+    cache = doc.user_data.setdefault(_MENTIONS, {})
+    key = id(ent)
+    if key not in cache:
+        cache[key] = sorted(((m.start, m.end) for m in ent.mentions if m.in_ == "body"), key=lambda m: m[1])
+    return cache[key]
+
+
+def _nearest_mention(mentions: list[tuple[int, int]], mention: tuple[int, int], anchor: int) -> tuple[int, int]:
     """The candidate's body mention ending last before the anchor, else its given mention."""
-    if ent is None:
-        return mention
-    best = None
-    for m in ent.mentions:
-        if m.in_ == "body" and m.end <= anchor and (best is None or m.end > best[1]):
-            best = (m.start, m.end)
-    return best or mention
+    i = bisect_right([e for _, e in mentions], anchor)
+    return mentions[i - 1] if i else mention
 
 
 def _sentence_start(doc: Doc, char: int) -> int:

@@ -70,9 +70,10 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
                        "evidence": found.evidence, "record": found.record}
         # the discourse follows the rules' speakers: the scorer re-ranks on top of them and its choices
         # do not feed back into later features (they were trained on the rules' discourse)
-        if by_rules.referent is not None:
+        # a quote only the loose scorer kept (``loose``) does not steer who later pronouns stand for
+        if by_rules.referent is not None and cand.rule != "indirect_scored":
             discourse.spoke(anchor, by_rules.referent)
-        if by_rules.canonical is not None or by_rules.span is not None:
+        if (by_rules.canonical is not None or by_rules.span is not None) and cand.rule != "indirect_scored":
             previous = cand.result
         quotes.append(Quote(
             kind=cand.kind, cue=char_span(doc, *cand.cue) if cand.cue else None,
@@ -128,8 +129,8 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     X = features(doc, cands, head, htype, discourse, anchor, lang, cand.content, phrase)
     rule_index = next((k for k, c in enumerate(cands) if c is rule), None)
     fixed = locked(doc, rule, head, phrase)
-    outputs = [found if c is rule else _candidate_found(doc, found, c, htype, lang) for c in cands]
     if sink is not None:
+        outputs = [found if c is rule else _candidate_found(doc, found, c, htype, lang) for c in cands]
         found.record = len(sink)
         record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]], "kind": cand.kind,
                 "rule": cand.rule, "head": htype, "X": X.tolist(), "rule_index": rule_index, "locked": fixed,
@@ -140,8 +141,9 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     best = decide(p, X, rule_index)
     if best is None or best == rule_index:
         return found
-    outputs[best].record = found.record
-    return outputs[best]
+    chosen = _candidate_found(doc, found, cands[best], htype, lang)
+    chosen.record = found.record
+    return chosen
 
 
 def _candidate_found(doc: Doc, found: Found, c: SpeakerCandidate, htype: str, lang: str) -> Found:

@@ -1,12 +1,11 @@
-"""What the learned scorers cost: CPU time of the quote and hedge steps with and without them.
+"""What the speaker scorer costs: CPU time of the quote and hedge steps with and without it.
 
     python benchmarks/speaker_cost.py [--n 20] [--rounds 3]
 
 Parses the first ``n`` French and ``n`` English SemEval-2023 articles (``../shared/data/genre/
 semeval2023t3/<lang>/articles``, sorted by name) once, then, in the same process and alternating,
-times ``find_quotes`` + ``find_hedges`` over every parsed Doc with the rules alone (both scorer
-steps bypassed: the quotes and speakers as before they existed), with the speaker scorer, and with
-the speaker scorer and the loose quote candidates (what ships);
+times ``find_quotes`` + ``find_hedges`` over every parsed Doc with the rules alone (the scorer step
+bypassed: the speaker each quote had before it existed) and with the speaker scorer;
 the per-Doc caches the quote step builds are cleared before each pass. Prints the best of
 ``rounds`` for each, per language, and the ratio.
 """
@@ -17,7 +16,6 @@ import argparse
 import time
 
 from recoupe.analysis.hedges import find_hedges
-from recoupe.analysis import quotes
 from recoupe.analysis.quotes import find_quotes, speakers
 from recoupe.nlp import get_nlp
 from recoupe.paths import require_shared
@@ -42,10 +40,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    scored, loose = speakers._scored, quotes.loose_quotes
-    arms = {"rules alone": (lambda doc, cand, found, *rest: found, lambda *a: []),
-            "speaker scorer": (scored, lambda *a: []),
-            "both scorers": (scored, loose)}
+    scored = speakers._scored
+    arms = {"rules alone": lambda doc, cand, found, *rest: found, "speaker scorer": scored}
     for lang in ("fr", "en"):
         folder = require_shared("data", "genre", "semeval2023t3", lang, "articles")
         texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[: args.n]]
@@ -53,10 +49,10 @@ def main() -> None:
         docs = list(nlp.pipe(texts))
         times = {arm: [] for arm in arms}
         for _ in range(args.rounds):
-            for arm, (speaker_step, loose_step) in arms.items():
-                speakers._scored, quotes.loose_quotes = speaker_step, loose_step
+            for arm, speaker_step in arms.items():
+                speakers._scored = speaker_step
                 times[arm].append(_pass(docs))
-        speakers._scored, quotes.loose_quotes = scored, loose
+        speakers._scored = scored
         best = {k: min(v) for k, v in times.items()}
         base = best["rules alone"]
         print(f"{lang}: {len(docs)} articles, quotes + hedges CPU, best of {args.rounds}: "

@@ -72,7 +72,7 @@ def record_articles(data: Path) -> dict[tuple[str, str], tuple[str, list[dict]]]
             with recording(sink):
                 report = next(iter(analyzer.findings_many([articles[name]], lang=lang)))
             n_quotes = len(getattr(report, "quotes", []) or [])
-            if sum(not r.get("loose") for r in sink) != n_quotes:
+            if len(sink) != n_quotes:
                 raise RuntimeError(f"{name}: {len(sink)} records for {n_quotes} quotes")
             out[(lang, name)] = (articles[name], sink)
     analyzer.close()
@@ -97,7 +97,7 @@ def items(data: Path, recorded: dict) -> list[Item]:
         half = {n: h for h, names in halves(gold).items() for n in names}
         for name in sorted(gold):
             text, records = recorded[(lang, name)]
-            preds = sorted(((span, r) for r in records if not r.get("loose") and (span := locate(text, r["text"])) is not None),
+            preds = sorted(((span, r) for r in records if (span := locate(text, r["text"])) is not None),
                            key=lambda p: p[0])
             for g in gold[name].get("quotes", []):
                 g_span = _gold_span(text, g["evidence"])

@@ -16,7 +16,6 @@ from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quotes.according_to import according_to
 from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts
 from recoupe.analysis.quotes.indirect import indirect_quotes
-from recoupe.analysis.quotes.loose import loose_quotes
 from recoupe.analysis.quotes.speakers import resolve
 from recoupe.analysis.quotes.syntax import Candidate
 from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, strip_span, token_at, trim_final_punct
@@ -41,9 +40,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             if tok is not None:
                 used.add(tok.i)
     cands = direct + indirect_quotes(doc, lang, direct_spans, used) + according_to(doc, lang)
-    found = _dedupe(_posts_yield(doc, cands))
-    found += loose_quotes(doc, lang, found, SpanSet(quoted_spans(doc)))
-    return resolve(doc, found, lang)
+    return resolve(doc, _dedupe(_posts_yield(doc, cands)), lang)
 
 
 def _posts_yield(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

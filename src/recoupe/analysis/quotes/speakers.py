@@ -70,10 +70,9 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
                        "evidence": found.evidence, "record": found.record}
         # the discourse follows the rules' speakers: the scorer re-ranks on top of them and its choices
         # do not feed back into later features (they were trained on the rules' discourse)
-        # a quote only the loose scorer kept (``loose``) does not steer who later pronouns stand for
-        if by_rules.referent is not None and cand.rule != "indirect_scored":
+        if by_rules.referent is not None:
             discourse.spoke(anchor, by_rules.referent)
-        if (by_rules.canonical is not None or by_rules.span is not None) and cand.rule != "indirect_scored":
+        if by_rules.canonical is not None or by_rules.span is not None:
             previous = cand.result
         quotes.append(Quote(
             kind=cand.kind, cue=char_span(doc, *cand.cue) if cand.cue else None,

@@ -20,7 +20,8 @@ from recoupe.analysis.quotes import find_quotes, speakers
 from recoupe.nlp import get_nlp
 from recoupe.paths import require_shared
 
-CACHES = ("recoupe_entity_index", "recoupe_entity_gender", "recoupe_entity_descriptions", "recoupe_sentence_starts", "recoupe_body_mentions", "recoupe_role_holder",
+CACHES = ("recoupe_entity_index", "recoupe_entity_gender", "recoupe_entity_descriptions", "recoupe_sentence_starts",
+          "recoupe_body_mentions", "recoupe_role_holder",
           "recoupe_speech_tokens_fr", "recoupe_speech_tokens_en")
 
 

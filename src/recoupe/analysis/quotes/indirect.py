@@ -9,7 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
-from recoupe.analysis.lexicons import SUBJECT_DEPS, quote_words, source_nouns, speech_frames, speech_lemma, speech_tokens, speech_verbs
+from recoupe.analysis.lexicons import (
+    SUBJECT_DEPS,
+    quote_words,
+    source_nouns,
+    speech_frames,
+    speech_tokens,
+    speech_verbs,
+)
 from recoupe.analysis.quotes.index import credible_source
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, phrase_bounds, speaker_head, subject_of
 from recoupe.analysis.text import SENT_END, SpanSet, sentence_bounds, strip_bullets, strip_span, trim_final_punct

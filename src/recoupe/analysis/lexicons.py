@@ -113,6 +113,16 @@ def speech_lemma(token: Token, lang: str) -> str | None:
     return None
 
 
+def speech_tokens(doc: Doc, lang: str) -> list[tuple[Token, str]]:
+    """Every token of ``doc`` that is a speech verb, with its lemma (``speech_lemma``), in text
+    order; read once per Doc by the quote steps that scan the whole text."""
+    key = f"recoupe_speech_tokens_{lang}"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = [(tok, lemma) for tok in doc if (lemma := speech_lemma(tok, lang))]
+    return found
+
+
 def verb_forms(lemma: str, lang: str) -> list[str]:
     generate = french_forms if lang == "fr" else english_forms
     return sorted(generate(lemma) | {lemma})

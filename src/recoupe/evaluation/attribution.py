@@ -24,6 +24,11 @@ Implements the scorer of ``../shared/data/attribution/README.md`` so figures com
     recoupe eval attribution --lang fr --data DIR
     recoupe eval attribution --half dev         # only even-indexed articles (held: odd)
 
+Speakers: the learned candidate scorer (``resources/models/speakers``) was trained on this set;
+an article it was trained on (known by its digest, listed in the model's ``meta.json``) is analysed
+with the model of the cross-validation fold that left it out, so that the figures printed for this
+set are out-of-fold; any other article gets the shipped model (trained on every annotated article).
+
 ``--data`` is any folder with the same layout (``<lang>/articles/*.txt`` and ``<lang>/gold.json``).
 The halves split each language's articles sorted by file name: even positions are the development
 half, odd positions the held-out half (see NOTES.md: rules are tuned on the first only).
@@ -41,6 +46,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from recoupe.analysis.quotes.candidates import SPEAKER_MODEL_NAME, fold_model, fold_of
 from recoupe.analysis.text import fold
 
 HEDGE_KIND_ALIASES = {"declined_comment": "declined"}
@@ -259,15 +265,19 @@ def analyse(texts: dict[str, str], lang: str) -> dict[str, object]:
     from recoupe.ingest import Failed
 
     analyzer = Analyzer(AnalyzerConfig(genre=False, persuasion=False, credibility=False))
-    names = sorted(texts)
+    groups: dict[int | None, list[str]] = {}
+    for name in sorted(texts):  # an article the speaker model was trained on: the fold model without it
+        groups.setdefault(fold_of(texts[name]), []).append(name)
     out = {}
-    for name, result in zip(names, analyzer.findings_many((texts[n] for n in names), lang=lang)):
-        if isinstance(result, Failed):
-            print(f"error: {name}: {result.error}", file=sys.stderr)
-            continue
-        out[name] = result
+    for fold, names in sorted(groups.items(), key=lambda g: -1 if g[0] is None else g[0]):
+        with fold_model(fold):
+            for name, result in zip(names, analyzer.findings_many((texts[n] for n in names), lang=lang)):
+                if isinstance(result, Failed):
+                    print(f"error: {name}: {result.error}", file=sys.stderr)
+                    continue
+                out[name] = result
     analyzer.close()
-    return out
+    return dict(sorted(out.items()))
 
 
 def evaluate(data: Path, lang: str, only: set[str] | None = None, nearest: bool = False) -> dict[str, Counts]:
@@ -331,6 +341,12 @@ def main(argv: list[str] | None = None) -> int:
         names = json.loads((data / lang / "gold.json").read_text(encoding="utf-8")).keys()
         split = halves(names)
         per_article = evaluate(data, lang, split[args.half] if args.half else None, args.nearest)
+        _, texts = load(data, lang)
+        seen = sum(fold_of(texts[n]) is not None for n in per_article)
+        if seen:
+            print(f"{lang}: {seen} of {len(per_article)} articles were in the training set of the speaker model "
+                  f"({SPEAKER_MODEL_NAME}: by their digests in its meta.json); each was analysed with the fold model"
+                  " trained without it, so the speaker figures below are out-of-fold")
         if args.half:
             results[lang] = {args.half: asdict(scores(_total(per_article)))}
             _print(f"{lang} {args.half} half", scores(_total(per_article)))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -289,9 +290,10 @@ def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
     return out
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def description_words(text: str) -> frozenset[str]:
     """Content words, folded, with final -e and -s letters off so that *hongroise* meets *hongrois*."""
-    return {_stem(w) for w in re.findall(r"[\w-]+", fold(text)) if w not in STOP and len(w) > 2}
+    return frozenset(_stem(w) for w in re.findall(r"[\w-]+", fold(text)) if w not in STOP and len(w) > 2)
 
 
 def _stem(word: str) -> str:
@@ -342,9 +344,19 @@ def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lan
     in gender with the person; the head noun itself or two of its words must be in the person's
     descriptions, or, for a role noun, one word when that person already spoke (``spoke``: canonical
     names of earlier speakers): *le dirigeant polonais* after *le Premier ministre polonais X a
-    affirmé*. Ties go to an earlier speaker, then to the latest mention."""
+    affirmé*. Ties go to an earlier speaker, then to the latest mention (asked once per question
+    and Doc: the rules and the speaker scorer ask the same one)."""
+    cache = doc.user_data.setdefault("recoupe_role_holder", {})
+    key = (head.i, bounds, anchor, lang, spoke)
+    if key not in cache:
+        cache[key] = _role_holder(doc, head, bounds, anchor, lang, spoke)
+    return cache[key]
+
+
+def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lang: str,
+                 spoke: frozenset[str]) -> tuple[Entity, Span] | None:
     index = entity_index(doc)
-    words = _words(doc_text(doc)[bounds[0]:bounds[1]])
+    words = description_words(doc_text(doc)[bounds[0]:bounds[1]])
     if head.lemma_.lower() in quote_words(lang).outlet_nouns or head.lower_ in quote_words(lang).outlet_nouns:
         best = None
         for ent in index.entities:
@@ -367,7 +379,7 @@ def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lan
         roles = descriptions(doc, ent)
         if not roles:
             continue
-        overlap = max(len(words & _words(r)) for r in roles)
+        overlap = max(len(words & description_words(r)) for r in roles)
         spoken = ent.canonical in spoke
         if not overlap or head.lemma_.lower() not in " ".join(fold(r) for r in roles) and overlap < 2 \
                 and not (role_noun and spoken):

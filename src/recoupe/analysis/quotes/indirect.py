@@ -9,7 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
-from recoupe.analysis.lexicons import SUBJECT_DEPS, quote_words, source_nouns, speech_frames, speech_lemma, speech_verbs
+from recoupe.analysis.lexicons import (
+    SUBJECT_DEPS,
+    quote_words,
+    source_nouns,
+    speech_frames,
+    speech_tokens,
+    speech_verbs,
+)
 from recoupe.analysis.quotes.index import credible_source
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, phrase_bounds, speaker_head, subject_of
 from recoupe.analysis.text import SENT_END, SpanSet, sentence_bounds, strip_bullets, strip_span, trim_final_punct
@@ -77,11 +84,8 @@ def _clause_bounds(start: Token) -> tuple[int, int]:
 def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[int]) -> list[Candidate]:
     out = []
     words = quote_words(lang)
-    for verb in doc:
+    for verb, lemma in speech_tokens(doc, lang):
         if verb.i in used_cues or verb.idx in direct_spans:
-            continue
-        lemma = speech_lemma(verb, lang)
-        if not lemma:
             continue
         participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] or \
             verb.morph.get("VerbForm") == ["Ger"] or (

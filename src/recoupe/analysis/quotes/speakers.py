@@ -15,6 +15,17 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns
+from recoupe.analysis.quotes.candidates import (
+    SpeakerCandidate,
+    candidates,
+    decide,
+    features,
+    head_type,
+    locked,
+    record,
+    recorder,
+    scores,
+)
 from recoupe.analysis.quotes.coreference import (
     Discourse,
     Referent,
@@ -46,14 +57,20 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         anchor = cand.cue[0] if cand.cue else cand.content[0]
         if cand.inherited is not None:
             # a floating quote continues the latest attributed quote, whatever its kind
-            quotes.append(_inherited_quote(doc, cand, previous if previous is not None else cand.inherited.result))
+            said = previous if previous is not None else cand.inherited.result
+            record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]],
+                    "inherits": said.get("record")})
+            quotes.append(_inherited_quote(doc, cand, said))
             continue
-        found = _resolve_speaker(doc, cand, lang, discourse, anchor)
+        by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
+        found = _scored(doc, cand, by_rules, discourse, anchor, lang)
         cand.result = {"speaker": found.span, "canonical": found.canonical, "role": found.role,
-                       "evidence": found.evidence}
-        if found.referent is not None:
-            discourse.spoke(anchor, found.referent)
-        if found.canonical is not None or found.span is not None:
+                       "evidence": found.evidence, "record": found.record}
+        # the discourse follows the rules' speakers: the scorer re-ranks on top of them and its choices
+        # do not feed back into later features (they were trained on the rules' discourse)
+        if by_rules.referent is not None:
+            discourse.spoke(anchor, by_rules.referent)
+        if by_rules.canonical is not None or by_rules.span is not None:
             previous = cand.result
         quotes.append(Quote(
             kind=cand.kind, cue=char_span(doc, *cand.cue) if cand.cue else None,
@@ -61,6 +78,8 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             speaker_role=found.role, speaker_evidence=found.evidence, producer=f"rule:quotes.{cand.rule}",
             confidence=round(found.confidence, 2)))
     for cand in repeated:  # a pull quote: the speaker of the attributed quotation that repeats it
+        record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]],
+                "inherits": cand.inherited.result.get("record")})
         quotes.append(_inherited_quote(doc, cand, cand.inherited.result))
     if repeated:
         quotes.sort(key=lambda q: (q.content.start, q.cue.start if q.cue else 0))
@@ -83,6 +102,56 @@ class Found:
     confidence: float
     referent: Referent | None = None
     evidence: Span | None = None  # the mention that resolved ``canonical`` when the speaker phrase does not name it
+    record: int | None = None  # training only: the number of this quote's entry in the recorder
+
+
+def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, anchor: int, lang: str) -> Found:
+    """The rules' speaker weighed against the other candidates by the learned scorer
+    (``candidates``): another candidate replaces it when it scores higher (when the rules found
+    nobody, only at probability 0.5 or more). The replacement names the mention that resolves it."""
+    head = cand.speaker_token
+    htype = head_type(head, lang, quote_words(lang).subject_pronouns)
+    rule = None
+    if found.canonical is not None or found.span is not None:
+        where = found.evidence or found.span
+        rule = SpeakerCandidate(found.canonical or found.span.text, found.referent,
+                                (where.start, where.end) if where is not None else (anchor, anchor))
+    phrase = (found.span.start, found.span.end) if found.span is not None and htype != "pronoun" else None
+    sink = recorder()
+    if sink is None and locked(doc, rule, head, phrase):
+        return found  # nothing to weigh (the candidates are listed only when training records them)
+    cands = candidates(doc, head, phrase, rule, discourse, anchor, lang, cand.content, gendered=htype == "pronoun")
+    if not cands:
+        return found
+    X = features(doc, cands, head, htype, discourse, anchor, lang, cand.content, phrase)
+    rule_index = next((k for k, c in enumerate(cands) if c is rule), None)
+    fixed = locked(doc, rule, head, phrase)
+    if sink is not None:
+        outputs = [found if c is rule else _candidate_found(doc, found, c, htype, lang) for c in cands]
+        found.record = len(sink)
+        record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]], "kind": cand.kind,
+                "rule": cand.rule, "head": htype, "X": X.tolist(), "rule_index": rule_index, "locked": fixed,
+                "said": [[o.span.text if o.span else None, o.canonical] for o in outputs]})
+    p = None if fixed else scores(X)
+    if p is None:
+        return found
+    best = decide(p, X, rule_index)
+    if best is None or best == rule_index:
+        return found
+    chosen = _candidate_found(doc, found, cands[best], htype, lang)
+    chosen.record = found.record
+    return chosen
+
+
+def _candidate_found(doc: Doc, found: Found, c: SpeakerCandidate, htype: str, lang: str) -> Found:
+    """What a quote says when ``c`` speaks instead of the rules' pick: a speaker phrase that is a
+    pronoun or a description stays (it is what the article says), a name that is not ``c``'s gives
+    way to ``c``'s mention; the canonical name, role and evidence are ``c``'s."""
+    evidence = Span(text=doc_text(doc)[c.mention[0]:c.mention[1]], start=c.mention[0], end=c.mention[1])
+    span = evidence if htype == "name" else found.span
+    ent = c.referent.entity if c.referent is not None else None
+    return Found(span, c.canonical, first_role(ent, lang) if ent is not None else None, found.confidence * 0.8,
+                 c.referent, evidence)
 
 
 def _verb_lemma(cand: Candidate, doc: Doc) -> str | None:

@@ -1,0 +1,337 @@
+"""Speaker candidates of a quote and the learned scorer that ranks them (``speakers@1``).
+
+The rules of ``speakers`` pick one speaker; this module lists the others they considered or could
+have (the speech verb's subject phrase, the previous quote's speaker, the latest person subjects,
+the people named last before the quote and first after it in its paragraph, the organisation named
+last, the holder of a role description) and scores every one with a logistic model over general
+features: how the candidate was found, crossed with what the speaker phrase is (a pronoun, a name,
+a description, nothing); distance in characters and paragraphs; gender and number agreement with a
+pronoun; whether it already spoke; how often it is mentioned; person or organisation. Nothing here
+names a word of any article.
+
+The model (``resources/models/speakers/``) holds one row trained on every annotated article and one
+row per cross-validation fold, trained without that fold's articles; the evaluation of the
+annotated set itself analyses each article with the row that did not see it (``fold_model``), so
+the figures it prints are out-of-fold. Training lives in ``recoupe.training.speakers``.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import hashlib
+import math
+from bisect import bisect_left, bisect_right
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from recoupe.analysis.component import doc_text
+from recoupe.analysis.quotes.coreference import (
+    Discourse,
+    Referent,
+    description_words,
+    descriptions,
+    pronoun_features,
+    referent_of,
+    role_holder,
+)
+from recoupe.analysis.quotes.index import anaphoric_description, entity_index, is_person
+
+SPEAKER_MODEL_NAME = "speakers"
+_SENTS = "recoupe_sentence_starts"
+_MENTIONS = "recoupe_body_mentions"
+
+FLAGS = ("rule", "phrase", "previous", "subject1", "subject2", "before1", "before2", "before3", "after",
+         "org_before", "holder")
+HEADS = ("pronoun", "name", "description", "none")
+DENSE = ("gender_agree", "gender_clash", "number_clash", "log_chars", "paragraphs", "same_sentence",
+         "log_mentions", "log_spoke", "person", "org", "no_entity", "french", "pronoun_log_chars",
+         "pronoun_paragraphs", "none_log_chars", "in_content", "description_overlap")
+FEATURES = tuple(f"{h}*{f}" for h in HEADS for f in FLAGS) + DENSE
+
+_COLUMNS = {name: k for k, name in enumerate(FEATURES)}
+# which model row the analysis uses: None = the row trained on every article; a fold number = that fold's row
+_FOLD: contextvars.ContextVar[int | None] = contextvars.ContextVar("recoupe_speaker_fold", default=None)
+# training: when set, a list that receives every scored quote's candidates (recoupe.training.speakers)
+_RECORDER: contextvars.ContextVar[list | None] = contextvars.ContextVar("recoupe_speaker_recorder", default=None)
+
+
+@dataclass
+class SpeakerCandidate:
+    canonical: str
+    referent: Referent | None
+    mention: tuple[int, int]  # the mention that resolves it (evidence), nearest the quote
+    flags: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def _model():
+    from recoupe.analysis import linear_model
+
+    try:
+        return linear_model.load(SPEAKER_MODEL_NAME)
+    except FileNotFoundError:
+        return None
+
+
+def article_key(text: str) -> str:
+    """The digest under which the model card lists an article it was trained on."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def fold_of(text: str) -> int | None:
+    """The cross-validation fold of an article the shipped model was trained on (by its digest), else None."""
+    model = _model()
+    return None if model is None else model.meta.get("folds", {}).get(article_key(text))
+
+
+@contextmanager
+def fold_model(fold: int | None):
+    """Analyse with the row trained without ``fold`` (None: the shipped row)."""
+    token = _FOLD.set(fold)
+    try:
+        yield
+    finally:
+        _FOLD.reset(token)
+
+
+@contextmanager
+def recording(sink: list, model: bool = False):
+    """Collect every quote's candidates and features into ``sink`` (training); the rules decide
+    unless ``model``."""
+    token = _RECORDER.set(sink)
+    fold = _FOLD.set(-1 if not model else _FOLD.get())
+    try:
+        yield
+    finally:
+        _RECORDER.reset(token)
+        _FOLD.reset(fold)
+
+
+def head_type(head: Token | None, lang: str, pronouns: dict) -> str:
+    if head is None:
+        return "none"
+    if head.lower_.lstrip("-") in pronouns or anaphoric_description(head, lang) is not None:
+        return "pronoun"
+    if head.pos_ in ("PROPN", "X") or head.text[:1].isupper():
+        return "name"
+    return "description"
+
+
+def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rule: SpeakerCandidate | None,
+               discourse: Discourse, anchor: int, lang: str, content: tuple[int, int],
+               gendered: bool = True) -> list[SpeakerCandidate]:
+    """The rule's pick and the other speakers a reader would weigh, merged by canonical name. Nobody
+    is a candidate through a mention inside the quote's own words (*selon X, Y a conseillé Z*: Y and
+    Z are what X reports, not who reports it)."""
+
+    def inside(s: int, e: int) -> bool:
+        return content[0] <= s and e <= content[1]
+
+    index = entity_index(doc)
+    text = doc_text(doc)
+    found: dict[str, SpeakerCandidate] = {}
+
+    def refer(ent, at: tuple[int, int]) -> Referent:
+        # gender is read only to match a pronoun: not looked up for other speaker phrases
+        return referent_of(doc, ent, at) if gendered else Referent(ent.canonical, ent, None, False, is_person(ent), at)
+
+    def add(flag: str, ref: Referent | None, mention: tuple[int, int]) -> None:
+        if ref is None:
+            return
+        c = found.get(ref.canonical)
+        if c is None:
+            c = found[ref.canonical] = SpeakerCandidate(ref.canonical, ref, mention)
+        c.flags.add(flag)
+
+    if rule is not None:
+        found[rule.canonical] = rule
+        rule.flags.add("rule")
+    if phrase is not None:
+        for ent in index.at(*phrase):
+            if is_person(ent) or ent.label in ("ORG", "MISC"):
+                m = next((m for m in ent.mentions if m.in_ == "body" and m.start < phrase[1] and phrase[0] < m.end),
+                         None)
+                at = (m.start, m.end) if m else phrase
+                add("phrase", refer(ent, at), at)
+    previous = discourse.previous_speaker(anchor)
+    if previous is not None:
+        add("previous", previous[1], previous[1].evidence)
+    i = bisect_left(discourse.subject_starts, anchor)
+    rank, seen = 0, set()
+    while i and rank < 2:
+        i -= 1
+        char, ref = discourse.subjects[i]
+        if ref.canonical in seen or inside(*ref.evidence):
+            continue
+        seen.add(ref.canonical)
+        rank += 1
+        add(f"subject{rank}", ref, ref.evidence)
+    i = bisect_left(index.person_starts, anchor)
+    rank, seen = 0, set()
+    while i and rank < 3:
+        i -= 1
+        s, e, n = index.people[i]
+        ent = index.entities[n]
+        if e > anchor or ent.canonical in seen or inside(s, e):
+            continue
+        seen.add(ent.canonical)
+        rank += 1
+        add(f"before{rank}", refer(ent, (s, e)), (s, e))
+    line_end = text.find("\n", anchor)
+    line_end = len(text) if line_end == -1 else line_end
+    i = bisect_left(index.person_starts, anchor)
+    while i < len(index.people) and index.people[i][0] < line_end and inside(*index.people[i][:2]):
+        i += 1
+    if i < len(index.people) and index.people[i][0] < line_end:
+        s, e, n = index.people[i]
+        add("after", refer(index.entities[n], (s, e)), (s, e))
+    j = bisect_left(index.starts, anchor)
+    while j:
+        j -= 1
+        s, e, n = index.rows[j]
+        ent = index.entities[n]
+        if e <= anchor and ent.label in ("ORG", "MISC") and not is_person(ent) and not inside(s, e):
+            add("org_before", refer(ent, (s, e)), (s, e))
+            break
+    if head is not None and head.pos_ == "NOUN" and phrase is not None:
+        holder = role_holder(doc, head, phrase, anchor, lang, discourse.spoken_before(anchor))
+        if holder is not None:
+            ent, m = holder
+            add("holder", refer(ent, (m.start, m.end)), (m.start, m.end))
+    return list(found.values())
+
+
+def features(doc: Doc, cands: list[SpeakerCandidate], head: Token | None, htype: str, discourse: Discourse,
+             anchor: int, lang: str, content: tuple[int, int], phrase: tuple[int, int] | None) -> np.ndarray:
+    """One row of ``FEATURES`` per candidate (``content``: the quote's words; ``phrase``: the speaker
+    phrase when it is not a pronoun)."""
+    text = doc_text(doc)
+    gender, plural = pronoun_features(head) if htype == "pronoun" and head is not None else (None, False)
+    spoke: dict[str, int] = {}
+    for char, ref in discourse.speakers:
+        if char < anchor:
+            spoke[ref.canonical] = spoke.get(ref.canonical, 0) + 1
+    anchor_sent = _sentence_start(doc, anchor)
+    col = _COLUMNS
+    said = description_words(text[phrase[0]:phrase[1]]) if htype == "description" and phrase is not None else None
+    rows = []
+    for c in cands:
+        x = [0.0] * len(FEATURES)  # filled as a list: item writes into a numpy row cost more than the rest
+        for flag in c.flags:
+            x[col[f"{htype}*{flag}"]] = 1.0
+        ref = c.referent
+        ent = ref.entity if ref is not None else None
+        mentions = _body_mentions(doc, ent) if ent is not None else []
+        s, e = _nearest_mention(mentions, c.mention, anchor)
+        chars = anchor - e if e <= anchor else max(s - anchor, 0)
+        lo, hi = (e, anchor) if e <= anchor else (anchor, s)
+        paragraphs = min(text.count("\n", lo, hi), 5)
+        log_chars = math.log1p(chars)
+        x[col["log_chars"]] = log_chars
+        x[col["paragraphs"]] = paragraphs
+        x[col["same_sentence"]] = float(_sentence_start(doc, s) == anchor_sent)
+        if ref is not None and htype == "pronoun" and gender is not None and ref.gender is not None:
+            x[col["gender_agree" if ref.gender == gender else "gender_clash"]] = 1.0
+        if ref is not None and htype == "pronoun" and plural != ref.plural and (ref.person or not plural):
+            x[col["number_clash"]] = 1.0
+        x[col["log_mentions"]] = math.log1p(len(mentions))
+        x[col["log_spoke"]] = math.log1p(spoke.get(c.canonical, 0))
+        x[col["person"]] = float(ref is not None and ref.person)
+        x[col["org"]] = float(ent is not None and not is_person(ent))
+        x[col["no_entity"]] = float(ent is None)
+        x[col["french"]] = float(lang == "fr")
+        if htype == "pronoun":
+            x[col["pronoun_log_chars"]] = log_chars
+            x[col["pronoun_paragraphs"]] = paragraphs
+        if htype == "none":
+            x[col["none_log_chars"]] = log_chars
+        if ent is not None:  # someone the quotation talks about is seldom who speaks it
+            x[col["in_content"]] = float(any(content[0] <= m[0] < content[1] for m in mentions))
+        if said is not None and ent is not None and is_person(ent):
+            x[col["description_overlap"]] = float(max((len(said & description_words(d))
+                                                       for d in descriptions(doc, ent)), default=0))
+        rows.append(x)
+    return np.array(rows, dtype=np.float64)
+
+
+def _body_mentions(doc: Doc, ent) -> list[tuple[int, int]]:
+    """The entity's body mentions as (start, end), sorted by end, listed once per Doc."""
+    cache = doc.user_data.setdefault(_MENTIONS, {})
+    key = id(ent)
+    if key not in cache:
+        cache[key] = sorted(((m.start, m.end) for m in ent.mentions if m.in_ == "body"), key=lambda m: m[1])
+    return cache[key]
+
+
+def _nearest_mention(mentions: list[tuple[int, int]], mention: tuple[int, int], anchor: int) -> tuple[int, int]:
+    """The candidate's body mention ending last before the anchor, else its given mention."""
+    i = bisect_right([e for _, e in mentions], anchor)
+    return mentions[i - 1] if i else mention
+
+
+def _sentence_start(doc: Doc, char: int) -> int:
+    """Start of the parser's sentence holding a character offset (sentence starts listed once per Doc)."""
+    starts = doc.user_data.get(_SENTS)
+    if starts is None:
+        starts = doc.user_data[_SENTS] = [s.start_char for s in doc.sents]
+    i = bisect_right(starts, char)
+    return starts[i - 1] if i else -1
+
+
+def open_rows(X: np.ndarray, rule_index: int | None) -> np.ndarray:
+    """Which candidates the scorer may choose: not one a pronoun cannot stand for (gender or number,
+    the parser's morphology, as ``coreference.compatible`` reads it); the rules' pick always."""
+    ok = (X[:, FEATURES.index("gender_clash")] + X[:, FEATURES.index("number_clash")]) == 0
+    if rule_index is not None:
+        ok[rule_index] = True
+    return ok
+
+
+def locked(doc: Doc, rule: SpeakerCandidate | None, head: Token | None, phrase: tuple[int, int] | None) -> bool:
+    """The rules' speaker stands when the speaker phrase itself names it (*X a déclaré*, *selon un
+    rapport de X*) and when an indefinite description introduces someone new (*un ministre a
+    dénoncé*); the scorer weighs the others (pronouns, definite descriptions, unresolved phrases)."""
+    if rule is not None and phrase is not None and any(
+            ent.canonical == rule.canonical and (is_person(ent) or ent.label in ("ORG", "MISC"))
+            for ent in entity_index(doc).at(*phrase)):
+        return True
+    return head is not None and head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children)
+
+
+def decide(p: np.ndarray, X: np.ndarray, rule_index: int | None) -> int | None:
+    """The candidate the quote names: the best open one; with no pick from the rules, only at
+    probability 0.5 or more (a speaker left unnamed beats a guess)."""
+    p = np.where(open_rows(X, rule_index), p, -1.0)
+    best = int(np.argmax(p))
+    if rule_index is None and p[best] < 0.5:
+        return None
+    return best
+
+
+def scores(X: np.ndarray) -> np.ndarray | None:
+    """Probability that each candidate is the speaker, from the active row; None without a model
+    (or while training records the rules' own choices)."""
+    fold = _FOLD.get()
+    model = _model()
+    if model is None or fold == -1:
+        return None
+    row = 0 if fold is None else 1 + fold
+    if row >= len(model.coef):
+        row = 0
+    z = model.standardise(X) @ model.coef[row] + model.intercept[row]
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def recorder() -> list | None:
+    return _RECORDER.get()
+
+
+def record(entry: dict) -> None:
+    sink = _RECORDER.get()
+    if sink is not None:
+        sink.append(entry)

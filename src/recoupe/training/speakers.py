@@ -1,0 +1,245 @@
+"""Train, cross-validate and ship the speaker candidate scorer: ``python -m recoupe.training.speakers``.
+
+Data: the hand-annotated attribution set (``../shared/data/attribution/``, 30 French and 14
+English articles). Every article is analysed once with the rules deciding, recording for each quote
+its speaker candidates and their features (``recoupe.analysis.quotes.candidates``); a gold quote is
+paired with its first overlapping prediction exactly as the README's scorer does, and a candidate
+is a positive when what the quote would then say (speaker phrase or canonical name) names the gold
+speaker under the scorer's word rule. Quotes whose candidates all agree carry no label and are left
+out.
+
+Folds: grouped by article, ``K`` folds per language (articles sorted by file name, position mod K),
+French and English pooled. C is chosen on the out-of-fold speaker accuracy of the development half
+(even positions) only; the held-out half (odd) is reported beside it. The shipped file holds the
+model trained on every article (row 0) and each fold's model (row 1 + fold), all on one
+standardisation, with each training article's digest and fold, so that ``recoupe eval attribution``
+on this set analyses every article with the model that did not see it.
+
+    python -m recoupe.training.speakers            # cross-validate, print, ship if it beats the rules
+    python -m recoupe.training.speakers --dry-run  # cross-validate and print only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from recoupe.analysis import linear_model
+from recoupe.analysis.quotes.candidates import FEATURES, SPEAKER_MODEL_NAME, article_key, decide, open_rows, recording
+from recoupe.evaluation.attribution import _gold_span, _overlap, halves, load, locate, names_speaker
+from recoupe.training.data import SEED
+from recoupe.training.fitting import standard_scaler
+
+K = 5
+C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
+VERSION = "1"
+DATA_FILES = ["data/attribution/fr/gold.json", "data/attribution/en/gold.json", "data/attribution/fr/articles",
+              "data/attribution/en/articles"]
+
+
+@dataclass
+class Item:
+    """One matched gold quote: the candidates of the prediction that answers it."""
+
+    lang: str
+    article: str
+    fold: int
+    half: str
+    X: np.ndarray  # candidates x features
+    y: np.ndarray  # 1 where the candidate names the gold speaker
+    rule_index: int | None
+    locked: bool = False  # the rules' speaker stands (``candidates.locked``): not scored, not trained on
+    said: list = None  # what the quote would say with each candidate (for reading errors)
+    gold: str = ""
+
+
+def record_articles(data: Path) -> dict[tuple[str, str], tuple[str, list[dict]]]:
+    """(lang, file) -> (article text, recorded quotes), the rules deciding."""
+    from recoupe import Analyzer, AnalyzerConfig
+
+    analyzer = Analyzer(AnalyzerConfig(genre=False, persuasion=False, credibility=False))
+    out = {}
+    for lang in ("fr", "en"):
+        gold, articles = load(data, lang)
+        for name in sorted(gold):
+            sink: list[dict] = []
+            with recording(sink):
+                report = next(iter(analyzer.findings_many([articles[name]], lang=lang)))
+            n_quotes = len(getattr(report, "quotes", []) or [])
+            if len(sink) != n_quotes:
+                raise RuntimeError(f"{name}: {len(sink)} records for {n_quotes} quotes")
+            out[(lang, name)] = (articles[name], sink)
+    analyzer.close()
+    return out
+
+
+def folds(data: Path) -> dict[tuple[str, str], int]:
+    out = {}
+    for lang in ("fr", "en"):
+        gold, _ = load(data, lang)
+        for i, name in enumerate(sorted(gold)):
+            out[(lang, name)] = i % K
+    return out
+
+
+def items(data: Path, recorded: dict) -> list[Item]:
+    """Matched gold quotes with their candidates, labelled by the scorer's rule."""
+    fold = folds(data)
+    out = []
+    for lang in ("fr", "en"):
+        gold, _ = load(data, lang)
+        half = {n: h for h, names in halves(gold).items() for n in names}
+        for name in sorted(gold):
+            text, records = recorded[(lang, name)]
+            preds = sorted(((span, r) for r in records if (span := locate(text, r["text"])) is not None),
+                           key=lambda p: p[0])
+            for g in gold[name].get("quotes", []):
+                g_span = _gold_span(text, g["evidence"])
+                first = next((r for span, r in preds if _overlap(span, g_span)), None)
+                if first is None:
+                    continue
+                if "inherits" in first:  # a floating or pull quote: its source's candidates decide
+                    first = records[first["inherits"]] if first["inherits"] is not None else None
+                if first is None or not first["X"]:
+                    continue
+                y = np.array([names_speaker(g["speaker"], said) for said in first["said"]], dtype=int)
+                out.append(Item(lang, name, fold[(lang, name)], half[name], np.array(first["X"]), y,
+                                first["rule_index"], first["locked"], first["said"], g["speaker"]))
+    return out
+
+
+def fit(train: list[Item], C: float):
+    """Candidates the scorer may choose, of quotes it decides whose candidates disagree."""
+    rows = [(it.X[m], it.y[m]) for it in train if not it.locked
+            for m in [open_rows(it.X, it.rule_index)] if 0 < it.y[m].sum() < m.sum()]
+    X = np.vstack([x for x, _ in rows])
+    y = np.concatenate([y for _, y in rows])
+    scaler = standard_scaler(X)
+    clf = LogisticRegression(C=C, max_iter=3000, random_state=SEED).fit(scaler.transform(X), y)
+    return scaler, clf.coef_[0], clf.intercept_[0]
+
+
+def choose(scaler, coef, intercept, it: Item) -> int | None:
+    """The runtime's decision (``speakers._scored``)."""
+    if it.locked:
+        return it.rule_index
+    p = 1.0 / (1.0 + np.exp(-(scaler.transform(it.X) @ coef + intercept)))
+    return decide(p, it.X, it.rule_index)
+
+
+def right(it: Item, choice: int | None) -> int:
+    return int(choice is not None and bool(it.y[choice]))
+
+
+def cross_validate(all_items: list[Item], C: float) -> dict[int, int]:
+    """Out-of-fold: item index -> 1 if the model trained without its fold names the gold speaker."""
+    out = {}
+    for f in range(K):
+        train = [it for it in all_items if it.fold != f]
+        scaler, coef, intercept = fit(train, C)
+        for n, it in enumerate(all_items):
+            if it.fold == f:
+                out[n] = right(it, choose(scaler, coef, intercept, it))
+    return out
+
+
+def table(all_items: list[Item], oof: dict[int, int]) -> dict:
+    """Speaker accuracy of the rules and of the out-of-fold model, per language and half."""
+    res = {}
+    for lang in ("fr", "en", "all"):
+        for half in ("dev", "held", "full"):
+            idx = [n for n, it in enumerate(all_items) if (lang == "all" or it.lang == lang)
+                   and (half == "full" or it.half == half)]
+            rules = sum(right(all_items[n], all_items[n].rule_index) for n in idx)
+            model = sum(oof[n] for n in idx)
+            res[f"{lang} {half}"] = {"n": len(idx), "rules": round(rules / len(idx), 4) if idx else 0.0,
+                                    "model": round(model / len(idx), 4) if idx else 0.0}
+    return res
+
+
+def on_scale(common, own, w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+    """A model fitted on ``own``'s standardisation rewritten on ``common``'s (same decisions):
+    (x - m_f)/s_f = (m - m_f)/s_f + (s/s_f) u, with u = (x - m)/s."""
+    return w * common.scale_ / own.scale_, float(b + w @ ((common.mean_ - own.mean_) / own.scale_))
+
+
+def ship(all_items: list[Item], C: float, data: Path, results: dict, digest: str) -> None:
+    """Row 0 trained on every article, row 1 + f without fold f; all on the full set's scaling."""
+    scaler_all, coef_all, b_all = fit(all_items, C)
+    m, s = scaler_all.mean_, scaler_all.scale_
+    coefs, intercepts = [coef_all], [b_all]
+    for f in range(K):
+        sc, w, b = fit([it for it in all_items if it.fold != f], C)
+        w, b = on_scale(scaler_all, sc, w, b)
+        coefs.append(w)
+        intercepts.append(b)
+    fold_of = {}
+    for lang in ("fr", "en"):
+        gold, articles = load(data, lang)
+        for i, name in enumerate(sorted(gold)):
+            fold_of[article_key(articles[name])] = i % K
+    meta = {
+        "name": SPEAKER_MODEL_NAME,
+        "version": VERSION,
+        "trained_on": f"attribution gold, {len(all_items)} matched quotes of 44 articles (30 fr, 14 en)",
+        "data_digest": digest,
+        "features": list(FEATURES),
+        "rows": "0: every article; 1 + f: without fold f",
+        "C": C,
+        "k_folds": K,
+        "folds": fold_of,
+        "scores": results,
+    }
+    linear_model.save(linear_model.MODELS_DIR / SPEAKER_MODEL_NAME, coef=np.vstack(coefs),
+                      intercept=np.array(intercepts), scale_mean=m, scale_std=s, labels=["speaker"], meta=meta)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from recoupe.evaluation.gate import data_digest
+    from recoupe.paths import require_shared, shared_dir
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true", help="cross-validate and print, ship nothing")
+    parser.add_argument("--cache", type=Path, help="read/write the recorded candidates here (JSON)")
+    args = parser.parse_args(argv)
+    data = require_shared("data", "attribution")
+    if args.cache and args.cache.exists():
+        raw = json.loads(args.cache.read_text())
+        recorded = {tuple(k.split("|", 1)): (v[0], v[1]) for k, v in raw.items()}
+    else:
+        recorded = record_articles(data)
+        if args.cache:
+            args.cache.write_text(json.dumps({f"{k[0]}|{k[1]}": v for k, v in recorded.items()}))
+    all_items = items(data, recorded)
+    by_c = {}
+    for C in C_GRID:
+        res = table(all_items, cross_validate(all_items, C))
+        by_c[C] = res
+        print(f"C {C}: " + "  ".join(f"{k} {v['model']:.3f} (rules {v['rules']:.3f}, n {v['n']})"
+                                     for k, v in res.items() if k.startswith("all") or k.endswith("full")))
+    best = max(C_GRID, key=lambda C: by_c[C]["all dev"]["model"])  # chosen on the development half only
+    res = by_c[best]
+    print(f"chosen C {best} (development half, out-of-fold)")
+    for k, v in res.items():
+        print(f"  {k:<10} rules {v['rules']:.3f}  model out-of-fold {v['model']:.3f}  ({v['n']} matched gold quotes)")
+    beats = all(res[f"{lang} {half}"]["model"] > res[f"{lang} {half}"]["rules"]
+                for lang in ("all",) for half in ("dev", "held", "full"))
+    print("beats the rules on both halves and overall" if beats else "does NOT beat the rules everywhere")
+    if args.dry_run:
+        return 0
+    if not beats:
+        print("not shipped")
+        return 1
+    digest, _ = data_digest(shared_dir(), DATA_FILES)
+    ship(all_items, best, data, {"C": best, "by_C": {str(c): v for c, v in by_c.items()}, "chosen": res}, digest)
+    print(f"shipped {linear_model.MODELS_DIR / SPEAKER_MODEL_NAME}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,81 @@
+"""The learned speaker scorer (speakers@1): its file, its decisions, and out-of-fold evaluation."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from recoupe.analysis import linear_model
+from recoupe.analysis.quotes.candidates import FEATURES, SPEAKER_MODEL_NAME, article_key, decide, fold_of
+from recoupe.analysis.quotes import find_quotes
+
+from conftest import need_shared
+
+
+def test_model_file_has_one_row_per_fold_and_the_full_row():
+    model = linear_model.load(SPEAKER_MODEL_NAME)
+    k = model.meta["k_folds"]
+    assert model.coef.shape == (k + 1, len(FEATURES))
+    assert model.meta["features"] == list(FEATURES)
+    folds = model.meta["folds"]
+    assert len(folds) == 44 and set(folds.values()) == set(range(k))
+    # the fold rows differ from the full row (each left some articles out)
+    assert all(not np.allclose(model.coef[0], model.coef[1 + f]) for f in range(k))
+
+
+def test_fold_rows_rewritten_on_the_common_scale_decide_the_same():
+    from recoupe.training.fitting import standard_scaler
+    from recoupe.training.speakers import on_scale
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(3.0, 2.0, size=(200, 5))
+    common, own = standard_scaler(X), standard_scaler(X[:120])
+    w, b = rng.normal(size=5), 0.3
+    w2, b2 = on_scale(common, own, w, b)
+    assert np.allclose(own.transform(X) @ w + b, common.transform(X) @ w2 + b2)
+
+
+def test_decide_never_guesses_below_half_and_respects_pronoun_agreement():
+    X = np.zeros((3, len(FEATURES)))
+    X[1, FEATURES.index("gender_clash")] = 1.0
+    # the rules named nobody: a candidate is taken only at probability 0.5 or more
+    assert decide(np.array([0.2, 0.4, 0.3]), X, None) is None
+    assert decide(np.array([0.2, 0.4, 0.6]), X, None) == 2
+    # a candidate of the wrong gender for the pronoun is never chosen, however it scores
+    assert decide(np.array([0.3, 0.9, 0.1]), X, 0) == 0
+
+
+def test_speaker_named_by_the_phrase_stands(fr):
+    text = ("Pete Buttigieg a présenté son programme mardi.\n\n"
+            "Selon un nouveau rapport de Bloomberg, Mark Zuckerberg conseille discrètement Pete Buttigieg.")
+    q = [q for q in find_quotes(fr(text)) if q.kind == "according_to"]
+    assert q and q[0].speaker_canonical == "Bloomberg"
+
+
+def test_every_resolved_speaker_names_its_evidence(fr):
+    text = ("La ministre de la Santé, Agnès Martin, a reçu les syndicats. Le directeur de l'hôpital, Marc Lenoir, "
+            "était présent. « Nous manquons de lits », a-t-il expliqué. « Des moyens arriveront », a-t-elle promis.")
+    for q in find_quotes(fr(text)):
+        if q.speaker is not None and q.speaker_canonical and q.speaker.text.lower() in ("-il", "-elle", "il", "elle"):
+            assert q.speaker_evidence is not None and q.speaker_canonical in q.speaker_evidence.text
+
+
+@pytest.mark.shared
+def test_annotated_articles_are_recognised_and_scored_out_of_fold(tmp_path, capsys):
+    from recoupe.evaluation.attribution import main
+
+    data = need_shared("data", "attribution")
+    gold = json.loads((data / "fr" / "gold.json").read_text(encoding="utf-8"))
+    names = sorted(gold)
+    text = (data / "fr" / "articles" / names[1]).read_text(encoding="utf-8")
+    assert fold_of(text) == 1 % linear_model.load(SPEAKER_MODEL_NAME).meta["k_folds"]
+    assert fold_of(text + " ") is None and article_key(text) != article_key(text + " ")
+    # the same article in another folder is still recognised by its digest: the figures are out-of-fold
+    (tmp_path / "fr" / "articles").mkdir(parents=True)
+    shutil.copy(data / "fr" / "articles" / names[1], tmp_path / "fr" / "articles" / names[1])
+    (tmp_path / "fr" / "gold.json").write_text(json.dumps({names[1]: gold[names[1]]}), encoding="utf-8")
+    assert main(["--lang", "fr", "--data", str(tmp_path)]) == 0
+    assert "out-of-fold" in capsys.readouterr().out

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from recoupe.analysis import linear_model, style
+from recoupe.analysis.claims import SENTENCE_VECTORS, sentence_vectors
 from recoupe.analysis.component import doc_component, doc_context, doc_text
 from recoupe.model import Finding, Genre, GenreFeature
 
@@ -65,19 +66,19 @@ def article_probabilities(title_vec: np.ndarray, para_vecs: np.ndarray, body: st
                    float(model.meta["paragraph_weight"]))
 
 
-def _body_paragraphs(body: str, title: str | None, paragraphs: list[tuple[int, int]] | None):
+def _body_paragraphs(body: str, title: str | None, paragraphs: list[tuple[int, int]] | None, sentences=None):
     """(spans, vectors, title, title vector) as the models were trained: the title apart from the
-    body paragraphs. Vectors are computed for every paragraph, title line included, so that the
-    persuasion model's call hits the same cache entry."""
+    body paragraphs. The title's vector is its line's when the body opens with it (as SemEval's
+    articles, the training data, do), else the title encoded alone."""
     spans, texts = style.paragraph_texts(body, paragraphs)
-    vecs = style.paragraph_vectors(texts) if texts else np.zeros((0, 512), dtype=np.float32)
+    vecs = style.paragraph_vectors(body, spans, sentences) if texts else np.zeros((0, 512), dtype=np.float32)
     title = (title or "").strip()
     if texts and (not title or texts[0].strip() == title):  # the first line is the title
         title, title_vec = texts[0].strip(), vecs[0]
         if len(texts) > 1:
             spans, texts, vecs = spans[1:], texts[1:], vecs[1:]
     elif title:
-        title_vec = style.paragraph_vectors([title])[0]
+        title_vec = style.encode([title])[0]
     else:
         title_vec = np.zeros(512, dtype=np.float32)
     return spans, texts, vecs, title, title_vec
@@ -88,14 +89,17 @@ def classify_genre(
     lang: str,
     title: str | None = None,
     paragraphs: list[tuple[int, int]] | None = None,
+    sentences=None,
 ) -> Genre:
     """Genre with probabilities, the paragraphs and the style counts that weighed most.
 
     ``lang`` is accepted for symmetry with the other analysers; the model reads no
     language-specific input, which is how it transfers to languages it saw little of.
+    ``sentences``: the body's (bounds, vectors) when already encoded (``claims.sentence_vectors``
+    of its Doc); else the body is split and encoded.
     """
     model = linear_model.load(MODEL_NAME)
-    spans, texts, vecs, title, title_vec = _body_paragraphs(body, title, paragraphs)
+    spans, texts, vecs, title, title_vec = _body_paragraphs(body, title, paragraphs, sentences)
     features = style.genre_features(title_vec, vecs, "\n".join(texts), title)
     weight = float(model.meta["paragraph_weight"])
     paragraph_logp = _paragraph_logp(vecs if len(vecs) else title_vec[None])
@@ -166,11 +170,13 @@ def satire_probability(
 
 def genre_of_doc(doc) -> Genre:
     """The component's entry: the same call the pipeline makes, with the title and paragraphs set
-    on the Doc (``doc._.recoupe_title``, ``doc._.recoupe_paragraphs``) when there are some."""
+    on the Doc (``doc._.recoupe_title``, ``doc._.recoupe_paragraphs``) when there are some and the
+    claims component's sentence vectors."""
     title, paragraphs = doc_context(doc)
-    return classify_genre(doc_text(doc), doc.lang_, title=title, paragraphs=paragraphs)
+    return classify_genre(doc_text(doc), doc.lang_, title=title, paragraphs=paragraphs,
+                          sentences=sentence_vectors(doc))
 
 
 doc_component("recoupe_genre", "genre", genre_of_doc,
               "Sets ``doc._.genre`` (a :class:`recoupe.model.Genre`) from the Doc's text, title and paragraphs.",
-              requires=())
+              requires=("doc.sents", f"doc._.{SENTENCE_VECTORS}"))

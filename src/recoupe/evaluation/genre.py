@@ -35,12 +35,13 @@ def eval_genre() -> dict:
     print("French per class F1 (first shuffle): "
           + ", ".join(f"{k} {fr[k]['f1-score']:.2f}" for k in ("opinion", "reporting", "satire")))
     if "satire_cv" in scores["fr"]:
-        print_satire(scores, genre.SATIRE_THRESHOLD)
+        print_satire(scores, genre.SATIRE_THRESHOLD, genre.SATIRE_DETECTOR)
     outside = genre.fresada_check()
     print("Out of domain, FreSaDa test outlets (never trained on): "
           + "; ".join(f"{g} articles called {g} {v['share_' + g]:.1%} of {v['n']}" for g, v in outside.items()))
     if "precision" in outside.get("satire", {}):
-        print("  satire " + _pr(outside["satire"]) + " (FreSaDa test outlets, the shipped model and rule)")
+        print("  satire " + _pr(outside["satire"]) + " (FreSaDa test outlets, the shipped model and rule); "
+              "test half (the validation half chose the French rule): " + _pr(outside["satire_test_half"]))
     summary = {k: {m: v[m] for m in v if m != "report"} for k, v in scores.items()}
     return {**summary, "fresada_out_of_domain": outside}
 
@@ -50,10 +51,14 @@ def _pr(s: dict) -> str:
     return f"P {fmt(s['precision'])} R {fmt(s['recall'])} ({s['right']} right of {s['called']} called, {s['satire']} satirical)"
 
 
-def print_satire(scores: dict, threshold: float) -> None:
-    """Satire precision and recall per language: in the CV (argmax and the shipped threshold) and
+def print_satire(scores: dict, threshold: float, detector: dict | None = None) -> None:
+    """Satire precision and recall per language: in the CV (argmax and the shipped rule) and
     with the language's outlets never seen (trained on the five other languages)."""
-    print(f"\n== Satire (label only when p(satire) >= {threshold}): precision / recall, first shuffle")
+    rule = f"label only when p(satire) >= {threshold}"
+    if detector:
+        rule += (f"; {', '.join(detector['languages'])}: most probable and the {detector['model']} detector "
+                 f">= {detector['threshold']}")
+    print(f"\n== Satire ({rule}): precision / recall, first shuffle")
     print(f"{'lang':5} {'CV, argmax':>40} {'CV, shipped rule':>40} {'other languages only':>40} {'macro-F1':>8}")
     for lang, s in scores.items():
         if "satire_cv" not in s:

@@ -236,13 +236,17 @@ if not Doc.has_extension(SENTENCE_VECTORS):
 def sentence_vectors(doc) -> tuple[list[tuple[int, int]], np.ndarray]:
     """(bounds, (n, 512) unit vectors) of the Doc's sentences (:func:`sentence_spans`), encoded
     once and kept in ``doc._.sentence_vectors``: the claims component sets them, and a reader
-    that runs without it (claims switched off) gets them from here, computed the same way."""
+    that runs without it (claims switched off) gets them from here, computed the same way. A Doc
+    with no sentence boundaries (a blank pipeline) is split as a text with no parse is."""
     found = doc._.sentence_vectors
     if found is None:
         from recoupe.vectors import encode
 
         text = doc_text(doc)
-        bounds = [(s, e) for s, e, _ in sentence_spans(doc)]
+        if doc.has_annotation("SENT_START"):
+            bounds = [(s, e) for s, e, _ in sentence_spans(doc)]
+        else:
+            bounds = style.split_sentences(text)
         found = doc._.sentence_vectors = (bounds, encode([text[s:e] for s, e in bounds]))
     return found
 

@@ -49,7 +49,7 @@ def cpu(fn) -> float:
 
 def component_table(texts: list[str]) -> dict[str, float]:
     """CPU seconds of each stage over ``texts``, in pipeline order, and its share of the bare parse."""
-    from recoupe.analysis import style, triggers
+    from recoupe.analysis import triggers
     from recoupe.assess import assess
     from recoupe.ingest import from_string
     from recoupe.pipeline import AnalyzerConfig, _assemble, _prepare

@@ -37,9 +37,8 @@ def load(limit: int) -> list[RawDocument]:
 
 def clear_caches() -> None:
     """Per-article caches would hold the texts of an earlier pass (as benchmarks/throughput.py does)."""
-    from recoupe.analysis import style, triggers
+    from recoupe.analysis import triggers
 
-    style.clear_vector_cache()
     triggers.candidates.cache_clear()
     gc.collect()
 
@@ -47,7 +46,7 @@ def clear_caches() -> None:
 def _bare_worker(docs, barrier, queue) -> None:
     from recoupe.pipeline import Analyzer, AnalyzerConfig
 
-    analyzer = Analyzer(AnalyzerConfig(encoder_thread=False))  # one core, as a Dask worker runs
+    analyzer = Analyzer(AnalyzerConfig())
     list(analyzer.analyze_many(docs[:8]))  # models loaded and warm before the clock starts
     barrier.wait()
     start = time.perf_counter()

@@ -49,7 +49,7 @@ def cpu(fn) -> float:
 
 def component_table(texts: list[str]) -> dict[str, float]:
     """CPU seconds of each stage over ``texts``, in pipeline order, and its share of the bare parse."""
-    from recoupe.analysis import style, triggers
+    from recoupe.analysis import triggers
     from recoupe.assess import assess
     from recoupe.ingest import from_string
     from recoupe.pipeline import AnalyzerConfig, _assemble, _prepare
@@ -73,7 +73,7 @@ def component_table(texts: list[str]) -> dict[str, float]:
             rows[f"  spaCy {name}"] = cpu(lambda: docs.__setitem__(slice(None), list(proc.pipe(docs, batch_size=32))))
         else:
             rows[f"  recoupe {name}"] = cpu(lambda: docs.__setitem__(slice(None), [proc(d) for d in docs]))
-    from recoupe.analysis.claims import sentence_spans
+    from recoupe.analysis.claims import sentence_spans, sentence_vectors
     from recoupe.analysis.component import doc_text
     from recoupe.vectors import encode
 
@@ -86,18 +86,20 @@ def component_table(texts: list[str]) -> dict[str, float]:
     from recoupe.analysis.genre import classify_genre
     from recoupe.analysis.persuasion import detect_persuasion
 
-    style.clear_vector_cache()
+    # genre and persuasion pool the claims component's sentence vectors (no encoder pass of their own)
     paragraphs = [[(s.start, s.end) for s in p.extracted.body_map] for p in prepared]
-    rows["sentence encoder (paragraph vectors)"] = cpu(lambda: style.prefetch_paragraph_vectors(
-        [style.paragraph_texts(b, ps)[1] for b, ps in zip(bodies, paragraphs)]))
-    rows["genre (vectors cached)"] = cpu(lambda: [classify_genre(b, "fr", title=p.extracted.title, paragraphs=ps)
-                                                  for b, p, ps in zip(bodies, prepared, paragraphs)])
+    sentences = [sentence_vectors(d) for d in docs]
+    rows["genre (sentence vectors from claims)"] = cpu(lambda: [
+        classify_genre(b, "fr", title=p.extracted.title, paragraphs=ps, sentences=sv)
+        for b, p, ps, sv in zip(bodies, prepared, paragraphs, sentences)])
     triggers.candidates.cache_clear()
-    rows["persuasion without triggers"] = cpu(lambda: [detect_persuasion(b, "fr", paragraphs=ps, triggers=False)
-                                                       for b, ps in zip(bodies, paragraphs)])
+    rows["persuasion without triggers"] = cpu(lambda: [
+        detect_persuasion(b, "fr", paragraphs=ps, triggers=False, sentences=sv)
+        for b, ps, sv in zip(bodies, paragraphs, sentences)])
     triggers.candidates.cache_clear()
-    rows["persuasion with triggers"] = cpu(lambda: [detect_persuasion(b, "fr", paragraphs=ps, triggers=True)
-                                                    for b, ps in zip(bodies, paragraphs)])
+    rows["persuasion with triggers"] = cpu(lambda: [
+        detect_persuasion(b, "fr", paragraphs=ps, triggers=True, sentences=sv)
+        for b, ps, sv in zip(bodies, paragraphs, sentences)])
     rows["judgement (assess)"] = cpu(lambda: [assess(r) for r in reports])
     base = rows["bare spaCy parse (baseline)"]
     print(f"CPU time per component, {len(texts)} French articles (one process; x = share of the bare parse)")
@@ -137,11 +139,10 @@ def main(argv=None) -> int:
         for _ in bare.pipe(bodies, batch_size=32):
             pass
 
-    from recoupe.analysis import style, triggers
+    from recoupe.analysis import triggers
 
     def run(options: Options) -> None:
         # per-article caches would otherwise hold the texts of the warm-up run
-        style.clear_vector_cache()
         triggers.candidates.cache_clear()
         for result in analyze_many(texts, lang="fr", options=options):
             assert not hasattr(result, "error"), result

@@ -10,7 +10,7 @@ package; the judgement (ratings, signals, grade) is added afterwards by
 :func:`recoupe.assess.assess` from a ``Ratings`` snapshot. Every report is stamped with what
 produced it (:class:`recoupe.model.Stamps`).
 
-An ``Analyzer`` owns its spaCy pipelines and its encoder thread, and loads them on first use.
+An ``Analyzer`` owns its spaCy pipelines and loads them on first use.
 It pickles as its configuration (and the file paths of an explicit ratings snapshot), so a Dask
 worker or a server process rebuilds its own resources where it lands. ``recoupe.analyze`` and
 ``recoupe.analyze_many`` use a default one per process.
@@ -22,7 +22,6 @@ import hashlib
 import json
 import threading
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,11 +56,7 @@ class AnalyzerConfig:
     credibility: bool = True  # add the judgement (ratings, signals, grade) to each report
     max_bytes: int = DEFAULT_MAX_BYTES
     components: tuple[str, ...] | None = None  # spaCy components to run; None = all (see nlp.COMPONENTS)
-    batch_size: int = 16  # documents per chunk: one encoder call and one nlp.pipe per language
-    # The paragraph encoder on its own thread beside the spaCy parse: a single process gets a second
-    # core's worth of work done in the same wall time. Off where every core already runs a worker
-    # (Dask: N workers on N cores), since there the extra thread only takes turns with the others.
-    encoder_thread: bool = True
+    batch_size: int = 16  # documents per chunk: one nlp.pipe per language
     # A document over either becomes a Failed with the reason (see guard.Budget).
     # 300 s is ~4x the 71 s of CPU a full analysis of a 1M-character text took (benchmarks/scaling.py).
     time_budget: float | None = 300.0  # seconds charged to one document
@@ -89,7 +84,7 @@ class _Prepared:
 
 
 class Analyzer:
-    """Owns the spaCy pipelines, the encoder thread and the ratings snapshot of one process.
+    """Owns the spaCy pipelines and the ratings snapshot of one process.
 
     >>> analyzer = Analyzer(AnalyzerConfig(persuasion=False))
     >>> report = analyzer.analyze("Le ministre a déclaré que ...")
@@ -103,7 +98,6 @@ class Analyzer:
         self._assess_config = assess_config
         self._pipelines: dict[str, Language] = {}
         self._lock = threading.Lock()
-        self._encoder: ThreadPoolExecutor | None = None
         self._stamps: Stamps | None = None
 
     # -- sending to another process ----------------------------------------------------------------
@@ -112,10 +106,7 @@ class Analyzer:
         return (_rebuild_analyzer, (self.config, self._ratings, self._assess_config))
 
     def close(self) -> None:
-        """Stop the encoder thread and drop the pipelines (they are rebuilt if used again)."""
-        if self._encoder is not None:
-            self._encoder.shutdown(wait=True)
-            self._encoder = None
+        """Drop the pipelines (they are rebuilt if used again)."""
         self._pipelines.clear()
 
     # -- resources -----------------------------------------------------------------------------------
@@ -133,13 +124,6 @@ class Analyzer:
                 if nlp is None:
                     nlp = self._pipelines[lang] = build_nlp(lang, self.config.components)
         return nlp
-
-    def _encoder_thread(self) -> ThreadPoolExecutor:
-        if self._encoder is None:
-            with self._lock:
-                if self._encoder is None:
-                    self._encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recoupe-encoder")
-        return self._encoder
 
     @property
     def stamps(self) -> Stamps:
@@ -217,19 +201,6 @@ class Analyzer:
         prepared: list[_Prepared | Failed] = [
             item if isinstance(item, Failed) else _prepare(item, lang, options) for item in chunk
         ]
-        # The sentence encoder (numpy, releases the GIL in its matrix products) runs beside the spaCy
-        # parse of the same chunk instead of after it.
-        wants_vectors = options.genre or options.persuasion
-        # this chunk's paragraph vectors: owned here, gone with the chunk (nothing grows across a run)
-        chunk_vectors = style.VectorCache(size=None)
-        vectors = None
-        if wants_vectors and options.encoder_thread:
-            vectors = self._encoder_thread().submit(_prefetch_paragraph_vectors, prepared, chunk_vectors)
-        elif wants_vectors:
-            try:
-                _prefetch_paragraph_vectors(prepared, chunk_vectors)
-            except Exception:  # noqa: BLE001 - as on the thread: genre and persuasion encode per article
-                pass
         docs: dict[int, Doc] = {}
         furniture_docs: dict[int, dict[int, Doc]] = {}
         by_lang: dict[str, list[int]] = {}
@@ -259,15 +230,12 @@ class Analyzer:
             for (i, index, _), (doc, _) in zip(jobs, guard.parse_many(nlp, [text for *_, text in jobs], batch_size=64)):
                 if not isinstance(doc, Exception):
                     furniture_docs.setdefault(i, {})[index] = doc
-        if vectors is not None:
-            vectors.exception()  # wait; if it failed, genre and persuasion encode per article and report it
         for i, p in enumerate(prepared):
             if isinstance(p, Failed):
                 yield p
                 continue
             try:
-                with style.active_cache(chunk_vectors):
-                    analysis = _assemble(p, docs.get(i), furniture_docs.get(i, {}), options)
+                analysis = _assemble(p, docs.get(i), furniture_docs.get(i, {}), options)
                 analysis.stamps = self.stamps
                 yield analysis
             except guard.BudgetExceeded as exc:
@@ -330,15 +298,6 @@ def _prepare(raw: RawDocument, lang: str | None, options: AnalyzerConfig) -> _Pr
     return _Prepared(raw, extracted, chosen, confidence if not lang else None, per_paragraph, budget, tuple(repairs))
 
 
-def _prefetch_paragraph_vectors(prepared: list[_Prepared | Failed], cache: style.VectorCache) -> None:
-    """One sentence-encoder call for the whole chunk: genre and persuasion then find every
-    article's paragraph vectors in the chunk's cache."""
-    style.prefetch_paragraph_vectors([
-        style.paragraph_texts(p.extracted.body, [(s.start, s.end) for s in p.extracted.body_map])[1]
-        for p in prepared if isinstance(p, _Prepared)
-    ], cache)
-
-
 def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], options: AnalyzerConfig) -> Analysis:
     from recoupe.analysis import chain, genre, persuasion, status
 
@@ -376,19 +335,26 @@ def _assemble(p: _Prepared, doc: Doc | None, furniture_docs: dict[int, Doc], opt
     paragraphs = [(s.start, s.end) for s in ex.body_map]
     # genre and persuasion read the text, the title and the paragraphs, whether or not the
     # language has a spaCy pipeline; with a Doc they go through the components' own entry points
-    # (the same code a user's pipeline runs), given the context the extraction found
+    # (the same code a user's pipeline runs), given the context the extraction found, and pool the
+    # sentence vectors the claims component left on the Doc (claims.sentence_vectors computes them
+    # when claims did not run); without a Doc, the text's sentences are split and encoded once here
+    sentences = None
     if doc is not None:
         doc._.recoupe_title, doc._.recoupe_paragraphs = ex.title, paragraphs
+    elif options.genre or options.persuasion:
+        with budget.stage("sentence vectors"):
+            sentences = style.text_sentence_vectors(ex.body)
     if options.genre:
         with budget.stage("genre"):
             analysis.genre = (genre.genre_of_doc(doc) if doc is not None else
-                              genre.classify_genre(ex.body, p.lang, title=ex.title, paragraphs=paragraphs))
+                              genre.classify_genre(ex.body, p.lang, title=ex.title, paragraphs=paragraphs,
+                                                   sentences=sentences))
     if options.persuasion:
         with budget.stage("persuasion"):
             triggers = options.persuasion_triggers
             analysis.persuasion = (persuasion.persuasion_of_doc(doc, triggers=triggers) if doc is not None else
                                    persuasion.detect_persuasion(ex.body, p.lang, paragraphs=paragraphs,
-                                                                triggers=triggers))
+                                                                triggers=triggers, sentences=sentences))
     analysis.warnings = warnings
     return analysis
 

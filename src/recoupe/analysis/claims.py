@@ -22,6 +22,9 @@ from importlib import resources
 
 import numpy as np
 
+from spacy.tokens import Doc
+
+from recoupe.analysis import style
 from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quantities import find_quantities
@@ -126,12 +129,14 @@ def cue_matrix(
 
 
 def feature_matrix(
-    sentences: list[str], lang: str, actors: list[int], quantities: list[list[Quantity]] | None = None
+    sentences: list[str], lang: str, actors: list[int], quantities: list[list[Quantity]] | None = None,
+    vectors: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Sentence vectors followed by the cues: the model's input."""
+    """Sentence vectors (``vectors`` when already encoded) followed by the cues: the model's input."""
     from recoupe.vectors import encode
 
-    return np.hstack([encode(sentences), cue_matrix(sentences, lang, actors, quantities)])
+    vecs = encode(sentences) if vectors is None else vectors
+    return np.hstack([vecs, cue_matrix(sentences, lang, actors, quantities)])
 
 
 # -- the shipped model --------------------------------------------------------------------------
@@ -206,7 +211,7 @@ def sentence_spans(doc) -> list[tuple[int, int, list]]:
     """(start, end, actor entities) of each sentence, also cut at line breaks.
 
     The parser happily runs a sentence across a paragraph break or into a link line below it;
-    in plain-text articles a line break always ends a sentence.
+    in plain-text articles a line break always ends a sentence (``style.sentence_pieces``).
     """
     text, out = doc_text(doc), []
     # The actor entities once per document, sorted by start: ``sent.ents`` scans every entity of
@@ -214,20 +219,36 @@ def sentence_spans(doc) -> list[tuple[int, int, list]]:
     actors = [e for e in doc.ents if _is_actor(e)]
     actor_starts = [e.start_char for e in actors]
     for sent in doc.sents:
-        pos = sent.start_char
-        for line in re.split(r"(\n)", text[sent.start_char : sent.end_char]):
-            start, end = pos, pos + len(line)
-            pos = end
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if len(_WORD.findall(text[start:end])) < 3:
-                continue  # title fragments, bullets, bylines
+        for start, end in style.sentence_pieces(text, sent.start_char, sent.end_char):
             lo, hi = bisect.bisect_left(actor_starts, start), bisect.bisect_left(actor_starts, end)
             ents = [e for e in actors[lo:hi] if e.end_char <= end]
             out.append((start, end, ents))
     return out
+
+
+# The claims component's sentence vectors, kept on the Doc: genre and persuasion pool them into
+# paragraph vectors (style.pooled_paragraph_vectors), so an article pays one encoder pass.
+SENTENCE_VECTORS = "sentence_vectors"
+if not Doc.has_extension(SENTENCE_VECTORS):
+    Doc.set_extension(SENTENCE_VECTORS, default=None)
+
+
+def sentence_vectors(doc) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """(bounds, (n, 512) unit vectors) of the Doc's sentences (:func:`sentence_spans`), encoded
+    once and kept in ``doc._.sentence_vectors``: the claims component sets them, and a reader
+    that runs without it (claims switched off) gets them from here, computed the same way. A Doc
+    with no sentence boundaries (a blank pipeline) is split as a text with no parse is."""
+    found = doc._.sentence_vectors
+    if found is None:
+        from recoupe.vectors import encode
+
+        text = doc_text(doc)
+        if doc.has_annotation("SENT_START"):
+            bounds = [(s, e) for s, e, _ in sentence_spans(doc)]
+        else:
+            bounds = style.split_sentences(text)
+        found = doc._.sentence_vectors = (bounds, encode([text[s:e] for s, e in bounds]))
+    return found
 
 
 def _actor_mentions(entities) -> tuple[list[int], list[tuple[int, int, int, int, str]]]:
@@ -263,7 +284,8 @@ def find_claims(doc, threshold: float | None = None) -> list[Claim]:
     cut = model.threshold if threshold is None else threshold
     sentences = [text[s:e] for s, e, _ in spans]
     quantities = [find_quantities(sentence, lang) for sentence in sentences]
-    scores = model.predict_proba(feature_matrix(sentences, lang, [len(e) for _, _, e in spans], quantities))
+    vectors = sentence_vectors(doc)[1]
+    scores = model.predict_proba(feature_matrix(sentences, lang, [len(e) for _, _, e in spans], quantities, vectors))
     resolved = getattr(doc._, "entities", None) if doc.has_extension("entities") else None
     if resolved is not None:  # the resolved entities: canonical names, tagger misfires removed
         index = _actor_mentions(resolved)
@@ -289,5 +311,6 @@ def find_claims(doc, threshold: float | None = None) -> list[Claim]:
 
 
 doc_component("recoupe_claims", "claims", find_claims,
-              "Sets ``doc._.claims``: check-worthy sentences (needs sentence boundaries).",
-              requires=("doc.sents", "doc.ents", "doc._.entities"))
+              "Sets ``doc._.claims``: check-worthy sentences (needs sentence boundaries), and keeps the "
+              "sentence vectors in ``doc._.sentence_vectors`` for genre and persuasion.",
+              requires=("doc.sents", "doc.ents", "doc._.entities"), also_assigns=(SENTENCE_VECTORS,))

@@ -13,12 +13,15 @@ from spacy.tokens import Doc
 
 
 def doc_component(factory: str, attr: str, find: Callable[[Doc], object], description: str,
-                  requires: tuple[str, ...] = ("token.pos", "token.dep", "doc.sents")) -> None:
+                  requires: tuple[str, ...] = ("token.pos", "token.dep", "doc.sents"),
+                  also_assigns: tuple[str, ...] = ()) -> None:
     """Register ``factory`` (idempotent): a component that sets ``doc._.<attr> = find(doc)``.
 
     ``requires`` names what it reads (spaCy's attribute strings: ``token.dep``, ``doc.ents``,
     ``doc._.entities``); it assigns ``doc._.<attr>`` and nothing else, so ``nlp.analyze_pipes()``
-    can tell when a component is placed before what it needs."""
+    can tell when a component is placed before what it needs. ``also_assigns`` names further
+    ``Doc._`` extensions ``find`` fills on the way for later components (declared here, set by
+    ``find`` itself)."""
     if not Doc.has_extension(attr):
         Doc.set_extension(attr, default=None)
     if Language.has_factory(factory):
@@ -32,7 +35,7 @@ def doc_component(factory: str, attr: str, find: Callable[[Doc], object], descri
         return component
 
     make.__doc__ = description
-    Language.factory(factory, func=make, requires=list(requires), assigns=[f"doc._.{attr}"])
+    Language.factory(factory, func=make, requires=list(requires), assigns=[f"doc._.{attr}", *(f"doc._.{x}" for x in also_assigns)])
 
 
 # What the text alone does not say: the article's title and its paragraph ranges (character

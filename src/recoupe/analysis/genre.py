@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from recoupe.analysis import linear_model, style
+from recoupe.analysis.claims import SENTENCE_VECTORS, sentence_vectors
 from recoupe.analysis.component import doc_component, doc_context, doc_text
 from recoupe.model import Finding, Genre, GenreFeature
 
@@ -34,17 +35,20 @@ def combine(article_logp: np.ndarray, paragraph_logp: np.ndarray, paragraph_weig
     return np.exp(_log_softmax((1 - paragraph_weight) * article_logp + paragraph_weight * paragraph_logp))
 
 
-def decide(probs: np.ndarray, labels, satire_threshold: float | None) -> np.ndarray:
+def decide(probs: np.ndarray, labels, satire_threshold: float | None, confirmed=None) -> np.ndarray:
     """Label index per row of ``probs``: the most probable genre, but satire only when its
-    probability also reaches ``satire_threshold`` (else the better of the other two). Calling a
-    report satire discredits it, and satire is rare (5% of SemEval articles), so the threshold is
-    chosen for satire precision on languages (hence outlets) the model did not train on."""
+    probability also reaches ``satire_threshold`` and, where ``confirmed`` is given (one bool per
+    row), a second opinion agrees (else the better of the other two). Calling a report satire
+    discredits it, and satire is rare (5% of SemEval articles), so the rule is chosen for satire
+    precision on outlets the model did not train on."""
     probs = np.atleast_2d(probs)
     best = probs.argmax(axis=1)
-    if satire_threshold is None or "satire" not in labels:
+    if (satire_threshold is None and confirmed is None) or "satire" not in labels:
         return best
     s = list(labels).index("satire")
-    weak = (best == s) & (probs[:, s] < satire_threshold)
+    weak = (best == s) & (probs[:, s] < (satire_threshold or 0.0))
+    if confirmed is not None:
+        weak |= (best == s) & ~np.atleast_1d(np.asarray(confirmed, dtype=bool))
     if weak.any():
         others = probs.copy()
         others[:, s] = -1.0
@@ -65,19 +69,19 @@ def article_probabilities(title_vec: np.ndarray, para_vecs: np.ndarray, body: st
                    float(model.meta["paragraph_weight"]))
 
 
-def _body_paragraphs(body: str, title: str | None, paragraphs: list[tuple[int, int]] | None):
+def _body_paragraphs(body: str, title: str | None, paragraphs: list[tuple[int, int]] | None, sentences=None):
     """(spans, vectors, title, title vector) as the models were trained: the title apart from the
-    body paragraphs. Vectors are computed for every paragraph, title line included, so that the
-    persuasion model's call hits the same cache entry."""
+    body paragraphs. The title's vector is its line's when the body opens with it (as SemEval's
+    articles, the training data, do), else the title encoded alone."""
     spans, texts = style.paragraph_texts(body, paragraphs)
-    vecs = style.paragraph_vectors(texts) if texts else np.zeros((0, 512), dtype=np.float32)
+    vecs = style.paragraph_vectors(body, spans, sentences) if texts else np.zeros((0, 512), dtype=np.float32)
     title = (title or "").strip()
     if texts and (not title or texts[0].strip() == title):  # the first line is the title
         title, title_vec = texts[0].strip(), vecs[0]
         if len(texts) > 1:
             spans, texts, vecs = spans[1:], texts[1:], vecs[1:]
     elif title:
-        title_vec = style.paragraph_vectors([title])[0]
+        title_vec = style.encode([title])[0]
     else:
         title_vec = np.zeros(512, dtype=np.float32)
     return spans, texts, vecs, title, title_vec
@@ -88,20 +92,23 @@ def classify_genre(
     lang: str,
     title: str | None = None,
     paragraphs: list[tuple[int, int]] | None = None,
+    sentences=None,
 ) -> Genre:
     """Genre with probabilities, the paragraphs and the style counts that weighed most.
 
     ``lang`` is accepted for symmetry with the other analysers; the model reads no
     language-specific input, which is how it transfers to languages it saw little of.
+    ``sentences``: the body's (bounds, vectors) when already encoded (``claims.sentence_vectors``
+    of its Doc); else the body is split and encoded.
     """
     model = linear_model.load(MODEL_NAME)
-    spans, texts, vecs, title, title_vec = _body_paragraphs(body, title, paragraphs)
+    spans, texts, vecs, title, title_vec = _body_paragraphs(body, title, paragraphs, sentences)
     features = style.genre_features(title_vec, vecs, "\n".join(texts), title)
     weight = float(model.meta["paragraph_weight"])
     paragraph_logp = _paragraph_logp(vecs if len(vecs) else title_vec[None])
     probs = combine(_log_softmax(model.decision(features))[0], paragraph_logp.mean(axis=0), weight)
-    satire_threshold = model.meta.get("satire_threshold")
-    best = int(decide(probs, model.labels, satire_threshold)[0])
+    satire_threshold, confirmed = satire_rule(model, lang, features)
+    best = int(decide(probs, model.labels, satire_threshold, confirmed)[0])
     runner_up = int(next(j for j in np.argsort(-probs) if j != best))
     return Genre(
         label=model.labels[best],
@@ -112,6 +119,20 @@ def classify_genre(
         features=_feature_evidence(model, features, best, runner_up, 1 - weight),
         producer=model.producer,
     )
+
+
+def satire_rule(model, lang: str, features: np.ndarray) -> tuple[float | None, bool | None]:
+    """(threshold on p(satire), second opinion or None) for an article of ``lang``. Where the
+    genre model's meta names a detector for the language (``satire_detector``: the FreSaDa-trained
+    French detector, for French), satire also needs that detector's probability to reach its
+    threshold: it halves satire calls on French outlets neither model saw and raises recall there
+    (MODEL_CARD, v5). ``features``: the article's genre input, which opens with the detector's."""
+    rule = model.meta.get("satire_detector")
+    if rule is None or lang not in rule["languages"]:
+        return model.meta.get("satire_threshold"), None
+    detector = linear_model.load(rule["model"])
+    p = detector.softmax(features[None, : detector.scale_mean.shape[0]])[0, detector.labels.index("satire")]
+    return rule["satire_threshold"], bool(p >= rule["threshold"])
 
 
 def _paragraph_evidence(body, spans, paragraph_logp, best, runner_up, weight) -> list[Finding]:
@@ -166,11 +187,13 @@ def satire_probability(
 
 def genre_of_doc(doc) -> Genre:
     """The component's entry: the same call the pipeline makes, with the title and paragraphs set
-    on the Doc (``doc._.recoupe_title``, ``doc._.recoupe_paragraphs``) when there are some."""
+    on the Doc (``doc._.recoupe_title``, ``doc._.recoupe_paragraphs``) when there are some and the
+    claims component's sentence vectors."""
     title, paragraphs = doc_context(doc)
-    return classify_genre(doc_text(doc), doc.lang_, title=title, paragraphs=paragraphs)
+    return classify_genre(doc_text(doc), doc.lang_, title=title, paragraphs=paragraphs,
+                          sentences=sentence_vectors(doc))
 
 
 doc_component("recoupe_genre", "genre", genre_of_doc,
               "Sets ``doc._.genre`` (a :class:`recoupe.model.Genre`) from the Doc's text, title and paragraphs.",
-              requires=())
+              requires=("doc.sents", f"doc._.{SENTENCE_VECTORS}"))

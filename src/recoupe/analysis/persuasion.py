@@ -31,6 +31,7 @@ import numpy as np
 
 from recoupe.analysis.component import doc_component, doc_context, doc_text
 from recoupe.analysis import linear_model, style
+from recoupe.analysis.claims import SENTENCE_VECTORS, sentence_vectors
 from recoupe.analysis import triggers as trigger_model
 from recoupe.model import Finding, Persuasion
 
@@ -94,13 +95,13 @@ def ngram_model() -> NgramModel | None:
     return NgramModel(spec, arrays)
 
 
-def _scores(body: str, paragraphs, code: str):
+def _scores(body: str, paragraphs, code: str, sentences=None):
     """(spans, (n, k) probabilities, model) for the paragraphs, calibrated for SemEval language ``code``."""
     model = linear_model.load(MODEL_NAME)
     spans, texts = style.paragraph_texts(body, paragraphs)
     if not texts:
         return spans, np.zeros((0, len(model.labels))), model
-    features = style.paragraph_features(style.paragraph_vectors(texts), texts)
+    features = style.paragraph_features(style.paragraph_vectors(body, spans, sentences), texts)
     z = model.decision(features)
     shifts = model.meta.get("language_shift", {})
     if code in shifts:
@@ -123,15 +124,16 @@ def show_thresholds(model) -> list[float | None]:
 
 
 def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | None = None,
-                      triggers: bool = True) -> list[Persuasion]:
+                      triggers: bool = True, sentences=None) -> list[Persuasion]:
     """Techniques found in each paragraph, strongest first within a paragraph, each with the span
-    that triggered it unless ``triggers`` is off.
+    that triggered it unless ``triggers`` is off. ``sentences``: the body's (bounds, vectors) when
+    already encoded (``claims.sentence_vectors`` of its Doc); else the body is split and encoded.
 
     ``lang`` picks the label-frequency shift (and, for French, adds the n-gram view); a language
     the model was not trained on gets the French setting.
     """
     code = SEMEVAL_LANG.get(lang, DEFAULT_LANG)
-    spans, probs, model = _scores(body, paragraphs, code)
+    spans, probs, model = _scores(body, paragraphs, code, sentences)
     threshold = float(model.meta["threshold"])
     show = show_thresholds(model)
     found = []
@@ -163,10 +165,11 @@ def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | 
 
 def persuasion_of_doc(doc, triggers: bool = True) -> list[Persuasion]:
     """The component's entry: the same call the pipeline makes, with the paragraphs set on the Doc
-    (``doc._.recoupe_paragraphs``) when there are some."""
-    return detect_persuasion(doc_text(doc), doc.lang_, paragraphs=doc_context(doc)[1], triggers=triggers)
+    (``doc._.recoupe_paragraphs``) when there are some and the claims component's sentence vectors."""
+    return detect_persuasion(doc_text(doc), doc.lang_, paragraphs=doc_context(doc)[1], triggers=triggers,
+                             sentences=sentence_vectors(doc))
 
 
 doc_component("recoupe_persuasion", "persuasion", persuasion_of_doc,
               "Sets ``doc._.persuasion`` (a list of :class:`recoupe.model.Persuasion`) from the Doc's paragraphs.",
-              requires=())
+              requires=("doc.sents", f"doc._.{SENTENCE_VECTORS}"))

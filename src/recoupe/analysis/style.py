@@ -1,21 +1,19 @@
 """Features shared by the genre and persuasion models: paragraphs, their vectors, and style.
 
-Both models read the same paragraph vectors, computed once per body (``paragraph_vectors`` is
-cached; ``prefetch_paragraph_vectors`` fills the cache for a whole batch in one encoder call), so
-running genre after persuasion costs no second pass of the sentence encoder. Each paragraph is
-embedded from its first ``MAX_WORDS`` words: the encoder's cost grows with length, and 25 words
-instead of 40 cost both models several points (NOTES.md).
+Both models read the same paragraph vectors, made from the sentence vectors the claims component
+already computes (``recoupe.analysis.claims.sentence_vectors``): each paragraph's vector is the
+unit mean of its sentences' vectors (:func:`pooled_paragraph_vectors`), so an article pays one
+pass of the sentence encoder for claims, genre and persuasion, and the models read the whole
+paragraph rather than its first 40 words (persuasion micro-F1 +0.009 French, +0.013 on the other
+languages: NOTES.md, issue 15). A text with no parse is split by :func:`split_sentences`.
 Style features are counts of punctuation, quotes, digits and pronouns that mean the same thing
 in every training language, so what the models learn on German or Russian carries to French.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-import threading
-from collections import OrderedDict
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 import numpy as np
 
@@ -88,84 +86,76 @@ def truncate(text: str, max_words: int = MAX_WORDS) -> str:
     return text if len(words) <= max_words else " ".join(words[:max_words])
 
 
-class VectorCache:
-    """Paragraph vectors keyed by an article's paragraph texts, at most ``size`` articles (least
-    recently used out first): genre and persuasion read the same ones, and a batch prefetches a
-    whole chunk of articles in one encoder call. An ``Analyzer`` keeps one per chunk and makes it
-    the active cache while it assembles the chunk's reports (:func:`active_cache`); a call outside
-    any uses the small default cache of the process."""
-
-    def __init__(self, size: int | None = 64) -> None:
-        self.size = size
-        self.entries: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()  # the pipeline prefetches on its encoder thread
-
-    def get(self, key: tuple[str, ...]) -> np.ndarray | None:
-        return self.entries.get(key)
-
-    def put(self, key: tuple[str, ...], vecs: np.ndarray) -> np.ndarray:
-        with self._lock:
-            self.entries[key] = vecs
-            self.entries.move_to_end(key)
-            while self.size is not None and len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-        return vecs
-
-    def clear(self) -> None:
-        with self._lock:
-            self.entries.clear()
+MIN_SENTENCE_WORDS = 3
 
 
-CACHE_ARTICLES = 64
-_DEFAULT = VectorCache(CACHE_ARTICLES)
-_VECTORS = _DEFAULT.entries  # the default cache's entries (tests inspect them)
-_ACTIVE: ContextVar[VectorCache | None] = ContextVar("recoupe_vector_cache", default=None)
+def sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``text[start:end]`` between line breaks, trimmed, of at least
+    ``MIN_SENTENCE_WORDS`` words: in plain-text articles a line break always ends a sentence, and
+    shorter pieces are title fragments, bullets and bylines. Both sentence splitters below (the
+    parser's, through the claims component, and the regular expression) go through here."""
+    out, pos = [], start
+    for line in re.split(r"(\n)", text[start:end]):
+        s, e = pos, pos + len(line)
+        pos = e
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if len(_WORD.findall(text[s:e])) >= MIN_SENTENCE_WORDS:
+            out.append((s, e))
+    return out
 
 
-def _cache() -> VectorCache:
-    return _ACTIVE.get() or _DEFAULT
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence bounds for a text without a spaCy parse (a language with no pipeline): a split
+    after ``.!?…``, then :func:`sentence_pieces`. The parsed languages use the parser's sentences
+    (``recoupe.analysis.claims.sentence_vectors``)."""
+    return [piece for m in _SENTENCE.finditer(text) for piece in sentence_pieces(text, m.start(), m.end())]
 
 
-@contextmanager
-def active_cache(cache: VectorCache):
-    """Make ``cache`` the one :func:`paragraph_vectors` reads and fills, in this context."""
-    token = _ACTIVE.set(cache)
-    try:
-        yield cache
-    finally:
-        _ACTIVE.reset(token)
+def encode(texts: list[str]) -> np.ndarray:
+    """Unit vectors of ``texts`` (the multilingual sentence encoder, one call)."""
+    from recoupe.vectors import encode as encode_texts
+
+    return encode_texts(list(texts))
 
 
-def _encode(texts: list[str]) -> np.ndarray:
-    from recoupe.vectors import encode
-
-    return encode([truncate(t) for t in texts])
-
-
-def paragraph_vectors(texts: list[str] | tuple[str, ...]) -> np.ndarray:
-    """(n, 512) vectors of the texts' first words, cached so genre and persuasion share them."""
-    key = tuple(texts)
-    cache = _cache()
-    vecs = cache.get(key)
-    return vecs if vecs is not None else cache.put(key, _encode(list(key)))
+def text_sentence_vectors(text: str) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """(bounds, vectors) of the sentences of a text with no parse: :func:`split_sentences`, encoded."""
+    bounds = split_sentences(text)
+    return bounds, encode([text[s:e] for s, e in bounds])
 
 
-def prefetch_paragraph_vectors(articles: list[list[str]], cache: VectorCache | None = None) -> None:
-    """Encode the paragraphs of several articles in one encoder call (larger batches run faster
-    per paragraph) and keep them in ``cache`` (default: the active one) for :func:`paragraph_vectors`."""
-    cache = cache or _cache()
-    keys = list(dict.fromkeys(tuple(t) for t in articles if t and cache.get(tuple(t)) is None))
-    if not keys:
-        return
-    vecs = _encode([text for key in keys for text in key])
-    bounds = np.cumsum([0] + [len(key) for key in keys])
-    for key, lo, hi in zip(keys, bounds[:-1], bounds[1:]):
-        cache.put(key, vecs[lo:hi])
+def paragraph_vectors(body: str, spans: list[tuple[int, int]],
+                      sentences: tuple[list[tuple[int, int]], np.ndarray] | None = None) -> np.ndarray:
+    """(n, 512) vectors of the paragraphs ``spans`` of ``body``, pooled from ``sentences`` (bounds,
+    vectors: ``claims.sentence_vectors`` of the Doc), or, for a text with no parse, from
+    :func:`text_sentence_vectors`."""
+    bounds, vecs = sentences if sentences is not None else text_sentence_vectors(body)
+    return pooled_paragraph_vectors(body, spans, bounds, vecs)
 
 
-def clear_vector_cache() -> None:
-    """Forget every paragraph vector of the default cache (benchmarks: each timed run pays the encoder)."""
-    _DEFAULT.clear()
+def pooled_paragraph_vectors(body: str, spans: list[tuple[int, int]], bounds: list[tuple[int, int]],
+                             vecs: np.ndarray) -> np.ndarray:
+    """(n, 512) paragraph vectors from sentence vectors: the unit mean of the vectors of the
+    sentences (``bounds``, offsets into ``body``) that start inside each paragraph ``span``. A
+    sentence belongs to the paragraph its first character is in (the splitters cut sentences at
+    line breaks, so with line paragraphs none straddles two). A paragraph with no sentence (a
+    fragment under ``MIN_SENTENCE_WORDS`` words: a short title line, a byline) is encoded alone
+    from its first ``MAX_WORDS`` words, all such paragraphs in one encoder call."""
+    out = np.zeros((len(spans), vecs.shape[1] if len(vecs) else 512), dtype=np.float32)
+    starts = [s for s, _ in bounds]
+    empty = []
+    for i, (s, e) in enumerate(spans):
+        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        if hi > lo:
+            out[i] = _unit(vecs[lo:hi].mean(axis=0))
+        else:
+            empty.append(i)
+    if empty:
+        out[empty] = encode([truncate(body[spans[i][0]:spans[i][1]]) for i in empty])
+    return out
 
 
 def paragraph_texts(body: str, paragraphs: list[tuple[int, int]] | None) -> tuple[list[tuple[int, int]], list[str]]:

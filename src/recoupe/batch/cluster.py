@@ -40,8 +40,7 @@ class AnalyzerPlugin(WorkerPlugin):
     def setup(self, worker) -> None:
         from recoupe.corpus import engine
 
-        # one worker per core: the worker's one thread runs the encoder too (see AnalyzerConfig)
-        self.analyzer = engine.make_analyzer({"encoder_thread": False, **(self.config or {})})
+        self.analyzer = engine.make_analyzer(self.config)
 
 
 def _analyzer():

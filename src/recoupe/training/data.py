@@ -1,8 +1,8 @@
 """Readers for ../shared/data (SemEval-2023 Task 3, FreSaDa) and a disk cache of their vectors.
 
 Embedding every paragraph of 13,000 articles takes minutes, so vectors are cached under
-``$RECOUPE_CACHE`` (default ``~/.cache/recoupe``), keyed by data set and the encoder's word cap;
-delete the cache to recompute. Line endings are normalised to ``\n``; SemEval's span offsets
+``$RECOUPE_CACHE`` (default ``~/.cache/recoupe``), keyed by data set and how they are made
+(``VECTORS``); delete the cache to recompute. Line endings are normalised to ``\n``; SemEval's span offsets
 count a CRLF as two characters, so they are shifted to match (about half the non-English files
 use CRLF).
 """
@@ -19,7 +19,7 @@ from recoupe.paths import shared_dir  # noqa: F401  (re-exported for the trainin
 
 import numpy as np
 
-from recoupe.analysis.style import LEAD_PARAGRAPHS, MAX_WORDS, paragraph_vectors, split_paragraphs
+from recoupe.analysis.style import LEAD_PARAGRAPHS, encode, pooled_paragraph_vectors, split_paragraphs, split_sentences
 
 LANGS = ("en", "fr", "ge", "it", "po", "ru")
 SEED = 13
@@ -140,9 +140,45 @@ def load_fresada(split: str, limit: int | None = None) -> list[Article]:
     return articles
 
 
+# Sentences as the pipeline finds them: the spaCy parser's (cut at line breaks) for the languages
+# with a pipeline, the regular-expression split of style.split_sentences for the others.
+PARSED = {"fr": "fr", "en": "en"}
+VECTORS = "pooled"  # cache tag: paragraph vectors pooled from sentence vectors (issue 15)
+
+
+def _sentence_bounds(texts: list[str], lang: str) -> list[list[tuple[int, int]]]:
+    """Sentence bounds of each text, split the way the pipeline splits a text of ``lang``."""
+    if lang not in PARSED:
+        return [split_sentences(t) for t in texts]
+    import spacy
+
+    from recoupe.analysis.claims import sentence_spans
+    from recoupe.nlp import MODELS
+
+    # the parser alone sets the sentences (the entity recogniser does not touch them)
+    nlp = spacy.load(MODELS[PARSED[lang]], exclude=["ner", "lemmatizer"])
+    return [[(s, e) for s, e, _ in sentence_spans(doc)] for doc in nlp.pipe(texts, batch_size=32)]
+
+
+def pooled_vectors(lines_of: list[list[str]], lang: str) -> list[np.ndarray]:
+    """For each article given as its lines, one vector per line, as the pipeline computes them:
+    sentence vectors pooled into paragraphs (style.pooled_paragraph_vectors)."""
+    texts = ["\n".join(lines) for lines in lines_of]
+    bounds = _sentence_bounds(texts, lang)
+    sentences = [t[s:e] for t, b in zip(texts, bounds) for s, e in b]
+    vecs = encode(sentences) if sentences else np.zeros((0, 512), dtype=np.float32)
+    cuts = np.cumsum([0] + [len(b) for b in bounds])
+    out = []
+    for text, lines, b, lo, hi in zip(texts, lines_of, bounds, cuts[:-1], cuts[1:]):
+        offsets = np.cumsum([0] + [len(x) + 1 for x in lines[:-1]])
+        spans = [(int(o), int(o) + len(x)) for o, x in zip(offsets, lines)]
+        out.append(pooled_paragraph_vectors(text, spans, b, vecs[lo:hi]))
+    return out
+
+
 def embed(articles: list[Article], name: str) -> list[Article]:
     """Fill title_vec and para_vecs (SemEval: one vector per annotated line) from a disk cache."""
-    path = cache_dir() / f"vectors-{name}-w{MAX_WORDS}.npz"
+    path = cache_dir() / f"vectors-{name}-{VECTORS}.npz"
     keys = [a.id for a in articles]
     if path.exists():
         with np.load(path) as data:
@@ -152,11 +188,18 @@ def embed(articles: list[Article], name: str) -> list[Article]:
                 a.title_vec, a.para_vecs = vecs[lo], vecs[lo + 1 : hi]
             return articles
     chunks = []
+    by_lang: dict[str, list[int]] = {}
     for i, a in enumerate(articles):
-        chunks.append(np.vstack([paragraph_vectors([a.title]), paragraph_vectors(a.paragraphs)]))
-        a.title_vec, a.para_vecs = chunks[-1][0], chunks[-1][1:]
-        if i % 500 == 0:
-            print(f"  embedded {i}/{len(articles)} {name}", flush=True)
+        by_lang.setdefault(a.lang, []).append(i)
+    chunks = [None] * len(articles)
+    for lang, idx in by_lang.items():
+        for lo in range(0, len(idx), 500):
+            part = idx[lo : lo + 500]
+            for i, v in zip(part, pooled_vectors([[articles[i].title, *articles[i].paragraphs] for i in part], lang)):
+                chunks[i] = v
+            print(f"  embedded {lo + len(part)}/{len(idx)} {name}", flush=True)
+    for a, c in zip(articles, chunks):
+        a.title_vec, a.para_vecs = c[0], c[1:]
     bounds = np.cumsum([0] + [len(c) for c in chunks])
     np.savez(path, keys=np.array(keys), bounds=bounds, vecs=np.vstack(chunks).astype(np.float32))
     return articles

@@ -59,7 +59,7 @@ SHOW_GRID = tuple(round(float(x), 3) for x in np.arange(0.2, 0.951, 0.025))
 FOLDS = {"fr": 5}
 DEFAULT_FOLDS = 2
 SHUFFLES = (0, 1, 2)
-VERSION = "4"
+VERSION = "5"
 
 
 def column_scale(width: int) -> np.ndarray:
@@ -311,7 +311,7 @@ def train() -> None:
         "name": MODEL_NAME,
         "version": VERSION,
         "trained_on_paragraphs": {lang: int((langs == lang).sum()) for lang in data.LANGS},
-        "features": "paragraph USE vector of first 40 words (512) | article mean vector (512) | "
+        "features": "paragraph vector: unit mean of its sentences' USE vectors (512) | article mean vector (512) | "
         "paragraph style (14) | relative position (1)",
         "C": C,
         "vector_scale": VECTOR_SCALE,

@@ -22,7 +22,7 @@ from recoupe.training import data, fitting
 from recoupe.training.genre import article_matrix, article_text
 
 C_GRID = (0.01, 0.1, 1.0)
-VERSION = "1"
+VERSION = "2"
 
 
 def _load():

@@ -400,3 +400,55 @@ def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
     if best is None:
         return None
     return best[1], Span(text=best[2].text, start=best[2].start, end=best[2].end)
+
+
+# How many lines (title and paragraphs, blank lines skipped) open an article: the lede, where news
+# writing names a speaker by an indefinite description first ("delayed identification": the AP
+# Stylebook's and journalism textbooks' name for a lede that identifies its subject in the next
+# paragraph). Title + first paragraph; prior from that convention, not tuned.
+LEDE_LINES = 2
+# How many lines after the description's own the name may come (the "next paragraph" of the convention).
+IDENTIFIED_WITHIN = 2
+
+
+def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int,
+                           lang: str) -> tuple[Entity, Span] | None:
+    """*Un législateur russe a lancé un avertissement…* in the lede, then *Oleg Morozov, président
+    du Comité…, a écrit…* in the next paragraph: an indefinite person description that speaks in the
+    title or first paragraph is the first person introduced (named there for the first time) as a
+    grammatical subject within the next ``IDENTIFIED_WITHIN`` lines, when the genders (description's
+    determiner, the person's ``entity_gender``) do not clash. Outside the lede an indefinite
+    description introduces someone new and stays unnamed."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
+        return None
+    low = head.lemma_.lower()
+    words = quote_words(lang)
+    if low in words.outlet_nouns or head.lower_ in words.outlet_nouns:
+        return None
+    text = doc_text(doc)
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    line_of = next((k for k, m in enumerate(lines) if m.start() <= bounds[0] < m.end()), None)
+    if line_of is None or line_of >= LEDE_LINES:
+        return None
+    window = lines[line_of + 1: line_of + 1 + IDENTIFIED_WITHIN]
+    if not window:
+        return None
+    lo, hi = window[0].start(), window[-1].end()
+    gender = token_gender(head) if lang == "fr" else None
+    for tok in doc:
+        if tok.idx < lo or tok.idx >= hi or tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
+            continue
+        people = [e for e in entities_in(doc, tok.idx, tok.idx + len(tok.text)) if is_person(e)]
+        if not people:
+            continue
+        ent = people[0]
+        if any(m.in_ == "body" and m.start < lo for m in ent.mentions):
+            return None  # the first person subject there was named before: nobody new is identified
+        ent_gender = entity_gender(doc, ent)
+        if gender and ent_gender and gender != ent_gender:
+            return None
+        m = min((m for m in ent.mentions if m.in_ == "body" and m.start >= lo), key=lambda m: m.start, default=None)
+        if m is None:
+            return None
+        return ent, Span(text=m.text, start=m.start, end=m.end)
+    return None

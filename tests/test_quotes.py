@@ -311,6 +311,20 @@ def test_indefinite_description_introduces_someone_new(fr):
         "Jan Nowak"
 
 
+def test_indefinite_description_in_the_lede_is_the_person_named_next(fr):
+    # delayed identification: the lede describes, the next paragraph names
+    text = ("Un député norvégien a affirmé que la réforme était injuste.\n\nLars Haugen, élu du Parti du centre, "
+            "a écrit sur Facebook que la réforme était une erreur.\n\nLe vote divise le pays.\n\nUn élu local a "
+            "affirmé que la réforme était utile.\n\nIngrid Solberg, élue du Parti du travail, a écrit sur Facebook "
+            "que le vote aura lieu en juin.")
+    quotes = find_quotes(fr(text))
+    lede = [q for q in quotes if q.speaker and q.speaker.text.startswith("Un député")]
+    assert lede and lede[0].speaker_canonical == "Lars Haugen"
+    assert lede[0].speaker_evidence is not None and lede[0].speaker_evidence.text == "Lars Haugen"
+    later = [q for q in quotes if q.speaker and q.speaker.text.startswith("Un élu")]
+    assert later and later[0].speaker_canonical != "Ingrid Solberg"  # past the lede: someone new
+
+
 def test_ce_dernier_and_la_meme_source(fr):
     text = ("Claire Dubois a rencontré Paul Arnaud mardi. Ce dernier a dénoncé une réforme injuste.\n\n"
             "Selon le ministère de l'Intérieur, trois personnes ont été arrêtées. Selon la même source, "

@@ -435,20 +435,19 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
         return None
     lo, hi = window[0].start(), window[-1].end()
     gender = token_gender(head) if lang == "fr" else None
-    for tok in doc:
-        if tok.idx < lo or tok.idx >= hi or tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
+    index = entity_index(doc)
+    for s, e, n in index.people[bisect_left(index.person_starts, lo):]:
+        if s >= hi:
+            break
+        tok = doc.char_span(s, e, alignment_mode="expand")
+        # a subject, or a name opening its paragraph (the parser may run two paragraphs together)
+        if tok is None or not (text[s - 1:s] == "\n" or any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in tok)):
             continue
-        people = [e for e in entities_in(doc, tok.idx, tok.idx + len(tok.text)) if is_person(e)]
-        if not people:
-            continue
-        ent = people[0]
+        ent = index.entities[n]
         if any(m.in_ == "body" and m.start < lo for m in ent.mentions):
-            return None  # the first person subject there was named before: nobody new is identified
+            return None  # the first person there was named before: nobody new is identified
         ent_gender = entity_gender(doc, ent)
         if gender and ent_gender and gender != ent_gender:
             return None
-        m = min((m for m in ent.mentions if m.in_ == "body" and m.start >= lo), key=lambda m: m.start, default=None)
-        if m is None:
-            return None
-        return ent, Span(text=m.text, start=m.start, end=m.end)
+        return ent, Span(text=text[s:e], start=s, end=e)
     return None

@@ -358,6 +358,17 @@ def test_framed_content_stops_at_a_coordinated_clause_with_its_own_subject(en):
     assert "governor" not in q.content.text
 
 
+def test_clause_content_stops_at_a_second_joined_report(fr):
+    text = ("Jan Nowak a déclaré que la Russie devrait verser une indemnisation à l’Ukraine, tandis que Marc "
+            "Lenoir a affirmé que le président russe est « plus dangereux » que ses prédécesseurs.\n\n"
+            "Le ministre a souligné que, si on ne s’y oppose pas, la Russie ne s’arrêtera pas à Kiev.")
+    quotes = find_quotes(fr(text))
+    first = _one(quotes, "indirect", "déclaré")
+    assert first.speaker_canonical == "Jan Nowak"
+    assert "Lenoir" not in first.content.text and first.content.text.endswith("l’Ukraine")
+    assert "Kiev" in _one(quotes, "indirect", "souligné").content.text  # a clause before the verb stays in
+
+
 def test_stance_with_for_in_english(en):
     q = _one(find_quotes(en("For Amnesty International, the arrests violate international law.")), "according_to",
              "For")

@@ -385,6 +385,21 @@ def test_pull_quote_takes_the_speaker_of_the_quotation_it_repeats(fr):
     assert quotes == sorted(quotes, key=lambda q: q.content.start)
 
 
+def test_pull_quote_after_an_attributed_quote_and_a_speakers_turn(fr):
+    # a pull quote set on its own line after someone else's quotation is not a continuation of it;
+    # an unattributed quotation after another person's speech verb is that person's turn
+    text = ("« La situation est grave pour toute la région », insiste Paolo Rossi, directeur de l'association.\n\n"
+            "    « On oublie que cette eau est précieuse » \n\n"
+            "La sécheresse dure depuis des mois.\n\n« Il faut mieux gérer l'eau », estime Luca Verdi, agronome. "
+            "Marco Bianchi ajoute un changement culturel. Il faut apprendre à économiser. « On oublie que cette "
+            "eau est précieuse. »")
+    quotes = find_quotes(fr(text))
+    pull = [q for q in quotes if q.content.text.startswith("On oublie") and q.content.start < 120]
+    assert pull and pull[0].producer == "rule:quotes.direct_repeated" and pull[0].speaker_canonical == "Marco Bianchi"
+    turn = [q for q in quotes if q.content.text.startswith("On oublie") and q.content.start > 120]
+    assert turn and turn[0].speaker_canonical == "Marco Bianchi" and turn[0].cue.text == "ajoute"
+
+
 def test_gerund_reports_for_the_main_subject(fr, en):
     q = _one(find_quotes(fr("Le ministre Paul Arnaud a quitté la salle en affirmant que le texte était mort.")),
              "indirect", "affirmant")

@@ -400,6 +400,14 @@ def test_pull_quote_after_an_attributed_quote_and_a_speakers_turn(fr):
     assert turn and turn[0].speaker_canonical == "Marco Bianchi" and turn[0].cue.text == "ajoute"
 
 
+def test_pronoun_antecedent_is_the_name_in_apposition_to_a_role_subject(fr):
+    text = ("Jean Moreau a rencontré Paul Arnaud mardi.\n\nLe porte-parole de Jean Moreau, Luc Girard, s’est exprimé "
+            "sur cette rencontre lundi.\n\nSelon lui, l’ancien ministre aurait donné des conseils au candidat "
+            "pendant cet échange.")
+    q = _one(find_quotes(fr(text)), "according_to")
+    assert q.speaker.text == "lui" and q.speaker_canonical == "Luc Girard"  # not Jean Moreau, named in the complement
+
+
 def test_gerund_reports_for_the_main_subject(fr, en):
     q = _one(find_quotes(fr("Le ministre Paul Arnaud a quitté la salle en affirmant que le texte était mort.")),
              "indirect", "affirmant")

@@ -282,8 +282,11 @@ def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.pos_ not in ("PRON", "PUNCT", "DET"):
             bounds = phrase_bounds(tok)
-            # the person named by the subject's head first (not one named in its complements)
+            # the person named by the subject's head first, then by a name in apposition to it (*le
+            # porte-parole d'Eric Zemmour, Guillaume Peltier*), not one named in its complements
             people = [e for e in entities_in(doc, tok.idx, tok.idx + len(tok.text)) if is_person(e)] or \
+                [e for c in tok.children if c.dep_ == "appos"
+                 for e in entities_in(doc, c.idx, c.idx + len(c.text)) if is_person(e)] or \
                 [e for e in entities_in(doc, *bounds) if is_person(e)]
             if people:
                 out.append((tok.idx, referent_of(doc, people[0], bounds)))

@@ -313,7 +313,7 @@ def test_indefinite_description_introduces_someone_new(fr):
 
 def test_indefinite_description_in_the_lede_is_the_person_named_next(fr):
     # delayed identification: the lede describes, the next paragraph names
-    text = ("Un député norvégien a affirmé que la réforme était injuste.\n\nLars Haugen, élu du Parti du centre, "
+    text = ("Un député norvégien a affirmé que la réforme était injuste.\n\nLars Haugen, député du Parti du centre, "
             "a écrit sur Facebook que la réforme était une erreur.\n\nLe vote divise le pays.\n\nUn élu local a "
             "affirmé que la réforme était utile.\n\nIngrid Solberg, élue du Parti du travail, a écrit sur Facebook "
             "que le vote aura lieu en juin.")
@@ -323,6 +323,10 @@ def test_indefinite_description_in_the_lede_is_the_person_named_next(fr):
     assert lede[0].speaker_evidence is not None and lede[0].speaker_evidence.text == "Lars Haugen"
     later = [q for q in quotes if q.speaker and q.speaker.text.startswith("Un élu")]
     assert later and later[0].speaker_canonical != "Ingrid Solberg"  # past the lede: someone new
+    text = ("Une élue norvégienne a affirmé que la réforme était injuste.\n\nIngrid Solberg, directrice de "
+            "l'institut Opinion, a écrit sur Facebook que le sondage était fiable.")
+    lede = [q for q in find_quotes(fr(text)) if q.speaker and q.speaker.text.startswith("Une élue")]
+    assert lede and lede[0].speaker_canonical is None  # the next paragraph describes someone else
 
 
 def test_ce_dernier_and_la_meme_source(fr):

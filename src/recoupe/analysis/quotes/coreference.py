@@ -419,8 +419,10 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
     """*Un législateur russe a lancé un avertissement…* in the lede, then *Oleg Morozov, président
     du Comité…, a écrit…* in the next paragraph: an indefinite person description that speaks in the
     title or first paragraph is the first person introduced (named there for the first time) as a
-    grammatical subject within the next ``IDENTIFIED_WITHIN`` lines, when the genders (description's
-    determiner, the person's ``entity_gender``) do not clash. Outside the lede an indefinite
+    grammatical subject, or opening a paragraph, within the next ``IDENTIFIED_WITHIN`` lines, when
+    the genders (description's determiner, the person's ``entity_gender``) do not clash and the
+    person's descriptions (roles, appositions, title words) share a word with the lede's (*russe*;
+    not *une majorité des Français* for the pollster named next). Outside the lede an indefinite
     description introduces someone new and stays unnamed."""
     if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
         return None
@@ -452,5 +454,8 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
         ent_gender = entity_gender(doc, ent)
         if gender and ent_gender and gender != ent_gender:
             return None
+        said = description_words(text[bounds[0]:bounds[1]])
+        if not any(said & description_words(d) for d in descriptions(doc, ent)):
+            return None  # the next paragraph must describe the person as the lede did (one word in common)
         return ent, Span(text=text[s:e], start=s, end=e)
     return None

@@ -327,6 +327,10 @@ def test_indefinite_description_in_the_lede_is_the_person_named_next(fr):
             "l'institut Opinion, a écrit sur Facebook que le sondage était fiable.")
     lede = [q for q in find_quotes(fr(text)) if q.speaker and q.speaker.text.startswith("Une élue")]
     assert lede and lede[0].speaker_canonical is None  # the next paragraph describes someone else
+    text = ("Des députés norvégiens ont affirmé que la réforme était injuste.\n\nLars Haugen, député du Parti du "
+            "centre, a écrit sur Facebook que la réforme était une erreur.")
+    lede = [q for q in find_quotes(fr(text)) if q.speaker and q.speaker.text.startswith("Des députés")]
+    assert not lede or lede[0].speaker_canonical != "Lars Haugen"  # several people are not one
 
 
 def test_ce_dernier_and_la_meme_source(fr):

@@ -410,6 +410,8 @@ def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
 # Stylebook's and journalism textbooks' name for a lede that identifies its subject in the next
 # paragraph). Title + first paragraph; prior from that convention, not tuned.
 LEDE_LINES = 2
+# How many sentences of that line count as the lede (a lede is one or two sentences; the same prior).
+LEDE_SENTENCES = 2
 # How many lines after the description's own the name may come (the "next paragraph" of the convention).
 IDENTIFIED_WITHIN = 2
 
@@ -433,8 +435,10 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
     text = doc_text(doc)
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     line_of = next((k for k, m in enumerate(lines) if m.start() <= bounds[0] < m.end()), None)
-    if line_of is None or line_of >= LEDE_LINES:
-        return None
+    if line_of is None or line_of >= LEDE_LINES or "Plur" in head.morph.get("Number"):
+        return None  # past the lede, or several people (*a few health experts*)
+    if sum(lines[line_of].start() <= sent.start_char < bounds[0] for sent in doc.sents) > LEDE_SENTENCES - 1:
+        return None  # a first "paragraph" that runs on (articles without paragraph breaks): its opening only
     window = lines[line_of + 1: line_of + 1 + IDENTIFIED_WITHIN]
     if not window:
         return None

@@ -450,7 +450,8 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
             break
         tok = doc.char_span(s, e, alignment_mode="expand")
         # a subject, or a name opening its paragraph (the parser may run two paragraphs together)
-        if tok is None or not (text[s - 1:s] == "\n" or any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in tok)):
+        if tok is None or not (text[s - 1:s] == "\n"
+                               or any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in tok)):
             continue
         ent = index.entities[n]
         if any(m.in_ == "body" and m.start < lo for m in ent.mentions):

@@ -232,7 +232,8 @@ def _speaker_between(doc: Doc, prev_end: int, start: int, lang: str, quoted: Spa
     between = doc.char_span(prev_end, start, alignment_mode="expand")
     found = None
     for tok in between if between is not None else ():
-        if tok.idx < prev_end or tok.idx >= start or tok.idx in quoted or not finite(tok) or not speech_lemma(tok, lang):
+        if tok.idx < prev_end or tok.idx >= start or tok.idx in quoted or not finite(tok) \
+                or not speech_lemma(tok, lang):
             continue
         speaker = speaker_head(tok)
         if speaker is None or speaker.idx in quoted or speaker.lower_ in words.non_speakers:

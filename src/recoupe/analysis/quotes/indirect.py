@@ -126,7 +126,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if participle and clause is None:
             continue
         if clause is not None:
-            out.append(Candidate("indirect", "indirect_clause", _clause_bounds(clause, speech), cue_span(verb), speaker, 0.8))
+            out.append(Candidate("indirect", "indirect_clause", _clause_bounds(clause, speech), cue_span(verb), speaker,
+                                 0.8))
             continue
         incise = _incise_content(verb, lang)
         if incise is not None:

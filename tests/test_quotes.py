@@ -311,6 +311,28 @@ def test_indefinite_description_introduces_someone_new(fr):
         "Jan Nowak"
 
 
+def test_indefinite_description_in_the_lede_is_the_person_named_next(fr):
+    # delayed identification: the lede describes, the next paragraph names
+    text = ("Un député norvégien a affirmé que la réforme était injuste.\n\nLars Haugen, député du Parti du centre, "
+            "a écrit sur Facebook que la réforme était une erreur.\n\nLe vote divise le pays.\n\nUn élu local a "
+            "affirmé que la réforme était utile.\n\nIngrid Solberg, élue du Parti du travail, a écrit sur Facebook "
+            "que le vote aura lieu en juin.")
+    quotes = find_quotes(fr(text))
+    lede = [q for q in quotes if q.speaker and q.speaker.text.startswith("Un député")]
+    assert lede and lede[0].speaker_canonical == "Lars Haugen"
+    assert lede[0].speaker_evidence is not None and lede[0].speaker_evidence.text == "Lars Haugen"
+    later = [q for q in quotes if q.speaker and q.speaker.text.startswith("Un élu")]
+    assert later and later[0].speaker_canonical != "Ingrid Solberg"  # past the lede: someone new
+    text = ("Une élue norvégienne a affirmé que la réforme était injuste.\n\nIngrid Solberg, directrice de "
+            "l'institut Opinion, a écrit sur Facebook que le sondage était fiable.")
+    lede = [q for q in find_quotes(fr(text)) if q.speaker and q.speaker.text.startswith("Une élue")]
+    assert lede and lede[0].speaker_canonical is None  # the next paragraph describes someone else
+    text = ("Des députés norvégiens ont affirmé que la réforme était injuste.\n\nLars Haugen, député du Parti du "
+            "centre, a écrit sur Facebook que la réforme était une erreur.")
+    lede = [q for q in find_quotes(fr(text)) if q.speaker and q.speaker.text.startswith("Des députés")]
+    assert not lede or lede[0].speaker_canonical != "Lars Haugen"  # several people are not one
+
+
 def test_ce_dernier_and_la_meme_source(fr):
     text = ("Claire Dubois a rencontré Paul Arnaud mardi. Ce dernier a dénoncé une réforme injuste.\n\n"
             "Selon le ministère de l'Intérieur, trois personnes ont été arrêtées. Selon la même source, "
@@ -344,6 +366,17 @@ def test_framed_content_stops_at_a_coordinated_clause_with_its_own_subject(en):
     assert "governor" not in q.content.text
 
 
+def test_clause_content_stops_at_a_second_joined_report(fr):
+    text = ("Jan Nowak a déclaré que la Russie devrait verser une indemnisation à l’Ukraine, tandis que Marc "
+            "Lenoir a affirmé que le président russe est « plus dangereux » que ses prédécesseurs.\n\n"
+            "Le ministre a souligné que, si on ne s’y oppose pas, la Russie ne s’arrêtera pas à Kiev.")
+    quotes = find_quotes(fr(text))
+    first = _one(quotes, "indirect", "déclaré")
+    assert first.speaker_canonical == "Jan Nowak"
+    assert "Lenoir" not in first.content.text and first.content.text.endswith("l’Ukraine")
+    assert "Kiev" in _one(quotes, "indirect", "souligné").content.text  # a clause before the verb stays in
+
+
 def test_stance_with_for_in_english(en):
     q = _one(find_quotes(en("For Amnesty International, the arrests violate international law.")), "according_to",
              "For")
@@ -358,6 +391,29 @@ def test_pull_quote_takes_the_speaker_of_the_quotation_it_repeats(fr):
     pull = [q for q in quotes if q.producer == "rule:quotes.direct_repeated"]
     assert pull and pull[0].content.start < 5 and pull[0].speaker_canonical == "Claire Dubois"
     assert quotes == sorted(quotes, key=lambda q: q.content.start)
+
+
+def test_pull_quote_after_an_attributed_quote_and_a_speakers_turn(fr):
+    # a pull quote set on its own line after someone else's quotation is not a continuation of it;
+    # an unattributed quotation after another person's speech verb is that person's turn
+    text = ("« La situation est grave pour toute la région », insiste Paolo Rossi, directeur de l'association.\n\n"
+            "    « On oublie que cette eau est précieuse » \n\n"
+            "La sécheresse dure depuis des mois.\n\n« Il faut mieux gérer l'eau », estime Luca Verdi, agronome. "
+            "Marco Bianchi ajoute un changement culturel. Il faut apprendre à économiser. « On oublie que cette "
+            "eau est précieuse. »")
+    quotes = find_quotes(fr(text))
+    pull = [q for q in quotes if q.content.text.startswith("On oublie") and q.content.start < 120]
+    assert pull and pull[0].producer == "rule:quotes.direct_repeated" and pull[0].speaker_canonical == "Marco Bianchi"
+    turn = [q for q in quotes if q.content.text.startswith("On oublie") and q.content.start > 120]
+    assert turn and turn[0].speaker_canonical == "Marco Bianchi" and turn[0].cue.text == "ajoute"
+
+
+def test_pronoun_antecedent_is_the_name_in_apposition_to_a_role_subject(fr):
+    text = ("Jean Moreau a rencontré Paul Arnaud mardi.\n\nLe porte-parole de Jean Moreau, Luc Girard, s’est exprimé "
+            "sur cette rencontre lundi.\n\nSelon lui, l’ancien ministre aurait donné des conseils au candidat "
+            "pendant cet échange.")
+    q = _one(find_quotes(fr(text)), "according_to")
+    assert q.speaker.text == "lui" and q.speaker_canonical == "Luc Girard"  # not Jean Moreau, named in the complement
 
 
 def test_gerund_reports_for_the_main_subject(fr, en):

@@ -282,8 +282,11 @@ def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.pos_ not in ("PRON", "PUNCT", "DET"):
             bounds = phrase_bounds(tok)
-            # the person named by the subject's head first (not one named in its complements)
+            # the person named by the subject's head first, then by a name in apposition to it (*le
+            # porte-parole d'Eric Zemmour, Guillaume Peltier*), not one named in its complements
             people = [e for e in entities_in(doc, tok.idx, tok.idx + len(tok.text)) if is_person(e)] or \
+                [e for c in tok.children if c.dep_ == "appos"
+                 for e in entities_in(doc, c.idx, c.idx + len(c.text)) if is_person(e)] or \
                 [e for e in entities_in(doc, *bounds) if is_person(e)]
             if people:
                 out.append((tok.idx, referent_of(doc, people[0], bounds)))
@@ -400,3 +403,64 @@ def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
     if best is None:
         return None
     return best[1], Span(text=best[2].text, start=best[2].start, end=best[2].end)
+
+
+# How many lines (title and paragraphs, blank lines skipped) open an article: the lede, where news
+# writing names a speaker by an indefinite description first ("delayed identification": the AP
+# Stylebook's and journalism textbooks' name for a lede that identifies its subject in the next
+# paragraph). Title + first paragraph; prior from that convention, not tuned.
+LEDE_LINES = 2
+# How many sentences of that line count as the lede (a lede is one or two sentences; the same prior).
+LEDE_SENTENCES = 2
+# How many lines after the description's own the name may come (the "next paragraph" of the convention).
+IDENTIFIED_WITHIN = 2
+
+
+def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int,
+                           lang: str) -> tuple[Entity, Span] | None:
+    """*Un législateur russe a lancé un avertissement…* in the lede, then *Oleg Morozov, président
+    du Comité…, a écrit…* in the next paragraph: an indefinite person description that speaks in the
+    title or first paragraph is the first person introduced (named there for the first time) as a
+    grammatical subject, or opening a paragraph, within the next ``IDENTIFIED_WITHIN`` lines, when
+    the genders (description's determiner, the person's ``entity_gender``) do not clash and the
+    person's descriptions (roles, appositions, title words) share a word with the lede's (*russe*;
+    not *une majorité des Français* for the pollster named next). Outside the lede an indefinite
+    description introduces someone new and stays unnamed."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
+        return None
+    low = head.lemma_.lower()
+    words = quote_words(lang)
+    if low in words.outlet_nouns or head.lower_ in words.outlet_nouns:
+        return None
+    text = doc_text(doc)
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    line_of = next((k for k, m in enumerate(lines) if m.start() <= bounds[0] < m.end()), None)
+    if line_of is None or line_of >= LEDE_LINES or "Plur" in head.morph.get("Number"):
+        return None  # past the lede, or several people (*a few health experts*)
+    if sum(lines[line_of].start() <= sent.start_char < bounds[0] for sent in doc.sents) > LEDE_SENTENCES - 1:
+        return None  # a first "paragraph" that runs on (articles without paragraph breaks): its opening only
+    window = lines[line_of + 1: line_of + 1 + IDENTIFIED_WITHIN]
+    if not window:
+        return None
+    lo, hi = window[0].start(), window[-1].end()
+    gender = token_gender(head) if lang == "fr" else None
+    index = entity_index(doc)
+    for s, e, n in index.people[bisect_left(index.person_starts, lo):]:
+        if s >= hi:
+            break
+        tok = doc.char_span(s, e, alignment_mode="expand")
+        # a subject, or a name opening its paragraph (the parser may run two paragraphs together)
+        if tok is None or not (text[s - 1:s] == "\n"
+                               or any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in tok)):
+            continue
+        ent = index.entities[n]
+        if any(m.in_ == "body" and m.start < lo for m in ent.mentions):
+            return None  # the first person there was named before: nobody new is identified
+        ent_gender = entity_gender(doc, ent)
+        if gender and ent_gender and gender != ent_gender:
+            return None
+        said = description_words(text[bounds[0]:bounds[1]])
+        if not any(said & description_words(d) for d in descriptions(doc, ent)):
+            return None  # the next paragraph must describe the person as the lede did (one word in common)
+        return ent, Span(text=text[s:e], start=s, end=e)
+    return None

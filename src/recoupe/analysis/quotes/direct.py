@@ -2,7 +2,10 @@
 
 The speech verb sits after the quotation (``», a déclaré X`` / ``," she said``), before it
 (``X a déclaré : « … »``) or inside it as an incise (``« …, a-t-il ajouté. … »``); a quoted sentence
-with no verb that follows an attributed quote is a *floating* continuation of the same speaker.
+with no verb that follows an attributed quote is a *floating* continuation of the same speaker,
+unless a named person's speech verb comes between (*X ajoute un changement culturel. … « … »*: X's
+turn) or it stands alone on its line and another quotation repeats it (a pull quote: the repeating
+quotation's speaker).
 """
 
 from __future__ import annotations
@@ -180,6 +183,16 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         if (last_attributed is not None and n_words >= 4 and _near(doc, last_attributed.content[1], start)
                 and (_starts_sentence(doc, start) and has_finite_verb(doc, start, end)
                      or n_words >= 6 and "\n" not in doc_text(doc)[last_attributed.content[1]:start])):
+            if _alone_on_line(doc, start, end) and _quoted_again(doc, spans, n):
+                unattributed.append((start, end))  # a pull quote: the quotation that repeats it speaks
+                continue
+            turn = _speaker_between(doc, last_attributed.content[1], start, lang, quoted)
+            if turn is not None:  # "X ajoute un changement culturel. … « … »": X's turn, not the last quote's
+                verb, speaker = turn
+                cand = Candidate("direct", "direct_turn", (start, end), cue_span(verb), speaker, 0.5)
+                out.append(cand)
+                last_attributed = cand
+                continue
             cand = Candidate("direct", "direct_floating", (start, end), None, None, 0.5, inherited=last_attributed)
             out.append(cand)
             continue
@@ -195,6 +208,39 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         if n_words >= 4:
             unattributed.append((start, end))
     return out + _repeated(doc, unattributed, out)
+
+
+def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
+    """The quotation is its line's only words (a pull quote set apart from the paragraphs)."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not re.search(r"\w", text[line_start:start]) and not re.search(r"\w", text[end:line_end])
+
+
+def _quoted_again(doc: Doc, spans: list[tuple[int, int]], n: int) -> bool:
+    """Another quotation of the article holds the same words (the pull quote's source)."""
+    words = _words_of(doc_text(doc)[spans[n][0]:spans[n][1]])
+    return bool(words) and any(k != n and words in _words_of(doc_text(doc)[s:e]) for k, (s, e) in enumerate(spans))
+
+
+def _speaker_between(doc: Doc, prev_end: int, start: int, lang: str, quoted: SpanSet) -> tuple[Token, Token] | None:
+    """The last speech verb between the previous attributed quotation and this one, outside
+    quotations, finite, whose subject is a named person: a new speaker has taken the turn."""
+    words = quote_words(lang)
+    between = doc.char_span(prev_end, start, alignment_mode="expand")
+    found = None
+    for tok in between if between is not None else ():
+        if tok.idx < prev_end or tok.idx >= start or tok.idx in quoted or not finite(tok) \
+                or not speech_lemma(tok, lang):
+            continue
+        speaker = speaker_head(tok)
+        if speaker is None or speaker.idx in quoted or speaker.lower_ in words.non_speakers:
+            continue
+        if speaker.pos_ == "PROPN" and any(is_person(e) for e in entities_in(doc, *phrase_bounds(speaker))):
+            found = (tok, speaker)
+    return found
 
 
 def _words_of(text: str) -> str:

@@ -30,6 +30,7 @@ from recoupe.analysis.quotes.coreference import (
     Discourse,
     Referent,
     apposed_name,
+    delayed_identification,
     description_referent,
     referent_of,
     role_holder,
@@ -237,6 +238,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         return Found(span, span.text, role, confidence * 0.8, description_referent(head, bounds))
     if head.pos_ == "NOUN":
         holder = role_holder(doc, head, bounds, anchor, lang, discourse.spoken_before(anchor))  # "l'hydrologue", "le quotidien"
+        if holder is None:  # "Un législateur russe a lancé…" in the lede, named in the next paragraph
+            holder = delayed_identification(doc, head, bounds, anchor, lang)
         if holder is not None:
             ent, mention = holder
             return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,

@@ -34,8 +34,14 @@ C = 0.005
 # 1,536 content dimensions, so style and attribution counts keep their say).
 VECTOR_SCALE = 0.3
 PARAGRAPH_C = 0.01
-# Share of the paragraph model in the mixed log-probabilities.
-PARAGRAPH_WEIGHT = 0.3
+# Share of the paragraph model in the mixed log-probabilities. 0.3 was chosen on the 40-word
+# paragraph vectors; re-checked when the inputs became pooled sentence vectors (issue 15, third
+# round; C 0.005, three CV shuffles): non-French mean macro-F1 at 0.2 / 0.3 / 0.4 = 0.5801 / 0.5792 /
+# 0.5823 (within noise: per-language spreads up to 0.016, so the usual protocol cannot choose),
+# French 0.779 / 0.754 / 0.741, six-language mean 0.613 / 0.608 / 0.609. 0.2 is shipped: the best
+# French and six-language figures. The choice was made knowing that 0.2 also keeps seed 001
+# reporting (0.447 vs opinion 0.441; 0.439 vs 0.437 the other way at 0.3): a coin toss either way.
+PARAGRAPH_WEIGHT = 0.2
 # Articles of the language a model is for count this much more than the others (the shipped
 # model is for French); 3 beat 1 on average over the six held-out languages.
 TARGET_WEIGHT = 3.0
@@ -58,7 +64,7 @@ SATIRE_THRESHOLD = 0.5
 # 0.345, regular called satire 9.8% -> 5.6%. The other languages keep SATIRE_THRESHOLD: there the
 # French detector rejects true satire (non-French CV 31/49 -> 20/40 right; NOTES.md, issue 15).
 SATIRE_DETECTOR = {"model": "satire", "languages": ["fr"], "satire_threshold": 0.3, "threshold": 0.5}
-VERSION = "5"
+VERSION = "6"
 
 
 def target_weights(langs: np.ndarray, target: str) -> np.ndarray:

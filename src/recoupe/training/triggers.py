@@ -455,23 +455,24 @@ def _print(lang: str, scores: dict) -> None:
 
 
 def _timing(pairs: list[Pair]) -> dict:
-    """Mean cost of find_trigger per (paragraph, technique) pair: a first pass over 1,000 French pairs
-    from an empty cache (a paragraph's candidates are built once, shared by its techniques), then a
-    second pass with every paragraph's candidates cached."""
+    """Mean cost of find_trigger per (paragraph, technique) pair over 1,000 French pairs, with the
+    paragraph's sentence vectors (as the pipeline calls it) and without (the lexical model alone):
+    a first pass from an empty cache (a paragraph's candidates are built once, shared by its
+    techniques), then a second pass with every paragraph's candidates cached."""
     triggers.load()
-    triggers.candidates.cache_clear()
     sample = pairs[:1000]
-    t0 = time.perf_counter()
-    for p in sample:
-        triggers.find_trigger(p.paragraph, p.technique, p.lang)
-    cold = (time.perf_counter() - t0) / max(len(sample), 1)
-    t0 = time.perf_counter()
-    for p in sample:
-        triggers.find_trigger(p.paragraph, p.technique, p.lang)
-    warm = (time.perf_counter() - t0) / max(len(sample), 1)
-    print(f"\nfind_trigger: {cold * 1000:.3f} ms per (paragraph, technique) from an empty cache, "
-          f"{warm * 1000:.3f} ms with the paragraph's candidates cached ({len(sample)} French pairs)")
-    return {"ms_per_call_cold": round(cold * 1000, 3), "ms_per_call_cached": round(warm * 1000, 3)}
+    out = {}
+    for name, with_sentences in (("", True), ("lexical_", False)):
+        triggers.candidates.cache_clear()
+        for label in ("cold", "cached"):
+            t0 = time.perf_counter()
+            for p in sample:
+                triggers.find_trigger(p.paragraph, p.technique, p.lang, p.sentences if with_sentences else None)
+            out[f"{name}ms_per_call_{label}"] = round((time.perf_counter() - t0) / max(len(sample), 1) * 1000, 3)
+    print(f"\nfind_trigger, ms per (paragraph, technique), {len(sample)} French pairs: with sentence vectors "
+          f"{out['ms_per_call_cold']:.3f} from an empty cache, {out['ms_per_call_cached']:.3f} cached; lexical only "
+          f"{out['lexical_ms_per_call_cold']:.3f} / {out['lexical_ms_per_call_cached']:.3f}")
+    return out
 
 
 def evaluate() -> dict:

@@ -259,14 +259,18 @@ def sentence_term(cands: Candidates, bounds: list[tuple[int, int]], log_probs: n
     """(t, c): for each technique row of ``log_probs``, each candidate's mean log-probability over
     the sentences (``bounds``, offsets into the paragraph) its characters touch; a candidate before
     the first sentence (or between two) takes the nearest one after it."""
-    starts = np.array([s for s, _ in bounds], dtype=np.int64)
-    ends = np.array([e for _, e in bounds], dtype=np.int64)
+    starts, ends = np.array(bounds, dtype=np.int64).T
     n = len(starts)
-    first = np.clip(np.searchsorted(ends, cands.char_start, side="right"), 0, n - 1)  # first sentence ending after start
-    last = np.clip(np.searchsorted(starts, cands.char_end, side="left") - 1, 0, n - 1)  # last starting before end
-    last = np.maximum(last, first)
-    cum = np.concatenate([np.zeros((len(log_probs), 1)), np.cumsum(log_probs, axis=1)], axis=1)
-    return (cum[:, last + 1] - cum[:, first]) / (last - first + 1)
+    first = np.minimum(np.searchsorted(ends, cands.char_start, side="right"), n - 1)  # first sentence ending after start
+    last = np.searchsorted(starts, cands.char_end, side="left") - 1  # last sentence starting before end
+    log_probs = np.asarray(log_probs, dtype=np.float64)
+    term = log_probs[:, first]
+    multi = np.flatnonzero(last > first)  # most candidates lie in one sentence
+    if len(multi):
+        a, b = first[multi], last[multi]
+        cum = np.concatenate([np.zeros((len(log_probs), 1)), np.cumsum(log_probs, axis=1)], axis=1)
+        term[:, multi] = (cum[:, b + 1] - cum[:, a]) / (b - a + 1)
+    return term
 
 
 @dataclass(frozen=True)

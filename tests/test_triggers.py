@@ -93,3 +93,42 @@ def test_gold_spans_realigned_to_word_starts():
     starts = [p.paragraph[s - 1] if s else " " for p in pairs for s, _ in p.gold]
     # With CRLF files misaligned, over 40% of the French spans would start inside a word.
     assert np.mean([not c.isalnum() for c in starts]) > 0.97
+
+
+def test_sentence_term_is_the_mean_log_probability_of_the_sentences_a_candidate_touches():
+    cands = triggers.candidates(DOUBT_FR)
+    bounds = cands.sentences  # two sentences
+    log_probs = np.log(np.array([[0.2, 0.8]]))
+    term = triggers.sentence_term(cands, bounds, log_probs)[0]
+    second = bounds[1][0]
+    inside_first = cands.char_end <= bounds[0][1]
+    inside_second = cands.char_start >= second
+    both = ~inside_first & ~inside_second
+    assert inside_first.any() and inside_second.any() and both.any()
+    assert np.allclose(term[inside_first], np.log(0.2))
+    assert np.allclose(term[inside_second], np.log(0.8))
+    assert np.allclose(term[both], (np.log(0.2) + np.log(0.8)) / 2)
+
+
+def test_paragraph_sentences_keeps_those_starting_inside_and_shifts_them():
+    bounds = [(0, 10), (11, 30), (31, 50), (52, 70)]
+    vecs = np.arange(8, dtype=np.float32).reshape(4, 2)
+    inside, v = triggers.paragraph_sentences(bounds, vecs, 11, 51)
+    assert inside == [(0, 19), (20, 39)]
+    assert v.tolist() == [[2, 3], [4, 5]]
+
+
+def test_sentence_scorer_ships_and_reads_the_loaded_sentence():
+    from recoupe.analysis import style
+
+    model = triggers.load()
+    assert model.sentences is not None
+    assert model.sentences.coef.shape == (len(model.meta["sentence_scorer"]["techniques"]) + 1, 1024)
+    for paragraph in (LOADED_FR, LOADED_EN):
+        sentences = style.text_sentence_vectors(paragraph)
+        assert len(sentences[0]) == 2
+        lp = model.sentences.log_probs(sentences[1], ["Loaded_Language"])[0]
+        assert lp[1] > lp[0]  # the insulting sentence, not the flat one
+        start, end, score = find_trigger(paragraph, "Loaded_Language", "fr", sentences)
+        assert start >= sentences[0][1][0] - 1 and paragraph[start:end] == paragraph[start:end].strip()
+        assert 0.0 < score <= 1.0

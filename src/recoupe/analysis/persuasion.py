@@ -133,6 +133,8 @@ def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | 
     the model was not trained on gets the French setting.
     """
     code = SEMEVAL_LANG.get(lang, DEFAULT_LANG)
+    if sentences is None:  # encoded once here: the paragraph vectors and the trigger spans both read them
+        sentences = style.text_sentence_vectors(body)
     spans, probs, model = _scores(body, paragraphs, code, sentences)
     threshold = float(model.meta["threshold"])
     show = show_thresholds(model)
@@ -143,7 +145,9 @@ def detect_persuasion(body: str, lang: str, paragraphs: list[tuple[int, int]] | 
         if not order:
             continue
         labels = [model.labels[j] for j in order]
-        spans_in = trigger_model.find_triggers(body[start:end], labels, lang) if triggers else [None] * len(order)
+        spans_in = (trigger_model.find_triggers(body[start:end], labels, lang,
+                                                trigger_model.paragraph_sentences(*sentences, start, end))
+                    if triggers else [None] * len(order))
         for j, trigger in zip(order, spans_in):
             found.append(
                 Persuasion(

@@ -10,10 +10,19 @@ techniques fall back on what the frequent ones learnt. Training (``recoupe.train
 maximises the softmax likelihood of the candidates that best match SemEval-2023 Task 3's gold
 spans. No sentence encoder is called: features are a few hashes per word and the scoring is a
 handful of numpy gathers, so a paragraph costs well under a millisecond per technique.
+
+Which sentence carries the technique is read from the sentence vectors the pipeline has already
+computed (the claims component's ``doc._.sentence_vectors``): a per-technique logistic scorer over
+each sentence's vector and its difference from the paragraph's mean (``SentenceScorer``, trained
+on the same gold spans) gives every sentence of the paragraph a log-probability of holding the
+trigger, and each candidate's lexical score gets ``SENTENCE_WEIGHT`` times the mean
+log-probability of the sentences it covers. Without sentence vectors the lexical model decides
+alone (as triggers@1 did).
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import zlib
@@ -32,6 +41,14 @@ DECODE_TOP = 40  # candidates weighed against each other when decoding
 # Weight of "overlaps the trigger" against its character F1 in the decoding gain (best_span).
 # triggers@1 used 0.5 (mean 172 characters on French against a 41-character gold median).
 OVERLAP_WEIGHT = 0.5
+# With sentence vectors: the sentence scorer's weight, and the decoding's overlap weight; both
+# chosen on Russian, 2-fold grouped by article, each fold trained on en/ge/it/po + the other
+# Russian fold (training.triggers.choose_operating_point; the whole curve is in MODEL_CARD.md):
+# the highest char-F1 among settings hitting at least as often as the lexical model alone
+# (ru hit 0.714 vs 0.709, char-F1 0.465 vs 0.427, 140.3 vs 163.9 characters). Written into
+# meta.json by training.
+SENTENCE_WEIGHT = 2.0
+SENTENCE_OVERLAP_WEIGHT = 0.5
 MAX_WINDOW = 8  # word windows of 1..8 words; longer candidates must follow clause boundaries
 LENGTH_BUCKETS = np.array([1, 2, 3, 4, 6, 9, 14, 22, 35])  # a span of n words falls in bucket searchsorted(n)
 
@@ -212,10 +229,57 @@ def shared_scores(cands: Candidates, weights: np.ndarray) -> tuple[np.ndarray, n
 
 
 @dataclass(frozen=True)
+class SentenceScorer:
+    """Per technique, a logistic scorer of "this sentence holds a gold span of the technique" over
+    [sentence vector, sentence vector - paragraph mean]; a technique with too few training
+    sentences uses the row trained on all techniques (``shared``)."""
+
+    coef: np.ndarray  # (k, 2 * dim) float32, one row per technique in ``rows`` then the shared row
+    intercept: np.ndarray  # (k,)
+    rows: dict[str, int]
+
+    def row(self, technique: str) -> int:
+        return self.rows.get(technique, len(self.coef) - 1)
+
+    def log_probs(self, vecs: np.ndarray, techniques: list[str]) -> np.ndarray:
+        """(len(techniques), n) log-softmax over the paragraph's n sentences of each technique's logit."""
+        x = sentence_features(vecs)
+        idx = [self.row(t) for t in techniques]
+        z = x @ self.coef[idx].T + self.intercept[idx]  # (n, t)
+        z = z - z.max(axis=0)
+        return (z - np.log(np.exp(z).sum(axis=0))).T
+
+
+def sentence_features(vecs: np.ndarray) -> np.ndarray:
+    """(n, 2 * dim): each sentence vector beside its difference from the paragraph's mean vector."""
+    vecs = np.asarray(vecs, dtype=np.float32)
+    return np.hstack([vecs, vecs - vecs.mean(axis=0, keepdims=True)])
+
+
+def sentence_term(cands: Candidates, bounds: list[tuple[int, int]], log_probs: np.ndarray) -> np.ndarray:
+    """(t, c): for each technique row of ``log_probs``, each candidate's mean log-probability over
+    the sentences (``bounds``, offsets into the paragraph) its characters touch; a candidate before
+    the first sentence (or between two) takes the nearest one after it."""
+    starts, ends = np.array(bounds, dtype=np.int64).T
+    n = len(starts)
+    first = np.minimum(np.searchsorted(ends, cands.char_start, side="right"), n - 1)  # first sentence ending after start
+    last = np.searchsorted(starts, cands.char_end, side="left") - 1  # last sentence starting before end
+    log_probs = np.asarray(log_probs, dtype=np.float64)
+    term = log_probs[:, first]
+    multi = np.flatnonzero(last > first)  # most candidates lie in one sentence
+    if len(multi):
+        a, b = first[multi], last[multi]
+        cum = np.concatenate([np.zeros((len(log_probs), 1)), np.cumsum(log_probs, axis=1)], axis=1)
+        term[:, multi] = (cum[:, b + 1] - cum[:, a]) / (b - a + 1)
+    return term
+
+
+@dataclass(frozen=True)
 class TriggerModel:
     weights: np.ndarray  # (2**HASH_BITS,) float32
     salts: dict[str, int]
     meta: dict
+    sentences: SentenceScorer | None = None
 
     @property
     def producer(self) -> str:
@@ -229,7 +293,12 @@ def load() -> TriggerModel:
     with np.load(MODEL_DIR / "weights.npz", allow_pickle=False) as data:
         weights = data["weights"].astype(np.float32)
     salts = {t: technique_salt(t) for t in meta["techniques"]}
-    return TriggerModel(weights=weights, salts=salts, meta=meta)
+    scorer = None
+    if (MODEL_DIR / "sentences.npz").exists():
+        with np.load(MODEL_DIR / "sentences.npz", allow_pickle=False) as data:
+            coef, intercept = data["coef"].astype(np.float32), data["intercept"].astype(np.float32)
+        scorer = SentenceScorer(coef, intercept, {t: i for i, t in enumerate(meta["sentence_scorer"]["techniques"])})
+    return TriggerModel(weights=weights, salts=salts, meta=meta, sentences=scorer)
 
 
 def best_span(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVERLAP_WEIGHT) -> tuple[int, int, float]:
@@ -257,17 +326,45 @@ def best_span(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVE
     return start, end, float(q[overlap].sum() / q.sum())
 
 
-def find_trigger(paragraph: str, technique: str, lang: str) -> tuple[int, int, float] | None:
+def find_trigger(paragraph: str, technique: str, lang: str, sentences=None) -> tuple[int, int, float] | None:
     """(start, end, score) of the span of ``paragraph`` that most likely carries ``technique``.
 
     ``score`` is the model's probability that the true trigger overlaps the span. ``lang`` is
     accepted for symmetry with the other detectors; the hashed features need no language. None
-    when the technique is unknown or the paragraph has no word.
+    when the technique is unknown or the paragraph has no word. ``sentences``: the paragraph's
+    sentences as (bounds, vectors), bounds as offsets into ``paragraph`` (the pipeline's sentence
+    vectors, :func:`paragraph_sentences`); without them the lexical model decides alone.
     """
-    return find_triggers(paragraph, [technique], lang)[0]
+    return find_triggers(paragraph, [technique], lang, sentences)[0]
 
 
-def find_triggers(paragraph: str, techniques: list[str], lang: str) -> list[tuple[int, int, float] | None]:
+def paragraph_sentences(bounds: list[tuple[int, int]], vecs: np.ndarray, start: int, end: int):
+    """The sentences (``bounds`` into a body, ``vecs``) that start inside the paragraph
+    ``body[start:end]``, as (bounds into the paragraph, vectors); the rule of
+    ``style.pooled_paragraph_vectors`` (a sentence belongs to the paragraph its first character is in)."""
+    lo, hi = bisect.bisect_left(bounds, (start,)), bisect.bisect_left(bounds, (end,))  # bounds are sorted
+    return [(s - start, min(e, end) - start) for s, e in bounds[lo:hi]], np.asarray(vecs)[lo:hi]
+
+
+def technique_scores(cands: Candidates, model: TriggerModel, techniques: list[str], sentences=None,
+                     sentence_weight: float | None = None) -> list[np.ndarray | None]:
+    """Each technique's candidate scores: lexical, plus ``sentence_weight`` times the sentence
+    scorer's term when the paragraph's sentence vectors are given (two sentences or more)."""
+    shared = shared_scores(cands, model.weights)
+    out = [None if model.salts.get(t) is None else candidate_scores(cands, model.weights, model.salts[t], shared)
+           for t in techniques]
+    if sentence_weight is None:
+        sentence_weight = float(model.meta.get("sentence_weight", SENTENCE_WEIGHT))
+    if sentences is None or model.sentences is None or sentence_weight == 0:
+        return out
+    bounds, vecs = sentences
+    if len(bounds) < 2:
+        return out
+    term = sentence_term(cands, bounds, model.sentences.log_probs(vecs, techniques))
+    return [None if o is None else o + sentence_weight * t for o, t in zip(out, term)]
+
+
+def find_triggers(paragraph: str, techniques: list[str], lang: str, sentences=None) -> list[tuple[int, int, float] | None]:
     """:func:`find_trigger` for several techniques flagged on one paragraph, sharing the work."""
     model = load()
     if not paragraph or not paragraph.strip():
@@ -275,13 +372,13 @@ def find_triggers(paragraph: str, techniques: list[str], lang: str) -> list[tupl
     cands = candidates(paragraph)
     if not len(cands):
         return [None] * len(techniques)
-    shared = shared_scores(cands, model.weights)
+    with_sentences = sentences is not None and model.sentences is not None and len(sentences[0]) > 1
+    overlap = float(model.meta.get("sentence_overlap_weight", SENTENCE_OVERLAP_WEIGHT)) if with_sentences else OVERLAP_WEIGHT
     found = []
-    for technique in techniques:
-        salt = model.salts.get(technique)
-        if salt is None:
+    for scores in technique_scores(cands, model, techniques, sentences):
+        if scores is None:
             found.append(None)
             continue
-        s, e, score = best_span(cands, candidate_scores(cands, model.weights, salt, shared))
+        s, e, score = best_span(cands, scores, overlap)
         found.append((s, e, round(score, 4)))
     return found

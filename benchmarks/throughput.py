@@ -89,6 +89,10 @@ def component_table(texts: list[str]) -> dict[str, float]:
     # genre and persuasion pool the claims component's sentence vectors (no encoder pass of their own)
     paragraphs = [[(s.start, s.end) for s in p.extracted.body_map] for p in prepared]
     sentences = [sentence_vectors(d) for d in docs]
+    # one call of each first: the models and rating lists load once per process, not per article
+    classify_genre(bodies[0], "fr", title=prepared[0].extracted.title, paragraphs=paragraphs[0], sentences=sentences[0])
+    detect_persuasion(bodies[0], "fr", paragraphs=paragraphs[0], triggers=True, sentences=sentences[0])
+    assess(reports[0])
     rows["genre (sentence vectors from claims)"] = cpu(lambda: [
         classify_genre(b, "fr", title=p.extracted.title, paragraphs=ps, sentences=sv)
         for b, p, ps, sv in zip(bodies, prepared, paragraphs, sentences)])

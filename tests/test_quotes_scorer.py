@@ -49,10 +49,11 @@ def test_decide_never_guesses_below_half_and_respects_pronoun_agreement():
 
 
 def test_speaker_named_by_the_phrase_stands(fr):
-    text = ("Pete Buttigieg a présenté son programme mardi.\n\n"
-            "Selon un nouveau rapport de Bloomberg, Mark Zuckerberg conseille discrètement Pete Buttigieg.")
+    # the people named in the reported words are candidates too; the outlet the phrase names stays
+    text = ("Pauline Roche a présenté son programme mardi.\n\n"
+            "Selon une nouvelle enquête du Guardian, Marc Delorme conseille discrètement Pauline Roche.")
     q = [q for q in find_quotes(fr(text)) if q.kind == "according_to"]
-    assert q and q[0].speaker_canonical == "Bloomberg"
+    assert q and q[0].speaker_canonical == "Guardian"
 
 
 def test_every_resolved_speaker_names_its_evidence(fr):

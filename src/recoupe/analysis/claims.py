@@ -240,14 +240,13 @@ def sentence_vectors(doc) -> tuple[list[tuple[int, int]], np.ndarray]:
     with no sentence boundaries (a blank pipeline) is split as a text with no parse is."""
     found = doc._.sentence_vectors
     if found is None:
-        from recoupe.vectors import encode
-
         text = doc_text(doc)
         if doc.has_annotation("SENT_START"):
             bounds = [(s, e) for s, e, _ in sentence_spans(doc)]
+            found = (bounds, style.encode([text[s:e] for s, e in bounds]))
         else:
-            bounds = style.split_sentences(text)
-        found = doc._.sentence_vectors = (bounds, encode([text[s:e] for s, e in bounds]))
+            found = style.text_sentence_vectors(text)
+        doc._.sentence_vectors = found
     return found
 
 

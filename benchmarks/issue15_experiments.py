@@ -40,6 +40,21 @@ def _folds(P, groups, lang_rows, lang):
     return P.shuffled_folds(groups[lang_rows], P.FOLDS.get(lang, P.DEFAULT_FOLDS), P.SHUFFLES[0])
 
 
+def _shifted_out_of_fold(P, groups, langs, Y, lang, logits) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, probabilities) of ``lang``'s paragraphs out of fold, the protocol every experiment
+    here shares: per fold, ``logits(fit_rows, train_rows, test_rows) -> (z_train, z_test)`` is fitted
+    on the other languages plus the language's other folds, and the test logits are shifted to the
+    language's label frequencies estimated on its training folds (``P.language_shift``)."""
+    rows, other = np.where(langs == lang)[0], np.where(langs != lang)[0]
+    fold = _folds(P, groups, rows, lang)
+    out = np.zeros((len(rows), Y.shape[1]))
+    for f in np.unique(fold):
+        tr, te = rows[fold != f], fold == f
+        z_tr, z_te = logits(np.concatenate([other, tr]), tr, rows[te])
+        out[te] = 1 / (1 + np.exp(-(z_te + P.language_shift(z_tr, Y[tr]))))
+    return rows, out
+
+
 def _line(name, scores: dict, langs) -> str:
     non = np.mean([scores[la] for la in langs if la != "fr"])
     return f"{name:44s} non-fr {non:.4f} | " + " ".join(f"{la} {scores[la]:.4f}" for la in langs)
@@ -141,18 +156,14 @@ def mlp() -> None:
     P, data, X, Y, langs, groups, runs, pr = _persuasion()
     for hidden, alpha, scaled in ((256, 1.0, False), (128, 10.0, False), (128, 30.0, False), (128, 10.0, True)):
         mine, mixed, base = {}, {}, {}
+        def logits(fit_rows, tr, te, hidden=hidden, alpha=alpha, scaled=scaled):
+            sc = fitting.standard_scaler(X[fit_rows], P.column_scale(X.shape[1]) if scaled else None)
+            m = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=30, batch_size=256,
+                              random_state=13).fit(sc.transform(X[fit_rows]), Y[fit_rows])
+            return _logit(m.predict_proba(sc.transform(X[tr]))), _logit(m.predict_proba(sc.transform(X[te])))
+
         for lang in ("ge", "ru"):
-            rows, other = np.where(langs == lang)[0], np.where(langs != lang)[0]
-            fold = _folds(P, groups, rows, lang)
-            out = np.zeros((len(rows), Y.shape[1]))
-            for f in np.unique(fold):
-                tr, te = rows[fold != f], fold == f
-                fit_rows = np.concatenate([other, tr])
-                sc = fitting.standard_scaler(X[fit_rows], P.column_scale(X.shape[1]) if scaled else None)
-                m = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=30, batch_size=256,
-                                  random_state=13).fit(sc.transform(X[fit_rows]), Y[fit_rows])
-                z_tr, z_te = _logit(m.predict_proba(sc.transform(X[tr]))), _logit(m.predict_proba(sc.transform(X[rows[te]])))
-                out[te] = 1 / (1 + np.exp(-(z_te + P.language_shift(z_tr, Y[tr]))))
+            rows, out = _shifted_out_of_fold(P, groups, langs, Y, lang, logits)
             T, vec = Y[rows], runs[lang]["vector"]
             base[lang], mine[lang], mixed[lang] = (P._micro(T, q >= 0.2) for q in (vec, out, (vec + out) / 2))
         print(f"hidden {hidden} alpha {alpha}{' vector columns x0.3' if scaled else ''}: "
@@ -223,16 +234,12 @@ def full_paragraph() -> None:
     }
     for name, (X2, scale) in variants.items():
         base, new = {}, {}
+        def logits(fit_rows, tr, te, X2=X2, scale=scale):
+            sc, coef, b = fitting.fit_one_vs_rest(X2[fit_rows], Y[fit_rows], P.C, scale)
+            return sc.transform(X2[tr]) @ coef.T + b, sc.transform(X2[te]) @ coef.T + b
+
         for lang in data.LANGS:
-            rows, other = np.where(langs == lang)[0], np.where(langs != lang)[0]
-            fold = _folds(P, groups, rows, lang)
-            out = np.zeros((len(rows), Y.shape[1]))
-            for f in np.unique(fold):
-                tr, te = rows[fold != f], fold == f
-                fit_rows = np.concatenate([other, tr])
-                sc, coef, b = fitting.fit_one_vs_rest(X2[fit_rows], Y[fit_rows], P.C, scale)
-                z_tr, z_te = sc.transform(X2[tr]) @ coef.T + b, sc.transform(X2[rows[te]]) @ coef.T + b
-                out[te] = 1 / (1 + np.exp(-(z_te + P.language_shift(z_tr, Y[tr]))))
+            rows, out = _shifted_out_of_fold(P, groups, langs, Y, lang, logits)
             base[lang], new[lang] = P._micro(Y[rows], runs[lang]["vector"] >= 0.2), P._micro(Y[rows], out >= 0.2)
             if lang == "fr":
                 w = P.NGRAM_WEIGHT

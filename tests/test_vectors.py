@@ -98,3 +98,18 @@ def test_token_rows_give_the_reference_vectors_on_real_french_paragraphs():
     assert len(lines) > 100
     assert abs(got - expected).max() < 1e-5
     assert ((got * expected).sum(axis=1) > 0.99999).all()
+
+
+def test_token_rows_shared_by_threads():
+    """A server's threads share one encoder: concurrent fills and restarts of a small cache give
+    every thread the vectors one thread alone gets."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"{t} ({i})" for i, t in enumerate(TEXTS * 4)]
+    one = _fresh_backend(capacity=4096)
+    alone = [one.encode([t])[0] for t in texts]  # a text's bits depend on its micro-batch: one each
+    shared = _fresh_backend(capacity=60)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda i: (i, shared.encode([texts[i]])[0]), list(range(len(texts))) * 3))
+    for i, vec in results:
+        assert (vec == alone[i]).all()

@@ -11,6 +11,7 @@ rounding (``tests/test_vectors.py``), about half the CPU (``benchmarks/encoder_s
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from itertools import chain
 
@@ -96,6 +97,7 @@ class TokenRowBackend(NumpyBackend):
                           for w, (n, _) in zip(self.w1, _ORDERS)]
         self._row_width = len(_ORDERS) * _CNN_DIM + sum(n for n, _ in _ORDERS) * _CNN_DIM
         self._capacity = capacity
+        self._rows_lock = threading.Lock()
         self._reset_rows()
 
     def _reset_rows(self) -> None:
@@ -120,25 +122,30 @@ class TokenRowBackend(NumpyBackend):
         branches = [x[:, i * _CNN_DIM:(i + 1) * _CNN_DIM] @ w for i, w in enumerate(self._w1_slots)]
         return np.hstack([x, *branches])
 
-    def _rows(self, flat: np.ndarray) -> np.ndarray:
-        """The cache slot of every token in ``flat``, filling the ones not cached yet."""
-        slots = self._slot[flat]
-        missing = np.unique(flat[slots == 0])
-        if not len(missing):
-            return slots
-        if self._used + len(missing) > self._capacity + 1:
-            missing = np.unique(flat)
-            # one micro-batch longer than the cache (a very long sentence) widens it for good
-            self._capacity = max(self._capacity, len(missing))
-            self._reset_rows()
-        padded = np.concatenate([missing, np.repeat(missing[-1:], (-len(missing)) % _FILL_BLOCK)])
-        for start in range(0, len(missing), _FILL_BLOCK):
-            block = padded[start:start + _FILL_BLOCK]
-            n = min(_FILL_BLOCK, len(missing) - start)
-            self._rows_table[self._used:self._used + n] = self._compute_rows(block)[:n]
-            self._slot[block[:n]] = np.arange(self._used, self._used + n)
-            self._used += n
-        return self._slot[flat]
+    def _rows(self, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The row table and the slot of every token of ``flat`` in it, filling the rows not cached.
+
+        Under a lock, so that threads sharing the encoder (a server's workers) see a table and
+        slots that belong together: filling only appends rows, and starting again makes a new
+        table, so a table already handed out never changes under its reader."""
+        with self._rows_lock:
+            slots = self._slot[flat]
+            missing = np.unique(flat[slots == 0])
+            if len(missing):
+                if self._used + len(missing) > self._capacity + 1:
+                    missing = np.unique(flat)
+                    # one micro-batch longer than the cache (a very long sentence) widens it for good
+                    self._capacity = max(self._capacity, len(missing))
+                    self._reset_rows()
+                padded = np.concatenate([missing, np.repeat(missing[-1:], (-len(missing)) % _FILL_BLOCK)])
+                for start in range(0, len(missing), _FILL_BLOCK):
+                    block = padded[start:start + _FILL_BLOCK]
+                    n = min(_FILL_BLOCK, len(missing) - start)
+                    self._rows_table[self._used:self._used + n] = self._compute_rows(block)[:n]
+                    self._slot[block[:n]] = np.arange(self._used, self._used + n)
+                    self._used += n
+                slots = self._slot[flat]
+            return self._rows_table, slots
 
     def _encode_batch(self, group, n_tokens, out):
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
@@ -148,10 +155,9 @@ class TokenRowBackend(NumpyBackend):
 
         feats = np.empty((n_tokens, self._feat_dim), dtype=np.float32)
         self._dequantize(flat, out=feats[:, :_EMB_DIM])
-        slots = self._rows(flat)
+        rows, slots = self._rows(flat)
         idx = self._window_index(starts, lens, n_tokens)
         window_slots = np.append(slots, 0)[idx]  # out-of-sentence positions read the zero row
-        rows = self._rows_table
 
         buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
         buf[n_tokens] = 0.0

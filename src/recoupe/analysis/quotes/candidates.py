@@ -29,7 +29,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import role_nouns, source_nouns
+from recoupe.analysis.lexicons import institution_nouns, role_nouns, source_nouns
 from recoupe.analysis.quotes.coreference import (
     Discourse,
     Referent,
@@ -38,15 +38,20 @@ from recoupe.analysis.quotes.coreference import (
     pronoun_features,
     referent_of,
     role_holder,
+    token_gender,
 )
+from recoupe.analysis.quotes.syntax import phrase_bounds
 from recoupe.analysis.quotes.index import anaphoric_description, entity_index, is_person
 
 SPEAKER_MODEL_NAME = "speakers"
 _SENTS = "recoupe_sentence_starts"
 _MENTIONS = "recoupe_body_mentions"
+_BODIES = "recoupe_institution_heads"
+# how far back a body noun phrase is a candidate, in line breaks (the previous paragraph: a prior, not tuned)
+BODY_PARAGRAPHS = 2
 
 FLAGS = ("rule", "phrase", "previous", "subject1", "subject2", "before1", "before2", "before3", "after",
-         "org_before", "holder")
+         "org_before", "holder", "body_before")
 HEADS = ("pronoun", "name", "description", "none")
 DENSE = ("gender_agree", "gender_clash", "number_clash", "log_chars", "paragraphs", "same_sentence",
          "log_mentions", "log_spoke", "person", "org", "no_entity", "french", "pronoun_log_chars",
@@ -198,12 +203,48 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
         if e <= anchor and ent.label in ("ORG", "MISC") and not is_person(ent) and not inside(s, e):
             add("org_before", refer(ent, (s, e)), (s, e))
             break
+    body = body_before(doc, anchor, lang, inside)
+    if body is not None:
+        add("body_before", body, body.evidence)
     if head is not None and head.pos_ == "NOUN" and phrase is not None:
         holder = role_holder(doc, head, phrase, anchor, lang, discourse.spoken_before(anchor))
         if holder is not None:
             ent, m = holder
             add("holder", refer(ent, (m.start, m.end)), (m.start, m.end))
     return list(found.values())
+
+
+def _institution_heads(doc: Doc, lang: str) -> tuple[list[int], list[Token]]:
+    """Nouns heading a phrase that names a body (``institution_nouns.tsv``) and are no part of a
+    named entity (those are candidates as entities), in text order with their offsets, listed once
+    per Doc."""
+    found = doc.user_data.get(_BODIES)
+    if found is None:
+        nouns = institution_nouns(lang)
+        index = entity_index(doc)
+        heads = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in nouns or t.lower_ in nouns)
+                 and not index.at(t.idx, t.idx + len(t.text))]
+        found = doc.user_data[_BODIES] = ([t.idx for t in heads], heads)
+    return found
+
+
+def body_before(doc: Doc, anchor: int, lang: str, inside) -> Referent | None:
+    """The noun phrase naming a body (*le parquet du Limbourg*, *la Défense belge*, *federal
+    prosecutors*) nearest before the anchor, within ``BODY_PARAGRAPHS`` line breaks and not in the
+    quote's own words: a speaker the entity step does not produce."""
+    starts, heads = _institution_heads(doc, lang)
+    text = doc_text(doc)
+    i = bisect_left(starts, anchor)
+    while i:
+        i -= 1
+        head = heads[i]
+        if text.count("\n", head.idx, anchor) > BODY_PARAGRAPHS:
+            return None
+        s, e = phrase_bounds(head)
+        if e > anchor or inside(s, e):
+            continue
+        return Referent(text[s:e], None, token_gender(head), "Plur" in head.morph.get("Number"), False, (s, e))
+    return None
 
 
 def features(doc: Doc, cands: list[SpeakerCandidate], head: Token | None, htype: str, discourse: Discourse,

@@ -3,11 +3,14 @@
 The rules of ``speakers`` pick one speaker; this module lists the others they considered or could
 have (the speech verb's subject phrase, the previous quote's speaker, the latest person subjects,
 the people named last before the quote and first after it in its paragraph, the organisation named
-last, the holder of a role description) and scores every one with a logistic model over general
+last, the holder of a role description, the nearest phrase naming a body that is no named entity)
+and scores every one with a logistic model over general
 features: how the candidate was found, crossed with what the speaker phrase is (a pronoun, a name,
 a description, nothing); distance in characters and paragraphs; gender and number agreement with a
 pronoun; whether it already spoke; how often it is mentioned; person or organisation. Nothing here
-names a word of any article.
+names a word of any article. Where the scorer decides is learned too: the training locks the
+speaker-phrase kinds (``lock_kind``) on which the rules are right at least as often out of fold
+(``lock_policy``).
 
 The model (``resources/models/speakers/``) holds one row trained on every annotated article and one
 row per cross-validation fold, trained without that fold's articles; the evaluation of the

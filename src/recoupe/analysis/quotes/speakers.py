@@ -133,7 +133,8 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
         outputs = [found if c is rule else _candidate_found(doc, found, c, htype, lang) for c in cands]
         found.record = len(sink)
         record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]], "kind": cand.kind,
-                "rule": cand.rule, "head": htype, "X": X.tolist(), "rule_index": rule_index, "locked": fixed, "lock_kind": kind,
+                "rule": cand.rule, "head": htype, "X": X.tolist(), "rule_index": rule_index, "locked": fixed,
+                "lock_kind": kind,
                 "said": [[o.span.text if o.span else None, o.canonical] for o in outputs]})
     p = None if fixed else scores(X)
     if p is None:

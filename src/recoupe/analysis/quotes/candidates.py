@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import NOUN, PROPN
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
@@ -50,6 +53,7 @@ SPEAKER_MODEL_NAME = "speakers"
 _SENTS = "recoupe_sentence_starts"
 _MENTIONS = "recoupe_body_mentions"
 _BODIES = "recoupe_institution_heads"
+_NOUN_POS = (NOUN, PROPN)
 # how far back a body noun phrase is a candidate, in line breaks (the previous paragraph: a prior, not tuned)
 BODY_PARAGRAPHS = 2
 
@@ -217,16 +221,24 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
     return list(found.values())
 
 
+@lru_cache(maxsize=None)
+def _noun_keys(lang: str) -> frozenset[int]:
+    """The string hashes of ``institution_nouns`` (the same in every vocabulary)."""
+    return frozenset(int(hash_string(w)) for w in institution_nouns(lang))
+
+
 def _institution_heads(doc: Doc, lang: str) -> tuple[list[int], list[Token]]:
     """Nouns heading a phrase that names a body (``institution_nouns.tsv``) and are no part of a
     named entity (those are candidates as entities), in text order with their offsets, listed once
     per Doc."""
     found = doc.user_data.get(_BODIES)
     if found is None:
-        nouns = institution_nouns(lang)
+        keys = _noun_keys(lang)
         index = entity_index(doc)
-        heads = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in nouns or t.lower_ in nouns)
-                 and not index.at(t.idx, t.idx + len(t.text))]
+        rows = doc.to_array([POS, LOWER, LEMMA]).tolist() if len(doc) else []
+        heads = [t for t in (doc[i] for i, (pos, low, lemma) in enumerate(rows)
+                             if pos in _NOUN_POS and (low in keys or lemma in keys))
+                 if not index.at(t.idx, t.idx + len(t.text))]
         found = doc.user_data[_BODIES] = ([t.idx for t in heads], heads)
     return found
 

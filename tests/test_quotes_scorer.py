@@ -80,3 +80,57 @@ def test_annotated_articles_are_recognised_and_scored_out_of_fold(tmp_path, caps
     (tmp_path / "fr" / "gold.json").write_text(json.dumps({names[1]: gold[names[1]]}), encoding="utf-8")
     assert main(["--lang", "fr", "--data", str(tmp_path)]) == 0
     assert "out-of-fold" in capsys.readouterr().out
+
+
+def _speaker_phrase(doc, q):
+    """The head token, phrase bounds and rules' candidate of a quote's speaker phrase."""
+    from recoupe.analysis.quotes.candidates import SpeakerCandidate
+
+    head = next(t for t in doc if t.idx >= q.speaker.start and t.dep_ != "det")
+    while head.head.i != head.i and q.speaker.start <= head.head.idx < q.speaker.end:
+        head = head.head
+    rule = SpeakerCandidate(q.speaker_canonical, None, (q.speaker.start, q.speaker.end))
+    return head, (q.speaker.start, q.speaker.end), rule
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Le porte-parole du gouvernement Gabriel Attal a déclaré que la réforme serait votée.", "role"),
+    ("Selon un rapport de Bloomberg, la société aurait perdu 3 millions d'euros.", "indefinite"),
+    ("Un porte-parole de Facebook a déclaré que l'entreprise ne commenterait pas.", "indefinite"),
+    ("Emmanuel Macron a déclaré que la réforme serait votée.", "name"),
+])
+def test_lock_kind_of_speaker_phrases(fr, text, kind):
+    from recoupe.analysis.quotes.candidates import lock_kind
+
+    doc = fr(text)
+    q = find_quotes(doc)[0]
+    head, phrase, rule = _speaker_phrase(doc, q)
+    assert lock_kind(doc, rule, head, phrase, "fr") == kind
+
+
+def test_lock_policy_keeps_the_rules_where_they_are_not_worse_out_of_fold():
+    from recoupe.analysis.quotes.candidates import LOCK_KINDS, lock_policy
+    from recoupe.training.speakers import lock_policy as learned
+
+    kinds = {"name": {"n": 10, "rules": 8, "model": 8}, "role": {"n": 10, "rules": 6, "model": 7},
+             "indefinite": {"n": 5, "rules": 5, "model": 4}}
+    assert learned(kinds) == frozenset({"name", "indefinite"})
+    # the shipped model names its policy, and the runtime reads it from there
+    meta = linear_model.load(SPEAKER_MODEL_NAME).meta
+    assert set(meta["locks"]) <= set(LOCK_KINDS) and lock_policy() == frozenset(meta["locks"])
+
+
+def test_a_body_named_by_a_common_noun_is_a_candidate(fr):
+    from recoupe.analysis.quotes.candidates import body_before
+
+    text = ("Le parquet de Lyon a ouvert une enquête mardi sur l'incendie.\n\n"
+            "Aucune piste n'est écartée, a-t-on précisé.\n\n"
+            "Les pompiers sont restés sur place toute la nuit.\n\n"
+            "Les dégâts sont importants, a-t-on ajouté.")
+    doc = fr(text)
+    anchor = text.index("a-t-on")
+    body = body_before(doc, anchor, "fr", lambda s, e: False)
+    assert body is not None and body.canonical.startswith("Le parquet de Lyon") and not body.person
+    # inside the quote's own words, or further back than the previous paragraph: no candidate
+    assert body_before(doc, anchor, "fr", lambda s, e: s < text.index("\n")) is None
+    assert body_before(doc, text.rindex("a-t-on"), "fr", lambda s, e: False) is None

@@ -52,6 +52,11 @@ def source_nouns(lang: str) -> frozenset[str]:
     return frozenset(row[0] for row in _rows("source_nouns.tsv") if row[1] == lang)
 
 
+@lru_cache(maxsize=None)
+def institution_nouns(lang: str) -> frozenset[str]:
+    return frozenset(row[0] for row in _rows("institution_nouns.tsv") if row[1] == lang)
+
+
 @dataclass(frozen=True)
 class QuoteWords:
     """The closed-class words of one language the quote finder reads (``quote_words_<lang>.toml``)."""

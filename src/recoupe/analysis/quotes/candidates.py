@@ -3,11 +3,14 @@
 The rules of ``speakers`` pick one speaker; this module lists the others they considered or could
 have (the speech verb's subject phrase, the previous quote's speaker, the latest person subjects,
 the people named last before the quote and first after it in its paragraph, the organisation named
-last, the holder of a role description) and scores every one with a logistic model over general
+last, the holder of a role description, the nearest phrase naming a body that is no named entity)
+and scores every one with a logistic model over general
 features: how the candidate was found, crossed with what the speaker phrase is (a pronoun, a name,
 a description, nothing); distance in characters and paragraphs; gender and number agreement with a
 pronoun; whether it already spoke; how often it is mentioned; person or organisation. Nothing here
-names a word of any article.
+names a word of any article. Where the scorer decides is learned too: the training locks the
+speaker-phrase kinds (``lock_kind``) on which the rules are right at least as often out of fold
+(``lock_policy``).
 
 The model (``resources/models/speakers/``) holds one row trained on every annotated article and one
 row per cross-validation fold, trained without that fold's articles; the evaluation of the
@@ -26,9 +29,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import NOUN, PROPN
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
+from recoupe.analysis.lexicons import institution_nouns, role_nouns, source_nouns
 from recoupe.analysis.quotes.coreference import (
     Discourse,
     Referent,
@@ -37,15 +44,21 @@ from recoupe.analysis.quotes.coreference import (
     pronoun_features,
     referent_of,
     role_holder,
+    token_gender,
 )
+from recoupe.analysis.quotes.syntax import phrase_bounds
 from recoupe.analysis.quotes.index import anaphoric_description, entity_index, is_person
 
 SPEAKER_MODEL_NAME = "speakers"
 _SENTS = "recoupe_sentence_starts"
 _MENTIONS = "recoupe_body_mentions"
+_BODIES = "recoupe_institution_heads"
+_NOUN_POS = (NOUN, PROPN)
+# how far back a body noun phrase is a candidate, in line breaks (the previous paragraph: a prior, not tuned)
+BODY_PARAGRAPHS = 2
 
 FLAGS = ("rule", "phrase", "previous", "subject1", "subject2", "before1", "before2", "before3", "after",
-         "org_before", "holder")
+         "org_before", "holder", "body_before")
 HEADS = ("pronoun", "name", "description", "none")
 DENSE = ("gender_agree", "gender_clash", "number_clash", "log_chars", "paragraphs", "same_sentence",
          "log_mentions", "log_spoke", "person", "org", "no_entity", "french", "pronoun_log_chars",
@@ -197,12 +210,56 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
         if e <= anchor and ent.label in ("ORG", "MISC") and not is_person(ent) and not inside(s, e):
             add("org_before", refer(ent, (s, e)), (s, e))
             break
+    body = body_before(doc, anchor, lang, inside)
+    if body is not None:
+        add("body_before", body, body.evidence)
     if head is not None and head.pos_ == "NOUN" and phrase is not None:
         holder = role_holder(doc, head, phrase, anchor, lang, discourse.spoken_before(anchor))
         if holder is not None:
             ent, m = holder
             add("holder", refer(ent, (m.start, m.end)), (m.start, m.end))
     return list(found.values())
+
+
+@lru_cache(maxsize=None)
+def _noun_keys(lang: str) -> frozenset[int]:
+    """The string hashes of ``institution_nouns`` (the same in every vocabulary)."""
+    return frozenset(int(hash_string(w)) for w in institution_nouns(lang))
+
+
+def _institution_heads(doc: Doc, lang: str) -> tuple[list[int], list[Token]]:
+    """Nouns heading a phrase that names a body (``institution_nouns.tsv``) and are no part of a
+    named entity (those are candidates as entities), in text order with their offsets, listed once
+    per Doc."""
+    found = doc.user_data.get(_BODIES)
+    if found is None:
+        keys = _noun_keys(lang)
+        index = entity_index(doc)
+        rows = doc.to_array([POS, LOWER, LEMMA]).tolist() if len(doc) else []
+        heads = [t for t in (doc[i] for i, (pos, low, lemma) in enumerate(rows)
+                             if pos in _NOUN_POS and (low in keys or lemma in keys))
+                 if not index.at(t.idx, t.idx + len(t.text))]
+        found = doc.user_data[_BODIES] = ([t.idx for t in heads], heads)
+    return found
+
+
+def body_before(doc: Doc, anchor: int, lang: str, inside) -> Referent | None:
+    """The noun phrase naming a body (*le parquet du Limbourg*, *la Défense belge*, *federal
+    prosecutors*) nearest before the anchor, within ``BODY_PARAGRAPHS`` line breaks and not in the
+    quote's own words: a speaker the entity step does not produce."""
+    starts, heads = _institution_heads(doc, lang)
+    text = doc_text(doc)
+    i = bisect_left(starts, anchor)
+    while i:
+        i -= 1
+        head = heads[i]
+        if text.count("\n", head.idx, anchor) > BODY_PARAGRAPHS:
+            return None
+        s, e = phrase_bounds(head)
+        if e > anchor or inside(s, e):
+            continue
+        return Referent(text[s:e], None, token_gender(head), "Plur" in head.morph.get("Number"), False, (s, e))
+    return None
 
 
 def features(doc: Doc, cands: list[SpeakerCandidate], head: Token | None, htype: str, discourse: Discourse,
@@ -291,16 +348,53 @@ def open_rows(X: np.ndarray, rule_index: int | None) -> np.ndarray:
     return ok
 
 
-def locked(doc: Doc, rule: SpeakerCandidate | None, head: Token | None, phrase: tuple[int, int] | None) -> bool:
-    """The rules' speaker stands when the speaker phrase itself names it (*X a déclaré*, *selon un
-    rapport de X*) and when an indefinite description introduces someone new (*un ministre a
-    dénoncé*); the scorer weighs the others (pronouns, definite descriptions, unresolved phrases)."""
+LOCK_KINDS = ("name", "source", "role", "description", "indefinite")
+# the lock policy of the rules that predate the learned one (a model file without "locks")
+_DEFAULT_LOCKS = LOCK_KINDS
+
+
+def noun_class(head: Token | None, lang: str) -> str | None:
+    """A noun heading a speaker phrase: a source noun (*rapport, communiqué, ministère*,
+    ``source_nouns.tsv``), a role noun (*porte-parole*, ``role_nouns.tsv``), else None."""
+    if head is None or head.pos_ != "NOUN":
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in source_nouns(lang) or head.lower_ in source_nouns(lang):
+        return "source"
+    roles = role_nouns(lang)
+    if lemma in roles or head.lower_ in roles:
+        return "role"
+    return None
+
+
+def lock_kind(doc: Doc, rule: SpeakerCandidate | None, head: Token | None, phrase: tuple[int, int] | None,
+              lang: str) -> str | None:
+    """What kind of speaker phrase makes the rules' speaker a candidate for standing unweighed: the
+    phrase itself names it, headed by a name (*X a déclaré*, *selon Bloomberg*), by a source noun
+    (*selon un rapport de X*, *le ministère de X*, ``source_nouns.tsv``), by a role noun (*le
+    porte-parole de X*, ``role_nouns.tsv``) or by another description holding the name. An indefinite
+    description is its own kind, whatever it holds: it introduces someone new (*un ministre a
+    dénoncé*) or speaks for the body it names (*un porte-parole de Facebook*, *un rapport de
+    Bloomberg*), with nobody earlier to resolve it to. None: a pronoun, a definite description
+    naming nobody or nothing."""
+    if head is not None and head.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
+        return "indefinite"
     if rule is not None and phrase is not None and any(
             ent.canonical == rule.canonical and (is_person(ent) or ent.label in ("ORG", "MISC"))
             for ent in entity_index(doc).at(*phrase)):
-        return True
-    return head is not None and head.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children)
+        if head is None or head.pos_ != "NOUN":
+            return "name"
+        return noun_class(head, lang) or "description"
+    return None
+
+
+def lock_policy() -> frozenset[str]:
+    """The phrase kinds whose rules' speaker stands: chosen by the training's out-of-fold accuracy
+    and kept in the model card (``locks``)."""
+    model = _model()
+    locks = model.meta.get("locks") if model is not None else None
+    return frozenset(_DEFAULT_LOCKS if locks is None else locks)
 
 
 def decide(p: np.ndarray, X: np.ndarray, rule_index: int | None) -> int | None:

@@ -21,7 +21,8 @@ from recoupe.analysis.quotes.candidates import (
     decide,
     features,
     head_type,
-    locked,
+    lock_kind,
+    lock_policy,
     record,
     recorder,
     scores,
@@ -119,19 +120,21 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                                 (where.start, where.end) if where is not None else (anchor, anchor))
     phrase = (found.span.start, found.span.end) if found.span is not None and htype != "pronoun" else None
     sink = recorder()
-    if sink is None and locked(doc, rule, head, phrase):
+    kind = lock_kind(doc, rule, head, phrase, lang)
+    fixed = kind in lock_policy()
+    if sink is None and fixed:
         return found  # nothing to weigh (the candidates are listed only when training records them)
     cands = candidates(doc, head, phrase, rule, discourse, anchor, lang, cand.content, gendered=htype == "pronoun")
     if not cands:
         return found
     X = features(doc, cands, head, htype, discourse, anchor, lang, cand.content, phrase)
     rule_index = next((k for k, c in enumerate(cands) if c is rule), None)
-    fixed = locked(doc, rule, head, phrase)
     if sink is not None:
         outputs = [found if c is rule else _candidate_found(doc, found, c, htype, lang) for c in cands]
         found.record = len(sink)
         record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]], "kind": cand.kind,
                 "rule": cand.rule, "head": htype, "X": X.tolist(), "rule_index": rule_index, "locked": fixed,
+                "lock_kind": kind,
                 "said": [[o.span.text if o.span else None, o.canonical] for o in outputs]})
     p = None if fixed else scores(X)
     if p is None:

@@ -3,7 +3,9 @@
 A new article joins the story whose members it is most similar to (the similarity of
 :mod:`recoupe.corpus.similarity`, the number ``recoupe eval similarity`` scores) when that
 similarity reaches the same-story threshold and the dates are within ``WINDOW_DAYS``; otherwise it
-starts a story. Nothing is re-clustered. Assignment stays fast as the corpus grows because only a
+starts a story. A member whose title and the article's are names apart (each names a person or
+organisation the other never mentions: :func:`recoupe.corpus.similarity.names_apart`) cannot be the
+reason it joins (:func:`recoupe.corpus.translations.story_similarity`). Nothing is re-clustered. Assignment stays fast as the corpus grows because only a
 few candidate stories are compared in full:
 
 - dated articles look only at stories active within the window (a vectorised mask over the
@@ -141,7 +143,7 @@ class StoryIndex:
         for i in self.candidates(p, list(keys)):
             story = self.stories[i]
             reps = story.members[:1] + story.members[-(REPRESENTATIVES - 1):]
-            score = max(translations.story_similarity(p, self.profiles[m]) for m in dict.fromkeys(reps))
+            score = max(translations.story_similarity(p, self.profiles[m], self.threshold) for m in dict.fromkeys(reps))
             if score > best_sim:
                 best, best_sim = i, score
         self.profiles[article_id] = p

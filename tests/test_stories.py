@@ -219,6 +219,10 @@ def test_seeds_across(seeded, expected):
     # shared entities by cross-article key
     keys = [set(e["canonical"] for e in r.entities) for r in seeds]
     assert set(expected["across"]["shared_entities"]) <= keys[0] & keys[1]
+    # different stories (same people, different event: each title names someone the other never
+    # mentions, Pete Buttigieg and Donald Trump; recoupe.corpus.similarity.names_apart)
+    story_of = {a["id"]: st["id"] for st in stories for a in cc.story(corpus, st["id"])["articles"]}
+    assert (story_of[seeds[0].id] == story_of[seeds[1].id]) is expected["across"]["same_story"]
     # their independent origins
     origins = origin_groups(seeds, None)
     assert sorted(o.name for o in origins) == sorted(expected["across"]["independent_origins"])

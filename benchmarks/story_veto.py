@@ -1,6 +1,6 @@
 """Same people, different event as a veto on the same-story decision, measured out-of-fold on SemEval.
 
-    python benchmarks/story_veto.py [--shuffles 3]
+    python benchmarks/story_veto.py [--shuffles 3] [--clusters] [--threshold-without-veto]
 
 The rule (:func:`recoupe.corpus.similarity.names_apart`, applied by
 :func:`recoupe.corpus.translations.story_similarity`): two articles are not the same story when
@@ -18,7 +18,8 @@ Printed: how often the veto fires on same-story (``overall <= 1.5``), different 
 in-between pairs, genuine and machine-translated (``augmented``); how many of the pairs the model
 calls the same story it overturns, right and wrong; out-of-fold P/R/F1 with and without it, on all
 pairs and on the English/French pairs; and the seeds' outcome (``../shared/seeds``, analysed by
-recoupe) as a consequence.
+recoupe) as a consequence. ``--clusters`` also measures it at the story level
+(:func:`clusters`).
 """
 
 from __future__ import annotations
@@ -49,6 +50,48 @@ def seeds_outcome() -> str:
             f"(threshold {sim.same_story_threshold():.3f}); same story {tr.same_story(a, b)}")
 
 
+def clusters(articles: dict[str, dict], pairs: list[dict], profs: dict[str, sim.Profile],
+             nprof: dict[str, sim.Profile]) -> None:
+    """Story-level: every article of the pairs assigned in id order (undated) by the corpus's
+    ``StoryIndex``, English and French ones with their entities; each labelled pair scored by
+    whether its two articles share a story. The similarity model is the shipped one, trained on
+    these pairs (in-sample); the candidate recall (the partner's story among the candidates when
+    the later article is assigned) does not depend on it. With and without exact search for
+    undated articles (``stories.EXACT_MAX``) and with and without the veto."""
+    from recoupe.corpus import stories as S
+    from recoupe.corpus import translations as tr
+
+    y = np.array([p["overall"] for p in pairs], dtype=float)
+    scored, same = T.same_story_labels(y)
+    order = sorted({i for p in pairs for i in (p["id1"], p["id2"])})
+    rank = {i: k for k, i in enumerate(order)}
+    partners: dict[str, list[str]] = {}
+    for p, sc, sm in zip(pairs, scored, same):
+        if sc and sm:
+            a, b = sorted((p["id1"], p["id2"]), key=rank.get)
+            partners.setdefault(b, []).append(a)
+    exact, apart = S.EXACT_MAX, tr.names_apart
+    print(f"\nstories over the {len(order)} articles of the pairs (undated, in id order; {int((scored & same).sum())} "
+          f"same-story pairs):")
+    for name, exact_max, veto in (("LSH only, no veto", 0, False), ("LSH only, veto", 0, True),
+                                  ("exact search, no veto", exact, False), ("exact search, veto", exact, True)):
+        S.EXACT_MAX = exact_max
+        tr.names_apart = apart if veto else (lambda a, b: False)
+        index, found, total = S.StoryIndex(), 0, 0
+        for i in order:
+            p = nprof.get(i, profs[i])
+            if i in partners:
+                cands = set(index.candidates(p, []))
+                total += len(partners[i])
+                found += sum(index.by_id[index.story_of[a]] in cands for a in partners[i])
+            index.assign(i, p)
+        together = np.array([index.story_of[p["id1"]] == index.story_of[p["id2"]] for p in pairs])
+        pr = T.prf(same[scored], together[scored])
+        print(f"  {name:<22} partner's story among the candidates {found / max(total, 1):.3f}; same story "
+              f"P {pr[0]:.3f} R {pr[1]:.3f} F1 {pr[2]:.3f}; {len(index.stories)} stories")
+    S.EXACT_MAX, tr.names_apart = exact, apart
+
+
 def main(argv: list[str] | None = None) -> int:
     from scipy.stats import pearsonr
     from sklearn.model_selection import GroupKFold
@@ -56,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shuffles", type=int, default=3)
     parser.add_argument("--no-seeds", action="store_true")
+    parser.add_argument("--clusters", action="store_true", help="also cluster the articles into stories")
     parser.add_argument("--threshold-without-veto", action="store_true",
                         help="choose each fold's threshold as the shipped model does (no veto), then veto")
     args = parser.parse_args(argv)
@@ -115,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         a, b = nprof[p["id1"]], nprof[p["id2"]]
         print(f"  overall {p['overall']:.2f}{' augmented' if aug[k] else ''}{' (called same)' if pred[k] else ''}: "
               f"{sorted(a.title_names)} / {sorted(b.title_names)}")
+    if args.clusters:
+        clusters(articles, pairs, profs, nprof)
     if not args.no_seeds:
         print(seeds_outcome())
     return 0

@@ -10,7 +10,8 @@ few candidate stories are compared in full:
 
 - dated articles look only at stories active within the window (a vectorised mask over the
   stories' last dates), ranked by the cosine of their title+lead centroid;
-- undated articles use random-hyperplane LSH buckets of the centroids (``LSH_TABLES`` x
+- undated articles compare every story's centroid while there are at most ``EXACT_MAX`` stories,
+  and beyond that use random-hyperplane LSH buckets of the centroids (``LSH_TABLES`` x
   ``LSH_BITS``) and an inverted index of the stories' entity keys.
 
 The index is plain memory (profiles, centroids, keys); :mod:`recoupe.corpus.crosscheck` saves
@@ -36,6 +37,11 @@ CANDIDATES = 8  # stories compared in full per article, best centroid cosine fir
 CANDIDATE_MIN_COS = 0.0
 REPRESENTATIVES = 6  # members of a candidate story the article is compared with: the first and the latest
 LSH_TABLES, LSH_BITS = 8, 6
+# Undated articles: exact centroid search up to this many stories (one 512-d matrix-vector product,
+# ~2-8 ms at 10,000 on the shared 2-core machine). LSH lost candidates: clustering SemEval-2022's
+# 2,775 undated articles, the story of a same-story partner was among the 8 candidates for 67% of the
+# 317 pairs with LSH alone, 93% with exact search (python benchmarks/story_veto.py --clusters).
+EXACT_MAX = 10_000
 SEED = 13
 
 
@@ -119,6 +125,8 @@ class StoryIndex:
             t = p.date.timestamp()
             last = self._last[: self._n]
             pool = np.flatnonzero(np.isnan(last) | (np.abs(last - t) <= self.window))
+        elif self._n <= EXACT_MAX:
+            pool = np.arange(self._n)
         else:
             found: set[int] = set()
             for table, h in zip(self._buckets, self._hashes(v)):
@@ -129,7 +137,8 @@ class StoryIndex:
         if not len(pool):
             return []
         cos = self._cent[pool] @ v
-        order = np.argsort(-cos)[:CANDIDATES]
+        top = np.argpartition(-cos, CANDIDATES)[:CANDIDATES] if len(cos) > CANDIDATES else np.arange(len(cos))
+        order = top[np.argsort(-cos[top], kind="stable")]
         return [int(pool[i]) for i in order if cos[i] >= CANDIDATE_MIN_COS]
 
     def assign(self, article_id: str, p: sim.Profile, *, keys: list[str] = (), language: str | None = None,

@@ -5,8 +5,8 @@ A new article joins the story whose members it is most similar to (the similarit
 similarity reaches the same-story threshold and the dates are within ``WINDOW_DAYS``; otherwise it
 starts a story. A member whose title and the article's are names apart (each names a person or
 organisation the other never mentions: :func:`recoupe.corpus.similarity.names_apart`) cannot be the
-reason it joins (:func:`recoupe.corpus.translations.story_similarity`). Nothing is re-clustered. Assignment stays fast as the corpus grows because only a
-few candidate stories are compared in full:
+reason it joins (:func:`recoupe.corpus.translations.story_similarity`). Nothing is re-clustered.
+Assignment stays fast as the corpus grows because only a few candidate stories are compared in full:
 
 - dated articles look only at stories active within the window (a vectorised mask over the
   stories' last dates), ranked by the cosine of their title+lead centroid;
@@ -37,8 +37,8 @@ CANDIDATES = 8  # stories compared in full per article, best centroid cosine fir
 CANDIDATE_MIN_COS = 0.0
 REPRESENTATIVES = 6  # members of a candidate story the article is compared with: the first and the latest
 LSH_TABLES, LSH_BITS = 8, 6
-# Undated articles: exact centroid search up to this many stories (one 512-d matrix-vector product,
-# ~2-8 ms at 10,000 on the shared 2-core machine). LSH lost candidates: clustering SemEval-2022's
+# Undated articles: exact centroid search up to this many stories (one 512-d matrix-vector product:
+# 2.7 ms at 5,000 stories, 16 ms at 20,000, on the shared 2-core machine under load). LSH lost candidates: clustering SemEval-2022's
 # 2,775 undated articles, the story of a same-story partner was among the 8 candidates for 67% of the
 # 317 pairs with LSH alone, 93% with exact search (python benchmarks/story_veto.py --clusters).
 EXACT_MAX = 10_000

@@ -52,6 +52,38 @@ def test_translation_is_told_from_another_article_on_the_story(profiles):
     assert tr.translation_probability(p["fr"], p["other"]) == 0.0  # same language: never a translation
 
 
+def _named(title: str, body: str, entities: list[tuple[str, str, list[str]]]) -> sim.Profile:
+    ents = [{"canonical": c, "label": label, "mentions": m} for c, label, m in entities]
+    return sim.profile(body, title=title, lang="en", entities=[e["canonical"] for e in ents], title_entities=ents)
+
+
+def test_names_apart_same_people_different_event():
+    """Each title names someone the other article never mentions: same people, different event (the
+    names are invented). A surname alone counts as a mention; titles naming nobody never veto."""
+    minister = ("Jana Kowalczyk", "PER", ["Jana Kowalczyk", "Kowalczyk"])
+    ministry = ("Ministry of Ports", "ORG", ["Ministry of Ports"])
+    a = _named("Jana Kowalczyk hires Tomas Brandl as an adviser",
+               "Minister Jana Kowalczyk hired Tomas Brandl, the Ministry of Ports said on Monday.",
+               [minister, ministry, ("Tomas Brandl", "PER", ["Tomas Brandl"])])
+    b = _named("Jana Kowalczyk phoned Oskar Lind after his victory",
+               "Kowalczyk phoned Oskar Lind to congratulate him, the Ministry of Ports said.",
+               [minister, ministry, ("Oskar Lind", "PER", ["Oskar Lind"])])
+    assert a.title_names == {"jana kowalczyk", "tomas brandl"}  # the ministry is not in the title
+    assert sim.names_apart(a, b) and sim.names_apart(b, a)
+    # the other article names Brandl once (surname only): one direction left, no veto
+    c = _named("Jana Kowalczyk phoned Oskar Lind after his victory",
+               "Kowalczyk phoned Oskar Lind to congratulate him. Brandl was not on the call.",
+               [minister, ("Oskar Lind", "PER", ["Oskar Lind"]), ("Brandl", "PER", ["Brandl"])])
+    assert not sim.names_apart(a, c)
+    plain = sim.profile("Jana Kowalczyk phoned Oskar Lind.", title="A phone call", lang="en")
+    assert plain.title_names == frozenset() and not sim.names_apart(a, plain)
+    # the story decision: a vetoed pair stays just under the threshold, whatever its similarity
+    thr = sim.same_story_threshold()
+    assert tr.story_similarity(a, b) < thr and not tr.same_story(a, b)
+    assert tr.story_similarity(a, b, threshold=0.1) < 0.1
+    assert tr.story_similarity(a, c) == pytest.approx(sim.similarity(a, c))
+
+
 def test_numbers_and_cues():
     assert sim.numbers_in("10,000 people, 10.000 people, 2.60 $ and 2,60 €") == frozenset({"10000", "260"})
     cues = tr.translation_cues("Version originale : Rob Price/Business Insider. Traduit par Jean.")

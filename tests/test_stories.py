@@ -219,6 +219,10 @@ def test_seeds_across(seeded, expected):
     # shared entities by cross-article key
     keys = [set(e["canonical"] for e in r.entities) for r in seeds]
     assert set(expected["across"]["shared_entities"]) <= keys[0] & keys[1]
+    # different stories (same people, different event: each title names someone the other never
+    # mentions, Pete Buttigieg and Donald Trump; recoupe.corpus.similarity.names_apart)
+    story_of = {a["id"]: st["id"] for st in stories for a in cc.story(corpus, st["id"])["articles"]}
+    assert (story_of[seeds[0].id] == story_of[seeds[1].id]) is expected["across"]["same_story"]
     # their independent origins
     origins = origin_groups(seeds, None)
     assert sorted(o.name for o in origins) == sorted(expected["across"]["independent_origins"])
@@ -290,3 +294,37 @@ def test_translation_linked_in_a_stored_story(tmp_path):
     assert fr["translation_of"] == {"article": en["id"], "direction": "translates",
                                     "probability": fr["translation_of"]["probability"]}
     assert len(story["origins"]) == 1  # a translation is not an independent source
+
+
+def _flat_profile(v: np.ndarray) -> "sim.Profile":
+    from recoupe.corpus import similarity as sim
+
+    v = (v / np.linalg.norm(v)).astype(np.float32)
+    return sim.Profile(lang="en", title_vec=v, lead_vec=v, head_vec=v, full_vec=v, next_vec=v, sent_vecs=v[None, :],
+                       sent_chars=np.array([100], np.float32), numbers=frozenset(), names=frozenset())
+
+
+def test_undated_candidates_searched_exactly_below_exact_max(monkeypatch):
+    """An undated article finds a story whose centroid LSH puts in no shared bucket (cosine 0.45,
+    different hashes in every table) while the index holds at most EXACT_MAX stories."""
+    from recoupe.corpus import stories as S
+
+    rng = np.random.RandomState(5)
+    index = StoryIndex(threshold=0.59)
+    u = rng.standard_normal(512)
+    u /= np.linalg.norm(u)
+    for _ in range(500):  # a direction at cosine 0.45 from u hashing apart from it in all 8 tables
+        w = rng.standard_normal(512)
+        w -= (w @ u) * u
+        v = 0.45 * u + np.sqrt(1 - 0.45**2) * w / np.linalg.norm(w)
+        if all(a != b for a, b in zip(index._hashes(u.astype(np.float32)), index._hashes(v.astype(np.float32)))):
+            break
+    else:
+        pytest.fail("no direction hashing apart found")
+    index.restore("s-target", "t", "target", _flat_profile(u), [], "en", 1.0)
+    for k in range(20):
+        index.restore(f"s{k}", "t", f"other{k}", _flat_profile(rng.standard_normal(512)), [], "en", 1.0)
+    article = _flat_profile(v)
+    assert 0 in index.candidates(article, [])  # the target story is index 0
+    monkeypatch.setattr(S, "EXACT_MAX", 0)
+    assert 0 not in index.candidates(article, [])  # LSH alone misses it

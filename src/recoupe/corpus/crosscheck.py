@@ -29,7 +29,7 @@ _ARRAYS = ("title_vec", "lead_vec", "head_vec", "full_vec", "next_vec", "sent_ve
 def dump_profile(p: sim.Profile) -> bytes:
     buf = io.BytesIO()
     meta = {"lang": p.lang, "numbers": sorted(p.numbers), "names": sorted(p.names),
-            "date": p.date.isoformat() if p.date else None, "chars": p.chars}
+            "date": p.date.isoformat() if p.date else None, "chars": p.chars, "title_names": sorted(p.title_names)}
     np.savez_compressed(buf, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
                         **{k: getattr(p, k).astype(np.float16 if k.endswith("vecs") else np.float32) for k in _ARRAYS})
     return buf.getvalue()
@@ -40,7 +40,8 @@ def load_profile(data: bytes) -> sim.Profile:
         meta = json.loads(bytes(z["meta"]).decode())
         arrays = {k: z[k].astype(np.float32) for k in _ARRAYS}
     return sim.Profile(lang=meta["lang"], numbers=frozenset(meta["numbers"]), names=frozenset(meta["names"]),
-                       date=parse_date(meta["date"]), chars=meta["chars"], **arrays)
+                       date=parse_date(meta["date"]), chars=meta["chars"],
+                       title_names=frozenset(meta.get("title_names") or ()), **arrays)
 
 
 def records(corpus, ids: list[str] | None = None) -> list[ArticleRecord]:

@@ -20,7 +20,7 @@ class ArticleRecord:
     title: str | None
     date: datetime | None
     body: str
-    entities: list[dict] = field(default_factory=list)  # {key, canonical, label}
+    entities: list[dict] = field(default_factory=list)  # {key, canonical, label, mentions: [text, ...]}
     claims: list[dict] = field(default_factory=list)
     chain: list[dict] = field(default_factory=list)  # {name, domain, role}
     relations: list[dict] = field(default_factory=list)
@@ -57,7 +57,8 @@ def from_report(report: dict, *, article_id: str, url: str | None = None, duplic
     """A record from a findings report (``Analysis`` as a dict)."""
     url = url or report.get("url")
     pub = report.get("publisher") or {}
-    entities = [{"key": entity_key(e["label"], e["canonical"]), "canonical": e["canonical"], "label": e["label"]}
+    entities = [{"key": entity_key(e["label"], e["canonical"]), "canonical": e["canonical"], "label": e["label"],
+                 "mentions": sorted({m.get("text") for m in e.get("mentions") or [] if m.get("text")})}
                 for e in report.get("entities") or []]
     return ArticleRecord(
         id=article_id, url=url, domain=pub.get("domain") or domain_of(url), publisher=pub.get("name"),
@@ -76,5 +77,5 @@ def profiles_of(records: list[ArticleRecord], encode=None):
     from recoupe.corpus import similarity as sim
 
     items = [{"text": r.body, "title": r.title, "lang": r.language, "date": r.date,
-              "entities": [e["canonical"] for e in r.entities]} for r in records]
+              "entities": [e["canonical"] for e in r.entities], "title_entities": r.entities} for r in records]
     return sim.profiles(items, **({"encode": encode} if encode else {}))

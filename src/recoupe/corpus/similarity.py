@@ -62,6 +62,9 @@ class Profile:
     date: datetime | None = None
     chars: int = 0
     sentences: tuple[str, ...] = field(default=(), repr=False)
+    # folded names of the people and organisations the title names (from NER: empty when no entity
+    # finder ran, e.g. on the SemEval evaluation's text-only profiles); see :func:`names_apart`
+    title_names: frozenset[str] = frozenset()
 
     @property
     def mean_vec(self) -> np.ndarray:
@@ -108,6 +111,44 @@ def names_in(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+TITLE_NAME_LABELS = frozenset({"PER", "ORG"})
+
+
+def title_names(title: str | None, entities: Iterable[dict]) -> frozenset[str]:
+    """Folded canonical names of the people and organisations (``label`` in
+    :data:`TITLE_NAME_LABELS`) one of whose ``mentions`` (or whose ``canonical``) is written in the title,
+    as whole words. Each entity: ``{canonical, label, mentions: [text, ...]}``."""
+    folded = f" {' '.join(_WORD.findall(fold(title or '')))} "
+    out = set()
+    for e in entities:
+        if e.get("label") not in TITLE_NAME_LABELS or not e.get("canonical"):
+            continue
+        for m in {e["canonical"], *(e.get("mentions") or ())}:
+            words = " ".join(_WORD.findall(fold(m)))
+            if words and f" {words} " in folded:
+                out.add(" ".join(_WORD.findall(fold(e["canonical"]))))
+                break
+    return frozenset(out)
+
+
+def _mentioned(name: str, names: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether an article whose names are ``names`` (words: every word of them) mentions ``name``:
+    the whole folded name, or its last word (a surname: ``Zuckerberg`` for ``Mark Zuckerberg``)."""
+    return name in names or name.split()[-1] in words
+
+
+def names_apart(a: Profile, b: Profile) -> bool:
+    """Same people, different event: each title names a person or organisation that the other
+    article never mentions (neither the whole name nor its last word, in its names or entities).
+    False when either title names nobody (no entity finder ran)."""
+    if not a.title_names or not b.title_names:
+        return False
+    words_a = frozenset(w for n in a.names for w in n.split())
+    words_b = frozenset(w for n in b.names for w in n.split())
+    return (any(not _mentioned(n, b.names, words_b) for n in a.title_names)
+            and any(not _mentioned(n, a.names, words_a) for n in b.title_names))
+
+
 def title_and_body(text: str) -> tuple[str, str]:
     """A title when the text does not come with one: its first line if short, else first sentence."""
     head, _, rest = text.strip().partition("\n")
@@ -120,7 +161,7 @@ def title_and_body(text: str) -> tuple[str, str]:
 def profiles(items: Sequence[dict], encode=vectors.encode) -> list[Profile]:
     """Profiles of many articles with one encoder call. Each item: ``text`` (required), optional
     ``title``, ``lang``, ``date`` (datetime), ``entities`` (names from NER, folded and added to the
-    capitalised words)."""
+    capitalised words), ``title_entities`` (NER entities as :func:`title_names` reads them)."""
     prepared = []
     texts: list[str] = []
     for item in items:
@@ -156,13 +197,15 @@ def profiles(items: Sequence[dict], encode=vectors.encode) -> list[Profile]:
             date=item.get("date"),
             chars=len(body),
             sentences=tuple(sents),
+            title_names=title_names(title, item.get("title_entities") or ()),
         ))
     return out
 
 
 def profile(text: str, *, title: str | None = None, lang: str | None = None, date: datetime | None = None,
-            entities: Iterable[str] = ()) -> Profile:
-    return profiles([{"text": text, "title": title, "lang": lang, "date": date, "entities": list(entities)}])[0]
+            entities: Iterable[str] = (), title_entities: Iterable[dict] = ()) -> Profile:
+    return profiles([{"text": text, "title": title, "lang": lang, "date": date, "entities": list(entities),
+                      "title_entities": list(title_entities)}])[0]
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:

@@ -3,12 +3,15 @@
 A new article joins the story whose members it is most similar to (the similarity of
 :mod:`recoupe.corpus.similarity`, the number ``recoupe eval similarity`` scores) when that
 similarity reaches the same-story threshold and the dates are within ``WINDOW_DAYS``; otherwise it
-starts a story. Nothing is re-clustered. Assignment stays fast as the corpus grows because only a
-few candidate stories are compared in full:
+starts a story. A member whose title and the article's are names apart (each names a person or
+organisation the other never mentions: :func:`recoupe.corpus.similarity.names_apart`) cannot be the
+reason it joins (:func:`recoupe.corpus.translations.story_similarity`). Nothing is re-clustered.
+Assignment stays fast as the corpus grows because only a few candidate stories are compared in full:
 
 - dated articles look only at stories active within the window (a vectorised mask over the
   stories' last dates), ranked by the cosine of their title+lead centroid;
-- undated articles use random-hyperplane LSH buckets of the centroids (``LSH_TABLES`` x
+- undated articles compare every story's centroid while there are at most ``EXACT_MAX`` stories,
+  and beyond that use random-hyperplane LSH buckets of the centroids (``LSH_TABLES`` x
   ``LSH_BITS``) and an inverted index of the stories' entity keys.
 
 The index is plain memory (profiles, centroids, keys); :mod:`recoupe.corpus.crosscheck` saves
@@ -34,6 +37,11 @@ CANDIDATES = 8  # stories compared in full per article, best centroid cosine fir
 CANDIDATE_MIN_COS = 0.0
 REPRESENTATIVES = 6  # members of a candidate story the article is compared with: the first and the latest
 LSH_TABLES, LSH_BITS = 8, 6
+# Undated articles: exact centroid search up to this many stories (one 512-d matrix-vector product:
+# 2.7 ms at 5,000 stories, 16 ms at 20,000, on the shared 2-core machine under load). LSH lost candidates: clustering SemEval-2022's
+# 2,775 undated articles, the story of a same-story partner was among the 8 candidates for 67% of the
+# 317 pairs with LSH alone, 93% with exact search (python benchmarks/story_veto.py --clusters).
+EXACT_MAX = 10_000
 SEED = 13
 
 
@@ -117,6 +125,8 @@ class StoryIndex:
             t = p.date.timestamp()
             last = self._last[: self._n]
             pool = np.flatnonzero(np.isnan(last) | (np.abs(last - t) <= self.window))
+        elif self._n <= EXACT_MAX:
+            pool = np.arange(self._n)
         else:
             found: set[int] = set()
             for table, h in zip(self._buckets, self._hashes(v)):
@@ -127,7 +137,8 @@ class StoryIndex:
         if not len(pool):
             return []
         cos = self._cent[pool] @ v
-        order = np.argsort(-cos)[:CANDIDATES]
+        top = np.argpartition(-cos, CANDIDATES)[:CANDIDATES] if len(cos) > CANDIDATES else np.arange(len(cos))
+        order = top[np.argsort(-cos[top], kind="stable")]
         return [int(pool[i]) for i in order if cos[i] >= CANDIDATE_MIN_COS]
 
     def assign(self, article_id: str, p: sim.Profile, *, keys: list[str] = (), language: str | None = None,
@@ -141,7 +152,7 @@ class StoryIndex:
         for i in self.candidates(p, list(keys)):
             story = self.stories[i]
             reps = story.members[:1] + story.members[-(REPRESENTATIVES - 1):]
-            score = max(translations.story_similarity(p, self.profiles[m]) for m in dict.fromkeys(reps))
+            score = max(translations.story_similarity(p, self.profiles[m], self.threshold) for m in dict.fromkeys(reps))
             if score > best_sim:
                 best, best_sim = i, score
         self.profiles[article_id] = p

@@ -95,6 +95,45 @@ def profiles_for(articles: dict[str, dict], encode=None) -> dict[str, sim.Profil
     return dict(zip(ids, sim.profiles(items, encode=encode or cached_encoder("semeval2022t8"))))
 
 
+ENTITY_LANGS = ("en", "fr")  # the languages recoupe finds entities in (recoupe.nlp.MODELS)
+
+
+def entity_profiles(articles: dict[str, dict], ids, encode=None) -> dict[str, sim.Profile]:
+    """Profiles of the given articles in :data:`ENTITY_LANGS` built as the corpus builds them: names
+    and title names from recoupe's entity finder (:func:`recoupe.analysis.entities.find_entities` on
+    the spaCy model recoupe loads), the title from :func:`~recoupe.corpus.similarity.title_and_body`.
+    Only :func:`~recoupe.corpus.similarity.names_apart` reads them: the similarity features stay the
+    text-only ones the model was trained on."""
+    import spacy
+
+    from recoupe.analysis.entities import find_entities
+    from recoupe.nlp import MODELS
+
+    items = {}
+    for lang in ENTITY_LANGS:
+        todo = sorted(i for i in ids if articles[i].get("lang") == lang)
+        if not todo:
+            continue
+        nlp = spacy.load(MODELS[lang])
+        for i, doc in zip(todo, nlp.pipe([articles[i].get("text") or "" for i in todo])):
+            ents = [{"canonical": e.canonical, "label": e.label, "mentions": sorted({m.text for m in e.mentions})}
+                    for e in find_entities(doc)]
+            items[i] = {"text": articles[i].get("text") or "", "title": articles[i].get("title"), "lang": lang,
+                        "entities": [e["canonical"] for e in ents], "title_entities": ents}
+    order = sorted(items)
+    return dict(zip(order, sim.profiles([items[i] for i in order], encode=encode or cached_encoder("semeval2022t8"))))
+
+
+def names_apart_pairs(articles: dict[str, dict], pairs: list[dict], encode=None) -> np.ndarray:
+    """Per pair, whether the corpus's story decision vetoes it (:func:`recoupe.corpus.similarity.names_apart`
+    on :func:`entity_profiles`); False where either side is in a language without an entity finder."""
+    both = [articles[p["id1"]].get("lang") in ENTITY_LANGS and articles[p["id2"]].get("lang") in ENTITY_LANGS
+            for p in pairs]
+    ids = {i for p, b in zip(pairs, both) if b for i in (p["id1"], p["id2"])}
+    profs = entity_profiles(articles, ids, encode) if ids else {}
+    return np.array([b and sim.names_apart(profs[p["id1"]], profs[p["id2"]]) for p, b in zip(pairs, both)], dtype=bool)
+
+
 def groups(pair_ids: list[tuple[str, str]], articles: dict[str, dict]) -> np.ndarray:
     """Connected component of each pair: articles linked by a pair or by ``translated_from``, and
     ids that differ only by a language suffix (``1483855447en``) are one component."""
@@ -181,9 +220,12 @@ def same_story_labels(overall: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return (overall <= SAME) | (overall >= NOT_SAME), overall <= SAME
 
 
-def out_of_fold(articles, pairs, profs, folds: int = 5, seeds: tuple[int, ...] = (SEED,)) -> dict:
+def out_of_fold(articles, pairs, profs, folds: int = 5, seeds: tuple[int, ...] = (SEED,),
+                veto: np.ndarray | None = None) -> dict:
     """Out-of-fold Pearson, same-story P/R/F1 and translation P/R/F1 (thresholds chosen inside
-    each training fold), averaged over shuffles of the grouped folds."""
+    each training fold), averaged over shuffles of the grouped folds. ``veto`` (per pair, from
+    :func:`names_apart_pairs`) overturns same-story decisions as the corpus's stories do; the
+    thresholds are chosen without it, as the shipped model's is."""
     from scipy.stats import pearsonr
     from sklearn.model_selection import GroupKFold
 
@@ -207,7 +249,8 @@ def out_of_fold(articles, pairs, profs, folds: int = 5, seeds: tuple[int, ...] =
             m = scored[train]
             cut[test] = best_threshold(inner[m], same[train][m])
         out["pearson"].append(float(pearsonr(oof, -y)[0]))
-        out["same_story"].append(prf(same[scored], (oof >= cut)[scored]))
+        decided = (oof >= cut) if veto is None else (oof >= cut) & ~veto
+        out["same_story"].append(prf(same[scored], decided[scored]))
         tp = np.zeros(len(ty), dtype=bool)
         for train, test in GroupKFold(folds).split(TX, ty, perm[tg]):
             scaler, model = _logistic(TX[train], ty[train])

@@ -102,7 +102,6 @@ def seeds(encode) -> tuple[list[sim.Profile], dict[str, dict]]:
 
 def main(argv: list[str] | None = None) -> int:
     from scipy.stats import pearsonr
-    from sklearn.model_selection import GroupKFold
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shuffles", type=int, default=3)
@@ -127,12 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         pear, f1 = [], []
         for seed in range(T.SEED, T.SEED + args.shuffles):
             perm = np.random.RandomState(seed).permutation(size)
-            oof, cut = np.zeros(len(y)), np.zeros(len(y))
-            for train, test in GroupKFold(5).split(XX, y, perm[g]):
-                fitted = T.fit_similarity(XX[train], y[train])
-                oof[test] = T.predict_similarity(fitted, XX[test])
-                inner = T.predict_similarity(fitted, XX[train])
-                cut[test] = T.best_threshold(inner[scored[train]], same[train][scored[train]])
+            oof, cut = T.oof_similarity(XX, y, perm[g])
             pear.append(pearsonr(oof, -y)[0])
             f1.append(T.prf(same[scored], (oof >= cut)[scored])[2])
         fitted = T.fit_similarity(XX, y)

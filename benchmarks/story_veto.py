@@ -94,7 +94,6 @@ def clusters(articles: dict[str, dict], pairs: list[dict], profs: dict[str, sim.
 
 def main(argv: list[str] | None = None) -> int:
     from scipy.stats import pearsonr
-    from sklearn.model_selection import GroupKFold
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shuffles", type=int, default=3)
@@ -124,15 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         dec0 = None
         for seed in range(T.SEED, T.SEED + args.shuffles):
             perm = np.random.RandomState(seed).permutation(size)
-            oof, cut = np.zeros(len(y)), np.zeros(len(y))
-            for train, test in GroupKFold(5).split(X, y, perm[g]):
-                fitted = T.fit_similarity(X[train], y[train])
-                oof[test] = T.predict_similarity(fitted, X[test])
-                inner = T.predict_similarity(fitted, X[train])
-                if not args.threshold_without_veto:
-                    inner[v[train]] = -1.0  # vetoed pairs are never the same story
-                m = scored[train]
-                cut[test] = T.best_threshold(inner[m], same[train][m])
+            oof, cut = T.oof_similarity(X, y, perm[g], never_same=None if args.threshold_without_veto else v)
             dec = (oof >= cut) & ~v
             dec0 = dec if dec0 is None else dec0
             pear.append(pearsonr(oof, -y)[0])

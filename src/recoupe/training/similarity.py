@@ -220,6 +220,26 @@ def same_story_labels(overall: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return (overall <= SAME) | (overall >= NOT_SAME), overall <= SAME
 
 
+def oof_similarity(X: np.ndarray, y: np.ndarray, fold_groups: np.ndarray, folds: int = 5,
+                   never_same: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """One shuffle's out-of-fold similarity of every pair and the same-story threshold its training
+    fold chose (on the ``overall`` <= 1.5 vs >= 3 pairs). ``never_same`` pairs count as different
+    stories when a threshold is chosen (a veto applied in training too)."""
+    from sklearn.model_selection import GroupKFold
+
+    scored, same = same_story_labels(y)
+    oof, cut = np.zeros(len(y)), np.zeros(len(y))
+    for train, test in GroupKFold(folds).split(X, y, fold_groups):
+        fitted = fit_similarity(X[train], y[train])
+        oof[test] = predict_similarity(fitted, X[test])
+        inner = predict_similarity(fitted, X[train])
+        if never_same is not None:
+            inner[never_same[train]] = -1.0
+        m = scored[train]
+        cut[test] = best_threshold(inner[m], same[train][m])
+    return oof, cut
+
+
 def out_of_fold(articles, pairs, profs, folds: int = 5, seeds: tuple[int, ...] = (SEED,),
                 veto: np.ndarray | None = None) -> dict:
     """Out-of-fold Pearson, same-story P/R/F1 and translation P/R/F1 (thresholds chosen inside
@@ -240,14 +260,7 @@ def out_of_fold(articles, pairs, profs, folds: int = 5, seeds: tuple[int, ...] =
     for seed in seeds:
         rng = np.random.RandomState(seed)
         perm = rng.permutation(max(g.max(), tg.max()) + 1)
-        oof = np.zeros(len(y))
-        cut = np.zeros(len(y))
-        for train, test in GroupKFold(folds).split(X, y, perm[g]):
-            fitted = fit_similarity(X[train], y[train])
-            oof[test] = predict_similarity(fitted, X[test])
-            inner = predict_similarity(fitted, X[train])
-            m = scored[train]
-            cut[test] = best_threshold(inner[m], same[train][m])
+        oof, cut = oof_similarity(X, y, perm[g], folds)
         out["pearson"].append(float(pearsonr(oof, -y)[0]))
         decided = (oof >= cut) if veto is None else (oof >= cut) & ~veto
         out["same_story"].append(prf(same[scored], decided[scored]))

@@ -158,8 +158,9 @@ def descriptions(doc: Doc, ent: Entity) -> list[str]:
 
 def _title_before(span) -> str | None:
     """The title words right before a name in the same noun phrase (*le Premier ministre polonais
-    Mateusz Morawiecki*, *the Chinese foreign minister Wang Yi*): nouns and adjectives back to the
-    determiner or preposition, at least one noun among them."""
+    Mateusz Morawiecki*, *the Chinese foreign minister Wang Yi*, *Attorney General William Barr*):
+    nouns and adjectives back to the determiner or preposition, at least one noun (or a capitalised
+    role noun of ``role_nouns.tsv``) among them."""
     doc = span.doc
     i = span.start - 1
     words = []
@@ -167,7 +168,10 @@ def _title_before(span) -> str | None:
                                                doc[i].ent_type_ == "" and doc[i].text[:1].isupper()):
         words.append(doc[i])
         i -= 1
-    if not any(t.pos_ == "NOUN" for t in words):
+    # a noun among them, or a capitalised title the tagger calls a proper noun and the role-noun table
+    # lists (*U.S. Attorney General William Barr*, *President X*)
+    roles = role_nouns("en" if doc.lang_ == "en" else "fr")
+    if not any(t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.lower_ in roles for t in words):
         return None
     return doc_text(doc)[words[-1].idx:words[0].idx + len(words[0].text)]
 

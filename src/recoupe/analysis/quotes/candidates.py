@@ -41,6 +41,8 @@ from recoupe.analysis.quotes.coreference import (
     Referent,
     description_words,
     descriptions,
+    PLURAL_SUBJECT_LINES,
+    plural_subject_before,
     pronoun_features,
     referent_of,
     role_holder,
@@ -53,8 +55,6 @@ SPEAKER_MODEL_NAME = "speakers"
 _SENTS = "recoupe_sentence_starts"
 _MENTIONS = "recoupe_body_mentions"
 _BODIES = "recoupe_institution_heads"
-_PLURALS = "recoupe_plural_subjects"
-_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 _NOUN_POS = (NOUN, PROPN)
 # how far back a body noun phrase is a candidate, in line breaks (the previous paragraph: a prior, not tuned)
 BODY_PARAGRAPHS = 2
@@ -216,7 +216,7 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
     if body is not None:
         add("body_before", body, body.evidence)
     if head is None or pronoun_features(head)[1]:
-        plural = plural_subject_before(doc, anchor, inside)  # *ils*, *they*, or no speaker phrase at all
+        plural = plural_subject_before(doc, anchor, PLURAL_SUBJECT_LINES, inside)  # *ils*, *they*, or no speaker phrase at all
         if plural is not None:
             add("plural_subject", plural, plural.evidence)
     if head is not None and head.pos_ == "NOUN" and phrase is not None:
@@ -265,37 +265,6 @@ def body_before(doc: Doc, anchor: int, lang: str, inside) -> Referent | None:
         if e > anchor or inside(s, e):
             continue
         return Referent(text[s:e], None, token_gender(head), "Plur" in head.morph.get("Number"), False, (s, e))
-    return None
-
-
-def _plural_subject_heads(doc: Doc) -> tuple[list[int], list[Token]]:
-    """Plural common nouns that are grammatical subjects and no part of a named entity (*les
-    manifestants*, *des experts*, *officials*), in text order with their offsets, listed once per Doc."""
-    found = doc.user_data.get(_PLURALS)
-    if found is None:
-        index = entity_index(doc)
-        heads = [t for t in doc if t.pos == NOUN and t.dep_ in _SUBJECT_DEPS and "Plur" in t.morph.get("Number")
-                 and not index.at(t.idx, t.idx + len(t.text))]
-        found = doc.user_data[_PLURALS] = ([t.idx for t in heads], heads)
-    return found
-
-
-def plural_subject_before(doc: Doc, anchor: int, inside) -> Referent | None:
-    """The plural common-noun subject nearest before the anchor, within ``BODY_PARAGRAPHS`` line
-    breaks and not in the quote's own words: the group a plural pronoun, or a quote with no speaker
-    phrase, may stand for (*les manifestants … Ils ont dénoncé*), which the entity step never names."""
-    starts, heads = _plural_subject_heads(doc)
-    text = doc_text(doc)
-    i = bisect_left(starts, anchor)
-    while i:
-        i -= 1
-        head = heads[i]
-        if text.count("\n", head.idx, anchor) > BODY_PARAGRAPHS:
-            return None
-        s, e = phrase_bounds(head)
-        if e > anchor or inside(s, e):
-            continue
-        return Referent(text[s:e], None, token_gender(head), True, False, (s, e))
     return None
 
 

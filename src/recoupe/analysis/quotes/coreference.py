@@ -22,6 +22,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import DEP, POS
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
@@ -37,6 +39,11 @@ CONTINUATION = {"ajouter", "poursuivre", "continuer", "conclure", "renchérir", 
 # How far back (characters) the previous speaker stays the default antecedent of a pronoun.
 # prior: about three short paragraphs; not tuned on the annotated articles.
 PREVIOUS_SPEAKER_REACH = 1200
+# How far back (line breaks) a plural common-noun subject is a speaker candidate of a plural pronoun or
+# a quote with no speaker phrase: the previous paragraph (a prior, the body-noun candidates' reach).
+PLURAL_SUBJECT_LINES = 2
+_PLURALS = "recoupe_plural_subjects"
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 STOP = {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "the", "a", "an", "of", "ce", "cet", "cette",
         "son", "sa", "ses", "leur", "his", "her", "their", "its", "et", "and", "en", "au", "aux", "à"}
 
@@ -295,6 +302,39 @@ def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
             if people:
                 out.append((tok.idx, referent_of(doc, people[0], bounds)))
     return out
+
+
+def _plural_subject_heads(doc: Doc) -> tuple[list[int], list[Token]]:
+    """Plural common nouns that are grammatical subjects and no part of a named entity (*les
+    manifestants*, *des experts*, *officials*), in text order with their offsets, listed once per Doc."""
+    found = doc.user_data.get(_PLURALS)
+    if found is None:
+        index = entity_index(doc)
+        deps = {doc.vocab.strings.add(d) for d in _SUBJECT_DEPS}
+        rows = doc.to_array([POS, DEP]).tolist() if len(doc) else []
+        heads = [t for t in (doc[i] for i, (pos, dep) in enumerate(rows) if pos == NOUN and dep in deps)
+                 if "Plur" in t.morph.get("Number") and not index.at(t.idx, t.idx + len(t.text))]
+        found = doc.user_data[_PLURALS] = ([t.idx for t in heads], heads)
+    return found
+
+
+def plural_subject_before(doc: Doc, anchor: int, lines: int, inside=lambda s, e: False) -> Referent | None:
+    """The plural common-noun subject nearest before the anchor, within ``lines`` line
+    breaks and not in the quote's own words: the group a plural pronoun, or a quote with no speaker
+    phrase, may stand for (*les manifestants … Ils ont dénoncé*), which the entity step never names."""
+    starts, heads = _plural_subject_heads(doc)
+    text = doc_text(doc)
+    i = bisect_left(starts, anchor)
+    while i:
+        i -= 1
+        head = heads[i]
+        if text.count("\n", head.idx, anchor) > lines:
+            return None
+        s, e = phrase_bounds(head)
+        if e > anchor or inside(s, e):
+            continue
+        return Referent(text[s:e], None, token_gender(head), True, False, (s, e))
+    return None
 
 
 @lru_cache(maxsize=8192)

@@ -310,7 +310,7 @@ def _plural_subject_heads(doc: Doc) -> tuple[list[int], list[Token]]:
     found = doc.user_data.get(_PLURALS)
     if found is None:
         index = entity_index(doc)
-        deps = {doc.vocab.strings.add(d) for d in _SUBJECT_DEPS}
+        deps = {doc.vocab.strings[d] for d in _SUBJECT_DEPS}  # looked up (symbol or hash), not added
         rows = doc.to_array([POS, DEP]).tolist() if len(doc) else []
         heads = [t for t in (doc[i] for i, (pos, dep) in enumerate(rows) if pos == NOUN and dep in deps)
                  if "Plur" in t.morph.get("Number") and not index.at(t.idx, t.idx + len(t.text))]

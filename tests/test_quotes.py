@@ -452,3 +452,13 @@ def test_coordinated_speech_verbs_share_the_subject_before_the_quotation(en):
             "and said he was considering his legal options.")
     q = _one(find_quotes(en(text)), "direct", "said")
     assert "Manafort" in q.speaker.text
+
+
+def test_subject_of_an_elliptical_comparison_is_no_antecedent(en):
+    from recoupe.analysis.quotes.coreference import Discourse
+
+    text = ("Ms. Broaddrick has also lashed out at Sen. Dick Durbin, who voted not guilty, "
+            "as did Ms. Dianne Feinstein.")
+    subjects = [ref.canonical for _, ref in Discourse(en(text)).subjects]
+    assert any("Broaddrick" in s for s in subjects)
+    assert not any("Feinstein" in s for s in subjects)

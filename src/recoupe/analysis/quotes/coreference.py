@@ -291,7 +291,8 @@ def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
     """People who are grammatical subjects (with their appositions), candidate antecedents."""
     out = []
     for tok in doc:
-        if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.pos_ not in ("PRON", "PUNCT", "DET"):
+        if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.pos_ not in ("PRON", "PUNCT", "DET") \
+                and not _compared(tok.head):
             bounds = phrase_bounds(tok)
             # the person named by the subject's head first, then by a name in apposition to it (*le
             # porte-parole d'Eric Zemmour, Guillaume Peltier*), not one named in its complements
@@ -302,6 +303,14 @@ def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
             if people:
                 out.append((tok.idx, referent_of(doc, people[0], bounds)))
     return out
+
+
+def _compared(verb: Token) -> bool:
+    """*…, as did Ms. Feinstein* / *comme l'a fait X*: an elliptical comparison (the pro-verb *do* /
+    *faire* under *as* / *comme*), whose subject is mentioned in passing, not the topic that a
+    following pronoun takes up."""
+    return verb.lemma_ in ("do", "faire") and any(c.dep_ == "mark" and c.lower_ in ("as", "comme")
+                                                   for c in verb.children)
 
 
 def _plural_subject_heads(doc: Doc) -> tuple[list[int], list[Token]]:

@@ -22,6 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from spacy.attrs import DEP, POS
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
@@ -319,10 +320,13 @@ def _plural_subject_heads(doc: Doc) -> tuple[list[int], list[Token]]:
     found = doc.user_data.get(_PLURALS)
     if found is None:
         index = entity_index(doc)
-        deps = {doc.vocab.strings[d] for d in _SUBJECT_DEPS}  # looked up (symbol or hash), not added
-        rows = doc.to_array([POS, DEP]).tolist() if len(doc) else []
-        heads = [t for t in (doc[i] for i, (pos, dep) in enumerate(rows) if pos == NOUN and dep in deps)
-                 if "Plur" in t.morph.get("Number") and not index.at(t.idx, t.idx + len(t.text))]
+        heads = []
+        if len(doc):  # the token array filtered in numpy: a Python pass over every token cost 2% of the quote step
+            deps = np.array([doc.vocab.strings[d] for d in _SUBJECT_DEPS], dtype=np.uint64)  # looked up, not added
+            rows = doc.to_array([POS, DEP])
+            hits = np.flatnonzero((rows[:, 0] == NOUN) & np.isin(rows[:, 1], deps))
+            heads = [t for t in (doc[int(i)] for i in hits)
+                     if "Plur" in t.morph.get("Number") and not index.at(t.idx, t.idx + len(t.text))]
         found = doc.user_data[_PLURALS] = ([t.idx for t in heads], heads)
     return found
 

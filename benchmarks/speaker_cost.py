@@ -21,7 +21,7 @@ from recoupe.nlp import get_nlp
 from recoupe.paths import require_shared
 
 CACHES = ("recoupe_entity_index", "recoupe_entity_gender", "recoupe_entity_descriptions", "recoupe_sentence_starts",
-          "recoupe_body_mentions", "recoupe_role_holder", "recoupe_institution_heads",
+          "recoupe_body_mentions", "recoupe_role_holder", "recoupe_institution_heads", "recoupe_plural_subjects",
           "recoupe_speech_tokens_fr", "recoupe_speech_tokens_en")
 
 

@@ -430,3 +430,35 @@ def test_quotation_under_a_passive_speech_verb_is_not_its_subjects(fr):
     quotes = find_quotes(fr("Les habitants de la région seraient menacés de « génocide » selon Moscou."))
     assert not [q for q in quotes if q.producer == "rule:quotes.direct_fragment" and q.speaker
                 and "habitants" in q.speaker.text]
+
+
+def test_capitalised_title_before_a_name_lets_the_description_find_its_holder(en):
+    text = ("The special counsel submitted his report to U.S. Attorney General Jane Porter on Friday.\n\n"
+            "Porter will review the report this weekend.\n\n"
+            "\u201cI am reviewing the report and will advise you soon,\u201d the attorney general wrote.")
+    from recoupe.analysis.quotes.coreference import descriptions
+    from recoupe.analysis.quotes.index import entity_index
+
+    doc = en(text)
+    porter = next(e for e in entity_index(doc).entities if e.canonical == "Jane Porter")
+    assert any("Attorney General" in d for d in descriptions(doc, porter))
+    q = _one(find_quotes(doc), "direct", "wrote")
+    assert q.speaker.text == "the attorney general"
+    assert q.speaker_canonical == "Jane Porter"
+
+
+def test_coordinated_speech_verbs_share_the_subject_before_the_quotation(en):
+    text = ("In a statement, Manafort called the story \u201ctotally false and deliberately libelous\u201d "
+            "and said he was considering his legal options.")
+    q = _one(find_quotes(en(text)), "direct", "said")
+    assert "Manafort" in q.speaker.text
+
+
+def test_subject_of_an_elliptical_comparison_is_no_antecedent(en):
+    from recoupe.analysis.quotes.coreference import Discourse
+
+    text = ("Ms. Broaddrick has also lashed out at Sen. Dick Durbin, who voted not guilty, "
+            "as did Ms. Dianne Feinstein.")
+    subjects = [ref.canonical for _, ref in Discourse(en(text)).subjects]
+    assert any("Broaddrick" in s for s in subjects)
+    assert not any("Feinstein" in s for s in subjects)

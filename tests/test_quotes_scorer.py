@@ -134,3 +134,35 @@ def test_a_body_named_by_a_common_noun_is_a_candidate(fr):
     # inside the quote's own words, or further back than the previous paragraph: no candidate
     assert body_before(doc, anchor, "fr", lambda s, e: s < text.index("\n")) is None
     assert body_before(doc, text.rindex("a-t-on"), "fr", lambda s, e: False) is None
+
+
+def test_a_group_named_by_a_plural_subject_is_a_candidate_for_a_plural_pronoun(fr):
+    from recoupe.analysis.quotes.coreference import plural_subject_before
+
+    text = ("Les manifestants ont défilé mardi dans le centre de Lyon.\n\n"
+            "Ils ont dénoncé une réforme injuste.\n\n"
+            "La préfecture a compté deux mille personnes.\n\n"
+            "Le cortège s'est dispersé dans le calme.\n\n"
+            "Ils ont promis de revenir.")
+    doc = fr(text)
+    found = plural_subject_before(doc, text.index("Ils ont dénoncé"), 2)
+    assert found is not None and found.canonical == "Les manifestants" and found.plural and not found.person
+    assert found.gender == "Masc"
+    # inside the quote's own words, or further back than the previous paragraph (and no plural subject
+    # nearer: "La préfecture", "Le cortège" are singular): no candidate
+    assert plural_subject_before(doc, text.index("Ils ont dénoncé"), 2, lambda s, e: s == 0) is None
+    assert plural_subject_before(doc, text.rindex("Ils"), 2) is None
+
+
+def test_plural_subject_candidate_is_offered_to_plural_pronouns_only(fr):
+    from recoupe.analysis.quotes.candidates import FEATURES, recording
+
+    text = ("Les syndicats ont manifesté devant le ministère mardi.\n\n"
+            "Ils ont affirmé que la réforme serait retirée.\n\n"
+            "Elle a affirmé que la réforme serait maintenue.")
+    doc = fr(text)
+    sink: list = []
+    with recording(sink):
+        find_quotes(doc)
+    offered = [any(row[FEATURES.index(f"{r['head']}*plural_subject")] for row in r["X"]) for r in sink]
+    assert offered == [True, False]  # "Ils" may stand for "Les syndicats"; "Elle" is singular

@@ -141,6 +141,14 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
 OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}  # «…», lui a lancé X
 
 
+def _shared_subject(verb: Token, speaker: Token, start: int, lang: str) -> bool:
+    """*X called the story « … » and said…*: the speech verb after the quotation is coordinated with a
+    speech verb before it, and the subject they share (the first verb's, before the quotation) speaks."""
+    carrier = verb.head
+    return verb.dep_ == "conj" and bool(speech_lemma(carrier, lang)) and speaker.head.i == carrier.i and speaker.i < carrier.i and carrier.idx < start \
+        and any(c.dep_ == "cc" and carrier.i < c.i < verb.i for c in (*verb.children, *carrier.children))
+
+
 def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
     spans = quoted_spans(doc)
     quoted = SpanSet(spans)
@@ -161,6 +169,7 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             verb, rule = _attribution_of_next(doc, spans, n, lang, quoted), "after"
         speaker = speaker_head(verb) if verb is not None and finite(verb) else None
         if verb is not None and (speaker is None or start <= speaker.idx < end or rule == "after" and speaker.idx < end
+                                 and not _shared_subject(verb, speaker, start, lang)
                                  or speaker.lower_ in OBJECT_CLITICS and speaker.i < verb.i):
             # «…», a déclaré X / «…», lui a lancé X / «…», a-t-il dit: the subject follows the verb
             # (the parser sometimes takes a word inside the quotation or an object clitic for it)

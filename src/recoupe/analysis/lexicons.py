@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.conjugate import LEXICON_DIR, english_forms, french_forms, read_lemmas
+from recoupe.analysis.text import tokens_with
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "agent", "obl:agent"}
 VERBAL_POS = {"VERB", "AUX"}
@@ -113,13 +114,27 @@ def speech_lemma(token: Token, lang: str) -> str | None:
     return None
 
 
+_VERBAL = frozenset(VERBAL_POS)
+
+
+@lru_cache(maxsize=None)
+def speech_form_set(lang: str) -> frozenset[str]:
+    """The speech-verb forms of the language (the keys of ``speech_forms``)."""
+    return frozenset(speech_forms(lang))
+
+
 def speech_tokens(doc: Doc, lang: str) -> list[tuple[Token, str]]:
     """Every token of ``doc`` that is a speech verb, with its lemma (``speech_lemma``), in text
     order; read once per Doc by the quote steps that scan the whole text."""
     key = f"recoupe_speech_tokens_{lang}"
     found = doc.user_data.get(key)
     if found is None:
-        found = doc.user_data[key] = [(tok, lemma) for tok in doc if (lemma := speech_lemma(tok, lang))]
+        # speech_lemma is None for a token neither tagged VERB/AUX nor spelt as a speech-verb form,
+        # so only those are looked at
+        maybe = {tok.i: tok for tok in tokens_with(doc, "pos", _VERBAL)}
+        maybe.update((tok.i, tok) for tok in tokens_with(doc, "lower", speech_form_set(lang)))
+        found = doc.user_data[key] = [(tok, lemma) for tok in (maybe[i] for i in sorted(maybe))
+                                      if (lemma := speech_lemma(tok, lang))]
     return found
 
 

@@ -11,6 +11,9 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import DEP, LOWER, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
@@ -81,6 +84,32 @@ def mark_before(text: str, start: int) -> int:
     while i > 0 and text[i].isspace():
         i -= 1
     return i
+
+
+_ATTRS = {"lower": LOWER, "dep": DEP, "pos": POS}
+
+
+@lru_cache(maxsize=256)
+def _string_ids(values: frozenset[str]) -> np.ndarray:
+    """The spaCy string ids of ``values``, sorted (never empty, so a lookup can index it)."""
+    return np.unique(np.fromiter((get_string_id(v) for v in values), dtype=np.uint64, count=len(values))
+                     ) if values else np.zeros(1, dtype=np.uint64)
+
+
+def tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
+    """The tokens whose ``attr`` ("lower", "dep" or "pos") is one of ``values``, in text order: the same
+    tokens as ``[t for t in doc if getattr(t, attr + "_") in values]`` without making a Token of
+    every word. The attribute's string ids are read once per Doc and compared as numbers; each hit
+    is confirmed on its string."""
+    key = f"recoupe_{attr}_ids"
+    ids = doc.user_data.get(key)
+    if ids is None:
+        ids = doc.user_data[key] = doc.to_array(_ATTRS[attr])
+    name = attr + "_"
+    wanted = _string_ids(values)
+    found = wanted[np.minimum(np.searchsorted(wanted, ids), len(wanted) - 1)] == ids
+    hits = (doc[i] for i in np.flatnonzero(found).tolist())
+    return [tok for tok in hits if getattr(tok, name) in values]
 
 
 def sentence_bounds(tok: Token) -> tuple[int, int]:

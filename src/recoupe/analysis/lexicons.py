@@ -14,10 +14,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.conjugate import LEXICON_DIR, english_forms, french_forms, read_lemmas
-from recoupe.analysis.text import tokens_with
+from recoupe.analysis.text import token_strings, tokens_with
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "agent", "obl:agent"}
-VERBAL_POS = {"VERB", "AUX"}
+VERBAL_POS = frozenset({"VERB", "AUX"})
 SLIPPED_POS = {"X", "NOUN", "ADJ", "PROPN"}  # a verb the tagger mislabelled
 
 
@@ -114,9 +114,6 @@ def speech_lemma(token: Token, lang: str) -> str | None:
     return None
 
 
-_VERBAL = frozenset(VERBAL_POS)
-
-
 @lru_cache(maxsize=None)
 def speech_form_set(lang: str) -> frozenset[str]:
     """The speech-verb forms of the language (the keys of ``speech_forms``)."""
@@ -131,7 +128,7 @@ def speech_tokens(doc: Doc, lang: str) -> list[tuple[Token, str]]:
     if found is None:
         # speech_lemma is None for a token neither tagged VERB/AUX nor spelt as a speech-verb form,
         # so only those are looked at
-        maybe = {tok.i: tok for tok in tokens_with(doc, "pos", _VERBAL)}
+        maybe = {tok.i: tok for tok in tokens_with(doc, "pos", VERBAL_POS)}
         maybe.update((tok.i, tok) for tok in tokens_with(doc, "lower", speech_form_set(lang)))
         found = doc.user_data[key] = [(tok, lemma) for tok in (maybe[i] for i in sorted(maybe))
                                       if (lemma := speech_lemma(tok, lang))]
@@ -190,10 +187,12 @@ class CueMatcher:
                     break
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        lowers = [t.lower_ for t in doc]
-        lemmas = [t.lemma_ for t in doc]
+        lowers, lemmas = token_strings(doc)
         found: set[tuple[int, int, int]] = set()
-        for i in range(len(lowers)):
+        by_lower, by_lemma = self._by_lower, self._by_lemma
+        starts = range(len(lowers)) if self._anywhere else [
+            i for i, (lower, lemma) in enumerate(zip(lowers, lemmas)) if lower in by_lower or lemma in by_lemma]
+        for i in starts:
             candidates = set(self._by_lower.get(lowers[i], ())) | set(self._by_lemma.get(lemmas[i], ()))
             for n in candidates.union(self._anywhere):
                 for end in self._ends(self.patterns[n][1], 0, i, lowers, lemmas):

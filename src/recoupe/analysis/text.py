@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, LOWER, POS
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -86,7 +86,7 @@ def mark_before(text: str, start: int) -> int:
     return i
 
 
-_ATTRS = {"lower": LOWER, "dep": DEP, "pos": POS}
+_ATTRS = {"lower": LOWER, "orth": ORTH, "dep": DEP, "pos": POS}
 
 
 @lru_cache(maxsize=256)
@@ -97,7 +97,7 @@ def _string_ids(values: frozenset[str]) -> np.ndarray:
 
 
 def tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
-    """The tokens whose ``attr`` ("lower", "dep" or "pos") is one of ``values``, in text order: the same
+    """The tokens whose ``attr`` ("lower", "orth", "dep" or "pos") is one of ``values``, in text order: the same
     tokens as ``[t for t in doc if getattr(t, attr + "_") in values]`` without making a Token of
     every word. The attribute's string ids are read once per Doc and compared as numbers; each hit
     is confirmed on its string."""
@@ -110,6 +110,18 @@ def tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
     found = wanted[np.minimum(np.searchsorted(wanted, ids), len(wanted) - 1)] == ids
     hits = (doc[i] for i in np.flatnonzero(found).tolist())
     return [tok for tok in hits if getattr(tok, name) in values]
+
+
+def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's lower-case form and lemma (``[t.lower_ for t in doc]``, ``[t.lemma_ for t in
+    doc]``), read once per Doc from the string ids."""
+    found = doc.user_data.get("recoupe_token_strings")
+    if found is None:
+        strings = doc.vocab.strings
+        ids = doc.to_array([LOWER, LEMMA])
+        found = doc.user_data["recoupe_token_strings"] = (
+            [strings[h] for h in ids[:, 0].tolist()], [strings[h] for h in ids[:, 1].tolist()])
+    return found
 
 
 def sentence_bounds(tok: Token) -> tuple[int, int]:

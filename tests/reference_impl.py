@@ -10,6 +10,7 @@ import zlib
 
 import numpy as np
 
+from recoupe.analysis import style as _style
 from recoupe.analysis.triggers import (
     _BOS, _CLAUSE, _EOS, _FIXED_KINDS, _QUOTE, _SENT_END, _T_BIGRAM, _T_PREFIX, _T_WORD, _TOKEN, LENGTH_BUCKETS,
     MAX_WINDOW, Candidates, _empty, _mix, shared_scores,
@@ -137,3 +138,29 @@ def triggers_candidate_scores(cands: Candidates, weights: np.ndarray, salt: int,
     cum = np.r_[0.0, np.cumsum(tok)]
     inside = (cum[cands.tok_end] - cum[cands.tok_start]) * cands.inv_sqrt
     return inside + shared_fixed + weights[cands.fixed ^ salt].sum(axis=1)
+
+
+def style_features(text: str) -> np.ndarray:
+    """Language-light style counts of one text, in the order of ``STYLE_NAMES``."""
+    words = _style._WORD.findall(text)
+    n_words = max(len(words), 1)
+    n_sent = max(len(_style._SENT_END.findall(text)), 1)
+    lower = [w.lower() for w in words]
+    per100 = 100.0 / n_words
+    feats = [
+        np.log1p(len(words)),
+        min(len(words) / n_sent, 80.0) / 20.0,
+        text.count("?") / n_sent,
+        text.count("!") / n_sent,
+        len(_style._QUOTES.findall(text)) * per100,
+        sum(any(c.isdigit() for c in w) for w in words) / n_words,
+        sum(w[0].isupper() for w in words[1:]) / n_words,
+        sum(w in _style._FIRST for w in lower) * per100,
+        sum(w in _style._SECOND for w in lower) * per100,
+        (text.count("…") + text.count("...")) / n_sent,
+        text.count("(") * per100,
+        text.count(":") / n_sent,
+        sum(len(w) for w in words) / n_words / 5.0,
+        (text.count("—") + text.count("–") + text.count(" - ")) * per100,
+    ]
+    return np.asarray(feats, dtype=np.float32)

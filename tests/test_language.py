@@ -79,14 +79,18 @@ def test_same_features_labels_and_probabilities_as_py3langid(reference):
     nextmove, rowbase, output = ident._tables()[:3]
     texts = _texts()
     assert len(texts) > 500
-    for text in texts:
-        data = reference._encode(text)
-        walked = visit_counts(reference.tk_nextmove, reference._rowbase, reference.tk_output, data)
-        feats, counts = language._feature_counts(nextmove, rowbase, output, data)
-        assert list(zip(feats.tolist(), counts.tolist())) == list((walked or {}).items())
-        expected, got = reference.classify(text), ident.classify(text)
+    encoded = [reference._encode(text) for text in texts]
+    for batch in (encoded[:1], encoded[1:40], encoded):  # one text, and many counted together
+        for data, (feats, counts) in zip(batch, language._feature_counts(nextmove, rowbase, output, batch)):
+            walked = visit_counts(reference.tk_nextmove, reference._rowbase, reference.tk_output, data)
+            assert list(zip(feats.tolist(), counts.tolist())) == list((walked or {}).items())
+    together = ident.classify_many(texts)
+    for text, got in zip(texts, together):
+        expected = reference.classify(text)
         assert got[0] == expected[0] and got[1] == expected[1], text[:80]  # the same float, not a close one
+        assert ident.classify(text) == got
         assert np.array_equal(ident._decide(text), reference._decide(text))
+    assert language.identify_many(texts[:50]) == [language.identify(t) for t in texts[:50]]
 
 
 def test_identify_document_keeps_its_rules():

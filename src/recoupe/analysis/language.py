@@ -34,20 +34,42 @@ def _scanner_class():
     from py3langid.langid import LanguageIdentifier
 
     class _Identifier(LanguageIdentifier):
-        """py3langid's identifier with the automaton walk done at every byte at once, and its
-        float16 weights widened through a table of all 65,536 float16 values (numpy's own cast of
-        each) instead of numpy's per-element float16 conversion: the same float32 operands for the
-        same product, so the same scores."""
+        """py3langid's identifier with the automaton walk done at every byte at once (of several
+        texts together, ``classify_many``), and its float16 weights widened through a table of all
+        65,536 float16 values (numpy's own cast of each) instead of numpy's per-element float16
+        conversion: the same float32 operands for the same product, so the same scores.
+        py3langid's own ``classify`` turns the scores into a label and a probability."""
 
-        __slots__ = ("_arrays",)
+        __slots__ = ("_arrays", "_scored")
 
         def _raw_score(self, text):
+            scored = getattr(self, "_scored", None)
+            found = scored.pop(text, None) if scored else None  # each used once: _decide scales it in place
+            return found if found is not None else self._raw_scores([text])[0]
+
+        def classify_many(self, texts: list) -> list[tuple[str, float]]:
+            """``classify`` of each text, the features of all of them counted in one walk."""
+            encoded = [self._encode(t) for t in texts]
+            self._scored = dict(zip(encoded, self._raw_scores(encoded)))
+            try:
+                return [self.classify(t) for t in texts]
+            finally:
+                self._scored = None
+
+        def _raw_scores(self, texts: list[bytes]) -> list[np.ndarray]:
             nextmove, rowbase, output, weights16, widen = self._tables()
-            feats, counts = _feature_counts(nextmove, rowbase, output, text)
-            if not len(feats):
-                return super()._raw_score(b"")  # no feature: py3langid's own fill
-            rows = np.take(widen, weights16[feats]) if widen is not None else self.nb_ptc[feats]
-            return np.log1p(counts.astype(np.float32)) @ rows + self.nb_pc
+            counted = _feature_counts(nextmove, rowbase, output, texts)
+            every = np.concatenate([feats for feats, _ in counted])
+            union, where = np.unique(every, return_inverse=True)  # each weight row widened once
+            rows = np.take(widen, weights16[union]) if widen is not None else self.nb_ptc[union]
+            out, at = [], 0
+            for feats, counts in counted:
+                if not len(feats):
+                    out.append(super()._raw_score(b""))  # no feature: py3langid's own fill
+                    continue
+                out.append(np.log1p(counts.astype(np.float32)) @ rows[where[at : at + len(feats)]] + self.nb_pc)
+                at += len(feats)
+            return out
 
         def _tables(self):
             try:
@@ -65,23 +87,29 @@ def _scanner_class():
     return _Identifier
 
 
-def _feature_counts(nextmove: np.ndarray, rowbase: np.ndarray, output: np.ndarray, data: bytes
-                    ) -> tuple[np.ndarray, np.ndarray]:
-    """The feature indices py3langid's walk over ``data`` visits, in order of first visit, and how
-    many times each: the state at byte i is the walk from the start state over bytes
-    max(0, i - SCANNER_DEPTH + 1) .. i (Aho-Corasick: the longest suffix that is a state)."""
-    b = np.frombuffer(data, dtype=np.uint8)
-    n = len(b)
-    state = np.zeros(n, dtype=np.int64)
-    for lag in range(min(SCANNER_DEPTH, n) - 1, -1, -1):  # byte i - lag, for every i >= lag
-        state[lag:] = nextmove[rowbase[state[lag:]] + b[: n - lag]]
+def _feature_counts(nextmove: np.ndarray, rowbase: np.ndarray, output: np.ndarray, texts: list[bytes]
+                    ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For each text (bytes), the feature indices py3langid's walk over it visits, in order of
+    first visit, and how many times each. The state at byte i of a text is the walk from the start
+    state over its bytes max(0, i - SCANNER_DEPTH + 1) .. i (Aho-Corasick: the longest suffix that
+    is a state), computed for every byte of every text at once."""
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    b = np.frombuffer(b"".join(texts), dtype=np.uint8)
+    text_of = np.repeat(np.arange(len(texts)), lengths)
+    offset = np.arange(len(b)) - np.repeat(np.cumsum(lengths) - lengths, lengths)  # position in its text
+    state = np.zeros(len(b), dtype=np.int64)
+    for lag in range(SCANNER_DEPTH - 1, -1, -1):  # byte i - lag, for every i at least lag into its text
+        at = np.flatnonzero(offset >= lag) if lag else slice(None)
+        state[at] = nextmove[rowbase[state[at]] + (b[at - lag] if lag else b)]
     feats = output[state]
-    feats = feats[feats >= 0]
-    if not len(feats):
-        return feats, feats
-    unique, first, counts = np.unique(feats, return_index=True, return_counts=True)
-    order = np.argsort(first, kind="stable")
-    return unique[order], counts[order]
+    valid = feats >= 0
+    size = len(output)
+    keys = text_of[valid] * size + feats[valid]
+    unique, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    order = np.lexsort((first, unique // size))  # by text, then by first visit
+    unique, counts = unique[order], counts[order]
+    bounds = np.searchsorted(unique // size, np.arange(len(texts) + 1))
+    return [(unique[a:z] % size, counts[a:z]) for a, z in zip(bounds[:-1], bounds[1:])]
 
 
 @lru_cache(maxsize=1)
@@ -93,22 +121,29 @@ def _identifier():
 
 def identify(text: str) -> tuple[str, float]:
     """Language code and probability, or ('und', p) below the confidence floor."""
-    if len(text.strip()) < 3:
-        return UNDETERMINED, 0.0
-    lang, prob = _identifier().classify(text[:20000])
-    prob = float(prob)
-    return (lang, prob) if prob >= MIN_CONFIDENCE else (UNDETERMINED, prob)
+    return identify_many([text])[0]
+
+
+def identify_many(texts: list[str]) -> list[tuple[str, float]]:
+    """:func:`identify` of each text, their features counted together."""
+    found: list[tuple[str, float]] = [(UNDETERMINED, 0.0)] * len(texts)
+    asked = [i for i, text in enumerate(texts) if len(text.strip()) >= 3]
+    if asked:
+        for i, (lang, prob) in zip(asked, _identifier().classify_many([texts[i][:20000] for i in asked])):
+            prob = float(prob)
+            found[i] = (lang, prob) if prob >= MIN_CONFIDENCE else (UNDETERMINED, prob)
+    return found
 
 
 def identify_document(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, float, list[ParagraphLanguage]]:
     """Document language plus per-paragraph languages (short paragraphs inherit the document's)."""
     long_text = "\n".join(text[s:e] for s, e in paragraphs if e - s >= MIN_PARAGRAPH_CHARS) or text
-    doc_lang, doc_prob = identify(long_text)
+    long = [(s, e) for s, e in paragraphs if e - s >= MIN_PARAGRAPH_CHARS]
+    # a paragraph's first 400 characters tell its language
+    (doc_lang, doc_prob), *found = identify_many([long_text] + [text[s : min(e, s + 400)] for s, e in long])
+    by_start = dict(zip(long, found))
     per_paragraph = []
     for start, end in paragraphs:
-        if end - start >= MIN_PARAGRAPH_CHARS:  # a paragraph's first 400 characters tell its language
-            lang, prob = identify(text[start : min(end, start + 400)])
-        else:
-            lang, prob = doc_lang, doc_prob
+        lang, prob = by_start.get((start, end), (doc_lang, doc_prob))
         per_paragraph.append(ParagraphLanguage(start=start, end=end, language=lang, confidence=round(prob, 3)))
     return doc_lang, round(doc_prob, 3), per_paragraph

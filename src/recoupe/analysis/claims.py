@@ -28,6 +28,7 @@ from recoupe.analysis import style
 from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quantities import find_quantities
+from recoupe.analysis.text import caseless_plain
 from recoupe.model import Claim, Quantity
 
 MODEL_NAME = "checkworthy"
@@ -92,17 +93,14 @@ def _first_words(words: str) -> frozenset[str] | None:
 
 # A lexicon's expression matches only where one of its first words stands as a whole word (each
 # entry opens with a word that a space, an apostrophe or the end of the word closes), so a sentence
-# none of whose words is one of them needs no search. Exact only where case-insensitive matching
-# and str.lower() agree on every character: ASCII and the Latin-1 letters French writes (checked
-# against the re module in tests/test_claims.py); a sentence with any other character is searched.
+# none of whose words is one of them needs no search, provided case-insensitive matching and
+# str.lower() agree on its characters (text.caseless_plain); any other sentence is searched.
 _FIRST_WORDS = {name: _first_words(words) for name, words in _LEXICON_WORDS.items()}
-_NOT_PLAIN = re.compile(r"[^\x00-\x7fÀ-ÖØ-öø-ÿŒœ’‘“”«»…–—\u00a0\u202f]")
 
 
 def lexicon_cues(sentence: str, words: list[str]) -> list[bool]:
     """Whether each lexicon matches in ``sentence`` (``words``: its ``\\w+`` words), in LEXICONS order."""
-    plain = _NOT_PLAIN.search(sentence) is None
-    lower = {w.lower() for w in words} if plain else None
+    lower = {w.lower() for w in words} if caseless_plain(sentence) else None
     return [bool(rx.search(sentence)) if lower is None or _FIRST_WORDS[name] is None
             or not lower.isdisjoint(_FIRST_WORDS[name]) else False for name, rx in LEXICONS.items()]
 

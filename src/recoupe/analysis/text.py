@@ -86,6 +86,19 @@ def mark_before(text: str, start: int) -> int:
     return i
 
 
+# Characters on which Python's case-insensitive matching and str.lower() agree (a character matches
+# a lower-case letter of a pattern exactly when it lower-cases to it): ASCII, and the Latin-1
+# letters, ligatures, quotes and spaces of French news (tests/test_claims.py checks them against
+# the re module). Elsewhere they differ: 'ſ' matches 's', the Kelvin sign 'k', 'İ' 'i'.
+_NOT_CASELESS_PLAIN = re.compile(r"[^\x00-\x7fÀ-ÖØ-öø-ÿŒœ’‘“”«»…–—\u00a0\u202f]")
+
+
+def caseless_plain(text: str) -> bool:
+    """Whether a case-insensitive expression can be ruled out in ``text`` from its lower-cased
+    words (every character of it is one on which re.IGNORECASE and str.lower() agree)."""
+    return _NOT_CASELESS_PLAIN.search(text) is None
+
+
 _ATTRS = {"lower": LOWER, "orth": ORTH, "dep": DEP, "pos": POS}
 
 

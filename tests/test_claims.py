@@ -88,3 +88,39 @@ def test_seed_001_numeric_claims(fr_nlp):
     assert has("money", value=274_000, currency="USD")
     assert has("date", date="2016-12")
     assert has("year", date="2016", value=2016)
+
+
+def test_lexicon_cues_are_the_searches_they_skip():
+    """``lexicon_cues`` skips a lexicon's search only where it cannot match: (1) on the characters
+    ``text.caseless_plain`` trusts, Python's case-insensitive matching and ``str.lower()`` agree for
+    every lower-case letter among them (which include every letter of the claims lexicons' and the
+    number finder's words); (2) on real sentences in six languages and on sentences with the
+    characters they do not agree on, the cues equal the full searches."""
+    import re
+
+    from recoupe.analysis import claims, quantities
+    from recoupe.analysis.text import caseless_plain
+    from tests.conftest import need_shared
+
+    trusted = [chr(c) for c in range(0x3000) if caseless_plain(chr(c))]
+    letters = [c for c in trusted if c.islower()]
+    assert len(trusted) > 200 and len(letters) > 50
+    for c in letters:
+        for t in trusted:
+            assert (re.fullmatch(re.escape(c), t, re.IGNORECASE) is not None) == (t.lower() == c), (c, t)
+    used = {c for first in claims._FIRST_WORDS.values() if first for word in first for c in word}
+    used |= {c for w in (*quantities._NUMWORD_FIRST, *quantities._SCALE_PIECES, *quantities.ORDINAL_WORDS) for c in w}
+    assert used <= set(letters) | set("0123456789_")
+    root = need_shared("data", "genre", "semeval2023t3")
+    sentences = ["I think so.", "J’estime que c'est ſaid: İ think, K", "Va-t-on le voir ? Il va manger.",
+                 "THANK YOU!", "Selon lui", "", "ﬁne ſhall", "WE'RE here", "more  than"]
+    for lang in ("fr", "en", "ge", "it", "po", "ru"):
+        for path in sorted((root / lang / "articles").glob("*.txt"))[:15]:
+            sentences += re.split(r"(?<=[.!?])\s+|\n", path.read_text(encoding="utf-8"))
+    assert len(sentences) > 2000
+    hits = 0
+    for sentence in sentences:
+        expected = [bool(rx.search(sentence)) for rx in claims.LEXICONS.values()]
+        assert claims.lexicon_cues(sentence, claims._WORD.findall(sentence)) == expected, sentence[:80]
+        hits += sum(expected)
+    assert hits > 500

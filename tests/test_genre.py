@@ -321,3 +321,22 @@ def test_eval_prints_satire_and_shown_findings(capsys):
     assert "P 0.50 R 0.50 (1 right of 2 called, 2 satirical)" in out and "P n/a R n/a" in out
     assert "5.6% of 18" in out and "89%" in out
     assert "Loaded_Language" in out and "precision 0.690" in out and "never shown: 1 of 2" in out
+
+
+def test_style_features_identical_to_the_reference_on_real_texts():
+    """The style counts (genre's and persuasion's input) are bit for bit what the code they
+    replaced computed (tests/reference_impl.py), on real articles and paragraphs in six languages
+    and on texts with digits that are not decimal ('²'), underscores and capitals."""
+    from recoupe.analysis.style import style_features
+    from tests.conftest import need_shared
+    from tests.reference_impl import style_features as reference
+
+    root = need_shared("data", "genre", "semeval2023t3")
+    texts = ["", "x", "Les 3 km² du 2ᵉ arrondissement", "snake_case ET MAJUSCULES, vous ? nous !", "a²b ½ ³"]
+    for lang in ("fr", "en", "ge", "it", "po", "ru"):
+        for path in sorted((root / lang / "articles").glob("*.txt"))[:10]:
+            text = path.read_text(encoding="utf-8")
+            texts += [text] + text.split("\n")
+    for text in texts:
+        expected, got = reference(text), style_features(text)
+        assert expected.dtype == got.dtype and np.array_equal(expected, got), text[:60]

@@ -62,3 +62,30 @@ def test_optional_and_wildcard_tokens():
     assert found == matches(spacy_matcher(ours, nlp.vocab), doc)
     assert ("a", 0, 4) in found and ("a", 6, 9) in found
     assert ("b", 1, 2) in found and ("b", 1, 3) in found  # the optional token taken and skipped
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_token_selection_by_ids_is_the_scan_it_replaces(lang):
+    """``tokens_with``, ``token_strings`` and ``speech_tokens`` give, on real articles, exactly what
+    a scan of every token gives (the scans they replaced in the quote, hedge, irony, entity,
+    relation and speech-verb finders)."""
+    from recoupe.analysis.lexicons import speech_form_set, speech_lemma, speech_tokens
+    from recoupe.analysis.text import token_strings, tokens_with
+
+    folder = need_shared("data", "genre", "semeval2023t3", lang, "articles")
+    texts = [p.read_text(encoding="utf-8")[:6000] for p in sorted(folder.glob("*.txt"))[:25]]
+    nlp = get_base_nlp(lang)
+    selections = [("orth", frozenset({"Macron", "Trump", "Biden", "Le"})),
+                  ("lower", frozenset({"selon", "d'", "d’", "à", "pour", "dans", "according", "for"})),
+                  ("lower", speech_form_set(lang)), ("dep", frozenset({"nsubj", "nsubj:pass", "nsubjpass"})),
+                  ("pos", frozenset({"VERB", "AUX"})), ("lower", frozenset({"no such word"})), ("pos", frozenset())]
+    speech = 0
+    for doc in nlp.pipe(texts):
+        for attr, values in selections:
+            expected = [t.i for t in doc if getattr(t, attr + "_") in values]
+            assert [t.i for t in tokens_with(doc, attr, values)] == expected, (attr, sorted(values)[:3])
+        assert token_strings(doc) == ([t.lower_ for t in doc], [t.lemma_ for t in doc])
+        expected = [(t.i, lemma) for t in doc if (lemma := speech_lemma(t, lang))]
+        assert [(t.i, lemma) for t, lemma in speech_tokens(doc, lang)] == expected
+        speech += len(expected)
+    assert speech > 50

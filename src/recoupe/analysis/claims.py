@@ -28,6 +28,7 @@ from recoupe.analysis import style
 from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quantities import find_quantities
+from recoupe.analysis.text import caseless_plain
 from recoupe.model import Claim, Quantity
 
 MODEL_NAME = "checkworthy"
@@ -49,36 +50,60 @@ def _lexicon(words: str) -> re.Pattern:
 
 
 # Small fr+en lexicons: each names a cue that reads the same in both languages.
-LEXICONS = {
-    "first_singular": _lexicon("i i'm i've i'd me my mine je j' j’ moi mon ma mes"),
-    "first_plural": _lexicon("we we're we've our us ours nous notre nos"),
-    "second_person": _lexicon("you you're your yours vous votre vos tu toi ton ta tes"),
-    "modal_future": _lexicon(
+_LEXICON_WORDS = {
+    "first_singular": "i i'm i've i'd me my mine je j' j’ moi mon ma mes",
+    "first_plural": "we we're we've our us ours nous notre nos",
+    "second_person": "you you're your yours vous votre vos tu toi ton ta tes",
+    "modal_future": (
         "will won't would should must could might can going_to gonna shall "
         "doit doivent devrait devraient faut pourrait pourraient peut peuvent va_\\w+er vont "
         "allons sera seront serait seraient aura auront aurait auraient"
     ),
-    "opinion": _lexicon(
+    "opinion": (
         "think believe feel hope wish love hate great terrible wonderful horrible best worst "
         "disaster disgrace ridiculous amazing incredible sad shame proud "
         "pense pensons crois croyons estime espère souhaite aime déteste formidable terrible "
         "merveilleux horrible meilleur pire désastre honte ridicule incroyable triste fier fière"
     ),
-    "comparison": _lexicon(
+    "comparison": (
         "more_than less_than fewer_than most least largest biggest highest lowest record "
         "doubled tripled increased decreased rose fell increase decrease percent "
         "plus_de moins_de plus_que moins_que le_plus la_plus les_plus record doublé triplé "
         "hausse baisse augmenté diminué augmentation diminution"
     ),
-    "greeting": _lexicon(
+    "greeting": (
         "thank thanks thank_you applause hello welcome congratulations "
         "merci bonjour bonsoir bienvenue félicitations bravo"
     ),
-    "reporting_verb": _lexicon(
+    "reporting_verb": (
         "said says according_to reported announced voted passed signed spent cut raised "
         "a_déclaré a_dit selon a_annoncé a_voté a_signé a_dépensé annoncé voté dépensé"
     ),
 }
+
+LEXICONS = {name: _lexicon(words) for name, words in _LEXICON_WORDS.items()}
+
+
+def _first_words(words: str) -> frozenset[str] | None:
+    """The word each entry of a lexicon starts with (up to its first non-word character); None if
+    an entry starts with no word."""
+    first = frozenset(re.match(r"\w*", w.replace("_", " ")).group().lower() for w in words.split())
+    return None if "" in first else first
+
+
+# A lexicon's expression matches only where one of its first words stands as a whole word (each
+# entry opens with a word that a space, an apostrophe or the end of the word closes), so a sentence
+# none of whose words is one of them needs no search, provided case-insensitive matching and
+# str.lower() agree on its characters (text.caseless_plain); any other sentence is searched.
+_FIRST_WORDS = {name: _first_words(words) for name, words in _LEXICON_WORDS.items()}
+
+
+def lexicon_cues(sentence: str, words: list[str]) -> list[bool]:
+    """Whether each lexicon matches in ``sentence`` (``words``: its ``\\w+`` words), in LEXICONS order."""
+    lower = {w.lower() for w in words} if caseless_plain(sentence) else None
+    return [bool(rx.search(sentence)) if lower is None or _FIRST_WORDS[name] is None
+            or not lower.isdisjoint(_FIRST_WORDS[name]) else False for name, rx in LEXICONS.items()]
+
 
 FEATURE_NAMES = (
     "log_words",
@@ -101,7 +126,8 @@ def sentence_features(sentence: str, lang: str, n_actors: int, quantities: list[
     """Language-independent cues for one sentence, in FEATURE_NAMES order."""
     qs = find_quantities(sentence, lang) if quantities is None else quantities
     kinds = {q.kind for q in qs}
-    words = len(_WORD.findall(sentence))
+    found = _WORD.findall(sentence)
+    words = len(found)
     values = [
         np.log1p(words) / 4.0,
         "money" in kinds,
@@ -113,7 +139,7 @@ def sentence_features(sentence: str, lang: str, n_actors: int, quantities: list[
         min(len(qs), 3) / 3.0,
         min(n_actors, 4) / 4.0,
         n_actors > 0,
-        *(bool(rx.search(sentence)) for rx in LEXICONS.values()),
+        *lexicon_cues(sentence, found),
         "?" in sentence,
         "!" in sentence,
     ]

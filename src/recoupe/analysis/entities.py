@@ -258,12 +258,15 @@ def _promote_people(doc: Doc, mentions: list[RawMention]) -> None:
                 break
 
 
+_GAZETTEER_POS = frozenset({"PROPN", "NOUN", "X"})
+
+
 def _gazetteer_mentions(doc: Doc, found: list[RawMention]) -> list[RawMention]:
     """Known organisations the model did not tag at all (single capitalised tokens)."""
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
-    for tok in doc:
-        if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "X"):
+    for tok in text.tokens_with(doc, "pos", _GAZETTEER_POS):
+        if tok.i in covered or not tok.text[:1].isupper():
             continue
         if fold(tok.text) in organisations():
             extra.append(RawMention(tok.i, tok.i + 1, "ORG", "rule:entities.gazetteer"))
@@ -420,10 +423,8 @@ def _role_span(doc: Doc, noun, person_tokens: set[int]) -> tuple[int, int] | Non
 def find_roles(doc: Doc, cluster_of_token: dict[int, int], person_tokens: set[int]) -> list[tuple[int, tuple[int, int]]]:
     """(cluster id, role token span) pairs from appositions in the parse."""
     out = []
-    for tok in doc:
-        cid = cluster_of_token.get(tok.i)
-        if cid is None:
-            continue
+    for i in sorted(cluster_of_token):  # the tokens of a cluster, in text order
+        tok, cid = doc[i], cluster_of_token[i]
         candidates = [c for c in tok.children if c.dep_.startswith("appos") and c.pos_ in ("NOUN", "PROPN")]
         if tok.dep_.startswith("appos") and tok.head.pos_ == "NOUN":
             candidates.append(tok.head)
@@ -434,6 +435,9 @@ def find_roles(doc: Doc, cluster_of_token: dict[int, int], person_tokens: set[in
             if span:
                 out.append((cid, span))
     return out
+
+
+_NOUN = frozenset({"NOUN"})
 
 
 def _role_key(doc: Doc, start: int, end: int) -> str:
@@ -460,8 +464,8 @@ def find_entities(doc: Doc) -> list[Entity]:
         role_keys.setdefault(_role_key(doc, s, e), cid)
     role_spans = {(r.start, r.end) for rs in roles_by_cluster.values() for r in rs}
     if role_keys:
-        for tok in doc:
-            span = _role_span(doc, tok, person_tokens) if tok.pos_ == "NOUN" else None
+        for tok in text.tokens_with(doc, "pos", _NOUN):
+            span = _role_span(doc, tok, person_tokens)
             if not span:
                 continue
             cid = role_keys.get(_role_key(doc, *span))

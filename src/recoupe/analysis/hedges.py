@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
-from recoupe.analysis.lexicons import cue_matcher, language_of, speech_lemma
-from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds
+from recoupe.analysis.lexicons import VERBAL_POS, cue_matcher, language_of, speech_lemma
+from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, tokens_with
 from recoupe.model import Hedge, Span
 
 NOT_HEDGING_CONDITIONAL = {"aimer", "vouloir", "souhaiter", "préférer", "falloir", "valoir", "plaire", "adorer",
@@ -93,7 +93,7 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
         return []
     long_quotes = SpanSet([(s, e) for s, e in quoted_spans(doc) if e - s > 40])
     out, seen = [], set()
-    for tok in doc:
+    for tok in tokens_with(doc, "pos", VERBAL_POS):  # is_conditional needs VERB or AUX
         if not is_conditional(tok) or tok.idx in long_quotes:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("-ce", "ce"):
@@ -216,8 +216,8 @@ def _seeming(doc: Doc, lang: str) -> list[Hedge]:
     if lang != "fr":
         return []
     out = []
-    for tok in doc:
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in SEEM_VERBS and any(
+    for tok in tokens_with(doc, "pos", VERBAL_POS):
+        if tok.lemma_ in SEEM_VERBS and any(
                 c.dep_ == "xcomp" and c.morph.get("VerbForm") == ["Inf"] for c in tok.children):
             infinitive = max((c for c in tok.children if c.dep_ == "xcomp"), key=lambda c: c.i)
             end = infinitive if infinitive.i - tok.i <= 3 else tok

@@ -14,9 +14,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.conjugate import LEXICON_DIR, english_forms, french_forms, read_lemmas
+from recoupe.analysis.text import token_strings, tokens_with
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "agent", "obl:agent"}
-VERBAL_POS = {"VERB", "AUX"}
+VERBAL_POS = frozenset({"VERB", "AUX"})
 SLIPPED_POS = {"X", "NOUN", "ADJ", "PROPN"}  # a verb the tagger mislabelled
 
 
@@ -118,13 +119,24 @@ def speech_lemma(token: Token, lang: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def speech_form_set(lang: str) -> frozenset[str]:
+    """The speech-verb forms of the language (the keys of ``speech_forms``)."""
+    return frozenset(speech_forms(lang))
+
+
 def speech_tokens(doc: Doc, lang: str) -> list[tuple[Token, str]]:
     """Every token of ``doc`` that is a speech verb, with its lemma (``speech_lemma``), in text
     order; read once per Doc by the quote steps that scan the whole text."""
     key = f"recoupe_speech_tokens_{lang}"
     found = doc.user_data.get(key)
     if found is None:
-        found = doc.user_data[key] = [(tok, lemma) for tok in doc if (lemma := speech_lemma(tok, lang))]
+        # speech_lemma is None for a token neither tagged VERB/AUX nor spelt as a speech-verb form,
+        # so only those are looked at
+        maybe = {tok.i: tok for tok in tokens_with(doc, "pos", VERBAL_POS)}
+        maybe.update((tok.i, tok) for tok in tokens_with(doc, "lower", speech_form_set(lang)))
+        found = doc.user_data[key] = [(tok, lemma) for tok in (maybe[i] for i in sorted(maybe))
+                                      if (lemma := speech_lemma(tok, lang))]
     return found
 
 
@@ -180,10 +192,12 @@ class CueMatcher:
                     break
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        lowers = [t.lower_ for t in doc]
-        lemmas = [t.lemma_ for t in doc]
+        lowers, lemmas = token_strings(doc)
         found: set[tuple[int, int, int]] = set()
-        for i in range(len(lowers)):
+        by_lower, by_lemma = self._by_lower, self._by_lemma
+        starts = range(len(lowers)) if self._anywhere else [
+            i for i, (lower, lemma) in enumerate(zip(lowers, lemmas)) if lower in by_lower or lemma in by_lemma]
+        for i in starts:
             candidates = set(self._by_lower.get(lowers[i], ())) | set(self._by_lemma.get(lemmas[i], ()))
             for n in candidates.union(self._anywhere):
                 for end in self._ends(self.patterns[n][1], 0, i, lowers, lemmas):

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.conjugate import LEXICON_DIR
 from recoupe.analysis.lexicons import SUBJECT_DEPS, language_of
+from recoupe.analysis.text import token_strings, tokens_with
 from recoupe.model import Relation, Span as TextSpan
 
 OBJECT_DEPS = {"obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "xcomp", "pobj", "dative", "attr", "nmod"}
@@ -82,7 +83,7 @@ def _mentions(doc: Doc) -> list[_Mention]:
     for ent in doc._.entities or []:
         if ent.label == "PER" and len(ent.canonical.split()) >= 2:
             surnames.setdefault(ent.canonical.split()[-1], set()).add(ent.canonical)
-    for tok in doc:
+    for tok in tokens_with(doc, "orth", frozenset(surnames)):
         names = surnames.get(tok.text)
         if tok.i not in covered and names and len(names) == 1:
             out.append(_Mention(tok.idx, tok.idx + len(tok.text), next(iter(names)), "PER", tok.i, tok.i + 1))
@@ -202,14 +203,17 @@ def _past(verb: Token) -> bool:
 
 def _cue_matches(doc: Doc, sent: Span, cues: dict[str, str]) -> list[tuple[int, int, str]]:
     """(start token, end token, predicate) of each role cue in the sentence, longest first."""
-    words = [t.lower_ for t in sent]
+    words = token_strings(doc)[0][sent.start : sent.end]
+    at: dict[str, list[int]] = {}  # where each word of the sentence is: a cue is tried only where its first word is
+    for k, word in enumerate(words):
+        at.setdefault(word, []).append(k)
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
     for cue, predicate in sorted(cues.items(), key=lambda kv: -len(kv[0].split())):
         parts = cue.split()
         n = len(parts)
-        for k in range(len(words) - n + 1):
-            if words[k : k + n] == parts and not taken & set(range(k, k + n)):
+        for k in at.get(parts[0], ()) if parts else range(len(words) + 1):
+            if k <= len(words) - n and words[k : k + n] == parts and not taken & set(range(k, k + n)):
                 found.append((sent.start + k, sent.start + k + n, predicate))
                 taken.update(range(k, k + n))
     return sorted(found)

@@ -178,14 +178,15 @@ def style_features(text: str) -> np.ndarray:
         text.count("?") / n_sent,
         text.count("!") / n_sent,
         len(_QUOTES.findall(text)) * per100,
-        sum(any(c.isdigit() for c in w) for w in words) / n_words,
-        sum(w[0].isupper() for w in words[1:]) / n_words,
-        sum(w in _FIRST for w in lower) * per100,
-        sum(w in _SECOND for w in lower) * per100,
+        # (a word of letters only has no digit: the character test runs on the few others)
+        sum(1 for w in words if not w.isalpha() and any(c.isdigit() for c in w)) / n_words,
+        sum(1 for w in words[1:] if w[0].isupper()) / n_words,
+        sum(1 for w in lower if w in _FIRST) * per100,
+        sum(1 for w in lower if w in _SECOND) * per100,
         (text.count("…") + text.count("...")) / n_sent,
         text.count("(") * per100,
         text.count(":") / n_sent,
-        sum(len(w) for w in words) / n_words / 5.0,
+        sum(map(len, words)) / n_words / 5.0,
         (text.count("—") + text.count("–") + text.count(" - ")) * per100,
     ]
     return np.asarray(feats, dtype=np.float32)

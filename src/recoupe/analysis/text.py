@@ -11,6 +11,9 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
@@ -81,6 +84,57 @@ def mark_before(text: str, start: int) -> int:
     while i > 0 and text[i].isspace():
         i -= 1
     return i
+
+
+# Characters on which Python's case-insensitive matching and str.lower() agree (a character matches
+# a lower-case letter of a pattern exactly when it lower-cases to it): ASCII, and the Latin-1
+# letters, ligatures, quotes and spaces of French news (tests/test_claims.py checks them against
+# the re module). Elsewhere they differ: 'ſ' matches 's', the Kelvin sign 'k', 'İ' 'i'.
+_NOT_CASELESS_PLAIN = re.compile(r"[^\x00-\x7fÀ-ÖØ-öø-ÿŒœ’‘“”«»…–—\u00a0\u202f]")
+
+
+def caseless_plain(text: str) -> bool:
+    """Whether a case-insensitive expression can be ruled out in ``text`` from its lower-cased
+    words (every character of it is one on which re.IGNORECASE and str.lower() agree)."""
+    return _NOT_CASELESS_PLAIN.search(text) is None
+
+
+_ATTRS = {"lower": LOWER, "orth": ORTH, "dep": DEP, "pos": POS}
+
+
+@lru_cache(maxsize=256)
+def _string_ids(values: frozenset[str]) -> np.ndarray:
+    """The spaCy string ids of ``values``, sorted (never empty, so a lookup can index it)."""
+    return np.unique(np.fromiter((get_string_id(v) for v in values), dtype=np.uint64, count=len(values))
+                     ) if values else np.zeros(1, dtype=np.uint64)
+
+
+def tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
+    """The tokens whose ``attr`` ("lower", "orth", "dep" or "pos") is one of ``values``, in text order: the same
+    tokens as ``[t for t in doc if getattr(t, attr + "_") in values]`` without making a Token of
+    every word. The attribute's string ids are read once per Doc and compared as numbers; each hit
+    is confirmed on its string."""
+    key = f"recoupe_{attr}_ids"
+    ids = doc.user_data.get(key)
+    if ids is None:
+        ids = doc.user_data[key] = doc.to_array(_ATTRS[attr])
+    name = attr + "_"
+    wanted = _string_ids(values)
+    found = wanted[np.minimum(np.searchsorted(wanted, ids), len(wanted) - 1)] == ids
+    hits = (doc[i] for i in np.flatnonzero(found).tolist())
+    return [tok for tok in hits if getattr(tok, name) in values]
+
+
+def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's lower-case form and lemma (``[t.lower_ for t in doc]``, ``[t.lemma_ for t in
+    doc]``), read once per Doc from the string ids."""
+    found = doc.user_data.get("recoupe_token_strings")
+    if found is None:
+        strings = doc.vocab.strings
+        ids = doc.to_array([LOWER, LEMMA])
+        found = doc.user_data["recoupe_token_strings"] = (
+            [strings[h] for h in ids[:, 0].tolist()], [strings[h] for h in ids[:, 1].tolist()])
+    return found
 
 
 def sentence_bounds(tok: Token) -> tuple[int, int]:

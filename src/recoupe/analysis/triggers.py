@@ -99,49 +99,65 @@ def _empty() -> Candidates:
     return Candidates(z, z, z, z, np.zeros(0), np.zeros((0, 14), dtype=np.int64), np.zeros((0, 3), dtype=np.int64), [])
 
 
+# Candidate codes (first word * (words + 1) + span length - 1) are deduplicated with a mask over
+# every possible code when there are at most this many (a paragraph of up to ~1,000 words), else
+# by sorting; both give the sorted distinct codes. A memory bound, not a tuned constant.
+_MASK_CODES = 1 << 20
+_TOKEN_KINDS = np.array([_T_WORD, _T_PREFIX, _T_BIGRAM], dtype=np.uint64)
+
+
 @lru_cache(maxsize=512)
 def candidates(paragraph: str) -> Candidates:
     """Every candidate span of the paragraph, cached so the techniques flagged on it share the work."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(paragraph)]
-    is_word = np.array([t[2][0].isalnum() or t[2][0] == "_" for t in toks], dtype=bool)
-    if not is_word.any():
-        return _empty()
-    n = len(toks)
-    lower = [t[2].lower() for t in toks]
-    h = np.array([zlib.crc32(w.encode("utf-8")) for w in lower], dtype=np.uint64)
-    hp = np.array([zlib.crc32(w[:5].encode("utf-8")) for w in lower], dtype=np.uint64)
-    prev_h = np.concatenate([[np.uint64(_BOS)], h[:-1]])
-    token_ids = np.stack(
-        [_mix(h, _T_WORD), _mix(hp, _T_PREFIX), _mix(prev_h * np.uint64(1000003) ^ h, _T_BIGRAM)], axis=1
-    )
-
-    # Sentence and clause of every token; a sentence ends after . ! ? … and any closing quotes.
-    sent = [0] * n
-    clause = [0] * n
+    # One pass over the tokens: offsets, hashes of the word and its 5-character prefix, sentence
+    # and clause numbers (a sentence ends after . ! ? ... and any closing quotes), marks and capitals.
+    starts, ends, h, hp, sent, clause, word_k, marks, caps, all_caps = [], [], [], [], [], [], [], [], [], []
     s = c = 0
     ended = False
-    for k, (_, _, text) in enumerate(toks):
+    crc32 = zlib.crc32
+    for m in _TOKEN.finditer(paragraph):
+        text = m.group()
+        lower = text.lower()
+        first = text[0]
+        k = len(starts)
+        starts.append(m.start())
+        ends.append(m.end())
+        h.append(crc32(lower.encode("utf-8")))
+        hp.append(crc32(lower[:5].encode("utf-8")))
+        if first.isalnum() or first == "_":
+            word_k.append(k)
         if ended and not (text in _QUOTE or text in _SENT_END or text in ")]"):
             s += 1
             c += 1
             ended = False
         if text in _CLAUSE and not ended:
             c += 1
-        sent[k], clause[k] = s, c
+        sent.append(s)
+        clause.append(c)
         if text in _SENT_END:
             ended = True
-    sent = np.array(sent, dtype=np.int64)
-    words = np.flatnonzero(is_word)
-    wsent, wclause = sent[words], np.array(clause, dtype=np.int64)[words]
-    nw = len(words)
+        if text == "?":
+            marks.append((k, 0))
+        elif text == "!":
+            marks.append((k, 1))
+        elif text in _QUOTE or text in "»”":
+            marks.append((k, 2))
+        elif first.isupper():
+            caps.append(k)
+            if len(text) > 1 and text.isupper():
+                all_caps.append(k)
+    if not word_k:
+        return _empty()
+    n = len(starts)
+    h = np.array(h, dtype=np.uint64)
+    prev_h = np.empty(n, dtype=np.uint64)
+    prev_h[0], prev_h[1:] = _BOS, h[:-1]
+    token_ids = _mix(np.stack([h, np.array(hp, dtype=np.uint64), prev_h * np.uint64(1000003) ^ h], axis=1),
+                     _TOKEN_KINDS)
 
-    # Candidate (first word, last word) pairs, as indices into `words`, encoded a * nw + b.
-    codes = []
-    idx = np.arange(nw)
-    for k in range(min(MAX_WINDOW, nw)):
-        a = idx[: nw - k]
-        keep = wsent[a] == wsent[a + k]
-        codes.append(a[keep] * (nw + 1) + k)
+    words = np.array(word_k, dtype=np.int64)
+    wsent, wclause = np.array(sent, dtype=np.int64)[words], np.array(clause, dtype=np.int64)[words]
+    nw = len(words)
     new_clause = np.empty(nw, dtype=bool)
     new_clause[0] = True
     new_clause[1:] = wclause[1:] != wclause[:-1]
@@ -150,64 +166,77 @@ def candidates(paragraph: str) -> Candidates:
     new_sent[1:] = wsent[1:] != wsent[:-1]
     last_clause = np.append(new_clause[1:], True)
     last_sent = np.append(new_sent[1:], True)
-    # Runs of whole clauses within a sentence: clause starts x clause ends.
+
+    # Candidate (first word, last word) pairs, as indices into `words`, encoded a * (nw + 1) + (b - a):
+    # windows of 1..MAX_WINDOW words within a sentence,
+    a = np.arange(nw)[:, None]
+    k = np.arange(min(MAX_WINDOW, nw))[None, :]
+    b = a + k
+    inside = b < nw
+    inside[inside] = wsent[a.repeat(k.shape[1], axis=1)[inside]] == wsent[b[inside]]
+    codes = [(a * (nw + 1) + k)[inside]]
+    # runs of whole clauses within a sentence (clause starts x clause ends),
     first_of_clause, last_of_clause = np.flatnonzero(new_clause), np.flatnonzero(last_clause)
     a = first_of_clause[:, None]
     b = last_of_clause[None, :]
     keep = (a <= b) & (wsent[a] == wsent[b])
     codes.append((a * (nw + 1) + (b - a))[keep])
-    # Two consecutive whole sentences.
+    # and two consecutive whole sentences.
     first_of_sent, last_of_sent = np.flatnonzero(new_sent), np.flatnonzero(last_sent)
     if len(first_of_sent) > 1:
         codes.append(first_of_sent[:-1] * (nw + 1) + (last_of_sent[1:] - first_of_sent[:-1]))
-    codes = np.unique(np.concatenate(codes))
+    if nw * (nw + 1) <= _MASK_CODES:
+        seen = np.zeros(nw * (nw + 1), dtype=bool)
+        for part in codes:
+            seen[part] = True
+        codes = np.flatnonzero(seen)
+    else:
+        codes = np.unique(np.concatenate(codes))
     wa, span_words = np.divmod(codes, nw + 1)
     wb = wa + span_words
     span_words = span_words + 1
     ti, tj = words[wa], words[wb] + 1  # token range [ti, tj)
 
-    starts = np.fromiter((t[0] for t in toks), dtype=np.int64, count=n)
-    ends = np.fromiter((t[1] for t in toks), dtype=np.int64, count=n)
+    starts = np.array(starts, dtype=np.int64)
+    ends = np.array(ends, dtype=np.int64)
     char_start, char_end = starts[ti], ends[tj - 1]
 
     h_ext = np.empty(n + 2, dtype=np.uint64)  # BOS, tokens, EOS
     h_ext[0], h_ext[1:-1], h_ext[-1] = _BOS, h, _EOS
-    prev_tok = h_ext[ti]
-    next_tok = h_ext[tj + 1]
     length = np.searchsorted(LENGTH_BUCKETS, span_words)
     align = new_sent[wa] + 2 * last_sent[wb] + 4 * new_clause[wa] + 8 * last_clause[wb]
 
-    marks = np.zeros((n + 1, 4), dtype=np.int64)
-    caps = np.zeros(n, dtype=np.int64)
-    all_caps = np.zeros(n, dtype=bool)
-    for k, (_, _, text) in enumerate(toks):
-        if text == "?":
-            marks[k, 0] = 1
-        elif text == "!":
-            marks[k, 1] = 1
-        elif text in _QUOTE or text in "»”":
-            marks[k, 2] = 1
-        elif text[0].isupper():
-            caps[k] = 1
-            all_caps[k] = len(text) > 1 and text.isupper()
-    caps[words[new_sent]] = 0  # a sentence's first word is capitalised anyway
-    cum = np.zeros((n + 2, 4), dtype=np.int64)
-    cum[1:] = np.cumsum(marks, axis=0)
+    cum = np.zeros((n + 2, 3), dtype=np.int64)  # running counts of '?', '!' and quotes
+    for k, column in marks:
+        cum[k + 1, column] = 1
+    np.cumsum(cum, axis=0, out=cum)
     after = (cum[tj + 1] - cum[ti]) > 0  # inside the span or the token right after it
     cum_caps = np.zeros(n + 1, dtype=np.int64)
-    cum_caps[1:] = np.cumsum(caps)
-    n_caps = np.minimum(cum_caps[tj] - cum_caps[ti], 3)
-    quoted = after[:, 2] + 2 * (marks[np.maximum(ti - 1, 0), 2] * (ti > 0))
-    position = np.minimum((char_start * 4) // max(len(paragraph), 1), 3)
-    shape = all_caps[ti] + 2 * all_caps[tj - 1] + 4 * (char_start == 0) + 8 * (char_end == len(paragraph))
+    cum_caps[1:][caps] = 1
+    cum_caps[1:][words[new_sent]] = 0  # a sentence's first word is capitalised anyway
+    np.cumsum(cum_caps, out=cum_caps)
+    upper = np.zeros(n, dtype=bool)
+    upper[all_caps] = True
+    quote_before = np.zeros(n, dtype=bool)
+    quote_before[[k for k, column in marks if column == 2]] = True
 
-    raw = np.stack(
-        [h[ti], h[tj - 1], prev_tok, next_tok, length, align, after[:, 0], after[:, 1], quoted, position,
-         np.zeros(len(ti), dtype=np.int64), length * 16 + align, n_caps, shape],
-        axis=1,
-    ).astype(np.uint64)
+    raw = np.empty((len(ti), len(_FIXED_KINDS)), dtype=np.uint64)
+    raw[:, 0] = h[ti]
+    raw[:, 1] = h[tj - 1]
+    raw[:, 2] = h_ext[ti]  # the token before
+    raw[:, 3] = h_ext[tj + 1]  # the token after
+    raw[:, 4] = length
+    raw[:, 5] = align
+    raw[:, 6] = after[:, 0]
+    raw[:, 7] = after[:, 1]
+    raw[:, 8] = after[:, 2] + 2 * (quote_before[np.maximum(ti - 1, 0)] & (ti > 0))
+    raw[:, 9] = np.minimum((char_start * 4) // max(len(paragraph), 1), 3)  # position in the paragraph
+    raw[:, 10] = 0  # bias
+    raw[:, 11] = length * 16 + align
+    raw[:, 12] = np.minimum(cum_caps[tj] - cum_caps[ti], 3)
+    raw[:, 13] = upper[ti] + 2 * upper[tj - 1] + 4 * (char_start == 0) + 8 * (char_end == len(paragraph))
     fixed = _mix(raw, _FIXED_KINDS)
-    sentences = [(int(starts[words[x]]), int(ends[words[y]])) for x, y in zip(first_of_sent, last_of_sent)]
+    sentences = list(zip(starts[words[first_of_sent]].tolist(), ends[words[last_of_sent]].tolist()))
     return Candidates(char_start, char_end, ti, tj, 1.0 / np.sqrt(span_words), fixed, token_ids, sentences)
 
 
@@ -216,11 +245,18 @@ def candidate_scores(cands: Candidates, weights: np.ndarray, salt: int, shared=N
 
     ``shared`` is :func:`shared_scores` of the same candidates, when several techniques are
     scored on one paragraph (the technique-free half of the features is then summed once)."""
+    return lexical_scores(cands, weights, [salt], shared)[0]
+
+
+def lexical_scores(cands: Candidates, weights: np.ndarray, salts: list[int], shared=None) -> np.ndarray:
+    """(len(salts), c): :func:`candidate_scores` of several techniques at once (one gather for all)."""
     shared_tok, shared_fixed = shared if shared is not None else shared_scores(cands, weights)
-    tok = shared_tok + weights[cands.token_ids ^ salt].sum(axis=1)
-    cum = np.r_[0.0, np.cumsum(tok)]
-    inside = (cum[cands.tok_end] - cum[cands.tok_start]) * cands.inv_sqrt
-    return inside + shared_fixed + weights[cands.fixed ^ salt].sum(axis=1)
+    salts = np.asarray(salts, dtype=np.int64)[:, None, None]
+    tok = shared_tok + weights[cands.token_ids ^ salts].sum(axis=2)  # (k, t), float32
+    cum = np.zeros((len(salts), tok.shape[1] + 1), dtype=np.float32)
+    cum[:, 1:] = np.cumsum(tok, axis=1)
+    inside = (cum[:, cands.tok_end] - cum[:, cands.tok_start]) * cands.inv_sqrt
+    return inside + shared_fixed + weights[cands.fixed ^ salts].sum(axis=2)
 
 
 def shared_scores(cands: Candidates, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -351,8 +387,12 @@ def technique_scores(cands: Candidates, model: TriggerModel, techniques: list[st
     """Each technique's candidate scores: lexical, plus ``sentence_weight`` times the sentence
     scorer's term when the paragraph's sentence vectors are given (two sentences or more)."""
     shared = shared_scores(cands, model.weights)
-    out = [None if model.salts.get(t) is None else candidate_scores(cands, model.weights, model.salts[t], shared)
-           for t in techniques]
+    known = [i for i, t in enumerate(techniques) if model.salts.get(t) is not None]
+    out: list[np.ndarray | None] = [None] * len(techniques)
+    if known:
+        for i, scores in zip(known, lexical_scores(cands, model.weights, [model.salts[techniques[i]] for i in known],
+                                                   shared)):
+            out[i] = scores
     if sentence_weight is None:
         sentence_weight = float(model.meta.get("sentence_weight", SENTENCE_WEIGHT))
     if sentences is None or model.sentences is None or sentence_weight == 0:

@@ -9,7 +9,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_forms, speech_lemma
+from recoupe.analysis.lexicons import (
+    quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma, speech_tokens,
+)
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (
     Candidate,
@@ -19,12 +21,18 @@ from recoupe.analysis.quotes.syntax import (
     previous_sentence,
     subject_of,
 )
-from recoupe.analysis.text import sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
+from recoupe.analysis.text import (
+    sentence_bounds, strip_bullets, strip_span, token_at, tokens_with, trim_final_punct,
+)
+
+
+# The words that can open an according-to attribution (the loop below skips every other token).
+_CUES = {"fr": frozenset({"selon", "d'", "d’", "à", "pour", "dans"}), "en": frozenset({"according", "for"})}
 
 
 def according_to(doc: Doc, lang: str) -> list[Candidate]:
     out = []
-    for tok in doc:
+    for tok in tokens_with(doc, "lower", _CUES["fr" if lang == "fr" else "en"]):
         low = tok.lower_
         cue_end = tok
         if lang == "fr":
@@ -78,7 +86,10 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
     out = []
     marks = {"fr": ("comme",), "en": ("as",)}[lang]
     forms = speech_forms(lang)
-    for verb in doc:
+    # the tokens the test below can let through: speech verbs, and the forms of one
+    verbs = {tok.i: tok for tok, _ in speech_tokens(doc, lang)}
+    verbs.update((tok.i, tok) for tok in tokens_with(doc, "lower", speech_form_set(lang)))
+    for verb in (verbs[i] for i in sorted(verbs)):
         if not speech_lemma(verb, lang) and not (  # "Comme le rapporte X": the tagger may read a noun after "le"
                 verb.lower_ in forms and verb.i >= 2 and doc[verb.i - 1].lower_ in ("le", "l'", "l’")
                 and doc[verb.i - 2].lower_ in marks):
@@ -240,9 +251,7 @@ def _ce_que_revele(doc: Doc, lang: str) -> list[Candidate]:
     out = []
     if lang != "fr":
         return out
-    for verb in doc:
-        if not speech_lemma(verb, lang):
-            continue
+    for verb, _ in speech_tokens(doc, lang):
         objs = [c for c in verb.children if c.lower_ in ("que", "qu'", "qu’") and c.pos_ == "PRON"]
         if not objs or verb.dep_ not in ("acl:relcl",) or verb.head.lower_ != "ce" or verb.head.i + 2 != verb.i:
             continue

@@ -31,7 +31,7 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, role_nouns
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import phrase_bounds
-from recoupe.analysis.text import fold
+from recoupe.analysis.text import fold, tokens_with
 from recoupe.model import Entity, Span
 
 # Verbs that continue the previous speaker's turn: their pronoun subject is that speaker.
@@ -288,12 +288,14 @@ class Discourse:
         return False
 
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+
+
 def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
     """People who are grammatical subjects (with their appositions), candidate antecedents."""
     out = []
-    for tok in doc:
-        if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.pos_ not in ("PRON", "PUNCT", "DET") \
-                and not _compared(tok.head):
+    for tok in tokens_with(doc, "dep", _SUBJECT_DEPS):
+        if tok.pos_ not in ("PRON", "PUNCT", "DET") and not _compared(tok.head):
             bounds = phrase_bounds(tok)
             # the person named by the subject's head first, then by a name in apposition to it (*le
             # porte-parole d'Eric Zemmour, Guillaume Peltier*), not one named in its complements

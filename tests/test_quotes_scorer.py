@@ -51,7 +51,7 @@ def test_decide_never_guesses_below_half_and_respects_pronoun_agreement():
 def test_speaker_named_by_the_phrase_stands(fr):
     # the people named in the reported words are candidates too; the outlet the phrase names stays
     text = ("Pauline Roche a présenté son programme mardi.\n\n"
-            "Selon une nouvelle enquête du Guardian, Marc Delorme conseille discrètement Pauline Roche.")
+            "Selon une nouvelle enquête du Guardian, Marc Delorme finance en secret la fondation de Pauline Roche.")
     q = [q for q in find_quotes(fr(text)) if q.kind == "according_to"]
     assert q and q[0].speaker_canonical == "Guardian"
 

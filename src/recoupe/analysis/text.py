@@ -99,7 +99,7 @@ def caseless_plain(text: str) -> bool:
     return _NOT_CASELESS_PLAIN.search(text) is None
 
 
-_ATTRS = {"lower": LOWER, "orth": ORTH, "dep": DEP, "pos": POS}
+_ATTRS = {"lower": LOWER, "orth": ORTH, "lemma": LEMMA, "dep": DEP, "pos": POS}
 
 
 @lru_cache(maxsize=256)
@@ -110,7 +110,7 @@ def _string_ids(values: frozenset[str]) -> np.ndarray:
 
 
 def tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
-    """The tokens whose ``attr`` ("lower", "orth", "dep" or "pos") is one of ``values``, in text order: the same
+    """The tokens whose ``attr`` ("lower", "orth", "lemma", "dep" or "pos") is one of ``values``, in text order: the same
     tokens as ``[t for t in doc if getattr(t, attr + "_") in values]`` without making a Token of
     every word. The attribute's string ids are read once per Doc and compared as numbers; each hit
     is confirmed on its string."""

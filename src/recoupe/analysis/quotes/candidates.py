@@ -29,9 +29,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER, POS
-from spacy.symbols import NOUN, PROPN
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
@@ -49,12 +46,12 @@ from recoupe.analysis.quotes.coreference import (
     role_holder,
 )
 from recoupe.analysis.quotes.index import anaphoric_description, entity_index, is_person
+from recoupe.analysis.text import tokens_with
 
 SPEAKER_MODEL_NAME = "speakers"
 _SENTS = "recoupe_sentence_starts"
 _MENTIONS = "recoupe_body_mentions"
 _BODIES = "recoupe_institution_heads"
-_NOUN_POS = (NOUN, PROPN)
 # how far back a body noun phrase is a candidate, in line breaks (the previous paragraph: a prior, not tuned)
 BODY_PARAGRAPHS = 2
 
@@ -226,27 +223,18 @@ def candidates(doc: Doc, head: Token | None, phrase: tuple[int, int] | None, rul
     return list(found.values())
 
 
-@lru_cache(maxsize=None)
-def _noun_keys(lang: str) -> frozenset[int]:
-    """The string hashes of ``institution_nouns`` (the same in every vocabulary)."""
-    return frozenset(int(hash_string(w)) for w in institution_nouns(lang))
-
-
 def _institution_heads(doc: Doc, lang: str) -> tuple[list[int], list[Token]]:
     """Nouns heading a phrase that names a body (``institution_nouns.tsv``) and are no part of a
     named entity (those are candidates as entities), in text order with their offsets, listed once
     per Doc."""
     found = doc.user_data.get(_BODIES)
     if found is None:
-        keys = _noun_keys(lang)
+        keys = institution_nouns(lang)
         index = entity_index(doc)
-        heads = []
-        if len(doc):  # nouns picked in numpy first: only their word hashes become Python ints (a third less time)
-            rows = doc.to_array([POS, LOWER, LEMMA])
-            nouns = np.flatnonzero(np.isin(rows[:, 0], _NOUN_POS))
-            heads = [t for t in (doc[int(i)] for i, (low, lemma) in zip(nouns, rows[nouns, 1:].tolist())
-                                 if low in keys or lemma in keys)
-                     if not index.at(t.idx, t.idx + len(t.text))]
+        hits = {t.i: t for t in tokens_with(doc, "lower", keys)}
+        hits.update((t.i, t) for t in tokens_with(doc, "lemma", keys))
+        heads = [t for t in (hits[i] for i in sorted(hits))
+                 if t.pos_ in ("NOUN", "PROPN") and not index.at(t.idx, t.idx + len(t.text))]
         found = doc.user_data[_BODIES] = ([t.idx for t in heads], heads)
     return found
 

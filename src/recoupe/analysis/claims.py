@@ -259,16 +259,17 @@ if not Doc.has_extension(SENTENCE_VECTORS):
     Doc.set_extension(SENTENCE_VECTORS, default=None)
 
 
-def sentence_vectors(doc) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """(bounds, (n, 512) unit vectors) of the Doc's sentences (:func:`sentence_spans`), encoded
-    once and kept in ``doc._.sentence_vectors``: the claims component sets them, and a reader
-    that runs without it (claims switched off) gets them from here, computed the same way. A Doc
-    with no sentence boundaries (a blank pipeline) is split as a text with no parse is."""
+def sentence_vectors(doc, spans: list[tuple[int, int, list]] | None = None) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """(bounds, (n, 512) unit vectors) of the Doc's sentences (:func:`sentence_spans`, or
+    ``spans`` when the caller has them already), encoded once and kept in
+    ``doc._.sentence_vectors``: the claims component sets them, and a reader that runs without it
+    (claims switched off) gets them from here, computed the same way. A Doc with no sentence
+    boundaries (a blank pipeline) is split as a text with no parse is."""
     found = doc._.sentence_vectors
     if found is None:
         text = doc_text(doc)
         if doc.has_annotation("SENT_START"):
-            bounds = [(s, e) for s, e, _ in sentence_spans(doc)]
+            bounds = [(s, e) for s, e, _ in (spans if spans is not None else sentence_spans(doc))]
             found = (bounds, style.encode([text[s:e] for s, e in bounds]))
         else:
             found = style.text_sentence_vectors(text)
@@ -309,7 +310,7 @@ def find_claims(doc, threshold: float | None = None) -> list[Claim]:
     cut = model.threshold if threshold is None else threshold
     sentences = [text[s:e] for s, e, _ in spans]
     quantities = [find_quantities(sentence, lang) for sentence in sentences]
-    vectors = sentence_vectors(doc)[1]
+    vectors = sentence_vectors(doc, spans)[1]
     scores = model.predict_proba(feature_matrix(sentences, lang, [len(e) for _, _, e in spans], quantities, vectors))
     resolved = getattr(doc._, "entities", None) if doc.has_extension("entities") else None
     if resolved is not None:  # the resolved entities: canonical names, tagger misfires removed

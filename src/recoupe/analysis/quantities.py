@@ -377,9 +377,33 @@ def _rules_for(text: str) -> Iterator[tuple[str, re.Pattern]]:
         yield rule, rx
 
 
+# Every match of the amount rules begins where an amount can begin (a digit, or a number word, "a"/"un"
+# or a vague "des" starting a word): one scan finds those places, and each rule is tried there
+# only (``_matches``) instead of at every character. The same matches as ``finditer`` over the
+# whole text (tests/test_quantities.py checks it on real articles); on 40 French SemEval articles
+# the six rules took 2.2 of the number finder's 3.1 ms of CPU per article.
+_AMOUNT_START = _rx(rf"(?=\d|(?<!\w)(?:{_NUMWORD}|{_ARTICLE_ONE}|{_VAGUE}))")
+
+
+def _matches(rx: re.Pattern, text: str, starts: list[int] | None) -> Iterator[re.Match]:
+    """``rx.finditer(text)``, trying only ``starts`` (ascending) when given: a search resumes
+    where the last match ended, as ``finditer``'s does (none of these rules matches empty)."""
+    if starts is None:
+        yield from rx.finditer(text)
+        return
+    resume = 0
+    for at in starts:
+        if at >= resume and (m := rx.match(text, at)) is not None:
+            yield m
+            resume = max(m.end(), at + 1)
+
+
 def _candidates(text: str, lang: str) -> Iterator[tuple[int, Quantity]]:
+    starts = None
     for rule, rx in _rules_for(text):
-        for m in rx.finditer(text):
+        if rule in _AMOUNT_RULES and starts is None:
+            starts = [m.start() for m in _AMOUNT_START.finditer(text)]
+        for m in _matches(rx, text, starts if rule in _AMOUNT_RULES else None):
             if m.end() == m.start():
                 continue
             q = _build(rule, m, lang)

@@ -53,3 +53,24 @@ def test_agency_credit_and_first_publication_lines():
     _, chain = _chain("Le ministre démissionne\n\nLe ministre a démissionné mardi soir, a-t-on appris de source "
                       "proche du dossier.\n\nCet article a d'abord été publié par Libération.")
     assert chain[0] == ("origin", "Libération", "liberation.fr")
+
+
+def test_outlets_the_chain_proves_become_organisations_in_new_objects():
+    """An entity the tagger called MISC that the chain names as an outlet is relabelled ORG (with
+    its mentions), in new objects: the entity the Doc's component made is left as it was."""
+    from recoupe.analysis.chain import relabel_outlets
+    from recoupe.model import Analysis, ChainLink, Entity, Mention, Span
+
+    tagged = Entity(canonical="Mediapart", label="MISC",
+                    mentions=[Mention(text="Mediapart", start=0, end=9, label="MISC", producer="model:ner")])
+    other = Entity(canonical="Paris", label="LOC",
+                   mentions=[Mention(text="Paris", start=20, end=25, label="LOC", producer="model:ner")])
+    analysis = Analysis(source="test", language="fr", body="Mediapart révèle à Paris", entities=[tagged, other])
+    link = ChainLink(name="Mediapart", role="origin", evidence=Span(text="Mediapart", start=0, end=9),
+                     producer="rule:chain")
+    relabel_outlets(analysis, [link])
+    relabelled, kept = analysis.entities
+    assert (relabelled.label, relabelled.mentions[0].label, relabelled.mentions[0].producer) == (
+        "ORG", "ORG", "rule:chain.outlet")
+    assert kept is other
+    assert (tagged.label, tagged.mentions[0].label, tagged.mentions[0].producer) == ("MISC", "MISC", "model:ner")

@@ -70,3 +70,23 @@ def test_a_full_name_glued_to_its_party_is_split(nlp):
 def test_article_in_an_outlet_name_is_kept(nlp):
     ents = _by_canonical(find_entities(nlp("Le Monde a révélé hier que le ministre avait menti.")))
     assert "Le Monde" in ents and ents["Le Monde"].label == "ORG"
+
+
+def test_furniture_names_join_body_entities_and_leave_the_doc_alone():
+    """A byline or photo credit naming someone the body names adds a furniture mention to that
+    entity; a name only in the furniture becomes an entity of its own. The Doc's own entities
+    (shared with the report, not copied) keep their body mentions only."""
+    from recoupe.analysis.entities import merge_entities
+    from recoupe.nlp import build_nlp
+
+    body = ("Le ministre de l'Économie, Bruno Lemaire, a présenté mardi un plan de relance. "
+            "Les syndicats ont jugé ces mesures insuffisantes et appellent à manifester à Paris.")
+    nlp = build_nlp("fr")
+    doc = nlp(body)
+    furniture = {0: nlp("Par Claire Martin, avec Bruno Lemaire"), 1: nlp("Photo : Claire Martin / AFP")}
+    before = [e.model_dump() for e in doc._.entities]
+    merged = {e.canonical: e for e in merge_entities(doc._.entities, furniture)}
+    assert [(m.in_, m.furniture_index) for m in merged["Bruno Lemaire"].mentions] == [("body", None), ("furniture", 0)]
+    assert [(m.in_, m.furniture_index) for m in merged["Claire Martin"].mentions] == [("furniture", 0), ("furniture", 1)]
+    assert merged["Paris"] in doc._.entities  # untouched entities are shared, not copied
+    assert [e.model_dump() for e in doc._.entities] == before

@@ -274,14 +274,15 @@ def build_chain(analysis: Analysis, doc: Doc | None) -> list[ChainLink]:
 
 
 def relabel_outlets(analysis: Analysis, chain: list[ChainLink]) -> None:
-    """Names the chain proves to be outlets are organisations, whatever the tagger said."""
+    """Names the chain proves to be outlets are organisations, whatever the tagger said (new
+    entity objects: those of the Doc's components are shared, never changed)."""
     names = {fold(l.name) for l in chain}
-    for ent in analysis.entities:
-        if ent.label != "ORG" and fold(ent.canonical) in names:
-            ent.label = "ORG"
-            for m in ent.mentions:
-                m.label = "ORG"
-                m.producer = "rule:chain.outlet"
+    analysis.entities = [
+        ent.model_copy(update={"label": "ORG", "mentions": [
+            m.model_copy(update={"label": "ORG", "producer": "rule:chain.outlet"}) for m in ent.mentions]})
+        if ent.label != "ORG" and fold(ent.canonical) in names else ent
+        for ent in analysis.entities
+    ]
 
 
 def attach_source_chain(analysis: Analysis, doc: Doc | None) -> None:

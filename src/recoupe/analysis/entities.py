@@ -544,14 +544,15 @@ doc_component("recoupe_entities", "entities", find_entities,
 
 def merge_entities(body_entities: list[Entity], furniture_docs: dict[int, Doc]) -> list[Entity]:
     """Add names found in furniture lines (provenance, bylines, credits) as furniture mentions,
-    joined to the body's entity with the same name or surname."""
-    entities = [e.model_copy(deep=True) for e in body_entities]
+    joined to the body's entity with the same name or surname. Returns new entities where a
+    furniture mention joins one; the body's own (``doc._.entities``) are never changed."""
+    entities = list(body_entities)
     for index, fdoc in sorted(furniture_docs.items()):
         for found in fdoc._.entities or []:
             key = fold(found.canonical).split()
             target = next(
                 (
-                    e for e in entities
+                    k for k, e in enumerate(entities)
                     if fold(e.canonical) == " ".join(key)
                     or (e.label == "PER" and len(key) == 1 and fold(e.canonical).split()[-1:] == key)
                     or (e.label == "ORG" and _same_org(key, fold(e.canonical).split()))
@@ -564,5 +565,5 @@ def merge_entities(body_entities: list[Entity], furniture_docs: dict[int, Doc]) 
             if target is None:
                 entities.append(found.model_copy(update={"mentions": moved, "roles": []}))
             else:
-                target.mentions.extend(moved)
+                entities[target] = entities[target].model_copy(update={"mentions": [*entities[target].mentions, *moved]})
     return entities

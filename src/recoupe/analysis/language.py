@@ -15,6 +15,7 @@ and probabilities against py3langid's own ``classify`` on real articles).
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import numpy as np
@@ -30,6 +31,9 @@ MIN_PARAGRAPH_CHARS = setting("language", "min_paragraph_chars")
 SCANNER_DEPTH = 6
 
 
+_WIDEN_LOCK = threading.Lock()
+
+
 def _scanner_class():
     from py3langid.langid import LanguageIdentifier
 
@@ -40,7 +44,7 @@ def _scanner_class():
         conversion: the same float32 operands for the same product, so the same scores.
         py3langid's own ``classify`` turns the scores into a label and a probability."""
 
-        __slots__ = ("_arrays", "_scored")
+        __slots__ = ("_arrays", "_scored", "_wide", "_widened")
 
         def _raw_score(self, text):
             scored = getattr(self, "_scored", None)
@@ -60,8 +64,8 @@ def _scanner_class():
             nextmove, rowbase, output, weights16, widen = self._tables()
             counted = _feature_counts(nextmove, rowbase, output, texts)
             every = np.concatenate([feats for feats, _ in counted])
-            union, where = np.unique(every, return_inverse=True)  # each weight row widened once
-            rows = np.take(widen, weights16[union]) if widen is not None else self.nb_ptc[union]
+            union, where = np.unique(every, return_inverse=True)
+            rows = self._widened_rows(union, weights16, widen) if widen is not None else self.nb_ptc[union]
             out, at = [], 0
             for feats, counts in counted:
                 if not len(feats):
@@ -70,6 +74,20 @@ def _scanner_class():
                 out.append(np.log1p(counts.astype(np.float32)) @ rows[where[at : at + len(feats)]] + self.nb_pc)
                 at += len(feats)
             return out
+
+        def _widened_rows(self, features: np.ndarray, weights16: np.ndarray, widen: np.ndarray) -> np.ndarray:
+            """The float32 weight rows of ``features``, each widened once per process and kept:
+            widening was a third of the identification's cost per article. The table is mapped
+            lazily (np.zeros), so memory grows with the features texts touch (57 MB at most)."""
+            with _WIDEN_LOCK:  # a server's threads share the identifier: table and flags change together
+                if not hasattr(self, "_wide"):
+                    self._wide = np.zeros(weights16.shape, dtype=np.float32)
+                    self._widened = np.zeros(len(weights16), dtype=bool)
+                new = features[~self._widened[features]]
+                if len(new):
+                    self._wide[new] = np.take(widen, weights16[new])
+                    self._widened[new] = True
+                return self._wide[features]
 
         def _tables(self):
             try:

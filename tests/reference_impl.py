@@ -164,3 +164,16 @@ def style_features(text: str) -> np.ndarray:
         (text.count("—") + text.count("–") + text.count(" - ")) * per100,
     ]
     return np.asarray(feats, dtype=np.float32)
+
+
+def relations_units(doc):
+    """Sentences cut again at line breaks, by visiting every token (relations._units before)."""
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and "\n" in t.text:
+                if t.i > start:
+                    yield doc[start : t.i]
+                start = t.i + 1
+        if start < sent.end:
+            yield doc[start : sent.end]

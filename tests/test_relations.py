@@ -75,3 +75,24 @@ def test_seed_relations(name, expected):
         assert any(r.evidence.start < at + len(exp["evidence"]) and at < r.evidence.end for r in matches), exp
         if "status" in exp:
             assert any(r.status == exp["status"] for r in matches), (exp, [r.status for r in matches])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_units_are_the_sentences_cut_at_line_breaks_as_before(lang):
+    """The relation finder's units (sentences cut at line breaks) come from the text's newlines
+    now: the same token ranges as visiting every token, on real articles and on texts with blank,
+    doubled and leading line breaks."""
+    from recoupe.analysis.relations import _units
+    from recoupe.nlp import build_nlp
+    from tests.reference_impl import relations_units
+
+    folder = need_shared("data", "genre", "semeval2023t3", lang, "articles")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:30]]
+    texts += ["Titre\n\nUne phrase.\n \nDeux  phrases\n\n\nTrois", "\n\nDébut\n", "a\nb\nc"]
+    nlp = build_nlp(lang)
+    units = 0
+    for doc in nlp.pipe(texts):
+        expected = [(u.start, u.end) for u in relations_units(doc)]
+        assert [(u.start, u.end) for u in _units(doc)] == expected
+        units += len(expected)
+    assert units > 300

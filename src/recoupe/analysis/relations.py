@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.analysis.component import doc_component, doc_text
@@ -294,14 +296,26 @@ def _bare_of_relations(doc: Doc, sent: Span, idx: _Index, lang: str, taken: set)
 
 def _units(doc: Doc):
     """Sentences, cut again at line breaks: the parser often runs a title or a paragraph break into
-    the next sentence, and a relation never crosses a line."""
+    the next sentence, and a relation never crosses a line. The line-break tokens are found from
+    the text's newlines (no Token made for every word)."""
+    text = doc_text(doc)
+    starts = doc.to_array(IDX)
+    breaks, at = [], text.find("\n")
+    while at != -1:
+        i = int(np.searchsorted(starts, at, side="right")) - 1
+        if i >= 0 and (not breaks or breaks[-1] != i) and doc[i].is_space:
+            breaks.append(i)
+        at = text.find("\n", at + 1)
+    k = 0
     for sent in doc.sents:
         start = sent.start
-        for t in sent:
-            if t.is_space and "\n" in t.text:
-                if t.i > start:
-                    yield doc[start : t.i]
-                start = t.i + 1
+        while k < len(breaks) and breaks[k] < sent.start:
+            k += 1
+        while k < len(breaks) and breaks[k] < sent.end:
+            if breaks[k] > start:
+                yield doc[start : breaks[k]]
+            start = breaks[k] + 1
+            k += 1
         if start < sent.end:
             yield doc[start : sent.end]
 

@@ -9,7 +9,8 @@ article component, the same three shuffles, thresholds chosen inside each traini
 third similarity round (NOTES.md):
 
 0. (shipped) :func:`recoupe.corpus.similarity.soft_match`, the soft BERTScore-style match of the
-   title and sentences the profile already holds, at five temperatures, beside the hard max;
+   title and sentences the profile already holds, at five temperatures, beside the hard max; and
+   :func:`~recoupe.corpus.similarity.window_match`, the same over the title and text windows;
 1. whole-document alignment: every sentence of both articles encoded (vectors cached on disk by
    :func:`recoupe.training.similarity.cached_encoder`), BERTScore-style greedy precision, recall and
    F1 over sentence vectors (plain, weighted by sentence length, by position), the share of
@@ -166,7 +167,7 @@ def written_features(a: dict, b: dict) -> dict[str, list[float]]:
 
 # ---------------------------------------------------------------- lever 3: models
 
-BASE = [f for f in sim.FEATURES if not f.startswith("soft_match")]  # the 18 features before this round
+BASE = [f for f in sim.FEATURES if not f.startswith(("soft_match", "window_match"))]  # the 18 before this round
 
 
 def hgb_factory(monotone: bool, **kw):
@@ -215,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     encode = T.cached_encoder("semeval2022t8")
     profs = T.profiles_for(articles, encode)
     XS = np.stack([sim.pair_features(profs[p["id1"]], profs[p["id2"]]) for p in pairs])
-    # the 18 features before this round (the shipped model adds soft_match_min / _max)
+    # the 18 features before this round (the shipped model adds soft_match_ and window_match_min / _max)
     X = XS[:, [sim.FEATURES.index(f) for f in BASE]]
     y = np.array([p["overall"] for p in pairs], dtype=float)
     g = T.groups([(p["id1"], p["id2"]) for p in pairs], articles)
@@ -248,8 +249,11 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"{len(pairs)} pairs, shuffles from {args.first_shuffle} x {args.shuffles}")
     print(f"{'lever':<72} Pearson F1    per shuffle")
+    soft = [sim.FEATURES.index(f) for f in ("soft_match_min", "soft_match_max")]
+    window = [sim.FEATURES.index(f) for f in ("window_match_min", "window_match_max")]
     show("(the 18 features, ridge with hinges)", run(X))
-    show(f"shipped: + soft_match min/max (temperature {sim.SOFT_MATCH_TEMPERATURE})", run(XS))
+    show(f"+ soft_match min/max (temperature {sim.SOFT_MATCH_TEMPERATURE})", run(np.hstack([X, XS[:, soft]])))
+    show("shipped: + soft_match and window_match min/max", run(XS))
     if "soft" in only:
         for temp in (0.02, 0.05, 0.1, 0.2, 0.5):
             show(f"soft: + soft_match min/max at temperature {temp}", run(np.hstack([X, soft_columns(profs, pairs, temp)])))
@@ -261,7 +265,19 @@ def main(argv: list[str] | None = None) -> int:
             hard.append([min(pr, rc), max(pr, rc)])
         show("soft: hard max instead (greedy BERTScore, title + sentences, min/max)", run(np.hstack([X, np.array(hard, np.float32)])))
         am = sim.FEATURES.index("align_mean")
-        show("soft: shipped minus align_mean (collinear with it)", run(np.delete(XS, am, axis=1)))
+        show("soft: 18 + soft_match, minus align_mean (collinear with it)", run(np.delete(np.hstack([X, XS[:, soft]]), am, axis=1)))
+        win = np.array([np.stack([getattr(profs[p["id1"]], w) for w in sim.WINDOWS])
+                        @ np.stack([getattr(profs[p["id2"]], w) for w in sim.WINDOWS]).T for p in pairs])
+        hard_win = np.stack([np.minimum(win.max(2).mean(1), win.max(1).mean(1)), np.maximum(win.max(2).mean(1), win.max(1).mean(1))], 1)
+        show("window: 18 + soft_match + window match with the hard max", run(np.hstack([X, XS[:, soft], hard_win])))
+        show("window: 18 + soft_match + the largest cross-window cosine", run(np.hstack([X, XS[:, soft], win.reshape(len(win), -1).max(1)[:, None]])))
+        units = []
+        for p in pairs:
+            a, b = profs[p["id1"]], profs[p["id2"]]
+            ua = np.vstack([np.stack([getattr(a, w) for w in sim.WINDOWS]), a.sent_vecs])
+            ub = np.vstack([np.stack([getattr(b, w) for w in sim.WINDOWS]), b.sent_vecs])
+            units.append(sim._soft_best(ua @ ub.T))
+        show("window: 18 + one soft match over windows and sentences together", run(np.hstack([X, np.array(units, np.float32)])))
     extra: dict[str, np.ndarray] = {}
     if "1" in only or "combo" in only:
         t = time.time()

@@ -5,8 +5,8 @@ Each article is reduced once to a :class:`Profile` (title and lead vectors, up t
 names it contains, its date). Two profiles give a short feature vector (:func:`pair_features`):
 cosines of the title, lead and mean-sentence vectors, how well each article's sentences find a
 partner in the other (cross-lingual alignment, and a soft BERTScore-style match of the title and
-sentences, :func:`soft_match`), names and numbers in common, date distance. A
-small linear model (``resources/models/similarity``, trained by
+sentences, :func:`soft_match`, and of the windows, :func:`window_match`), names and numbers in
+common, date distance. A small linear model (``resources/models/similarity``, trained by
 ``python -m recoupe.training.similarity`` on SemEval-2022 Task 8 pairs, scores out-of-fold in its
 meta) maps them to the similarity. The stories, the translation detector and ``recoupe eval
 similarity`` all call these functions, so the number the evaluation scores is the number the
@@ -248,16 +248,11 @@ def alignment(a: Profile, b: Profile) -> dict[str, float]:
 SOFT_MATCH_TEMPERATURE = 0.05
 
 
-def soft_match(a: Profile, b: Profile) -> tuple[float, float]:
-    """Whole-document alignment, BERTScore-style over sentence vectors: each unit of one article
-    (its title and its sentences, the vectors the profile already holds) finds its best partners in
-    the other, weighted by a softmax of their cosines (:data:`SOFT_MATCH_TEMPERATURE`), and the
-    matched cosines are averaged: the precision of ``a`` against ``b`` and its recall. Returned as
-    (worse, better) direction, so the pair's order does not matter and a short article inside a long
-    one (high on one side only) is told from two articles that tell the same thing."""
-    S = np.vstack([a.title_vec[None, :], a.sent_vecs]) @ np.vstack([b.title_vec[None, :], b.sent_vecs]).T
-    # one set of weights serves rows and columns: a softmax is unchanged by a constant, and cosines
-    # lie within 2 of the maximum (exp(-2 / 0.05) = 4e-18, far from float32 underflow)
+def _soft_best(S: np.ndarray) -> tuple[float, float]:
+    """(worse, better) of the two directions' mean soft best match in a cosine matrix: each row's
+    cosines averaged under a softmax of themselves (:data:`SOFT_MATCH_TEMPERATURE`), and each
+    column's. One set of weights serves rows and columns: a softmax is unchanged by a constant, and
+    cosines lie within 2 of the maximum (exp(-2 / 0.05) = 4e-18, far from float32 underflow)."""
     w = np.exp((S - S.max()) / SOFT_MATCH_TEMPERATURE)
     sw = S * w
     p = float((sw.sum(axis=1) / w.sum(axis=1)).mean())
@@ -265,11 +260,31 @@ def soft_match(a: Profile, b: Profile) -> tuple[float, float]:
     return min(p, r), max(p, r)
 
 
+def soft_match(a: Profile, b: Profile) -> tuple[float, float]:
+    """Whole-document alignment, BERTScore-style over sentence vectors: each unit of one article
+    (its title and its sentences, the vectors the profile already holds) finds its best partners in
+    the other, weighted by a softmax of their cosines, and the matched cosines are averaged: the
+    precision of ``a`` against ``b`` and its recall. Returned as (worse, better) direction, so the
+    pair's order does not matter and a short article inside a long one (high on one side only) is
+    told from two articles that tell the same thing."""
+    return _soft_best(np.vstack([a.title_vec[None, :], a.sent_vecs]) @ np.vstack([b.title_vec[None, :], b.sent_vecs]).T)
+
+
+WINDOWS = ("title_vec", "head_vec", "lead_vec", "next_vec", "full_vec")
+
+
+def window_match(a: Profile, b: Profile) -> tuple[float, float]:
+    """The same soft best match over the article's windows (title, first 300, 600 and 2,000
+    characters, characters 600-1,200): each window meets the other article at whatever zoom tells
+    the same thing (a title that is the other's lead, a lead that is the other's whole text)."""
+    return _soft_best(np.stack([getattr(a, w) for w in WINDOWS]) @ np.stack([getattr(b, w) for w in WINDOWS]).T)
+
+
 FEATURES = (
     "cos_title", "cos_lead", "cos_head", "cos_full", "cos_next", "cos_mean", "cos_title_lead",
     "align_mean", "align_strong", "align_order", "align_top", "names_jaccard", "names_overlap",
     "numbers_jaccard", "numbers_overlap", "same_lang", "sent_ratio", "days_apart",
-    "soft_match_min", "soft_match_max",
+    "soft_match_min", "soft_match_max", "window_match_min", "window_match_max",
 )
 
 
@@ -279,6 +294,7 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
     na, nb = len(a.sent_vecs), len(b.sent_vecs)
     days = abs((a.date - b.date).total_seconds()) / 86400 if a.date and b.date else 0.0
     soft_min, soft_max = soft_match(a, b)
+    window_min, window_max = window_match(a, b)
     return np.array([
         float(a.title_vec @ b.title_vec), float(a.lead_vec @ b.lead_vec), float(a.head_vec @ b.head_vec),
         float(a.full_vec @ b.full_vec), float(a.next_vec @ b.next_vec), float(a.mean_vec @ b.mean_vec),
@@ -287,7 +303,7 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
         _jaccard(a.names, b.names), _overlap(a.names, b.names),
         _jaccard(a.numbers, b.numbers), _overlap(a.numbers, b.numbers),
         float(bool(a.lang) and a.lang == b.lang), min(na, nb) / max(na, nb, 1), min(np.log1p(days), 5.0),
-        soft_min, soft_max,
+        soft_min, soft_max, window_min, window_max,
     ], dtype=np.float32)
 
 

@@ -299,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         if name[0] in only:
             show(name, run(np.hstack([X, E])))
             if name[0] == "2":
-                show(name + " (on the shipped 20)", run(np.hstack([XS, E])))
+                show(name + " (on the shipped features)", run(np.hstack([XS, E])))
     if "3" in only:
         def pred_hgb(m, XX):
             return np.clip((4.0 - m[1].predict(XX)) / 3.0, 0.0, 1.0)

@@ -4,8 +4,9 @@ Each article is reduced once to a :class:`Profile` (title and lead vectors, up t
 ``MAX_SENTENCES`` sentence vectors from the shipped multilingual USE encoder, the numbers and the
 names it contains, its date). Two profiles give a short feature vector (:func:`pair_features`):
 cosines of the title, lead and mean-sentence vectors, how well each article's sentences find a
-partner in the other (cross-lingual alignment), names and numbers in common, date distance. A
-small linear model (``resources/models/similarity``, trained by
+partner in the other (cross-lingual alignment, and a soft BERTScore-style match of the title and
+sentences, :func:`soft_match`, and of the windows, :func:`window_match`), names and numbers in
+common, date distance. A small linear model (``resources/models/similarity``, trained by
 ``python -m recoupe.training.similarity`` on SemEval-2022 Task 8 pairs, scores out-of-fold in its
 meta) maps them to the similarity. The stories, the translation detector and ``recoupe eval
 similarity`` all call these functions, so the number the evaluation scores is the number the
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime
 from typing import Iterable, Sequence
 
@@ -66,11 +68,22 @@ class Profile:
     # finder ran, e.g. on the SemEval evaluation's text-only profiles); see :func:`names_apart`
     title_names: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def mean_vec(self) -> np.ndarray:
         v = self.sent_vecs.mean(axis=0) if len(self.sent_vecs) else self.lead_vec
         n = float(np.linalg.norm(v))
         return v / n if n else v
+
+    # computed once per profile, like mean_vec (a story's member meets every newcomer it is compared with)
+    @cached_property
+    def unit_vecs(self) -> np.ndarray:
+        """The title and the sentences, the units :func:`soft_match` aligns."""
+        return np.ascontiguousarray(np.vstack([self.title_vec[None, :], self.sent_vecs]), dtype=np.float32)
+
+    @cached_property
+    def window_vecs(self) -> np.ndarray:
+        """The title and the text windows (:data:`WINDOWS`), the units :func:`window_match` aligns."""
+        return np.stack([getattr(self, w) for w in WINDOWS]).astype(np.float32)
 
 
 
@@ -217,16 +230,19 @@ def _overlap(a: frozenset, b: frozenset) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def alignment(a: Profile, b: Profile) -> dict[str, float]:
+def alignment(a: Profile, b: Profile, S: np.ndarray | None = None) -> dict[str, float]:
     """How sentence by sentence two articles are: each sentence's best cosine in the other article,
     averaged both ways; the share of strong one-to-one partners (a translation has nearly all);
-    and whether partners come in the same order."""
+    and whether partners come in the same order. ``S``: the sentences' cosine matrix, when the
+    caller has it."""
     if not len(a.sent_vecs) or not len(b.sent_vecs):
         return {"align_mean": 0.0, "align_strong": 0.0, "align_order": 0.0, "align_top": 0.0}
-    S = a.sent_vecs @ b.sent_vecs.T
+    if S is None:
+        S = a.sent_vecs @ b.sent_vecs.T
     best_a = S.max(axis=1)
     best_b = S.max(axis=0)
-    mean = 0.5 * (float(best_a.mean()) + float(best_b.mean()))
+    # sums over counts rather than ndarray.mean: numpy's mean wrapper costs more than the sum here
+    mean = 0.5 * (float(best_a.sum()) / len(best_a) + float(best_b.sum()) / len(best_b))
     # strong mutual partners: i's best is j and j's best is i, with cosine >= 0.6 (fr/en
     # translations score 0.67-0.89 per DESIGN.md; unrelated sentences < 0.2)
     arg_a = S.argmax(axis=1)
@@ -237,30 +253,74 @@ def alignment(a: Profile, b: Profile) -> dict[str, float]:
     if len(mutual) >= 2:
         js = [j for _, j in mutual]
         order = sum(1 for x, y in zip(js, js[1:]) if y > x) / (len(js) - 1)
-    top = float(np.sort(S.ravel())[-3:].mean())
+    tail = np.sort(S.ravel())[-3:]
+    top = float(tail.sum()) / len(tail)
     return {"align_mean": mean, "align_strong": strong, "align_order": order, "align_top": top}
+
+
+# Temperature of the soft best match (:func:`soft_match`), chosen on the out-of-fold SemEval pairs
+# (`python benchmarks/similarity_levers.py --only soft`, the gate's three shuffles): Pearson 0.7722
+# at 0.02 (about the hard max), 0.7731 at 0.05, 0.7695 at 0.1, 0.7671 at 0.2, 0.7667 at 0.5.
+SOFT_MATCH_TEMPERATURE = 0.05
+
+
+def _soft_best(S: np.ndarray) -> tuple[float, float]:
+    """(worse, better) of the two directions' mean soft best match in a cosine matrix: each row's
+    cosines averaged under a softmax of themselves (:data:`SOFT_MATCH_TEMPERATURE`), and each
+    column's. One set of weights serves rows and columns: a softmax is unchanged by a constant, and
+    cosines lie within 2 of 1, the shift used (exp(-2 / 0.05) = 4e-18, far from float32 underflow)."""
+    w = np.exp((S - 1.0) * (1.0 / SOFT_MATCH_TEMPERATURE))
+    sw = S * w
+    p = float((sw.sum(axis=1) / w.sum(axis=1)).sum()) / S.shape[0]
+    r = float((sw.sum(axis=0) / w.sum(axis=0)).sum()) / S.shape[1]
+    return min(p, r), max(p, r)
+
+
+def soft_match(a: Profile, b: Profile) -> tuple[float, float]:
+    """Whole-document alignment, BERTScore-style over sentence vectors: each unit of one article
+    (its title and its sentences, the vectors the profile already holds) finds its best partners in
+    the other, weighted by a softmax of their cosines, and the matched cosines are averaged: the
+    precision of ``a`` against ``b`` and its recall. Returned as (worse, better) direction, so the
+    pair's order does not matter and a short article inside a long one (high on one side only) is
+    told from two articles that tell the same thing."""
+    return _soft_best(a.unit_vecs @ b.unit_vecs.T)
+
+
+WINDOWS = ("title_vec", "head_vec", "lead_vec", "next_vec", "full_vec")
+
+
+def window_match(a: Profile, b: Profile) -> tuple[float, float]:
+    """The same soft best match over the article's windows (title, first 300, 600 and 2,000
+    characters, characters 600-1,200): each window meets the other article at whatever zoom tells
+    the same thing (a title that is the other's lead, a lead that is the other's whole text)."""
+    return _soft_best(a.window_vecs @ b.window_vecs.T)
 
 
 FEATURES = (
     "cos_title", "cos_lead", "cos_head", "cos_full", "cos_next", "cos_mean", "cos_title_lead",
     "align_mean", "align_strong", "align_order", "align_top", "names_jaccard", "names_overlap",
     "numbers_jaccard", "numbers_overlap", "same_lang", "sent_ratio", "days_apart",
+    "soft_match_min", "soft_match_max", "window_match_min", "window_match_max",
 )
 
 
 def pair_features(a: Profile, b: Profile) -> np.ndarray:
     """The similarity features of a pair (order-independent), in :data:`FEATURES` order."""
-    al = alignment(a, b)
+    units = a.unit_vecs @ b.unit_vecs.T  # title and sentences: the sentences' block serves alignment
+    al = alignment(a, b, units[1:, 1:])
     na, nb = len(a.sent_vecs), len(b.sent_vecs)
     days = abs((a.date - b.date).total_seconds()) / 86400 if a.date and b.date else 0.0
+    soft_min, soft_max = _soft_best(units)
+    win = a.window_vecs @ b.window_vecs.T  # title, head, lead, next, full (WINDOWS) against each other
+    window_min, window_max = _soft_best(win)
     return np.array([
-        float(a.title_vec @ b.title_vec), float(a.lead_vec @ b.lead_vec), float(a.head_vec @ b.head_vec),
-        float(a.full_vec @ b.full_vec), float(a.next_vec @ b.next_vec), float(a.mean_vec @ b.mean_vec),
-        0.5 * (float(a.title_vec @ b.lead_vec) + float(b.title_vec @ a.lead_vec)),
+        win[0, 0], win[2, 2], win[1, 1], win[4, 4], win[3, 3], float(a.mean_vec @ b.mean_vec),
+        0.5 * (float(win[0, 2]) + float(win[2, 0])),
         al["align_mean"], al["align_strong"], al["align_order"], al["align_top"],
         _jaccard(a.names, b.names), _overlap(a.names, b.names),
         _jaccard(a.numbers, b.numbers), _overlap(a.numbers, b.numbers),
         float(bool(a.lang) and a.lang == b.lang), min(na, nb) / max(na, nb, 1), min(np.log1p(days), 5.0),
+        soft_min, soft_max, window_min, window_max,
     ], dtype=np.float32)
 
 

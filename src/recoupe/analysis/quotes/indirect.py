@@ -34,6 +34,23 @@ def _participial_clause(verb: Token) -> bool:
                                                                                    "parataxis", "ROOT")
 
 
+def _main_clause_speaker(verb: Token) -> Token | None:
+    """The subject a participial clause (``…, alléguant que…``) continues when the parser hangs the
+    participle on a noun of the main clause (*a écrit dans une colonne …, alléguant que*): the first
+    finite verb up the tree, in the same sentence, that has a subject."""
+    sent_start, sent_end = sentence_bounds(verb)
+    tok = verb.head
+    for _ in range(4):
+        if tok.idx < sent_start or tok.idx >= sent_end:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and finite(tok):
+            return speaker_head(tok)
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
 # words before a gerund that make it part of the main clause (French "en", English prepositions)
 GERUND_MARKS = {"en", "after", "before", "while", "in", "by", "when", "upon"}
 
@@ -114,6 +131,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
             out.append(passive)
             continue
         speaker = speaker_head(verb)
+        if speaker is None and participle:
+            speaker = _main_clause_speaker(verb)
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
             continue
         if verb.lemma_ in words.reflexive_not_speech and any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous")

@@ -117,6 +117,15 @@ def test_scare_quotes_and_titles_are_not_quotes(fr):
     assert len(quoted_spans(doc)) == 2
 
 
+def test_quotation_over_several_paragraphs():
+    from recoupe.analysis.text import _quoted_spans
+    text = ("The mayor said: “The bridge will reopen in May.\nThe repairs cost less than planned.”\n"
+            "Others disagreed.\n“Unclosed words at the end\nNothing closes it here.")
+    spans = [text[s:e] for s, e in _quoted_spans(text)]
+    # one span per paragraph of the quotation closed two paragraphs on; an opener never closed adds nothing
+    assert spans == ["The bridge will reopen in May.", "The repairs cost less than planned."]
+
+
 def test_first_person_author_opinion_is_not_attributed(fr):
     doc = fr("Je pense que cette loi est une erreur.")
     assert find_quotes(doc) == []

@@ -155,6 +155,17 @@ def test_english_according_to_and_trailing_said(en):
     assert "factory will close" in trailing.content.text
 
 
+def test_english_verb_with_its_own_clause_does_not_attribute_the_quotation_before(en):
+    text = ("“The council ignored every warning,” Helen Park wrote on Monday. “It never read our report.” "
+            "Mayor Tom Reed said that the report had arrived too late.")
+    quotes = find_quotes(en(text))
+    second = next(q for q in quotes if q.kind == "direct" and q.content.text.startswith("It never"))
+    assert second.cue is None or "said" not in second.cue.text
+    assert "Reed" not in (second.speaker_canonical or "")
+    reported = _one(quotes, "indirect", "said")
+    assert reported.content.text.startswith("that the report")
+
+
 # ---------------------------------------------------------------- seeds (acceptance)
 
 

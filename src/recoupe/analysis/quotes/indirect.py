@@ -64,7 +64,7 @@ def _hypothetical_speech(verb: Token) -> bool:
     return is_conditional(head) or any(is_conditional(c) for c in head.children if c.dep_.startswith("aux"))
 
 
-def _content_start(verb: Token, lang: str) -> Token | None:
+def content_start(verb: Token, lang: str) -> Token | None:
     """The complementizer opening the reported clause (``que``, ``that``), from the parse or the surface.
 
     The surface backup covers parses that attach ``que`` wrongly: the first ``que``/``that`` within a
@@ -141,7 +141,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if _hypothetical_speech(verb):
             continue
         # manner verbs (sourit-il, poursuit-elle) report speech only as an incise, never with "que"
-        clause = _content_start(verb, lang) if speech_verbs(lang).get(lemma) != "incise" else None
+        clause = content_start(verb, lang) if speech_verbs(lang).get(lemma) != "incise" else None
         if participle and clause is None:
             continue
         if clause is not None:

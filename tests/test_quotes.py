@@ -275,6 +275,14 @@ def test_stance_with_pour(fr):
     assert find_quotes(fr("Pour la première fois, le fleuve a débordé en hiver.")) == []
 
 
+def test_stance_of_a_group_with_pour(fr):
+    quotes = find_quotes(fr("Pour certains économistes, la réforme arrive trop tard. "
+                            "Pour d'autres, elle ne changera rien au chômage."))
+    stances = [q for q in quotes if q.kind == "according_to"]
+    assert [q.content.text[:14] for q in stances] == ["la réforme arr", "elle ne change"]
+    assert "économistes" in stances[0].speaker.text
+
+
 def test_comme_le_rapporte_and_reflexive_attribute(fr):
     q = _one(find_quotes(fr("Comme le rapporte le quotidien Le Soir, la ministre quittera ses fonctions en mai.")),
              "according_to", "rapporte")

@@ -79,6 +79,7 @@ class QuoteWords:
     same_words: frozenset[str] = frozenset()
     honorifics_masc: frozenset[str] = frozenset()
     honorifics_fem: frozenset[str] = frozenset()
+    opinion_quantifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

@@ -126,6 +126,17 @@ def test_quotation_over_several_paragraphs():
     assert spans == ["The bridge will reopen in May.", "The repairs cost less than planned."]
 
 
+def test_floating_quotation_after_a_report(fr):
+    text = ("Selon Claire Dubois, ministre du Travail, le plan ne suffira pas.\n\n"
+            "« Nous devons aller beaucoup plus loin et beaucoup plus vite. »\n\n"
+            "« Un titre sans point final »")
+    quotes = find_quotes(fr(text))
+    floating = [q for q in quotes if q.content.text.startswith("Nous devons")]
+    assert floating and floating[0].kind == "direct"
+    assert floating[0].speaker_canonical == "Claire Dubois"
+    assert not any(q.content.text.startswith("Un titre") for q in quotes)  # an intertitle is no continuation
+
+
 def test_first_person_author_opinion_is_not_attributed(fr):
     doc = fr("Je pense que cette loi est une erreur.")
     assert find_quotes(doc) == []

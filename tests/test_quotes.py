@@ -177,6 +177,13 @@ def test_english_verb_with_its_own_clause_does_not_attribute_the_quotation_befor
     assert reported.content.text.startswith("that the report")
 
 
+def test_english_quoted_as_saying(en):
+    quotes = find_quotes(en("The agency quoted a senior engineer as saying that the bridge had been poorly maintained."))
+    q = _one(quotes, "indirect", "saying")
+    assert "engineer" in q.speaker.text
+    assert "bridge had been" in q.content.text
+
+
 # ---------------------------------------------------------------- seeds (acceptance)
 
 

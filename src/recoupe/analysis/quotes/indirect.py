@@ -34,6 +34,15 @@ def _participial_clause(verb: Token) -> bool:
                                                                                    "parataxis", "ROOT")
 
 
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """*Reuters quoted a senior official as saying that…*, *cited two sources as saying…*: the object of
+    the verb that introduces *as saying* speaks (the subject is the channel)."""
+    marker = verb.head
+    if verb.dep_ != "pcomp" or marker.lower_ != "as" or marker.head.pos_ != "VERB":
+        return None
+    return next((c for c in marker.head.children if c.dep_ == "dobj" and c.i < marker.i), None)
+
+
 def _main_clause_speaker(verb: Token) -> Token | None:
     """The subject a participial clause (``…, alléguant que…``) continues when the parser hangs the
     participle on a noun of the main clause (*a écrit dans une colonne …, alléguant que*): the first
@@ -124,13 +133,14 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] or \
             verb.morph.get("VerbForm") == ["Ger"] or (
                 lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
-        if participle and not _participial_clause(verb):
+        quoted_as = _quoted_as_saying(verb) if participle and lang == "en" else None
+        if participle and quoted_as is None and not _participial_clause(verb):
             continue
         passive = _passive_report(verb, lang)
         if passive is not None:
             out.append(passive)
             continue
-        speaker = speaker_head(verb)
+        speaker = quoted_as or speaker_head(verb)
         if speaker is None and participle:
             speaker = _main_clause_speaker(verb)
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:

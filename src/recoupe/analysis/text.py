@@ -74,7 +74,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return sorted(strip_whitespace(text, *s) for s in spans if s[1] > s[0] and text[s[0]:s[1]].strip())
 
 
-# A quotation may run over this many paragraphs after the one that opens it.
+# A quotation may run over this many paragraphs after the one that opens it (set a priori, not tuned:
+# the multi-paragraph quotations of the English attribution set span two or three).
 CONTINUED_PARAGRAPHS = 3
 
 

@@ -2,7 +2,8 @@
 
 The speech verb sits after the quotation (``», a déclaré X`` / ``," she said``), before it
 (``X a déclaré : « … »``) or inside it as an incise (``« …, a-t-il ajouté. … »``); a quoted sentence
-with no verb that follows an attributed quote is a *floating* continuation of the same speaker,
+with no verb that follows an attributed quote (or, opening its paragraph, a report in the paragraph
+before: ``floating_after_reports``) is a *floating* continuation of the same speaker,
 unless a named person's speech verb comes between (*X ajoute un changement culturel. … « … »*: X's
 turn) or it stands alone on its line and another quotation repeats it (a pull quote: the repeating
 quotation's speaker).

@@ -75,7 +75,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 # A quotation may run over this many paragraphs after the one that opens it (set a priori, not tuned:
-# the multi-paragraph quotations of the English attribution set span two or three).
+# those read in the English attribution set span two paragraphs).
 CONTINUED_PARAGRAPHS = 3
 
 

@@ -117,6 +117,26 @@ def test_scare_quotes_and_titles_are_not_quotes(fr):
     assert len(quoted_spans(doc)) == 2
 
 
+def test_quotation_over_several_paragraphs():
+    from recoupe.analysis.text import _quoted_spans
+    text = ("The mayor said: “The bridge will reopen in May.\nThe repairs cost less than planned.”\n"
+            "Others disagreed.\n“Unclosed words at the end\nNothing closes it here.")
+    spans = [text[s:e] for s, e in _quoted_spans(text)]
+    # one span per paragraph of the quotation closed two paragraphs on; an opener never closed adds nothing
+    assert spans == ["The bridge will reopen in May.", "The repairs cost less than planned."]
+
+
+def test_floating_quotation_after_a_report(fr):
+    text = ("Selon Claire Dubois, ministre du Travail, le plan ne suffira pas.\n\n"
+            "« Nous devons aller beaucoup plus loin et beaucoup plus vite. »\n\n"
+            "« Un titre sans point final »")
+    quotes = find_quotes(fr(text))
+    floating = [q for q in quotes if q.content.text.startswith("Nous devons")]
+    assert floating and floating[0].kind == "direct"
+    assert floating[0].speaker_canonical == "Claire Dubois"
+    assert not any(q.content.text.startswith("Un titre") for q in quotes)  # an intertitle is no continuation
+
+
 def test_first_person_author_opinion_is_not_attributed(fr):
     doc = fr("Je pense que cette loi est une erreur.")
     assert find_quotes(doc) == []
@@ -144,6 +164,24 @@ def test_english_according_to_and_trailing_said(en):
     assert acc.speaker_canonical == "Reuters"
     trailing = _one(quotes, "indirect", "said")
     assert "factory will close" in trailing.content.text
+
+
+def test_english_verb_with_its_own_clause_does_not_attribute_the_quotation_before(en):
+    text = ("“The council ignored every warning,” Helen Park wrote on Monday. “It never read our report.” "
+            "Mayor Tom Reed said that the report had arrived too late.")
+    quotes = find_quotes(en(text))
+    second = next(q for q in quotes if q.kind == "direct" and q.content.text.startswith("It never"))
+    assert second.cue is None or "said" not in second.cue.text
+    assert "Reed" not in (second.speaker_canonical or "")
+    reported = _one(quotes, "indirect", "said")
+    assert reported.content.text.startswith("that the report")
+
+
+def test_english_quoted_as_saying(en):
+    quotes = find_quotes(en("The agency quoted a senior engineer as saying that the bridge had been poorly maintained."))
+    q = _one(quotes, "indirect", "saying")
+    assert "engineer" in q.speaker.text
+    assert "bridge had been" in q.content.text
 
 
 # ---------------------------------------------------------------- seeds (acceptance)
@@ -253,6 +291,14 @@ def test_stance_with_pour(fr):
     assert q.speaker_canonical == "Amnesty International"
     assert q.content.text.startswith("ces arrestations")
     assert find_quotes(fr("Pour la première fois, le fleuve a débordé en hiver.")) == []
+
+
+def test_stance_of_a_group_with_pour(fr):
+    quotes = find_quotes(fr("Pour certains économistes, la réforme arrive trop tard. "
+                            "Pour d'autres, elle ne changera rien au chômage."))
+    stances = [q for q in quotes if q.kind == "according_to"]
+    assert [q.content.text[:14] for q in stances] == ["la réforme arr", "elle ne change"]
+    assert "économistes" in stances[0].speaker.text
 
 
 def test_comme_le_rapporte_and_reflexive_attribute(fr):

@@ -79,6 +79,7 @@ class QuoteWords:
     same_words: frozenset[str] = frozenset()
     honorifics_masc: frozenset[str] = frozenset()
     honorifics_fem: frozenset[str] = frozenset()
+    opinion_quantifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -103,7 +104,9 @@ def speech_lemma(token: Token, lang: str) -> str | None:
         if form:
             return form
         head = token.head
-        if lemma in quote_words(lang).causative_speech and head.lemma_ == "faire" and head.i < token.i:
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if lemma in quote_words(lang).causative_speech and (head.lemma_ == "faire" and head.i < token.i or (
+                before is not None and before.lemma_ == "faire")):  # the parser may hang "fait" on the infinitive
             return f"faire {lemma}"  # "a fait savoir que", "a-t-il fait valoir": the locution reports speech
         return None
     if token.pos_ in SLIPPED_POS and form:

@@ -42,24 +42,67 @@ def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    for para in re.finditer(r"[^\n]+", text):
+    paras = list(re.finditer(r"[^\n]+", text))
+    open_at_end: list[tuple[str, int] | None] = []  # per paragraph: the quotation left open at its end
+    orphan_close: list[tuple[str, int] | None] = []  # per paragraph: a closing mark before any opening one
+    for para in paras:
         p_start, chunk = para.start(), para.group()
         stack: list[tuple[str, int]] = []
         straight_open: int | None = None
+        orphan = None
+        seen_open = False
         for i, ch in enumerate(chunk):
             if ch in QUOTE_PAIRS and not (ch == "“" and stack and stack[-1][0] == "„"):
                 stack.append((ch, i))
+                seen_open = True
             elif stack and ch == QUOTE_PAIRS[stack[-1][0]]:
                 opener, at = stack.pop()
                 if not stack:
                     spans.append((p_start + at + 1, p_start + i))
             elif ch == STRAIGHT:
+                seen_open = True
                 if straight_open is None:
                     straight_open = i
                 else:
                     spans.append((p_start + straight_open + 1, p_start + i))
                     straight_open = None
+            elif not seen_open and orphan is None and ch in CLOSING_MARKS:
+                orphan = (ch, p_start + i)
+        open_at_end.append((stack[0][0], p_start + stack[0][1]) if len(stack) == 1 and straight_open is None else None)
+        orphan_close.append(orphan)
+    spans += _continued_quotations(text, paras, open_at_end, orphan_close)
     return sorted(strip_whitespace(text, *s) for s in spans if s[1] > s[0] and text[s[0]:s[1]].strip())
+
+
+# A quotation may run over this many paragraphs after the one that opens it (set a priori, not tuned:
+# those read in the English attribution set span two paragraphs).
+CONTINUED_PARAGRAPHS = 3
+
+
+def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, orphan_close: list) -> list[tuple[int, int]]:
+    """A quotation left open at the end of its paragraph and closed by a mark that closes nothing in a
+    later paragraph runs over the paragraphs between (the typographic convention for a quotation of
+    several paragraphs: a closing mark only after the last one, Chicago Manual of Style 13.30; the
+    opening marks repeated at the head of each paragraph are often lost when a page is scraped). One
+    span per paragraph, so that each stays a quotation of its own line. A paragraph that opens with a
+    quotation mark continues it as well; with no closing mark found, nothing is added."""
+    out = []
+    for n, opened in enumerate(open_at_end):
+        if opened is None:
+            continue
+        mark, at = opened
+        parts = [(at + 1, paras[n].end())]
+        for m in range(n + 1, min(n + 1 + CONTINUED_PARAGRAPHS, len(paras))):
+            close = orphan_close[m]
+            if close is not None and close[0] == QUOTE_PAIRS[mark]:
+                out += parts + [(paras[m].start(), close[1])]
+                break
+            if text[paras[m].start()] in QUOTE_PAIRS or re.search(r"[«»“”„\"]", paras[m].group()):
+                if text[paras[m].start()] == mark:  # the next paragraph reopens it: this part ends here
+                    out += parts
+                break
+            parts.append((paras[m].start(), paras[m].end()))
+    return out
 
 
 def strip_whitespace(text: str, start: int, end: int) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from recoupe.analysis.component import doc_component
 from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quotes.according_to import according_to
-from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts
+from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts, floating_after_reports
 from recoupe.analysis.quotes.indirect import indirect_quotes
 from recoupe.analysis.quotes.speakers import resolve
 from recoupe.analysis.quotes.syntax import Candidate
@@ -40,6 +40,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             if tok is not None:
                 used.add(tok.i)
     cands = direct + indirect_quotes(doc, lang, direct_spans, used) + according_to(doc, lang)
+    cands += floating_after_reports(doc, cands)
     return resolve(doc, _dedupe(_posts_yield(doc, cands)), lang)
 
 

@@ -161,9 +161,11 @@ def _stance(doc: Doc, cue: Token, lang: str) -> Candidate | None:
     if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
     head = span.root
+    # a group's opinion: "Pour certains (observateurs), …", "Pour d'autres, …", "For many, …"
+    group = any(t.lower_ in quote_words(lang).opinion_quantifiers for t in span[:3]) and head.pos_ in ("NOUN", "PRON", "ADJ")
     named = head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in role_nouns(lang) or any(
         e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, comma))
-    if not named or (head.pos_ == "PRON" and head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them")):
+    if not group and (not named or (head.pos_ == "PRON" and head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them"))):
         return None
     content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, comma + 1, sentence_bounds(cue)[1])))
     if content[1] - content[0] < 10:

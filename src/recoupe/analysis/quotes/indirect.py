@@ -34,6 +34,32 @@ def _participial_clause(verb: Token) -> bool:
                                                                                    "parataxis", "ROOT")
 
 
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """*Reuters quoted a senior official as saying that…*, *cited two sources as saying…*: the object of
+    the verb that introduces *as saying* speaks (the subject is the channel)."""
+    marker = verb.head
+    if verb.dep_ != "pcomp" or marker.lower_ != "as" or marker.head.pos_ != "VERB":
+        return None
+    return next((c for c in marker.head.children if c.dep_ == "dobj" and c.i < marker.i), None)
+
+
+def _main_clause_speaker(verb: Token) -> Token | None:
+    """The subject a participial clause (``…, alléguant que…``) continues when the parser hangs the
+    participle on a noun of the main clause (*a écrit dans une colonne …, alléguant que*): the first
+    finite verb up the tree, in the same sentence, that has a subject."""
+    sent_start, sent_end = sentence_bounds(verb)
+    tok = verb.head
+    for _ in range(4):
+        if tok.idx < sent_start or tok.idx >= sent_end:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and finite(tok):
+            return speaker_head(tok)
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
 # words before a gerund that make it part of the main clause (French "en", English prepositions)
 GERUND_MARKS = {"en", "after", "before", "while", "in", "by", "when", "upon"}
 
@@ -47,7 +73,7 @@ def _hypothetical_speech(verb: Token) -> bool:
     return is_conditional(head) or any(is_conditional(c) for c in head.children if c.dep_.startswith("aux"))
 
 
-def _content_start(verb: Token, lang: str) -> Token | None:
+def content_start(verb: Token, lang: str) -> Token | None:
     """The complementizer opening the reported clause (``que``, ``that``), from the parse or the surface.
 
     The surface backup covers parses that attach ``que`` wrongly: the first ``que``/``that`` within a
@@ -107,13 +133,16 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] or \
             verb.morph.get("VerbForm") == ["Ger"] or (
                 lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
-        if participle and not _participial_clause(verb):
+        quoted_as = _quoted_as_saying(verb) if participle and lang == "en" else None
+        if participle and quoted_as is None and not _participial_clause(verb):
             continue
         passive = _passive_report(verb, lang)
         if passive is not None:
             out.append(passive)
             continue
-        speaker = speaker_head(verb)
+        speaker = quoted_as or speaker_head(verb)
+        if speaker is None and participle:
+            speaker = _main_clause_speaker(verb)
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
             continue
         if verb.lemma_ in words.reflexive_not_speech and any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous")
@@ -122,7 +151,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if _hypothetical_speech(verb):
             continue
         # manner verbs (sourit-il, poursuit-elle) report speech only as an incise, never with "que"
-        clause = _content_start(verb, lang) if speech_verbs(lang).get(lemma) != "incise" else None
+        clause = content_start(verb, lang) if speech_verbs(lang).get(lemma) != "incise" else None
         if participle and clause is None:
             continue
         if clause is not None:

@@ -508,3 +508,24 @@ def test_subject_of_an_elliptical_comparison_is_no_antecedent(en):
     subjects = [ref.canonical for _, ref in Discourse(en(text)).subjects]
     assert any("Broaddrick" in s for s in subjects)
     assert not any("Feinstein" in s for s in subjects)
+
+
+def test_speaker_phrase_names_its_head_before_a_name_in_its_apposition(en):
+    text = ("Marc Lenoir staffer caught on video\n\nStaffers working for candidate Marc Lenoir were filmed.\n"
+            "Paul Martin, a Lenoir campaign staffer, says that the promises will never happen.")
+    q = _one(find_quotes(en(text)), "indirect", "says")
+    assert q.speaker_canonical == "Paul Martin"  # not Marc Lenoir, whom the report lists first
+
+
+def test_people_inside_reported_words_do_not_take_the_turn(en):
+    text = ("Paul Martin, a campaign staffer, says on video that if Marc Lenoir is elected, nothing will change. "
+            "He says that \u201cthat\u2019s not for voters to know.\u201d")
+    q = next(q for q in find_quotes(en(text)) if "voters to know" in q.content.text)
+    assert q.speaker.text == "He" and q.speaker_canonical == "Paul Martin"
+
+
+def test_pronoun_antecedent_comes_before_the_pronoun(en):
+    text = ("\u201cThe rules in this state are broken,\u201d Paul Martin says.\n"
+            "He points to the promises Marc Lenoir has made, admitting they are lies.")
+    q = _one(find_quotes(en(text)), "indirect", "admitting")
+    assert q.speaker.text == "He" and q.speaker_canonical == "Paul Martin"

@@ -60,7 +60,7 @@ FLAGS = ("rule", "phrase", "previous", "subject1", "subject2", "before1", "befor
 HEADS = ("pronoun", "name", "description", "none")
 DENSE = ("gender_agree", "gender_clash", "number_clash", "log_chars", "paragraphs", "same_sentence",
          "log_mentions", "log_spoke", "person", "org", "no_entity", "french", "pronoun_log_chars",
-         "pronoun_paragraphs", "none_log_chars", "in_content", "description_overlap")
+         "pronoun_paragraphs", "none_log_chars", "in_content", "description_overlap", "in_reported")
 FEATURES = tuple(f"{h}*{f}" for h in HEADS for f in FLAGS) + DENSE
 
 _COLUMNS = {name: k for k, name in enumerate(FEATURES)}
@@ -292,6 +292,8 @@ def features(doc: Doc, cands: list[SpeakerCandidate], head: Token | None, htype:
             x[col["none_log_chars"]] = log_chars
         if ent is not None:  # someone the quotation talks about is seldom who speaks it
             x[col["in_content"]] = float(any(content[0] <= m[0] < content[1] for m in mentions))
+        if e <= anchor:  # last named inside an earlier quote's words: what someone reported, not who speaks
+            x[col["in_reported"]] = float(any(rs <= s and e <= re for rs, re in discourse.reported))
         if said is not None and ent is not None and is_person(ent):
             x[col["description_overlap"]] = float(max((len(said & description_words(d))
                                                        for d in descriptions(doc, ent)), default=0))

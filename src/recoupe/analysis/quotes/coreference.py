@@ -209,11 +209,16 @@ class Discourse:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.speakers: list[tuple[int, Referent]] = []  # appended in resolution order (text order)
+        self.reported: list[tuple[int, int]] = []  # the words of the quotes resolved so far
         self.subjects = _person_subjects(doc)
         self.subject_starts = [s for s, _ in self.subjects]
 
     def spoke(self, anchor: int, ref: Referent) -> None:
         self.speakers.append((anchor, ref))
+
+    def said(self, content: tuple[int, int]) -> None:
+        """A quote's own words: the people they mention are what a speaker reports, not who speaks next."""
+        self.reported.append(content)
 
     def spoken_before(self, anchor: int) -> frozenset[str]:
         """Canonical names of those who spoke before ``anchor``."""
@@ -279,7 +284,8 @@ class Discourse:
         i = bisect_left(self.subject_starts, start + 1)
         while i < len(self.subjects) and self.subjects[i][0] < end:
             char, ref = self.subjects[i]
-            if ref.canonical != speaker and compatible(ref, gender, plural, True):
+            if ref.canonical != speaker and compatible(ref, gender, plural, True) \
+                    and not any(s <= char < e for s, e in self.reported):
                 return True
             i += 1
         return False

@@ -72,6 +72,7 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         # do not feed back into later features (they were trained on the rules' discourse)
         if by_rules.referent is not None:
             discourse.spoke(anchor, by_rules.referent)
+        discourse.said(cand.content)
         if by_rules.canonical is not None or by_rules.span is not None:
             previous = cand.result
         quotes.append(Quote(
@@ -200,7 +201,9 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.7)
     if low in pronouns:
         span = char_span(doc, head.idx, head.idx + len(head.text))
-        ref = discourse.antecedent(head, _verb_lemma(cand, doc), anchor)
+        # the antecedent comes before the pronoun, not just before the cue (*He points to the promises
+        # Gillum has made, admitting…*: not Gillum)
+        ref = discourse.antecedent(head, _verb_lemma(cand, doc), min(anchor, head.idx))
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
     bounds = cand.speaker_span or phrase_bounds(head, keep_acl=cand.kind == "according_to")
     for ent in entities_in(doc, head.idx, head.idx + len(head.text)):
@@ -210,11 +213,11 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
     span = char_span(doc, *bounds)
     role = role_of(head, lang)
     core = _core_bounds(head, bounds)
-    people = [e for e in entities_in(doc, *core) if e.label == "PER"]
+    people = _named_first(head, core, [e for e in entities_in(doc, *core) if e.label == "PER"])
     # an organisation speaks through a role or source noun (un porte-parole de X, un rapport de X)
     speaks_for = role or head.pos_ != "NOUN" or head.lemma_.lower() in source_nouns(lang)
     orgs = [e for e in entities_in(doc, *(bounds if speaks_for else core)) if e.label in ("ORG", "MISC")]
-    people = people or [e for e in entities_in(doc, *core) if is_person(e)]
+    people = people or _named_first(head, core, [e for e in entities_in(doc, *core) if is_person(e)])
     if people:
         ent = people[0]
         return Found(span, _canonical_within(doc, ent, bounds), role or first_role(ent, lang), confidence,
@@ -249,6 +252,18 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
                          referent_of(doc, ent, (mention.start, mention.end)), mention)
         return Found(span, None, role, confidence * 0.8, description_referent(head, bounds))
     return Found(span, None, role, confidence * 0.8)
+
+
+def _named_first(head: Token, bounds: tuple[int, int], ents: list[Entity]) -> list[Entity]:
+    """The entities of a speaker phrase, the one the phrase's head names first, then in text order
+    (*Omar Smith, a Gillum campaign staffer*: Smith, not Gillum, whom the report may list first)."""
+    h0, h1 = head.idx, head.idx + len(head.text)
+
+    def key(ent: Entity) -> tuple[bool, int]:
+        inside = [m for m in ent.mentions if m.in_ == "body" and m.start < bounds[1] and bounds[0] < m.end]
+        return (not any(m.start < h1 and h0 < m.end for m in inside), min((m.start for m in inside), default=bounds[1]))
+
+    return sorted(ents, key=key) if len(ents) > 1 else ents
 
 
 def _resolved_anaphor(doc: Doc, span: Span | None, ref: Referent | None, lang: str, confidence: float,

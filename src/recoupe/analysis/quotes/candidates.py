@@ -366,12 +366,14 @@ def lock_kind(doc: Doc, rule: SpeakerCandidate | None, head: Token | None, phras
     if head is not None and head.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
         return "indefinite"
-    if rule is not None and phrase is not None and any(
-            ent.canonical == rule.canonical and (is_person(ent) or ent.label in ("ORG", "MISC"))
-            for ent in entity_index(doc).at(*phrase)):
+    named = [ent for ent in entity_index(doc).at(*phrase) if ent.canonical == rule.canonical
+             and (is_person(ent) or ent.label in ("ORG", "MISC"))] if rule is not None and phrase is not None else []
+    if named:
         if head is None or head.pos_ != "NOUN":
             return "name"
-        return noun_class(head, lang) or "description"
+        kind = noun_class(head, lang) or "description"
+        # a role noun with its holder's name (*la porte-parole de la Maison Blanche, Jen Psaki*): named
+        return "name" if kind == "role" and any(is_person(ent) for ent in named) else kind
     return None
 
 

@@ -358,7 +358,8 @@ def lock_kind(doc: Doc, rule: SpeakerCandidate | None, head: Token | None, phras
     """What kind of speaker phrase makes the rules' speaker a candidate for standing unweighed: the
     phrase itself names it, headed by a name (*X a déclaré*, *selon Bloomberg*), by a source noun
     (*selon un rapport de X*, *le ministère de X*, ``source_nouns.tsv``), by a role noun (*le
-    porte-parole de X*, ``role_nouns.tsv``) or by another description holding the name. An indefinite
+    porte-parole de X*, ``role_nouns.tsv``; a role noun with its holder's name, *la porte-parole de
+    la Maison Blanche, Jen Psaki*, names a person: "name") or by another description holding the name. An indefinite
     description is its own kind, whatever it holds: it introduces someone new (*un ministre a
     dénoncé*) or speaks for the body it names (*un porte-parole de Facebook*, *un rapport de
     Bloomberg*), with nobody earlier to resolve it to. None: a pronoun, a definite description

@@ -303,7 +303,7 @@ def persuasion_profile() -> None:
     """Genre with the article's mean persuasion probabilities (23) appended: out-of-fold for
     articles with paragraph labels, the shipped model (which never saw them) for the others."""
     from recoupe.analysis import linear_model, style
-    from recoupe.analysis.persuasion import ngram_model
+    from recoupe.analysis.persuasion import words_model, words_proba
 
     P, data, X, Y, langs, groups, runs, pr = _persuasion()
     model = linear_model.load("persuasion")
@@ -316,8 +316,8 @@ def persuasion_profile() -> None:
             lines = [a.title] + a.paragraphs
             z = model.decision(style.paragraph_features(np.vstack([a.title_vec[None], a.para_vecs]), lines))
             p = 1 / (1 + np.exp(-(z + np.asarray(model.meta["language_shift"][a.lang]))))
-            if a.lang == "fr":
-                p = (1 - model.meta["ngram_weight"]) * p + model.meta["ngram_weight"] * ngram_model().proba(lines)
+            if a.lang == "fr":  # the shipped French word view (persuasion@5's n-gram view when first run)
+                p = (1 - model.meta["words_weight"]) * p + model.meta["words_weight"] * words_proba(words_model(), P.word_features(lines))
         table[a.title, a.body[:300]] = p.mean(0).astype(np.float32)
     _genre_with(lambda body, title: table[title, body[:300]], [f"persuasion {t}" for t in range(Y.shape[1])],
                 "+ mean persuasion probabilities")
@@ -451,8 +451,9 @@ def knn() -> None:
 
 
 def words() -> None:
-    """The French word-vector view (shipped in persuasion@6): the grid it was chosen on (first
-    shuffle) and the three shuffles at each setting; shuffles 1 and 2 are recomputed (~7 min)."""
+    """The French word-vector view (shipped in persuasion@6): French micro-F1 on each of the three
+    shuffles for C x (word share, n-gram share), threshold 0.2; shuffles 1 and 2 are recomputed
+    (~7 min). The n-gram share 0 rows are the second look (persuasion@6 ships words 0.2, n-grams 0)."""
     from recoupe.training import fitting
 
     P, data, X, Y, langs, groups, runs, shipped = _persuasion()
@@ -469,7 +470,7 @@ def words() -> None:
                 tr, te = fold != f, fold == f
                 out[te] = fitting.ovr_proba(*fitting.fit_one_vs_rest(W[tr], Y[fr][tr], C), W[te])
             words_oof[s] = out
-        for w, wn in ((0.0, 0.2), (0.1, 0.1), (0.1, 0.2), (0.2, 0.1), (0.2, 0.2), (0.3, 0.1)):
+        for w, wn in ((0.0, 0.2), (0.1, 0.1), (0.1, 0.2), (0.2, 0.1), (0.2, 0.2), (0.3, 0.1), (0.2, 0.0), (0.3, 0.0), (0.4, 0.0)):
             f1 = [P._micro(Y[fr], (1 - w - wn) * views[s]["vector"] + wn * views[s]["ngrams"] + w * words_oof[s] >= 0.2)
                   for s in P.SHUFFLES]
             print(f"C {C} words {w} n-grams {wn} threshold 0.2: French " + " / ".join(f"{v:.4f}" for v in f1)

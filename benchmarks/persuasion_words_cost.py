@@ -1,31 +1,27 @@
-"""CPU that the French word view (persuasion@6) adds to genre + persuasion per article: the same
-parsed Docs (first 30 French SemEval articles, claims component's sentence vectors already on them)
-run through ``genre_of_doc`` + ``persuasion_of_doc`` with the shipped words weight and with it set to
-0 (the view skipped), alternating, best of 5 each; with and without trigger spans.
+"""CPU per article of genre + persuasion on already-parsed French Docs (first 30 French SemEval
+articles, parsed once by the full French pipeline, so the claims component's sentence vectors are
+on them): ``genre_of_doc`` + ``persuasion_of_doc``, with and without trigger spans, best of 7.
+Run it on two trees to compare (issue 15, fifth round: persuasion@5 with its n-gram view against
+persuasion@6 with the word view):
 
     PYTHONPATH=$PWD/src python benchmarks/persuasion_words_cost.py
+    git archive 271c988 src | tar -x -C /tmp/before
+    RECOUPE_SHARED=$PWD/../shared PYTHONPATH=/tmp/before/src python benchmarks/persuasion_words_cost.py
 """
 import time
 import warnings
 
 warnings.simplefilter("ignore")
-from recoupe.analysis import genre, linear_model, persuasion, triggers  # noqa: E402
-
-from recoupe.training.data import load_semeval  # noqa: E402
-
-articles = load_semeval("fr")[:30]
-
-
+from recoupe.analysis import genre, persuasion, triggers  # noqa: E402
 from recoupe.nlp import build_nlp  # noqa: E402
+from recoupe.training.data import load_semeval  # noqa: E402
 
 nlp = build_nlp("fr")
 docs = []
-for a in articles:
+for a in load_semeval("fr")[:30]:
     doc = nlp(a.body)
     doc._.recoupe_title, doc._.recoupe_paragraphs = a.title, None
     docs.append(doc)
-model = linear_model.load("persuasion")
-weight = model.meta["words_weight"]
 
 
 def run(with_triggers: bool) -> float:
@@ -38,13 +34,7 @@ def run(with_triggers: bool) -> float:
 
 
 for with_triggers in (False, True):
-    best = {"words view": [], "no words view": []}
-    run(with_triggers)  # warm
-    for _ in range(5):
-        for name, w in (("words view", weight), ("no words view", 0.0)):
-            model.meta["words_weight"] = w
-            best[name].append(run(with_triggers))
-    model.meta["words_weight"] = weight
-    on, off = min(best["words view"]), min(best["no words view"])
-    print(f"triggers {'on ' if with_triggers else 'off'}: genre + persuasion {1000 * off / len(docs):.2f} -> "
-          f"{1000 * on / len(docs):.2f} ms CPU per article ({100 * (on - off) / off:+.1f}%)", flush=True)
+    run(with_triggers)  # warm: models loaded
+    best = min(run(with_triggers) for _ in range(7))
+    print(f"triggers {'on ' if with_triggers else 'off'}: genre + persuasion {1000 * best / len(docs):.2f} ms CPU per article",
+          flush=True)

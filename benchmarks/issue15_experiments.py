@@ -22,7 +22,7 @@ import time
 import numpy as np
 
 SECTIONS = ("stacking", "thresholds", "mlp", "own", "full-paragraph", "satire-cues", "persuasion-profile",
-            "fresada-gate")
+            "fresada-gate", "knn", "words", "frames", "genre-bias")
 
 
 def _persuasion():
@@ -303,7 +303,7 @@ def persuasion_profile() -> None:
     """Genre with the article's mean persuasion probabilities (23) appended: out-of-fold for
     articles with paragraph labels, the shipped model (which never saw them) for the others."""
     from recoupe.analysis import linear_model, style
-    from recoupe.analysis.persuasion import ngram_model
+    from recoupe.analysis.persuasion import words_model, words_proba
 
     P, data, X, Y, langs, groups, runs, pr = _persuasion()
     model = linear_model.load("persuasion")
@@ -316,8 +316,8 @@ def persuasion_profile() -> None:
             lines = [a.title] + a.paragraphs
             z = model.decision(style.paragraph_features(np.vstack([a.title_vec[None], a.para_vecs]), lines))
             p = 1 / (1 + np.exp(-(z + np.asarray(model.meta["language_shift"][a.lang]))))
-            if a.lang == "fr":
-                p = (1 - model.meta["ngram_weight"]) * p + model.meta["ngram_weight"] * ngram_model().proba(lines)
+            if a.lang == "fr":  # the shipped French word view (persuasion@5's n-gram view when first run)
+                p = (1 - model.meta["words_weight"]) * p + model.meta["words_weight"] * words_proba(words_model(), P.word_features(lines))
         table[a.title, a.body[:300]] = p.mean(0).astype(np.float32)
     _genre_with(lambda body, title: table[title, body[:300]], [f"persuasion {t}" for t in range(Y.shape[1])],
                 "+ mean persuasion probabilities")
@@ -385,12 +385,163 @@ def fresada_gate() -> None:
         print(f"SemEval, p(satire) >= {th} and detector >= {tau}: " + "; ".join(row), flush=True)
 
 
+def knn() -> None:
+    """A non-parametric view (fifth round): each paragraph's k nearest paragraphs by cosine over the
+    pooled paragraph vectors (other folds of its language and every other language, its own article
+    excluded) give a softmax(similarity / T)-weighted label distribution, either over all languages
+    with the language shift estimated on the training folds' own neighbour scores (A), within the
+    language only (B, its label density for free), or their mean (A+B); mixed into the shipped view
+    p <- (1 - a) p + a knn. k, T, a and the threshold chosen on the non-French mean."""
+    P, data, X, Y, langs, groups, runs, shipped = _persuasion()
+    V = X[:, :512].astype(np.float32)
+    V /= np.linalg.norm(V, axis=1, keepdims=True)
+    ks, temps, Yf = (10, 25, 50, 100), (0.02, 0.05, 0.1, 1.0), Y.astype(np.float32)
+    _, article = np.unique(groups, return_inverse=True)
+
+    def scores(rows, allowed):
+        out = {(k, T): np.zeros((len(rows), Y.shape[1]), np.float32) for k in ks for T in temps}
+        for s in range(0, len(rows), 1500):
+            r = rows[s:s + 1500]
+            S = V[r] @ V.T
+            S[~allowed(r)] = -np.inf
+            top = np.argpartition(-S, max(ks), axis=1)[:, :max(ks)]
+            ts = np.take_along_axis(S, top, 1)
+            order = np.argsort(-ts, 1)
+            top, ts = np.take_along_axis(top, order, 1), np.take_along_axis(ts, order, 1)
+            for k in ks:
+                for T in temps:
+                    w = np.exp((ts[:, :k] - ts[:, :1]) / T)
+                    out[k, T][s:s + len(r)] = np.einsum("nk,nkj->nj", w / w.sum(1, keepdims=True), Yf[top[:, :k]])
+        return out
+
+    views = {}
+    for lang in data.LANGS:
+        rows = np.where(langs == lang)[0]
+        fold = _folds(P, groups, rows, lang)
+        fold_all = np.full(len(Y), -1)
+        fold_all[rows] = fold
+        A, B = {}, {}
+        for f in np.unique(fold):
+            def all_languages(r, f=f):
+                return (fold_all[None, :] != f) & (article[None, :] != article[r][:, None])
+
+            def own_language(r, f=f):
+                return all_languages(r) & (langs == lang)[None, :]
+            te, tr = rows[fold == f], rows[fold != f]
+            a_all, b_te = scores(np.concatenate([te, tr]), all_languages), scores(te, own_language)
+            for key, v in a_all.items():
+                z = _logit(v)
+                A.setdefault(key, np.zeros((len(rows), Y.shape[1])))[fold == f] = \
+                    1 / (1 + np.exp(-(z[:len(te)] + P.language_shift(z[len(te):], Y[tr]))))
+                B.setdefault(key, np.zeros((len(rows), Y.shape[1])))[fold == f] = b_te[key]
+        views[lang] = {"A": A, "B": B, "A+B": {key: (A[key] + B[key]) / 2 for key in A}}
+    grid = [round(float(x), 3) for x in np.arange(0.1, 0.45, 0.025)]
+    print(_line("shipped view, threshold 0.2", {la: P._micro(Y[langs == la], shipped[langs == la] >= 0.2) for la in data.LANGS}, data.LANGS))
+    for variant in ("A", "B", "A+B"):
+        best = None
+        for key in views["fr"][variant]:
+            for a in (0.1, 0.2, 0.3, 0.5, 1.0):
+                table = {t: {la: P._micro(Y[langs == la], (1 - a) * shipped[langs == la] + a * views[la][variant][key] >= t)
+                             for la in data.LANGS} for t in grid}
+                t = max(grid, key=lambda t: np.mean([table[t][la] for la in data.LANGS if la != "fr"]))
+                mean = np.mean([table[t][la] for la in data.LANGS if la != "fr"])
+                if best is None or mean > best[0]:
+                    best = (mean, f"{variant}, k {key[0]}, T {key[1]}, a {a}, threshold {t}", table[t])
+        print(_line(best[1], best[2], data.LANGS), flush=True)
+
+
+def words() -> None:
+    """The French word-vector view (shipped in persuasion@6): French micro-F1 on each of the three
+    shuffles for C x (word share, n-gram share), threshold 0.2; shuffles 1 and 2 are recomputed
+    (~7 min). The n-gram share 0 rows are the second look (persuasion@6 ships words 0.2, n-grams 0)."""
+    from recoupe.training import fitting
+
+    P, data, X, Y, langs, groups, runs, shipped = _persuasion()
+    _, _, _, _, texts, _ = P.paragraph_table(P.annotated())
+    fr = np.where(langs == "fr")[0]
+    W = P.word_features([texts[i] for i in fr])
+    other = {s: P.out_of_fold(X, Y, langs, groups, texts, "fr", s) for s in P.SHUFFLES[1:]}
+    views = {P.SHUFFLES[0]: runs["fr"], **other}
+    for C in (0.003, 0.01, 0.03, 0.1):
+        words_oof = {}
+        for s in P.SHUFFLES:
+            fold, out = P.shuffled_folds(groups[fr], P.FOLDS["fr"], s), np.zeros((len(fr), Y.shape[1]))
+            for f in np.unique(fold):
+                tr, te = fold != f, fold == f
+                out[te] = fitting.ovr_proba(*fitting.fit_one_vs_rest(W[tr], Y[fr][tr], C), W[te])
+            words_oof[s] = out
+        for w, wn in ((0.0, 0.2), (0.1, 0.1), (0.1, 0.2), (0.2, 0.1), (0.2, 0.2), (0.3, 0.1), (0.2, 0.0), (0.3, 0.0), (0.4, 0.0)):
+            f1 = [P._micro(Y[fr], (1 - w - wn) * views[s]["vector"] + wn * views[s]["ngrams"] + w * words_oof[s] >= 0.2)
+                  for s in P.SHUFFLES]
+            print(f"C {C} words {w} n-grams {wn} threshold 0.2: French " + " / ".join(f"{v:.4f}" for v in f1)
+                  + f", mean {np.mean(f1):.4f}", flush=True)
+
+
+def frames() -> None:
+    """Article-level priors, upper bound: the gold frames (subtask 2) or the gold genre beside each
+    technique's shipped logit, one LR per technique within the language (its other folds)."""
+    from sklearn.linear_model import LogisticRegression
+
+    P, data, X, Y, langs, groups, runs, shipped = _persuasion()
+    frames_of = {}
+    for lang in data.LANGS:
+        for row in data._read_tsv(data._semeval_dir() / lang / "labels-subtask-2.txt"):
+            frames_of[f"{lang}/{row[0]}"] = [x for x in (row[1].split(",") if len(row) > 1 else []) if x]
+    genre = {f"{a.lang}/{a.id}": a.genre for a in data.semeval()}
+    names = sorted({f for v in frames_of.values() for f in v})
+    F = np.array([[f in frames_of.get(g, []) for f in names] for g in groups], float)
+    G = np.array([[genre.get(g) == x for x in ("opinion", "reporting", "satire")] for g in groups], float)
+    results = {}
+    for lang in data.LANGS:
+        rows = np.where(langs == lang)[0]
+        fold, Z = _folds(P, groups, rows, lang), _logit(shipped[rows])
+        for name, extra in (("logit alone", None), ("+ gold frames", F[rows]), ("+ gold genre", G[rows])):
+            out = np.zeros(Z.shape)
+            for f in np.unique(fold):
+                tr, te = fold != f, fold == f
+                for j in range(Y.shape[1]):
+                    A = Z[:, [j]] if extra is None else np.hstack([Z[:, [j]], extra])
+                    if 0 < Y[rows][tr, j].sum() < tr.sum():
+                        out[te, j] = LogisticRegression(C=0.1, max_iter=500).fit(A[tr], Y[rows][tr, j]).predict_proba(A[te])[:, 1]
+            results.setdefault(name, {})[lang] = max(P._micro(Y[rows], out >= t) for t in (0.15, 0.2, 0.25, 0.3))
+    for name, row in results.items():
+        print(_line(name + " (best threshold)", row, data.LANGS), flush=True)
+
+
+def genre_bias() -> None:
+    """Genre with each language left out of training (its outlets never seen), shipped satire rule,
+    and a log-prior bias b added to ``reporting`` before the rule: b chosen on the non-French mean."""
+    from sklearn.metrics import f1_score
+
+    from recoupe.training import data, genre as G
+
+    articles = G.labelled()
+    X, y = G.article_matrix(articles, G.genre_features), np.array([a.genre for a in articles])
+    langs, detector = np.array([a.lang for a in articles]), G.detector_probability(articles)
+    probs = {}
+    for lang in data.LANGS:
+        idx, other = np.where(langs == lang)[0], np.where(langs != lang)[0]
+        model = G.fit([articles[i] for i in other], X[other], y[other], np.ones(len(other)))
+        probs[lang] = model.predict_proba(X[idx], [G.paragraph_vectors(articles[i]) for i in idx])
+    labels = list(model.labels)
+    for b in (-1.0, -0.5, -0.25, 0.0, 0.25, 0.5, 1.0):
+        row = {}
+        for lang in data.LANGS:
+            logp = np.log(probs[lang])
+            logp[:, labels.index("reporting")] += b
+            p = np.exp(logp) / np.exp(logp).sum(1, keepdims=True)
+            pred = np.array(labels)[G.shipped_rule(p, labels, lang, detector[langs == lang])]
+            row[lang] = f1_score(y[langs == lang], pred, average="macro")
+        print(_line(f"reporting bias {b:+.2f}", row, data.LANGS), flush=True)
+
+
 def main(argv) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(SECTIONS))
     args = parser.parse_args(argv)
     run = {"stacking": stacking, "thresholds": thresholds, "mlp": mlp, "own": own, "full-paragraph": full_paragraph, "satire-cues": satire_cue_section,
-           "persuasion-profile": persuasion_profile, "fresada-gate": fresada_gate}
+           "persuasion-profile": persuasion_profile, "fresada-gate": fresada_gate, "knn": knn, "words": words,
+           "frames": frames, "genre-bias": genre_bias}
     for name in args.only.split(","):
         t = time.time()
         print(f"\n== {name}", flush=True)

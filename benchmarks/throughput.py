@@ -94,19 +94,20 @@ def component_table(texts: list[str]) -> dict[str, float]:
     sentences = [sentence_vectors(d) for d in docs]
     # one call of each first: the models and rating lists load once per process, not per article
     classify_genre(bodies[0], "fr", title=prepared[0].extracted.title, paragraphs=paragraphs[0], sentences=sentences[0])
-    detect_persuasion(bodies[0], "fr", paragraphs=paragraphs[0], triggers=True, sentences=sentences[0])
+    detect_persuasion(bodies[0], "fr", paragraphs=paragraphs[0], triggers=True, sentences=sentences[0], doc=docs[0])
     assess(reports[0])
     rows["genre (sentence vectors from claims)"] = cpu(lambda: [
         classify_genre(b, "fr", title=p.extracted.title, paragraphs=ps, sentences=sv)
         for b, p, ps, sv in zip(bodies, prepared, paragraphs, sentences)])
     triggers.candidates.cache_clear()
+    # with the Doc, as the pipeline calls it: the French word view reads the parse's tokens
     rows["persuasion without triggers"] = cpu(lambda: [
-        detect_persuasion(b, "fr", paragraphs=ps, triggers=False, sentences=sv)
-        for b, ps, sv in zip(bodies, paragraphs, sentences)])
+        detect_persuasion(b, "fr", paragraphs=ps, triggers=False, sentences=sv, doc=d)
+        for b, ps, sv, d in zip(bodies, paragraphs, sentences, docs)])
     triggers.candidates.cache_clear()
     rows["persuasion with triggers"] = cpu(lambda: [
-        detect_persuasion(b, "fr", paragraphs=ps, triggers=True, sentences=sv)
-        for b, ps, sv in zip(bodies, paragraphs, sentences)])
+        detect_persuasion(b, "fr", paragraphs=ps, triggers=True, sentences=sv, doc=d)
+        for b, ps, sv, d in zip(bodies, paragraphs, sentences, docs)])
     rows["judgement (assess)"] = cpu(lambda: [assess(r) for r in reports])
     base = rows["bare spaCy parse (baseline)"]
     print(f"CPU time per component, {len(texts)} French articles (one process; x = share of the bare parse)")

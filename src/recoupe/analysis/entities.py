@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, ORTH, POS, SENT_START
+from spacy.symbols import ADP, CCONJ, DET, NOUN, PROPN, X
 from spacy.tokens import Doc
 
 from recoupe.analysis import text
@@ -110,8 +111,8 @@ class RawMention:
 class _Tokens:
     """What the entity rules read of a Doc's tokens, taken once as arrays: ``doc[i]`` makes a new
     Token on every access, which was about a third of this component's time. Each field is what the
-    Token attribute of the same name gives (``text``, ``idx``, ``is_punct``,
-    ``is_space``, ``is_stop``, ``pos_``; ``is_sent_start`` true for a start)."""
+    Token attribute of the same name gives (``text``, ``idx``; ``is_punct``, ``is_space``,
+    ``is_stop`` as 0/1; ``pos`` the part-of-speech id; ``sent_start`` 1 where ``is_sent_start``)."""
 
     __slots__ = ("doc", "body", "text", "idx", "punct", "space", "stop", "pos", "sent_start")
 
@@ -119,14 +120,9 @@ class _Tokens:
         self.doc = doc
         self.body = doc_text(doc)
         strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, IDX, IS_PUNCT, IS_SPACE, IS_STOP, POS, SENT_START]).tolist()
-        self.text = [strings[r[0]] for r in rows]
-        self.idx = [r[1] for r in rows]
-        self.punct = [bool(r[2]) for r in rows]
-        self.space = [bool(r[3]) for r in rows]
-        self.stop = [bool(r[4]) for r in rows]
-        self.pos = [strings[r[5]] for r in rows]
-        self.sent_start = [r[6] == 1 for r in rows]
+        orth, self.idx, self.punct, self.space, self.stop, self.pos, self.sent_start = doc.to_array(
+            [ORTH, IDX, IS_PUNCT, IS_SPACE, IS_STOP, POS, SENT_START]).T.tolist()
+        self.text = [strings[h] for h in orth]
 
     def end_char(self, i: int) -> int:
         return self.idx[i] + len(self.text[i])
@@ -134,6 +130,9 @@ class _Tokens:
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (end > start)."""
         return self.body[self.idx[start] : self.end_char(end - 1)]
+
+
+_TRAILING_POS = frozenset({ADP, DET, CCONJ})  # part-of-speech ids
 
 
 def _namelike(word: str) -> bool:
@@ -146,7 +145,7 @@ def _not_name(toks: _Tokens, i: int) -> bool:
     (``Lire aussi``, ``Contacté pour``); the tagger's POS alone is not trusted (it calls
     sentence-initial surnames ADV)."""
     word = toks.text[i]
-    if _namelike(word) or (toks.stop[i] and word[:1].isupper() and not toks.sent_start[i]):
+    if _namelike(word) or (toks.stop[i] and word[:1].isupper() and toks.sent_start[i] != 1):
         return False  # a capitalised particle inside a sentence belongs to the name: Marine Le Pen
     return (toks.punct[i] or toks.space[i] or not word.strip() or toks.stop[i]
             or bool(toks.doc[i].morph.get("VerbForm")))
@@ -155,7 +154,7 @@ def _not_name(toks: _Tokens, i: int) -> bool:
 def _trim(toks: _Tokens, start: int, end: int) -> tuple[int, int]:
     while start < end and _not_name(toks, start):
         start += 1
-    while end > start and (toks.punct[end - 1] or toks.space[end - 1] or toks.pos[end - 1] in ("ADP", "DET", "CCONJ")):
+    while end > start and (toks.punct[end - 1] or toks.space[end - 1] or toks.pos[end - 1] in _TRAILING_POS):
         end -= 1
     return start, end
 
@@ -250,7 +249,7 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
                     producer = "rule:entities.clean"
                 if forced is None and s != start and lab in ("MISC", "ORG") and e - s >= 2:
                     lab = "PER"  # what is left once a known organisation is split off: a name
-                weak = e - s == 1 and toks.sent_start[s] and toks.pos[s] == "NOUN" and not _namelike(toks.text[s])
+                weak = e - s == 1 and toks.sent_start[s] == 1 and toks.pos[s] == NOUN and not _namelike(toks.text[s])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
     mentions.extend(_gazetteer_mentions(toks, mentions))
     mentions = _split_glued_people(toks, mentions)
@@ -296,7 +295,7 @@ def _promote_people(doc: Doc, mentions: list[RawMention]) -> None:
                 break
 
 
-_GAZETTEER_POS = frozenset({"PROPN", "NOUN", "X"})
+_GAZETTEER_POS = frozenset({PROPN, NOUN, X})  # part-of-speech ids
 
 
 def _gazetteer_mentions(toks: _Tokens, found: list[RawMention]) -> list[RawMention]:

@@ -206,7 +206,7 @@ def find_hedges(doc: Doc) -> list[Hedge]:
     return [_placed(doc, h, hedges[n + 1].start if n + 1 < len(hedges) else None) for n, h in enumerate(hedges)]
 
 
-SEEM_VERBS = {"sembler", "paraître"}
+SEEM_VERBS = frozenset({"sembler", "paraître"})
 MAX_PLACING_TOKENS = 6  # prior: a marker and a few words, as the annotation guidelines' evidence (5–120 characters)
 
 
@@ -216,8 +216,8 @@ def _seeming(doc: Doc, lang: str) -> list[Hedge]:
     if lang != "fr":
         return []
     out = []
-    for tok in tokens_with(doc, "pos", VERBAL_POS):
-        if tok.lemma_ in SEEM_VERBS and any(
+    for tok in tokens_with(doc, "lemma", SEEM_VERBS):  # the few tokens of these lemmas, then their POS
+        if tok.pos_ in VERBAL_POS and any(
                 c.dep_ == "xcomp" and c.morph.get("VerbForm") == ["Inf"] for c in tok.children):
             infinitive = max((c for c in tok.children if c.dep_ == "xcomp"), key=lambda c: c.i)
             end = infinitive if infinitive.i - tok.i <= 3 else tok

@@ -135,6 +135,7 @@ class _Tokens:
 _TRAILING_POS = frozenset({ADP, DET, CCONJ})  # part-of-speech ids
 
 
+@lru_cache(maxsize=65536)
 def _namelike(word: str) -> bool:
     """CamelCase or acronym tokens are names whatever the tagger says (ZeroHedge, BuzzFeed, AFP)."""
     return any(c.isupper() for c in word[1:]) or fold(word) in organisations()

@@ -19,9 +19,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_component, doc_text
-from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
+from recoupe.analysis.conjugate import CONDITIONAL_ENDINGS, MODAL_CONDITIONAL, is_conditional
 from recoupe.analysis.lexicons import VERBAL_POS, cue_matcher, language_of, speech_lemma
-from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, tokens_with
+from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, token_strings, tokens_with
 from recoupe.model import Hedge, Span
 
 NOT_HEDGING_CONDITIONAL = {"aimer", "vouloir", "souhaiter", "préférer", "falloir", "valoir", "plaire", "adorer",
@@ -93,8 +93,11 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
         return []
     long_quotes = SpanSet([(s, e) for s, e in quoted_spans(doc) if e - s > 40])
     out, seen = [], set()
-    for tok in tokens_with(doc, "pos", VERBAL_POS):  # is_conditional needs VERB or AUX
-        if not is_conditional(tok) or tok.idx in long_quotes:
+    lowers = token_strings(doc)[0]
+    # is_conditional needs a conditional ending, then VERB or AUX: Tokens only for those endings
+    for i in [i for i, word in enumerate(lowers) if word.endswith(CONDITIONAL_ENDINGS)]:
+        tok = doc[i]
+        if tok.pos_ not in VERBAL_POS or not is_conditional(tok) or tok.idx in long_quotes:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("-ce", "ce"):
             continue  # "ne serait-ce que": an idiom

@@ -177,3 +177,278 @@ def relations_units(doc):
                 start = t.i + 1
         if start < sent.end:
             yield doc[start : sent.end]
+
+
+# --- entities (issue 9, sixth pass): the component before it read token columns once per Doc ---
+from recoupe.analysis import text  # noqa: E402
+from recoupe.analysis.entities import (  # noqa: E402
+    GENERIC_ORG_SUFFIXES, LABEL_MAP, SEPARATORS, Cluster, RawMention, _ClusterIndex, _max_org_tokens,
+    _merge_same_canonical, _promote_people, _role_key, _role_span, find_roles, fold, is_known_organisation,
+    org_heads, organisations,
+)
+from recoupe.model import Entity, Mention, Role  # noqa: E402
+from recoupe.settings import setting  # noqa: E402
+
+_GAZETTEER_POS = frozenset({"PROPN", "NOUN", "X"})
+_NOUN = frozenset({"NOUN"})
+
+
+def _e_namelike(tok) -> bool:
+    """CamelCase or acronym tokens are names whatever the tagger says (ZeroHedge, BuzzFeed, AFP)."""
+    return any(c.isupper() for c in tok.text[1:]) or fold(tok.text) in organisations()
+
+
+def _e_not_name(tok) -> bool:
+    """A token that cannot start a name: punctuation, a stop word, or a real verb form
+    (``Lire aussi``, ``Contacté pour``); the tagger's POS alone is not trusted (it calls
+    sentence-initial surnames ADV)."""
+    if _e_namelike(tok) or (tok.is_stop and tok.text[:1].isupper() and not tok.is_sent_start):
+        return False  # a capitalised particle inside a sentence belongs to the name: Marine Le Pen
+    return tok.is_punct or tok.is_space or not tok.text.strip() or tok.is_stop or bool(tok.morph.get("VerbForm"))
+
+
+def _e_trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and _e_not_name(doc[start]):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+        end -= 1
+    return start, end
+
+
+def _e_pieces(ent: Span) -> list[tuple[int, int]]:
+    """Split an entity at line breaks and separators (``The Mind Unleashed – Traduit``,
+    ``Mediapart, la ministre``)."""
+    pieces, begin = [], ent.start
+    for tok in ent:
+        if "\n" in tok.text or "\n" in tok.whitespace_ or tok.text in SEPARATORS:
+            stop = tok.i if ("\n" in tok.text or tok.text in SEPARATORS) else tok.i + 1
+            pieces.append((begin, stop))
+            begin = tok.i + 1
+    pieces.append((begin, ent.end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _e_acceptable(span: Span) -> bool:
+    text = span.text.strip()
+    if len(text) < 2 or not any(c.isalpha() for c in text):
+        return False
+    if text[0].islower() and fold(text) not in organisations():
+        return False
+    if len(span) == 1 and _e_not_name(span[0]):
+        return False
+    return True
+
+
+def _e_gazetteer_split(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """Split `Facebook Mark Zuckerberg` into an ORG and the rest when a prefix is a known organisation.
+
+    Only prefixes up to the longest gazetteer name are tried, and the "rest is capitalised" test is
+    computed once from the right, so an entity of n tokens costs O(n), not O(n²) (a tagger
+    misfire over a run of symbols can be thousands of tokens long)."""
+    if end - start < 2 or fold(doc[start:end].text) in organisations():
+        return [(start, end, None)]
+    stop = GENERIC_ORG_SUFFIXES | org_heads()
+    rest_ok = [False] * (end - start + 1)
+    rest_ok[end - start] = True
+    for i in range(end - 1, start, -1):
+        t = doc[i]
+        rest_ok[i - start] = rest_ok[i - start + 1] and t.text[:1].isupper() and fold(t.text) not in stop
+        if not rest_ok[i - start]:
+            break
+    for cut in range(min(end - 1, start + _max_org_tokens()), start, -1):
+        if rest_ok[cut - start] and fold(doc[start:cut].text) in organisations():
+            return [(start, cut, "ORG"), (cut, end, None)]
+    return [(start, end, None)]
+
+
+def entities_collect_mentions(doc: Doc) -> list[RawMention]:
+    mentions: list[RawMention] = []
+    for ent in doc.ents:
+        label = LABEL_MAP.get(ent.label_)
+        if label is None:
+            continue
+        for p_start, p_end in _e_pieces(ent):
+            if doc[p_start].is_stop and is_known_organisation(doc[p_start:p_end].text, label):
+                start, end = p_start, p_end  # the article is part of the name: Le Monde, La Croix
+            else:
+                start, end = _e_trim(doc, p_start, p_end)
+            if end <= start:
+                continue
+            for s, e, forced in _e_gazetteer_split(doc, start, end):
+                span = doc[s:e]
+                if not _e_acceptable(span):
+                    continue
+                producer = "model:spacy-ner"
+                lab = label
+                if forced or is_known_organisation(span.text, None if forced else label):
+                    lab, producer = "ORG", "rule:entities.gazetteer"
+                elif lab in ("MISC", "PER") and len(span) > 1 and (
+                    fold(span[0].text) in org_heads() or fold(span[-1].text) in org_heads()
+                ):
+                    lab, producer = "ORG", "rule:entities.org_head"
+                elif lab == "LOC" and len(span) == 1 and "Plur" in span[0].morph.get("Number"):
+                    lab, producer = "MISC", "rule:entities.demonym"
+                elif (s, e) != (ent.start, ent.end):
+                    producer = "rule:entities.clean"
+                if forced is None and s != start and lab in ("MISC", "ORG") and len(span) >= 2:
+                    lab = "PER"  # what is left once a known organisation is split off: a name
+                weak = len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and not _e_namelike(span[0])
+                mentions.append(RawMention(s, e, lab, producer, weak=weak))
+    mentions.extend(_e_gazetteer_mentions(doc, mentions))
+    mentions = _e_split_glued_people(doc, mentions)
+    mentions.sort(key=lambda m: m.start)
+    _promote_people(doc, mentions)
+    return mentions
+
+
+def _e_split_glued_people(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """``Rassemblement national Marine Le Pen``: when a span ends with a full personal name the
+    article also uses on its own, the name is split off and the rest is its organisation."""
+    people: dict[str, set[tuple[str, ...]]] = {}  # full names by their last word: one lookup per mention
+    for m in mentions:
+        if m.label == "PER" and m.end - m.start >= 2:
+            name = tuple(fold(t.text) for t in doc[m.start : m.end])
+            people.setdefault(name[-1], set()).add(name)
+    out = []
+    for m in mentions:
+        key = [fold(t.text) for t in doc[m.start : m.end]]
+        names = sorted(people.get(key[-1], ()) if key else (), key=lambda p: (-len(p), p))
+        cut = next((m.end - len(p) for p in names if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
+        if cut is None or not doc[m.start].text[:1].isupper():
+            out.append(m)
+            continue
+        out.append(RawMention(m.start, cut, "ORG", "rule:entities.split_person"))
+        out.append(RawMention(cut, m.end, "PER", "rule:entities.split_person"))
+    return out
+
+
+def _e_gazetteer_mentions(doc: Doc, found: list[RawMention]) -> list[RawMention]:
+    """Known organisations the model did not tag at all (single capitalised tokens)."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    extra = []
+    for tok in text.tokens_with(doc, "pos", _GAZETTEER_POS):
+        if tok.i in covered or not tok.text[:1].isupper():
+            continue
+        if fold(tok.text) in organisations():
+            extra.append(RawMention(tok.i, tok.i + 1, "ORG", "rule:entities.gazetteer"))
+    return extra
+
+
+def _e_key(doc: Doc, m: RawMention) -> list[str]:
+    return [fold(t.text) for t in doc[m.start : m.end] if not t.is_punct]
+
+
+def _e_resolve(doc: Doc, mentions: list[RawMention]) -> list[Cluster]:
+    """Full personal names first, then every other mention joins by surname or organisation name."""
+    index = _ClusterIndex()
+    keyed = [(m, _e_key(doc, m)) for m in mentions]
+    for m, key in keyed:
+        if m.label == "PER" and len(key) >= 2:
+            cid = index.full_names.get(tuple(key))
+            index.add(index.new() if cid is None else cid, m, key)
+    index.people = len(index.clusters)
+    for c_id, c in enumerate(index.clusters):  # surnames of the people known so far
+        for k in c.keys:
+            index.surnames.setdefault(k[-1], set()).add(c_id)
+    for m, key in keyed:
+        if not key or (m.label == "PER" and len(key) >= 2):
+            continue
+        target = None
+        if len(key) == 1 and m.producer != "rule:entities.gazetteer":
+            target = index.nearest_person(key[0], m)
+        if target is None:
+            target = index.latest_org(key)
+        if target is None and m.weak:
+            continue  # a capitalised common noun opening a line ("Sources : ..."), alone
+        index.add(index.new() if target is None else target, m, key)
+    clusters = index.clusters
+    for c in clusters:
+        order = sorted(range(len(c.mentions)), key=lambda i: c.mentions[i].start)
+        c.mentions = [c.mentions[i] for i in order]
+        c.keys = [c.keys[i] for i in order]
+    clusters.sort(key=lambda c: c.mentions[0].start)
+    return clusters
+
+
+def _e_canonical(doc: Doc, cluster: Cluster) -> str:
+    best = max(
+        range(len(cluster.mentions)),
+        key=lambda i: (len(cluster.keys[i]), cluster.mentions[i].label != "MISC", -cluster.mentions[i].start),
+    )
+    m = cluster.mentions[best]
+    return doc[m.start : m.end].text
+
+
+def entities_find(doc: Doc) -> list[Entity]:
+    mentions = entities_collect_mentions(doc)
+    clusters = _e_resolve(doc, mentions)
+    cluster_of_token = {}
+    for cid, c in enumerate(clusters):
+        for m in c.mentions:
+            for i in range(m.start, m.end):
+                cluster_of_token[i] = cid
+    roles_by_cluster: dict[int, list[Role]] = {}
+    role_keys: dict[str, int] = {}
+    role_mentions: dict[int, list[Mention]] = {}
+    person_tokens = {i for i, cid in cluster_of_token.items() if clusters[cid].label() == "PER"}
+    for cid, (s, e) in find_roles(doc, cluster_of_token, person_tokens):
+        span = doc[s:e]
+        roles_by_cluster.setdefault(cid, []).append(
+            Role(text=span.text, start=span.start_char, end=span.end_char, producer="rule:entities.appos")
+        )
+        role_keys.setdefault(_role_key(doc, s, e), cid)
+    role_spans = {(r.start, r.end) for rs in roles_by_cluster.values() for r in rs}
+    if role_keys:
+        for tok in text.tokens_with(doc, "pos", _NOUN):
+            span = _role_span(doc, tok, person_tokens)
+            if not span:
+                continue
+            cid = role_keys.get(_role_key(doc, *span))
+            sp = doc[span[0] : span[1]]
+            if cid is not None and (sp.start_char, sp.end_char) not in role_spans and tok.i not in cluster_of_token:
+                role_mentions.setdefault(cid, []).append(
+                    Mention(text=sp.text, start=sp.start_char, end=sp.end_char, label=clusters[cid].label(),
+                            producer="rule:entities.role_coref",
+                            confidence=setting("entities", "role_coreference_confidence"))
+                )
+    entities = []
+    for cid, c in enumerate(clusters):
+        label = c.label()
+        mentions_out = [
+            Mention(text=doc[m.start : m.end].text, start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text),
+                    label=label, producer=m.producer if m.label == label else "rule:entities.resolve")
+            for m in c.mentions
+        ]
+        mentions_out.extend(role_mentions.get(cid, []))
+        mentions_out.sort(key=lambda x: x.start)
+        entities.append(Entity(canonical=_e_canonical(doc, c), label=label, mentions=mentions_out,
+                               roles=roles_by_cluster.get(cid, [])))
+    return _merge_same_canonical(entities)
+
+
+# --- furniture cues (issue 9, sixth pass): each cue pattern compiled and tried on its own ---
+@__import__("functools").lru_cache(maxsize=1)
+def _furniture_cue_patterns():
+    import re
+    import tomllib
+    from importlib import resources
+
+    raw = tomllib.loads(resources.files("recoupe.resources.lexicons").joinpath("furniture_cues.toml").read_text("utf-8"))
+    return [(spec.get("kind", name), float(spec.get("confidence", setting("furniture", "default_cue_confidence"))),
+             tuple(re.compile(r"^(?:" + p + ")", re.I) for p in spec.get("start", [])),
+             tuple(re.compile(p, re.I) for p in spec.get("short", [])), int(spec.get("max_words", 40)))
+            for name, spec in raw.items()]
+
+
+def furniture_cue(line) -> tuple[str, float, str] | None:
+    from recoupe.extract.furniture import LIST_ITEM
+
+    cue_text = LIST_ITEM.sub("", line.text)
+    for kind, confidence, start, short, max_words in _furniture_cue_patterns():
+        if line.words > max(max_words, 40) and kind not in ("provenance",):
+            continue
+        if line.words <= max_words and any(p.match(cue_text) for p in start):
+            return kind, confidence, f"rule:furniture.cue.{kind}"
+        if line.words <= max_words and any(p.search(cue_text) for p in short):
+            return kind, confidence * 0.9, f"rule:furniture.cue.{kind}"
+    return None

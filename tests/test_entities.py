@@ -90,3 +90,22 @@ def test_furniture_names_join_body_entities_and_leave_the_doc_alone():
     assert [(m.in_, m.furniture_index) for m in merged["Claire Martin"].mentions] == [("furniture", 0), ("furniture", 1)]
     assert merged["Paris"] in doc._.entities  # untouched entities are shared, not copied
     assert [e.model_dump() for e in doc._.entities] == before
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_same_entities_as_the_token_by_token_component(lang):
+    """The component reads token strings, offsets and flags once per Doc (issue 9, sixth pass):
+    the same entities, mentions, roles and labels as the code that made a Token per access
+    (tests/reference_impl.py), on real articles."""
+    from recoupe.nlp import build_nlp
+    from tests.conftest import need_shared
+    from tests.reference_impl import entities_find
+
+    folder = need_shared("data", "genre", "semeval2023t3", lang, "articles")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:30]]
+    mentions = 0
+    for doc in build_nlp(lang).pipe(texts):
+        expected = [e.model_dump() for e in entities_find(doc)]
+        assert [e.model_dump() for e in find_entities(doc)] == expected
+        mentions += sum(len(e["mentions"]) for e in expected)
+    assert mentions > 500

@@ -120,3 +120,23 @@ def test_plain_text_bylines_give_the_authors():
                   "Un paragraphe d'article assez long pour être lu comme de la prose, avec un point final.")
     assert doc.authors == ["Hélène Marchal", "Paul Roy"]
     assert doc.furniture[0].kind == "byline"
+
+
+def test_cue_alternations_match_where_a_single_cue_did():
+    """Each cue kind's patterns are tried as one alternation (issue 9, sixth pass): the same cue,
+    kind and confidence as trying each pattern alone (tests/reference_impl.py) on every line of the
+    SemEval-2023 articles in six languages."""
+    from recoupe.extract.furniture import _cue, split_lines
+    from tests.conftest import need_shared
+    from tests.reference_impl import furniture_cue
+
+    root = need_shared("data", "genre", "semeval2023t3")
+    lines = hits = 0
+    for folder in sorted(root.glob("*/articles")):
+        for path in sorted(folder.glob("*.txt"))[:120]:
+            for line in split_lines(path.read_text(encoding="utf-8")):
+                expected = furniture_cue(line)
+                assert _cue(line) == expected, line.text
+                lines += 1
+                hits += expected is not None
+    assert lines > 5000 and hits > 20

@@ -24,10 +24,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH, POS, SENT_START
+from spacy.symbols import ADP, CCONJ, DET, NOUN, PROPN, X
+from spacy.tokens import Doc
 
 from recoupe.analysis import text
-from recoupe.analysis.component import doc_component
+from recoupe.analysis.component import doc_component, doc_text
 from recoupe.settings import setting
 from recoupe.model import Entity, Mention, Role
 
@@ -106,50 +108,85 @@ class RawMention:
     weak: bool = False  # kept only if it joins a cluster that stronger mentions started
 
 
-def _namelike(tok) -> bool:
+class _Tokens:
+    """What the entity rules read of a Doc's tokens, taken once as arrays: ``doc[i]`` makes a new
+    Token on every access, which was about a third of this component's time. Each field is what the
+    Token attribute of the same name gives (``text``, ``idx``; ``is_punct``, ``is_space``,
+    ``is_stop`` as 0/1; ``pos`` the part-of-speech id; ``sent_start`` 1 where ``is_sent_start``)."""
+
+    __slots__ = ("doc", "body", "text", "idx", "punct", "space", "stop", "pos", "sent_start")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.body = doc_text(doc)
+        strings = doc.vocab.strings
+        orth, self.idx, self.punct, self.space, self.stop, self.pos, self.sent_start = doc.to_array(
+            [ORTH, IDX, IS_PUNCT, IS_SPACE, IS_STOP, POS, SENT_START]).T.tolist()
+        self.text = [strings[h] for h in orth]
+
+    def end_char(self, i: int) -> int:
+        return self.idx[i] + len(self.text[i])
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (end > start)."""
+        return self.body[self.idx[start] : self.end_char(end - 1)]
+
+
+_TRAILING_POS = frozenset({ADP, DET, CCONJ})  # part-of-speech ids
+
+
+@lru_cache(maxsize=65536)
+def _namelike(word: str) -> bool:
     """CamelCase or acronym tokens are names whatever the tagger says (ZeroHedge, BuzzFeed, AFP)."""
-    return any(c.isupper() for c in tok.text[1:]) or fold(tok.text) in organisations()
+    return any(c.isupper() for c in word[1:]) or fold(word) in organisations()
 
 
-def _not_name(tok) -> bool:
+def _not_name(toks: _Tokens, i: int) -> bool:
     """A token that cannot start a name: punctuation, a stop word, or a real verb form
     (``Lire aussi``, ``Contacté pour``); the tagger's POS alone is not trusted (it calls
     sentence-initial surnames ADV)."""
-    if _namelike(tok) or (tok.is_stop and tok.text[:1].isupper() and not tok.is_sent_start):
+    word = toks.text[i]
+    if _namelike(word) or (toks.stop[i] and word[:1].isupper() and toks.sent_start[i] != 1):
         return False  # a capitalised particle inside a sentence belongs to the name: Marine Le Pen
-    return tok.is_punct or tok.is_space or not tok.text.strip() or tok.is_stop or bool(tok.morph.get("VerbForm"))
+    return (toks.punct[i] or toks.space[i] or not word.strip() or toks.stop[i]
+            or bool(toks.doc[i].morph.get("VerbForm")))
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and _not_name(doc[start]):
+def _trim(toks: _Tokens, start: int, end: int) -> tuple[int, int]:
+    while start < end and _not_name(toks, start):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+    while end > start and (toks.punct[end - 1] or toks.space[end - 1] or toks.pos[end - 1] in _TRAILING_POS):
         end -= 1
     return start, end
 
 
-def _pieces(ent: Span) -> list[tuple[int, int]]:
+def _pieces(toks: _Tokens, ent_start: int, ent_end: int) -> list[tuple[int, int]]:
     """Split an entity at line breaks and separators (``The Mind Unleashed – Traduit``,
     ``Mediapart, la ministre``)."""
-    pieces, begin = [], ent.start
-    for tok in ent:
-        if "\n" in tok.text or "\n" in tok.whitespace_ or tok.text in SEPARATORS:
-            stop = tok.i if ("\n" in tok.text or tok.text in SEPARATORS) else tok.i + 1
-            pieces.append((begin, stop))
-            begin = tok.i + 1
-    pieces.append((begin, ent.end))
+    pieces, begin = [], ent_start
+    for i in range(ent_start, ent_end):  # a token's trailing whitespace is one space: line breaks are tokens
+        word = toks.text[i]
+        if "\n" in word or word in SEPARATORS:
+            pieces.append((begin, i))
+            begin = i + 1
+    pieces.append((begin, ent_end))
     return [(s, e) for s, e in pieces if e > s]
 
 
-def _acceptable(span: Span) -> bool:
-    text = span.text.strip()
+def _acceptable(toks: _Tokens, start: int, end: int) -> bool:
+    text = toks.span_text(start, end).strip()
     if len(text) < 2 or not any(c.isalpha() for c in text):
         return False
     if text[0].islower() and fold(text) not in organisations():
         return False
-    if len(span) == 1 and _not_name(span[0]):
+    if end - start == 1 and _not_name(toks, start):
         return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _split_stops() -> frozenset[str]:
+    return frozenset(GENERIC_ORG_SUFFIXES | org_heads())
 
 
 @lru_cache(maxsize=1)
@@ -159,82 +196,83 @@ def _max_org_tokens() -> int:
     return max((len(n.split()) + 2 * sum(n.count(c) for c in "'-’.") for n in organisations()), default=1) + 1
 
 
-def _gazetteer_split(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | None]]:
+def _gazetteer_split(toks: _Tokens, start: int, end: int) -> list[tuple[int, int, str | None]]:
     """Split `Facebook Mark Zuckerberg` into an ORG and the rest when a prefix is a known organisation.
 
     Only prefixes up to the longest gazetteer name are tried, and the "rest is capitalised" test is
     computed once from the right, so an entity of n tokens costs O(n), not O(n²) (a tagger
     misfire over a run of symbols can be thousands of tokens long)."""
-    if end - start < 2 or fold(doc[start:end].text) in organisations():
+    if end - start < 2 or fold(toks.span_text(start, end)) in organisations():
         return [(start, end, None)]
-    stop = GENERIC_ORG_SUFFIXES | org_heads()
+    stop = _split_stops()
     rest_ok = [False] * (end - start + 1)
     rest_ok[end - start] = True
     for i in range(end - 1, start, -1):
-        t = doc[i]
-        rest_ok[i - start] = rest_ok[i - start + 1] and t.text[:1].isupper() and fold(t.text) not in stop
+        word = toks.text[i]
+        rest_ok[i - start] = rest_ok[i - start + 1] and word[:1].isupper() and fold(word) not in stop
         if not rest_ok[i - start]:
             break
     for cut in range(min(end - 1, start + _max_org_tokens()), start, -1):
-        if rest_ok[cut - start] and fold(doc[start:cut].text) in organisations():
+        if rest_ok[cut - start] and fold(toks.span_text(start, cut)) in organisations():
             return [(start, cut, "ORG"), (cut, end, None)]
     return [(start, end, None)]
 
 
-def collect_mentions(doc: Doc) -> list[RawMention]:
+def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
+    toks = toks or _Tokens(doc)
     mentions: list[RawMention] = []
     for ent in doc.ents:
         label = LABEL_MAP.get(ent.label_)
         if label is None:
             continue
-        for p_start, p_end in _pieces(ent):
-            if doc[p_start].is_stop and is_known_organisation(doc[p_start:p_end].text, label):
+        ent_start, ent_end = ent.start, ent.end
+        for p_start, p_end in _pieces(toks, ent_start, ent_end):
+            if toks.stop[p_start] and is_known_organisation(toks.span_text(p_start, p_end), label):
                 start, end = p_start, p_end  # the article is part of the name: Le Monde, La Croix
             else:
-                start, end = _trim(doc, p_start, p_end)
+                start, end = _trim(toks, p_start, p_end)
             if end <= start:
                 continue
-            for s, e, forced in _gazetteer_split(doc, start, end):
-                span = doc[s:e]
-                if not _acceptable(span):
+            for s, e, forced in _gazetteer_split(toks, start, end):
+                if not _acceptable(toks, s, e):
                     continue
                 producer = "model:spacy-ner"
                 lab = label
-                if forced or is_known_organisation(span.text, None if forced else label):
+                if forced or is_known_organisation(toks.span_text(s, e), None if forced else label):
                     lab, producer = "ORG", "rule:entities.gazetteer"
-                elif lab in ("MISC", "PER") and len(span) > 1 and (
-                    fold(span[0].text) in org_heads() or fold(span[-1].text) in org_heads()
+                elif lab in ("MISC", "PER") and e - s > 1 and (
+                    fold(toks.text[s]) in org_heads() or fold(toks.text[e - 1]) in org_heads()
                 ):
                     lab, producer = "ORG", "rule:entities.org_head"
-                elif lab == "LOC" and len(span) == 1 and "Plur" in span[0].morph.get("Number"):
+                elif lab == "LOC" and e - s == 1 and "Plur" in doc[s].morph.get("Number"):
                     lab, producer = "MISC", "rule:entities.demonym"
-                elif (s, e) != (ent.start, ent.end):
+                elif (s, e) != (ent_start, ent_end):
                     producer = "rule:entities.clean"
-                if forced is None and s != start and lab in ("MISC", "ORG") and len(span) >= 2:
+                if forced is None and s != start and lab in ("MISC", "ORG") and e - s >= 2:
                     lab = "PER"  # what is left once a known organisation is split off: a name
-                weak = len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and not _namelike(span[0])
+                weak = e - s == 1 and toks.sent_start[s] == 1 and toks.pos[s] == NOUN and not _namelike(toks.text[s])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
-    mentions.extend(_gazetteer_mentions(doc, mentions))
-    mentions = _split_glued_people(doc, mentions)
+    mentions.extend(_gazetteer_mentions(toks, mentions))
+    mentions = _split_glued_people(toks, mentions)
     mentions.sort(key=lambda m: m.start)
     _promote_people(doc, mentions)
     return mentions
 
 
-def _split_glued_people(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+def _split_glued_people(toks: _Tokens, mentions: list[RawMention]) -> list[RawMention]:
     """``Rassemblement national Marine Le Pen``: when a span ends with a full personal name the
     article also uses on its own, the name is split off and the rest is its organisation."""
     people: dict[str, set[tuple[str, ...]]] = {}  # full names by their last word: one lookup per mention
     for m in mentions:
         if m.label == "PER" and m.end - m.start >= 2:
-            name = tuple(fold(t.text) for t in doc[m.start : m.end])
+            name = tuple(fold(w) for w in toks.text[m.start : m.end])
             people.setdefault(name[-1], set()).add(name)
     out = []
     for m in mentions:
-        key = [fold(t.text) for t in doc[m.start : m.end]]
+        key = [fold(w) for w in toks.text[m.start : m.end]]
         names = sorted(people.get(key[-1], ()) if key else (), key=lambda p: (-len(p), p))
         cut = next((m.end - len(p) for p in names if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
-        if cut is None or not doc[m.start].text[:1].isupper():
+        if cut is None or not toks.text[m.start][:1].isupper():
             out.append(m)
             continue
         out.append(RawMention(m.start, cut, "ORG", "rule:entities.split_person"))
@@ -258,18 +296,18 @@ def _promote_people(doc: Doc, mentions: list[RawMention]) -> None:
                 break
 
 
-_GAZETTEER_POS = frozenset({"PROPN", "NOUN", "X"})
+_GAZETTEER_POS = frozenset({PROPN, NOUN, X})  # part-of-speech ids
 
 
-def _gazetteer_mentions(doc: Doc, found: list[RawMention]) -> list[RawMention]:
+def _gazetteer_mentions(toks: _Tokens, found: list[RawMention]) -> list[RawMention]:
     """Known organisations the model did not tag at all (single capitalised tokens)."""
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
-    for tok in text.tokens_with(doc, "pos", _GAZETTEER_POS):
-        if tok.i in covered or not tok.text[:1].isupper():
+    for i, (word, pos) in enumerate(zip(toks.text, toks.pos)):
+        if pos not in _GAZETTEER_POS or i in covered or not word[:1].isupper():
             continue
-        if fold(tok.text) in organisations():
-            extra.append(RawMention(tok.i, tok.i + 1, "ORG", "rule:entities.gazetteer"))
+        if fold(word) in organisations():
+            extra.append(RawMention(i, i + 1, "ORG", "rule:entities.gazetteer"))
     return extra
 
 
@@ -280,20 +318,22 @@ class Cluster:
 
     def label(self) -> str:
         votes: Counter = Counter()
+        default, gazetteer = setting("entities", "vote_default"), setting("entities", "vote_gazetteer")
+        full_name, misc = setting("entities", "vote_full_person_name"), setting("entities", "vote_misc")
         for m, key in zip(self.mentions, self.keys):
-            weight = setting("entities", "vote_default")
+            weight = default
             if m.producer == "rule:entities.gazetteer":
-                weight = setting("entities", "vote_gazetteer")
+                weight = gazetteer
             elif m.label == "PER" and len(key) >= 2:
-                weight = setting("entities", "vote_full_person_name")
+                weight = full_name
             elif m.label == "MISC":
-                weight = setting("entities", "vote_misc")
+                weight = misc
             votes[m.label] += weight
         return votes.most_common(1)[0][0]
 
 
-def _key(doc: Doc, m: RawMention) -> list[str]:
-    return [fold(t.text) for t in doc[m.start : m.end] if not t.is_punct]
+def _key(toks: _Tokens, m: RawMention) -> list[str]:
+    return [fold(toks.text[i]) for i in range(m.start, m.end) if not toks.punct[i]]
 
 
 def _same_org(a: list[str], b: list[str]) -> bool:
@@ -358,10 +398,11 @@ class _ClusterIndex:
         return max(found) if found else None
 
 
-def resolve(doc: Doc, mentions: list[RawMention]) -> list[Cluster]:
+def resolve(doc: Doc, mentions: list[RawMention], toks: _Tokens | None = None) -> list[Cluster]:
     """Full personal names first, then every other mention joins by surname or organisation name."""
+    toks = toks or _Tokens(doc)
     index = _ClusterIndex()
-    keyed = [(m, _key(doc, m)) for m in mentions]
+    keyed = [(m, _key(toks, m)) for m in mentions]
     for m, key in keyed:
         if m.label == "PER" and len(key) >= 2:
             cid = index.full_names.get(tuple(key))
@@ -390,13 +431,13 @@ def resolve(doc: Doc, mentions: list[RawMention]) -> list[Cluster]:
     return clusters
 
 
-def _canonical(doc: Doc, cluster: Cluster) -> str:
+def _canonical(toks: _Tokens, cluster: Cluster) -> str:
     best = max(
         range(len(cluster.mentions)),
         key=lambda i: (len(cluster.keys[i]), cluster.mentions[i].label != "MISC", -cluster.mentions[i].start),
     )
     m = cluster.mentions[best]
-    return doc[m.start : m.end].text
+    return toks.span_text(m.start, m.end)
 
 
 def _role_span(doc: Doc, noun, person_tokens: set[int]) -> tuple[int, int] | None:
@@ -437,16 +478,15 @@ def find_roles(doc: Doc, cluster_of_token: dict[int, int], person_tokens: set[in
     return out
 
 
-_NOUN = frozenset({"NOUN"})
-
-
 def _role_key(doc: Doc, start: int, end: int) -> str:
     return " ".join(fold(t.text) for t in doc[start:end] if t.pos_ != "DET")
 
 
 def find_entities(doc: Doc) -> list[Entity]:
-    mentions = collect_mentions(doc)
-    clusters = resolve(doc, mentions)
+    toks = _Tokens(doc)
+    mentions = collect_mentions(doc, toks)
+    clusters = resolve(doc, mentions, toks)
+    labels = [c.label() for c in clusters]  # a cluster's label is read for each of its tokens below
     cluster_of_token = {}
     for cid, c in enumerate(clusters):
         for m in c.mentions:
@@ -455,7 +495,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     roles_by_cluster: dict[int, list[Role]] = {}
     role_keys: dict[str, int] = {}
     role_mentions: dict[int, list[Mention]] = {}
-    person_tokens = {i for i, cid in cluster_of_token.items() if clusters[cid].label() == "PER"}
+    person_tokens = {i for i, cid in cluster_of_token.items() if labels[cid] == "PER"}
     for cid, (s, e) in find_roles(doc, cluster_of_token, person_tokens):
         span = doc[s:e]
         roles_by_cluster.setdefault(cid, []).append(
@@ -464,7 +504,12 @@ def find_entities(doc: Doc) -> list[Entity]:
         role_keys.setdefault(_role_key(doc, s, e), cid)
     role_spans = {(r.start, r.end) for rs in roles_by_cluster.values() for r in rs}
     if role_keys:
-        for tok in text.tokens_with(doc, "pos", _NOUN):
+        roles, strings, lemmas = role_nouns(), doc.vocab.strings, doc.to_array(LEMMA).tolist()
+        for i, pos in enumerate(toks.pos):
+            # _role_span's own first test, before a Token is made: a role noun by lemma or form
+            if pos != NOUN or (fold(strings[lemmas[i]]) not in roles and fold(toks.text[i]) not in roles):
+                continue
+            tok = doc[i]
             span = _role_span(doc, tok, person_tokens)
             if not span:
                 continue
@@ -472,21 +517,21 @@ def find_entities(doc: Doc) -> list[Entity]:
             sp = doc[span[0] : span[1]]
             if cid is not None and (sp.start_char, sp.end_char) not in role_spans and tok.i not in cluster_of_token:
                 role_mentions.setdefault(cid, []).append(
-                    Mention(text=sp.text, start=sp.start_char, end=sp.end_char, label=clusters[cid].label(),
+                    Mention(text=sp.text, start=sp.start_char, end=sp.end_char, label=labels[cid],
                             producer="rule:entities.role_coref",
                             confidence=setting("entities", "role_coreference_confidence"))
                 )
     entities = []
     for cid, c in enumerate(clusters):
-        label = c.label()
+        label = labels[cid]
         mentions_out = [
-            Mention(text=doc[m.start : m.end].text, start=doc[m.start].idx, end=doc[m.end - 1].idx + len(doc[m.end - 1].text),
+            Mention(text=toks.span_text(m.start, m.end), start=toks.idx[m.start], end=toks.end_char(m.end - 1),
                     label=label, producer=m.producer if m.label == label else "rule:entities.resolve")
             for m in c.mentions
         ]
         mentions_out.extend(role_mentions.get(cid, []))
         mentions_out.sort(key=lambda x: x.start)
-        entities.append(Entity(canonical=_canonical(doc, c), label=label, mentions=mentions_out,
+        entities.append(Entity(canonical=_canonical(toks, c), label=label, mentions=mentions_out,
                                roles=roles_by_cluster.get(cid, [])))
     return _merge_same_canonical(entities)
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_component, doc_text
-from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
+from recoupe.analysis.conjugate import CONDITIONAL_ENDINGS, MODAL_CONDITIONAL, is_conditional
 from recoupe.analysis.lexicons import VERBAL_POS, cue_matcher, language_of, speech_lemma
-from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, tokens_with
+from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, token_strings, tokens_with
 from recoupe.model import Hedge, Span
 
 NOT_HEDGING_CONDITIONAL = {"aimer", "vouloir", "souhaiter", "préférer", "falloir", "valoir", "plaire", "adorer",
@@ -93,8 +93,11 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
         return []
     long_quotes = SpanSet([(s, e) for s, e in quoted_spans(doc) if e - s > 40])
     out, seen = [], set()
-    for tok in tokens_with(doc, "pos", VERBAL_POS):  # is_conditional needs VERB or AUX
-        if not is_conditional(tok) or tok.idx in long_quotes:
+    lowers = token_strings(doc)[0]
+    # is_conditional needs a conditional ending, then VERB or AUX: Tokens only for those endings
+    for i in [i for i, word in enumerate(lowers) if word.endswith(CONDITIONAL_ENDINGS)]:
+        tok = doc[i]
+        if tok.pos_ not in VERBAL_POS or not is_conditional(tok) or tok.idx in long_quotes:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("-ce", "ce"):
             continue  # "ne serait-ce que": an idiom
@@ -206,7 +209,7 @@ def find_hedges(doc: Doc) -> list[Hedge]:
     return [_placed(doc, h, hedges[n + 1].start if n + 1 < len(hedges) else None) for n, h in enumerate(hedges)]
 
 
-SEEM_VERBS = {"sembler", "paraître"}
+SEEM_VERBS = frozenset({"sembler", "paraître"})
 MAX_PLACING_TOKENS = 6  # prior: a marker and a few words, as the annotation guidelines' evidence (5–120 characters)
 
 
@@ -216,8 +219,8 @@ def _seeming(doc: Doc, lang: str) -> list[Hedge]:
     if lang != "fr":
         return []
     out = []
-    for tok in tokens_with(doc, "pos", VERBAL_POS):
-        if tok.lemma_ in SEEM_VERBS and any(
+    for tok in tokens_with(doc, "lemma", SEEM_VERBS):  # the few tokens of these lemmas, then their POS
+        if tok.pos_ in VERBAL_POS and any(
                 c.dep_ == "xcomp" and c.morph.get("VerbForm") == ["Inf"] for c in tok.children):
             infinitive = max((c for c in tok.children if c.dep_ == "xcomp"), key=lambda c: c.i)
             end = infinitive if infinitive.i - tok.i <= 3 else tok

@@ -193,32 +193,55 @@ class CueMatcher:
                     index.setdefault(value, []).append(n)
                 if not optional:
                     break
+        # patterns with neither optional nor wildcard tokens match by one walk, without a search
+        self._fixed = [None if any(optional or field == "any" for field, _, optional in tokens)
+                       else [(field == "lower", values) for field, values, _ in tokens]
+                       for _, tokens in patterns]
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         lowers, lemmas = token_strings(doc)
         found: set[tuple[int, int, int]] = set()
         by_lower, by_lemma = self._by_lower, self._by_lemma
-        starts = range(len(lowers)) if self._anywhere else [
-            i for i, (lower, lemma) in enumerate(zip(lowers, lemmas)) if lower in by_lower or lemma in by_lemma]
+        if self._anywhere:
+            starts = range(len(lowers))
+        elif by_lemma:
+            starts = [i for i, (lower, lemma) in enumerate(zip(lowers, lemmas)) if lower in by_lower or lemma in by_lemma]
+        else:  # no pattern starts on a lemma (every shipped table)
+            starts = [i for i, lower in enumerate(lowers) if lower in by_lower]
+        n_tokens = len(lowers)
         for i in starts:
-            candidates = set(self._by_lower.get(lowers[i], ())) | set(self._by_lemma.get(lemmas[i], ()))
+            candidates = set(by_lower.get(lowers[i], ())) | set(by_lemma.get(lemmas[i], ()))
             for n in candidates.union(self._anywhere):
-                for end in self._ends(self.patterns[n][1], 0, i, lowers, lemmas):
+                fixed = self._fixed[n]
+                if fixed is not None:
+                    j = i
+                    for is_lower, values in fixed:
+                        if j >= n_tokens or (lowers[j] if is_lower else lemmas[j]) not in values:
+                            break
+                        j += 1
+                    else:
+                        if j > i:
+                            found.add((i, j, n))
+                    continue
+                for end in self._ends(self.patterns[n][1], i, lowers, lemmas, n_tokens):
                     if end > i:  # spaCy never returns an empty match
                         found.add((i, end, n))
         return [(self.patterns[n][0], start, end) for start, end, n in sorted(found)]
 
-    @classmethod
-    def _ends(cls, tokens: list[CueToken], k: int, i: int, lowers: list[str], lemmas: list[str]):
-        """End positions of the matches of ``tokens[k:]`` starting at token ``i``."""
-        if k == len(tokens):
-            yield i
-            return
-        field, values, optional = tokens[k]
-        if optional:
-            yield from cls._ends(tokens, k + 1, i, lowers, lemmas)
-        if i < len(lowers) and (field == "any" or (lowers[i] if field == "lower" else lemmas[i]) in values):
-            yield from cls._ends(tokens, k + 1, i + 1, lowers, lemmas)
+    @staticmethod
+    def _ends(tokens: list[CueToken], i: int, lowers: list[str], lemmas: list[str], n_tokens: int) -> set[int]:
+        """End positions of the matches of ``tokens`` starting at token ``i``: the positions
+        reachable after each pattern token (an optional one both skipped and taken)."""
+        positions = {i}
+        for field, values, optional in tokens:
+            reached = set(positions) if optional else set()
+            for j in positions:
+                if j < n_tokens and (field == "any" or (lowers[j] if field == "lower" else lemmas[j]) in values):
+                    reached.add(j + 1)
+            if not reached:
+                return reached
+            positions = reached
+        return positions
 
 
 @lru_cache(maxsize=None)

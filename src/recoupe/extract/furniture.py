@@ -66,9 +66,19 @@ class FurnitureSplit:
 class CueKind:
     kind: str
     confidence: float
-    start: tuple[re.Pattern, ...]
-    short: tuple[re.Pattern, ...]
+    start: re.Pattern | None  # one alternation of the kind's start cues: matches where any of them does
+    short: re.Pattern | None  # likewise for the cues searched anywhere in a short line
     max_words: int
+
+
+def _any_of(patterns: list[str], anchored: bool) -> re.Pattern | None:
+    """One expression that matches (at the start, or anywhere) where one of ``patterns`` would:
+    a line is tried against one alternation instead of each cue in turn (the cues have no
+    back-references or inline flags, so grouping them changes no match)."""
+    if not patterns:
+        return None
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(f"^(?:{joined})" if anchored else joined, re.I)
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +92,8 @@ def cue_kinds() -> tuple[CueKind, ...]:
             CueKind(
                 kind=spec.get("kind", name),
                 confidence=float(spec.get("confidence", setting("furniture", "default_cue_confidence"))),
-                start=tuple(re.compile(r"^(?:" + p + ")", re.I) for p in spec.get("start", [])),
-                short=tuple(re.compile(p, re.I) for p in spec.get("short", [])),
+                start=_any_of(spec.get("start", []), anchored=True),
+                short=_any_of(spec.get("short", []), anchored=False),
                 max_words=int(spec.get("max_words", 40)),
             )
         )
@@ -112,9 +122,9 @@ def _cue(line: Line) -> tuple[str, float, str] | None:
     for kind in cue_kinds():
         if line.words > max(kind.max_words, 40) and kind.kind not in ("provenance",):
             continue
-        if line.words <= kind.max_words and any(p.match(cue_text) for p in kind.start):
+        if line.words <= kind.max_words and kind.start is not None and kind.start.match(cue_text):
             return kind.kind, kind.confidence, f"rule:furniture.cue.{kind.kind}"
-        if line.words <= kind.max_words and any(p.search(cue_text) for p in kind.short):
+        if line.words <= kind.max_words and kind.short is not None and kind.short.search(cue_text):
             return kind.kind, kind.confidence * 0.9, f"rule:furniture.cue.{kind.kind}"
     return None
 

@@ -128,7 +128,7 @@ def table(runs: list[Run]) -> str:
              "| --- | --- | --- | --- | --- | --- |"]
     for run in runs:
         for f in run.figures:
-            value = "—" if f.value is None else f"**{f.value:.3f}**" if abs(f.value) >= 0.01 else f"**{f.value:.4f}**"
+            value = "—" if f.value is None else f"**{f.value:.4f}**"  # as the terminal prints it: 0.7796 is not 0.780
             lines.append(f"| {f.name} | {value} | {f.bound()} | {f.margin:g} | `recoupe eval {run.evaluation}"
                          f"{' ' + ' '.join(run.argv) if run.argv else ''}` ({run.subset}) | `{run.digest}` |")
     return "\n".join(lines)

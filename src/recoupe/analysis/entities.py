@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH, POS, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, ORTH, POS, SENT_START
 from spacy.symbols import ADP, CCONJ, DET, NOUN, PROPN, X
 from spacy.tokens import Doc
 
@@ -504,10 +504,10 @@ def find_entities(doc: Doc) -> list[Entity]:
         role_keys.setdefault(_role_key(doc, s, e), cid)
     role_spans = {(r.start, r.end) for rs in roles_by_cluster.values() for r in rs}
     if role_keys:
-        roles, strings, lemmas = role_nouns(), doc.vocab.strings, doc.to_array(LEMMA).tolist()
+        roles, lemmas = role_nouns(), text.token_strings(doc)[1]  # shared per Doc with the cue matcher
         for i, pos in enumerate(toks.pos):
             # _role_span's own first test, before a Token is made: a role noun by lemma or form
-            if pos != NOUN or (fold(strings[lemmas[i]]) not in roles and fold(toks.text[i]) not in roles):
+            if pos != NOUN or (fold(lemmas[i]) not in roles and fold(toks.text[i]) not in roles):
                 continue
             tok = doc[i]
             span = _role_span(doc, tok, person_tokens)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.conjugate import LEXICON_DIR, english_forms, french_forms, read_lemmas
-from recoupe.analysis.text import token_strings, tokens_with
+from recoupe.analysis.text import in_text_order, token_strings, tokens_with
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "agent", "obl:agent"}
 VERBAL_POS = frozenset({"VERB", "AUX"})
@@ -136,10 +136,8 @@ def speech_tokens(doc: Doc, lang: str) -> list[tuple[Token, str]]:
     if found is None:
         # speech_lemma is None for a token neither tagged VERB/AUX nor spelt as a speech-verb form,
         # so only those are looked at
-        maybe = {tok.i: tok for tok in tokens_with(doc, "pos", VERBAL_POS)}
-        maybe.update((tok.i, tok) for tok in tokens_with(doc, "lower", speech_form_set(lang)))
-        found = doc.user_data[key] = [(tok, lemma) for tok in (maybe[i] for i in sorted(maybe))
-                                      if (lemma := speech_lemma(tok, lang))]
+        maybe = in_text_order(tokens_with(doc, "pos", VERBAL_POS), tokens_with(doc, "lower", speech_form_set(lang)))
+        found = doc.user_data[key] = [(tok, lemma) for tok in maybe if (lemma := speech_lemma(tok, lang))]
     return found
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy as np
@@ -74,6 +74,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return sorted(strip_whitespace(text, *s) for s in spans if s[1] > s[0] and text[s[0]:s[1]].strip())
 
 
+_QUOTE_MARKS = frozenset(QUOTE_PAIRS) | CLOSING_MARKS
+
 # A quotation may run over this many paragraphs after the one that opens it (set a priori, not tuned:
 # those read in the English attribution set span two paragraphs).
 CONTINUED_PARAGRAPHS = 3
@@ -97,7 +99,7 @@ def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, o
             if close is not None and close[0] == QUOTE_PAIRS[mark]:
                 out += parts + [(paras[m].start(), close[1])]
                 break
-            if text[paras[m].start()] in QUOTE_PAIRS or re.search(r"[«»“”„\"]", paras[m].group()):
+            if text[paras[m].start()] in QUOTE_PAIRS or not _QUOTE_MARKS.isdisjoint(paras[m].group()):
                 if text[paras[m].start()] == mark:  # the next paragraph reopens it: this part ends here
                     out += parts
                 break
@@ -166,6 +168,13 @@ def tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
     found = wanted[np.minimum(np.searchsorted(wanted, ids), len(wanted) - 1)] == ids
     hits = (doc[i] for i in np.flatnonzero(found).tolist())
     return [tok for tok in hits if getattr(tok, name) in values]
+
+
+def in_text_order(*groups) -> list[Token]:
+    """The tokens of several lists (``tokens_with`` of different attributes, say), each once, in
+    text order."""
+    found = {tok.i: tok for group in groups for tok in group}
+    return [found[i] for i in sorted(found)]
 
 
 def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
@@ -243,6 +252,11 @@ class SpanSet:
     def __contains__(self, char: int) -> bool:
         i = bisect_right(self.starts, char) - 1
         return i >= 0 and self.reach[i] > char
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span overlaps [start, end)."""
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start
 
     def __iter__(self):
         return iter(self.spans)

@@ -22,7 +22,7 @@ from recoupe.analysis.quotes.syntax import (
     subject_of,
 )
 from recoupe.analysis.text import (
-    sentence_bounds, strip_bullets, strip_span, token_at, tokens_with, trim_final_punct,
+    in_text_order, sentence_bounds, strip_bullets, strip_span, token_at, tokens_with, trim_final_punct,
 )
 
 
@@ -87,9 +87,8 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
     marks = {"fr": ("comme",), "en": ("as",)}[lang]
     forms = speech_forms(lang)
     # the tokens the test below can let through: speech verbs, and the forms of one
-    verbs = {tok.i: tok for tok, _ in speech_tokens(doc, lang)}
-    verbs.update((tok.i, tok) for tok in tokens_with(doc, "lower", speech_form_set(lang)))
-    for verb in (verbs[i] for i in sorted(verbs)):
+    verbs = in_text_order((tok for tok, _ in speech_tokens(doc, lang)), tokens_with(doc, "lower", speech_form_set(lang)))
+    for verb in verbs:
         if not speech_lemma(verb, lang) and not (  # "Comme le rapporte X": the tagger may read a noun after "le"
                 verb.lower_ in forms and verb.i >= 2 and doc[verb.i - 1].lower_ in ("le", "l'", "l’")
                 and doc[verb.i - 2].lower_ in marks):

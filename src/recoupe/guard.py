@@ -258,12 +258,14 @@ def parse_many(nlp, texts: list[str], batch_size: int = 32) -> list[tuple[object
     SECTION_CHARS are parsed alone in sections. If the batch raises, each of its texts is parsed
     alone so only the bad one fails.
     """
+    from recoupe.analysis.component import make_doc
+
     out: list[tuple[object, float] | None] = [None] * len(texts)
     short = [i for i, t in enumerate(texts) if len(t) <= SECTION_CHARS]
     if short:
         t0 = time.monotonic()
         try:
-            docs = list(nlp.pipe((texts[i] for i in short), batch_size=batch_size))
+            docs = list(nlp.pipe((make_doc(nlp, texts[i]) for i in short), batch_size=batch_size))
         except Exception:  # noqa: BLE001 - fall back to one at a time to isolate the culprit
             docs = None
         if docs is not None:

@@ -327,31 +327,43 @@ def pair_features(a: Profile, b: Profile) -> np.ndarray:
 SPLINE_DEGREE = 2
 
 
-def splines(X: np.ndarray, knots: np.ndarray) -> np.ndarray:
+class SplineBasis:
     """Piecewise-quadratic expansion: each feature x becomes x and its quadratic B-spline basis over
     its knots (a row of ``knots``: the boundary and interior knots, the training quantiles 0, 1/3,
     2/3, 1), extended past the boundaries by the first and last knot spacings; x is clipped to the
     boundary knots for the splines, so beyond them only the linear term moves. A ridge on this
     bends smoothly where the feature matters (cosines near the top). Out-of-fold Pearson on SemEval
-    (``python benchmarks/similarity_levers.py --only 4k``): 0.737 plain ridge, 0.7796 with three
-    hinges per feature (the previous basis), 0.783 with these splines."""
-    X = np.atleast_2d(np.asarray(X, dtype=np.float64))
-    k = np.asarray(knots, dtype=np.float64)
-    p = SPLINE_DEGREE
-    lo, hi = k[:, :1], k[:, -1:]
-    d0, d1 = k[:, 1:2] - k[:, :1], k[:, -1:] - k[:, -2:-1]
-    t = np.hstack([lo - d0 * np.arange(p, 0, -1), k, hi + d1 * np.arange(1, p + 1)])  # (features, knots + 2p)
-    x = np.clip(X, lo.T, hi.T)[:, :, None]  # (rows, features, 1)
-    # Cox-de Boor; 0/0 terms (coinciding knots of a feature with few distinct values) count 0
-    B = ((t[None, :, :-1] <= x) & (x < t[None, :, 1:])).astype(np.float64)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    (``python benchmarks/similarity_levers.py --only 4h 4j``): 0.737 plain ridge, 0.7796 with three
+    hinges per feature (similarity@2), 0.7828 with these splines. The knot arithmetic is done once
+    (a story's assignment expands one row per comparison)."""
+
+    def __init__(self, knots: np.ndarray):
+        k = np.asarray(knots, dtype=np.float64)
+        p = SPLINE_DEGREE
+        self.lo, self.hi = k[:, 0], k[:, -1]
+        d0, d1 = k[:, 1:2] - k[:, :1], k[:, -1:] - k[:, -2:-1]
+        self.t = np.hstack([k[:, :1] - d0 * np.arange(p, 0, -1), k, k[:, -1:] + d1 * np.arange(1, p + 1)])
+        # Cox-de Boor's reciprocal denominators per degree; 0/0 terms (coinciding knots of a feature
+        # with few distinct values) count 0
+        self.inv = []
         for d in range(1, p + 1):
-            left_den = t[:, d:-1] - t[:, : -1 - d]
-            right_den = t[:, d + 1 :] - t[:, 1:-d]
-            left = np.where(left_den > 0, (x - t[None, :, : -1 - d]) / left_den, 0.0) * B[:, :, :-1]
-            right = np.where(right_den > 0, (t[None, :, d + 1 :] - x) / right_den, 0.0) * B[:, :, 1:]
-            B = left + right
-    return np.hstack([X, B.reshape(len(X), -1)]).astype(np.float32)
+            left, right = self.t[:, d:-1] - self.t[:, : -1 - d], self.t[:, d + 1 :] - self.t[:, 1:-d]
+            with np.errstate(divide="ignore"):
+                self.inv.append((np.where(left > 0, 1.0 / left, 0.0), np.where(right > 0, 1.0 / right, 0.0)))
+
+    def __call__(self, X: np.ndarray) -> np.ndarray:
+        X = np.atleast_2d(np.asarray(X, dtype=np.float64))
+        t = self.t
+        x = np.clip(X, self.lo, self.hi)[:, :, None]  # (rows, features, 1)
+        B = ((t[:, :-1] <= x) & (x < t[:, 1:])).astype(np.float64)
+        for d, (il, ir) in enumerate(self.inv, start=1):
+            B = (x - t[:, : -1 - d]) * il * B[:, :, :-1] + (t[:, d + 1 :] - x) * ir * B[:, :, 1:]
+        return np.hstack([X, B.reshape(len(X), -1)]).astype(np.float32)
+
+
+def splines(X: np.ndarray, knots: np.ndarray) -> np.ndarray:
+    """:class:`SplineBasis` of ``knots`` applied to the feature rows ``X``."""
+    return SplineBasis(knots)(X)
 
 
 def _model():
@@ -360,10 +372,19 @@ def _model():
     return load(MODEL_NAME)
 
 
+_BASIS: list = [None, None]  # (the loaded model, its SplineBasis): rebuilt when the model is reloaded
+
+
+def _basis() -> SplineBasis:
+    model = _model()
+    if _BASIS[0] is not model:
+        _BASIS[:] = [model, SplineBasis(np.asarray(model.meta["knots"], dtype=np.float32))]
+    return _BASIS[1]
+
+
 def overall_from_features(X: np.ndarray) -> np.ndarray:
     """SemEval's ``overall`` scale predicted from feature rows (1 = same story, 4 = unrelated)."""
-    model = _model()
-    return model.decision(splines(X, np.asarray(model.meta["knots"], dtype=np.float32)))[:, 0]
+    return _model().decision(_basis()(X))[:, 0]
 
 
 def similarity_from_features(X: np.ndarray) -> np.ndarray:

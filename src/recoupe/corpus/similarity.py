@@ -342,23 +342,30 @@ class SplineBasis:
         p = SPLINE_DEGREE
         self.lo, self.hi = k[:, 0], k[:, -1]
         d0, d1 = k[:, 1:2] - k[:, :1], k[:, -1:] - k[:, -2:-1]
-        self.t = np.hstack([k[:, :1] - d0 * np.arange(p, 0, -1), k, k[:, -1:] + d1 * np.arange(1, p + 1)])
-        # Cox-de Boor's reciprocal denominators per degree; 0/0 terms (coinciding knots of a feature
-        # with few distinct values) count 0
-        self.inv = []
+        t = np.hstack([k[:, :1] - d0 * np.arange(p, 0, -1), k, k[:, -1:] + d1 * np.arange(1, p + 1)])
+        self.starts, self.ends = t[:, :-1], t[:, 1:]
+        # Cox-de Boor, one step per degree: B <- (x - t_i) / (t_i+d - t_i) B_i + (t_i+d+1 - x) /
+        # (t_i+d+1 - t_i+1) B_i+1, kept as x * a - c and e - x * a2 with the reciprocals taken here;
+        # 0/0 terms (coinciding knots of a feature with few distinct values) count 0
+        self.steps = []
         for d in range(1, p + 1):
-            left, right = self.t[:, d:-1] - self.t[:, : -1 - d], self.t[:, d + 1 :] - self.t[:, 1:-d]
+            left, right = t[:, d:-1] - t[:, : -1 - d], t[:, d + 1 :] - t[:, 1:-d]
             with np.errstate(divide="ignore"):
-                self.inv.append((np.where(left > 0, 1.0 / left, 0.0), np.where(right > 0, 1.0 / right, 0.0)))
+                il, ir = np.where(left > 0, 1.0 / left, 0.0), np.where(right > 0, 1.0 / right, 0.0)
+            self.steps.append((il, t[:, : -1 - d] * il, ir, t[:, d + 1 :] * ir))
 
     def __call__(self, X: np.ndarray) -> np.ndarray:
-        X = np.atleast_2d(np.asarray(X, dtype=np.float64))
-        t = self.t
-        x = np.clip(X, self.lo, self.hi)[:, :, None]  # (rows, features, 1)
-        B = ((t[:, :-1] <= x) & (x < t[:, 1:])).astype(np.float64)
-        for d, (il, ir) in enumerate(self.inv, start=1):
-            B = (x - t[:, : -1 - d]) * il * B[:, :, :-1] + (t[:, d + 1 :] - x) * ir * B[:, :, 1:]
-        return np.hstack([X, B.reshape(len(X), -1)]).astype(np.float32)
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim == 1:
+            X = X[None, :]
+        x = np.minimum(np.maximum(X, self.lo), self.hi)[:, :, None]  # (rows, features, 1)
+        B = ((self.starts <= x) & (x < self.ends)).astype(np.float64)
+        for il, cl, ir, cr in self.steps:
+            B = (x * il - cl) * B[:, :, :-1] + (cr - x * ir) * B[:, :, 1:]
+        out = np.empty((len(X), X.shape[1] + B.shape[1] * B.shape[2]), dtype=np.float32)
+        out[:, : X.shape[1]] = X
+        out[:, X.shape[1] :] = B.reshape(len(X), -1)
+        return out
 
 
 def splines(X: np.ndarray, knots: np.ndarray) -> np.ndarray:

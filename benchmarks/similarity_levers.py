@@ -458,21 +458,21 @@ def main(argv: list[str] | None = None) -> int:
             ub = np.vstack([np.stack([getattr(b, w) for w in sim.WINDOWS]), b.sent_vecs])
             units.append(sim._soft_best(ua @ ub.T))
         show("window: 18 + one soft match over windows and sentences together", run(np.hstack([X, np.array(units, np.float32)])))
+    H = weighted_factory()  # similarity@2's hinge ridge: what the round-4 rows were measured against
     if "4" in only:
         show("4: the 22 with the hinge ridge of similarity@2 (its shipped row before round 4)", run4(XS, *weighted_factory()))
         lex = lexical_columns(articles, pairs)
         print(f"  same-script pairs: {int(lex['flag'].sum())} of {len(pairs)}; pairs sharing a handle/hashtag/domain: "
               f"{int(lex['marks'][:, 1].sum())}", flush=True)
-        show("4: + char 3-4-gram cosines title, lead, title x lead (same script; TF)", run(np.hstack([XS, lex["chars"]])))
-        show("4: + the same and a same-script flag", run(np.hstack([XS, lex["chars"], lex["flag"]])))
-        show("4: + lead char cosine alone", run(np.hstack([XS, lex["chars"][:, 1:2]])))
+        show("4: + char 3-4-gram cosines title, lead, title x lead (same script; TF)", run4(np.hstack([XS, lex["chars"]]), *H))
+        show("4: on similarity@3 (the shipped splines): + the same char cosines", run(np.hstack([XS, lex["chars"]])))
+        show("4: + the same and a same-script flag", run4(np.hstack([XS, lex["chars"], lex["flag"]]), *H))
+        show("4: + lead char cosine alone", run4(np.hstack([XS, lex["chars"][:, 1:2]]), *H))
         lexi = lexical_columns(articles, pairs, idf=True)
-        show("4: + char 3-4-gram cosines (TF-IDF, IDF over the 2,775 articles)", run(np.hstack([XS, lexi["chars"]])))
-        show("4: + handles/hashtags/domains in common (Jaccard, any)", run(np.hstack([XS, lex["marks"]])))
+        show("4: + char 3-4-gram cosines (TF-IDF, IDF over the 2,775 articles)", run4(np.hstack([XS, lexi["chars"]]), *H))
+        show("4: + handles/hashtags/domains in common (Jaccard, any)", run4(np.hstack([XS, lex["marks"]]), *H))
         from scipy.stats import rankdata
 
-        ranks = rankdata(y)
-        lo, hi = ranks.min(), ranks.max()
         show("4: loss: target = rank of overall rescaled to 1-4", run4(XS, *weighted_factory(
             target=lambda yy: 1 + 3 * (rankdata(yy) - 1) / (len(yy) - 1))))
         show("4: loss: target = overall clipped to 1.5-3.5", run4(XS, *weighted_factory(target=lambda yy: np.clip(yy, 1.5, 3.5))))
@@ -497,19 +497,18 @@ def main(argv: list[str] | None = None) -> int:
     if "4b" in only:
         dims = {d: np.array([p[d] for p in pairs], float) for d in ("narrative", "entities", "time", "geography", "style", "tone")}
         for d, lam in (("narrative", 0.3), ("narrative", 0.5), ("entities", 0.3), ("time", 0.3)):
-            show(f"4b: target = {1 - lam:.1f} overall + {lam:.1f} {d}", run4(XS, *weighted_factory(
-                weights=None, target=None), ) if False else run4(XS, *_blend_target(weighted_factory, dims[d], lam)))
+            show(f"4b: target = {1 - lam:.1f} overall + {lam:.1f} {d}", run4(XS, *_blend_target(weighted_factory, dims[d], lam)))
         show("4b: target = 0.7 overall + 0.3 mean(narrative, entities, time, geography)",
              run4(XS, *_blend_target(weighted_factory, np.mean([dims[k] for k in ("narrative", "entities", "time", "geography")], 0), 0.3)))
         fisher = XS.copy()
         cos_cols = [sim.FEATURES.index(f) for f in sim.FEATURES if f.startswith(("cos_", "soft_", "window_", "align_mean", "align_top"))]
         fisher[:, cos_cols] = np.arctanh(np.clip(fisher[:, cos_cols], -0.999, 0.999))
-        show("4b: cosines through arctanh (Fisher z) before the hinges", run(fisher))
-        base = run(XS)
+        show("4b: cosines through arctanh (Fisher z) before the hinges", run4(fisher, *H))
+        base = run4(XS, *H)
         for k, f in enumerate(sim.FEATURES):
             if f == "days_apart":
                 continue
-            r = run(np.delete(XS, k, axis=1))
+            r = run4(np.delete(XS, k, axis=1), *H)
             show(f"4b: shipped minus {f} ({r[0] - base[0]:+.4f})", r)
     if "4c" in only:
         for al in (1.0, 10.0, 30.0, 100.0):
@@ -518,9 +517,9 @@ def main(argv: list[str] | None = None) -> int:
             show(f"4c: hinge columns scaled by {shrink} (a stronger penalty on the bends)", run4(XS, *_shrunk_hinges(shrink)))
         # greedy backward elimination on these shuffles (the caller checks the result on others)
         keep = [k for k, f in enumerate(sim.FEATURES) if f != "days_apart"]
-        best = run(XS[:, keep])
+        best = run4(XS[:, keep], *H)
         while len(keep) > 10:
-            trials = [(run(XS[:, [k for k in keep if k != d]]), d) for d in keep]
+            trials = [(run4(XS[:, [k for k in keep if k != d]], *H), d) for d in keep]
             r, d = max(trials, key=lambda t: t[0][0])
             if r[0] <= best[0] + 0.0003:
                 break
@@ -533,14 +532,14 @@ def main(argv: list[str] | None = None) -> int:
                      ("cos_head", "names_jaccard", "cos_mean"), ("cos_head", "names_jaccard", "cos_mean", "align_top"),
                      ("names_jaccard", "names_overlap")):
             cols = [k for k, f in enumerate(sim.FEATURES) if f not in drop]
-            show(f"4d: shipped minus {', '.join(drop)}", run(XS[:, cols]))
+            show(f"4d: shipped minus {', '.join(drop)}", run4(XS[:, cols], *H))
         for shrink in (0.7, 0.5):
             show(f"4d: hinge columns scaled by {shrink}", run4(XS, *_shrunk_hinges(shrink)))
     if "4e" in only:
         order = ("cos_head", "names_overlap", "align_top", "cos_mean", "numbers_overlap", "names_jaccard")
         for n in range(1, len(order) + 1):
             cols = [k for k, f in enumerate(sim.FEATURES) if f not in order[:n]]
-            show(f"4e: elimination's first {n} (minus {order[n - 1]})", run(XS[:, cols]))
+            show(f"4e: elimination's first {n} (minus {order[n - 1]})", run4(XS[:, cols], *H))
     if "4f" in only:
         # the elimination as a procedure, scored honestly: chosen inside each outer training fold
         # by an inner grouped 5-fold, the outer fold predicted with the features it kept
@@ -657,7 +656,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
         if "4i" in only:
             rows = []
-            hf, hp = weighted_factory()
+            hf, hp = weighted_factory()  # similarity@2's hinge ridge
             for nk, al in ((4, 10.0), (4, 30.0)):
                 sf, sp = basis_factory(bspline(nk, 2), al)
                 show(f"4i: B-splines degree 2, {nk} knots, alpha {al}", run4(XS, sf, sp))

@@ -18,6 +18,17 @@ third similarity round (NOTES.md):
 2. numbers and dates written in the texts (normalised) and quoted strings in common;
 3. the model: histogram gradient boosting with monotone constraints, the ridge with interactions of
    the top features.
+
+Fourth round (branch similarity12d, ``--only 4 4b ... 4j``; each lever on top of the 22 features).
+Rows scored by ``run`` fit the shipped model (:func:`recoupe.training.similarity.fit_similarity`):
+since similarity@3 that is the quadratic-spline ridge, so the earlier rounds' rows (measured with
+the hinges, NOTES.md) no longer reprint their figures; the round-4 rows through ``run4`` /
+:func:`weighted_factory` fit the hinge ridge of similarity@2 and its variants explicitly:
+
+4. metadata (SemEval's files hold id, lang and text only: nothing to measure), character 3-4-gram
+   cosines of the folded titles and leads for same-script pairs, handles/hashtags/URLs in common,
+   and the loss: a rank-transformed target, sample weights equalising language pairs or
+   down-weighting the machine-translated (augmented) pairs, ridges bagged over knot sets.
 """
 
 from __future__ import annotations
@@ -165,6 +176,157 @@ def written_features(a: dict, b: dict) -> dict[str, list[float]]:
     }
 
 
+# ---------------------------------------------------------------- lever 4: round four
+
+def script_of(text: str) -> str:
+    """The dominant writing system of a text's letters (first word of their Unicode names)."""
+    import unicodedata
+    from collections import Counter
+
+    c = Counter(unicodedata.name(ch, "?").split()[0] for ch in text[:2000] if ch.isalpha())
+    return c.most_common(1)[0][0] if c else ""
+
+
+def char_grams(text: str, sizes=(3, 4)) -> dict[str, float]:
+    """Sublinear counts of the character n-grams of the folded text (words padded by spaces)."""
+    from collections import Counter
+
+    t = " " + " ".join(sim._WORD.findall(fold(text))) + " "
+    c = Counter(t[i : i + n] for n in sizes for i in range(len(t) - n + 1))
+    return {g: 1.0 + np.log(v) for g, v in c.items()}
+
+
+def _cos(a: dict, b: dict, idf: dict | None = None) -> float:
+    if not a or not b:
+        return 0.0
+    w = (lambda g: idf.get(g, 1.0)) if idf else (lambda g: 1.0)
+    dot = sum(v * b[g] * w(g) ** 2 for g, v in a.items() if g in b)
+    na = np.sqrt(sum((v * w(g)) ** 2 for g, v in a.items()))
+    nb = np.sqrt(sum((v * w(g)) ** 2 for g, v in b.items()))
+    return float(dot / (na * nb)) if na and nb else 0.0
+
+
+_HANDLE = re.compile(r"(?<![\w.])[@#][A-Za-z_][\w]{2,}")
+_URL = re.compile(r"https?://(?:www\.)?([\w.-]+\.[a-z]{2,})|\b(?:www\.)([\w.-]+\.[a-z]{2,})", re.I)
+
+
+def marks_in(text: str) -> frozenset[str]:
+    """Handles, hashtags and linked domains written in the text."""
+    out = {m.lower() for m in _HANDLE.findall(text)}
+    out.update((a or b).lower() for a, b in _URL.findall(text))
+    return frozenset(out)
+
+
+def lexical_columns(articles, pairs, idf: bool = False) -> dict[str, np.ndarray]:
+    texts = {}
+    for i, a in articles.items():
+        title, body = sim.title_and_body(a.get("text") or "")
+        whole = body if body.startswith(title) else title + " " + body
+        texts[i] = (title, whole[: sim.LEAD_CHARS], script_of(a.get("text") or ""))
+    grams = {i: (char_grams(t), char_grams(l)) for i, (t, l, _) in texts.items()}
+    weights = None
+    if idf:
+        from collections import Counter
+
+        df = Counter(g for tg, lg in grams.values() for g in set(lg) | set(tg))
+        n = len(grams)
+        weights = {g: float(np.log((1 + n) / (1 + d)) + 1) for g, d in df.items()}
+    marks = {i: marks_in(a.get("text") or "") for i, a in articles.items()}
+    rows, flag, mk = [], [], []
+    for p in pairs:
+        a, b = p["id1"], p["id2"]
+        same = texts[a][2] == texts[b][2]
+        flag.append(float(same))
+        if same:
+            ct = _cos(grams[a][0], grams[b][0], weights)
+            cl = _cos(grams[a][1], grams[b][1], weights)
+            ctl = 0.5 * (_cos(grams[a][0], grams[b][1], weights) + _cos(grams[a][1], grams[b][0], weights))
+            rows.append([ct, cl, ctl])
+        else:
+            rows.append([0.0, 0.0, 0.0])
+        ma, mb = marks[a], marks[b]
+        mk.append([_jac(ma, mb), float(bool(ma & mb))])
+    R = np.array(rows, np.float32)
+    return {"chars": R, "flag": np.array(flag, np.float32)[:, None], "marks": np.array(mk, np.float32)}
+
+
+# similarity@2's basis and penalty, which the round-4 rows compare against (the shipped model now
+# expands with recoupe.corpus.similarity.splines)
+HINGE_QUANTILES = (0.25, 0.5, 0.75)
+HINGE_ALPHA = 3.0
+
+
+def hinges(X: np.ndarray, knots: np.ndarray) -> np.ndarray:
+    """similarity@2's expansion: each feature x, and max(0, x - k) for its knots."""
+    X = np.atleast_2d(X)
+    return np.hstack([X] + [np.maximum(0.0, X - knots[:, k]) for k in range(knots.shape[1])])
+
+
+def weighted_factory(weights: np.ndarray | None = None, target=None, knot_sets=None, alphas=None):
+    """Ridge-with-hinges fitters: sample weights (indexed like the pairs), a transformed target,
+    or an average of ridges over knot sets / alphas (bagging)."""
+    from sklearn.linear_model import Ridge
+    from sklearn.preprocessing import StandardScaler
+
+    knot_sets = knot_sets or [HINGE_QUANTILES]
+    alphas = alphas or [HINGE_ALPHA]
+
+    def fit(X, y, idx):
+        yy = target(y) if target else y
+        w = weights[idx] if weights is not None else None
+        models = []
+        for q in knot_sets:
+            knots = np.quantile(X, q, axis=0).T.astype(np.float32)
+            H = hinges(X, knots)
+            sc = StandardScaler().fit(H)
+            sc.scale_[sc.scale_ == 0] = 1.0
+            for al in alphas:
+                models.append((knots, sc, Ridge(alpha=al).fit(sc.transform(H), yy, sample_weight=w)))
+        return models
+
+    def predict(models, X):
+        out = np.mean([m.predict(sc.transform(hinges(X, k))) for k, sc, m in models], axis=0)
+        return out  # higher = less alike (overall scale or its transform); sign flipped by the caller
+
+    return fit, predict
+
+
+def _blend_target(factory, other: np.ndarray, lam: float):
+    """A fitter whose target is ``(1 - lam) * overall + lam * other`` (another annotated dimension
+    of the same pairs; indices into the pairs through the training rows)."""
+    fit, predict = factory()
+
+    def fit2(X, yy, idx):
+        return fit(X, (1 - lam) * yy + lam * other[idx], idx)
+
+    return fit2, predict
+
+
+def _shrunk_hinges(shrink: float):
+    """The shipped ridge with its hinge columns scaled by ``shrink`` after standardising: the same
+    alpha then penalises a bend 1/shrink^2 times more than a slope."""
+    from sklearn.linear_model import Ridge
+    from sklearn.preprocessing import StandardScaler
+
+    def scale(H, d):
+        H = H.copy()
+        H[:, d:] *= shrink
+        return H
+
+    def fit(X, yy, idx):
+        knots = np.quantile(X, HINGE_QUANTILES, axis=0).T.astype(np.float32)
+        H = hinges(X, knots)
+        sc = StandardScaler().fit(H)
+        sc.scale_[sc.scale_ == 0] = 1.0
+        return knots, sc, Ridge(alpha=HINGE_ALPHA).fit(scale(sc.transform(H), X.shape[1]), yy)
+
+    def predict(m, X):
+        knots, sc, r = m
+        return r.predict(scale(sc.transform(hinges(X, knots)), X.shape[1]))
+
+    return fit, predict
+
+
 # ---------------------------------------------------------------- lever 3: models
 
 BASE = [f for f in sim.FEATURES if not f.startswith(("soft_match", "window_match"))]  # the 18 before this round
@@ -209,9 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shuffles", type=int, default=3)
     parser.add_argument("--first-shuffle", type=int, default=T.SEED, help="13 = the gate's shuffles; 100 for others")
-    parser.add_argument("--only", nargs="*", help="levers: 1 2 3 soft combo (default all)")
+    parser.add_argument("--only", nargs="*", help="levers: 1 2 3 4 soft combo (default all)")
     args = parser.parse_args(argv)
-    only = set(args.only or ["1", "2", "3", "soft", "combo"])
+    only = set(args.only or ["1", "2", "3", "4", "soft", "combo"])
     articles, pairs = T.load()
     encode = T.cached_encoder("semeval2022t8")
     profs = T.profiles_for(articles, encode)
@@ -244,6 +406,24 @@ def main(argv: list[str] | None = None) -> int:
             f1.append(T.prf(same[scored], (oof >= cut)[scored])[2])
         return float(np.mean(pear)), float(np.mean(f1)), [round(float(v), 4) for v in pear], [round(float(v), 3) for v in f1]
 
+    def run4(XX, fit, predict):
+        """As ``run`` with a fitter that also sees the training rows' indices (sample weights);
+        predictions on the ``overall`` scale (or its transform) mapped and clipped as the shipped model's."""
+        from sklearn.model_selection import GroupKFold
+
+        pear, f1 = [], []
+        for perm in perms:
+            oof, cut = np.zeros(len(y)), np.zeros(len(y))
+            for train, test in GroupKFold(5).split(XX, y, perm[g]):
+                m = fit(XX[train], y[train], train)
+                oof[test] = np.clip((4.0 - predict(m, XX[test])) / 3.0, 0.0, 1.0)
+                inner = np.clip((4.0 - predict(m, XX[train])) / 3.0, 0.0, 1.0)
+                ms = scored[train]
+                cut[test] = T.best_threshold(inner[ms], same[train][ms])
+            pear.append(pearsonr(oof, -y)[0])
+            f1.append(T.prf(same[scored], (oof >= cut)[scored])[2])
+        return float(np.mean(pear)), float(np.mean(f1)), [round(float(v), 4) for v in pear], [round(float(v), 3) for v in f1]
+
     def show(name, r):
         print(f"{name:<72} {r[0]:.4f} {r[1]:.3f}   {r[2]} {r[3]}", flush=True)
 
@@ -251,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'lever':<72} Pearson F1    per shuffle")
     soft = [sim.FEATURES.index(f) for f in ("soft_match_min", "soft_match_max")]
     window = [sim.FEATURES.index(f) for f in ("window_match_min", "window_match_max")]
-    show("(the 18 features, ridge with hinges)", run(X))
+    show("(the 18 features, the shipped ridge and basis)", run(X))
     show(f"+ soft_match min/max (temperature {sim.SOFT_MATCH_TEMPERATURE})", run(np.hstack([X, XS[:, soft]])))
     show("shipped: + soft_match and window_match min/max", run(XS))
     if "soft" in only:
@@ -278,6 +458,222 @@ def main(argv: list[str] | None = None) -> int:
             ub = np.vstack([np.stack([getattr(b, w) for w in sim.WINDOWS]), b.sent_vecs])
             units.append(sim._soft_best(ua @ ub.T))
         show("window: 18 + one soft match over windows and sentences together", run(np.hstack([X, np.array(units, np.float32)])))
+    H = weighted_factory()  # similarity@2's hinge ridge: what the round-4 rows were measured against
+    if "4" in only:
+        show("4: the 22 with the hinge ridge of similarity@2 (its shipped row before round 4)", run4(XS, *weighted_factory()))
+        lex = lexical_columns(articles, pairs)
+        print(f"  same-script pairs: {int(lex['flag'].sum())} of {len(pairs)}; pairs sharing a handle/hashtag/domain: "
+              f"{int(lex['marks'][:, 1].sum())}", flush=True)
+        show("4: + char 3-4-gram cosines title, lead, title x lead (same script; TF)", run4(np.hstack([XS, lex["chars"]]), *H))
+        show("4: on similarity@3 (the shipped splines): + the same char cosines", run(np.hstack([XS, lex["chars"]])))
+        show("4: + the same and a same-script flag", run4(np.hstack([XS, lex["chars"], lex["flag"]]), *H))
+        show("4: + lead char cosine alone", run4(np.hstack([XS, lex["chars"][:, 1:2]]), *H))
+        lexi = lexical_columns(articles, pairs, idf=True)
+        show("4: + char 3-4-gram cosines (TF-IDF, IDF over the 2,775 articles)", run4(np.hstack([XS, lexi["chars"]]), *H))
+        show("4: + handles/hashtags/domains in common (Jaccard, any)", run4(np.hstack([XS, lex["marks"]]), *H))
+        from scipy.stats import rankdata
+
+        show("4: loss: target = rank of overall rescaled to 1-4", run4(XS, *weighted_factory(
+            target=lambda yy: 1 + 3 * (rankdata(yy) - 1) / (len(yy) - 1))))
+        show("4: loss: target = overall clipped to 1.5-3.5", run4(XS, *weighted_factory(target=lambda yy: np.clip(yy, 1.5, 3.5))))
+        from collections import Counter
+
+        lp = [tuple(sorted((p["lang1"], p["lang2"]))) for p in pairs]
+        cnt = Counter(lp)
+        w_lp = np.array([1.0 / cnt[k] for k in lp])
+        w_lp *= len(w_lp) / w_lp.sum()
+        show("4: loss: weights 1/count of the language pair", run4(XS, *weighted_factory(weights=w_lp)))
+        w_sq = np.array([1.0 / np.sqrt(cnt[k]) for k in lp])
+        w_sq *= len(w_sq) / w_sq.sum()
+        show("4: loss: weights 1/sqrt(count of the language pair)", run4(XS, *weighted_factory(weights=w_sq)))
+        aug = np.array([bool(p.get("augmented")) for p in pairs])
+        for wa in (0.25, 0.5):
+            show(f"4: loss: augmented (machine-translated) pairs weighted {wa}", run4(XS, *weighted_factory(weights=np.where(aug, wa, 1.0))))
+        sets = [(0.25, 0.5, 0.75), (0.33, 0.67), (0.2, 0.4, 0.6, 0.8), (0.5, 0.75, 0.9)]
+        show("4: bagging: ridges over 4 knot sets, averaged", run4(XS, *weighted_factory(knot_sets=sets)))
+        show("4: bagging: ridges over alphas 1, 3, 10", run4(XS, *weighted_factory(alphas=[1.0, 3.0, 10.0])))
+        show("4: bagging: 4 knot sets x alphas 1, 3, 10", run4(XS, *weighted_factory(knot_sets=sets, alphas=[1.0, 3.0, 10.0])))
+        show("4: knots at deciles .1-.9", run4(XS, *weighted_factory(knot_sets=[tuple(np.arange(1, 10) / 10)])))
+    if "4b" in only:
+        dims = {d: np.array([p[d] for p in pairs], float) for d in ("narrative", "entities", "time", "geography", "style", "tone")}
+        for d, lam in (("narrative", 0.3), ("narrative", 0.5), ("entities", 0.3), ("time", 0.3)):
+            show(f"4b: target = {1 - lam:.1f} overall + {lam:.1f} {d}", run4(XS, *_blend_target(weighted_factory, dims[d], lam)))
+        show("4b: target = 0.7 overall + 0.3 mean(narrative, entities, time, geography)",
+             run4(XS, *_blend_target(weighted_factory, np.mean([dims[k] for k in ("narrative", "entities", "time", "geography")], 0), 0.3)))
+        fisher = XS.copy()
+        cos_cols = [sim.FEATURES.index(f) for f in sim.FEATURES if f.startswith(("cos_", "soft_", "window_", "align_mean", "align_top"))]
+        fisher[:, cos_cols] = np.arctanh(np.clip(fisher[:, cos_cols], -0.999, 0.999))
+        show("4b: cosines through arctanh (Fisher z) before the hinges", run4(fisher, *H))
+        base = run4(XS, *H)
+        for k, f in enumerate(sim.FEATURES):
+            if f == "days_apart":
+                continue
+            r = run4(np.delete(XS, k, axis=1), *H)
+            show(f"4b: shipped minus {f} ({r[0] - base[0]:+.4f})", r)
+    if "4c" in only:
+        for al in (1.0, 10.0, 30.0, 100.0):
+            show(f"4c: ridge alpha {al} on the 22", run4(XS, *weighted_factory(alphas=[al])))
+        for shrink in (0.7, 0.5, 0.3):
+            show(f"4c: hinge columns scaled by {shrink} (a stronger penalty on the bends)", run4(XS, *_shrunk_hinges(shrink)))
+        # greedy backward elimination on these shuffles (the caller checks the result on others)
+        keep = [k for k, f in enumerate(sim.FEATURES) if f != "days_apart"]
+        best = run4(XS[:, keep], *H)
+        while len(keep) > 10:
+            trials = [(run4(XS[:, [k for k in keep if k != d]], *H), d) for d in keep]
+            r, d = max(trials, key=lambda t: t[0][0])
+            if r[0] <= best[0] + 0.0003:
+                break
+            keep.remove(d)
+            best = r
+            show(f"4c: backward elimination: minus {sim.FEATURES[d]}", r)
+        print("  kept:", [sim.FEATURES[k] for k in keep])
+    if "4d" in only:
+        for drop in (("cos_head",), ("names_jaccard",), ("cos_head", "names_jaccard"), ("cos_head", "names_overlap"),
+                     ("cos_head", "names_jaccard", "cos_mean"), ("cos_head", "names_jaccard", "cos_mean", "align_top"),
+                     ("names_jaccard", "names_overlap")):
+            cols = [k for k, f in enumerate(sim.FEATURES) if f not in drop]
+            show(f"4d: shipped minus {', '.join(drop)}", run4(XS[:, cols], *H))
+        for shrink in (0.7, 0.5):
+            show(f"4d: hinge columns scaled by {shrink}", run4(XS, *_shrunk_hinges(shrink)))
+    if "4e" in only:
+        order = ("cos_head", "names_overlap", "align_top", "cos_mean", "numbers_overlap", "names_jaccard")
+        for n in range(1, len(order) + 1):
+            cols = [k for k, f in enumerate(sim.FEATURES) if f not in order[:n]]
+            show(f"4e: elimination's first {n} (minus {order[n - 1]})", run4(XS[:, cols], *H))
+    if "4f" in only:
+        # the elimination as a procedure, scored honestly: chosen inside each outer training fold
+        # by an inner grouped 5-fold, the outer fold predicted with the features it kept
+        from sklearn.model_selection import GroupKFold
+
+        hf, hp = weighted_factory()  # the hinge ridge of similarity@2, which the elimination was run on
+
+        def inner_pearson(XX, yy, gg):
+            o = np.zeros(len(yy))
+            for tr_, te_ in GroupKFold(5).split(XX, yy, gg):
+                o[te_] = -hp(hf(XX[tr_], yy[tr_], None), XX[te_])
+            return pearsonr(o, -yy)[0]
+
+        def eliminate(XX, yy, gg):
+            keep = [k for k, f in enumerate(sim.FEATURES) if f != "days_apart"]
+            best = inner_pearson(XX[:, keep], yy, gg)
+            while len(keep) > 10:
+                r, d = max(((inner_pearson(XX[:, [k for k in keep if k != d]], yy, gg), d) for d in keep), key=lambda t: t[0])
+                if r <= best + 0.0003:
+                    break
+                keep.remove(d)
+                best = r
+            return keep
+
+        pear, f1, dropped = [], [], []
+        for perm in perms:
+            oof, cut = np.zeros(len(y)), np.zeros(len(y))
+            for train, test in GroupKFold(5).split(XS, y, perm[g]):
+                keep = eliminate(XS[train], y[train], perm[g][train])
+                dropped.append(tuple(sim.FEATURES[k] for k in range(len(sim.FEATURES)) if k not in keep and sim.FEATURES[k] != "days_apart"))
+                fitted = hf(XS[train][:, keep], y[train], None)
+                oof[test] = np.clip((4.0 - hp(fitted, XS[test][:, keep])) / 3.0, 0.0, 1.0)
+                inner = np.clip((4.0 - hp(fitted, XS[train][:, keep])) / 3.0, 0.0, 1.0)
+                ms = scored[train]
+                cut[test] = T.best_threshold(inner[ms], same[train][ms])
+            pear.append(pearsonr(oof, -y)[0])
+            f1.append(T.prf(same[scored], (oof >= cut)[scored])[2])
+            print(f"  shuffle done: {pear[-1]:.4f} {f1[-1]:.3f}", flush=True)
+        show("4f: backward elimination chosen inside each training fold (nested)",
+             (float(np.mean(pear)), float(np.mean(f1)), [round(float(v), 4) for v in pear], [round(float(v), 3) for v in f1]))
+        from collections import Counter
+
+        print("  dropped per outer fold:", Counter(f for d in dropped for f in d).most_common())
+    if "4g" in only:
+        from sklearn.linear_model import Ridge
+        from sklearn.preprocessing import SplineTransformer, StandardScaler
+
+        def spline_factory(n_knots, alpha, degree=3):
+            def fit(X, yy, idx):
+                st = SplineTransformer(n_knots=n_knots, degree=degree, knots="quantile", extrapolation="linear").fit(X)
+                H = np.hstack([X, st.transform(X)])
+                sc = StandardScaler().fit(H)
+                sc.scale_[sc.scale_ == 0] = 1.0
+                return st, sc, Ridge(alpha=alpha).fit(sc.transform(H), yy)
+
+            def predict(m, X):
+                st, sc, r = m
+                return r.predict(sc.transform(np.hstack([X, st.transform(X)])))
+
+            return fit, predict
+
+        for nk, al, deg in ((4, 3.0, 3), (5, 3.0, 3), (5, 10.0, 3), (5, 30.0, 3), (7, 30.0, 3), (4, 3.0, 2), (5, 10.0, 1)):
+            show(f"4g: B-splines ({nk} quantile knots, degree {deg}) + linear, ridge alpha {al}", run4(XS, *spline_factory(nk, al, deg)))
+        for d, lam in (("entities", 0.2), ("entities", 0.3), ("narrative", 0.2), ("narrative", 0.3)):
+            other = np.array([p[d] for p in pairs], float)
+            show(f"4g: target = {1 - lam:.1f} overall + {lam:.1f} {d}", run4(XS, *_blend_target(weighted_factory, other, lam)))
+    if "4h" in only:
+        from sklearn.linear_model import Ridge
+        from sklearn.preprocessing import SplineTransformer, StandardScaler
+
+        def basis_factory(expand, alpha=HINGE_ALPHA, target=None):
+            def fit(X, yy, idx):
+                state = expand(X, None)
+                H = expand(X, state)
+                sc = StandardScaler().fit(H)
+                sc.scale_[sc.scale_ == 0] = 1.0
+                return state, sc, Ridge(alpha=alpha).fit(sc.transform(H), target[idx] if target is not None else yy)
+
+            def predict(m, X):
+                state, sc, r = m
+                return r.predict(sc.transform(expand(X, state)))
+
+            return fit, predict
+
+        def sq_hinges(q, linear_hinges=False, square=True):
+            def expand(X, knots):
+                if knots is None:
+                    return np.quantile(X, q, axis=0).T.astype(np.float32)
+                cols = [X] + ([X * X] if square else [])
+                cols += [np.maximum(0.0, X - knots[:, k]) ** 2 for k in range(knots.shape[1])]
+                if linear_hinges:
+                    cols += [np.maximum(0.0, X - knots[:, k]) for k in range(knots.shape[1])]
+                return np.hstack(cols)
+            return expand
+
+        def bspline(nk, deg):
+            def expand(X, st):
+                if st is None:
+                    return SplineTransformer(n_knots=nk, degree=deg, knots="quantile", extrapolation="linear").fit(X)
+                return np.hstack([X, st.transform(X)])
+            return expand
+
+        ent = 0.8 * y + 0.2 * np.array([p["entities"] for p in pairs], float)
+        rows = [
+            ("B-splines degree 2, 4 knots (the 4g row)", bspline(4, 2), 3.0, None),
+            ("B-splines degree 2, 3 knots", bspline(3, 2), 3.0, None),
+            ("B-splines degree 2, 5 knots", bspline(5, 2), 3.0, None),
+            ("B-splines degree 2, 4 knots, alpha 10", bspline(4, 2), 10.0, None),
+            ("B-splines degree 2, 4 knots, target 0.8 overall + 0.2 entities", bspline(4, 2), 3.0, ent),
+            ("x, x^2, squared hinges at (1/3, 2/3)", sq_hinges((1 / 3, 2 / 3)), 3.0, None),
+            ("x, x^2, squared hinges at (.25 .5 .75)", sq_hinges((0.25, 0.5, 0.75)), 3.0, None),
+            ("x, squared hinges at (.25 .5 .75) (no x^2)", sq_hinges((0.25, 0.5, 0.75), square=False), 3.0, None),
+            ("x, hinges and squared hinges at (.25 .5 .75)", sq_hinges((0.25, 0.5, 0.75), linear_hinges=True, square=False), 3.0, None),
+        ]
+        if "4i" in only:
+            rows = []
+            hf, hp = weighted_factory()  # similarity@2's hinge ridge
+            for nk, al in ((4, 10.0), (4, 30.0)):
+                sf, sp = basis_factory(bspline(nk, 2), al)
+                show(f"4i: B-splines degree 2, {nk} knots, alpha {al}", run4(XS, sf, sp))
+                show(f"4i: mean of the shipped ridge and B-splines degree 2 ({nk} knots, alpha {al})",
+                     run4(XS, lambda X, yy, idx, sf=sf: (hf(X, yy, idx), sf(X, yy, idx)),
+                          lambda m, X, sp=sp: 0.5 * (hp(m[0], X) + sp(m[1], X))))
+        if "4k" in only:  # on similarity@3 (the shipped splines, alpha 100): targets for the same-story F1
+            ent = 0.8 * y + 0.2 * np.array([p["entities"] for p in pairs], float)
+            rows = [("shipped similarity@3 through this fitter (sklearn's splines, linear extrapolation)", bspline(4, 2), 100.0, None),
+                    ("similarity@3, target clipped to 1.5-3.5", bspline(4, 2), 100.0, np.clip(y, 1.5, 3.5)),
+                    ("similarity@3, target clipped to 1-3", bspline(4, 2), 100.0, np.clip(y, 1.0, 3.0)),
+                    ("similarity@3, target 0.8 overall + 0.2 entities", bspline(4, 2), 100.0, ent)]
+        if "4j" in only:
+            rows = [(f"x, x^2, squared hinges at (1/3, 2/3), alpha {al}", sq_hinges((1 / 3, 2 / 3)), al, None) for al in (10.0, 30.0, 100.0)]
+            rows += [("B-splines degree 2, 4 knots, alpha 100", bspline(4, 2), 100.0, None)]
+        for name, ex, al, tgt in rows:
+            show("4h: " + name, run4(XS, *basis_factory(ex, al, tgt)))
     extra: dict[str, np.ndarray] = {}
     if "1" in only or "combo" in only:
         t = time.time()

@@ -6,6 +6,8 @@ complements), or a French incise without quotation marks (``…, a indiqué le m
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
@@ -19,7 +21,9 @@ from recoupe.analysis.lexicons import (
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, phrase_bounds, speaker_head, subject_of
-from recoupe.analysis.text import SENT_END, SpanSet, sentence_bounds, strip_bullets, strip_span, trim_final_punct
+from recoupe.analysis.component import doc_text
+from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, sentence_bounds, strip_bullets, strip_span,
+                                   trim_final_punct)
 
 
 def _participial_clause(verb: Token) -> bool:
@@ -128,7 +132,12 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
     words = quote_words(lang)
     speech = frozenset(verb.i for verb, lemma in speech_tokens(doc, lang) if speech_verbs(lang).get(lemma) != "incise")
     for verb, lemma in speech_tokens(doc, lang):
-        if verb.i in used_cues or verb.idx in direct_spans:
+        if verb.idx in direct_spans:
+            continue
+        if verb.i in used_cues:
+            before = _framed_before_quotation(verb, lemma, lang, direct_spans)
+            if before is not None:
+                out.append(before)
             continue
         participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] or \
             verb.morph.get("VerbForm") == ["Ger"] or (
@@ -166,6 +175,34 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if framed is not None:
             out.append(Candidate("indirect", f"indirect_{framed[1]}", framed[0], cue_span(verb), speaker, 0.65))
     return out
+
+
+def _framed_before_quotation(verb: Token, lemma: str, lang: str, direct_spans: SpanSet) -> Candidate | None:
+    """A speech verb that introduces a quotation and, before it, reports content in one of its own
+    frames (*X s'est clairement opposé à un embargo : « … »*, *X a dénoncé la décision : « … »*): the
+    framed complement up to the quotation is a report too. Only a complement (not a *que* clause,
+    which holds the quotation, nor the colon frame, which is the quotation)."""
+    speaker = speaker_head(verb)
+    if speaker is None or speaker.lower_ in quote_words(lang).first_person:
+        return None
+    framed = _framed_content(verb, lemma, speaker, lang)
+    if framed is None or framed[1] == "colon":
+        return None
+    (start, end), rule = framed
+    i = bisect_left(direct_spans.starts, start)
+    if i == len(direct_spans.starts) or start in direct_spans:
+        return None
+    text = doc_text(verb.doc)
+    mark = mark_before(text, direct_spans.starts[i])
+    # a colon closes the complement and announces the quotation (*… à un embargo : « … »*); without
+    # it the quotation is part of the complement (*described Avenatti as "a third-rate lawyer"*)
+    colon = text.rfind(":", start, mark)
+    if colon == -1 or text[colon + 1:mark].strip() or mark > end and text[end:colon].strip():
+        return None
+    content = trim_final_punct(verb.doc, *strip_span(verb.doc, start, colon))
+    if content[1] - content[0] < 10:
+        return None
+    return Candidate("indirect", f"indirect_{rule}", content, cue_span(verb), speaker, 0.65)
 
 
 def _passive_report(verb: Token, lang: str) -> Candidate | None:

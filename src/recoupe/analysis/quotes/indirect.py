@@ -10,6 +10,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
+from recoupe.analysis.component import doc_text
 from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
@@ -21,7 +22,6 @@ from recoupe.analysis.lexicons import (
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, phrase_bounds, speaker_head, subject_of
-from recoupe.analysis.component import doc_text
 from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, sentence_bounds, strip_bullets, strip_span,
                                    trim_final_punct)
 

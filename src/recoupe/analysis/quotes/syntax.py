@@ -165,7 +165,13 @@ def speaker_head(verb: Token) -> Token | None:
     if subject is not None and subject.lower_ in ("-il", "il") and impersonal_passive(verb):
         return None  # "est-il écrit dans le rapport": impersonal, nobody speaks
     if subject is not None and subject.lower_ in quote_words(language_of(doc)).relative_pronouns:
-        subject = antecedent(subject)
+        before = antecedent(subject)
+        # a time word before the pronoun is no antecedent (*une série d'études publiées ce mardi qui
+        # confirment*): the noun the relative clause hangs on in the parse
+        if before is not None and before.lower_ in quote_words(language_of(doc)).time_nouns \
+                and verb.dep_ in ("acl:relcl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < before.i:
+            before = verb.head
+        subject = before
     reflexive = any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children)
     if subject is None and reflexive:
         subject = next((c for c in verb.children if c.dep_ == "expl:subj" and c.i < verb.i), None)

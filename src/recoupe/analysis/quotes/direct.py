@@ -395,6 +395,13 @@ def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None
     if tok is None or tok.pos_ not in ("VERB", "AUX") or start <= tok.idx < end:
         return None
     subject = subject_of(tok)
+    # an infinitive's understood subject is that of the verb it complements (subject control: *X devra
+    # choisir entre diminuer « d'au moins 25 % » son élevage*)
+    climbs = 0
+    while subject is None and climbs < 3 and tok.morph.get("VerbForm") == ["Inf"] and tok.head is not tok \
+            and tok.dep_ in ("xcomp", "obl", "obl:arg") and tok.head.pos_ in ("VERB", "AUX"):
+        tok, climbs = tok.head, climbs + 1
+        subject = subject_of(tok)
     if subject is None or subject.dep_ == "expl:subj" or start <= subject.idx < end:
         return None
     if subject.pos_ == "PRON":

@@ -181,7 +181,23 @@ def speaker_head(verb: Token) -> Token | None:
         inverted = inverted_subject(verb)
         if inverted is not None:
             return inverted
+        agent = _causative_agent(verb)
+        if agent is not None:
+            return agent
     return subject
+
+
+def _causative_agent(verb: Token) -> Token | None:
+    """*Ce qui fait dire à X que…*, *cela fait craindre à X que…*: under causative *faire* with a
+    subject that names nobody, the infinitive's agent is its *à* complement (French grammar: the agent
+    of a causative infinitive that has its own complement is introduced by *à*)."""
+    doc = verb.doc
+    if verb.morph.get("VerbForm") != ["Inf"] or verb.i == 0:
+        return None
+    if not (doc[verb.i - 1].lemma_ == "faire" or verb.head.lemma_ == "faire" and verb.head.i < verb.i):
+        return None
+    return next((c for c in verb.children if c.i > verb.i and c.pos_ in ("PROPN", "NOUN")
+                 and any(k.dep_ == "case" and k.lower_ in ("à", "au", "aux") for k in c.children)), None)
 
 
 def finite(verb: Token) -> bool:

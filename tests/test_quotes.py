@@ -569,3 +569,9 @@ def test_causative_faire_dire_a_gives_the_speaker(fr):
              "traverse « une crise sans précédent ».")
     quotes = [q for q in find_quotes(doc) if q.cue is not None and "dire" in q.cue.text]
     assert quotes and all(q.speaker_canonical == "Julien Lefort" for q in quotes)
+
+
+def test_no_inverted_subject_after_an_infinitive(fr):
+    doc = fr("Pour accuser la Russie de tricher sur ses livraisons de gaz, il faudra des preuves solides.")
+    assert not [q for q in find_quotes(doc) if q.speaker is not None and "Russie" in q.speaker.text]
+

@@ -26,7 +26,7 @@ from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, sentence_boun
                                    trim_final_punct)
 
 
-def _participial_clause(verb: Token) -> bool:
+def participial_clause(verb: Token) -> bool:
     """``…, ajoutant que…``, ``…, alléguant que…``, ``en affirmant que…``, ``after concluding that…``: a
     present participle after a comma, or a gerund, continues the main clause's speaker (only with a
     reported clause: *les personnes affirmant…* is not one)."""
@@ -47,7 +47,7 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     return next((c for c in marker.head.children if c.dep_ == "dobj" and c.i < marker.i), None)
 
 
-def _main_clause_speaker(verb: Token) -> Token | None:
+def main_clause_speaker(verb: Token) -> Token | None:
     """The subject a participial clause (``…, alléguant que…``) continues when the parser hangs the
     participle on a noun of the main clause (*a écrit dans une colonne …, alléguant que*): the first
     finite verb up the tree, in the same sentence, that has a subject."""
@@ -143,7 +143,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
             verb.morph.get("VerbForm") == ["Ger"] or (
                 lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
         quoted_as = _quoted_as_saying(verb) if participle and lang == "en" else None
-        if participle and quoted_as is None and not _participial_clause(verb):
+        if participle and quoted_as is None and not participial_clause(verb):
             continue
         passive = _passive_report(verb, lang)
         if passive is not None:
@@ -151,7 +151,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
             continue
         speaker = quoted_as or speaker_head(verb)
         if speaker is None and participle:
-            speaker = _main_clause_speaker(verb)
+            speaker = main_clause_speaker(verb)
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
             continue
         if verb.lemma_ in words.reflexive_not_speech and any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous")

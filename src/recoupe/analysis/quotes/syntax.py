@@ -178,7 +178,9 @@ def speaker_head(verb: Token) -> Token | None:
     if subject is not None and subject.dep_ == "expl:subj" and reflexive and subject.lower_ in ("il", "elle"):
         return subject  # "il s'est dit prêt": the parser calls the subject of a reflexive expletive
     if subject is None or subject.dep_ == "expl:subj" or subject.lower_ in ("ce", "c'", "c’", "cela", "ça"):
-        inverted = inverted_subject(verb)
+        # only a finite verb inverts its subject (*a déclaré le ministre*); after an infinitive or a
+        # participle the noun is its object (*accuser la Russie de…*, *to confirm the nominee*)
+        inverted = inverted_subject(verb) if finite(verb) else None
         if inverted is not None:
             return inverted
         agent = _causative_agent(verb)

@@ -168,9 +168,10 @@ def speaker_head(verb: Token) -> Token | None:
         before = antecedent(subject)
         # a time word before the pronoun is no antecedent (*une série d'études publiées ce mardi qui
         # confirment*): the noun the relative clause hangs on in the parse
-        if before is not None and before.lower_ in quote_words(language_of(doc)).time_nouns \
-                and verb.dep_ in ("acl:relcl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < before.i:
-            before = verb.head
+        held = verb.head if verb.dep_ in ("acl:relcl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") else None
+        if before is not None and held is not None and held.i < before.i \
+                and before.lower_ in quote_words(language_of(doc)).time_nouns:
+            before = held
         subject = before
     reflexive = any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children)
     if subject is None and reflexive:

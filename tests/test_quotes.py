@@ -529,3 +529,49 @@ def test_pronoun_antecedent_comes_before_the_pronoun(en):
             "He points to the promises Marc Lenoir has made, admitting they are lies.")
     q = _one(find_quotes(en(text)), "indirect", "admitting")
     assert q.speaker.text == "He" and q.speaker_canonical == "Paul Martin"
+
+
+# ---------------------------------------------------------------- ninth pass (French quote recall)
+
+
+def test_framed_complement_before_the_quotation_it_announces(fr):
+    doc = fr("La directrice de l'hôpital, Anne Moreau, s'est fermement opposée à la fermeture du service : "
+             "« Nous perdrions nos meilleurs soignants en quelques mois. »")
+    quotes = find_quotes(doc)
+    framed = [q for q in quotes if q.kind == "indirect" and q.content.text.startswith("à la fermeture")]
+    assert framed and framed[0].content.text == "à la fermeture du service"
+    assert framed[0].speaker_canonical == "Anne Moreau"
+    assert any(q.kind == "direct" and q.content.text.startswith("Nous perdrions") for q in quotes)
+
+
+def test_collective_head_speaks_through_its_complement(fr):
+    doc = fr("Une centaine d'économistes ont dénoncé la réforme des retraites dans une tribune.")
+    q = _one(find_quotes(doc), "indirect", "dénoncé")
+    assert q.content.text.startswith("la réforme des retraites")
+    assert q.speaker.text == "Une centaine d'économistes"
+
+
+def test_time_word_before_a_relative_pronoun_is_no_antecedent(fr):
+    doc = fr("Le ministère cite des études publiées ce mardi qui montrent une forte baisse des ventes.")
+    q = _one(find_quotes(doc), "indirect", "montrent")
+    assert q.speaker.text == "des études" and q.content.text == "une forte baisse des ventes"
+
+
+def test_quoted_fragment_under_an_infinitive_takes_the_controlling_subject(fr):
+    doc = fr("Le maire de Lyon, Paul Girard, devra bientôt choisir entre réduire « d'au moins un tiers » le "
+             "budget culturel ou augmenter les impôts.")
+    q = next((q for q in find_quotes(doc) if q.kind == "direct" and q.content.text.startswith("d'au moins")), None)
+    assert q is not None and q.speaker_canonical == "Paul Girard"
+
+
+def test_causative_faire_dire_a_gives_the_speaker(fr):
+    doc = fr("Les commandes ont chuté de moitié en un an. Ce qui fait dire à Julien Lefort que la filière "
+             "traverse « une crise sans précédent ».")
+    quotes = [q for q in find_quotes(doc) if q.cue is not None and "dire" in q.cue.text]
+    assert quotes and all(q.speaker_canonical == "Julien Lefort" for q in quotes)
+
+
+def test_no_inverted_subject_after_an_infinitive(fr):
+    doc = fr("Pour accuser la Russie de tricher sur ses livraisons de gaz, il faudra des preuves solides.")
+    assert not [q for q in find_quotes(doc) if q.speaker is not None and "Russie" in q.speaker.text]
+

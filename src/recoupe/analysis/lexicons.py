@@ -80,6 +80,7 @@ class QuoteWords:
     honorifics_masc: frozenset[str] = frozenset()
     honorifics_fem: frozenset[str] = frozenset()
     opinion_quantifiers: frozenset[str] = frozenset()
+    collective_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, speech_forms, speech_lemma
 from recoupe.analysis.quotes.index import entities_in, is_person
-from recoupe.analysis.quotes.indirect import content_start
+from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker, participial_clause
 from recoupe.analysis.quotes.syntax import (
     ATTRIBUTION_PUNCT,
     Candidate,
@@ -372,6 +372,8 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             if any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or "Pass" in tok.morph.get("Voice"):
                 return None  # "menacées de « génocide »": a passive's subject is not who speaks
             speaker = speaker_head(tok)
+            if speaker is None and participial_clause(tok):  # "…, accusant X de « … »": the main clause's
+                speaker = main_clause_speaker(tok)
             if speaker is None or start <= speaker.idx < end or speaker.lower_ in words.first_person \
                     or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj":
                 return None
@@ -395,6 +397,13 @@ def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None
     if tok is None or tok.pos_ not in ("VERB", "AUX") or start <= tok.idx < end:
         return None
     subject = subject_of(tok)
+    # an infinitive's understood subject is that of the verb it complements (subject control: *X devra
+    # choisir entre diminuer « d'au moins 25 % » son élevage*)
+    climbs = 0
+    while subject is None and climbs < 3 and tok.morph.get("VerbForm") == ["Inf"] and tok.head is not tok \
+            and tok.dep_ in ("xcomp", "obl", "obl:arg") and tok.head.pos_ in ("VERB", "AUX"):
+        tok, climbs = tok.head, climbs + 1
+        subject = subject_of(tok)
     if subject is None or subject.dep_ == "expl:subj" or start <= subject.idx < end:
         return None
     if subject.pos_ == "PRON":

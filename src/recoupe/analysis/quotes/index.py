@@ -83,8 +83,15 @@ def entity_in(doc: Doc, start: int, end: int) -> Entity | None:
 
 
 def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
-    """Attributive only when the phrase names a speaker, a source document or a pronoun."""
+    """Attributive only when the phrase names a speaker, a source document or a pronoun; a collective
+    head (*une liste d'experts*, *a group of lawmakers*) is as credible as its complement."""
     doc = head.doc
+    if head.lemma_.lower() in quote_words(lang).collective_heads:
+        member = next((c for c in head.children if c.i > head.i and c.dep_ in ("nmod", "pobj", "prep")), None)
+        if member is not None and member.dep_ == "prep":  # English: "group" -> "of" -> "lawmakers"
+            member = next((c for c in member.children if c.dep_ == "pobj"), None)
+        if member is not None and member.pos_ in ("NOUN", "PROPN"):
+            head = member
     if head.pos_ == "PRON" or head.pos_ == "PROPN":
         return True
     if head.lemma_.lower() in source_nouns(lang) or head.lemma_.lower() in role_nouns(lang):

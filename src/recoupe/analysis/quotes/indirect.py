@@ -6,8 +6,11 @@ complements), or a French incise without quotation marks (``…, a indiqué le m
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Token
 
+from recoupe.analysis.component import doc_text
 from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
@@ -19,10 +22,11 @@ from recoupe.analysis.lexicons import (
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, phrase_bounds, speaker_head, subject_of
-from recoupe.analysis.text import SENT_END, SpanSet, sentence_bounds, strip_bullets, strip_span, trim_final_punct
+from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, sentence_bounds, strip_bullets, strip_span,
+                                   trim_final_punct)
 
 
-def _participial_clause(verb: Token) -> bool:
+def participial_clause(verb: Token) -> bool:
     """``…, ajoutant que…``, ``…, alléguant que…``, ``en affirmant que…``, ``after concluding that…``: a
     present participle after a comma, or a gerund, continues the main clause's speaker (only with a
     reported clause: *les personnes affirmant…* is not one)."""
@@ -43,7 +47,7 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     return next((c for c in marker.head.children if c.dep_ == "dobj" and c.i < marker.i), None)
 
 
-def _main_clause_speaker(verb: Token) -> Token | None:
+def main_clause_speaker(verb: Token) -> Token | None:
     """The subject a participial clause (``…, alléguant que…``) continues when the parser hangs the
     participle on a noun of the main clause (*a écrit dans une colonne …, alléguant que*): the first
     finite verb up the tree, in the same sentence, that has a subject."""
@@ -128,13 +132,18 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
     words = quote_words(lang)
     speech = frozenset(verb.i for verb, lemma in speech_tokens(doc, lang) if speech_verbs(lang).get(lemma) != "incise")
     for verb, lemma in speech_tokens(doc, lang):
-        if verb.i in used_cues or verb.idx in direct_spans:
+        if verb.idx in direct_spans:
+            continue
+        if verb.i in used_cues:
+            before = _framed_before_quotation(verb, lemma, lang, direct_spans)
+            if before is not None:
+                out.append(before)
             continue
         participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] or \
             verb.morph.get("VerbForm") == ["Ger"] or (
                 lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
         quoted_as = _quoted_as_saying(verb) if participle and lang == "en" else None
-        if participle and quoted_as is None and not _participial_clause(verb):
+        if participle and quoted_as is None and not participial_clause(verb):
             continue
         passive = _passive_report(verb, lang)
         if passive is not None:
@@ -142,7 +151,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
             continue
         speaker = quoted_as or speaker_head(verb)
         if speaker is None and participle:
-            speaker = _main_clause_speaker(verb)
+            speaker = main_clause_speaker(verb)
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
             continue
         if verb.lemma_ in words.reflexive_not_speech and any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous")
@@ -166,6 +175,34 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if framed is not None:
             out.append(Candidate("indirect", f"indirect_{framed[1]}", framed[0], cue_span(verb), speaker, 0.65))
     return out
+
+
+def _framed_before_quotation(verb: Token, lemma: str, lang: str, direct_spans: SpanSet) -> Candidate | None:
+    """A speech verb that introduces a quotation and, before it, reports content in one of its own
+    frames (*X s'est clairement opposé à un embargo : « … »*, *X a dénoncé la décision : « … »*): the
+    framed complement up to the quotation is a report too. Only a complement (not a *que* clause,
+    which holds the quotation, nor the colon frame, which is the quotation)."""
+    speaker = speaker_head(verb)
+    if speaker is None or speaker.lower_ in quote_words(lang).first_person:
+        return None
+    framed = _framed_content(verb, lemma, speaker, lang)
+    if framed is None or framed[1] == "colon":
+        return None
+    (start, end), rule = framed
+    i = bisect_left(direct_spans.starts, start)
+    if i == len(direct_spans.starts) or start in direct_spans:
+        return None
+    text = doc_text(verb.doc)
+    mark = mark_before(text, direct_spans.starts[i])
+    # a colon closes the complement and announces the quotation (*… à un embargo : « … »*); without
+    # it the quotation is part of the complement (*described Avenatti as "a third-rate lawyer"*)
+    colon = text.rfind(":", start, mark)
+    if colon == -1 or text[colon + 1:mark].strip() or mark > end and text[end:colon].strip():
+        return None
+    content = trim_final_punct(verb.doc, *strip_span(verb.doc, start, colon))
+    if content[1] - content[0] < 10:
+        return None
+    return Candidate("indirect", f"indirect_{rule}", content, cue_span(verb), speaker, 0.65)
 
 
 def _passive_report(verb: Token, lang: str) -> Candidate | None:

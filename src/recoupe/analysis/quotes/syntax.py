@@ -165,17 +165,42 @@ def speaker_head(verb: Token) -> Token | None:
     if subject is not None and subject.lower_ in ("-il", "il") and impersonal_passive(verb):
         return None  # "est-il écrit dans le rapport": impersonal, nobody speaks
     if subject is not None and subject.lower_ in quote_words(language_of(doc)).relative_pronouns:
-        subject = antecedent(subject)
+        before = antecedent(subject)
+        # a time word before the pronoun is no antecedent (*une série d'études publiées ce mardi qui
+        # confirment*): the noun the relative clause hangs on in the parse
+        held = verb.head if verb.dep_ in ("acl:relcl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") else None
+        if before is not None and held is not None and held.i < before.i \
+                and before.lower_ in quote_words(language_of(doc)).time_nouns:
+            before = held
+        subject = before
     reflexive = any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children)
     if subject is None and reflexive:
         subject = next((c for c in verb.children if c.dep_ == "expl:subj" and c.i < verb.i), None)
     if subject is not None and subject.dep_ == "expl:subj" and reflexive and subject.lower_ in ("il", "elle"):
         return subject  # "il s'est dit prêt": the parser calls the subject of a reflexive expletive
     if subject is None or subject.dep_ == "expl:subj" or subject.lower_ in ("ce", "c'", "c’", "cela", "ça"):
-        inverted = inverted_subject(verb)
+        # only a finite verb inverts its subject (*a déclaré le ministre*); after an infinitive or a
+        # participle the noun is its object (*accuser la Russie de…*, *to confirm the nominee*)
+        inverted = inverted_subject(verb) if finite(verb) else None
         if inverted is not None:
             return inverted
+        agent = _causative_agent(verb)
+        if agent is not None:
+            return agent
     return subject
+
+
+def _causative_agent(verb: Token) -> Token | None:
+    """*Ce qui fait dire à X que…*, *cela fait craindre à X que…*: under causative *faire* with a
+    subject that names nobody, the infinitive's agent is its *à* complement (French grammar: the agent
+    of a causative infinitive that has its own complement is introduced by *à*)."""
+    doc = verb.doc
+    if verb.morph.get("VerbForm") != ["Inf"] or verb.i == 0:
+        return None
+    if not (doc[verb.i - 1].lemma_ == "faire" or verb.head.lemma_ == "faire" and verb.head.i < verb.i):
+        return None
+    return next((c for c in verb.children if c.i > verb.i and c.pos_ in ("PROPN", "NOUN")
+                 and any(k.dep_ == "case" and k.lower_ in ("à", "au", "aux") for k in c.children)), None)
 
 
 def finite(verb: Token) -> bool:

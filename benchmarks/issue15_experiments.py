@@ -674,7 +674,7 @@ def genre_voice() -> None:
 def words_context() -> None:
     """Sixth round, French word view (first shuffle, vector view as shipped, threshold 0.2): the
     paragraph's word vector beside its neighbours' (previous + next, unit mean) and/or its
-    article's mean; and pooling weighted by IDF over the French paragraphs, by log frequency rank
+    article's mean, or beside the max / standard deviation of its words' vectors; and pooling weighted by IDF over the French paragraphs, by log frequency rank
     (the vector table's rows are in frequency order) or SIF a / (a + p(w)) with p from the rank."""
     from collections import Counter
 
@@ -709,6 +709,11 @@ def words_context() -> None:
         return unit(out)
 
     W = pooled(lambda k, r: np.ones(len(r)))
+    spread, peak = [], []
+    for keys, rows in toks:
+        V = np.asarray(table.data[rows], dtype=np.float64) if len(rows) else np.zeros((1, table.shape[1]))
+        spread.append(V.std(0))
+        peak.append(V[np.abs(V).argmax(0), np.arange(V.shape[1])])  # signed largest-magnitude value
     prev, nxt, art = np.zeros_like(W), np.zeros_like(W), np.zeros_like(W)
     for a in np.unique(g):
         r = np.where(g == a)[0]
@@ -718,6 +723,7 @@ def words_context() -> None:
     views = {
         "mean (shipped)": W, "+ neighbours": np.hstack([W, neighbours]), "+ article": np.hstack([W, art]),
         "+ neighbours + article": np.hstack([W, neighbours, art]),
+        "+ max (signed)": np.hstack([W, unit(np.array(peak))]), "+ std": np.hstack([W, unit(np.array(spread))]),
         "IDF (French paragraphs)": pooled(lambda k, r: np.log((len(toks) + 1) / (np.array([df[x] for x in k.tolist()]) + 1)) + 1),
         "log rank": pooled(lambda k, r: np.log(r + 2.0)),
         "SIF rank a 1e-4": pooled(lambda k, r: 1e-4 / (1e-4 + 0.1 / (r + 1.0))),

@@ -290,6 +290,7 @@ def _genre_with(extra, names, label) -> None:
     non = [la for la in data.LANGS if la != "fr"]
     pooled = lambda key: "{}/{} right of {} satirical".format(*[sum(res[la][key][m] for la in non) for m in ("right", "called", "satire")])  # noqa: E731
     print(_line(f"genre macro-F1, {label}", {la: res[la]["macro_f1"] for la in data.LANGS}, data.LANGS))
+    print(_line(f"  left out of training, {label}", {la: res[la]["macro_f1_other_languages"] for la in data.LANGS}, data.LANGS))
     print(f"    satire non-fr pooled: CV {pooled('satire_cv')}; other languages only {pooled('satire_other_languages')}; "
           f"fr CV {res['fr']['satire_cv']['right']}/{res['fr']['satire_cv']['called']}", flush=True)
 

@@ -22,7 +22,8 @@ import time
 import numpy as np
 
 SECTIONS = ("stacking", "thresholds", "mlp", "own", "full-paragraph", "satire-cues", "persuasion-profile",
-            "fresada-gate", "knn", "words", "frames", "genre-bias")
+            "fresada-gate", "knn", "words", "frames", "genre-bias", "genre-left-out", "genre-voice",
+            "words-context", "language-weights", "joint-thresholds")
 
 
 def _persuasion():
@@ -289,6 +290,7 @@ def _genre_with(extra, names, label) -> None:
     non = [la for la in data.LANGS if la != "fr"]
     pooled = lambda key: "{}/{} right of {} satirical".format(*[sum(res[la][key][m] for la in non) for m in ("right", "called", "satire")])  # noqa: E731
     print(_line(f"genre macro-F1, {label}", {la: res[la]["macro_f1"] for la in data.LANGS}, data.LANGS))
+    print(_line(f"  left out of training, {label}", {la: res[la]["macro_f1_other_languages"] for la in data.LANGS}, data.LANGS))
     print(f"    satire non-fr pooled: CV {pooled('satire_cv')}; other languages only {pooled('satire_other_languages')}; "
           f"fr CV {res['fr']['satire_cv']['right']}/{res['fr']['satire_cv']['called']}", flush=True)
 
@@ -535,13 +537,256 @@ def genre_bias() -> None:
         print(_line(f"reporting bias {b:+.2f}", row, data.LANGS), flush=True)
 
 
+def _genre_left_out(Xs, paras, articles, y, langs, detector) -> dict:
+    """Macro-F1 and satire counts (right / called / satirical) of each language predicted by the
+    genre model trained on the five others only (``G.fit``, unit weights, shipped rule)."""
+    from sklearn.metrics import f1_score
+
+    from recoupe.training import data, genre as G
+
+    lookup = {id(a): v for a, v in zip(articles, paras)}
+    old, G.paragraph_vectors = G.paragraph_vectors, lambda a: lookup[id(a)]
+    out = {}
+    try:
+        for lang in data.LANGS:
+            idx, other = np.where(langs == lang)[0], np.where(langs != lang)[0]
+            model = G.fit([articles[i] for i in other], Xs[other], y[other], np.ones(len(other)))
+            probs = model.predict_proba(Xs[idx], [paras[i] for i in idx])
+            pred = model.labels[G.shipped_rule(probs, model.labels, lang, detector[idx])]
+            s = G.satire_scores(y[idx], pred)
+            out[lang] = (f1_score(y[idx], pred, average="macro"), f"{s['right']}/{s['called']}/{s['satire']}")
+    finally:
+        G.paragraph_vectors = old
+    return out
+
+
+def genre_left_out() -> None:
+    """Sixth round: genre settings chosen on leave-one-language-out (each language predicted by a
+    model trained on the five others: its outlets never seen), non-French mean; French read
+    afterwards. (a) per-language centering of the inputs (each language's mean article feature row
+    and mean paragraph vector subtracted, the language's own unlabelled articles: a known fix for
+    the language offset of multilingual sentence vectors), vector blocks only or every column;
+    (b) vector scale x C at the shipped paragraph weight; (c) the paragraph model's weight."""
+    import itertools
+
+    from recoupe.analysis.style import genre_feature_blocks
+    from recoupe.training import data, genre as G
+
+    articles = G.labelled()
+    X, y = G.article_matrix(articles, G.genre_features), np.array([a.genre for a in articles])
+    langs, detector = np.array([a.lang for a in articles]), G.detector_probability(articles)
+    paras = [G.paragraph_vectors(a) for a in articles]
+    vector_cols = np.concatenate([np.full(w, w > 1) for _, w in genre_feature_blocks()])
+
+    def centred(cols):
+        Xc, Pc = X.copy(), list(paras)
+        for lang in data.LANGS:
+            rows = np.where(langs == lang)[0]
+            Xc[np.ix_(rows, cols)] -= X[rows][:, cols].mean(0)
+            mean = np.vstack([paras[i] for i in rows]).mean(0)
+            for i in rows:
+                Pc[i] = paras[i] - mean
+        return Xc, Pc
+
+    def line(name, res):
+        non = np.mean([res[la][0] for la in data.LANGS if la != "fr"])
+        print(f"{name:36s} non-fr {non:.4f} | " + " ".join(f"{la} {res[la][0]:.4f} ({res[la][1]})" for la in data.LANGS),
+              flush=True)
+
+    shipped = (G.VECTOR_SCALE, G.C, G.PARAGRAPH_WEIGHT)
+    try:
+        line("shipped", _genre_left_out(X, paras, articles, y, langs, detector))
+        line("centred: vector blocks", _genre_left_out(*centred(vector_cols), articles, y, langs, detector))
+        line("centred: every column", _genre_left_out(*centred(np.ones(X.shape[1], bool)), articles, y, langs, detector))
+        for vs, c in itertools.product((0.1, 0.2, 0.3, 0.5), (0.002, 0.005, 0.01)):
+            G.VECTOR_SCALE, G.C, G.PARAGRAPH_WEIGHT = vs, c, shipped[2]
+            line(f"vector scale {vs} C {c}", _genre_left_out(X, paras, articles, y, langs, detector))
+        for pw in (0.0, 0.1, 0.3, 0.5):
+            G.VECTOR_SCALE, G.C, G.PARAGRAPH_WEIGHT = shipped[0], shipped[1], pw
+            line(f"paragraph weight {pw}", _genre_left_out(X, paras, articles, y, langs, detector))
+    finally:
+        G.VECTOR_SCALE, G.C, G.PARAGRAPH_WEIGHT = shipped
+    # The paragraph weight is read at inference only (the two parts are fitted apart), so the
+    # shipped model reads FreSaDa's test outlets (French, never trained or chosen on) at each weight.
+    from recoupe.analysis import linear_model
+
+    model = linear_model.load(G.MODEL_NAME)
+    try:
+        for pw in (0.0, 0.1, 0.2):
+            model.meta["paragraph_weight"] = pw
+            r = G.fresada_check()
+            print(f"FreSaDa test outlets, paragraph weight {pw}: regular -> reporting {r['reporting']['share_reporting']}, "
+                  f"satire P {r['satire']['precision']} R {r['satire']['recall']} ({r['satire']['right']}/{r['satire']['called']})",
+                  flush=True)
+    finally:
+        model.meta["paragraph_weight"] = shipped[2]
+
+
+def joint_thresholds() -> None:
+    """Sixth round: per-technique listing thresholds chosen jointly for pooled micro-F1 (coordinate
+    ascent, two passes, grid 0.1-0.525) on the other non-French languages' out-of-fold scores (the
+    second round chose them per language on its own folds), optionally shrunk halfway to 0.2."""
+    P, data, X, Y, langs, groups, runs, shipped = _persuasion()
+    grid = np.round(np.arange(0.1, 0.55, 0.025), 3)
+
+    def micro(Pr, T, th):
+        pred = Pr >= th
+        tp, fp, fn = (pred & (T == 1)).sum(), (pred & (T == 0)).sum(), (~pred & (T == 1)).sum()
+        return 2 * tp / max(2 * tp + fp + fn, 1)
+
+    def choose(Pr, T):
+        th = np.full(Pr.shape[1], P.THRESHOLD)
+        for _ in range(2):
+            for j in range(Pr.shape[1]):
+                th[j] = max(grid, key=lambda t: (micro(Pr, T, np.where(np.arange(len(th)) == j, t, th)), -abs(t - th[j])))
+        return th
+
+    Pr = {la: shipped[langs == la] for la in data.LANGS}
+    T = {la: Y[langs == la] for la in data.LANGS}
+    chosen = {lang: choose(*(np.vstack([d[la] for la in data.LANGS if la not in (lang, "fr")]) for d in (Pr, T)))
+              for lang in data.LANGS}
+    for shrink in (0.0, 0.5):
+        res = {la: P._micro(T[la], Pr[la] >= (1 - shrink) * chosen[la] + shrink * P.THRESHOLD) for la in data.LANGS}
+        print(_line(f"joint per-technique thresholds, shrink {shrink}", res, data.LANGS), flush=True)
+    print(_line("shipped (0.2 for all)", {la: P._micro(T[la], Pr[la] >= P.THRESHOLD) for la in data.LANGS}, data.LANGS))
+
+
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"\n]*\"")
+VOICE_NAMES = ("first person outside quotes", "second person outside quotes", "share of words inside quotes")
+
+
+def voice(body: str, title: str) -> np.ndarray:
+    """The author's own voice: first- and second-person rates outside quotation marks (opinion
+    speaks as "I" / "you"; reporting's "I" is inside quotes) and the share of words quoted."""
+    from recoupe.analysis import style
+
+    words = [w.lower() for w in style._WORD.findall(_QUOTED.sub(" ", body))]
+    n = max(len(words), 1)
+    return np.array([sum(w in style._FIRST for w in words) * 100 / n, sum(w in style._SECOND for w in words) * 100 / n,
+                     1 - len(words) / max(len(style._WORD.findall(body)), 1)], dtype=np.float32)
+
+
+def genre_voice() -> None:
+    """Sixth round: genre + :func:`voice` (first shuffle CV and other-languages-only)."""
+    _genre_with(None, (), "shipped features")
+    _genre_with(voice, VOICE_NAMES, "+ voice outside quotes")
+
+
+def words_context() -> None:
+    """Sixth round, French word view (first shuffle, vector view as shipped, threshold 0.2): the
+    paragraph's word vector beside its neighbours' (previous + next, unit mean) and/or its
+    article's mean, or beside the max / standard deviation of its words' vectors; and pooling weighted by IDF over the French paragraphs, by log frequency rank
+    (the vector table's rows are in frequency order) or SIF a / (a + p(w)) with p from the rank."""
+    from collections import Counter
+
+    from spacy.attrs import IS_ALPHA, IS_STOP, ORTH
+
+    from recoupe.analysis.persuasion import word_tokenizer
+    from recoupe.training import fitting
+
+    P, data, X, Y, langs, groups, runs, shipped = _persuasion()
+    _, _, _, _, texts, _ = P.paragraph_table(P.annotated())
+    fr = np.where(langs == "fr")[0]
+    g = groups[fr]
+    table = word_tokenizer(P.WORDS_MODEL).vocab.vectors
+    toks, df = [], Counter()
+    for doc in word_tokenizer(P.WORDS_MODEL).tokenizer.pipe([texts[i] for i in fr]):
+        arr = doc.to_array([ORTH, IS_ALPHA, IS_STOP])
+        rows = table.find(keys=arr[:, 0])
+        usable = (rows >= 0) & (arr[:, 1] == 1)
+        pick = usable & (arr[:, 2] == 0) if (usable & (arr[:, 2] == 0)).any() else usable
+        toks.append((arr[pick, 0], rows[pick]))
+        df.update(set(arr[pick, 0].tolist()))
+
+    def unit(M):
+        n = np.linalg.norm(M, axis=1, keepdims=True)
+        return np.divide(M, n, out=np.zeros_like(M), where=n > 0)
+
+    def pooled(weight):
+        out = np.zeros((len(toks), table.shape[1]))
+        for i, (keys, rows) in enumerate(toks):
+            if len(rows):
+                out[i] = (weight(keys, rows)[:, None] * table.data[rows]).sum(0)
+        return unit(out)
+
+    W = pooled(lambda k, r: np.ones(len(r)))
+    spread, peak = [], []
+    for keys, rows in toks:
+        V = np.asarray(table.data[rows], dtype=np.float64) if len(rows) else np.zeros((1, table.shape[1]))
+        spread.append(V.std(0))
+        peak.append(V[np.abs(V).argmax(0), np.arange(V.shape[1])])  # signed largest-magnitude value
+    prev, nxt, art = np.zeros_like(W), np.zeros_like(W), np.zeros_like(W)
+    for a in np.unique(g):
+        r = np.where(g == a)[0]
+        art[r] = unit(W[r].mean(0, keepdims=True))
+        prev[r[1:]], nxt[r[:-1]] = W[r][:-1], W[r][1:]
+    neighbours = unit(prev + nxt)
+    views = {
+        "mean (shipped)": W, "+ neighbours": np.hstack([W, neighbours]), "+ article": np.hstack([W, art]),
+        "+ neighbours + article": np.hstack([W, neighbours, art]),
+        "+ max (signed)": np.hstack([W, unit(np.array(peak))]), "+ std": np.hstack([W, unit(np.array(spread))]),
+        "IDF (French paragraphs)": pooled(lambda k, r: np.log((len(toks) + 1) / (np.array([df[x] for x in k.tolist()]) + 1)) + 1),
+        "log rank": pooled(lambda k, r: np.log(r + 2.0)),
+        "SIF rank a 1e-4": pooled(lambda k, r: 1e-4 / (1e-4 + 0.1 / (r + 1.0))),
+        "SIF rank a 1e-3": pooled(lambda k, r: 1e-3 / (1e-3 + 0.1 / (r + 1.0))),
+    }
+    fold = P.shuffled_folds(g, P.FOLDS["fr"], P.SHUFFLES[0])
+    for name, F in views.items():
+        out = np.zeros((len(fr), Y.shape[1]))
+        for f in np.unique(fold):
+            tr, te = fold != f, fold == f
+            out[te] = fitting.ovr_proba(*fitting.fit_one_vs_rest(F[tr], Y[fr][tr], P.WORDS_C), F[te])
+        f1 = [P._micro(Y[fr], (1 - w) * runs["fr"]["vector"] + w * out >= P.THRESHOLD) for w in (0.2, 0.3)]
+        print(f"{name:28s} French, word share 0.2 / 0.3: {f1[0]:.4f} / {f1[1]:.4f}", flush=True)
+
+
+def language_weights() -> None:
+    """Sixth round: the vector view trained with per-language sample weights (first shuffle,
+    shipped view and threshold): every language the same total weight ("balanced") or the
+    language evaluated counted 3x ("target3", as genre's TARGET_WEIGHT)."""
+    from sklearn.linear_model import LogisticRegression
+
+    from recoupe.training import fitting
+    from recoupe.training.data import SEED
+
+    P, data, X, Y, langs, groups, runs, shipped = _persuasion()
+    for mode in ("balanced", "target3"):
+        res = {}
+        for lang in data.LANGS:
+            idx, other = np.where(langs == lang)[0], np.where(langs != lang)[0]
+            fold, out = _folds(P, groups, idx, lang), np.zeros((len(idx), Y.shape[1]))
+            for f in np.unique(fold):
+                tr, te = idx[fold != f], fold == f
+                rows = np.concatenate([other, tr])
+                if mode == "balanced":
+                    counts = {la: (langs[rows] == la).sum() for la in data.LANGS}
+                    w = np.array([1.0 / counts[la] for la in langs[rows]])
+                else:
+                    w = np.where(langs[rows] == lang, 3.0, 1.0)
+                w = w * len(w) / w.sum()
+                scaler = fitting.standard_scaler(X[rows], P.column_scale(X.shape[1]))
+                A = scaler.transform(X[rows])
+                coef, intercept = np.zeros((Y.shape[1], A.shape[1])), np.full(Y.shape[1], -10.0)
+                for j in range(Y.shape[1]):
+                    if 0 < Y[rows, j].sum() < len(rows):
+                        clf = LogisticRegression(C=P.C, max_iter=500, random_state=SEED).fit(A, Y[rows, j], sample_weight=w)
+                        coef[j], intercept[j] = clf.coef_[0], clf.intercept_[0]
+                z_tr, z_te = scaler.transform(X[tr]) @ coef.T + intercept, scaler.transform(X[idx[te]]) @ coef.T + intercept
+                out[te] = 1 / (1 + np.exp(-(z_te + P.language_shift(z_tr, Y[tr]))))
+            res[lang] = P._micro(Y[idx], P.shipped_view({**runs[lang], "vector": out}, lang) >= P.THRESHOLD)
+        print(_line(mode, res, data.LANGS), flush=True)
+    print(_line("shipped", {la: P._micro(Y[langs == la], shipped[langs == la] >= P.THRESHOLD) for la in data.LANGS},
+                data.LANGS), flush=True)
+
+
 def main(argv) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(SECTIONS))
     args = parser.parse_args(argv)
     run = {"stacking": stacking, "thresholds": thresholds, "mlp": mlp, "own": own, "full-paragraph": full_paragraph, "satire-cues": satire_cue_section,
            "persuasion-profile": persuasion_profile, "fresada-gate": fresada_gate, "knn": knn, "words": words,
-           "frames": frames, "genre-bias": genre_bias}
+           "frames": frames, "genre-bias": genre_bias, "genre-left-out": genre_left_out, "genre-voice": genre_voice,
+           "words-context": words_context, "language-weights": language_weights, "joint-thresholds": joint_thresholds}
     for name in args.only.split(","):
         t = time.time()
         print(f"\n== {name}", flush=True)

@@ -116,30 +116,37 @@ def test_token_rows_shared_by_threads():
         assert (vec == alone[i]).all()
 
 
-@pytest.mark.parametrize("n_taps,length", [(2, 9), (2, 10), (3, 7), (3, 12)])
+@pytest.mark.parametrize("n_taps,length", [(2, 9), (2, 12), (3, 7), (3, 13)])
 def test_winograd_correlation_is_the_direct_one(n_taps, length):
-    """F(2, r) gives sum_k x[t + offset + k] @ tap_k at every t, written or added, odd lengths too."""
-    from recoupe.vectors import winograd_correlate, winograd_taps
+    """F(4, r) gives sum_k x[t + offset + k] @ tap_k at every t, written or added, with a bias,
+    lengths that do not fill the last tile too."""
+    from recoupe.vectors import WINOGRAD_TILE, WinogradPart
 
     rng = np.random.default_rng(n_taps * 100 + length)
     width, offset = 8, 1
     taps = [rng.standard_normal((width, width)).astype(np.float32) for _ in range(n_taps)]
-    tiles = (length + 1) // 2
-    xp = np.zeros((2 * tiles + offset + n_taps + 1, width), dtype=np.float32)
+    tiles = -(-length // WINOGRAD_TILE)
+    xp = np.zeros((WINOGRAD_TILE * tiles + offset + n_taps + 4, width), dtype=np.float32)
     xp[offset:offset + length] = rng.standard_normal((length, width))
+    bias = rng.standard_normal(width).astype(np.float32)
     direct = np.stack([sum(xp[t + offset + k].astype(np.float64) @ taps[k] for k in range(n_taps))
-                       for t in range(2 * tiles)])
-    out = np.full((2 * tiles, width), np.nan, dtype=np.float32)
-    mats = winograd_taps(taps)
-    assert len(mats) == n_taps + 1  # two outputs from r + 1 products instead of 2r
-    winograd_correlate(xp, offset, tiles, mats, out[0::2], out[1::2], accumulate=False)
+                       for t in range(WINOGRAD_TILE * tiles)])
+    part = WinogradPart.of(taps, first=0)
+    assert len(part.weights) == WINOGRAD_TILE + n_taps - 1  # m + r - 1 products instead of m r
+    out = np.full((WINOGRAD_TILE * tiles, width), np.nan, dtype=np.float32)
+    part.correlate(xp, offset, tiles, out, accumulate=False)
     assert np.allclose(out, direct, atol=1e-4)
-    winograd_correlate(xp, offset, tiles, mats, out[0::2], out[1::2], accumulate=True)
-    assert np.allclose(out, 2 * direct, atol=1e-4)
+    part.correlate(xp, offset, tiles, out, accumulate=True, bias=bias)
+    assert np.allclose(out, 2 * direct + bias, atol=1e-4)
 
 
-def test_winograd_taps_refuse_other_sizes():
-    from recoupe.vectors import winograd_taps
+def test_toom_cook_matrices_are_lavins_and_refuse_a_wrong_point_count():
+    """F(4, 3) from the points 0, 1, -1, 2, -2 is Lavin & Gray's published transform."""
+    from recoupe.vectors import toom_cook
 
+    at, g, bt = toom_cook((0, 1, -1, 2, -2), 4, 3)
+    assert (bt[0] == [4, 0, -5, 0, 1, 0]).all() and (bt[-1] == [0, 4, 0, -5, 0, 1]).all()
+    assert (at[-1] == [0, 1, -1, 8, -8, 1]).all()
+    assert np.allclose(g[1], [-1 / 6, -1 / 6, -1 / 6])
     with pytest.raises(ValueError):
-        winograd_taps([np.eye(2, dtype=np.float32)] * 4)
+        toom_cook((0, 1), 4, 3)

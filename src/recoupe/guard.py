@@ -140,6 +140,8 @@ def parse(nlp, text: str, size: int = SECTION_CHARS):
     document-level (``recoupe_*``) components once on the joined Doc."""
     from spacy.tokens import Doc
 
+    from recoupe.analysis.component import keep_text
+
     if len(text) > MAX_TEXT_CHARS:
         raise ValueError(f"text too long: {len(text):,} characters > limit {MAX_TEXT_CHARS:,}")
     model_pipes = [(n, p) for n, p in nlp.pipeline if not n.startswith("recoupe_")]
@@ -155,6 +157,7 @@ def parse(nlp, text: str, size: int = SECTION_CHARS):
     doc = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else parts[0]
     if doc.text != text:  # Doc.from_docs keeps each part's text; this holds by construction
         raise ValueError("sectioned parse changed the text")
+    keep_text(doc, text)  # checked equal just above: the components need not join the tokens again
     for _, proc in doc_pipes:
         doc = proc(doc)
     return doc

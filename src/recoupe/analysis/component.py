@@ -52,19 +52,26 @@ def doc_context(doc: Doc) -> tuple[str | None, list[tuple[int, int]] | None]:
     return doc._.recoupe_title, doc._.recoupe_paragraphs
 
 
+_TEXT = "recoupe_text"  # doc.user_data key of the Doc's text
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc: spaCy joins every token on each access, which made the
     finders quadratic in article length."""
-    text = doc.user_data.get("recoupe_text")
+    text = doc.user_data.get(_TEXT)
     if text is None:
-        text = doc.user_data["recoupe_text"] = doc.text
+        text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """Record ``text``, which the caller knows to be ``doc.text``, as what :func:`doc_text` returns."""
+    doc.user_data[_TEXT] = text
+    return doc
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)`` with ``text`` kept as what :func:`doc_text` returns: spaCy's tokenizer
     keeps every character, so the two are equal, and joining the tokens again cost 0.3 ms an
     article (``benchmarks/throughput.py``'s French articles)."""
-    doc = nlp.make_doc(text)
-    doc.user_data["recoupe_text"] = text
-    return doc
+    return keep_text(nlp.make_doc(text), text)

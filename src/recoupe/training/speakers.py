@@ -41,6 +41,7 @@ from recoupe.analysis.quotes.candidates import (
     SPEAKER_MODEL_NAME,
     article_key,
     decide,
+    fold_model,
     open_rows,
     recording,
 )
@@ -77,11 +78,13 @@ def record_articles(data: Path) -> dict[tuple[str, str], tuple[str, list[dict]]]
 
     analyzer = Analyzer(AnalyzerConfig(genre=False, persuasion=False, credibility=False))
     out = {}
+    fold = folds(data)
     for lang in ("fr", "en"):
         gold, articles = load(data, lang)
         for name in sorted(gold):
             sink: list[dict] = []
-            with recording(sink):
+            # the article's fold: the reported-speech filter (same folds) uses the row that left it out
+            with fold_model(fold[(lang, name)]), recording(sink):
                 report = next(iter(analyzer.findings_many([articles[name]], lang=lang)))
             n_quotes = len(getattr(report, "quotes", []) or [])
             if len(sink) != n_quotes:

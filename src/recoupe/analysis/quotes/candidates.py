@@ -99,14 +99,26 @@ def fold_of(text: str) -> int | None:
     return None if model is None else model.meta.get("folds", {}).get(article_key(text))
 
 
+# the cross-validation fold of the article under analysis (None: an article no model was trained on);
+# unlike _FOLD it stays set while training records the rules' choices, so that the reported-speech
+# filter (``reported``, same folds) still analyses a training article with the row that left it out
+_ARTICLE_FOLD: contextvars.ContextVar[int | None] = contextvars.ContextVar("recoupe_article_fold", default=None)
+
+
+def article_fold() -> int | None:
+    return _ARTICLE_FOLD.get()
+
+
 @contextmanager
 def fold_model(fold: int | None):
     """Analyse with the row trained without ``fold`` (None: the shipped row)."""
     token = _FOLD.set(fold)
+    article = _ARTICLE_FOLD.set(fold)
     try:
         yield
     finally:
         _FOLD.reset(token)
+        _ARTICLE_FOLD.reset(article)
 
 
 @contextmanager

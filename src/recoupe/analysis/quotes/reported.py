@@ -28,7 +28,8 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_frames, speech_tokens, speech_verbs
 from recoupe.analysis.quotes.candidates import article_fold
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
-from recoupe.analysis.quotes.indirect import _clause_bounds, content_start, main_clause_speaker, participial_clause
+from recoupe.analysis.quotes.indirect import (_clause_bounds, _hypothetical_speech, content_start, main_clause_speaker,
+                                              participial_clause)
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, has_finite_verb, phrase_bounds, speaker_head
 from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, strip_span, trim_final_punct
 
@@ -104,6 +105,22 @@ def _qualifying_participle(verb: Token, lang: str) -> bool:
     return participle and verb.dep_.startswith("acl") and not participial_clause(verb)
 
 
+def _names_no_source(verb: Token) -> bool:
+    """A verb whose form names no one who could be the source (the guidelines annotate identifiable
+    sources only): a passive without its agent (*il a été démontré que*, *sont rejetées comme…*; the
+    rules keep passives only with an agent, ``indirect._passive_report``), or a verb in the first
+    person (*rappelons que*, *I'm posting*: the writer, as a first-person subject is in ``indirect``)."""
+    aux = [c for c in verb.children if c.dep_.startswith("aux")]
+    if any("1" in t.morph.get("Person") for t in [verb, *aux]):
+        return True
+    passive = any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in verb.children) \
+        or "Pass" in verb.morph.get("Voice")
+    if not passive:
+        return False
+    return not any(c.dep_ in ("obl:agent", "agent") or c.dep_.startswith("obl") and any(
+        k.dep_ == "case" and k.lower_ in ("par", "by") for k in c.children) for c in verb.children)
+
+
 def _in_lexicon_frame(frame: str, verb: Token, lemma: str, lang: str) -> bool:
     if frame in ("que", "colon", "incise"):
         return True
@@ -157,6 +174,8 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
             continue  # a speech verb inside a quotation is the quoted speaker's words (nested), as in ``indirect``
         if _qualifying_participle(verb, lang):
             continue  # *les personnes affirmant…*, *an immigrant challenging…*: a noun's modifier, as in ``indirect``
+        if _names_no_source(verb) or _hypothetical_speech(verb):
+            continue  # the writer (*rappelons que*), nobody (*il a été démontré que*), or speech that did not happen
         framed = _frame(verb, lemma, lang)
         if framed is None:
             continue
@@ -244,6 +263,7 @@ def scored_quotes(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) ->
         cand = rows[k][0]
         if open_[k] and not any(c.content[0] < cand.content[1] and cand.content[0] < c.content[1] for c in kept):
             cand.confidence = round(float(p[k]), 2)
+            cand.producer = model.producer
             kept.append(cand)
     return sorted(kept, key=lambda c: c.content)
 

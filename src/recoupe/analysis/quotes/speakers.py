@@ -78,7 +78,7 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         quotes.append(Quote(
             kind=cand.kind, cue=char_span(doc, *cand.cue) if cand.cue else None,
             content=char_span(doc, *cand.content), speaker=found.span, speaker_canonical=found.canonical,
-            speaker_role=found.role, speaker_evidence=found.evidence, producer=f"rule:quotes.{cand.rule}",
+            speaker_role=found.role, speaker_evidence=found.evidence, producer=cand.producer_name(),
             confidence=round(found.confidence, 2)))
     for cand in repeated:  # a pull quote: the speaker of the attributed quotation that repeats it
         record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]],
@@ -94,7 +94,7 @@ def _inherited_quote(doc: Doc, cand: Candidate, said: dict) -> Quote:
     result) names."""
     return Quote(kind="direct", cue=None, content=char_span(doc, *cand.content), speaker=said.get("speaker"),
                  speaker_canonical=said.get("canonical"), speaker_role=said.get("role"),
-                 speaker_evidence=said.get("evidence"), producer=f"rule:quotes.{cand.rule}", confidence=cand.confidence)
+                 speaker_evidence=said.get("evidence"), producer=cand.producer_name(), confidence=cand.confidence)
 
 
 @dataclass

@@ -31,6 +31,10 @@ class Candidate:
     speaker_span: tuple[int, int] | None = None
     inherited: "Candidate | None" = None
     result: dict = field(default_factory=dict)
+    producer: str | None = None  # a model's name when a model, not a rule, kept the quote
+
+    def producer_name(self) -> str:
+        return self.producer or f"rule:quotes.{self.rule}"
 
 
 def cue_span(verb: Token) -> tuple[int, int]:

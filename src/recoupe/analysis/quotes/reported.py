@@ -99,10 +99,12 @@ def _frame(verb: Token, lemma: str, lang: str) -> tuple[str, tuple[int, int]] | 
 def _qualifying_participle(verb: Token, lang: str) -> bool:
     """A present participle or gerund that modifies a noun (``acl``) outside a participial clause
     (``indirect.participial_clause``): *an immigrant challenging the order*, *les personnes affirmant*."""
+    if not verb.dep_.startswith("acl"):
+        return False
     participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] or \
         verb.morph.get("VerbForm") == ["Ger"] or (
             lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
-    return participle and verb.dep_.startswith("acl") and not participial_clause(verb)
+    return participle and not participial_clause(verb)
 
 
 def _names_no_source(verb: Token) -> bool:
@@ -110,15 +112,15 @@ def _names_no_source(verb: Token) -> bool:
     sources only): a passive without its agent (*il a été démontré que*, *sont rejetées comme…*; the
     rules keep passives only with an agent, ``indirect._passive_report``), or a verb in the first
     person (*rappelons que*, *I'm posting*: the writer, as a first-person subject is in ``indirect``)."""
-    aux = [c for c in verb.children if c.dep_.startswith("aux")]
-    if any("1" in t.morph.get("Person") for t in [verb, *aux]):
+    children = list(verb.children)
+    if any("Person=1" in str(t.morph) for t in [verb, *children] if t is verb or t.dep_.startswith("aux")):
         return True
-    passive = any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in verb.children) \
-        or "Pass" in verb.morph.get("Voice")
+    passive = any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in children) \
+        or "Voice=Pass" in str(verb.morph)
     if not passive:
         return False
     return not any(c.dep_ in ("obl:agent", "agent") or c.dep_.startswith("obl") and any(
-        k.dep_ == "case" and k.lower_ in ("par", "by") for k in c.children) for c in verb.children)
+        k.dep_ == "case" and k.lower_ in ("par", "by") for k in c.children) for c in children)
 
 
 def _in_lexicon_frame(frame: str, verb: Token, lemma: str, lang: str) -> bool:
@@ -172,6 +174,10 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
     for verb, lemma in speech_tokens(doc, lang):
         if verb.idx in skip or verb.idx in quoted:
             continue  # a speech verb inside a quotation is the quoted speaker's words (nested), as in ``indirect``
+        cue = cue_span(verb)
+        cue_taken = cues.overlaps(*cue)
+        if cue_taken and not every:
+            continue  # most speech verbs: the rules reported them already (read first, for the cost)
         if _qualifying_participle(verb, lang):
             continue  # *les personnes affirmant…*, *an immigrant challenging…*: a noun's modifier, as in ``indirect``
         if _names_no_source(verb) or _hypothetical_speech(verb):
@@ -182,8 +188,7 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
         frame, content = framed
         if content[1] - content[0] < 8:
             continue
-        cue = cue_span(verb)
-        taken = cues.overlaps(*cue), held.overlaps(*content)
+        taken = cue_taken, held.overlaps(*content)
         if any(taken) and not every:
             continue
         speaker = speaker_head(verb)

@@ -28,6 +28,8 @@ Speakers: the learned candidate scorer (``resources/models/speakers``) was train
 an article it was trained on (known by its digest, listed in the model's ``meta.json``) is analysed
 with the model of the cross-validation fold that left it out, so that the figures printed for this
 set are out-of-fold; any other article gets the shipped model (trained on every annotated article).
+The reported-speech filter (``resources/models/reported``, same folds) reads the same fold, so the
+quote figures on this set are out-of-fold too.
 
 ``--data`` is any folder with the same layout (``<lang>/articles/*.txt`` and ``<lang>/gold.json``).
 The halves split each language's articles sorted by file name: even positions are the development
@@ -346,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
         if seen:
             print(f"{lang}: {seen} of {len(per_article)} articles were in the training set of the speaker model "
                   f"({SPEAKER_MODEL_NAME}: by their digests in its meta.json); each was analysed with the fold model"
-                  " trained without it, so the speaker figures below are out-of-fold")
+                  " trained without it (the reported-speech filter too, same folds), so the speaker and quote"
+                  " figures below are out-of-fold")
         if args.half:
             results[lang] = {args.half: asdict(scores(_total(per_article)))}
             _print(f"{lang} {args.half} half", scores(_total(per_article)))

@@ -8,7 +8,6 @@ from recoupe.analysis import linear_model
 from recoupe.analysis.quotes import find_quotes, reported
 from recoupe.analysis.quotes.reported import FEATURES, MODEL_NAME, recording
 
-from conftest import need_shared  # noqa: F401  (the fixtures' module)
 
 
 def _recorded(doc) -> list[dict]:

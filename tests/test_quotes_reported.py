@@ -9,7 +9,6 @@ from recoupe.analysis.quotes import find_quotes, reported
 from recoupe.analysis.quotes.reported import FEATURES, MODEL_NAME, recording
 
 
-
 def _recorded(doc) -> list[dict]:
     sink: list = []
     with recording(sink):

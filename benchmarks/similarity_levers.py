@@ -29,6 +29,17 @@ the hinges, NOTES.md) no longer reprint their figures; the round-4 rows through 
    cosines of the folded titles and leads for same-script pairs, handles/hashtags/URLs in common,
    and the loss: a rank-transformed target, sample weights equalising language pairs or
    down-weighting the machine-translated (augmented) pairs, ridges bagged over knot sets.
+
+Fifth round (branch similarity12e, same-story F1; ``--only 5a 5b 5c 5d 5e 5f 5g``; each on the
+shipped model through :func:`recoupe.training.similarity.fit_similarity`):
+
+5. 5a/5g/5f: a learned projection of the sentence vectors (closed-form KISSME-style metric
+   learning, k = 32 / 128, with the machine translations as extra positives), its projected cosines
+   added; 5b: the same by gradient (Adam) in numpy; both fitted inside each training fold and
+   nested (training rows read through maps fitted without them); 5c: stacking a ridge per annotated
+   dimension (inner out-of-fold predictions, then a logistic or two cuts); 5d: the false positives
+   and negatives at the shipped cut; 5e: the title of an untitled text (shipped as similarity@4:
+   :data:`recoupe.corpus.similarity.MIN_TITLE_CHARS`).
 """
 
 from __future__ import annotations

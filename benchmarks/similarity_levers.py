@@ -773,7 +773,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += [("B-splines degree 2, 4 knots, alpha 100", bspline(4, 2), 100.0, None)]
         for name, ex, al, tgt in rows:
             show("4h: " + name, run4(XS, *basis_factory(ex, al, tgt)))
-    if {"5", "5a", "5b", "5c", "5d"} & only:
+    if {"5", "5a", "5b", "5c", "5d", "5f", "5g"} & only:
         from sklearn.model_selection import GroupKFold
 
         ids = sorted({i for p in pairs for i in (p["id1"], p["id2"])})

@@ -96,6 +96,20 @@ def test_numbers_and_cues():
     assert [c.text.lower() for c in cues][:1] == ["version originale"]
 
 
+def test_title_of_an_untitled_text():
+    # a short first line is the title; otherwise the first sentence, joined with the next while it
+    # ends with a colon (the splitter cuts after colons) or is under MIN_TITLE_CHARS
+    assert sim.title_and_body("Harbor strike ends\nDock workers voted.") == ("Harbor strike ends", "Dock workers voted.")
+    text = ("Iran: nearly 30 people died after drinking methanol to ward off the virus. "
+            "Alcohol is banned in the country. Officials gave the toll on Monday.")
+    title, body = sim.title_and_body(text)
+    assert title == "Iran: nearly 30 people died after drinking methanol to ward off the virus." and body == text
+    short = "Coronavirus in Poland. The ministry reported 25 new cases on Monday in three regions. More tests follow."
+    assert sim.title_and_body(short)[0] == "Coronavirus in Poland. The ministry reported 25 new cases on Monday in three regions."
+    long_first = "The ministry reported 25 new cases of the virus on Monday in three regions. More tests follow."
+    assert sim.title_and_body(long_first)[0] == "The ministry reported 25 new cases of the virus on Monday in three regions."
+
+
 def test_eval_similarity_on_semeval(capsys, tmp_path):
     need_shared("data", "similarity", "semeval2022t8", "pairs.jsonl")
     from recoupe.evaluation.similarity import main

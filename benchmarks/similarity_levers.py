@@ -29,6 +29,17 @@ the hinges, NOTES.md) no longer reprint their figures; the round-4 rows through 
    cosines of the folded titles and leads for same-script pairs, handles/hashtags/URLs in common,
    and the loss: a rank-transformed target, sample weights equalising language pairs or
    down-weighting the machine-translated (augmented) pairs, ridges bagged over knot sets.
+
+Fifth round (branch similarity12e, same-story F1; ``--only 5a 5b 5c 5d 5e 5f 5g``; each on the
+shipped model through :func:`recoupe.training.similarity.fit_similarity`):
+
+5. 5a/5g/5f: a learned projection of the sentence vectors (closed-form KISSME-style metric
+   learning, k = 32 / 128, with the machine translations as extra positives), its projected cosines
+   added; 5b: the same by gradient (Adam) in numpy; both fitted inside each training fold and
+   nested (training rows read through maps fitted without them); 5c: stacking a ridge per annotated
+   dimension (inner out-of-fold predictions, then a logistic or two cuts); 5d: the false positives
+   and negatives at the shipped cut; 5e: the title of an untitled text (shipped as similarity@4:
+   :data:`recoupe.corpus.similarity.MIN_TITLE_CHARS`).
 """
 
 from __future__ import annotations
@@ -365,6 +376,94 @@ def soft_columns(profs, pairs, temperature: float) -> np.ndarray:
         sim.SOFT_MATCH_TEMPERATURE = kept
 
 
+# ---------------------------------------------------------------- lever 5: round five (same-story F1)
+
+PROJ_VIEWS = ("title_vec", "head_vec", "lead_vec", "next_vec", "full_vec", "mean_vec")
+
+
+def view_stack(profs, ids) -> np.ndarray:
+    """(articles, views, 512): each article's title, window and mean-sentence vectors."""
+    return np.stack([np.stack([getattr(profs[i], v) for v in PROJ_VIEWS]) for i in ids]).astype(np.float64)
+
+
+def kissme_projection(Da: np.ndarray, Db: np.ndarray, same: np.ndarray, k: int, shrink: float) -> np.ndarray:
+    """Closed-form metric learning (KISSME-style, low rank): the k generalised eigenvectors of
+    (covariance of the vector differences of different-story pairs, covariance of those of
+    same-story pairs shrunk towards the identity), i.e. the directions along which different stories
+    spread and same stories do not. Da, Db: (pairs, 512) unit vectors; same: bool per pair.
+    Returned as a (512, k) map whose columns are scaled by sqrt of their eigenvalue ratio."""
+    from scipy.linalg import eigh
+
+    d = Da - Db
+    cs = d[same].T @ d[same] / max(int(same.sum()), 1)
+    cd = d[~same].T @ d[~same] / max(int((~same).sum()), 1)
+    dim = d.shape[1]
+    mu = np.trace(cs) / dim
+    cs = (1 - shrink) * cs + shrink * mu * np.eye(dim)
+    w, V = eigh(cd, cs)
+    order = np.argsort(w)[::-1][:k]
+    return V[:, order] * np.sqrt(np.maximum(w[order], 1e-9))[None, :]
+
+
+def _cos_rows(P: np.ndarray, Q: np.ndarray) -> np.ndarray:
+    num = (P * Q).sum(-1)
+    return num / np.maximum(np.linalg.norm(P, axis=-1) * np.linalg.norm(Q, axis=-1), 1e-12)
+
+
+def gd_projection(Ua: np.ndarray, Ub: np.ndarray, target: np.ndarray, k: int, mu: float, Ra: np.ndarray,
+                  Rb: np.ndarray, steps: int = 300, lr: float = 0.01, seed: int = T.SEED) -> np.ndarray:
+    """A (512, k) map W fitted by Adam so that the cosine of projected vectors, through a learned
+    affine map a * cos + b, tracks ``target`` on the training pairs' views (Ua, Ub: (rows, 512)),
+    regularised by ``mu`` times the squared gap between the projected and the full-space cosine on
+    ``Ra``/``Rb`` (the same pairs and random article pairs). Initialised at the top-k principal
+    directions of the vectors, where the projected cosine is close to the full one."""
+    full = (Ra * Rb).sum(-1)  # the full-space cosine the projection is held near
+    X = np.vstack([Ua, Ub, Ra, Rb])
+    _, _, Vt = np.linalg.svd(X - X.mean(0), full_matrices=False)
+    B = Vt[:128].T  # the map is learned inside the top 128 principal directions (cost)
+    Ua, Ub, Ra, Rb = Ua @ B, Ub @ B, Ra @ B, Rb @ B
+    W = np.eye(128)[:, :k].copy()
+    a, b = 1.0, 0.0
+    m1 = np.zeros_like(W); m2 = np.zeros_like(W)
+    ma = np.zeros(2); va = np.zeros(2)
+    b1, b2 = 0.9, 0.999
+
+    def cos_grad(U, V, gc):
+        P, Q = U @ W, V @ W
+        np_, nq = np.linalg.norm(P, axis=1, keepdims=True), np.linalg.norm(Q, axis=1, keepdims=True)
+        c = (P * Q).sum(1, keepdims=True) / (np_ * nq)
+        gp = gc[:, None] * (Q / (np_ * nq) - c * P / np_ ** 2)
+        gq = gc[:, None] * (P / (np_ * nq) - c * Q / nq ** 2)
+        return U.T @ gp + V.T @ gq
+
+    for t in range(1, steps + 1):
+        c = _cos_rows(Ua @ W, Ub @ W)
+        r = a * c + b - target
+        gc = 2 * r * a / len(r)
+        cr = _cos_rows(Ra @ W, Rb @ W)
+        gr = 2 * mu * (cr - full) / len(cr)
+        gW = cos_grad(Ua, Ub, gc) + cos_grad(Ra, Rb, gr)
+        gab = np.array([float((2 * r * c).mean()), float((2 * r).mean())])
+        m1 = b1 * m1 + (1 - b1) * gW; m2 = b2 * m2 + (1 - b2) * gW * gW
+        W -= lr * (m1 / (1 - b1 ** t)) / (np.sqrt(m2 / (1 - b2 ** t)) + 1e-8)
+        ma = b1 * ma + (1 - b1) * gab; va = b2 * va + (1 - b2) * gab * gab
+        step = lr * (ma / (1 - b1 ** t)) / (np.sqrt(va / (1 - b2 ** t)) + 1e-8)
+        a, b = a - step[0], b - step[1]
+    return B @ W
+
+
+def projected_features(V1: np.ndarray, V2: np.ndarray, W: np.ndarray) -> np.ndarray:
+    """Per pair: the projected cosine of each view (title, head, lead, next, full, mean) and their
+    projected soft window match (min, max) over the five windows. V1, V2: (pairs, views, 512)."""
+    P, Q = V1 @ W, V2 @ W
+    P /= np.maximum(np.linalg.norm(P, axis=-1, keepdims=True), 1e-12)
+    Q /= np.maximum(np.linalg.norm(Q, axis=-1, keepdims=True), 1e-12)
+    diag = (P * Q).sum(-1)
+    S = np.einsum("nik,njk->nij", P[:, :5], Q[:, :5])
+    soft = np.array([sim._soft_best(s.astype(np.float32)) for s in S])
+    return np.hstack([diag, soft]).astype(np.float32)
+
+
 def main(argv: list[str] | None = None) -> int:
     from scipy.stats import pearsonr
 
@@ -674,6 +773,200 @@ def main(argv: list[str] | None = None) -> int:
             rows += [("B-splines degree 2, 4 knots, alpha 100", bspline(4, 2), 100.0, None)]
         for name, ex, al, tgt in rows:
             show("4h: " + name, run4(XS, *basis_factory(ex, al, tgt)))
+    if {"5", "5a", "5b", "5c", "5d", "5f", "5g"} & only:
+        from sklearn.model_selection import GroupKFold
+
+        ids = sorted({i for p in pairs for i in (p["id1"], p["id2"])})
+        pos = {i: n for n, i in enumerate(ids)}
+        VS = view_stack(profs, ids)
+        i1 = np.array([pos[p["id1"]] for p in pairs]); i2 = np.array([pos[p["id2"]] for p in pairs])
+        V1, V2 = VS[i1], VS[i2]
+        mts = [(a, b) for (a, b), t in zip(*T.translation_pairs(articles, pairs)) if t]
+        mtv = {i: profs[i] for ab in mts for i in ab}
+        MT1 = np.stack([np.stack([getattr(mtv[a], v) for v in PROJ_VIEWS]) for a, _ in mts]).astype(np.float64)
+        MT2 = np.stack([np.stack([getattr(mtv[b], v) for v in PROJ_VIEWS]) for _, b in mts]).astype(np.float64)
+
+        def run5(builder, base=XS):
+            """As ``run`` with extra columns that ``builder(train, test)`` fits on the training
+            fold's pairs only (a projection learned inside the fold)."""
+            pear, f1 = [], []
+            for perm in perms:
+                oof, cut = np.zeros(len(y)), np.zeros(len(y))
+                for train, test in GroupKFold(5).split(base, y, perm[g]):
+                    XX = np.hstack([base, builder(train, test)]) if builder else base
+                    fitted = T.fit_similarity(XX[train], y[train])
+                    oof[test] = T.predict_similarity(fitted, XX[test])
+                    inner = T.predict_similarity(fitted, XX[train])
+                    ms = scored[train]
+                    cut[test] = T.best_threshold(inner[ms], same[train][ms])
+                pear.append(pearsonr(oof, -y)[0])
+                f1.append(T.prf(same[scored], (oof >= cut)[scored])[2])
+            return float(np.mean(pear)), float(np.mean(f1)), [round(float(v), 4) for v in pear], [round(float(v), 3) for v in f1]
+
+        def mt_rows(test):
+            """The machine translations whose two articles are outside the test fold's pairs."""
+            held = {p[k] for t in test for p in (pairs[t],) for k in ("id1", "id2")}
+            return np.array([a not in held and b not in held for a, b in mts])
+
+        def nested(fit_map):
+            """Projected features with no leak into the ridge: the test rows read the map fitted on
+            the whole training fold, each training row the map fitted without its inner fold
+            (grouped 5-fold inside the training fold), as a stacked model's inputs must be."""
+            def build(train, test):
+                E = np.zeros((len(y), 8), np.float32)
+                E[test] = projected_features(V1[test], V2[test], fit_map(train, test))
+                gtr = g[train]
+                for a_, b_ in GroupKFold(5).split(train, groups=gtr):
+                    E[train[b_]] = projected_features(V1[train[b_]], V2[train[b_]], fit_map(train[a_], np.concatenate([test, train[b_]])))
+                return E
+            return build
+
+        def kissme_builder(k, shrink, views=(0, 1, 2, 3, 4, 5), with_mt=False, labels="same"):
+            def build(train, test):
+                if labels == "same":
+                    m = scored[train]
+                    tr_ = train[m]
+                    lab = same[tr_]
+                else:  # overall <= 2 vs >= 2.5 (all pairs but the middle)
+                    tr_ = train[(y[train] <= 2.0) | (y[train] >= 2.5)]
+                    lab = y[tr_] <= 2.0
+                Da = V1[tr_][:, views].reshape(-1, V1.shape[2]); Db = V2[tr_][:, views].reshape(-1, V1.shape[2])
+                lab = np.repeat(lab, len(views))
+                if with_mt:
+                    keep = mt_rows(test)
+                    Da = np.vstack([Da, MT1[keep][:, views].reshape(-1, V1.shape[2])])
+                    Db = np.vstack([Db, MT2[keep][:, views].reshape(-1, V1.shape[2])])
+                    lab = np.concatenate([lab, np.ones(int(keep.sum()) * len(views), bool)])
+                return kissme_projection(Da, Db, lab, k, shrink)
+            return nested(build)
+
+        def gd_builder(k, mu, steps=300, with_mt=False, lr=0.01):
+            def build(train, test):
+                rng = np.random.RandomState(T.SEED)
+                views = (0, 2, 4, 5)  # title, lead, full, mean
+                Ua = V1[train][:, views].reshape(-1, V1.shape[2]); Ub = V2[train][:, views].reshape(-1, V1.shape[2])
+                tgt = np.repeat((4.0 - y[train]) / 3.0, len(views))
+                if with_mt:
+                    keep = mt_rows(test)
+                    Ua = np.vstack([Ua, MT1[keep][:, views].reshape(-1, V1.shape[2])])
+                    Ub = np.vstack([Ub, MT2[keep][:, views].reshape(-1, V1.shape[2])])
+                    tgt = np.concatenate([tgt, np.ones(int(keep.sum()) * len(views))])
+                arts = np.unique(np.concatenate([i1[train], i2[train]]))
+                ra, rb = rng.choice(arts, 1500), rng.choice(arts, 1500)
+                vv = rng.randint(0, 6, 1500)
+                Ra = np.vstack([Ua, VS[ra, vv]]); Rb = np.vstack([Ub, VS[rb, vv]])
+                return gd_projection(Ua, Ub, tgt, k, mu, Ra, Rb, steps=steps, lr=lr)
+            return nested(build)
+
+        if "5a" in only or "5" in only:
+            show("5a: shipped 22 (through the fold-aware runner)", run5(None))
+            show("5a: + KISSME projection k=32, shrink 0.5 (8 projected cosines)", run5(kissme_builder(32, 0.5)))
+        if "5g" in only:
+            show("5a: + KISSME projection k=128, shrink 0.5 (8 projected cosines)", run5(kissme_builder(128, 0.5)))
+        if "5f" in only:
+            show("5f: + KISSME k=32 shrink 0.5 with the machine translations as positives", run5(kissme_builder(32, 0.5, with_mt=True)))
+        if "5b" in only or "5" in only:
+            show("5b: + gradient projection k=32 (in the top 128 principal directions), mu 1, 150 steps", run5(gd_builder(32, 1.0, 150)))
+        if "5c" in only or "5" in only:
+            dims = ("overall", "narrative", "entities", "time", "geography", "style", "tone")
+            D = np.stack([np.array([p[d] for p in pairs], float) for d in dims], 1)
+
+            def stage1(Xtr, Dtr, Xte, gtr, cols):
+                """Per dimension: inner out-of-fold predictions on the training rows, and the
+                prediction of a ridge fitted on all of them for the test rows."""
+                inner = np.zeros((len(Xtr), len(cols)))
+                for a_, b_ in GroupKFold(5).split(Xtr, Dtr, gtr):
+                    for c, d in enumerate(cols):
+                        inner[b_, c] = T.predict_similarity(T.fit_similarity(Xtr[a_], Dtr[a_, d]), Xtr[b_])
+                outer = np.stack([T.predict_similarity(T.fit_similarity(Xtr, Dtr[:, d]), Xte) for d in cols], 1)
+                return inner, outer
+
+            def stack_run(cols, how, C=1.0):
+                from sklearn.linear_model import LogisticRegression
+
+                pear, f1 = [], []
+                for perm in perms:
+                    dec = np.zeros(len(y), bool)
+                    for train, test in GroupKFold(5).split(XS, y, perm[g]):
+                        inner, outer = stage1(XS[train], D[train], XS[test], perm[g][train], cols)
+                        ms = scored[train]
+                        if how == "logistic":
+                            lr_ = LogisticRegression(C=C, max_iter=2000).fit(inner[ms], same[train][ms])
+                            pi = lr_.predict_proba(inner[ms])[:, 1]
+                            dec[test] = lr_.predict_proba(outer)[:, 1] >= T.best_threshold(pi, same[train][ms])
+                        elif how == "and":  # both of the first two dimensions above their own cut
+                            best = (-1, 0, 0)
+                            for c0 in np.quantile(inner[ms, 0], np.linspace(0.4, 0.9, 26)):
+                                for c1 in np.quantile(inner[ms, 1], np.linspace(0.3, 0.9, 31)):
+                                    f = T.prf(same[train][ms], (inner[ms, 0] >= c0) & (inner[ms, 1] >= c1))[2]
+                                    if f > best[0]:
+                                        best = (f, c0, c1)
+                            dec[test] = (outer[:, 0] >= best[1]) & (outer[:, 1] >= best[2])
+                        elif how == "mean":
+                            s_in = inner[ms].mean(1)
+                            dec[test] = outer.mean(1) >= T.best_threshold(s_in, same[train][ms])
+                    f1.append(T.prf(same[scored], dec[scored])[2])
+                return float("nan"), float(np.mean(f1)), [], [round(float(v), 3) for v in f1]
+
+            show("5c: the overall ridge alone, cut on its inner out-of-fold predictions", stack_run([0], "mean"))
+            show("5c: logistic on the 7 dimensions' inner out-of-fold predictions", stack_run(list(range(7)), "logistic"))
+            show("5c: logistic on overall, narrative, entities, time", stack_run([0, 1, 2, 3], "logistic"))
+            show("5c: logistic on overall, narrative", stack_run([0, 1], "logistic"))
+            show("5c: logistic on narrative, time", stack_run([1, 3], "logistic"))
+            show("5c: same narrative AND same time (two cuts)", stack_run([1, 3], "and"))
+            show("5c: same overall AND same narrative (two cuts)", stack_run([0, 1], "and"))
+            show("5c: mean of overall and narrative predictions, one cut", stack_run([0, 1], "mean"))
+        if "5d" in only:  # error reading at the shipped model's out-of-fold cut (first shuffle)
+            oof, cut = T.oof_similarity(XS, y, perms[0][g])
+            dec = oof >= cut
+            dims = ("geography", "entities", "time", "narrative", "style", "tone")
+            cls = {"TP": scored & same & dec, "FP": scored & ~same & dec, "FN": scored & same & ~dec,
+                   "TN": scored & ~same & ~dec}
+            print(f"  cut {cut.mean():.3f}; " + ", ".join(f"{k} {int(v.sum())}" for k, v in cls.items()))
+            print(f"  {'':4} {'overall':>7} " + " ".join(f"{d[:6]:>6}" for d in dims) + "  same_lang  " +
+                  " ".join(f"{f[:10]:>10}" for f in ("cos_title", "cos_lead", "names_overlap", "numbers_overlap", "soft_match_min", "window_match_max")))
+            fi = [sim.FEATURES.index(f) for f in ("cos_title", "cos_lead", "names_overlap", "numbers_overlap", "soft_match_min", "window_match_max")]
+            for k, m in cls.items():
+                print(f"  {k:4} {y[m].mean():7.2f} " + " ".join(f"{np.mean([pairs[i][d] for i in np.flatnonzero(m)]):6.2f}" for d in dims)
+                      + f"  {XS[m, sim.FEATURES.index('same_lang')].mean():9.2f}  " + " ".join(f"{XS[m, j].mean():10.3f}" for j in fi))
+            from collections import Counter
+
+            for k in ("FP", "FN"):
+                idx = np.flatnonzero(cls[k])
+                print(f"  {k} language pairs:", Counter(tuple(sorted((pairs[i]["lang1"], pairs[i]["lang2"]))) for i in idx).most_common(8))
+                print(f"  {k} overall:", sorted(Counter(float(y[i]) for i in idx).items()))
+                for i in idx[np.argsort(-np.abs(oof[idx] - cut[idx]))][:25]:
+                    p = pairs[i]
+                    print(f"    {p['pair_id']:<28} {p['lang1']}-{p['lang2']} sim {oof[i]:.3f} (cut {cut[i]:.3f}) overall {p['overall']} "
+                          + " ".join(f"{d[:3]}={p[d]:g}" for d in dims) + " | "
+                          + " ".join(f"{sim.FEATURES[j][:8]}={XS[i, j]:.2f}" for j in fi))
+    if "5e" in only:  # the title of an untitled text: a first sentence that is a "Topic:" fragment
+        kept = sim.title_and_body
+
+        def variant(min_chars):
+            def title_and_body(text):
+                head, _, rest = text.strip().partition("\n")
+                if rest and len(head) <= 300:
+                    return head.strip(), rest
+                sents = sim.split_sentences(text)
+                if not sents:
+                    return text[:200], text
+                k, title = 1, sents[0]
+                while k < len(sents) and (title.rstrip().endswith((":", "：")) or len(title) < min_chars):
+                    title, k = title + " " + sents[k], k + 1
+                return title, text
+            return title_and_body
+
+        for mc in (0, 25, 40, 60):
+            sim.title_and_body = variant(mc)
+            try:
+                t0 = time.time()
+                p2 = T.profiles_for(articles, encode)
+                X2 = np.stack([sim.pair_features(p2[p["id1"]], p2[p["id2"]]) for p in pairs])
+            finally:
+                sim.title_and_body = kept
+            print(f"  profiles rebuilt in {time.time() - t0:.0f} s", flush=True)
+            show(f"5e: a title ending with a colon{f' or under {mc} characters' if mc else ''} joins the next sentence", run(X2))
     extra: dict[str, np.ndarray] = {}
     if "1" in only or "combo" in only:
         t = time.time()

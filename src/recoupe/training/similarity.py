@@ -300,7 +300,7 @@ def train(data: str | Path | None = None) -> dict:
         linear_model.MODELS_DIR / sim.MODEL_NAME,
         coef=model.coef_[None, :], intercept=[model.intercept_], scale_mean=scaler.mean_, scale_std=scaler.scale_,
         labels=["overall"],
-        meta={"name": sim.MODEL_NAME, "version": "3", "features": list(sim.FEATURES), "knots": knots.tolist(),
+        meta={"name": sim.MODEL_NAME, "version": "4", "features": list(sim.FEATURES), "knots": knots.tolist(),
               "basis": f"x and quadratic B-splines on the knots (recoupe.corpus.similarity.splines)", "alpha": RIDGE_ALPHA, "same_story_threshold": best_threshold(fitted[scored], same[scored]),
               "out_of_fold": {k: scores[k] for k in ("pearson", "same_story", "pairs", "folds", "seeds")}, **common},
     )

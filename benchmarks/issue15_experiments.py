@@ -23,7 +23,7 @@ import numpy as np
 
 SECTIONS = ("stacking", "thresholds", "mlp", "own", "full-paragraph", "satire-cues", "persuasion-profile",
             "fresada-gate", "knn", "words", "frames", "genre-bias", "genre-left-out", "genre-voice",
-            "words-context", "language-weights", "joint-thresholds")
+            "words-context", "language-weights", "joint-thresholds", "genre-weights")
 
 
 def _persuasion():
@@ -779,6 +779,98 @@ def language_weights() -> None:
                 data.LANGS), flush=True)
 
 
+def _genre_parts(langs_to_read=("fr",), seeds=None, extra=None):
+    """Seventh round: the two genre parts' log-probabilities, out of fold, so that the paragraph
+    weight (read at inference only) can be varied without refitting. For each language in
+    ``langs_to_read``: ``cv[lang][shuffle]`` = (article logp, paragraph logp) over its articles from
+    ``G.evaluate``'s folds (5-fold stratified, the other languages + the other folds, the language
+    counted ``TARGET_WEIGHT``), and ``out[lang]`` the same from a model trained on the five other
+    languages only (unit weights, as ``G.leave_language_out``). ``extra`` (n, k) is appended to the
+    article features. Returns (cv, out, y, langs, detector, labels)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    from recoupe.training import data, genre as G
+
+    articles = G.labelled()
+    X, y = G.article_matrix(articles, G.genre_features), np.array([a.genre for a in articles])
+    if extra is not None:
+        X = np.hstack([X, extra])
+    langs, detector = np.array([a.lang for a in articles]), G.detector_probability(articles)
+    paras = [G.paragraph_vectors(a) for a in articles]
+    old_scale = G.column_scale
+    if extra is not None:
+        G.column_scale = lambda: np.concatenate([old_scale(), np.ones(extra.shape[1])])
+
+    def parts(train, test, weights):
+        m = G.fit([articles[i] for i in train], X[train], y[train], weights)
+        a_scaler, a_clf = m.article
+        p_scaler, p_clf = m.paragraph
+        alp = a_clf.predict_log_proba(a_scaler.transform(X[test]))
+        plp = np.vstack([p_clf.predict_log_proba(p_scaler.transform(paras[i])).mean(0) for i in test])
+        return alp, plp, list(m.labels)
+
+    cv, out = {}, {}
+    try:
+        for lang in langs_to_read:
+            idx, other = np.where(langs == lang)[0], np.where(langs != lang)[0]
+            cv[lang] = []
+            for seed in (seeds or G.CV_SEEDS):
+                A = np.zeros((len(idx), 3))
+                Pp = np.zeros((len(idx), 3))
+                for tr, te in StratifiedKFold(5, shuffle=True, random_state=seed).split(idx, y[idx]):
+                    train = np.concatenate([other, idx[tr]])
+                    A[te], Pp[te], labels = parts(train, idx[te], G.target_weights(langs[train], lang))
+                cv[lang].append((A, Pp))
+            A, Pp, labels = parts(other, idx, np.ones(len(other)))
+            out[lang] = (A, Pp)
+            print(f"  ({lang} fitted)", flush=True)
+    finally:
+        G.column_scale = old_scale
+    return cv, out, y, langs, detector, labels
+
+
+def _genre_read(parts, weight, lang, y, langs, detector, labels, bias=None):
+    """(macro-F1, satire counts dict, predictions) of one language's (article, paragraph) logps
+    mixed at ``weight`` under the shipped satire rule; ``bias`` (n, 3) is added to the mixed
+    log-probabilities first (the tie-break)."""
+    from sklearn.metrics import f1_score
+
+    from recoupe.analysis.genre import combine
+    from recoupe.training import genre as G
+
+    rows = langs == lang
+    probs = combine(parts[0], parts[1], weight)
+    if bias is not None:
+        z = np.log(probs) + bias
+        probs = np.exp(z - z.max(1, keepdims=True))
+        probs /= probs.sum(1, keepdims=True)
+    pred = np.array(labels)[G.shipped_rule(probs, labels, lang, detector[rows])]
+    return f1_score(y[rows], pred, average="macro"), G.satire_scores(y[rows], pred), pred
+
+
+def genre_weights() -> None:
+    """Seventh round: the paragraph weight 0 / 0.1 / 0.2 on the SemEval French figures that predict
+    the sealed check (French CV, three shuffles, satire P/R summed over them; French left out)."""
+    from recoupe.training import genre as G
+
+    cv, out, y, langs, detector, labels = _genre_parts(("fr",))
+    for w in (0.0, 0.1, 0.2, 0.3):
+        f1s, sat = [], {"right": 0, "called": 0, "satire": 0}
+        for parts in cv["fr"]:
+            f1, s, _ = _genre_read(parts, w, "fr", y, langs, detector, labels)
+            f1s.append(f1)
+            for k in sat:
+                sat[k] += s[k]
+        f1o, so, pred = _genre_read(out["fr"], w, "fr", y, langs, detector, labels)
+        truth = y[langs == "fr"]
+        rep_op = int(((truth == "reporting") & (pred == "opinion")).sum())
+        print(f"weight {w}: French CV macro-F1 {np.mean(f1s):.4f} +- {np.std(f1s):.4f} "
+              f"({' / '.join(f'{f:.3f}' for f in f1s)}), satire {sat['right']}/{sat['called']}/{sat['satire']} "
+              f"(P {sat['right'] / max(sat['called'], 1):.2f} R {sat['right'] / sat['satire']:.2f}) | left out "
+              f"{f1o:.4f}, satire {so['right']}/{so['called']}/{so['satire']}, reporting->opinion {rep_op}/{(truth == 'reporting').sum()}",
+              flush=True)
+
+
 def main(argv) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(SECTIONS))
@@ -786,7 +878,8 @@ def main(argv) -> None:
     run = {"stacking": stacking, "thresholds": thresholds, "mlp": mlp, "own": own, "full-paragraph": full_paragraph, "satire-cues": satire_cue_section,
            "persuasion-profile": persuasion_profile, "fresada-gate": fresada_gate, "knn": knn, "words": words,
            "frames": frames, "genre-bias": genre_bias, "genre-left-out": genre_left_out, "genre-voice": genre_voice,
-           "words-context": words_context, "language-weights": language_weights, "joint-thresholds": joint_thresholds}
+           "words-context": words_context, "language-weights": language_weights, "joint-thresholds": joint_thresholds,
+           "genre-weights": genre_weights}
     for name in args.only.split(","):
         t = time.time()
         print(f"\n== {name}", flush=True)

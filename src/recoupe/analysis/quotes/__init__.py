@@ -16,6 +16,7 @@ from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quotes.according_to import according_to
 from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts, floating_after_reports
 from recoupe.analysis.quotes.indirect import indirect_quotes
+from recoupe.analysis.quotes.interview import interview_quotes
 from recoupe.analysis.quotes.speakers import resolve
 from recoupe.analysis.quotes.syntax import Candidate
 from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, strip_span, token_at, trim_final_punct
@@ -41,6 +42,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 used.add(tok.i)
     cands = direct + indirect_quotes(doc, lang, direct_spans, used) + according_to(doc, lang)
     cands += floating_after_reports(doc, cands)
+    cands += interview_quotes(doc, lang, cands)
     return resolve(doc, _dedupe(_posts_yield(doc, cands)), lang)
 
 

@@ -92,3 +92,18 @@ def test_headlines_with_colons_are_no_speaker_labels(fr):
             "Santé : la campagne de vaccination reprend lundi dans toutes les pharmacies du pays.\n"
             "Sport : le club lyonnais s'impose face à Marseille dans un match très disputé.")
     assert not _interview(find_quotes(fr(text)))
+
+
+def test_only_the_questions_labelled_answers_follow_them(fr):
+    text = ("Jean Valmont : « L'Europe doit produire ses propres vaccins »\n\n"
+            "Le commissaire européen au Marché intérieur, Jean Valmont, détaille son plan pour l'industrie.\n\n"
+            "LE FIGARO. - Pourquoi voulez-vous relocaliser la production des vaccins ?\n"
+            "Jean Valmont. - Parce que la crise nous a montré notre dépendance envers les usines d'Asie.\n"
+            "LE FIGARO. - Combien d'usines comptez-vous ouvrir ?\n"
+            "Nous en ouvrirons dix d'ici à 2025, dans sept pays. Les financements sont déjà votés.\n"
+            "LE FIGARO. - Les industriels vous suivent-ils ?\n"
+            "Oui, et ils ont déjà signé des engagements fermes. Je les réunirai de nouveau en mars.\n\n"
+            "Les négociations reprendront au printemps.")
+    found = _interview(find_quotes(fr(text)))
+    assert [q.content.text.split()[0] for q in found] == ["Parce", "Nous", "Oui,"]
+    assert all(q.speaker_canonical == "Jean Valmont" for q in found)

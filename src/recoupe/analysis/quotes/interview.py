@@ -12,6 +12,9 @@ Two layouts of news sites (issue 14, "interviews"), both read from the paragraph
   answer label such as ``R`` or ``A`` speaks for the interviewee, below). A turn runs from its label
   over the unlabelled paragraphs that follow, up to the next label (never past the last label:
   what follows the transcript is the outlet's again).
+* **labelled questions only** (*LE FIGARO. - Pourquoi… ?* then the answer as a plain paragraph):
+  one asking label of three turns or more, most in the second person; each answer runs from the
+  question to the next label.
 * **bare questions** (the questions were set in bold, which scraping loses): the title or the first
   two paragraphs announce an interview (``interview.toml`` ``cues``: *entretien*, *propos recueillis*,
   *Q&A*…) and name the interviewee; at least three short paragraphs ending with ``?`` address them in
@@ -62,7 +65,7 @@ def interview_words(lang: str) -> InterviewWords:
 
 # A label: up to five words before a colon or a dash that opens the paragraph, then the turn's words.
 # A transcript's label may carry the speaker's description after a comma (``SARA CARTER, CIRCA NEWS:``).
-_LABEL = re.compile(r"(?P<label>[^\W\d_][\w.'’\- ]{0,45}?)(?:,[^\n:,—–]{1,60})?\s*(?::|\s[—–]|[—–]\s)\s*(?P<rest>\S)")
+_LABEL = re.compile(r"(?P<label>[^\W\d_][\w.'’\- ]{0,45}?)(?:,[^\n:,—–]{1,60})?\s*(?::|\s[—–]|[—–]\s|\.\s?-\s)\s*(?P<rest>\S)")
 _WORD = re.compile(r"[\w'’]+")
 
 # Thresholds set a priori from the layout's definition, not tuned on any article: a speaker label
@@ -159,6 +162,8 @@ def _labelled_turns(doc: Doc, paras: list[Paragraph], lang: str) -> list[tuple[P
         turns.setdefault(keys[p.label], []).append(p)
     frequent = [k for k, ps in turns.items() if len(ps) >= MIN_LABEL_TURNS]
     changes = sum(keys[a.label] != keys[b.label] for a, b in zip(labelled, labelled[1:]))
+    if len(frequent) == 1:
+        return _asked_turns(doc, paras, labelled, turns[frequent[0]], kinds, lang)
     if len(frequent) < 2 or changes < 2:
         return []
     out = []
@@ -176,6 +181,40 @@ def _labelled_turns(doc: Doc, paras: list[Paragraph], lang: str) -> list[tuple[P
         # a poll or a list the page set between the turns, nor a question)
         out += [(q, key) for q in paras if p.start <= q.start < nxt and (q is p or _ends_statement(text[q.start:q.end]))
                 ][:1 + CONTINUED_TURN]
+    return out
+
+
+def _asks(text: str, turns: list[Paragraph], kind: str) -> bool:
+    return kind == "question" or (kind != "answer" and sum(_ends_question(text[q.body:q.end]) for q in turns) * 2 >= len(turns))
+
+
+def _asked_turns(doc: Doc, paras: list[Paragraph], labelled: list[Paragraph], asked: list[Paragraph],
+                 kinds: dict[str, str], lang: str) -> list[tuple[Paragraph, str]]:
+    """Only the questions are labelled (*LE FIGARO. - Pourquoi… ?* then the answer as a plain
+    paragraph, the interviewee named once at the first answer or in the standfirst): at least three
+    questions, most of them in the second person; the answer is what follows each question up to the
+    next label, a labelled answer keeping its own label's person."""
+    text = doc_text(doc)
+    words = interview_words(lang)
+    if len(asked) < MIN_BARE_QUESTIONS or not _asks(text, asked, kinds[asked[0].label]) \
+            or sum(_has_word(text[q.body:q.end], words.second_person) for q in asked) * 2 < len(asked):
+        return []
+    out = []
+    for q in asked:
+        after = [p for p in labelled if p.start > q.start]
+        nxt = after[0].start if after else None
+        turn = []
+        for p in paras:
+            if p.start <= q.start or (nxt is not None and p.start > nxt):
+                continue
+            if p.label is not None:  # the interviewee's own label (its first answer), else the turn ends
+                if p.start == nxt and kinds[p.label] == "name" and p.label not in {a.label for a in asked}:
+                    turn.append((p, fold(p.label)))
+                break
+            if not _ends_statement(text[p.start:p.end]):
+                break
+            turn.append((p, "answer"))
+        out += turn[:1 + CONTINUED_TURN] if nxt is not None else turn[:1]
     return out
 
 

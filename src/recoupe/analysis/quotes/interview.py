@@ -1,6 +1,6 @@
 """Interviews and transcripts: answer paragraphs are the interviewee's words, with no quotation marks.
 
-Two layouts of news sites (issue 14, "interviews"), both read from the paragraphs alone:
+Three layouts of news sites (issue 14, "interviews"), both read from the paragraphs alone:
 
 * **speaker labels**: paragraphs opening with ``NAME :``, ``NAME —``, initials (``JP:``) or
   ``Q :`` / ``R :`` / ``Question :`` / ``Réponse :``. The layout holds when at least two labels

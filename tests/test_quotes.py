@@ -153,6 +153,16 @@ def test_unclosed_quotation_continues_the_speaker_before_it(en):
     assert q.kind == "direct" and q.speaker_canonical == "Saucier"
 
 
+def test_block_quotation_signed_on_the_next_line(fr):
+    text = ("Le Kremlin a durci le ton mardi, selon plusieurs diplomates.\n\n"
+            "    \"Pour nous, la Crimée est une part de la Russie. Ce qui veut dire qu'elle l'est pour toujours\n"
+            "    Dmitri Medvedev, ancien président et proche de Poutine.\"\n\n"
+            "Dans ce contexte, le Kremlin a affirmé sa détermination.")
+    q = next(q for q in find_quotes(fr(text)) if q.content.text.startswith("Pour nous"))
+    assert q.kind == "direct" and q.speaker_canonical == "Dmitri Medvedev"
+    assert "ancien président" not in q.content.text
+
+
 def test_floating_quotation_after_a_report(fr):
     text = ("Selon Claire Dubois, ministre du Travail, le plan ne suffira pas.\n\n"
             "« Nous devons aller beaucoup plus loin et beaucoup plus vite. »\n\n"

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from recoupe.analysis.component import doc_component
 from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quotes.according_to import according_to
-from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts, floating_after_reports
+from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts, floating_after_reports, signed_blocks
 from recoupe.analysis.quotes.indirect import indirect_quotes
 from recoupe.analysis.quotes.interview import interview_quotes
 from recoupe.analysis.quotes.speakers import resolve
@@ -29,7 +29,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes in ``doc`` (offsets into ``doc_text(doc)``), in text order."""
     lang = language_of(doc)
     direct = direct_quotes(doc, lang)
-    posts = embedded_posts(doc)
+    posts = embedded_posts(doc) + signed_blocks(doc)
     held = SpanSet([c.content for c in direct])
     direct += [p for p in posts if p.content[0] not in held]
     # reported speech is looked for inside posts (a post may report someone else's words), not inside quotations

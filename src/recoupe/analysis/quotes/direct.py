@@ -434,6 +434,32 @@ def embedded_posts(doc: Doc) -> list[Candidate]:
     return out
 
 
+# A quotation set apart as a block and signed on the next line, the closing mark after the signature:
+# *"Pour nous, la Crimée est une part de la Russie…* / *Dmitri Medvedev, ancien président."*
+SIGNED_BLOCK = re.compile(
+    r"^[ \t]*[«“\"](?P<post>[^\n«»“”\"]{20,}?)[ \t]*\n[ \t]*(?:[—–-][ \t]*)?"
+    r"(?P<name>[^\n«»“”\",.;:]{3,60}?)(?:,[^\n«»“”\"]{0,100}?)?[ \t.]*[»”\"][ \t]*$", re.M)
+
+
+def signed_blocks(doc: Doc) -> list[Candidate]:
+    """A block quotation whose closing mark follows the signature line below it: the signature's
+    person speaks (the signature must name a person of the article, as a post's poster does)."""
+    out = []
+    text = doc_text(doc)
+    for m in SIGNED_BLOCK.finditer(text):
+        name = strip_span(doc, m.start("name"), m.end("name"))
+        if not any(is_person(e) for e in entities_in(doc, *name)):
+            continue
+        post = trim_final_punct(doc, *strip_span(doc, m.start("post"), m.end("post")))
+        speaker = token_at(doc, name[0])
+        if post[1] - post[0] < 20 or speaker is None:
+            continue
+        cand = Candidate("direct", "direct_post", post, None, speaker, 0.7)
+        cand.speaker_span = name
+        out.append(cand)
+    return out
+
+
 def _starts_sentence(doc: Doc, start: int) -> bool:
     before = doc_text(doc)[: mark_before(doc_text(doc), start)].rstrip(" \t")
     return not before or before[-1] in ".!?:\n…»”\""

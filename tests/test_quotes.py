@@ -144,6 +144,19 @@ def test_quotation_closed_by_a_mark_of_another_kind_or_by_its_paragraph_end():
                      "The board approved every payment we made.", "a witch hunt", "a joke", "fair"]
 
 
+def test_mixed_marks_with_a_straight_pair_inside_an_open_quotation(en):
+    # a curly opening mark closed by a straight one, then a straight pair: no quotation may hold
+    # another (the turn finder read the span between two overlapping quotations and failed)
+    text = ("The senator spoke on Friday.\n"
+            '“I have answered every question the committee asked me," Smith said in a statement. "I will '
+            'keep cooperating with the investigators."\n'
+            "The committee meets again on Monday.")
+    doc = en(text)
+    spans = quoted_spans(doc)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert find_quotes(doc) is not None
+
+
 def test_unclosed_quotation_continues_the_speaker_before_it(en):
     text = ("“The agency singled me out for things most people are never charged for,” Saucier said. “The "
             "president noticed that my career was exemplary and that I did not deserve it.\n"

@@ -74,12 +74,15 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         # one quotation left open, closed by a mark of another kind (*« …", a déclaré X*, *« …”*: a typing
         # slip or a page mixing French and English marks): that mark closes it
         close = straight_open if straight_open is not None else stray
-        if len(stack) == 1 and close is not None and close > stack[0][1]:
+        nested = spans and spans[-1][0] > p_start + (stack[0][1] if stack else len(chunk))  # a pair inside it
+        if len(stack) == 1 and close is not None and close > stack[0][1] and not nested:
             spans.append((p_start + stack[0][1] + 1, p_start + close))
             stack = []
         open_at_end.append((stack[0][0], p_start + stack[0][1]) if len(stack) == 1 and straight_open is None else None)
         orphan_close.append(orphan)
-    spans += _continued_quotations(text, paras, open_at_end, orphan_close)
+    continued, unclosed = _continued_quotations(text, paras, open_at_end, orphan_close)
+    found = SpanSet(spans + continued)
+    spans += continued + [u for u in unclosed if not found.overlaps(*u)]  # no quotation inside another
     return sorted(strip_whitespace(text, *s) for s in spans if s[1] > s[0] and text[s[0]:s[1]].strip())
 
 
@@ -95,14 +98,16 @@ CONTINUED_PARAGRAPHS = 3
 UNCLOSED_MAX_WORDS = 60
 
 
-def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, orphan_close: list) -> list[tuple[int, int]]:
+def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, orphan_close: list
+                          ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """A quotation left open at the end of its paragraph and closed by a mark that closes nothing in a
     later paragraph runs over the paragraphs between (the typographic convention for a quotation of
     several paragraphs: a closing mark only after the last one, Chicago Manual of Style 13.30; the
     opening marks repeated at the head of each paragraph are often lost when a page is scraped). One
     span per paragraph, so that each stays a quotation of its own line. A paragraph that opens with a
-    quotation mark continues it as well; with no closing mark found, nothing is added."""
-    out = []
+    quotation mark continues it as well. Returns those spans, and apart the quotations no later mark
+    closes that end with their paragraph (``_closed_by_paragraph_end``)."""
+    out, unclosed = [], []
     for n, opened in enumerate(open_at_end):
         if opened is None:
             continue
@@ -119,11 +124,11 @@ def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, o
                 break
             parts.append((paras[m].start(), paras[m].end()))
         else:
-            out += _closed_by_paragraph_end(text, paras[n], at)
+            unclosed += _closed_by_paragraph_end(text, paras[n], at)
             continue
         if not out or out[-1][1] < parts[0][1]:  # no closing mark and no reopening: see below
-            out += _closed_by_paragraph_end(text, paras[n], at)
-    return out
+            unclosed += _closed_by_paragraph_end(text, paras[n], at)
+    return out, unclosed
 
 
 def _closed_by_paragraph_end(text: str, para: re.Match, at: int) -> list[tuple[int, int]]:

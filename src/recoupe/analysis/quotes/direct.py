@@ -283,6 +283,8 @@ def _speaker_between(doc: Doc, prev_end: int, start: int, lang: str, quoted: Spa
     """The last speech verb between the previous attributed quotation and this one, outside
     quotations, finite, whose subject is a named person: a new speaker has taken the turn."""
     words = quote_words(lang)
+    if prev_end >= start:  # a quotation nested in the previous one: no turn between them
+        return None
     between = doc.char_span(prev_end, start, alignment_mode="expand")
     found = None
     for tok in between if between is not None else ():

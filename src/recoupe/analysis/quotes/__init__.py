@@ -1,7 +1,7 @@
 """Quotes and their speakers (French and English): who is reported as saying what.
 
-Three kinds, found by separate rules (``direct``, ``indirect``, ``according_to`` modules) and merged
-in text order; ``speakers`` resolves who speaks through the article's entities (``doc._.entities``,
+Three kinds, found by separate rules (``direct``, ``indirect``, ``according_to`` modules; the answers
+of interviews and transcripts, direct quotes with no marks, by ``interview``) and merged in text order; ``speakers`` resolves who speaks through the article's entities (``doc._.entities``,
 set by ``recoupe_entities``, which must run first).
 """
 

@@ -294,7 +294,7 @@ def interview_quotes(doc: Doc, lang: str, found: list[Candidate]) -> list[Candid
         interviewee = None
         for p, key in labelled:
             label_p = next(q for q in reversed(paras) if q.start <= p.start and q.label is not None)
-            speaker = _label_speaker(doc, label_p, key, lang)
+            speaker = _label_speaker(doc, label_p, lang)
             if speaker is None and key == "answer":  # "R :", "A:": the interviewee's answers
                 interviewee = interviewee or _interviewee(doc, paras, lang)
                 speaker = interviewee
@@ -312,7 +312,7 @@ def interview_quotes(doc: Doc, lang: str, found: list[Candidate]) -> list[Candid
     return out
 
 
-def _label_speaker(doc: Doc, p: Paragraph, key: str, lang: str) -> tuple[int, int] | None:
+def _label_speaker(doc: Doc, p: Paragraph, lang: str) -> tuple[int, int] | None:
     """Where the label's speaker is named: the label itself when it is a name, the full name its
     initials stand for (another label or a person of the article), None for an answer label."""
     words = interview_words(lang)

@@ -126,6 +126,56 @@ def test_quotation_over_several_paragraphs():
     assert spans == ["The bridge will reopen in May.", "The repairs cost less than planned."]
 
 
+def test_quotation_closed_by_a_mark_of_another_kind_or_by_its_paragraph_end():
+    from recoupe.analysis.text import _quoted_spans
+    text = ("« Nous ne fermerons pas l'usine\", a déclaré la directrice.\n"
+            "“We did nothing wrong,” he said. “The board approved every payment we made.\n"
+            "The company called it “a witch hunt” on Friday.\n"
+            "“Too short.\n"
+            "The union called it “a joke” too.\n"
+            "“A title with no full stop and no closing mark\n"
+            "The board called it “fair” again.\n"
+            "« " + " ".join(["mot"] * 70) + ".")
+    spans = [text[s:e] for s, e in _quoted_spans(text)]
+    # a French opening mark closed by a straight one; an English quotation whose closing mark was lost
+    # ends with its paragraph when it ends a sentence there (not three words, not a title, not a run
+    # of 70 words, which says paragraphs were run together)
+    assert spans == ["Nous ne fermerons pas l'usine", "We did nothing wrong,",
+                     "The board approved every payment we made.", "a witch hunt", "a joke", "fair"]
+
+
+def test_mixed_marks_with_a_straight_pair_inside_an_open_quotation(en):
+    # a curly opening mark closed by a straight one, then a straight pair: no quotation may hold
+    # another (the turn finder read the span between two overlapping quotations and failed)
+    text = ("The senator spoke on Friday.\n"
+            '“I have answered every question the committee asked me," Smith said in a statement. "I will '
+            'keep cooperating with the investigators."\n'
+            "The committee meets again on Monday.")
+    doc = en(text)
+    spans = quoted_spans(doc)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert find_quotes(doc) is not None
+
+
+def test_unclosed_quotation_continues_the_speaker_before_it(en):
+    text = ("“The agency singled me out for things most people are never charged for,” Saucier said. “The "
+            "president noticed that my career was exemplary and that I did not deserve it.\n"
+            "The pardon was announced on Friday.")
+    quotes = find_quotes(en(text))
+    q = next(q for q in quotes if q.content.text.startswith("The president noticed"))
+    assert q.kind == "direct" and q.speaker_canonical == "Saucier"
+
+
+def test_block_quotation_signed_on_the_next_line(fr):
+    text = ("Le Kremlin a durci le ton mardi, selon plusieurs diplomates.\n\n"
+            "    \"Pour nous, la Crimée est une part de la Russie. Ce qui veut dire qu'elle l'est pour toujours\n"
+            "    Dmitri Medvedev, ancien président et proche de Poutine.\"\n\n"
+            "Dans ce contexte, le Kremlin a affirmé sa détermination.")
+    q = next(q for q in find_quotes(fr(text)) if q.content.text.startswith("Pour nous"))
+    assert q.kind == "direct" and q.speaker_canonical == "Dmitri Medvedev"
+    assert "ancien président" not in q.content.text
+
+
 def test_floating_quotation_after_a_report(fr):
     text = ("Selon Claire Dubois, ministre du Travail, le plan ne suffira pas.\n\n"
             "« Nous devons aller beaucoup plus loin et beaucoup plus vite. »\n\n"

@@ -50,6 +50,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         stack: list[tuple[str, int]] = []
         straight_open: int | None = None
         orphan = None
+        stray: int | None = None  # the first closing mark of another kind while a quotation is open
         seen_open = False
         for i, ch in enumerate(chunk):
             if ch in QUOTE_PAIRS and not (ch == "“" and stack and stack[-1][0] == "„"):
@@ -59,6 +60,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
                 opener, at = stack.pop()
                 if not stack:
                     spans.append((p_start + at + 1, p_start + i))
+            elif stack and ch in CLOSING_MARKS and ch != STRAIGHT:
+                stray = i if stray is None else stray
             elif ch == STRAIGHT:
                 seen_open = True
                 if straight_open is None:
@@ -68,9 +71,18 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
                     straight_open = None
             elif not seen_open and orphan is None and ch in CLOSING_MARKS:
                 orphan = (ch, p_start + i)
+        # one quotation left open, closed by a mark of another kind (*« …", a déclaré X*, *« …”*: a typing
+        # slip or a page mixing French and English marks): that mark closes it
+        close = straight_open if straight_open is not None else stray
+        nested = spans and spans[-1][0] > p_start + (stack[0][1] if stack else len(chunk))  # a pair inside it
+        if len(stack) == 1 and close is not None and close > stack[0][1] and not nested:
+            spans.append((p_start + stack[0][1] + 1, p_start + close))
+            stack = []
         open_at_end.append((stack[0][0], p_start + stack[0][1]) if len(stack) == 1 and straight_open is None else None)
         orphan_close.append(orphan)
-    spans += _continued_quotations(text, paras, open_at_end, orphan_close)
+    continued, unclosed = _continued_quotations(text, paras, open_at_end, orphan_close)
+    found = SpanSet(spans + continued)
+    spans += continued + [u for u in unclosed if not found.overlaps(*u)]  # no quotation inside another
     return sorted(strip_whitespace(text, *s) for s in spans if s[1] > s[0] and text[s[0]:s[1]].strip())
 
 
@@ -81,14 +93,21 @@ _QUOTE_MARKS = frozenset(QUOTE_PAIRS) | CLOSING_MARKS
 CONTINUED_PARAGRAPHS = 3
 
 
-def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, orphan_close: list) -> list[tuple[int, int]]:
+# The longest quotation read as closed by its paragraph's end when its closing mark is lost (set a
+# priori: two or three sentences of quoted speech, not tuned).
+UNCLOSED_MAX_WORDS = 60
+
+
+def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, orphan_close: list
+                          ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """A quotation left open at the end of its paragraph and closed by a mark that closes nothing in a
     later paragraph runs over the paragraphs between (the typographic convention for a quotation of
     several paragraphs: a closing mark only after the last one, Chicago Manual of Style 13.30; the
     opening marks repeated at the head of each paragraph are often lost when a page is scraped). One
     span per paragraph, so that each stays a quotation of its own line. A paragraph that opens with a
-    quotation mark continues it as well; with no closing mark found, nothing is added."""
-    out = []
+    quotation mark continues it as well. Returns those spans, and apart the quotations no later mark
+    closes that end with their paragraph (``_closed_by_paragraph_end``)."""
+    out, unclosed = [], []
     for n, opened in enumerate(open_at_end):
         if opened is None:
             continue
@@ -104,7 +123,26 @@ def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, o
                     out += parts
                 break
             parts.append((paras[m].start(), paras[m].end()))
-    return out
+        else:
+            unclosed += _closed_by_paragraph_end(text, paras[n], at)
+            continue
+        if not out or out[-1][1] < parts[0][1]:  # no closing mark and no reopening: see below
+            unclosed += _closed_by_paragraph_end(text, paras[n], at)
+    return out, unclosed
+
+
+def _closed_by_paragraph_end(text: str, para: re.Match, at: int) -> list[tuple[int, int]]:
+    """A quotation whose closing mark is lost (a typing slip or a scraped page) ends with its
+    paragraph, when it holds a sentence there (*…,” Saucier said. “President Trump noticed that my
+    career was exemplary.* / new paragraph with no mark): the words from the opening mark to the
+    paragraph's end, not the paragraphs after (nothing says it runs on)."""
+    words = text[at + 1:para.end()].strip()
+    # (a mismatched close, *« …", a déclaré X*, was paired in ``_quoted_spans``: the marks left in the
+    # words are nested quotations); a long run to the paragraph's end says a mark was lost mid-way (an
+    # article whose paragraphs were run together): not read
+    if not 4 <= len(words.split()) <= UNCLOSED_MAX_WORDS or words[-1:] not in SENT_END:
+        return []
+    return [(at + 1, para.end())]
 
 
 def strip_whitespace(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,7 +1,7 @@
 """Quotes and their speakers (French and English): who is reported as saying what.
 
-Three kinds, found by separate rules (``direct``, ``indirect``, ``according_to`` modules) and merged
-in text order; ``speakers`` resolves who speaks through the article's entities (``doc._.entities``,
+Three kinds, found by separate rules (``direct``, ``indirect``, ``according_to`` modules; the answers
+of interviews and transcripts, direct quotes with no marks, by ``interview``) and merged in text order; ``speakers`` resolves who speaks through the article's entities (``doc._.entities``,
 set by ``recoupe_entities``, which must run first).
 """
 
@@ -14,8 +14,9 @@ from spacy.tokens import Doc
 from recoupe.analysis.component import doc_component
 from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quotes.according_to import according_to
-from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts, floating_after_reports
+from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts, floating_after_reports, signed_blocks
 from recoupe.analysis.quotes.indirect import indirect_quotes
+from recoupe.analysis.quotes.interview import interview_quotes
 from recoupe.analysis.quotes.reported import scored_quotes
 from recoupe.analysis.quotes.speakers import resolve
 from recoupe.analysis.quotes.syntax import Candidate
@@ -29,7 +30,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes in ``doc`` (offsets into ``doc_text(doc)``), in text order."""
     lang = language_of(doc)
     direct = direct_quotes(doc, lang)
-    posts = embedded_posts(doc)
+    posts = embedded_posts(doc) + signed_blocks(doc)
     held = SpanSet([c.content for c in direct])
     direct += [p for p in posts if p.content[0] not in held]
     # reported speech is looked for inside posts (a post may report someone else's words), not inside quotations
@@ -42,6 +43,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 used.add(tok.i)
     cands = direct + indirect_quotes(doc, lang, direct_spans, used) + according_to(doc, lang)
     cands += floating_after_reports(doc, cands)
+    cands += interview_quotes(doc, lang, cands)
     cands += scored_quotes(doc, lang, cands, direct_spans)
     return resolve(doc, _dedupe(_posts_yield(doc, cands)), lang)
 

@@ -283,6 +283,8 @@ def _speaker_between(doc: Doc, prev_end: int, start: int, lang: str, quoted: Spa
     """The last speech verb between the previous attributed quotation and this one, outside
     quotations, finite, whose subject is a named person: a new speaker has taken the turn."""
     words = quote_words(lang)
+    if prev_end >= start:  # a quotation nested in the previous one: no turn between them
+        return None
     between = doc.char_span(prev_end, start, alignment_mode="expand")
     found = None
     for tok in between if between is not None else ():
@@ -430,6 +432,32 @@ def embedded_posts(doc: Doc) -> list[Candidate]:
             continue
         cand = Candidate("direct", "direct_post", post, None, speaker, 0.7)
         cand.speaker_span = (m.start(name), m.end(name))
+        out.append(cand)
+    return out
+
+
+# A quotation set apart as a block and signed on the next line, the closing mark after the signature:
+# *"Pour nous, la Crimée est une part de la Russie…* / *Dmitri Medvedev, ancien président."*
+SIGNED_BLOCK = re.compile(
+    r"^[ \t]*[«“\"](?P<post>[^\n«»“”\"]{20,}?)[ \t]*\n[ \t]*(?:[—–-][ \t]*)?"
+    r"(?P<name>[^\n«»“”\",.;:]{3,60}?)(?:,[^\n«»“”\"]{0,100}?)?[ \t.]*[»”\"][ \t]*$", re.M)
+
+
+def signed_blocks(doc: Doc) -> list[Candidate]:
+    """A block quotation whose closing mark follows the signature line below it: the signature's
+    person speaks (the signature must name a person of the article, as a post's poster does)."""
+    out = []
+    text = doc_text(doc)
+    for m in SIGNED_BLOCK.finditer(text):
+        name = strip_span(doc, m.start("name"), m.end("name"))
+        if not any(is_person(e) for e in entities_in(doc, *name)):
+            continue
+        post = trim_final_punct(doc, *strip_span(doc, m.start("post"), m.end("post")))
+        speaker = token_at(doc, name[0])
+        if post[1] - post[0] < 20 or speaker is None:
+            continue
+        cand = Candidate("direct", "direct_post", post, None, speaker, 0.7)
+        cand.speaker_span = name
         out.append(cand)
     return out
 

@@ -65,12 +65,14 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             quotes.append(_inherited_quote(doc, cand, said))
             continue
         by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
-        found = _scored(doc, cand, by_rules, discourse, anchor, lang)
+        found = _scored(doc, cand, by_rules, discourse, anchor, lang) if cand.rule != "direct_interview" \
+            else _labelled(doc, cand, by_rules)
         cand.result = {"speaker": found.span, "canonical": found.canonical, "role": found.role,
                        "evidence": found.evidence, "record": found.record}
         # the discourse follows the rules' speakers: the scorer re-ranks on top of them and its choices
         # do not feed back into later features (they were trained on the rules' discourse)
-        if by_rules.referent is not None:
+        # an interviewee speaks in the first person: a pronoun inside the answer is someone else
+        if by_rules.referent is not None and cand.rule != "direct_interview":
             discourse.spoke(anchor, by_rules.referent)
         discourse.said(cand.content)
         if by_rules.canonical is not None or by_rules.span is not None:
@@ -87,6 +89,16 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
     if repeated:
         quotes.sort(key=lambda q: (q.content.start, q.cue.start if q.cue else 0))
     return quotes
+
+
+def _labelled(doc: Doc, cand: Candidate, found: Found) -> Found:
+    """An interview's answer: the speaker the label or the standfirst names, with nothing for the
+    scorer to weigh (recorded for training with no candidates, so that every quote has its entry)."""
+    if recorder() is not None:
+        found.record = len(recorder())
+        record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]], "kind": cand.kind,
+                "rule": cand.rule, "X": [], "rule_index": None, "locked": True, "lock_kind": None, "said": []})
+    return found
 
 
 def _inherited_quote(doc: Doc, cand: Candidate, said: dict) -> Quote:

@@ -24,10 +24,10 @@ from sklearn.linear_model import LogisticRegression
 
 from recoupe.analysis import linear_model
 from recoupe.analysis.quotes.reported import FEATURES, MODEL_NAME
-from recoupe.evaluation.attribution import _gold_span, _overlap, halves, load, locate
+from recoupe.evaluation.attribution import _gold_span, _overlap, load, locate
 from recoupe.training.data import SEED
 from recoupe.training.fitting import standard_scaler
-from recoupe.training.speakers import K, folds
+from recoupe.training.speakers import K, annotated, folds
 
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.025))
@@ -82,19 +82,16 @@ def record(data: Path) -> dict:
 def articles(data: Path, recorded: dict) -> list[Article]:
     fold = folds(data)
     out = []
-    for lang in ("fr", "en"):
-        gold, texts = load(data, lang)
-        half = {n: h for h, names in halves(gold).items() for n in names}
-        for name in sorted(gold):
-            text = texts[name]
-            rec = recorded[f"{lang}|{name}"]
-            golds = [(_gold_span(text, g["evidence"]), g["kind"]) for g in gold[name].get("quotes", [])]
-            rule = [s for t in rec["rule"] if (s := locate(text, t)) is not None]
-            spans = [locate(text, c["text"]) for c in rec["cands"]]
-            hits = [[k for k, (g, _) in enumerate(golds) if s is not None and _overlap(s, g)] for s in spans]
-            X = np.array([c["x"] for c in rec["cands"]]) if rec["cands"] else np.zeros((0, len(FEATURES)))
-            out.append(Article(lang, name, fold[(lang, name)], half[name], golds, rule, X, spans,
-                               [c["text"] for c in rec["cands"]], hits))
+    for lang, name, article_gold, texts, article_half in annotated(data):
+        text = texts[name]
+        rec = recorded[f"{lang}|{name}"]
+        golds = [(_gold_span(text, g["evidence"]), g["kind"]) for g in article_gold.get("quotes", [])]
+        rule = [s for t in rec["rule"] if (s := locate(text, t)) is not None]
+        spans = [locate(text, c["text"]) for c in rec["cands"]]
+        hits = [[k for k, (g, _) in enumerate(golds) if s is not None and _overlap(s, g)] for s in spans]
+        X = np.array([c["x"] for c in rec["cands"]]) if rec["cands"] else np.zeros((0, len(FEATURES)))
+        out.append(Article(lang, name, fold[(lang, name)], article_half, golds, rule, X, spans,
+                           [c["text"] for c in rec["cands"]], hits))
     return out
 
 

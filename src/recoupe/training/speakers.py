@@ -103,29 +103,35 @@ def folds(data: Path) -> dict[tuple[str, str], int]:
     return out
 
 
+def annotated(data: Path):
+    """Each annotated article as (lang, name, its gold, its texts, its half), in the folds' order."""
+    for lang in ("fr", "en"):
+        gold, texts = load(data, lang)
+        half = {n: h for h, names in halves(gold).items() for n in names}
+        for name in sorted(gold):
+            yield lang, name, gold[name], texts, half[name]
+
+
 def items(data: Path, recorded: dict) -> list[Item]:
     """Matched gold quotes with their candidates, labelled by the scorer's rule."""
     fold = folds(data)
     out = []
-    for lang in ("fr", "en"):
-        gold, _ = load(data, lang)
-        half = {n: h for h, names in halves(gold).items() for n in names}
-        for name in sorted(gold):
-            text, records = recorded[(lang, name)]
-            preds = sorted(((span, r) for r in records if (span := locate(text, r["text"])) is not None),
-                           key=lambda p: p[0])
-            for g in gold[name].get("quotes", []):
-                g_span = _gold_span(text, g["evidence"])
-                first = next((r for span, r in preds if _overlap(span, g_span)), None)
-                if first is None:
-                    continue
-                if "inherits" in first:  # a floating or pull quote: its source's candidates decide
-                    first = records[first["inherits"]] if first["inherits"] is not None else None
-                if first is None or not first["X"]:
-                    continue
-                y = np.array([names_speaker(g["speaker"], said) for said in first["said"]], dtype=int)
-                out.append(Item(lang, name, fold[(lang, name)], half[name], np.array(first["X"]), y,
-                                first["rule_index"], first.get("lock_kind"), first["said"], g["speaker"]))
+    for lang, name, article_gold, _, article_half in annotated(data):
+        text, records = recorded[(lang, name)]
+        preds = sorted(((span, r) for r in records if (span := locate(text, r["text"])) is not None),
+                       key=lambda p: p[0])
+        for g in article_gold.get("quotes", []):
+            g_span = _gold_span(text, g["evidence"])
+            first = next((r for span, r in preds if _overlap(span, g_span)), None)
+            if first is None:
+                continue
+            if "inherits" in first:  # a floating or pull quote: its source's candidates decide
+                first = records[first["inherits"]] if first["inherits"] is not None else None
+            if first is None or not first["X"]:
+                continue
+            y = np.array([names_speaker(g["speaker"], said) for said in first["said"]], dtype=int)
+            out.append(Item(lang, name, fold[(lang, name)], article_half, np.array(first["X"]), y,
+                            first["rule_index"], first.get("lock_kind"), first["said"], g["speaker"]))
     return out
 
 

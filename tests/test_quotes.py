@@ -158,22 +158,22 @@ def test_mixed_marks_with_a_straight_pair_inside_an_open_quotation(en):
 
 
 def test_unclosed_quotation_continues_the_speaker_before_it(en):
-    text = ("“The agency singled me out for things most people are never charged for,” Saucier said. “The "
-            "president noticed that my career was exemplary and that I did not deserve it.\n"
-            "The pardon was announced on Friday.")
+    text = ("“The board treated me unfairly from the very first day,” Margaret Hartley said. “The "
+            "auditors found that my accounts were in order and that I had done nothing wrong.\n"
+            "The hearing was adjourned on Friday.")
     quotes = find_quotes(en(text))
-    q = next(q for q in quotes if q.content.text.startswith("The president noticed"))
-    assert q.kind == "direct" and q.speaker_canonical == "Saucier"
+    q = next(q for q in quotes if q.content.text.startswith("The auditors found"))
+    assert q.kind == "direct" and q.speaker_canonical == "Margaret Hartley"
 
 
 def test_block_quotation_signed_on_the_next_line(fr):
-    text = ("Le Kremlin a durci le ton mardi, selon plusieurs diplomates.\n\n"
-            "    \"Pour nous, la Crimée est une part de la Russie. Ce qui veut dire qu'elle l'est pour toujours\n"
-            "    Dmitri Medvedev, ancien président et proche de Poutine.\"\n\n"
-            "Dans ce contexte, le Kremlin a affirmé sa détermination.")
-    q = next(q for q in find_quotes(fr(text)) if q.content.text.startswith("Pour nous"))
-    assert q.kind == "direct" and q.speaker_canonical == "Dmitri Medvedev"
-    assert "ancien président" not in q.content.text
+    text = ("Le gouvernement a durci le ton mardi, selon plusieurs syndicats.\n\n"
+            "    \"Nous ne céderons sur aucun point de cette réforme. C'est une question de principe pour nous\n"
+            "    Élisabeth Moreau, ministre de l'Économie et proche du président.\"\n\n"
+            "Dans ce contexte, le gouvernement a affirmé sa détermination.")
+    q = next(q for q in find_quotes(fr(text)) if q.content.text.startswith("Nous ne céderons"))
+    assert q.kind == "direct" and q.speaker_canonical == "Élisabeth Moreau"
+    assert "ministre" not in q.content.text
 
 
 def test_floating_quotation_after_a_report(fr):

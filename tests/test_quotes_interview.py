@@ -34,18 +34,18 @@ def test_labelled_answers_are_the_interviewees_and_questions_are_not(fr):
 
 
 def test_initials_label_names_the_person_of_the_full_label(en):
-    text = ("Pilgrim on the press\n\n"
-            "DB: John, what do we know about how the prisoner is being treated?\n"
-            "John Walker: His health is about the same, as I understand it. He needs proper medical care.\n"
-            "DB: Why do the governments want to keep him where he is?\n"
-            "JW: Everything comes down to the relationship with Washington. I have seen it for years.\n"
-            "DB: What would be your strongest plea for him?\n"
-            "JW: It is very simple. This is about justice and nothing else.\n"
-            "Reprinted with permission from the Review.")
+    text = ("A mayor on the flood\n\n"
+            "KS: Sarah, how many families are still out of their homes this week?\n"
+            "Sarah Lindqvist: About two hundred, by our latest count. Most are staying with relatives.\n"
+            "KS: When will the river road reopen to traffic?\n"
+            "SL: Not before the engineers have inspected both bridges. That takes at least ten days.\n"
+            "KS: What do you need most from the state government?\n"
+            "SL: Money for the pumps, plainly. We asked for it in March and we are still waiting.\n"
+            "Transcript edited for length and clarity.")
     found = _interview(find_quotes(en(text)))
     assert len(found) == 3
-    assert all("Walker" in (q.speaker_canonical or "") for q in found)
-    assert not any("Reprinted" in q.content.text or "?" in q.content.text for q in found)
+    assert all("Lindqvist" in (q.speaker_canonical or "") for q in found)
+    assert not any("Transcript" in q.content.text or "?" in q.content.text for q in found)
 
 
 BARE_FR = """Climat : « Il faut taxer le kérosène », plaide Anne Lefort

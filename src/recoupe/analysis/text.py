@@ -133,8 +133,8 @@ def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, o
 
 def _closed_by_paragraph_end(text: str, para: re.Match, at: int) -> list[tuple[int, int]]:
     """A quotation whose closing mark is lost (a typing slip or a scraped page) ends with its
-    paragraph, when it holds a sentence there (*…,” Saucier said. “President Trump noticed that my
-    career was exemplary.* / new paragraph with no mark): the words from the opening mark to the
+    paragraph, when it holds a sentence there (*…,” Hartley said. “The auditors found my accounts in
+    order.* / new paragraph with no mark; an invented example): the words from the opening mark to the
     paragraph's end, not the paragraphs after (nothing says it runs on)."""
     words = text[at + 1:para.end()].strip()
     # (a mismatched close, *« …", a déclaré X*, was paired in ``_quoted_spans``: the marks left in the

@@ -437,7 +437,7 @@ def embedded_posts(doc: Doc) -> list[Candidate]:
 
 
 # A quotation set apart as a block and signed on the next line, the closing mark after the signature:
-# *"Pour nous, la Crimée est une part de la Russie…* / *Dmitri Medvedev, ancien président."*
+# *"Nous ne céderons sur aucun point…* / *Élisabeth Moreau, ministre de l'Économie."* (an invented example)
 SIGNED_BLOCK = re.compile(
     r"^[ \t]*[«“\"](?P<post>[^\n«»“”\"]{20,}?)[ \t]*\n[ \t]*(?:[—–-][ \t]*)?"
     r"(?P<name>[^\n«»“”\",.;:]{3,60}?)(?:,[^\n«»“”\"]{0,100}?)?[ \t.]*[»”\"][ \t]*$", re.M)

@@ -80,3 +80,11 @@ def load(name: str) -> LinearModel:
         meta=meta,
         thresholds=arrays.get("thresholds"),
     )
+
+
+def load_optional(name: str) -> LinearModel | None:
+    """:func:`load`, or None where the package ships no such model (a component then keeps its rules)."""
+    try:
+        return load(name)
+    except FileNotFoundError:
+        return None

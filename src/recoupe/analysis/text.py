@@ -113,20 +113,20 @@ def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, o
             continue
         mark, at = opened
         parts = [(at + 1, paras[n].end())]
+        continued = False
         for m in range(n + 1, min(n + 1 + CONTINUED_PARAGRAPHS, len(paras))):
             close = orphan_close[m]
             if close is not None and close[0] == QUOTE_PAIRS[mark]:
                 out += parts + [(paras[m].start(), close[1])]
+                continued = True
                 break
             if text[paras[m].start()] in QUOTE_PAIRS or not _QUOTE_MARKS.isdisjoint(paras[m].group()):
                 if text[paras[m].start()] == mark:  # the next paragraph reopens it: this part ends here
                     out += parts
+                    continued = True
                 break
             parts.append((paras[m].start(), paras[m].end()))
-        else:
-            unclosed += _closed_by_paragraph_end(text, paras[n], at)
-            continue
-        if not out or out[-1][1] < parts[0][1]:  # no closing mark and no reopening: see below
+        if not continued:  # no later mark closes or reopens it
             unclosed += _closed_by_paragraph_end(text, paras[n], at)
     return out, unclosed
 

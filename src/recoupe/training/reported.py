@@ -266,15 +266,9 @@ def ship(arts: list[Article], C: float, threshold: float, mode: str, scores: dic
     from recoupe.analysis.quotes.candidates import article_key
     from recoupe.evaluation.gate import data_digest
     from recoupe.paths import require_shared, shared_dir
-    from recoupe.training.speakers import DATA_FILES, on_scale
+    from recoupe.training.speakers import DATA_FILES, fold_rows
 
-    scaler_all, w_all, b_all = fit(arts, C, mode)
-    coefs, intercepts = [w_all], [b_all]
-    for f in range(K):
-        sc, w, b = fit([a for a in arts if a.fold != f], C, mode)
-        w, b = on_scale(scaler_all, sc, w, b)
-        coefs.append(w)
-        intercepts.append(b)
+    scaler_all, coefs, intercepts = fold_rows(lambda items: fit(items, C, mode), arts)
     digest, _ = data_digest(shared_dir(), DATA_FILES)
     texts = {lang: load(require_shared("data", "attribution"), lang)[1] for lang in ("fr", "en")}
     meta = {"name": MODEL_NAME, "version": VERSION, "data_digest": digest,

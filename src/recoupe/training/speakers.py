@@ -207,16 +207,23 @@ def on_scale(common, own, w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
     return w * common.scale_ / own.scale_, float(b + w @ ((common.mean_ - own.mean_) / own.scale_))
 
 
-def ship(all_items: list[Item], C: float, locks: frozenset[str], data: Path, results: dict, digest: str) -> None:
-    """Row 0 trained on every article, row 1 + f without fold f; all on the full set's scaling."""
-    scaler_all, coef_all, b_all = fit(all_items, C, locks)
-    m, s = scaler_all.mean_, scaler_all.scale_
+def fold_rows(fit_rows, items: list) -> tuple:
+    """The shipped rows: 0 fitted on every article, 1 + f without fold f, all rewritten on the full
+    set's standardisation (``fit_rows(items) -> (scaler, coef, intercept)``; items carry ``fold``)."""
+    scaler_all, coef_all, b_all = fit_rows(items)
     coefs, intercepts = [coef_all], [b_all]
     for f in range(K):
-        sc, w, b = fit([it for it in all_items if it.fold != f], C, locks)
+        sc, w, b = fit_rows([it for it in items if it.fold != f])
         w, b = on_scale(scaler_all, sc, w, b)
         coefs.append(w)
         intercepts.append(b)
+    return scaler_all, coefs, intercepts
+
+
+def ship(all_items: list[Item], C: float, locks: frozenset[str], data: Path, results: dict, digest: str) -> None:
+    """Row 0 trained on every article, row 1 + f without fold f; all on the full set's scaling."""
+    scaler_all, coefs, intercepts = fold_rows(lambda items: fit(items, C, locks), all_items)
+    m, s = scaler_all.mean_, scaler_all.scale_
     fold_of = {}
     for lang in ("fr", "en"):
         gold, articles = load(data, lang)

@@ -26,7 +26,6 @@ import math
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -78,14 +77,10 @@ class SpeakerCandidate:
     flags: set[str] = field(default_factory=set)
 
 
-@lru_cache(maxsize=1)
 def _model():
     from recoupe.analysis import linear_model
 
-    try:
-        return linear_model.load(SPEAKER_MODEL_NAME)
-    except FileNotFoundError:
-        return None
+    return linear_model.load_optional(SPEAKER_MODEL_NAME)
 
 
 def article_key(text: str) -> str:

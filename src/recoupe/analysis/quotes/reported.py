@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextvars
 import math
 from contextlib import contextmanager
-from functools import lru_cache
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -237,14 +236,10 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
     return out
 
 
-@lru_cache(maxsize=1)
 def _model():
     from recoupe.analysis import linear_model
 
-    try:
-        return linear_model.load(MODEL_NAME)
-    except FileNotFoundError:
-        return None
+    return linear_model.load_optional(MODEL_NAME)
 
 
 def scored_quotes(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) -> list[Candidate]:

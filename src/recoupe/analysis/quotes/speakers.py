@@ -137,6 +137,11 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     fixed = kind in lock_policy()
     if sink is None and fixed:
         return found  # nothing to weigh (the candidates are listed only when training records them)
+    if htype == "pronoun" and head is not None:
+        # a pronoun's antecedent comes before the pronoun (as in ``_resolve_speaker``): the candidates
+        # and their distances are read from the pronoun, not from a cue further on (*He points to the
+        # promises Gillum has made, admitting…*: Gillum, named after *He*, is no candidate)
+        anchor = min(anchor, head.idx)
     cands = candidates(doc, head, phrase, rule, discourse, anchor, lang, cand.content, gendered=htype == "pronoun")
     if not cands:
         return found

@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import quote_words, role_nouns
+from recoupe.analysis.lexicons import quote_words, role_nouns, speech_lemma
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import phrase_bounds
 from recoupe.analysis.text import fold, tokens_with
@@ -488,8 +488,24 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
     the genders (description's determiner, the person's ``entity_gender``) do not clash and the
     person's descriptions (roles, appositions, title words) share a word with the lede's (*russe*;
     not *une majorité des Français* for the pollster named next). Outside the lede an indefinite
-    description introduces someone new and stays unnamed."""
-    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
+    description introduces someone new and stays unnamed.
+
+    A definite description that no earlier person holds (``role_holder`` found nobody: *The
+    ex-sailor is alleging that…* in the lede, *X says that…* in the next paragraph) is the same
+    convention with the article the lede's second mention takes; for it the people already named
+    before the window are passed over (the lede names those it is not about: *filed a lawsuit
+    against Obama officials*), and a person the article never describes is identified when the
+    window makes them the subject of a speech verb (the lede described a speaker; the next
+    paragraph names who speaks)."""
+    if head.pos_ != "NOUN":
+        return None
+    indefinite = any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children)
+    # the article of the phrase (the parser may hang it on a compound: *The ex-sailor*)
+    first = head.doc.char_span(*bounds, alignment_mode="expand")
+    article = first[0] if first is not None and len(first) and first[0].pos_ == "DET" else None
+    definite = not indefinite and article is not None and article.morph.get("Definite") == ["Def"] \
+        and article.morph.get("PronType") == ["Art"]
+    if not (indefinite or definite):
         return None
     low = head.lemma_.lower()
     words = quote_words(lang)
@@ -508,22 +524,55 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
     lo, hi = window[0].start(), window[-1].end()
     gender = token_gender(head) if lang == "fr" else None
     index = entity_index(doc)
+    if definite and _named_as(doc, head, bounds[0]):
+        return None  # *the pope* after *Pope Francis* in the title: someone already named, not introduced
     for s, e, n in index.people[bisect_left(index.person_starts, lo):]:
         if s >= hi:
             break
         tok = doc.char_span(s, e, alignment_mode="expand")
         # a subject, or a name opening its paragraph (the parser may run two paragraphs together)
-        if tok is None or not (text[s - 1:s] == "\n"
-                               or any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in tok)):
+        subjects = [t for t in tok or () if t.dep_ in _SUBJECT_DEPS]
+        if tok is None or not (text[s - 1:s] == "\n" or subjects):
             continue
         ent = index.entities[n]
         if any(m.in_ == "body" and m.start < lo for m in ent.mentions):
+            if definite:
+                continue
             return None  # the first person there was named before: nobody new is identified
         ent_gender = entity_gender(doc, ent)
+        said = description_words(text[bounds[0]:bounds[1]])
+        described = descriptions(doc, ent)
+        if definite:
+            # the first person of the window who speaks there and whom nothing describes otherwise
+            speaks = any(speech_lemma(t.head, lang) for t in subjects)
+            if speaks and not (gender and ent_gender and gender != ent_gender) and (
+                    not described or any(said & description_words(d) for d in described)):
+                return ent, Span(text=text[s:e], start=s, end=e)
+            continue
         if gender and ent_gender and gender != ent_gender:
             return None
-        said = description_words(text[bounds[0]:bounds[1]])
-        if not any(said & description_words(d) for d in descriptions(doc, ent)):
+        if not any(said & description_words(d) for d in described):
             return None  # the next paragraph must describe the person as the lede did (one word in common)
         return ent, Span(text=text[s:e], start=s, end=e)
     return None
+
+
+def _named_as(doc: Doc, head: Token, before: int) -> bool:
+    """Is a person mentioned before ``before`` (title included) named or described with the
+    description's head noun (*Pope Francis*, *X, a former sailor*), or is that noun a title before a
+    name there (*Pope Francis Accused…* in a headline the entity step leaves out)?"""
+    word = _stem(fold(head.lemma_))
+    doc_ = head.doc
+    for tok in doc_[:head.i]:
+        if tok.idx >= before:
+            break
+        if _stem(fold(tok.lemma_)) == word and tok.i + 1 < len(doc_) and doc_[tok.i + 1].pos_ == "PROPN" \
+                and doc_[tok.i + 1].ent_type_ in ("PERSON", "PER"):
+            return True
+    for ent in entity_index(doc).entities:
+        if not is_person(ent) or not any(m.start < before or m.in_ != "body" for m in ent.mentions):
+            continue
+        texts = [m.text for m in ent.mentions] + descriptions(doc, ent)
+        if any(word in {_stem(w) for w in re.findall(r"[\w]+", fold(t))} for t in texts):
+            return True
+    return False

@@ -118,6 +118,7 @@ class Found:
     referent: Referent | None = None
     evidence: Span | None = None  # the mention that resolved ``canonical`` when the speaker phrase does not name it
     record: int | None = None  # training only: the number of this quote's entry in the recorder
+    identified: bool = False  # a lede's description named by the next paragraph (``delayed_identification``)
 
 
 def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, anchor: int, lang: str) -> Found:
@@ -134,6 +135,11 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     phrase = (found.span.start, found.span.end) if found.span is not None and htype != "pronoun" else None
     sink = recorder()
     kind = lock_kind(doc, rule, head, phrase, lang)
+    if kind is None and found.identified:
+        # a lede's definite description the next paragraph names (*The ex-sailor is alleging…* / *X
+        # says…*): the description names its speaker through the article's structure, as a
+        # description holding the name does, and stands or is weighed as those do
+        kind = "description"
     fixed = kind in lock_policy()
     if sink is None and fixed:
         return found  # nothing to weigh (the candidates are listed only when training records them)
@@ -261,12 +267,14 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         return Found(span, span.text, role, confidence * 0.8, description_referent(head, bounds))
     if head.pos_ == "NOUN":
         holder = role_holder(doc, head, bounds, anchor, lang, discourse.spoken_before(anchor))  # "l'hydrologue", "le quotidien"
+        identified = False
         if holder is None:  # "Un législateur russe a lancé…" in the lede, named in the next paragraph
             holder = delayed_identification(doc, head, bounds, anchor, lang)
+            identified = holder is not None
         if holder is not None:
             ent, mention = holder
             return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,
-                         referent_of(doc, ent, (mention.start, mention.end)), mention)
+                         referent_of(doc, ent, (mention.start, mention.end)), mention, identified=identified)
         return Found(span, None, role, confidence * 0.8, description_referent(head, bounds))
     return Found(span, None, role, confidence * 0.8)
 

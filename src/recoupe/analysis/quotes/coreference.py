@@ -68,8 +68,19 @@ def pronoun_features(tok: Token) -> tuple[str | None, bool]:
 
 
 def token_gender(tok: Token) -> str | None:
+    """The token's gender from the parser's morphology, else, for a noun of a person, its lexical
+    gender (``quote_words`` ``gendered_nouns_*``: English nouns carry none in the morphology)."""
     genders = tok.morph.get("Gender")
-    return genders[0] if len(genders) == 1 else None
+    if len(genders) == 1:
+        return genders[0]
+    if tok.pos_ == "NOUN":
+        words = quote_words("en" if tok.doc.lang_ == "en" else "fr")
+        low = tok.lemma_.lower()
+        if low in words.gendered_nouns_masc:
+            return "Masc"
+        if low in words.gendered_nouns_fem:
+            return "Fem"
+    return None
 
 
 def entity_gender(doc: Doc, ent: Entity) -> str | None:
@@ -244,12 +255,16 @@ class Discourse:
                 return char, ref
         return None
 
-    def antecedent(self, pron: Token, verb_lemma: str | None, anchor: int) -> Referent | None:
-        """The referent of a subject pronoun of a speech verb."""
-        gender, plural = pronoun_features(pron)
+    def antecedent(self, pron: Token, verb_lemma: str | None, anchor: int,
+                   agreement: tuple[str | None, bool] | None = None) -> Referent | None:
+        """The referent of a subject pronoun of a speech verb (``agreement``: the gender and number
+        of another pronoun, a possessive's, which may stand for a person or an organisation)."""
+        gender, plural = pronoun_features(pron) if agreement is None else agreement
         low = pron.lower_.lstrip("-")
-        persons_only = quote_words("en" if pron.doc.lang_ == "en" else "fr").subject_pronouns.get(low) == "PER" \
-            and low not in ("il", "elle")  # il/elle can stand for an organisation that spoke
+        persons_only = low not in ("il", "elle") and \
+            quote_words("en" if pron.doc.lang_ == "en" else "fr").subject_pronouns.get(low) == "PER" \
+            if agreement is None else pron.doc.lang_ == "en" and gender is not None  # *his*, *her*: a person
+        # il/elle can stand for an organisation that spoke
         previous = self.previous_speaker(anchor)
         if previous is not None and anchor - previous[0] <= PREVIOUS_SPEAKER_REACH \
                 and compatible(previous[1], gender, plural, persons_only):
@@ -576,3 +591,22 @@ def _named_as(doc: Doc, head: Token, before: int) -> bool:
         if any(word in {_stem(w) for w in re.findall(r"[\w]+", fold(t))} for t in texts):
             return True
     return False
+
+
+def possessive(head: Token) -> tuple[Token, str | None, bool] | None:
+    """A possessive pronoun determining a noun (*her son*, *his lawyer*, *sa fille*, *leur avocat*):
+    the token, and the gender and number of its possessor. English *his / her / its / their* carry the
+    possessor's (the parser's morphology); French *son / sa / ses* agree with the noun, so only their
+    number says anything about the possessor (*leur(s)*: several)."""
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON" and c.i < head.i:  # English
+            if c.morph.get("Person") != ["3"]:
+                return None  # *my*, *our*, *your*: the writer's or the reader's, nobody of the article
+            gender = next(iter(c.morph.get("Gender")), None)
+            return c, (gender if gender in ("Masc", "Fem") else None), c.morph.get("Number") == ["Plur"]
+        if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"] and c.i < head.i:  # French
+            low = c.lower_
+            if low in ("mon", "ma", "mes", "notre", "nos", "ton", "ta", "tes", "votre", "vos"):
+                return None  # the writer's or the reader's: nobody of the article
+            return c, None, low.startswith("leur")
+    return None

@@ -10,7 +10,11 @@ linked to a referent introduced earlier in the article:
 * role descriptions (*l'hydrologue*, *le dirigeant polonais*) to the entity whose roles (the
   appositions ``recoupe_entities`` finds: *Matteo Cislaghi, hydrologue*) share the description's
   words, the most recently mentioned first; a name in apposition right after the phrase wins;
-* outlet descriptions (*le quotidien*, *the newspaper*) to the outlet last named.
+* outlet descriptions (*le quotidien*, *the newspaper*) to the outlet last named;
+* a lede's description (*Un législateur russe…*, *The ex-sailor…*) to the person the next paragraph
+  names (``delayed_identification``);
+* possessive descriptions (*her son*, *son avocat*) through their possessor, resolved as a pronoun
+  (``possessive``).
 
 Every resolution keeps the mention that resolved it (``Quote.speaker_evidence``).
 """
@@ -261,10 +265,11 @@ class Discourse:
         of another pronoun, a possessive's, which may stand for a person or an organisation)."""
         gender, plural = pronoun_features(pron) if agreement is None else agreement
         low = pron.lower_.lstrip("-")
-        persons_only = low not in ("il", "elle") and \
-            quote_words("en" if pron.doc.lang_ == "en" else "fr").subject_pronouns.get(low) == "PER" \
-            if agreement is None else pron.doc.lang_ == "en" and gender is not None  # *his*, *her*: a person
-        # il/elle can stand for an organisation that spoke
+        if agreement is None:  # il/elle can stand for an organisation that spoke
+            persons_only = quote_words("en" if pron.doc.lang_ == "en" else "fr").subject_pronouns.get(low) == "PER" \
+                and low not in ("il", "elle")
+        else:  # English *his* / *her* stand for a person, *its* / *their* and French *son* / *sa* for anyone
+            persons_only = pron.doc.lang_ == "en" and gender is not None
         previous = self.previous_speaker(anchor)
         if previous is not None and anchor - previous[0] <= PREVIOUS_SPEAKER_REACH \
                 and compatible(previous[1], gender, plural, persons_only):
@@ -577,12 +582,11 @@ def _named_as(doc: Doc, head: Token, before: int) -> bool:
     description's head noun (*Pope Francis*, *X, a former sailor*), or is that noun a title before a
     name there (*Pope Francis Accused…* in a headline the entity step leaves out)?"""
     word = _stem(fold(head.lemma_))
-    doc_ = head.doc
-    for tok in doc_[:head.i]:
+    for tok in doc[:head.i]:
         if tok.idx >= before:
             break
-        if _stem(fold(tok.lemma_)) == word and tok.i + 1 < len(doc_) and doc_[tok.i + 1].pos_ == "PROPN" \
-                and doc_[tok.i + 1].ent_type_ in ("PERSON", "PER"):
+        if _stem(fold(tok.lemma_)) == word and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" \
+                and doc[tok.i + 1].ent_type_ in ("PERSON", "PER"):
             return True
     for ent in entity_index(doc).entities:
         if not is_person(ent) or not any(m.start < before or m.in_ != "body" for m in ent.mentions):

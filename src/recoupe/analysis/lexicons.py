@@ -81,6 +81,8 @@ class QuoteWords:
     honorifics_fem: frozenset[str] = frozenset()
     opinion_quantifiers: frozenset[str] = frozenset()
     collective_heads: frozenset[str] = frozenset()
+    gendered_nouns_masc: frozenset[str] = frozenset()
+    gendered_nouns_fem: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

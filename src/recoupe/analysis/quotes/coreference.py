@@ -10,7 +10,11 @@ linked to a referent introduced earlier in the article:
 * role descriptions (*l'hydrologue*, *le dirigeant polonais*) to the entity whose roles (the
   appositions ``recoupe_entities`` finds: *Matteo Cislaghi, hydrologue*) share the description's
   words, the most recently mentioned first; a name in apposition right after the phrase wins;
-* outlet descriptions (*le quotidien*, *the newspaper*) to the outlet last named.
+* outlet descriptions (*le quotidien*, *the newspaper*) to the outlet last named;
+* a lede's description (*Un législateur russe…*, *The ex-sailor…*) to the person the next paragraph
+  names (``delayed_identification``);
+* possessive descriptions (*her son*, *son avocat*) through their possessor, resolved as a pronoun
+  (``possessive``).
 
 Every resolution keeps the mention that resolved it (``Quote.speaker_evidence``).
 """
@@ -25,7 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import quote_words, role_nouns
+from recoupe.analysis.lexicons import quote_words, role_nouns, speech_lemma
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import phrase_bounds
 from recoupe.analysis.text import fold, tokens_with
@@ -68,8 +72,19 @@ def pronoun_features(tok: Token) -> tuple[str | None, bool]:
 
 
 def token_gender(tok: Token) -> str | None:
+    """The token's gender from the parser's morphology, else, for a noun of a person, its lexical
+    gender (``quote_words`` ``gendered_nouns_*``: English nouns carry none in the morphology)."""
     genders = tok.morph.get("Gender")
-    return genders[0] if len(genders) == 1 else None
+    if len(genders) == 1:
+        return genders[0]
+    if tok.pos_ == "NOUN":
+        words = quote_words("en" if tok.doc.lang_ == "en" else "fr")
+        low = tok.lemma_.lower()
+        if low in words.gendered_nouns_masc:
+            return "Masc"
+        if low in words.gendered_nouns_fem:
+            return "Fem"
+    return None
 
 
 def entity_gender(doc: Doc, ent: Entity) -> str | None:
@@ -244,12 +259,17 @@ class Discourse:
                 return char, ref
         return None
 
-    def antecedent(self, pron: Token, verb_lemma: str | None, anchor: int) -> Referent | None:
-        """The referent of a subject pronoun of a speech verb."""
-        gender, plural = pronoun_features(pron)
+    def antecedent(self, pron: Token, verb_lemma: str | None, anchor: int,
+                   agreement: tuple[str | None, bool] | None = None) -> Referent | None:
+        """The referent of a subject pronoun of a speech verb (``agreement``: the gender and number
+        of another pronoun, a possessive's, which may stand for a person or an organisation)."""
+        gender, plural = pronoun_features(pron) if agreement is None else agreement
         low = pron.lower_.lstrip("-")
-        persons_only = quote_words("en" if pron.doc.lang_ == "en" else "fr").subject_pronouns.get(low) == "PER" \
-            and low not in ("il", "elle")  # il/elle can stand for an organisation that spoke
+        if agreement is None:  # il/elle can stand for an organisation that spoke
+            persons_only = quote_words("en" if pron.doc.lang_ == "en" else "fr").subject_pronouns.get(low) == "PER" \
+                and low not in ("il", "elle")
+        else:  # English *his* / *her* stand for a person, *its* / *their* and French *son* / *sa* for anyone
+            persons_only = pron.doc.lang_ == "en" and gender is not None
         previous = self.previous_speaker(anchor)
         if previous is not None and anchor - previous[0] <= PREVIOUS_SPEAKER_REACH \
                 and compatible(previous[1], gender, plural, persons_only):
@@ -488,8 +508,24 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
     the genders (description's determiner, the person's ``entity_gender``) do not clash and the
     person's descriptions (roles, appositions, title words) share a word with the lede's (*russe*;
     not *une majorité des Français* for the pollster named next). Outside the lede an indefinite
-    description introduces someone new and stays unnamed."""
-    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
+    description introduces someone new and stays unnamed.
+
+    A definite description that no earlier person holds (``role_holder`` found nobody: *The
+    ex-sailor is alleging that…* in the lede, *X says that…* in the next paragraph) is the same
+    convention with the article the lede's second mention takes; for it the people already named
+    before the window are passed over (the lede names those it is not about: *filed a lawsuit
+    against Obama officials*), and a person the article never describes is identified when the
+    window makes them the subject of a speech verb (the lede described a speaker; the next
+    paragraph names who speaks)."""
+    if head.pos_ != "NOUN":
+        return None
+    indefinite = any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children)
+    # the article of the phrase (the parser may hang it on a compound: *The ex-sailor*)
+    first = head.doc.char_span(*bounds, alignment_mode="expand")
+    article = first[0] if first is not None and len(first) and first[0].pos_ == "DET" else None
+    definite = not indefinite and article is not None and article.morph.get("Definite") == ["Def"] \
+        and article.morph.get("PronType") == ["Art"]
+    if not (indefinite or definite):
         return None
     low = head.lemma_.lower()
     words = quote_words(lang)
@@ -508,22 +544,73 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
     lo, hi = window[0].start(), window[-1].end()
     gender = token_gender(head) if lang == "fr" else None
     index = entity_index(doc)
+    if definite and _named_as(doc, head, bounds[0]):
+        return None  # *the pope* after *Pope Francis* in the title: someone already named, not introduced
     for s, e, n in index.people[bisect_left(index.person_starts, lo):]:
         if s >= hi:
             break
         tok = doc.char_span(s, e, alignment_mode="expand")
         # a subject, or a name opening its paragraph (the parser may run two paragraphs together)
-        if tok is None or not (text[s - 1:s] == "\n"
-                               or any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in tok)):
+        subjects = [t for t in tok or () if t.dep_ in _SUBJECT_DEPS]
+        if tok is None or not (text[s - 1:s] == "\n" or subjects):
             continue
         ent = index.entities[n]
         if any(m.in_ == "body" and m.start < lo for m in ent.mentions):
+            if definite:
+                continue
             return None  # the first person there was named before: nobody new is identified
         ent_gender = entity_gender(doc, ent)
+        said = description_words(text[bounds[0]:bounds[1]])
+        described = descriptions(doc, ent)
+        if definite:
+            # the first person of the window who speaks there and whom nothing describes otherwise
+            speaks = any(speech_lemma(t.head, lang) for t in subjects)
+            if speaks and not (gender and ent_gender and gender != ent_gender) and (
+                    not described or any(said & description_words(d) for d in described)):
+                return ent, Span(text=text[s:e], start=s, end=e)
+            continue
         if gender and ent_gender and gender != ent_gender:
             return None
-        said = description_words(text[bounds[0]:bounds[1]])
-        if not any(said & description_words(d) for d in descriptions(doc, ent)):
+        if not any(said & description_words(d) for d in described):
             return None  # the next paragraph must describe the person as the lede did (one word in common)
         return ent, Span(text=text[s:e], start=s, end=e)
+    return None
+
+
+def _named_as(doc: Doc, head: Token, before: int) -> bool:
+    """Is a person mentioned before ``before`` (title included) named or described with the
+    description's head noun (*Pope Francis*, *X, a former sailor*), or is that noun a title before a
+    name there (*Pope Francis Accused…* in a headline the entity step leaves out)?"""
+    word = _stem(fold(head.lemma_))
+    for tok in doc[:head.i]:
+        if tok.idx >= before:
+            break
+        if _stem(fold(tok.lemma_)) == word and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" \
+                and doc[tok.i + 1].ent_type_ in ("PERSON", "PER"):
+            return True
+    for ent in entity_index(doc).entities:
+        if not is_person(ent) or not any(m.start < before or m.in_ != "body" for m in ent.mentions):
+            continue
+        texts = [m.text for m in ent.mentions] + descriptions(doc, ent)
+        if any(word in {_stem(w) for w in re.findall(r"[\w]+", fold(t))} for t in texts):
+            return True
+    return False
+
+
+def possessive(head: Token) -> tuple[Token, str | None, bool] | None:
+    """A possessive pronoun determining a noun (*her son*, *his lawyer*, *sa fille*, *leur avocat*):
+    the token, and the gender and number of its possessor. English *his / her / its / their* carry the
+    possessor's (the parser's morphology); French *son / sa / ses* agree with the noun, so only their
+    number says anything about the possessor (*leur(s)*: several)."""
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON" and c.i < head.i:  # English
+            if c.morph.get("Person") != ["3"]:
+                return None  # *my*, *our*, *your*: the writer's or the reader's, nobody of the article
+            gender = next(iter(c.morph.get("Gender")), None)
+            return c, (gender if gender in ("Masc", "Fem") else None), c.morph.get("Number") == ["Plur"]
+        if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"] and c.i < head.i:  # French
+            low = c.lower_
+            if low in ("mon", "ma", "mes", "notre", "nos", "ton", "ta", "tes", "votre", "vos"):
+                return None  # the writer's or the reader's: nobody of the article
+            return c, None, low.startswith("leur")
     return None

@@ -99,11 +99,27 @@ def _attribution_before(doc: Doc, start_char: int, lang: str, quotes: SpanSet) -
         if tok.idx < line_start or tok.idx in quotes or tok.text in SENT_END:
             return None
         if speech_lemma(tok, lang):
-            between = text[tok.idx + len(tok.text) : start_char - 1]
+            between = _without_time(doc, tok.i + 1, opening.i, lang)
             return tok if _ADDRESSEE.match(between.strip()) else None
         if tok.pos_ == "VERB":
             return None
     return None
+
+
+def _without_time(doc: Doc, start: int, end: int, lang: str) -> str:
+    """The words between a speech verb and the quotation it introduces, without a time adjunct
+    (*Trump tweeted Thursday: "…"*, *a déclaré mardi soir : « … »*): a date or time word
+    (``quote_words`` ``time_nouns``, the tagger's DATE / TIME entities) with its determiner or
+    preposition says when, not to whom, and does not stop the verb from introducing the quotation."""
+    times = quote_words(lang).time_nouns
+    kept = []
+    for tok in doc[start:end]:
+        timed = tok.lower_ in times or tok.ent_type_ in ("DATE", "TIME") or (
+            tok.pos_ in ("ADP", "DET", "ADJ", "NUM") and tok.head.i != tok.i and start <= tok.head.i < end
+            and (tok.head.lower_ in times or tok.head.ent_type_ in ("DATE", "TIME")))
+        if not timed:
+            kept.append(tok.text_with_ws)
+    return "".join(kept)
 
 
 def _announced_above(doc: Doc, line_start: int, lang: str) -> Token | None:

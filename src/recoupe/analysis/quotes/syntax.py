@@ -208,9 +208,13 @@ def _causative_agent(verb: Token) -> Token | None:
 
 
 def finite(verb: Token) -> bool:
-    """A finite verb or a participle with its auxiliary (``a déclaré``), not a bare participle/adjective."""
+    """A finite verb or a participle with its auxiliary (``a déclaré``), not a bare participle/adjective.
+    An English past participle (VBN) with an active nominal subject of its own and no auxiliary is
+    a simple past the tagger misread (*Trump tweeted Thursday: "…"*): the same form is both, and
+    only the past tense takes an active subject without *have* / *be*."""
     return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children) \
-        or verb.tag_ in ("VBD", "VBZ", "VBP")
+        or verb.tag_ in ("VBD", "VBZ", "VBP") \
+        or verb.tag_ == "VBN" and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
 
 
 def has_finite_verb(doc: Doc, start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ linked to a referent introduced earlier in the article:
   appositions ``recoupe_entities`` finds: *Matteo Cislaghi, hydrologue*) share the description's
   words, the most recently mentioned first; a name in apposition right after the phrase wins;
 * outlet descriptions (*le quotidien*, *the newspaper*) to the outlet last named;
-* a lede's description (*Un législateur russe…*, *The ex-sailor…*) to the person the next paragraph
+* a lede's description (*Un législateur russe…*, *The former firefighter…*) to the person the next paragraph
   names (``delayed_identification``);
 * possessive descriptions (*her son*, *son avocat*) through their possessor, resolved as a pronoun
   (``possessive``).
@@ -511,16 +511,16 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
     description introduces someone new and stays unnamed.
 
     A definite description that no earlier person holds (``role_holder`` found nobody: *The
-    ex-sailor is alleging that…* in the lede, *X says that…* in the next paragraph) is the same
+    former firefighter is suing…* in the lede, *X says that…* in the next paragraph) is the same
     convention with the article the lede's second mention takes; for it the people already named
-    before the window are passed over (the lede names those it is not about: *filed a lawsuit
-    against Obama officials*), and a person the article never describes is identified when the
+    before the window are passed over (the lede names those it is not about: *is suing
+    the mayor's office*), and a person the article never describes is identified when the
     window makes them the subject of a speech verb (the lede described a speaker; the next
     paragraph names who speaks)."""
     if head.pos_ != "NOUN":
         return None
     indefinite = any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children)
-    # the article of the phrase (the parser may hang it on a compound: *The ex-sailor*)
+    # the article of the phrase (the parser may hang it on a compound: *The ex-firefighter*)
     first = head.doc.char_span(*bounds, alignment_mode="expand")
     article = first[0] if first is not None and len(first) and first[0].pos_ == "DET" else None
     definite = not indefinite and article is not None and article.morph.get("Definite") == ["Def"] \
@@ -545,7 +545,7 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
     gender = token_gender(head) if lang == "fr" else None
     index = entity_index(doc)
     if definite and _named_as(doc, head, bounds[0]):
-        return None  # *the pope* after *Pope Francis* in the title: someone already named, not introduced
+        return None  # *the bishop* after *Bishop Martin* in the title: someone already named, not introduced
     for s, e, n in index.people[bisect_left(index.person_starts, lo):]:
         if s >= hi:
             break
@@ -579,8 +579,8 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
 
 def _named_as(doc: Doc, head: Token, before: int) -> bool:
     """Is a person mentioned before ``before`` (title included) named or described with the
-    description's head noun (*Pope Francis*, *X, a former sailor*), or is that noun a title before a
-    name there (*Pope Francis Accused…* in a headline the entity step leaves out)?"""
+    description's head noun (*Bishop Martin*, *X, a former firefighter*), or is that noun a title before a
+    name there (*Bishop Martin Accused…* in a headline the entity step leaves out)?"""
     word = _stem(fold(head.lemma_))
     for tok in doc[:head.i]:
         if tok.idx >= before:

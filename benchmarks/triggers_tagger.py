@@ -39,6 +39,7 @@ the highest Russian char-F1 among all decoders whose Russian hit rate is at most
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import time
@@ -53,6 +54,7 @@ from recoupe.training import triggers as T  # noqa: E402
 from recoupe.training.data import LANGS  # noqa: E402
 
 DENSE = True  # --hashed-only clears it: the tagger without the words' piece vectors (the first runs)
+COLUMNS = None  # --columns: only these of the hashed word features (e.g. 13, the bias: piece vectors alone)
 
 
 def fold_models(name, train, cache: Path, epochs: int, learning_rate: float):
@@ -72,7 +74,7 @@ def fold_models(name, train, cache: Path, epochs: int, learning_rate: float):
     else:
         lexical = T.train_weights(train)
         scorer = T.train_sentence_scorer(train)
-    tagger = T.train_tagger(train, epochs, learning_rate, dense=DENSE)
+    tagger = T.train_tagger(train, epochs, learning_rate, dense=DENSE, columns=COLUMNS)
     extra = {"tagger": tagger[0], "techniques": json.dumps(tagger[2])}
     if tagger[1] is not None:
         extra["dense"] = tagger[1]
@@ -105,7 +107,8 @@ def held_out(by_lang, lang, k, train_langs, cache, epochs, learning_rate):
                 scores = scores + T.triggers.SENTENCE_WEIGHT * triggers.sentence_term(cands, p.sentences[0], lp)[0]
                 lp = lp[0]
             dense = model.dense_terms(cands, [p.technique]) if model.tagger_dense is not None else None
-            z = triggers.tagger_logits(cands, model.tagger, [triggers.technique_salt(p.technique)], dense)[0]
+            view = cands if COLUMNS is None else dataclasses.replace(cands, word_features=cands.word_features[:, COLUMNS])
+            z = triggers.tagger_logits(view, model.tagger, [triggers.technique_salt(p.technique)], dense)[0]
             out.append((p, cands, scores, lp, z))
         triggers.candidates.cache_clear()
     return out
@@ -198,10 +201,12 @@ def main():
     ap.add_argument("--tagger-epochs", type=int, default=2)  # see main()
     ap.add_argument("--tagger-lr", type=float, default=0.02)
     ap.add_argument("--decoders", default="", help="only the decoders whose name starts with one of these (comma-separated)")
+    ap.add_argument("--columns", default="", help="only these hashed word features (comma-separated indices)")
     ap.add_argument("--hashed-only", action="store_true", help="the tagger without the words' piece vectors")
     args = ap.parse_args()
-    global DENSE
+    global DENSE, COLUMNS
     DENSE = not args.hashed_only
+    COLUMNS = None if not args.columns else [int(x) for x in args.columns.split(",")]
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
     by_lang = T._all_pairs()

@@ -524,29 +524,38 @@ def load() -> TriggerModel:
 
 def word_probabilities(cands: Candidates, logits: np.ndarray, log_probs: np.ndarray | None = None,
                        sentence_weight: float = 0.0) -> np.ndarray:
-    """(w,) each word's probability of lying inside the trigger: the tagger's logit, plus
-    ``sentence_weight`` times the sentence scorer's log-probability of the word's sentence
-    relative to a uniform choice (0 when the sentence is as likely as any)."""
-    if log_probs is not None and sentence_weight and len(log_probs) > 1:
-        rows = np.minimum(cands.word_sentence, len(log_probs) - 1)
-        logits = logits + sentence_weight * (log_probs[rows] + np.log(len(log_probs)))
+    """(w,) or (k, w): each word's probability of lying inside the trigger: the tagger's logit,
+    plus ``sentence_weight`` times the sentence scorer's log-probability of the word's sentence
+    relative to a uniform choice (0 when the sentence is as likely as any); ``log_probs`` (n,) or
+    (k, n) over the paragraph's n sentences, as ``logits`` is for one technique or k."""
+    if log_probs is not None and sentence_weight and log_probs.shape[-1] > 1:
+        n = log_probs.shape[-1]
+        logits = logits + sentence_weight * (log_probs[..., np.minimum(cands.word_sentence, n - 1)] + np.log(n))
     return 1.0 / (1.0 + np.exp(-logits))
 
 
-def soft_f1(cands: Candidates, probs: np.ndarray, which: np.ndarray) -> np.ndarray:
+def soft_gold(cands: Candidates, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The tagger's soft gold, ready for :func:`soft_f1`: each word's probability times its length
+    in characters, summed up to each token ((…, t + 1)), and its total ((…,)); ``probs`` (w,) or (k, w)."""
+    mass = probs * (cands.word_end - cands.word_start)
+    cum = np.zeros(probs.shape[:-1] + (len(cands.token_ids) + 1,))
+    cum[..., cands.word_tokens + 1] = mass
+    np.cumsum(cum, axis=-1, out=cum)
+    return cum, mass.sum(axis=-1)
+
+
+def soft_f1(cands: Candidates, probs: np.ndarray | None, which: np.ndarray, gold=None) -> np.ndarray:
     """The character F1 of the candidates ``which`` against the tagger's soft gold, each word
     counted with its probability of being inside the trigger (and its length in characters):
-    2 · Σ_inside p·len / (candidate length + Σ_paragraph p·len)."""
-    mass = probs * (cands.word_end - cands.word_start)
-    cum = np.zeros(len(cands.token_ids) + 1)
-    cum[cands.word_tokens + 1] = mass
-    np.cumsum(cum, out=cum)
+    2 · Σ_inside p·len / (candidate length + Σ_paragraph p·len). ``gold``: :func:`soft_gold` of
+    ``probs`` when already computed."""
+    cum, total = soft_gold(cands, probs) if gold is None else gold
     inside = cum[cands.tok_end[which]] - cum[cands.tok_start[which]]
-    return 2.0 * inside / ((cands.char_end[which] - cands.char_start[which]) + float(mass.sum()))
+    return 2.0 * inside / ((cands.char_end[which] - cands.char_start[which]) + float(total))
 
 
 def best_span(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVERLAP_WEIGHT,
-              word_probs: np.ndarray | None = None, tagger_weight: float = 0.0) -> tuple[int, int, float]:
+              word_probs: np.ndarray | None = None, tagger_weight: float = 0.0, gold=None) -> tuple[int, int, float]:
     """The candidate with the best expected gain under the model, and its overlap probability.
 
     The top-scored candidate alone is often a short fragment beside the trigger; choosing, among
@@ -559,7 +568,8 @@ def best_span(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVE
     With the word tagger's probabilities (``word_probs``, triggers@3), each of those candidates'
     gain also counts ``tagger_weight`` times its :func:`soft_f1` against them: a second, word-level
     opinion on where the trigger lies, weighed in rather than trusted alone (the tagger alone
-    decodes worse than the candidates, MODEL_CARD.md).
+    decodes worse than the candidates, MODEL_CARD.md). ``gold``: their :func:`soft_gold`, when
+    already computed (the techniques of a paragraph share one pass).
     """
     k = min(DECODE_TOP, len(scores))
     top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
@@ -569,8 +579,8 @@ def best_span(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVE
     inter = np.clip(np.minimum(e[:, None], e[None, :]) - np.maximum(s[:, None], s[None, :]), 0, None)
     dice = 2.0 * inter / ((e - s)[:, None] + (e - s)[None, :])
     gain = (overlap_weight * (inter > 0) + (1.0 - overlap_weight) * dice) @ p
-    if word_probs is not None and tagger_weight:
-        gain = gain + tagger_weight * soft_f1(cands, word_probs, top)
+    if (word_probs is not None or gold is not None) and tagger_weight:
+        gain = gain + tagger_weight * soft_f1(cands, word_probs, top, gold)
     best = int(top[np.argmax(gain)])
     start, end = int(cands.char_start[best]), int(cands.char_end[best])
     q = np.exp(scores - scores.max())
@@ -639,15 +649,15 @@ def find_triggers(paragraph: str, techniques: list[str], lang: str, sentences=No
     if tagger_weight:
         logits = tagger_logits(cands, model.tagger, [model.salts.get(t, 0) for t in techniques],
                                model.dense_terms(cands, techniques))
+    gold = None
+    if logits is not None:
+        gold = soft_gold(cands, word_probabilities(
+            cands, logits, log_probs, float(model.meta.get("tagger_sentence_weight", TAGGER_SENTENCE_WEIGHT))))
     found = []
     for i, scores in enumerate(technique_scores(cands, model, techniques, sentences, log_probs=log_probs)):
         if scores is None:
             found.append(None)
             continue
-        probs = None
-        if logits is not None:
-            probs = word_probabilities(cands, logits[i], None if log_probs is None else log_probs[i],
-                                       float(model.meta.get("tagger_sentence_weight", TAGGER_SENTENCE_WEIGHT)))
-        s, e, score = best_span(cands, scores, overlap, probs, tagger_weight)
+        s, e, score = best_span(cands, scores, overlap, None, tagger_weight, None if gold is None else (gold[0][i], gold[1][i]))
         found.append((s, e, round(score, 4)))
     return found

@@ -197,7 +197,7 @@ def word_labels(cands: triggers.Candidates, gold: list[tuple[int, int]]) -> np.n
 
 
 def train_tagger(pairs: list[Pair], epochs: int = TAG_EPOCHS, learning_rate: float = TAG_LEARNING_RATE,
-                 dense: bool = True) -> tuple[np.ndarray, np.ndarray | None, list[str]]:
+                 dense: bool = True, columns=None) -> tuple[np.ndarray, np.ndarray | None, list[str]]:
     """The word tagger: (hashed weights (2**HASH_BITS,), dense weights (1 + techniques, 1024) or
     None, the techniques of the dense rows 1..). Per word, a logistic loss on "inside a gold span
     of the pair's technique"; AdaGrad over the pairs in a seeded order (one paragraph's words per
@@ -215,7 +215,8 @@ def train_tagger(pairs: list[Pair], epochs: int = TAG_EPOCHS, learning_rate: flo
         if not len(cands):
             continue
         salt = triggers.technique_salt(pair.technique)
-        ids = np.concatenate([cands.word_features, cands.word_features ^ salt], axis=1)
+        feats = cands.word_features if columns is None else cands.word_features[:, columns]
+        ids = np.concatenate([feats, feats ^ salt], axis=1)
         uniq, inverse = np.unique(ids, return_inverse=True)
         rows = None
         if dense:  # row indices into one table of distinct words, not (w, 1024) per pair

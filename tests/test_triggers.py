@@ -31,7 +31,7 @@ TECHNIQUES = ["Loaded_Language", "Name_Calling-Labeling", "Doubt", "Appeal_to_Fe
 
 
 def test_model_files_exist_and_load_once():
-    for name in ("weights.npz", "sentences.npz", "tagger.npz", "meta.json", "scores.json", "MODEL_CARD.md"):
+    for name in ("weights.npz", "meta.json", "scores.json", "MODEL_CARD.md"):
         assert (triggers.MODEL_DIR / name).exists(), name
     with np.load(triggers.MODEL_DIR / "weights.npz", allow_pickle=False) as data:
         assert data.files == ["weights"] and data["weights"].dtype.kind == "f"
@@ -93,113 +93,6 @@ def test_gold_spans_realigned_to_word_starts():
     starts = [p.paragraph[s - 1] if s else " " for p in pairs for s, _ in p.gold]
     # With CRLF files misaligned, over 40% of the French spans would start inside a word.
     assert np.mean([not c.isalnum() for c in starts]) > 0.97
-
-
-def test_word_view_is_aligned_with_the_candidates():
-    """The tagger's words are the paragraph's word tokens, in its sentences, one feature row each."""
-    for paragraph in (DOUBT_FR, LOADED_EN, "« Une phrase courte, entre guillemets. »"):
-        cands = triggers.candidates(paragraph)
-        words = [paragraph[s:e] for s, e in zip(cands.word_start, cands.word_end)]
-        assert all(w.isalnum() or "_" in w for w in words)
-        assert words == [w for w in __import__("re").findall(r"\w+", paragraph)]
-        assert cands.word_features.shape == (len(words), triggers.TAG_FEATURES)
-        for k, (s, e) in enumerate(zip(cands.word_start, cands.word_end)):
-            sent = cands.sentences[cands.word_sentence[k]]
-            assert sent[0] <= s and e <= sent[1]
-    # The same word in two places differs in context features but shares its word bucket.
-    cands = triggers.candidates("Le chat dort. Le chien mange le chat !")
-    first, second = cands.word_features[1], cands.word_features[7]  # "chat" twice
-    assert first[0] == second[0] and first[1] == second[1]
-    assert not np.array_equal(first, second)
-    assert triggers.candidates("« »").word_features.shape == (0, triggers.TAG_FEATURES)
-
-
-def test_word_labels_mark_the_words_a_gold_span_touches():
-    from recoupe.training.triggers import word_labels
-
-    paragraph = "Ils sont des voleurs sans scrupules, dit-il."
-    cands = triggers.candidates(paragraph)
-    start = paragraph.index("voleurs")
-    labels = word_labels(cands, [(start, start + len("voleurs sans scrup"))])
-    words = [paragraph[s:e] for s, e in zip(cands.word_start, cands.word_end)]
-    assert [w for w, y in zip(words, labels) if y] == ["voleurs", "sans", "scrupules"]
-
-
-def test_soft_f1_against_a_certain_tagger_is_the_character_f1():
-    paragraph = "Ils sont des voleurs sans scrupules, dit-il."
-    cands = triggers.candidates(paragraph)
-    words = [paragraph[s:e] for s, e in zip(cands.word_start, cands.word_end)]
-    probs = np.array([1.0 if w == "voleurs" else 0.0 for w in words])
-    every = np.arange(len(cands))
-    f1 = triggers.soft_f1(cands, probs, every)
-    spans = [paragraph[s:e] for s, e in zip(cands.char_start, cands.char_end)]
-    assert spans[int(np.argmax(f1))] == "voleurs" and np.isclose(f1.max(), 1.0)
-    longer = spans.index("des voleurs")
-    assert np.isclose(f1[longer], 2 * 7 / (11 + 7))
-
-
-def test_the_tagger_moves_the_decoded_span_to_the_words_it_believes():
-    paragraph = "Ils sont des voleurs sans scrupules, dit-il."
-    cands = triggers.candidates(paragraph)
-    assert len(cands) < triggers.DECODE_TOP  # every candidate is weighed
-    words = [paragraph[s:e] for s, e in zip(cands.word_start, cands.word_end)]
-    flat = np.zeros(len(cands))
-    probs = np.array([0.95 if w in ("voleurs", "scrupules") else 0.02 for w in words])
-    without = triggers.best_span(cands, flat, 0.5)
-    with_tagger = triggers.best_span(cands, flat, 0.5, probs, 2.0)
-    assert paragraph[with_tagger[0]:with_tagger[1]] == "voleurs sans scrupules"
-    assert paragraph[without[0]:without[1]] != "voleurs sans scrupules"
-    # weight 0 or no probabilities: triggers@2's decoding exactly
-    assert triggers.best_span(cands, flat, 0.5, probs, 0.0) == without
-
-
-def test_word_probabilities_follow_the_sentence_scorer():
-    cands = triggers.candidates(DOUBT_FR)
-    logits = np.zeros(len(cands.word_start))
-    lp = np.log(np.array([0.1, 0.9]))
-    p = triggers.word_probabilities(cands, logits, lp, 1.0)
-    first, second = p[cands.word_sentence == 0], p[cands.word_sentence == 1]
-    assert np.allclose(first, 1 / (1 + np.exp(-np.log(0.2))))  # log(0.1) + log(2 sentences)
-    assert np.all(second > 0.5) and np.all(first < 0.5)
-    assert np.allclose(triggers.word_probabilities(cands, logits, lp, 0.0), 0.5)
-
-
-def test_piece_vectors_are_unit_and_tell_words_apart():
-    from recoupe.vectors import piece_vector, piece_vectors
-
-    x = piece_vectors(["corrompus", "corrompus", "mardi"])
-    assert x.shape == (3, 512) and x.dtype == np.float32
-    assert np.allclose(np.linalg.norm(x, axis=1), 1.0, atol=1e-5)
-    assert np.array_equal(x[0], x[1]) and not np.allclose(x[0], x[2])
-    assert np.array_equal(piece_vector("mardi"), x[2])
-
-
-def test_tagger_ships_and_finds_the_loaded_words():
-    model = triggers.load()
-    assert model.meta["version"] == "3" and model.tagger is not None
-    assert model.tagger.shape == (1 << model.meta["hash_bits"],)
-    assert model.tagger_dense.shape == (len(model.meta["tagger"]["techniques"]) + 1, 1024)
-    for paragraph in (LOADED_FR, LOADED_EN):
-        cands = triggers.candidates(paragraph)
-        techniques = ["Loaded_Language", "Doubt", "Not_A_Technique"]
-        dense = model.dense_terms(cands, techniques)
-        # the kept projections give what the vectors give directly
-        assert np.allclose(dense, triggers.dense_terms(model.dense_rows(techniques), triggers.word_vectors(cands)),
-                           atol=1e-4)
-        assert np.allclose(dense[2], triggers.dense_terms(model.tagger_dense[:1], triggers.word_vectors(cands))[0],
-                           atol=1e-4)  # an unknown technique reads the shared row
-        z = triggers.tagger_logits(cands, model.tagger, [model.salts["Loaded_Language"]], dense[:1])[0]
-        flat_sentence = cands.word_sentence == 0
-        assert z[~flat_sentence].max() > z[flat_sentence].max(), paragraph
-
-
-def test_dense_terms_add_the_neighbours_mean():
-    vectors = np.eye(3, 512, dtype=np.float32)  # three words, orthogonal
-    dense = np.zeros((1, 1024), dtype=np.float32)
-    dense[0, :3] = [1.0, 2.0, 3.0]  # own weights
-    dense[0, 512:515] = [10.0, 20.0, 30.0]  # neighbours' weights
-    z = triggers.dense_terms(dense, vectors)[0]
-    assert np.allclose(z, [1 + 0.5 * 20, 2 + 0.5 * (10 + 30), 3 + 0.5 * 20])
 
 
 def test_sentence_term_is_the_mean_log_probability_of_the_sentences_a_candidate_touches():
@@ -266,8 +159,6 @@ def test_candidates_and_scores_identical_to_the_reference_on_real_paragraphs():
         old, new = triggers_candidates(paragraph), triggers.candidates.__wrapped__(paragraph)
         for field in old.__dataclass_fields__:
             a, b = getattr(old, field), getattr(new, field)
-            if field.startswith("word_"):  # the tagger's word view (triggers@3) is newer than the reference
-                continue
             if isinstance(a, list):
                 assert a == b, field
             else:

@@ -93,29 +93,6 @@ WINOGRAD_TILE = 4
 WINOGRAD_POINTS = (0, 1, -1, Fraction(1, 2), -2)
 
 
-def piece_vector(word: str) -> np.ndarray:
-    """(512,) the unit mean of the encoder's own input embeddings of the word's sentencepiece
-    pieces: a table look-up, no convolution, so no encoder pass. Not a sentence vector and not
-    cross-lingual on its own (``benchmarks/encoder_token_embeddings.py``), but it carries what a
-    word means beyond its spelling; the trigger tagger reads it (``analysis.triggers``, issue 15)."""
-    enc = _encoder()
-    backend = enc._model
-    ids = np.asarray(enc._sp.encode(word, out_type=int), dtype=np.int64)
-    if not len(ids):
-        return np.zeros(DIM, dtype=np.float32)
-    chunk = ids % 17
-    v = (backend.table[ids].astype(np.float32) * backend.scale[chunk, None] + backend.lo[chunk, None]).mean(axis=0)
-    norm = float(np.linalg.norm(v))
-    return (v / norm if norm else v).astype(np.float32)
-
-
-def piece_vectors(words: list[str]) -> np.ndarray:
-    """(n, 512) :func:`piece_vector` of each word."""
-    if not words:
-        return np.zeros((0, DIM), dtype=np.float32)
-    return np.stack([piece_vector(w) for w in words])
-
-
 def toom_cook(points, m: int, r: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(A^T, G, B^T) of Winograd's minimal filtering F(m, r) (Lavin & Gray 2016, "Fast Algorithms
     for Convolutional Neural Networks"; the Toom-Cook construction of Lavin's wincnn): for a

@@ -18,12 +18,6 @@ on the same gold spans) gives every sentence of the paragraph a log-probability 
 trigger, and each candidate's lexical score gets ``SENTENCE_WEIGHT`` times the mean
 log-probability of the sentences it covers. Without sentence vectors the lexical model decides
 alone (as triggers@1 did).
-
-A word tagger (triggers@3) gives a second, word-level opinion: per word, a logistic "inside the
-trigger" over hashed features of the word and its neighbours (shared and technique-crossed, as
-above) and the word's piece vector (the sentence encoder's own input embeddings of its pieces, a
-table look-up: ``vectors.piece_vector``). Its probabilities form a soft gold, and the decoding adds
-each candidate's character F1 against it to the candidate's expected gain (``best_span``).
 """
 
 from __future__ import annotations
@@ -32,8 +26,7 @@ import bisect
 import json
 import re
 import zlib
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,21 +49,11 @@ OVERLAP_WEIGHT = 0.5
 # meta.json by training.
 SENTENCE_WEIGHT = 2.0
 SENTENCE_OVERLAP_WEIGHT = 0.5
-# triggers@3, the word tagger: each of the decoded candidates' gain gets TAGGER_WEIGHT x its
-# character F1 against the tagger's soft gold, the tagger's logits first raised by
-# TAGGER_SENTENCE_WEIGHT x the sentence scorer's log-probability (relative to uniform). Chosen on
-# Russian (benchmarks/triggers_tagger.py --dense, triggers@2's 2-fold protocol), the rule fixed
-# beforehand: the highest char-F1 among all decoders of its grid hitting at most 0.02 less often
-# than triggers@2: ru 0.732 / 0.476 / 149.0 against 0.715 / 0.465 / 140.6 (hit / char-F1 / length).
-# Written into meta.json by training.
-TAGGER_WEIGHT = 2.0
-TAGGER_SENTENCE_WEIGHT = 1.0
 MAX_WINDOW = 8  # word windows of 1..8 words; longer candidates must follow clause boundaries
 LENGTH_BUCKETS = np.array([1, 2, 3, 4, 6, 9, 14, 22, 35])  # a span of n words falls in bucket searchsorted(n)
 
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _SENT_END = frozenset(".!?…")
-_PROJECTION_LOCK = threading.Lock()
 _CLAUSE = frozenset(",;:()[]«»\"“”„‘’—–")
 _QUOTE = frozenset("«»\"“”„‘")
 # Fixed (per-candidate) feature kinds; each is a salt of the mixing hash.
@@ -80,17 +63,6 @@ _T_WORD, _T_PREFIX, _T_BIGRAM = 20, 21, 22
 _BOS, _EOS = zlib.crc32(b"<s>"), zlib.crc32(b"</s>")
 _FIXED_KINDS = np.array([_F_FIRST, _F_LAST, _F_PREV, _F_NEXT, _F_LEN, _F_ALIGN, _F_QUESTION, _F_EXCLAIM, _F_QUOTE,
                          _F_POS, _F_BIAS, _F_LEN_ALIGN, _F_CAPS, _F_SHAPE], dtype=np.uint64)
-
-# The tagger's per-word feature kinds (salts of the mixing hash): the word, its prefix, the tokens
-# one and two before and after it, the bigrams it ends and starts, its place in the sentence and
-# in its clause, inside quotation marks, its shape, how the sentence ends, which sentence, a bias.
-_TAG_KINDS = np.arange(40, 54, dtype=np.uint64)
-TAG_FEATURES = len(_TAG_KINDS)
-_OPEN_QUOTE, _CLOSE_QUOTE = frozenset("«“„‘"), frozenset("»”")
-_TAG_POSITIONS = np.array([1, 2, 3, 5, 8, 13, 21])  # buckets of a word's distance from its sentence's start / end
-_TAG_POSITION_BUCKET = np.searchsorted(_TAG_POSITIONS, np.arange(23))  # the same, as a table (22+: the last)
-_TAG_NEIGHBOURS = np.array([1, 3, 0, 4])  # offsets into the padded hashes: tokens -1, +1, -2, +2
-_TAG_WORD_LENGTHS = np.array([3, 6, 10])  # buckets of a word's length in characters
 
 
 def _mix(values, kind) -> np.ndarray:
@@ -117,13 +89,6 @@ class Candidates:
     fixed: np.ndarray  # (c, m) buckets of the per-candidate features
     token_ids: np.ndarray  # (t, 3) buckets of each token's word, prefix and bigram with the previous token
     sentences: list[tuple[int, int]]  # char (start, end) of each sentence, trimmed to words
-    # The tagger's view (triggers@3): one row per word token.
-    word_tokens: np.ndarray | None = None  # (w,) token index of each word
-    word_sentence: np.ndarray | None = None  # (w,) sentence number of each word
-    word_features: np.ndarray | None = None  # (w, TAG_FEATURES) buckets of each word's tagger features
-    word_start: np.ndarray | None = None  # (w,) character offsets of each word
-    word_end: np.ndarray | None = None
-    word_text: tuple[str, ...] = ()  # each word as written
 
     def __len__(self) -> int:
         return len(self.char_start)
@@ -131,8 +96,7 @@ class Candidates:
 
 def _empty() -> Candidates:
     z = np.zeros(0, dtype=np.int64)
-    return Candidates(z, z, z, z, np.zeros(0), np.zeros((0, 14), dtype=np.int64), np.zeros((0, 3), dtype=np.int64), [],
-                      z, z, np.zeros((0, len(_TAG_KINDS)), dtype=np.int64), z, z)
+    return Candidates(z, z, z, z, np.zeros(0), np.zeros((0, 14), dtype=np.int64), np.zeros((0, 3), dtype=np.int64), [])
 
 
 # Candidate codes (first word * (words + 1) + span length - 1) are deduplicated with a mask over
@@ -148,7 +112,6 @@ def candidates(paragraph: str) -> Candidates:
     # One pass over the tokens: offsets, hashes of the word and its 5-character prefix, sentence
     # and clause numbers (a sentence ends after . ! ? ... and any closing quotes), marks and capitals.
     starts, ends, h, hp, sent, clause, word_k, marks, caps, all_caps = [], [], [], [], [], [], [], [], [], []
-    word_text, digits = [], []
     s = c = 0
     ended = False
     crc32 = zlib.crc32
@@ -163,8 +126,6 @@ def candidates(paragraph: str) -> Candidates:
         hp.append(crc32(lower[:5].encode("utf-8")))
         if first.isalnum() or first == "_":
             word_k.append(k)
-            word_text.append(text)
-            digits.append(first.isdigit())
         if ended and not (text in _QUOTE or text in _SENT_END or text in ")]"):
             s += 1
             c += 1
@@ -276,52 +237,7 @@ def candidates(paragraph: str) -> Candidates:
     raw[:, 13] = upper[ti] + 2 * upper[tj - 1] + 4 * (char_start == 0) + 8 * (char_end == len(paragraph))
     fixed = _mix(raw, _FIXED_KINDS)
     sentences = list(zip(starts[words[first_of_sent]].tolist(), ends[words[last_of_sent]].tolist()))
-
-    # The tagger's features, one row per word (see _TAG_KINDS). Inside quotation marks: « “ „ ‘ open,
-    # » ” close, " toggles; a mark itself counts as inside after it opens, outside after it closes.
-    quoted = np.zeros(n, dtype=bool)
-    depth = since = 0
-    for k, column in marks if quote_before.any() else ():
-        if column == 2:
-            quoted[since:k] = depth > 0
-            mark = paragraph[starts[k]]
-            depth = depth + 1 if mark in _OPEN_QUOTE else max(depth - 1, 0) if mark in _CLOSE_QUOTE else (
-                (0 if depth else 1) if mark == '"' else depth)
-            since = k
-    quoted[since:] = depth > 0
-    word_sentence = np.cumsum(new_sent) - 1  # index into `sentences`
-    j = np.arange(nw)
-    pos, to_end = j - first_of_sent[word_sentence], last_of_sent[word_sentence] - j
-    clause_rank = np.cumsum(new_clause) - 1
-    clause_rank = clause_rank - clause_rank[first_of_sent][word_sentence]
-    tok_sent = np.array(sent, dtype=np.int64)
-    ends_with = np.zeros((tok_sent[-1] + 1, 2), dtype=np.int64)  # '?' / '!' anywhere in the sentence
-    for k, column in marks:
-        if column < 2:
-            ends_with[tok_sent[k], column] = 1
-    hx = np.empty(n + 4, dtype=np.uint64)  # token k at k + 2, two BOS before and two EOS after
-    hx[:2], hx[2:-2], hx[-2:] = _BOS, h, _EOS
-    length_chars = ends[words] - starts[words]
-    capital = np.zeros(n, dtype=bool)
-    capital[caps] = True
-    digit = np.array(digits, dtype=np.int64)
-    ws = wsent
-    tag = np.empty((nw, TAG_FEATURES), dtype=np.uint64)
-    tag[:, 0] = h[words]
-    tag[:, 1] = np.array(hp, dtype=np.uint64)[words]
-    tag[:, 2:6] = hx[words[:, None] + _TAG_NEIGHBOURS]  # tokens -1, +1, -2, +2
-    tag[:, 6] = tag[:, 2] * np.uint64(1000003) ^ tag[:, 0]
-    tag[:, 7] = tag[:, 0] * np.uint64(1000003) ^ tag[:, 3]
-    tag[:, 8] = _TAG_POSITION_BUCKET[np.minimum(pos, 22)] * 8 + _TAG_POSITION_BUCKET[np.minimum(to_end, 22)]
-    tag[:, 9] = new_clause + 2 * last_clause + 4 * np.minimum(clause_rank, 3)
-    tag[:, 10] = quoted[words]
-    tag[:, 11] = (capital[words] + 2 * upper[words] + 4 * digit
-                  + 8 * np.searchsorted(_TAG_WORD_LENGTHS, length_chars))
-    tag[:, 12] = ends_with[ws, 0] + 2 * ends_with[ws, 1] + 4 * np.minimum(word_sentence, 3) \
-        + 16 * (word_sentence == word_sentence[-1])
-    tag[:, 13] = 0  # bias
-    return Candidates(char_start, char_end, ti, tj, 1.0 / np.sqrt(span_words), fixed, token_ids, sentences,
-                      words, word_sentence, _mix(tag, _TAG_KINDS), starts[words], ends[words], tuple(word_text))
+    return Candidates(char_start, char_end, ti, tj, 1.0 / np.sqrt(span_words), fixed, token_ids, sentences)
 
 
 def candidate_scores(cands: Candidates, weights: np.ndarray, salt: int, shared=None) -> np.ndarray:
@@ -341,48 +257,6 @@ def lexical_scores(cands: Candidates, weights: np.ndarray, salts: list[int], sha
     cum[:, 1:] = np.cumsum(tok, axis=1)
     inside = (cum[:, cands.tok_end] - cum[:, cands.tok_start]) * cands.inv_sqrt
     return inside + shared_fixed + weights[cands.fixed ^ salts].sum(axis=2)
-
-
-def word_vectors(cands: Candidates) -> np.ndarray:
-    """(w, 512): each word's piece vector (``vectors.piece_vector``: the encoder's input embeddings
-    of its pieces, a table look-up, no encoder pass)."""
-    from recoupe.vectors import piece_vectors
-
-    return piece_vectors(list(cands.word_text))
-
-
-def dense_terms(dense: np.ndarray, vectors: np.ndarray) -> np.ndarray:
-    """(k, w): the dense tagger rows ``dense`` (k, 1024) read against [each word's vector, the mean
-    of its two neighbours' vectors] (zeros past the paragraph's edges), as one projection of the
-    words (``vectors``, (w, 512)) and a shift of it."""
-    k, dim = len(dense), vectors.shape[1]
-    return _near_sum(dense.reshape(2 * k, dim) @ vectors.T)
-
-
-def _near_sum(proj: np.ndarray) -> np.ndarray:
-    """(k, w) from (2k, w) projections, rows alternating (own, neighbours): own + the mean of the
-    neighbours' projections."""
-    own, near = proj[0::2], proj[1::2]
-    z = own.copy()
-    z[:, 1:] += 0.5 * near[:, :-1]
-    z[:, :-1] += 0.5 * near[:, 1:]
-    return z
-
-
-def tagger_logits(cands: Candidates, tag_weights: np.ndarray, salts: list[int],
-                  dense: np.ndarray | None = None) -> np.ndarray:
-    """(len(salts), w): each technique's logit that each word of the paragraph lies inside its trigger
-    (the tagger: shared and technique-crossed hashed weights over the word's features), plus
-    ``dense``, (k, w), the piece-vector part (:func:`dense_terms`, or ``TriggerModel.dense_terms``)."""
-    shared = tag_weights[cands.word_features].sum(axis=1)
-    salts = np.asarray(salts, dtype=np.int64)[:, None, None]
-    z = shared + tag_weights[cands.word_features ^ salts].sum(axis=2)
-    return z if dense is None else z + dense
-
-
-# Words whose projections a model keeps (TriggerModel.dense_terms): 48 floats each, so 6 MB at most;
-# the table starts again when full, which changes no logit. A French article has ~500 distinct words.
-PROJECTION_CACHE = 32_768
 
 
 def shared_scores(cands: Candidates, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -442,63 +316,10 @@ class TriggerModel:
     salts: dict[str, int]
     meta: dict
     sentences: SentenceScorer | None = None
-    tagger: np.ndarray | None = None  # (2**HASH_BITS,) float32, the word tagger's hashed weights (triggers@3)
-    tagger_dense: np.ndarray | None = None  # (1 + techniques, 1024), summed_dense: shared row, then shared + own
-    tagger_rows: dict[str, int] | None = None  # technique -> its row of tagger_dense
-
-    projections: dict = field(default_factory=dict, compare=False, repr=False)  # see dense_terms
-
-    def dense_rows(self, techniques: list[str]) -> np.ndarray:
-        """(k, 1024) each technique's dense tagger weights (the shared row plus its own, if any)."""
-        rows = self.tagger_rows or {}
-        return self.tagger_dense[[rows.get(t, 0) for t in techniques]]
-
-    def dense_terms(self, cands: Candidates, techniques: list[str]) -> np.ndarray:
-        """(k, w) :func:`dense_terms` of the techniques' rows, each word's projection on every row
-        computed once and kept (``PROJECTION_CACHE`` words): a paragraph then costs a look-up per
-        word and one small gather, not (w, 512) vectors."""
-        cache = self.projections
-        with _PROJECTION_LOCK:
-            if not cache:
-                cache.update(rows={}, table=np.zeros((1024, 2 * len(self.tagger_dense)), dtype=np.float32))
-            rows, words = cache["rows"], cands.word_text
-            try:  # every word already projected (the usual case): one pass
-                index = [rows[w] for w in words]
-                missing = []
-            except KeyError:
-                missing = [w for w in dict.fromkeys(words) if w not in rows]
-            if missing:
-                if len(rows) + len(missing) > PROJECTION_CACHE:
-                    rows.clear()
-                    missing = list(dict.fromkeys(words))
-                start, table = len(rows), cache["table"]
-                if start + len(missing) > len(table):
-                    grown = np.zeros((max(2 * len(table), start + len(missing)), table.shape[1]), dtype=np.float32)
-                    grown[:start] = table[:start]
-                    table = cache["table"] = grown
-                from recoupe.vectors import piece_vectors
-
-                dim = self.tagger_dense.shape[1] // 2
-                table[start : start + len(missing)] = piece_vectors(missing) @ self.tagger_dense.reshape(-1, dim).T
-                for i, w in enumerate(missing):
-                    rows[w] = start + i
-                index = [rows[w] for w in words]
-            proj = cache["table"][index]  # (w, 2 * rows): (own, neighbours) per row
-        tech_rows = self.tagger_rows or {}
-        cols = np.array([[2 * tech_rows.get(t, 0), 2 * tech_rows.get(t, 0) + 1] for t in techniques]).ravel()
-        return _near_sum(proj[:, cols].T)
 
     @property
     def producer(self) -> str:
         return f"model:{self.meta['name']}@{self.meta['version']}"
-
-
-def summed_dense(dense: np.ndarray) -> np.ndarray:
-    """The tagger's dense weights as stored (row 0 shared, row i technique i's own) turned into what
-    a technique reads: row 0 the shared row (for a technique without its own), row i shared + own."""
-    summed = dense + dense[0]
-    summed[0] = dense[0]
-    return summed
 
 
 @lru_cache(maxsize=None)
@@ -513,49 +334,10 @@ def load() -> TriggerModel:
         with np.load(MODEL_DIR / "sentences.npz", allow_pickle=False) as data:
             coef, intercept = data["coef"].astype(np.float32), data["intercept"].astype(np.float32)
         scorer = SentenceScorer(coef, intercept, {t: i for i, t in enumerate(meta["sentence_scorer"]["techniques"])})
-    tagger = dense = rows = None
-    if (MODEL_DIR / "tagger.npz").exists():
-        with np.load(MODEL_DIR / "tagger.npz", allow_pickle=False) as data:
-            tagger, dense = data["weights"].astype(np.float32), summed_dense(data["dense"].astype(np.float32))
-        rows = {t: i + 1 for i, t in enumerate(meta["tagger"]["techniques"])}
-    return TriggerModel(weights=weights, salts=salts, meta=meta, sentences=scorer, tagger=tagger, tagger_dense=dense,
-                        tagger_rows=rows)
+    return TriggerModel(weights=weights, salts=salts, meta=meta, sentences=scorer)
 
 
-def word_probabilities(cands: Candidates, logits: np.ndarray, log_probs: np.ndarray | None = None,
-                       sentence_weight: float = 0.0) -> np.ndarray:
-    """(w,) or (k, w): each word's probability of lying inside the trigger: the tagger's logit,
-    plus ``sentence_weight`` times the sentence scorer's log-probability of the word's sentence
-    relative to a uniform choice (0 when the sentence is as likely as any); ``log_probs`` (n,) or
-    (k, n) over the paragraph's n sentences, as ``logits`` is for one technique or k."""
-    if log_probs is not None and sentence_weight and log_probs.shape[-1] > 1:
-        n = log_probs.shape[-1]
-        logits = logits + sentence_weight * (log_probs[..., np.minimum(cands.word_sentence, n - 1)] + np.log(n))
-    return 1.0 / (1.0 + np.exp(-logits))
-
-
-def soft_gold(cands: Candidates, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The tagger's soft gold, ready for :func:`soft_f1`: each word's probability times its length
-    in characters, summed up to each token ((…, t + 1)), and its total ((…,)); ``probs`` (w,) or (k, w)."""
-    mass = probs * (cands.word_end - cands.word_start)
-    cum = np.zeros(probs.shape[:-1] + (len(cands.token_ids) + 1,))
-    cum[..., cands.word_tokens + 1] = mass
-    np.cumsum(cum, axis=-1, out=cum)
-    return cum, mass.sum(axis=-1)
-
-
-def soft_f1(cands: Candidates, probs: np.ndarray | None, which: np.ndarray, gold=None) -> np.ndarray:
-    """The character F1 of the candidates ``which`` against the tagger's soft gold, each word
-    counted with its probability of being inside the trigger (and its length in characters):
-    2 · Σ_inside p·len / (candidate length + Σ_paragraph p·len). ``gold``: :func:`soft_gold` of
-    ``probs`` when already computed."""
-    cum, total = soft_gold(cands, probs) if gold is None else gold
-    inside = cum[cands.tok_end[which]] - cum[cands.tok_start[which]]
-    return 2.0 * inside / ((cands.char_end[which] - cands.char_start[which]) + float(total))
-
-
-def best_span(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVERLAP_WEIGHT,
-              word_probs: np.ndarray | None = None, tagger_weight: float = 0.0, gold=None) -> tuple[int, int, float]:
+def best_span(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVERLAP_WEIGHT) -> tuple[int, int, float]:
     """The candidate with the best expected gain under the model, and its overlap probability.
 
     The top-scored candidate alone is often a short fragment beside the trigger; choosing, among
@@ -564,12 +346,6 @@ def best_span(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVE
     distribution (minimum Bayes risk) is more often right. The overlap term rewards long spans
     (a whole sentence overlaps almost anything), so its weight trades hits for precision of the
     span (``OVERLAP_WEIGHT``, MODEL_CARD.md).
-
-    With the word tagger's probabilities (``word_probs``, triggers@3), each of those candidates'
-    gain also counts ``tagger_weight`` times its :func:`soft_f1` against them: a second, word-level
-    opinion on where the trigger lies, weighed in rather than trusted alone (the tagger alone
-    decodes worse than the candidates, MODEL_CARD.md). ``gold``: their :func:`soft_gold`, when
-    already computed (the techniques of a paragraph share one pass).
     """
     k = min(DECODE_TOP, len(scores))
     top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
@@ -579,8 +355,6 @@ def best_span(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVE
     inter = np.clip(np.minimum(e[:, None], e[None, :]) - np.maximum(s[:, None], s[None, :]), 0, None)
     dice = 2.0 * inter / ((e - s)[:, None] + (e - s)[None, :])
     gain = (overlap_weight * (inter > 0) + (1.0 - overlap_weight) * dice) @ p
-    if (word_probs is not None or gold is not None) and tagger_weight:
-        gain = gain + tagger_weight * soft_f1(cands, word_probs, top, gold)
     best = int(top[np.argmax(gain)])
     start, end = int(cands.char_start[best]), int(cands.char_end[best])
     q = np.exp(scores - scores.max())
@@ -609,10 +383,9 @@ def paragraph_sentences(bounds: list[tuple[int, int]], vecs: np.ndarray, start: 
 
 
 def technique_scores(cands: Candidates, model: TriggerModel, techniques: list[str], sentences=None,
-                     sentence_weight: float | None = None, log_probs: np.ndarray | None = None) -> list[np.ndarray | None]:
+                     sentence_weight: float | None = None) -> list[np.ndarray | None]:
     """Each technique's candidate scores: lexical, plus ``sentence_weight`` times the sentence
-    scorer's term when the paragraph's sentence vectors are given (two sentences or more).
-    ``log_probs``: the sentence scorer's log-probabilities of those sentences, when already computed."""
+    scorer's term when the paragraph's sentence vectors are given (two sentences or more)."""
     shared = shared_scores(cands, model.weights)
     known = [i for i, t in enumerate(techniques) if model.salts.get(t) is not None]
     out: list[np.ndarray | None] = [None] * len(techniques)
@@ -627,9 +400,7 @@ def technique_scores(cands: Candidates, model: TriggerModel, techniques: list[st
     bounds, vecs = sentences
     if len(bounds) < 2:
         return out
-    if log_probs is None:
-        log_probs = model.sentences.log_probs(vecs, techniques)
-    term = sentence_term(cands, bounds, log_probs)
+    term = sentence_term(cands, bounds, model.sentences.log_probs(vecs, techniques))
     return [None if o is None else o + sentence_weight * t for o, t in zip(out, term)]
 
 
@@ -643,21 +414,11 @@ def find_triggers(paragraph: str, techniques: list[str], lang: str, sentences=No
         return [None] * len(techniques)
     with_sentences = sentences is not None and model.sentences is not None and len(sentences[0]) > 1
     overlap = float(model.meta.get("sentence_overlap_weight", SENTENCE_OVERLAP_WEIGHT)) if with_sentences else OVERLAP_WEIGHT
-    log_probs = model.sentences.log_probs(sentences[1], techniques) if with_sentences else None
-    tagger_weight = float(model.meta.get("tagger_weight", TAGGER_WEIGHT)) if model.tagger is not None else 0.0
-    logits = None
-    if tagger_weight:
-        logits = tagger_logits(cands, model.tagger, [model.salts.get(t, 0) for t in techniques],
-                               model.dense_terms(cands, techniques))
-    gold = None
-    if logits is not None:
-        gold = soft_gold(cands, word_probabilities(
-            cands, logits, log_probs, float(model.meta.get("tagger_sentence_weight", TAGGER_SENTENCE_WEIGHT))))
     found = []
-    for i, scores in enumerate(technique_scores(cands, model, techniques, sentences, log_probs=log_probs)):
+    for scores in technique_scores(cands, model, techniques, sentences):
         if scores is None:
             found.append(None)
             continue
-        s, e, score = best_span(cands, scores, overlap, None, tagger_weight, None if gold is None else (gold[0][i], gold[1][i]))
+        s, e, score = best_span(cands, scores, overlap)
         found.append((s, e, round(score, 4)))
     return found

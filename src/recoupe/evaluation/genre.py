@@ -132,9 +132,8 @@ def eval_triggers() -> dict:
     from recoupe.training import triggers
 
     print("\n== Persuasion trigger spans: does the span we return overlap a gold SemEval span of the "
-          "technique? (the operating-point curve, then grouped K-fold: the shipped model beside triggers@2 "
-          "without the word tagger, the lexical model alone as triggers@1, and four baselines; per technique, "
-          "hit rate, char-F1 and length)")
+          "technique? (the operating-point curve, then grouped K-fold: the shipped model beside the lexical "
+          "model alone, as triggers@1, and four baselines)")
     return triggers.evaluate()
 
 

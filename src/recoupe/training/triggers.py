@@ -34,7 +34,7 @@ from recoupe.training.data import LANGS, SEED, cache_dir, load_semeval  # noqa: 
 from recoupe.vectors import encode  # noqa: E402
 from recoupe.training.fitting import run_training_cli  # noqa: E402
 
-VERSION = "3"
+VERSION = "2"
 EPOCHS = 3
 LEARNING_RATE = 0.05
 L2 = 1e-4
@@ -179,86 +179,6 @@ def train_weights(pairs: list[Pair], epochs: int = EPOCHS, fr_repeat: int = FR_R
     return weights.astype(np.float32)
 
 
-# The word tagger (triggers@3). Epochs and learning rate chosen on Russian fold 1 (trained on
-# en/ge/it/po + Russian fold 2) by the mean within-paragraph word AUC (benchmarks/triggers_tagger.py):
-# hashed features only, 3 epochs at 0.05 0.625, 1 at 0.05 0.634, 2 at 0.02 0.636 (L2 1e-3, 3e-3 no
-# better); with the piece vectors, 2 at 0.02 0.682, 3 at 0.02 0.682, 2 at 0.05 0.674, 4 at 0.01 0.681.
-TAG_EPOCHS = 2
-TAG_LEARNING_RATE = 0.02
-TAG_L2 = 1e-4
-
-
-def word_labels(cands: triggers.Candidates, gold: list[tuple[int, int]]) -> np.ndarray:
-    """1.0 for each word of the paragraph that overlaps a gold span, else 0.0."""
-    inside = np.zeros(len(cands.word_start), dtype=bool)
-    for s, e in gold:
-        inside |= (cands.word_start < e) & (cands.word_end > s)
-    return inside.astype(np.float64)
-
-
-def train_tagger(pairs: list[Pair], epochs: int = TAG_EPOCHS, learning_rate: float = TAG_LEARNING_RATE,
-                 dense: bool = True, columns=None) -> tuple[np.ndarray, np.ndarray | None, list[str]]:
-    """The word tagger: (hashed weights (2**HASH_BITS,), dense weights (1 + techniques, 1024) or
-    None, the techniques of the dense rows 1..). Per word, a logistic loss on "inside a gold span
-    of the pair's technique"; AdaGrad over the pairs in a seeded order (one paragraph's words per
-    step), L2 on the weights touched. The dense part reads each word's piece vector beside the mean of its
-    neighbours' (``triggers.dense_terms``), through the shared row plus the technique's row."""
-    techniques = sorted({p.technique for p in pairs})
-    row_of = {t: i + 1 for i, t in enumerate(techniques)}
-    weights = np.zeros(1 << triggers.HASH_BITS, dtype=np.float64)
-    accum = np.full_like(weights, 1e-8)
-    dense_w = np.zeros((len(techniques) + 1, 2 * 512)) if dense else None
-    dense_accum = np.full((len(techniques) + 1, 2 * 512), 1e-8)
-    prepared, words = [], {}
-    for pair in pairs:
-        cands = triggers.candidates(pair.paragraph)
-        if not len(cands):
-            continue
-        salt = triggers.technique_salt(pair.technique)
-        feats = cands.word_features if columns is None else cands.word_features[:, columns]
-        ids = np.concatenate([feats, feats ^ salt], axis=1)
-        uniq, inverse = np.unique(ids, return_inverse=True)
-        rows = None
-        if dense:  # row indices into one table of distinct words, not (w, 1024) per pair
-            rows = np.array([words.setdefault(pair.paragraph[s:e], len(words))
-                             for s, e in zip(cands.word_start.tolist(), cands.word_end.tolist())], dtype=np.int64)
-        prepared.append((uniq, inverse.reshape(ids.shape), word_labels(cands, pair.gold), rows, row_of[pair.technique]))
-    table = None
-    if dense:
-        from recoupe.vectors import piece_vectors
-
-        table = piece_vectors(list(words))
-    rng = np.random.default_rng(SEED)
-    for epoch in range(epochs):
-        loss = 0.0
-        for k in rng.permutation(len(prepared)):
-            uniq, inverse, y, rows, t = prepared[k]
-            w = weights[uniq]
-            z = w[inverse].sum(axis=1)
-            if dense:
-                x = table[rows]
-                pad = np.zeros((len(x) + 2, x.shape[1]), dtype=np.float32)
-                pad[1:-1] = x
-                x = np.hstack([x, 0.5 * (pad[:-2] + pad[2:])])
-                z = z + x @ (dense_w[0] + dense_w[t])
-            p = 1.0 / (1.0 + np.exp(-z))
-            loss -= float(np.mean(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
-            if dense:
-                gd = x.T @ (p - y)
-                for r in (0, t):
-                    step_d = gd + TAG_L2 * dense_w[r]
-                    dense_accum[r] += step_d * step_d
-                    dense_w[r] -= learning_rate * step_d / np.sqrt(dense_accum[r])
-            step = np.bincount(inverse.ravel(), weights=np.repeat(p - y, inverse.shape[1]),
-                               minlength=len(uniq)) + TAG_L2 * w
-            accum[uniq] += step * step
-            weights[uniq] = w - learning_rate * step / np.sqrt(accum[uniq])
-        print(f"  tagger epoch {epoch + 1}: mean loss {loss / max(len(prepared), 1):.3f} over {len(prepared)} pairs",
-              flush=True)
-    triggers.candidates.cache_clear()
-    return weights.astype(np.float32), None if dense_w is None else dense_w.astype(np.float32), techniques
-
-
 def sentence_rows(pairs: list[Pair]):
     """Features, labels and techniques of every sentence of the pairs whose paragraph has two
     sentences or more (a one-sentence paragraph has nothing to choose): label 1 when a gold span
@@ -291,13 +211,8 @@ def train_sentence_scorer(pairs: list[Pair], c: float = SENTENCE_C) -> triggers.
                                    {t: i for i, t in enumerate(own)})
 
 
-def _model(weights: np.ndarray, scorer, techniques, tagger=None) -> triggers.TriggerModel:
-    """A model from weights in memory; ``tagger`` is :func:`train_tagger`'s result."""
-    if tagger is None:
-        return triggers.TriggerModel(weights, {t: triggers.technique_salt(t) for t in techniques}, {}, scorer)
-    return triggers.TriggerModel(weights, {t: triggers.technique_salt(t) for t in techniques}, {}, scorer, tagger[0],
-                                 None if tagger[1] is None else triggers.summed_dense(tagger[1]),
-                                 {t: i + 1 for i, t in enumerate(tagger[2])})
+def _model(weights: np.ndarray, scorer, techniques) -> triggers.TriggerModel:
+    return triggers.TriggerModel(weights, {t: triggers.technique_salt(t) for t in techniques}, {}, scorer)
 
 
 def _all_pairs() -> dict[str, list[Pair]]:
@@ -321,13 +236,11 @@ def train() -> None:
     print(f"training on {len(pairs)} (paragraph, technique) pairs", flush=True)
     weights = train_weights(pairs)
     scorer = train_sentence_scorer(pairs)
-    tag_weights, tag_dense, tag_techniques = train_tagger(pairs)
     out = triggers.MODEL_DIR
     out.mkdir(parents=True, exist_ok=True)
     # Almost every bucket is used (shared + 23 technique-crossed copies), so dense float16 is smallest.
     _save_npz(out / "weights.npz", weights=weights.astype(np.float16))
     _save_npz(out / "sentences.npz", coef=scorer.coef.astype(np.float32), intercept=scorer.intercept.astype(np.float32))
-    _save_npz(out / "tagger.npz", weights=tag_weights.astype(np.float16), dense=tag_dense.astype(np.float32))
     techniques = sorted({p.technique for p in pairs})
     meta = {
         "name": triggers.MODEL_NAME,
@@ -351,19 +264,6 @@ def train() -> None:
             "shared_row": "last row of coef: all techniques pooled, for the techniques not listed",
             "c": SENTENCE_C,
             "min_positives": MIN_SENTENCE_POSITIVES,
-        },
-        "tagger_weight": triggers.TAGGER_WEIGHT,
-        "tagger_sentence_weight": triggers.TAGGER_SENTENCE_WEIGHT,
-        "tagger": {
-            "features": "per word, hashed: the word, its 5-char prefix, tokens -2..+2, the two bigrams, distance "
-            "from the sentence's start and end, clause edges and rank, inside quotes, shape, '?'/'!' in the "
-            "sentence, which sentence, bias (each shared and crossed with the technique); dense: the word's "
-            "piece vector (vectors.piece_vector) and the mean of its neighbours' (1,024), shared row + technique row",
-            "label": "the word overlaps a gold span of the pair's technique",
-            "techniques": tag_techniques,
-            "epochs": TAG_EPOCHS,
-            "learning_rate": TAG_LEARNING_RATE,
-            "l2": TAG_L2,
         },
         "training": {
             "pairs": {lang: len(by_lang[lang]) for lang in LANGS},
@@ -398,17 +298,17 @@ def _span_metrics(pred: tuple[int, int] | None, gold: list[tuple[int, int]]) -> 
     return float(hit), f1, e - s
 
 
-def _predictions(pairs: list[Pair], weights: np.ndarray, scorer=None, tagger=None) -> dict[str, list]:
+def _predictions(pairs: list[Pair], weights: np.ndarray, scorer=None) -> dict[str, list]:
     """Each method's predicted (start, end) per pair; the random baseline draws with a fixed seed.
     ``triggers`` is the shipped decoding (lexical + sentence scorer at the shipped operating point),
     ``lexical`` the lexical model alone as triggers@1 decoded it, ``best_sentence`` the whole
     sentence the sentence scorer ranks first."""
     rng = np.random.default_rng(SEED)
-    names = ["triggers", "triggers2", "lexical", "triggers_top1", "best_sentence", "first_sentence", "longest_sentence",
+    names = ["triggers", "lexical", "triggers_top1", "best_sentence", "first_sentence", "longest_sentence",
              "random_candidate"]
     out = {name: [] for name in names}
     techniques = sorted({p.technique for p in pairs})
-    model = _model(weights, scorer, techniques, tagger)
+    model = _model(weights, scorer, techniques)
     for pair in pairs:
         cands = triggers.candidates(pair.paragraph)
         if not len(cands):
@@ -422,15 +322,7 @@ def _predictions(pairs: list[Pair], weights: np.ndarray, scorer=None, tagger=Non
         use = scorer is not None and len(bounds) > 1
         scores = triggers.technique_scores(cands, model, [pair.technique], pair.sentences,
                                            triggers.SENTENCE_WEIGHT)[0] if use else lexical
-        overlap = triggers.SENTENCE_OVERLAP_WEIGHT if use else triggers.OVERLAP_WEIGHT
-        s, e, _ = triggers.best_span(cands, scores, overlap)
-        out["triggers2"].append((s, e))
-        if tagger is not None:
-            log_probs = scorer.log_probs(vecs, [pair.technique])[0] if use else None
-            z = triggers.tagger_logits(cands, model.tagger, [model.salts[pair.technique]],
-                                       model.dense_terms(cands, [pair.technique]))[0]
-            probs = triggers.word_probabilities(cands, z, log_probs, triggers.TAGGER_SENTENCE_WEIGHT)
-            s, e, _ = triggers.best_span(cands, scores, overlap, probs, triggers.TAGGER_WEIGHT)
+        s, e, _ = triggers.best_span(cands, scores, triggers.SENTENCE_OVERLAP_WEIGHT if use else triggers.OVERLAP_WEIGHT)
         out["triggers"].append((s, e))
         top = int(np.argmax(scores))  # diagnostic: the single best-scored candidate, no MBR decoding
         out["triggers_top1"].append((int(cands.char_start[top]), int(cands.char_end[top])))
@@ -561,8 +453,7 @@ def _cross_validate(by_lang: dict[str, list[Pair]], lang: str, k: int) -> dict:
         print(f"{lang} fold {f + 1}/{k}: train {len(train)} pairs, test {len(test)}", flush=True)
         weights = train_weights(train)
         scorer = train_sentence_scorer(train)
-        tagger = train_tagger(train)
-        for method, spans in _predictions(test, weights, scorer, tagger).items():
+        for method, spans in _predictions(test, weights, scorer).items():
             preds.setdefault(method, []).extend(spans)
         ordered.extend(test)
         triggers.candidates.cache_clear()
@@ -572,7 +463,7 @@ def _cross_validate(by_lang: dict[str, list[Pair]], lang: str, k: int) -> dict:
 def _print(lang: str, scores: dict) -> None:
     print(f"\n{lang}: {scores['pairs']} held-out (paragraph, technique) pairs, gold span median "
           f"{scores['gold_span_median_chars']:.0f} chars")
-    methods = ["triggers", "triggers2", "lexical", "triggers_top1", "best_sentence", "first_sentence", "longest_sentence",
+    methods = ["triggers", "lexical", "triggers_top1", "best_sentence", "first_sentence", "longest_sentence",
                "random_candidate"]
     print(f"  {'method':18s} {'hit':>6s} {'bestF1':>7s} {'len':>6s}")
     for m in methods:
@@ -581,13 +472,9 @@ def _print(lang: str, scores: dict) -> None:
     print("  hit rate by technique: " + " | ".join(methods))
     for t in scores["triggers"]["hit_rate_by_technique"]:
         print(f"    {t:34s} " + " ".join(f"{scores[m]['hit_rate_by_technique'][t]:.3f}" for m in methods))
-    print(f"  shipped decoding, per technique ({MIN_PAIRS_BY_TECHNIQUE}+ pairs): pairs, hit, char-F1, mean length"
-          " | the same without the word tagger (triggers2)")
-    before = scores["triggers2"].get("by_technique", {})
+    print(f"  shipped decoding, per technique ({MIN_PAIRS_BY_TECHNIQUE}+ pairs): pairs, hit, char-F1, mean length")
     for t, v in scores["triggers"].get("by_technique", {}).items():
-        b = before[t]
-        print(f"    {t:34s} {v['pairs']:5d} {v['hit_rate']:6.3f} {v['char_f1']:6.3f} {v['mean_length_chars']:6.1f}"
-              f" | {b['hit_rate']:6.3f} {b['char_f1']:6.3f} {b['mean_length_chars']:6.1f}")
+        print(f"    {t:34s} {v['pairs']:5d} {v['hit_rate']:6.3f} {v['char_f1']:6.3f} {v['mean_length_chars']:6.1f}")
 
 
 def _timing(pairs: list[Pair]) -> dict:

@@ -74,3 +74,31 @@ def test_outlets_the_chain_proves_become_organisations_in_new_objects():
         "ORG", "ORG", "rule:chain.outlet")
     assert kept is other
     assert (tagged.label, tagged.mentions[0].label, tagged.mentions[0].producer) == ("MISC", "MISC", "model:ner")
+
+
+def test_republication_contribution_and_reporter_credits():
+    """Credit lines of reused copy (issue 14, s14src): permission and contribution credits name an
+    origin; reporters' credits name people, never a source, unless an outlet is among them."""
+    body = ("Dam repairs delayed\n\nRepairs to the old river dam will start next spring, the county engineer "
+            "told residents at a packed meeting on Tuesday evening.\n\n")
+    _, chain = _chain(body + "Article posted with permission from Reuters")
+    assert chain[0][:2] == ("origin", "Reuters")
+    _, chain = _chain(body + "The Associated Press contributed to this report.")
+    assert chain[0][0] == "origin" and "Associated Press" in chain[0][1]
+    _, chain = _chain(body + "(Reporting by Jane Okafor; Editing by Tom Lindqvist)")
+    assert not any("Okafor" in name or "Lindqvist" in name for _, name, _ in chain)
+    _, chain = _chain(body + "Article posted with permission from Reuters\n\nThe Associated Press contributed to "
+                      "this report.")
+    assert [role for role, _, _ in chain[:2]] == ["origin", "origin"]
+
+
+def test_french_translation_credit_and_bare_agency_dateline():
+    _, chain = _chain("Une digue cède\n\nLa digue a cédé dans la nuit de lundi à mardi, inondant une partie du "
+                      "village selon les pompiers, qui ont évacué trois familles.\n\n"
+                      "Cet article est une traduction de Reuters.")
+    assert chain[0][:2] == ("origin", "Reuters")
+    report, chain = _chain("Floods close the ring road\n\n(AFP) The ring road was closed on Monday after the river "
+                           "burst its banks, the police said in a statement.")
+    assert chain[0][:2] == ("origin", "AFP")
+    link = report.source_chain[0]
+    assert report.body[link.evidence.start : link.evidence.end] == "(AFP)"

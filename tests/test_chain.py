@@ -102,3 +102,14 @@ def test_french_translation_credit_and_bare_agency_dateline():
     assert chain[0][:2] == ("origin", "AFP")
     link = report.source_chain[0]
     assert report.body[link.evidence.start : link.evidence.end] == "(AFP)"
+
+
+def test_french_report_and_interview_cues_cite_the_outlet():
+    """*comme le rapporte X*, *auprès de X*, *dans un entretien à X* make the outlet a source of the
+    sentence (issue 14, s14src), as *selon X* does."""
+    _, chain = _chain("Un pont fermé\n\nLe pont restera fermé tout l'été, comme le rapporte Le Parisien, "
+                      "car des fissures ont été découvertes sur deux piles.\n\nLes travaux commenceront en juin.")
+    assert any(name in ("Le Parisien", "Parisien") for _, name, _ in chain)
+    _, chain = _chain("Un maire démissionne\n\nLe maire a confirmé sa démission auprès de l'AFP mardi, après "
+                      "six mois de conflit avec son conseil municipal.\n\nUne élection aura lieu en mai.")
+    assert any(name == "AFP" for _, name, _ in chain)

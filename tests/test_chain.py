@@ -113,3 +113,13 @@ def test_french_report_and_interview_cues_cite_the_outlet():
     _, chain = _chain("Un maire démissionne\n\nLe maire a confirmé sa démission auprès de l'AFP mardi, après "
                       "six mois de conflit avec son conseil municipal.\n\nUne élection aura lieu en mai.")
     assert any(name == "AFP" for _, name, _ in chain)
+
+
+def test_outlet_someone_spoke_to_is_cited_and_yields_to_a_credit_line():
+    body = ("Mayor quits\n\nThe mayor told Fox News on Monday that she would step down in June after two terms, "
+            "citing her health.\n\nThe council will choose a successor.")
+    _, chain = _chain(body)
+    assert chain[0][0] == "origin" and chain[0][1] == "Fox News"
+    _, chain = _chain(body + "\n\nArticle posted with permission from Reuters")
+    assert ("origin", "Reuters") in [c[:2] for c in chain]
+    assert ("cited", "Fox News") in [c[:2] for c in chain]

@@ -45,6 +45,7 @@ REPORTER_CREDIT = re.compile(_P["reporter_credit"], re.I)
 EXCERPT_LEAD = re.compile(_P["excerpt_lead"], re.I)
 WIRE_AGENCIES = frozenset(a.lower() for a in _P["wire_agencies"])
 CITATION_BEFORE = re.compile(_P["citation_before"], re.I)
+INTERVIEW_BEFORE = re.compile(_P["interview_before"], re.I)
 REPORTING_VERBS = frozenset(v for verbs in _P["reporting_verbs"].values() for v in verbs)
 NAME_ARTICLES = tuple(_P["name_articles"])
 DATELINE = re.compile(
@@ -61,6 +62,7 @@ class Citation:
     domain: str | None
     evidence: Span
     position: int
+    interview: bool = False  # the outlet is where someone spoke (told X, said on X), not a report's source
 
 
 @lru_cache(maxsize=8192)
@@ -193,10 +195,12 @@ def _body_citations(analysis: Analysis, doc: Doc | None) -> list[Citation]:
             sentence = sent.sent
             before = body[sentence.start_char : m.start]
             cue = CITATION_BEFORE.search(before)
+            interview = cue is None and (cue := INTERVIEW_BEFORE.search(before)) is not None
             if cue:
                 start = sentence.start_char + cue.start()
                 citations.append(Citation(ent.canonical, match.domain if match else None,
-                                          Span(text=body[start : m.end], start=start, end=m.end), m.start))
+                                          Span(text=body[start : m.end], start=start, end=m.end), m.start,
+                                          interview))
                 continue
             root = sent.root
             if root.dep_.startswith("nsubj") and root.head.lemma_.lower() in REPORTING_VERBS:
@@ -268,10 +272,13 @@ def build_chain(analysis: Analysis, doc: Doc | None) -> list[ChainLink]:
             continue
         tally.setdefault(c.name, []).append(c)
     origin = None
-    if tally:
+    # an outlet someone only spoke to does not outrank the page's own first-hand credit lines
+    eligible = {n: cs for n, cs in tally.items()
+                if not sources or not all(c.interview for c in cs)}
+    if eligible:
         body_len = max(1, len(analysis.body))
-        origin = max(tally, key=lambda n: (len(tally[n]) + (1.0 if tally[n][0].position < body_len * 0.3 else 0.0),
-                                           -tally[n][0].position))
+        origin = max(eligible, key=lambda n: (len(tally[n]) + (1.0 if tally[n][0].position < body_len * 0.3 else 0.0),
+                                              -tally[n][0].position))
     chain: list[ChainLink] = []
     if origin:
         first = tally[origin][0]

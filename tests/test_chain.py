@@ -74,3 +74,52 @@ def test_outlets_the_chain_proves_become_organisations_in_new_objects():
         "ORG", "ORG", "rule:chain.outlet")
     assert kept is other
     assert (tagged.label, tagged.mentions[0].label, tagged.mentions[0].producer) == ("MISC", "MISC", "model:ner")
+
+
+def test_republication_contribution_and_reporter_credits():
+    """Credit lines of reused copy (issue 14, s14src): permission and contribution credits name an
+    origin; reporters' credits name people, never a source, unless an outlet is among them."""
+    body = ("Dam repairs delayed\n\nRepairs to the old river dam will start next spring, the county engineer "
+            "told residents at a packed meeting on Tuesday evening.\n\n")
+    _, chain = _chain(body + "Article posted with permission from Reuters")
+    assert chain[0][:2] == ("origin", "Reuters")
+    _, chain = _chain(body + "The Associated Press contributed to this report.")
+    assert chain[0][0] == "origin" and "Associated Press" in chain[0][1]
+    _, chain = _chain(body + "(Reporting by Jane Okafor; Editing by Tom Lindqvist)")
+    assert not any("Okafor" in name or "Lindqvist" in name for _, name, _ in chain)
+    _, chain = _chain(body + "Article posted with permission from Reuters\n\nThe Associated Press contributed to "
+                      "this report.")
+    assert [role for role, _, _ in chain[:2]] == ["origin", "origin"]
+
+
+def test_french_translation_credit_and_bare_agency_dateline():
+    _, chain = _chain("Une digue cède\n\nLa digue a cédé dans la nuit de lundi à mardi, inondant une partie du "
+                      "village selon les pompiers, qui ont évacué trois familles.\n\n"
+                      "Cet article est une traduction de Reuters.")
+    assert chain[0][:2] == ("origin", "Reuters")
+    report, chain = _chain("Floods close the ring road\n\n(AFP) The ring road was closed on Monday after the river "
+                           "burst its banks, the police said in a statement.")
+    assert chain[0][:2] == ("origin", "AFP")
+    link = report.source_chain[0]
+    assert report.body[link.evidence.start : link.evidence.end] == "(AFP)"
+
+
+def test_french_report_and_interview_cues_cite_the_outlet():
+    """*comme le rapporte X*, *auprès de X*, *dans un entretien à X* make the outlet a source of the
+    sentence (issue 14, s14src), as *selon X* does."""
+    _, chain = _chain("Un pont fermé\n\nLe pont restera fermé tout l'été, comme le rapporte Le Parisien, "
+                      "car des fissures ont été découvertes sur deux piles.\n\nLes travaux commenceront en juin.")
+    assert any(name in ("Le Parisien", "Parisien") for _, name, _ in chain)
+    _, chain = _chain("Un maire démissionne\n\nLe maire a confirmé sa démission auprès de l'AFP mardi, après "
+                      "six mois de conflit avec son conseil municipal.\n\nUne élection aura lieu en mai.")
+    assert any(name == "AFP" for _, name, _ in chain)
+
+
+def test_outlet_someone_spoke_to_is_cited_and_yields_to_a_credit_line():
+    body = ("Mayor quits\n\nThe mayor told Fox News on Monday that she would step down in June after two terms, "
+            "citing her health.\n\nThe council will choose a successor.")
+    _, chain = _chain(body)
+    assert chain[0][0] == "origin" and chain[0][1] == "Fox News"
+    _, chain = _chain(body + "\n\nArticle posted with permission from Reuters")
+    assert ("origin", "Reuters") in [c[:2] for c in chain]
+    assert ("cited", "Fox News") in [c[:2] for c in chain]

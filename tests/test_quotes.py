@@ -703,3 +703,29 @@ def test_possessive_description_is_resolved_through_its_possessor(en, fr):
     # the writer's or the reader's possessive names nobody of the article
     quotes = find_quotes(en("Helen Corrigan accused the council.\nOur poll shows that voters agree with her."))
     assert not any(q.speaker_canonical and "Corrigan's" in q.speaker_canonical for q in quotes)
+
+
+# ---------------------------------------------------------------- tokenizer and addressee (issue 14, s14src)
+
+
+def test_colon_glued_to_the_quotation_still_gives_the_speaker(en, fr):
+    """``said:“We're …``: the colon and the opening mark are split off, so the verb introduces the
+    quotation; offsets stay those of the original text."""
+    text = 'The harbour master Tomas Reilly said:“We\'re closing the pier until the storm passes.”'
+    doc = en(text)
+    assert [t.text for t in doc[5:8]] == ["said", ":", "“"]
+    q = _one(find_quotes(doc), "direct")
+    assert "Reilly" in (q.speaker_canonical or "")
+    assert text[q.content.start : q.content.end] == q.content.text
+    doc = fr("La maire Odile Ferrand a déclaré:«Nous rouvrirons la piscine au printemps prochain.»")
+    assert "déclaré" in [t.text for t in doc] and "«" in [t.text for t in doc]
+    assert [t.text for t in en("The meeting starts at 10:30 today.")][4] == "10:30"
+
+
+def test_english_article_a_is_not_an_addressee(en):
+    """*posted a photo of the hall: "…"*: the unaccented French *a* (for *à*) is not read in English,
+    so the verb does not introduce the quotation as if it named to whom it was said."""
+    from recoupe.analysis.quotes.direct import _ADDRESSEE
+
+    assert _ADDRESSEE["fr"].match("a la presse :") and _ADDRESSEE["en"].match("to reporters:")
+    assert not _ADDRESSEE["en"].match("a photo of the hall:")

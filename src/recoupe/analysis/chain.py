@@ -40,12 +40,18 @@ AGENCY_CUE = re.compile(_P["agency_cue"], re.I)
 CHUNK_SPLIT = re.compile(_P["chunk_split"], re.I)
 SHARE_OUTLET = re.compile(_P["share_outlet"], re.I)
 COPYRIGHT = re.compile(_P["copyright"], re.I)
+CONTRIBUTOR_CUE = re.compile(_P["contributor_cue"], re.I)
+REPORTER_CREDIT = re.compile(_P["reporter_credit"], re.I)
+EXCERPT_LEAD = re.compile(_P["excerpt_lead"], re.I)
+WIRE_AGENCIES = frozenset(a.lower() for a in _P["wire_agencies"])
 CITATION_BEFORE = re.compile(_P["citation_before"], re.I)
+INTERVIEW_BEFORE = re.compile(_P["interview_before"], re.I)
 REPORTING_VERBS = frozenset(v for verbs in _P["reporting_verbs"].values() for v in verbs)
 NAME_ARTICLES = tuple(_P["name_articles"])
 DATELINE = re.compile(
-    r"^[ \t]*(?:[A-ZÀ-Ý][\w .,'’/-]{0,40}?\s*)?\(\s*(?P<agency>"
-    + "|".join(re.escape(a) for a in _P["wire_agencies"]) + r")\s*\)\s*[-—–:]",
+    r"^[ \t]*(?:[A-ZÀ-Ý][\w .,'’/-]{0,40}?[ \t]*)?\(\s*(?P<agency>"
+    # the dash is optional before a capital: CNN's style opens with "(CNN) The government…"
+    + "|".join(re.escape(a) for a in _P["wire_agencies"]) + r")\s*\)\s*(?:[-—–:]|(?=[A-ZÀ-Ý«“\"]))",
     re.M,
 )
 
@@ -56,6 +62,7 @@ class Citation:
     domain: str | None
     evidence: Span
     position: int
+    interview: bool = False  # the outlet is where someone spoke (told X, said on X), not a report's source
 
 
 @lru_cache(maxsize=8192)
@@ -83,9 +90,31 @@ def _provenance_links(analysis: Analysis) -> tuple[list[tuple[str, Span, str]], 
     translators: list[tuple[str, Span]] = []
     people = _person_names(analysis)
     for f in analysis.furniture:
+        text = f.text
+        if f.kind == "related_link":
+            # "More from X:" before an excerpt: X is the source of what follows, when X is an outlet
+            excerpt = EXCERPT_LEAD.match(text.strip())
+            if excerpt and _lookup(excerpt.group("name"), strict=False) is not None:
+                start = text.find(excerpt.group("name"))
+                sources.append((excerpt.group("name"), _furniture_span(analysis, f.index, 0, start + len(excerpt.group("name"))),
+                                "excerpt"))
+            continue
         if f.kind != "provenance":
             continue
-        text = f.text
+        contributor = CONTRIBUTOR_CUE.match(text.strip())
+        if contributor:
+            name = contributor.group("name").strip()
+            start = text.find(name)
+            sources.append((name, _furniture_span(analysis, f.index, start, len(text.rstrip())), "contributor"))
+            continue
+        if REPORTER_CREDIT.match(text.strip()):
+            # journalists' credits: only an outlet or wire agency named there is a source
+            for chunk in re.split(r"[;()]|\s+(?:and|et|&)\s+|,\s*", text):
+                name = re.sub(r"(?i)^\s*(?:(?:additional\s+)?reporting|writing|editing)\s+by\s+", "", chunk).strip(" .:-–—")
+                if name and (name.lower() in WIRE_AGENCIES or _lookup(name, strict=True) is not None):
+                    start = text.find(name)
+                    sources.append((name, _furniture_span(analysis, f.index, start, start + len(name)), "agency"))
+            continue
         agency = AGENCY_CUE.match(text.strip())
         if agency:
             name = (agency.group("a") or agency.group("b")).strip()
@@ -131,7 +160,8 @@ def _datelines(analysis: Analysis) -> list[tuple[str, Span, str]]:
     if m is None:
         return []
     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-    return [(m.group("agency"), Span(text=analysis.body[start : m.end()], start=start, end=m.end()), "dateline")]
+    end = m.start() + len(m.group(0).rstrip())
+    return [(m.group("agency"), Span(text=analysis.body[start:end], start=start, end=end), "dateline")]
 
 
 def _outlet_named(entity_canonical: str):
@@ -165,10 +195,12 @@ def _body_citations(analysis: Analysis, doc: Doc | None) -> list[Citation]:
             sentence = sent.sent
             before = body[sentence.start_char : m.start]
             cue = CITATION_BEFORE.search(before)
+            interview = cue is None and (cue := INTERVIEW_BEFORE.search(before)) is not None
             if cue:
                 start = sentence.start_char + cue.start()
                 citations.append(Citation(ent.canonical, match.domain if match else None,
-                                          Span(text=body[start : m.end], start=start, end=m.end), m.start))
+                                          Span(text=body[start : m.end], start=start, end=m.end), m.start,
+                                          interview))
                 continue
             root = sent.root
             if root.dep_.startswith("nsubj") and root.head.lemma_.lower() in REPORTING_VERBS:
@@ -240,17 +272,26 @@ def build_chain(analysis: Analysis, doc: Doc | None) -> list[ChainLink]:
             continue
         tally.setdefault(c.name, []).append(c)
     origin = None
-    if tally:
+    # an outlet someone only spoke to does not outrank the page's own first-hand credit lines
+    eligible = {n: cs for n, cs in tally.items()
+                if not sources or not all(c.interview for c in cs)}
+    if eligible:
         body_len = max(1, len(analysis.body))
-        origin = max(tally, key=lambda n: (len(tally[n]) + (1.0 if tally[n][0].position < body_len * 0.3 else 0.0),
-                                           -tally[n][0].position))
+        origin = max(eligible, key=lambda n: (len(tally[n]) + (1.0 if tally[n][0].position < body_len * 0.3 else 0.0),
+                                              -tally[n][0].position))
     chain: list[ChainLink] = []
     if origin:
         first = tally[origin][0]
         chain.append(link(origin, first.evidence, "origin", "rule:chain.citation"))
     for i, (name, evidence, kind) in enumerate(sources):
-        first_hand = kind in ("agency", "dateline", "original")
-        role = "origin" if (not origin and i == 0 and (len(sources) > 1 or first_hand)) else "relay"
+        first_hand = kind in ("agency", "dateline", "original", "contributor", "excerpt")
+        # a first-hand credit on a line of its own (*Article posted with permission from X*, *X
+        # contributed to this report*, *More from X:*) names where that text came from: an origin,
+        # not a relay of the credit before it; "A via B" on one line stays a path
+        own_line = i > 0 and (kind == "dateline" or sources[i - 1][1].furniture_index != evidence.furniture_index
+                              or sources[i - 1][1].in_ != evidence.in_)
+        role = "origin" if (not origin and (i == 0 and (len(sources) > 1 or first_hand)
+                                            or first_hand and own_line)) else "relay"
         chain.append(link(name, evidence, role, f"rule:chain.{kind}"))
     translated = bool(translators) or any(
         "version originale" in f.text.lower() or "traduit" in f.text.lower() or "translated" in f.text.lower()

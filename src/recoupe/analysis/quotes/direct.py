@@ -82,7 +82,14 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
     return None
 
 
-_ADDRESSEE = re.compile(r"^(?:(?:à|a|au|aux|to|auprès d[eu']|devant)\b[^:,;«»“”\"]{0,60})?\s*[:,]?\s*$", re.I)
+# What may stand between a speech verb and the quotation it introduces: nothing, or to whom it was
+# said (*a déclaré à l'AFP :*, *told reporters:*). French also accepts a bare *a* (*à* typed without
+# its accent, common in unaccented copy); in English *a* is the article, and *posted a photo of the
+# hall: "…"* names what was posted, not an addressee, so the verb does not introduce the quotation.
+_ADDRESSEE = {
+    lang: re.compile(rf"^(?:(?:{heads})\b[^:,;«»“”\"]{{0,60}})?\s*[:,]?\s*$", re.I)
+    for lang, heads in (("fr", "à|a|au|aux|auprès d[eu']|devant"), ("en", "to"))
+}
 
 
 def _attribution_before(doc: Doc, start_char: int, lang: str, quotes: SpanSet) -> Token | None:
@@ -100,7 +107,7 @@ def _attribution_before(doc: Doc, start_char: int, lang: str, quotes: SpanSet) -
             return None
         if speech_lemma(tok, lang):
             between = _without_time(doc, tok.i + 1, opening.i, lang)
-            return tok if _ADDRESSEE.match(between.strip()) else None
+            return tok if _ADDRESSEE.get(lang, _ADDRESSEE["en"]).match(between.strip()) else None
         if tok.pos_ == "VERB":
             return None
     return None

@@ -309,17 +309,6 @@ def soft_f1(cands, p):
     return 2.0 * inside / ((cands.char_end - cands.char_start) + float((p * chars).sum()))
 
 
-def mbr_gain(cands, scores, overlap_weight=0.5):
-    k = min(triggers.DECODE_TOP, len(scores))
-    top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-    p = np.exp(scores[top] - scores[top].max())
-    p /= p.sum()
-    s, e = cands.char_start[top], cands.char_end[top]
-    inter = np.clip(np.minimum(e[:, None], e[None, :]) - np.maximum(s[:, None], s[None, :]), 0, None)
-    dice = 2.0 * inter / ((e - s)[:, None] + (e - s)[None, :])
-    return top, (overlap_weight * (inter > 0) + (1.0 - overlap_weight) * dice) @ p
-
-
 def span_of(cands, i):
     return int(cands.char_start[i]), int(cands.char_end[i])
 
@@ -361,7 +350,7 @@ def decoders():
         d[f"soft g={g}"] = soft
         for lam in (0.25, 0.5, 1.0, 2.0):
             def mbrsoft(c, sc, lp, z, g=g, lam=lam):
-                top, gain = mbr_gain(c, sc)
+                top, gain = triggers.mbr_gain(c, sc, 0.5)
                 gain = gain + lam * soft_f1(c, word_probs(c, z, lp, g))[top]
                 return span_of(c, int(top[np.argmax(gain)]))
             d[f"mbr+soft g={g} l={lam}"] = mbrsoft

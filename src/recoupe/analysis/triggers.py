@@ -337,6 +337,19 @@ def load() -> TriggerModel:
     return TriggerModel(weights=weights, salts=salts, meta=meta, sentences=scorer)
 
 
+def mbr_gain(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVERLAP_WEIGHT) -> tuple[np.ndarray, np.ndarray]:
+    """The ``DECODE_TOP`` best-scored candidates and each one's expected gain against the model's
+    distribution over them (``best_span`` picks the highest)."""
+    k = min(DECODE_TOP, len(scores))
+    top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+    p = np.exp(scores[top] - scores[top].max())
+    p /= p.sum()
+    s, e = cands.char_start[top], cands.char_end[top]
+    inter = np.clip(np.minimum(e[:, None], e[None, :]) - np.maximum(s[:, None], s[None, :]), 0, None)
+    dice = 2.0 * inter / ((e - s)[:, None] + (e - s)[None, :])
+    return top, (overlap_weight * (inter > 0) + (1.0 - overlap_weight) * dice) @ p
+
+
 def best_span(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVERLAP_WEIGHT) -> tuple[int, int, float]:
     """The candidate with the best expected gain under the model, and its overlap probability.
 
@@ -347,14 +360,7 @@ def best_span(cands: Candidates, scores: np.ndarray, overlap_weight: float = OVE
     (a whole sentence overlaps almost anything), so its weight trades hits for precision of the
     span (``OVERLAP_WEIGHT``, MODEL_CARD.md).
     """
-    k = min(DECODE_TOP, len(scores))
-    top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-    p = np.exp(scores[top] - scores[top].max())
-    p /= p.sum()
-    s, e = cands.char_start[top], cands.char_end[top]
-    inter = np.clip(np.minimum(e[:, None], e[None, :]) - np.maximum(s[:, None], s[None, :]), 0, None)
-    dice = 2.0 * inter / ((e - s)[:, None] + (e - s)[None, :])
-    gain = (overlap_weight * (inter > 0) + (1.0 - overlap_weight) * dice) @ p
+    top, gain = mbr_gain(cands, scores, overlap_weight)
     best = int(top[np.argmax(gain)])
     start, end = int(cands.char_start[best]), int(cands.char_end[best])
     q = np.exp(scores - scores.max())

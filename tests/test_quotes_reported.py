@@ -77,3 +77,48 @@ def test_kept_candidates_name_the_model_and_never_overlap_the_rules(fr, monkeypa
     sink: list = []
     with recording(sink):
         assert not [q for q in find_quotes(doc) if q.producer == model.producer]
+
+
+def _row(**on):
+    return [float(on.get(f, 0.0)) for f in FEATURES]
+
+
+def test_silver_rows_label_by_rule_overlap_and_zero_the_rule_flags():
+    """s14silver: a silver candidate is positive when its content overlaps a rule quote; the rules'
+    cue / content flags (the label itself) are zeroed, as on every open candidate the filter reads."""
+    from recoupe.training.reported import silver_rows
+
+    text = "Le maire a affirmé que le pont serait rouvert en mai. La société a évoqué une panne du réseau."
+    recorded = {"fr|x.txt": {"text": text, "rule": ["le pont serait rouvert en mai"], "cands": [
+        {"text": "le pont serait rouvert en mai", "x": _row(rule_cue=1, rule_content=1, french=1, frame_que=1)},
+        {"text": "une panne du réseau", "x": _row(french=1, frame_obj=1)},
+        {"text": "absent de l'article", "x": _row(french=1)},  # not located: no row
+    ]}}
+    X, y, french = silver_rows(recorded)
+    assert y.tolist() == [1, 0]
+    assert french.tolist() == [True, True]
+    for flag in ("rule_cue", "rule_content"):
+        assert not X[:, FEATURES.index(flag)].any()
+    assert X[0, FEATURES.index("frame_que")] == 1 and X[1, FEATURES.index("frame_obj")] == 1
+
+
+def test_silver_rows_weigh_in_every_fold_fit():
+    """Silver rows change the fitted filter, and weight 0 leaves it as the gold rows alone fit it."""
+    from recoupe.training.reported import Article, fit
+
+    rng = np.random.default_rng(0)
+    arts = []
+    for n in range(4):
+        X = rng.integers(0, 2, size=(12, len(FEATURES))).astype(float)
+        X[:, FEATURES.index("rule_cue")] = X[:, FEATURES.index("rule_content")] = 0
+        hits = [[0] if X[k, FEATURES.index("frame_que")] else [] for k in range(12)]
+        arts.append(Article("fr", f"a{n}", n % 5, "dev", [], [], X, [(k, k + 1) for k in range(12)],
+                            [""] * 12, hits))
+    Xs = rng.integers(0, 2, size=(40, len(FEATURES))).astype(float)
+    ys = (Xs[:, FEATURES.index("frame_obj")] == 1).astype(int)
+    _, w0, _ = fit(arts, 1.0, "open")
+    _, w_zero, _ = fit(arts, 1.0, "open", (Xs, ys, 0.0))
+    _, w_one, _ = fit(arts, 1.0, "open", (Xs, ys, 1.0))
+    assert np.allclose(w0, w_zero)
+    obj = FEATURES.index("frame_obj")
+    assert w_one[obj] > w0[obj] + 0.1

@@ -32,7 +32,7 @@ from recoupe.training.speakers import K, annotated, folds
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.025))
 MIN_PRECISION = 0.85  # the issue's bar on quote precision, each language
-VERSION = "1"
+VERSION = "1"  # "2" when trained with silver rows (--silver), which no shipped model is yet
 _RULE = (FEATURES.index("rule_cue"), FEATURES.index("rule_content"))
 
 
@@ -57,26 +57,87 @@ class Article:
 
 
 def record(data: Path) -> dict:
+    texts = []
+    for lang in ("fr", "en"):
+        gold, articles = load(data, lang)
+        texts += [(lang, name, articles[name]) for name in sorted(gold)]
+    return record_texts(texts)
+
+
+def record_texts(texts: list[tuple[str, str, str]]) -> dict:
+    """The rules' quotes and every wide candidate of each (lang, name, text), keyed ``lang|name``."""
     from recoupe import Analyzer, AnalyzerConfig
     from recoupe.analysis.quotes.reported import recording
 
     analyzer = Analyzer(AnalyzerConfig(genre=False, persuasion=False, credibility=False))
     out = {}
-    for lang in ("fr", "en"):
-        gold, articles = load(data, lang)
-        for name in sorted(gold):
-            sink: list = []
-            with recording(sink):
-                report = next(iter(analyzer.findings_many([articles[name]], lang=lang)))
-            seen, cands = set(), []
-            for c in (c for doc in sink for c in doc):  # a body parsed in sections may record a sentence twice
-                key = (c["text"], c["cue"], tuple(c["x"]))
-                if key not in seen:
-                    seen.add(key)
-                    cands.append(c)
-            out[f"{lang}|{name}"] = {"rule": [q.content.text for q in report.quotes], "cands": cands}
+    for lang, name, text in texts:
+        sink: list = []
+        with recording(sink):
+            report = next(iter(analyzer.findings_many([text], lang=lang)))
+        seen, cands = set(), []
+        for c in (c for doc in sink for c in doc):  # a body parsed in sections may record a sentence twice
+            key = (c["text"], c["cue"], tuple(c["x"]))
+            if key not in seen:
+                seen.add(key)
+                cands.append(c)
+        out[f"{lang}|{name}"] = {"rule": [q.content.text for q in report.quotes], "cands": cands, "text": text}
     analyzer.close()
     return out
+
+
+# Silver rows (issue 14, s14silver): unannotated SemEval-2023 Task 3 articles of the genre data,
+# labelled by the rules (a wide candidate is positive when its content overlaps a rule quote).
+SILVER_DIR = ("data", "genre", "semeval2023t3")
+
+
+def silver_texts(data: Path, per_lang: int, langs: tuple[str, ...] = ("fr", "en")) -> list[tuple[str, str, str]]:
+    """The first ``per_lang`` SemEval articles of each language (file-name order) that are not in the
+    attribution set, compared by text digest (and by whitespace-normalised text, in case of a copy
+    re-saved), so no annotated article ever gives a silver row."""
+    from recoupe.paths import require_shared
+
+    def norm(t: str) -> str:
+        return " ".join(t.split())
+
+    annotated_texts = set()
+    for lang in ("fr", "en"):
+        annotated_texts |= {norm(t) for t in load(data, lang)[1].values()}
+    out = []
+    for lang in langs:
+        folder = require_shared(*SILVER_DIR, lang, "articles")
+        n = 0
+        for path in sorted(folder.glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            if norm(text) in annotated_texts or not text.strip():
+                continue
+            out.append((lang, path.name, text))
+            n += 1
+            if n >= per_lang:
+                break
+    return out
+
+
+def silver_rows(recorded: dict, zero: tuple[int, ...] = _RULE) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(X, y, is_french) over every wide candidate of the silver articles: y = 1 when its content
+    overlaps a rule quote (both located as the scorer locates them). The columns ``zero`` (the
+    rules' cue / content flags, which are the label itself here) are set to 0, as they are on every
+    open candidate the filter reads."""
+    X, y = [], []
+    for rec in recorded.values():
+        text = rec["text"]
+        rule = [s for t in rec["rule"] if (s := locate(text, t)) is not None]
+        for c in rec["cands"]:
+            s = locate(text, c["text"])
+            if s is None:
+                continue
+            x = list(c["x"])
+            for j in zero:
+                x[j] = 0.0
+            X.append(x)
+            y.append(int(any(_overlap(s, r) for r in rule)))
+    X = np.array(X) if X else np.zeros((0, len(FEATURES)))
+    return X, np.array(y, dtype=int), X[:, FEATURES.index("french")] == 1 if len(X) else np.zeros(0, dtype=bool)
 
 
 def articles(data: Path, recorded: dict) -> list[Article]:
@@ -132,17 +193,21 @@ def _train_rows(arts: list[Article], mode: str):
     return np.vstack(X), np.concatenate(y)
 
 
-def fit(arts: list[Article], C: float, mode: str):
+def fit(arts: list[Article], C: float, mode: str, silver=None):
+    """``silver``: (X, y, weight) rows added to every training fold (never from an annotated article)."""
     X, y = _train_rows(arts, mode)
+    w = np.ones(len(y))
+    if silver is not None and silver[2] > 0 and len(silver[0]):
+        X, y, w = np.vstack([X, silver[0]]), np.concatenate([y, silver[1]]), np.concatenate([w, np.full(len(silver[1]), silver[2])])
     scaler = standard_scaler(X)
-    clf = LogisticRegression(C=C, max_iter=5000, random_state=SEED).fit(scaler.transform(X), y)
+    clf = LogisticRegression(C=C, max_iter=5000, random_state=SEED).fit(scaler.transform(X), y, sample_weight=w)
     return scaler, clf.coef_[0], clf.intercept_[0]
 
 
-def out_of_fold(arts: list[Article], C: float, mode: str) -> list[np.ndarray]:
+def out_of_fold(arts: list[Article], C: float, mode: str, silver=None) -> list[np.ndarray]:
     probs = [np.zeros(0)] * len(arts)
     for f in range(K):
-        scaler, w, b = fit([a for a in arts if a.fold != f], C, mode)
+        scaler, w, b = fit([a for a in arts if a.fold != f], C, mode, silver)
         for n, a in enumerate(arts):
             if a.fold == f and len(a.X):
                 probs[n] = 1.0 / (1.0 + np.exp(-(scaler.transform(a.X) @ w + b)))
@@ -207,6 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--train", choices=("open", "all"), default="open")
     parser.add_argument("--curve", action="store_true", help="print the added counts at every C and threshold")
     parser.add_argument("--list", action="store_true", help="print the kept candidates (not the French held-out half)")
+    parser.add_argument("--silver", type=int, default=0, metavar="N",
+                        help="add rule-labelled rows of N unannotated SemEval articles per language to every fold")
+    parser.add_argument("--silver-cache", type=Path)
+    parser.add_argument("--silver-weight", type=float, default=0.3)
+    parser.add_argument("--silver-lang", choices=("fr", "en", "both"), default="both")
     args = parser.parse_args(argv)
     data = require_shared("data", "attribution")
     if args.cache and args.cache.exists():
@@ -216,12 +286,25 @@ def main(argv: list[str] | None = None) -> int:
         if args.cache:
             args.cache.write_text(json.dumps(recorded))
     arts = articles(data, recorded)
+    silver = None
+    if args.silver:
+        if args.silver_cache and args.silver_cache.exists():
+            rec_silver = json.loads(args.silver_cache.read_text())
+        else:
+            langs = ("fr", "en") if args.silver_lang == "both" else (args.silver_lang,)
+            rec_silver = record_texts(silver_texts(data, args.silver, langs))
+            if args.silver_cache:
+                args.silver_cache.write_text(json.dumps(rec_silver))
+        Xs, ys, fr = silver_rows(rec_silver)
+        keep = np.ones(len(ys), dtype=bool) if args.silver_lang == "both" else fr == (args.silver_lang == "fr")
+        silver = (Xs[keep], ys[keep], args.silver_weight)
+        print(f"silver: {len(rec_silver)} articles, {int(keep.sum())} rows ({int(ys[keep].sum())} positive), weight {args.silver_weight}")
     print(f"{sum(len(a.X) for a in arts)} wide candidates; coverage of the gold quotes:")
     coverage(arts)
     rules = {g: counts(arts, [None] * len(arts), None, sel) for g, sel in GROUPS.items()}
     best = None
     for C in C_GRID:
-        probs = out_of_fold(arts, C, args.train)
+        probs = out_of_fold(arts, C, args.train, silver)
         for t in THRESHOLDS:
             fr, en, al = (prf(counts(arts, probs, t, GROUPS[g])) for g in ("fr", "en", "all"))
             if min(fr[0], en[0]) < MIN_PRECISION:
@@ -236,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
               f"   + filter P {prf(m)[0]:.3f} R {prf(m)[1]:.3f} F1 {prf(m)[2]:.3f} ({m[1]}/{m[0]}, {m[3]}/{m[2]})")
     if args.curve:
         for C_c in C_GRID:
-            probs_c = out_of_fold(arts, C_c, args.train)
+            probs_c = out_of_fold(arts, C_c, args.train, silver)
             for t_c in THRESHOLDS[::2]:
                 row = []
                 for g in ("fr dev", "fr held", "en"):
@@ -254,27 +337,32 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {a.lang} {a.half} {'OK ' if a.hits[k] else 'BAD'} {p[k]:.2f} {a.texts[k][:90]!r}")
     if args.dry_run or not gain:
         return 0
-    ship(arts, C, t, args.train, {g: {"rules": [round(x, 4) for x in prf(rules[g])],
+    ship(arts, C, t, args.train, silver, {g: {"rules": [round(x, 4) for x in prf(rules[g])],
                                       "filter": [round(x, 4) for x in prf(chosen[g])],
                                       "counts_rules": list(rules[g]), "counts_filter": list(chosen[g])} for g in GROUPS})
     print(f"shipped {linear_model.MODELS_DIR / MODEL_NAME}")
     return 0
 
 
-def ship(arts: list[Article], C: float, threshold: float, mode: str, scores: dict) -> None:
+def ship(arts: list[Article], C: float, threshold: float, mode: str, silver, scores: dict) -> None:
     """Row 0 trained on every article, row 1 + f without fold f; all on the full set's scaling."""
     from recoupe.analysis.quotes.candidates import article_key
     from recoupe.evaluation.gate import data_digest
     from recoupe.paths import require_shared, shared_dir
     from recoupe.training.speakers import DATA_FILES, fold_rows
 
-    scaler_all, coefs, intercepts = fold_rows(lambda items: fit(items, C, mode), arts)
+    scaler_all, coefs, intercepts = fold_rows(lambda items: fit(items, C, mode, silver), arts)
     digest, _ = data_digest(shared_dir(), DATA_FILES)
     texts = {lang: load(require_shared("data", "attribution"), lang)[1] for lang in ("fr", "en")}
-    meta = {"name": MODEL_NAME, "version": VERSION, "data_digest": digest,
-            "trained_on": f"attribution gold, {sum(len(a.X) for a in arts)} wide candidates of {len(arts)} articles",
+    meta = {"name": MODEL_NAME, "version": VERSION if silver is None else "2", "data_digest": digest,
+            "trained_on": f"attribution gold, {sum(len(a.X) for a in arts)} wide candidates of {len(arts)} articles"
+                          + (f"; silver: {len(silver[1])} rule-labelled wide candidates of unannotated SemEval-2023"
+                             f" Task 3 articles ({int(silver[1].sum())} positive, weight {silver[2]}, rule flags zeroed)"
+                             if silver is not None else ""),
             "features": list(FEATURES), "rows": "0: every article; 1 + f: without fold f (folds as speakers@1)",
             "C": C, "threshold": threshold, "train": mode, "k_folds": K,
+            "silver": None if silver is None else {"rows": len(silver[1]), "positive": int(silver[1].sum()), "weight": silver[2],
+                                                   "source": "/".join(SILVER_DIR)},
             "folds": {article_key(texts[a.lang][a.name]): a.fold for a in arts}, "scores": scores}
     linear_model.save(linear_model.MODELS_DIR / MODEL_NAME, coef=np.vstack(coefs), intercept=np.array(intercepts),
                       scale_mean=scaler_all.mean_, scale_std=scaler_all.scale_, labels=["quote"], meta=meta)

@@ -93,8 +93,8 @@ SILVER_DIR = ("data", "genre", "semeval2023t3")
 
 def silver_texts(data: Path, per_lang: int, langs: tuple[str, ...] = ("fr", "en")) -> list[tuple[str, str, str]]:
     """The first ``per_lang`` SemEval articles of each language (file-name order) that are not in the
-    attribution set, compared by text digest (and by whitespace-normalised text, in case of a copy
-    re-saved), so no annotated article ever gives a silver row."""
+    attribution set, compared by whitespace-normalised text (a copy re-saved with other line breaks is
+    still the same article), so no annotated article ever gives a silver row."""
     from recoupe.paths import require_shared
 
     def norm(t: str) -> str:
@@ -361,9 +361,10 @@ def ship(arts: list[Article], C: float, threshold: float, mode: str, silver, sco
                              if silver is not None else ""),
             "features": list(FEATURES), "rows": "0: every article; 1 + f: without fold f (folds as speakers@1)",
             "C": C, "threshold": threshold, "train": mode, "k_folds": K,
-            "silver": None if silver is None else {"rows": len(silver[1]), "positive": int(silver[1].sum()), "weight": silver[2],
-                                                   "source": "/".join(SILVER_DIR)},
             "folds": {article_key(texts[a.lang][a.name]): a.fold for a in arts}, "scores": scores}
+    if silver is not None:  # a gold-only model keeps reported@1's meta exactly
+        meta["silver"] = {"rows": len(silver[1]), "positive": int(silver[1].sum()), "weight": silver[2],
+                          "source": "/".join(SILVER_DIR)}
     linear_model.save(linear_model.MODELS_DIR / MODEL_NAME, coef=np.vstack(coefs), intercept=np.array(intercepts),
                       scale_mean=scaler_all.mean_, scale_std=scaler_all.scale_, labels=["quote"], meta=meta)
 

@@ -122,3 +122,60 @@ def test_silver_rows_weigh_in_every_fold_fit():
     assert np.allclose(w0, w_zero)
     obj = FEATURES.index("frame_obj")
     assert w_one[obj] > w0[obj] + 0.1
+
+
+def test_extra_rows_label_open_candidates_by_annotated_overlap():
+    """Extra annotated articles give the filter rows labelled like the gold's: an open candidate is
+    positive when its content overlaps an annotated quote; a candidate the rules took is not a row
+    in mode ``open`` (the filter never reads one)."""
+    from recoupe.training.extra_attribution import ExtraArticle
+    from recoupe.training.reported import extra_rows
+
+    text = "La ministre a salué un accord historique. Le syndicat a évoqué une grève en juin."
+    spans = [text.find("un accord historique"), text.find("une grève en juin")]
+    a = ExtraArticle("x.txt", text, [{"kind": "indirect", "span": [s, s + 17], "speaker": "?",
+                                       "mention": None, "cue": None} for s in spans[:1]])
+    recorded = {"fr|x.txt": {"text": text, "rule": [], "cands": [
+        {"text": "un accord historique", "x": _row(french=1, frame_obj=1)},
+        {"text": "une grève en juin", "x": _row(french=1, frame_obj=1)},
+        {"text": "une grève en juin", "x": _row(french=1, rule_cue=1)},
+        {"text": "absent de l'article", "x": _row(french=1)},
+    ]}}
+    X, y = extra_rows(recorded, [a], "open")
+    assert y.tolist() == [1, 0]
+    X_all, y_all = extra_rows(recorded, [a], "all")
+    assert y_all.tolist() == [1, 0, 0] and X_all[2, FEATURES.index("rule_cue")] == 1
+
+
+def test_extra_annotations_round_trip_as_offsets(tmp_path, monkeypatch):
+    """The annotators' files become offsets and a digest (no article text is stored), and the
+    offsets rebuild a folder the attribution scorer reads, with the same evidence; an article whose
+    text changed is skipped, never mis-aligned."""
+    import json
+
+    from recoupe.training import extra_attribution as ea
+
+    shared = tmp_path / "shared"
+    folder = shared.joinpath(*ea.ARTICLES)
+    folder.mkdir(parents=True)
+    text = "Titre inventé\nSelon le maire, le marché « rouvrira bientôt », a-t-il dit à la presse locale.\n"
+    (folder / "a1.txt").write_text(text, encoding="utf-8")
+    notes = tmp_path / "annotations"
+    notes.mkdir()
+    (notes / "a1.json").write_text(json.dumps({"quotes": [
+        {"kind": "direct", "speaker": "le maire", "speaker_mention": "le maire", "cue": "a-t-il dit",
+         "evidence": "le marché « rouvrira bientôt »"}]}, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("RECOUPE_SHARED", str(shared))
+    out = tmp_path / "extra.json"
+    built = ea.build(notes, out)
+    stored = out.read_text(encoding="utf-8")
+    assert "rouvrira" not in stored and built["articles"]["a1.txt"]["sha256"] == ea.digest(text)
+    loaded = ea.load(out)
+    assert [a.name for a in loaded] == ["a1.txt"]
+    s, e = loaded[0].spans[0]
+    assert text[s:e] == "le marché « rouvrira bientôt »"
+    gold = json.loads((ea.materialise(tmp_path / "set", loaded) / "fr" / "gold.json").read_text(encoding="utf-8"))
+    assert gold["a1.txt"]["quotes"][0]["evidence"] == "le marché « rouvrira bientôt »"
+    assert gold["a1.txt"]["quotes"][0]["cue"] == "a-t-il dit"
+    (folder / "a1.txt").write_text(text.replace("bientôt", "demain"), encoding="utf-8")
+    assert ea.load(out) == []

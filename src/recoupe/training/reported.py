@@ -140,6 +140,25 @@ def silver_rows(recorded: dict, zero: tuple[int, ...] = _RULE) -> tuple[np.ndarr
     return X, np.array(y, dtype=int), X[:, FEATURES.index("french")] == 1 if len(X) else np.zeros(0, dtype=bool)
 
 
+def extra_rows(recorded: dict, extra: list, mode: str) -> tuple[np.ndarray, np.ndarray]:
+    """(X, y) over the wide candidates of the extra annotated articles (``training.extra_attribution``),
+    labelled as the gold articles' are: y = 1 when the content overlaps an annotated quote. The same
+    rows as ``_train_rows`` takes (the open candidates in mode ``open``); none is ever scored."""
+    X, y = [], []
+    for a in extra:
+        rec = recorded[f"fr|{a.name}"]
+        for c in rec["cands"]:
+            s = locate(a.text, c["text"])
+            if s is None:
+                continue
+            x = c["x"]
+            if mode == "open" and (x[_RULE[0]] or x[_RULE[1]]):
+                continue
+            X.append(x)
+            y.append(int(any(_overlap(s, q) for q in a.spans)))
+    return (np.array(X) if X else np.zeros((0, len(FEATURES)))), np.array(y, dtype=int)
+
+
 def articles(data: Path, recorded: dict) -> list[Article]:
     fold = folds(data)
     out = []
@@ -277,6 +296,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--silver-cache", type=Path)
     parser.add_argument("--silver-weight", type=float, default=0.3)
     parser.add_argument("--silver-lang", choices=("fr", "en", "both"), default="both")
+    parser.add_argument("--extra", action="store_true",
+                        help="add the extra annotated French articles (training.extra_attribution) to every fold")
+    parser.add_argument("--extra-cache", type=Path)
+    parser.add_argument("--extra-weight", type=float, default=1.0)
     args = parser.parse_args(argv)
     data = require_shared("data", "attribution")
     if args.cache and args.cache.exists():
@@ -299,6 +322,21 @@ def main(argv: list[str] | None = None) -> int:
         keep = np.ones(len(ys), dtype=bool) if args.silver_lang == "both" else fr == (args.silver_lang == "fr")
         silver = (Xs[keep], ys[keep], args.silver_weight)
         print(f"silver: {len(rec_silver)} articles, {int(keep.sum())} rows ({int(ys[keep].sum())} positive), weight {args.silver_weight}")
+    if args.extra:
+        from recoupe.training import extra_attribution
+
+        if silver is not None:
+            parser.error("--extra and --silver are separate experiments")
+        extra = extra_attribution.load()
+        if args.extra_cache and args.extra_cache.exists():
+            rec_extra = json.loads(args.extra_cache.read_text())
+        else:
+            rec_extra = record_texts([("fr", a.name, a.text) for a in extra])
+            if args.extra_cache:
+                args.extra_cache.write_text(json.dumps(rec_extra))
+        Xe, ye = extra_rows(rec_extra, extra, args.train)
+        silver = (Xe, ye, args.extra_weight)
+        print(f"extra: {len(extra)} annotated articles, {len(ye)} rows ({int(ye.sum())} positive), weight {args.extra_weight}")
     print(f"{sum(len(a.X) for a in arts)} wide candidates; coverage of the gold quotes:")
     coverage(arts)
     rules = {g: counts(arts, [None] * len(arts), None, sel) for g, sel in GROUPS.items()}

@@ -1,0 +1,135 @@
+"""Extra attribution annotations: French SemEval-2023 Task 3 articles outside the attribution set,
+annotated for quotes and speakers under ``../shared/data/attribution/GUIDELINES.md``.
+
+Why: the learned parts of quote finding (the reported-speech filter) learn from 30 French articles,
+and every rule or threshold chosen on them is read on the same 30. These annotations give training
+rows that never come from a scored article, and a development set on which rules can be read before
+the human-annotated set is.
+
+Who annotated: the project's assistant annotators (a language model working from the guidelines and
+the article text only; never from recoupe's output nor from the human gold). Their agreement with
+the human annotators was measured blind on eight of the attribution set's French articles (figures in
+``extra_attribution.fr.meta.json`` and NOTES.md, issue 14). They are *not* gold: the human set stays
+the only measure.
+
+Storage: no article text is kept in the repository. The JSON beside this module holds, per article
+file of ``../shared/data/genre/semeval2023t3/fr/articles``, the SHA-256 of its text and each quote as
+character offsets (located by first occurrence, as the README's scorer locates evidence), its kind and
+the speaker's name; ``materialise`` rebuilds a folder in the attribution set's layout from them, so
+``recoupe eval attribution --data DIR --lang fr`` scores against it.
+
+    python -m recoupe.training.extra_attribution build ANNOTATION_DIR   # annotators' JSON -> offsets
+    python -m recoupe.training.extra_attribution materialise DIR        # offsets -> DIR/fr/{articles,gold.json}
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from recoupe.evaluation.attribution import locate
+
+PATH = Path(__file__).with_name("extra_attribution.fr.json")
+ARTICLES = ("data", "genre", "semeval2023t3", "fr", "articles")
+KINDS = ("direct", "indirect", "according_to")
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ExtraArticle:
+    name: str
+    text: str
+    quotes: list[dict]   # {kind, span: (start, end), speaker, mention: (s, e) | None, cue: (s, e) | None}
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [tuple(q["span"]) for q in self.quotes]
+
+
+def load(path: Path = PATH) -> list[ExtraArticle]:
+    """The annotated articles whose text in ``../shared`` still has the recorded digest (an article
+    that changed is skipped with a message on stderr, never mis-aligned)."""
+    from recoupe.paths import require_shared
+
+    folder = require_shared(*ARTICLES)
+    out = []
+    for name, entry in sorted(json.loads(path.read_text(encoding="utf-8"))["articles"].items()):
+        file = folder / name
+        text = file.read_text(encoding="utf-8") if file.exists() else None
+        if text is None or digest(text) != entry["sha256"]:
+            print(f"extra attribution: {name} missing or changed in {folder}: skipped", file=sys.stderr)
+            continue
+        out.append(ExtraArticle(name, text, entry["quotes"]))
+    return out
+
+
+def _span(text: str, s: str | None) -> list[int] | None:
+    found = locate(text, s) if s else None
+    return None if found is None else list(found)
+
+
+def build(annotation_dir: Path, path: Path = PATH) -> dict:
+    """Offsets from the annotators' files (``NAME.json`` in the guidelines' format, quotes only)."""
+    from recoupe.paths import require_shared
+
+    folder = require_shared(*ARTICLES)
+    articles = {}
+    for file in sorted(annotation_dir.glob("*.json")):
+        name = file.stem + ".txt"
+        text = (folder / name).read_text(encoding="utf-8")
+        quotes = []
+        for q in json.loads(file.read_text(encoding="utf-8"))["quotes"]:
+            span = _span(text, q["evidence"])
+            if span is None or q["kind"] not in KINDS:
+                raise ValueError(f"{file.name}: quote not in the article or unknown kind: {q['evidence'][:60]!r}")
+            quotes.append({"kind": q["kind"], "span": span, "speaker": q["speaker"],
+                           "mention": _span(text, q.get("speaker_mention")), "cue": _span(text, q.get("cue"))})
+        articles[name] = {"sha256": digest(text), "quotes": quotes}
+    out = {"source": "/".join(ARTICLES), "guidelines": "data/attribution/GUIDELINES.md (quotes only)",
+           "annotators": "assistant annotators (a language model), blind to recoupe and to the human gold",
+           "articles": articles}
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return out
+
+
+def materialise(target: Path, articles: list[ExtraArticle] | None = None) -> Path:
+    """``target/fr/articles/*.txt`` and ``target/fr/gold.json`` in the attribution set's layout."""
+    articles = load() if articles is None else articles
+    root = target / "fr"
+    (root / "articles").mkdir(parents=True, exist_ok=True)
+    gold = {}
+    for a in articles:
+        (root / "articles" / a.name).write_text(a.text, encoding="utf-8")
+
+        def cut(span):
+            return None if span is None else a.text[span[0]:span[1]]
+        gold[a.name] = {"quotes": [{"kind": q["kind"], "speaker": q["speaker"], "speaker_mention": cut(q["mention"]),
+                                    "cue": cut(q["cue"]), "evidence": cut(q["span"])} for q in a.quotes],
+                        "hedges": [], "sources": []}
+    (root / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build").add_argument("annotations", type=Path)
+    sub.add_parser("materialise").add_argument("target", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        out = build(args.annotations)
+        print(f"{len(out['articles'])} articles, {sum(len(a['quotes']) for a in out['articles'].values())} quotes -> {PATH}")
+    else:
+        print(f"written {materialise(args.target)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -124,27 +124,28 @@ def test_silver_rows_weigh_in_every_fold_fit():
     assert w_one[obj] > w0[obj] + 0.1
 
 
-def test_extra_rows_label_open_candidates_by_annotated_overlap():
-    """Extra annotated articles give the filter rows labelled like the gold's: an open candidate is
-    positive when its content overlaps an annotated quote; a candidate the rules took is not a row
-    in mode ``open`` (the filter never reads one)."""
+def test_extra_articles_are_labelled_like_the_gold_and_kept_in_their_folds():
+    """Extra annotated articles become training articles of their own folds (position mod K), their
+    half being their set, their candidates labelled by overlap with the annotated quotes; a dev2
+    article is never in the group the operating point is chosen on."""
     from recoupe.training.extra_attribution import ExtraArticle
-    from recoupe.training.reported import extra_rows
+    from recoupe.training.reported import GROUPS, extra_articles
 
     text = "La ministre a salué un accord historique. Le syndicat a évoqué une grève en juin."
-    spans = [text.find("un accord historique"), text.find("une grève en juin")]
-    a = ExtraArticle("x.txt", text, [{"kind": "indirect", "span": [s, s + 17], "speaker": "?",
-                                       "mention": None, "cue": None} for s in spans[:1]])
-    recorded = {"fr|x.txt": {"text": text, "rule": [], "cands": [
-        {"text": "un accord historique", "x": _row(french=1, frame_obj=1)},
-        {"text": "une grève en juin", "x": _row(french=1, frame_obj=1)},
-        {"text": "une grève en juin", "x": _row(french=1, rule_cue=1)},
-        {"text": "absent de l'article", "x": _row(french=1)},
-    ]}}
-    X, y = extra_rows(recorded, [a], "open")
-    assert y.tolist() == [1, 0]
-    X_all, y_all = extra_rows(recorded, [a], "all")
-    assert y_all.tolist() == [1, 0, 0] and X_all[2, FEATURES.index("rule_cue")] == 1
+    s = text.find("un accord historique")
+    quote = {"kind": "indirect", "span": [s, s + 20], "speaker": "la ministre", "mention": None, "cue": None}
+    arts = [ExtraArticle(f"a{n}.txt", text, [quote], "dev1" if n < 3 else "dev2") for n in range(7)]
+    cands = [{"text": "un accord historique", "x": _row(french=1, frame_obj=1)},
+             {"text": "une grève en juin", "x": _row(french=1, frame_obj=1)},
+             {"text": "absent de l'article", "x": _row(french=1)}]
+    recorded = {f"fr|{a.name}": {"text": text, "rule": [], "cands": cands} for a in arts}
+    out = extra_articles(recorded, arts)
+    assert [a.fold for a in out] == [0, 1, 2, 3, 4, 0, 1]
+    assert [a.half for a in out] == ["dev1"] * 3 + ["dev2"] * 4
+    assert out[0].hits == [[0], [], []] and out[0].spans[2] is None
+    assert out[0].open.tolist() == [True, True, True]
+    assert [GROUPS["all"](a) for a in out] == [True] * 3 + [False] * 4
+    assert not any(GROUPS["fr"](a) for a in out)
 
 
 def test_extra_annotations_round_trip_as_offsets(tmp_path, monkeypatch):

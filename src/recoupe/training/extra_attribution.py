@@ -19,7 +19,7 @@ the speaker's name; ``materialise`` rebuilds a folder in the attribution set's l
 ``recoupe eval attribution --data DIR --lang fr`` scores against it.
 
     python -m recoupe.training.extra_attribution build ANNOTATION_DIR   # annotators' JSON -> offsets
-    python -m recoupe.training.extra_attribution materialise DIR        # offsets -> DIR/fr/{articles,gold.json}
+    python -m recoupe.training.extra_attribution materialise DIR [--set dev1|dev2]  # -> DIR/fr/{articles,gold.json}
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from recoupe.evaluation.attribution import locate
 PATH = Path(__file__).with_name("extra_attribution.fr.json")
 ARTICLES = ("data", "genre", "semeval2023t3", "fr", "articles")
 KINDS = ("direct", "indirect", "according_to")
+SETS = {"dev1": "the first 48 articles annotated: rules may be developed on their errors",
+        "dev2": "40 more: figures only, never read for errors or choices"}
 
 
 def digest(text: str) -> str:
@@ -47,6 +49,7 @@ class ExtraArticle:
     name: str
     text: str
     quotes: list[dict]   # {kind, span: (start, end), speaker, mention: (s, e) | None, cue: (s, e) | None}
+    set: str = "dev1"    # dev1: rules may be developed on its errors; dev2: figures only
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -66,7 +69,7 @@ def load(path: Path = PATH) -> list[ExtraArticle]:
         if text is None or digest(text) != entry["sha256"]:
             print(f"extra attribution: {name} missing or changed in {folder}: skipped", file=sys.stderr)
             continue
-        out.append(ExtraArticle(name, text, entry["quotes"]))
+        out.append(ExtraArticle(name, text, entry["quotes"], entry.get("set", "dev1")))
     return out
 
 
@@ -75,11 +78,15 @@ def _span(text: str, s: str | None) -> list[int] | None:
     return None if found is None else list(found)
 
 
-def build(annotation_dir: Path, path: Path = PATH) -> dict:
-    """Offsets from the annotators' files (``NAME.json`` in the guidelines' format, quotes only)."""
+def build(annotation_dir: Path, path: Path = PATH, sets: dict[str, str] | None = None) -> dict:
+    """Offsets from the annotators' files (``NAME.json`` in the guidelines' format, quotes only).
+    ``sets``: article file -> ``dev1``/``dev2`` (default: what ``path`` already says, else dev1)."""
     from recoupe.paths import require_shared
 
     folder = require_shared(*ARTICLES)
+    if sets is None and path.exists():
+        sets = {n: e.get("set", "dev1") for n, e in json.loads(path.read_text(encoding="utf-8"))["articles"].items()}
+    sets = sets or {}
     articles = {}
     for file in sorted(annotation_dir.glob("*.json")):
         name = file.stem + ".txt"
@@ -91,28 +98,36 @@ def build(annotation_dir: Path, path: Path = PATH) -> dict:
                 raise ValueError(f"{file.name}: quote not in the article or unknown kind: {q['evidence'][:60]!r}")
             quotes.append({"kind": q["kind"], "span": span, "speaker": q["speaker"],
                            "mention": _span(text, q.get("speaker_mention")), "cue": _span(text, q.get("cue"))})
-        articles[name] = {"sha256": digest(text), "quotes": quotes}
+        articles[name] = {"sha256": digest(text), "set": sets.get(name, "dev1"), "quotes": quotes}
     out = {"source": "/".join(ARTICLES), "guidelines": "data/attribution/GUIDELINES.md (quotes only)",
            "annotators": "assistant annotators (a language model), blind to recoupe and to the human gold",
-           "articles": articles}
+           "sets": SETS, "articles": articles}
     path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return out
 
 
-def materialise(target: Path, articles: list[ExtraArticle] | None = None) -> Path:
-    """``target/fr/articles/*.txt`` and ``target/fr/gold.json`` in the attribution set's layout."""
-    articles = load() if articles is None else articles
-    root = target / "fr"
-    (root / "articles").mkdir(parents=True, exist_ok=True)
-    gold = {}
+def as_gold(articles: list[ExtraArticle]) -> tuple[dict[str, dict], dict[str, str]]:
+    """(gold by file name, text by file name), as ``evaluation.attribution.load`` gives the human set's."""
+    gold, texts = {}, {}
     for a in articles:
-        (root / "articles" / a.name).write_text(a.text, encoding="utf-8")
-
-        def cut(span):
-            return None if span is None else a.text[span[0]:span[1]]
+        def cut(span, text=a.text):
+            return None if span is None else text[span[0]:span[1]]
+        texts[a.name] = a.text
         gold[a.name] = {"quotes": [{"kind": q["kind"], "speaker": q["speaker"], "speaker_mention": cut(q["mention"]),
                                     "cue": cut(q["cue"]), "evidence": cut(q["span"])} for q in a.quotes],
                         "hedges": [], "sources": []}
+    return gold, texts
+
+
+def materialise(target: Path, articles: list[ExtraArticle] | None = None, which: str | None = None) -> Path:
+    """``target/fr/articles/*.txt`` and ``target/fr/gold.json`` in the attribution set's layout
+    (``which``: only the articles of that set)."""
+    articles = [a for a in (load() if articles is None else articles) if which is None or a.set == which]
+    root = target / "fr"
+    (root / "articles").mkdir(parents=True, exist_ok=True)
+    gold, texts = as_gold(articles)
+    for name, text in texts.items():
+        (root / "articles" / name).write_text(text, encoding="utf-8")
     (root / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
     return target
 
@@ -121,13 +136,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build").add_argument("annotations", type=Path)
-    sub.add_parser("materialise").add_argument("target", type=Path)
+    mat = sub.add_parser("materialise")
+    mat.add_argument("target", type=Path)
+    mat.add_argument("--set", choices=tuple(SETS), help="only this set (default: every annotated article)")
     args = parser.parse_args(argv)
     if args.command == "build":
         out = build(args.annotations)
         print(f"{len(out['articles'])} articles, {sum(len(a['quotes']) for a in out['articles'].values())} quotes -> {PATH}")
     else:
-        print(f"written {materialise(args.target)}")
+        print(f"written {materialise(args.target, which=args.set)}")
     return 0
 
 

@@ -32,7 +32,7 @@ from recoupe.training.speakers import K, annotated, folds
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.025))
 MIN_PRECISION = 0.85  # the issue's bar on quote precision, each language
-VERSION = "1"  # "2" when trained with silver rows (--silver), which no shipped model is yet
+VERSION = "1"  # the gold alone; "2" with the extra annotated articles (--extra); "1s" with silver rows (--silver)
 _RULE = (FEATURES.index("rule_cue"), FEATURES.index("rule_content"))
 
 
@@ -140,23 +140,20 @@ def silver_rows(recorded: dict, zero: tuple[int, ...] = _RULE) -> tuple[np.ndarr
     return X, np.array(y, dtype=int), X[:, FEATURES.index("french")] == 1 if len(X) else np.zeros(0, dtype=bool)
 
 
-def extra_rows(recorded: dict, extra: list, mode: str) -> tuple[np.ndarray, np.ndarray]:
-    """(X, y) over the wide candidates of the extra annotated articles (``training.extra_attribution``),
-    labelled as the gold articles' are: y = 1 when the content overlaps an annotated quote. The same
-    rows as ``_train_rows`` takes (the open candidates in mode ``open``); none is ever scored."""
-    X, y = [], []
-    for a in extra:
+def extra_articles(recorded: dict, extra: list) -> list[Article]:
+    """The extra annotated French articles (``training.extra_attribution``) as training articles of
+    their own folds (file-name position mod K, as the gold's), labelled as the gold's are; their half is
+    their set (``dev1``, ``dev2``), so the figures on them are out-of-fold and printed apart."""
+    out = []
+    for i, a in enumerate(sorted(extra, key=lambda a: a.name)):
         rec = recorded[f"fr|{a.name}"]
-        for c in rec["cands"]:
-            s = locate(a.text, c["text"])
-            if s is None:
-                continue
-            x = c["x"]
-            if mode == "open" and (x[_RULE[0]] or x[_RULE[1]]):
-                continue
-            X.append(x)
-            y.append(int(any(_overlap(s, q) for q in a.spans)))
-    return (np.array(X) if X else np.zeros((0, len(FEATURES)))), np.array(y, dtype=int)
+        golds = [(tuple(q["span"]), q["kind"]) for q in a.quotes]
+        rule = [s for t in rec["rule"] if (s := locate(a.text, t)) is not None]
+        spans = [locate(a.text, c["text"]) for c in rec["cands"]]
+        hits = [[k for k, (g, _) in enumerate(golds) if s is not None and _overlap(s, g)] for s in spans]
+        X = np.array([c["x"] for c in rec["cands"]]) if rec["cands"] else np.zeros((0, len(FEATURES)))
+        out.append(Article("fr", a.name, i % K, a.set, golds, rule, X, spans, [c["text"] for c in rec["cands"]], hits))
+    return out
 
 
 def articles(data: Path, recorded: dict) -> list[Article]:
@@ -276,9 +273,11 @@ def prf(c: tuple[int, int, int, int]) -> tuple[float, float, float]:
 GROUPS = {
     "fr dev": lambda a: a.lang == "fr" and a.half == "dev",
     "fr held": lambda a: a.lang == "fr" and a.half == "held",
-    "fr": lambda a: a.lang == "fr",
+    "fr": lambda a: a.lang == "fr" and a.half in ("dev", "held"),
     "en": lambda a: a.lang == "en",
-    "all": lambda a: True,
+    "dev1": lambda a: a.half == "dev1",
+    "dev2": lambda a: a.half == "dev2",
+    "all": lambda a: a.half != "dev2",  # what the operating point is chosen on: dev2 is only ever read
 }
 
 
@@ -297,9 +296,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--silver-weight", type=float, default=0.3)
     parser.add_argument("--silver-lang", choices=("fr", "en", "both"), default="both")
     parser.add_argument("--extra", action="store_true",
-                        help="add the extra annotated French articles (training.extra_attribution) to every fold")
+                        help="train on the extra annotated French articles too (training.extra_attribution), in folds")
     parser.add_argument("--extra-cache", type=Path)
-    parser.add_argument("--extra-weight", type=float, default=1.0)
     args = parser.parse_args(argv)
     data = require_shared("data", "attribution")
     if args.cache and args.cache.exists():
@@ -309,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.cache:
             args.cache.write_text(json.dumps(recorded))
     arts = articles(data, recorded)
-    silver = None
+    silver, extra_texts = None, None
     if args.silver:
         if args.silver_cache and args.silver_cache.exists():
             rec_silver = json.loads(args.silver_cache.read_text())
@@ -334,9 +332,9 @@ def main(argv: list[str] | None = None) -> int:
             rec_extra = record_texts([("fr", a.name, a.text) for a in extra])
             if args.extra_cache:
                 args.extra_cache.write_text(json.dumps(rec_extra))
-        Xe, ye = extra_rows(rec_extra, extra, args.train)
-        silver = (Xe, ye, args.extra_weight)
-        print(f"extra: {len(extra)} annotated articles, {len(ye)} rows ({int(ye.sum())} positive), weight {args.extra_weight}")
+        arts += extra_articles(rec_extra, extra)
+        extra_texts = {a.name: a.text for a in extra}
+        print(f"extra: {len(extra)} annotated articles ({', '.join(f'{h} {sum(a.half == h for a in arts)}' for h in ('dev1', 'dev2'))})")
     print(f"{sum(len(a.X) for a in arts)} wide candidates; coverage of the gold quotes:")
     coverage(arts)
     rules = {g: counts(arts, [None] * len(arts), None, sel) for g, sel in GROUPS.items()}
@@ -377,13 +375,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ship(arts, C, t, args.train, silver, {g: {"rules": [round(x, 4) for x in prf(rules[g])],
                                       "filter": [round(x, 4) for x in prf(chosen[g])],
-                                      "counts_rules": list(rules[g]), "counts_filter": list(chosen[g])} for g in GROUPS})
+                                      "counts_rules": list(rules[g]), "counts_filter": list(chosen[g])} for g in GROUPS},
+         extra_texts)
     print(f"shipped {linear_model.MODELS_DIR / MODEL_NAME}")
     return 0
 
 
-def ship(arts: list[Article], C: float, threshold: float, mode: str, silver, scores: dict) -> None:
-    """Row 0 trained on every article, row 1 + f without fold f; all on the full set's scaling."""
+def ship(arts: list[Article], C: float, threshold: float, mode: str, silver, scores: dict,
+         extra_texts: dict[str, str] | None = None) -> None:
+    """Row 0 trained on every article, row 1 + f without fold f; all on the full set's scaling.
+    ``extra_texts``: file -> text of the extra annotated articles trained on (their digests and folds
+    go in the card beside the gold's)."""
     from recoupe.analysis.quotes.candidates import article_key
     from recoupe.evaluation.gate import data_digest
     from recoupe.paths import require_shared, shared_dir
@@ -392,14 +394,25 @@ def ship(arts: list[Article], C: float, threshold: float, mode: str, silver, sco
     scaler_all, coefs, intercepts = fold_rows(lambda items: fit(items, C, mode, silver), arts)
     digest, _ = data_digest(shared_dir(), DATA_FILES)
     texts = {lang: load(require_shared("data", "attribution"), lang)[1] for lang in ("fr", "en")}
-    meta = {"name": MODEL_NAME, "version": VERSION if silver is None else "2", "data_digest": digest,
+    extra_texts = extra_texts or {}
+
+    def text_of(a: Article) -> str:
+        return extra_texts[a.name] if a.half in ("dev1", "dev2") else texts[a.lang][a.name]
+    version = "2" if extra_texts else VERSION if silver is None else "1s"
+    meta = {"name": MODEL_NAME, "version": version, "data_digest": digest,
             "trained_on": f"attribution gold, {sum(len(a.X) for a in arts)} wide candidates of {len(arts)} articles"
+                          + (f" ({len(extra_texts)} of them French articles of training.extra_attribution)" if extra_texts else "")
                           + (f"; silver: {len(silver[1])} rule-labelled wide candidates of unannotated SemEval-2023"
                              f" Task 3 articles ({int(silver[1].sum())} positive, weight {silver[2]}, rule flags zeroed)"
                              if silver is not None else ""),
             "features": list(FEATURES), "rows": "0: every article; 1 + f: without fold f (folds as speakers@1)",
             "C": C, "threshold": threshold, "train": mode, "k_folds": K,
-            "folds": {article_key(texts[a.lang][a.name]): a.fold for a in arts}, "scores": scores}
+            "folds": {article_key(text_of(a)): a.fold for a in arts}, "scores": scores}
+    if extra_texts:
+        from recoupe.training import extra_attribution
+
+        meta["extra"] = {"file": f"recoupe/training/{extra_attribution.PATH.name}", "articles": len(extra_texts),
+                         "sha256": extra_attribution.digest(extra_attribution.PATH.read_text(encoding="utf-8"))}
     if silver is not None:  # a gold-only model keeps reported@1's meta exactly
         meta["silver"] = {"rows": len(silver[1]), "positive": int(silver[1].sum()), "weight": silver[2],
                           "source": "/".join(SILVER_DIR)}

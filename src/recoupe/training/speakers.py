@@ -72,51 +72,61 @@ class Item:
     gold: str = ""
 
 
-def record_articles(data: Path) -> dict[tuple[str, str], tuple[str, list[dict]]]:
+def record_articles(data: Path, extra: list = ()) -> dict[tuple[str, str], tuple[str, list[dict]]]:
     """(lang, file) -> (article text, recorded quotes), the rules deciding."""
     from recoupe import Analyzer, AnalyzerConfig
 
     analyzer = Analyzer(AnalyzerConfig(genre=False, persuasion=False, credibility=False))
     out = {}
-    fold = folds(data)
-    for lang in ("fr", "en"):
-        gold, articles = load(data, lang)
-        for name in sorted(gold):
-            sink: list[dict] = []
-            # the article's fold: the reported-speech filter (same folds) uses the row that left it out
-            with fold_model(fold[(lang, name)]), recording(sink):
-                report = next(iter(analyzer.findings_many([articles[name]], lang=lang)))
-            n_quotes = len(getattr(report, "quotes", []) or [])
-            if len(sink) != n_quotes:
-                raise RuntimeError(f"{name}: {len(sink)} records for {n_quotes} quotes")
-            out[(lang, name)] = (articles[name], sink)
+    fold = folds(data, extra)
+    for lang, name, _, articles, _ in annotated(data, extra):
+        sink: list[dict] = []
+        # the article's fold: the reported-speech filter (same folds) uses the row that left it out
+        with fold_model(fold[(lang, name)]), recording(sink):
+            report = next(iter(analyzer.findings_many([articles[name]], lang=lang)))
+        n_quotes = len(getattr(report, "quotes", []) or [])
+        if len(sink) != n_quotes:
+            raise RuntimeError(f"{name}: {len(sink)} records for {n_quotes} quotes")
+        out[(lang, name)] = (articles[name], sink)
     analyzer.close()
     return out
 
 
-def folds(data: Path) -> dict[tuple[str, str], int]:
+def folds(data: Path, extra: list = ()) -> dict[tuple[str, str], int]:
+    """Article -> fold: file-name position mod K within each language's human set, and within the
+    extra annotated French articles (``training.extra_attribution``) when they are used."""
     out = {}
     for lang in ("fr", "en"):
         gold, _ = load(data, lang)
         for i, name in enumerate(sorted(gold)):
             out[(lang, name)] = i % K
+    for i, a in enumerate(sorted(extra, key=lambda a: a.name)):
+        out[("fr", a.name)] = i % K
     return out
 
 
-def annotated(data: Path):
-    """Each annotated article as (lang, name, its gold, its texts, its half), in the folds' order."""
+def annotated(data: Path, extra: list = ()):
+    """Each annotated article as (lang, name, its gold, its texts, its half), in the folds' order; the
+    extra annotated articles come last, their half being their set (``dev1``, ``dev2``)."""
     for lang in ("fr", "en"):
         gold, texts = load(data, lang)
         half = {n: h for h, names in halves(gold).items() for n in names}
         for name in sorted(gold):
             yield lang, name, gold[name], texts, half[name]
+    if extra:
+        from recoupe.training.extra_attribution import as_gold
+
+        gold, texts = as_gold(extra)
+        sets = {a.name: a.set for a in extra}
+        for name in sorted(gold):
+            yield "fr", name, gold[name], texts, sets[name]
 
 
-def items(data: Path, recorded: dict) -> list[Item]:
+def items(data: Path, recorded: dict, extra: list = ()) -> list[Item]:
     """Matched gold quotes with their candidates, labelled by the scorer's rule."""
-    fold = folds(data)
+    fold = folds(data, extra)
     out = []
-    for lang, name, article_gold, _, article_half in annotated(data):
+    for lang, name, article_gold, _, article_half in annotated(data, extra):
         text, records = recorded[(lang, name)]
         preds = sorted(((span, r) for r in records if (span := locate(text, r["text"])) is not None),
                        key=lambda p: p[0])
@@ -174,10 +184,15 @@ def cross_validate(all_items: list[Item], C: float, locks: frozenset[str]) -> di
 def table(all_items: list[Item], oof: dict[int, int]) -> dict:
     """Speaker accuracy of the rules and of the out-of-fold model, per language and half."""
     res = {}
+    extra = any(it.half in ("dev1", "dev2") for it in all_items)
+    wanted = {"dev": ("dev",), "held": ("held",), "full": ("dev", "held"), "dev1": ("dev1",), "dev2": ("dev2",),
+              "choice": ("dev", "held", "dev1")}  # full: the human set; choice: what C is chosen on
     for lang in ("fr", "en", "all"):
-        for half in ("dev", "held", "full"):
+        for half in ("dev", "held", "full") + (("dev1", "dev2", "choice") if extra else ()):
+            if lang == "en" and half in ("dev1", "dev2", "choice"):
+                continue
             idx = [n for n, it in enumerate(all_items) if (lang == "all" or it.lang == lang)
-                   and (half == "full" or it.half == half)]
+                   and it.half in wanted[half]]
             rules = sum(right(all_items[n], all_items[n].rule_index) for n in idx)
             model = sum(oof[n] for n in idx)
             res[f"{lang} {half}"] = {"n": len(idx), "rules": round(rules / len(idx), 4) if idx else 0.0,
@@ -188,8 +203,8 @@ def table(all_items: list[Item], oof: dict[int, int]) -> dict:
 def by_kind(all_items: list[Item], oof: dict[int, int]) -> dict[str, dict]:
     """Per lock kind: items, right by the rules, right by the out-of-fold scorer (no lock)."""
     out = {}
-    for kind in LOCK_KINDS:
-        idx = [n for n, it in enumerate(all_items) if it.kind == kind]
+    for kind in LOCK_KINDS:  # the extra dev2 articles never choose anything
+        idx = [n for n, it in enumerate(all_items) if it.kind == kind and it.half != "dev2"]
         out[kind] = {"n": len(idx), "rules": sum(right(all_items[n], all_items[n].rule_index) for n in idx),
                      "model": sum(oof[n] for n in idx)}
     return out
@@ -220,7 +235,8 @@ def fold_rows(fit_rows, items: list) -> tuple:
     return scaler_all, coefs, intercepts
 
 
-def ship(all_items: list[Item], C: float, locks: frozenset[str], data: Path, results: dict, digest: str) -> None:
+def ship(all_items: list[Item], C: float, locks: frozenset[str], data: Path, results: dict, digest: str,
+         extra: list = ()) -> None:
     """Row 0 trained on every article, row 1 + f without fold f; all on the full set's scaling."""
     scaler_all, coefs, intercepts = fold_rows(lambda items: fit(items, C, locks), all_items)
     m, s = scaler_all.mean_, scaler_all.scale_
@@ -229,10 +245,13 @@ def ship(all_items: list[Item], C: float, locks: frozenset[str], data: Path, res
         gold, articles = load(data, lang)
         for i, name in enumerate(sorted(gold)):
             fold_of[article_key(articles[name])] = i % K
+    for i, a in enumerate(sorted(extra, key=lambda a: a.name)):
+        fold_of[article_key(a.text)] = i % K
     meta = {
         "name": SPEAKER_MODEL_NAME,
-        "version": VERSION,
-        "trained_on": f"attribution gold, {len(all_items)} matched quotes of 44 articles (30 fr, 14 en)",
+        "version": "2" if extra else VERSION,  # 2: with the extra annotated articles
+        "trained_on": f"attribution gold, {len(all_items)} matched quotes of 44 articles (30 fr, 14 en)"
+                      + (f" and {len(extra)} French articles of training.extra_attribution" if extra else ""),
         "data_digest": digest,
         "features": list(FEATURES),
         "rows": "0: every article; 1 + f: without fold f",
@@ -253,16 +272,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="cross-validate and print, ship nothing")
     parser.add_argument("--cache", type=Path, help="read/write the recorded candidates here (JSON)")
+    parser.add_argument("--extra", action="store_true",
+                        help="train on the extra annotated French articles too (training.extra_attribution), in folds")
     args = parser.parse_args(argv)
     data = require_shared("data", "attribution")
+    extra = []
+    if args.extra:
+        from recoupe.training import extra_attribution
+
+        extra = extra_attribution.load()
     if args.cache and args.cache.exists():
         raw = json.loads(args.cache.read_text())
         recorded = {tuple(k.split("|", 1)): (v[0], v[1]) for k, v in raw.items()}
     else:
-        recorded = record_articles(data)
+        recorded = record_articles(data, extra)
         if args.cache:
             args.cache.write_text(json.dumps({f"{k[0]}|{k[1]}": v for k, v in recorded.items()}))
-    all_items = items(data, recorded)
+    all_items = items(data, recorded, extra)
     by_c, policy = {}, {}
     for C in C_GRID:
         # the lock policy at this C: per phrase kind, the rules against the scorer left free everywhere
@@ -277,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
             for k, v in res.items() if k.startswith("all") or k.endswith("full")))
     # chosen on the pooled out-of-fold accuracy over every annotated article (both halves, both
     # languages): the best estimate of unseen articles (issue 14, fifth pass); a tie keeps the smaller C
-    best = max(C_GRID, key=lambda C: (by_c[C]["all full"]["model"], -C))
+    key = "all choice" if args.extra else "all full"  # the extra dev2 articles are only ever read
+    best = max(C_GRID, key=lambda C: (by_c[C][key]["model"], -C))
     res, locks = by_c[best], policy[best]
     print(f"chosen C {best}, locks {sorted(locks)} (all articles, out-of-fold)")
     for k, v in res.items():
@@ -293,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     digest, _ = data_digest(shared_dir(), DATA_FILES)
     results = {"C": best, "locks": sorted(locks), "by_C": {str(c): v for c, v in by_c.items()},
                "locks_by_C": {str(c): sorted(v) for c, v in policy.items()}, "chosen": res}
-    ship(all_items, best, locks, data, results, digest)
+    ship(all_items, best, locks, data, results, digest, extra)
     print(f"shipped {linear_model.MODELS_DIR / SPEAKER_MODEL_NAME}")
     return 0
 

@@ -48,6 +48,7 @@ from recoupe.analysis.quotes.index import anaphoric_description, entity_index, i
 from recoupe.analysis.text import in_text_order, tokens_with
 
 SPEAKER_MODEL_NAME = "speakers"
+REPORTED_MODEL_NAME = "reported"  # recoupe.analysis.quotes.reported.MODEL_NAME (that module imports this one)
 _SENTS = "recoupe_sentence_starts"
 _MENTIONS = "recoupe_body_mentions"
 _BODIES = "recoupe_institution_heads"
@@ -89,9 +90,18 @@ def article_key(text: str) -> str:
 
 
 def fold_of(text: str) -> int | None:
-    """The cross-validation fold of an article the shipped model was trained on (by its digest), else None."""
-    model = _model()
-    return None if model is None else model.meta.get("folds", {}).get(article_key(text))
+    """The cross-validation fold of an article a shipped quote model was trained on (by its digest),
+    else None. The speaker model and the reported-speech filter share their folds; the filter also
+    trains on articles the speaker model never saw (``training.extra_attribution``), which it lists
+    in its own card, so an evaluation of those is out-of-fold too."""
+    from recoupe.analysis import linear_model
+
+    key = article_key(text)
+    for model in (_model(), linear_model.load_optional(REPORTED_MODEL_NAME)):
+        fold = None if model is None else model.meta.get("folds", {}).get(key)
+        if fold is not None:
+            return fold
+    return None
 
 
 # the cross-validation fold of the article under analysis (None: an article no model was trained on);

@@ -166,9 +166,13 @@ def test_extra_annotations_round_trip_as_offsets(tmp_path, monkeypatch):
     (notes / "a1.json").write_text(json.dumps({"quotes": [
         {"kind": "direct", "speaker": "le maire", "speaker_mention": "le maire", "cue": "a-t-il dit",
          "evidence": "le marché « rouvrira bientôt »"}]}, ensure_ascii=False), encoding="utf-8")
+    hedges = tmp_path / "hedges"
+    hedges.mkdir()
+    (hedges / "a1.json").write_text(json.dumps({"hedges": [
+        {"kind": "speculation", "evidence": "rouvrira bientôt", "borderline": True}]}, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setenv("RECOUPE_SHARED", str(shared))
     out = tmp_path / "extra.json"
-    built = ea.build(notes, out)
+    built = ea.build(notes, out, hedges_dir=hedges)
     stored = out.read_text(encoding="utf-8")
     assert "rouvrira" not in stored and built["articles"]["a1.txt"]["sha256"] == ea.digest(text)
     loaded = ea.load(out)
@@ -178,5 +182,6 @@ def test_extra_annotations_round_trip_as_offsets(tmp_path, monkeypatch):
     gold = json.loads((ea.materialise(tmp_path / "set", loaded) / "fr" / "gold.json").read_text(encoding="utf-8"))
     assert gold["a1.txt"]["quotes"][0]["evidence"] == "le marché « rouvrira bientôt »"
     assert gold["a1.txt"]["quotes"][0]["cue"] == "a-t-il dit"
+    assert gold["a1.txt"]["hedges"] == [{"kind": "speculation", "evidence": "rouvrira bientôt", "borderline": True}]
     (folder / "a1.txt").write_text(text.replace("bientôt", "demain"), encoding="utf-8")
     assert ea.load(out) == []

@@ -36,6 +36,7 @@ from recoupe.evaluation.attribution import locate
 PATH = Path(__file__).with_name("extra_attribution.fr.json")
 ARTICLES = ("data", "genre", "semeval2023t3", "fr", "articles")
 KINDS = ("direct", "indirect", "according_to")
+HEDGE_KINDS = ("conditional", "speculation", "uncertainty", "disputed", "declined")
 SETS = {"dev1": "the first 48 articles annotated: rules may be developed on their errors",
         "dev2": "40 more: figures only, never read for errors or choices"}
 
@@ -50,6 +51,7 @@ class ExtraArticle:
     text: str
     quotes: list[dict]   # {kind, span: (start, end), speaker, mention: (s, e) | None, cue: (s, e) | None}
     set: str = "dev1"    # dev1: rules may be developed on its errors; dev2: figures only
+    hedges: list[dict] | None = None  # {kind, span, borderline}; None: hedges not annotated
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -69,7 +71,7 @@ def load(path: Path = PATH) -> list[ExtraArticle]:
         if text is None or digest(text) != entry["sha256"]:
             print(f"extra attribution: {name} missing or changed in {folder}: skipped", file=sys.stderr)
             continue
-        out.append(ExtraArticle(name, text, entry["quotes"], entry.get("set", "dev1")))
+        out.append(ExtraArticle(name, text, entry["quotes"], entry.get("set", "dev1"), entry.get("hedges")))
     return out
 
 
@@ -78,9 +80,11 @@ def _span(text: str, s: str | None) -> list[int] | None:
     return None if found is None else list(found)
 
 
-def build(annotation_dir: Path, path: Path = PATH, sets: dict[str, str] | None = None) -> dict:
-    """Offsets from the annotators' files (``NAME.json`` in the guidelines' format, quotes only).
-    ``sets``: article file -> ``dev1``/``dev2`` (default: what ``path`` already says, else dev1)."""
+def build(annotation_dir: Path, path: Path = PATH, sets: dict[str, str] | None = None,
+          hedges_dir: Path | None = None) -> dict:
+    """Offsets from the annotators' files (``NAME.json`` in the guidelines' format: quotes, and from
+    ``hedges_dir`` hedges, annotated in a second pass). ``sets``: article file -> ``dev1``/``dev2``
+    (default: what ``path`` already says, else dev1)."""
     from recoupe.paths import require_shared
 
     folder = require_shared(*ARTICLES)
@@ -99,6 +103,15 @@ def build(annotation_dir: Path, path: Path = PATH, sets: dict[str, str] | None =
             quotes.append({"kind": q["kind"], "span": span, "speaker": q["speaker"],
                            "mention": _span(text, q.get("speaker_mention")), "cue": _span(text, q.get("cue"))})
         articles[name] = {"sha256": digest(text), "set": sets.get(name, "dev1"), "quotes": quotes}
+        hedge_file = hedges_dir / file.name if hedges_dir is not None else None
+        if hedge_file is not None and hedge_file.exists():
+            hedges = []
+            for h in json.loads(hedge_file.read_text(encoding="utf-8"))["hedges"]:
+                span = _span(text, h["evidence"])
+                if span is None or h["kind"] not in HEDGE_KINDS:
+                    raise ValueError(f"{hedge_file.name}: hedge not in the article or unknown kind: {h['evidence'][:60]!r}")
+                hedges.append({"kind": h["kind"], "span": span, "borderline": bool(h.get("borderline"))})
+            articles[name]["hedges"] = hedges
     out = {"source": "/".join(ARTICLES), "guidelines": "data/attribution/GUIDELINES.md (quotes only)",
            "annotators": "assistant annotators (a language model), blind to recoupe and to the human gold",
            "sets": SETS, "articles": articles}
@@ -115,7 +128,9 @@ def as_gold(articles: list[ExtraArticle]) -> tuple[dict[str, dict], dict[str, st
         texts[a.name] = a.text
         gold[a.name] = {"quotes": [{"kind": q["kind"], "speaker": q["speaker"], "speaker_mention": cut(q["mention"]),
                                     "cue": cut(q["cue"]), "evidence": cut(q["span"])} for q in a.quotes],
-                        "hedges": [], "sources": []}
+                        "hedges": [{"kind": h["kind"], "evidence": cut(h["span"]), "borderline": h["borderline"]}
+                                   for h in a.hedges or []],
+                        "sources": []}
     return gold, texts
 
 
@@ -135,13 +150,15 @@ def materialise(target: Path, articles: list[ExtraArticle] | None = None, which:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("build").add_argument("annotations", type=Path)
+    b = sub.add_parser("build")
+    b.add_argument("annotations", type=Path)
+    b.add_argument("--hedges", type=Path, help="folder of the hedge annotations (same file names)")
     mat = sub.add_parser("materialise")
     mat.add_argument("target", type=Path)
     mat.add_argument("--set", choices=tuple(SETS), help="only this set (default: every annotated article)")
     args = parser.parse_args(argv)
     if args.command == "build":
-        out = build(args.annotations)
+        out = build(args.annotations, hedges_dir=args.hedges)
         print(f"{len(out['articles'])} articles, {sum(len(a['quotes']) for a in out['articles'].values())} quotes -> {PATH}")
     else:
         print(f"written {materialise(args.target, which=args.set)}")

@@ -315,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=("fr", "en"), action="append", help="language (default: both)")
     parser.add_argument("--data", type=Path, default=None, help="folder with <lang>/articles and <lang>/gold.json")
+    parser.add_argument("--extra", choices=("dev1", "dev2"), default=None,
+                        help="score the extra annotated French articles of that set (recoupe.training.extra_attribution:"
+                             " assistant annotations of SemEval articles, read from ../shared) instead of the human set")
     parser.add_argument("--half", choices=("dev", "held"), default=None, help="score only one half")
     parser.add_argument("--nearest", action="store_true",
                         help="locate predictions by the report's offsets, not the first occurrence of their text")
@@ -322,6 +325,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the scores (per language and half) to this file")
     args = parser.parse_args(argv)
     results: dict = {}
+    if args.extra is not None:
+        import tempfile
+
+        from recoupe.training.extra_attribution import materialise
+
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                return main([a for a in (argv if argv is not None else sys.argv[1:]) if a not in ("--extra", args.extra)]
+                            + ["--data", str(materialise(Path(tmp), which=args.extra))])
+        except FileNotFoundError as exc:
+            print(exc, file=sys.stderr)
+            return 2
     if args.data is None:
         from recoupe.paths import require_shared
 

@@ -33,8 +33,19 @@ from pathlib import Path
 
 from recoupe.evaluation.attribution import locate
 
-PATH = Path(__file__).with_name("extra_attribution.fr.json")
-ARTICLES = ("data", "genre", "semeval2023t3", "fr", "articles")
+LANGS = ("fr", "en")
+PATH = Path(__file__).with_name("extra_attribution.fr.json")  # French; path_for(lang) for any language
+
+
+def path_for(lang: str) -> Path:
+    return Path(__file__).with_name(f"extra_attribution.{lang}.json")
+
+
+def articles_dir(lang: str) -> tuple[str, ...]:
+    return ("data", "genre", "semeval2023t3", lang, "articles")
+
+
+ARTICLES = articles_dir("fr")
 KINDS = ("direct", "indirect", "according_to")
 HEDGE_KINDS = ("conditional", "speculation", "uncertainty", "disputed", "declined")
 SETS = {"dev1": "the first 48 articles annotated: rules may be developed on their errors",
@@ -52,26 +63,32 @@ class ExtraArticle:
     quotes: list[dict]   # {kind, span: (start, end), speaker, mention: (s, e) | None, cue: (s, e) | None}
     set: str = "dev1"    # dev1: rules may be developed on its errors; dev2: figures only
     hedges: list[dict] | None = None  # {kind, span, borderline}; None: hedges not annotated
+    lang: str = "fr"
 
     @property
     def spans(self) -> list[tuple[int, int]]:
         return [tuple(q["span"]) for q in self.quotes]
 
 
-def load(path: Path = PATH) -> list[ExtraArticle]:
-    """The annotated articles whose text in ``../shared`` still has the recorded digest (an article
-    that changed is skipped with a message on stderr, never mis-aligned)."""
+def load(path: Path | None = None) -> list[ExtraArticle]:
+    """The annotated articles (of ``path``, else of every language that has a file) whose text in
+    ``../shared`` still has the recorded digest (an article that changed is skipped with a message on
+    stderr, never mis-aligned)."""
+    if path is None:
+        return [a for lang in LANGS if path_for(lang).exists() for a in load(path_for(lang))]
     from recoupe.paths import require_shared
 
-    folder = require_shared(*ARTICLES)
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    lang = spec.get("lang", "fr")
+    folder = require_shared(*articles_dir(lang))
     out = []
-    for name, entry in sorted(json.loads(path.read_text(encoding="utf-8"))["articles"].items()):
+    for name, entry in sorted(spec["articles"].items()):
         file = folder / name
         text = file.read_text(encoding="utf-8") if file.exists() else None
         if text is None or digest(text) != entry["sha256"]:
             print(f"extra attribution: {name} missing or changed in {folder}: skipped", file=sys.stderr)
             continue
-        out.append(ExtraArticle(name, text, entry["quotes"], entry.get("set", "dev1"), entry.get("hedges")))
+        out.append(ExtraArticle(name, text, entry["quotes"], entry.get("set", "dev1"), entry.get("hedges"), lang))
     return out
 
 
@@ -80,14 +97,15 @@ def _span(text: str, s: str | None) -> list[int] | None:
     return None if found is None else list(found)
 
 
-def build(annotation_dir: Path, path: Path = PATH, sets: dict[str, str] | None = None,
-          hedges_dir: Path | None = None) -> dict:
-    """Offsets from the annotators' files (``NAME.json`` in the guidelines' format: quotes, and from
-    ``hedges_dir`` hedges, annotated in a second pass). ``sets``: article file -> ``dev1``/``dev2``
-    (default: what ``path`` already says, else dev1)."""
+def build(annotation_dir: Path, path: Path | None = None, sets: dict[str, str] | None = None,
+          hedges_dir: Path | None = None, lang: str = "fr", default_set: str = "dev1") -> dict:
+    """Offsets from the annotators' files (``NAME.json`` in the guidelines' format: quotes, and
+    hedges either in the same file or, from ``hedges_dir``, from a second pass). ``sets``: article
+    file -> ``dev1``/``dev2`` (default: what ``path`` already says, else ``default_set``)."""
     from recoupe.paths import require_shared
 
-    folder = require_shared(*ARTICLES)
+    path = path_for(lang) if path is None else path
+    folder = require_shared(*articles_dir(lang))
     if sets is None and path.exists():
         sets = {n: e.get("set", "dev1") for n, e in json.loads(path.read_text(encoding="utf-8"))["articles"].items()}
     sets = sets or {}
@@ -102,17 +120,17 @@ def build(annotation_dir: Path, path: Path = PATH, sets: dict[str, str] | None =
                 raise ValueError(f"{file.name}: quote not in the article or unknown kind: {q['evidence'][:60]!r}")
             quotes.append({"kind": q["kind"], "span": span, "speaker": q["speaker"],
                            "mention": _span(text, q.get("speaker_mention")), "cue": _span(text, q.get("cue"))})
-        articles[name] = {"sha256": digest(text), "set": sets.get(name, "dev1"), "quotes": quotes}
-        hedge_file = hedges_dir / file.name if hedges_dir is not None else None
-        if hedge_file is not None and hedge_file.exists():
+        articles[name] = {"sha256": digest(text), "set": sets.get(name, default_set), "quotes": quotes}
+        hedge_file = hedges_dir / file.name if hedges_dir is not None else file
+        if hedge_file.exists() and "hedges" in (spec := json.loads(hedge_file.read_text(encoding="utf-8"))):
             hedges = []
-            for h in json.loads(hedge_file.read_text(encoding="utf-8"))["hedges"]:
+            for h in spec["hedges"]:
                 span = _span(text, h["evidence"])
                 if span is None or h["kind"] not in HEDGE_KINDS:
                     raise ValueError(f"{hedge_file.name}: hedge not in the article or unknown kind: {h['evidence'][:60]!r}")
                 hedges.append({"kind": h["kind"], "span": span, "borderline": bool(h.get("borderline"))})
             articles[name]["hedges"] = hedges
-    out = {"source": "/".join(ARTICLES), "guidelines": "data/attribution/GUIDELINES.md (quotes only)",
+    out = {"lang": lang, "source": "/".join(articles_dir(lang)), "guidelines": "data/attribution/GUIDELINES.md (quotes, hedges)",
            "annotators": "assistant annotators (a language model), blind to recoupe and to the human gold",
            "sets": SETS, "articles": articles}
     path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
@@ -135,15 +153,16 @@ def as_gold(articles: list[ExtraArticle]) -> tuple[dict[str, dict], dict[str, st
 
 
 def materialise(target: Path, articles: list[ExtraArticle] | None = None, which: str | None = None) -> Path:
-    """``target/fr/articles/*.txt`` and ``target/fr/gold.json`` in the attribution set's layout
+    """``target/<lang>/articles/*.txt`` and ``target/<lang>/gold.json`` in the attribution set's layout
     (``which``: only the articles of that set)."""
     articles = [a for a in (load() if articles is None else articles) if which is None or a.set == which]
-    root = target / "fr"
-    (root / "articles").mkdir(parents=True, exist_ok=True)
-    gold, texts = as_gold(articles)
-    for name, text in texts.items():
-        (root / "articles" / name).write_text(text, encoding="utf-8")
-    (root / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    for lang in sorted({a.lang for a in articles}):
+        root = target / lang
+        (root / "articles").mkdir(parents=True, exist_ok=True)
+        gold, texts = as_gold([a for a in articles if a.lang == lang])
+        for name, text in texts.items():
+            (root / "articles" / name).write_text(text, encoding="utf-8")
+        (root / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
     return target
 
 
@@ -153,13 +172,16 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build")
     b.add_argument("annotations", type=Path)
     b.add_argument("--hedges", type=Path, help="folder of the hedge annotations (same file names)")
+    b.add_argument("--lang", choices=LANGS, default="fr")
+    b.add_argument("--set", choices=tuple(SETS), default="dev1", help="the set of articles not yet in the file")
     mat = sub.add_parser("materialise")
     mat.add_argument("target", type=Path)
     mat.add_argument("--set", choices=tuple(SETS), help="only this set (default: every annotated article)")
     args = parser.parse_args(argv)
     if args.command == "build":
-        out = build(args.annotations, hedges_dir=args.hedges)
-        print(f"{len(out['articles'])} articles, {sum(len(a['quotes']) for a in out['articles'].values())} quotes -> {PATH}")
+        out = build(args.annotations, hedges_dir=args.hedges, lang=args.lang, default_set=args.set)
+        print(f"{len(out['articles'])} articles, {sum(len(a['quotes']) for a in out['articles'].values())} quotes"
+              f" -> {path_for(args.lang)}")
     else:
         print(f"written {materialise(args.target, which=args.set)}")
     return 0

@@ -144,15 +144,16 @@ def extra_articles(recorded: dict, extra: list) -> list[Article]:
     """The extra annotated French articles (``training.extra_attribution``) as training articles of
     their own folds (file-name position mod K, as the gold's), labelled as the gold's are; their half is
     their set (``dev1``, ``dev2``), so the figures on them are out-of-fold and printed apart."""
-    out = []
-    for i, a in enumerate(sorted(extra, key=lambda a: a.name)):
-        rec = recorded[f"fr|{a.name}"]
+    out, position = [], {}
+    for a in sorted(extra, key=lambda a: (a.lang, a.name)):
+        i = position[a.lang] = position.get(a.lang, -1) + 1
+        rec = recorded[f"{a.lang}|{a.name}"]
         golds = [(tuple(q["span"]), q["kind"]) for q in a.quotes]
         rule = [s for t in rec["rule"] if (s := locate(a.text, t)) is not None]
         spans = [locate(a.text, c["text"]) for c in rec["cands"]]
         hits = [[k for k, (g, _) in enumerate(golds) if s is not None and _overlap(s, g)] for s in spans]
         X = np.array([c["x"] for c in rec["cands"]]) if rec["cands"] else np.zeros((0, len(FEATURES)))
-        out.append(Article("fr", a.name, i % K, a.set, golds, rule, X, spans, [c["text"] for c in rec["cands"]], hits))
+        out.append(Article(a.lang, a.name, i % K, a.set, golds, rule, X, spans, [c["text"] for c in rec["cands"]], hits))
     return out
 
 
@@ -274,9 +275,10 @@ GROUPS = {
     "fr dev": lambda a: a.lang == "fr" and a.half == "dev",
     "fr held": lambda a: a.lang == "fr" and a.half == "held",
     "fr": lambda a: a.lang == "fr" and a.half in ("dev", "held"),
-    "en": lambda a: a.lang == "en",
-    "dev1": lambda a: a.half == "dev1",
-    "dev2": lambda a: a.half == "dev2",
+    "en": lambda a: a.lang == "en" and a.half in ("dev", "held"),
+    "dev1": lambda a: a.lang == "fr" and a.half == "dev1",
+    "dev2": lambda a: a.lang == "fr" and a.half == "dev2",
+    "en extra": lambda a: a.lang == "en" and a.half in ("dev1", "dev2"),
     "all": lambda a: a.half != "dev2",  # what the operating point is chosen on: dev2 is only ever read
 }
 
@@ -329,11 +331,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.extra_cache and args.extra_cache.exists():
             rec_extra = json.loads(args.extra_cache.read_text())
         else:
-            rec_extra = record_texts([("fr", a.name, a.text) for a in extra])
+            rec_extra = record_texts([(a.lang, a.name, a.text) for a in extra])
             if args.extra_cache:
                 args.extra_cache.write_text(json.dumps(rec_extra))
         arts += extra_articles(rec_extra, extra)
-        extra_texts = {a.name: a.text for a in extra}
+        extra_texts = {f"{a.lang}|{a.name}": a.text for a in extra}
         print(f"extra: {len(extra)} annotated articles ({', '.join(f'{h} {sum(a.half == h for a in arts)}' for h in ('dev1', 'dev2'))})")
     print(f"{sum(len(a.X) for a in arts)} wide candidates; coverage of the gold quotes:")
     coverage(arts)
@@ -397,7 +399,7 @@ def ship(arts: list[Article], C: float, threshold: float, mode: str, silver, sco
     extra_texts = extra_texts or {}
 
     def text_of(a: Article) -> str:
-        return extra_texts[a.name] if a.half in ("dev1", "dev2") else texts[a.lang][a.name]
+        return extra_texts[f"{a.lang}|{a.name}"] if a.half in ("dev1", "dev2") else texts[a.lang][a.name]
     version = "2" if extra_texts else VERSION if silver is None else "1s"
     meta = {"name": MODEL_NAME, "version": version, "data_digest": digest,
             "trained_on": f"attribution gold, {sum(len(a.X) for a in arts)} wide candidates of {len(arts)} articles"
@@ -411,8 +413,9 @@ def ship(arts: list[Article], C: float, threshold: float, mode: str, silver, sco
     if extra_texts:
         from recoupe.training import extra_attribution
 
-        meta["extra"] = {"file": f"recoupe/training/{extra_attribution.PATH.name}", "articles": len(extra_texts),
-                         "sha256": extra_attribution.digest(extra_attribution.PATH.read_text(encoding="utf-8"))}
+        meta["extra"] = {"articles": len(extra_texts), "files": {
+            f"recoupe/training/{p.name}": extra_attribution.digest(p.read_text(encoding="utf-8"))
+            for lang in extra_attribution.LANGS if (p := extra_attribution.path_for(lang)).exists()}}
     if silver is not None:  # a gold-only model keeps reported@1's meta exactly
         meta["silver"] = {"rows": len(silver[1]), "positive": int(silver[1].sum()), "weight": silver[2],
                           "source": "/".join(SILVER_DIR)}

@@ -100,8 +100,9 @@ def folds(data: Path, extra: list = ()) -> dict[tuple[str, str], int]:
         gold, _ = load(data, lang)
         for i, name in enumerate(sorted(gold)):
             out[(lang, name)] = i % K
-    for i, a in enumerate(sorted(extra, key=lambda a: a.name)):
-        out[("fr", a.name)] = i % K
+    for lang in ("fr", "en"):
+        for i, a in enumerate(sorted((a for a in extra if a.lang == lang), key=lambda a: a.name)):
+            out[(lang, a.name)] = i % K
     return out
 
 
@@ -116,10 +117,12 @@ def annotated(data: Path, extra: list = ()):
     if extra:
         from recoupe.training.extra_attribution import as_gold
 
-        gold, texts = as_gold(extra)
-        sets = {a.name: a.set for a in extra}
-        for name in sorted(gold):
-            yield "fr", name, gold[name], texts, sets[name]
+        for lang in ("fr", "en"):
+            mine = [a for a in extra if a.lang == lang]
+            gold, texts = as_gold(mine)
+            sets = {a.name: a.set for a in mine}
+            for name in sorted(gold):
+                yield lang, name, gold[name], texts, sets[name]
 
 
 def items(data: Path, recorded: dict, extra: list = ()) -> list[Item]:
@@ -189,8 +192,6 @@ def table(all_items: list[Item], oof: dict[int, int]) -> dict:
               "choice": ("dev", "held", "dev1")}  # full: the human set; choice: what C is chosen on
     for lang in ("fr", "en", "all"):
         for half in ("dev", "held", "full") + (("dev1", "dev2", "choice") if extra else ()):
-            if lang == "en" and half in ("dev1", "dev2", "choice"):
-                continue
             idx = [n for n, it in enumerate(all_items) if (lang == "all" or it.lang == lang)
                    and it.half in wanted[half]]
             rules = sum(right(all_items[n], all_items[n].rule_index) for n in idx)
@@ -245,13 +246,15 @@ def ship(all_items: list[Item], C: float, locks: frozenset[str], data: Path, res
         gold, articles = load(data, lang)
         for i, name in enumerate(sorted(gold)):
             fold_of[article_key(articles[name])] = i % K
-    for i, a in enumerate(sorted(extra, key=lambda a: a.name)):
-        fold_of[article_key(a.text)] = i % K
+    for (lang, name), fold in folds(data, extra).items():
+        mine = next((a for a in extra if a.lang == lang and a.name == name), None)
+        if mine is not None:
+            fold_of[article_key(mine.text)] = fold
     meta = {
         "name": SPEAKER_MODEL_NAME,
         "version": "2" if extra else VERSION,  # 2: with the extra annotated articles
         "trained_on": f"attribution gold, {len(all_items)} matched quotes of 44 articles (30 fr, 14 en)"
-                      + (f" and {len(extra)} French articles of training.extra_attribution" if extra else ""),
+                      + (f" and {len(extra)} articles of training.extra_attribution" if extra else ""),
         "data_digest": digest,
         "features": list(FEATURES),
         "rows": "0: every article; 1 + f: without fold f",

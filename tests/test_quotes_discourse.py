@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.quotes.speakers import resolve
-from recoupe.analysis.quotes.syntax import Candidate, auxiliary_subject
+from recoupe.analysis.quotes.syntax import Candidate
 from recoupe.analysis.text import token_at
 
 
@@ -61,22 +61,15 @@ def test_another_person_subject_in_between_or_a_far_quote_breaks_the_turn(fr):
     assert q["à manifester samedi devant la préfecture"].speaker_canonical != "Paul Martin"
 
 
-def test_a_subject_hung_on_the_auxiliary_is_the_speaker_phrase(fr, en):
-    doc = fr("La ministre Claire Dubois a reçu les syndicats. Le député Paul Martin a déclaré que la réforme "
-             "était injuste. Elle a, de son côté, affirmé que le projet avait pris du retard.")
-    verb = token_at(doc, doc_text(doc).index("affirmé"))
-    assert auxiliary_subject(verb) is not None and auxiliary_subject(verb).text == "Elle"
-    q = _quotes(doc, _cand(doc, "a déclaré", "la réforme était injuste", "Paul", None),
-                _cand(doc, "affirmé", "le projet avait pris du retard"))
-    second = q["le projet avait pris du retard"]
-    # the pronoun is the speaker phrase, resolved by gender: not the masculine previous speaker
-    assert second.speaker is not None and second.speaker.text == "Elle"
-    assert second.speaker_canonical == "Claire Dubois"
-    doc = en("Senator John Reed said the bill would pass. He had, in a later statement, warned that the vote "
-             "could slip to June.")
-    q = _quotes(doc, _cand(doc, "said", "the bill would pass", "John", None),
-                _cand(doc, "warned", "the vote could slip to June"))
-    assert q["the vote could slip to June"].speaker_canonical == "John Reed"
+def test_a_rule_quotation_with_no_speaker_phrase_continues_the_turn(fr):
+    doc = fr("La ministre Claire Dubois a déclaré que la réforme serait votée en juin. "
+             "Et a ajouté : « Nous irons jusqu'au bout de ce texte. »")
+    text = doc_text(doc)
+    c0, s0 = text.index("a ajouté"), text.index("Nous irons")
+    quotation = Candidate("direct", "direct_before", (s0, s0 + len("Nous irons jusqu'au bout de ce texte.")),
+                          (c0, c0 + len("a ajouté")), None, 0.9)
+    q = _quotes(doc, _cand(doc, "a déclaré", "la réforme serait votée en juin", "Claire", None), quotation)
+    assert q["Nous irons jusqu'au bout de ce texte."].speaker_canonical == "Claire Dubois"
 
 
 def test_an_english_subjectless_report_continues_the_turn(en):

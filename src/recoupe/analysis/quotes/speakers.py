@@ -40,9 +40,9 @@ from recoupe.analysis.quotes.coreference import (
     role_holder,
     token_gender,
 )
-from recoupe.analysis.quotes.direct import _near
+from recoupe.analysis.quotes.direct import near_previous
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import Candidate, auxiliary_subject, phrase_bounds
+from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
 from recoupe.analysis.text import char_span, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -68,9 +68,6 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
                     "inherits": said.get("record")})
             quotes.append(_inherited_quote(doc, cand, said))
             continue
-        if cand.speaker_token is None and cand.cue is not None:
-            verb = token_at(doc, cand.cue[1] - 1)
-            cand.speaker_token = auxiliary_subject(verb) if verb is not None else None
         by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
         continued = _continued_turn(doc, cand, by_rules, previous, discourse, anchor, lang)
         if continued is not None:
@@ -110,11 +107,11 @@ def _continued_turn(doc: Doc, cand: Candidate, found: Found, previous: dict | No
 
     Why: a quote the learned reported-speech filter keeps (``reported``) gets its speaker only from its
     parse subject; a report whose subject the parse does not attach (*Il a, de plus, indiqué que…*, a
-    coordinated second verb, a causative *faire savoir*) or whose pronoun subject names nobody would
-    otherwise be weighed by the speaker scorer, which was trained on the rules' quotes and, with no
-    speaker phrase, picks any noun phrase nearby. The discourse default is the speaker of the previous
+    coordinated second verb, a causative *faire savoir*; a rule's quotation whose verb's subject the
+    rules did not find) or whose pronoun subject names nobody would otherwise be left to the speaker
+    scorer, which, with no speaker phrase, picks any noun phrase nearby at probability 0.5 or more. The discourse default is the speaker of the previous
     attributed quote (as for *il a ajouté*, ``coreference.Discourse.antecedent``), when it is near
-    (same or next paragraph and a few sentences, ``direct._near``, the floating quotes' reach), agrees
+    (same or next paragraph and a few sentences, ``direct.near_previous``, the floating quotes' reach), agrees
     in gender and number with the report's verb or pronoun (the parser's morphology,
     ``coreference.compatible``), and no other person became a subject in between. The quote names the
     previous quote's resolving mention as its evidence."""
@@ -125,12 +122,12 @@ def _continued_turn(doc: Doc, cand: Candidate, found: Found, previous: dict | No
     if head is not None and not (pronoun and found.canonical is None):
         return None
     ref = previous.get("referent")
-    if ref is None or not _near(doc, previous["end"], anchor):
+    if ref is None or not near_previous(doc, previous["end"], anchor):
         return None
     gender, plural = pronoun_features(head) if pronoun else _report_agreement(doc, cand)
     if not compatible(ref, gender, plural, False):
         return None
-    if discourse._person_subject_between(previous["anchor"], anchor, gender, plural, ref.canonical):
+    if discourse.person_subject_between(previous["anchor"], anchor, gender, plural, ref.canonical):
         return None
     evidence = previous.get("evidence") or previous.get("speaker")
     span = found.span if pronoun else previous.get("speaker")
@@ -145,17 +142,13 @@ def _report_agreement(doc: Doc, cand: Candidate) -> tuple[str | None, bool]:
     if verb is None:
         return None, False
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
-    numbers = [n for t in [*auxes, verb] for n in t.morph.get("Number") if t in auxes or finite_form(t)]
+    numbers = [n for t in [*auxes, verb] for n in t.morph.get("Number") if t in auxes or t.morph.get("VerbForm") == ["Fin"]]
     plural = "Plur" in numbers[:1]
     gender = None
     if verb.morph.get("VerbForm") == ["Part"] and any(a.lemma_.lower() in ("être", "be") for a in auxes):
         genders = verb.morph.get("Gender")
         gender = genders[0] if len(genders) == 1 else None
     return gender, plural
-
-
-def finite_form(tok: Token) -> bool:
-    return tok.morph.get("VerbForm") == ["Fin"]
 
 
 def _labelled(doc: Doc, cand: Candidate, found: Found) -> Found:

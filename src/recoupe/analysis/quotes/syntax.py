@@ -238,21 +238,3 @@ def previous_sentence(tok: Token) -> tuple[int, int] | None:
         end = previous.idx + len(previous.text)
     content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, start, end)))
     return content if content[1] > content[0] else None
-
-
-_AUXILIARIES = frozenset({"avoir", "être", "have", "be"})
-
-
-def auxiliary_subject(verb: Token) -> Token | None:
-    """The subject the parser hangs on the verb's auxiliary instead of the verb when an incise splits
-    them (*Il a, par ailleurs, indiqué que…*, *She had, first of all, denounced…*: ``nsubj`` of *a* /
-    *had*, or *a* made the root and the participle its ``advcl``), before the verb in its sentence."""
-    holders = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
-    if verb.head is not verb and verb.head.i < verb.i and verb.head.lemma_.lower() in _AUXILIARIES:
-        holders.append(verb.head)
-    for aux in holders:
-        subjects = [c for c in aux.children if c.dep_ in SUBJECT_DEPS and c.i < aux.i
-                    and c.dep_ not in ("agent", "obl:agent", "expl:subj")]
-        if subjects:
-            return subjects[-1]
-    return None

@@ -24,7 +24,8 @@ def _cand(doc, cue: str, content: str, speaker: str | None = None, producer: str
 
 
 def _quotes(doc, *cands):
-    return {doc_text(doc)[q.content.start:q.content.end]: q for q in resolve(doc, list(cands), "fr" if doc.lang_ == "fr" else "en")}
+    lang = "fr" if doc.lang_ == "fr" else "en"
+    return {doc_text(doc)[q.content.start:q.content.end]: q for q in resolve(doc, list(cands), lang)}
 
 
 def test_a_subjectless_report_continues_the_previous_speaker(fr):

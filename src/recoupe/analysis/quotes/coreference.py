@@ -273,7 +273,7 @@ class Discourse:
         previous = self.previous_speaker(anchor)
         if previous is not None and anchor - previous[0] <= PREVIOUS_SPEAKER_REACH \
                 and compatible(previous[1], gender, plural, persons_only):
-            if verb_lemma in CONTINUATION or not self._person_subject_between(previous[0], anchor, gender, plural,
+            if verb_lemma in CONTINUATION or not self.person_subject_between(previous[0], anchor, gender, plural,
                                                                               previous[1].canonical):
                 return previous[1]
         best: tuple[int, Referent] | None = None
@@ -299,7 +299,7 @@ class Discourse:
             return referent_of(self.doc, fallback[1], (fallback[0], fallback[0]))
         return None
 
-    def _person_subject_between(self, start: int, end: int, gender: str | None, plural: bool, speaker: str) -> bool:
+    def person_subject_between(self, start: int, end: int, gender: str | None, plural: bool, speaker: str) -> bool:
         """Is another person than ``speaker`` (who may be named again) a subject between the two offsets?"""
         i = bisect_left(self.subject_starts, start + 1)
         while i < len(self.subjects) and self.subjects[i][0] < end:

@@ -219,7 +219,7 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             out.append(cand)
             last_attributed = cand
             continue
-        if (last_attributed is not None and n_words >= 4 and _near(doc, last_attributed.content[1], start)
+        if (last_attributed is not None and n_words >= 4 and near_previous(doc, last_attributed.content[1], start)
                 and (_starts_sentence(doc, start) and has_finite_verb(doc, start, end)
                      or n_words >= 6 and "\n" not in doc_text(doc)[last_attributed.content[1]:start])):
             if _alone_on_line(doc, start, end) and _quoted_again(doc, spans, n):
@@ -490,7 +490,7 @@ def _starts_sentence(doc: Doc, start: int) -> bool:
     return not before or before[-1] in ".!?:\n…»”\""
 
 
-def _near(doc: Doc, prev_end: int, start: int) -> bool:
+def near_previous(doc: Doc, prev_end: int, start: int) -> bool:
     """Within the next paragraph and a few sentences of the previous attributed quote."""
     between = doc_text(doc)[prev_end:start]
     return between.count("\n\n") <= 1 and len(re.findall(r"[.!?]", between)) <= 3

@@ -107,10 +107,26 @@ def _attribution_before(doc: Doc, start_char: int, lang: str, quotes: SpanSet) -
             return None
         if speech_lemma(tok, lang):
             between = _without_time(doc, tok.i + 1, opening.i, lang)
-            return tok if _ADDRESSEE.get(lang, _ADDRESSEE["en"]).match(between.strip()) else None
+            if _ADDRESSEE.get(lang, _ADDRESSEE["en"]).match(between.strip()):
+                return tok
+            return tok if _que_between(doc, tok.i + 1, opening.i, lang) else None
         if tok.pos_ == "VERB":
             return None
     return None
+
+
+def _que_between(doc: Doc, start: int, end: int, lang: str) -> bool:
+    """*Il déclare également que « … »*, *she said that "…"*: the quotation is the whole reported
+    clause of the verb, opened by its complementizer (``content_marks`` but the question words),
+    with at most adverbs between the verb and it. Also an incise before the quotation, its inverted
+    subject clitic between (*…, nous assure-t-elle, « … »*)."""
+    words = quote_words(lang)
+    toks = list(doc[start:end])
+    if toks and toks[-1].lower_ in words.content_marks and toks[-1].lower_ not in words.question_marks:
+        toks = toks[:-1]
+    elif lang != "fr" or not any(t.text.startswith("-") for t in toks):
+        return False
+    return all(t.pos_ == "ADV" or t.text in (",", ":") or t.text.startswith("-") and len(t.text) > 1 for t in toks)
 
 
 def _without_time(doc: Doc, start: int, end: int, lang: str) -> str:
@@ -198,6 +214,8 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         if verb is None:
             verb, rule = _attribution_of_next(doc, spans, n, lang, quoted), "after"
         speaker = speaker_head(verb) if verb is not None and finite(verb) else None
+        if verb is not None and speaker is None and not finite(verb) and participial_clause(verb):
+            speaker = main_clause_speaker(verb)  # "…, ajoutant : « … »": the main clause's subject speaks
         if verb is not None and (speaker is None or start <= speaker.idx < end or rule == "after" and speaker.idx < end
                                  and not _shared_subject(verb, speaker, start, lang)
                                  or speaker.lower_ in OBJECT_CLITICS and speaker.i < verb.i):

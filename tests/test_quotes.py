@@ -777,3 +777,16 @@ def test_question_complementizer_does_not_introduce_a_quotation(fr):
     verb = next(t for t in doc if t.lower_ == "répète")
     opening = next(t for t in doc if t.text == "«")
     assert _que_between(doc, verb.i + 1, opening.i, "fr")
+
+
+def test_comme_incise_inside_the_sentence_vouches_for_all_of_it(fr):
+    """*A et, comme l'écrit X, B*: the incise sits inside the sentence; what X wrote includes what
+    follows it (before this, only *A* was kept)."""
+    doc = fr("Le maire Jean Petit est parti à Rome lundi et, comme l'écrit le quotidien La Voix du Nord, pour "
+             "y négocier un accord sur le port.")
+    q = next(q for q in find_quotes(doc) if q.kind == "according_to")
+    assert "négocier un accord" in q.content.text
+    assert q.speaker_canonical == "La Voix du Nord"
+    doc = fr("Le maire Jean Petit est parti à Rome lundi pour négocier, comme l'a écrit le quotidien La Voix du Nord.")
+    q = next(q for q in find_quotes(doc) if q.kind == "according_to")
+    assert q.content.text.startswith("Le maire") and "comme" not in q.content.text

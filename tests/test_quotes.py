@@ -790,3 +790,17 @@ def test_comme_incise_inside_the_sentence_vouches_for_all_of_it(fr):
     doc = fr("Le maire Jean Petit est parti à Rome lundi pour négocier, comme l'a écrit le quotidien La Voix du Nord.")
     q = next(q for q in find_quotes(doc) if q.kind == "according_to")
     assert q.content.text.startswith("Le maire") and "comme" not in q.content.text
+
+
+def test_a_quoted_name_is_not_a_fragment_of_speech(fr):
+    """*a dénoncé un article du « Morning Herald »*: every word capitalised, a name (a newspaper, a
+    book); the speech verb's fragment rule keeps real fragments (*un « véritable scandale d'État »*)."""
+    from recoupe.analysis.quotes.direct import _a_name
+
+    doc = fr("Le ministre Paul Durand a dénoncé un article du « Morning Herald » sur la réforme.")
+    assert not [q for q in find_quotes(doc) if q.kind == "direct"]
+    doc = fr("Le ministre Paul Durand a dénoncé un « véritable scandale d'État » lundi.")
+    q = next(q for q in find_quotes(doc) if q.kind == "direct")
+    assert q.content.text == "véritable scandale d'État" and q.speaker_canonical == "Paul Durand"
+    assert _a_name("Le Journal du Soir") and _a_name("Global Times")
+    assert not _a_name("Nous Gagnerons.") and not _a_name("massacre") and not _a_name("une Europe forte")

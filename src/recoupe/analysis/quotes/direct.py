@@ -253,12 +253,12 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             cand = Candidate("direct", "direct_floating", (start, end), None, None, 0.5, inherited=last_attributed)
             out.append(cand)
             continue
-        governed = _governing_speech_verb(doc, start, end, lang)
+        governed = _governing_speech_verb(doc, start, end, lang) if not _a_name(content) else None
         if governed is not None and n_words >= FRAGMENT_MIN_WORDS:
             verb, speaker = governed
             out.append(Candidate("direct", "direct_fragment", (start, end), cue_span(verb), speaker, 0.5))
             continue
-        subject = _fragment_subject(doc, start, end, lang)
+        subject = _fragment_subject(doc, start, end, lang) if not _a_name(content) else None
         if subject is not None and n_words >= 2:
             out.append(Candidate("direct", "direct_fragment", (start, end), None, subject, 0.45))
             continue
@@ -428,6 +428,17 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             return None  # another clause's own verb (not a reported clause): the quotation is not the speaker's
         tok, steps = tok.head, steps + 1
     return None
+
+
+def _a_name(content: str) -> bool:
+    """*« Global Times »*, *« Histoires Vécues »*: a short quotation of two words or more, every word
+    capitalised and no sentence punctuation, is a name (a newspaper, a book, a programme), which the
+    guidelines do not count as anyone's words; a fragment rule must not attribute it."""
+    words = re.findall(r"\w[\w'’-]*", content)
+    small = {"de", "du", "des", "la", "le", "les", "et", "of", "the", "and", "d", "l"}
+    main = [w for w in words if w.lower() not in small]
+    return 2 <= len(words) <= 6 and len(main) >= 2 and all(w[:1].isupper() for w in main) \
+        and not re.search(r"[.!?;:]", content)
 
 
 def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None:

@@ -729,3 +729,78 @@ def test_english_article_a_is_not_an_addressee(en):
 
     assert _ADDRESSEE["fr"].match("a la presse :") and _ADDRESSEE["en"].match("to reporters:")
     assert not _ADDRESSEE["en"].match("a photo of the hall:")
+
+
+# -- issue 14, direct quotes that generalise (invented sentences) -----------------------------------
+
+
+def test_quotation_after_an_incise_placed_before_it(fr):
+    """*…, nous assure-t-elle, « … »*: the incise's inverted clitic stands between the verb and the
+    quotation, which the verb still introduces."""
+    doc = fr("La maire Claire Morel veut agir. Mais, nous assure-t-elle, « les travaux ne commenceront pas "
+             "avant l'été prochain ».")
+    q = next(q for q in find_quotes(doc) if q.kind == "direct")
+    assert q.content.text.startswith("les travaux ne commenceront")
+    assert q.speaker_canonical == "Claire Morel"
+
+
+def test_quotation_that_is_the_whole_que_clause(fr):
+    """*X déclare ensuite que « … »*: the complementizer and an adverb between the verb and the
+    quotation; the verb introduces it (not only as a fragment of a reported clause)."""
+    doc = fr("Le ministre Paul Durand a parlé. Le ministre déclare ensuite que « la réforme est enterrée "
+             "pour de bon ».")
+    q = next(q for q in find_quotes(doc) if q.kind == "direct")
+    assert q.producer == "rule:quotes.direct_before"
+    assert q.speaker_canonical == "Paul Durand"
+
+
+def test_quotation_introduced_by_a_participle_speaks_for_the_main_subject(fr):
+    """*X a critiqué le budget, ajoutant : « … »*: the participle has no subject of its own; the main
+    clause's subject speaks, and the participle is the cue."""
+    doc = fr("La sénatrice Anne Roussel a critiqué le budget, ajoutant : « Nous ne voterons jamais ce texte "
+             "en l'état. »")
+    q = next(q for q in find_quotes(doc) if q.kind == "direct")
+    assert q.producer == "rule:quotes.direct_before"
+    assert q.cue is not None and q.cue.text.endswith("ajoutant")
+    assert q.speaker_canonical == "Anne Roussel"
+
+
+def test_question_complementizer_does_not_introduce_a_quotation(fr):
+    """*Il se demande si « … »*: a question word is not a reported statement's complementizer."""
+    from recoupe.analysis.quotes.direct import _que_between
+
+    doc = fr("Le maire Jean Petit se demande si « la route sera prête à temps ».")
+    verb = next(t for t in doc if t.lower_ == "demande")
+    opening = next(t for t in doc if t.text == "«")
+    assert not _que_between(doc, verb.i + 1, opening.i, "fr")
+    doc = fr("Le maire Jean Petit répète que « la route sera prête à temps ».")
+    verb = next(t for t in doc if t.lower_ == "répète")
+    opening = next(t for t in doc if t.text == "«")
+    assert _que_between(doc, verb.i + 1, opening.i, "fr")
+
+
+def test_comme_incise_inside_the_sentence_vouches_for_all_of_it(fr):
+    """*A et, comme l'écrit X, B*: the incise sits inside the sentence; what X wrote includes what
+    follows it (before this, only *A* was kept)."""
+    doc = fr("Le maire Jean Petit est parti à Rome lundi et, comme l'écrit le quotidien La Voix du Nord, pour "
+             "y négocier un accord sur le port.")
+    q = next(q for q in find_quotes(doc) if q.kind == "according_to")
+    assert "négocier un accord" in q.content.text
+    assert q.speaker_canonical == "La Voix du Nord"
+    doc = fr("Le maire Jean Petit est parti à Rome lundi pour négocier, comme l'a écrit le quotidien La Voix du Nord.")
+    q = next(q for q in find_quotes(doc) if q.kind == "according_to")
+    assert q.content.text.startswith("Le maire") and "comme" not in q.content.text
+
+
+def test_a_quoted_name_is_not_a_fragment_of_speech(fr):
+    """*a dénoncé un article du « Morning Herald »*: every word capitalised, a name (a newspaper, a
+    book); the speech verb's fragment rule keeps real fragments (*un « véritable scandale d'État »*)."""
+    from recoupe.analysis.quotes.direct import _a_name
+
+    doc = fr("Le ministre Paul Durand a dénoncé un article du « Morning Herald » sur la réforme.")
+    assert not [q for q in find_quotes(doc) if q.kind == "direct"]
+    doc = fr("Le ministre Paul Durand a dénoncé un « véritable scandale d'État » lundi.")
+    q = next(q for q in find_quotes(doc) if q.kind == "direct")
+    assert q.content.text == "véritable scandale d'État" and q.speaker_canonical == "Paul Durand"
+    assert _a_name("Le Journal du Soir") and _a_name("Global Times")
+    assert not _a_name("Nous Gagnerons.") and not _a_name("massacre") and not _a_name("une Europe forte")

@@ -107,6 +107,9 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
         comma = text.find(",", verb.idx, sent_end)
         if cue_start.idx - sent_start <= 2 and comma != -1:  # "Comme le rapporte X, <content>"
             content = strip_span(doc, comma + 1, sent_end)
+        elif cue_start.idx - sent_start > 2 and comma != -1 and len(text[comma + 1:sent_end].strip(" .!?")) >= 10:
+            # "<A>, comme l'écrit X, <B>": an incise inside the sentence vouches for the whole of it
+            content = strip_span(doc, sent_start, sent_end)
         elif cue_start.idx - sent_start > 2:  # "<content>, comme l'a indiqué X"
             content = strip_span(doc, sent_start, cue_start.idx)
         else:

@@ -107,10 +107,26 @@ def _attribution_before(doc: Doc, start_char: int, lang: str, quotes: SpanSet) -
             return None
         if speech_lemma(tok, lang):
             between = _without_time(doc, tok.i + 1, opening.i, lang)
-            return tok if _ADDRESSEE.get(lang, _ADDRESSEE["en"]).match(between.strip()) else None
+            if _ADDRESSEE.get(lang, _ADDRESSEE["en"]).match(between.strip()):
+                return tok
+            return tok if _que_between(doc, tok.i + 1, opening.i, lang) else None
         if tok.pos_ == "VERB":
             return None
     return None
+
+
+def _que_between(doc: Doc, start: int, end: int, lang: str) -> bool:
+    """*Il déclare également que « … »*, *she said that "…"*: the quotation is the whole reported
+    clause of the verb, opened by its complementizer (``content_marks`` but the question words),
+    with at most adverbs between the verb and it. Also an incise before the quotation, its inverted
+    subject clitic between (*…, nous assure-t-elle, « … »*)."""
+    words = quote_words(lang)
+    toks = list(doc[start:end])
+    if toks and toks[-1].lower_ in words.content_marks and toks[-1].lower_ not in words.question_marks:
+        toks = toks[:-1]
+    elif lang != "fr" or not any(t.text.startswith("-") for t in toks):
+        return False
+    return all(t.pos_ == "ADV" or t.text in (",", ":") or t.text.startswith("-") and len(t.text) > 1 for t in toks)
 
 
 def _without_time(doc: Doc, start: int, end: int, lang: str) -> str:
@@ -198,6 +214,8 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         if verb is None:
             verb, rule = _attribution_of_next(doc, spans, n, lang, quoted), "after"
         speaker = speaker_head(verb) if verb is not None and finite(verb) else None
+        if verb is not None and speaker is None and not finite(verb) and participial_clause(verb):
+            speaker = main_clause_speaker(verb)  # "…, ajoutant : « … »": the main clause's subject speaks
         if verb is not None and (speaker is None or start <= speaker.idx < end or rule == "after" and speaker.idx < end
                                  and not _shared_subject(verb, speaker, start, lang)
                                  or speaker.lower_ in OBJECT_CLITICS and speaker.i < verb.i):
@@ -235,12 +253,12 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             cand = Candidate("direct", "direct_floating", (start, end), None, None, 0.5, inherited=last_attributed)
             out.append(cand)
             continue
-        governed = _governing_speech_verb(doc, start, end, lang)
+        governed = _governing_speech_verb(doc, start, end, lang) if not _a_name(content) else None
         if governed is not None and n_words >= FRAGMENT_MIN_WORDS:
             verb, speaker = governed
             out.append(Candidate("direct", "direct_fragment", (start, end), cue_span(verb), speaker, 0.5))
             continue
-        subject = _fragment_subject(doc, start, end, lang)
+        subject = _fragment_subject(doc, start, end, lang) if not _a_name(content) else None
         if subject is not None and n_words >= 2:
             out.append(Candidate("direct", "direct_fragment", (start, end), None, subject, 0.45))
             continue
@@ -410,6 +428,17 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             return None  # another clause's own verb (not a reported clause): the quotation is not the speaker's
         tok, steps = tok.head, steps + 1
     return None
+
+
+def _a_name(content: str) -> bool:
+    """*« Global Times »*, *« Histoires Vécues »*: a short quotation of two words or more, every word
+    capitalised and no sentence punctuation, is a name (a newspaper, a book, a programme), which the
+    guidelines do not count as anyone's words; a fragment rule must not attribute it."""
+    words = re.findall(r"\w[\w'’-]*", content)
+    small = {"de", "du", "des", "la", "le", "les", "et", "of", "the", "and", "d", "l"}
+    main = [w for w in words if w.lower() not in small]
+    return 2 <= len(words) <= 6 and len(main) >= 2 and all(w[:1].isupper() for w in main) \
+        and not re.search(r"[.!?;:]", content)
 
 
 def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None:

@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import quote_words, role_nouns, speech_lemma
+from recoupe.analysis.lexicons import nationalities, quote_words, role_nouns, speech_lemma
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import phrase_bounds
 from recoupe.analysis.text import fold, tokens_with
@@ -388,6 +388,78 @@ def _stem(word: str) -> str:
     return word
 
 
+# Roles held on someone else's behalf: the holder speaks for a principal and is never that principal
+# (*le porte-parole du gouvernement* is not the prime minister the article described; *l'avocat de X* is
+# not X). Values of ``role_nouns.tsv``; the office roles they clash with are every other role value
+# except the generic ones below and the family nouns (a relation, not an office).
+AGENT_ROLES = frozenset({"spokesperson", "adviser", "lawyer", "representative", "press officer"})
+# role values that describe any office holder (*le dirigeant*, *le responsable*, *le chef*): no clash
+GENERIC_ROLES = frozenset({"official", "executive", "head", "leader", "chief", "officer", "member", "source",
+                           "expert", "associate", "partner"})
+FAMILY_ROLES = frozenset({"spouse", "wife", "husband", "son", "daughter", "brother", "sister", "father",
+                          "mother", "parent", "child"})
+
+
+def countries(text: str, lang: str) -> frozenset[str]:
+    """The countries the nationality adjectives of a phrase name (``nationalities.tsv``: *chinois* -> CN,
+    *South Korean* -> KR)."""
+    table = nationalities(lang)
+    words = re.findall(r"[\w-]+", fold(text))
+    found = {table[w] for w in words if w in table}
+    found |= {table[f"{a} {b}"] for a, b in zip(words, words[1:]) if f"{a} {b}" in table}
+    return frozenset(found)
+
+
+def _role_values(text: str, lang: str) -> set[str]:
+    table = role_nouns(lang)
+    return {table[w] for w in re.findall(r"[\w-]+", text.lower()) if w in table}
+
+
+def description_gender(head: Token) -> str | None:
+    """The gender of a description: its determiner's (*la ministre*: the parser gives the epicene noun
+    itself the masculine), else the head noun's (``token_gender``)."""
+    for c in head.children:
+        if c.dep_ == "det" and c.i < head.i:
+            genders = c.morph.get("Gender")
+            if len(genders) == 1:
+                return genders[0]
+    return token_gender(head)
+
+
+def description_clash(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entity, lang: str) -> bool:
+    """Can the description (*le président chinois*, *le porte-parole du gouvernement*, *la ministre*)
+    not stand for ``ent``? It cannot when its nationality adjectives name other countries than the
+    person's descriptions do (*chinois* against *le président américain X*; a description naming two
+    countries, *X et son homologue chinois*, says nothing), when its head noun's gender (French
+    morphology) clashes with the person's (``entity_gender``), or when it names a role held on someone
+    else's behalf (``AGENT_ROLES``: *porte-parole*) and the person is described only by other, principal
+    offices (*premier ministre*)."""
+    if not is_person(ent):
+        return False
+    said = doc_text(doc)[bounds[0]:bounds[1]]
+    described = descriptions(doc, ent)
+    mine = countries(said, lang)
+    if mine:
+        theirs = set()
+        for d in described:
+            c = countries(d, lang)
+            if len(c) == 1:
+                theirs |= c
+        if theirs and not mine & theirs:
+            return True
+    if lang == "fr" and head.pos_ == "NOUN":
+        gender, ent_gender = description_gender(head), entity_gender(doc, ent)
+        if gender and ent_gender and gender != ent_gender:
+            return True
+    role = role_nouns(lang).get(head.lemma_.lower()) or role_nouns(lang).get(head.lower_)
+    if role in AGENT_ROLES:
+        offices = set().union(*(_role_values(d, lang) for d in described)) if described else set()
+        offices -= GENERIC_ROLES | FAMILY_ROLES
+        if offices and role not in offices:
+            return True
+    return False
+
+
 def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
     """``le conseiller régional chargé de l'environnement, Matteo Marnati``: a person named right
     after the description (and its complement of a few words, with no verb), set off by a comma."""
@@ -473,6 +545,8 @@ def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
         ent_gender = entity_gender(doc, ent)
         if gender and ent_gender and gender != ent_gender:
             continue
+        if description_clash(doc, head, bounds, ent, lang):
+            continue  # another nationality, or the principal of a spokesperson
         before = [m for m in ent.mentions if m.in_ == "body" and m.start < anchor]
         if not before and overlap < 2:
             continue  # named only later: a description that shares two words with the role still holds

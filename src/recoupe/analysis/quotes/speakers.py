@@ -32,6 +32,7 @@ from recoupe.analysis.quotes.coreference import (
     Referent,
     apposed_name,
     delayed_identification,
+    description_clash,
     description_referent,
     possessive,
     referent_of,
@@ -168,6 +169,14 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     p = None if fixed else scores(X)
     if p is None:
         return found
+    if htype == "description" and head is not None and head.pos_ == "NOUN" and phrase is not None:
+        # a description names nobody of another nationality, gender or office (``description_clash``):
+        # those candidates stay out of the scorer's choice, as a pronoun's gender clashes do (``open_rows``)
+        p = p.copy()
+        for k, c in enumerate(cands):
+            ent = c.referent.entity if c.referent is not None else None
+            if k != rule_index and ent is not None and description_clash(doc, head, phrase, ent, lang):
+                p[k] = -1.0
     best = decide(p, X, rule_index)
     if best is None or best == rule_index:
         return found

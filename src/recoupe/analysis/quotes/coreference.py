@@ -129,7 +129,7 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
         if span.start == 0:
             continue
         before = doc[span.start - 1]
-        if before.pos_ in ("NOUN", "DET", "ADJ") and not before.is_punct:
+        if before.pos_ in ("NOUN", "DET", "ADJ") and not before.is_punct and not _oblique(before):
             g = token_gender(before)
             if g:
                 votes[g] += 1
@@ -149,10 +149,25 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
 
 def _apposed_nouns(tok: Token) -> list[Token]:
     """Nouns in apposition with a name, either way round (*X, hydrologue* / *la ministre, X*)."""
-    out = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+    out = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and not _oblique(c)]
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and not _oblique(tok.head):
         out.append(tok.head)
     return out
+
+
+def _oblique(noun: Token) -> bool:
+    """A noun introduced by a preposition (*a déclaré à la presse Jean Dupont*, where the parser may put
+    the name in apposition to *presse*): an addressee or a place, no title of the name next to it."""
+    head = noun
+    while head.dep_ in ("amod", "compound") and head.head is not head:
+        head = head.head
+    return any(c.dep_ == "case" and c.pos_ == "ADP" and c.i < head.i and c.lower_ in _ADDRESSEE_CASES
+               for c in head.children)
+
+
+# prepositions that introduce whom one speaks to or where (*à la presse*, *au Parisien*, *sur BFM*,
+# *auprès de l'AFP*, *dans Le Monde*; *to reporters*, *on CNN*): closed-class words, not a tuned list
+_ADDRESSEE_CASES = frozenset({"à", "au", "aux", "sur", "auprès", "dans", "to", "on"})
 
 
 def descriptions(doc: Doc, ent: Entity) -> list[str]:
@@ -193,6 +208,8 @@ def _title_before(span) -> str | None:
     roles = role_nouns("en" if doc.lang_ == "en" else "fr")
     if not any(t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.lower_ in roles for t in words):
         return None
+    if any(t.pos_ == "NOUN" and _oblique(t) for t in words):
+        return None  # *à la presse Jean Dupont*: whom he spoke to, not his title
     return doc_text(doc)[words[-1].idx:words[0].idx + len(words[0].text)]
 
 

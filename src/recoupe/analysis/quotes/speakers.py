@@ -170,7 +170,7 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     if p is None:
         return found
     if htype == "description" and head is not None and head.pos_ == "NOUN" and phrase is not None:
-        # a description names nobody of another nationality, gender or office (``description_clash``):
+        # a description names nobody of another nationality or office (``description_clash``):
         # those candidates stay out of the scorer's choice, as a pronoun's gender clashes do (``open_rows``)
         p = p.copy()
         for k, c in enumerate(cands):
@@ -242,6 +242,12 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # Durand made, admitting…*: not Durand)
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), min(anchor, head.idx))
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
+    past = _subject_past_oblique(doc, head, cand.cue) if cand.speaker_span is None else None
+    if past is not None:  # "dans un éditorial, le Global Times estime que": the named subject speaks
+        ent, m = past
+        span = Span(text=m.text, start=m.start, end=m.end)
+        return Found(span, ent.canonical, first_role(ent, lang) if is_person(ent) else None, confidence,
+                     referent_of(doc, ent, (m.start, m.end)))
     bounds = cand.speaker_span or phrase_bounds(head, keep_acl=cand.kind == "according_to")
     for ent in entities_in(doc, head.idx, head.idx + len(head.text)):
         for m in ent.mentions:
@@ -300,6 +306,32 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
                          referent_of(doc, ent, (mention.start, mention.end)), mention, identified=identified)
         return Found(span, None, role, confidence * 0.8, description_referent(head, bounds))
     return Found(span, None, role, confidence * 0.8)
+
+
+# prepositions of a frame that sets the scene of a statement (*dans un communiqué*, *en conférence de
+# presse*, *sur son compte*): a noun they introduce is where the words appeared, never the subject
+_FRAME_CASES = frozenset({"dans", "en", "sur", "in", "on"})
+
+
+def _subject_past_oblique(doc: Doc, head: Token, cue: tuple[int, int] | None):
+    """*Dans un éditorial publié vendredi, le Global Times reconnaît que…*: the parser may make the
+    frame's noun (introduced by *dans*, *en*, *sur*: ``_FRAME_CASES``) the verb's subject; the speaker
+    is then the person or organisation named between that frame and the verb (the one nearest the
+    verb, outside quotation marks' content), as (entity, mention); None when the head is no such frame."""
+    if cue is None or head.pos_ != "NOUN" or head.idx > cue[0] or not any(
+            c.dep_ == "case" and c.lower_ in _FRAME_CASES and c.i < head.i for c in head.children):
+        return None
+    start = head.idx + len(head.text)
+    if "\n" in doc_text(doc)[start:cue[0]]:
+        return None
+    best = None
+    for ent in entities_in(doc, start, cue[0]):
+        if not (is_person(ent) or ent.label in ("ORG", "MISC")):
+            continue
+        for m in ent.mentions:
+            if m.in_ == "body" and start <= m.start and m.end <= cue[0] and (best is None or m.start > best[1].start):
+                best = (ent, m)
+    return best
 
 
 def _possessed(doc: Doc, head: Token, bounds: tuple[int, int], span: Span | None, owner, role: str | None,

@@ -103,6 +103,8 @@ def inverted_subject(verb: Token) -> Token | None:
             while tok.dep_ in ("compound", "flat", "flat:name") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
                 tok = tok.head
             return tok
+        if tok.lower_ in ("un", "une", "one") and i + 1 < len(doc) and doc[i + 1].lower_ in ("des", "de", "d'", "d’", "of"):
+            return tok  # *a confié l'un des chercheurs*: a numeral pronoun heading its partitive
         if tok.pos_ not in ("DET", "ADJ", "ADV", "ADP") and tok.text != ",":
             return None
         i += 1

@@ -269,8 +269,10 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         named = apposed_name(doc, bounds)  # "le conseiller régional, Matteo Marnati,"
         if named is not None:
             mention = _mention_at(named, bounds[1])
+            # the description names its speaker by the apposition, as one holding the name does: it
+            # stands as those do (``identified``), not re-weighed against people named nearby
             return Found(span, named.canonical, role or first_role(named, lang), confidence,
-                         referent_of(doc, named, bounds), mention)
+                         referent_of(doc, named, bounds), mention, identified=True)
     # any noun: a role or family noun (*her son*), a group (*son entourage*), a source noun (*his
     # statement*: the possessor's words), a thing (*sa page*). Restricted to role, family and source
     # nouns it was neutral on the attribution set (French held out .786 either way); on every noun,

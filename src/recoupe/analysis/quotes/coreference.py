@@ -312,9 +312,39 @@ class Discourse:
         if best is not None:
             return best[1]
         fallback = entity_index(self.doc).last_person_before(anchor)
-        if fallback is not None:
+        if fallback is not None and not plural:  # *ils*, *they*: not the one person named last
             return referent_of(self.doc, fallback[1], (fallback[0], fallback[0]))
         return None
+
+    def topic_speaker(self, head: Token, bounds: tuple[int, int], anchor: int, lang: str) -> Referent | None:
+        """*Le milliardaire avait poursuivi…*, *L'écologiste a estimé…*: a definite singular description
+        that no earlier person holds (``role_holder`` found nobody) and that speaks takes up the
+        speaker of the previous quote, as a pronoun does (the discourse default of a continued report):
+        that speaker must be a person, within ``PREVIOUS_SPEAKER_REACH``, of no other gender (the
+        description's determiner, *la*/*le*) or nationality (``description_clash``), and no other person
+        may be a subject in between."""
+        if head.pos_ != "NOUN" or "Plur" in head.morph.get("Number"):
+            return None
+        if any(is_person(e) for e in entities_in(self.doc, *bounds)):
+            return None  # the phrase names someone (*la leader du RN X*): not a bare description
+        dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
+        if not dets or dets[0].morph.get("Definite") != ["Def"] or dets[0].morph.get("PronType") != ["Art"]:
+            return None
+        previous = self.previous_speaker(anchor)
+        if previous is None or anchor - previous[0] > PREVIOUS_SPEAKER_REACH:
+            return None
+        char, ref = previous
+        if not ref.person or ref.plural or ref.entity is None:
+            return None
+        genders = dets[0].morph.get("Gender") if lang == "fr" else []
+        gender = genders[0] if len(genders) == 1 else None
+        if not compatible(ref, gender, False, True):
+            return None
+        if description_clash(self.doc, head, bounds, ref.entity, lang):
+            return None
+        if self._person_subject_between(char, bounds[0], None, False, ref.canonical):
+            return None
+        return ref
 
     def _person_subject_between(self, start: int, end: int, gender: str | None, plural: bool, speaker: str) -> bool:
         """Is another person than ``speaker`` (who may be named again) a subject between the two offsets?"""

@@ -306,6 +306,9 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             ent, mention = holder
             return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,
                          referent_of(doc, ent, (mention.start, mention.end)), mention, identified=identified)
+        topic = discourse.topic_speaker(head, bounds, anchor, lang)  # "Le milliardaire a poursuivi…"
+        if topic is not None:
+            return _resolved_anaphor(doc, span, topic, lang, confidence, 0.7)
         return Found(span, None, role, confidence * 0.8, description_referent(head, bounds))
     return Found(span, None, role, confidence * 0.8)
 

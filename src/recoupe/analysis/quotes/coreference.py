@@ -327,6 +327,8 @@ class Discourse:
             return None
         if any(is_person(e) for e in entities_in(self.doc, *bounds)):
             return None  # the phrase names someone (*la leader du RN X*): not a bare description
+        if _names_a_body(head, lang):
+            return None  # *le ministère*, *le rapport*, *le quotidien*: a body, a document or an outlet
         dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
         if not dets or dets[0].morph.get("Definite") != ["Def"] or dets[0].morph.get("PronType") != ["Art"]:
             return None
@@ -445,6 +447,15 @@ GENERIC_ROLES = frozenset({"official", "executive", "head", "leader", "chief", "
                            "expert", "associate", "partner"})
 FAMILY_ROLES = frozenset({"spouse", "wife", "husband", "son", "daughter", "brother", "sister", "father",
                           "mother", "parent", "child"})
+
+
+def _names_a_body(head: Token, lang: str) -> bool:
+    """Does the noun name a body, a document or an outlet rather than a person (``source_nouns.tsv``,
+    ``institution_nouns.tsv``, ``quote_words`` ``outlet_nouns``)?"""
+    from recoupe.analysis.lexicons import institution_nouns, source_nouns
+
+    words = {head.lemma_.lower(), head.lower_}
+    return bool(words & (source_nouns(lang) | institution_nouns(lang) | quote_words(lang).outlet_nouns))
 
 
 def countries(text: str, lang: str) -> frozenset[str]:

@@ -290,7 +290,7 @@ class Discourse:
         previous = self.previous_speaker(anchor)
         if previous is not None and anchor - previous[0] <= PREVIOUS_SPEAKER_REACH \
                 and compatible(previous[1], gender, plural, persons_only):
-            if verb_lemma in CONTINUATION or not self._person_subject_between(previous[0], anchor, gender, plural,
+            if verb_lemma in CONTINUATION or not self.person_subject_between(previous[0], anchor, gender, plural,
                                                                               previous[1].canonical):
                 return previous[1]
         best: tuple[int, Referent] | None = None
@@ -315,6 +315,17 @@ class Discourse:
         if fallback is not None and not plural:  # *ils*, *they*: not the one person named last
             return referent_of(self.doc, fallback[1], (fallback[0], fallback[0]))
         return None
+
+    def person_subject_between(self, start: int, end: int, gender: str | None, plural: bool, speaker: str) -> bool:
+        """Is another person than ``speaker`` (who may be named again) a subject between the two offsets?"""
+        i = bisect_left(self.subject_starts, start + 1)
+        while i < len(self.subjects) and self.subjects[i][0] < end:
+            char, ref = self.subjects[i]
+            if ref.canonical != speaker and compatible(ref, gender, plural, True) \
+                    and not any(s <= char < e for s, e in self.reported):
+                return True
+            i += 1
+        return False
 
     def topic_speaker(self, head: Token, bounds: tuple[int, int], anchor: int, lang: str) -> Referent | None:
         """*Le milliardaire avait poursuivi…*, *L'écologiste a estimé…*: a definite singular description
@@ -344,20 +355,9 @@ class Discourse:
             return None
         if description_clash(self.doc, head, bounds, ref.entity, lang):
             return None
-        if self._person_subject_between(char, bounds[0], None, False, ref.canonical):
+        if self.person_subject_between(char, bounds[0], None, False, ref.canonical):
             return None
         return ref
-
-    def _person_subject_between(self, start: int, end: int, gender: str | None, plural: bool, speaker: str) -> bool:
-        """Is another person than ``speaker`` (who may be named again) a subject between the two offsets?"""
-        i = bisect_left(self.subject_starts, start + 1)
-        while i < len(self.subjects) and self.subjects[i][0] < end:
-            char, ref = self.subjects[i]
-            if ref.canonical != speaker and compatible(ref, gender, plural, True) \
-                    and not any(s <= char < e for s, e in self.reported):
-                return True
-            i += 1
-        return False
 
 
 

@@ -49,6 +49,22 @@ def role_nouns(lang: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def nationalities(lang: str) -> dict[str, str]:
+    """Nationality adjective (folded, singular and plural) -> ISO country code (``nationalities.tsv``)."""
+    from recoupe.analysis.text import fold
+
+    out = {}
+    for row in _rows("nationalities.tsv"):
+        if row[2] != lang:
+            continue
+        word = fold(row[0])
+        out[word] = row[1]
+        if not word.endswith(("s", "x")):
+            out[word + "s"] = row[1]
+    return out
+
+
+@lru_cache(maxsize=None)
 def source_nouns(lang: str) -> frozenset[str]:
     return frozenset(row[0] for row in _rows("source_nouns.tsv") if row[1] == lang)
 

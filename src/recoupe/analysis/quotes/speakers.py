@@ -33,6 +33,7 @@ from recoupe.analysis.quotes.coreference import (
     apposed_name,
     compatible,
     delayed_identification,
+    description_clash,
     description_referent,
     possessive,
     pronoun_features,
@@ -231,6 +232,14 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     p = None if fixed else scores(X)
     if p is None:
         return found
+    if htype == "description" and head is not None and head.pos_ == "NOUN" and phrase is not None:
+        # a description names nobody of another nationality or office (``description_clash``):
+        # those candidates stay out of the scorer's choice, as a pronoun's gender clashes do (``open_rows``)
+        p = p.copy()
+        for k, c in enumerate(cands):
+            ent = c.referent.entity if c.referent is not None else None
+            if k != rule_index and ent is not None and description_clash(doc, head, phrase, ent, lang):
+                p[k] = -1.0
     best = decide(p, X, rule_index)
     if best is None or best == rule_index:
         return found
@@ -296,6 +305,12 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # Durand made, admitting…*: not Durand)
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), min(anchor, head.idx))
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
+    past = _subject_past_oblique(doc, head, cand.cue) if cand.speaker_span is None else None
+    if past is not None:  # "dans un éditorial, le Global Times estime que": the named subject speaks
+        ent, m = past
+        span = Span(text=m.text, start=m.start, end=m.end)
+        return Found(span, ent.canonical, first_role(ent, lang) if is_person(ent) else None, confidence,
+                     referent_of(doc, ent, (m.start, m.end)))
     bounds = cand.speaker_span or phrase_bounds(head, keep_acl=cand.kind == "according_to")
     for ent in entities_in(doc, head.idx, head.idx + len(head.text)):
         for m in ent.mentions:
@@ -317,8 +332,10 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         named = apposed_name(doc, bounds)  # "le conseiller régional, Matteo Marnati,"
         if named is not None:
             mention = _mention_at(named, bounds[1])
+            # the description names its speaker by the apposition, as one holding the name does: it
+            # stands as those do (``identified``), not re-weighed against people named nearby
             return Found(span, named.canonical, role or first_role(named, lang), confidence,
-                         referent_of(doc, named, bounds), mention)
+                         referent_of(doc, named, bounds), mention, identified=True)
     # any noun: a role or family noun (*her son*), a group (*son entourage*), a source noun (*his
     # statement*: the possessor's words), a thing (*sa page*). Restricted to role, family and source
     # nouns it was neutral on the attribution set (French held out .786 either way); on every noun,
@@ -352,8 +369,37 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             ent, mention = holder
             return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,
                          referent_of(doc, ent, (mention.start, mention.end)), mention, identified=identified)
+        topic = discourse.topic_speaker(head, bounds, anchor, lang)  # "Le milliardaire a poursuivi…"
+        if topic is not None:
+            return _resolved_anaphor(doc, span, topic, lang, confidence, 0.7)
         return Found(span, None, role, confidence * 0.8, description_referent(head, bounds))
     return Found(span, None, role, confidence * 0.8)
+
+
+# prepositions of a frame that sets the scene of a statement (*dans un communiqué*, *en conférence de
+# presse*, *sur son compte*): a noun they introduce is where the words appeared, never the subject
+_FRAME_CASES = frozenset({"dans", "en", "sur", "in", "on"})
+
+
+def _subject_past_oblique(doc: Doc, head: Token, cue: tuple[int, int] | None):
+    """*Dans un éditorial publié vendredi, le Global Times reconnaît que…*: the parser may make the
+    frame's noun (introduced by *dans*, *en*, *sur*: ``_FRAME_CASES``) the verb's subject; the speaker
+    is then the person or organisation named between that frame and the verb (the one nearest the
+    verb, outside quotation marks' content), as (entity, mention); None when the head is no such frame."""
+    if cue is None or head.pos_ != "NOUN" or head.idx > cue[0] or not any(
+            c.dep_ == "case" and c.lower_ in _FRAME_CASES and c.i < head.i for c in head.children):
+        return None
+    start = head.idx + len(head.text)
+    if "\n" in doc_text(doc)[start:cue[0]]:
+        return None
+    best = None
+    for ent in entities_in(doc, start, cue[0]):
+        if not (is_person(ent) or ent.label in ("ORG", "MISC")):
+            continue
+        for m in ent.mentions:
+            if m.in_ == "body" and start <= m.start and m.end <= cue[0] and (best is None or m.start > best[1].start):
+                best = (ent, m)
+    return best
 
 
 def _possessed(doc: Doc, head: Token, bounds: tuple[int, int], span: Span | None, owner, role: str | None,

@@ -92,16 +92,49 @@ def inverted_subject(verb: Token) -> Token | None:
             i += 1
             continue
         if tok.pos_ == "ADP":  # an oblique (à l'AFP, to reporters): skip the whole phrase
-            i = max(tok.head.right_edge.i, i) + 1 if tok.head.i > tok.i else i + 1
+            end = max(tok.head.right_edge.i, i) + 1 if tok.head.i > tok.i else i + 1
+            named = _name_after_oblique(doc, i + 1, end)
+            if named is not None:
+                return named
+            i = _past_name(doc, end)
             continue
         if tok.pos_ in ("PROPN", "NOUN") or (tok.pos_ == "X" and tok.text[:1].isupper()):
             # "said Ms. Broaddrick": a title or first name leans on the name that heads the phrase
             while tok.dep_ in ("compound", "flat", "flat:name") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
                 tok = tok.head
             return tok
+        if tok.lower_ in ("un", "une", "one") and i + 1 < len(doc) and doc[i + 1].lower_ in ("des", "de", "d'", "d’", "of"):
+            return tok  # *a confié l'un des chercheurs*: a numeral pronoun heading its partitive
         if tok.pos_ not in ("DET", "ADJ", "ADV", "ADP") and tok.text != ",":
             return None
         i += 1
+    return None
+
+
+def _past_name(doc: Doc, i: int) -> int:
+    """Past the rest of a name the parser cut in two (*sur BFM | TV le président…*: *TV* continues the
+    medium's name, it is not the inverted subject): tokens inside the entity begun before ``i``, or
+    capitalised proper-noun tokens glued to a capitalised one."""
+    while i < len(doc) and i > 0 and not doc[i].is_punct and (
+            doc[i].ent_iob_ == "I" or doc[i].pos_ in ("PROPN", "X") and doc[i].text[:1].isupper()
+            and doc[i - 1].pos_ in ("PROPN", "X") and doc[i - 1].text[:1].isupper()
+            and doc[i - 1].idx + len(doc[i - 1].text) < doc[i].idx):
+        i += 1
+    return i
+
+
+def _name_after_oblique(doc: Doc, start: int, end: int) -> Token | None:
+    """*a déclaré à la presse Jean Dupont*: the parser may hang the inverted subject's name on the
+    oblique's noun; a person's name (the NER's) right after a common noun of the oblique that is no
+    title (``role_nouns.tsv``: *au ministre Jean Dupont* is the addressee) is the subject."""
+    from recoupe.analysis.lexicons import role_nouns
+
+    roles = role_nouns(language_of(doc))
+    for k in range(start + 1, end):
+        tok, before = doc[k], doc[k - 1]
+        if tok.ent_iob_ == "B" and tok.ent_type_ in ("PER", "PERSON") and before.pos_ == "NOUN" \
+                and before.lemma_.lower() not in roles and before.lower_ not in roles:
+            return tok
     return None
 
 

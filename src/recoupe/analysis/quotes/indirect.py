@@ -53,7 +53,7 @@ def main_clause_speaker(verb: Token) -> Token | None:
     finite verb up the tree, in the same sentence, that has a subject."""
     sent_start, sent_end = sentence_bounds(verb)
     tok = verb.head
-    for _ in range(4):
+    for _ in range(8):
         if tok.idx < sent_start or tok.idx >= sent_end:
             return None
         if tok.pos_ in ("VERB", "AUX") and finite(tok):
@@ -162,6 +162,9 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         # manner verbs (sourit-il, poursuit-elle) report speech only as an incise, never with "que"
         clause = content_start(verb, lang) if speech_verbs(lang).get(lemma) != "incise" else None
         if participle and clause is None:
+            framed = _participle_framed(verb, lemma, speaker, lang)
+            if framed is not None:
+                out.append(framed)
             continue
         if clause is not None:
             out.append(Candidate("indirect", "indirect_clause", _clause_bounds(clause, speech), cue_span(verb), speaker,
@@ -175,6 +178,18 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if framed is not None:
             out.append(Candidate("indirect", f"indirect_{framed[1]}", framed[0], cue_span(verb), speaker, 0.65))
     return out
+
+
+def _participle_framed(verb: Token, lemma: str, speaker: Token, lang: str) -> Candidate | None:
+    """A participial clause continuing the main clause's speaker with a complement in one of the
+    verb's lexicon frames, not a *que* clause (*…, évoquant la crise*, *…, appelant à un cessez-le-feu*,
+    *…, accusing X of…*): the guidelines count the noun, infinitive and prepositional frames of a
+    speech act as reports, and a participle after a comma or a gerund (``participial_clause``) reports
+    for the subject of the clause it hangs on. The colon frame is left to the finite verbs."""
+    framed = _framed_content(verb, lemma, speaker, lang)
+    if framed is None or framed[1] == "colon":
+        return None
+    return Candidate("indirect", f"indirect_participle_{framed[1]}", framed[0], cue_span(verb), speaker, 0.6)
 
 
 def _framed_before_quotation(verb: Token, lemma: str, lang: str, direct_spans: SpanSet) -> Candidate | None:

@@ -77,6 +77,20 @@ def _hypothetical_speech(verb: Token) -> bool:
     return is_conditional(head) or any(is_conditional(c) for c in head.children if c.dep_.startswith("aux"))
 
 
+FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront")
+
+
+def _future_speech(verb: Token, lang: str) -> bool:
+    """``certains diront que``, ``qui affirmeront que``, ``will argue that``: speech in the simple future
+    has not happened, it is the writer's anticipation (the guidelines exclude hypothetical speech).
+    French: Tense=Fut on the verb or its auxiliary, checked against the future endings (French
+    grammar); English: the modal *will* / *shall*."""
+    if lang == "en":
+        return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children)
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any("Fut" in t.morph.get("Tense") and t.lower_.endswith(FUTURE_ENDINGS) for t in forms)
+
+
 def content_start(verb: Token, lang: str) -> Token | None:
     """The complementizer opening the reported clause (``que``, ``that``), from the parse or the surface.
 
@@ -157,7 +171,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if verb.lemma_ in words.reflexive_not_speech and any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous")
                                                        and c.i < verb.i for c in verb.children):
             continue  # "s'assurer que" (make sure), not "assurer que" (assure)
-        if _hypothetical_speech(verb):
+        if _hypothetical_speech(verb) or _future_speech(verb, lang):
             continue
         # manner verbs (sourit-il, poursuit-elle) report speech only as an incise, never with "que"
         clause = content_start(verb, lang) if speech_verbs(lang).get(lemma) != "incise" else None

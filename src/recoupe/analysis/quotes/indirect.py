@@ -180,6 +180,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
             if framed is not None:
                 out.append(framed)
             continue
+        if clause is not None and _evidence_without_source(verb, speaker, lemma, lang):
+            continue
         if clause is not None:
             out.append(Candidate("indirect", "indirect_clause", _clause_bounds(clause, speech), cue_span(verb), speaker,
                                  0.8))
@@ -192,6 +194,17 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if framed is not None:
             out.append(Candidate("indirect", f"indirect_{framed[1]}", framed[0], cue_span(verb), speaker, 0.65))
     return out
+
+
+def _evidence_without_source(verb: Token, speaker: Token, lemma: str, lang: str) -> bool:
+    """``la crise montre que``, ``ces chiffres prouvent que``: a verb the frame lexicon marks ``doc``
+    (*montrer*, *révéler*, *show*, *find*: what a document or study shows) reports only when its
+    subject can be a source (``credible_source``: a name, a pronoun, a role or source noun); with any
+    other subject it is the writer's own inference, whatever its complement. Only a finite verb: an
+    infinitive is framed by the verb it depends on (*qui prétendaient démontrer que*)."""
+    if "doc" not in speech_frames(lang).get(lemma, frozenset()) or not finite(verb):
+        return False
+    return not credible_source(speaker, phrase_bounds(speaker), lang)
 
 
 def _participle_framed(verb: Token, lemma: str, speaker: Token, lang: str) -> Candidate | None:

@@ -21,7 +21,8 @@ from recoupe.analysis.lexicons import (
     speech_verbs,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, phrase_bounds, speaker_head, subject_of
+from recoupe.analysis.quotes.syntax import (Candidate, cue_span, finite, impersonal_passive, phrase_bounds, speaker_head,
+                                           subject_of)
 from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, sentence_bounds, strip_bullets, strip_span,
                                    trim_final_punct)
 
@@ -75,6 +76,25 @@ def _hypothetical_speech(verb: Token) -> bool:
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in MODAL_CONDITIONAL | {"vouloir", "falloir"}:
         return False
     return is_conditional(head) or any(is_conditional(c) for c in head.children if c.dep_.startswith("aux"))
+
+
+# French verbs with an occasional impersonal use (*il convient de*, *il reste que*, *il ressort que*):
+# Grevisse, Le Bon usage, the "verbes occasionnellement impersonnels"; there an expletive il names nobody
+OCCASIONALLY_IMPERSONAL = frozenset({"convenir", "rester", "ressortir", "apparaître", "arriver", "sembler", "paraître",
+                                     "importer", "suffire", "valoir", "manquer", "résulter", "advenir", "agir"})
+
+
+def _personal_expletive(verb: Token, lemma: str) -> Token | None:
+    """``Il croyait que…``: the parser sometimes labels a personal subject pronoun ``expl:subj``
+    (impersonal), and ``speaker_head`` then finds no speaker. On an active finite speech verb that
+    has no impersonal use, a third-person *il* / *elle* / *ils* / *elles* before it is its subject
+    (passives, *il a été rapporté que*, stay impersonal)."""
+    if not finite(verb) or lemma in OCCASIONALLY_IMPERSONAL or impersonal_passive(verb):
+        return None
+    if any(c.lower_ in ("se", "s'", "s’") for c in verb.children):
+        return None  # "il se dit que": a reflexive passive, impersonal
+    return next((c for c in verb.children if c.dep_ == "expl:subj" and c.i < verb.i
+                 and c.lower_ in ("il", "elle", "ils", "elles")), None)
 
 
 FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront")
@@ -163,7 +183,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if passive is not None:
             out.append(passive)
             continue
-        speaker = quoted_as or speaker_head(verb)
+        speaker = quoted_as or speaker_head(verb) or _personal_expletive(verb, lemma)
         if speaker is None and participle:
             speaker = main_clause_speaker(verb)
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:

@@ -377,19 +377,6 @@ def _present_read_as_participle(verb: Token, auxiliaries: list[Token]) -> bool:
         c.dep_ in SUBJECT_DEPS and c.i > verb.i and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
 
 
-def _inverted_subject_read_as_object(verb: Token, noun: Token, auxiliaries: list[Token]) -> bool:
-    """``…, affirment les auteurs du rapport.``: the parser takes an inverted subject for an object. A
-    plural noun the finite verb agrees with (Number=Plur on both: a transitive verb's object does not
-    agree with it), with a determiner, closing the sentence, and no subject before the verb."""
-    if subject_of(verb) is not None or noun.pos_ != "NOUN" or not any(c.dep_ == "det" for c in noun.children):
-        return False
-    number = next((t.morph.get("Number") for t in [*auxiliaries, verb] if "Fin" in t.morph.get("VerbForm")), None)
-    if number != ["Plur"] or noun.morph.get("Number") != ["Plur"]:
-        return False
-    after = noun.right_edge.i + 1
-    return after >= len(verb.doc) or verb.doc[after].text in SENT_END or verb.doc[after].is_space
-
-
 def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     """Reported speech before a closing speech verb: ``Le projet est abandonné, a indiqué X.``."""
     doc = verb.doc
@@ -397,8 +384,7 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     if not finite(verb) and not _present_read_as_participle(verb, auxiliaries):
         return None
     objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i]
-    if objects and not credible_source(objects[0], phrase_bounds(objects[0]), lang) \
-            and not _inverted_subject_read_as_object(verb, objects[0], auxiliaries):
+    if objects and not credible_source(objects[0], phrase_bounds(objects[0]), lang):
         return None  # "a condamné l'invasion": a transitive use, not an incise
     first = min([verb.i] + [c.i for c in auxiliaries])
     sent_start, _ = sentence_bounds(verb)

@@ -369,19 +369,11 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
     return (content, rule) if content[1] - content[0] >= 3 else None
 
 
-def _present_read_as_participle(verb: Token, auxiliaries: list[Token]) -> bool:
-    """``…, dit Michel Dupont``: *dit*, *écrit*, *admet* are both present and past participle; a bare
-    participle cannot take an inverted nominal subject (French grammar), so a form the tagger calls
-    a participle with no auxiliary and a subject after it is the present of an incise."""
-    return not auxiliaries and verb.morph.get("VerbForm") == ["Part"] and any(
-        c.dep_ in SUBJECT_DEPS and c.i > verb.i and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
-
-
 def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     """Reported speech before a closing speech verb: ``Le projet est abandonné, a indiqué X.``."""
     doc = verb.doc
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    if not finite(verb) and not _present_read_as_participle(verb, auxiliaries):
+    if not finite(verb):
         return None
     objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i]
     if objects and not credible_source(objects[0], phrase_bounds(objects[0]), lang):

@@ -1,12 +1,11 @@
 """Indirect speech on unseen articles (issue 14): participial frames, person agreement of the subject,
-the future, evidence verbs without a source, personal *il* mislabelled expletive, frames of the
-lexicon. Sentences written for the tests."""
+the future, evidence verbs without a source, personal *il* mislabelled expletive. Sentences written
+for the tests."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from recoupe.analysis.lexicons import speech_frames
 from recoupe.analysis.quotes import find_quotes
 from recoupe.analysis.quotes.indirect import _future_speech, _personal_expletive
 from recoupe.analysis.quotes.syntax import subject_of
@@ -73,17 +72,3 @@ def test_personal_pronoun_labelled_expletive_speaks():
     assert found is not None and found.i == 0
     # a verb with an impersonal use (il convient que…) keeps its expletive impersonal
     assert _personal_expletive(doc[1], "convenir") is None
-
-
-def test_frameless_speech_verbs_got_their_dictionary_frames():
-    frames = speech_frames("fr")
-    assert "obj" in frames["citer"] and "à" in frames["conclure"] and "de" in frames["supplier"]
-    # polysemous verbs whose noun object is mostly not speech keep no object frame
-    assert "obj" not in frames.get("rappeler", frozenset()) and "obj" not in frames.get("défendre", frozenset())
-
-
-def test_conclure_a_reports_its_complement(fr):
-    doc = fr("Les experts de l'Organisation mondiale de la santé ont conclu à l'absence de tout risque pour "
-             "la population locale.")
-    found = _indirect(find_quotes(doc), "conclu")
-    assert found and "absence" in found[0].content.text

@@ -72,7 +72,7 @@ def subject_of(verb: Token) -> Token | None:
 
 def _agrees_in_person(subject: Token, verb: Token) -> bool:
     """False for a pronoun whose grammatical person differs from the finite verb's (morphology of the
-    verb or its auxiliary): *X nous explique que*, *les fâcheux me diront*, where the parser makes the
+    verb or its auxiliary): *X nous explique que*, *les sceptiques me diront*, where the parser makes the
     object clitic a second subject; subject-verb agreement in person is French and English grammar."""
     person = subject.morph.get("Person")
     if subject.pos_ != "PRON" or not person:

@@ -72,3 +72,14 @@ def test_personal_pronoun_labelled_expletive_speaks():
     assert found is not None and found.i == 0
     # a verb with an impersonal use (il convient que…) keeps its expletive impersonal
     assert _personal_expletive(doc[1], "convenir") is None
+
+
+def test_future_speech_is_no_wide_candidate_either(fr):
+    from recoupe.analysis.quotes.reported import recording
+
+    sink: list = []
+    with recording(sink):
+        find_quotes(fr("Les opposants affirmeront que la réforme arrive trop tard. "
+                       "Le maire a affirmé que la réforme arrive trop tard."))
+    cues = [c["cue"] for per_doc in sink for c in per_doc]
+    assert "a affirmé" in cues and "affirmeront" not in cues

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.conjugate import MODAL_CONDITIONAL, is_conditional
+from recoupe.analysis.conjugate import MODAL_CONDITIONAL, conditional_forms, is_conditional
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
     quote_words,
@@ -110,7 +110,19 @@ def _future_speech(verb: Token, lang: str) -> bool:
     if lang == "en":
         return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children)
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    return any("Fut" in t.morph.get("Tense") and t.lower_.endswith(FUTURE_ENDINGS) for t in forms)
+    return any("Fut" in t.morph.get("Tense") and t.lower_.endswith(FUTURE_ENDINGS) or _future_form(t) for t in forms)
+
+
+def _future_form(tok: Token) -> bool:
+    """A future the morphologizer tagged present (*affirmeront* -> Tense=Pres): the form is the
+    verb's future stem (the conditional's, ``conjugate.conditional_forms``) plus a future ending."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    form = tok.lower_
+    for ending in sorted(FUTURE_ENDINGS, key=len, reverse=True):
+        if form.endswith(ending) and len(form) > len(ending) + 1:
+            return form[:-len(ending) + 1] + "ait" in conditional_forms(tok.lemma_.lower())  # keep the stem's r
+    return False
 
 
 def content_start(verb: Token, lang: str) -> Token | None:

@@ -7,6 +7,7 @@ complements), or a French incise without quotation marks (``…, a indiqué le m
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -113,6 +114,9 @@ def _future_speech(verb: Token, lang: str) -> bool:
     return any("Fut" in t.morph.get("Tense") and t.lower_.endswith(FUTURE_ENDINGS) or _future_form(t) for t in forms)
 
 
+_conditional_forms = lru_cache(maxsize=4096)(conditional_forms)  # one generation per lemma and process
+
+
 def _future_form(tok: Token) -> bool:
     """A future the morphologizer tagged present (*affirmeront* -> Tense=Pres): the form is the
     verb's future stem (the conditional's, ``conjugate.conditional_forms``) plus a future ending."""
@@ -121,7 +125,7 @@ def _future_form(tok: Token) -> bool:
     form = tok.lower_
     for ending in sorted(FUTURE_ENDINGS, key=len, reverse=True):
         if form.endswith(ending) and len(form) > len(ending) + 1:
-            return form[:-len(ending) + 1] + "ait" in conditional_forms(tok.lemma_.lower())  # keep the stem's r
+            return form[:-len(ending) + 1] + "ait" in _conditional_forms(tok.lemma_.lower())  # keep the stem's r
     return False
 
 

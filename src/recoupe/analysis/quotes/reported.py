@@ -27,8 +27,8 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_frames, speech_tokens, speech_verbs
 from recoupe.analysis.quotes.candidates import article_fold
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
-from recoupe.analysis.quotes.indirect import (_clause_bounds, _hypothetical_speech, content_start, main_clause_speaker,
-                                              participial_clause)
+from recoupe.analysis.quotes.indirect import (_clause_bounds, _future_speech, _hypothetical_speech, content_start,
+                                              main_clause_speaker, participial_clause)
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, has_finite_verb, phrase_bounds, speaker_head
 from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, strip_span, trim_final_punct
 
@@ -179,7 +179,7 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
             continue  # most speech verbs: the rules reported them already (read first, for the cost)
         if _qualifying_participle(verb, lang):
             continue  # *les personnes affirmant…*, *an immigrant challenging…*: a noun's modifier, as in ``indirect``
-        if _names_no_source(verb) or _hypothetical_speech(verb):
+        if _names_no_source(verb) or _hypothetical_speech(verb) or _future_speech(verb, lang):
             continue  # the writer (*rappelons que*), nobody (*il a été démontré que*), or speech that did not happen
         framed = _frame(verb, lemma, lang)
         if framed is None:

@@ -58,6 +58,8 @@ def subject_of(verb: Token) -> Token | None:
         if tok is None:
             continue
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in ("agent", "obl:agent")]
+        if len(subjects) > 1:
+            subjects = [c for c in subjects if _agrees_in_person(c, tok)] or subjects
         if len(subjects) > 1:  # "Ceci après que le ministre a qualifié…": a misparse hangs two subjects on
             before = [c for c in subjects if c.i < tok.i and c.text[:1].isalpha()  # the verb; the one nearest
                       and not (c.i > 0 and c.doc[c.i - 1].text == "-")]  # before it is its own (not the "ci"
@@ -66,6 +68,18 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             return subjects[0]
     return hyphen_subject(verb)
+
+
+def _agrees_in_person(subject: Token, verb: Token) -> bool:
+    """False for a pronoun whose grammatical person differs from the finite verb's (morphology of the
+    verb or its auxiliary): *X nous explique que*, *les sceptiques me diront*, where the parser makes the
+    object clitic a second subject; subject-verb agreement in person is French and English grammar."""
+    person = subject.morph.get("Person")
+    if subject.pos_ != "PRON" or not person:
+        return True
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    verb_person = next((t.morph.get("Person") for t in forms if t.morph.get("Person")), None)
+    return not verb_person or verb_person == person
 
 
 def hyphen_subject(verb: Token) -> Token | None:

@@ -177,7 +177,7 @@ def coverage(arts: list[Article]) -> None:
     """Gold quotes (indirect, all) overlapped by the rules, by any wide candidate, and by one the rules did not take."""
     for label, sel in (("French dev", lambda a: a.lang == "fr" and a.half == "dev"),
                        ("French held", lambda a: a.lang == "fr" and a.half == "held"),
-                       ("English", lambda a: a.lang == "en")):
+                       ("English", lambda a: a.lang == "en" and a.half in ("dev", "held"))):
         row = {}
         for kind in ("indirect", None):
             n = rule = wide = extra = 0

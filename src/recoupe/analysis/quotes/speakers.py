@@ -219,7 +219,8 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
         anchor = min(anchor, head.idx)
     cands = candidates(doc, head, phrase, rule, discourse, anchor, lang, cand.content, gendered=htype == "pronoun")
     if not cands:
-        return found
+        # nothing to weigh; training still records the quote (every quote has its entry), as ``_labelled`` does
+        return _labelled(doc, cand, found) if sink is not None else found
     X = features(doc, cands, head, htype, discourse, anchor, lang, cand.content, phrase)
     rule_index = next((k for k, c in enumerate(cands) if c is rule), None)
     if sink is not None:

@@ -168,7 +168,10 @@ def _lexicon_hedges(doc: Doc) -> list[Hedge]:
     taken: list[tuple[int, int]] = []
     for match_id, start, end in sorted(matches, key=lambda m: -(m[2] - m[1])):
         kind, confidence = rules[match_id]
-        if confidence <= 0 or any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if confidence <= 0:  # a blocking pattern: the longer phrase is not a hedge (certainement pas)
+            taken.append((start, end))
             continue
         span = doc[start:end]
         if kind == "disputed" and not _disputing_use(span):
@@ -178,11 +181,23 @@ def _lexicon_hedges(doc: Doc) -> list[Hedge]:
     return out
 
 
+NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "personne", "nul", "rien"})
+
+
 def _disputing_use(span) -> bool:
-    """Denial verbs count only as verbs (``a nié``), not as nouns in other senses (``un démenti`` is fine)."""
+    """Denial verbs count only as verbs (``a nié``), not as nouns in other senses (``un démenti`` is fine),
+    and only affirmed: a negated denial (``ne conteste pas``, ``personne ne nie``, ``n'a pas démenti``)
+    accepts the claim instead of disputing it."""
     tok = span[0]
     if len(span) == 1 and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ("nier",):
         return False
+    if len(span) == 1 and tok.pos_ in VERBAL_POS:  # the denial verbs (the lemmatizer may miss: *conteste*)
+        verb = tok.head if tok.dep_.startswith("aux") else tok
+        marks = [c for t in (verb, *[c for c in verb.children if c.dep_.startswith("aux")]) for c in t.children
+                 if c.dep_ in ("advmod", "advmod:neg") or c.dep_.startswith("nsubj")]
+        if any(c.lower_ in NEGATIONS for c in marks) or any(
+                t.lower_ in NEGATIONS for t in tok.doc[max(tok.i - 3, tok.sent.start):tok.i]):
+            return False
     return True
 
 
@@ -220,12 +235,21 @@ def _seeming(doc: Doc, lang: str) -> list[Hedge]:
         return []
     out = []
     for tok in tokens_with(doc, "lemma", SEEM_VERBS):  # the few tokens of these lemmas, then their POS
-        if tok.pos_ in VERBAL_POS and any(
-                c.dep_ == "xcomp" and c.morph.get("VerbForm") == ["Inf"] for c in tok.children):
+        if tok.pos_ in VERBAL_POS and any(_infinitive(c) for c in tok.children if c.dep_ == "xcomp"):
             infinitive = max((c for c in tok.children if c.dep_ == "xcomp"), key=lambda c: c.i)
             end = infinitive if infinitive.i - tok.i <= 3 else tok
             out.append(_hedge(doc, "speculation", tok.idx, end.idx + len(end.text), "seem", 0.6))
     return out
+
+
+INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+
+
+def _infinitive(tok: Token) -> bool:
+    """An infinitive by its morphology, or a verb with an infinitive ending that the morphologizer
+    tagged finite (``semblent se complaire``: *complaire* comes out ``Mood=Ind``)."""
+    return tok.morph.get("VerbForm") == ["Inf"] or (
+        tok.pos_ in VERBAL_POS and not tok.morph.get("VerbForm") == ["Part"] and tok.lower_.endswith(INFINITIVE_ENDINGS))
 
 
 def _placed(doc: Doc, hedge: Hedge, limit: int | None) -> Hedge:

@@ -233,3 +233,20 @@ def test_french_non_hedges(fr, text):
 def test_affirmed_denial_and_past_conditional_still_hedges(fr):
     assert ("disputed", "nié") in _kinds(find_hedges(fr("Le ministre a nié les faits.")))
     assert ("conditional", "aurait démissionné") in _kinds(find_hedges(fr("Le maire aurait démissionné hier.")))
+
+
+SCENARIO = ("Imaginons la fête au village. Le maire préparerait des crêpes pour tout le monde. "
+            "Le boulanger offrirait le pain aux enfants.")
+
+
+def test_a_run_of_present_conditionals_is_an_imagined_scenario(fr):
+    assert [h for h in find_hedges(fr(SCENARIO)) if h.kind == "conditional"] == []
+
+
+def test_the_run_stays_where_the_article_uses_the_reporting_conditional(fr):
+    reported = find_hedges(fr("Le maire aurait reçu une enveloppe. " + SCENARIO))
+    assert [h.text for h in reported if h.kind == "conditional"][:2] == ["aurait reçu", "préparerait"]
+
+
+def test_a_lone_present_conditional_is_kept(fr):
+    assert [h.kind for h in find_hedges(fr("Le boulanger offrirait le pain aux enfants."))] == ["conditional"]

@@ -186,3 +186,67 @@ def test_conditional_after_a_past_speech_verbs_object_is_not_a_hedge(fr):
     assert [h for h in find_hedges(doc) if h.kind == "conditional"] == []
     doc = fr("L'humiliation est plus douce pour Ottawa qu'elle ne l'aurait été pour Berlin.")
     assert [h for h in find_hedges(doc) if h.kind == "conditional"] == []
+
+
+# ---------------------------------------------------------------- issue 14, hedges pass (invented sentences)
+
+
+@pytest.mark.parametrize(
+    "text, kind, cue",
+    [
+        ("Il est peu probable que le conseil adopte ce budget.", "speculation", "Il est peu probable que"),
+        ("Il y a de fortes chances qu'elle se représente.", "speculation", "Il y a de fortes chances qu'"),
+        ("Plusieurs indices laissent à penser que le stock est vide.", "speculation", "laissent à penser"),
+        ("La réforme n'a pas l'air de convaincre les élus.", "speculation", "a pas l'air"),
+        ("Le directeur a toujours rejeté ces accusations.", "disputed", "rejeté ces accusations"),
+        ("Le maire affirme que la piscine est gratuite, ce qui est faux.", "disputed", "ce qui est faux"),
+        ("Les dirigeants du club mentent aux supporters.", "disputed", "mentent"),
+        ("Le réseau diffuse des infox depuis des mois.", "disputed", "infox"),
+        ("Il est permis d'en douter.", "disputed", "Il est permis d'en douter"),
+        ("Le stade sera rénové, contrairement aux affirmations du maire.", "disputed", "contrairement aux affirmations"),
+        ("Les deux maires semblent se complaire dans la querelle.", "speculation", "semblent se complaire"),
+    ],
+)
+def test_french_cue_classes_added_for_unseen_articles(fr, text, kind, cue):
+    assert (kind, cue) in _kinds(find_hedges(fr(text)))
+
+
+def test_pretendument_is_disputed_not_speculation(fr):
+    # the guidelines put it beside soi-disant (disputed), not beside présumé (speculation)
+    assert [h.kind for h in find_hedges(fr("Le projet, prétendument écologique, bétonne la plaine."))] == ["disputed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ce n'est certainement pas le maire qui paiera.",  # reinforced negation, not a hedge
+        "Le club ne sera sûrement pas relégué.",
+        "Personne ne conteste ce chiffre.",  # a negated denial accepts the claim
+        "Le ministre n'a pas nié les faits.",
+        "Le maire aurait pu démissionner, mais il est resté.",  # counterfactual, not a report
+    ],
+)
+def test_french_non_hedges(fr, text):
+    assert find_hedges(fr(text)) == [], text
+
+
+def test_affirmed_denial_and_past_conditional_still_hedges(fr):
+    assert ("disputed", "nié") in _kinds(find_hedges(fr("Le ministre a nié les faits.")))
+    assert ("conditional", "aurait démissionné") in _kinds(find_hedges(fr("Le maire aurait démissionné hier.")))
+
+
+SCENARIO = ("Imaginons la fête au village. Le maire préparerait des crêpes pour tout le monde. "
+            "Le boulanger offrirait le pain aux enfants.")
+
+
+def test_a_run_of_present_conditionals_is_an_imagined_scenario(fr):
+    assert [h for h in find_hedges(fr(SCENARIO)) if h.kind == "conditional"] == []
+
+
+def test_the_run_stays_where_the_article_uses_the_reporting_conditional(fr):
+    reported = find_hedges(fr("Le maire aurait reçu une enveloppe. " + SCENARIO))
+    assert [h.text for h in reported if h.kind == "conditional"][:2] == ["aurait reçu", "préparerait"]
+
+
+def test_a_lone_present_conditional_is_kept(fr):
+    assert [h.kind for h in find_hedges(fr("Le boulanger offrirait le pain aux enfants."))] == ["conditional"]

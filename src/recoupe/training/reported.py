@@ -352,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
     _, C, t, probs = best
     print(f"chosen C {C}, threshold {t} (pooled out-of-fold F1, P >= {MIN_PRECISION} in each language)")
     for g, sel in GROUPS.items():
+        if not rules[g][2]:
+            continue  # a group with no article in this run (the extra sets without --extra)
         r, m = rules[g], counts(arts, probs, t, sel)
         print(f"  {g:<8} rules P {prf(r)[0]:.3f} R {prf(r)[1]:.3f} F1 {prf(r)[2]:.3f} ({r[1]}/{r[0]} pred, {r[3]}/{r[2]} gold)"
               f"   + filter P {prf(m)[0]:.3f} R {prf(m)[1]:.3f} F1 {prf(m)[2]:.3f} ({m[1]}/{m[0]}, {m[3]}/{m[2]})")
@@ -377,7 +379,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ship(arts, C, t, args.train, silver, {g: {"rules": [round(x, 4) for x in prf(rules[g])],
                                       "filter": [round(x, 4) for x in prf(chosen[g])],
-                                      "counts_rules": list(rules[g]), "counts_filter": list(chosen[g])} for g in GROUPS},
+                                      "counts_rules": list(rules[g]), "counts_filter": list(chosen[g])}
+                                  for g in GROUPS if rules[g][2]},
          extra_texts)
     print(f"shipped {linear_model.MODELS_DIR / MODEL_NAME}")
     return 0

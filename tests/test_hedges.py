@@ -198,7 +198,7 @@ def test_conditional_after_a_past_speech_verbs_object_is_not_a_hedge(fr):
         ("Il y a de fortes chances qu'elle se représente.", "speculation", "Il y a de fortes chances qu'"),
         ("Plusieurs indices laissent à penser que le stock est vide.", "speculation", "laissent à penser"),
         ("La réforme n'a pas l'air de convaincre les élus.", "speculation", "a pas l'air"),
-        ("Le directeur a toujours rejeté ces accusations.", "disputed", "rejeté ces accusations"),
+        ("La société a rejeté ces accusations mardi.", "disputed", "rejeté ces accusations"),
         ("Le maire affirme que la piscine est gratuite, ce qui est faux.", "disputed", "ce qui est faux"),
         ("Les dirigeants du club mentent aux supporters.", "disputed", "mentent"),
         ("Le réseau diffuse des infox depuis des mois.", "disputed", "infox"),

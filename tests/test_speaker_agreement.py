@@ -32,15 +32,15 @@ def test_a_description_of_another_nationality_is_not_that_person(fr):
 
 
 def test_a_spokesperson_is_not_the_principal_the_article_described(fr):
-    text = ("Le Premier ministre polonais Jan Nowak a critiqué la décision de Bruxelles.\n\n"
-            "« C'est inacceptable », a déclaré le porte-parole du gouvernement polonais.")
+    text = ("Le Premier ministre tchèque Jan Nowak a critiqué la décision de Bruxelles.\n\n"
+            "« C'est inacceptable », a déclaré le porte-parole du gouvernement tchèque.")
     q = _with(find_quotes(fr(text)), "déclaré")
     assert "porte-parole" in q.speaker.text
     assert q.speaker_canonical != "Jan Nowak"
 
 
 def test_the_medium_of_an_inverted_report_is_not_the_speaker(fr):
-    text = ("La réforme divise la classe politique. « Je ne suis pas pour », a déclaré sur France Info "
+    text = ("La réforme divise la classe politique. « Je n'y crois guère », a déclaré sur France Info "
             "le président du parti centriste, Jean Dupuis.")
     q = _with(find_quotes(fr(text)), "déclaré")
     assert q.speaker_canonical == "Jean Dupuis"

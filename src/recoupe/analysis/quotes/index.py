@@ -116,28 +116,3 @@ def anaphoric_description(head: Token, lang: str) -> str | None:
     if head.lemma_.lower() in ("source", "sources") and any(c.lower_ in words.same_words for c in head.children):
         return "same"
     return None
-
-
-# parts of speech that never make a name on their own: the NER's one-token "entity" *Un* (of *Un
-# porte-parole du Kremlin*) or *Il* is a determiner or pronoun, not somebody
-_FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX"})
-
-
-def nameless(doc: Doc, ent: Entity, lang: str) -> bool:
-    """An NER "entity" that names nobody: every body mention is one token that is a function word
-    (the parser's part of speech, ``_FUNCTION_POS``) or a title from ``role_nouns.tsv`` (*Président*
-    capitalised at a sentence start or for respect): a title says what someone is, not who. Such an
-    entity is no speaker for the scorer to choose (it would print *Un* or *Président* as the name)."""
-    body = [m for m in ent.mentions if m.in_ == "body"]
-    if not body:
-        return False
-    roles = role_nouns(lang)
-    for m in body:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) != 1:
-            return False
-        tok = span[0]
-        if tok.pos_ not in _FUNCTION_POS and fold(tok.lower_) not in roles and tok.lower_ not in roles \
-                and tok.lemma_.lower() not in roles:
-            return False
-    return True

@@ -42,8 +42,8 @@ from recoupe.analysis.quotes.coreference import (
     token_gender,
 )
 from recoupe.analysis.quotes.direct import near_previous
-from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person, nameless
-from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds, speech_noun_owner
+from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
+from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
 from recoupe.analysis.text import char_span, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -241,26 +241,12 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
             ent = c.referent.entity if c.referent is not None else None
             if k != rule_index and ent is not None and description_clash(doc, head, phrase, ent, lang):
                 p[k] = -1.0
-    p = _without_nameless(doc, cands, p, rule_index, lang)
     best = decide(p, X, rule_index)
     if best is None or best == rule_index:
         return found
     chosen = _candidate_found(doc, found, cands[best], htype, lang)
     chosen.record = found.record
     return chosen
-
-
-def _without_nameless(doc: Doc, cands: list[SpeakerCandidate], p, rule_index: int | None, lang: str):
-    """The scorer's probabilities with the candidates that name nobody (``index.nameless``: an NER
-    entity that is only a determiner, a pronoun or a title) closed, as a description's clashes are;
-    the rules' own pick is left to them."""
-    closed = [k for k, c in enumerate(cands) if k != rule_index and c.referent is not None
-              and c.referent.entity is not None and nameless(doc, c.referent.entity, lang)]
-    if not closed:
-        return p
-    p = p.copy()
-    p[closed] = -1.0
-    return p
 
 
 def _candidate_found(doc: Doc, found: Found, c: SpeakerCandidate, htype: str, lang: str) -> Found:
@@ -290,7 +276,7 @@ def _demonstrative(head: Token) -> bool:
 
 
 def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse, anchor: int) -> Found:
-    head = _speech_noun_author(doc, cand, lang) or cand.speaker_token
+    head = cand.speaker_token
     confidence = cand.confidence
     if head is None:
         return Found(None, None, None, confidence * 0.7)
@@ -396,16 +382,6 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
 _FRAME_CASES = frozenset({"dans", "en", "sur", "in", "on"})
 
 
-def _speech_noun_author(doc: Doc, cand: Candidate, lang: str) -> Token | None:
-    """The author of the speech noun a reporting participle qualifies (``syntax.speech_noun_owner``:
-    *les propos de X accusant Y*: X, not the clause's subject who reports them), for a report
-    whose speaker phrase the finder did not fix itself."""
-    if cand.kind != "indirect" or cand.cue is None or cand.speaker_span is not None:
-        return None
-    verb = token_at(doc, cand.cue[0])
-    return speech_noun_owner(verb, lang) if verb is not None and verb.pos_ == "VERB" else None
-
-
 def _subject_past_oblique(doc: Doc, head: Token, cue: tuple[int, int] | None):
     """*Dans un éditorial publié vendredi, le Global Times reconnaît que…*: the parser may make the
     frame's noun (introduced by *dans*, *en*, *sur*: ``_FRAME_CASES``) the verb's subject; the speaker
@@ -468,31 +444,11 @@ def _resolved_anaphor(doc: Doc, span: Span | None, ref: Referent | None, lang: s
     else the entity's body mention nearest to it). Unresolved: the phrase alone, at half confidence."""
     if ref is None:
         return Found(span, None, None, confidence * 0.5)
-    if ref.entity is not None and nameless(doc, ref.entity, lang):
-        described = _described_by(doc, ref)
-        if described is not None:
-            return described if span is None else Found(span, described.canonical, None, confidence * factor,
-                                                         described.referent, described.evidence)
     start, end = ref.evidence
     evidence = Span(text=doc_text(doc)[start:end], start=start, end=end) if end > start else \
         (_mention_at(ref.entity, start) if ref.entity else None)
     role = first_role(ref.entity, lang) if ref.entity is not None else None
     return Found(span, ref.canonical, role, confidence * factor, ref, evidence)
-
-
-def _described_by(doc: Doc, ref: Referent) -> Found | None:
-    """The noun phrase a nameless antecedent belongs to (``index.nameless``: the NER took the
-    determiner *Un* of *Un porte-parole du Kremlin* for an entity): that description is who spoke,
-    as the article says it, with the phrase as evidence. None when the mention determines no noun."""
-    start, end = ref.evidence
-    tok = token_at(doc, start) if end > start else None
-    if tok is None or tok.pos_ != "DET" or tok.head.pos_ != "NOUN":
-        return None
-    a, b = phrase_bounds(tok.head)
-    text = doc_text(doc)[a:b].strip(" ,;:")
-    evidence = Span(text=text, start=a, end=a + len(text))
-    return Found(evidence, text, None, 0.5, Referent(text, None, token_gender(tok.head),
-                                                     "Plur" in tok.head.morph.get("Number"), True, (a, b)), evidence)
 
 
 def _mention_at(ent: Entity, near: int) -> Span | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import SUBJECT_DEPS, language_of, quote_words, source_nouns
+from recoupe.analysis.lexicons import SUBJECT_DEPS, language_of, quote_words
 from recoupe.analysis.text import sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
@@ -285,23 +285,3 @@ def previous_sentence(tok: Token) -> tuple[int, int] | None:
         end = previous.idx + len(previous.text)
     content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, start, end)))
     return content if content[1] > content[0] else None
-
-
-def speech_noun_owner(verb: Token, lang: str) -> Token | None:
-    """*Varsovie a dénoncé les propos de X accusant Y de…*: a participle that qualifies a speech or
-    source noun (``source_nouns.tsv``: *propos*, *déclaration*, *statement*) reports what that noun's
-    author said, and the author is the noun's *de* / *of* complement or its possessor (*ses propos
-    accusant…*), not the main clause's subject (who reports the words). The author's token, else None."""
-    if verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or verb.head.i > verb.i:
-        return None
-    noun = verb.head
-    nouns = source_nouns(lang)
-    if noun.lemma_.lower() not in nouns and noun.lower_ not in nouns:
-        return None
-    for child in noun.children:
-        if child.i < verb.i and child.dep_ in ("nmod", "nmod:poss", "poss") and child.pos_ in ("PROPN", "NOUN"):
-            if child.dep_ == "nmod" and not any(c.dep_ == "case" and c.lower_ in ("de", "d'", "d’", "du", "of")
-                                                 for c in child.children):
-                continue
-            return child
-    return None

@@ -43,7 +43,7 @@ from recoupe.analysis.quotes.coreference import (
 )
 from recoupe.analysis.quotes.direct import near_previous
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds, split_subject_end
+from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
 from recoupe.analysis.text import char_span, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -313,9 +313,6 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         return Found(span, ent.canonical, first_role(ent, lang) if is_person(ent) else None, confidence,
                      referent_of(doc, ent, (m.start, m.end)))
     bounds = cand.speaker_span or phrase_bounds(head, keep_acl=cand.kind == "according_to")
-    joined = split_subject_end(head) if cand.speaker_span is None else None
-    if joined is not None:  # "le numéro | un chinois": one phrase the parser cut in two subjects
-        bounds = (bounds[0], max(bounds[1], joined))
     for ent in entities_in(doc, head.idx, head.idx + len(head.text)):
         for m in ent.mentions:
             if m.start < head.idx + len(head.text) and head.idx < m.end:

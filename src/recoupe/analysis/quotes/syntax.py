@@ -285,26 +285,3 @@ def previous_sentence(tok: Token) -> tuple[int, int] | None:
         end = previous.idx + len(previous.text)
     content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, start, end)))
     return content if content[1] > content[0] else None
-
-
-_SPLIT_DEPS = frozenset({"nsubj", "obj"})
-
-
-def split_subject_end(head: Token) -> int | None:
-    """*a ajouté le numéro un chinois*: the parser may cut one noun phrase into two subjects of the
-    same verb (*le numéro* | *un chinois*), side by side with nothing between them. A verb has one
-    subject, so a second subject sibling that starts right where the head's phrase ends continues
-    that phrase: the character offset where the joined phrase ends, else None. An inverted subject
-    may be parsed as the object (*a ajouté le numéro* obj | *un chinois* nsubj): subject and object
-    siblings join alike."""
-    if head.dep_ not in _SPLIT_DEPS:
-        return None
-    _, end = phrase_bounds(head)
-    doc = head.doc
-    for sib in head.head.children:
-        if sib.i > head.i and sib.dep_ in _SPLIT_DEPS:
-            start, sib_end = phrase_bounds(sib)
-            between = doc_text(doc)[end:start]
-            if start >= end and not between.strip():
-                return sib_end
-    return None

@@ -282,3 +282,8 @@ def test_seeming_with_a_past_infinitive(fr, text, cue):
 def test_seeming_without_an_infinitive_is_not_speculation(fr):
     assert [h for h in find_hedges(fr("Le ministre semble fatigué après le débat."))
             if h.producer.endswith("seem")] == []
+
+
+def test_presume_is_speculation(fr):
+    assert ("speculation", "présumé") in _kinds(find_hedges(fr("Le présumé auteur de l'incendie a été entendu hier.")))
+    assert ("speculation", "présumées") in _kinds(find_hedges(fr("Les victimes présumées ont porté plainte.")))

@@ -287,3 +287,7 @@ def test_seeming_without_an_infinitive_is_not_speculation(fr):
 def test_presume_is_speculation(fr):
     assert ("speculation", "présumé") in _kinds(find_hedges(fr("Le présumé auteur de l'incendie a été entendu hier.")))
     assert ("speculation", "présumées") in _kinds(find_hedges(fr("Les victimes présumées ont porté plainte.")))
+
+
+def test_suspected_is_speculation_in_english(en):
+    assert ("speculation", "suspected") in _kinds(find_hedges(en("The suspected gunman was arrested on Monday.")))

@@ -250,3 +250,44 @@ def test_the_run_stays_where_the_article_uses_the_reporting_conditional(fr):
 
 def test_a_lone_present_conditional_is_kept(fr):
     assert [h.kind for h in find_hedges(fr("Le boulanger offrirait le pain aux enfants."))] == ["conditional"]
+
+
+# ---------------------------------------------------------------- issue 14, second hedges pass
+
+
+@pytest.mark.parametrize("text", [
+    "Le syndicat soutient que le gouvernement devrait revoir sa copie.",
+    "La députée affirme que l'État pourrait mieux protéger les locataires.",
+    "Il en a profité pour déclarer que le maire ne devrait pas se représenter.",
+])
+def test_a_modal_conditional_in_a_speech_verbs_content_is_the_speakers_own(fr, text):
+    assert [h for h in find_hedges(fr(text)) if h.kind == "conditional"] == [], text
+
+
+def test_modal_and_reporting_conditionals_outside_speech_content_stay_hedges(fr):
+    assert [h.kind for h in find_hedges(fr("Selon la presse locale, le maire pourrait démissionner."))] == [
+        "conditional"]
+    # a non-modal conditional in reported content is still the outlet's distance from the fact
+    assert "conditional" in [h.kind for h in find_hedges(fr("Le syndicat affirme que le directeur aurait menti."))]
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("Le ministre semble avoir oublié ses promesses.", "semble avoir oublié"),
+    ("Les manifestants paraissent être partis avant la nuit.", "paraissent être partis"),
+])
+def test_seeming_with_a_past_infinitive(fr, text, cue):
+    assert ("speculation", cue) in _kinds(find_hedges(fr(text)))
+
+
+def test_seeming_without_an_infinitive_is_not_speculation(fr):
+    assert [h for h in find_hedges(fr("Le ministre semble fatigué après le débat."))
+            if h.producer.endswith("seem")] == []
+
+
+def test_presume_is_speculation(fr):
+    assert ("speculation", "présumé") in _kinds(find_hedges(fr("Le présumé auteur de l'incendie a été entendu hier.")))
+    assert ("speculation", "présumées") in _kinds(find_hedges(fr("Les victimes présumées ont porté plainte.")))
+
+
+def test_suspected_is_speculation_in_english(en):
+    assert ("speculation", "suspected") in _kinds(find_hedges(en("The suspected gunman was arrested on Monday.")))

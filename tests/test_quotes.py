@@ -802,5 +802,5 @@ def test_a_quoted_name_is_not_a_fragment_of_speech(fr):
     doc = fr("Le ministre Paul Durand a dénoncé un « véritable scandale d'État » lundi.")
     q = next(q for q in find_quotes(doc) if q.kind == "direct")
     assert q.content.text == "véritable scandale d'État" and q.speaker_canonical == "Paul Durand"
-    assert _a_name("Le Journal du Soir") and _a_name("Global Times")
+    assert _a_name("Le Journal du Soir") and _a_name("Courrier du Nord")
     assert not _a_name("Nous Gagnerons.") and not _a_name("massacre") and not _a_name("une Europe forte")

@@ -450,14 +450,14 @@ def _colon_introduced(doc: Doc, start: int, end: int, lang: str) -> tuple[Token,
         tok = tok.head
     if speaker is None and sent_start == line_start and len(clause) <= 10 \
             and not any(t.pos_ in ("VERB", "AUX") for t in clause):
-        speaker = _named_label(doc, clause, lang)  # "La ministre espagnole : « … »": a label line
+        speaker = _named_label(doc, clause, lang)  # "La ministre suédoise : « … »": a label line
         labelled = speaker is not None
     if speaker is not None and (speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers
                                 or speaker.dep_ == "expl:subj" or (speaker.idx >= colon.idx or speaker.idx < sent_start)
                                 and not labelled):
         return None  # the author's own words, or nobody: not an attributed quotation
     if speaker is not None and not credible_source(speaker, phrase_bounds(speaker), lang):
-        speaker = None  # "dont les termes sont les suivants :": a subject that cannot speak names nobody
+        speaker = None  # "dont voici le texte :": a subject that cannot speak names nobody
     if speaker is None and not has_finite_verb(doc, start, end):
         return None
     return colon, speaker
@@ -481,7 +481,7 @@ def _colon_speaker_names(doc: Doc, speaker: Token | None, start: int, end: int) 
 
 def _named_label(doc: Doc, clause: list[Token], lang: str) -> Token | None:
     """The head of a verbless line before a colon when it names someone: a proper name, a person or
-    organisation entity, or a role noun (``role_nouns``: *La ministre espagnole :*)."""
+    organisation entity, or a role noun (``role_nouns``: *La ministre suédoise :*)."""
     inside = {t.i for t in clause}
     heads = [t for t in clause if t.head is t or t.head.i not in inside]
     if len(heads) != 1:
@@ -499,11 +499,11 @@ def _named_label(doc: Doc, clause: list[Token], lang: str) -> Token | None:
 
 
 def _identified_below(doc: Doc, head: Token, after: int) -> Token | None:
-    """*La ministre espagnole : « … »* as a subhead, then *La ministre espagnole de la Transition…,
-    Teresa Ribera, …* in the paragraph below: a role description labelling a quotation in a heading
+    """*La ministre suédoise : « … »* as a subhead, then *La ministre suédoise de la Culture…,
+    Anna Berg, …* in the paragraph below: a role description labelling a quotation in a heading
     is identified by the body that follows it (the convention ``delayed_identification`` reads for a
     lede). The person is the first named in the next two paragraphs whose sentence holds the label's
-    role noun and every adjective the label gives it (*espagnole*); returns the name's first token."""
+    role noun and every adjective the label gives it (*suédoise*); returns the name's first token."""
     text = doc_text(doc)
     line_end = text.find("\n", after)
     if line_end == -1:
@@ -536,7 +536,7 @@ def _name_span(doc: Doc, tok: Token) -> tuple[int, int]:
 
 
 def _label_speaker(doc: Doc, start: int, lang: str) -> Token | None:
-    """``Trump : Poutine « devrait publier » toute information``, ``CNN : … un « paria » …``: a line
+    """``Dupont : Martin « devrait démissionner » sans tarder``, ``Le Soir : … un « fiasco » …``: a line
     (a headline, a subhead) opened by a speaker's name and a colon, the quotation further on in the
     clause after the colon. Stricter than ``_colon_speaker``: the name must be a person or an
     organisation the entity step found (a place before a colon, *Ukraine : …*, labels a topic)."""
@@ -595,7 +595,7 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
 
 
 def _a_name(content: str) -> bool:
-    """*« Global Times »*, *« Histoires Vécues »*: a short quotation of two words or more, every word
+    """*« Courrier du Nord »*, *« Contes du Lundi »*: a short quotation of two words or more, every word
     capitalised and no sentence punctuation, is a name (a newspaper, a book, a programme), which the
     guidelines do not count as anyone's words; a fragment rule must not attribute it."""
     words = re.findall(r"\w[\w'’-]*", content)

@@ -307,7 +307,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), min(anchor, head.idx))
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
     past = _subject_past_oblique(doc, head, cand.cue) if cand.speaker_span is None else None
-    if past is not None:  # "dans un éditorial, le Global Times estime que": the named subject speaks
+    if past is not None:  # "dans un éditorial, le Courrier du Nord estime que": the named subject speaks
         ent, m = past
         span = Span(text=m.text, start=m.start, end=m.end)
         return Found(span, ent.canonical, first_role(ent, lang) if is_person(ent) else None, confidence,
@@ -383,7 +383,7 @@ _FRAME_CASES = frozenset({"dans", "en", "sur", "in", "on"})
 
 
 def _subject_past_oblique(doc: Doc, head: Token, cue: tuple[int, int] | None):
-    """*Dans un éditorial publié vendredi, le Global Times reconnaît que…*: the parser may make the
+    """*Dans un éditorial publié lundi, le Courrier du Nord estime que…*: the parser may make the
     frame's noun (introduced by *dans*, *en*, *sur*: ``_FRAME_CASES``) the verb's subject; the speaker
     is then the person or organisation named between that frame and the verb (the one nearest the
     verb, outside quotation marks' content), as (entity, mention); None when the head is no such frame."""

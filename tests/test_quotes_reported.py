@@ -128,7 +128,7 @@ def test_extra_articles_are_labelled_like_the_gold_and_kept_in_their_folds():
     """Extra annotated articles become training articles of their own folds (position mod K), their
     half being their set, their candidates labelled by overlap with the annotated quotes; a dev2
     article is never in the group the operating point is chosen on."""
-    from recoupe.training.extra_attribution import ExtraArticle
+    from recoupe.evaluation.extra_attribution import ExtraArticle
     from recoupe.training.reported import GROUPS, extra_articles
 
     text = "La ministre a salué un accord historique. Le syndicat a évoqué une grève en juin."
@@ -154,7 +154,7 @@ def test_extra_annotations_round_trip_as_offsets(tmp_path, monkeypatch):
     text changed is skipped, never mis-aligned."""
     import json
 
-    from recoupe.training import extra_attribution as ea
+    from recoupe.evaluation import extra_attribution as ea
 
     shared = tmp_path / "shared"
     folder = shared.joinpath(*ea.ARTICLES)

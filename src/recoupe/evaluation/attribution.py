@@ -50,6 +50,7 @@ from rapidfuzz.distance import Levenshtein
 
 from recoupe.analysis.quotes.candidates import SPEAKER_MODEL_NAME, fold_model, fold_of
 from recoupe.analysis.text import fold
+from recoupe.evaluation.spans import _gold_span, _overlap, locate
 
 HEDGE_KIND_ALIASES = {"declined_comment": "declined"}
 # Function words of 4+ letters that do not name anyone (French and English), so that
@@ -76,34 +77,6 @@ def names_speaker(gold_speaker: str, predicted: Iterable[str | None]) -> bool:
         if len(g) >= 6 and any(abs(len(w) - len(g)) <= 1 and Levenshtein.distance(g, w) <= 1 for w in words):
             return True
     return False
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def locate(article: str, text: str, near: int | None = None) -> tuple[int, int] | None:
-    """Where ``text`` is in the article file: its first occurrence, as the README's scorer does (the
-    figures recorded there are reproduced only this way), or with ``near`` (the position the report's
-    own offsets give) the occurrence nearest to it, which places short repeated spans correctly."""
-    if not text:
-        return None
-    if near is None:
-        at = article.find(text)
-        return None if at == -1 else (at, at + len(text))
-    best, at = None, article.find(text)
-    while at != -1:
-        if best is None or abs(at - near) < abs(best - near):
-            best = at
-        at = article.find(text, at + 1)
-    return None if best is None else (best, best + len(text))
-
-
-def _gold_span(article: str, text: str) -> tuple[int, int]:
-    at = article.find(text)
-    if at == -1:
-        raise ValueError(f"gold evidence not in article: {text[:60]!r}")
-    return at, at + len(text)
 
 
 @dataclass
@@ -316,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("fr", "en"), action="append", help="language (default: both)")
     parser.add_argument("--data", type=Path, default=None, help="folder with <lang>/articles and <lang>/gold.json")
     parser.add_argument("--extra", choices=("dev1", "dev2"), default=None,
-                        help="score the extra annotated French articles of that set (recoupe.training.extra_attribution:"
+                        help="score the extra annotated articles of that set (recoupe.evaluation.extra_attribution:"
                              " assistant annotations of SemEval articles, read from ../shared) instead of the human set")
     parser.add_argument("--half", choices=("dev", "held"), default=None, help="score only one half")
     parser.add_argument("--nearest", action="store_true",
@@ -324,19 +297,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", action="store_true", help="also print per-article quote recall")
     parser.add_argument("--json", type=Path, help="also write the scores (per language and half) to this file")
     args = parser.parse_args(argv)
-    results: dict = {}
-    if args.extra is not None:
+    if args.extra is not None:  # the extra annotations, rebuilt in the attribution layout for this run
         import tempfile
 
-        from recoupe.training.extra_attribution import materialise
+        from recoupe.evaluation.extra_attribution import materialise
 
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                return main([a for a in (argv if argv is not None else sys.argv[1:]) if a not in ("--extra", args.extra)]
-                            + ["--data", str(materialise(Path(tmp), which=args.extra))])
-        except FileNotFoundError as exc:
-            print(exc, file=sys.stderr)
-            return 2
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                data = materialise(Path(tmp), which=args.extra)
+            except FileNotFoundError as exc:
+                print(exc, file=sys.stderr)
+                return 2
+            return _score(args, data)
     if args.data is None:
         from recoupe.paths import require_shared
 
@@ -347,6 +319,12 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     else:
         data = args.data
+    return _score(args, data)
+
+
+def _score(args: argparse.Namespace, data: Path) -> int:
+    """Score and print every language of ``data`` (``args`` as ``main`` parsed them)."""
+    results: dict = {}
     langs = args.lang or [code for code in ("fr", "en") if (data / code / "gold.json").exists()]
     if not langs:
         print(f"no <lang>/gold.json under {data}", file=sys.stderr)

@@ -24,10 +24,11 @@ from sklearn.linear_model import LogisticRegression
 
 from recoupe.analysis import linear_model
 from recoupe.analysis.quotes.reported import FEATURES, MODEL_NAME
-from recoupe.evaluation.attribution import _gold_span, _overlap, load, locate
+from recoupe.evaluation.attribution import load
+from recoupe.evaluation.spans import _gold_span, _overlap, locate
 from recoupe.training.data import SEED
 from recoupe.training.fitting import standard_scaler
-from recoupe.training.speakers import K, annotated, folds
+from recoupe.training.speakers import K, annotated, extra_folds, folds
 
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.025))
@@ -140,21 +141,24 @@ def silver_rows(recorded: dict, zero: tuple[int, ...] = _RULE) -> tuple[np.ndarr
     return X, np.array(y, dtype=int), X[:, FEATURES.index("french")] == 1 if len(X) else np.zeros(0, dtype=bool)
 
 
+def _article(lang: str, name: str, fold: int, half: str, text: str, golds: list, rec: dict) -> Article:
+    """One article's recorded candidates, located as the scorer locates them and labelled by the gold
+    quotes (``golds``: (span, kind)) they overlap."""
+    rule = [s for t in rec["rule"] if (s := locate(text, t)) is not None]
+    spans = [locate(text, c["text"]) for c in rec["cands"]]
+    hits = [[k for k, (g, _) in enumerate(golds) if s is not None and _overlap(s, g)] for s in spans]
+    X = np.array([c["x"] for c in rec["cands"]]) if rec["cands"] else np.zeros((0, len(FEATURES)))
+    return Article(lang, name, fold, half, golds, rule, X, spans, [c["text"] for c in rec["cands"]], hits)
+
+
 def extra_articles(recorded: dict, extra: list) -> list[Article]:
-    """The extra annotated French articles (``training.extra_attribution``) as training articles of
-    their own folds (file-name position mod K, as the gold's), labelled as the gold's are; their half is
-    their set (``dev1``, ``dev2``), so the figures on them are out-of-fold and printed apart."""
-    out, position = [], {}
-    for a in sorted(extra, key=lambda a: (a.lang, a.name)):
-        i = position[a.lang] = position.get(a.lang, -1) + 1
-        rec = recorded[f"{a.lang}|{a.name}"]
-        golds = [(tuple(q["span"]), q["kind"]) for q in a.quotes]
-        rule = [s for t in rec["rule"] if (s := locate(a.text, t)) is not None]
-        spans = [locate(a.text, c["text"]) for c in rec["cands"]]
-        hits = [[k for k, (g, _) in enumerate(golds) if s is not None and _overlap(s, g)] for s in spans]
-        X = np.array([c["x"] for c in rec["cands"]]) if rec["cands"] else np.zeros((0, len(FEATURES)))
-        out.append(Article(a.lang, a.name, i % K, a.set, golds, rule, X, spans, [c["text"] for c in rec["cands"]], hits))
-    return out
+    """The extra annotated articles (``evaluation.extra_attribution``) as training articles of their
+    own folds (``speakers.extra_folds``), labelled as the gold's are; their half is their set (``dev1``,
+    ``dev2``), so the figures on them are out-of-fold and printed apart."""
+    fold = extra_folds(extra)
+    return [_article(a.lang, a.name, fold[(a.lang, a.name)], a.set, a.text,
+                     [(tuple(q["span"]), q["kind"]) for q in a.quotes], recorded[f"{a.lang}|{a.name}"])
+            for a in sorted(extra, key=lambda a: (a.lang, a.name))]
 
 
 def articles(data: Path, recorded: dict) -> list[Article]:
@@ -162,14 +166,8 @@ def articles(data: Path, recorded: dict) -> list[Article]:
     out = []
     for lang, name, article_gold, texts, article_half in annotated(data):
         text = texts[name]
-        rec = recorded[f"{lang}|{name}"]
         golds = [(_gold_span(text, g["evidence"]), g["kind"]) for g in article_gold.get("quotes", [])]
-        rule = [s for t in rec["rule"] if (s := locate(text, t)) is not None]
-        spans = [locate(text, c["text"]) for c in rec["cands"]]
-        hits = [[k for k, (g, _) in enumerate(golds) if s is not None and _overlap(s, g)] for s in spans]
-        X = np.array([c["x"] for c in rec["cands"]]) if rec["cands"] else np.zeros((0, len(FEATURES)))
-        out.append(Article(lang, name, fold[(lang, name)], article_half, golds, rule, X, spans,
-                           [c["text"] for c in rec["cands"]], hits))
+        out.append(_article(lang, name, fold[(lang, name)], article_half, text, golds, recorded[f"{lang}|{name}"]))
     return out
 
 
@@ -298,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--silver-weight", type=float, default=0.3)
     parser.add_argument("--silver-lang", choices=("fr", "en", "both"), default="both")
     parser.add_argument("--extra", action="store_true",
-                        help="train on the extra annotated French articles too (training.extra_attribution), in folds")
+                        help="train on the extra annotated French articles too (evaluation.extra_attribution), in folds")
     parser.add_argument("--extra-cache", type=Path)
     args = parser.parse_args(argv)
     data = require_shared("data", "attribution")
@@ -323,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         silver = (Xs[keep], ys[keep], args.silver_weight)
         print(f"silver: {len(rec_silver)} articles, {int(keep.sum())} rows ({int(ys[keep].sum())} positive), weight {args.silver_weight}")
     if args.extra:
-        from recoupe.training import extra_attribution
+        from recoupe.evaluation import extra_attribution
 
         if silver is not None:
             parser.error("--extra and --silver are separate experiments")
@@ -406,7 +404,7 @@ def ship(arts: list[Article], C: float, threshold: float, mode: str, silver, sco
     version = "2" if extra_texts else VERSION if silver is None else "1s"
     meta = {"name": MODEL_NAME, "version": version, "data_digest": digest,
             "trained_on": f"attribution gold, {sum(len(a.X) for a in arts)} wide candidates of {len(arts)} articles"
-                          + (f" ({len(extra_texts)} of them French articles of training.extra_attribution)" if extra_texts else "")
+                          + (f" ({len(extra_texts)} of them French articles of evaluation.extra_attribution)" if extra_texts else "")
                           + (f"; silver: {len(silver[1])} rule-labelled wide candidates of unannotated SemEval-2023"
                              f" Task 3 articles ({int(silver[1].sum())} positive, weight {silver[2]}, rule flags zeroed)"
                              if silver is not None else ""),
@@ -414,10 +412,10 @@ def ship(arts: list[Article], C: float, threshold: float, mode: str, silver, sco
             "C": C, "threshold": threshold, "train": mode, "k_folds": K,
             "folds": {article_key(text_of(a)): a.fold for a in arts}, "scores": scores}
     if extra_texts:
-        from recoupe.training import extra_attribution
+        from recoupe.evaluation import extra_attribution
 
         meta["extra"] = {"articles": len(extra_texts), "files": {
-            f"recoupe/training/{p.name}": extra_attribution.digest(p.read_text(encoding="utf-8"))
+            f"recoupe/evaluation/{p.name}": extra_attribution.digest(p.read_text(encoding="utf-8"))
             for lang in extra_attribution.LANGS if (p := extra_attribution.path_for(lang)).exists()}}
     if silver is not None:  # a gold-only model keeps reported@1's meta exactly
         meta["silver"] = {"rows": len(silver[1]), "positive": int(silver[1].sum()), "weight": silver[2],

@@ -45,7 +45,8 @@ from recoupe.analysis.quotes.candidates import (
     open_rows,
     recording,
 )
-from recoupe.evaluation.attribution import _gold_span, _overlap, halves, load, locate, names_speaker
+from recoupe.evaluation.attribution import halves, load, names_speaker
+from recoupe.evaluation.spans import _gold_span, _overlap, locate
 from recoupe.training.data import SEED
 from recoupe.training.fitting import standard_scaler
 
@@ -94,13 +95,19 @@ def record_articles(data: Path, extra: list = ()) -> dict[tuple[str, str], tuple
 
 def folds(data: Path, extra: list = ()) -> dict[tuple[str, str], int]:
     """Article -> fold: file-name position mod K within each language's human set, and within the
-    extra annotated French articles (``training.extra_attribution``) when they are used."""
+    extra annotated French articles (``evaluation.extra_attribution``) when they are used."""
     out = {}
     for lang in ("fr", "en"):
         gold, _ = load(data, lang)
         for i, name in enumerate(sorted(gold)):
             out[(lang, name)] = i % K
-    for lang in ("fr", "en"):
+    return out | extra_folds(extra)
+
+
+def extra_folds(extra: list) -> dict[tuple[str, str], int]:
+    """(lang, file) -> fold of the extra annotated articles: file-name position mod K within their language."""
+    out = {}
+    for lang in sorted({a.lang for a in extra}):
         for i, a in enumerate(sorted((a for a in extra if a.lang == lang), key=lambda a: a.name)):
             out[(lang, a.name)] = i % K
     return out
@@ -115,7 +122,7 @@ def annotated(data: Path, extra: list = ()):
         for name in sorted(gold):
             yield lang, name, gold[name], texts, half[name]
     if extra:
-        from recoupe.training.extra_attribution import as_gold
+        from recoupe.evaluation.extra_attribution import as_gold
 
         for lang in ("fr", "en"):
             mine = [a for a in extra if a.lang == lang]
@@ -246,15 +253,14 @@ def ship(all_items: list[Item], C: float, locks: frozenset[str], data: Path, res
         gold, articles = load(data, lang)
         for i, name in enumerate(sorted(gold)):
             fold_of[article_key(articles[name])] = i % K
-    for (lang, name), fold in folds(data, extra).items():
-        mine = next((a for a in extra if a.lang == lang and a.name == name), None)
-        if mine is not None:
-            fold_of[article_key(mine.text)] = fold
+    fold = extra_folds(extra)
+    for a in extra:
+        fold_of[article_key(a.text)] = fold[(a.lang, a.name)]
     meta = {
         "name": SPEAKER_MODEL_NAME,
         "version": "2" if extra else VERSION,  # 2: with the extra annotated articles
         "trained_on": f"attribution gold, {len(all_items)} matched quotes of 44 articles (30 fr, 14 en)"
-                      + (f" and {len(extra)} articles of training.extra_attribution" if extra else ""),
+                      + (f" and {len(extra)} articles of evaluation.extra_attribution" if extra else ""),
         "data_digest": digest,
         "features": list(FEATURES),
         "rows": "0: every article; 1 + f: without fold f",
@@ -276,12 +282,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="cross-validate and print, ship nothing")
     parser.add_argument("--cache", type=Path, help="read/write the recorded candidates here (JSON)")
     parser.add_argument("--extra", action="store_true",
-                        help="train on the extra annotated French articles too (training.extra_attribution), in folds")
+                        help="train on the extra annotated French articles too (evaluation.extra_attribution), in folds")
     args = parser.parse_args(argv)
     data = require_shared("data", "attribution")
     extra = []
     if args.extra:
-        from recoupe.training import extra_attribution
+        from recoupe.evaluation import extra_attribution
 
         extra = extra_attribution.load()
     if args.cache and args.cache.exists():

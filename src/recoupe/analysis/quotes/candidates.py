@@ -48,7 +48,7 @@ from recoupe.analysis.quotes.index import anaphoric_description, entity_index, i
 from recoupe.analysis.text import in_text_order, tokens_with
 
 SPEAKER_MODEL_NAME = "speakers"
-REPORTED_MODEL_NAME = "reported"  # recoupe.analysis.quotes.reported.MODEL_NAME (that module imports this one)
+REPORTED_MODEL_NAME = "reported"  # the reported-speech filter's model (``reported.MODEL_NAME``), named here below it
 _SENTS = "recoupe_sentence_starts"
 _MENTIONS = "recoupe_body_mentions"
 _BODIES = "recoupe_institution_heads"
@@ -92,7 +92,7 @@ def article_key(text: str) -> str:
 def fold_of(text: str) -> int | None:
     """The cross-validation fold of an article a shipped quote model was trained on (by its digest),
     else None. The speaker model and the reported-speech filter share their folds; the filter also
-    trains on articles the speaker model never saw (``training.extra_attribution``), which it lists
+    trains on articles the speaker model never saw (``evaluation.extra_attribution``), which it lists
     in its own card, so an evaluation of those is out-of-fold too."""
     from recoupe.analysis import linear_model
 

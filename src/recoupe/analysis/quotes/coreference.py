@@ -29,7 +29,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import nationalities, quote_words, role_nouns, speech_lemma
+from recoupe.analysis.lexicons import (institution_nouns, nationalities, quote_words, role_nouns, source_nouns,
+                                       speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import phrase_bounds
 from recoupe.analysis.text import fold, tokens_with
@@ -452,8 +453,6 @@ FAMILY_ROLES = frozenset({"spouse", "wife", "husband", "son", "daughter", "broth
 def _names_a_body(head: Token, lang: str) -> bool:
     """Does the noun name a body, a document or an outlet rather than a person (``source_nouns.tsv``,
     ``institution_nouns.tsv``, ``quote_words`` ``outlet_nouns``)?"""
-    from recoupe.analysis.lexicons import institution_nouns, source_nouns
-
     words = {head.lemma_.lower(), head.lower_}
     return bool(words & (source_nouns(lang) | institution_nouns(lang) | quote_words(lang).outlet_nouns))
 

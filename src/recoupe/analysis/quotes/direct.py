@@ -487,13 +487,13 @@ def _named_label(doc: Doc, clause: list[Token], lang: str) -> Token | None:
     if len(heads) != 1:
         return None
     head = heads[0]
-    if head.pos_ == "NOUN" and (head.lemma_.lower() in role_nouns(lang) or head.lower_ in role_nouns(lang)) \
-            and not entities_in(doc, clause[0].idx, clause[-1].idx + len(clause[-1].text)):
+    role = head.lemma_.lower() in role_nouns(lang) or head.lower_ in role_nouns(lang)
+    ents = entities_in(doc, clause[0].idx, clause[-1].idx + len(clause[-1].text))
+    if head.pos_ == "NOUN" and role and not ents:
         named = _identified_below(doc, head, clause[-1].idx)
         if named is not None:
             return named
-    if head.pos_ == "PROPN" or head.lemma_.lower() in role_nouns(lang) or head.lower_ in role_nouns(lang) or any(
-            e.label in ("PER", "ORG") for e in entities_in(doc, clause[0].idx, clause[-1].idx + len(clause[-1].text))):
+    if head.pos_ == "PROPN" or role or any(e.label in ("PER", "ORG") for e in ents):
         return head
     return None
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_frames, speech_tokens, speech_verbs
-from recoupe.analysis.quotes.candidates import article_fold
+from recoupe.analysis.quotes.candidates import REPORTED_MODEL_NAME, article_fold
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
 from recoupe.analysis.quotes.indirect import (_clause_bounds, _future_speech, _hypothetical_speech, content_start,
                                               main_clause_speaker, participial_clause)
@@ -47,7 +47,7 @@ CONTENT_DEPS = {"ccomp", "xcomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "i
                 "attr", "acomp", "oprd", "nmod"}
 _PREP_FRAMES = {"de", "à", "sur", "pour", "contre", "for", "of", "on", "about", "against", "to", "as", "with"}
 
-MODEL_NAME = "reported"
+MODEL_NAME = REPORTED_MODEL_NAME
 _TAKEN = (FEATURES.index("rule_cue"), FEATURES.index("rule_content"))
 _RECORDER: contextvars.ContextVar[list | None] = contextvars.ContextVar("recoupe_reported_recorder", default=None)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import SUBJECT_DEPS, language_of, quote_words
+from recoupe.analysis.lexicons import SUBJECT_DEPS, language_of, quote_words, role_nouns
 from recoupe.analysis.text import sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
@@ -141,8 +141,6 @@ def _name_after_oblique(doc: Doc, start: int, end: int) -> Token | None:
     """*a déclaré à la presse Jean Dupont*: the parser may hang the inverted subject's name on the
     oblique's noun; a person's name (the NER's) right after a common noun of the oblique that is no
     title (``role_nouns.tsv``: *au ministre Jean Dupont* is the addressee) is the subject."""
-    from recoupe.analysis.lexicons import role_nouns
-
     roles = role_nouns(language_of(doc))
     for k in range(start + 1, end):
         tok, before = doc[k], doc[k - 1]

@@ -1,5 +1,5 @@
-"""Extra attribution annotations: French SemEval-2023 Task 3 articles outside the attribution set,
-annotated for quotes and speakers under ``../shared/data/attribution/GUIDELINES.md``.
+"""Extra attribution annotations: French and English SemEval-2023 Task 3 articles outside the attribution set,
+annotated for quotes, speakers and hedges under ``../shared/data/attribution/GUIDELINES.md``.
 
 Why: the learned parts of quote finding (the reported-speech filter) learn from 30 French articles,
 and every rule or threshold chosen on them is read on the same 30. These annotations give training
@@ -8,18 +8,17 @@ the human-annotated set is.
 
 Who annotated: the project's assistant annotators (a language model working from the guidelines and
 the article text only; never from recoupe's output nor from the human gold). Their agreement with
-the human annotators was measured blind on eight of the attribution set's French articles (figures in
-``extra_attribution.fr.meta.json`` and NOTES.md, issue 14). They are *not* gold: the human set stays
-the only measure.
+the human annotators was measured blind on eight of the attribution set's articles per language
+(NOTES.md, issue 14, thirteenth pass). They are *not* gold: the human set stays the only measure.
 
 Storage: no article text is kept in the repository. The JSON beside this module holds, per article
-file of ``../shared/data/genre/semeval2023t3/fr/articles``, the SHA-256 of its text and each quote as
+file of ``../shared/data/genre/semeval2023t3/<lang>/articles``, the SHA-256 of its text and each quote as
 character offsets (located by first occurrence, as the README's scorer locates evidence), its kind and
 the speaker's name; ``materialise`` rebuilds a folder in the attribution set's layout from them, so
 ``recoupe eval attribution --data DIR --lang fr`` scores against it.
 
-    python -m recoupe.training.extra_attribution build ANNOTATION_DIR   # annotators' JSON -> offsets
-    python -m recoupe.training.extra_attribution materialise DIR [--set dev1|dev2]  # -> DIR/fr/{articles,gold.json}
+    python -m recoupe.evaluation.extra_attribution build ANNOTATION_DIR   # annotators' JSON -> offsets
+    python -m recoupe.evaluation.extra_attribution materialise DIR [--set dev1|dev2]  # -> DIR/<lang>/{articles,gold.json}
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from recoupe.evaluation.attribution import locate
+from recoupe.evaluation.spans import locate
 
 LANGS = ("fr", "en")
 PATH = Path(__file__).with_name("extra_attribution.fr.json")  # French; path_for(lang) for any language

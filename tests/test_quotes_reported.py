@@ -157,7 +157,7 @@ def test_extra_annotations_round_trip_as_offsets(tmp_path, monkeypatch):
     from recoupe.evaluation import extra_attribution as ea
 
     shared = tmp_path / "shared"
-    folder = shared.joinpath(*ea.ARTICLES)
+    folder = shared.joinpath(*ea.articles_dir("fr"))
     folder.mkdir(parents=True)
     text = "Titre inventé\nSelon le maire, le marché « rouvrira bientôt », a-t-il dit à la presse locale.\n"
     (folder / "a1.txt").write_text(text, encoding="utf-8")
@@ -185,3 +185,40 @@ def test_extra_annotations_round_trip_as_offsets(tmp_path, monkeypatch):
     assert gold["a1.txt"]["hedges"] == [{"kind": "speculation", "evidence": "rouvrira bientôt", "borderline": True}]
     (folder / "a1.txt").write_text(text.replace("bientôt", "demain"), encoding="utf-8")
     assert ea.load(out) == []
+
+
+def test_extra_annotations_from_another_folder_merge_into_the_file(tmp_path, monkeypatch):
+    """A FreSaDa article (``fresada_<split>_<id>``) is read from FreSaDa's folder and records that
+    source; building it into an existing file keeps the articles already there, each in its set."""
+    import json
+
+    from recoupe.evaluation import extra_attribution as ea
+
+    shared = tmp_path / "shared"
+    semeval = shared.joinpath(*ea.articles_dir("fr"))
+    fresada = shared / "data" / "satire" / "fresada" / "data" / "test" / "texts"
+    semeval.mkdir(parents=True)
+    fresada.mkdir(parents=True)
+    first = "Titre\nLe maire a annoncé que le marché rouvrira en juin, selon la mairie.\n"
+    second = "La directrice a expliqué que « les travaux dureront deux ans » devant le conseil.\n"
+    (semeval / "a1.txt").write_text(first, encoding="utf-8")
+    (fresada / "000000007.txt").write_text(second, encoding="utf-8")
+    monkeypatch.setenv("RECOUPE_SHARED", str(shared))
+    quote = {"kind": "indirect", "speaker": "le maire", "speaker_mention": "Le maire", "cue": "a annoncé",
+             "evidence": "le marché rouvrira en juin"}
+    for folder, name, q in (("one", "a1", quote), ("two", "fresada_test_000000007",
+                                                   {**quote, "speaker": "la directrice", "speaker_mention": "La directrice",
+                                                    "cue": "a expliqué", "evidence": "« les travaux dureront deux ans »"})):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{name}.json").write_text(json.dumps({"quotes": [q]}, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "extra.json"
+    ea.build(tmp_path / "one", out, default_set="dev1")
+    built = ea.build(tmp_path / "two", out, default_set="dev3")
+    assert sorted(built["articles"]) == ["a1.txt", "fresada_test_000000007.txt"]
+    assert built["articles"]["a1.txt"]["set"] == "dev1" and "source" not in built["articles"]["a1.txt"]
+    entry = built["articles"]["fresada_test_000000007.txt"]
+    assert entry["set"] == "dev3" and entry["source"] == "data/satire/fresada/data/test/texts/000000007.txt"
+    loaded = {a.name: a for a in ea.load(out)}
+    s, e = loaded["fresada_test_000000007.txt"].spans[0]
+    assert second[s:e] == "« les travaux dureront deux ans »"
+    assert [a.name for a in ea.load(out) if a.set == "dev3"] == ["fresada_test_000000007.txt"]

@@ -50,6 +50,7 @@ from rapidfuzz.distance import Levenshtein
 
 from recoupe.analysis.quotes.candidates import SPEAKER_MODEL_NAME, fold_model, fold_of
 from recoupe.analysis.text import fold
+from recoupe.evaluation import extra_attribution
 from recoupe.evaluation.spans import _gold_span, _overlap, locate
 
 HEDGE_KIND_ALIASES = {"declined_comment": "declined"}
@@ -288,9 +289,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=("fr", "en"), action="append", help="language (default: both)")
     parser.add_argument("--data", type=Path, default=None, help="folder with <lang>/articles and <lang>/gold.json")
-    parser.add_argument("--extra", choices=("dev1", "dev2"), default=None,
+    parser.add_argument("--extra", choices=tuple(extra_attribution.SETS), default=None,
                         help="score the extra annotated articles of that set (recoupe.evaluation.extra_attribution:"
-                             " assistant annotations of SemEval articles, read from ../shared) instead of the human set")
+                             " assistant annotations of SemEval and FreSaDa articles, read from ../shared) instead of"
+                             " the human set")
     parser.add_argument("--half", choices=("dev", "held"), default=None, help="score only one half")
     parser.add_argument("--nearest", action="store_true",
                         help="locate predictions by the report's offsets, not the first occurrence of their text")
@@ -300,11 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.extra is not None:  # the extra annotations, rebuilt in the attribution layout for this run
         import tempfile
 
-        from recoupe.evaluation.extra_attribution import materialise
-
         with tempfile.TemporaryDirectory() as tmp:
             try:
-                data = materialise(Path(tmp), which=args.extra)
+                data = extra_attribution.materialise(Path(tmp), which=args.extra)
             except FileNotFoundError as exc:
                 print(exc, file=sys.stderr)
                 return 2

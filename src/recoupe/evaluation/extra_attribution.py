@@ -1,24 +1,26 @@
-"""Extra attribution annotations: French and English SemEval-2023 Task 3 articles outside the attribution set,
-annotated for quotes, speakers and hedges under ``../shared/data/attribution/GUIDELINES.md``.
+"""Extra attribution annotations: French and English articles outside the attribution set (SemEval-2023
+Task 3, and French FreSaDa regular articles), annotated for quotes, speakers and hedges under
+``../shared/data/attribution/GUIDELINES.md``.
 
 Why: the learned parts of quote finding (the reported-speech filter) learn from 30 French articles,
 and every rule or threshold chosen on them is read on the same 30. These annotations give training
-rows that never come from a scored article, and a development set on which rules can be read before
+rows that never come from a scored article, and development sets on which rules can be read before
 the human-annotated set is.
 
 Who annotated: the project's assistant annotators (a language model working from the guidelines and
 the article text only; never from recoupe's output nor from the human gold). Their agreement with
-the human annotators was measured blind on eight of the attribution set's articles per language
-(NOTES.md, issue 14, thirteenth pass). They are *not* gold: the human set stays the only measure.
+the human annotators was measured blind on articles of the attribution set (NOTES.md, issue 14,
+thirteenth pass and session 10). They are *not* gold: the human set stays the only measure.
 
-Storage: no article text is kept in the repository. The JSON beside this module holds, per article
-file of ``../shared/data/genre/semeval2023t3/<lang>/articles``, the SHA-256 of its text and each quote as
-character offsets (located by first occurrence, as the README's scorer locates evidence), its kind and
-the speaker's name; ``materialise`` rebuilds a folder in the attribution set's layout from them, so
+Storage: no article text is kept in the repository. The JSON beside this module holds, per article,
+the SHA-256 of its text in ``../shared`` and each quote as character offsets (located by first
+occurrence, as the README's scorer locates evidence), its kind and the speaker's name; an article
+from another folder than ``../shared/data/genre/semeval2023t3/<lang>/articles`` records its
+``source`` path. ``materialise`` rebuilds a folder in the attribution set's layout from them, so
 ``recoupe eval attribution --data DIR --lang fr`` scores against it.
 
-    python -m recoupe.evaluation.extra_attribution build ANNOTATION_DIR   # annotators' JSON -> offsets
-    python -m recoupe.evaluation.extra_attribution materialise DIR [--set dev1|dev2]  # -> DIR/<lang>/{articles,gold.json}
+    python -m recoupe.evaluation.extra_attribution build ANNOTATION_DIR --set dev1  # annotators' JSON -> offsets
+    python -m recoupe.evaluation.extra_attribution materialise DIR [--set dev1|dev2|dev3]  # -> DIR/<lang>/{articles,gold.json}
 """
 
 from __future__ import annotations
@@ -44,11 +46,22 @@ def articles_dir(lang: str) -> tuple[str, ...]:
     return ("data", "genre", "semeval2023t3", lang, "articles")
 
 
-ARTICLES = articles_dir("fr")
+def source_of(name: str, lang: str) -> tuple[str, ...]:
+    """Where an annotated article's text lives under ``../shared``, from its annotation file name:
+    ``fresada_<split>_<id>.txt`` is FreSaDa's ``<split>/texts/<id>.txt``; any other name is a SemEval
+    article of ``articles_dir(lang)``."""
+    if name.startswith("fresada_"):
+        _, split, ident = name.split("_", 2)
+        return ("data", "satire", "fresada", "data", split, "texts", ident)
+    return (*articles_dir(lang), name)
+
+
 KINDS = ("direct", "indirect", "according_to")
 HEDGE_KINDS = ("conditional", "speculation", "uncertainty", "disputed", "declined")
-SETS = {"dev1": "the first 48 articles annotated: rules may be developed on their errors",
-        "dev2": "40 more: figures only, never read for errors or choices"}
+SETS = {"dev1": "the first 48 French SemEval articles annotated: rules may be developed on their errors",
+        "dev2": "40 more French SemEval articles and every English one: figures only, never read for errors or choices",
+        "dev3": "French FreSaDa regular articles (mainstream outlets, another domain than SemEval's):"
+                " rules may be developed on their errors"}
 
 
 def digest(text: str) -> str:
@@ -79,13 +92,13 @@ def load(path: Path | None = None) -> list[ExtraArticle]:
 
     spec = json.loads(path.read_text(encoding="utf-8"))
     lang = spec.get("lang", "fr")
-    folder = require_shared(*articles_dir(lang))
+    shared = require_shared()
     out = []
     for name, entry in sorted(spec["articles"].items()):
-        file = folder / name
+        file = shared.joinpath(*entry["source"].split("/")) if "source" in entry else shared.joinpath(*source_of(name, lang))
         text = file.read_text(encoding="utf-8") if file.exists() else None
         if text is None or digest(text) != entry["sha256"]:
-            print(f"extra attribution: {name} missing or changed in {folder}: skipped", file=sys.stderr)
+            print(f"extra attribution: {file} missing or changed: {name} skipped", file=sys.stderr)
             continue
         out.append(ExtraArticle(name, text, entry["quotes"], entry.get("set", "dev1"), entry.get("hedges"), lang))
     return out
@@ -99,19 +112,20 @@ def _span(text: str, s: str | None) -> list[int] | None:
 def build(annotation_dir: Path, path: Path | None = None, sets: dict[str, str] | None = None,
           hedges_dir: Path | None = None, lang: str = "fr", default_set: str = "dev1") -> dict:
     """Offsets from the annotators' files (``NAME.json`` in the guidelines' format: quotes, and
-    hedges either in the same file or, from ``hedges_dir``, from a second pass). ``sets``: article
-    file -> ``dev1``/``dev2`` (default: what ``path`` already says, else ``default_set``)."""
+    hedges either in the same file or, from ``hedges_dir``, from a second pass), merged into ``path``:
+    the articles of ``annotation_dir`` are (re)written, every other article already there is kept.
+    ``sets``: article file -> set name (default: what ``path`` already says, else ``default_set``)."""
     from recoupe.paths import require_shared
 
     path = path_for(lang) if path is None else path
-    folder = require_shared(*articles_dir(lang))
-    if sets is None and path.exists():
-        sets = {n: e.get("set", "dev1") for n, e in json.loads(path.read_text(encoding="utf-8"))["articles"].items()}
-    sets = sets or {}
-    articles = {}
+    shared = require_shared()
+    kept = json.loads(path.read_text(encoding="utf-8"))["articles"] if path.exists() else {}
+    sets = {**{n: e.get("set", "dev1") for n, e in kept.items()}, **(sets or {})}
+    articles = dict(kept)
     for file in sorted(annotation_dir.glob("*.json")):
         name = file.stem + ".txt"
-        text = (folder / name).read_text(encoding="utf-8")
+        source = source_of(name, lang)
+        text = shared.joinpath(*source).read_text(encoding="utf-8")
         quotes = []
         for q in json.loads(file.read_text(encoding="utf-8"))["quotes"]:
             span = _span(text, q["evidence"])
@@ -120,6 +134,8 @@ def build(annotation_dir: Path, path: Path | None = None, sets: dict[str, str] |
             quotes.append({"kind": q["kind"], "span": span, "speaker": q["speaker"],
                            "mention": _span(text, q.get("speaker_mention")), "cue": _span(text, q.get("cue"))})
         articles[name] = {"sha256": digest(text), "set": sets.get(name, default_set), "quotes": quotes}
+        if source[:-1] != articles_dir(lang):
+            articles[name]["source"] = "/".join(source)
         hedge_file = hedges_dir / file.name if hedges_dir is not None else file
         if hedge_file.exists() and "hedges" in (spec := json.loads(hedge_file.read_text(encoding="utf-8"))):
             hedges = []
@@ -129,9 +145,10 @@ def build(annotation_dir: Path, path: Path | None = None, sets: dict[str, str] |
                     raise ValueError(f"{hedge_file.name}: hedge not in the article or unknown kind: {h['evidence'][:60]!r}")
                 hedges.append({"kind": h["kind"], "span": span, "borderline": bool(h.get("borderline"))})
             articles[name]["hedges"] = hedges
-    out = {"lang": lang, "source": "/".join(articles_dir(lang)), "guidelines": "data/attribution/GUIDELINES.md (quotes, hedges)",
+    out = {"lang": lang, "source": "/".join(articles_dir(lang)) + " (unless an article names its own source)",
+           "guidelines": "data/attribution/GUIDELINES.md (quotes, hedges)",
            "annotators": "assistant annotators (a language model), blind to recoupe and to the human gold",
-           "sets": SETS, "articles": articles}
+           "sets": SETS, "articles": dict(sorted(articles.items()))}
     path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return out
 

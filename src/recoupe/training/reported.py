@@ -28,7 +28,7 @@ from recoupe.evaluation.attribution import load
 from recoupe.evaluation.spans import _gold_span, _overlap, locate
 from recoupe.training.data import SEED
 from recoupe.training.fitting import standard_scaler
-from recoupe.training.speakers import K, annotated, extra_folds, folds
+from recoupe.training.speakers import EXTRA_SETS, K, annotated, extra_folds, folds
 
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.025))
@@ -276,7 +276,8 @@ GROUPS = {
     "en": lambda a: a.lang == "en" and a.half in ("dev", "held"),
     "dev1": lambda a: a.lang == "fr" and a.half == "dev1",
     "dev2": lambda a: a.lang == "fr" and a.half == "dev2",
-    "en extra": lambda a: a.lang == "en" and a.half in ("dev1", "dev2"),
+    "dev3": lambda a: a.lang == "fr" and a.half == "dev3",
+    "en extra": lambda a: a.lang == "en" and a.half in EXTRA_SETS,
     "all": lambda a: a.half != "dev2",  # what the operating point is chosen on: dev2 is only ever read
 }
 
@@ -334,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.extra_cache.write_text(json.dumps(rec_extra))
         arts += extra_articles(rec_extra, extra)
         extra_texts = {f"{a.lang}|{a.name}": a.text for a in extra}
-        print(f"extra: {len(extra)} annotated articles ({', '.join(f'{h} {sum(a.half == h for a in arts)}' for h in ('dev1', 'dev2'))})")
+        print(f"extra: {len(extra)} annotated articles ({', '.join(f'{h} {sum(a.half == h for a in arts)}' for h in EXTRA_SETS)})")
     print(f"{sum(len(a.X) for a in arts)} wide candidates; coverage of the gold quotes:")
     coverage(arts)
     rules = {g: counts(arts, [None] * len(arts), None, sel) for g, sel in GROUPS.items()}
@@ -400,7 +401,7 @@ def ship(arts: list[Article], C: float, threshold: float, mode: str, silver, sco
     extra_texts = extra_texts or {}
 
     def text_of(a: Article) -> str:
-        return extra_texts[f"{a.lang}|{a.name}"] if a.half in ("dev1", "dev2") else texts[a.lang][a.name]
+        return extra_texts[f"{a.lang}|{a.name}"] if a.half in EXTRA_SETS else texts[a.lang][a.name]
     version = "2" if extra_texts else VERSION if silver is None else "1s"
     meta = {"name": MODEL_NAME, "version": version, "data_digest": digest,
             "trained_on": f"attribution gold, {sum(len(a.X) for a in arts)} wide candidates of {len(arts)} articles"

@@ -46,6 +46,7 @@ from recoupe.analysis.quotes.candidates import (
     recording,
 )
 from recoupe.evaluation.attribution import halves, load, names_speaker
+from recoupe.evaluation.extra_attribution import SETS
 from recoupe.evaluation.spans import _gold_span, _overlap, locate
 from recoupe.training.data import SEED
 from recoupe.training.fitting import standard_scaler
@@ -55,6 +56,8 @@ C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 VERSION = "1"
 DATA_FILES = ["data/attribution/fr/gold.json", "data/attribution/en/gold.json", "data/attribution/fr/articles",
               "data/attribution/en/articles"]
+
+EXTRA_SETS = tuple(SETS)  # the extra annotated articles' sets (``evaluation.extra_attribution``)
 
 
 @dataclass
@@ -194,11 +197,12 @@ def cross_validate(all_items: list[Item], C: float, locks: frozenset[str]) -> di
 def table(all_items: list[Item], oof: dict[int, int]) -> dict:
     """Speaker accuracy of the rules and of the out-of-fold model, per language and half."""
     res = {}
-    extra = any(it.half in ("dev1", "dev2") for it in all_items)
-    wanted = {"dev": ("dev",), "held": ("held",), "full": ("dev", "held"), "dev1": ("dev1",), "dev2": ("dev2",),
-              "choice": ("dev", "held", "dev1")}  # full: the human set; choice: what C is chosen on
+    extra = any(it.half in EXTRA_SETS for it in all_items)
+    # full: the human set; choice: what C is chosen on (every set but dev2, which is only ever read)
+    wanted = {"dev": ("dev",), "held": ("held",), "full": ("dev", "held"), **{s: (s,) for s in EXTRA_SETS},
+              "choice": ("dev", "held", *(s for s in EXTRA_SETS if s != "dev2"))}
     for lang in ("fr", "en", "all"):
-        for half in ("dev", "held", "full") + (("dev1", "dev2", "choice") if extra else ()):
+        for half in ("dev", "held", "full") + ((*EXTRA_SETS, "choice") if extra else ()):
             idx = [n for n, it in enumerate(all_items) if (lang == "all" or it.lang == lang)
                    and it.half in wanted[half]]
             rules = sum(right(all_items[n], all_items[n].rule_index) for n in idx)

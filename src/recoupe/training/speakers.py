@@ -46,7 +46,7 @@ from recoupe.analysis.quotes.candidates import (
     recording,
 )
 from recoupe.evaluation.attribution import halves, load, names_speaker
-from recoupe.evaluation.extra_attribution import SETS
+from recoupe.evaluation.extra_attribution import FIGURES_ONLY, SETS
 from recoupe.evaluation.spans import _gold_span, _overlap, locate
 from recoupe.training.data import SEED
 from recoupe.training.fitting import standard_scaler
@@ -198,9 +198,9 @@ def table(all_items: list[Item], oof: dict[int, int]) -> dict:
     """Speaker accuracy of the rules and of the out-of-fold model, per language and half."""
     res = {}
     extra = any(it.half in EXTRA_SETS for it in all_items)
-    # full: the human set; choice: what C is chosen on (every set but dev2, which is only ever read)
+    # full: the human set; choice: what C is chosen on (every set but those only ever read)
     wanted = {"dev": ("dev",), "held": ("held",), "full": ("dev", "held"), **{s: (s,) for s in EXTRA_SETS},
-              "choice": ("dev", "held", *(s for s in EXTRA_SETS if s != "dev2"))}
+              "choice": ("dev", "held", *(s for s in EXTRA_SETS if s not in FIGURES_ONLY))}
     for lang in ("fr", "en", "all"):
         for half in ("dev", "held", "full") + ((*EXTRA_SETS, "choice") if extra else ()):
             idx = [n for n, it in enumerate(all_items) if (lang == "all" or it.lang == lang)
@@ -215,8 +215,8 @@ def table(all_items: list[Item], oof: dict[int, int]) -> dict:
 def by_kind(all_items: list[Item], oof: dict[int, int]) -> dict[str, dict]:
     """Per lock kind: items, right by the rules, right by the out-of-fold scorer (no lock)."""
     out = {}
-    for kind in LOCK_KINDS:  # the extra dev2 articles never choose anything
-        idx = [n for n, it in enumerate(all_items) if it.kind == kind and it.half != "dev2"]
+    for kind in LOCK_KINDS:  # the figures-only extra sets never choose anything
+        idx = [n for n, it in enumerate(all_items) if it.kind == kind and it.half not in FIGURES_ONLY]
         out[kind] = {"n": len(idx), "rules": sum(right(all_items[n], all_items[n].rule_index) for n in idx),
                      "model": sum(oof[n] for n in idx)}
     return out
@@ -316,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
             for k, v in res.items() if k.startswith("all") or k.endswith("full")))
     # chosen on the pooled out-of-fold accuracy over every annotated article (both halves, both
     # languages): the best estimate of unseen articles (issue 14, fifth pass); a tie keeps the smaller C
-    key = "all choice" if args.extra else "all full"  # the extra dev2 articles are only ever read
+    key = "all choice" if args.extra else "all full"  # the figures-only extra sets are only ever read
     best = max(C_GRID, key=lambda C: (by_c[C][key]["model"], -C))
     res, locks = by_c[best], policy[best]
     print(f"chosen C {best}, locks {sorted(locks)} (all articles, out-of-fold)")

@@ -29,11 +29,12 @@ from recoupe.analysis.quotes.candidates import REPORTED_MODEL_NAME, article_fold
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
 from recoupe.analysis.quotes.indirect import (_clause_bounds, _future_speech, _hypothetical_speech, content_start,
                                               main_clause_speaker, participial_clause)
+from recoupe.analysis.quotes.quotations import QUOTATION_FEATURES, quotation_candidates
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, has_finite_verb, phrase_bounds, speaker_head
 from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, strip_span, trim_final_punct
 
 CLASSES = ("say", "assert", "reveal", "admit", "deny", "dispute", "incise")
-FRAMES = ("que", "colon", "inf", "obj", "prep", "clause", "incise")
+FRAMES = ("que", "colon", "inf", "obj", "prep", "clause", "incise", "quotation")  # quotation: ``quotations``
 VERB_DEPS = ("ROOT", "ccomp", "conj", "advcl", "acl", "xcomp", "parataxis", "relcl")
 SUBJECTS = ("none", "pronoun", "person", "org", "role", "source", "noun", "other")
 FEATURES = (tuple(f"class_{c}" for c in CLASSES) + tuple(f"frame_{f}" for f in FRAMES)
@@ -41,7 +42,7 @@ FEATURES = (tuple(f"class_{c}" for c in CLASSES) + tuple(f"frame_{f}" for f in F
             + ("in_lexicon_frame", "credible", "finite", "participle", "infinitive", "past", "future", "conditional",
                "passive", "negated", "subject_after", "log_subject_distance", "log_words", "content_finite",
                "in_quotation", "sentence_initial", "first_paragraph", "rule_cue", "rule_content", "french",
-               "credible_finite", "credible_lexicon_frame"))
+               "credible_finite", "credible_lexicon_frame") + QUOTATION_FEATURES)
 # complements that hold what a speech verb says, in either language's UD / ClearNLP labels
 CONTENT_DEPS = {"ccomp", "xcomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "iobj", "advcl", "prep", "dative",
                 "attr", "acomp", "oprd", "nmod"}
@@ -229,9 +230,11 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
         x["credible_finite"] = x["credible"] * x["finite"]
         x["credible_lexicon_frame"] = x["credible"] * x["in_lexicon_frame"]
         out.append((Candidate("indirect", "indirect_scored", content, cue, speaker, 0.5), list(x.values())))
+    out += quotation_candidates(doc, lang, found, FEATURES, subject_kind, every)
     sink = _RECORDER.get()
     if sink is not None:
-        sink.append([{"text": text[c.content[0]:c.content[1]], "x": x, "cue": text[c.cue[0]:c.cue[1]],
+        sink.append([{"text": text[c.content[0]:c.content[1]], "x": x,
+                      "cue": text[c.cue[0]:c.cue[1]] if c.cue is not None else None,
                       "speaker": speaker.text if (speaker := c.speaker_token) is not None else None} for c, x in out])
     return out
 

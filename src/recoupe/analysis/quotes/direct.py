@@ -178,10 +178,29 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
         after_comma = any(t.text == "," for t in before)
         inverted = any(t.lower_.startswith("-t") or t.lower_ in ("-il", "-elle") for t in list(before) + list(after))
         subject = subject_of(tok)
-        inverted = inverted or (subject is not None and subject.i > tok.i)
+        inverted = inverted or (subject is not None and subject.i > tok.i) or _object_ends_incise(tok, span)
         if after_comma and inverted:
             return tok
     return None
+
+
+def _object_ends_incise(verb: Token, span) -> bool:
+    """``« …, explique ce rapport officiel. … »``: the parser takes the quoted clause's subject for the
+    verb's and the inverted subject for its object. A finite speech verb right after a comma whose only
+    complement is a noun phrase that closes the sentence (a stop, a comma or the closing mark right
+    after it) is an incise with its subject inverted: a reported verb with a real object would go on
+    (*…, dit-il, explique le rapport en détail*) or take a clause (*explique que…*)."""
+    doc = verb.doc
+    if not finite(verb) or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj") and c.i > verb.i]
+    if len(objects) != 1 or objects[0].pos_ not in ("NOUN", "PROPN") or objects[0].i > verb.i + 4:
+        return False
+    after = objects[0].right_edge.i + 1
+    if after >= span.end or doc[after].text not in (".", ",", ";", "!", "?", "…"):
+        return False
+    phrase = doc[verb.i + 1:after]
+    return not any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in phrase)
 
 
 OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}  # «…», lui a lancé X
@@ -216,6 +235,8 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         speaker = speaker_head(verb) if verb is not None and finite(verb) else None
         if verb is not None and speaker is None and not finite(verb) and participial_clause(verb):
             speaker = main_clause_speaker(verb)  # "…, ajoutant : « … »": the main clause's subject speaks
+        if verb is not None and speaker is None and not finite(verb):
+            speaker = _controller(verb) or _apposed_agent(verb)
         if verb is not None and (speaker is None or start <= speaker.idx < end or rule == "after" and speaker.idx < end
                                  and not _shared_subject(verb, speaker, start, lang)
                                  or speaker.lower_ in OBJECT_CLITICS and speaker.i < verb.i):
@@ -581,6 +602,8 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             speaker = speaker_head(tok)
             if speaker is None and participial_clause(tok):  # "…, accusant X de « … »": the main clause's
                 speaker = main_clause_speaker(tok)
+            if speaker is None:
+                speaker = _controller(tok) or _apposed_agent(tok)
             if speaker is None or start <= speaker.idx < end or speaker.lower_ in words.first_person \
                     or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj":
                 return None
@@ -592,6 +615,60 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             return None  # another clause's own verb (not a reported clause): the quotation is not the speaker's
         tok, steps = tok.head, steps + 1
     return None
+
+
+# verbs whose object, not subject, controls the infinitive (*l'empêche de déclarer*, *lui demande de
+# préciser*, *invite X à dire*): with an object, who speaks is unclear and no speaker is given
+_OBJECT_DEPS = ("obj", "dobj", "iobj", "obl:arg")
+
+
+def _controller(verb: Token) -> Token | None:
+    """The understood subject of an infinitive speech verb (*Jean Dupont a tenu à préciser que « … »*,
+    *Il s'est tu puis en a profité pour affirmer que « … »*): subject control, the subject of the verb
+    it complements, or of the verb that one is coordinated with. Climbs at most three xcomp / advcl /
+    conj heads in the same paragraph; a carrier with an object of its own (object control, *l'empêche
+    de déclarer*, *invite Marie à dire*) gives no speaker."""
+    if verb.morph.get("VerbForm") != ["Inf"]:
+        return None
+    text = doc_text(verb.doc)
+    tok = verb
+    for _ in range(3):
+        carrier = tok.head
+        if tok.dep_ not in ("xcomp", "advcl", "conj") or carrier is tok or carrier.pos_ not in ("VERB", "AUX") \
+                or "\n" in text[min(carrier.idx, tok.idx):max(carrier.idx, tok.idx)]:
+            return None
+        if tok.dep_ != "conj" and any(c.dep_ in _OBJECT_DEPS and c.pos_ in ("PRON", "PROPN", "NOUN") and c.lower_ != "en"
+                                      for c in carrier.children):
+            return None
+        subject = subject_of(carrier)
+        if subject is not None:
+            speaker = speaker_head(carrier)
+            return speaker if speaker is not None and speaker.dep_ != "expl:subj" else None
+        tok = carrier
+    return None
+
+
+_CLITICS = {"le", "la", "l'", "l’", "les", "lui", "leur", "se", "s'", "s’", "en", "y"}
+
+
+def _apposed_agent(verb: Token) -> Token | None:
+    """*Le sénateur Jean Dupont, accusant X de « … »*, *…, dont la ministre, Anne Martin, la qualifiant
+    de « … »*: a present participle set off by a comma right after a person's name (object clitics
+    between) is that person's, when no main clause subject was found for it (the caller asks first)."""
+    if verb.morph.get("VerbForm") != ["Part"] or "Pres" not in verb.morph.get("Tense"):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].lower_ in _CLITICS:
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    name = doc[i - 1]
+    if name.pos_ not in ("PROPN", "X") or not any(is_person(e) for e in entities_in(doc, name.idx, name.idx + len(name))):
+        return None
+    while name.dep_ in ("flat", "flat:name") and name.head.i < name.i and name.head.pos_ in ("PROPN", "X"):
+        name = name.head
+    return name
 
 
 def _a_name(content: str) -> bool:

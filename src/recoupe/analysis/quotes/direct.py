@@ -178,29 +178,10 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
         after_comma = any(t.text == "," for t in before)
         inverted = any(t.lower_.startswith("-t") or t.lower_ in ("-il", "-elle") for t in list(before) + list(after))
         subject = subject_of(tok)
-        inverted = inverted or (subject is not None and subject.i > tok.i) or _object_ends_incise(tok, span)
+        inverted = inverted or (subject is not None and subject.i > tok.i)
         if after_comma and inverted:
             return tok
     return None
-
-
-def _object_ends_incise(verb: Token, span) -> bool:
-    """``« …, explique ce rapport officiel. … »``: the parser takes the quoted clause's subject for the
-    verb's and the inverted subject for its object. A finite speech verb right after a comma whose only
-    complement is a noun phrase that closes the sentence (a stop, a comma or the closing mark right
-    after it) is an incise with its subject inverted: a reported verb with a real object would go on
-    (*…, dit-il, explique le rapport en détail*) or take a clause (*explique que…*)."""
-    doc = verb.doc
-    if not finite(verb) or verb.i == 0 or doc[verb.i - 1].text != ",":
-        return False
-    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj", "nsubj") and c.i > verb.i]
-    if len(objects) != 1 or objects[0].pos_ not in ("NOUN", "PROPN") or objects[0].i > verb.i + 4:
-        return False
-    after = objects[0].right_edge.i + 1
-    if after >= span.end or doc[after].text not in (".", ",", ";", "!", "?", "…"):
-        return False
-    phrase = doc[verb.i + 1:after]
-    return not any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in phrase)
 
 
 OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}  # «…», lui a lancé X

@@ -24,8 +24,10 @@ def test_an_infinitive_speaks_for_the_subject_it_is_controlled_by(fr):
     assert found and found[0].speaker_canonical == "Paul Marchand"
 
 
-def test_object_control_gives_no_speaker_to_the_infinitive(fr):
-    # the subject of "empêche" is not who declares: no speaker is guessed from it
-    quotes = find_quotes(fr("Le règlement interdit à Paul Marchand de déclarer que « la ville a menti »."))
-    assert not any(q.speaker_canonical == "règlement" for q in _direct(quotes, "la ville a menti"))
+def test_an_incise_whose_speech_verb_is_an_infinitive(fr):
+    # "a tenu à préciser X": the speech verb is the infinitive of a control verb, the speaker inverted after it
+    quotes = find_quotes(fr("« Nous ne céderons rien sur les salaires », a tenu à préciser Jean Dupont."))
+    found = _direct(quotes, "Nous ne céderons rien")
+    assert found and found[0].speaker_canonical == "Jean Dupont"
+
 

@@ -78,7 +78,20 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
             return tok  # "», analyse Massimiliano Pasqui": a verb form the tagger read as a noun
         first_word = False
         if tok.pos_ == "VERB":
-            return None
+            return _controlled_speech(tok, lang)
+    return None
+
+
+def _controlled_speech(verb: Token, lang: str) -> Token | None:
+    """``«…», a tenu à préciser X`` / ``"…," he wanted to add``: a verb that is not a speech verb but
+    governs one as its infinitive complement (subject control: *tenir à, vouloir, chercher à*, *want
+    to*) right after it; the infinitive introduces the quotation (its speaker is the carrier's subject,
+    inverted after it in an incise)."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > verb.i and child.i - verb.i <= 3 and speech_lemma(child, lang) \
+                and child.morph.get("VerbForm") == ["Inf"] \
+                and not any(c.dep_ in _OBJECT_DEPS and c.i < child.i for c in verb.children):
+            return child
     return None
 
 

@@ -78,7 +78,20 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
             return tok  # "», analyse Massimiliano Pasqui": a verb form the tagger read as a noun
         first_word = False
         if tok.pos_ == "VERB":
-            return None
+            return _controlled_speech(tok, lang)
+    return None
+
+
+def _controlled_speech(verb: Token, lang: str) -> Token | None:
+    """``«…», a tenu à préciser X`` / ``"…," he wanted to add``: a verb that is not a speech verb but
+    governs one as its infinitive complement (subject control: *tenir à, vouloir, chercher à*, *want
+    to*) right after it; the infinitive introduces the quotation (its speaker is the carrier's subject,
+    inverted after it in an incise)."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > verb.i and child.i - verb.i <= 3 and speech_lemma(child, lang) \
+                and child.morph.get("VerbForm") == ["Inf"] \
+                and not any(c.dep_ in _OBJECT_DEPS and c.i < child.i for c in verb.children):
+            return child
     return None
 
 
@@ -216,6 +229,8 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         speaker = speaker_head(verb) if verb is not None and finite(verb) else None
         if verb is not None and speaker is None and not finite(verb) and participial_clause(verb):
             speaker = main_clause_speaker(verb)  # "…, ajoutant : « … »": the main clause's subject speaks
+        if verb is not None and speaker is None and not finite(verb):
+            speaker = _controller(verb) or _apposed_agent(verb)
         if verb is not None and (speaker is None or start <= speaker.idx < end or rule == "after" and speaker.idx < end
                                  and not _shared_subject(verb, speaker, start, lang)
                                  or speaker.lower_ in OBJECT_CLITICS and speaker.i < verb.i):
@@ -581,6 +596,8 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             speaker = speaker_head(tok)
             if speaker is None and participial_clause(tok):  # "…, accusant X de « … »": the main clause's
                 speaker = main_clause_speaker(tok)
+            if speaker is None:
+                speaker = _controller(tok) or _apposed_agent(tok)
             if speaker is None or start <= speaker.idx < end or speaker.lower_ in words.first_person \
                     or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj":
                 return None
@@ -592,6 +609,60 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             return None  # another clause's own verb (not a reported clause): the quotation is not the speaker's
         tok, steps = tok.head, steps + 1
     return None
+
+
+# verbs whose object, not subject, controls the infinitive (*l'empêche de déclarer*, *lui demande de
+# préciser*, *invite X à dire*): with an object, who speaks is unclear and no speaker is given
+_OBJECT_DEPS = ("obj", "dobj", "iobj", "obl:arg")
+
+
+def _controller(verb: Token) -> Token | None:
+    """The understood subject of an infinitive speech verb (*Jean Dupont a tenu à préciser que « … »*,
+    *Il s'est tu puis en a profité pour affirmer que « … »*): subject control, the subject of the verb
+    it complements, or of the verb that one is coordinated with. Climbs at most three xcomp / advcl /
+    conj heads in the same paragraph; a carrier with an object of its own (object control, *l'empêche
+    de déclarer*, *invite Marie à dire*) gives no speaker."""
+    if verb.morph.get("VerbForm") != ["Inf"]:
+        return None
+    text = doc_text(verb.doc)
+    tok = verb
+    for _ in range(3):
+        carrier = tok.head
+        if tok.dep_ not in ("xcomp", "advcl", "conj") or carrier is tok or carrier.pos_ not in ("VERB", "AUX") \
+                or "\n" in text[min(carrier.idx, tok.idx):max(carrier.idx, tok.idx)]:
+            return None
+        if tok.dep_ != "conj" and any(c.dep_ in _OBJECT_DEPS and c.pos_ in ("PRON", "PROPN", "NOUN") and c.lower_ != "en"
+                                      for c in carrier.children):
+            return None
+        subject = subject_of(carrier)
+        if subject is not None:
+            speaker = speaker_head(carrier)
+            return speaker if speaker is not None and speaker.dep_ != "expl:subj" else None
+        tok = carrier
+    return None
+
+
+_CLITICS = {"le", "la", "l'", "l’", "les", "lui", "leur", "se", "s'", "s’", "en", "y"}
+
+
+def _apposed_agent(verb: Token) -> Token | None:
+    """*Le sénateur Jean Dupont, accusant X de « … »*, *…, dont la ministre, Anne Martin, la qualifiant
+    de « … »*: a present participle set off by a comma right after a person's name (object clitics
+    between) is that person's, when no main clause subject was found for it (the caller asks first)."""
+    if verb.morph.get("VerbForm") != ["Part"] or "Pres" not in verb.morph.get("Tense"):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].lower_ in _CLITICS:
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    name = doc[i - 1]
+    if name.pos_ not in ("PROPN", "X") or not any(is_person(e) for e in entities_in(doc, name.idx, name.idx + len(name))):
+        return None
+    while name.dep_ in ("flat", "flat:name") and name.head.i < name.i and name.head.pos_ in ("PROPN", "X"):
+        name = name.head
+    return name
 
 
 def _a_name(content: str) -> bool:

@@ -34,6 +34,8 @@ from recoupe.analysis.quotes.coreference import (
     compatible,
     delayed_identification,
     description_clash,
+    kind_clash,
+    learned_gender,
     description_referent,
     possessive,
     pronoun_features,
@@ -46,6 +48,12 @@ from recoupe.analysis.quotes.index import anaphoric_description, entities_in, en
 from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
 from recoupe.analysis.text import char_span, token_at
 from recoupe.model import Entity, Quote, Span
+
+
+# a speaker's gender the article leaves unsaid is read from the pronoun that takes it up (``learned_gender``);
+# measured in NOTES.md (issue 14, session 10, s10spk)
+PRONOUN_GENDER = True
+KIND_CLASH = True
 
 
 def role_of(head: Token, lang: str) -> str | None:
@@ -241,6 +249,8 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
             ent = c.referent.entity if c.referent is not None else None
             if k != rule_index and ent is not None and description_clash(doc, head, phrase, ent, lang):
                 p[k] = -1.0
+            elif k != rule_index and KIND_CLASH and kind_clash(head, c.referent, lang):
+                p[k] = -1.0
     best = decide(p, X, rule_index)
     if best is None or best == rule_index:
         return found
@@ -305,6 +315,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # the antecedent comes before the pronoun, not just before the cue (*He recalls the promises
         # Durand made, admitting…*: not Durand)
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), min(anchor, head.idx))
+        if ref is not None and PRONOUN_GENDER:
+            ref = learned_gender(doc, ref, *pronoun_features(head))
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
     past = _subject_past_oblique(doc, head, cand.cue) if cand.speaker_span is None else None
     if past is not None:  # "dans un éditorial, le Courrier du Nord estime que": the named subject speaks

@@ -32,8 +32,8 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (institution_nouns, nationalities, quote_words, role_nouns, source_nouns,
                                        speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import phrase_bounds
-from recoupe.analysis.text import fold, tokens_with
+from recoupe.analysis.quotes.syntax import inverted_subject, phrase_bounds, subject_of
+from recoupe.analysis.text import fold, quoted_spans, tokens_with
 from recoupe.model import Entity, Span
 
 # Verbs that continue the previous speaker's turn: their pronoun subject is that speaker.
@@ -160,6 +160,9 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
 # (issue 14, session 10, s10spk).
 AGREEMENT_GENDER = True
 AGREEMENT_ADD = False
+NAMED_NEXT = True
+KIND_PLURAL = True
+KIND_ROLE = True
 DESCRIPTION_GENDER = True
 _BE = frozenset({"être"})
 
@@ -697,7 +700,9 @@ def kind_clash(head: Token, ref: Referent | None, lang: str) -> bool:
         return False
     plural = "Plur" in head.morph.get("Number")
     if plural:
-        return ref.person and not ref.plural
+        return KIND_PLURAL and ref.person and not ref.plural
+    if not KIND_ROLE:
+        return False
     role = role_nouns(lang).get(head.lemma_.lower()) or role_nouns(lang).get(head.lower_)
     if role is None or role in AGENT_ROLES:
         return False
@@ -893,6 +898,70 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
             return None  # the next paragraph must describe the person as the lede did (one word in common)
         return ent, Span(text=text[s:e], start=s, end=e)
     return None
+
+
+def named_next(doc: Doc, head: Token, bounds: tuple[int, int], lang: str) -> tuple[Entity, Span] | None:
+    """*Le porte-parole du gouvernement a qualifié…* then, in the same paragraph, *« … », a déclaré
+    Jean Dupont*: a definite singular description that no earlier person holds (``role_holder`` found
+    nobody) and that the paragraph goes on to name as the speaker of its next report. The name is the
+    first person after the description in its paragraph, outside quotation marks, who speaks (the
+    subject of a speech verb, or its inverted subject in the same sentence: ``_speaks``); people the
+    report only talks about are passed over. That person must be introduced there (no earlier mention:
+    someone already named is not what a description introduces), not be described otherwise (an
+    apposition sharing no word with the description), and not clash with it in gender (the
+    description's article, ``entity_gender``), nationality or office (``description_clash``). The
+    body-paragraph form of the lede's convention ``delayed_identification`` reads."""
+    if not NAMED_NEXT or head.pos_ != "NOUN" or "Plur" in head.morph.get("Number") or _names_a_body(head, lang):
+        return None
+    dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
+    if not dets or dets[0].morph.get("Definite") != ["Def"] or dets[0].morph.get("PronType") != ["Art"]:
+        return None
+    text = doc_text(doc)
+    line_end = text.find("\n", bounds[1])
+    line_end = len(text) if line_end == -1 else line_end
+    quoted = [(s, e) for s, e in quoted_spans(doc) if e > bounds[1] and s < line_end]
+    index = entity_index(doc)
+    for s, e, n in index.people[bisect_left(index.person_starts, bounds[1]):]:
+        if s >= line_end:
+            break
+        if any(qs <= s < qe for qs, qe in quoted):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not _speaks(span, lang):
+            continue  # someone the report talks about (*les propos du président X*), not a speaker
+        ent = index.entities[n]
+        if any(m.in_ == "body" and m.start < bounds[0] for m in ent.mentions):
+            return None
+        apposed = _sibling_apposition(span)
+        if apposed is not None and not description_words(text[bounds[0]:bounds[1]]) & description_words(
+                text[apposed.left_edge.idx:apposed.right_edge.idx + len(apposed.right_edge.text)]):
+            return None  # *Jean Petit, le maire, a estimé*: described otherwise
+        gender = _title_gender(head) if lang == "fr" else None
+        ent_gender = entity_gender(doc, ent)
+        if gender and ent_gender and gender != ent_gender or description_clash(doc, head, bounds, ent, lang):
+            return None
+        described = descriptions(doc, ent)
+        said = description_words(text[bounds[0]:bounds[1]])
+        if described and not any(said & description_words(d) for d in described):
+            return None  # described otherwise (*Jean Petit, le maire*): someone else than the description
+        return ent, Span(text=text[s:e], start=s, end=e)
+    return None
+
+
+def _speaks(span, lang: str) -> bool:
+    """Is the name the subject of a speech verb, before it or inverted after it (*a déclaré à la
+    presse X*, ``syntax.inverted_subject``)?"""
+    for tok in span:
+        if tok.dep_ in _SUBJECT_DEPS and speech_lemma(tok.head, lang):
+            return True
+    doc = span.doc
+    for tok in doc[max(span.start - 8, span.sent.start):span.start]:
+        own = subject_of(tok)
+        if tok.pos_ in ("VERB", "AUX") and speech_lemma(tok, lang) and (own is None or own.i > tok.i):
+            inv = inverted_subject(tok)
+            if inv is not None and span.start <= inv.i < span.end:
+                return True
+    return False
 
 
 def _named_as(doc: Doc, head: Token, before: int) -> bool:

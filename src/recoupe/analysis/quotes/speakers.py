@@ -36,6 +36,7 @@ from recoupe.analysis.quotes.coreference import (
     description_clash,
     kind_clash,
     learned_gender,
+    named_next,
     description_referent,
     possessive,
     pronoun_features,
@@ -377,6 +378,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         identified = False
         if holder is None:  # "Un législateur russe a lancé…" in the lede, named in the next paragraph
             holder = delayed_identification(doc, head, bounds, anchor, lang)
+            if holder is None:  # "Le porte-parole a qualifié…", then "…, a déclaré Jean Dupont"
+                holder = named_next(doc, head, bounds, lang)
             identified = holder is not None
         if holder is not None:
             ent, mention = holder

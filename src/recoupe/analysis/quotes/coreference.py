@@ -127,13 +127,6 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
             if low in words.honorifics_fem or t.lower_ in words.honorifics_fem:
                 votes["Fem"] += 1
                 break
-        if doc.lang_ == "fr" and AGREEMENT_GENDER:
-            for g in _agreement_votes(span):
-                votes[g] += 1
-            continue
-        if doc.lang_ == "fr" and AGREEMENT_ADD:
-            for g in _agreement_votes(span, predicates_only=True):
-                votes[g] += 1
         if span.start == 0:
             continue
         before = doc[span.start - 1]
@@ -152,102 +145,6 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
             votes["Fem"] += 1
         elif first and fold(first[0]) in ("le", "un", "ce", "cet"):
             votes["Masc"] += 1
-    return votes
-
-
-# French: read a person's gender from the agreement the article's own words make with the name
-# (``_agreement_votes``) instead of the gender of whatever noun stands before it. Measured in NOTES.md
-# (issue 14, session 10, s10spk).
-AGREEMENT_GENDER = True
-AGREEMENT_ADD = False
-NAMED_NEXT = True
-KIND_PLURAL = True
-KIND_ROLE = True
-DESCRIPTION_GENDER = True
-_BE = frozenset({"être"})
-
-
-def _agreement_votes(span, predicates_only: bool = False) -> list[str]:
-    """French: the genders the article's grammar gives a person at one mention (a span of the name).
-
-    Why: French agrees determiners, adjectives and past participles with the person they describe or
-    whose subject they are, so the article itself says whether *X* is a man or a woman, whatever the
-    first name (the tagger's gender on names is a guess: it calls most unknown names masculine). The
-    noun before a name says nothing by its own gender (*l'administration X*, *la ministre X* where the
-    tagger makes *ministre* masculine): what counts is
-
-    * a title the name is apposed to or that stands right before it as a role noun (``role_nouns.tsv``:
-      *la ministre X*, *X, la porte-parole de…*, *X, ancienne députée*): the gender of the title's
-      determiner, else of an adjective agreeing with it (*l'ancienne ministre*), else the noun's own
-      when it is one of the gendered person nouns (``quote_words`` ``gendered_nouns_*``);
-    * the name as the subject of a past participle conjugated with *être* (*X est arrivée*, *X s'est
-      dite inquiète*, *X a été élue*) or of a predicative adjective (*X est favorable*, *X s'est montrée
-      prudente*): the participle's or adjective's gender, when singular;
-    * a participle or adjective apposed to the name (*X, élue en 2017, …*).
-
-    Each found agreement is one vote; ``entity_gender`` pools them over the person's mentions."""
-    doc = span.doc
-    root = span.root
-    votes = []
-    roles = role_nouns("fr")
-    if predicates_only:
-        return _predicate_votes(span)
-    titles = [n for n in _apposed_nouns(root) if not (span.start <= n.i < span.end)]
-    after = _sibling_apposition(span)
-    if after is not None and after not in titles:
-        titles.append(after)
-    i = span.start - 1  # the title phrase right before the name: *le Premier ministre polonais X*
-    while i >= 0 and span.start - i <= 4 and doc[i].pos_ in ("NOUN", "ADJ"):
-        tok = doc[i]
-        if tok.pos_ == "NOUN":
-            if (tok.lemma_.lower() in roles or tok.lower_ in roles) and not _oblique(tok) and tok not in titles:
-                titles.append(tok)
-            break
-        i -= 1
-    else:
-        # adjectives only, used as a noun (*le libéral X*, *la socialiste X*): their article agrees with X
-        if i >= 0 and i < span.start - 1 and doc[i].pos_ == "DET" and doc[i].morph.get("PronType") == ["Art"]:
-            g = _single_gender(doc[i])
-            if g:
-                votes.append(g)
-    for j in range(span.start - 2, max(span.start - 9, -1), -1):
-        # a title with its complement (*la présidente de la Chambre X*): the role noun whose phrase runs
-        # up to the name, with no punctuation or verb in between
-        tok = doc[j]
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok in titles:
-            break
-        if tok.pos_ == "NOUN" and (tok.lemma_.lower() in roles or tok.lower_ in roles) and not _oblique(tok) \
-                and tok.right_edge.i >= span.start - 1:
-            titles.append(tok)
-            break
-    head = root.head
-    if root.dep_ in ("appos", "nmod", "amod", "flat:name") and head.i < span.start and head.pos_ == "NOUN" \
-            and (head.lemma_.lower() in roles or head.lower_ in roles) and not _oblique(head) and head not in titles \
-            and not any(c.dep_ == "case" for c in root.children):
-        titles.append(head)  # *la leader du parti X*: the name hangs on the title noun across its complement
-    for noun in titles:
-        g = _title_gender(noun)
-        if g:
-            votes.append(g)
-    return votes + _predicate_votes(span)
-
-
-def _predicate_votes(span) -> list[str]:
-    """The genders a name's predicates give it (see ``_agreement_votes``)."""
-    root = span.root
-    votes = []
-    subject = root
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        subject = root.head  # *La cheffe du parti, X, est restée…*: the title is the subject
-    if subject.dep_ in _SUBJECT_DEPS:
-        g = _predicate_gender(subject.head)
-        if g:
-            votes.append(g)
-    for c in root.children:  # *X, élue en 2017, …*
-        if c.dep_ in ("acl", "amod") and c.i > span.end and (c.pos_ == "ADJ" or c.morph.get("VerbForm") == ["Part"]):
-            g = _single_gender(c)
-            if g:
-                votes.append(g)
     return votes
 
 
@@ -298,36 +195,6 @@ def _title_gender(noun: Token) -> str | None:
     if noun.lower_ in words.gendered_nouns_masc or low in words.gendered_nouns_masc:
         return "Masc"
     return None
-
-
-def _predicate_gender(verb: Token) -> str | None:
-    """The gender a subject must have from its predicate: a past participle with *être* as auxiliary
-    (tense, passive) or with a reflexive pronoun (*s'est dite*), a predicative adjective (with the
-    copula, or an adjective complement of such a participle: *s'est montrée prudente*)."""
-    if verb.pos_ == "ADJ" and any(c.dep_ == "cop" for c in verb.children):
-        return _single_gender(verb)
-    if verb.morph.get("VerbForm") != ["Part"]:
-        return None
-    auxes = [c for c in verb.children if c.dep_.startswith("aux") and c.lemma_.lower() in _BE]
-    if not auxes:
-        return None
-    return _single_gender(verb)
-
-
-def learned_gender(doc: Doc, ref: Referent, gender: str | None, plural: bool) -> Referent:
-    """A person whose gender nothing in the article said (``entity_gender`` None), taken up by a
-    singular subject pronoun of a speech verb (*…, assure-t-elle*): from then on the article has said
-    it, and later pronouns and descriptions (*Le chef de l'État a prévenu…* after *elle*) read it. The
-    pronoun's gender is recorded for the person (the ``entity_gender`` cache, so every later reader
-    sees it) and the referent is returned with it. Nothing is overwritten: a gender the article's own
-    agreement gave stays."""
-    if gender is None or plural or ref.gender is not None or ref.plural or not ref.person or ref.entity is None:
-        return ref
-    cache = doc.user_data.setdefault("recoupe_entity_gender", {})
-    key = (ref.entity.canonical, ref.entity.label)
-    if cache.get(key) is None:
-        cache[key] = gender
-    return Referent(ref.canonical, ref.entity, gender, ref.plural, ref.person, ref.evidence)
 
 
 def _apposed_nouns(tok: Token) -> list[Token]:
@@ -665,11 +532,6 @@ def description_clash(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entit
     .856 -> .839; ``role_holder`` keeps its own gender check)."""
     if not is_person(ent):
         return False
-    if DESCRIPTION_GENDER and lang == "fr" and head.pos_ == "NOUN":
-        mine_gender = _title_gender(head)
-        theirs_gender = entity_gender(doc, ent)
-        if mine_gender and theirs_gender and mine_gender != theirs_gender:
-            return True
     said = doc_text(doc)[bounds[0]:bounds[1]]
     described = descriptions(doc, ent)
     mine = countries(said, lang)
@@ -691,17 +553,17 @@ def description_clash(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entit
 
 
 def kind_clash(head: Token, ref: Referent | None, lang: str) -> bool:
-    """Can a description not stand for ``ref`` by what it is? A singular role noun that names a person
-    holding an office or trade (``role_nouns.tsv``: *le chef de l'État*, *la ministre*, *le maréchal* is
-    not one; roles held on someone else's behalf, ``AGENT_ROLES``, may speak for their body) is a person,
-    not an organisation, a place, a work or a body phrase; a plural description (*les journalistes*,
-    *des experts*) is not one person. Read from the head noun's lexicon class and the parser's number."""
+    """Can a description not stand for ``ref`` by what it is? A singular role noun naming a person who
+    holds an office or trade (``role_nouns.tsv``: *le chef de l'État*, *la ministre*; roles held on
+    someone else's behalf, ``AGENT_ROLES``, may speak for their body) is one person, not an
+    organisation, a place, a work, a group or a body phrase, which the speaker scorer may otherwise pick
+    for it (a MISC entity named nearby, the last institution phrase). Read from the head noun's lexicon
+    class and the parser's number. Measured in NOTES.md (issue 14, session 10, s10spk); the same clash
+    for a plural description against one person was measured and not kept (human French speakers
+    -.004)."""
     if ref is None:
         return False
-    plural = "Plur" in head.morph.get("Number")
-    if plural:
-        return KIND_PLURAL and ref.person and not ref.plural
-    if not KIND_ROLE:
+    if "Plur" in head.morph.get("Number"):
         return False
     role = role_nouns(lang).get(head.lemma_.lower()) or role_nouns(lang).get(head.lower_)
     if role is None or role in AGENT_ROLES:
@@ -911,11 +773,12 @@ def named_next(doc: Doc, head: Token, bounds: tuple[int, int], lang: str) -> tup
     apposition sharing no word with the description), and not clash with it in gender (the
     description's article, ``entity_gender``), nationality or office (``description_clash``). The
     body-paragraph form of the lede's convention ``delayed_identification`` reads."""
-    if not NAMED_NEXT or head.pos_ != "NOUN" or "Plur" in head.morph.get("Number") or _names_a_body(head, lang):
+    if head.pos_ != "NOUN" or "Plur" in head.morph.get("Number") or _names_a_body(head, lang):
         return None
     dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
-    if not dets or dets[0].morph.get("Definite") != ["Def"] or dets[0].morph.get("PronType") != ["Art"]:
-        return None
+    if not dets or dets[0].morph.get("Definite") != ["Def"] or dets[0].morph.get("PronType") != ["Art"] \
+            or "Plur" in dets[0].morph.get("Number"):
+        return None  # the article says the number of an invariable noun (*les porte-parole*)
     text = doc_text(doc)
     line_end = text.find("\n", bounds[1])
     line_end = len(text) if line_end == -1 else line_end

@@ -34,10 +34,9 @@ from recoupe.analysis.quotes.coreference import (
     compatible,
     delayed_identification,
     description_clash,
-    kind_clash,
-    learned_gender,
-    named_next,
     description_referent,
+    kind_clash,
+    named_next,
     possessive,
     pronoun_features,
     referent_of,
@@ -49,12 +48,6 @@ from recoupe.analysis.quotes.index import anaphoric_description, entities_in, en
 from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
 from recoupe.analysis.text import char_span, token_at
 from recoupe.model import Entity, Quote, Span
-
-
-# a speaker's gender the article leaves unsaid is read from the pronoun that takes it up (``learned_gender``);
-# measured in NOTES.md (issue 14, session 10, s10spk)
-PRONOUN_GENDER = True
-KIND_CLASH = True
 
 
 def role_of(head: Token, lang: str) -> str | None:
@@ -243,15 +236,16 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     if p is None:
         return found
     if htype == "description" and head is not None and head.pos_ == "NOUN" and phrase is not None:
-        # a description names nobody of another nationality or office (``description_clash``):
-        # those candidates stay out of the scorer's choice, as a pronoun's gender clashes do (``open_rows``)
+        # a description names nobody of another nationality or office (``description_clash``) and a
+        # person's title names no organisation (``kind_clash``): those candidates stay out of the scorer's
+        # choice, as a pronoun's gender clashes do (``open_rows``)
         p = p.copy()
         for k, c in enumerate(cands):
             ent = c.referent.entity if c.referent is not None else None
             if k != rule_index and ent is not None and description_clash(doc, head, phrase, ent, lang):
                 p[k] = -1.0
-            elif k != rule_index and KIND_CLASH and kind_clash(head, c.referent, lang):
-                p[k] = -1.0
+            elif k != rule_index and kind_clash(head, c.referent, lang):
+                p[k] = -1.0  # a person's title filled with an organisation, a place or a body phrase
     best = decide(p, X, rule_index)
     if best is None or best == rule_index:
         return found
@@ -316,8 +310,6 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # the antecedent comes before the pronoun, not just before the cue (*He recalls the promises
         # Durand made, admitting…*: not Durand)
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), min(anchor, head.idx))
-        if ref is not None and PRONOUN_GENDER:
-            ref = learned_gender(doc, ref, *pronoun_features(head))
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
     past = _subject_past_oblique(doc, head, cand.cue) if cand.speaker_span is None else None
     if past is not None:  # "dans un éditorial, le Courrier du Nord estime que": the named subject speaks

@@ -763,8 +763,8 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
 
 
 def named_next(doc: Doc, head: Token, bounds: tuple[int, int], lang: str) -> tuple[Entity, Span] | None:
-    """*Le porte-parole du gouvernement a qualifié…* then, in the same paragraph, *« … », a déclaré
-    Jean Dupont*: a definite singular description that no earlier person holds (``role_holder`` found
+    """*Le porte-parole de la mairie a dénoncé…* then, in the same paragraph, *« … », a affirmé
+    Marc Lenoir*: a definite singular description that no earlier person holds (``role_holder`` found
     nobody) and that the paragraph goes on to name as the speaker of its next report. The name is the
     first person after the description in its paragraph, outside quotation marks, who speaks (the
     subject of a speech verb, or its inverted subject in the same sentence: ``_speaks``); people the
@@ -791,7 +791,7 @@ def named_next(doc: Doc, head: Token, bounds: tuple[int, int], lang: str) -> tup
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or not _speaks(span, lang):
-            continue  # someone the report talks about (*les propos du président X*), not a speaker
+            continue  # someone the report talks about (*le projet du préfet X*), not a speaker
         ent = index.entities[n]
         if any(m.in_ == "body" and m.start < bounds[0] for m in ent.mentions):
             return None

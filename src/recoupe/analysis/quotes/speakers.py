@@ -370,7 +370,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         identified = False
         if holder is None:  # "Un législateur russe a lancé…" in the lede, named in the next paragraph
             holder = delayed_identification(doc, head, bounds, anchor, lang)
-            if holder is None:  # "Le porte-parole a qualifié…", then "…, a déclaré Jean Dupont"
+            if holder is None:  # "Le porte-parole a dénoncé…", then "…, a affirmé Marc Lenoir"
                 holder = named_next(doc, head, bounds, lang)
             identified = holder is not None
         if holder is not None:

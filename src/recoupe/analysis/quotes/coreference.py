@@ -174,9 +174,9 @@ def _single_gender(tok: Token) -> str | None:
 
 
 def _title_gender(noun: Token) -> str | None:
-    """The gender of a person noun used as a title, read from what agrees with it (its determiner, an
-    adjective), else from the noun itself when it is a gendered person noun: French role nouns are
-    often epicene (*ministre*, *porte-parole*) and the tagger guesses their gender."""
+    """French: the gender of a person noun used as a title, read from what agrees with it (its
+    article, an adjective), not from the noun: role nouns are often epicene (*ministre*,
+    *porte-parole*) and the tagger guesses their gender (*la ministre* comes out masculine)."""
     for c in noun.children:
         # the article, or the contracted article *du* / *au* (the parser gives the preposition its gender)
         if c.i < noun.i and (c.dep_ == "det" or c.dep_ == "case" and c.morph.get("Definite") == ["Def"]):
@@ -188,12 +188,6 @@ def _title_gender(noun: Token) -> str | None:
             g = _single_gender(c)
             if g:
                 return g
-    words = quote_words("fr")
-    low = noun.lemma_.lower()
-    if noun.lower_ in words.gendered_nouns_fem or low in words.gendered_nouns_fem:
-        return "Fem"
-    if noun.lower_ in words.gendered_nouns_masc or low in words.gendered_nouns_masc:
-        return "Masc"
     return None
 
 
@@ -819,8 +813,10 @@ def _speaks(span, lang: str) -> bool:
             return True
     doc = span.doc
     for tok in doc[max(span.start - 8, span.sent.start):span.start]:
+        if tok.pos_ not in ("VERB", "AUX") or not speech_lemma(tok, lang):
+            continue
         own = subject_of(tok)
-        if tok.pos_ in ("VERB", "AUX") and speech_lemma(tok, lang) and (own is None or own.i > tok.i):
+        if own is None or own.i > tok.i:  # a verb with its own subject before it inverts nothing
             inv = inverted_subject(tok)
             if inv is not None and span.start <= inv.i < span.end:
                 return True

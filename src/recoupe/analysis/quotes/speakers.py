@@ -35,6 +35,8 @@ from recoupe.analysis.quotes.coreference import (
     delayed_identification,
     description_clash,
     description_referent,
+    kind_clash,
+    named_next,
     possessive,
     pronoun_features,
     referent_of,
@@ -239,13 +241,16 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     if p is None:
         return found
     if htype == "description" and head is not None and head.pos_ == "NOUN" and phrase is not None:
-        # a description names nobody of another nationality or office (``description_clash``):
-        # those candidates stay out of the scorer's choice, as a pronoun's gender clashes do (``open_rows``)
+        # a description names nobody of another nationality or office (``description_clash``) and a
+        # person's title names no organisation (``kind_clash``): those candidates stay out of the scorer's
+        # choice, as a pronoun's gender clashes do (``open_rows``)
         p = p.copy()
         for k, c in enumerate(cands):
             ent = c.referent.entity if c.referent is not None else None
             if k != rule_index and ent is not None and description_clash(doc, head, phrase, ent, lang):
                 p[k] = -1.0
+            elif k != rule_index and kind_clash(head, c.referent, lang):
+                p[k] = -1.0  # a person's title filled with an organisation, a place or a body phrase
     best = decide(p, X, rule_index)
     if best is None or best == rule_index:
         return found
@@ -370,6 +375,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         identified = False
         if holder is None:  # "Un législateur russe a lancé…" in the lede, named in the next paragraph
             holder = delayed_identification(doc, head, bounds, anchor, lang)
+            if holder is None:  # "Le porte-parole a dénoncé…", then "…, a affirmé Marc Lenoir"
+                holder = named_next(doc, head, bounds, lang)
             identified = holder is not None
         if holder is not None:
             ent, mention = holder

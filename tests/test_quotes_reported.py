@@ -26,7 +26,9 @@ def test_model_file_has_the_full_row_and_one_per_fold():
     assert model.coef.shape == (k + 1, len(FEATURES))
     assert model.meta["features"] == list(FEATURES)
     assert 0.0 < float(model.meta["threshold"]) < 1.0
-    assert len(model.meta["folds"]) == 44 and set(model.meta["folds"].values()) == set(range(k))
+    # the 44 articles of the attribution set, and the extra annotated ones when it was trained with them
+    assert len(model.meta["folds"]) == 44 + model.meta.get("extra", {}).get("articles", 0)
+    assert set(model.meta["folds"].values()) == set(range(k))
     assert all(not np.allclose(model.coef[0], model.coef[1 + f]) for f in range(k))
 
 
@@ -52,7 +54,7 @@ def test_no_candidate_where_no_source_can_be_named(fr, en):
 
 def test_a_verb_inside_a_quotation_is_no_candidate(en):
     doc = en('The mayor said: "They keep saying the bridge is safe, and I believe them."')
-    assert not [c for c in _recorded(doc) if "saying" in c["cue"]]
+    assert not [c for c in _recorded(doc) if "saying" in (c["cue"] or "")]  # a quotation candidate has no cue
 
 
 def test_kept_candidates_name_the_model_and_never_overlap_the_rules(fr, monkeypatch):
@@ -69,7 +71,7 @@ def test_kept_candidates_name_the_model_and_never_overlap_the_rules(fr, monkeypa
     quotes = find_quotes(doc)
     added = [q for q in quotes if q.producer == model.producer]
     assert added, [(q.producer, q.content.text) for q in quotes]
-    taken = [(q.content.start, q.content.end) for q in rules]
+    taken = [(q.content.start, q.content.end) for q in rules if q.producer != model.producer]
     for q in added:
         assert q.kind == "indirect"
         assert not any(s < q.content.end and q.content.start < e for s, e in taken)

@@ -101,8 +101,9 @@ def quotation_candidates(doc: Doc, lang: str, found: list[Candidate], features: 
         before = text[line_start:start - 1].rstrip()
         prev_tok = doc[tok.i - 2] if tok is not None and tok.i >= 2 else None  # the word before the opening mark
         subject = _clause_subject(doc, start, end)
-        if subject is not None and (subject.lower_ in words.first_person or subject.lower_ in words.non_speakers):
-            subject = None
+        if subject is not None and (subject.lower_ in words.first_person or subject.lower_ in words.non_speakers
+                                    or subject.idx in quoted):
+            subject = None  # the writer, nobody, or words of a title (*Le film « Les Ombres » a reçu …*)
         before_q = [c for c in attributed if c.content[1] <= start and start - c.content[1] <= NEAR]
         after_q = [c for c in attributed if c.content[0] >= end and c.content[0] - end <= NEAR]
         ents = (entities_in(doc, sent_start, start) if sent_start < start else []) + \

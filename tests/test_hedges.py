@@ -291,3 +291,12 @@ def test_presume_is_speculation(fr):
 
 def test_suspected_is_speculation_in_english(en):
     assert ("speculation", "suspected") in _kinds(find_hedges(en("The suspected gunman was arrested on Monday.")))
+
+
+# ---------------------------------------------------------------- issue 14, third hedges pass (invented sentences)
+
+
+@pytest.mark.parametrize("text", ["Le dossier repose sur des ouï-dire.", "Tout cela vient d'un ouï-dire de comptoir."])
+def test_oui_dire_matches_as_the_tokenizer_splits_it(fr, text):
+    # the tokenizer splits the hyphen (ouï / - / dire); the row used to be one token with "|" inside
+    assert [h.kind for h in find_hedges(fr(text))] == ["disputed"]

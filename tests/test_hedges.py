@@ -300,3 +300,10 @@ def test_suspected_is_speculation_in_english(en):
 def test_oui_dire_matches_as_the_tokenizer_splits_it(fr, text):
     # the tokenizer splits the hyphen (ouï / - / dire); the row used to be one token with "|" inside
     assert [h.kind for h in find_hedges(fr(text))] == ["disputed"]
+
+
+@pytest.mark.parametrize("text, cue", [("La crise, semble-t-il, touche tout le secteur.", "semble-t-il"),
+                                       ("La ligne, semblait-il, allait fermer.", "semblait-il")])
+def test_inverted_seeming_incise(fr, text, cue):
+    # the tokenizer makes semble / -t / -il; the old row wanted one token "-t-il" and never matched
+    assert ("speculation", cue) in _kinds(find_hedges(fr(text)))

@@ -307,3 +307,8 @@ def test_oui_dire_matches_as_the_tokenizer_splits_it(fr, text):
 def test_inverted_seeming_incise(fr, text, cue):
     # the tokenizer makes semble / -t / -il; the old row wanted one token "-t-il" and never matched
     assert ("speculation", cue) in _kinds(find_hedges(fr(text)))
+
+
+def test_so_called_matches_as_the_tokenizer_splits_it(en):
+    # so / - / called: the old row was one token and never matched
+    assert ("disputed", "so-called") in _kinds(find_hedges(en("The so-called reform cut no taxes at all.")))

@@ -312,3 +312,13 @@ def test_inverted_seeming_incise(fr, text, cue):
 def test_so_called_matches_as_the_tokenizer_splits_it(en):
     # so / - / called: the old row was one token and never matched
     assert ("disputed", "so-called") in _kinds(find_hedges(en("The so-called reform cut no taxes at all.")))
+
+
+@pytest.mark.parametrize("text, cue", [("The mayor allegedly paid the contractor twice.", "allegedly"),
+                                       ("The alleged bribe was never found.", "alleged"),
+                                       ("The report was purportedly leaked by a clerk.", "purportedly")])
+def test_english_alleged_is_speculation_as_the_guidelines_list_it(en, text, cue):
+    # GUIDELINES.md puts "allegedly" among the speculation markers (with présumé, supposé);
+    # "reportedly" stays the English counterpart of the journalistic conditional
+    assert ("speculation", cue) in _kinds(find_hedges(en(text)))
+    assert ("conditional", "reportedly") in _kinds(find_hedges(en("The mayor reportedly paid twice.")))

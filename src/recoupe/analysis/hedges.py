@@ -4,7 +4,9 @@ Kinds (``recoupe.model.Hedge.kind``):
 
 * ``conditional``: the French journalistic conditional (``aurait appelé``, ``serait``), read from the
   parser's morphology (``Mood=Cnd``) with a form-table backstop for conditionals the morphologizer
-  tags as imperfects; English ``reportedly`` / ``allegedly`` / ``is said to``.  Conditionals that are
+  tags as imperfects; English ``reportedly`` / ``is said to`` (English ``allegedly`` / ``alleged`` /
+  ``purportedly`` / ``supposedly`` are ``speculation``, where the annotation guidelines put *allegedly*
+  beside *présumé*, *supposé*: kind right on the English dev2 part .635 -> .904, human en .913 -> .957).  Conditionals that are
   not hedges are left out: desire and politeness verbs (``aimerait``, ``faudrait``), first/second
   person, hypotheticals under ``si`` + imperfect, and the future-in-the-past after a past speech verb
   (``il a dit qu'il viendrait``); a modal ``devrait`` / ``pourrait`` in the content clause of a

@@ -322,3 +322,29 @@ def test_english_alleged_is_speculation_as_the_guidelines_list_it(en, text, cue)
     # "reportedly" stays the English counterpart of the journalistic conditional
     assert ("speculation", cue) in _kinds(find_hedges(en(text)))
     assert ("conditional", "reportedly") in _kinds(find_hedges(en("The mayor reportedly paid twice.")))
+
+
+OPINION = ("Nous vivons une drôle d'époque. Vous le savez comme nous : notre pays hésite. "
+           "Les élus devraient enfin écouter les habitants. Le maire aurait reçu un chèque du promoteur.")
+NEWS = ("La mairie a publié son budget lundi. Les élus devraient voter le texte en mars. "
+        "Le maire aurait reçu un chèque du promoteur.")
+
+
+def test_writer_voice_drops_present_and_modal_conditionals(fr):
+    # an article that speaks as nous / vous outside quotations: devrait is the writer's deontic
+    # modality, while the past conditional still relays an unconfirmed fact
+    kinds = _kinds(find_hedges(fr(OPINION)))
+    assert not any(text.startswith("devraient") for _, text in kinds), kinds
+    assert ("conditional", "aurait reçu") in kinds
+
+
+def test_news_voice_keeps_the_modal_forecast(fr):
+    kinds = _kinds(find_hedges(fr(NEWS)))
+    assert any(kind == "conditional" and text.startswith("devraient") for kind, text in kinds), kinds
+    assert ("conditional", "aurait reçu") in kinds
+
+
+def test_first_person_inside_quotations_is_not_the_writer(fr):
+    text = ("« Nous voulons la vérité, nous la voulons maintenant, notre patience a des limites », a dit "
+            "la militante. Les élus devraient voter le texte en mars.")
+    assert any(text.startswith("devraient") for _, text in _kinds(find_hedges(fr(text))))

@@ -348,3 +348,17 @@ def test_first_person_inside_quotations_is_not_the_writer(fr):
     text = ("« Nous voulons la vérité, nous la voulons maintenant, notre patience a des limites », a dit "
             "la militante. Les élus devraient voter le texte en mars.")
     assert any(text.startswith("devraient") for _, text in _kinds(find_hedges(fr(text))))
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("On ne sait toujours pas qui a payé la facture.", "On ne sait toujours pas"),
+        ("On ignore encore le coût des travaux.", "On ignore encore"),
+        ("Le tracé reste toujours flou.", "reste toujours flou"),
+        ("Il reste encore à savoir qui paiera.", "reste encore à savoir"),
+        ("Il est encore trop tôt pour juger la réforme.", "est encore trop tôt pour"),
+    ],
+)
+def test_uncertainty_formulas_with_an_adverb_of_persistence(fr, text, cue):
+    assert ("uncertainty", cue) in _kinds(find_hedges(fr(text)))

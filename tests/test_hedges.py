@@ -362,3 +362,10 @@ def test_first_person_inside_quotations_is_not_the_writer(fr):
 )
 def test_uncertainty_formulas_with_an_adverb_of_persistence(fr, text, cue):
     assert ("uncertainty", cue) in _kinds(find_hedges(fr(text)))
+
+
+def test_conditional_in_a_temporal_clause_is_a_tense(fr):
+    text = ("Le plan prévoyait une retraite rapide : dès que les renforts auraient franchi le col, "
+            "la garnison quitterait la ville.")
+    assert not any(t.startswith("auraient") for _, t in _kinds(find_hedges(fr(text))))
+    assert ("conditional", "auraient franchi") in _kinds(find_hedges(fr("Les renforts auraient franchi le col hier.")))

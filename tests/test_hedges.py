@@ -369,3 +369,11 @@ def test_conditional_in_a_temporal_clause_is_a_tense(fr):
             "la garnison quitterait la ville.")
     assert not any(t.startswith("auraient") for _, t in _kinds(find_hedges(fr(text))))
     assert ("conditional", "auraient franchi") in _kinds(find_hedges(fr("Les renforts auraient franchi le col hier.")))
+
+
+def test_conditional_relative_in_an_irreal_comparison(fr):
+    text = "Le club s'est comporté comme une équipe qui n'aurait jamais joué ensemble."
+    assert not any("aurait" in t for _, t in _kinds(find_hedges(fr(text))))
+    # a plain relative clause still relays an unconfirmed fact
+    text = "Le club a recruté un joueur qui aurait triché lors du dernier tournoi."
+    assert any(k == "conditional" and "aurait" in t for k, t in _kinds(find_hedges(fr(text))))

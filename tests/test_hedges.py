@@ -377,3 +377,9 @@ def test_conditional_relative_in_an_irreal_comparison(fr):
     # a plain relative clause still relays an unconfirmed fact
     text = "Le club a recruté un joueur qui aurait triché lors du dernier tournoi."
     assert any(k == "conditional" and "aurait" in t for k, t in _kinds(find_hedges(fr(text))))
+
+
+def test_denial_infinitive_counts_only_as_a_verb_complement(fr):
+    assert [h for h in find_hedges(fr("Contester une amende prend souvent des mois.")) if h.kind == "disputed"] == []
+    kinds = _kinds(find_hedges(fr("Le ministère entend démentir cette information.")))
+    assert ("disputed", "démentir") in kinds

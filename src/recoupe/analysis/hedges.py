@@ -288,10 +288,17 @@ NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "personne", "nul", "
 def _disputing_use(span) -> bool:
     """Denial verbs count only as verbs (``a nié``), not as nouns in other senses (``un démenti`` is fine),
     and only affirmed: a negated denial (``ne conteste pas``, ``personne ne nie``, ``n'a pas démenti``)
-    accepts the claim instead of disputing it."""
+    accepts the claim instead of disputing it. A denial infinitive counts only as the complement of a
+    verb (``entend démentir``); as a subject, an adverbial or a noun's complement (``contester une
+    amende prend des mois``, ``comme contester la note``) it names an act and disputes no claim.
+    Measured: hedges F1 dev1 .762 -> .766, dev2 .652 -> .662 (3 false positives fewer), human sets
+    unchanged; keeping adverbial infinitives too (``pour démentir``): dev1 .762, dev2 .658 (not kept)."""
     tok = span[0]
     if len(span) == 1 and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ("nier",):
         return False
+    if len(span) == 1 and tok.morph.get("VerbForm") == ["Inf"] and not (
+            tok.dep_ in ("xcomp", "ccomp") and tok.head.pos_ in VERBAL_POS):
+        return False  # a bare infinitive that complements no verb names the act, nobody denies anything
     if len(span) == 1 and tok.pos_ in VERBAL_POS:  # the denial verbs (the lemmatizer may miss: *conteste*)
         verb = tok.head if tok.dep_.startswith("aux") else tok
         marks = [c for t in (verb, *[c for c in verb.children if c.dep_.startswith("aux")]) for c in t.children

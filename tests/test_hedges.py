@@ -382,3 +382,18 @@ def test_denial_infinitive_counts_only_as_a_verb_complement(fr):
     assert [h for h in find_hedges(fr("Contester une amende prend souvent des mois.")) if h.kind == "disputed"] == []
     kinds = _kinds(find_hedges(fr("Le ministère entend démentir cette information.")))
     assert ("disputed", "démentir") in kinds
+
+
+def test_a_disputing_noun_the_article_keeps_repeating_is_its_topic(fr):
+    topic = " ".join(["La désinformation inquiète l'Union.", "Un plan contre la désinformation est prêt.",
+                      "La désinformation circule vite.", "Les plateformes suppriment la désinformation.",
+                      "Un observatoire mesure la désinformation.", "La désinformation coûte cher."])
+    assert [h for h in find_hedges(fr(topic)) if h.kind == "disputed"] == []
+    once = "Le candidat a relayé une désinformation sur le scrutin."
+    assert ("disputed", "désinformation") in _kinds(find_hedges(fr(once)))
+
+
+def test_a_repeated_denial_verb_is_never_a_topic(fr):
+    text = " ".join(f"Le club {verb} la rumeur." for verb in ("dément", "a démenti", "démentait", "dément encore",
+                                                               "démentira", "a encore démenti"))
+    assert sum(h.kind == "disputed" for h in find_hedges(fr(text))) >= 5

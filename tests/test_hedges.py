@@ -397,3 +397,24 @@ def test_a_repeated_denial_verb_is_never_a_topic(fr):
     text = " ".join(f"Le club {verb} la rumeur." for verb in ("dément", "a démenti", "démentait", "dément encore",
                                                                "démentira", "a encore démenti"))
     assert sum(h.kind == "disputed" for h in find_hedges(fr(text))) >= 5
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Le maire refuse pour l'instant de dire s'il se représentera.", "refuse pour l'instant de dire"),
+        ("Contactés, les deux ministères se sont abstenus de tout commentaire.", "se sont abstenus de tout commentaire"),
+    ],
+)
+def test_more_declining_formulas(fr, text, cue):
+    assert ("declined_comment", cue) in _kinds(find_hedges(fr(text)))
+
+
+def test_past_conditional_of_a_wish_relays_an_intention(fr):
+    kinds = _kinds(find_hedges(fr("Selon la presse, la direction aurait voulu changer le contrat.")))
+    assert any(k == "conditional" and t.startswith("aurait voulu") for k, t in kinds), kinds
+    assert [h for h in find_hedges(fr("La direction voudrait changer le contrat.")) if h.kind == "conditional"] == []
+
+
+def test_unknown_with_an_adverb_of_persistence(fr):
+    assert ("uncertainty", "encore inconnues") in _kinds(find_hedges(fr("Les conditions, encore inconnues, inquiètent.")))

@@ -101,6 +101,18 @@ def _irreal_comparison(tok: Token) -> bool:
     return any(w == "comme" and nxt in ("un", "une", "des", "d'", "d’") for w, nxt in zip(left, left[1:]))
 
 
+REPORTED_WISH = frozenset({"vouloir", "souhaiter"})
+
+
+def _reported_wish(tok: Token, verb: Token) -> bool:
+    """``la direction aurait voulu changer les termes``: the past conditional of a wish verb relays an
+    unconfirmed intention (it reportedly wanted), unlike the present's politeness or desire
+    (``aimerait``, ``voudrait``), which stays out. Developed on main's dev3 (mainstream French news, +1 hit); dev1,
+    dev2 and the human sets unchanged (NOTES.md, issue 14, third hedges pass)."""
+    return tok.dep_.startswith("aux") and verb.morph.get("VerbForm") == ["Part"] and (
+        verb.lemma_.lower() in REPORTED_WISH)
+
+
 def _comparative(tok: Token) -> bool:
     """``plus douce qu'elle ne l'aurait été``: a conditional in the second term of a comparison."""
     doc = tok.doc
@@ -160,7 +172,8 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
             continue
         seen.add(verb.i)
         lemma = tok.lemma_.lower() if tok.pos_ == "VERB" else verb.lemma_.lower()
-        if tok.lemma_.lower() in NOT_HEDGING_CONDITIONAL or lemma in NOT_HEDGING_CONDITIONAL:
+        if (tok.lemma_.lower() in NOT_HEDGING_CONDITIONAL or lemma in NOT_HEDGING_CONDITIONAL) and not (
+                _reported_wish(tok, verb)):
             continue
         subject = _subject(verb)
         if subject is not None and subject.lower_ in NON_THIRD_PERSON:

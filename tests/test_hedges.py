@@ -418,3 +418,10 @@ def test_past_conditional_of_a_wish_relays_an_intention(fr):
 
 def test_unknown_with_an_adverb_of_persistence(fr):
     assert ("uncertainty", "encore inconnues") in _kinds(find_hedges(fr("Les conditions, encore inconnues, inquiètent.")))
+
+
+def test_conditional_copula_on_an_evaluative_adjective_is_an_opinion(fr):
+    assert [h for h in find_hedges(fr("Une baisse des loyers serait souhaitable pour les familles."))
+            if h.kind == "conditional"] == []
+    kinds = _kinds(find_hedges(fr("Le suspect serait âgé de 25 ans.")))
+    assert any(k == "conditional" and t.startswith("serait") for k, t in kinds), kinds

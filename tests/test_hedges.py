@@ -425,3 +425,8 @@ def test_conditional_copula_on_an_evaluative_adjective_is_an_opinion(fr):
             if h.kind == "conditional"] == []
     kinds = _kinds(find_hedges(fr("Le suspect serait âgé de 25 ans.")))
     assert any(k == "conditional" and t.startswith("serait") for k, t in kinds), kinds
+
+
+def test_falsity_formula_with_adverbs_inside(fr):
+    kinds = _kinds(find_hedges(fr("Le maire parle d'une baisse des impôts. C'est pourtant clairement faux.")))
+    assert any(k == "disputed" and "faux" in t for k, t in kinds), kinds

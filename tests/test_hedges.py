@@ -430,3 +430,7 @@ def test_conditional_copula_on_an_evaluative_adjective_is_an_opinion(fr):
 def test_falsity_formula_with_adverbs_inside(fr):
     kinds = _kinds(find_hedges(fr("Le maire parle d'une baisse des impôts. C'est pourtant clairement faux.")))
     assert any(k == "disputed" and "faux" in t for k, t in kinds), kinds
+
+
+def test_past_conditional_of_devoir_is_a_counterfactual(fr):
+    assert find_hedges(fr("Le maire aurait dû consulter les habitants avant le vote.")) == []

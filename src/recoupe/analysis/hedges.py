@@ -105,7 +105,7 @@ REPORTED_WISH = frozenset({"vouloir", "souhaiter"})
 
 
 def _reported_wish(tok: Token, verb: Token) -> bool:
-    """``la direction aurait voulu changer les termes``: the past conditional of a wish verb relays an
+    """``le club aurait voulu renégocier le bail``: the past conditional of a wish verb relays an
     unconfirmed intention (it reportedly wanted), unlike the present's politeness or desire
     (``aimerait``, ``voudrait``), which stays out. Developed on main's dev3 (mainstream French news, +1 hit); dev1,
     dev2 and the human sets unchanged (NOTES.md, issue 14, third hedges pass)."""

@@ -417,7 +417,8 @@ def test_past_conditional_of_a_wish_relays_an_intention(fr):
 
 
 def test_unknown_with_an_adverb_of_persistence(fr):
-    assert ("uncertainty", "encore inconnu") in _kinds(find_hedges(fr("Le montant, encore inconnu, inquiète les élus.")))
+    kinds = _kinds(find_hedges(fr("Le montant, encore inconnu, inquiète les élus.")))
+    assert ("uncertainty", "encore inconnu") in kinds
 
 
 def test_conditional_copula_on_an_evaluative_adjective_is_an_opinion(fr):

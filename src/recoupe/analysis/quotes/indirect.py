@@ -228,10 +228,28 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if incise is not None:
             out.append(Candidate("indirect", "indirect_incise", incise, cue_span(verb), speaker, 0.6))
             continue
+        if _unrealised_infinitive(verb, lang):
+            continue
         framed = _framed_content(verb, lemma, speaker, lang)
         if framed is not None:
             out.append(Candidate("indirect", f"indirect_{framed[1]}", framed[0], cue_span(verb), speaker, 0.65))
     return out
+
+
+def _unrealised_infinitive(verb: Token, lang: str) -> bool:
+    """A French speech verb in the infinitive, read in a noun, infinitive or prepositional frame, that
+    is no verb's complement names no speech act that took place: a purpose or comparison adverbial
+    (*envoie des signaux pour critiquer X*, *comme contester X*), a copula's attribute (*l'idée est
+    de reconnaître X*), a conjunct of an adjective. A *que* clause is not concerned (*en a profité pour
+    affirmer que …* puts the claim itself in the text), nor an infinitive complement of a verb
+    (*continue de réclamer X*). The verbs whose infinitive complement is not asserted (Karttunen's
+    non-implicatives: *peut condamner X*, *prévoit de demander X*) were measured and not kept (NOTES,
+    issue 14, session 10)."""
+    if lang != "fr" or verb.morph.get("VerbForm") != ["Inf"]:
+        return False
+    if verb.dep_ in ("advcl", "acl", "acl:relcl") or any(c.dep_ == "cop" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX")
 
 
 def _evidence_without_source(verb: Token, speaker: Token, lemma: str, lang: str) -> bool:

@@ -1,0 +1,30 @@
+"""Indirect speech, session 10 (issue 14): speech verbs in the infinitive that name no speech act, and
+participial reports whose participle follows an object clitic. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from recoupe.analysis.quotes import find_quotes
+from recoupe.analysis.quotes.indirect import _unrealised_infinitive
+
+
+def _indirect(quotes, cue_contains):
+    return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]
+
+
+def test_purpose_infinitive_is_no_report(fr):
+    doc = fr("Marie Dupont multiplie les tribunes pour critiquer la réforme des retraites.")
+    verb = next(t for t in doc if t.lower_ == "critiquer")
+    assert _unrealised_infinitive(verb, "fr")
+    assert not _indirect(find_quotes(doc), "critiquer")  # neither the rules nor the learned filter
+
+
+def test_infinitive_complement_of_an_aspectual_verb_reports(fr):
+    doc = fr("Marie Dupont continue de critiquer la réforme des retraites.")
+    assert not _unrealised_infinitive(next(t for t in doc if t.lower_ == "critiquer"), "fr")
+    found = _indirect(find_quotes(doc), "critiquer")
+    assert found and found[0].content.text.startswith("la réforme")
+
+
+def test_infinitive_with_a_que_clause_is_not_concerned(fr):
+    doc = fr("Le sénateur Paul Mercier a profité du débat pour affirmer que la réforme serait votée en juin.")
+    assert _indirect(find_quotes(doc), "affirmer")

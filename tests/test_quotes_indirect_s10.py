@@ -28,3 +28,15 @@ def test_infinitive_complement_of_an_aspectual_verb_reports(fr):
 def test_infinitive_with_a_que_clause_is_not_concerned(fr):
     doc = fr("Le sénateur Paul Mercier a profité du débat pour affirmer que la réforme serait votée en juin.")
     assert _indirect(find_quotes(doc), "affirmer")
+
+
+def test_negated_speech_act_in_a_complement_frame_is_no_report(fr):
+    doc = fr("Le ministre ne craint pas de harceler les gens par toutes sortes de décisions.")
+    assert not _indirect(find_quotes(doc), "craint")  # neither the rules nor the learned filter
+    plain = fr("Le ministre Paul Mercier a dénoncé la fermeture des trois usines du groupe.")
+    assert _indirect(find_quotes(plain), "dénoncé")
+
+
+def test_negated_verb_with_a_que_clause_still_reports(fr):
+    doc = fr("Le ministre Paul Mercier n'a pas nié que la fermeture des usines était décidée.")
+    assert _indirect(find_quotes(doc), "nié")

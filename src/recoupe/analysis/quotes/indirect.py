@@ -228,12 +228,20 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if incise is not None:
             out.append(Candidate("indirect", "indirect_incise", incise, cue_span(verb), speaker, 0.6))
             continue
-        if _unrealised_infinitive(verb, lang):
+        if _unrealised_infinitive(verb, lang) or _negated(verb, lang):
             continue
         framed = _framed_content(verb, lemma, speaker, lang)
         if framed is not None:
             out.append(Candidate("indirect", f"indirect_{framed[1]}", framed[0], cue_span(verb), speaker, 0.65))
     return out
+
+
+def _negated(verb: Token, lang: str) -> bool:
+    """*Il ne craint pas de …*, *aucun élu ne s'oppose à …*: a French speech verb negated by *ne* (the
+    negation's obligatory first part, French grammar) performs no speech act in its noun,
+    infinitive or prepositional frames. A *que* clause is not concerned (*il n'a pas caché que …*
+    reports what was said)."""
+    return lang == "fr" and any(c.lower_ in ("ne", "n'", "n’") and c.i < verb.i for c in verb.children)
 
 
 def _unrealised_infinitive(verb: Token, lang: str) -> bool:

@@ -40,3 +40,10 @@ def test_negated_speech_act_in_a_complement_frame_is_no_report(fr):
 def test_negated_verb_with_a_que_clause_still_reports(fr):
     doc = fr("Le ministre Paul Mercier n'a pas nié que la fermeture des usines était décidée.")
     assert _indirect(find_quotes(doc), "nié")
+
+
+def test_passive_report_with_a_pronoun_subject_holds_no_content(fr):
+    noun = fr("Cet argument a été rejeté par le ministre Paul Mercier lors du débat de mardi.")
+    assert _indirect(find_quotes(noun), "rejeté")
+    pronoun = fr("Le texte a été voté en juin, alors qu'il avait été proposé par le groupe centriste dès 2018.")
+    assert not _indirect(find_quotes(pronoun), "proposé")

@@ -27,8 +27,9 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_frames, speech_tokens, speech_verbs
 from recoupe.analysis.quotes.candidates import REPORTED_MODEL_NAME, article_fold
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
-from recoupe.analysis.quotes.indirect import (_clause_bounds, _future_speech, _hypothetical_speech, content_start,
-                                              main_clause_speaker, participial_clause)
+from recoupe.analysis.quotes.indirect import (_clause_bounds, _future_speech, _hypothetical_speech, _negated,
+                                              _unrealised_infinitive, content_start, main_clause_speaker,
+                                              participial_clause)
 from recoupe.analysis.quotes.quotations import QUOTATION_FEATURES, quotation_candidates
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, has_finite_verb, phrase_bounds, speaker_head
 from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, strip_span, trim_final_punct
@@ -188,6 +189,10 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
         frame, content = framed
         if content[1] - content[0] < 8:
             continue
+        if frame != "que" and _unrealised_infinitive(verb, lang):
+            continue  # *pour critiquer X*, *est de dénoncer X*: no speech act took place, as in ``indirect``
+        if frame in ("obj", "inf", "prep") and _negated(verb, lang):
+            continue  # *ne craint pas de …*: a negated speech act in a complement frame, as in ``indirect``
         taken = cue_taken, held.overlaps(*content)
         if any(taken) and not every:
             continue

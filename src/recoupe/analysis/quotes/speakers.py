@@ -438,13 +438,18 @@ def _possessed(doc: Doc, head: Token, bounds: tuple[int, int], span: Span | None
 
 
 def _named_first(head: Token, bounds: tuple[int, int], ents: list[Entity]) -> list[Entity]:
-    """The entities of a speaker phrase, the one the phrase's head names first, then in text order
-    (*Léa Martin, a Durand campaign aide*: Martin, not Durand, whom the report may list first)."""
+    """The entities of a speaker phrase, the one the phrase's head names first, then one in an
+    apposition to the head, then in text order (*Léa Martin, a Durand campaign aide*: Martin, not
+    Durand, whom the report may list first)."""
     h0, h1 = head.idx, head.idx + len(head.text)
+    # an apposition names the head (*le porte-parole de Jean Moreau, Luc Girard*: Girard, not Moreau)
+    apposed = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in head.children if t.dep_ == "appos"]
 
-    def key(ent: Entity) -> tuple[bool, int]:
+    def key(ent: Entity) -> tuple[bool, bool, int]:
         inside = [m for m in ent.mentions if m.in_ == "body" and m.start < bounds[1] and bounds[0] < m.end]
-        return (not any(m.start < h1 and h0 < m.end for m in inside), min((m.start for m in inside), default=bounds[1]))
+        return (not any(m.start < h1 and h0 < m.end for m in inside),
+                not any(a <= m.start and m.end <= b for m in inside for a, b in apposed),
+                min((m.start for m in inside), default=bounds[1]))
 
     return sorted(ents, key=key) if len(ents) > 1 else ents
 

@@ -406,7 +406,7 @@ def ship(arts: list[Article], C: float, threshold: float, mode: str, silver, sco
     version = "2" if extra_texts else VERSION if silver is None else "1s"
     meta = {"name": MODEL_NAME, "version": version, "data_digest": digest,
             "trained_on": f"attribution gold, {sum(len(a.X) for a in arts)} wide candidates of {len(arts)} articles"
-                          + (f" ({len(extra_texts)} of them French articles of evaluation.extra_attribution)" if extra_texts else "")
+                          + (f" ({len(extra_texts)} of them articles of evaluation.extra_attribution)" if extra_texts else "")
                           + (f"; silver: {len(silver[1])} rule-labelled wide candidates of unannotated SemEval-2023"
                              f" Task 3 articles ({int(silver[1].sum())} positive, weight {silver[2]}, rule flags zeroed)"
                              if silver is not None else ""),

@@ -403,7 +403,7 @@ def test_a_repeated_denial_verb_is_never_a_topic(fr):
     "text, cue",
     [
         ("Le maire refuse à ce stade de dire qui paiera.", "refuse à ce stade de dire"),
-        ("Les deux clubs se sont abstenus de tout commentaire.", "se sont abstenus de tout commentaire"),
+        ("Les deux sociétés se sont abstenues de tout commentaire mardi.", "se sont abstenues de tout commentaire"),
     ],
 )
 def test_more_declining_formulas(fr, text, cue):

@@ -18,7 +18,7 @@ def test_an_apposed_name_speaks_for_its_participle(fr):
 
 
 def test_an_infinitive_speaks_for_the_subject_it_is_controlled_by(fr):
-    quotes = find_quotes(fr("Paul Marchand s'est tu longtemps et en a profité pour affirmer que la ville ne "
+    quotes = find_quotes(fr("Paul Marchand s'est tu longtemps et s'est empressé d'affirmer que la ville ne "
                             "devrait « pas céder au chantage »."))
     found = _direct(quotes, "pas céder au chantage")
     assert found and found[0].speaker_canonical == "Paul Marchand"

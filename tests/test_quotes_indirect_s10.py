@@ -31,7 +31,7 @@ def test_infinitive_with_a_que_clause_is_not_concerned(fr):
 
 
 def test_negated_speech_act_in_a_complement_frame_is_no_report(fr):
-    doc = fr("Le ministre ne craint pas de harceler les gens par toutes sortes de décisions.")
+    doc = fr("Le ministre ne craint pas de bousculer les élus par toutes sortes de règlements.")
     assert not _indirect(find_quotes(doc), "craint")  # neither the rules nor the learned filter
     plain = fr("Le ministre Paul Mercier a dénoncé la fermeture des trois usines du groupe.")
     assert _indirect(find_quotes(plain), "dénoncé")

@@ -618,7 +618,7 @@ _OBJECT_DEPS = ("obj", "dobj", "iobj", "obl:arg")
 
 def _controller(verb: Token) -> Token | None:
     """The understood subject of an infinitive speech verb (*Jean Dupont a tenu à préciser que « … »*,
-    *Il s'est tu puis en a profité pour affirmer que « … »*): subject control, the subject of the verb
+    *Il s'est tu puis s'est empressé d'affirmer que « … »*): subject control, the subject of the verb
     it complements, or of the verb that one is coordinated with. Climbs at most three xcomp / advcl /
     conj heads in the same paragraph; a carrier with an object of its own (object control, *l'empêche
     de déclarer*, *invite Marie à dire*) gives no speaker."""

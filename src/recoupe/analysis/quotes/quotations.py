@@ -37,7 +37,7 @@ QUOTATION_FEATURES = ("q_one_word", "q_two_three_words", "q_ten_words", "q_start
                       "q_attributed_before", "q_attributed_after", "q_inherits", "q_log_quotations_in_paragraph")
 NEAR = 400  # characters: an attributed quote this close before or after (about two short paragraphs)
 _FIRST_PERSON = {"je", "j", "j'", "j’", "me", "m'", "m’", "moi", "nous", "mon", "ma", "mes", "notre", "nos",
-                 "i", "we", "me", "my", "our", "us"}
+                 "i", "we", "my", "our", "us"}
 _NAME_SMALL = {"de", "du", "des", "la", "le", "les", "et", "of", "the", "and", "d", "l"}
 
 
@@ -73,7 +73,8 @@ def quotation_candidates(doc: Doc, lang: str, found: list[Candidate], features: 
                          subject_kind, every: bool) -> list[tuple[Candidate, list[float]]]:
     """Every quotation (``text.quoted_spans``) no rule candidate in ``found`` overlaps (with
     ``every``, training: all of them, the overlap recorded as ``rule_content``), as (candidate,
-    feature row over ``features``)."""
+    feature row over ``features``). ``features`` and ``subject_kind`` are ``reported``'s (passed in,
+    since ``reported`` imports this module), so both kinds of candidate share one row layout."""
     text = doc_text(doc)
     held = SpanSet([c.content for c in found])
     attributed = sorted((c for c in found if c.speaker_token is not None or c.speaker_span is not None),
@@ -143,7 +144,7 @@ def quotation_candidates(doc: Doc, lang: str, found: list[Candidate], features: 
         x["q_inherits"] = float(subject is None and bool(before_q))  # a floating quote's shape
         x["q_log_quotations_in_paragraph"] = math.log1p(sum(line_start <= s < line_end for s, _ in spans))
         # only a subject that names someone speaks for the quotation (*L'affaire … éclabousse « … »*
-        # does not); with none, the speaker step's discourse default and scorer decide
+        # does not); with none, the discourse default decides, else ``speakers.resolve`` leaves it out
         speaker = subject if kind in ("person", "org", "pronoun", "role", "source") else None
         cand = Candidate("direct", "direct_scored", (start, end), None, speaker, 0.5)
         out.append((cand, list(x.values())))

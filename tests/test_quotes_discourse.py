@@ -44,7 +44,7 @@ def test_the_verb_number_must_agree(fr):
              "Puis ont appelé à manifester samedi devant la préfecture.")
     q = _quotes(doc, _cand(doc, "a déclaré", "la réforme des retraites était injuste", "Paul", None),
                 _cand(doc, "ont appelé", "à manifester samedi devant la préfecture"))
-    assert q["à manifester samedi devant la préfecture"].speaker_canonical != "Paul Martin"
+    assert "à manifester samedi devant la préfecture" not in q  # no turn: unattributed, so left out
 
 
 def test_another_person_subject_in_between_or_a_far_quote_breaks_the_turn(fr):
@@ -53,13 +53,13 @@ def test_another_person_subject_in_between_or_a_far_quote_breaks_the_turn(fr):
              "Puis a appelé à manifester samedi devant la préfecture.")
     q = _quotes(doc, _cand(doc, "a déclaré", "la réforme des retraites était injuste", "Paul", None),
                 _cand(doc, "a appelé", "à manifester samedi devant la préfecture"))
-    assert q["à manifester samedi devant la préfecture"].speaker_canonical != "Paul Martin"
+    assert "à manifester samedi devant la préfecture" not in q  # no turn: unattributed, so left out
     doc = fr("Le député Paul Martin a déclaré que la réforme des retraites était injuste.\n\n"
              "La séance a duré trois heures.\n\nLe vote aura lieu mardi.\n\n"
              "Puis a appelé à manifester samedi devant la préfecture.")
     q = _quotes(doc, _cand(doc, "a déclaré", "la réforme des retraites était injuste", "Paul", None),
                 _cand(doc, "a appelé", "à manifester samedi devant la préfecture"))
-    assert q["à manifester samedi devant la préfecture"].speaker_canonical != "Paul Martin"
+    assert "à manifester samedi devant la préfecture" not in q  # no turn: unattributed, so left out
 
 
 def test_a_rule_quotation_with_no_speaker_phrase_continues_the_turn(fr):

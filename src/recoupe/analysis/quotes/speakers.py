@@ -56,6 +56,9 @@ def role_of(head: Token, lang: str) -> str | None:
     return roles.get(lemma) or roles.get(head.lower_)
 
 
+FILTER_RULES = ("direct_scored", "indirect_scored")  # the candidates the learned filter kept (``reported``)
+
+
 def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
     """Speakers in text order, so that pronouns and descriptions find what came before them."""
     quotes = []
@@ -75,10 +78,11 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         continued = _continued_turn(doc, cand, by_rules, previous, discourse, anchor, lang)
         if continued is not None:
             by_rules = continued
-        if cand.rule == "direct_scored" and by_rules.canonical is None and by_rules.span is None:
-            # a quotation the filter kept (``quotations``) that neither its clause's subject nor the
-            # discourse attributes: the scorer's guess among nearby names is right a third of the time
-            # on the development sets, and a quote put in the wrong mouth is worse than one left out
+        if cand.rule in FILTER_RULES and by_rules.canonical is None and by_rules.span is None:
+            # a quote the filter kept (a quotation, ``quotations``, or a report, ``reported``) that
+            # neither its subject nor the discourse attributes: the scorer's guess among nearby names is
+            # right about a third of the time on the development sets, and a quote put in the wrong
+            # mouth is worse for a fact-checker than one left out (NOTES.md, issue 14, session 10)
             continue
         # the discourse's pick stands unweighed, as an interview's label does: letting the speaker scorer
         # weigh it changed no figure (NOTES, issue 14, s14disc)

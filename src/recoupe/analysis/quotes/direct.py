@@ -665,15 +665,23 @@ def _apposed_agent(verb: Token) -> Token | None:
     return name
 
 
+_NAME_SMALL = frozenset({"de", "du", "des", "la", "le", "les", "et", "of", "the", "and", "d", "l"})
+
+
+def name_like(content: str, min_main: int = 1) -> bool:
+    """Every main word capitalised (at least ``min_main`` of them, the small words of a title aside)
+    and no sentence punctuation: the shape of a title or a name (*« Contes du Lundi »*), rarely of
+    anyone's words. ``quotations`` reads it as a feature of the filter's candidates."""
+    words = re.findall(r"\w[\w'’-]*", content)
+    main = [w for w in words if w.lower() not in _NAME_SMALL]
+    return len(main) >= min_main and all(w[:1].isupper() for w in main) and not re.search(r"[.!?;:]", content)
+
+
 def _a_name(content: str) -> bool:
     """*« Courrier du Nord »*, *« Contes du Lundi »*: a short quotation of two words or more, every word
     capitalised and no sentence punctuation, is a name (a newspaper, a book, a programme), which the
     guidelines do not count as anyone's words; a fragment rule must not attribute it."""
-    words = re.findall(r"\w[\w'’-]*", content)
-    small = {"de", "du", "des", "la", "le", "les", "et", "of", "the", "and", "d", "l"}
-    main = [w for w in words if w.lower() not in small]
-    return 2 <= len(words) <= 6 and len(main) >= 2 and all(w[:1].isupper() for w in main) \
-        and not re.search(r"[.!?;:]", content)
+    return 2 <= len(re.findall(r"\w[\w'’-]*", content)) <= 6 and name_like(content, min_main=2)
 
 
 def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None:

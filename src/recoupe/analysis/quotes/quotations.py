@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, speech_tokens
+from recoupe.analysis.quotes.direct import name_like
 from recoupe.analysis.quotes.index import entities_in, is_person
 from recoupe.analysis.quotes.syntax import Candidate, has_finite_verb, subject_of
 from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, token_at
@@ -38,15 +39,6 @@ QUOTATION_FEATURES = ("q_one_word", "q_two_three_words", "q_ten_words", "q_start
 NEAR = 400  # characters: an attributed quote this close before or after (about two short paragraphs)
 _FIRST_PERSON = {"je", "j", "j'", "j’", "me", "m'", "m’", "moi", "nous", "mon", "ma", "mes", "notre", "nos",
                  "i", "we", "my", "our", "us"}
-_NAME_SMALL = {"de", "du", "des", "la", "le", "les", "et", "of", "the", "and", "d", "l"}
-
-
-def _name_like(content: str) -> bool:
-    """Every main word capitalised and no sentence punctuation: a title or a name (*« Contes du
-    Lundi »*), rarely anyone's words (the same shape ``direct`` refuses for its fragment rules)."""
-    words = re.findall(r"\w[\w'’-]*", content)
-    main = [w for w in words if w.lower() not in _NAME_SMALL]
-    return 1 <= len(main) and all(w[:1].isupper() for w in main) and not re.search(r"[.!?;:]", content)
 
 
 def _clause_subject(doc: Doc, start: int, end: int) -> Token | None:
@@ -134,7 +126,7 @@ def quotation_candidates(doc: Doc, lang: str, found: list[Candidate], features: 
         x["q_after_colon"] = float(before.endswith(":"))
         x["q_after_determiner"] = float(prev_tok is not None and prev_tok.idx >= line_start
                                         and (prev_tok.pos_ == "DET" or prev_tok.lower_ in ("de", "d'", "d’", "of")))
-        x["q_name_like"] = float(_name_like(content))
+        x["q_name_like"] = float(name_like(content))
         x["q_first_person"] = float(any(w.lower() in _FIRST_PERSON for w in re.findall(r"\w+['’]?", content)))
         x["q_speech_in_sentence"] = float(any(sent_start <= i < sent_end and i not in quoted for i in speech))
         x["q_person_in_sentence"] = float(any(is_person(e) for e in ents))

@@ -23,20 +23,34 @@ Kinds (``recoupe.model.Hedge.kind``):
 
 from __future__ import annotations
 
+import tomllib
+
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.conjugate import CONDITIONAL_ENDINGS, MODAL_CONDITIONAL, is_conditional
-from recoupe.analysis.lexicons import VERBAL_POS, cue_matcher, language_of, speech_lemma
+from recoupe.analysis.lexicons import LEXICON_DIR, VERBAL_POS, cue_matcher, language_of, speech_lemma
 from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, token_strings, tokens_with
 from recoupe.model import Hedge, Span
 
-NOT_HEDGING_CONDITIONAL = {"aimer", "vouloir", "souhaiter", "préférer", "falloir", "valoir", "plaire", "adorer",
-                           "désirer", "permettre"}
-NON_THIRD_PERSON = {"je", "j'", "j’", "nous", "vous", "tu", "on", "-je", "-nous", "-vous", "-tu", "-on"}
-CLITICS = {"l'", "l’", "le", "la", "les", "lui", "leur", "se", "s'", "s’", "y", "en", "ne", "n'", "n’", "me", "m'",
-           "m’", "te", "t'", "t’", "nous", "vous"}
-SOURCE_CUES = {"selon", "après", "according", "reportedly"}  # selon X, d'après X
+
+def _word_classes() -> dict[str, frozenset[str]]:
+    """The hedge finder's word classes (``resources/lexicons/hedge_words.toml``, sources there)."""
+    data = tomllib.loads((LEXICON_DIR / "hedge_words.toml").read_text(encoding="utf-8"))
+    return {name: frozenset(words) for name, words in data.items()}
+
+
+_WORDS = _word_classes()
+NOT_HEDGING_CONDITIONAL = _WORDS["not_hedging_conditional"]
+NON_THIRD_PERSON = _WORDS["non_third_person"]
+CLITICS = _WORDS["clitics"]
+SOURCE_CUES = _WORDS["source_cues"]
+TEMPORAL_MARKS = _WORDS["temporal_marks"]
+REPORTED_WISH = _WORDS["reported_wish"]
+WRITER_PERSONS = _WORDS["writer_persons"]
+EVALUATIVE = _WORDS["evaluative"]
+NEGATIONS = _WORDS["negations"]
+SEEM_VERBS = _WORDS["seem_verbs"]
 
 
 def _governing_past_speech(verb: Token, lang: str, any_tense: bool = False) -> bool:
@@ -77,9 +91,6 @@ def _reported_modality(tok: Token, verb: Token, lang: str) -> bool:
     return modal and _governing_past_speech(verb, lang, any_tense=True)
 
 
-TEMPORAL_MARKS = frozenset({"lorsque", "lorsqu'", "lorsqu’", "quand", "dès", "aussitôt", "sitôt", "après"})
-
-
 def _temporal_clause(verb: Token) -> bool:
     """``dès que les renforts auraient franchi le col…``: a conditional in a temporal clause is the
     future (or future perfect) seen from a past narrative, a tense, not the outlet's distance from a fact
@@ -99,9 +110,6 @@ def _irreal_comparison(tok: Token) -> bool:
     if not any(w in ("qui", "que", "qu'", "qu’", "dont", "où") for w in left[-3:]):
         return False
     return any(w == "comme" and nxt in ("un", "une", "des", "d'", "d’") for w, nxt in zip(left, left[1:]))
-
-
-REPORTED_WISH = frozenset({"vouloir", "souhaiter"})
 
 
 def _reported_wish(tok: Token, verb: Token) -> bool:
@@ -220,9 +228,7 @@ def _without_imagined_scenarios(hedges: list[Hedge]) -> list[Hedge]:
         s != h.sentence.start and abs(s - h.sentence.start) < SCENARIO_WINDOW for s in bare))]
 
 
-WRITER_PERSONS = frozenset({"je", "j'", "j’", "-je", "me", "m'", "m’", "moi", "nous", "-nous", "notre", "nos",
-                            "vous", "-vous", "votre", "vos"})
-# First/second-person words outside quotations from which the article speaks in its writer's voice.
+# How many first/second-person words (`writer_persons`) outside quotations make the article speak in its writer's voice.
 # Chosen on dev1 (hedges F1 .752 at 3, 4 and 5, .734 at 6, .702 at 10; 4, the middle of the plateau),
 # then checked once on dev2 and the human sets (NOTES.md, issue 14, third hedges pass).
 WRITER_VOICE_MIN = 4
@@ -263,14 +269,6 @@ def _conditional_reading(doc: Doc, tok: Token, verb: Token) -> tuple[str, str, f
     if compound or sourced:
         return "conditional", "conditional_mood", 0.8 if compound else 0.7
     return "conditional", "present_conditional", 0.5
-
-
-# The adjectives of the French impersonal evaluation (il est + adjective + de / que: necessity,
-# possibility, ease, worth, propriety; Riegel, Pellat & Rioul, Grammaire méthodique du français, the
-# impersonal construction with an adjective attribute).
-EVALUATIVE = frozenset({"souhaitable", "préférable", "nécessaire", "utile", "inutile", "indispensable", "essentiel",
-                        "important", "difficile", "facile", "possible", "impossible", "normal", "logique", "juste",
-                        "injuste", "dangereux", "judicieux", "raisonnable", "opportun", "légitime", "bon", "mauvais"})
 
 
 def _impersonal_evaluation(tok: Token, verb: Token) -> bool:
@@ -336,9 +334,6 @@ def _topic_nouns(doc: Doc, matches, rules) -> set[str]:
     return {lemma for lemma, n in counts.items() if n >= TOPIC_MIN}
 
 
-NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "personne", "nul", "rien"})
-
-
 def _disputing_use(span) -> bool:
     """Denial verbs count only as verbs (``a nié``), not as nouns in other senses (``un démenti`` is fine),
     and only affirmed: a negated denial (``ne conteste pas``, ``personne ne nie``, ``n'a pas démenti``)
@@ -386,7 +381,6 @@ def find_hedges(doc: Doc) -> list[Hedge]:
     return [_placed(doc, h, hedges[n + 1].start if n + 1 < len(hedges) else None) for n, h in enumerate(hedges)]
 
 
-SEEM_VERBS = frozenset({"sembler", "paraître"})
 MAX_PLACING_TOKENS = 6  # prior: a marker and a few words, as the annotation guidelines' evidence (5–120 characters)
 
 

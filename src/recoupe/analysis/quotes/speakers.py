@@ -388,9 +388,18 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
                          referent_of(doc, ent, (mention.start, mention.end)), mention, identified=identified)
         topic = discourse.topic_speaker(head, bounds, anchor, lang)  # "Le milliardaire a poursuivi…"
         if topic is not None:
-            return _resolved_anaphor(doc, span, topic, lang, confidence, 0.7)
+            found = _resolved_anaphor(doc, span, topic, lang, confidence, 0.7)
+            found.identified = _agrees_in_gender(head, topic)
+            return found
         return Found(span, None, role, confidence * 0.8, description_referent(head, bounds))
     return Found(span, None, role, confidence * 0.8)
+
+
+def _agrees_in_gender(head: Token, ref: Referent) -> bool:
+    """Does the description's article say a gender (French *le*/*la*), and the referent's agree?"""
+    dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
+    genders = dets[0].morph.get("Gender") if dets else []
+    return len(genders) == 1 and ref.gender in (None, genders[0])
 
 
 # prepositions of a frame that sets the scene of a statement (*dans un communiqué*, *en conférence de

@@ -13,7 +13,7 @@ from recoupe.analysis.quotes.candidates import FEATURES, HEADS
 from recoupe.analysis.quotes.coreference import Referent
 
 OUTLET_THEN_BODY = ("Le quotidien La Gazette du Nord a publié lundi une longue enquête sur le port. "
-                    "Le Parlement européen doit examiner jeudi un texte sur les ports. "
+                    "Le Sénat doit examiner jeudi un texte sur les ports. "
                     "Le quotidien affirme que les contrôles ont été réduits de moitié.")
 
 TOPIC = ("« Nous ne céderons pas », a déclaré Sophie Marchal, élue du quartier, devant la mairie. "
@@ -24,7 +24,7 @@ TOPIC = ("« Nous ne céderons pas », a déclaré Sophie Marchal, élue du quar
 def test_an_outlet_noun_takes_up_the_outlet_not_a_parliament_named_after_it(fr):
     q = next(q for q in find_quotes(fr(OUTLET_THEN_BODY)) if "contrôles" in q.content.text)
     assert q.speaker.text == "Le quotidien"
-    assert q.speaker_canonical == "La Gazette du Nord"  # before: the last organisation, the parliament
+    assert q.speaker_canonical == "La Gazette du Nord"  # before: the last organisation, the senate
 
 
 def _scorer_against_the_rules(X: np.ndarray) -> np.ndarray:

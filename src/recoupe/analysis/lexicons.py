@@ -118,6 +118,9 @@ def speech_lemma(token: Token, lang: str) -> str | None:
     lemma = token.lemma_.lower()
     form = speech_forms(lang).get(token.lower_)
     if token.pos_ in VERBAL_POS and token.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
+        locution = locution_words(token, lang)
+        if locution is not None:
+            return locution[0]  # "a mis en garde", "a lancé un appel": the locution, not the bare verb
         if lemma in verbs:
             return lemma
         if form:
@@ -289,5 +292,54 @@ def cue_matcher(doc: Doc, table: str) -> tuple[CueMatcher, dict[str, tuple[str, 
 @lru_cache(maxsize=None)
 def speech_frames(lang: str) -> dict[str, frozenset[str]]:
     """lemma -> the argument frames in which it reports content without a complementizer
-    (``speech_frames_<lang>.tsv``: obj, inf, a preposition, attr, doc)."""
-    return {row[0]: frozenset(row[1].split(",")) for row in _rows(f"speech_frames_{lang}.tsv")}
+    (``speech_frames_<lang>.tsv``: obj, inf, a preposition, attr, doc), and the same for each
+    speech locution (``speech_locutions_<lang>.tsv``, keyed by the locution's words)."""
+    frames = {row[0]: frozenset(row[1].split(",")) for row in _rows(f"speech_frames_{lang}.tsv")}
+    frames.update((" ".join(words), f) for words, f in _locution_rows(lang))
+    return frames
+
+
+@lru_cache(maxsize=None)
+def _locution_rows(lang: str) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """(verb lemma and fixed words, frames) of ``speech_locutions_<lang>.tsv`` (none for a
+    language without the file)."""
+    if not (LEXICON_DIR / f"speech_locutions_{lang}.tsv").exists():
+        return ()
+    return tuple((tuple(row[0].split()), frozenset(row[1].split(","))) for row in _rows(f"speech_locutions_{lang}.tsv"))
+
+
+@lru_cache(maxsize=None)
+def _locutions_by_verb(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """verb lemma -> the fixed-word sequences of its speech locutions."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words, _ in _locution_rows(lang):
+        out.setdefault(words[0], []).append(words[1:])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# words a locution's fixed words may be separated by (*a lancé un nouvel appel*, *pointe du doigt*)
+_LOCUTION_GAP_POS = frozenset({"DET", "ADJ", "ADV", "ADP"})
+
+
+def locution_words(token: Token, lang: str) -> tuple[str, list[Token]] | None:
+    """The speech locution ``token`` (a verb) opens and the tokens of its fixed words (*a mis en
+    garde*, *a lancé un appel*, *pointe du doigt*), or None. Each fixed word must come within three
+    tokens of the previous one, only determiners, adjectives, adverbs and other prepositions between."""
+    rests = _locutions_by_verb(lang).get(token.lemma_.lower())
+    if not rests:
+        return None
+    doc = token.doc
+    for rest in rests:
+        found, i = [], token.i
+        for word in rest:
+            j = i + 1
+            while j < len(doc) and j - i <= 3 and doc[j].lower_ != word and doc[j].lemma_.lower() != word \
+                    and doc[j].pos_ in _LOCUTION_GAP_POS:
+                j += 1
+            if j >= len(doc) or j - i > 3 or (doc[j].lower_ != word and doc[j].lemma_.lower() != word):
+                break
+            found.append(doc[j])
+            i = j
+        else:
+            return " ".join((token.lemma_.lower(), *rest)), found
+    return None

@@ -15,6 +15,7 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.conjugate import MODAL_CONDITIONAL, conditional_forms, is_conditional
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
+    locution_words,
     quote_words,
     source_nouns,
     speech_frames,
@@ -368,8 +369,8 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         return None
     start = None
     rule = None
-    for child in sorted(verb.children, key=lambda c: c.i):
-        if child.i < verb.i or child.dep_ not in CLAUSE_DEPS:
+    for child in _complements(verb, lemma, lang):
+        if child.dep_ not in CLAUSE_DEPS:
             continue
         first = child.left_edge
         word = first.lower_
@@ -416,6 +417,18 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             end = min(end, (joints[0] if joints else other.left_edge).idx)
     content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
     return (content, rule) if content[1] - content[0] >= 3 else None
+
+
+def _complements(verb: Token, lemma: str, lang: str) -> list[Token]:
+    """The dependents of ``verb`` after it, in text order, that may hold its framed content. For a
+    speech locution (*a mis en garde X contre…*, *a fait part de…*, *a lancé un appel à…*,
+    ``lexicons.locution_words``) the fixed words are no content, and the parser may hang the
+    complement on the locution's noun rather than on the verb: that noun's dependents count too."""
+    locution = locution_words(verb, lang) if " " in lemma else None
+    fixed = locution[1] if locution is not None else []
+    skip = {t.i for t in fixed}
+    kids = [*verb.children, *(c for t in fixed for c in t.children)]
+    return sorted((c for c in kids if c.i > verb.i and c.i not in skip), key=lambda c: c.i)
 
 
 def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:

@@ -115,6 +115,11 @@ def entity_gender(doc: Doc, ent: Entity) -> str | None:
     return gender
 
 
+def _first_mention(ent: Entity | None) -> int:
+    """Offset of the entity's first body mention (-1 without one)."""
+    return min((m.start for m in ent.mentions if m.in_ == "body"), default=-1) if ent is not None else -1
+
+
 def first_name_gender(name: str, lang: str) -> str | None:
     """The gender of a full name's first name (``first_names.tsv``; a compound first name by its first
     part, *Jean-Marc*), None for a single word (a surname alone says nothing) or an unlisted name. Why:
@@ -362,6 +367,12 @@ class Discourse:
                 and compatible(previous[1], gender, plural, persons_only):
             if verb_lemma in CONTINUATION or not self.person_subject_between(previous[0], anchor, gender, plural,
                                                                               previous[1].canonical):
+                if agreement is None and low in ("il", "elle") and not plural and verb_lemma not in CONTINUATION:
+                    newcomer = self.person_named_near(anchor, gender, lines=0)
+                    if newcomer is not None and newcomer.canonical != previous[1].canonical \
+                            and newcomer.gender is not None and len(newcomer.canonical.split()) > 1 \
+                            and _first_mention(newcomer.entity) > previous[0]:
+                        return newcomer
                 return previous[1]
         best: tuple[int, Referent] | None = None
         i = bisect_left(self.subject_starts, anchor)
@@ -395,7 +406,7 @@ class Discourse:
         span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
         return span is not None and len(span) > 0 and _names_a_body(span.root, "en" if self.doc.lang_ == "en" else "fr")
 
-    def person_named_near(self, anchor: int, gender: str | None) -> Referent | None:
+    def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES) -> Referent | None:
         """The person named last before ``anchor`` outside quotation marks, when within
         ``PERSON_NAMED_LINES`` line breaks and of no other gender: what a French *il* / *elle* of a speech
         verb stands for rather than the previous speaker when that speaker is no person (an organisation,
@@ -411,7 +422,7 @@ class Discourse:
             s, e, n = index.people[i]
             if e > anchor or s in self._quoted:
                 continue
-            if text.count("\n", e, anchor) > PERSON_NAMED_LINES:
+            if text.count("\n", e, anchor) > lines:
                 return None
             ref = referent_of(self.doc, index.entities[n], (s, e))
             return ref if compatible(ref, gender, False, True) else None

@@ -63,3 +63,37 @@ def test_a_person_named_paragraphs_away_is_not_taken(fr):
              "continuerait.")
     discourse, _ = _spoken(doc, "Le blocage des salaires", "évoqué")
     assert discourse.person_named_near(_token(doc, "Il").idx, "Masc") is None
+
+
+def test_a_newcomer_named_in_the_pronouns_paragraph_takes_it_from_the_previous_speaker(fr):
+    # the previous speaker is a person; a man introduced since, in the pronoun's own paragraph and
+    # outside any subject position, is who *il* stands for (gender from his first name)
+    doc = fr("Paul Roux a critiqué le budget. « Il est injuste », a-t-il dit.\n"
+             "Le conseil a reçu Marc Lenoir, élu de la région. Ce budget « ne tient pas », a-t-il dit.")
+    discourse = Discourse(doc)
+    roux = discourse.subjects[0][1]
+    assert roux.canonical == "Paul Roux"
+    discourse.spoke(_token(doc, "dit").idx, roux)
+    pron = _token(doc, "-il", 1)
+    ref = discourse.antecedent(pron, "dire", pron.idx)
+    assert ref is not None and ref.canonical == "Marc Lenoir"
+
+
+def test_a_newcomer_of_the_other_gender_leaves_the_previous_speaker(fr):
+    doc = fr("Paul Roux a critiqué le budget. « Il est injuste », a-t-il dit.\n"
+             "Le conseil a reçu Claire Dumas, élue de la région. Ce budget « ne tient pas », a-t-il dit.")
+    discourse = Discourse(doc)
+    roux = discourse.subjects[0][1]
+    discourse.spoke(_token(doc, "dit").idx, roux)
+    pron = _token(doc, "-il", 1)
+    ref = discourse.antecedent(pron, "dire", pron.idx)
+    assert ref is not None and ref.canonical == "Paul Roux"
+
+
+def test_a_first_name_gives_a_person_a_gender():
+    from recoupe.analysis.quotes.coreference import first_name_gender
+
+    assert first_name_gender("Claire Dumas", "fr") == "Fem"
+    assert first_name_gender("Jean-Marc Dumas", "fr") == "Masc"  # a compound first name by its first part
+    assert first_name_gender("Dumas", "fr") is None  # a surname alone says nothing
+    assert first_name_gender("Claude Dumas", "fr") is None  # listed under both genders: left out

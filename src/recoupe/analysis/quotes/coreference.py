@@ -358,8 +358,9 @@ class Discourse:
         else:  # English *his* / *her* stand for a person, *its* / *their* and French *son* / *sa* for anyone
             persons_only = pron.doc.lang_ == "en" and gender is not None
         previous = self.previous_speaker(anchor)
-        if previous is not None and not previous[1].person and agreement is None and low in ("il", "elle") \
-                and not plural and not self._body_description(previous[1]):
+        french_singular = agreement is None and low in ("il", "elle") and not plural
+        if french_singular and previous is not None and not previous[1].person \
+                and not self._body_description(previous[1]):
             named = self.person_named_near(anchor, gender)
             if named is not None:
                 return named
@@ -367,13 +368,9 @@ class Discourse:
                 and compatible(previous[1], gender, plural, persons_only):
             if verb_lemma in CONTINUATION or not self.person_subject_between(previous[0], anchor, gender, plural,
                                                                               previous[1].canonical):
-                if agreement is None and low in ("il", "elle") and not plural and verb_lemma not in CONTINUATION:
-                    newcomer = self.person_named_near(anchor, gender, lines=0)
-                    if newcomer is not None and newcomer.canonical != previous[1].canonical \
-                            and newcomer.gender is not None and len(newcomer.canonical.split()) > 1 \
-                            and _first_mention(newcomer.entity) > previous[0]:
-                        return newcomer
-                return previous[1]
+                newcomer = self._newcomer(anchor, gender, previous) \
+                    if french_singular and verb_lemma not in CONTINUATION else None
+                return newcomer or previous[1]
         best: tuple[int, Referent] | None = None
         i = bisect_left(self.subject_starts, anchor)
         while i:
@@ -405,6 +402,20 @@ class Discourse:
             return False
         span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
         return span is not None and len(span) > 0 and _names_a_body(span.root, "en" if self.doc.lang_ == "en" else "fr")
+
+    def _newcomer(self, anchor: int, gender: str | None, previous: tuple[int, Referent]) -> Referent | None:
+        """A person introduced (first named) after the previous speaker took the turn, in the pronoun's
+        own paragraph, outside quotation marks and as no subject (a subject would already have
+        interrupted the turn, ``person_subject_between``), by a full name whose gender is known and agrees
+        (*La réunion s'est tenue en présence de X, élu de la région. « … », a-t-il dit*): the paragraph turned to that person,
+        and *il* / *elle* of a speech verb that is no continuation verb stands for them, not for the
+        previous speaker. The known gender and the full name keep a body the NER took for a person
+        (an acronym) out. Measured in NOTES.md (issue 14, session 11, s11pron)."""
+        found = self.person_named_near(anchor, gender, lines=0)
+        if found is None or found.canonical == previous[1].canonical or found.gender is None \
+                or len(found.canonical.split()) < 2 or _first_mention(found.entity) <= previous[0]:
+            return None
+        return found
 
     def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES) -> Referent | None:
         """The person named last before ``anchor`` outside quotation marks, when within

@@ -49,6 +49,15 @@ def role_nouns(lang: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def first_names(lang: str) -> dict[str, str]:
+    """First name -> "Masc" / "Fem" (``first_names.tsv``): the language's own rows, then the other
+    language's for names it does not list."""
+    own = {row[0]: row[1] for row in _rows("first_names.tsv") if row[2] == lang}
+    other = {row[0]: row[1] for row in _rows("first_names.tsv") if row[2] != lang}
+    return {**other, **own}
+
+
+@lru_cache(maxsize=None)
 def nationalities(lang: str) -> dict[str, str]:
     """Nationality adjective (folded, singular and plural) -> ISO country code (``nationalities.tsv``)."""
     from recoupe.analysis.text import fold

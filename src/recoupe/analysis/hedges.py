@@ -414,7 +414,7 @@ def _seeming(doc: Doc, lang: str) -> list[Hedge]:
 
 
 def _unhyphenated_perhaps(doc: Doc, lang: str) -> list[Hedge]:
-    """``ils sont peut être partis``, ``relèvent peut être d'autre chose``: the adverb *peut-être*
+    """``ils sont peut être partis``, ``elle a peut être menti``: the adverb *peut-être*
     written without its hyphen, as web French often does. The tokenizer then sees the verb *pouvoir*
     and the infinitive *être*, which the lexicon cannot tell from ``il peut être entendu``. Word order
     can: two finite verbs of one clause do not follow each other, so a *peut* right after a finite verb

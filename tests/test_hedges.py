@@ -435,3 +435,55 @@ def test_falsity_formula_with_adverbs_inside(fr):
 
 def test_past_conditional_of_devoir_is_a_counterfactual(fr):
     assert find_hedges(fr("Le maire aurait dû consulter les habitants avant le vote.")) == []
+
+
+# ---------------------------------------------------------------- session 11 hedges pass
+
+
+def test_conditional_table_knows_prefixed_irregular_futures():
+    # recueillir / accueillir take cueillir's future stem, parcourir courir's, décevoir recevoir's
+    assert "recueillerait" in conditional_forms("recueillir")
+    assert "accueilleraient" in conditional_forms("accueillir")
+    assert "parcourrait" in conditional_forms("parcourir")
+    assert "décevrait" in conditional_forms("décevoir")
+    assert "recueillait" not in conditional_forms("recueillir")  # the imperfect stays out
+    assert "recueillirait" not in conditional_forms("recueillir")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Les enquêteurs ignorent si le suspect était armé.", "ignorent si"),
+    ("La famille ne sait pas encore comment payer la facture.", "ne sait pas encore comment"),
+])
+def test_indirect_question_under_not_knowing_is_uncertainty(fr, text, cue):
+    assert ("uncertainty", cue) in _kinds(find_hedges(fr(text)))
+
+
+def test_not_knowing_without_a_question_is_no_cue(fr):
+    assert [h for h in find_hedges(fr("La maire ignore les critiques de l'opposition.")) if h.kind == "uncertainty"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre a esquivé la question des journalistes.",
+    "Interrogée sur le budget, la directrice a éludé les questions.",
+])
+def test_evading_a_question_is_declining_it(fr, text):
+    assert any(k == "declined_comment" for k, _ in _kinds(find_hedges(fr(text))))
+
+
+def test_unhyphenated_perhaps_after_a_finite_verb(fr):
+    assert ("speculation", "peut être") in _kinds(find_hedges(fr("Les deux équipes sont peut être déjà reparties.")))
+    for text in ("Le témoin peut être entendu demain.", "Ce qu'il raconte peut être vrai."):
+        assert [h for h in find_hedges(fr(text)) if h.kind == "speculation"] == [], text
+
+
+def test_probability_adjective_is_speculation(fr):
+    kinds = _kinds(find_hedges(fr("Une victoire probable de l'opposition inquiète les marchés.")))
+    assert ("speculation", "probable") in kinds
+
+
+def test_a_named_source_makes_a_permettre_conditional_a_report(fr):
+    kinds = _kinds(find_hedges(fr("Selon le quotidien, le décret permettrait au ministre de nommer un proche.")))
+    assert any(k == "conditional" and t.startswith("permettrait") for k, t in kinds), kinds
+    assert find_hedges(fr("Cette réforme permettrait de gagner du temps.")) == []
+    relative = fr("Selon le quotidien, le syndicat a voté une motion qui lui permettrait de négocier.")
+    assert [h for h in find_hedges(relative) if h.kind == "conditional"] == []

@@ -172,6 +172,23 @@ _IRREGULAR_FUTURE = {
 }
 
 
+# Families whose prefixed verbs keep the base verb's irregular future stem (Bescherelle, the conjugation
+# tables of cueillir, courir, recevoir, faire, acquérir): recueillir -> recueiller-, parcourir ->
+# parcourr-, décevoir -> décevr-, satisfaire -> satisfer-, conquérir -> conquerr-. Without them the
+# backstop built the regular stem (recueillir-) and missed the conditional the morphologizer tags as an
+# imperfect (issue 14, session 11 hedges pass).
+_IRREGULAR_FUTURE_SUFFIXES = {"cueillir": "cueiller", "courir": "courr", "cevoir": "cevr", "faire": "fer",
+                              "quérir": "querr"}
+
+
+def _future_suffix_stem(lemma: str) -> str | None:
+    """The future stem of a prefixed verb of an irregular family, or None."""
+    for suffix, stem in _IRREGULAR_FUTURE_SUFFIXES.items():
+        if lemma.endswith(suffix) and len(lemma) > len(suffix):
+            return lemma[: -len(suffix)] + stem
+    return None
+
+
 def conditional_forms(lemma: str) -> set[str]:
     """Present-conditional forms of a French verb (future stem + imperfect endings).
 
@@ -180,6 +197,8 @@ def conditional_forms(lemma: str) -> set[str]:
     """
     if lemma in _IRREGULAR_FUTURE:
         stems = {_IRREGULAR_FUTURE[lemma]}
+    elif (prefixed := _future_suffix_stem(lemma)) is not None:
+        stems = {prefixed}
     elif lemma.endswith(("tenir", "venir")):
         stems = {lemma[:-5] + ("tiendr" if lemma.endswith("tenir") else "viendr")}
     elif (irregular := _irregular_family(lemma)) is not None:

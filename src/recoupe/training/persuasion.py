@@ -249,19 +249,22 @@ def oof_first_shuffle(X, Y, langs, groups, texts) -> dict:
     return runs
 
 
-def show_evaluation(runs: dict, Y, langs, groups, techniques) -> dict:
+def show_evaluation(runs: dict, Y, langs, groups, techniques, view=None, precision: float = SHOW_POOL_PRECISION) -> dict:
     """What the shown findings are worth: for each language, thresholds chosen on the five other
     languages' out-of-fold scores (an unseen language, hence unseen outlets) and read on it;
     per technique, French precision at the shipped thresholds (chosen with French in the pool);
-    and the share of SemEval ``reporting`` articles that would show more than five findings."""
-    P = {lang: shipped_view(runs[lang], lang) for lang in data.LANGS}
+    and the share of SemEval ``reporting`` articles that would show more than five findings.
+    ``view(run, lang)``: the probabilities read (default ``shipped_view``; experiments pass others);
+    ``precision``: the pool's target (``choose_show_thresholds``)."""
+    view = view or shipped_view
+    P = {lang: view(runs[lang], lang) for lang in data.LANGS}
     T = {lang: Y[langs == lang] for lang in data.LANGS}
-    shipped = choose_show_thresholds(np.vstack(list(P.values())), np.vstack(list(T.values())))
+    shipped = choose_show_thresholds(np.vstack(list(P.values())), np.vstack(list(T.values())), precision)
     genre_of = {f"{a.lang}/{a.id}": a.genre for a in data.semeval()}
     out = {"shipped_thresholds": {t: (None if np.isinf(v) else float(v)) for t, v in zip(techniques, shipped)}}
     for lang in data.LANGS:
         pool = [la for la in data.LANGS if la != lang]
-        held_out = choose_show_thresholds(np.vstack([P[la] for la in pool]), np.vstack([T[la] for la in pool]))
+        held_out = choose_show_thresholds(np.vstack([P[la] for la in pool]), np.vstack([T[la] for la in pool]), precision)
         row = {}
         for name, th in (("held_out_language", held_out), ("shipped", shipped)):
             shown = P[lang] >= th

@@ -1284,107 +1284,6 @@ def tensor_genre() -> None:
 
 
 # Ninth-round follow-up (session 11, branch s11mil): multiple-instance evidence from sentences.
-def semeval_sentences() -> dict:
-    """Per SemEval article (key ``lang/id``): (line index into ``line_texts``, raw start, raw end,
-    sentence vector) of every sentence the pipeline encodes, the very vectors
-    ``data.embed`` pools into the paragraph vectors. When the embedding cache is built in the same
-    run, the sentences are captured from it (no second encoder pass); otherwise they are split and
-    encoded again the same way (``data._sentence_bounds``, ``data.encode``). Cached on disk."""
-    from recoupe.training import data, persuasion as P
-
-    path = data.cache_dir() / f"semeval-sentences-{data.VECTORS}.npz"
-    if path.exists():
-        with np.load(path) as z:
-            keys, cuts, line, start, end, vecs = (z[k] for k in ("keys", "cuts", "line", "start", "end", "vecs"))
-        return {k: (line[a:b], start[a:b], end[a:b], vecs[a:b]) for k, a, b in zip(keys, cuts[:-1], cuts[1:])}
-    captured, split, encode = [], data._sentence_bounds, data.encode
-
-    def bounds(texts, lang):
-        captured.append([list(texts), split(texts, lang), None])
-        return captured[-1][1]
-
-    def vectors(sentences):
-        captured[-1][2] = encode(sentences)
-        return captured[-1][2]
-
-    data._sentence_bounds, data.encode = bounds, vectors
-    try:
-        articles = data.semeval()
-    finally:
-        data._sentence_bounds, data.encode = split, encode
-    if not captured:  # the paragraph vectors were cached: split and encode again
-        for lang in data.LANGS:
-            texts = ["\n".join([a.title, *a.paragraphs]) for a in articles if a.lang == lang]
-            b = split(texts, lang)
-            captured.append([texts, b, encode([t[s:e] for t, bb in zip(texts, b) for s, e in bb])])
-    by_text = {}
-    for texts, b, v in captured:
-        cut = np.cumsum([0] + [len(x) for x in b])
-        for t, bb, lo in zip(texts, b, cut[:-1]):
-            by_text[t] = (bb, v[lo:lo + len(bb)])
-    keys, rows = [], []
-    for a in articles:
-        lines = [a.title, *a.paragraphs]
-        bb, v = by_text["\n".join(lines)]
-        joined = np.cumsum([0] + [len(x) + 1 for x in lines[:-1]])
-        raw = [o + len(t) - len(t.lstrip()) for o, t in zip(a.line_offsets, a.line_texts)]
-        k = np.searchsorted(joined, [s for s, _ in bb], side="right") - 1
-        rows.append((k, np.array([raw[i] + s - joined[i] for i, (s, _) in zip(k, bb)], dtype=int),
-                     np.array([raw[i] + e - joined[i] for i, (_, e) in zip(k, bb)], dtype=int), v))
-        keys.append(f"{a.lang}/{a.id}")
-    cuts = np.cumsum([0] + [len(r[0]) for r in rows])
-    cat = [np.concatenate([r[i] for r in rows]) if i < 3 else np.vstack([r[3] for r in rows]) for i in range(4)]
-    np.savez(path, keys=np.array(keys), cuts=cuts, line=cat[0].astype(int), start=cat[1], end=cat[2],
-             vecs=cat[3].astype(np.float32))
-    return {k: (r[0], r[1], r[2], r[3]) for k, r in zip(keys, rows)}
-
-
-def multilabel_logistic(A: np.ndarray, Y: np.ndarray, W: np.ndarray, C: float, max_iter: int = 200):
-    """(coef (k, d), intercept (k,)): one L2 logistic regression per label column of Y, each row
-    weighted per label by W (0 leaves the row out of that label's fit), fitted jointly by L-BFGS
-    (the k problems are independent; one (n, d) x (d, k) product per step instead of k loops).
-    sklearn's objective: C * sum of weighted log-losses + 0.5 * ||coef||^2 per label."""
-    from scipy.optimize import minimize
-
-    n, d = A.shape
-    k = Y.shape[1]
-    A = np.asarray(A, dtype=np.float32)  # products in single precision: half the time, same optimum to 1e-4
-
-    def loss(theta):
-        B, b = theta[: d * k].reshape(d, k), theta[d * k:]
-        Z = (A @ B.astype(np.float32)).astype(np.float64) + b
-        # log(1 + e^z) - y z, stably
-        L = np.logaddexp(0, Z) - Y * Z
-        G = W * (1 / (1 + np.exp(-Z)) - Y) * C
-        f = C * float((W * L).sum()) + 0.5 * float((B * B).sum())
-        return f, np.concatenate([(A.T @ G.astype(np.float32)).ravel() + B.ravel(), G.sum(axis=0)])
-
-    res = minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
-    return res.x[: d * k].reshape(d, k).T, res.x[d * k:]
-
-
-def _sentence_table(P, data, Y):
-    """Sentence rows aligned with ``paragraph_table``: owner paragraph row of each sentence, its
-    vector, its span labels (a gold span of the technique overlaps it), and the article key."""
-    S = semeval_sentences()
-    owner, vecs, labels = [], [], []
-    techniques = sorted({t for a in P.annotated() for lab in a.line_labels if lab for t in lab})
-    row = 0
-    for a in P.annotated():
-        line, start, end, v = S[f"{a.lang}/{a.id}"]
-        for i, lab in enumerate(a.line_labels):
-            if lab is None:
-                continue
-            for s in np.where(line == i)[0]:
-                owner.append(row)
-                vecs.append(v[s])
-                labels.append([any(t == kind and lo < end[s] and hi > start[s] for kind, lo, hi in a.spans)
-                               for t in techniques])
-            row += 1
-    assert row == len(Y)
-    return np.array(owner), np.vstack(vecs), np.array(labels, dtype=float)
-
-
 def _pool(z: np.ndarray, owner: np.ndarray, n: int, how: str) -> np.ndarray:
     """Paragraph evidence from sentence logits ``z``: max, log-sum-exp (a soft max that counts
     several loaded sentences), or noisy-OR of the probabilities (as a logit); a paragraph with no
@@ -1420,7 +1319,7 @@ def _mil_context():
     from recoupe.training import data, persuasion as P
 
     X, Y, langs, groups, texts, techniques = P.paragraph_table(P.annotated())
-    owner, V, SY = _sentence_table(P, data, Y)
+    owner, V, SY = data.sentence_table(P.annotated(), techniques)
     weights = {"all": np.ones_like(SY), "clean": np.where((Y[owner] == 1) & (SY == 0), 0.0, 1.0)}
     return P, data, X, Y, langs, groups, texts, techniques, owner, V, SY, weights
 
@@ -1440,7 +1339,7 @@ def _mil_oof(ctx, lang, seed, negatives, C, pools=MIL_POOLS) -> dict:
         tr, te = rows[fold != f], rows[fold == f]
         fit = np.isin(owner, np.concatenate([other, tr]))
         scaler = fitting.standard_scaler(V[fit])
-        coef, b = multilabel_logistic(scaler.transform(V[fit]), SY[fit], weights[negatives][fit], C, max_iter=100)
+        coef, b = fitting.multilabel_logistic(scaler.transform(V[fit]), SY[fit], weights[negatives][fit], C, max_iter=100)
         pooled = []
         for part in (tr, te):
             m = np.isin(owner, part)
@@ -1453,7 +1352,7 @@ def _mil_oof(ctx, lang, seed, negatives, C, pools=MIL_POOLS) -> dict:
 
 def sentence_mil() -> None:
     """Multiple-instance evidence from sentences (session 11, branch s11mil): a per-technique
-    sentence model on the pipeline's own sentence vectors (``semeval_sentences``), positives the
+    sentence model on the pipeline's own sentence vectors (``data.semeval_sentences``), positives the
     sentences a gold span of the technique overlaps; its logits pooled over the paragraph's
     sentences, shifted to the language's label frequencies, mixed with the shipped view at share s,
     P = (1 - s) * shipped + s * sentence, threshold 0.2. Negatives: "all" = every other sentence (as

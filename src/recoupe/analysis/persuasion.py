@@ -13,6 +13,14 @@ Two views of each paragraph, averaged:
   it never met in training through their neighbours in the vector space. It replaced the word
   1-2-gram TF-IDF view of persuasion@5 (better French micro-F1, at no added cost).
 
+Since persuasion@7 that average is itself mixed, at ``meta["sentence_weight"]``, with a sentence
+view: one logistic regression per technique over each sentence's vector (the same sentence vectors
+the paragraph vector is pooled from, so no extra encoder pass), trained with the sentences a gold
+span of the technique overlaps as positives, its logits pooled over the paragraph's sentences by
+log-sum-exp (a soft maximum: one loaded sentence is no longer diluted among neutral ones) and
+shifted per language like the paragraph model's. A paragraph with no sentence (a line too short to
+be one) keeps the paragraph view alone.
+
 A technique is listed when the averaged probability reaches the model's listing threshold (the
 best paragraph micro-F1); it is *shown* only when it also reaches that technique's own threshold,
 chosen out-of-fold so that shown findings of the technique were right at least
@@ -99,6 +107,57 @@ def words_proba(model: dict, features: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
+@lru_cache(maxsize=None)
+def sentence_model() -> dict | None:
+    """The sentence view (standardisation, weights), read once per process; None when the model
+    ships without one (persuasion@6 and before)."""
+    path = linear_model.MODELS_DIR / MODEL_NAME / "sentences.npz"
+    if not path.exists():
+        return None
+    with np.load(path, allow_pickle=False) as data:
+        return {k: data[k].astype(np.float64) for k in data.files}
+
+
+def pool_sentence_logits(z: np.ndarray, owner: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """((n, k) log-sum-exp of the sentence logits ``z`` (m, k) over each paragraph's sentences,
+    (n,) whether the paragraph has any): ``owner[i]`` is sentence i's paragraph. Log-sum-exp, not
+    the maximum nor noisy-OR: it chose on the five non-French languages (0.4258 vs 0.4253 max,
+    0.4258 noisy-OR at a lower share; NOTES, session 11). Rows without a sentence are 0."""
+    out = np.zeros((n, z.shape[1]))
+    has = np.bincount(owner, minlength=n) > 0 if len(owner) else np.zeros(n, dtype=bool)
+    if not len(owner):
+        return out, has
+    top = np.full((n, z.shape[1]), -np.inf)
+    np.maximum.at(top, owner, z)
+    acc = np.zeros((n, z.shape[1]))
+    np.add.at(acc, owner, np.exp(z - top[owner]))
+    out[has] = top[has] + np.log(acc[has])
+    return out, has
+
+
+def sentence_logits(model: dict, vectors: np.ndarray) -> np.ndarray:
+    """(m, k) the sentence view's logits of sentence vectors (m, 512)."""
+    return ((np.asarray(vectors, dtype=np.float64) - model["mean"]) / model["scale"]) @ model["coef"].T + model["intercept"]
+
+
+def mix_sentence_view(probs: np.ndarray, pooled: np.ndarray, has: np.ndarray, shift, weight: float) -> np.ndarray:
+    """The paragraph probabilities mixed at ``weight`` with the shifted pooled sentence evidence,
+    where the paragraph has a sentence; the paragraph's own probability where it has none (a missing
+    view is not evidence against the technique)."""
+    evidence = 1.0 / (1.0 + np.exp(-(pooled + np.asarray(shift))))
+    return np.where(has[:, None], (1.0 - weight) * probs + weight * evidence, probs)
+
+
+def _sentence_owner(spans, bounds) -> np.ndarray:
+    """Paragraph index of each sentence (``bounds``), the one its first character is in, as
+    ``style.pooled_paragraph_vectors`` pools them; -1 for a sentence outside every span."""
+    starts = np.array([s for s, _ in bounds], dtype=np.int64)
+    owner = np.full(len(starts), -1, dtype=np.int64)
+    for i, (s, e) in enumerate(spans):
+        owner[(starts >= s) & (starts < e)] = i
+    return owner
+
+
 def _scores(body: str, paragraphs, code: str, sentences=None, doc=None):
     """(spans, (n, k) probabilities, model) for the paragraphs, calibrated for SemEval language ``code``.
     ``doc``: the body's spaCy Doc when parsed (its tokens feed the word view); else the body is
@@ -107,6 +166,8 @@ def _scores(body: str, paragraphs, code: str, sentences=None, doc=None):
     spans, texts = style.paragraph_texts(body, paragraphs)
     if not texts:
         return spans, np.zeros((0, len(model.labels))), model
+    if sentences is None:  # one encoder pass for both the paragraph vectors and the sentence view
+        sentences = style.text_sentence_vectors(body)
     features = style.paragraph_features(style.paragraph_vectors(body, spans, sentences), texts)
     z = model.decision(features)
     shifts = model.meta.get("language_shift", {})
@@ -119,6 +180,14 @@ def _scores(body: str, paragraphs, code: str, sentences=None, doc=None):
         if doc is None or doc.vocab.vectors.shape != tuple(model.meta["words_vectors_shape"]):
             doc = word_tokenizer(model.meta["words_vectors"])(body)
         probs = (1.0 - weight) * probs + weight * words_proba(words, paragraph_word_vectors(doc, spans))
+    view = sentence_model()
+    if view is not None and sentences is not None and len(sentences[0]):
+        owner = _sentence_owner(spans, sentences[0])
+        keep = owner >= 0
+        pooled, has = pool_sentence_logits(sentence_logits(view, np.asarray(sentences[1])[keep]), owner[keep], len(spans))
+        shifts = model.meta["sentence_shift"]
+        probs = mix_sentence_view(probs, pooled, has, shifts.get(code, np.zeros(probs.shape[1])),
+                                  float(model.meta["sentence_weight"]))
     return spans, probs, model
 
 

@@ -221,4 +221,78 @@ def fresada(split: str) -> list[Article]:
     return embed(load_fresada(split, limit), f"fresada-{split}-n{limit or 'all'}-p{LEAD_PARAGRAPHS}")
 
 
+# Sentence-level rows (session 11, issue 15): the persuasion model's sentence view trains on them.
+def semeval_sentences() -> dict:
+    """Per SemEval article (key ``lang/id``): (line index into ``line_texts``, raw start, raw end,
+    sentence vector) of every sentence the pipeline encodes, the very vectors
+    ``data.embed`` pools into the paragraph vectors. When the embedding cache is built in the same
+    run, the sentences are captured from it (no second encoder pass); otherwise they are split and
+    encoded again the same way (``data._sentence_bounds``, ``data.encode``). Cached on disk."""
+    path = cache_dir() / f"semeval-sentences-{VECTORS}.npz"
+    if path.exists():
+        with np.load(path) as z:
+            keys, cuts, line, start, end, vecs = (z[k] for k in ("keys", "cuts", "line", "start", "end", "vecs"))
+        return {k: (line[a:b], start[a:b], end[a:b], vecs[a:b]) for k, a, b in zip(keys, cuts[:-1], cuts[1:])}
+    captured, split, encode_ = [], _sentence_bounds, encode
 
+    def bounds(texts, lang):
+        captured.append([list(texts), split(texts, lang), None])
+        return captured[-1][1]
+
+    def vectors(sentences):
+        captured[-1][2] = encode_(sentences)
+        return captured[-1][2]
+
+    module = globals()
+    module["_sentence_bounds"], module["encode"] = bounds, vectors
+    try:
+        articles = semeval()
+    finally:
+        module["_sentence_bounds"], module["encode"] = split, encode_
+    if not captured:  # the paragraph vectors were cached: split and encode again
+        for lang in LANGS:
+            texts = ["\n".join([a.title, *a.paragraphs]) for a in articles if a.lang == lang]
+            b = split(texts, lang)
+            captured.append([texts, b, encode_([t[s:e] for t, bb in zip(texts, b) for s, e in bb])])
+    by_text = {}
+    for texts, b, v in captured:
+        cut = np.cumsum([0] + [len(x) for x in b])
+        for t, bb, lo in zip(texts, b, cut[:-1]):
+            by_text[t] = (bb, v[lo:lo + len(bb)])
+    keys, rows = [], []
+    for a in articles:
+        lines = [a.title, *a.paragraphs]
+        bb, v = by_text["\n".join(lines)]
+        joined = np.cumsum([0] + [len(x) + 1 for x in lines[:-1]])
+        raw = [o + len(t) - len(t.lstrip()) for o, t in zip(a.line_offsets, a.line_texts)]
+        k = np.searchsorted(joined, [s for s, _ in bb], side="right") - 1
+        rows.append((k, np.array([raw[i] + s - joined[i] for i, (s, _) in zip(k, bb)], dtype=int),
+                     np.array([raw[i] + e - joined[i] for i, (_, e) in zip(k, bb)], dtype=int), v))
+        keys.append(f"{a.lang}/{a.id}")
+    cuts = np.cumsum([0] + [len(r[0]) for r in rows])
+    cat = [np.concatenate([r[i] for r in rows]) if i < 3 else np.vstack([r[3] for r in rows]) for i in range(4)]
+    np.savez(path, keys=np.array(keys), cuts=cuts, line=cat[0].astype(int), start=cat[1], end=cat[2],
+             vecs=cat[3].astype(np.float32))
+    return {k: (r[0], r[1], r[2], r[3]) for k, r in zip(keys, rows)}
+
+
+def sentence_table(articles: list[Article], techniques: list[str]):
+    """Sentence rows aligned with the rows of ``training.persuasion.paragraph_table`` over the
+    same ``articles`` (every annotated line, in order): (owner paragraph row of each sentence, its
+    vector, its span labels: 1 where a gold span of the technique overlaps the sentence). A line
+    with no sentence (too short to be one) owns no row."""
+    S = semeval_sentences()
+    owner, vecs, labels = [], [], []
+    row = 0
+    for a in articles:
+        line, start, end, v = S[f"{a.lang}/{a.id}"]
+        for i, lab in enumerate(a.line_labels):
+            if lab is None:
+                continue
+            for s in np.where(line == i)[0]:
+                owner.append(row)
+                vecs.append(v[s])
+                labels.append([any(t == kind and lo < end[s] and hi > start[s] for kind, lo, hi in a.spans)
+                               for t in techniques])
+            row += 1
+    return np.array(owner, dtype=int), np.vstack(vecs), np.array(labels, dtype=float)

@@ -15,6 +15,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
+from scipy.optimize import minimize  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
@@ -62,6 +63,28 @@ def per_label_logistic(A, Y, C: float, max_iter: int) -> tuple[np.ndarray, np.nd
             clf = LogisticRegression(C=C, max_iter=max_iter, random_state=SEED).fit(A, Y[:, j])
             coef[j], intercept[j] = clf.coef_[0], clf.intercept_[0]
     return coef, intercept
+
+
+def multilabel_logistic(A: np.ndarray, Y: np.ndarray, W: np.ndarray, C: float, max_iter: int = 200):
+    """(coef (k, d), intercept (k,)): one L2 logistic regression per label column of Y, each row
+    weighted per label by W (0 leaves the row out of that label's fit), fitted jointly by L-BFGS
+    (the k problems are independent; one (n, d) x (d, k) product per step instead of k loops).
+    sklearn's objective: C * sum of weighted log-losses + 0.5 * ||coef||^2 per label."""
+    n, d = A.shape
+    k = Y.shape[1]
+    A = np.asarray(A, dtype=np.float32)  # products in single precision: half the time, same optimum to 1e-4
+
+    def loss(theta):
+        B, b = theta[: d * k].reshape(d, k), theta[d * k:]
+        Z = (A @ B.astype(np.float32)).astype(np.float64) + b
+        # log(1 + e^z) - y z, stably
+        L = np.logaddexp(0, Z) - Y * Z
+        G = W * (1 / (1 + np.exp(-Z)) - Y) * C
+        f = C * float((W * L).sum()) + 0.5 * float((B * B).sum())
+        return f, np.concatenate([(A.T @ G.astype(np.float32)).ravel() + B.ravel(), G.sum(axis=0)])
+
+    res = minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
+    return res.x[: d * k].reshape(d, k).T, res.x[d * k:]
 
 
 def ovr_proba(scaler, coef, intercept, X) -> np.ndarray:

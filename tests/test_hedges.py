@@ -485,5 +485,5 @@ def test_a_named_source_makes_a_permettre_conditional_a_report(fr):
     kinds = _kinds(find_hedges(fr("Selon le quotidien, le décret permettrait au ministre de nommer un proche.")))
     assert any(k == "conditional" and t.startswith("permettrait") for k, t in kinds), kinds
     assert find_hedges(fr("Cette réforme permettrait de gagner du temps.")) == []
-    relative = fr("Selon le quotidien, le syndicat a voté une motion qui lui permettrait de négocier.")
+    relative = fr("Selon le quotidien, le syndicat a signé un accord qui lui permettrait de négocier.")
     assert [h for h in find_hedges(relative) if h.kind == "conditional"] == []

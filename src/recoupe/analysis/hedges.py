@@ -278,7 +278,7 @@ def _sourced(doc: Doc, tok: Token) -> bool:
     usually a wish or a hypothetical benefit (``selon le journal, le décret permettrait au ministre
     de…``: an unconfirmed report, where ``cela permettrait de gagner du temps`` is not). The caller
     keeps that reading for the clause the source scopes over, not for a relative clause on a noun
-    (``une motion qui lui permettrait de…`` describes what the motion would allow). Measured: hedges
+    (``un accord qui lui permettrait de…`` describes what the agreement would allow). Measured: hedges
     F1 dev3 .799 -> .808 (one hit more), dev1 .812 unchanged (.807 without the relative-clause
     exception), human development halves unchanged (NOTES.md, issue 14, session 11 hedges pass)."""
     start, end = sentence_bounds(tok)

@@ -149,12 +149,11 @@ def mix_sentence_view(probs: np.ndarray, pooled: np.ndarray, has: np.ndarray, sh
 
 
 def _sentence_owner(spans, bounds) -> np.ndarray:
-    """Paragraph index of each sentence (``bounds``), the one its first character is in, as
-    ``style.pooled_paragraph_vectors`` pools them; -1 for a sentence outside every span."""
-    starts = np.array([s for s, _ in bounds], dtype=np.int64)
-    owner = np.full(len(starts), -1, dtype=np.int64)
-    for i, (s, e) in enumerate(spans):
-        owner[(starts >= s) & (starts < e)] = i
+    """Paragraph index of each sentence (``bounds``), the one its first character is in
+    (``style.sentence_ranges``, the rule the paragraph vectors are pooled by); -1 for a sentence outside every span."""
+    owner = np.full(len(bounds), -1, dtype=np.int64)
+    for i, (lo, hi) in enumerate(style.sentence_ranges(spans, bounds)):
+        owner[lo:hi] = i
     return owner
 
 

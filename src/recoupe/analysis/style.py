@@ -136,6 +136,14 @@ def paragraph_vectors(body: str, spans: list[tuple[int, int]],
     return pooled_paragraph_vectors(body, spans, bounds, vecs)
 
 
+def sentence_ranges(spans: list[tuple[int, int]], bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each paragraph ``span``, the range [lo, hi) of the sentences (``bounds``, in text order) that
+    start inside it: a sentence belongs to the paragraph its first character is in. One rule for every
+    reader of the sentence vectors per paragraph (the pooled paragraph vector, persuasion's sentence view)."""
+    starts = [s for s, _ in bounds]
+    return [(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)) for s, e in spans]
+
+
 def pooled_paragraph_vectors(body: str, spans: list[tuple[int, int]], bounds: list[tuple[int, int]],
                              vecs: np.ndarray) -> np.ndarray:
     """(n, 512) paragraph vectors from sentence vectors: the unit mean of the vectors of the
@@ -145,10 +153,8 @@ def pooled_paragraph_vectors(body: str, spans: list[tuple[int, int]], bounds: li
     fragment under ``MIN_SENTENCE_WORDS`` words: a short title line, a byline) is encoded alone
     from its first ``MAX_WORDS`` words, all such paragraphs in one encoder call."""
     out = np.zeros((len(spans), vecs.shape[1] if len(vecs) else 512), dtype=np.float32)
-    starts = [s for s, _ in bounds]
     empty = []
-    for i, (s, e) in enumerate(spans):
-        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+    for i, (lo, hi) in enumerate(sentence_ranges(spans, bounds)):
         if hi > lo:
             out[i] = _unit(vecs[lo:hi].mean(axis=0))
         else:

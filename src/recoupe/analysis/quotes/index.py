@@ -83,8 +83,9 @@ def entity_in(doc: Doc, start: int, end: int) -> Entity | None:
 
 
 def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
-    """Attributive only when the phrase names a speaker, a source document or a pronoun; a collective
-    head (*une liste d'experts*, *a group of lawmakers*) is as credible as its complement."""
+    """Attributive only when the phrase names a speaker, a source document, a pronoun or persons by a
+    noun of persons (*les enseignants*, ``person_nouns.tsv``); a collective head (*une liste
+    d'experts*, *a group of lawmakers*) is as credible as its complement."""
     doc = head.doc
     if head.lemma_.lower() in quote_words(lang).collective_heads:
         member = next((c for c in head.children if c.i > head.i and c.dep_ in ("nmod", "pobj", "prep")), None)

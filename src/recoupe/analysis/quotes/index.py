@@ -105,7 +105,7 @@ def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
 
 
 def _passive_subject(head: Token) -> bool:
-    """The subject of a passive participle (*les parents sont invités à…*, *étant appelés à…*) is who is
+    """The subject of a passive participle (*les riverains sont invités à…*, *étant appelés à…*) is who is
     addressed, not who speaks. The French parser often labels the auxiliary *être* of a passive as a
     tense auxiliary, so the test reads the participle's *être* with no reflexive pronoun (a speech
     verb forms no compound tense with *être* but the pronominal one, *s'est dit*)."""

@@ -79,6 +79,13 @@ def source_nouns(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def person_nouns(lang: str) -> frozenset[str]:
+    """Nouns of persons and groups of persons (``person_nouns.tsv``: *les enseignants*, *des militants*):
+    a speech verb's subject they head names who speaks."""
+    return frozenset(row[0] for row in _rows("person_nouns.tsv") if row[1] == lang)
+
+
+@lru_cache(maxsize=None)
 def institution_nouns(lang: str) -> frozenset[str]:
     return frozenset(row[0] for row in _rows("institution_nouns.tsv") if row[1] == lang)
 

@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns
+from recoupe.analysis.lexicons import person_nouns, quote_words, role_nouns, source_nouns
 from recoupe.analysis.text import fold
 from recoupe.model import Entity
 
@@ -83,8 +83,9 @@ def entity_in(doc: Doc, start: int, end: int) -> Entity | None:
 
 
 def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
-    """Attributive only when the phrase names a speaker, a source document or a pronoun; a collective
-    head (*une liste d'experts*, *a group of lawmakers*) is as credible as its complement."""
+    """Attributive only when the phrase names a speaker, a source document, a pronoun or persons by a
+    noun of persons (*les enseignants*, ``person_nouns.tsv``); a collective head (*une liste
+    d'experts*, *a group of lawmakers*) is as credible as its complement."""
     doc = head.doc
     if head.lemma_.lower() in quote_words(lang).collective_heads:
         member = next((c for c in head.children if c.i > head.i and c.dep_ in ("nmod", "pobj", "prep")), None)
@@ -96,9 +97,27 @@ def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
         return True
     if head.lemma_.lower() in source_nouns(lang) or head.lemma_.lower() in role_nouns(lang):
         return True
+    if head.pos_ == "NOUN" and head.lemma_.lower() in person_nouns(lang) and not _passive_subject(head):
+        return True  # *les enseignants ont réclamé…*
     if anaphoric_description(head, lang) is not None:
         return True
     return entity_in(doc, *bounds) is not None
+
+
+def _passive_subject(head: Token) -> bool:
+    """The subject of a passive participle (*les riverains sont invités à…*, *étant appelés à…*) is who is
+    addressed, not who speaks. The French parser often labels the auxiliary *être* of a passive as a
+    tense auxiliary, so the test reads the participle's *être* with no reflexive pronoun (a speech
+    verb forms no compound tense with *être* but the pronominal one, *s'est dit*)."""
+    verb = head.head
+    if head.dep_ in ("nsubj:pass", "nsubjpass"):
+        return True
+    if head.dep_ != "nsubj" or verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm"):
+        return False
+    children = list(verb.children)
+    return any(c.lemma_.lower() in ("être", "be") and c.dep_.startswith(("aux", "cop")) for c in children) \
+        and not any(c.dep_ in ("expl:comp", "expl:pv", "expl", "obj", "iobj") and c.lower_ in ("se", "s'", "s’")
+                    for c in children)
 
 
 def is_person(ent: Entity) -> bool:

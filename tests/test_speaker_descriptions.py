@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from recoupe.analysis.quotes import find_quotes, speakers
+from recoupe.analysis.quotes import coreference, find_quotes, speakers
 from recoupe.analysis.quotes.candidates import FEATURES, HEADS
 from recoupe.analysis.quotes.coreference import Referent
 
@@ -55,3 +55,35 @@ def test_an_english_description_says_no_gender(en):
     doc = en("The activist said the works must wait.")
     head = next(t for t in doc if t.text == "activist")
     assert not speakers._agrees_in_gender(head, Referent("X", None, None, False, True, (0, 0)))
+
+
+# Session 12 (branch s12desc): a French person description the rules left unresolved is not filled by
+# the speaker scorer with a person of the other gender (``coreference.fill_gender_clash``). Invented.
+VISIT = ("Paul Roux et Claire Martin ont visité lundi l'usine de la vallée. "
+         "La directrice a estimé que l'usine devait fermer avant l'hiver.")
+
+
+def test_a_gendered_person_description_clashes_with_a_person_of_the_other_gender(fr):
+    doc = fr(VISIT)
+    head = next(t for t in doc if t.text == "directrice")
+    people = {e.canonical: e for e in doc._.entities}
+    assert coreference.fill_gender_clash(doc, head, people["Paul Roux"], "fr")
+    assert not coreference.fill_gender_clash(doc, head, people["Claire Martin"], "fr")
+
+
+def test_a_thing_or_an_english_description_says_no_gender_of_a_speaker(fr, en):
+    doc = fr("Paul Roux a visité l'usine. La décision a inquiété les salariés.")
+    head = next(t for t in doc if t.text == "décision")
+    paul = next(e for e in doc._.entities if e.canonical == "Paul Roux")
+    assert not coreference.fill_gender_clash(doc, head, paul, "fr")  # not a person noun
+    doc = en("Paul Smith visited the plant. The young woman said the plant must close.")
+    head = next(t for t in doc if t.text == "woman")
+    paul = next(e for e in doc._.entities if e.canonical == "Paul Smith")
+    assert not coreference.fill_gender_clash(doc, head, paul, "en")
+
+
+def test_the_scorer_fills_an_unresolved_description_with_a_person_of_its_gender(fr, monkeypatch):
+    monkeypatch.setattr(speakers, "scores", _scorer_against_the_rules)
+    q = next(q for q in find_quotes(fr(VISIT)) if "hiver" in q.content.text)
+    assert q.speaker.text == "La directrice"
+    assert q.speaker_canonical == "Claire Martin"  # before: the scorer's first pick, Paul Roux

@@ -52,8 +52,9 @@ def role_nouns(lang: str) -> dict[str, str]:
 def first_names(lang: str) -> dict[str, str]:
     """First name -> "Masc" / "Fem" (``first_names.tsv``): the language's own rows, then the other
     language's for names it does not list."""
-    own = {row[0]: row[1] for row in _rows("first_names.tsv") if row[2] == lang}
-    other = {row[0]: row[1] for row in _rows("first_names.tsv") if row[2] != lang}
+    rows = _rows("first_names.tsv")
+    own = {row[0]: row[1] for row in rows if row[2] == lang}
+    other = {row[0]: row[1] for row in rows if row[2] != lang}
     return {**other, **own}
 
 

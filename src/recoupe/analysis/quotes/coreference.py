@@ -29,8 +29,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import (first_names, institution_nouns, nationalities, quote_words, role_nouns, source_nouns,
-                                       speech_lemma)
+from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, quote_words,
+                                       role_nouns, source_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import inverted_subject, phrase_bounds, subject_of
 from recoupe.analysis.text import SpanSet, fold, quoted_spans, tokens_with
@@ -83,7 +83,7 @@ def token_gender(tok: Token) -> str | None:
     if len(genders) == 1:
         return genders[0]
     if tok.pos_ == "NOUN":
-        words = quote_words("en" if tok.doc.lang_ == "en" else "fr")
+        words = quote_words(language_of(tok.doc))
         low = tok.lemma_.lower()
         if low in words.gendered_nouns_masc:
             return "Masc"
@@ -110,7 +110,7 @@ def entity_gender(doc: Doc, ent: Entity) -> str | None:
                 votes[g] += n
     gender = None if votes["Masc"] == votes["Fem"] else max(votes, key=votes.get)
     if gender is None and is_person(ent):
-        gender = first_name_gender(ent.canonical, "en" if doc.lang_ == "en" else "fr")
+        gender = first_name_gender(ent.canonical, language_of(doc))
     cache[key] = gender
     return gender
 
@@ -132,7 +132,7 @@ def first_name_gender(name: str, lang: str) -> str | None:
 
 
 def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
-    words = quote_words("en" if doc.lang_ == "en" else "fr")
+    words = quote_words(language_of(doc))
     votes = {"Masc": 0, "Fem": 0}
     for m in ent.mentions:
         if m.in_ != "body":
@@ -274,7 +274,7 @@ def _title_before(span) -> str | None:
         i -= 1
     # a noun among them, or a capitalised title the tagger calls a proper noun and the role-noun table
     # lists (*U.S. Attorney General William Barr*, *President X*)
-    roles = role_nouns("en" if doc.lang_ == "en" else "fr")
+    roles = role_nouns(language_of(doc))
     if not any(t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.lower_ in roles for t in words):
         return None
     if any(t.pos_ == "NOUN" and _oblique(t) for t in words):
@@ -353,7 +353,7 @@ class Discourse:
         gender, plural = pronoun_features(pron) if agreement is None else agreement
         low = pron.lower_.lstrip("-")
         if agreement is None:  # il/elle can stand for an organisation that spoke
-            persons_only = quote_words("en" if pron.doc.lang_ == "en" else "fr").subject_pronouns.get(low) == "PER" \
+            persons_only = quote_words(language_of(pron.doc)).subject_pronouns.get(low) == "PER" \
                 and low not in ("il", "elle")
         else:  # English *his* / *her* stand for a person, *its* / *their* and French *son* / *sa* for anyone
             persons_only = pron.doc.lang_ == "en" and gender is not None
@@ -401,14 +401,14 @@ class Discourse:
         if ref.entity is not None:
             return False
         span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
-        return span is not None and len(span) > 0 and _names_a_body(span.root, "en" if self.doc.lang_ == "en" else "fr")
+        return span is not None and len(span) > 0 and _names_a_body(span.root, language_of(self.doc))
 
     def _newcomer(self, anchor: int, gender: str | None, previous: tuple[int, Referent]) -> Referent | None:
         """A person introduced (first named) after the previous speaker took the turn, in the pronoun's
         own paragraph, outside quotation marks and as no subject (a subject would already have
         interrupted the turn, ``person_subject_between``), by a full name whose gender is known and agrees
-        (*La réunion s'est tenue en présence de X, élu de la région. « … », a-t-il dit*): the paragraph turned to that person,
-        and *il* / *elle* of a speech verb that is no continuation verb stands for them, not for the
+        (*La réunion s'est tenue en présence de X, élu de la région. « … », a-t-il dit*): the paragraph
+        turned to that person, and *il* / *elle* of a speech verb that is no continuation verb stands for them, not for the
         previous speaker. The known gender and the full name keep a body the NER took for a person
         (an acronym) out. Measured in NOTES.md (issue 14, session 11, s11pron)."""
         found = self.person_named_near(anchor, gender, lines=0)
@@ -758,14 +758,20 @@ def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
     return best[1], Span(text=best[2].text, start=best[2].start, end=best[2].end)
 
 
+@lru_cache(maxsize=None)
+def _body_nouns_folded(lang: str) -> frozenset[str]:
+    """Body nouns (``institution_nouns.tsv``) that are no outlet noun, accents folded: the heads of
+    organisation names ``_outlet_before`` passes over. Built once per language."""
+    return frozenset(fold(b) for b in institution_nouns(lang) - quote_words(lang).outlet_nouns)
+
+
 def _outlet_before(doc: Doc, before: int, lang: str) -> tuple[Entity, Span] | None:
     """The outlet an outlet noun (*le quotidien*, *le site*) takes up: the organisation last named
     before ``before``, passing over those whose name is headed by a body noun (``institution_nouns.tsv``:
     *le Sénat*, *le ministère de…*), which are no outlet (a body noun that is also an outlet noun,
     *agence*, does not count). Before: the last organisation whatever it was (NOTES.md, issue 14,
     session 11: dev3 speakers +1 quote, an outlet noun given to a parliament named after the outlet)."""
-    outlets = quote_words(lang).outlet_nouns
-    bodies = {fold(b) for b in institution_nouns(lang) - outlets}
+    bodies = _body_nouns_folded(lang)
     best = None
     for ent in entity_index(doc).entities:
         if ent.label not in ("ORG", "MISC"):

@@ -83,3 +83,25 @@ def test_shipped_model_mixes_the_sentence_view_only_where_a_paragraph_has_senten
         model.meta["sentence_weight"] = weight
     assert np.allclose(mixed[0], alone[0])
     assert not np.allclose(mixed[1:], alone[1:])
+
+
+def test_training_vectors_hand_over_the_sentences_they_pool():
+    """The sentence view trains on the very sentence vectors the paragraph vectors pool
+    (``training.data.pooled_vectors`` with a ``sentences`` list): the list receives the texts, their
+    sentence bounds and one vector per sentence, and pooling them again gives the same paragraphs."""
+    from recoupe.training import data
+
+    lines_of = [["Un titre court", "Première phrase du texte. Une seconde phrase suit ici."],
+                ["Autre titre", "Un paragraphe seul."]]
+    handed: list = []
+    pooled = data.pooled_vectors(lines_of, "ge", handed)  # a language without a parser: the regex split
+    assert len(handed) == 1
+    texts, bounds, vecs = handed[0]
+    assert texts == ["\n".join(lines) for lines in lines_of]
+    assert len(vecs) == sum(len(b) for b in bounds) and len(bounds[0]) >= 2
+    assert [len(p) for p in pooled] == [2, 2]
+    first = len(bounds[0])
+    spans = [(0, len(lines_of[0][0])), (len(lines_of[0][0]) + 1, len(texts[0]))]
+    again = style.pooled_paragraph_vectors(texts[0], spans, bounds[0], vecs[:first])
+    assert np.allclose(again, pooled[0])
+    assert data.pooled_vectors(lines_of, "ge") is not None and len(handed) == 1  # no list, nothing handed

@@ -160,13 +160,17 @@ def _sentence_bounds(texts: list[str], lang: str) -> list[list[tuple[int, int]]]
     return [[(s, e) for s, e, _ in sentence_spans(doc)] for doc in nlp.pipe(texts, batch_size=32)]
 
 
-def pooled_vectors(lines_of: list[list[str]], lang: str) -> list[np.ndarray]:
+def pooled_vectors(lines_of: list[list[str]], lang: str, sentences: list | None = None) -> list[np.ndarray]:
     """For each article given as its lines, one vector per line, as the pipeline computes them:
-    sentence vectors pooled into paragraphs (style.pooled_paragraph_vectors)."""
+    sentence vectors pooled into paragraphs (style.pooled_paragraph_vectors). ``sentences``, when
+    given, receives (texts, sentence bounds, sentence vectors) of this call: the sentence view of
+    persuasion trains on the very vectors pooled here (``semeval_sentences``)."""
     texts = ["\n".join(lines) for lines in lines_of]
     bounds = _sentence_bounds(texts, lang)
-    sentences = [t[s:e] for t, b in zip(texts, bounds) for s, e in b]
-    vecs = encode(sentences) if sentences else np.zeros((0, 512), dtype=np.float32)
+    spans_text = [t[s:e] for t, b in zip(texts, bounds) for s, e in b]
+    vecs = encode(spans_text) if spans_text else np.zeros((0, 512), dtype=np.float32)
+    if sentences is not None:
+        sentences.append((texts, bounds, vecs))
     cuts = np.cumsum([0] + [len(b) for b in bounds])
     out = []
     for text, lines, b, lo, hi in zip(texts, lines_of, bounds, cuts[:-1], cuts[1:]):
@@ -176,8 +180,10 @@ def pooled_vectors(lines_of: list[list[str]], lang: str) -> list[np.ndarray]:
     return out
 
 
-def embed(articles: list[Article], name: str) -> list[Article]:
-    """Fill title_vec and para_vecs (SemEval: one vector per annotated line) from a disk cache."""
+def embed(articles: list[Article], name: str, sentences: list | None = None) -> list[Article]:
+    """Fill title_vec and para_vecs (SemEval: one vector per annotated line) from a disk cache.
+    ``sentences`` collects the encoded sentences when the vectors are computed (``pooled_vectors``);
+    it stays empty when they come from the cache."""
     path = cache_dir() / f"vectors-{name}-{VECTORS}.npz"
     keys = [a.id for a in articles]
     if path.exists():
@@ -195,7 +201,8 @@ def embed(articles: list[Article], name: str) -> list[Article]:
     for lang, idx in by_lang.items():
         for lo in range(0, len(idx), 500):
             part = idx[lo : lo + 500]
-            for i, v in zip(part, pooled_vectors([[articles[i].title, *articles[i].paragraphs] for i in part], lang)):
+            for i, v in zip(part, pooled_vectors([[articles[i].title, *articles[i].paragraphs] for i in part], lang,
+                                                    sentences)):
                 chunks[i] = v
             print(f"  embedded {lo + len(part)}/{len(idx)} {name}", flush=True)
     for a, c in zip(articles, chunks):
@@ -205,11 +212,11 @@ def embed(articles: list[Article], name: str) -> list[Article]:
     return articles
 
 
-def semeval(langs: tuple[str, ...] = LANGS) -> list[Article]:
-    """All SemEval articles of these languages, embedded."""
+def semeval(langs: tuple[str, ...] = LANGS, sentences: list | None = None) -> list[Article]:
+    """All SemEval articles of these languages, embedded (``sentences``: see ``embed``)."""
     out = []
     for lang in langs:
-        out.extend(embed(load_semeval(lang), f"semeval-{lang}"))
+        out.extend(embed(load_semeval(lang), f"semeval-{lang}", sentences))
     return out
 
 
@@ -226,34 +233,20 @@ def semeval_sentences() -> dict:
     """Per SemEval article (key ``lang/id``): (line index into ``line_texts``, raw start, raw end,
     sentence vector) of every sentence the pipeline encodes, the very vectors
     ``data.embed`` pools into the paragraph vectors. When the embedding cache is built in the same
-    run, the sentences are captured from it (no second encoder pass); otherwise they are split and
-    encoded again the same way (``data._sentence_bounds``, ``data.encode``). Cached on disk."""
+    run, ``embed`` hands over the sentences it encoded (no second encoder pass); otherwise they are
+    split and encoded again the same way (``_sentence_bounds``, ``encode``). Cached on disk."""
     path = cache_dir() / f"semeval-sentences-{VECTORS}.npz"
     if path.exists():
         with np.load(path) as z:
             keys, cuts, line, start, end, vecs = (z[k] for k in ("keys", "cuts", "line", "start", "end", "vecs"))
         return {k: (line[a:b], start[a:b], end[a:b], vecs[a:b]) for k, a, b in zip(keys, cuts[:-1], cuts[1:])}
-    captured, split, encode_ = [], _sentence_bounds, encode
-
-    def bounds(texts, lang):
-        captured.append([list(texts), split(texts, lang), None])
-        return captured[-1][1]
-
-    def vectors(sentences):
-        captured[-1][2] = encode_(sentences)
-        return captured[-1][2]
-
-    module = globals()
-    module["_sentence_bounds"], module["encode"] = bounds, vectors
-    try:
-        articles = semeval()
-    finally:
-        module["_sentence_bounds"], module["encode"] = split, encode_
-    if not captured:  # the paragraph vectors were cached: split and encode again
-        for lang in LANGS:
-            texts = ["\n".join([a.title, *a.paragraphs]) for a in articles if a.lang == lang]
-            b = split(texts, lang)
-            captured.append([texts, b, encode_([t[s:e] for t, bb in zip(texts, b) for s, e in bb])])
+    captured: list = []
+    articles = semeval(sentences=captured)
+    for lang in LANGS:  # the languages whose paragraph vectors came from the cache: split and encode again
+        texts = ["\n".join([a.title, *a.paragraphs]) for a in articles if a.lang == lang]
+        if texts and not any(texts[0] in t for t, _, _ in captured):
+            b = _sentence_bounds(texts, lang)
+            captured.append((texts, b, encode([t[s:e] for t, bb in zip(texts, b) for s, e in bb])))
     by_text = {}
     for texts, b, v in captured:
         cut = np.cumsum([0] + [len(x) for x in b])

@@ -399,15 +399,13 @@ def evaluate(langs_to_eval=data.LANGS) -> dict:
     articles = annotated()
     X, Y, langs, groups, texts, techniques = paragraph_table(articles)
     sentences = sentence_rows(techniques, articles)
-    oof = {}
     sentence_runs = {seed: sentence_oof(Y, langs, groups, sentences, seed) for seed in SHUFFLES}
     first = with_sentences(oof_first_shuffle(X, Y, langs, groups, texts), sentence_runs[SHUFFLES[0]])
-    for lang in data.LANGS:  # every language: the nested choice for L reads the five others
-        for seed in SHUFFLES:
-            run = first[lang] if seed == SHUFFLES[0] else out_of_fold(X, Y, langs, groups, texts, lang, seed)
-            oof[lang, seed] = {**run, "sentence_logit": sentence_runs[seed][lang][0],
-                               "has_sentence": sentence_runs[seed][lang][1]}
-        print(f"  out-of-fold {lang} done", flush=True)
+    oof = {(lang, SHUFFLES[0]): run for lang, run in first.items()}
+    for seed in SHUFFLES[1:]:  # every language: the nested choice for L reads the five others
+        runs = {lang: out_of_fold(X, Y, langs, groups, texts, lang, seed) for lang in data.LANGS}
+        oof.update({(lang, seed): run for lang, run in with_sentences(runs, sentence_runs[seed]).items()})
+        print(f"  out-of-fold shuffle {seed} done", flush=True)
     grid = {}
     for lang in data.LANGS:
         truth = Y[langs == lang]

@@ -209,18 +209,18 @@ def _main_speaker(attributed: list[tuple[tuple[int, int], dict]]) -> dict | None
     (at least ``MAIN_SPEAKER_QUOTES`` of them and ``MAIN_SPEAKER_SHARE`` of all): the subject of an
     interview or a portrait; None when the article gives the floor to several voices."""
     counts: dict[str, int] = {}
-    first: dict[str, dict] = {}
+    first: dict[str, dict] = {}  # the first quote whose speaker the rules resolved to a person
     for _, result in attributed:
         counts[result["canonical"]] = counts.get(result["canonical"], 0) + 1
-        first.setdefault(result["canonical"], result)
+        ref = result.get("referent")
+        if ref is not None and ref.person and ref.canonical == result["canonical"]:
+            first.setdefault(result["canonical"], result)
     if not counts:
         return None
     name = max(counts, key=counts.get)
-    ref = first[name].get("referent")
-    if counts[name] < MAIN_SPEAKER_QUOTES or counts[name] < MAIN_SPEAKER_SHARE * len(attributed) \
-            or ref is None or not ref.person:
+    if counts[name] < MAIN_SPEAKER_QUOTES or counts[name] < MAIN_SPEAKER_SHARE * len(attributed):
         return None
-    return first[name]
+    return first.get(name)  # None when no quote names that speaker as a person (an outlet, a body)
 
 
 def _article_speaker(doc: Doc, cand: Candidate, main: dict | None) -> dict | None:

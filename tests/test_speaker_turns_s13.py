@@ -95,3 +95,14 @@ def test_a_quotation_opening_its_paragraph_is_the_introduced_person_s(fr, keep_a
 def test_not_when_someone_else_was_named_since(fr, keep_all):
     q = _quote(fr(INTRODUCED_OTHER), "salir le travail")
     assert q is None or q.speaker_canonical != "Paul Renard"
+
+
+def test_the_subject_of_a_copular_clause_speaks_its_quotation(fr):
+    """``quotations._clause_subject`` climbs to an adjective or noun with a copula, not only to a verb."""
+    from recoupe.analysis.quotes.quotations import _clause_subject
+
+    text = "Le maire de Lyon, Paul Renard, a été très clair : « Nous ne céderons rien sur ce dossier. »"
+    doc = fr(text)
+    start = text.index("«") + 2
+    subject = _clause_subject(doc, start, text.index("»") - 1)
+    assert subject is not None and subject.text == "maire"

@@ -439,6 +439,19 @@ class Discourse:
             return ref if compatible(ref, gender, False, True) else None
         return None
 
+    def person_subject_before(self, anchor: int) -> tuple[int, Referent] | None:
+        """The last person who is a grammatical subject before ``anchor``, outside quotation marks (a
+        person a speaker talks about is no one who speaks next), as (offset, referent)."""
+        if self._quoted is None:
+            self._quoted = SpanSet(quoted_spans(self.doc))
+        i = bisect_left(self.subject_starts, anchor)
+        while i > 0:
+            i -= 1
+            char, ref = self.subjects[i]
+            if not self._quoted.overlaps(char, char + 1):
+                return char, ref
+        return None
+
     def person_subject_between(self, start: int, end: int, gender: str | None, plural: bool, speaker: str) -> bool:
         """Is another person than ``speaker`` (who may be named again) a subject between the two offsets?"""
         i = bisect_left(self.subject_starts, start + 1)

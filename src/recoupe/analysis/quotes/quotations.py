@@ -41,15 +41,21 @@ _FIRST_PERSON = {"je", "j", "j'", "j’", "me", "m'", "m’", "moi", "nous", "mo
                  "i", "we", "my", "our", "us"}
 
 
+def _predicate(tok: Token) -> bool:
+    """A verb, or an adjective or noun with a copula (*X a été très clair : « … »*, invented): what a
+    clause's subject hangs from."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in tok.children))
+
+
 def _clause_subject(doc: Doc, start: int, end: int) -> Token | None:
     """The subject of the clause the quotation sits in: climb from its first word to a verb outside
     it, then to the verb an infinitive complements (subject control)."""
     tok = token_at(doc, start)
     steps = 0
-    while tok is not None and (tok.pos_ not in ("VERB", "AUX") or start <= tok.idx < end) and tok.head is not tok \
+    while tok is not None and not (_predicate(tok) and not start <= tok.idx < end) and tok.head is not tok \
             and steps < 8:
         tok, steps = tok.head, steps + 1
-    if tok is None or tok.pos_ not in ("VERB", "AUX") or start <= tok.idx < end:
+    if tok is None or not _predicate(tok) or start <= tok.idx < end:
         return None
     subject, climbs = subject_of(tok), 0
     while subject is None and climbs < 3 and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") \

@@ -49,7 +49,7 @@ from recoupe.analysis.quotes.coreference import (
 from recoupe.analysis.quotes.direct import near_previous
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
-from recoupe.analysis.text import char_span, token_at
+from recoupe.analysis.text import SpanSet, char_span, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
 
@@ -68,6 +68,9 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
     discourse = Discourse(doc)
     previous: dict | None = None
     repeated = [c for c in cands if c.rule == "direct_repeated"]
+    subheads: list[Candidate] = []
+    unspoken: list[Candidate] = []  # quotations the filter kept that nobody speaks so far
+    attributed: list[tuple[tuple[int, int], dict]] = []  # (content, result) of the quotes that name a speaker
     for cand in sorted((c for c in cands if c.rule != "direct_repeated"), key=lambda c: (c.content[0], c.cue or (0, 0))):
         anchor = cand.cue[0] if cand.cue else cand.content[0]
         if cand.inherited is not None:
@@ -78,14 +81,27 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             quotes.append(_inherited_quote(doc, cand, said))
             continue
         by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
+        if cand.rule == "direct_scored" and by_rules.canonical is None and by_rules.span is None \
+                and _subhead(doc, cand):
+            # a subhead is no next sentence of the previous turn: it pulls from a quote of the article,
+            # which may come later (``_section_speaker``, decided once every quote has its speaker)
+            subheads.append(cand)
+            continue
         continued = _continued_turn(doc, cand, by_rules, previous, discourse, anchor, lang)
         if continued is not None:
             by_rules = continued
         if cand.rule in FILTER_RULES and by_rules.canonical is None and by_rules.span is None:
+            introduced = _introduced_speaker(doc, cand, previous, discourse, lang)
+            if introduced is not None:
+                by_rules = continued = introduced
+        if cand.rule in FILTER_RULES and by_rules.canonical is None and by_rules.span is None:
             # a quote the filter kept (a quotation, ``quotations``, or a report, ``reported``) that
             # neither its subject nor the discourse attributes: the scorer's guess among nearby names is
             # right about a third of the time on the development sets, and a quote put in the wrong
-            # mouth is worse for a fact-checker than one left out (NOTES.md, issue 14, session 10)
+            # mouth is worse for a fact-checker than one left out (NOTES.md, issue 14, session 10);
+            # a quotation may still be the article's main speaker's (``_article_speaker``), decided below
+            if cand.rule == "direct_scored":
+                unspoken.append(cand)
             continue
         # the discourse's pick stands unweighed, as an interview's label does: letting the speaker scorer
         # weigh it changed no figure (NOTES, issue 14, s14disc)
@@ -102,6 +118,8 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         discourse.said(cand.content)
         if by_rules.canonical is not None or by_rules.span is not None:
             previous = cand.result
+        if found.canonical is not None:
+            attributed.append((cand.content, cand.result))
         quotes.append(Quote(
             kind=cand.kind, cue=char_span(doc, *cand.cue) if cand.cue else None,
             content=char_span(doc, *cand.content), speaker=found.span, speaker_canonical=found.canonical,
@@ -111,9 +129,120 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]],
                 "inherits": cand.inherited.result.get("record")})
         quotes.append(_inherited_quote(doc, cand, cand.inherited.result))
-    if repeated:
+    # the quotations decided after the others (the article's main speaker, a subhead's source) take no
+    # part in the discourse: no pronoun or later turn reads them
+    main = _main_speaker(attributed)
+    for cand in unspoken:
+        said = _article_speaker(doc, cand, main)
+        if said is not None:
+            record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]],
+                    "inherits": said.get("record")})
+            quotes.append(_inherited_quote(doc, cand, said))
+    for cand in subheads:
+        said = _section_speaker(doc, cand, attributed)
+        if said is not None:
+            record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]],
+                    "inherits": said.get("record")})
+            quotes.append(_inherited_quote(doc, cand, said))
+    if repeated or subheads or unspoken:
         quotes.sort(key=lambda q: (q.content.start, q.cue.start if q.cue else 0))
     return quotes
+
+
+# A subhead is short: a line of a few words (prior: a headline's length; whole-paragraph quotations of
+# a turn are longer and end with a stop).
+SUBHEAD_MAX_WORDS = 20
+# The share of a subhead's content words an attributed quote must hold to be the one it pulls from.
+SUBHEAD_SHARED = 0.6
+
+
+def _subhead(doc: Doc, cand: Candidate) -> bool:
+    """Is the quotation a subhead: a line that holds only the quotation, of at most
+    ``SUBHEAD_MAX_WORDS`` words, ending without a stop, after the first paragraph and before more text?
+    Such a line heads the section that follows; it is not the next sentence of the previous turn."""
+    text = doc_text(doc)
+    start, end = cand.content
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_start == 0 or line_end < 0 or not text[line_end:].strip():
+        return False
+    lines = [m.start() for m in re.finditer(r"^\s*\S", text, re.M)]
+    if len(lines) < 3 or line_start < lines[2]:
+        return False  # the title or the lede
+    content = text[start:end].strip()
+    line = text[line_start:line_end].strip()
+    return len(line) <= len(content) + 6 and len(content.split()) <= SUBHEAD_MAX_WORDS \
+        and content[-1:] not in ".!?…"
+
+
+def _section_speaker(doc: Doc, cand: Candidate, attributed: list[tuple[tuple[int, int], dict]]) -> dict | None:
+    """The speaker of a subhead quotation (``_subhead``): that of the attributed quote elsewhere in the
+    article that holds most of its words (a subhead is a pull quote, often cut or re-worded, where
+    ``direct._repeated`` asks for the exact words), at least ``SUBHEAD_SHARED`` of its content words;
+    None when no quote holds them (the subhead is then left out, as other quotations nobody speaks
+    are: it is not the next sentence of the previous turn)."""
+    text = doc_text(doc)
+    words = _content_words(text[cand.content[0]:cand.content[1]])
+    if len(words) < 2:
+        return None
+    best, share = None, SUBHEAD_SHARED
+    for (start, end), result in attributed:
+        shared = len(words & _content_words(text[start:end])) / len(words)
+        if shared >= share:
+            best, share = result, shared
+    return best
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-cased words of four letters or more: what a re-worded pull quote keeps of the quote."""
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) >= 4}
+
+
+# The article's main speaker (``_main_speaker``): at least this many attributed quotes, and this share
+# of all the attributed quotes (priors: an interview or a portrait quotes its subject again and again).
+MAIN_SPEAKER_QUOTES = 3
+MAIN_SPEAKER_SHARE = 0.5
+
+
+def _main_speaker(attributed: list[tuple[tuple[int, int], dict]]) -> dict | None:
+    """The result of the first quote of the person who speaks most of the article's attributed quotes
+    (at least ``MAIN_SPEAKER_QUOTES`` of them and ``MAIN_SPEAKER_SHARE`` of all): the subject of an
+    interview or a portrait; None when the article gives the floor to several voices."""
+    counts: dict[str, int] = {}
+    first: dict[str, dict] = {}  # the first quote whose speaker the rules resolved to a person
+    for _, result in attributed:
+        counts[result["canonical"]] = counts.get(result["canonical"], 0) + 1
+        ref = result.get("referent")
+        if ref is not None and ref.person and ref.canonical == result["canonical"]:
+            first.setdefault(result["canonical"], result)
+    if not counts:
+        return None
+    name = max(counts, key=counts.get)
+    if counts[name] < MAIN_SPEAKER_QUOTES or counts[name] < MAIN_SPEAKER_SHARE * len(attributed):
+        return None
+    return first.get(name)  # None when no quote names that speaker as a person (an outlet, a body)
+
+
+def _article_speaker(doc: Doc, cand: Candidate, main: dict | None) -> dict | None:
+    """A quotation nobody speaks, in an article whose main speaker (``_main_speaker``) is the only
+    person its paragraph names outside quotation marks (organisations and places are mentioned in
+    passing): that speaker's words (*Les transports restent le point noir. « Nous n'avons pas su
+    investir à temps… »*, invented, in an interview). None when the paragraph names anyone else: the
+    quotation stays out, as the speaker step leaves out every quotation nobody speaks."""
+    if main is None:
+        return None
+    text = doc_text(doc)
+    start, end = cand.content
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    quoted = SpanSet(quoted_spans(doc))
+    for ent in entities_in(doc, line_start, line_end):
+        if ent.canonical == main["canonical"] or not is_person(ent):
+            continue  # an outlet, a party or a place named in passing takes no turn
+        if any(line_start <= m.start < line_end and m.start not in quoted for m in ent.mentions):
+            return None
+    return main
 
 
 def _continued_turn(doc: Doc, cand: Candidate, found: Found, previous: dict | None, discourse: Discourse,
@@ -149,6 +278,54 @@ def _continued_turn(doc: Doc, cand: Candidate, found: Found, previous: dict | No
     evidence = previous.get("evidence") or previous.get("speaker")
     span = found.span if pronoun else previous.get("speaker")
     return Found(span, previous.get("canonical"), previous.get("role"), cand.confidence * 0.7, ref, evidence)
+
+
+# How many paragraph breaks may separate a quotation with no speaker of its own from the person who
+# introduced it (``_introduced_speaker``): the previous paragraph.
+INTRODUCED_BREAKS = 1
+# How many sentence ends may stand between that person's mention and the quotation: their own sentence.
+INTRODUCED_SENTENCES = 1
+_OPENING_MARKS = " \t«\"“'‘‹-–—"
+
+
+def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discourse: Discourse,
+                        lang: str) -> Found | None:
+    """A quotation the filter kept with no speaker of its own, that opens its paragraph or follows a
+    colon, spoken by the person the text just before introduced: the subject of the previous sentence
+    (*X a réagi sur son compte :* / *X s'est exprimée devant la presse.* then « … », invented) or the
+    speaker of the previous attributed quote, whichever comes last.
+
+    Why: the speaker step drops such quotations (a guess among nearby names puts a third of them in the
+    wrong mouth), yet a reader gives them to whoever the previous sentence set up to speak. Fail safe:
+    only when that person is named (or spoke) in the same or the previous paragraph, within
+    ``INTRODUCED_SENTENCES`` sentence ends, and nobody else is named outside quotation marks since
+    (``Discourse.person_named_near``); otherwise the quotation stays dropped. Its evidence is the
+    introducing mention."""
+    if cand.rule != "direct_scored":
+        return None
+    text = doc_text(doc)
+    start = cand.content[0]
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:start].strip(_OPENING_MARKS)
+    if lead and not lead.endswith(":"):
+        return None
+    found = discourse.person_subject_before(start)
+    if previous is not None and previous.get("referent") is not None and previous["referent"].person \
+            and (found is None or previous["anchor"] > found[0]) and previous["end"] <= start:
+        found = (previous["anchor"], previous["referent"])
+    if found is None:
+        return None
+    char, ref = found
+    between = text[char:line_start] if lead else text[char:start]
+    if len(re.findall(r"\n+", between)) > INTRODUCED_BREAKS \
+            or len(re.findall(r"[.!?…](?=\s)", text[char:start])) > INTRODUCED_SENTENCES:
+        return None
+    named = discourse.person_named_near(start, None, lines=text.count("\n", char, start))
+    if named is None or named.canonical != ref.canonical:
+        return None  # someone else was named since, or the speaker was taken up by a pronoun only
+    evidence = _resolved_anaphor(doc, None, ref, lang, cand.confidence, 0.7).evidence
+    return Found(evidence, ref.canonical, first_role(ref.entity, lang) if ref.entity is not None else None,
+                 cand.confidence * 0.7, ref, evidence)
 
 
 def _report_agreement(doc: Doc, cand: Candidate) -> tuple[str | None, bool]:

@@ -1,0 +1,108 @@
+"""Quotations the learned filter keeps with no speaker of their own (issue 14, session 13, branch
+s13turn): a subhead takes the speaker of the quote it pulls from, not the previous turn
+(``speakers._subhead``, ``_section_speaker``); a quotation after a colon or opening its paragraph
+takes the person the sentence before introduced (``_introduced_speaker``); one nobody speaks, in an
+article one person speaks through, is theirs when its paragraph names nobody else
+(``_main_speaker``, ``_article_speaker``). The filter is replaced by a stand-in that keeps every
+quotation no rule took, so that the tests read the speaker step alone. Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+import recoupe.analysis.quotes as quotes_pkg
+from recoupe.analysis.quotes import find_quotes
+from recoupe.analysis.quotes.syntax import Candidate
+from recoupe.analysis.text import SpanSet, quoted_spans
+
+PULL_QUOTE = (
+    "Le port de Brest change de cap\n\n"
+    "La ville prépare un nouveau plan pour son port de commerce.\n\n"
+    "La maire Hélène Garnier a présenté mardi son projet aux habitants. « Nous voulons un port ouvert "
+    "à tous les habitants, toute l'année », a-t-elle déclaré.\n\n"
+    "Au conseil municipal, l'opposition a voté contre. Son chef Marc Lefort a dénoncé un projet trop "
+    "coûteux. « Ce plan va ruiner la ville », a-t-il affirmé.\n\n"
+    "« Un port ouvert à tous, toute l'année »\n\n"
+    "Les travaux commenceront en septembre et dureront deux ans.")
+
+INTERVIEW = (
+    "Entretien avec la maire de Brest\n\n"
+    "La ville fait le bilan de six années de mandat.\n\n"
+    "Hélène Garnier défend son bilan devant les habitants. « Nous avons tenu nos promesses », "
+    "affirme-t-elle.\n\n"
+    "Sur le logement, la maire se montre prudente. « Les loyers restent trop chers », reconnaît "
+    "Hélène Garnier.\n\n"
+    "Les écoles ont été rénovées. « Chaque enfant a désormais une classe chauffée », assure-t-elle.\n\n"
+    "Le budget de la ville a doublé en six ans.\n\n"
+    "Les transports restent le point noir du mandat. « Nous n'avons pas su investir à temps dans les "
+    "lignes de bus. »")
+
+INTERVIEW_OTHER = INTERVIEW.replace("Les transports restent le point noir du mandat.",
+                                    "Les transports restent le point noir du mandat selon Marc Lefort.")
+
+INTRODUCED = ("Un agent blessé lors d'un contrôle\n\n"
+         "Le contrôle a eu lieu lundi matin près de la gare.\n\n"
+         "Le ministre Paul Renard s'est rendu mardi soir sur place.\n\n"
+         "« Je ne laisserai personne salir le travail de nos agents, et je le redirai devant le Parlement. »")
+
+INTRODUCED_OTHER = INTRODUCED.replace("sur place.", "sur place, au lendemain d'une visite de Marc Lefort.")
+
+
+def _keep_every_quotation(doc, lang, cands, direct_spans):
+    """A stand-in for the learned filter: every quotation no rule candidate holds, with no speaker."""
+    held = SpanSet([c.content for c in cands])
+    return [Candidate("direct", "direct_scored", (s, e), None, None, 0.5, producer="test:filter")
+            for s, e in quoted_spans(doc) if not held.overlaps(s, e)]
+
+
+@pytest.fixture
+def keep_all(monkeypatch):
+    monkeypatch.setattr(quotes_pkg, "scored_quotes", _keep_every_quotation)
+
+
+def _quote(doc, words):
+    return next((q for q in find_quotes(doc) if words in q.content.text), None)
+
+
+def test_a_subhead_takes_the_speaker_of_the_quote_it_pulls_from(fr, keep_all):
+    q = _quote(fr(PULL_QUOTE), "Un port ouvert")
+    assert q is not None
+    # before: the previous turn (the opposition leader quoted just above it)
+    assert q.speaker_canonical == "Hélène Garnier"
+
+
+def test_a_subhead_no_quote_holds_is_left_out(fr, keep_all):
+    text = PULL_QUOTE.replace("« Un port ouvert à tous, toute l'année »", "« Une saison décisive pour la rade »")
+    assert _quote(fr(text), "saison décisive") is None
+
+
+def test_a_quotation_in_an_interview_is_its_subject_s(fr, keep_all):
+    q = _quote(fr(INTERVIEW), "investir à temps")
+    assert q is not None and q.speaker_canonical == "Hélène Garnier"
+
+
+def test_not_when_its_paragraph_names_someone_else(fr, keep_all):
+    q = _quote(fr(INTERVIEW_OTHER), "investir à temps")
+    assert q is None or q.speaker_canonical != "Hélène Garnier"
+
+
+def test_a_quotation_opening_its_paragraph_is_the_introduced_person_s(fr, keep_all):
+    q = _quote(fr(INTRODUCED), "salir le travail")
+    assert q is not None and q.speaker_canonical == "Paul Renard"
+    assert q.speaker_evidence is not None and "Renard" in q.speaker_evidence.text
+
+
+def test_not_when_someone_else_was_named_since(fr, keep_all):
+    q = _quote(fr(INTRODUCED_OTHER), "salir le travail")
+    assert q is None or q.speaker_canonical != "Paul Renard"
+
+
+def test_the_subject_of_a_copular_clause_speaks_its_quotation(fr):
+    """``quotations._clause_subject`` climbs to an adjective or noun with a copula, not only to a verb."""
+    from recoupe.analysis.quotes.quotations import _clause_subject
+
+    text = "Le maire de Lyon, Paul Renard, a été très clair : « Nous ne céderons rien sur ce dossier. »"
+    doc = fr(text)
+    start = text.index("«") + 2
+    subject = _clause_subject(doc, start, text.index("»") - 1)
+    assert subject is not None and subject.text == "maire"

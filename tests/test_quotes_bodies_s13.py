@@ -32,17 +32,31 @@ def test_a_thing_is_still_no_source(fr):
     assert not _indirect(find_quotes(doc), "annoncé")
 
 
+def _misparsed(fr):
+    """*Un avis du conseil, publié hier, accuse le maire de mentir.* as the parser sometimes reads such a
+    sentence: no main verb, the noun *avis* as root and the finite *accuse* hung on *conseil*."""
+    from spacy.tokens import Doc
+
+    words = ["Un", "avis", "du", "conseil", ",", "publié", "hier", ",", "accuse", "le", "maire", "de", "mentir", "."]
+    heads = [1, 1, 3, 1, 3, 3, 5, 3, 3, 10, 8, 12, 8, 1]
+    deps = ["det", "ROOT", "case", "nmod", "punct", "acl", "advmod", "punct", "acl", "det", "obj", "mark", "xcomp",
+            "punct"]
+    pos = ["DET", "NOUN", "ADP", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT", "VERB", "DET", "NOUN", "ADP", "VERB", "PUNCT"]
+    morphs = [""] * 14
+    morphs[8] = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+    morphs[5] = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
+    morphs[12] = "VerbForm=Inf"
+    return Doc(fr.vocab, words=words, spaces=[w not in (",", ".") and n + 1 < len(words) and words[n + 1] not in (",", ".")
+                                              for n, w in enumerate(words)],
+               heads=heads, deps=deps, pos=pos, morphs=morphs)
+
+
 def test_a_verbless_root_is_the_subject_of_a_finite_speech_verb(fr):
-    doc = fr("Un rapport confidentiel de la Cour des comptes, consulté par notre rédaction, accuse la direction "
-             "de gaspiller les fonds publics.")
-    verb = next(t for t in doc if t.lower_ == "accuse")
+    doc = _misparsed(fr)
+    verb = doc[8]
     root = verbless_root_subject(verb)
-    if verb.sent.root.pos_ in ("NOUN", "PROPN"):  # the misparse the rule repairs
-        assert root is not None and root.lower_ == "rapport"
-    found = _indirect(find_quotes(doc), "accuse")
-    assert found and "rapport" in found[0].speaker.text
-    assert "gaspiller" in found[0].content.text
-    assert not any(q.content.text.startswith("Un rapport") for q in find_quotes(doc))
+    assert root is not None and root.text == "avis"
+    assert verbless_root_subject(doc[5]) is None  # a participle is no finite verb
 
 
 def test_a_sentence_with_its_own_main_verb_is_left_alone(fr):
@@ -52,10 +66,13 @@ def test_a_sentence_with_its_own_main_verb_is_left_alone(fr):
 
 
 def test_an_inverted_subject_read_as_an_object_speaks(fr):
-    doc = fr("Les tarifs augmenteront de dix pour cent en mars, avait affirmé cette étude.")
-    found = _indirect(find_quotes(doc), "affirmé")
-    assert found and "étude" in found[0].speaker.text
-    assert found[0].content.text.startswith("Les tarifs augmenteront")
+    doc = fr("Les ventes reculent depuis mars, a noté cette enquête.")
+    verb = next(t for t in doc if t.lower_ == "noté")
+    if verb.dep_ == "conj":  # the misparse the rule repairs
+        assert inverted_object(verb, "fr").lower_ == "enquête"
+    found = _indirect(find_quotes(doc), "noté")
+    assert found and "enquête" in found[0].speaker.text
+    assert found[0].content.text.startswith("Les ventes reculent")
 
 
 def test_an_object_that_cannot_speak_is_no_inverted_subject(fr):
@@ -65,11 +82,11 @@ def test_an_object_that_cannot_speak_is_no_inverted_subject(fr):
 
 
 def test_a_speech_verb_form_tagged_as_an_adjective_with_a_subject_is_a_verb(fr):
-    doc = fr("L’historien écossais Paul Martin remarque que trois petits pays très développés, confrontés à un "
-             "péril intense, ont bien mieux géré la crise que les autres.")
+    doc = fr("Le démographe belge Luc Renard remarque que quatre régions rurales, longtemps délaissées, ont "
+             "nettement moins souffert que les villes.")
     found = _indirect(find_quotes(doc), "remarque")
-    assert found and "Paul Martin" in found[0].speaker.text
-    assert found[0].content.text.startswith("que trois petits pays")
+    assert found and "Luc Renard" in found[0].speaker.text
+    assert found[0].content.text.startswith("que quatre régions")
 
 
 def test_the_noun_of_the_same_form_stays_a_noun(fr):

@@ -159,7 +159,7 @@ def speech_lemma(token: Token, lang: str) -> str | None:
         if nxt is not None and nxt.lower_.startswith("-t") or (nxt is not None and nxt.lower_ in ("-il", "-elle")):
             return form
         if _predicate_without_copula(token):
-            return form  # "L'historien X remarque que…" with *remarque* tagged ADJ: it heads the clause
+            return form  # "Le démographe X remarque que…" with *remarque* tagged ADJ: it heads the clause
     return None
 
 

@@ -433,7 +433,7 @@ def _complements(verb: Token, lemma: str, lang: str) -> list[Token]:
 
 
 def verbless_root_subject(verb: Token) -> Token | None:
-    """*Un rapport de la Cour, consulté par X, accuse la direction de…*: when the parser finds no main
+    """*Un avis du conseil, publié hier, accuse le maire de…*: when the parser finds no main
     verb (the sentence's root is a noun before the speech verb) and hangs a finite speech verb with no
     subject of its own under a noun, that verb is the main verb and the root noun phrase its subject
     (a finite verb has a subject in French and English grammar; a relative clause has its pronoun)."""
@@ -448,7 +448,7 @@ def verbless_root_subject(verb: Token) -> Token | None:
 
 
 def inverted_object(verb: Token, lang: str) -> Token | None:
-    """*Les prix monteront, avait affirmé cette étude.*: a finite speech verb in incise position (after a
+    """*Les ventes reculent, a noté cette enquête.*: a finite speech verb in incise position (after a
     comma) that the parser coordinated to the clause before it, so that it borrows that clause's
     subject, and whose "object" closes the sentence and can speak (``credible_source``): that object is
     the inverted subject (French incises invert their subject; a transitive use has its own subject)."""

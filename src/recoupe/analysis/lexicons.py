@@ -158,7 +158,19 @@ def speech_lemma(token: Token, lang: str) -> str | None:
             return form
         if nxt is not None and nxt.lower_.startswith("-t") or (nxt is not None and nxt.lower_ in ("-il", "-elle")):
             return form
+        if _predicate_without_copula(token):
+            return form  # "Le démographe X remarque que…" with *remarque* tagged ADJ: it heads the clause
     return None
+
+
+def _predicate_without_copula(token: Token) -> bool:
+    """A noun or adjective that has a nominal subject of its own, no copula and a clausal complement
+    heads a verbal clause: in French and English grammar only a verb takes a subject without a
+    copula, so the tagger slipped on a speech-verb form that is also a noun or an adjective."""
+    children = list(token.children)
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < token.i for c in children) \
+        and not any(c.dep_ == "cop" for c in children) \
+        and any(c.dep_ in ("ccomp", "xcomp") and c.i > token.i for c in children)
 
 
 @lru_cache(maxsize=None)

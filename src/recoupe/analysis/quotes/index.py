@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from recoupe.analysis.lexicons import person_nouns, quote_words, role_nouns, source_nouns
+from recoupe.analysis.lexicons import institution_nouns, person_nouns, quote_words, role_nouns, source_nouns
 from recoupe.analysis.text import fold
 from recoupe.model import Entity
 
@@ -83,9 +83,11 @@ def entity_in(doc: Doc, start: int, end: int) -> Entity | None:
 
 
 def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
-    """Attributive only when the phrase names a speaker, a source document, a pronoun or persons by a
-    noun of persons (*les enseignants*, ``person_nouns.tsv``); a collective head (*une liste
-    d'experts*, *a group of lawmakers*) is as credible as its complement."""
+    """Attributive only when the phrase names a speaker, a source document, a pronoun, persons by a
+    noun of persons (*les enseignants*, ``person_nouns.tsv``) or a public body by its head noun
+    (*l'exécutif*, *la justice*, *le régime*, ``institution_nouns.tsv``: the speaker scorer already
+    takes such phrases as candidates, the rules rejected them as subjects); a collective head (*une
+    liste d'experts*, *a group of lawmakers*) is as credible as its complement."""
     doc = head.doc
     if head.lemma_.lower() in quote_words(lang).collective_heads:
         member = next((c for c in head.children if c.i > head.i and c.dep_ in ("nmod", "pobj", "prep")), None)
@@ -97,6 +99,8 @@ def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
         return True
     if head.lemma_.lower() in source_nouns(lang) or head.lemma_.lower() in role_nouns(lang):
         return True
+    if head.pos_ == "NOUN" and head.lemma_.lower() in institution_nouns(lang):
+        return True  # *le régime a dénoncé…*, *la justice a ordonné…*
     if head.pos_ == "NOUN" and head.lemma_.lower() in person_nouns(lang) and not _passive_subject(head):
         return True  # *les enseignants ont réclamé…*
     if anaphoric_description(head, lang) is not None:

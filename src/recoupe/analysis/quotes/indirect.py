@@ -202,7 +202,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if passive is not None:
             out.append(passive)
             continue
-        speaker = quoted_as or speaker_head(verb) or _personal_expletive(verb, lemma)
+        speaker = quoted_as or verbless_root_subject(verb) or inverted_object(verb, lang) or speaker_head(verb) \
+            or _personal_expletive(verb, lemma)
         if speaker is None and participle:
             speaker = main_clause_speaker(verb)
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
@@ -431,6 +432,43 @@ def _complements(verb: Token, lemma: str, lang: str) -> list[Token]:
     return sorted((c for c in kids if c.i > verb.i and c.i not in skip), key=lambda c: c.i)
 
 
+def verbless_root_subject(verb: Token) -> Token | None:
+    """*Un avis du conseil, publié hier, accuse le maire de…*: when the parser finds no main
+    verb (the sentence's root is a noun before the speech verb) and hangs a finite speech verb with no
+    subject of its own under a noun, that verb is the main verb and the root noun phrase its subject
+    (a finite verb has a subject in French and English grammar; a relative clause has its pronoun)."""
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i >= verb.i or "Fin" not in verb.morph.get("VerbForm"):
+        return None
+    if verb.dep_ not in ("acl", "appos", "nmod", "conj") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    if "\n" in doc_text(verb.doc)[root.idx:verb.idx]:
+        return None  # a title run into the next line's sentence
+    return root
+
+
+def inverted_object(verb: Token, lang: str) -> Token | None:
+    """*Les ventes reculent, a noté cette enquête.*: a finite speech verb in incise position (after a
+    comma) that the parser coordinated to the clause before it, so that it borrows that clause's
+    subject, and whose "object" closes the sentence and can speak (``credible_source``): that object is
+    the inverted subject (French incises invert their subject; a transitive use has its own subject)."""
+    if lang != "fr" or not finite(verb) or verb.dep_ not in ("conj", "parataxis", "advcl"):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    doc = verb.doc
+    if first < 1 or doc[first - 1].text not in (",", "—", "–"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+    if obj is None:
+        return None
+    after = obj.right_edge.i + 1
+    if after < len(doc) and doc[after].idx < sentence_bounds(verb)[1] and doc[after].text not in SENT_END:
+        return None
+    return obj if credible_source(obj, phrase_bounds(obj), lang) else None
+
+
 def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     """Reported speech before a closing speech verb: ``Le projet est abandonné, a indiqué X.``."""
     doc = verb.doc
@@ -454,7 +492,8 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
             return None
         return strip_bullets(doc, *strip_span(doc, clause.left_edge.idx, doc[comma].idx))
     subject = subject_of(verb)
-    inverted = subject is None or subject.i > verb.i or subject.lower_.startswith("-")
+    inverted = subject is None and verbless_root_subject(verb) is None or subject is not None and (
+        subject.i > verb.i or subject.lower_.startswith("-")) or inverted_object(verb, lang) is not None
     if not inverted:
         return None
     return strip_bullets(doc, *strip_span(doc, sent_start, doc[first - 1].idx))

@@ -238,6 +238,13 @@ def sentence_bounds(tok: Token) -> tuple[int, int]:
     return start, end
 
 
+def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """(start, end) of the line (paragraph) that holds ``text[start:end]``: from the line break
+    before ``start`` to the one after ``end`` (or the text's end)."""
+    line_end = text.find("\n", start if end is None else end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
 def char_span(doc: Doc, start: int, end: int) -> Span:
     return Span(text=doc_text(doc)[start:end], start=start, end=end)
 

@@ -35,6 +35,7 @@ from recoupe.analysis.text import (
     QUOTE_PAIRS,
     SENT_END,
     SpanSet,
+    line_bounds,
     mark_after,
     mark_before,
     quoted_spans,
@@ -309,9 +310,7 @@ def floating_after_reports(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     for start, end in quoted_spans(doc):
         if not reports or held.overlaps(start, end) or len(text[start:end].split()) < 4:
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end == -1 else line_end
+        line_start, line_end = line_bounds(text, start, end)
         # the quotation fills its line and ends a sentence: not an intertitle (no final stop) nor a
         # quotation with its own source after it (*“…” (Matthew 15:14)*, *“…,” the Review-Journal*)
         if text[line_start:mark_before(text, start)].strip() or text[mark_after(text, end) + 1:line_end].strip(" .") \
@@ -335,9 +334,7 @@ def floating_after_reports(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
     """The quotation is its line's only words (a pull quote set apart from the paragraphs)."""
     text = doc_text(doc)
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    line_start, line_end = line_bounds(text, start, end)
     return not re.search(r"\w", text[line_start:start]) and not re.search(r"\w", text[end:line_end])
 
 

@@ -202,8 +202,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if passive is not None:
             out.append(passive)
             continue
-        speaker = quoted_as or verbless_root_subject(verb) or inverted_object(verb, lang) or speaker_head(verb) \
-            or _personal_expletive(verb, lemma)
+        speaker = quoted_as or report_subject(verb, lang) or _personal_expletive(verb, lemma)
         if speaker is None and participle:
             speaker = main_clause_speaker(verb)
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
@@ -432,6 +431,13 @@ def _complements(verb: Token, lemma: str, lang: str) -> list[Token]:
     return sorted((c for c in kids if c.i > verb.i and c.i not in skip), key=lambda c: c.i)
 
 
+def report_subject(verb: Token, lang: str) -> Token | None:
+    """Who speaks a speech verb, as the rules read it: where the parse misplaces the subject (a
+    verbless root, an incise's inverted subject read as an object) first, then the parse's subject
+    (``speaker_head``). The learned filter's candidates read it the same way (``reported``)."""
+    return verbless_root_subject(verb) or inverted_object(verb, lang) or speaker_head(verb)
+
+
 def verbless_root_subject(verb: Token) -> Token | None:
     """*Un avis du conseil, publié hier, accuse le maire de…*: when the parser finds no main
     verb (the sentence's root is a noun before the speech verb) and hangs a finite speech verb with no
@@ -492,8 +498,11 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
             return None
         return strip_bullets(doc, *strip_span(doc, clause.left_edge.idx, doc[comma].idx))
     subject = subject_of(verb)
-    inverted = subject is None and verbless_root_subject(verb) is None or subject is not None and (
-        subject.i > verb.i or subject.lower_.startswith("-")) or inverted_object(verb, lang) is not None
+    if subject is None:
+        inverted = verbless_root_subject(verb) is None  # a verbless root is the subject before the verb
+    else:
+        inverted = subject.i > verb.i or subject.lower_.startswith("-")
+    inverted = inverted or inverted_object(verb, lang) is not None
     if not inverted:
         return None
     return strip_bullets(doc, *strip_span(doc, sent_start, doc[first - 1].idx))

@@ -28,7 +28,7 @@ from recoupe.analysis.lexicons import quote_words, speech_tokens
 from recoupe.analysis.quotes.direct import name_like
 from recoupe.analysis.quotes.index import entities_in, is_person
 from recoupe.analysis.quotes.syntax import Candidate, has_finite_verb, subject_of
-from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, token_at
+from recoupe.analysis.text import SpanSet, line_bounds, quoted_spans, sentence_bounds, token_at
 
 # quotation features (zero on every speech-verb candidate); the shared ones (length, finite verb,
 # subject kind, position, rule flags) are filled as for those
@@ -92,9 +92,7 @@ def quotation_candidates(doc: Doc, lang: str, found: list[Candidate], features: 
         taken = held.overlaps(start, end)
         if taken and not every:
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
+        line_start, line_end = line_bounds(text, start, end)
         tok = token_at(doc, start)
         sent_start, sent_end = sentence_bounds(tok) if tok is not None else (line_start, line_end)
         before = text[line_start:start - 1].rstrip()

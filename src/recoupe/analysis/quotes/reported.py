@@ -28,10 +28,10 @@ from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, spe
 from recoupe.analysis.quotes.candidates import REPORTED_MODEL_NAME, article_fold
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
 from recoupe.analysis.quotes.indirect import (_clause_bounds, _future_speech, _hypothetical_speech, _negated,
-                                              _unrealised_infinitive, content_start, inverted_object,
-                                              main_clause_speaker, participial_clause, verbless_root_subject)
+                                              _unrealised_infinitive, content_start, main_clause_speaker,
+                                              participial_clause, report_subject)
 from recoupe.analysis.quotes.quotations import QUOTATION_FEATURES, quotation_candidates
-from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, has_finite_verb, phrase_bounds, speaker_head
+from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, has_finite_verb, phrase_bounds
 from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, strip_span, trim_final_punct
 
 CLASSES = ("say", "assert", "reveal", "admit", "deny", "dispute", "incise")
@@ -196,9 +196,7 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
         taken = cue_taken, held.overlaps(*content)
         if any(taken) and not every:
             continue
-        # the speaker as the rules read it (``indirect.indirect_quotes``): a verbless root or an inverted
-        # "object" first, where the parse misplaces the subject
-        speaker = verbless_root_subject(verb) or inverted_object(verb, lang) or speaker_head(verb)
+        speaker = report_subject(verb, lang)  # as the rules read it (``indirect.indirect_quotes``)
         if speaker is None and verb.morph.get("VerbForm") in (["Part"], ["Ger"]):
             speaker = main_clause_speaker(verb)
         if speaker is not None and content[0] <= speaker.idx < content[1]:

@@ -49,7 +49,7 @@ from recoupe.analysis.quotes.coreference import (
 from recoupe.analysis.quotes.direct import near_previous
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
-from recoupe.analysis.text import SpanSet, char_span, quoted_spans, token_at
+from recoupe.analysis.text import SpanSet, char_span, line_bounds, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
 
@@ -162,9 +162,8 @@ def _subhead(doc: Doc, cand: Candidate) -> bool:
     Such a line heads the section that follows; it is not the next sentence of the previous turn."""
     text = doc_text(doc)
     start, end = cand.content
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_start == 0 or line_end < 0 or not text[line_end:].strip():
+    line_start, line_end = line_bounds(text, start, end)
+    if line_start == 0 or not text[line_end:].strip():
         return False
     lines = [m.start() for m in re.finditer(r"^\s*\S", text, re.M)]
     if len(lines) < 3 or line_start < lines[2]:
@@ -233,9 +232,7 @@ def _article_speaker(doc: Doc, cand: Candidate, main: dict | None) -> dict | Non
         return None
     text = doc_text(doc)
     start, end = cand.content
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_bounds(text, start, end)
     quoted = SpanSet(quoted_spans(doc))
     for ent in entities_in(doc, line_start, line_end):
         if ent.canonical == main["canonical"] or not is_person(ent):
@@ -305,7 +302,7 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
         return None
     text = doc_text(doc)
     start = cand.content[0]
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start, _ = line_bounds(text, start)
     lead = text[line_start:start].strip(_OPENING_MARKS)
     if lead and not lead.endswith(":"):
         return None

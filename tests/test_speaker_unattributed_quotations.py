@@ -16,7 +16,7 @@ PULL_QUOTE = (
     "Le port de Brest change de cap\n\n"
     "La ville prépare un nouveau plan pour son port de commerce.\n\n"
     "La maire Hélène Garnier a présenté mardi son projet aux habitants. « Nous voulons un port ouvert "
-    "à tous les habitants, toute l'année », a-t-elle déclaré.\n\n"
+    "à tous les habitants, toute l'année », a-t-elle expliqué.\n\n"
     "Au conseil municipal, l'opposition a voté contre. Son chef Marc Lefort a dénoncé un projet trop "
     "coûteux. « Ce plan va ruiner la ville », a-t-il affirmé.\n\n"
     "« Un port ouvert à tous, toute l'année »\n\n"

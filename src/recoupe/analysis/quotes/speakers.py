@@ -76,8 +76,6 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         if cand.inherited is not None:
             # a floating quote continues the latest attributed quote, whatever its kind
             said = previous if previous is not None else cand.inherited.result
-            record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]],
-                    "inherits": said.get("record")})
             quotes.append(_inherited_quote(doc, cand, said))
             continue
         by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
@@ -126,8 +124,6 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             speaker_role=found.role, speaker_evidence=found.evidence, producer=cand.producer_name(),
             confidence=round(found.confidence, 2)))
     for cand in repeated:  # a pull quote: the speaker of the attributed quotation that repeats it
-        record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]],
-                "inherits": cand.inherited.result.get("record")})
         quotes.append(_inherited_quote(doc, cand, cand.inherited.result))
     # the quotations decided after the others (the article's main speaker, a subhead's source) take no
     # part in the discourse: no pronoun or later turn reads them
@@ -135,14 +131,10 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
     for cand in unspoken:
         said = _article_speaker(doc, cand, main)
         if said is not None:
-            record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]],
-                    "inherits": said.get("record")})
             quotes.append(_inherited_quote(doc, cand, said))
     for cand in subheads:
         said = _section_speaker(doc, cand, attributed)
         if said is not None:
-            record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]],
-                    "inherits": said.get("record")})
             quotes.append(_inherited_quote(doc, cand, said))
     if repeated or subheads or unspoken:
         quotes.sort(key=lambda q: (q.content.start, q.cue.start if q.cue else 0))
@@ -356,7 +348,9 @@ def _labelled(doc: Doc, cand: Candidate, found: Found) -> Found:
 
 def _inherited_quote(doc: Doc, cand: Candidate, said: dict) -> Quote:
     """A direct quote with no attribution of its own, spoken by whoever ``said`` (a resolved quote's
-    result) names."""
+    result) names; recorded for training as inheriting that quote's entry."""
+    record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]],
+            "inherits": said.get("record")})
     return Quote(kind="direct", cue=None, content=char_span(doc, *cand.content), speaker=said.get("speaker"),
                  speaker_canonical=said.get("canonical"), speaker_role=said.get("role"),
                  speaker_evidence=said.get("evidence"), producer=cand.producer_name(), confidence=cand.confidence)

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.conjugate import CONDITIONAL_ENDINGS, MODAL_CONDITIONAL, is_conditional
 from recoupe.analysis.lexicons import LEXICON_DIR, VERBAL_POS, cue_matcher, language_of, speech_lemma
-from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, token_strings, tokens_with
+from recoupe.analysis.text import SpanSet, quoted_set, quoted_spans, sentence_bounds, token_strings, tokens_with
 from recoupe.model import Hedge, Span
 
 
@@ -247,7 +247,7 @@ def _without_writer_modality(doc: Doc, hedges: list[Hedge]) -> list[Hedge]:
     .771 -> .806); exclamation marks counted as voice too: dev1 .771 but dev2 .629 (not kept)."""
     if not any(h.producer.endswith(("present_conditional", "modal_conditional")) for h in hedges):
         return hedges
-    quoted = SpanSet(quoted_spans(doc))
+    quoted = quoted_set(doc)
     lowers = token_strings(doc)[0]
     voice = sum(1 for i, word in enumerate(lowers) if word in WRITER_PERSONS and doc[i].idx not in quoted)
     if voice < WRITER_VOICE_MIN:

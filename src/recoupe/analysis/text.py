@@ -40,6 +40,14 @@ def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
     return cached
 
 
+def quoted_set(doc: Doc) -> SpanSet:
+    """The quotations of ``quoted_spans`` as a ``SpanSet`` (is this character quoted?), built once per Doc."""
+    cached = doc.user_data.get("recoupe_quoted_set")
+    if cached is None:
+        cached = doc.user_data["recoupe_quoted_set"] = SpanSet(quoted_spans(doc))
+    return cached
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     paras = list(re.finditer(r"[^\n]+", text))

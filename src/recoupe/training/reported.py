@@ -361,6 +361,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             if best is None or al[2] > best[0] + 1e-9:
                 best = (al[2], C, t, probs)
+    if best is None:
+        parser.error(f"no operating point keeps the quote precision at {MIN_PRECISION} or more in each language"
+                     + "".join(f" with {n} {v}" for n, v in (("C", args.C), ("threshold", args.threshold)) if v is not None))
     _, C, t, probs = best
     print(f"chosen C {C}, threshold {t} (pooled out-of-fold F1, P >= {MIN_PRECISION} in each language"
           + "".join(f", {n} given" for n, v in (("C", args.C), ("threshold", args.threshold)) if v is not None) + ")")

@@ -33,7 +33,7 @@ from recoupe.analysis.lexicons import (first_names, institution_nouns, language_
                                        role_nouns, source_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import inverted_subject, phrase_bounds, subject_of
-from recoupe.analysis.text import SpanSet, fold, quoted_spans, tokens_with
+from recoupe.analysis.text import fold, quoted_set, quoted_spans, tokens_with
 from recoupe.model import Entity, Span
 
 # Verbs that continue the previous speaker's turn: their pronoun subject is that speaker.
@@ -313,7 +313,6 @@ class Discourse:
         self.reported: list[tuple[int, int]] = []  # the words of the quotes resolved so far
         self.subjects = _person_subjects(doc)
         self.subject_starts = [s for s, _ in self.subjects]
-        self._quoted: SpanSet | None = None
 
     def spoke(self, anchor: int, ref: Referent) -> None:
         self.speakers.append((anchor, ref))
@@ -423,15 +422,14 @@ class Discourse:
         verb stands for rather than the previous speaker when that speaker is no person (an organisation,
         a description, a document: *il*/*elle* can take those up, but a person just named is the likelier
         speaker of a speech verb). Someone named inside quotation marks is what a speaker talked about."""
-        if self._quoted is None:
-            self._quoted = SpanSet(quoted_spans(self.doc))
+        quoted = quoted_set(self.doc)
         index = entity_index(self.doc)
         text = doc_text(self.doc)
         i = bisect_left(index.person_starts, anchor)
         while i > 0:
             i -= 1
             s, e, n = index.people[i]
-            if e > anchor or s in self._quoted:
+            if e > anchor or s in quoted:
                 continue
             if text.count("\n", e, anchor) > lines:
                 return None
@@ -442,13 +440,12 @@ class Discourse:
     def person_subject_before(self, anchor: int) -> tuple[int, Referent] | None:
         """The last person who is a grammatical subject before ``anchor``, outside quotation marks (a
         person a speaker talks about is no one who speaks next), as (offset, referent)."""
-        if self._quoted is None:
-            self._quoted = SpanSet(quoted_spans(self.doc))
+        quoted = quoted_set(self.doc)
         i = bisect_left(self.subject_starts, anchor)
         while i > 0:
             i -= 1
             char, ref = self.subjects[i]
-            if not self._quoted.overlaps(char, char + 1):
+            if char not in quoted:
                 return char, ref
         return None
 

@@ -38,6 +38,7 @@ from recoupe.analysis.text import (
     line_bounds,
     mark_after,
     mark_before,
+    quoted_set,
     quoted_spans,
     sentence_bounds,
     strip_span,
@@ -302,7 +303,7 @@ def floating_after_reports(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     after a direct quote (the issue's "floating quotes that continue an attributed one")."""
     text = doc_text(doc)
     held = SpanSet([c.content for c in cands])
-    quoted = SpanSet(quoted_spans(doc))
+    quoted = quoted_set(doc)
     # reports made in the article's own words (a report inside a quotation is the quoted speaker's)
     reports = sorted((c for c in cands if c.kind != "direct" and c.speaker_token is not None and c.cue is not None
                       and c.cue[0] not in quoted), key=lambda c: c.content[1])

@@ -32,7 +32,7 @@ from recoupe.analysis.quotes.indirect import (_clause_bounds, _future_speech, _h
                                               participial_clause, report_subject)
 from recoupe.analysis.quotes.quotations import QUOTATION_FEATURES, quotation_candidates
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, has_finite_verb, phrase_bounds
-from recoupe.analysis.text import SpanSet, quoted_spans, sentence_bounds, strip_span, trim_final_punct
+from recoupe.analysis.text import SpanSet, quoted_set, sentence_bounds, strip_span, trim_final_punct
 
 CLASSES = ("say", "assert", "reveal", "admit", "deny", "dispute", "incise")
 FRAMES = ("que", "colon", "inf", "obj", "prep", "clause", "incise", "quotation")  # quotation: ``quotations``
@@ -166,7 +166,7 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
     text = doc_text(doc)
     cues = SpanSet([c.cue for c in found if c.cue is not None])
     held = SpanSet([c.content for c in found])
-    quoted = SpanSet(quoted_spans(doc))
+    quoted = quoted_set(doc)
     verbs = speech_verbs(lang)
     words = quote_words(lang)
     every = _RECORDER.get() is not None  # training records every candidate; the filter reads the open ones only

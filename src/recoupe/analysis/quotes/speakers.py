@@ -49,7 +49,7 @@ from recoupe.analysis.quotes.coreference import (
 from recoupe.analysis.quotes.direct import near_previous
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
-from recoupe.analysis.text import SpanSet, char_span, line_bounds, quoted_spans, token_at
+from recoupe.analysis.text import char_span, line_bounds, quoted_set, token_at
 from recoupe.model import Entity, Quote, Span
 
 
@@ -225,7 +225,7 @@ def _article_speaker(doc: Doc, cand: Candidate, main: dict | None) -> dict | Non
     text = doc_text(doc)
     start, end = cand.content
     line_start, line_end = line_bounds(text, start, end)
-    quoted = SpanSet(quoted_spans(doc))
+    quoted = quoted_set(doc)
     for ent in entities_in(doc, line_start, line_end):
         if ent.canonical == main["canonical"] or not is_person(ent):
             continue  # an outlet, a party or a place named in passing takes no turn

@@ -298,13 +298,13 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
     lead = text[line_start:start].strip(_OPENING_MARKS)
     if lead and not lead.endswith(":"):
         return None
-    found = discourse.person_subject_before(start)
+    introducer = discourse.person_subject_before(start)
     if previous is not None and previous.get("referent") is not None and previous["referent"].person \
-            and (found is None or previous["anchor"] > found[0]) and previous["end"] <= start:
-        found = (previous["anchor"], previous["referent"])
-    if found is None:
+            and (introducer is None or previous["anchor"] > introducer[0]) and previous["end"] <= start:
+        introducer = (previous["anchor"], previous["referent"])
+    if introducer is None:
         return None
-    char, ref = found
+    char, ref = introducer
     between = text[char:line_start] if lead else text[char:start]
     if len(re.findall(r"\n+", between)) > INTRODUCED_BREAKS \
             or len(re.findall(r"[.!?…](?=\s)", text[char:start])) > INTRODUCED_SENTENCES:
@@ -312,9 +312,11 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
     named = discourse.person_named_near(start, None, lines=text.count("\n", char, start))
     if named is None or named.canonical != ref.canonical:
         return None  # someone else was named since, or the speaker was taken up by a pronoun only
-    evidence = _resolved_anaphor(doc, None, ref, lang, cand.confidence, 0.7).evidence
-    return Found(evidence, ref.canonical, first_role(ref.entity, lang) if ref.entity is not None else None,
-                 cand.confidence * 0.7, ref, evidence)
+    found = _resolved_anaphor(doc, None, ref, lang, cand.confidence, 0.7)
+    if found.evidence is None:
+        return None  # no mention to show as the speaker: the quotation stays out
+    found.span = found.evidence
+    return found
 
 
 def _report_agreement(doc: Doc, cand: Candidate) -> tuple[str | None, bool]:

@@ -1,0 +1,46 @@
+"""Speakers (issue 14, session 14, branch s14spk): a definite description of a person that nobody
+holds and that takes up no previous speaker stands for the person the narrative named last
+(``speakers._person_named_just_before``). Invented sentences only."""
+
+from __future__ import annotations
+
+from recoupe.analysis.quotes import find_quotes
+from recoupe.analysis.quotes.coreference import Discourse
+from recoupe.analysis.quotes.speakers import _person_named_just_before
+from recoupe.analysis.quotes.syntax import phrase_bounds
+
+OPENED = ("Anne Morel dirige la chambre de commerce de la ville depuis 2015. Sa fille, Claire Dubois, "
+          "a ouvert un café dans le quartier. « Les clients reviennent chaque matin », raconte la jeune femme.")
+
+
+def _named(doc, word):
+    head = next(t for t in doc if t.text == word)
+    return _person_named_just_before(doc, head, phrase_bounds(head), Discourse(doc), "fr")
+
+
+def test_the_description_stands_for_the_person_named_just_before(fr):
+    ref = _named(fr(OPENED), "femme")
+    assert ref is not None and ref.canonical == "Claire Dubois"
+
+
+def test_the_quote_names_that_person_with_the_mention_as_evidence(fr):
+    q = next(q for q in find_quotes(fr(OPENED)) if "clients" in q.content.text)
+    assert q.speaker is not None and "femme" in q.speaker.text  # the phrase stays what the article says
+    assert q.speaker_canonical == "Claire Dubois"
+    assert q.speaker_evidence is not None and "Dubois" in q.speaker_evidence.text
+
+
+def test_a_description_of_the_other_gender_takes_nobody(fr):
+    text = OPENED.replace("la jeune femme", "le jeune homme")
+    assert _named(fr(text), "homme") is None
+
+
+def test_a_plural_or_indefinite_description_takes_nobody(fr):
+    assert _named(fr(OPENED.replace("la jeune femme", "une jeune femme")), "femme") is None
+    assert _named(fr(OPENED.replace("raconte la jeune femme", "racontent les commerçants")), "commerçants") is None
+
+
+def test_a_person_named_two_paragraphs_up_is_out_of_reach(fr):
+    text = ("Claire Dubois a ouvert un café dans le quartier.\n\nLe marché a lieu le samedi.\n\n"
+            "Les travaux ont duré un an. « Les clients reviennent chaque matin », raconte la jeune femme.")
+    assert _named(fr(text), "femme") is None

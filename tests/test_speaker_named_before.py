@@ -44,3 +44,18 @@ def test_a_person_named_two_paragraphs_up_is_out_of_reach(fr):
     text = ("Claire Dubois a ouvert un café dans le quartier.\n\nLe marché a lieu le samedi.\n\n"
             "Les travaux ont duré un an. « Les clients reviennent chaque matin », raconte la jeune femme.")
     assert _named(fr(text), "femme") is None
+
+
+def _entity(doc, name):
+    from recoupe.analysis.quotes.index import entity_index
+    return next(e for e in entity_index(doc).entities if e.canonical == name)
+
+
+def test_a_list_of_names_after_a_description_is_no_apposition(fr):
+    # the parser hangs the first name of the list on the noun as an apposition
+    from recoupe.analysis.quotes.coreference import descriptions
+    doc = fr("Pour le candidat à la mairie, Paul Martin et Jacques Petit ont « fait leur temps ».")
+    for name in ("Paul Martin", "Jacques Petit"):
+        assert not any("candidat" in d for d in descriptions(doc, _entity(doc, name)))
+    doc = fr("Le candidat à la mairie, Paul Martin, a présenté son programme lundi.")
+    assert any("candidat" in d for d in descriptions(doc, _entity(doc, "Paul Martin")))

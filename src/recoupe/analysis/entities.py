@@ -467,7 +467,8 @@ def find_roles(doc: Doc, cluster_of_token: dict[int, int], person_tokens: set[in
     for i in sorted(cluster_of_token):  # the tokens of a cluster, in text order
         tok, cid = doc[i], cluster_of_token[i]
         candidates = [c for c in tok.children if c.dep_.startswith("appos") and c.pos_ in ("NOUN", "PROPN")]
-        if tok.dep_.startswith("appos") and tok.head.pos_ == "NOUN":
+        if tok.dep_.startswith("appos") and tok.head.pos_ == "NOUN" and \
+                not listed_with_a_name(tok, lambda t: t.i in person_tokens):
             candidates.append(tok.head)
         for noun in candidates:
             if cluster_of_token.get(noun.i) is not None:
@@ -476,6 +477,17 @@ def find_roles(doc: Doc, cluster_of_token: dict[int, int], person_tokens: set[in
             if span:
                 out.append((cid, span))
     return out
+
+
+def listed_with_a_name(name, is_name) -> bool:
+    """Is the name, which the parser hangs as an apposition on a singular noun, coordinated with another
+    name (``is_name``: a test on the token; *pour le candidat, X et Y ont…*, invented)? Then the
+    apposition is a misread: a list of people is the clause's subject, not one person's title (the noun
+    belongs to the phrase before the comma). Read by the entity roles and the speaker step's
+    descriptions (``quotes.coreference._apposed_nouns``)."""
+    # the parser coordinates the next name with the first one or with the noun itself
+    return "Plur" not in name.head.morph.get("Number") and any(
+        c.dep_ == "conj" and c.i > name.i and is_name(c) for c in (*name.children, *name.head.children))
 
 
 def _role_key(doc: Doc, start: int, end: int) -> str:

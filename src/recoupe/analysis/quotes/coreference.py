@@ -29,6 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
+from recoupe.analysis.entities import listed_with_a_name
 from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, quote_words,
                                        role_nouns, source_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
@@ -219,7 +220,8 @@ def _title_gender(noun: Token) -> str | None:
 def _apposed_nouns(tok: Token) -> list[Token]:
     """Nouns in apposition with a name, either way round (*X, hydrologue* / *la ministre, X*)."""
     out = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and not _oblique(c)]
-    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and not _oblique(tok.head):
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and not _oblique(tok.head) \
+            and not listed_with_a_name(tok, lambda t: t.pos_ == "PROPN"):
         out.append(tok.head)
     return out
 

@@ -59,3 +59,21 @@ def test_a_list_of_names_after_a_description_is_no_apposition(fr):
         assert not any("candidat" in d for d in descriptions(doc, _entity(doc, name)))
     doc = fr("Le candidat à la mairie, Paul Martin, a présenté son programme lundi.")
     assert any("candidat" in d for d in descriptions(doc, _entity(doc, "Paul Martin")))
+
+
+def test_a_named_subject_after_a_document_frame_speaks_in_it(fr):
+    # *laisser entendre* is no speech verb of the lexicon: the document frame's candidate carries it
+    text = ("Dans un communiqué publié lundi, Marie Roux a laissé entendre qu'elle quitterait "
+            "la mairie à l'automne.")
+    q = next(q for q in find_quotes(fr(text)) if "mairie" in q.content.text)
+    assert q.speaker_canonical == "Marie Roux"
+
+
+def test_a_document_frame_over_a_clause_whose_subject_names_nobody_stays_the_source(fr):
+    from recoupe.analysis.quotes.speakers import _document_voice
+    from recoupe.analysis.quotes.syntax import Candidate
+    text = "Dans un rapport publié lundi, les dépenses de la ville ont augmenté de dix pour cent en un an."
+    doc = fr(text)
+    start = text.index("les dépenses")
+    cand = Candidate("according_to", "according_to_document", (start, len(text) - 1), (0, 4), doc[3], 0.6)
+    assert _document_voice(doc, cand, "fr") is None

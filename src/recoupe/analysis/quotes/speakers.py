@@ -50,7 +50,7 @@ from recoupe.analysis.quotes.coreference import (
 )
 from recoupe.analysis.quotes.direct import near_previous
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds
+from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds, subject_of
 from recoupe.analysis.text import char_span, line_bounds, quoted_set, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -507,6 +507,11 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # Durand made, admitting…*: not Durand)
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), min(anchor, head.idx))
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
+    voice = _document_voice(doc, cand, lang) if cand.rule == "according_to_document" else None
+    if voice is not None:  # "Dans un entretien au Courrier, X a laissé entendre que…": X speaks there
+        ent, m = voice
+        return Found(Span(text=m.text, start=m.start, end=m.end), ent.canonical,
+                     first_role(ent, lang) if is_person(ent) else None, confidence, referent_of(doc, ent, (m.start, m.end)))
     past = _subject_past_oblique(doc, head, cand.cue) if cand.speaker_span is None else None
     if past is not None:  # "dans un éditorial, le Courrier du Nord estime que": the named subject speaks
         ent, m = past
@@ -636,6 +641,30 @@ def _agrees_in_gender(head: Token, ref: Referent) -> bool:
 # prepositions of a frame that sets the scene of a statement (*dans un communiqué*, *en conférence de
 # presse*, *sur son compte*): a noun they introduce is where the words appeared, never the subject
 _FRAME_CASES = frozenset({"dans", "en", "sur", "in", "on"})
+
+
+def _document_voice(doc: Doc, cand: Candidate, lang: str):
+    """*Dans un entretien au Courrier, Marie Roux a laissé entendre que…* (invented): a sentence opened by
+    a document or an interview (``according_to._in_document``) whose clause after the comma has a named
+    person or body as its own subject: that subject speaks in the document (the outlet or the text is
+    where the words appeared), as a clause with a speech verb does (``_dedupe`` lets those win, but a
+    verb or locution outside the speech lexicon leaves the document as the speaker). Returns the entity
+    and its mention, or None when the subject names nobody (*Dans un rapport, les dépenses ont…*)."""
+    span = doc.char_span(*cand.content, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span.root
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(verb)
+    if subject is None or not (span.start <= subject.i < span.end):
+        return None
+    found = entities_in(doc, subject.idx, subject.idx + len(subject.text))
+    ent = next((e for e in found if e.label in ("PER", "ORG")), None)
+    if ent is None:
+        return None
+    mention = next((m for m in ent.mentions if m.start <= subject.idx < m.end), None)
+    return (ent, Span(text=mention.text, start=mention.start, end=mention.end)) if mention is not None else None
 
 
 def _subject_past_oblique(doc: Doc, head: Token, cue: tuple[int, int] | None):

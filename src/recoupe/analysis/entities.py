@@ -481,7 +481,7 @@ def find_roles(doc: Doc, cluster_of_token: dict[int, int], person_tokens: set[in
 
 def listed_with_a_name(name, is_name) -> bool:
     """Is the name, which the parser hangs as an apposition on a singular noun, coordinated with another
-    name (``is_name``: a test on the token; *pour le candidat, X et Y ont…*, invented)? Then the
+    name (``is_name``: a test on the token; *pour le maire, X et Y ont…*, invented)? Then the
     apposition is a misread: a list of people is the clause's subject, not one person's title (the noun
     belongs to the phrase before the comma). Read by the entity roles and the speaker step's
     descriptions (``quotes.coreference._apposed_nouns``)."""

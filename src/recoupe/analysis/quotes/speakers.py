@@ -508,7 +508,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), min(anchor, head.idx))
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
     voice = _document_voice(doc, cand, lang) if cand.rule == "according_to_document" else None
-    if voice is not None:  # "Dans un entretien au Courrier, X a laissé entendre que…": X speaks there
+    if voice is not None:  # "Dans un communiqué, X a fait comprendre que…": X speaks there
         ent, m = voice
         return Found(Span(text=m.text, start=m.start, end=m.end), ent.canonical,
                      first_role(ent, lang) if is_person(ent) else None, confidence, referent_of(doc, ent, (m.start, m.end)))
@@ -586,7 +586,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             found.identified = _agrees_in_gender(head, topic)
             return found
         named = _person_named_just_before(doc, head, bounds, discourse, lang)
-        if named is not None:  # "X a fondé un comité. « … », explique la jeune femme"
+        if named is not None:  # "X a ouvert un café. « … », raconte la commerçante"
             found = _resolved_anaphor(doc, span, named, lang, confidence, 0.7)
             found.identified = LOCK_NAMED_BEFORE
             return found
@@ -601,7 +601,7 @@ LOCK_NAMED_BEFORE = True
 
 def _person_named_just_before(doc: Doc, head: Token, bounds: tuple[int, int], discourse: Discourse,
                               lang: str) -> Referent | None:
-    """*X a fondé un comité le mois dernier.* then *« … », explique la jeune femme* (invented): a
+    """*X a ouvert un café le mois dernier.* then *« … », raconte la commerçante* (invented): a
     definite singular description of a person (a role or person noun, ``role_nouns.tsv``,
     ``person_nouns.tsv``) that no earlier person holds (``role_holder``) and that takes up no previous
     speaker (``topic_speaker``) stands for the person the narrative named last, outside quotation
@@ -644,11 +644,11 @@ _FRAME_CASES = frozenset({"dans", "en", "sur", "in", "on"})
 
 
 def _document_voice(doc: Doc, cand: Candidate, lang: str):
-    """*Dans un entretien au Courrier, Marie Roux a laissé entendre que…* (invented): a sentence opened by
+    """*Dans un communiqué publié lundi, Marie Roux a fait comprendre que…* (invented): a sentence opened by
     a document or an interview (``according_to._in_document``) whose clause after the comma has a named
     person or body as its own subject: that subject speaks in the document (the outlet or the text is
     where the words appeared), as a clause with a speech verb does (``_dedupe`` lets those win, but a
-    verb or locution outside the speech lexicon leaves the document as the speaker). Returns the entity
+    verb or locution outside the speech lexicon (*faire comprendre*) leaves the document as the speaker). Returns the entity
     and its mention, or None when the subject names nobody (*Dans un rapport, les dépenses ont…*)."""
     span = doc.char_span(*cand.content, alignment_mode="expand")
     if span is None or not len(span):

@@ -1,6 +1,7 @@
 """Indirect speech, session 14 (issue 14): an inverted incise that closes a report and then opens a
 quotation reports the words before it too; a French past participle with an inverted subject and no
-auxiliary is a finite verb the tagger misread (*dit*, *écrit* are both); *membre* is a noun of persons.
+auxiliary is a finite verb the tagger misread (*dit*, *écrit* are both); *membre* is a noun of persons;
+nouns of acts that carry a body's statement (*décision*, *avis*, *version*…) are source nouns.
 Sentences written for the tests."""
 
 from __future__ import annotations
@@ -72,3 +73,15 @@ def test_a_member_of_a_body_names_who_speaks(fr):
     found = _indirect(find_quotes(doc), "dénoncé")
     assert found and "une décision injuste" in found[0].content.text
     assert "membre" in found[0].speaker.text
+
+
+def test_a_body_s_decision_is_a_source_of_selon(fr):
+    doc = fr("Selon la décision du tribunal administratif, le projet est illégal.")
+    found = [q for q in find_quotes(doc) if q.kind == "according_to"]
+    assert found and found[0].content.text == "le projet est illégal"
+    assert "tribunal" in found[0].speaker.text
+
+
+def test_selon_a_measure_is_no_source(fr):
+    doc = fr("Selon la taille de l'entreprise, l'aide varie de mille à cinq mille euros.")
+    assert not [q for q in find_quotes(doc) if q.kind == "according_to"]

@@ -188,8 +188,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if verb.idx in direct_spans:
             continue
         if verb.i in used_cues:
-            before = _framed_before_quotation(verb, lemma, lang, direct_spans) \
-                or _incise_before_quotation(verb, lang, direct_spans)
+            before = _framed_before_quotation(verb, lemma, lang, direct_spans)
             if before is not None:
                 out.append(before)
             continue
@@ -311,21 +310,6 @@ def _framed_before_quotation(verb: Token, lemma: str, lang: str, direct_spans: S
     if content[1] - content[0] < 10:
         return None
     return Candidate("indirect", f"indirect_{rule}", content, cue_span(verb), speaker, 0.65)
-
-
-def _incise_before_quotation(verb: Token, lang: str, direct_spans: SpanSet) -> Candidate | None:
-    """An inverted incise that closes a report and then introduces a quotation (*Le projet est
-    injuste, estime X, patron d'une PME : « … »*, invented): the verb is the quotation's cue, so the
-    incise rule never read it, yet the words before it are that speaker's report as in *Le projet est
-    injuste, estime X.* Not when those words are themselves a quotation (*« … », poursuit-il : « … »*)."""
-    content = _incise_content(verb, lang)
-    if content is None or content[1] - content[0] < 10 or direct_spans.overlaps(*content):
-        return None
-    speaker = report_subject(verb, lang)
-    words = quote_words(lang)
-    if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
-        return None
-    return Candidate("indirect", "indirect_incise", content, cue_span(verb), speaker, 0.6)
 
 
 def _passive_report(verb: Token, lang: str) -> Candidate | None:

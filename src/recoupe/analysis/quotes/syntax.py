@@ -256,10 +256,15 @@ def finite(verb: Token) -> bool:
     """A finite verb or a participle with its auxiliary (``a déclaré``), not a bare participle/adjective.
     An English past participle (VBN) with an active nominal subject of its own and no auxiliary is
     a simple past the tagger misread (*Trump tweeted Thursday: "…"*): the same form is both, and
-    only the past tense takes an active subject without *have* / *be*."""
+    only the past tense takes an active subject without *have* / *be*. Likewise a French past
+    participle with no auxiliary and an active subject *after* it is a present the tagger misread
+    (*…, dit X : « … »*, where *dit* is both): a bare participle takes no inverted subject (an
+    absolute participle clause puts its subject first, *le discours terminé*)."""
     return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children) \
         or verb.tag_ in ("VBD", "VBZ", "VBP") \
-        or verb.tag_ == "VBN" and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        or verb.tag_ == "VBN" and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) \
+        or verb.morph.get("VerbForm") == ["Part"] and not verb.tag_.startswith("VB") \
+        and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
 
 
 def has_finite_verb(doc: Doc, start: int, end: int) -> bool:

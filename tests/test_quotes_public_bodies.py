@@ -1,28 +1,39 @@
-"""Indirect speech, session 13 (issue 14): a public body named by its head noun speaks
-(``institution_nouns.tsv`` read by ``credible_source``), and three parse errors that hid a report: a
-sentence whose root is a noun (the parser found no main verb), an incise whose inverted subject the
-parser read as the object of a coordinated verb, and a speech-verb form tagged as an adjective though it
-has a subject and a clause. Sentences written for the tests."""
+"""Indirect speech (issue 14): who may speak and the parse errors that hid a report.
+
+Session 13: a public body named by its head noun speaks (``institution_nouns.tsv`` read by
+``credible_source``); a sentence whose root is a noun (the parser found no main verb), an incise whose
+inverted subject the parser read as the object of a coordinated verb, and a speech-verb form tagged as
+an adjective though it has a subject and a clause. Session 14: *membre* is a noun of persons; nouns of
+acts that carry a body's statement (*décision*, *avis*, *version*…) are source nouns; a French past
+participle with an inverted subject and no auxiliary is a finite verb the tagger misread (*dit*,
+*écrit* are both), so an incise with it reports what comes before it. Sentences written for the tests."""
 
 from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
 
 from recoupe.analysis.quotes import find_quotes
 from recoupe.analysis.quotes.index import credible_source
 from recoupe.analysis.quotes.indirect import inverted_object, verbless_root_subject
-from recoupe.analysis.quotes.syntax import phrase_bounds
+from recoupe.analysis.quotes.syntax import finite, phrase_bounds
 
 
 def _indirect(quotes, cue_contains):
     return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]
 
 
-def test_a_body_named_by_its_head_noun_is_a_source(fr):
-    doc = fr("Le régime a dénoncé une ingérence étrangère dans les élections.")
-    subject = next(t for t in doc if t.lower_ == "régime")
+@pytest.mark.parametrize("sentence, noun, content", [
+    ("Le régime a dénoncé une ingérence étrangère dans les élections.", "régime", "une ingérence étrangère"),
+    ("Un membre du syndicat a dénoncé une décision injuste.", "membre", "une décision injuste"),
+])
+def test_a_body_or_a_member_named_by_a_noun_speaks(fr, sentence, noun, content):
+    doc = fr(sentence)
+    subject = next(t for t in doc if t.lower_ == noun)
     assert credible_source(subject, phrase_bounds(subject), "fr")
     found = _indirect(find_quotes(doc), "dénoncé")
-    assert found and "une ingérence étrangère" in found[0].content.text
-    assert "régime" in found[0].speaker.text
+    assert found and content in found[0].content.text
+    assert noun in found[0].speaker.text
 
 
 def test_a_thing_is_still_no_source(fr):
@@ -32,11 +43,16 @@ def test_a_thing_is_still_no_source(fr):
     assert not _indirect(find_quotes(doc), "annoncé")
 
 
+def _parsed(fr, words, heads, deps, pos, morphs):
+    """A Doc as the parser sometimes reads a sentence (no space before , . :)."""
+    return Doc(fr.vocab, words=words, spaces=[n + 1 < len(words) and words[n + 1] not in (",", ".", ":")
+                                              for n in range(len(words))],
+               heads=heads, deps=deps, pos=pos, morphs=morphs)
+
+
 def _misparsed(fr):
     """*Un avis du conseil, publié hier, accuse le maire de mentir.* as the parser sometimes reads such a
     sentence: no main verb, the noun *avis* as root and the finite *accuse* hung on *conseil*."""
-    from spacy.tokens import Doc
-
     words = ["Un", "avis", "du", "conseil", ",", "publié", "hier", ",", "accuse", "le", "maire", "de", "mentir", "."]
     heads = [1, 1, 3, 1, 3, 3, 5, 3, 3, 10, 8, 12, 8, 1]
     deps = ["det", "ROOT", "case", "nmod", "punct", "acl", "advmod", "punct", "acl", "det", "obj", "mark", "xcomp",
@@ -46,9 +62,7 @@ def _misparsed(fr):
     morphs[8] = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
     morphs[5] = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
     morphs[12] = "VerbForm=Inf"
-    return Doc(fr.vocab, words=words, spaces=[w not in (",", ".") and n + 1 < len(words) and words[n + 1] not in (",", ".")
-                                              for n, w in enumerate(words)],
-               heads=heads, deps=deps, pos=pos, morphs=morphs)
+    return _parsed(fr, words, heads, deps, pos, morphs)
 
 
 def test_a_verbless_root_is_the_subject_of_a_finite_speech_verb(fr):
@@ -92,3 +106,51 @@ def test_a_speech_verb_form_tagged_as_an_adjective_with_a_subject_is_a_verb(fr):
 def test_the_noun_of_the_same_form_stays_a_noun(fr):
     doc = fr("Sa remarque sur la météo a fait rire la salle.")
     assert not _indirect(find_quotes(doc), "remarque")
+
+
+def test_an_incise_with_a_participle_form_reports_the_words_before_it(fr):
+    doc = fr("La réforme est injuste, dit Paul Martin, patron d'une entreprise locale : « Personne ne nous a consultés. »")
+    found = _indirect(find_quotes(doc), "dit")
+    assert found and found[0].content.text == "La réforme est injuste"
+    assert "Paul Martin" in found[0].speaker.text
+
+
+def test_a_participle_with_an_inverted_subject_is_finite(fr):
+    """*Le tarif est trop élevé, dit Paul Martin.* as the parser sometimes reads it: *dit* a past
+    participle hung on the adjective, with *Paul* its subject after it."""
+    words = ["Le", "tarif", "est", "trop", "élevé", ",", "dit", "Paul", "Martin", "."]
+    heads = [1, 4, 4, 4, 4, 4, 4, 6, 7, 4]
+    deps = ["det", "nsubj", "cop", "advmod", "ROOT", "punct", "parataxis", "nsubj", "flat:name", "punct"]
+    pos = ["DET", "NOUN", "AUX", "ADV", "ADJ", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"]
+    morphs = [""] * len(words)
+    morphs[2] = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+    morphs[6] = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
+    doc = _parsed(fr, words, heads, deps, pos, morphs)
+    assert finite(doc[6])
+
+
+def test_an_absolute_participle_clause_is_not_finite(fr):
+    """*Le discours terminé, le maire est parti.*: a participle whose subject comes first, no auxiliary."""
+    words = ["Le", "discours", "terminé", ",", "le", "maire", "est", "parti", "."]
+    heads = [1, 2, 7, 2, 5, 7, 7, 7, 7]
+    deps = ["det", "nsubj", "advcl", "punct", "det", "nsubj", "aux:tense", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    morphs = [""] * len(words)
+    morphs[2] = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
+    morphs[6] = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+    morphs[7] = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
+    doc = _parsed(fr, words, heads, deps, pos, morphs)
+    assert not finite(doc[2])
+    assert finite(doc[7])
+
+
+def test_a_body_s_decision_is_a_source_of_selon(fr):
+    doc = fr("Selon la décision du tribunal administratif, le projet est illégal.")
+    found = [q for q in find_quotes(doc) if q.kind == "according_to"]
+    assert found and found[0].content.text == "le projet est illégal"
+    assert "tribunal" in found[0].speaker.text
+
+
+def test_selon_a_measure_is_no_source(fr):
+    doc = fr("Selon la taille de l'entreprise, l'aide varie de mille à cinq mille euros.")
+    assert not [q for q in find_quotes(doc) if q.kind == "according_to"]

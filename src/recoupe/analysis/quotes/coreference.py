@@ -199,7 +199,7 @@ def _single_gender(tok: Token) -> str | None:
     return genders[0]
 
 
-def _title_gender(noun: Token) -> str | None:
+def title_gender(noun: Token) -> str | None:
     """French: the gender of a person noun used as a title, read from what agrees with it (its
     article, an adjective), not from the noun: role nouns are often epicene (*ministre*,
     *porte-parole*) and the tagger guesses their gender (*la ministre* comes out masculine)."""
@@ -397,12 +397,12 @@ class Discourse:
 
     def _body_description(self, ref: Referent) -> bool:
         """Is the referent a description with no name whose head names a body, a document or an outlet
-        (*la présidence*, *le rapport*, ``_names_a_body``)? Such a speaker is what *il* / *elle* takes up
+        (*la présidence*, *le rapport*, ``names_a_body``)? Such a speaker is what *il* / *elle* takes up
         (the pronoun agrees with its noun), not a person named since."""
         if ref.entity is not None:
             return False
         span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
-        return span is not None and len(span) > 0 and _names_a_body(span.root, language_of(self.doc))
+        return span is not None and len(span) > 0 and names_a_body(span.root, language_of(self.doc))
 
     def _newcomer(self, anchor: int, gender: str | None, previous: tuple[int, Referent]) -> Referent | None:
         """A person introduced (first named) after the previous speaker took the turn, in the pronoun's
@@ -473,7 +473,7 @@ class Discourse:
             return None
         if any(is_person(e) for e in entities_in(self.doc, *bounds)):
             return None  # the phrase names someone (*la leader du RN X*): not a bare description
-        if _names_a_body(head, lang):
+        if names_a_body(head, lang):
             return None  # *le ministère*, *le rapport*, *le quotidien*: a body, a document or an outlet
         dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
         if not dets or dets[0].morph.get("Definite") != ["Def"] or dets[0].morph.get("PronType") != ["Art"]:
@@ -584,11 +584,24 @@ FAMILY_ROLES = frozenset({"spouse", "wife", "husband", "son", "daughter", "broth
                           "mother", "parent", "child"})
 
 
-def _names_a_body(head: Token, lang: str) -> bool:
+def names_a_body(head: Token, lang: str) -> bool:
     """Does the noun name a body, a document or an outlet rather than a person (``source_nouns.tsv``,
     ``institution_nouns.tsv``, ``quote_words`` ``outlet_nouns``)?"""
     words = {head.lemma_.lower(), head.lower_}
     return bool(words & (source_nouns(lang) | institution_nouns(lang) | quote_words(lang).outlet_nouns))
+
+
+def definite_person_description(head: Token, lang: str) -> bool:
+    """Is the noun the head of a definite singular description that may name a person (*le porte-parole*,
+    *la commerçante*): a singular noun after a singular definite article, naming no body, document or
+    outlet (``names_a_body``)? The article says the number of an invariable noun (*les porte-parole*).
+    What a description must be before the article's structure may name its holder (``named_next``,
+    ``speakers._person_named_just_before``)."""
+    if head.pos_ != "NOUN" or "Plur" in head.morph.get("Number") or names_a_body(head, lang):
+        return False
+    dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
+    return bool(dets) and dets[0].morph.get("Definite") == ["Def"] and dets[0].morph.get("PronType") == ["Art"] \
+        and "Plur" not in dets[0].morph.get("Number")
 
 
 def countries(text: str, lang: str) -> frozenset[str]:
@@ -638,7 +651,7 @@ def description_clash(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entit
 
 
 def fill_gender_clash(doc: Doc, head: Token, ent: Entity, lang: str) -> bool:
-    """Can a French description whose article or adjective says a gender (``_title_gender``: *la
+    """Can a French description whose article or adjective says a gender (``title_gender``: *la
     directrice*, *le directeur de…*) not stand for the person ``ent`` of the other gender? Asked only
     where the rules named nobody for the description and the speaker scorer would fill it with a
     person named nearby (``speakers._scored``): there a clash is the one check left, and the rules'
@@ -650,7 +663,7 @@ def fill_gender_clash(doc: Doc, head: Token, ent: Entity, lang: str) -> bool:
         return False
     if head.lemma_.lower() not in role_nouns(lang) and head.lower_ not in role_nouns(lang):
         return False
-    said = _title_gender(head)
+    said = title_gender(head)
     # the first name first: the article's words vote through shared surnames and misread honorifics
     theirs = (first_name_gender(ent.canonical, lang) or entity_gender(doc, ent)) if said else None
     return bool(said and theirs and said != theirs)
@@ -897,12 +910,8 @@ def named_next(doc: Doc, head: Token, bounds: tuple[int, int], lang: str) -> tup
     apposition sharing no word with the description), and not clash with it in gender (the
     description's article, ``entity_gender``), nationality or office (``description_clash``). The
     body-paragraph form of the lede's convention ``delayed_identification`` reads."""
-    if head.pos_ != "NOUN" or "Plur" in head.morph.get("Number") or _names_a_body(head, lang):
+    if not definite_person_description(head, lang):
         return None
-    dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
-    if not dets or dets[0].morph.get("Definite") != ["Def"] or dets[0].morph.get("PronType") != ["Art"] \
-            or "Plur" in dets[0].morph.get("Number"):
-        return None  # the article says the number of an invariable noun (*les porte-parole*)
     text = doc_text(doc)
     line_end = text.find("\n", bounds[1])
     line_end = len(text) if line_end == -1 else line_end
@@ -923,7 +932,7 @@ def named_next(doc: Doc, head: Token, bounds: tuple[int, int], lang: str) -> tup
         if apposed is not None and not description_words(text[bounds[0]:bounds[1]]) & description_words(
                 text[apposed.left_edge.idx:apposed.right_edge.idx + len(apposed.right_edge.text)]):
             return None  # *Jean Petit, le maire, a estimé*: described otherwise
-        gender = _title_gender(head) if lang == "fr" else None
+        gender = title_gender(head) if lang == "fr" else None
         ent_gender = entity_gender(doc, ent)
         if gender and ent_gender and gender != ent_gender or description_clash(doc, head, bounds, ent, lang):
             return None

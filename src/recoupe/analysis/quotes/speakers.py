@@ -32,10 +32,9 @@ from recoupe.analysis.quotes.candidates import (
 from recoupe.analysis.quotes.coreference import (
     Discourse,
     Referent,
-    _names_a_body,
-    _title_gender,
     apposed_name,
     compatible,
+    definite_person_description,
     delayed_identification,
     description_clash,
     description_referent,
@@ -46,6 +45,7 @@ from recoupe.analysis.quotes.coreference import (
     pronoun_features,
     referent_of,
     role_holder,
+    title_gender,
     token_gender,
 )
 from recoupe.analysis.quotes.direct import near_previous
@@ -611,15 +611,12 @@ def _person_named_just_before(doc: Doc, head: Token, bounds: tuple[int, int], di
     the one a gendered description rules out). Why: left to the speaker scorer, such a description was
     filled with someone named further back, or left with no name (NOTES, issue 14, s14spk).
     ``NAMED_BEFORE_LINES`` of 1 or 2 gave the same figures; 1 kept, the tighter."""
-    if lang != "fr" or head.pos_ != "NOUN" or "Plur" in head.morph.get("Number") or _names_a_body(head, lang):
+    if lang != "fr" or not definite_person_description(head, lang):
         return None
     low = {head.lemma_.lower(), head.lower_}
     if not any(w in role_nouns(lang) or w in person_nouns(lang) for w in low):
         return None
-    dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
-    if not dets or dets[0].morph.get("Definite") != ["Def"] or dets[0].morph.get("PronType") != ["Art"]:
-        return None
-    gender = _title_gender(head)
+    gender = title_gender(head)
     ref = discourse.person_named_near(bounds[0], gender, lines=NAMED_BEFORE_LINES)
     if ref is None or ref.entity is None or ref.gender is None:
         return None

@@ -9,7 +9,7 @@ from recoupe.analysis.quotes.coreference import Discourse
 from recoupe.analysis.quotes.speakers import _person_named_just_before
 from recoupe.analysis.quotes.syntax import phrase_bounds
 
-OPENED = ("Anne Morel dirige la chambre de commerce de la ville depuis 2015. Sa fille, Claire Dubois, "
+OPENED = ("Anne Morel préside la chambre de commerce locale depuis 2015. Sa fille, Claire Dubois, "
           "a ouvert un café dans le quartier. « Les clients reviennent chaque matin », raconte la commerçante.")
 
 

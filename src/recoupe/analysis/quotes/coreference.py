@@ -153,14 +153,17 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
         if span.start == 0:
             continue
         before = doc[span.start - 1]
+        incise = _incise_verb(before)
         # a plural word before the name is no title of one person (a tagger reading a preposition as a
         # plural adjective): it does not vote
         if before.pos_ in ("NOUN", "DET", "ADJ") and not before.is_punct and not _oblique(before) \
-                and "Plur" not in before.morph.get("Number"):
+                and "Plur" not in before.morph.get("Number") and not incise:
             g = token_gender(before)
             if g:
                 votes[g] += 1
         for noun in _apposed_nouns(span.root):  # "La ministre de la Santé, Agnès Martin": the determiner's gender
+            if incise and noun.i < span.start:
+                continue  # the name is the incise verb's subject, not the apposition of a noun before it
             dets = [c for c in noun.children if c.dep_ == "det"]
             g = token_gender(dets[0]) if dets else None
             if g:
@@ -172,6 +175,20 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
         elif first and fold(first[0]) in ("le", "un", "ce", "cet"):
             votes["Masc"] += 1
     return votes
+
+
+def _incise_verb(before: Token) -> bool:
+    """Is the word right before a name the verb of an inverted incise (*…, observe X*, *…, note X*,
+    invented)? A verb, or a French noun with no determiner: French titles take an article (*la
+    ministre X*), while the tagger reads incise verbs that are also nouns (*note*, *analyse*) as bare
+    nouns. The name is then that verb's subject: neither the word's guessed gender nor a noun before
+    it that the parser hangs the name on as an apposition tells the person's gender (a man was made
+    feminine by *une contestation …, note X*; NOTES.md, issue 14, s14pron). English titles go bare
+    (*actress X*), so the noun test is French only."""
+    if before.pos_ in ("VERB", "AUX"):
+        return True
+    return before.pos_ == "NOUN" and language_of(before.doc) == "fr" \
+        and not any(c.dep_ == "det" for c in before.children)
 
 
 def _sibling_apposition(span) -> Token | None:

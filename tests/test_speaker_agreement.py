@@ -107,3 +107,24 @@ def test_a_plural_pronoun_does_not_fall_back_to_the_last_person_named(fr):
     doc = fr("Paul Martin a quitté la salle. Plus tard, ils ont affirmé que rien n'était décidé.")
     pron = next(t for t in doc if t.lower_ == "ils")
     assert Discourse(doc).antecedent(pron, "affirmer", pron.idx) is None
+
+
+def test_a_name_after_an_inverted_incise_takes_no_gender_from_the_noun_before_it(fr):
+    # the tagger reads the incise verb *analyse* as a bare feminine noun and hangs the name on it as an
+    # apposition: neither vote may make the man feminine (NOTES.md, issue 14, s14pron)
+    from recoupe.analysis.quotes.coreference import entity_gender
+    from recoupe.analysis.quotes.index import entity_index
+
+    doc = fr("« Le projet avance », affirme Paul Lemaire. Le chantier a repris malgré une contestation "
+             "persistante, analyse Paul Lemaire.")
+    people = [e for e in entity_index(doc).entities if e.canonical == "Paul Lemaire"]
+    assert people and entity_gender(doc, people[0]) == "Masc"
+
+
+def test_a_title_with_its_article_still_gives_the_gender(fr):
+    from recoupe.analysis.quotes.coreference import entity_gender
+    from recoupe.analysis.quotes.index import entity_index
+
+    doc = fr("La chercheuse Claude Martin a présenté ses résultats. « Ils sont solides », a-t-elle dit.")
+    people = [e for e in entity_index(doc).entities if e.canonical == "Claude Martin"]
+    assert people and entity_gender(doc, people[0]) == "Fem"

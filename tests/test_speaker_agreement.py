@@ -115,7 +115,7 @@ def test_a_name_after_an_inverted_incise_takes_no_gender_from_the_noun_before_it
     from recoupe.analysis.quotes.coreference import entity_gender
     from recoupe.analysis.quotes.index import entity_index
 
-    doc = fr("« Le projet avance », affirme Paul Lemaire. Le chantier a repris malgré une contestation "
+    doc = fr("« Le projet avance », affirme Paul Lemaire. Le chantier a repris en dépit d'une contestation "
              "persistante, analyse Paul Lemaire.")
     people = [e for e in entity_index(doc).entities if e.canonical == "Paul Lemaire"]
     assert people and entity_gender(doc, people[0]) == "Masc"

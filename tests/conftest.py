@@ -66,6 +66,11 @@ def en():
     return get_nlp("en", FINDINGS)
 
 
+def indirect_by_cue(quotes, cue_contains: str) -> list:
+    """The indirect quotes whose cue holds ``cue_contains`` (the quote tests' way to find one report)."""
+    return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]
+
+
 # -- the service ------------------------------------------------------------------------------------
 
 

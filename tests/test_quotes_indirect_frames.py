@@ -10,22 +10,20 @@ from recoupe.analysis.quotes import find_quotes
 from recoupe.analysis.quotes.indirect import _future_speech, _personal_expletive
 from recoupe.analysis.quotes.syntax import subject_of
 
-
-def _indirect(quotes, cue_contains):
-    return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]
+from conftest import indirect_by_cue
 
 
 def test_participial_clause_reports_its_noun_object(fr):
     doc = fr("Le ministre de l'Industrie, Paul Mercier, a parlé mardi devant les députés, évoquant la fermeture "
              "prochaine de trois usines du groupe.")
-    found = _indirect(find_quotes(doc), "évoquant")
+    found = indirect_by_cue(find_quotes(doc), "évoquant")
     assert found, [(q.kind, q.cue and q.cue.text) for q in find_quotes(doc)]
     assert found[0].content.text.startswith("la fermeture prochaine")
 
 
 def test_participle_modifying_a_noun_is_not_a_report(fr):
     doc = fr("Les habitants évoquant la fermeture des usines étaient nombreux à la réunion de mardi.")
-    assert not _indirect(find_quotes(doc), "évoquant")
+    assert not indirect_by_cue(find_quotes(doc), "évoquant")
 
 
 def test_object_clitic_is_not_the_subject_of_a_third_person_verb(fr):
@@ -33,16 +31,16 @@ def test_object_clitic_is_not_the_subject_of_a_third_person_verb(fr):
     verb = next(t for t in doc if t.lower_ == "explique")
     subject = subject_of(verb)
     assert subject is not None and subject.lower_ != "nous"
-    assert _indirect(find_quotes(doc), "explique")
+    assert indirect_by_cue(find_quotes(doc), "explique")
 
 
 def test_speech_in_the_simple_future_is_not_a_report(fr):
     doc = fr("Certains diront que la réforme arrive trop tard pour les petites communes.")
     assert _future_speech(next(t for t in doc if t.lower_ == "diront"), "fr")
-    assert not _indirect(find_quotes(doc), "diront")
+    assert not indirect_by_cue(find_quotes(doc), "diront")
     past = fr("Le maire a dit que la réforme arrive trop tard pour les petites communes.")
     assert not _future_speech(next(t for t in past if t.lower_ == "dit"), "fr")
-    assert _indirect(find_quotes(past), "dit")
+    assert indirect_by_cue(find_quotes(past), "dit")
 
 
 def test_english_future_speech(en):
@@ -52,9 +50,9 @@ def test_english_future_speech(en):
 
 def test_evidence_verb_needs_a_source_subject(fr):
     writer = fr("La hausse des loyers dans le centre montre que le marché reste très tendu.")
-    assert not _indirect(find_quotes(writer), "montre")
+    assert not indirect_by_cue(find_quotes(writer), "montre")
     study = fr("Une étude de l'Insee publiée mardi montre que le marché reste très tendu.")
-    assert _indirect(find_quotes(study), "montre")
+    assert indirect_by_cue(find_quotes(study), "montre")
 
 
 def test_personal_pronoun_labelled_expletive_speaks():

@@ -6,52 +6,50 @@ from __future__ import annotations
 from recoupe.analysis.quotes import find_quotes
 from recoupe.analysis.quotes.indirect import _unrealised_infinitive
 
-
-def _indirect(quotes, cue_contains):
-    return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]
+from conftest import indirect_by_cue
 
 
 def test_purpose_infinitive_is_no_report(fr):
     doc = fr("Marie Dupont multiplie les tribunes pour critiquer la réforme des retraites.")
     verb = next(t for t in doc if t.lower_ == "critiquer")
     assert _unrealised_infinitive(verb, "fr")
-    assert not _indirect(find_quotes(doc), "critiquer")  # neither the rules nor the learned filter
+    assert not indirect_by_cue(find_quotes(doc), "critiquer")  # neither the rules nor the learned filter
 
 
 def test_infinitive_complement_of_an_aspectual_verb_reports(fr):
     doc = fr("Marie Dupont continue de critiquer la réforme des retraites.")
     assert not _unrealised_infinitive(next(t for t in doc if t.lower_ == "critiquer"), "fr")
-    found = _indirect(find_quotes(doc), "critiquer")
+    found = indirect_by_cue(find_quotes(doc), "critiquer")
     assert found and found[0].content.text.startswith("la réforme")
 
 
 def test_infinitive_with_a_que_clause_is_not_concerned(fr):
     doc = fr("Le sénateur Paul Mercier a profité du débat pour affirmer que la réforme serait votée en juin.")
-    assert _indirect(find_quotes(doc), "affirmer")
+    assert indirect_by_cue(find_quotes(doc), "affirmer")
 
 
 def test_negated_speech_act_in_a_complement_frame_is_no_report(fr):
     doc = fr("Le ministre ne craint pas de bousculer les élus par toutes sortes de règlements.")
-    assert not _indirect(find_quotes(doc), "craint")  # neither the rules nor the learned filter
+    assert not indirect_by_cue(find_quotes(doc), "craint")  # neither the rules nor the learned filter
     plain = fr("Le ministre Paul Mercier a dénoncé la fermeture des trois usines du groupe.")
-    assert _indirect(find_quotes(plain), "dénoncé")
+    assert indirect_by_cue(find_quotes(plain), "dénoncé")
 
 
 def test_negated_verb_with_a_que_clause_still_reports(fr):
     doc = fr("Le ministre Paul Mercier n'a pas nié que la fermeture des usines était décidée.")
-    assert _indirect(find_quotes(doc), "nié")
+    assert indirect_by_cue(find_quotes(doc), "nié")
 
 
 def test_passive_report_with_a_pronoun_subject_holds_no_content(fr):
     noun = fr("Cet argument a été rejeté par le ministre Paul Mercier lors du débat de mardi.")
-    assert _indirect(find_quotes(noun), "rejeté")
+    assert indirect_by_cue(find_quotes(noun), "rejeté")
     pronoun = fr("Le texte a été voté en juin, alors qu'il avait été proposé par le groupe centriste dès 2018.")
-    assert not _indirect(find_quotes(pronoun), "proposé")
+    assert not indirect_by_cue(find_quotes(pronoun), "proposé")
 
 
 def test_volition_verb_with_an_infinitive_is_no_report(fr):
     doc = fr("La sénatrice Marie Dupont souhaite quitter la commission des finances avant l'été.")
     # the rules no longer read an infinitive frame (the learned filter weighs the candidate on its own)
-    assert not [q for q in _indirect(find_quotes(doc), "souhaite") if q.producer.startswith("rule:")]
+    assert not [q for q in indirect_by_cue(find_quotes(doc), "souhaite") if q.producer.startswith("rule:")]
     wish = fr("La sénatrice Marie Dupont souhaite que la commission des finances soit dissoute avant l'été.")
-    assert _indirect(find_quotes(wish), "souhaite")
+    assert indirect_by_cue(find_quotes(wish), "souhaite")

@@ -6,15 +6,13 @@ from __future__ import annotations
 from recoupe.analysis.lexicons import locution_words, speech_tokens
 from recoupe.analysis.quotes import find_quotes
 
-
-def _indirect(quotes, cue_contains):
-    return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]
+from conftest import indirect_by_cue
 
 
 def test_locution_with_a_prepositional_complement_reports(fr):
     doc = fr("Le syndicat a mis en garde le gouvernement contre une hausse des tarifs.")
     assert [lemma for _, lemma in speech_tokens(doc, "fr")] == ["mettre en garde"]
-    found = _indirect(find_quotes(doc), "mis")
+    found = indirect_by_cue(find_quotes(doc), "mis")
     assert found and "contre une hausse des tarifs" in found[0].content.text
     assert "garde" not in found[0].content.text  # the locution's fixed words are no content
 
@@ -24,12 +22,12 @@ def test_locution_noun_may_carry_the_complement(fr):
     verb = next(t for t in doc if t.lower_ == "lancé")
     lemma, fixed = locution_words(verb, "fr")
     assert lemma == "lancer appel" and [t.text for t in fixed] == ["appel"]  # determiner and adjective skipped
-    found = _indirect(find_quotes(doc), "lancé")
+    found = indirect_by_cue(find_quotes(doc), "lancé")
     assert found and found[0].content.text.startswith("à la retenue")
 
 
 def test_the_verb_alone_is_no_locution(fr):
     doc = fr("Le commerçant a mis la clé sous la porte après dix ans d'activité.")
     assert not [lemma for _, lemma in speech_tokens(doc, "fr")]
-    assert not _indirect(find_quotes(doc), "mis")
+    assert not indirect_by_cue(find_quotes(doc), "mis")
 

@@ -9,9 +9,7 @@ from recoupe.analysis.quotes import find_quotes
 from recoupe.analysis.quotes.index import credible_source
 from recoupe.analysis.quotes.syntax import phrase_bounds
 
-
-def _indirect(quotes, cue_contains):
-    return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]
+from conftest import indirect_by_cue
 
 
 def test_the_lexicon_holds_singular_lemmas_of_both_genders():
@@ -22,7 +20,7 @@ def test_the_lexicon_holds_singular_lemmas_of_both_genders():
 
 def test_a_group_of_persons_reports_with_a_noun_object(fr):
     doc = fr("Les infirmières ont réclamé une prime de nuit plus élevée.")
-    found = _indirect(find_quotes(doc), "réclamé")
+    found = indirect_by_cue(find_quotes(doc), "réclamé")
     assert found and "une prime de nuit" in found[0].content.text
     assert "infirmières" in found[0].speaker.text
 
@@ -43,7 +41,7 @@ def test_the_subject_of_a_passive_is_addressed_not_speaking(fr):
     doc = fr("Les riverains sont invités à quitter leurs maisons avant la crue.")
     subject = next(t for t in doc if t.lower_ == "riverains")
     assert not credible_source(subject, phrase_bounds(subject), "fr")
-    assert not _indirect(find_quotes(doc), "invités")
+    assert not indirect_by_cue(find_quotes(doc), "invités")
 
 
 def test_a_pronominal_speech_verb_is_no_passive(fr):

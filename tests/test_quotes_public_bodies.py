@@ -18,9 +18,7 @@ from recoupe.analysis.quotes.index import credible_source
 from recoupe.analysis.quotes.indirect import inverted_object, verbless_root_subject
 from recoupe.analysis.quotes.syntax import finite, phrase_bounds
 
-
-def _indirect(quotes, cue_contains):
-    return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]
+from conftest import indirect_by_cue
 
 
 @pytest.mark.parametrize("sentence, noun, content", [
@@ -31,7 +29,7 @@ def test_a_body_or_a_member_named_by_a_noun_speaks(fr, sentence, noun, content):
     doc = fr(sentence)
     subject = next(t for t in doc if t.lower_ == noun)
     assert credible_source(subject, phrase_bounds(subject), "fr")
-    found = _indirect(find_quotes(doc), "dénoncé")
+    found = indirect_by_cue(find_quotes(doc), "dénoncé")
     assert found and content in found[0].content.text
     assert noun in found[0].speaker.text
 
@@ -40,7 +38,7 @@ def test_a_thing_is_still_no_source(fr):
     doc = fr("Les averses ont annoncé la fin de la saison sèche.")
     subject = next(t for t in doc if t.lower_ == "averses")
     assert not credible_source(subject, phrase_bounds(subject), "fr")
-    assert not _indirect(find_quotes(doc), "annoncé")
+    assert not indirect_by_cue(find_quotes(doc), "annoncé")
 
 
 def _parsed(fr, words, heads, deps, pos, morphs):
@@ -84,7 +82,7 @@ def test_an_inverted_subject_read_as_an_object_speaks(fr):
     verb = next(t for t in doc if t.lower_ == "noté")
     if verb.dep_ == "conj":  # the misparse the rule repairs
         assert inverted_object(verb, "fr").lower_ == "enquête"
-    found = _indirect(find_quotes(doc), "noté")
+    found = indirect_by_cue(find_quotes(doc), "noté")
     assert found and "enquête" in found[0].speaker.text
     assert found[0].content.text.startswith("Les ventes reculent")
 
@@ -98,19 +96,19 @@ def test_an_object_that_cannot_speak_is_no_inverted_subject(fr):
 def test_a_speech_verb_form_tagged_as_an_adjective_with_a_subject_is_a_verb(fr):
     doc = fr("Le démographe belge Luc Renard remarque que quatre régions rurales, longtemps délaissées, ont "
              "nettement moins souffert que les villes.")
-    found = _indirect(find_quotes(doc), "remarque")
+    found = indirect_by_cue(find_quotes(doc), "remarque")
     assert found and "Luc Renard" in found[0].speaker.text
     assert found[0].content.text.startswith("que quatre régions")
 
 
 def test_the_noun_of_the_same_form_stays_a_noun(fr):
     doc = fr("Sa remarque sur la météo a fait rire la salle.")
-    assert not _indirect(find_quotes(doc), "remarque")
+    assert not indirect_by_cue(find_quotes(doc), "remarque")
 
 
 def test_an_incise_with_a_participle_form_reports_the_words_before_it(fr):
     doc = fr("La réforme est injuste, dit Paul Martin, patron d'une entreprise locale : « Personne ne nous a consultés. »")
-    found = _indirect(find_quotes(doc), "dit")
+    found = indirect_by_cue(find_quotes(doc), "dit")
     assert found and found[0].content.text == "La réforme est injuste"
     assert "Paul Martin" in found[0].speaker.text
 

@@ -80,4 +80,4 @@ def test_a_document_frame_over_a_clause_whose_subject_names_nobody_stays_the_sou
     doc = fr(text)
     start = text.index("les dépenses")
     cand = Candidate("according_to", "according_to_document", (start, len(text) - 1), (0, 4), doc[3], 0.6)
-    assert _document_voice(doc, cand, "fr") is None
+    assert _document_voice(doc, cand) is None

@@ -507,16 +507,14 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # Durand made, admitting…*: not Durand)
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), min(anchor, head.idx))
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
-    voice = _document_voice(doc, cand, lang) if cand.rule == "according_to_document" else None
-    if voice is not None:  # "Dans un communiqué, X a fait comprendre que…": X speaks there
-        ent, m = voice
+    # the named subject speaks in a document or frame: "Dans un communiqué, X a fait comprendre que…",
+    # "dans un éditorial, le Courrier du Nord estime que"
+    framed = (_document_voice(doc, cand) if cand.rule == "according_to_document" else None) \
+        or (_subject_past_oblique(doc, head, cand.cue) if cand.speaker_span is None else None)
+    if framed is not None:
+        ent, m = framed
         return Found(Span(text=m.text, start=m.start, end=m.end), ent.canonical,
-                     first_role(ent, lang) if is_person(ent) else None, confidence, referent_of(doc, ent, (m.start, m.end)))
-    past = _subject_past_oblique(doc, head, cand.cue) if cand.speaker_span is None else None
-    if past is not None:  # "dans un éditorial, le Courrier du Nord estime que": the named subject speaks
-        ent, m = past
-        span = Span(text=m.text, start=m.start, end=m.end)
-        return Found(span, ent.canonical, first_role(ent, lang) if is_person(ent) else None, confidence,
+                     first_role(ent, lang) if is_person(ent) else None, confidence,
                      referent_of(doc, ent, (m.start, m.end)))
     bounds = cand.speaker_span or phrase_bounds(head, keep_acl=cand.kind == "according_to")
     for ent in entities_in(doc, head.idx, head.idx + len(head.text)):
@@ -588,15 +586,12 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         named = _person_named_just_before(doc, head, bounds, discourse, lang)
         if named is not None:  # "X a ouvert un café. « … », raconte la commerçante"
             found = _resolved_anaphor(doc, span, named, lang, confidence, 0.7)
-            found.identified = LOCK_NAMED_BEFORE
+            # stands unweighed, as ``topic_speaker``'s agreeing pick does: dev3 speakers .732 -> .736 so,
+            # .734 when the speaker scorer may replace it (dev1 .794 either way; NOTES, s14spk)
+            found.identified = True
             return found
         return Found(span, None, role, confidence * 0.8, description_referent(head, bounds))
     return Found(span, None, role, confidence * 0.8)
-
-
-# The person named just before stands unweighed (as ``topic_speaker``'s agreeing pick does): dev3 speakers
-# .732 -> .736 locked, .734 when the speaker scorer may replace it (dev1 .794 either way; NOTES, s14spk).
-LOCK_NAMED_BEFORE = True
 
 
 def _person_named_just_before(doc: Doc, head: Token, bounds: tuple[int, int], discourse: Discourse,
@@ -640,13 +635,13 @@ def _agrees_in_gender(head: Token, ref: Referent) -> bool:
 _FRAME_CASES = frozenset({"dans", "en", "sur", "in", "on"})
 
 
-def _document_voice(doc: Doc, cand: Candidate, lang: str):
+def _document_voice(doc: Doc, cand: Candidate):
     """*Dans un communiqué publié lundi, Marie Roux a fait comprendre que…* (invented): a sentence opened by
     a document or an interview (``according_to._in_document``) whose clause after the comma has a named
     person or body as its own subject: that subject speaks in the document (the outlet or the text is
     where the words appeared), as a clause with a speech verb does (``_dedupe`` lets those win, but a
-    verb or locution outside the speech lexicon (*faire comprendre*) leaves the document as the speaker). Returns the entity
-    and its mention, or None when the subject names nobody (*Dans un rapport, les dépenses ont…*)."""
+    verb or locution outside the speech lexicon (*faire comprendre*) leaves the document as the speaker).
+    Returns the entity and its mention, or None when the subject names nobody (*Dans un rapport, les dépenses ont…*)."""
     span = doc.char_span(*cand.content, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -658,10 +653,8 @@ def _document_voice(doc: Doc, cand: Candidate, lang: str):
         return None
     found = entities_in(doc, subject.idx, subject.idx + len(subject.text))
     ent = next((e for e in found if e.label in ("PER", "ORG")), None)
-    if ent is None:
-        return None
-    mention = next((m for m in ent.mentions if m.start <= subject.idx < m.end), None)
-    return (ent, Span(text=mention.text, start=mention.start, end=mention.end)) if mention is not None else None
+    mention = next((m for m in ent.mentions if m.start <= subject.idx < m.end), None) if ent is not None else None
+    return (ent, mention) if mention is not None else None
 
 
 def _subject_past_oblique(doc: Doc, head: Token, cue: tuple[int, int] | None):

@@ -457,10 +457,10 @@ def inverted_object(verb: Token, lang: str) -> Token | None:
     """*Les ventes reculent, a noté cette enquête.*: a finite speech verb in incise position (after a
     comma) that the parser coordinated to the clause before it, so that it borrows that clause's
     subject, and whose "object" closes the sentence and can speak (``credible_source``): that object is
-    the inverted subject (French incises invert their subject; a transitive use has its own subject)."""
-    if lang != "fr" or not finite(verb) or verb.dep_ not in ("conj", "parataxis", "advcl"):
-        return None
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    the inverted subject (French incises invert their subject; a transitive use has its own subject).
+    The parser may also make the incise verb the head of the whole sentence, taking the reported
+    clause's subject as its own (``_stolen_subject``)."""
+    if lang != "fr" or not finite(verb):
         return None
     first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
     doc = verb.doc
@@ -472,7 +472,36 @@ def inverted_object(verb: Token, lang: str) -> Token | None:
     after = obj.right_edge.i + 1
     if after < len(doc) and doc[after].idx < sentence_bounds(verb)[1] and doc[after].text not in SENT_END:
         return None
-    return obj if credible_source(obj, phrase_bounds(obj), lang) else None
+    if not credible_source(obj, phrase_bounds(obj), lang):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ in ("conj", "parataxis", "advcl"):
+        return obj
+    return obj if _stolen_subject(verb, obj, subjects, first - 1) else None
+
+
+def _stolen_subject(verb: Token, obj: Token, subjects: list[Token], comma: int) -> bool:
+    """*Le texte était contraire à la loi, assure le journal.* (invented) parsed with *assure* as the
+    sentence's head, *texte* its subject and *journal* its object: the verb is an incise when the words
+    before its comma are a clause of their own (a finite verb outside a relative clause, so that *Le
+    maire, qui était absent, a dénoncé le syndicat* stays transitive), every subject the parser gave it
+    is in that clause, and it agrees in number with the noun after it, its inverted subject (French
+    subject-verb agreement). A comma between a subject and its verb is no French construction (an
+    apposition or a relative clause aside), so the reading holds for a head verb too."""
+    if any(s.i >= comma for s in subjects):
+        return False
+    number = next((t.morph.get("Number") for t in [verb, *verb.children]
+                   if (t is verb or t.dep_.startswith("aux")) and "Fin" in t.morph.get("VerbForm")), None)
+    if not number or number != obj.morph.get("Number"):
+        return False
+    start = sentence_bounds(verb)[0]
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not _in_relative(t)
+               for t in verb.doc[verb.sent.start:comma] if t.idx >= start)
+
+
+def _in_relative(tok: Token) -> bool:
+    """Whether a finite verb or auxiliary belongs to a relative clause (its own label or its head's)."""
+    return tok.dep_ in ("acl:relcl", "relcl") or tok.pos_ == "AUX" and tok.head.dep_ in ("acl:relcl", "relcl")
 
 
 def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:

@@ -1,0 +1,78 @@
+"""Incises the parse hides (issue 14, session 15): a closing speech verb that the parser made the head
+of the whole sentence, with the reported clause's subject as its own subject and the inverted subject
+after it as its object. Sentences written for the tests, parsed by hand as the parser sometimes reads
+them (``_parsed``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from recoupe.analysis.quotes.indirect import _incise_content, inverted_object, report_subject
+
+FIN_SING = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+FIN_PLUR = "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin"
+
+
+def _parsed(fr, words, heads, deps, pos, morphs):
+    """A Doc with the given parse (no space before , .), lower-case words as lemmas and no named entity."""
+    doc = Doc(fr.vocab, words=words, spaces=[n + 1 < len(words) and words[n + 1] not in (",", ".")
+                                             for n in range(len(words))],
+              heads=heads, deps=deps, pos=pos, morphs=morphs, lemmas=[w.lower() for w in words])
+    doc._.entities = []
+    return doc
+
+
+def _head_incise(fr, verb_morph=FIN_SING, noun_morph="Gender=Masc|Number=Sing"):
+    """*Le tarif était trop élevé, assure le journal.* with *assure* as the root, *tarif* its subject,
+    *était* hung on it and *journal* its object."""
+    words = ["Le", "tarif", "était", "trop", "élevé", ",", "assure", "le", "journal", "."]
+    heads = [1, 6, 6, 4, 6, 6, 6, 8, 6, 6]
+    deps = ["det", "nsubj", "advmod", "advmod", "xcomp", "punct", "ROOT", "det", "obj", "punct"]
+    pos = ["DET", "NOUN", "AUX", "ADV", "ADJ", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    morphs = [""] * len(words)
+    morphs[2] = FIN_SING
+    morphs[6] = verb_morph
+    morphs[8] = noun_morph
+    return _parsed(fr, words, heads, deps, pos, morphs)
+
+
+def test_a_head_verb_after_a_clause_and_a_comma_is_an_incise(fr):
+    doc = _head_incise(fr)
+    verb = doc[6]
+    assert inverted_object(verb, "fr").text == "journal"
+    assert report_subject(verb, "fr").text == "journal"
+    start, end = _incise_content(verb, "fr")
+    assert doc.text[start:end] == "Le tarif était trop élevé"
+
+
+def test_a_head_verb_that_does_not_agree_with_the_noun_after_it_keeps_it_as_its_object(fr):
+    doc = _head_incise(fr, verb_morph=FIN_SING, noun_morph="Gender=Masc|Number=Plur")
+    assert inverted_object(doc[6], "fr") is None
+
+
+def test_a_subject_with_a_relative_clause_before_the_comma_stays_the_subject(fr):
+    """*Les élus, qui étaient absents, dénoncent le syndicat.*: the comma closes a relative clause, the
+    verb is transitive."""
+    words = ["Les", "élus", ",", "qui", "étaient", "absents", ",", "dénoncent", "le", "syndicat", "."]
+    heads = [1, 7, 5, 5, 5, 1, 7, 7, 9, 7, 7]
+    deps = ["det", "nsubj", "punct", "nsubj", "cop", "acl:relcl", "punct", "ROOT", "det", "obj", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    morphs = [""] * len(words)
+    morphs[4] = "Mood=Ind|Number=Plur|Person=3|Tense=Imp|VerbForm=Fin"
+    morphs[7] = FIN_PLUR
+    morphs[9] = "Gender=Masc|Number=Plur"
+    doc = _parsed(fr, words, heads, deps, pos, morphs)
+    assert inverted_object(doc[7], "fr") is None
+
+
+def test_a_subject_set_off_by_commas_with_no_clause_stays_the_subject(fr):
+    """*Le maire, lui, dénonce le syndicat.*: no finite verb before the comma."""
+    words = ["Le", "maire", ",", "lui", ",", "dénonce", "le", "syndicat", "."]
+    heads = [1, 5, 3, 1, 5, 5, 7, 5, 5]
+    deps = ["det", "nsubj", "punct", "appos", "punct", "ROOT", "det", "obj", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PRON", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    morphs = [""] * len(words)
+    morphs[5] = FIN_SING
+    morphs[7] = "Gender=Masc|Number=Sing"
+    doc = _parsed(fr, words, heads, deps, pos, morphs)
+    assert inverted_object(doc[5], "fr") is None

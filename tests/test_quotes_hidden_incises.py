@@ -1,12 +1,15 @@
 """Incises the parse hides (issue 14, session 15): a closing speech verb that the parser made the head
 of the whole sentence, with the reported clause's subject as its own subject and the inverted subject
-after it as its object. Sentences written for the tests, parsed by hand as the parser sometimes reads
-them (``_parsed``)."""
+after it as its object (sentences parsed by hand as the parser sometimes reads them, ``_parsed``); and
+the *comme* clause with its subject before the verb (*comme X l'a expliqué*), read from the word order.
+Sentences written for the tests."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
+from recoupe.analysis.quotes import find_quotes
 from recoupe.analysis.quotes.indirect import _incise_content, inverted_object, report_subject
 
 FIN_SING = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
@@ -76,3 +79,32 @@ def test_a_subject_set_off_by_commas_with_no_clause_stays_the_subject(fr):
     morphs[7] = "Gender=Masc|Number=Sing"
     doc = _parsed(fr, words, heads, deps, pos, morphs)
     assert inverted_object(doc[5], "fr") is None
+
+
+# -- *comme X l'a dit*: the comme clause with its subject before the verb -----------------------------
+
+def _comme(quotes):
+    return [q for q in quotes if q.kind == "according_to" and q.cue is not None and q.cue.text.lower().startswith("comme")]
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("Les loyers ont encore augmenté cette année, comme l'économiste Paul Durand l'a expliqué.",
+     "Les loyers ont encore augmenté cette année", "Paul Durand"),
+    ("Les loyers ont encore augmenté cette année (comme l'économiste Paul Durand l'a récemment expliqué dans une "
+     "tribune).", "Les loyers ont encore augmenté cette année", "Paul Durand"),
+    ("Comme la ministre le rappelle souvent, les loyers ont encore augmenté cette année.",
+     "les loyers ont encore augmenté cette année", "ministre"),
+])
+def test_a_comme_clause_with_its_subject_first_vouches_for_the_sentence(fr, sentence, content, speaker):
+    found = _comme(find_quotes(fr(sentence)))
+    assert found and found[0].content.text == content
+    assert speaker in found[0].speaker.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Comme je l'ai expliqué, les loyers ont encore augmenté cette année.",  # the writer
+    "Comme on le sait, les loyers ont encore augmenté cette année.",  # nobody
+    "Le prix ne serait pas de cinq euros seulement comme il l'a déclaré au juge.",  # a phrase compared
+])
+def test_the_writer_nobody_or_a_compared_phrase_is_no_comme_source(fr, sentence):
+    assert not _comme(find_quotes(fr(sentence)))

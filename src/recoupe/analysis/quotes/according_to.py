@@ -96,10 +96,17 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
         first = verb
         while first.i > 0 and (doc[first.i - 1].pos_ in ("AUX", "PRON") or doc[first.i - 1].lower_ in ("l'", "l’", "le")):
             first = doc[first.i - 1]
-        if first.i == 0 or doc[first.i - 1].lower_ not in marks:
+        fronted = _comme_subject_le_dit(verb) if lang == "fr" else None
+        if fronted is not None:
+            cue_start, speaker = fronted
+            words = quote_words(lang)
+            if speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
+                continue  # *comme je l'ai dit* (the writer), *comme on le sait* (nobody)
+        elif first.i > 0 and doc[first.i - 1].lower_ in marks:
+            cue_start = doc[first.i - 1]
+            speaker = inverted_subject(verb) if lang == "fr" else subject_of(verb)
+        else:
             continue
-        cue_start = doc[first.i - 1]
-        speaker = inverted_subject(verb) if lang == "fr" else subject_of(verb)
         if speaker is None:
             continue
         sent_start, sent_end = sentence_bounds(verb)
@@ -110,8 +117,10 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
         elif cue_start.idx - sent_start > 2 and comma != -1 and len(text[comma + 1:sent_end].strip(" .!?")) >= 10:
             # "<A>, comme l'écrit X, <B>": an incise inside the sentence vouches for the whole of it
             content = strip_span(doc, sent_start, sent_end)
-        elif cue_start.idx - sent_start > 2:  # "<content>, comme l'a indiqué X"
+        elif cue_start.idx - sent_start > 2:  # "<content>, comme l'a indiqué X", "<content> (comme X l'a dit)"
             content = strip_span(doc, sent_start, cue_start.idx)
+            if text[content[0]:content[1]].endswith(("(", "—", "–")):
+                content = strip_span(doc, content[0], content[1] - 1)
         else:
             continue
         content = strip_bullets(doc, *trim_final_punct(doc, *content))
@@ -120,6 +129,35 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
         out.append(Candidate("according_to", "according_to_comme", content,
                              (cue_start.idx, verb.idx + len(verb.text)), speaker, 0.7))
     return out
+
+
+def _comme_subject_le_dit(verb: Token) -> tuple[Token, Token] | None:
+    """``comme X l'a expliqué``, ``comme le ministre le rappelle``, ``comme il l'a dit``: the French
+    *comme* clause with its subject before the verb and the neuter clitic *le* / *l'* standing for
+    what is reported (Grevisse, the neuter *le* representing a clause), the order ``comme l'a expliqué
+    X`` inverts: (the *comme* token, the head of the words between it and the clitic), whoever that is
+    (the caller drops the writer and nobody: *comme je l'ai dit*, *comme on le sait*). The subject is
+    read from the word order, not from the parse, which often hangs *comme X* on the noun before it or
+    gives the verb the main clause's subject. Only a *comme* clause that opens the sentence or is set
+    off from it (comma, bracket, dash): *seulement comme il l'a déclaré* compares a phrase."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > 0 and doc[k].pos_ in ("AUX", "ADV") and doc[k].lower_ not in ("comme",):
+        k -= 1
+    if k < 2 or doc[k].lower_ not in ("l'", "l’", "le") or doc[k].pos_ != "PRON":
+        return None
+    comme = next((doc[j] for j in range(k - 1, max(k - 9, -1), -1) if doc[j].lower_ == "comme"), None)
+    if comme is None or comme.i == k - 1:
+        return None
+    if comme.idx > sentence_bounds(comme)[0] and doc[comme.i - 1].text not in (",", "(", "—", "–", ";"):
+        return None
+    phrase = doc[comme.i + 1:k]
+    if any(t.is_punct for t in phrase):
+        return None
+    heads = [t for t in phrase if not phrase.start <= t.head.i < phrase.end or t.head == t]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return comme, heads[0]
 
 
 def _source_head(first: Token) -> Token:

@@ -12,8 +12,6 @@ from spacy.tokens import Doc
 from recoupe.analysis.quotes import find_quotes
 from recoupe.analysis.quotes.indirect import _incise_content, inverted_object, report_subject
 
-from conftest import indirect_by_cue
-
 FIN_SING = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
 FIN_PLUR = "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin"
 
@@ -110,10 +108,3 @@ def test_a_comme_clause_with_its_subject_first_vouches_for_the_sentence(fr, sent
 ])
 def test_the_writer_nobody_or_a_compared_phrase_is_no_comme_source(fr, sentence):
     assert not _comme(find_quotes(fr(sentence)))
-
-
-def test_a_passive_agent_hung_on_the_complement_before_it_speaks(fr):
-    doc = fr("La hausse des tarifs a été critiquée comme étant sans justification par le syndicat des locataires.")
-    found = indirect_by_cue(find_quotes(doc), "critiquée")
-    assert found and found[0].content.text.startswith("La hausse des tarifs")
-    assert "syndicat" in found[0].speaker.text

@@ -318,8 +318,6 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
     agents = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("obl:agent", "agent") or passive and (
         c.dep_.startswith("obl") and any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)))]
-    if not agents and passive and lang == "fr":
-        agents = _agent_on_complement(verb)
     if not agents:
         return None
     agent = agents[0]
@@ -347,23 +345,6 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     if content[1] - content[0] < 10:
         return None
     return Candidate("indirect", "indirect_passive", content, cue_span(verb), agent, 0.6)
-
-
-def _agent_on_complement(verb: Token) -> list[Token]:
-    """*La hausse a été critiquée comme étant sans justification par le syndicat* (invented): the parser
-    may hang a passive's *par* agent on the complement before it (a noun modifier of *justification*).
-    A *par* phrase modifying one of the passive verb's own complements after it, with no verb between,
-    is the verb's agent (a noun takes a *par* agent only from a verb or a deverbal noun, and a verb
-    between would own it: *la position défendue par X*)."""
-    out = []
-    for comp in verb.children:
-        if comp.i < verb.i or not (comp.dep_.startswith("obl") or comp.dep_ == "xcomp"):
-            continue
-        for mod in comp.children:
-            if mod.dep_ == "nmod" and mod.i > comp.i and any(k.dep_ == "case" and k.lower_ == "par" for k in mod.children) \
-                    and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[comp.i + 1:mod.i]):
-                out.append(mod)
-    return out
 
 
 PREPOSITION_FORMS = {"de": {"de", "d'", "d’", "du", "des"}, "à": {"à", "au", "aux"}}

@@ -81,6 +81,35 @@ def test_a_subject_set_off_by_commas_with_no_clause_stays_the_subject(fr):
     assert inverted_object(doc[5], "fr") is None
 
 
+
+def _coordinated_incise(fr, tail_dep="cc"):
+    """*Le barrage tiendra encore dix ans, assure le syndicat ainsi que deux géologues.* with *assure*
+    coordinated to *tiendra*, *syndicat* its object and the second speaker hung on *tiendra*."""
+    words = ["Le", "barrage", "tiendra", "encore", "dix", "ans", ",", "assure", "le", "syndicat", "ainsi", "que", "deux",
+             "géologues", "."]
+    heads = [1, 2, 2, 2, 5, 2, 7, 2, 9, 7, 13, 10, 13, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "advmod", "nummod", "obl:mod", "punct", "conj", "det", "obj", tail_dep, "fixed",
+            "nummod", "conj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "ADV", "NUM", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "ADV", "SCONJ", "NUM", "NOUN",
+           "PUNCT"]
+    morphs = [""] * len(words)
+    morphs[2] = "Mood=Ind|Number=Sing|Person=3|Tense=Fut|VerbForm=Fin"
+    morphs[7] = FIN_SING
+    return _parsed(fr, words, heads, deps, pos, morphs)
+
+
+def test_a_second_speaker_coordinated_after_the_inverted_subject_keeps_the_incise(fr):
+    doc = _coordinated_incise(fr)
+    assert inverted_object(doc[7], "fr").text == "syndicat"
+    start, end = _incise_content(doc[7], "fr")
+    assert doc.text[start:end] == "Le barrage tiendra encore dix ans"
+
+
+def test_words_after_the_object_that_are_no_coordination_keep_it_an_object(fr):
+    doc = _coordinated_incise(fr, tail_dep="advmod")
+    assert inverted_object(doc[7], "fr") is None
+
+
 # -- *comme X l'a dit*: the comme clause with its subject before the verb -----------------------------
 
 def _comme(quotes):

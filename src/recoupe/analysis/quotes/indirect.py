@@ -469,8 +469,10 @@ def inverted_object(verb: Token, lang: str) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
     if obj is None:
         return None
-    after = obj.right_edge.i + 1
-    if after < len(doc) and doc[after].idx < sentence_bounds(verb)[1] and doc[after].text not in SENT_END:
+    sent_end = sentence_bounds(verb)[1]
+    tail = [t for t in doc[obj.right_edge.i + 1:] if t.idx < sent_end]
+    tail = tail[:next((n for n, t in enumerate(tail) if t.text in SENT_END), len(tail))]
+    if tail and not _coordinated(tail):
         return None
     if not credible_source(obj, phrase_bounds(obj), lang):
         return None
@@ -478,6 +480,13 @@ def inverted_object(verb: Token, lang: str) -> Token | None:
     if not subjects and verb.dep_ in ("conj", "parataxis", "advcl"):
         return obj
     return obj if _stolen_subject(verb, obj, subjects, first - 1) else None
+
+
+def _coordinated(tail: list) -> bool:
+    """Whether the words after an incise's inverted subject only add a second speaker coordinated to
+    it (*…, notent les chercheurs ainsi que des médecins.*, invented), which the parser may hang
+    elsewhere: a coordinating word first, a coordinated noun in it."""
+    return tail[0].dep_ == "cc" and any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") for t in tail)
 
 
 def _stolen_subject(verb: Token, obj: Token, subjects: list[Token], comma: int) -> bool:

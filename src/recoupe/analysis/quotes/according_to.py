@@ -142,7 +142,7 @@ def _comme_subject_le_dit(verb: Token) -> tuple[Token, Token] | None:
     off from it (comma, bracket, dash): *seulement comme il l'a déclaré* compares a phrase."""
     doc = verb.doc
     k = verb.i - 1
-    while k > 0 and doc[k].pos_ in ("AUX", "ADV") and doc[k].lower_ not in ("comme",):
+    while k > 0 and doc[k].pos_ in ("AUX", "ADV"):
         k -= 1
     if k < 2 or doc[k].lower_ not in ("l'", "l’", "le") or doc[k].pos_ != "PRON":
         return None

@@ -469,9 +469,7 @@ def inverted_object(verb: Token, lang: str) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
     if obj is None:
         return None
-    sent_end = sentence_bounds(verb)[1]
-    tail = [t for t in doc[obj.right_edge.i + 1:] if t.idx < sent_end]
-    tail = tail[:next((n for n, t in enumerate(tail) if t.text in SENT_END), len(tail))]
+    tail = _words_after(obj.right_edge, sentence_bounds(verb)[1])
     if tail and not _coordinated(tail):
         return None
     if not credible_source(obj, phrase_bounds(obj), lang):
@@ -482,9 +480,19 @@ def inverted_object(verb: Token, lang: str) -> Token | None:
     return obj if _stolen_subject(verb, obj, subjects, first - 1) else None
 
 
-def _coordinated(tail: list) -> bool:
+def _words_after(tok: Token, sent_end: int) -> list[Token]:
+    """The tokens after ``tok`` up to the end of its sentence or its final punctuation."""
+    out = []
+    for t in tok.doc[tok.i + 1:]:
+        if t.idx >= sent_end or t.text in SENT_END:
+            break
+        out.append(t)
+    return out
+
+
+def _coordinated(tail: list[Token]) -> bool:
     """Whether the words after an incise's inverted subject only add a second speaker coordinated to
-    it (*…, notent les chercheurs ainsi que des médecins.*, invented), which the parser may hang
+    it (*…, assure le syndicat ainsi que deux géologues.*, invented), which the parser may hang
     elsewhere: a coordinating word first, a coordinated noun in it."""
     return tail[0].dep_ == "cc" and any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") for t in tail)
 

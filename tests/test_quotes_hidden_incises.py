@@ -123,6 +123,7 @@ def _comme(quotes):
      "tribune).", "Les loyers ont encore augmenté cette année", "Paul Durand"),
     ("Comme la ministre le rappelle souvent, les loyers ont encore augmenté cette année.",
      "les loyers ont encore augmenté cette année", "ministre"),
+    ("Le devis a doublé, comme le maire l'avait prédit.", "Le devis a doublé", "maire"),  # set off: a source
 ])
 def test_a_comme_clause_with_its_subject_first_vouches_for_the_sentence(fr, sentence, content, speaker):
     found = _comme(find_quotes(fr(sentence)))
@@ -133,7 +134,7 @@ def test_a_comme_clause_with_its_subject_first_vouches_for_the_sentence(fr, sent
 @pytest.mark.parametrize("sentence", [
     "Comme je l'ai expliqué, les loyers ont encore augmenté cette année.",  # the writer
     "Comme on le sait, les loyers ont encore augmenté cette année.",  # nobody
-    "Le prix ne serait pas de cinq euros seulement comme il l'a déclaré au juge.",  # a phrase compared
+    "Le devis a doublé exactement comme le maire l'avait prédit.",  # not set off: a phrase compared
 ])
 def test_the_writer_nobody_or_a_compared_phrase_is_no_comme_source(fr, sentence):
     assert not _comme(find_quotes(fr(sentence)))

@@ -139,7 +139,8 @@ def _comme_subject_le_dit(verb: Token) -> tuple[Token, Token] | None:
     (the caller drops the writer and nobody: *comme je l'ai dit*, *comme on le sait*). The subject is
     read from the word order, not from the parse, which often hangs *comme X* on the noun before it or
     gives the verb the main clause's subject. Only a *comme* clause that opens the sentence or is set
-    off from it (comma, bracket, dash): *seulement comme il l'a déclaré* compares a phrase."""
+    off from it (comma, bracket, dash): *le devis a doublé exactement comme le maire l'avait prédit*
+    (invented) may compare a phrase."""
     doc = verb.doc
     k = verb.i - 1
     while k > 0 and doc[k].pos_ in ("AUX", "ADV"):

@@ -41,6 +41,7 @@ from recoupe.analysis.quotes.coreference import (
     fill_gender_clash,
     kind_clash,
     named_next,
+    names_a_body,
     possessive,
     pronoun_features,
     referent_of,
@@ -89,6 +90,11 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             # which may come later (``_section_speaker``, decided once every quote has its speaker)
             subheads.append(cand)
             continue
+        if cand.rule == "direct_scored" and cand.speaker_token is None:
+            subject = _predicate_subject(doc, cand, lang)
+            if subject is not None:  # "L'institut « constate une baisse »": the subject before the mark speaks
+                cand.speaker_token = subject
+                by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
         continued = _continued_turn(doc, cand, by_rules, previous, discourse, anchor, lang)
         if continued is not None:
             by_rules = continued
@@ -321,6 +327,46 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
         return None  # no mention to show as the speaker: the quotation stays out
     found.span = found.evidence
     return found
+
+
+# How many tokens may stand between the subject's phrase and the opening mark of the quotation whose verb
+# it governs (an auxiliary, a negation, an adverb: *X a « regretté »*, *X ne « comprend » pas*).
+PREDICATE_SUBJECT_GAP = 3
+# How many of the quotation's first tokens may hold that verb: the quotation
+# opens the predicate (*« n'a pas su »*, *« se sont dits »*), it does not merely hold a verb further on.
+PREDICATE_OPENING = 5
+
+
+def _predicate_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:
+    """*L'institut « constate une baisse nette des ventes »* (invented): a quotation the filter kept with
+    no speaker of its own that opens with the verb of its clause, that verb's own active subject standing
+    just before the opening mark, outside quotation marks: the writer quotes a document's or a body's
+    own words as its predicate, so it speaks. Only a body, a document or an outlet (an organisation the
+    entity step names, or a noun of ``coreference.names_a_body``): a person's quoted predicate is as
+    often a critic's words about them (*X « répand sa haine »*, invented), which left dev1 a wrong
+    speaker when persons were let in (NOTES, s15spk). ``quotations._clause_subject`` climbs only to a
+    verb outside the quotation, and the filter's features read that subject as it finds it (unchanged:
+    this is the speaker step's reading). None otherwise (the discourse default and the scorer decide,
+    as before)."""
+    span = doc.char_span(*cand.content, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    quoted = quoted_set(doc)
+    for tok in span[:PREDICATE_OPENING]:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        # the verb's own subject (not one climbed to from a complement clause), active (the subject of a
+        # passive is who the words are about: *ils sont « suspendus »*)
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.idx >= cand.content[0]:
+            return None
+        if subject.idx in quoted or span[0].i - subject.right_edge.i - 1 > PREDICATE_SUBJECT_GAP + 1:
+            return None  # +1: the opening mark itself
+        ents = entities_in(doc, subject.idx, subject.idx + len(subject.text))
+        if ents and not any(is_person(e) for e in ents) or subject.pos_ == "NOUN" and names_a_body(subject, lang):
+            return subject
+        return None
+    return None
 
 
 def _report_agreement(doc: Doc, cand: Candidate) -> tuple[str | None, bool]:

@@ -1,0 +1,37 @@
+"""Speakers (issue 14, session 15, branch s15spk): a kept quotation that opens with its clause's verb,
+whose active subject just before the opening mark is a document or a body, is that subject's words
+(``speakers._predicate_subject``). Invented sentences only."""
+
+from __future__ import annotations
+
+from recoupe.analysis.quotes.speakers import _predicate_subject
+from recoupe.analysis.quotes.syntax import Candidate
+
+
+def _subject(doc, words):
+    start = doc.text.index(words)
+    cand = Candidate("direct", "direct_scored", (start, start + len(words)), None, None, 0.5)
+    found = _predicate_subject(doc, cand, "fr")
+    return found.text if found is not None else None
+
+
+def test_a_document_whose_quoted_predicate_opens_the_quotation_speaks(fr):
+    doc = fr("Les loyers ont encore augmenté cette année. L'étude « constate une hausse nette des loyers "
+             "dans les grandes villes ».")
+    assert _subject(doc, "constate une hausse nette des loyers dans les grandes villes") == "étude"
+
+
+def test_a_person_subject_is_left_to_the_discourse(fr):
+    # a person's quoted predicate may be a critic's words about them
+    doc = fr("Le débat a tourné court. Marc Petit « répand des rumeurs sans fondement ».")
+    assert _subject(doc, "répand des rumeurs sans fondement") is None
+
+
+def test_a_passive_subject_does_not_speak(fr):
+    doc = fr("La commission a tranché mardi. Les six élus sont « suspendus de leurs fonctions ».")
+    assert _subject(doc, "suspendus de leurs fonctions") is None
+
+
+def test_a_quotation_that_does_not_open_the_predicate_takes_nobody(fr):
+    doc = fr("Le rapport cite un témoin. Il décrit une situation « qui ne cesse de se dégrader ».")
+    assert _subject(doc, "qui ne cesse de se dégrader") is None

@@ -35,3 +35,29 @@ def test_a_passive_subject_does_not_speak(fr):
 def test_a_quotation_that_does_not_open_the_predicate_takes_nobody(fr):
     doc = fr("Le rapport cite un témoin. Il décrit une situation « qui ne cesse de se dégrader ».")
     assert _subject(doc, "qui ne cesse de se dégrader") is None
+
+
+def _opener(doc, verb):
+    from recoupe.analysis.quotes.speakers import _line_opening_name
+
+    start = doc.text.index(verb)
+    cand = Candidate("indirect", "indirect_scored", (start + len(verb) + 1, len(doc.text)), (start, start + len(verb)),
+                     None, 0.5)
+    found = _line_opening_name(doc, cand)
+    return found.text if found is not None else None
+
+
+SUBHEAD = ("Les riverains se mobilisent contre le projet de rocade.\n"
+           "Un rapport accablant\n"
+           "Marie Roux, présidente de l'association des riverains, souligne que les nuisances ont doublé en un an.")
+
+
+def test_a_report_with_no_subject_is_the_paragraph_opening_name(fr):
+    # ``speakers._line_opening_name``: the subhead joined to the paragraph hides the name from the parse
+    assert _opener(fr(SUBHEAD), "souligne") == "Marie"
+
+
+def test_a_sentence_end_or_another_verb_between_takes_nobody(fr):
+    assert _opener(fr(SUBHEAD.replace("riverains, souligne", "riverains. Elle souligne")), "souligne") is None
+    assert _opener(fr(SUBHEAD.replace("riverains, souligne", "riverains, dont le frère vit ici, souligne")),
+                   "souligne") is None

@@ -90,6 +90,11 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             # which may come later (``_section_speaker``, decided once every quote has its speaker)
             subheads.append(cand)
             continue
+        if cand.speaker_token is None and cand.cue is not None:
+            opener = _line_opening_name(doc, cand)
+            if opener is not None:  # the parse joined the paragraph to the line above and lost its subject
+                cand.speaker_token = opener
+                by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
         if cand.rule == "direct_scored" and cand.speaker_token is None:
             subject = _predicate_subject(doc, cand, lang)
             if subject is not None:  # "L'institut « constate une baisse »": the subject before the mark speaks
@@ -327,6 +332,30 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
         return None  # no mention to show as the speaker: the quotation stays out
     found.span = found.evidence
     return found
+
+
+def _line_opening_name(doc: Doc, cand: Candidate) -> Token | None:
+    """*Un rapport accablant* (a subhead, no stop) then *Marie Roux, présidente de l'association,
+    souligne que…* (invented): the parser reads the subhead and the paragraph as one sentence, hangs the
+    name on the subhead's noun and leaves the report's verb with no subject. A report with no speaker
+    token whose paragraph opens with a named person or organisation (outside quotation marks), with no
+    other finite verb and no sentence end between that name and the report's verb, is that name's: the
+    paragraph's grammatical subject as a reader sees it. Returns the name's first token, or None."""
+    text = doc_text(doc)
+    line_start, _ = line_bounds(text, cand.cue[0])
+    if line_start >= cand.cue[0] or line_start in quoted_set(doc):
+        return None
+    ents = [e for e in entities_in(doc, line_start, line_start + 1) if is_person(e) or e.label == "ORG"]
+    mention = next((m for e in ents for m in e.mentions if m.start == line_start), None)
+    if mention is None or mention.end > cand.cue[0] or re.search(r"[.!?…:«»\"“”]", text[mention.end:cand.cue[0]]):
+        return None
+    between = doc.char_span(mention.end, cand.cue[0], alignment_mode="contract")
+    cue = doc.char_span(*cand.cue, alignment_mode="expand")
+    cue_ids = {t.i for t in cue or ()} | {c.i for t in cue or () for c in t.children if c.dep_.startswith("aux")}
+    if between is not None and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]
+                                   and t.i not in cue_ids for t in between):
+        return None
+    return token_at(doc, mention.start)
 
 
 # How many tokens may stand between the subject's phrase and the opening mark of the quotation whose verb

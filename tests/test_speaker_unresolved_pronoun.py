@@ -51,3 +51,12 @@ def test_the_lede_pronoun_must_agree_in_gender(fr):
 def test_a_pronoun_past_the_lede_stays_unresolved(fr):
     text = "La campagne commence en mars.\n\nLe vote aura lieu en mai.\n\n" + LEDE
     assert _antecedent(fr(text), "Elle") is None
+
+
+def test_a_person_named_in_the_previous_report_takes_no_turn(fr):
+    # ``Discourse._newcomer``: someone named inside what the previous speaker reported is what they
+    # talked about, not a newcomer the next *il* stands for
+    text = ("Paul Martin, économiste à l'université de Lyon, souligne que le porte-parole du gouvernement, "
+            "Marc Lenoir, est sorti de son silence mardi. « C'est un aveu de faiblesse », estime-t-il.")
+    q = next(q for q in find_quotes(fr(text)) if "aveu" in q.content.text)
+    assert q.speaker_canonical == "Paul Martin"

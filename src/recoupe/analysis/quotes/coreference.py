@@ -489,6 +489,8 @@ class Discourse:
         if found is None or found.canonical == previous[1].canonical or found.gender is None \
                 or len(found.canonical.split()) < 2 or _first_mention(found.entity) <= previous[0]:
             return None
+        if any(s <= found.evidence[0] < e for s, e in self.reported):
+            return None  # named in the words the previous speaker reported: what they talked about
         return found
 
     def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES) -> Referent | None:

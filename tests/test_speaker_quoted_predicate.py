@@ -1,6 +1,8 @@
-"""Speakers (issue 14, session 15, branch s15spk): a kept quotation that opens with its clause's verb,
-whose active subject just before the opening mark is a document or a body, is that subject's words
-(``speakers._predicate_subject``). Invented sentences only."""
+"""Speakers (issue 14, session 15, branch s15spk): quotes the filter kept with no speaker of their own.
+A quotation opening with its clause's verb whose active subject before the mark is a document or a body
+(``speakers._predicate_subject``); a report whose paragraph opens with the name the parse lost
+(``_line_opening_name``); a sentence closing on an inverted incise (``_closing_incise_subject``).
+Invented sentences only."""
 
 from __future__ import annotations
 
@@ -61,3 +63,25 @@ def test_a_sentence_end_or_another_verb_between_takes_nobody(fr):
     assert _opener(fr(SUBHEAD.replace("riverains, souligne", "riverains. Elle souligne")), "souligne") is None
     assert _opener(fr(SUBHEAD.replace("riverains, souligne", "riverains, dont le frère vit ici, souligne")),
                    "souligne") is None
+
+
+def _closing(doc, words):
+    from recoupe.analysis.quotes.speakers import _closing_incise_subject
+
+    start = doc.text.index(words)
+    cand = Candidate("direct", "direct_scored", (start, start + len(words)), None, None, 0.5)
+    found = _closing_incise_subject(doc, cand, "fr")
+    return found.text if found is not None else None
+
+
+def test_a_sentence_closing_on_an_inverted_incise_attributes_its_quotations(fr):
+    # ``speakers._closing_incise_subject``: every quotation of the sentence is the incise's subject's
+    doc = fr("Le budget a été adopté mardi. Cette réforme « bâclée » sera « un échec cuisant », estime Marc Lenoir.")
+    assert _closing(doc, "bâclée") == "Marc"
+    doc = fr("Le budget a été adopté mardi. Cette réforme « bâclée » sera « un échec cuisant » estime Marc Lenoir.")
+    assert _closing(doc, "bâclée") == "Marc"  # the comma the writer left out after the closing mark
+
+
+def test_a_verb_that_continues_the_clause_or_a_later_sentence_is_no_incise(fr):
+    doc = fr("Le budget a été adopté mardi. Cette réforme « bâclée » pèsera lourd. Marc Lenoir estime qu'elle échouera.")
+    assert _closing(doc, "bâclée") is None

@@ -15,7 +15,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import person_nouns, quote_words, role_nouns, source_nouns
+from recoupe.analysis.lexicons import person_nouns, quote_words, role_nouns, source_nouns, speech_lemma
 from recoupe.analysis.quotes.candidates import (
     SpeakerCandidate,
     candidates,
@@ -51,7 +51,7 @@ from recoupe.analysis.quotes.coreference import (
 )
 from recoupe.analysis.quotes.direct import near_previous
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds, subject_of
+from recoupe.analysis.quotes.syntax import Candidate, inverted_subject, phrase_bounds, subject_of
 from recoupe.analysis.text import char_span, line_bounds, quoted_set, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -94,6 +94,11 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             opener = _line_opening_name(doc, cand)
             if opener is not None:  # the parse joined the paragraph to the line above and lost its subject
                 cand.speaker_token = opener
+                by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
+        if cand.rule in FILTER_RULES and cand.speaker_token is None:
+            closing = _closing_incise_subject(doc, cand, lang)
+            if closing is not None:  # "Cette décision « absurde » pèsera lourd, estime X."
+                cand.speaker_token = closing
                 by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
         if cand.rule == "direct_scored" and cand.speaker_token is None:
             subject = _predicate_subject(doc, cand, lang)
@@ -332,6 +337,36 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
         return None  # no mention to show as the speaker: the quotation stays out
     found.span = found.evidence
     return found
+
+
+def _closing_incise_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:
+    """*Cette réforme « bâclée » sera « un échec cuisant », estime le Courrier du Nord.* (invented): a
+    quote the filter kept with no speaker of its own, in a sentence that closes on an inverted incise
+    (a comma or a closing mark, a speech verb, its subject after it: ``syntax.inverted_subject``) naming a person, a body
+    or a speaker noun: the incise attributes the whole sentence, so every quotation in it is that
+    subject's. Before, such a quotation took the previous speaker's turn. No sentence end, colon or line
+    break may stand between the quote and the incise, and the incise verb has no subject before it."""
+    text = doc_text(doc)
+    end = cand.content[1]
+    stop = re.search(r"[.!?…:;\n]", text[end:])
+    limit = end + stop.start() if stop else len(text)
+    quoted = quoted_set(doc)
+    after = doc.char_span(end, limit, alignment_mode="contract")
+    for tok in after or ():
+        if tok.pos_ not in ("VERB", "AUX", "NOUN", "X") or tok.idx in quoted or not speech_lemma(tok, lang):
+            continue
+        before = text[:tok.idx].rstrip(" \u00a0")
+        if not before.endswith((",", "»", "”", "\"")):
+            continue  # no incise (a comma, or a closing mark whose comma the writer left out, before the verb)
+        own = subject_of(tok)
+        subject = inverted_subject(tok)
+        if subject is None or own is not None and own.i < tok.i or subject.idx >= limit:
+            continue
+        if entities_in(doc, subject.idx, subject.idx + len(subject.text)) or \
+                subject.pos_ == "NOUN" and (role_of(subject, lang) or subject.lemma_.lower() in person_nouns(lang)
+                                           or names_a_body(subject, lang)):
+            return subject
+    return None
 
 
 def _line_opening_name(doc: Doc, cand: Candidate) -> Token | None:

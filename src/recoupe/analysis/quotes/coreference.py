@@ -435,7 +435,7 @@ class Discourse:
                     if is_person(e) or e.label in ("ORG", "MISC")]
             if ents:
                 ref = referent_of(self.doc, ents[0], bounds)
-            elif tok.pos_ == "NOUN" and _speaker_noun(tok, lang) \
+            elif tok.pos_ == "NOUN" and speaker_noun(tok, lang) \
                     and ("Plur" in tok.morph.get("Number")) == plural:
                 ref = description_referent(tok, bounds)
             else:
@@ -666,7 +666,7 @@ def names_a_body(head: Token, lang: str) -> bool:
     return bool(words & (source_nouns(lang) | institution_nouns(lang) | quote_words(lang).outlet_nouns))
 
 
-def _speaker_noun(head: Token, lang: str) -> bool:
+def speaker_noun(head: Token, lang: str) -> bool:
     """Can the noun name someone who speaks: a role or person noun (``role_nouns.tsv``,
     ``person_nouns.tsv``), or a body, document or outlet noun (``names_a_body``)?"""
     words = {head.lemma_.lower(), head.lower_}

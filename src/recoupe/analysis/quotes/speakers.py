@@ -46,6 +46,7 @@ from recoupe.analysis.quotes.coreference import (
     pronoun_features,
     referent_of,
     role_holder,
+    speaker_noun,
     title_gender,
     token_gender,
 )
@@ -90,21 +91,10 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             # which may come later (``_section_speaker``, decided once every quote has its speaker)
             subheads.append(cand)
             continue
-        if cand.speaker_token is None and cand.cue is not None:
-            opener = _line_opening_name(doc, cand)
-            if opener is not None:  # the parse joined the paragraph to the line above and lost its subject
-                cand.speaker_token = opener
-                by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
-        if cand.rule in FILTER_RULES and cand.speaker_token is None:
-            closing = _closing_incise_subject(doc, cand, lang)
-            if closing is not None:  # "Cette décision « absurde » pèsera lourd, estime X."
-                cand.speaker_token = closing
-                by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
-        if cand.rule == "direct_scored" and cand.speaker_token is None:
-            subject = _predicate_subject(doc, cand, lang)
-            if subject is not None:  # "L'institut « constate une baisse »": the subject before the mark speaks
-                cand.speaker_token = subject
-                by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
+        recovered = _recovered_subject(doc, cand, lang) if cand.speaker_token is None else None
+        if recovered is not None:  # a subject the parse did not give the quote: resolved as its own would be
+            cand.speaker_token = recovered
+            by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
         continued = _continued_turn(doc, cand, by_rules, previous, discourse, anchor, lang)
         if continued is not None:
             by_rules = continued
@@ -339,6 +329,20 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
     return found
 
 
+def _recovered_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:
+    """The speaker token of a quote that has none, when the sentence names it where the parse did not
+    look: the name opening the paragraph of a verb the parse left subjectless (``_line_opening_name``);
+    for a quote the filter kept, an inverted incise closing its sentence (``_closing_incise_subject``), or
+    a document or body whose quoted predicate the quotation is (``_predicate_subject``). Before, such a
+    quote took the previous speaker's turn or was dropped (NOTES, issue 14, s15spk)."""
+    found = _line_opening_name(doc, cand) if cand.cue is not None else None
+    if found is None and cand.rule in FILTER_RULES:
+        found = _closing_incise_subject(doc, cand, lang)
+    if found is None and cand.rule == "direct_scored":
+        found = _predicate_subject(doc, cand, lang)
+    return found
+
+
 def _closing_incise_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:
     """*Cette réforme « bâclée » sera « un échec cuisant », estime le Courrier du Nord.* (invented): a
     quote the filter kept with no speaker of its own, in a sentence that closes on an inverted incise
@@ -363,8 +367,7 @@ def _closing_incise_subject(doc: Doc, cand: Candidate, lang: str) -> Token | Non
         if subject is None or own is not None and own.i < tok.i or subject.idx >= limit:
             continue
         if entities_in(doc, subject.idx, subject.idx + len(subject.text)) or \
-                subject.pos_ == "NOUN" and (role_of(subject, lang) or subject.lemma_.lower() in person_nouns(lang)
-                                           or names_a_body(subject, lang)):
+                subject.pos_ == "NOUN" and speaker_noun(subject, lang):
             return subject
     return None
 

@@ -25,13 +25,13 @@ def test_a_document_whose_quoted_predicate_opens_the_quotation_speaks(fr):
 
 def test_a_person_subject_is_left_to_the_discourse(fr):
     # a person's quoted predicate may be a critic's words about them
-    doc = fr("Le débat a tourné court. Marc Petit « répand des rumeurs sans fondement ».")
-    assert _subject(doc, "répand des rumeurs sans fondement") is None
+    doc = fr("Le débat a tourné court. Marc Petit « ment comme il respire ».")
+    assert _subject(doc, "ment comme il respire") is None
 
 
 def test_a_passive_subject_does_not_speak(fr):
-    doc = fr("La commission a tranché mardi. Les six élus sont « suspendus de leurs fonctions ».")
-    assert _subject(doc, "suspendus de leurs fonctions") is None
+    doc = fr("La commission a tranché mardi. Les deux adjoints sont « écartés du bureau municipal ».")
+    assert _subject(doc, "écartés du bureau municipal") is None
 
 
 def test_a_quotation_that_does_not_open_the_predicate_takes_nobody(fr):
@@ -51,18 +51,18 @@ def _opener(doc, verb):
 
 SUBHEAD = ("Les riverains se mobilisent contre le projet de rocade.\n"
            "Un rapport accablant\n"
-           "Marie Roux, présidente de l'association des riverains, souligne que les nuisances ont doublé en un an.")
+           "Marie Roux, présidente de l'association des riverains, rappelle que les nuisances ont doublé en un an.")
 
 
 def test_a_report_with_no_subject_is_the_paragraph_opening_name(fr):
     # ``speakers._line_opening_name``: the subhead joined to the paragraph hides the name from the parse
-    assert _opener(fr(SUBHEAD), "souligne") == "Marie"
+    assert _opener(fr(SUBHEAD), "rappelle") == "Marie"
 
 
 def test_a_sentence_end_or_another_verb_between_takes_nobody(fr):
-    assert _opener(fr(SUBHEAD.replace("riverains, souligne", "riverains. Elle souligne")), "souligne") is None
-    assert _opener(fr(SUBHEAD.replace("riverains, souligne", "riverains, dont le frère vit ici, souligne")),
-                   "souligne") is None
+    assert _opener(fr(SUBHEAD.replace("riverains, rappelle", "riverains. Elle rappelle")), "rappelle") is None
+    assert _opener(fr(SUBHEAD.replace("riverains, rappelle", "riverains, dont le frère vit ici, rappelle")),
+                   "rappelle") is None
 
 
 def _closing(doc, words):
@@ -76,12 +76,12 @@ def _closing(doc, words):
 
 def test_a_sentence_closing_on_an_inverted_incise_attributes_its_quotations(fr):
     # ``speakers._closing_incise_subject``: every quotation of the sentence is the incise's subject's
-    doc = fr("Le budget a été adopté mardi. Cette réforme « bâclée » sera « un échec cuisant », estime Marc Lenoir.")
-    assert _closing(doc, "bâclée") == "Marc"
-    doc = fr("Le budget a été adopté mardi. Cette réforme « bâclée » sera « un échec cuisant » estime Marc Lenoir.")
-    assert _closing(doc, "bâclée") == "Marc"  # the comma the writer left out after the closing mark
+    doc = fr("Le budget a été adopté mardi. Le projet « mal ficelé » coûtera « une fortune », estime Marc Lenoir.")
+    assert _closing(doc, "mal ficelé") == "Marc"
+    doc = fr("Le budget a été adopté mardi. Le projet « mal ficelé » coûtera « une fortune » estime Marc Lenoir.")
+    assert _closing(doc, "mal ficelé") == "Marc"  # the comma the writer left out after the closing mark
 
 
 def test_a_verb_that_continues_the_clause_or_a_later_sentence_is_no_incise(fr):
-    doc = fr("Le budget a été adopté mardi. Cette réforme « bâclée » pèsera lourd. Marc Lenoir estime qu'elle échouera.")
-    assert _closing(doc, "bâclée") is None
+    doc = fr("Le budget a été adopté mardi. Le projet « mal ficelé » pèsera lourd. Marc Lenoir juge qu'il échouera.")
+    assert _closing(doc, "mal ficelé") is None

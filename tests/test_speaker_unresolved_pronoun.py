@@ -15,7 +15,7 @@ def _antecedent(doc, word, nth=0):
 
 
 BODY = ("Les inondations ont coûté cher aux communes du littoral.\n\n"
-        "Alors que l'Agence nationale de l'eau réunit son conseil cette semaine, elle fera valoir qu'elle "
+        "Pendant que l'Agence nationale de l'eau réunit ses délégués à Lyon, elle annonce qu'elle "
         "manque de moyens pour entretenir les digues.")
 
 
@@ -30,12 +30,12 @@ def test_the_report_names_the_body(fr):
 
 
 def test_a_thing_subject_is_no_antecedent(fr):
-    doc = fr("Les inondations ont coûté cher.\n\nAlors que la pluie tombe depuis une semaine, elle "
+    doc = fr("Les inondations ont coûté cher.\n\nPendant que la pluie tombe sur la vallée, elle "
              "estime que les digues tiendront.")
     assert _antecedent(doc, "elle") is None
 
 
-LEDE = ("Elle aussi refuse de se présenter. Dans un entretien publié dimanche, Marie Roux a expliqué "
+LEDE = ("Elle non plus ne briguera pas la présidence. Dans un entretien publié dimanche, Marie Roux a expliqué "
         "qu'elle soutiendrait le candidat du parti.\n\nLa campagne commence en mars.")
 
 
@@ -45,7 +45,7 @@ def test_a_pronoun_opening_the_lede_names_the_person_named_next(fr):
 
 
 def test_the_lede_pronoun_must_agree_in_gender(fr):
-    assert _antecedent(fr(LEDE.replace("Elle aussi", "Il aussi")), "Il") is None
+    assert _antecedent(fr(LEDE.replace("Elle non plus", "Il non plus")), "Il") is None
 
 
 def test_a_pronoun_past_the_lede_stays_unresolved(fr):
@@ -56,7 +56,7 @@ def test_a_pronoun_past_the_lede_stays_unresolved(fr):
 def test_a_person_named_in_the_previous_report_takes_no_turn(fr):
     # ``Discourse._newcomer``: someone named inside what the previous speaker reported is what they
     # talked about, not a newcomer the next *il* stands for
-    text = ("Paul Martin, économiste à l'université de Lyon, souligne que le porte-parole du gouvernement, "
-            "Marc Lenoir, est sorti de son silence mardi. « C'est un aveu de faiblesse », estime-t-il.")
-    q = next(q for q in find_quotes(fr(text)) if "aveu" in q.content.text)
+    text = ("Paul Martin, économiste à l'université de Lyon, rappelle que le porte-parole du gouvernement, "
+            "Marc Lenoir, a enfin pris la parole mardi. « Il a attendu trop longtemps », juge-t-il.")
+    q = next(q for q in find_quotes(fr(text)) if "trop longtemps" in q.content.text)
     assert q.speaker_canonical == "Paul Martin"

@@ -417,14 +417,14 @@ class Discourse:
 
     def _subject_earlier_in_sentence(self, pron: Token, gender: str | None, plural: bool,
                                      persons_only: bool) -> Referent | None:
-        """*Alors que l'agence tient sa réunion, elle fera valoir que…* (invented): a subject pronoun that
+        """*Pendant que la fédération réunit ses délégués, elle annonce que…* (invented): a subject pronoun that
         no speaker, person subject or person named before takes up (``antecedent`` found nobody) stands for
         the nearest grammatical subject of an earlier clause of its own sentence (outside quotation marks)
         that can speak: an organisation or a person the entity step names, or a noun of the speaker
         lexicons (a role, a person, a body, a source or an outlet noun). Why: ``_person_subjects`` lists
         people only, so a body that is the topic of the sentence was never an antecedent, and the pronoun
         was left with no speaker. A description agrees in number with the pronoun (the parser's
-        morphology); an organisation may be *ils* (*l'institut … qu'ils appellent*)."""
+        morphology); an organisation may be *ils* (*la fédération publie des chiffres qu'ils disent corrigés*, invented)."""
         quoted = quoted_set(self.doc)
         lang = language_of(self.doc)
         for tok in reversed(self.doc[pron.sent.start:pron.i]):
@@ -445,7 +445,7 @@ class Discourse:
         return None
 
     def _named_after_in_lede(self, pron: Token, gender: str | None, plural: bool) -> Referent | None:
-        """*Elle aussi refuse de céder. Dans un entretien, Marie Roux a confirmé…* (invented): a singular
+        """*Elle non plus ne briguera pas la présidence. Dans un entretien, Marie Roux a confirmé…* (invented): a singular
         subject pronoun in the title or the first paragraph (``LEDE_LINES``) that nothing before takes up
         is a cataphora, the lede's way of naming its subject a sentence later (the convention
         ``delayed_identification`` reads for descriptions): the first person named after it on its own

@@ -344,7 +344,7 @@ def _recovered_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:
 
 
 def _closing_incise_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:
-    """*Cette réforme « bâclée » sera « un échec cuisant », estime le Courrier du Nord.* (invented): a
+    """*Le projet « mal ficelé » coûtera « une fortune », estime le Courrier du Nord.* (invented): a
     quote the filter kept with no speaker of its own, in a sentence that closes on an inverted incise
     (a comma or a closing mark, a speech verb, its subject after it: ``syntax.inverted_subject``) naming a person, a body
     or a speaker noun: the incise attributes the whole sentence, so every quotation in it is that
@@ -374,7 +374,7 @@ def _closing_incise_subject(doc: Doc, cand: Candidate, lang: str) -> Token | Non
 
 def _line_opening_name(doc: Doc, cand: Candidate) -> Token | None:
     """*Un rapport accablant* (a subhead, no stop) then *Marie Roux, présidente de l'association,
-    souligne que…* (invented): the parser reads the subhead and the paragraph as one sentence, hangs the
+    rappelle que…* (invented): the parser reads the subhead and the paragraph as one sentence, hangs the
     name on the subhead's noun and leaves the report's verb with no subject. A report with no speaker
     token whose paragraph opens with a named person or organisation (outside quotation marks), with no
     other finite verb and no sentence end between that name and the report's verb, is that name's: the
@@ -410,7 +410,7 @@ def _predicate_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:
     just before the opening mark, outside quotation marks: the writer quotes a document's or a body's
     own words as its predicate, so it speaks. Only a body, a document or an outlet (an organisation the
     entity step names, or a noun of ``coreference.names_a_body``): a person's quoted predicate is as
-    often a critic's words about them (*X « répand sa haine »*, invented), which left dev1 a wrong
+    often a critic's words about them (*X « ment comme il respire »*, invented), which left dev1 a wrong
     speaker when persons were let in (NOTES, s15spk). ``quotations._clause_subject`` climbs only to a
     verb outside the quotation, and the filter's features read that subject as it finds it (unchanged:
     this is the speaker step's reading). None otherwise (the discourse default and the scorer decide,
@@ -423,7 +423,7 @@ def _predicate_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         # the verb's own subject (not one climbed to from a complement clause), active (the subject of a
-        # passive is who the words are about: *ils sont « suspendus »*)
+        # passive is who the words are about: *ils sont « écartés »*)
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.idx >= cand.content[0]:
             return None

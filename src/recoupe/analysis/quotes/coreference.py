@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.entities import listed_with_a_name
-from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, quote_words,
-                                       role_nouns, source_nouns, speech_lemma)
+from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, person_nouns,
+                                       quote_words, role_nouns, source_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import inverted_subject, phrase_bounds, subject_of
 from recoupe.analysis.text import fold, quoted_set, quoted_spans, tokens_with
@@ -410,6 +410,62 @@ class Discourse:
         fallback = entity_index(self.doc).last_person_before(anchor)
         if fallback is not None and not plural:  # *ils*, *they*: not the one person named last
             return referent_of(self.doc, fallback[1], (fallback[0], fallback[0]))
+        if agreement is not None:
+            return None  # a possessive with no antecedent stays unresolved
+        return self._subject_earlier_in_sentence(pron, gender, plural, persons_only) \
+            or self._named_after_in_lede(pron, gender, plural)
+
+    def _subject_earlier_in_sentence(self, pron: Token, gender: str | None, plural: bool,
+                                     persons_only: bool) -> Referent | None:
+        """*Pendant que la fédération réunit ses délégués, elle annonce que…* (invented): a subject pronoun that
+        no speaker, person subject or person named before takes up (``antecedent`` found nobody) stands for
+        the nearest grammatical subject of an earlier clause of its own sentence (outside quotation marks)
+        that can speak: an organisation or a person the entity step names, or a noun of the speaker
+        lexicons (a role, a person, a body, a source or an outlet noun). Why: ``_person_subjects`` lists
+        people only, so a body that is the topic of the sentence was never an antecedent, and the pronoun
+        was left with no speaker. A description agrees in number with the pronoun (the parser's
+        morphology); an organisation may be *ils* (*la fédération publie des chiffres qu'ils disent corrigés*, invented)."""
+        quoted = quoted_set(self.doc)
+        lang = language_of(self.doc)
+        for tok in reversed(self.doc[pron.sent.start:pron.i]):
+            if tok.dep_ not in _SUBJECT_DEPS or tok.pos_ in ("PRON", "PUNCT", "DET") or tok.idx in quoted:
+                continue
+            bounds = phrase_bounds(tok)
+            ents = [e for e in entities_in(self.doc, tok.idx, tok.idx + len(tok.text))
+                    if is_person(e) or e.label in ("ORG", "MISC")]
+            if ents:
+                ref = referent_of(self.doc, ents[0], bounds)
+            elif tok.pos_ == "NOUN" and speaker_noun(tok, lang) \
+                    and ("Plur" in tok.morph.get("Number")) == plural:
+                ref = description_referent(tok, bounds)
+            else:
+                continue
+            if compatible(ref, gender, plural, persons_only):
+                return ref
+        return None
+
+    def _named_after_in_lede(self, pron: Token, gender: str | None, plural: bool) -> Referent | None:
+        """*Elle non plus ne briguera pas la présidence. Dans un entretien, Marie Roux a confirmé…* (invented): a singular
+        subject pronoun in the title or the first paragraph (``LEDE_LINES``) that nothing before takes up
+        is a cataphora, the lede's way of naming its subject a sentence later (the convention
+        ``delayed_identification`` reads for descriptions): the first person named after it on its own
+        line, outside quotation marks, whose gender is known and agrees with the pronoun's."""
+        if plural or gender is None:
+            return None
+        text = doc_text(self.doc)
+        lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+        line = next((k for k, m in enumerate(lines) if m.start() <= pron.idx < m.end()), None)
+        if line is None or line >= LEDE_LINES:
+            return None
+        quoted = quoted_set(self.doc)
+        index = entity_index(self.doc)
+        for s, e, n in index.people[bisect_left(index.person_starts, pron.idx + len(pron.text)):]:
+            if s >= lines[line].end():
+                break
+            if s in quoted:
+                continue
+            ref = referent_of(self.doc, index.entities[n], (s, e))
+            return ref if ref.gender == gender else None
         return None
 
     def _body_description(self, ref: Referent) -> bool:
@@ -433,6 +489,8 @@ class Discourse:
         if found is None or found.canonical == previous[1].canonical or found.gender is None \
                 or len(found.canonical.split()) < 2 or _first_mention(found.entity) <= previous[0]:
             return None
+        if any(s <= found.evidence[0] < e for s, e in self.reported):
+            return None  # named in the words the previous speaker reported: what they talked about
         return found
 
     def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES) -> Referent | None:
@@ -606,6 +664,13 @@ def names_a_body(head: Token, lang: str) -> bool:
     ``institution_nouns.tsv``, ``quote_words`` ``outlet_nouns``)?"""
     words = {head.lemma_.lower(), head.lower_}
     return bool(words & (source_nouns(lang) | institution_nouns(lang) | quote_words(lang).outlet_nouns))
+
+
+def speaker_noun(head: Token, lang: str) -> bool:
+    """Can the noun name someone who speaks: a role or person noun (``role_nouns.tsv``,
+    ``person_nouns.tsv``), or a body, document or outlet noun (``names_a_body``)?"""
+    words = {head.lemma_.lower(), head.lower_}
+    return bool(words & (set(role_nouns(lang)) | person_nouns(lang))) or names_a_body(head, lang)
 
 
 def definite_person_description(head: Token, lang: str) -> bool:

@@ -15,7 +15,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import person_nouns, quote_words, role_nouns, source_nouns
+from recoupe.analysis.lexicons import person_nouns, quote_words, role_nouns, source_nouns, speech_lemma
 from recoupe.analysis.quotes.candidates import (
     SpeakerCandidate,
     candidates,
@@ -41,16 +41,18 @@ from recoupe.analysis.quotes.coreference import (
     fill_gender_clash,
     kind_clash,
     named_next,
+    names_a_body,
     possessive,
     pronoun_features,
     referent_of,
     role_holder,
+    speaker_noun,
     title_gender,
     token_gender,
 )
 from recoupe.analysis.quotes.direct import near_previous
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import Candidate, phrase_bounds, subject_of
+from recoupe.analysis.quotes.syntax import Candidate, inverted_subject, phrase_bounds, subject_of
 from recoupe.analysis.text import char_span, line_bounds, quoted_set, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -89,6 +91,10 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             # which may come later (``_section_speaker``, decided once every quote has its speaker)
             subheads.append(cand)
             continue
+        recovered = _recovered_subject(doc, cand, lang) if cand.speaker_token is None else None
+        if recovered is not None:  # a subject the parse did not give the quote: resolved as its own would be
+            cand.speaker_token = recovered
+            by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
         continued = _continued_turn(doc, cand, by_rules, previous, discourse, anchor, lang)
         if continued is not None:
             by_rules = continued
@@ -321,6 +327,113 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
         return None  # no mention to show as the speaker: the quotation stays out
     found.span = found.evidence
     return found
+
+
+def _recovered_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:
+    """The speaker token of a quote that has none, when the sentence names it where the parse did not
+    look: the name opening the paragraph of a verb the parse left subjectless (``_line_opening_name``);
+    for a quote the filter kept, an inverted incise closing its sentence (``_closing_incise_subject``), or
+    a document or body whose quoted predicate the quotation is (``_predicate_subject``). Before, such a
+    quote took the previous speaker's turn or was dropped (NOTES, issue 14, s15spk)."""
+    found = _line_opening_name(doc, cand) if cand.cue is not None else None
+    if found is None and cand.rule in FILTER_RULES:
+        found = _closing_incise_subject(doc, cand, lang)
+    if found is None and cand.rule == "direct_scored":
+        found = _predicate_subject(doc, cand, lang)
+    return found
+
+
+def _closing_incise_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:
+    """*Le projet « mal ficelé » coûtera « une fortune », estime le Courrier du Nord.* (invented): a
+    quote the filter kept with no speaker of its own, in a sentence that closes on an inverted incise
+    (a comma or a closing mark, a speech verb, its subject after it: ``syntax.inverted_subject``) naming a person, a body
+    or a speaker noun: the incise attributes the whole sentence, so every quotation in it is that
+    subject's. Before, such a quotation took the previous speaker's turn. No sentence end, colon or line
+    break may stand between the quote and the incise, and the incise verb has no subject before it."""
+    text = doc_text(doc)
+    end = cand.content[1]
+    stop = re.search(r"[.!?…:;\n]", text[end:])
+    limit = end + stop.start() if stop else len(text)
+    quoted = quoted_set(doc)
+    after = doc.char_span(end, limit, alignment_mode="contract")
+    for tok in after or ():
+        if tok.pos_ not in ("VERB", "AUX", "NOUN", "X") or tok.idx in quoted or not speech_lemma(tok, lang):
+            continue
+        before = text[:tok.idx].rstrip(" \u00a0")
+        if not before.endswith((",", "»", "”", "\"")):
+            continue  # no incise (a comma, or a closing mark whose comma the writer left out, before the verb)
+        own = subject_of(tok)
+        subject = inverted_subject(tok)
+        if subject is None or own is not None and own.i < tok.i or subject.idx >= limit:
+            continue
+        if entities_in(doc, subject.idx, subject.idx + len(subject.text)) or \
+                subject.pos_ == "NOUN" and speaker_noun(subject, lang):
+            return subject
+    return None
+
+
+def _line_opening_name(doc: Doc, cand: Candidate) -> Token | None:
+    """*Un rapport accablant* (a subhead, no stop) then *Marie Roux, présidente de l'association,
+    rappelle que…* (invented): the parser reads the subhead and the paragraph as one sentence, hangs the
+    name on the subhead's noun and leaves the report's verb with no subject. A report with no speaker
+    token whose paragraph opens with a named person or organisation (outside quotation marks), with no
+    other finite verb and no sentence end between that name and the report's verb, is that name's: the
+    paragraph's grammatical subject as a reader sees it. Returns the name's first token, or None."""
+    text = doc_text(doc)
+    line_start, _ = line_bounds(text, cand.cue[0])
+    if line_start >= cand.cue[0] or line_start in quoted_set(doc):
+        return None
+    ents = [e for e in entities_in(doc, line_start, line_start + 1) if is_person(e) or e.label == "ORG"]
+    mention = next((m for e in ents for m in e.mentions if m.start == line_start), None)
+    if mention is None or mention.end > cand.cue[0] or re.search(r"[.!?…:«»\"“”]", text[mention.end:cand.cue[0]]):
+        return None
+    between = doc.char_span(mention.end, cand.cue[0], alignment_mode="contract")
+    cue = doc.char_span(*cand.cue, alignment_mode="expand")
+    cue_ids = {t.i for t in cue or ()} | {c.i for t in cue or () for c in t.children if c.dep_.startswith("aux")}
+    if between is not None and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]
+                                   and t.i not in cue_ids for t in between):
+        return None
+    return token_at(doc, mention.start)
+
+
+# How many tokens may stand between the subject's phrase and the opening mark of the quotation whose verb
+# it governs (an auxiliary, a negation, an adverb: *X a « regretté »*, *X ne « comprend » pas*).
+PREDICATE_SUBJECT_GAP = 3
+# How many of the quotation's first tokens may hold that verb: the quotation
+# opens the predicate (*« n'a pas su »*, *« se sont dits »*), it does not merely hold a verb further on.
+PREDICATE_OPENING = 5
+
+
+def _predicate_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:
+    """*L'institut « constate une baisse nette des ventes »* (invented): a quotation the filter kept with
+    no speaker of its own that opens with the verb of its clause, that verb's own active subject standing
+    just before the opening mark, outside quotation marks: the writer quotes a document's or a body's
+    own words as its predicate, so it speaks. Only a body, a document or an outlet (an organisation the
+    entity step names, or a noun of ``coreference.names_a_body``): a person's quoted predicate is as
+    often a critic's words about them (*X « ment comme il respire »*, invented), which left dev1 a wrong
+    speaker when persons were let in (NOTES, s15spk). ``quotations._clause_subject`` climbs only to a
+    verb outside the quotation, and the filter's features read that subject as it finds it (unchanged:
+    this is the speaker step's reading). None otherwise (the discourse default and the scorer decide,
+    as before)."""
+    span = doc.char_span(*cand.content, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    quoted = quoted_set(doc)
+    for tok in span[:PREDICATE_OPENING]:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        # the verb's own subject (not one climbed to from a complement clause), active (the subject of a
+        # passive is who the words are about: *ils sont « écartés »*)
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.idx >= cand.content[0]:
+            return None
+        if subject.idx in quoted or span[0].i - subject.right_edge.i - 1 > PREDICATE_SUBJECT_GAP + 1:
+            return None  # +1: the opening mark itself
+        ents = entities_in(doc, subject.idx, subject.idx + len(subject.text))
+        if ents and not any(is_person(e) for e in ents) or subject.pos_ == "NOUN" and names_a_body(subject, lang):
+            return subject
+        return None
+    return None
 
 
 def _report_agreement(doc: Doc, cand: Candidate) -> tuple[str | None, bool]:

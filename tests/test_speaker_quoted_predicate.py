@@ -1,0 +1,87 @@
+"""Speakers (issue 14, session 15, branch s15spk): quotes the filter kept with no speaker of their own.
+A quotation opening with its clause's verb whose active subject before the mark is a document or a body
+(``speakers._predicate_subject``); a report whose paragraph opens with the name the parse lost
+(``_line_opening_name``); a sentence closing on an inverted incise (``_closing_incise_subject``).
+Invented sentences only."""
+
+from __future__ import annotations
+
+from recoupe.analysis.quotes.speakers import _predicate_subject
+from recoupe.analysis.quotes.syntax import Candidate
+
+
+def _subject(doc, words):
+    start = doc.text.index(words)
+    cand = Candidate("direct", "direct_scored", (start, start + len(words)), None, None, 0.5)
+    found = _predicate_subject(doc, cand, "fr")
+    return found.text if found is not None else None
+
+
+def test_a_document_whose_quoted_predicate_opens_the_quotation_speaks(fr):
+    doc = fr("Les loyers ont encore augmenté cette année. L'étude « constate une hausse nette des loyers "
+             "dans les grandes villes ».")
+    assert _subject(doc, "constate une hausse nette des loyers dans les grandes villes") == "étude"
+
+
+def test_a_person_subject_is_left_to_the_discourse(fr):
+    # a person's quoted predicate may be a critic's words about them
+    doc = fr("Le débat a tourné court. Marc Petit « ment comme il respire ».")
+    assert _subject(doc, "ment comme il respire") is None
+
+
+def test_a_passive_subject_does_not_speak(fr):
+    doc = fr("La commission a tranché mardi. Les deux adjoints sont « écartés du bureau municipal ».")
+    assert _subject(doc, "écartés du bureau municipal") is None
+
+
+def test_a_quotation_that_does_not_open_the_predicate_takes_nobody(fr):
+    doc = fr("Le rapport cite un témoin. Il décrit une situation « qui ne cesse de se dégrader ».")
+    assert _subject(doc, "qui ne cesse de se dégrader") is None
+
+
+def _opener(doc, verb):
+    from recoupe.analysis.quotes.speakers import _line_opening_name
+
+    start = doc.text.index(verb)
+    cand = Candidate("indirect", "indirect_scored", (start + len(verb) + 1, len(doc.text)), (start, start + len(verb)),
+                     None, 0.5)
+    found = _line_opening_name(doc, cand)
+    return found.text if found is not None else None
+
+
+SUBHEAD = ("Les riverains se mobilisent contre le projet de rocade.\n"
+           "Un rapport accablant\n"
+           "Marie Roux, présidente de l'association des riverains, rappelle que les nuisances ont doublé en un an.")
+
+
+def test_a_report_with_no_subject_is_the_paragraph_opening_name(fr):
+    # ``speakers._line_opening_name``: the subhead joined to the paragraph hides the name from the parse
+    assert _opener(fr(SUBHEAD), "rappelle") == "Marie"
+
+
+def test_a_sentence_end_or_another_verb_between_takes_nobody(fr):
+    assert _opener(fr(SUBHEAD.replace("riverains, rappelle", "riverains. Elle rappelle")), "rappelle") is None
+    assert _opener(fr(SUBHEAD.replace("riverains, rappelle", "riverains, dont le frère vit ici, rappelle")),
+                   "rappelle") is None
+
+
+def _closing(doc, words):
+    from recoupe.analysis.quotes.speakers import _closing_incise_subject
+
+    start = doc.text.index(words)
+    cand = Candidate("direct", "direct_scored", (start, start + len(words)), None, None, 0.5)
+    found = _closing_incise_subject(doc, cand, "fr")
+    return found.text if found is not None else None
+
+
+def test_a_sentence_closing_on_an_inverted_incise_attributes_its_quotations(fr):
+    # ``speakers._closing_incise_subject``: every quotation of the sentence is the incise's subject's
+    doc = fr("Le budget a été adopté mardi. Le projet « mal ficelé » coûtera « une fortune », estime Marc Lenoir.")
+    assert _closing(doc, "mal ficelé") == "Marc"
+    doc = fr("Le budget a été adopté mardi. Le projet « mal ficelé » coûtera « une fortune » estime Marc Lenoir.")
+    assert _closing(doc, "mal ficelé") == "Marc"  # the comma the writer left out after the closing mark
+
+
+def test_a_verb_that_continues_the_clause_or_a_later_sentence_is_no_incise(fr):
+    doc = fr("Le budget a été adopté mardi. Le projet « mal ficelé » pèsera lourd. Marc Lenoir juge qu'il échouera.")
+    assert _closing(doc, "mal ficelé") is None

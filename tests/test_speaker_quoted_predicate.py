@@ -10,11 +10,19 @@ from recoupe.analysis.quotes.speakers import _predicate_subject
 from recoupe.analysis.quotes.syntax import Candidate
 
 
-def _subject(doc, words):
-    start = doc.text.index(words)
-    cand = Candidate("direct", "direct_scored", (start, start + len(words)), None, None, 0.5)
-    found = _predicate_subject(doc, cand, "fr")
+def _found(finder, doc, cand):
+    """The text of the speaker token ``finder`` recovers for ``cand``, or None."""
+    found = finder(doc, cand)
     return found.text if found is not None else None
+
+
+def _quotation(doc, words):
+    start = doc.text.index(words)
+    return Candidate("direct", "direct_scored", (start, start + len(words)), None, None, 0.5)
+
+
+def _subject(doc, words):
+    return _found(lambda d, c: _predicate_subject(d, c, "fr"), doc, _quotation(doc, words))
 
 
 def test_a_document_whose_quoted_predicate_opens_the_quotation_speaks(fr):
@@ -45,8 +53,7 @@ def _opener(doc, verb):
     start = doc.text.index(verb)
     cand = Candidate("indirect", "indirect_scored", (start + len(verb) + 1, len(doc.text)), (start, start + len(verb)),
                      None, 0.5)
-    found = _line_opening_name(doc, cand)
-    return found.text if found is not None else None
+    return _found(_line_opening_name, doc, cand)
 
 
 SUBHEAD = ("Les riverains se mobilisent contre le projet de rocade.\n"
@@ -68,10 +75,7 @@ def test_a_sentence_end_or_another_verb_between_takes_nobody(fr):
 def _closing(doc, words):
     from recoupe.analysis.quotes.speakers import _closing_incise_subject
 
-    start = doc.text.index(words)
-    cand = Candidate("direct", "direct_scored", (start, start + len(words)), None, None, 0.5)
-    found = _closing_incise_subject(doc, cand, "fr")
-    return found.text if found is not None else None
+    return _found(lambda d, c: _closing_incise_subject(d, c, "fr"), doc, _quotation(doc, words))
 
 
 def test_a_sentence_closing_on_an_inverted_incise_attributes_its_quotations(fr):

@@ -7,6 +7,7 @@ complements), or a French incise without quotation marks (``…, a indiqué le m
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -15,6 +16,7 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.conjugate import MODAL_CONDITIONAL, conditional_forms, is_conditional
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
+    language_of,
     locution_words,
     quote_words,
     source_nouns,
@@ -157,7 +159,7 @@ def content_start(verb: Token, lang: str) -> Token | None:
     return None
 
 
-def _clause_bounds(start: Token, speech: frozenset[int] = frozenset()) -> tuple[int, int]:
+def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Token | None = None) -> tuple[int, int]:
     """From the complementizer to the end of its sentence (line-bounded), final punctuation off.
     It stops before a second report joined to it (*X a déclaré que …, tandis que Y a affirmé que …*;
     *X said …, while Y said …*): a speech verb (``speech``: indices of those that take a clause, not
@@ -166,9 +168,15 @@ def _clause_bounds(start: Token, speech: frozenset[int] = frozenset()) -> tuple[
     unannotated English articles), attached as an adverbial clause
     after the reported clause's verb, or coordinated to a verb before the content; not the reported
     clause itself, a clause before its verb (*que, si on s'y oppose, …*), nor a verb coordinated
-    inside it."""
+    inside it. Given the reporting ``verb`` (the rules' candidates; the filter's features read the
+    content without it), it also stops where the clause runs into another of its own (``_run_on_clause``)
+    that is a report with a noun or name subject or the clause the report hangs in (*Face à X, qui
+    soutenait que …, la ministre a répondu que …*, invented)."""
     doc = start.doc
     end = sentence_bounds(start)[1]
+    if verb is not None and language_of(doc) == "fr":
+        above = {t.i for t in verb.ancestors}
+        end = _run_on_clause(start, end, lambda head: head.i in above or head.i in speech)
     for i in speech:
         other = doc[i]
         if other.i > max(start.i, start.head.i) and other.idx < end and (other.dep_ == "advcl" or other.dep_ == "conj"
@@ -222,7 +230,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if clause is not None and _evidence_without_source(verb, speaker, lemma, lang):
             continue
         if clause is not None:
-            out.append(Candidate("indirect", "indirect_clause", _clause_bounds(clause, speech), cue_span(verb), speaker,
+            out.append(Candidate("indirect", "indirect_clause", _clause_bounds(clause, speech, verb), cue_span(verb), speaker,
                                  0.8))
             continue
         incise = _incise_content(verb, lang)
@@ -415,8 +423,44 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
                 and any(c.dep_ in SUBJECT_DEPS for c in other.children):
             joints = [c for c in verb.children if c.dep_ == "cc" and start.i < c.i < other.i]
             end = min(end, (joints[0] if joints else other.left_edge).idx)
+    if lang == "fr" and rule != "colon":  # after a colon whole clauses are the content (*insiste : les prix montent, …*)
+        end = _run_on_clause(start, end, lambda head: True)
+        if end < sent_end and phrase_bounds(speaker)[0] <= start.idx < phrase_bounds(speaker)[1]:
+            return None  # the "complement" cut off opens on the speaker itself (*comme le disent des élus, …*)
     content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
     return (content, rule) if content[1] - content[0] >= 3 else None
+
+
+CLAUSE_JOINTS = (",", ";", "—", "–")
+
+
+def _run_on_clause(start: Token, end: int, opens: Callable[[Token], bool]) -> int:
+    """Where a framed content (a noun, infinitive or prepositional complement) runs into a clause of
+    its own: *Le maire signale une erreur, la préfète parle d'un problème* (invented), which the parser may
+    read as a clause hung on the object noun, so that the second speaker's words land in the first's
+    report. A complement holds no finite clause with its own subject set off by a comma, a semicolon or
+    a dash (French grammar: such a clause is juxtaposed to the sentence's main clause, not embedded in a
+    noun phrase; a relative clause has its pronoun, which is no subject of its own here). Only a noun or a
+    name opens such a clause: a pronoun may take up the first speaker (measured on dev1, issue 14,
+    session 15). The content ends at the punctuation before that clause's subject; ``end`` when there is
+    none. ``opens`` says which clause heads end the content (a *que* clause may hold juxtaposed
+    clauses of the speaker's own: only a report or the clause above it end it there)."""
+    doc = start.doc
+    relatives = quote_words(language_of(doc)).relative_pronouns
+    for tok in doc[start.i + 1:]:
+        if tok.idx >= end:
+            break
+        if tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN") \
+                or tok.lower_ in relatives or tok.i > tok.head.i:
+            continue  # a pronoun subject may take up the first speaker (*Si X reconnaît Y, elle critique Z*)
+        head = tok.head
+        if _in_relative(head) or not opens(head) or not any("Fin" in t.morph.get("VerbForm") for t in [head, *head.children]
+                                         if t is head or t.dep_.startswith(("aux", "cop"))):
+            continue
+        left = tok.left_edge
+        if left.i - 1 > start.i and doc[left.i - 1].text in CLAUSE_JOINTS:
+            return doc[left.i - 1].idx
+    return end
 
 
 def _complements(verb: Token, lemma: str, lang: str) -> list[Token]:

@@ -66,6 +66,20 @@ def en():
     return get_nlp("en", FINDINGS)
 
 
+def hand_parsed(fr, words, heads, deps, pos, morphs, *, lemmas: bool = True):
+    """A Doc with a parse given by hand, as the parser sometimes reads a sentence (no space before , . :):
+    the quote tests' way to pin a misparse the models may stop making. ``lemmas``: lower-case words as
+    lemmas and no named entity (the speech lexicons read lemmas)."""
+    from spacy.tokens import Doc
+
+    doc = Doc(fr.vocab, words=words, spaces=[n + 1 < len(words) and words[n + 1] not in (",", ".", ":")
+                                             for n in range(len(words))],
+              heads=heads, deps=deps, pos=pos, morphs=morphs, lemmas=[w.lower() for w in words] if lemmas else None)
+    if lemmas:
+        doc._.entities = []
+    return doc
+
+
 def indirect_by_cue(quotes, cue_contains: str) -> list:
     """The indirect quotes whose cue holds ``cue_contains`` (the quote tests' way to find one report)."""
     return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]

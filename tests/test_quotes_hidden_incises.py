@@ -7,22 +7,14 @@ Sentences written for the tests."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from recoupe.analysis.quotes import find_quotes
 from recoupe.analysis.quotes.indirect import _incise_content, inverted_object, report_subject
 
+from conftest import hand_parsed
+
 FIN_SING = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
 FIN_PLUR = "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin"
-
-
-def _parsed(fr, words, heads, deps, pos, morphs):
-    """A Doc with the given parse (no space before , .), lower-case words as lemmas and no named entity."""
-    doc = Doc(fr.vocab, words=words, spaces=[n + 1 < len(words) and words[n + 1] not in (",", ".")
-                                             for n in range(len(words))],
-              heads=heads, deps=deps, pos=pos, morphs=morphs, lemmas=[w.lower() for w in words])
-    doc._.entities = []
-    return doc
 
 
 def _head_incise(fr, verb_morph=FIN_SING, noun_morph="Gender=Masc|Number=Sing"):
@@ -36,7 +28,7 @@ def _head_incise(fr, verb_morph=FIN_SING, noun_morph="Gender=Masc|Number=Sing"):
     morphs[2] = FIN_SING
     morphs[6] = verb_morph
     morphs[8] = noun_morph
-    return _parsed(fr, words, heads, deps, pos, morphs)
+    return hand_parsed(fr, words, heads, deps, pos, morphs)
 
 
 def test_a_head_verb_after_a_clause_and_a_comma_is_an_incise(fr):
@@ -64,7 +56,7 @@ def test_a_subject_with_a_relative_clause_before_the_comma_stays_the_subject(fr)
     morphs[4] = "Mood=Ind|Number=Plur|Person=3|Tense=Imp|VerbForm=Fin"
     morphs[7] = FIN_PLUR
     morphs[9] = "Gender=Masc|Number=Plur"
-    doc = _parsed(fr, words, heads, deps, pos, morphs)
+    doc = hand_parsed(fr, words, heads, deps, pos, morphs)
     assert inverted_object(doc[7], "fr") is None
 
 
@@ -77,7 +69,7 @@ def test_a_subject_set_off_by_commas_with_no_clause_stays_the_subject(fr):
     morphs = [""] * len(words)
     morphs[5] = FIN_SING
     morphs[7] = "Gender=Masc|Number=Sing"
-    doc = _parsed(fr, words, heads, deps, pos, morphs)
+    doc = hand_parsed(fr, words, heads, deps, pos, morphs)
     assert inverted_object(doc[5], "fr") is None
 
 
@@ -95,7 +87,7 @@ def _coordinated_incise(fr, tail_dep="cc"):
     morphs = [""] * len(words)
     morphs[2] = "Mood=Ind|Number=Sing|Person=3|Tense=Fut|VerbForm=Fin"
     morphs[7] = FIN_SING
-    return _parsed(fr, words, heads, deps, pos, morphs)
+    return hand_parsed(fr, words, heads, deps, pos, morphs)
 
 
 def test_a_second_speaker_coordinated_after_the_inverted_subject_keeps_the_incise(fr):

@@ -11,14 +11,13 @@ participle with an inverted subject and no auxiliary is a finite verb the tagger
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from recoupe.analysis.quotes import find_quotes
 from recoupe.analysis.quotes.index import credible_source
 from recoupe.analysis.quotes.indirect import inverted_object, verbless_root_subject
 from recoupe.analysis.quotes.syntax import finite, phrase_bounds
 
-from conftest import indirect_by_cue
+from conftest import hand_parsed, indirect_by_cue
 
 
 @pytest.mark.parametrize("sentence, noun, content", [
@@ -41,13 +40,6 @@ def test_a_thing_is_still_no_source(fr):
     assert not indirect_by_cue(find_quotes(doc), "annoncé")
 
 
-def _parsed(fr, words, heads, deps, pos, morphs):
-    """A Doc as the parser sometimes reads a sentence (no space before , . :)."""
-    return Doc(fr.vocab, words=words, spaces=[n + 1 < len(words) and words[n + 1] not in (",", ".", ":")
-                                              for n in range(len(words))],
-               heads=heads, deps=deps, pos=pos, morphs=morphs)
-
-
 def _misparsed(fr):
     """*Un avis du conseil, publié hier, accuse le maire de mentir.* as the parser sometimes reads such a
     sentence: no main verb, the noun *avis* as root and the finite *accuse* hung on *conseil*."""
@@ -60,7 +52,7 @@ def _misparsed(fr):
     morphs[8] = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
     morphs[5] = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
     morphs[12] = "VerbForm=Inf"
-    return _parsed(fr, words, heads, deps, pos, morphs)
+    return hand_parsed(fr, words, heads, deps, pos, morphs, lemmas=False)
 
 
 def test_a_verbless_root_is_the_subject_of_a_finite_speech_verb(fr):
@@ -123,7 +115,7 @@ def test_a_participle_with_an_inverted_subject_is_finite(fr):
     morphs = [""] * len(words)
     morphs[2] = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
     morphs[6] = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
-    doc = _parsed(fr, words, heads, deps, pos, morphs)
+    doc = hand_parsed(fr, words, heads, deps, pos, morphs, lemmas=False)
     assert finite(doc[6])
 
 
@@ -137,7 +129,7 @@ def test_an_absolute_participle_clause_is_not_finite(fr):
     morphs[2] = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
     morphs[6] = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
     morphs[7] = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
-    doc = _parsed(fr, words, heads, deps, pos, morphs)
+    doc = hand_parsed(fr, words, heads, deps, pos, morphs, lemmas=False)
     assert not finite(doc[2])
     assert finite(doc[7])
 

@@ -1,13 +1,16 @@
 """Speakers (issue 14, session 15, branch s15spk): quotes the filter kept with no speaker of their own.
 A quotation opening with its clause's verb whose active subject before the mark is a document or a body
 (``speakers._predicate_subject``); a report whose paragraph opens with the name the parse lost
-(``_line_opening_name``); a sentence closing on an inverted incise (``_closing_incise_subject``).
-Invented sentences only."""
+(``_line_opening_name``); a sentence closing on an inverted incise (``_closing_incise_subject``), also
+one whose verb no speech lexicon lists, read by its position right after the quotation (s15turn,
+``_incise_by_position``). Invented sentences only."""
 
 from __future__ import annotations
 
 from recoupe.analysis.quotes.speakers import _predicate_subject
 from recoupe.analysis.quotes.syntax import Candidate
+
+from conftest import hand_parsed
 
 
 def _found(finder, doc, cand):
@@ -89,3 +92,36 @@ def test_a_sentence_closing_on_an_inverted_incise_attributes_its_quotations(fr):
 def test_a_verb_that_continues_the_clause_or_a_later_sentence_is_no_incise(fr):
     doc = fr("Le budget a été adopté mardi. Le projet « mal ficelé » pèsera lourd. Marc Lenoir juge qu'il échouera.")
     assert _closing(doc, "mal ficelé") is None
+
+
+# an inverted incise read by its position right after the quotation (``speakers._incise_by_position``, s15turn)
+
+def test_a_verb_outside_the_lexicon_right_after_the_closing_mark_is_an_incise(fr):
+    doc = fr("Le conseil a voté le budget. « Ce plan ne tiendra pas six mois », balaie Paul Girard.")
+    assert _closing(doc, "Ce plan ne tiendra pas six mois") == "Paul"
+
+
+def test_the_same_verb_further_in_the_sentence_is_no_incise(fr):
+    # not right after the quotation's mark: an ordinary clause, its verb not a speech verb
+    doc = fr("« Ce plan ne tiendra pas six mois », et la salle, sans attendre, balaie Paul Girard.")
+    assert _closing(doc, "Ce plan ne tiendra pas six mois") is None
+
+
+def test_a_verb_with_its_subject_before_it_is_no_incise(fr):
+    doc = fr("« Le chantier reprendra lundi », il balaie Paul Girard de la liste.")
+    assert _closing(doc, "Le chantier reprendra lundi") is None
+
+
+def test_an_incise_the_parser_made_a_conjunct_is_read_on_its_own_subject(fr):
+    """*Le maire est « trahi », attaque le syndicat.* parsed as the parser sometimes reads it: *attaque* a
+    conjunct of the quoted clause with no subject of its own and *syndicat* its object; ``subject_of``
+    would lend it the clause's subject (*maire*), which is no incise's."""
+    words = ["Le", "maire", "est", "«", "trahi", "»", ",", "attaque", "le", "syndicat", "."]
+    heads = [1, 4, 4, 4, 4, 4, 7, 4, 9, 7, 4]
+    deps = ["det", "nsubj:pass", "aux:pass", "punct", "ROOT", "punct", "punct", "conj", "det", "obj", "punct"]
+    pos = ["DET", "NOUN", "AUX", "PUNCT", "VERB", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    morphs = [""] * len(words)
+    morphs[2] = morphs[7] = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+    morphs[9] = "Gender=Masc|Number=Sing"
+    doc = hand_parsed(fr, words, heads, deps, pos, morphs)
+    assert _closing(doc, "trahi") == "syndicat"

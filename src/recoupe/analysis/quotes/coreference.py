@@ -452,9 +452,7 @@ class Discourse:
         line, outside quotation marks, whose gender is known and agrees with the pronoun's."""
         if plural or gender is None:
             return None
-        text = doc_text(self.doc)
-        lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-        line = next((k for k, m in enumerate(lines) if m.start() <= pron.idx < m.end()), None)
+        lines, line = line_of(self.doc, pron.idx)
         if line is None or line >= LEDE_LINES:
             return None
         quoted = quoted_set(self.doc)
@@ -892,6 +890,18 @@ def _outlet_before(doc: Doc, before: int, lang: str) -> tuple[Entity, Span] | No
     return (best[0], Span(text=best[1].text, start=best[1].start, end=best[1].end)) if best else None
 
 
+_LINES = "recoupe_lines"
+
+
+def line_of(doc: Doc, offset: int) -> tuple[list[re.Match], int | None]:
+    """The article's non-blank lines (title and paragraphs, found once per Doc) and the index of the one
+    holding ``offset`` (None when no line holds it): where the lede conventions (``LEDE_LINES``) are read."""
+    lines = doc.user_data.get(_LINES)
+    if lines is None:
+        lines = doc.user_data[_LINES] = [m for m in re.finditer(r"[^\n]+", doc_text(doc)) if m.group().strip()]
+    return lines, next((k for k, m in enumerate(lines) if m.start() <= offset < m.end()), None)
+
+
 # How many lines (title and paragraphs, blank lines skipped) open an article: the lede, where news
 # writing names a speaker by an indefinite description first ("delayed identification": the AP
 # Stylebook's and journalism textbooks' name for a lede that identifies its subject in the next
@@ -936,13 +946,12 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
     if low in words.outlet_nouns or head.lower_ in words.outlet_nouns:
         return None
     text = doc_text(doc)
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    line_of = next((k for k, m in enumerate(lines) if m.start() <= bounds[0] < m.end()), None)
-    if line_of is None or line_of >= LEDE_LINES or "Plur" in head.morph.get("Number"):
+    lines, line = line_of(doc, bounds[0])
+    if line is None or line >= LEDE_LINES or "Plur" in head.morph.get("Number"):
         return None  # past the lede, or several people (*a few health experts*)
-    if sum(lines[line_of].start() <= sent.start_char < bounds[0] for sent in doc.sents) > LEDE_SENTENCES - 1:
+    if sum(lines[line].start() <= sent.start_char < bounds[0] for sent in doc.sents) > LEDE_SENTENCES - 1:
         return None  # a first "paragraph" that runs on (articles without paragraph breaks): its opening only
-    window = lines[line_of + 1: line_of + 1 + IDENTIFIED_WITHIN]
+    window = lines[line + 1: line + 1 + IDENTIFIED_WITHIN]
     if not window:
         return None
     lo, hi = window[0].start(), window[-1].end()

@@ -164,7 +164,7 @@ def _datelines(analysis: Analysis) -> list[tuple[str, Span, str]]:
     return [(m.group("agency"), Span(text=analysis.body[start:end], start=start, end=end), "dateline")]
 
 
-def _outlet_named(entity_canonical: str):
+def outlet_named(entity_canonical: str):
     """The rated news outlet an organisation's name refers to, trying the article the tagger left
     out (``Guardian`` → *The Guardian*, ``Parisien`` → *Le Parisien*); never a platform or company
     the lists happen to rate (facebook.com)."""
@@ -183,7 +183,7 @@ def _body_citations(analysis: Analysis, doc: Doc | None) -> list[Citation]:
     citations = []
     body = analysis.body
     for ent in analysis.entities:
-        match = _outlet_named(ent.canonical) if ent.label in ("ORG", "MISC") else None
+        match = outlet_named(ent.canonical) if ent.label in ("ORG", "MISC") else None
         if match is None:
             continue
         for m in ent.mentions:

@@ -40,6 +40,9 @@ from recoupe.model import Entity, Span
 # Verbs that continue the previous speaker's turn: their pronoun subject is that speaker.
 CONTINUATION = {"ajouter", "poursuivre", "continuer", "conclure", "renchérir", "enchaîner", "compléter",
                 "préciser", "insister", "nuancer", "reprendre", "add", "continue", "conclude", "go"}
+# Descriptions set off by commas that may stand between a description and the name it is apposed to
+# (*le patron des sénateurs, et proche du président, X*). prior: French press style; not tuned.
+APPOSED_DESCRIPTIONS = 2
 # How far back (characters) the previous speaker stays the default antecedent of a pronoun.
 # prior: about three short paragraphs; not tuned on the annotated articles.
 PREVIOUS_SPEAKER_REACH = 1200
@@ -132,6 +135,33 @@ def first_name_gender(name: str, lang: str) -> str | None:
     return first_names(lang).get(words[0].split("-")[0])
 
 
+def description_gender(head: Token) -> str | None:
+    """The gender of a description's head noun: in French, what agrees with it first (``title_gender``:
+    its article, an adjective, *l'ancienne ministre*), the noun's own morphology after. Why: role nouns
+    are often epicene (*ministre*, *porte-parole*, *élu·e* aside) and the tagger guesses their gender
+    from the noun alone (*l'ancienne ministre* comes out masculine), which let a description take a man
+    named before it (NOTES.md, issue 14, session 16)."""
+    if language_of(head.doc) == "fr" and head.pos_ == "NOUN":
+        return title_gender(head) or token_gender(head)
+    return token_gender(head)
+
+
+def _names_a_person(noun: Token) -> bool:
+    """Is the noun one that names a person: a role or person noun of the lexicons (``role_nouns.tsv``,
+    ``person_nouns.tsv``), or a noun with a person's lexical gender (``quote_words``)?"""
+    lang = language_of(noun.doc)
+    words = {noun.lemma_.lower(), noun.lower_}
+    qw = quote_words(lang)
+    return bool(words & (set(role_nouns(lang)) | person_nouns(lang) | qw.gendered_nouns_masc | qw.gendered_nouns_fem))
+
+
+def _introduced(noun: Token) -> bool:
+    """Is the noun introduced by a preposition (*selon un proche de la majorité, X a…*, where the parser
+    hangs the name on *majorité*)? Such a noun is no title of the name next to it, whatever the
+    preposition (``oblique`` reads only those of an addressee or a place)."""
+    return any(c.dep_ == "case" and c.i < noun.i for c in noun.children)
+
+
 def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
     words = quote_words(language_of(doc))
     votes = {"Masc": 0, "Fem": 0}
@@ -156,7 +186,12 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
         incise = _incise_verb(before)
         # a plural word before the name is no title of one person (a tagger reading a preposition as a
         # plural adjective): it does not vote
-        if before.pos_ in ("NOUN", "DET", "ADJ") and not before.is_punct and not _oblique(before) \
+        # a noun must name a person, an adjective qualify one (*la ministre déléguée X*): the last word of
+        # an organisation's name (*le Rassemblement national X*) or of a complement (*le ministre de la
+        # Défense X*) is no title of the name after it
+        titled = before.pos_ == "DET" or before.pos_ == "NOUN" and _names_a_person(before) \
+            or before.pos_ == "ADJ" and before.head.pos_ == "NOUN" and _names_a_person(before.head)
+        if titled and not before.is_punct and not oblique(before) \
                 and "Plur" not in before.morph.get("Number") and not incise:
             g = token_gender(before)
             if g:
@@ -164,6 +199,8 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
         for noun in _apposed_nouns(span.root):  # "La ministre de la Santé, Agnès Martin": the determiner's gender
             if incise and noun.i < span.start:
                 continue  # the name is the incise verb's subject, not the apposition of a noun before it
+            if _introduced(noun):
+                continue  # *selon un proche de la majorité, X a…*: a parse hanging the name on a complement
             dets = [c for c in noun.children if c.dep_ == "det"]
             g = token_gender(dets[0]) if dets else None
             if g:
@@ -236,14 +273,14 @@ def title_gender(noun: Token) -> str | None:
 
 def _apposed_nouns(tok: Token) -> list[Token]:
     """Nouns in apposition with a name, either way round (*X, hydrologue* / *la ministre, X*)."""
-    out = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and not _oblique(c)]
-    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and not _oblique(tok.head) \
+    out = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and not oblique(c)]
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and not oblique(tok.head) \
             and not listed_with_a_name(tok, lambda t: t.pos_ == "PROPN"):
         out.append(tok.head)
     return out
 
 
-def _oblique(noun: Token) -> bool:
+def oblique(noun: Token) -> bool:
     """A noun introduced by a preposition (*a déclaré à la presse Jean Dupont*, where the parser may put
     the name in apposition to *presse*): an addressee or a place, no title of the name next to it."""
     head = noun
@@ -296,7 +333,7 @@ def _title_before(span) -> str | None:
     roles = role_nouns(language_of(doc))
     if not any(t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.lower_ in roles for t in words):
         return None
-    if any(t.pos_ == "NOUN" and _oblique(t) for t in words):
+    if any(t.pos_ == "NOUN" and oblique(t) for t in words):
         return None  # *à la presse Jean Dupont*: whom he spoke to, not his title
     return doc_text(doc)[words[-1].idx:words[0].idx + len(words[0].text)]
 
@@ -308,7 +345,7 @@ def referent_of(doc: Doc, ent: Entity, at: tuple[int, int]) -> Referent:
 
 def description_referent(head: Token, bounds: tuple[int, int]) -> Referent:
     """A description that speaks and has no name (*la présidence turque*): it can be referred back to."""
-    return Referent(doc_text(head.doc)[bounds[0]:bounds[1]], None, token_gender(head),
+    return Referent(doc_text(head.doc)[bounds[0]:bounds[1]], None, description_gender(head),
                     "Plur" in head.morph.get("Number"), False, bounds)
 
 
@@ -557,8 +594,7 @@ class Discourse:
         char, ref = previous
         if not ref.person or ref.plural or ref.entity is None:
             return None
-        genders = dets[0].morph.get("Gender") if lang == "fr" else []
-        gender = genders[0] if len(genders) == 1 else None
+        gender = title_gender(head) if lang == "fr" else None  # the article or an adjective (*l'ancienne*)
         if not compatible(ref, gender, False, True):
             return None
         if description_clash(self.doc, head, bounds, ref.entity, lang):
@@ -788,17 +824,24 @@ def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
             if noun.dep_ == "appos" and noun.head.i in range(name.left_edge.i, name.i + 1) or \
                     name.dep_ == "appos" and name.head.i == noun.i or opens:
                 return found[0]
-    comma = text.find(",", bounds[1], bounds[1] + 80)
-    if comma == -1 or any(c in text[bounds[1]:comma] for c in ".;:!?\n«»\""):
-        return None
-    between = doc.char_span(bounds[1], comma, alignment_mode="expand") if comma > bounds[1] else None
-    if between is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in between):
-        return None
-    i = comma + 1
-    while i < len(text) and text[i] == " ":
-        i += 1
-    found = [e for e in entities_in(doc, i, i + 1) if is_person(e)]
-    return found[0] if found else None
+    # the name after the description's complement, or after a second description set off by commas
+    # (*le patron des sénateurs, et proche du président, Paul Durand*, invented)
+    start = bounds[1]
+    for _ in range(APPOSED_DESCRIPTIONS):
+        comma = text.find(",", start, start + 80)
+        if comma == -1 or any(c in text[start:comma] for c in ".;:!?\n«»\""):
+            return None
+        between = doc.char_span(start, comma, alignment_mode="expand") if comma > start else None
+        if between is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in between):
+            return None
+        i = comma + 1
+        while i < len(text) and text[i] == " ":
+            i += 1
+        found = [e for e in entities_in(doc, i, i + 1) if is_person(e)]
+        if found:
+            return found[0]
+        start = comma + 1
+    return None
 
 
 def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lang: str,
@@ -824,12 +867,12 @@ def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
     index = entity_index(doc)
     words = description_words(doc_text(doc)[bounds[0]:bounds[1]])
     if head.lemma_.lower() in quote_words(lang).outlet_nouns or head.lower_ in quote_words(lang).outlet_nouns:
-        return _outlet_before(doc, bounds[0], lang)
+        return _outlet_before(doc, bounds[0], lang, spoke)
     if not words or head.pos_ != "NOUN":
         return None
     if any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
         return None
-    gender = token_gender(head) if lang == "fr" else None
+    gender = description_gender(head) if lang == "fr" else None
     role_noun = head.lemma_.lower() in role_nouns(lang) or head.lower_ in role_nouns(lang)
     best = None
     for ent in index.entities:
@@ -870,24 +913,33 @@ def _body_nouns_folded(lang: str) -> frozenset[str]:
     return frozenset(fold(b) for b in institution_nouns(lang) - quote_words(lang).outlet_nouns)
 
 
-def _outlet_before(doc: Doc, before: int, lang: str) -> tuple[Entity, Span] | None:
-    """The outlet an outlet noun (*le quotidien*, *le site*) takes up: the organisation last named
-    before ``before``, passing over those whose name is headed by a body noun (``institution_nouns.tsv``:
-    *le Sénat*, *le ministère de…*), which are no outlet (a body noun that is also an outlet noun,
-    *agence*, does not count). Before: the last organisation whatever it was (NOTES.md, issue 14,
-    session 11: dev3 speakers +1 quote, an outlet noun given to a parliament named after the outlet)."""
+def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = frozenset()) -> tuple[Entity, Span] | None:
+    """The outlet an outlet noun (*le quotidien*, *le site*) takes up: of the organisations named before
+    ``before``, the last news outlet (one the shipped rating lists know by name, ``chain.outlet_named``)
+    that already spoke (``spoke``: canonical names of earlier speakers), else the last news outlet, else the
+    last organisation whose name is headed by no body noun (``institution_nouns.tsv``: *le Sénat*, *le
+    ministère de…*; a body noun that is also an outlet noun, *agence*, does not count). Why: a press
+    review names parties, institutions and treaties between the outlets it quotes, and *le quotidien*
+    took the party named last (NOTES.md, issue 14, session 16; before that, session 11: the body heads)."""
+    from recoupe.analysis.chain import outlet_named
+
     bodies = _body_nouns_folded(lang)
-    best = None
+    best: dict[int, tuple[Entity, object]] = {}
     for ent in entity_index(doc).entities:
         if ent.label not in ("ORG", "MISC"):
             continue
         first = fold(ent.canonical).split()[:1]
         if first and first[0] in bodies:
             continue
+        outlet = outlet_named(ent.canonical) is not None
+        rank = 2 if outlet and ent.canonical in spoke else 1 if outlet else 0
         for m in ent.mentions:
-            if m.in_ == "body" and m.end <= before and (best is None or m.start > best[1].start):
-                best = (ent, m)
-    return (best[0], Span(text=best[1].text, start=best[1].start, end=best[1].end)) if best else None
+            if m.in_ == "body" and m.end <= before and (rank not in best or m.start > best[rank][1].start):
+                best[rank] = (ent, m)
+    if not best:
+        return None
+    ent, m = best[max(best)]
+    return ent, Span(text=m.text, start=m.start, end=m.end)
 
 
 _LINES = "recoupe_lines"
@@ -955,7 +1007,7 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
     if not window:
         return None
     lo, hi = window[0].start(), window[-1].end()
-    gender = token_gender(head) if lang == "fr" else None
+    gender = description_gender(head) if lang == "fr" else None
     index = entity_index(doc)
     if definite and _named_as(doc, head, bounds[0]):
         return None  # *the bishop* after *Bishop Martin* in the title: someone already named, not introduced

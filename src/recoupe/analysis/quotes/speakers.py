@@ -42,6 +42,7 @@ from recoupe.analysis.quotes.coreference import (
     kind_clash,
     named_next,
     names_a_body,
+    oblique,
     possessive,
     pronoun_features,
     referent_of,
@@ -575,9 +576,11 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 p[k] = -1.0
             elif k != rule_index and kind_clash(head, c.referent, lang):
                 p[k] = -1.0  # a person's title filled with an organisation, a place or a body phrase
-            elif found.canonical is None and ent is not None and fill_gender_clash(doc, head, ent, lang):
-                fill_vetoed = fill_vetoed or p[k] >= 0.5
-                p[k] = -1.0  # the rules named nobody: *la directrice* is not filled with a man named nearby
+            elif k != rule_index and ent is not None and fill_gender_clash(doc, head, ent, lang):
+                # *la directrice* is not filled with a man named nearby, nor is the rules' pick (an organisation
+                # in the phrase, a holder) replaced by one
+                fill_vetoed = fill_vetoed or found.canonical is None and p[k] >= 0.5
+                p[k] = -1.0
     best = decide(p, X, rule_index)
     if fill_vetoed and best == rule_index:
         # the scorer meant to fill the description with someone nearby (p >= 0.5) whom its gender rules
@@ -669,7 +672,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
     people = _named_first(head, core, [e for e in entities_in(doc, *core) if e.label == "PER"])
     # an organisation speaks through a role or source noun (un porte-parole de X, un rapport de X)
     speaks_for = role or head.pos_ != "NOUN" or head.lemma_.lower() in source_nouns(lang)
-    orgs = [e for e in entities_in(doc, *(bounds if speaks_for else core)) if e.label in ("ORG", "MISC")]
+    orgs = [e for e in entities_in(doc, *(bounds if speaks_for else core)) if e.label in ("ORG", "MISC")
+            and not _said_where(doc, e, bounds)]
     people = people or _named_first(head, core, [e for e in entities_in(doc, *core) if is_person(e)])
     if people:
         ent = people[0]
@@ -760,6 +764,19 @@ def _person_named_just_before(doc: Doc, head: Token, bounds: tuple[int, int], di
     if description_clash(doc, head, bounds, ref.entity, lang):
         return None
     return ref
+
+
+def _said_where(doc: Doc, ent: Entity, bounds: tuple[int, int]) -> bool:
+    """Is the organisation named in the speaker phrase only as where or to whom the words were said
+    (*l'ancienne ministre sur Europe 1*, *le député à l'AFP*: a mention introduced by a preposition of
+    place or address, ``coreference.oblique``)? The outlet of an interview is no one the speaker speaks
+    for: the phrase is a description of a person, to be resolved as one (NOTES.md, issue 14, session 16)."""
+    for m in ent.mentions:
+        if bounds[0] <= m.start < bounds[1]:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span) and oblique(span.root):
+                return True
+    return False
 
 
 def _agrees_in_gender(head: Token, ref: Referent) -> bool:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, ORTH, POS, SENT_START
-from spacy.symbols import ADP, CCONJ, DET, NOUN, PROPN, X
+from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, PROPN, X
 from spacy.tokens import Doc
 
 from recoupe.analysis import text
@@ -184,6 +184,18 @@ def _acceptable(toks: _Tokens, start: int, end: int) -> bool:
     return True
 
 
+def _title_alone(toks: _Tokens, start: int, end: int) -> bool:
+    """Is the span a title with no name (*le Président*, *la Première ministre*, capitalised by
+    deference), which the tagger may call a person? Every word is a role noun (``role_nouns.tsv``), a
+    stop word or an adjective, and one is a role noun: a description, resolved as such by the quote
+    finder, not a person the article names (a speaker *Président* matched no one and took the pronouns
+    after it; NOTES.md, issue 14, session 16)."""
+    roles = role_nouns()
+    words = range(start, end)
+    return any(fold(toks.text[i]) in roles for i in words) and all(
+        fold(toks.text[i]) in roles or toks.stop[i] or toks.pos[i] == ADJ for i in words)
+
+
 @lru_cache(maxsize=1)
 def _split_stops() -> frozenset[str]:
     return frozenset(GENERIC_ORG_SUFFIXES | org_heads())
@@ -250,6 +262,8 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
                     producer = "rule:entities.clean"
                 if forced is None and s != start and lab in ("MISC", "ORG") and e - s >= 2:
                     lab = "PER"  # what is left once a known organisation is split off: a name
+                if lab in ("PER", "MISC") and _title_alone(toks, s, e):
+                    continue
                 weak = e - s == 1 and toks.sent_start[s] == 1 and toks.pos[s] == NOUN and not _namelike(toks.text[s])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
     mentions.extend(_gazetteer_mentions(toks, mentions))

@@ -444,7 +444,8 @@ class Discourse:
                 break
         if best is not None:
             return best[1]
-        fallback = entity_index(self.doc).last_person_before(anchor)
+        # named last outside quotation marks: a person a speaker's words mention is what they talk about
+        fallback = entity_index(self.doc).last_person_before(anchor, quoted_set(self.doc))
         if fallback is not None and not plural:  # *ils*, *they*: not the one person named last
             return referent_of(self.doc, fallback[1], (fallback[0], fallback[0]))
         if agreement is not None:

@@ -8,6 +8,7 @@ over every entity's mentions for each lookup made the quote step grow with the s
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
@@ -49,13 +50,14 @@ class EntityIndex:
         key = fold(text)
         return self.by_name.get(key) or (self.by_surname.get(key.split()[-1]) if key.split() else None)
 
-    def last_person_before(self, before: int) -> tuple[int, Entity] | None:
-        """The person whose mention starts last among those ending at or before ``before``."""
+    def last_person_before(self, before: int, skip: Collection[int] = ()) -> tuple[int, Entity] | None:
+        """The person whose mention starts last among those ending at or before ``before`` (``skip``:
+        offsets whose mentions do not count, such as those inside quotation marks)."""
         i = bisect_left(self.person_starts, before)
         while i > 0:  # walk back past the few mentions that straddle ``before``
             i -= 1
             s, e, n = self.people[i]
-            if e <= before:
+            if e <= before and s not in skip:
                 return s, self.entities[n]
         return None
 

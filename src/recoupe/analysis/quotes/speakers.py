@@ -30,6 +30,7 @@ from recoupe.analysis.quotes.candidates import (
     scores,
 )
 from recoupe.analysis.quotes.coreference import (
+    AGENT_ROLES,
     Discourse,
     Referent,
     apposed_name,
@@ -702,6 +703,15 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             ent, mention = holder
             return Found(span, ent.canonical, role, confidence * 0.7, referent_of(doc, ent, (mention.start, mention.end)),
                          mention)
+    if orgs and role and head.pos_ == "NOUN" and role_nouns(lang).get(head.lemma_.lower(), role) not in AGENT_ROLES:
+        # *le député LFI des Bouches-du-Rhône*: one person who holds an office in the organisation, taken up
+        # as a description of a person is (the previous speaker, the person named just before), the
+        # organisation only when nobody is
+        topic = discourse.topic_speaker(head, bounds, anchor, lang)
+        if topic is not None:
+            found = _resolved_anaphor(doc, span, topic, lang, confidence, 0.7)
+            found.identified = _agrees_in_gender(head, topic)
+            return found
     if orgs:
         ent = orgs[0]
         return Found(span, _canonical_within(doc, ent, bounds), role, confidence, referent_of(doc, ent, bounds))

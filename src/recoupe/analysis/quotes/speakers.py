@@ -790,13 +790,13 @@ def _said_where(doc: Doc, ent: Entity, bounds: tuple[int, int]) -> bool:
 
 
 def _agrees_in_gender(head: Token, ref: Referent) -> bool:
-    """Does the description's article say a gender (French *le*/*la*) that the referent's known gender
-    does not contradict? The one agreement ``topic_speaker`` can check; English descriptions say none,
+    """Does the description's article or adjective say a gender (French *le*/*la*, *l'ancienne*:
+    ``title_gender``; the article alone until session 16, dev4 speakers +2 with the adjective) that the
+    referent's known gender does not contradict? The one agreement ``topic_speaker`` can check; English descriptions say none,
     and locking their picks too cost English speakers .870 -> .864 (NOTES.md, issue 14, session 11:
     with this condition dev1 .764 -> .767, dev3 .659 -> .669, human French .859 -> .855)."""
-    dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
-    genders = dets[0].morph.get("Gender") if dets else []
-    return len(genders) == 1 and ref.gender in (None, genders[0])
+    gender = title_gender(head)
+    return gender is not None and ref.gender in (None, gender)
 
 
 # prepositions of a frame that sets the scene of a statement (*dans un communiqué*, *en conférence de

@@ -184,7 +184,7 @@ from recoupe.analysis import text  # noqa: E402
 from recoupe.analysis.entities import (  # noqa: E402
     GENERIC_ORG_SUFFIXES, LABEL_MAP, SEPARATORS, Cluster, RawMention, _ClusterIndex, _max_org_tokens,
     _merge_same_canonical, _promote_people, _role_key, _role_span, find_roles, fold, is_known_organisation,
-    org_heads, organisations,
+    org_heads, organisations, role_nouns,
 )
 from recoupe.model import Entity, Mention, Role  # noqa: E402
 from recoupe.settings import setting  # noqa: E402
@@ -292,6 +292,9 @@ def entities_collect_mentions(doc: Doc) -> list[RawMention]:
                     producer = "rule:entities.clean"
                 if forced is None and s != start and lab in ("MISC", "ORG") and len(span) >= 2:
                     lab = "PER"  # what is left once a known organisation is split off: a name
+                if lab in ("PER", "MISC") and any(fold(t.text) in role_nouns() for t in span) and all(
+                        fold(t.text) in role_nouns() or t.is_stop or t.pos_ == "ADJ" for t in span):
+                    continue  # a title with no name (session 16)
                 weak = len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and not _e_namelike(span[0])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
     mentions.extend(_e_gazetteer_mentions(doc, mentions))

@@ -679,7 +679,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
     if people:
         ent = people[0]
         return Found(span, _canonical_within(doc, ent, bounds), role or first_role(ent, lang), confidence,
-                     referent_of(doc, ent, bounds))
+                     referent_of(doc, ent, bounds), _named_elsewhere(ent, bounds))
     if head.pos_ == "NOUN" and cand.kind != "according_to" and head.lemma_.lower() not in source_nouns(lang):
         named = apposed_name(doc, bounds)  # "le conseiller régional, Matteo Marnati,"
         if named is not None:
@@ -898,6 +898,20 @@ def _resolved_anaphor(doc: Doc, span: Span | None, ref: Referent | None, lang: s
         (_mention_at(ref.entity, start) if ref.entity else None)
     role = first_role(ref.entity, lang) if ref.entity is not None else None
     return Found(span, ref.canonical, role, confidence * factor, ref, evidence)
+
+
+def _named_elsewhere(ent: Entity, bounds: tuple[int, int]) -> Span | None:
+    """When the phrase holds the person only as a title the entity step linked to them (``role_coref``:
+    *Le Premier ministre polonais* after *… Jan Nowak*), the name that resolves it, as evidence; None when
+    the phrase names them."""
+    inside = [m for m in ent.mentions if m.in_ == "body" and bounds[0] <= m.start < bounds[1]]
+    if not inside or any(m.producer != "rule:entities.role_coref" for m in inside):
+        return None
+    named = [m for m in ent.mentions if m.in_ == "body" and m.producer != "rule:entities.role_coref"]
+    if not named:
+        return None
+    m = min(named, key=lambda m: (m.start > bounds[0], abs(m.start - bounds[0])))
+    return Span(text=m.text, start=m.start, end=m.end)
 
 
 def _mention_at(ent: Entity, near: int) -> Span | None:

@@ -293,7 +293,9 @@ def entities_collect_mentions(doc: Doc) -> list[RawMention]:
                 if forced is None and s != start and lab in ("MISC", "ORG") and len(span) >= 2:
                     lab = "PER"  # what is left once a known organisation is split off: a name
                 if lab in ("PER", "MISC") and any(fold(t.text) in role_nouns() for t in span) and all(
-                        fold(t.text) in role_nouns() or t.is_stop or t.pos_ == "ADJ" for t in span):
+                        fold(t.text) in role_nouns() or t.is_stop or t.pos_ == "ADJ" and (
+                            t.text.islower() or t.i + 1 < span.end and fold(doc[t.i + 1].text) in role_nouns())
+                        for t in span):
                     continue  # a title with no name (session 16)
                 weak = len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and not _e_namelike(span[0])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))

@@ -58,8 +58,6 @@ def test_title_alone_reads_role_nouns_stop_words_and_adjectives(fr):
     assert not _title_alone(toks, at["Jeudi"], at["Jeudi"] + 1)  # no role noun
 
 
-@pytest.mark.xfail(strict=True, reason="the tagger calls the surname Leblanc an adjective, so _title_alone "
-                   "takes *Président Leblanc* for a title with no name and drops the person (reported, s16)")
 def test_a_surname_the_tagger_calls_an_adjective_after_a_title(fr):
     doc = fr("Le Président Leblanc a reçu les syndicats mardi.")
     assert any(e.label == "PER" and "Leblanc" in e.canonical for e in doc._.entities)

@@ -187,13 +187,17 @@ def _acceptable(toks: _Tokens, start: int, end: int) -> bool:
 def _title_alone(toks: _Tokens, start: int, end: int) -> bool:
     """Is the span a title with no name (*le Président*, *la Première ministre*, capitalised by
     deference), which the tagger may call a person? Every word is a role noun (``role_nouns.tsv``), a
-    stop word or an adjective, and one is a role noun: a description, resolved as such by the quote
-    finder, not a person the article names (a speaker *Président* matched no one and took the pronouns
-    after it; NOTES.md, issue 14, session 16)."""
+    stop word or an adjective of the title (lower-case, or before a role noun: a capitalised word after
+    the title is a surname the tagger may call an adjective, *le Président Leblanc*), and one is a role
+    noun: a description, resolved as such by the quote finder, not a person the article names (a speaker
+    *Président* matched no one and took the pronouns after it; NOTES.md, issue 14, session 16)."""
     roles = role_nouns()
     words = range(start, end)
+
+    def titular(i: int) -> bool:  # an adjective of the title (*polonais*, *Première* before *ministre*), no surname
+        return toks.pos[i] == ADJ and (toks.text[i].islower() or i + 1 < end and fold(toks.text[i + 1]) in roles)
     return any(fold(toks.text[i]) in roles for i in words) and all(
-        fold(toks.text[i]) in roles or toks.stop[i] or toks.pos[i] == ADJ for i in words)
+        fold(toks.text[i]) in roles or toks.stop[i] or titular(i) for i in words)
 
 
 @lru_cache(maxsize=1)

@@ -283,8 +283,9 @@ GROUPS = {
     "dev2": lambda a: a.lang == "fr" and a.half == "dev2",
     "dev3": lambda a: a.lang == "fr" and a.half == "dev3",
     "dev4": lambda a: a.lang == "fr" and a.half == "dev4",
+    "dev5": lambda a: a.lang == "fr" and a.half == "dev5",
     "en extra": lambda a: a.lang == "en" and a.half in EXTRA_SETS,
-    "all": lambda a: a.half not in FIGURES_ONLY,  # what the operating point is chosen on: dev2, dev4 are only read
+    "all": lambda a: a.half not in FIGURES_ONLY,  # what the operating point is chosen on: dev2, dev5 are only read
 }
 
 

@@ -164,6 +164,7 @@ def _datelines(analysis: Analysis) -> list[tuple[str, Span, str]]:
     return [(m.group("agency"), Span(text=analysis.body[start:end], start=start, end=end), "dateline")]
 
 
+@lru_cache(maxsize=16384)
 def outlet_named(entity_canonical: str):
     """The rated news outlet an organisation's name refers to, trying the article the tagger left
     out (``Guardian`` → *The Guardian*, ``Parisien`` → *Le Parisien*); never a platform or company

@@ -149,10 +149,14 @@ def description_gender(head: Token) -> str | None:
 def _names_a_person(noun: Token) -> bool:
     """Is the noun one that names a person: a role or person noun of the lexicons (``role_nouns.tsv``,
     ``person_nouns.tsv``), or a noun with a person's lexical gender (``quote_words``)?"""
-    lang = language_of(noun.doc)
-    words = {noun.lemma_.lower(), noun.lower_}
+    words = _person_words(language_of(noun.doc))
+    return noun.lemma_.lower() in words or noun.lower_ in words
+
+
+@lru_cache(maxsize=None)
+def _person_words(lang: str) -> frozenset[str]:
     qw = quote_words(lang)
-    return bool(words & (set(role_nouns(lang)) | person_nouns(lang) | qw.gendered_nouns_masc | qw.gendered_nouns_fem))
+    return frozenset(set(role_nouns(lang)) | person_nouns(lang) | qw.gendered_nouns_masc | qw.gendered_nouns_fem)
 
 
 def _introduced(noun: Token) -> bool:

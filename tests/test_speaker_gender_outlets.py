@@ -51,18 +51,18 @@ def test_l_ancienne_ministre_is_not_the_former_prime_minister(fr):
 def test_the_last_word_of_an_organisation_gives_no_gender(fr):
     from recoupe.analysis.quotes.coreference import _gender_votes
 
-    doc = fr("La dirigeante du Rassemblement national Marie Dupont a rejeté la proposition.")
+    doc = fr("La dirigeante du Parti radical Marie Dupont a rejeté la proposition.")
     marie = _person(doc, "Marie Dupont")
-    assert _gender_votes(doc, marie)["Masc"] == 0  # *national* before the name is no title of hers
+    assert _gender_votes(doc, marie)["Masc"] == 0  # *radical* before the name is no title of hers
     assert entity_gender(doc, marie) == "Fem"
 
 
 def test_a_noun_after_a_preposition_the_name_hangs_on_does_not_vote(fr):
-    """*Selon un proche de la majorité, Camille Ferrand a voté.* parsed with the name in apposition to
-    *majorité*, as the parser may hang it: *la majorité* is no title of the name."""
+    """*Selon un cadre de la fédération, Camille Morel a voté.* parsed with the name in apposition to
+    *fédération*, as the parser may hang it: *la fédération* is no title of the name."""
     from recoupe.analysis.quotes.coreference import _gender_votes
 
-    words = ["Selon", "un", "proche", "de", "la", "majorité", ",", "Camille", "Ferrand", "a", "voté", "."]
+    words = ["Selon", "un", "cadre", "de", "la", "fédération", ",", "Camille", "Morel", "a", "voté", "."]
     heads = [2, 2, 10, 5, 5, 2, 7, 5, 7, 10, 10, 10]
     deps = ["case", "det", "obl:mod", "case", "det", "nmod", "punct", "appos", "flat:name", "aux:tense",
             "ROOT", "punct"]
@@ -75,8 +75,8 @@ def test_a_noun_after_a_preposition_the_name_hangs_on_does_not_vote(fr):
     morphs[9] = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
     doc = hand_parsed(fr, words, heads, deps, pos, morphs)
     start = doc[7].idx
-    end = doc[8].idx + len("Ferrand")
-    camille = Entity(canonical="Camille Ferrand", label="PER", mentions=[
+    end = doc[8].idx + len("Morel")
+    camille = Entity(canonical="Camille Morel", label="PER", mentions=[
         Mention(text=doc.text[start:end], start=start, end=end, label="PER", producer="test")])
     doc._.entities = [camille]
     assert _gender_votes(doc, camille) == {"Masc": 0, "Fem": 0}
@@ -111,7 +111,7 @@ def test_the_outlet_of_an_interview_is_no_speaker_for_the_description(fr):
 
 
 @pytest.mark.parametrize("text, cue, outlet", [
-    ("« Ce texte est bâclé », a estimé la sénatrice sur Europe 1.", "estimé", "Europe 1"),
+    ("« Ce texte est bâclé », a estimé la sénatrice sur France Inter.", "estimé", "France Inter"),
     ("« Le calendrier est intenable », a jugé le député à l'AFP.", "jugé", "AFP"),
 ])
 def test_an_unnamed_interviewee_is_not_the_outlet(fr, text, cue, outlet):
@@ -133,17 +133,17 @@ def test_the_scorer_does_not_replace_the_company_by_a_woman_named_before(fr):
 # 6. apposed_name: a name after a second description set off by commas
 
 
-_PATRON = "« Nous voterons contre », répond le patron des sénateurs du parti"
+_PATRON = "« Nous voterons contre », répond le directeur du festival"
 
 
 @pytest.mark.parametrize("rest, name", [
-    (", et proche du président, Jean Martin qui refuse tout compromis.", "Jean Martin"),
+    (", et ancien maire, Jean Martin qui refuse tout compromis.", "Jean Martin"),
     (", qui a voté hier, Jean Martin.", None),  # a finite verb in between
-    (". Et proche du président, Jean Martin refuse tout compromis.", None),  # a sentence ends
-    (", proche du président, ancien maire de Villebrune, Jean Martin.", None),  # three descriptions
+    (". Et ancien maire, Jean Martin refuse tout compromis.", None),  # a sentence ends
+    (", ancien maire, ami du préfet de Villebrune, Jean Martin.", None),  # three descriptions
 ])
 def test_a_name_apposed_after_a_second_description(fr, rest, name):
     doc = fr(_PATRON + rest)
-    start = _PATRON.index("le patron")
+    start = _PATRON.index("le directeur")
     found = apposed_name(doc, (start, len(_PATRON)))
     assert (found.canonical if found is not None else None) == name

@@ -1,6 +1,6 @@
 """Speaker resolution of issue 14, session 16 (commits b888138, 07ef12f): a title with no name (*le
 Président*) is no person entity, a pronoun's last-resort antecedent is named outside quotation marks, a
-person's office in an organisation (*le député LFI*) is taken up as a person's description before the
+person's office in an organisation (*le député UDI*) is taken up as a person's description before the
 organisation speaks, and a description agrees in gender through its article or adjective (``title_gender``).
 Invented sentences only (made-up people; real parties only where an organisation is needed)."""
 
@@ -83,7 +83,7 @@ def test_last_person_before_skips_the_offsets_given():
 
 def test_last_person_before_skips_a_name_inside_quotation_marks(fr):
     text = ("La mairie de Villebrune a remis mardi la médaille de la ville à Henri Castel.\n"
-            "« Un ami m'a parlé d'une formule de Gaston Mourier », lance-t-il.")
+            "« Un ami m'a parlé d'une maxime de Gaston Mourier », lance-t-il.")
     doc = fr(text)
     index = entity_index(doc)
     before = text.index("lance")
@@ -93,8 +93,8 @@ def test_last_person_before_skips_a_name_inside_quotation_marks(fr):
 
 @pytest.mark.parametrize("text, cue", [
     ("La mairie de Villebrune a remis mardi la médaille de la ville à Henri Castel.\n"
-     "« Un ami m'a parlé d'une formule de Gaston Mourier », lance-t-il.", "lance"),
-    ("La médaille de la ville a été remise à Henri Castel samedi. « Je pense souvent à une formule de "
+     "« Un ami m'a parlé d'une maxime de Gaston Mourier », lance-t-il.", "lance"),
+    ("La médaille de la ville a été remise à Henri Castel samedi. « Je pense souvent à une maxime de "
      "Gaston Mourier », glisse-t-il.", "glisse"),
 ])
 def test_il_after_a_quote_is_not_the_person_the_quote_mentions(fr, text, cue):
@@ -128,8 +128,8 @@ _VAUTRIN = "« Ce texte est une erreur », estime Claire Vautrin. "
 
 
 @pytest.mark.parametrize("text, phrase, speaker", [
-    (_BENSLIMANE + "« Le gouvernement nous méprise », ajoute le député LFI des Bouches-du-Rhône.",
-     "le député LFI des Bouches-du-Rhône", "Karim Benslimane"),
+    (_BENSLIMANE + "« Le gouvernement nous méprise », ajoute le député UDI de la Creuse.",
+     "le député UDI de la Creuse", "Karim Benslimane"),
     (_VAUTRIN + "« Les agriculteurs seront les premiers touchés », poursuit la sénatrice EELV du Nord.",
      "la sénatrice EELV du Nord", "Claire Vautrin"),
 ])
@@ -140,17 +140,17 @@ def test_an_office_in_a_party_takes_up_the_previous_speaker(fr, monkeypatch, tex
 
 @pytest.mark.parametrize("text, phrase, org", [
     # nobody spoke before
-    ("« Le gouvernement nous méprise », lance le député LFI des Bouches-du-Rhône.",
-     "le député LFI des Bouches-du-Rhône", "LFI"),
+    ("« Le gouvernement nous méprise », lance le député UDI de la Creuse.",
+     "le député UDI de la Creuse", "UDI"),
     # another person is a subject in between
-    (_BENSLIMANE + "Paul Renaud a quitté la salle. « Le gouvernement nous méprise », ajoute le député LFI "
-     "des Bouches-du-Rhône.", "le député LFI des Bouches-du-Rhône", "LFI"),
+    (_BENSLIMANE + "Paul Renaud a quitté la salle. « Le gouvernement nous méprise », ajoute le député UDI "
+     "de la Creuse.", "le député UDI de la Creuse", "UDI"),
     # the previous speaker is a woman, the description masculine
     (_VAUTRIN + "« Les agriculteurs seront les premiers touchés », poursuit le sénateur EELV du Nord.",
      "le sénateur EELV du Nord", "EELV"),
     # an agent role speaks for the organisation
-    (_BENSLIMANE + "« Le gouvernement nous méprise », ajoute le porte-parole de LFI.",
-     "le porte-parole de LFI", "LFI"),
+    (_BENSLIMANE + "« Le gouvernement nous méprise », ajoute le porte-parole de l'UDI.",
+     "le porte-parole de l'UDI", "UDI"),
     (_VAUTRIN + "« Les agriculteurs seront les premiers touchés », poursuit la porte-parole d'EELV.",
      "la porte-parole d'EELV", "EELV"),
 ])

@@ -41,7 +41,7 @@ from recoupe.model import Entity, Span
 CONTINUATION = {"ajouter", "poursuivre", "continuer", "conclure", "renchérir", "enchaîner", "compléter",
                 "préciser", "insister", "nuancer", "reprendre", "add", "continue", "conclude", "go"}
 # Descriptions set off by commas that may stand between a description and the name it is apposed to
-# (*le patron des sénateurs, et proche du président, X*). prior: French press style; not tuned.
+# (*le directeur du musée, et ancien élu, X*). prior: French press style; not tuned.
 APPOSED_DESCRIPTIONS = 2
 # How far back (characters) the previous speaker stays the default antecedent of a pronoun.
 # prior: about three short paragraphs; not tuned on the annotated articles.
@@ -160,8 +160,8 @@ def _person_words(lang: str) -> frozenset[str]:
 
 
 def _introduced(noun: Token) -> bool:
-    """Is the noun introduced by a preposition (*selon un proche de la majorité, X a…*, where the parser
-    hangs the name on *majorité*)? Such a noun is no title of the name next to it, whatever the
+    """Is the noun introduced by a preposition (*selon un cadre de la fédération, X a…*, where the parser
+    hangs the name on *fédération*)? Such a noun is no title of the name next to it, whatever the
     preposition (``oblique`` reads only those of an addressee or a place)."""
     return any(c.dep_ == "case" and c.i < noun.i for c in noun.children)
 
@@ -191,7 +191,7 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
         # a plural word before the name is no title of one person (a tagger reading a preposition as a
         # plural adjective): it does not vote
         # a noun must name a person, an adjective qualify one (*la ministre déléguée X*): the last word of
-        # an organisation's name (*le Rassemblement national X*) or of a complement (*le ministre de la
+        # an organisation's name (*le Parti radical X*) or of a complement (*le ministre de la
         # Défense X*) is no title of the name after it
         titled = before.pos_ == "DET" or before.pos_ == "NOUN" and _names_a_person(before) \
             or before.pos_ == "ADJ" and before.head.pos_ == "NOUN" and _names_a_person(before.head)
@@ -204,7 +204,7 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
             if incise and noun.i < span.start:
                 continue  # the name is the incise verb's subject, not the apposition of a noun before it
             if _introduced(noun):
-                continue  # *selon un proche de la majorité, X a…*: a parse hanging the name on a complement
+                continue  # *selon un cadre de la fédération, X a…*: a parse hanging the name on a complement
             dets = [c for c in noun.children if c.dep_ == "det"]
             g = token_gender(dets[0]) if dets else None
             if g:
@@ -830,7 +830,7 @@ def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
                     name.dep_ == "appos" and name.head.i == noun.i or opens:
                 return found[0]
     # the name after the description's complement, or after a second description set off by commas
-    # (*le patron des sénateurs, et proche du président, Paul Durand*, invented)
+    # (*le directeur du musée, et ancien élu, Paul Durand*, invented)
     start = bounds[1]
     for _ in range(APPOSED_DESCRIPTIONS):
         comma = text.find(",", start, start + 80)

@@ -704,7 +704,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             return Found(span, ent.canonical, role, confidence * 0.7, referent_of(doc, ent, (mention.start, mention.end)),
                          mention)
     if orgs and role and head.pos_ == "NOUN" and role_nouns(lang).get(head.lemma_.lower(), role) not in AGENT_ROLES:
-        # *le député LFI des Bouches-du-Rhône*: one person who holds an office in the organisation, taken up
+        # *la sénatrice UDI de la Creuse*: one person who holds an office in the organisation, taken up
         # as a description of a person is (the previous speaker, the person named just before), the
         # organisation only when nobody is
         topic = discourse.topic_speaker(head, bounds, anchor, lang)
@@ -778,7 +778,7 @@ def _person_named_just_before(doc: Doc, head: Token, bounds: tuple[int, int], di
 
 def _said_where(doc: Doc, ent: Entity, bounds: tuple[int, int]) -> bool:
     """Is the organisation named in the speaker phrase only as where or to whom the words were said
-    (*l'ancienne ministre sur Europe 1*, *le député à l'AFP*: a mention introduced by a preposition of
+    (*l'élue sur France Inter*, *le député à l'AFP*: a mention introduced by a preposition of
     place or address, ``coreference.oblique``)? The outlet of an interview is no one the speaker speaks
     for: the phrase is a description of a person, to be resolved as one (NOTES.md, issue 14, session 16)."""
     for m in ent.mentions:

@@ -39,7 +39,7 @@ def test_the_adjective_says_the_gender_of_an_epicene_title(fr):
 
 def test_l_ancienne_ministre_is_not_the_former_prime_minister(fr):
     text = ("L'ancien Premier ministre Bernard Lacoste a défendu le projet devant les élus. « Nous devons "
-            "aller vite », a-t-il dit. Un avis partagé par la candidate écologiste Sophie Marchal. "
+            "aller vite », a-t-il dit. Une position reprise par la candidate écologiste Sophie Marchal. "
             "« Le calendrier est intenable », analyse l'ancienne ministre.")
     q = _with(find_quotes(fr(text)), "analyse")
     assert q.speaker_canonical == "Sophie Marchal"

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from recoupe.analysis.chain import outlet_named
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.entities import listed_with_a_name
 from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, person_nouns,
@@ -35,7 +36,7 @@ from recoupe.analysis.lexicons import (first_names, institution_nouns, language_
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import inverted_subject, phrase_bounds, subject_of
 from recoupe.analysis.text import fold, quoted_set, quoted_spans, tokens_with
-from recoupe.model import Entity, Span
+from recoupe.model import Entity, Mention, Span
 
 # Verbs that continue the previous speaker's turn: their pronoun subject is that speaker.
 CONTINUATION = {"ajouter", "poursuivre", "continuer", "conclure", "renchérir", "enchaîner", "compléter",
@@ -138,9 +139,9 @@ def first_name_gender(name: str, lang: str) -> str | None:
 def description_gender(head: Token) -> str | None:
     """The gender of a description's head noun: in French, what agrees with it first (``title_gender``:
     its article, an adjective, *l'ancienne ministre*), the noun's own morphology after. Why: role nouns
-    are often epicene (*ministre*, *porte-parole*, *élu·e* aside) and the tagger guesses their gender
-    from the noun alone (*l'ancienne ministre* comes out masculine), which let a description take a man
-    named before it (NOTES.md, issue 14, session 16)."""
+    are often epicene (*ministre*, *porte-parole*) and the tagger guesses their gender from the noun
+    alone (*l'ancienne ministre* comes out masculine), which let a description take a man named before
+    it (NOTES.md, issue 14, session 16)."""
     if language_of(head.doc) == "fr" and head.pos_ == "NOUN":
         return title_gender(head) or token_gender(head)
     return token_gender(head)
@@ -926,10 +927,8 @@ def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = fro
     ministère de…*; a body noun that is also an outlet noun, *agence*, does not count). Why: a press
     review names parties, institutions and treaties between the outlets it quotes, and *le quotidien*
     took the party named last (NOTES.md, issue 14, session 16; before that, session 11: the body heads)."""
-    from recoupe.analysis.chain import outlet_named
-
     bodies = _body_nouns_folded(lang)
-    best: dict[int, tuple[Entity, object]] = {}
+    best: dict[int, tuple[Entity, Mention]] = {}  # rank -> the organisation named last and its mention
     for ent in entity_index(doc).entities:
         if ent.label not in ("ORG", "MISC"):
             continue

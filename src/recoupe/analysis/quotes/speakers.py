@@ -703,10 +703,10 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             ent, mention = holder
             return Found(span, ent.canonical, role, confidence * 0.7, referent_of(doc, ent, (mention.start, mention.end)),
                          mention)
-    if orgs and role and head.pos_ == "NOUN" and role_nouns(lang).get(head.lemma_.lower(), role) not in AGENT_ROLES:
-        # *la sénatrice UDI de la Creuse*: one person who holds an office in the organisation, taken up
-        # as a description of a person is (the previous speaker, the person named just before), the
-        # organisation only when nobody is
+    if orgs and role and role not in AGENT_ROLES and head.pos_ == "NOUN":
+        # *la sénatrice UDI de la Creuse*: one person who holds an office in the organisation, taken up as
+        # a description of a person is (the previous speaker, ``topic_speaker``); the organisation speaks
+        # only when nobody is taken up (an agent role, *porte-parole*, speaks for it)
         topic = discourse.topic_speaker(head, bounds, anchor, lang)
         if topic is not None:
             found = _resolved_anaphor(doc, span, topic, lang, confidence, 0.7)
@@ -792,9 +792,9 @@ def _said_where(doc: Doc, ent: Entity, bounds: tuple[int, int]) -> bool:
 def _agrees_in_gender(head: Token, ref: Referent) -> bool:
     """Does the description's article or adjective say a gender (French *le*/*la*, *l'ancienne*:
     ``title_gender``; the article alone until session 16, dev4 speakers +2 with the adjective) that the
-    referent's known gender does not contradict? The one agreement ``topic_speaker`` can check; English descriptions say none,
-    and locking their picks too cost English speakers .870 -> .864 (NOTES.md, issue 14, session 11:
-    with this condition dev1 .764 -> .767, dev3 .659 -> .669, human French .859 -> .855)."""
+    referent's known gender does not contradict? The one agreement ``topic_speaker`` can check; English
+    descriptions say none, and locking their picks too cost English speakers .870 -> .864 (NOTES.md, issue
+    14, session 11: with this condition dev1 .764 -> .767, dev3 .659 -> .669, human French .859 -> .855)."""
     gender = title_gender(head)
     return gender is not None and ref.gender in (None, gender)
 

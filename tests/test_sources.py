@@ -193,6 +193,12 @@ def test_seed_outlet_names(real_registry, name, domain):
     assert real_registry.resolve_name(name).domain == domain
 
 
+def test_a_hyphenated_domain_is_named_with_a_space_or_a_hyphen(real_registry):
+    """``ouest-france.fr`` is rated by domain only: its name, run together, has no hyphen."""
+    assert real_registry.resolve_name("Ouest France").domain == "ouest-france.fr"
+    assert real_registry.resolve_name("Ouest-France").domain == "ouest-france.fr"
+
+
 @pytest.mark.shared
 def test_common_words_are_not_outlets(real_registry):
     for text in ("monde", "Monde", "le monde", "Times", "Facebook a refusé"):

@@ -107,8 +107,11 @@ class AliasTable:
                 self._compact[compact].add(Candidate(domain, "compact-name", list_id))
 
     def add_stem(self, stem: str, domain: str) -> None:
+        """A domain's label as a name, also without its hyphens: names are compared run together
+        (``Ouest France`` -> ``ouestfrance``), so ``ouest-france.fr`` would otherwise never be named."""
         if stem and len(stem) >= 3:
-            self._compact[stem].add(Candidate(domain, "domain-stem"))
+            for key in {stem, stem.replace("-", "")}:
+                self._compact[key].add(Candidate(domain, "domain-stem"))
             self._inner_suffixes = None
 
     def _embedded_in_other_stems(self, word: str, at_least: int = 3) -> bool:

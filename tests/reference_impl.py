@@ -292,7 +292,11 @@ def entities_collect_mentions(doc: Doc) -> list[RawMention]:
                     producer = "rule:entities.clean"
                 if forced is None and s != start and lab in ("MISC", "ORG") and len(span) >= 2:
                     lab = "PER"  # what is left once a known organisation is split off: a name
-                if lab in ("PER", "MISC") and any(fold(t.text) in role_nouns() for t in span) and all(
+                tails = {" ".join(x.text.split()[k:]) for x in doc.ents if x.label_ in ("PER", "PERSON") and len(x) > 1
+                         for k in range(1, len(x.text.split()))}
+                named = span.text.strip() in tails or any(
+                    t.pos_ in ("DET", "ADP") and t.text[:1].isupper() and not t.is_sent_start for t in span)
+                if lab in ("PER", "MISC") and not named and any(fold(t.text) in role_nouns() for t in span) and all(
                         fold(t.text) in role_nouns() or t.is_stop or t.pos_ == "ADJ" and (
                             t.text.islower() or t.i + 1 < span.end and fold(doc[t.i + 1].text) in role_nouns())
                         for t in span):

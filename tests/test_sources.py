@@ -200,6 +200,8 @@ def test_a_hyphenated_domain_is_named_with_a_space_or_a_hyphen():
 
     assert shipped_outlets().resolve_name("Ouest France").domain == "ouest-france.fr"
     assert shipped_outlets().resolve_name("Ouest-France").domain == "ouest-france.fr"
+    # a hyphenated label counts once among the stems a bare word hides in (``Nature`` stays a name)
+    assert shipped_outlets().resolve_name("Nature").domain == "nature.com"
 
 
 @pytest.mark.shared

@@ -147,3 +147,9 @@ def test_a_name_apposed_after_a_second_description(fr, rest, name):
     start = _PATRON.index("le directeur")
     found = apposed_name(doc, (start, len(_PATRON)))
     assert (found.canonical if found is not None else None) == name
+
+
+def test_a_title_after_selon_or_d_apres_still_votes(fr):
+    """Only a noun's complement is no title: *d'après la porte-parole du gouvernement, X, …* still says X's gender."""
+    doc = fr("D'après la porte-parole du gouvernement, Camille Morel, le texte sera voté.")
+    assert entity_gender(doc, _person(doc, "Camille Morel")) == "Fem"

@@ -175,3 +175,16 @@ def test_agrees_in_gender_reads_the_adjective(fr, text, noun, agrees):
     doc = fr(text)
     head = next(t for t in doc if t.text == noun)
     assert {g: speakers._agrees_in_gender(head, _referent(g)) for g in agrees} == agrees
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a capitalised particle inside the sentence: a surname, not the title *le maire*
+    ("Bruno Le Maire a présenté le budget mardi. Le sénateur Jean Castel a critiqué le texte. "
+     "« Ce budget est sincère », a rétorqué Le Maire.", "Le Maire"),
+    # at a sentence's start, the end of the full name the article gave
+    ("Bruno Le Maire a présenté le budget mardi. Claire Vautrin a critiqué le texte. "
+     "Le Maire a répondu : « Ce budget est sincère. »", "Le Maire"),
+])
+def test_a_surname_made_of_title_words_stays_a_name(fr, text, speaker):
+    q = next(q for q in find_quotes(fr(text)) if q.content.text.startswith("Ce budget"))
+    assert speaker in (q.speaker_canonical or "")

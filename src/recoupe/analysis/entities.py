@@ -184,20 +184,36 @@ def _acceptable(toks: _Tokens, start: int, end: int) -> bool:
     return True
 
 
-def _title_alone(toks: _Tokens, start: int, end: int) -> bool:
+def _title_alone(toks: _Tokens, start: int, end: int, names: frozenset[str] = frozenset()) -> bool:
     """Is the span a title with no name (*le Président*, *la Première ministre*, capitalised by
     deference), which the tagger may call a person? Every word is a role noun (``role_nouns.tsv``), a
     stop word or an adjective of the title (lower-case, or before a role noun: a capitalised word after
     the title is a surname the tagger may call an adjective, *le Président Leblanc*), and one is a role
     noun: a description, resolved as such by the quote finder, not a person the article names (a speaker
-    *Président* matched no one and took the pronouns after it; NOTES.md, issue 14, session 16)."""
+    *Président* matched no one and took the pronouns after it; NOTES.md, issue 14, session 16). A
+    surname made of such words is a name: a capitalised particle inside a sentence (*a répondu Le
+    Maire*), or the end of a longer name the tagger found in the article (``names``: *Bruno Le Maire*)."""
     roles = role_nouns()
     words = range(start, end)
+    if toks.span_text(start, end).strip() in names or any(
+            toks.pos[i] in (DET, ADP) and toks.text[i][:1].isupper() and toks.sent_start[i] != 1 for i in words):
+        return False
 
     def titular(i: int) -> bool:  # an adjective of the title (*polonais*, *Première* before *ministre*), no surname
         return toks.pos[i] == ADJ and (toks.text[i].islower() or i + 1 < end and fold(toks.text[i + 1]) in roles)
     return any(fold(toks.text[i]) in roles for i in words) and all(
         fold(toks.text[i]) in roles or toks.stop[i] or titular(i) for i in words)
+
+
+def _name_tails(doc: Doc) -> frozenset[str]:
+    """The last words of the people the tagger names in the document (*Le Maire* from *Bruno Le
+    Maire*): what a title-like span may be the surname of."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ in ("PER", "PERSON") and len(ent) > 1:
+            words = ent.text.split()
+            out.update(" ".join(words[k:]) for k in range(1, len(words)))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -237,6 +253,7 @@ def _gazetteer_split(toks: _Tokens, start: int, end: int) -> list[tuple[int, int
 def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
     toks = toks or _Tokens(doc)
     mentions: list[RawMention] = []
+    surnames = _name_tails(doc)
     for ent in doc.ents:
         label = LABEL_MAP.get(ent.label_)
         if label is None:
@@ -266,7 +283,7 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
                     producer = "rule:entities.clean"
                 if forced is None and s != start and lab in ("MISC", "ORG") and e - s >= 2:
                     lab = "PER"  # what is left once a known organisation is split off: a name
-                if lab in ("PER", "MISC") and _title_alone(toks, s, e):
+                if lab in ("PER", "MISC") and _title_alone(toks, s, e, surnames):
                     continue
                 weak = e - s == 1 and toks.sent_start[s] == 1 and toks.pos[s] == NOUN and not _namelike(toks.text[s])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))

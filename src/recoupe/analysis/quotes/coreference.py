@@ -161,10 +161,11 @@ def _person_words(lang: str) -> frozenset[str]:
 
 
 def _introduced(noun: Token) -> bool:
-    """Is the noun introduced by a preposition (*selon un cadre de la fédération, X a…*, where the parser
-    hangs the name on *fédération*)? Such a noun is no title of the name next to it, whatever the
-    preposition (``oblique`` reads only those of an addressee or a place)."""
-    return any(c.dep_ == "case" and c.i < noun.i for c in noun.children)
+    """Is the noun a complement of another noun, introduced by a preposition (*selon un cadre de la
+    fédération, X a…*, where the parser hangs the name on *fédération*)? Such a noun is no title of the
+    name next to it. A title after *selon* / *d'après* itself (*d'après la porte-parole, X, …*) is not a
+    noun's complement and still is (``oblique`` reads the prepositions of an addressee or a place)."""
+    return noun.dep_.startswith("nmod") and any(c.dep_ == "case" and c.i < noun.i for c in noun.children)
 
 
 def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
@@ -583,8 +584,8 @@ class Discourse:
         that no earlier person holds (``role_holder`` found nobody) and that speaks takes up the
         speaker of the previous quote, as a pronoun does (the discourse default of a continued report):
         that speaker must be a person, within ``PREVIOUS_SPEAKER_REACH``, of no other gender (the
-        description's determiner, *la*/*le*) or nationality (``description_clash``), and no other person
-        may be a subject in between."""
+        description's article or adjective, ``title_gender``) or nationality (``description_clash``), and
+        no other person may be a subject in between."""
         if head.pos_ != "NOUN" or "Plur" in head.morph.get("Number"):
             return None
         if any(is_person(e) for e in entities_in(self.doc, *bounds)):
@@ -774,10 +775,10 @@ def description_clash(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entit
 
 def fill_gender_clash(doc: Doc, head: Token, ent: Entity, lang: str) -> bool:
     """Can a French description whose article or adjective says a gender (``title_gender``: *la
-    directrice*, *le directeur de…*) not stand for the person ``ent`` of the other gender? Asked only
-    where the rules named nobody for the description and the speaker scorer would fill it with a
-    person named nearby (``speakers._scored``): there a clash is the one check left, and the rules'
-    own picks, which session 10 and 11 vetoed this way at a loss on the human set, are not touched.
+    directrice*, *le directeur de…*) not stand for the person ``ent`` of the other gender? Asked of
+    every candidate the speaker scorer would put in place of the rules' pick (``speakers._scored``; until
+    session 16 only where the rules named nobody): the rules' own picks, which sessions 10 and 11 vetoed
+    this way at a loss on the human set, are not touched.
     The person's gender is the first name's (``first_name_gender``), else ``entity_gender``. Only a
     person noun (``role_nouns.tsv``: offices, trades, kin) is asked: a thing's grammatical gender
     (*la décision*) says nothing of who speaks (asked of every noun, dev1 lost two right speakers)."""

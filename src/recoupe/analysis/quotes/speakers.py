@@ -703,7 +703,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             ent, mention = holder
             return Found(span, ent.canonical, role, confidence * 0.7, referent_of(doc, ent, (mention.start, mention.end)),
                          mention)
-    if orgs and role and role not in AGENT_ROLES and head.pos_ == "NOUN":
+    if lang == "fr" and orgs and role and role not in AGENT_ROLES and head.pos_ == "NOUN":
         # *la sénatrice UDI de la Creuse*: one person who holds an office in the organisation, taken up as
         # a description of a person is (the previous speaker, ``topic_speaker``); the organisation speaks
         # only when nobody is taken up (an agent role, *porte-parole*, speaks for it)

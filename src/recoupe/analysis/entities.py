@@ -195,14 +195,15 @@ def _title_alone(toks: _Tokens, start: int, end: int, names: frozenset[str] = fr
     Maire*), or the end of a longer name the tagger found in the article (``names``: *Bruno Le Maire*)."""
     roles = role_nouns()
     words = range(start, end)
+    if not any(fold(toks.text[i]) in roles for i in words):
+        return False  # the common case, tested first: no role noun, no title
     if toks.span_text(start, end).strip() in names or any(
             toks.pos[i] in (DET, ADP) and toks.text[i][:1].isupper() and toks.sent_start[i] != 1 for i in words):
         return False
 
     def titular(i: int) -> bool:  # an adjective of the title (*polonais*, *Première* before *ministre*), no surname
         return toks.pos[i] == ADJ and (toks.text[i].islower() or i + 1 < end and fold(toks.text[i + 1]) in roles)
-    return any(fold(toks.text[i]) in roles for i in words) and all(
-        fold(toks.text[i]) in roles or toks.stop[i] or titular(i) for i in words)
+    return all(fold(toks.text[i]) in roles or toks.stop[i] or titular(i) for i in words)
 
 
 def _name_tails(doc: Doc) -> frozenset[str]:

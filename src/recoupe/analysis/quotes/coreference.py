@@ -147,17 +147,24 @@ def description_gender(head: Token) -> str | None:
     return token_gender(head)
 
 
-def _names_a_person(noun: Token) -> bool:
-    """Is the noun one that names a person: a role or person noun of the lexicons (``role_nouns.tsv``,
-    ``person_nouns.tsv``), or a noun with a person's lexical gender (``quote_words``)?"""
-    words = _person_words(language_of(noun.doc))
+def is_person_noun(noun: Token, lang: str) -> bool:
+    """Is the noun a role or person noun of the lexicons (``role_nouns.tsv``, ``person_nouns.tsv``)?"""
+    words = _person_nouns(lang)
     return noun.lemma_.lower() in words or noun.lower_ in words
 
 
 @lru_cache(maxsize=None)
-def _person_words(lang: str) -> frozenset[str]:
+def _person_nouns(lang: str) -> frozenset[str]:
+    return frozenset(role_nouns(lang)) | person_nouns(lang)
+
+
+def _names_a_person(noun: Token) -> bool:
+    """Is the noun one that names a person: a role or person noun (``is_person_noun``), or a noun with a
+    person's lexical gender (``quote_words``)?"""
+    lang = language_of(noun.doc)
     qw = quote_words(lang)
-    return frozenset(set(role_nouns(lang)) | person_nouns(lang) | qw.gendered_nouns_masc | qw.gendered_nouns_fem)
+    return is_person_noun(noun, lang) or bool(
+        {noun.lemma_.lower(), noun.lower_} & (qw.gendered_nouns_masc | qw.gendered_nouns_fem))
 
 
 def _introduced(noun: Token) -> bool:
@@ -710,8 +717,7 @@ def names_a_body(head: Token, lang: str) -> bool:
 def speaker_noun(head: Token, lang: str) -> bool:
     """Can the noun name someone who speaks: a role or person noun (``role_nouns.tsv``,
     ``person_nouns.tsv``), or a body, document or outlet noun (``names_a_body``)?"""
-    words = {head.lemma_.lower(), head.lower_}
-    return bool(words & (set(role_nouns(lang)) | person_nouns(lang))) or names_a_body(head, lang)
+    return is_person_noun(head, lang) or names_a_body(head, lang)
 
 
 def definite_person_description(head: Token, lang: str) -> bool:

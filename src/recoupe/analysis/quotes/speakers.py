@@ -15,7 +15,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import person_nouns, quote_words, role_nouns, source_nouns, speech_lemma
+from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_lemma
 from recoupe.analysis.quotes.candidates import (
     SpeakerCandidate,
     candidates,
@@ -42,6 +42,7 @@ from recoupe.analysis.quotes.coreference import (
     fill_gender_clash,
     kind_clash,
     named_next,
+    is_person_noun,
     names_a_body,
     oblique,
     possessive,
@@ -707,10 +708,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # *la sénatrice UDI de la Creuse*: one person who holds an office in the organisation, taken up as
         # a description of a person is (the previous speaker, ``topic_speaker``); the organisation speaks
         # only when nobody is taken up (an agent role, *porte-parole*, speaks for it)
-        topic = discourse.topic_speaker(head, bounds, anchor, lang)
-        if topic is not None:
-            found = _resolved_anaphor(doc, span, topic, lang, confidence, 0.7)
-            found.identified = _agrees_in_gender(head, topic)
+        found = _topic_found(doc, head, span, bounds, anchor, discourse, lang, confidence)
+        if found is not None:
             return found
     if orgs:
         ent = orgs[0]
@@ -732,12 +731,9 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             ent, mention = holder
             return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,
                          referent_of(doc, ent, (mention.start, mention.end)), mention, identified=identified)
-        topic = discourse.topic_speaker(head, bounds, anchor, lang)  # "Le milliardaire a poursuivi…"
-        if topic is not None:
-            found = _resolved_anaphor(doc, span, topic, lang, confidence, 0.7)
-            # the discourse's pick stands (as a lede's description does) when the article's gender agrees:
-            # the scorer replaced these picks 11 times on dev1 + dev3 and was right once
-            found.identified = _agrees_in_gender(head, topic)
+        # "Le milliardaire a poursuivi…": the previous speaker
+        found = _topic_found(doc, head, span, bounds, anchor, discourse, lang, confidence)
+        if found is not None:
             return found
         named = _person_named_just_before(doc, head, bounds, discourse, lang)
         if named is not None:  # "X a ouvert un café. « … », raconte la commerçante"
@@ -764,8 +760,7 @@ def _person_named_just_before(doc: Doc, head: Token, bounds: tuple[int, int], di
     ``NAMED_BEFORE_LINES`` of 1 or 2 gave the same figures; 1 kept, the tighter."""
     if lang != "fr" or not definite_person_description(head, lang):
         return None
-    low = {head.lemma_.lower(), head.lower_}
-    if not any(w in role_nouns(lang) or w in person_nouns(lang) for w in low):
+    if not is_person_noun(head, lang):
         return None
     gender = title_gender(head)
     ref = discourse.person_named_near(bounds[0], gender, lines=NAMED_BEFORE_LINES)
@@ -774,6 +769,19 @@ def _person_named_just_before(doc: Doc, head: Token, bounds: tuple[int, int], di
     if description_clash(doc, head, bounds, ref.entity, lang):
         return None
     return ref
+
+
+def _topic_found(doc: Doc, head: Token, span: Span | None, bounds: tuple[int, int], anchor: int,
+                 discourse: Discourse, lang: str, confidence: float) -> Found | None:
+    """The description taken up as the previous speaker (``Discourse.topic_speaker``), with that speaker's
+    mention as evidence. The discourse's pick stands (as a lede's description does) when the article's
+    gender agrees: the scorer replaced these picks 11 times on dev1 + dev3 and was right once."""
+    topic = discourse.topic_speaker(head, bounds, anchor, lang)
+    if topic is None:
+        return None
+    found = _resolved_anaphor(doc, span, topic, lang, confidence, 0.7)
+    found.identified = _agrees_in_gender(head, topic)
+    return found
 
 
 def _said_where(doc: Doc, ent: Entity, bounds: tuple[int, int]) -> bool:

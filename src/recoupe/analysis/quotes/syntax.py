@@ -138,14 +138,18 @@ def _past_name(doc: Doc, i: int) -> int:
 
 
 def _name_after_oblique(doc: Doc, start: int, end: int) -> Token | None:
-    """*a déclaré à la presse Jean Dupont*: the parser may hang the inverted subject's name on the
-    oblique's noun; a person's name (the NER's) right after a common noun of the oblique that is no
-    title (``role_nouns.tsv``: *au ministre Jean Dupont* is the addressee) is the subject."""
+    """*a déclaré à la presse Jean Dupont*, *a expliqué à l'AFP Jean Dupont*: the parser may hang the
+    inverted subject's name on the oblique's noun; a person's name (the NER's) right after the oblique's
+    common noun, or right after an organisation's name (a medium, an agency), is the subject, unless a
+    title stands in the oblique before it (``role_nouns.tsv``: *au ministre Jean Dupont*, *au patron de
+    Renault Jean Dupont* name the addressee)."""
     roles = role_nouns(language_of(doc))
     for k in range(start + 1, end):
         tok, before = doc[k], doc[k - 1]
-        if tok.ent_iob_ == "B" and tok.ent_type_ in ("PER", "PERSON") and before.pos_ == "NOUN" \
-                and before.lemma_.lower() not in roles and before.lower_ not in roles:
+        if any(t.lemma_.lower() in roles or t.lower_ in roles for t in doc[start:k]):
+            return None
+        after_body = before.ent_type_ in ("ORG", "NORP") and before.ent_iob_ in ("B", "I")
+        if tok.ent_iob_ == "B" and tok.ent_type_ in ("PER", "PERSON") and (before.pos_ == "NOUN" or after_body):
             return tok
     return None
 
@@ -194,7 +198,9 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     while doc[right].idx >= line_end:
         right -= 1
     if head.pos_ in ("PROPN", "X") or head.text[:1].isupper():
-        while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].pos_ in ("PROPN", "X", "NOUN") and not doc[left - 1].is_sent_start:
+        # a name the parser cut in two; not across the edge of two of the tagger's entities (*à l'AFP Jean Dupont*)
+        while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].pos_ in ("PROPN", "X", "NOUN") \
+                and not doc[left - 1].is_sent_start and not (doc[left].ent_iob_ == "B" and doc[left - 1].ent_iob_ != "O"):
             left -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 

@@ -52,12 +52,15 @@ def subject_of(verb: Token) -> Token | None:
     carrier = verb.head if verb.dep_ in climbs else None
     if non_finite and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "said after concluding that"
         carrier = verb.head.head
-    if carrier is not None and "\n" in doc_text(verb.doc)[min(carrier.idx, verb.idx):max(carrier.idx, verb.idx)]:
+    text = doc_text(verb.doc)
+    if carrier is not None and "\n" in text[min(carrier.idx, verb.idx):max(carrier.idx, verb.idx)]:
         carrier = None  # the parser ran two paragraphs together: the other one's subject is not this verb's
     for tok in (verb, carrier):
         if tok is None:
             continue
-        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in ("agent", "obl:agent")]
+        # nor is a subject in the next or the previous paragraph (*…», a indiqué X.¶Cette charte…*)
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in ("agent", "obl:agent")
+                    and "\n" not in text[min(c.idx, tok.idx):max(c.idx, tok.idx)]]
         if len(subjects) > 1:
             subjects = [c for c in subjects if _agrees_in_person(c, tok)] or subjects
         if len(subjects) > 1:  # "Ceci après que le ministre a qualifié…": a misparse hangs two subjects on

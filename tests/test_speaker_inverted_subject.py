@@ -1,0 +1,67 @@
+"""Speakers of issue 14, session 17: the inverted subject of a closing speech verb when the parser hangs
+it on an organisation's name in the oblique (*a expliqué à l'AFP Jean Dupont*), and a verb's subject
+never in another paragraph (the parser may run a paragraph into the next and give a closing speech verb
+the next paragraph's first noun). Invented sentences only (made-up people; real agencies and papers only
+where a medium is needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.analysis.quotes import find_quotes
+from recoupe.analysis.quotes.syntax import phrase_bounds, subject_of
+
+
+def _quote(doc, words):
+    found = [q for q in find_quotes(doc) if words in q.content.text]
+    assert found, [(q.content.text, q.speaker.text if q.speaker else None) for q in find_quotes(doc)]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le texte baisse les aides de moitié. \"C'est une réforme indispensable pour le pays\", a expliqué à "
+     "l'AFP Jean Dubreuil, chercheur à l'université de Lyon.", "Jean Dubreuil"),
+    ("\"Nous attendons des actes, pas des promesses\", a déclaré à l'AFP Sophie Garnier, porte-parole "
+     "du syndicat.", "Sophie Garnier"),
+])
+def test_the_inverted_subject_after_a_medium_in_the_oblique_speaks(fr, text, name):
+    q = _quote(fr(text), "")
+    assert q.speaker_canonical == name
+    assert q.speaker is not None and q.speaker.text.startswith(name.split()[0])  # not the medium's name
+
+
+def test_a_title_in_the_oblique_makes_the_name_the_addressee(fr):
+    """*au patron de Renault Jean Dubreuil*: a role noun in the oblique, the name is whom it was said to."""
+    doc = fr("\"Nous ne lâcherons rien\", a écrit au patron de Renault Jean Dubreuil le syndicat des cadres.")
+    assert all(q.speaker_canonical != "Jean Dubreuil" for q in find_quotes(doc))
+
+
+def test_a_name_phrase_stops_at_the_edge_of_another_entity(fr):
+    doc = fr("\"C'est une réforme indispensable\", a expliqué à l'AFP Jean Dubreuil, chercheur à Lyon.")
+    jean = next(t for t in doc if t.text == "Jean")
+    start, end = phrase_bounds(jean)
+    assert doc.text[start:end].startswith("Jean Dubreuil")
+
+
+def _parsed(fr, words, spaces, heads, deps, pos):
+    """A parse as the tagger sometimes gives it, built by hand so the test does not hang on its mood."""
+    from spacy.tokens import Doc
+    return Doc(fr.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_subject_is_never_in_the_next_paragraph(fr):
+    # «Oui», a dit Marc Lefort.¶Cette charte baisse. — with *charte* parsed as the subject of *dit*
+    words = ['"', "Oui", '"', ",", "a", "dit", "Marc", "Lefort", ".", "\n", "Cette", "charte", "baisse", "."]
+    spaces = [False, False, False, True, True, True, True, False, False, False, True, True, False, False]
+    heads = [1, 5, 1, 5, 5, 5, 5, 6, 5, 8, 11, 5, 5, 12]
+    deps = ["punct", "obj", "punct", "punct", "aux:tense", "ROOT", "obl", "flat:name", "punct", "dep", "det",
+            "nsubj", "conj", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "AUX", "VERB", "PROPN", "PROPN", "PUNCT", "SPACE", "DET", "NOUN",
+           "VERB", "PUNCT"]
+    doc = _parsed(fr, words, spaces, heads, deps, pos)
+    assert subject_of(doc[5]) is None
+    # the same subject on the verb's own line is its subject
+    words2 = ["Cette", "charte", "a", "dit", "oui", "."]
+    doc2 = _parsed(fr, words2, [True, True, True, True, False, False], [1, 3, 3, 3, 3, 3],
+                   ["det", "nsubj", "aux:tense", "ROOT", "obj", "punct"], ["DET", "NOUN", "AUX", "VERB", "INTJ", "PUNCT"])
+    assert subject_of(doc2[3]).text == "charte"

@@ -850,11 +850,30 @@ def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
         i = comma + 1
         while i < len(text) and text[i] == " ":
             i += 1
-        found = [e for e in entities_in(doc, i, i + 1) if is_person(e)]
+        found = [e for e in entities_in(doc, i, i + 1) if is_person(e)] or _titled_name(doc, i)
         if found:
             return found[0]
         start = comma + 1
     return None
+
+
+# How many words a title before a name may hold in an apposition (*l'écologiste*, *la ministre de la
+# Culture*): a prior, the length of the role phrases of ``role_nouns.tsv`` with their article.
+TITLE_WORDS = 5
+
+
+def _titled_name(doc: Doc, start: int) -> list[Entity]:
+    """*Son ancienne collègue, l'écologiste Claire Morel, a…* (invented): after the comma, a short
+    description of articles, adjectives, nouns and prepositions, no verb, then a person's name."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first[0].pos_ != "DET":
+        return []
+    for tok in doc[first.start:first.start + TITLE_WORDS + 1]:
+        if tok.ent_iob_ == "B" and tok.i > first.start:
+            return [e for e in entities_in(doc, tok.idx, tok.idx + 1) if is_person(e)]
+        if tok.pos_ not in ("DET", "ADJ", "NOUN", "ADP") or tok.text[:1].isupper() and tok.i > first.start:
+            return []
+    return []
 
 
 def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lang: str,

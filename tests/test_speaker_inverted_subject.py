@@ -65,3 +65,16 @@ def test_a_subject_is_never_in_the_next_paragraph(fr):
     doc2 = _parsed(fr, words2, [True, True, True, True, False, False], [1, 3, 3, 3, 3, 3],
                    ["det", "nsubj", "aux:tense", "ROOT", "obj", "punct"], ["DET", "NOUN", "AUX", "VERB", "INTJ", "PUNCT"])
     assert subject_of(doc2[3]).text == "charte"
+
+
+def test_a_first_name_written_with_accents_its_list_spells_without():
+    from recoupe.analysis.lexicons import first_names
+    from recoupe.analysis.quotes.coreference import first_name_gender, folded_first_names
+
+    assert "Gérald" not in first_names("fr") and first_names("fr").get("Gerald") == "Masc"
+    assert first_name_gender("Gérald Martin", "fr") == "Masc"
+    assert first_name_gender("Martin", "fr") is None  # a surname alone says nothing
+    from recoupe.analysis.text import fold
+    folded = folded_first_names("fr")
+    for name, gender in first_names("fr").items():  # never a gender one of the name's spellings lacks
+        assert folded.get(fold(name), gender) == gender

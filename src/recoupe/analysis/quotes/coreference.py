@@ -133,7 +133,18 @@ def first_name_gender(name: str, lang: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    return first_names(lang).get(words[0].split("-")[0])
+    first = words[0].split("-")[0]
+    return first_names(lang).get(first) or folded_first_names(lang).get(fold(first))
+
+
+@lru_cache(maxsize=None)
+def folded_first_names(lang: str) -> dict[str, str]:
+    """``first_names`` by their accent-folded lower-case spelling, for a name written with accents its
+    list spells without (*Gérald*, listed *Gerald*); a spelling two genders share is left out."""
+    genders: dict[str, set[str]] = {}
+    for name, gender in first_names(lang).items():
+        genders.setdefault(fold(name), set()).add(gender)
+    return {name: next(iter(g)) for name, g in genders.items() if len(g) == 1}
 
 
 def description_gender(head: Token) -> str | None:

@@ -78,3 +78,17 @@ def test_a_first_name_written_with_accents_its_list_spells_without():
     folded = folded_first_names("fr")
     for name, gender in first_names("fr").items():  # never a gender one of the name's spellings lacks
         assert folded.get(fold(name), gender) == gender
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Son ancienne collègue au Budget, l'écologiste Claire Morel a, elle, accusé le gouvernement.", "Claire Morel"),
+    ("Le porte-parole du groupe, la députée socialiste Claire Morel, a démenti.", "Claire Morel"),
+    ("Son ancienne collègue au Budget, interrogée par Claire Morel, a démenti.", None),  # a verb: no apposition
+])
+def test_a_name_after_a_short_title_in_the_apposition(fr, text, found):
+    from recoupe.analysis.quotes.coreference import apposed_name
+
+    doc = fr(text)
+    head = next(t for t in doc if t.lemma_ in ("collègue", "porte-parole"))
+    named = apposed_name(doc, phrase_bounds(head))
+    assert (named.canonical if named is not None else None) == found

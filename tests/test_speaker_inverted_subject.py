@@ -1,7 +1,8 @@
 """Speakers of issue 14, session 17: the inverted subject of a closing speech verb when the parser hangs
 it on an organisation's name in the oblique (*a expliqué à l'AFP Jean Dupont*), and a verb's subject
 never in another paragraph (the parser may run a paragraph into the next and give a closing speech verb
-the next paragraph's first noun). Invented sentences only (made-up people; real agencies and papers only
+the next paragraph's first noun); a name after a short title in a description's apposition (*son
+ancienne collègue, l'écologiste X*); a first name looked up without its accents. Invented sentences only (made-up people; real agencies and papers only
 where a medium is needed)."""
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Speakers of issue 14, session 17: the inverted subject of a closing speech verb when the parser hangs
 it on an organisation's name in the oblique (*a expliqué à l'AFP Jean Dupont*), and a verb's subject
 never in another paragraph (the parser may run a paragraph into the next and give a closing speech verb
-the next paragraph's first noun); a name after a short title in a description's apposition (*son
-ancienne collègue, l'écologiste X*); a first name looked up without its accents. Invented sentences only (made-up people; real agencies and papers only
-where a medium is needed)."""
+the next paragraph's first noun); a name after a short title in a description's apposition (*son ancien
+adjoint, le centriste X*); a first name looked up without its accents. Invented sentences only (made-up
+people; real agencies and papers only where a medium is needed)."""
 
 from __future__ import annotations
 
@@ -82,14 +82,14 @@ def test_a_first_name_written_with_accents_its_list_spells_without():
 
 
 @pytest.mark.parametrize("text, found", [
-    ("Son ancienne collègue au Budget, l'écologiste Claire Morel a, elle, accusé le gouvernement.", "Claire Morel"),
+    ("Son ancien adjoint aux sports, le centriste Marc Vidal a pour sa part critiqué la mairie.", "Marc Vidal"),
     ("Le porte-parole du groupe, la députée socialiste Claire Morel, a démenti.", "Claire Morel"),
-    ("Son ancienne collègue au Budget, interrogée par Claire Morel, a démenti.", None),  # a verb: no apposition
+    ("Son ancien adjoint aux sports, interrogé par Marc Vidal, a démenti.", None),  # a verb: no apposition
 ])
 def test_a_name_after_a_short_title_in_the_apposition(fr, text, found):
     from recoupe.analysis.quotes.coreference import apposed_name
 
     doc = fr(text)
-    head = next(t for t in doc if t.lemma_ in ("collègue", "porte-parole"))
+    head = next(t for t in doc if t.lemma_ in ("adjoint", "porte-parole"))
     named = apposed_name(doc, phrase_bounds(head))
     assert (named.canonical if named is not None else None) == found

@@ -868,13 +868,13 @@ def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
     return None
 
 
-# How many words a title before a name may hold in an apposition (*l'écologiste*, *la ministre de la
+# How many words a title before a name may hold in an apposition (*le centriste*, *la ministre de la
 # Culture*): a prior, the length of the role phrases of ``role_nouns.tsv`` with their article.
 TITLE_WORDS = 5
 
 
 def _titled_name(doc: Doc, start: int) -> list[Entity]:
-    """*Son ancienne collègue, l'écologiste Claire Morel, a…* (invented): after the comma, a short
+    """*Son ancien adjoint, le centriste Marc Vidal, a…* (invented): after the comma, a short
     description of articles, adjectives, nouns and prepositions, no verb, then a person's name."""
     first = doc.char_span(start, start + 1, alignment_mode="expand")
     if first is None or first[0].pos_ != "DET":

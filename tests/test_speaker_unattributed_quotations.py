@@ -1,6 +1,6 @@
 """Quotations the learned filter keeps with no speaker of their own (issue 14, session 13, branch
 s13turn): a subhead takes the speaker of the quote it pulls from, not the previous turn
-(``speakers._subhead``, ``_section_speaker``); a quotation after a colon or opening its paragraph
+(``direct.subhead``, ``speakers._section_speaker``; session 17: or the first speaker of its section); a quotation after a colon or opening its paragraph
 takes the person the sentence before introduced (``_introduced_speaker``); one nobody speaks, in an
 article one person speaks through, is theirs when its paragraph names nobody else
 (``_main_speaker``, ``_article_speaker``). The shipped filter decides which quotations are kept, as in
@@ -93,3 +93,36 @@ def test_the_subject_of_a_copular_clause_speaks_its_quotation(fr):
     start = text.index("«") + 2
     subject = _clause_subject(doc, start, text.index("»") - 1)
     assert subject is not None and subject.text == "maire"
+
+
+SECTION = PULL_QUOTE.replace(
+    "« Un port ouvert à tous, toute l'année »\n\nLes travaux commenceront en septembre et dureront deux ans.",
+    "« Une saison décisive pour la rade »\n\nLes dockers, eux, attendent des garanties. « Nous voulons "
+    "savoir combien d'emplois seront créés sur les quais », a déclaré leur délégué Yann Kerbrat.\n\n"
+    "Les travaux commenceront en septembre et dureront deux ans.")
+
+
+def test_a_subhead_no_quote_holds_takes_its_section_s_first_speaker(fr):
+    """Session 17: a subhead announces the section below it; with no quote holding its words, the
+    section's first attributed quote speaks (before: the previous turn, or left out)."""
+    q = _quote(fr(SECTION), "saison décisive")
+    assert q is not None and q.speaker_canonical == "Yann Kerbrat"
+
+
+def test_a_quotation_s_clause_is_on_its_line(fr):
+    """A quotation alone on its line has no clause subject on the next line, though the parser may run
+    the two lines together (hand-built parse: the verb of the next line heads the quotation)."""
+    from spacy.tokens import Doc
+
+    from recoupe.analysis.quotes.quotations import _clause_subject
+
+    words = ["«", "Un", "temps", "décisif", "»", "\n", "Il", "parle", "."]
+    spaces = [True, True, True, True, False, False, True, False, False]
+    heads = [2, 2, 7, 2, 2, 4, 7, 7, 7]
+    deps = ["punct", "det", "obj", "amod", "punct", "dep", "nsubj", "ROOT", "punct"]
+    pos = ["PUNCT", "DET", "NOUN", "ADJ", "PUNCT", "SPACE", "PRON", "VERB", "PUNCT"]
+    doc = Doc(fr.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    assert _clause_subject(doc, doc[1].idx, doc[3].idx + len(doc[3].text)) is None
+    one_line = Doc(fr.vocab, words=words[:5] + ["Il", "parle", "."], spaces=spaces[:4] + [True, True, False, False],
+                   heads=[2, 2, 6, 2, 2, 6, 6, 6], deps=deps[:5] + deps[6:], pos=pos[:5] + pos[6:])
+    assert _clause_subject(one_line, one_line[1].idx, one_line[3].idx + len(one_line[3].text)).text == "Il"

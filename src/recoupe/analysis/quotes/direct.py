@@ -260,6 +260,7 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             last_attributed = cand
             continue
         if (last_attributed is not None and n_words >= 4 and near_previous(doc, last_attributed.content[1], start)
+                and not subhead(doc, start, end)  # a subhead pulls from its section, it continues no turn
                 and (_starts_sentence(doc, start) and has_finite_verb(doc, start, end)
                      or n_words >= 6 and "\n" not in doc_text(doc)[last_attributed.content[1]:start])):
             if _alone_on_line(doc, start, end) and _quoted_again(doc, spans, n):
@@ -337,6 +338,28 @@ def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
     text = doc_text(doc)
     line_start, line_end = line_bounds(text, start, end)
     return not re.search(r"\w", text[line_start:start]) and not re.search(r"\w", text[end:line_end])
+
+
+# A subhead is short: a line of a few words (prior: a headline's length; whole-paragraph quotations of
+# a turn are longer and end with a stop).
+SUBHEAD_MAX_WORDS = 20
+
+
+def subhead(doc: Doc, start: int, end: int) -> bool:
+    """Is the quotation a subhead: a line that holds only the quotation, of at most
+    ``SUBHEAD_MAX_WORDS`` words, ending without a stop, after the first paragraph and before more text?
+    Such a line heads the section that follows; it is not the next sentence of the previous turn."""
+    text = doc_text(doc)
+    line_start, line_end = line_bounds(text, start, end)
+    if line_start == 0 or not text[line_end:].strip():
+        return False
+    lines = [m.start() for m in re.finditer(r"^\s*\S", text, re.M)]
+    if len(lines) < 3 or line_start < lines[2]:
+        return False  # the title or the lede
+    content = text[start:end].strip()
+    line = text[line_start:line_end].strip()
+    return len(line) <= len(content) + 6 and len(content.split()) <= SUBHEAD_MAX_WORDS \
+        and content[-1:] not in ".!?…"
 
 
 def _quoted_again(doc: Doc, spans: list[tuple[int, int]], n: int) -> bool:

@@ -57,6 +57,9 @@ def _clause_subject(doc: Doc, start: int, end: int) -> Token | None:
         tok, steps = tok.head, steps + 1
     if tok is None or not _predicate(tok) or start <= tok.idx < end:
         return None
+    line_start, line_end = line_bounds(doc_text(doc), start, end)
+    if not line_start <= tok.idx < line_end:
+        return None  # the parser ran the quotation's line into another: that line's verb is not its clause
     subject, climbs = subject_of(tok), 0
     while subject is None and climbs < 3 and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") \
             and tok.dep_ in ("xcomp", "ccomp", "advcl", "obl", "obl:arg", "conj"):

@@ -53,7 +53,7 @@ from recoupe.analysis.quotes.coreference import (
     title_gender,
     token_gender,
 )
-from recoupe.analysis.quotes.direct import near_previous
+from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import Candidate, inverted_subject, phrase_bounds, subject_of
 from recoupe.analysis.text import char_span, line_bounds, quoted_set, token_at
@@ -89,7 +89,7 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             continue
         by_rules = _resolve_speaker(doc, cand, lang, discourse, anchor)
         if cand.rule == "direct_scored" and by_rules.canonical is None and by_rules.span is None \
-                and _subhead(doc, cand):
+                and subhead(doc, *cand.content):
             # a subhead is no next sentence of the previous turn: it pulls from a quote of the article,
             # which may come later (``_section_speaker``, decided once every quote has its speaker)
             subheads.append(cand)
@@ -154,37 +154,22 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
     return quotes
 
 
-# A subhead is short: a line of a few words (prior: a headline's length; whole-paragraph quotations of
-# a turn are longer and end with a stop).
-SUBHEAD_MAX_WORDS = 20
 # The share of a subhead's content words an attributed quote must hold to be the one it pulls from.
 SUBHEAD_SHARED = 0.6
-
-
-def _subhead(doc: Doc, cand: Candidate) -> bool:
-    """Is the quotation a subhead: a line that holds only the quotation, of at most
-    ``SUBHEAD_MAX_WORDS`` words, ending without a stop, after the first paragraph and before more text?
-    Such a line heads the section that follows; it is not the next sentence of the previous turn."""
-    text = doc_text(doc)
-    start, end = cand.content
-    line_start, line_end = line_bounds(text, start, end)
-    if line_start == 0 or not text[line_end:].strip():
-        return False
-    lines = [m.start() for m in re.finditer(r"^\s*\S", text, re.M)]
-    if len(lines) < 3 or line_start < lines[2]:
-        return False  # the title or the lede
-    content = text[start:end].strip()
-    line = text[line_start:line_end].strip()
-    return len(line) <= len(content) + 6 and len(content.split()) <= SUBHEAD_MAX_WORDS \
-        and content[-1:] not in ".!?…"
+# How far below a subhead its section's first attributed quote may start (prior: two short paragraphs).
+SECTION_REACH = 800
 
 
 def _section_speaker(doc: Doc, cand: Candidate, attributed: list[tuple[tuple[int, int], dict]]) -> dict | None:
-    """The speaker of a subhead quotation (``_subhead``): that of the attributed quote elsewhere in the
+    """The speaker of a subhead quotation (``direct.subhead``): that of the attributed quote elsewhere in the
     article that holds most of its words (a subhead is a pull quote, often cut or re-worded, where
     ``direct._repeated`` asks for the exact words), at least ``SUBHEAD_SHARED`` of its content words;
-    None when no quote holds them (the subhead is then left out, as other quotations nobody speaks
-    are: it is not the next sentence of the previous turn)."""
+    when no quote holds them, the speaker of the first attributed quote below it (within
+    ``SECTION_REACH``): a subhead announces its section. On the assistant-annotated development sets a
+    subhead quotation's gold speaker is that of the next gold quote below 49 times in 70, of the one above
+    30 times (dev1, dev3, dev4); None when nobody speaks below (the subhead is then left out: it is not
+    the next sentence of the previous turn). Measured (session 17, with the subhead out of the floating
+    quotes and its clause kept to its line): speakers dev3 .789 -> .787, dev4 .765 -> .770."""
     text = doc_text(doc)
     words = _content_words(text[cand.content[0]:cand.content[1]])
     if len(words) < 2:
@@ -194,6 +179,10 @@ def _section_speaker(doc: Doc, cand: Candidate, attributed: list[tuple[tuple[int
         shared = len(words & _content_words(text[start:end])) / len(words)
         if shared >= share:
             best, share = result, shared
+    if best is None:  # the section's first speaker: a subhead announces what follows it
+        line_end = line_bounds(text, *cand.content)[1]
+        best = next((result for (start, _), result in sorted(attributed, key=lambda a: a[0])
+                     if line_end < start <= line_end + SECTION_REACH), None)
     return best
 
 

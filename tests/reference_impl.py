@@ -292,22 +292,52 @@ def entities_collect_mentions(doc: Doc) -> list[RawMention]:
                     producer = "rule:entities.clean"
                 if forced is None and s != start and lab in ("MISC", "ORG") and len(span) >= 2:
                     lab = "PER"  # what is left once a known organisation is split off: a name
-                tails = {" ".join(x.text.split()[k:]) for x in doc.ents if x.label_ in ("PER", "PERSON") and len(x) > 1
-                         for k in range(1, len(x.text.split()))}
-                named = span.text.strip() in tails or any(
-                    t.pos_ in ("DET", "ADP") and t.text[:1].isupper() and not t.is_sent_start for t in span)
-                if lab in ("PER", "MISC") and not named and any(fold(t.text) in role_nouns() for t in span) and all(
-                        fold(t.text) in role_nouns() or t.is_stop or t.pos_ == "ADJ" and (
-                            t.text.islower() or t.i + 1 < span.end and fold(doc[t.i + 1].text) in role_nouns())
-                        for t in span):
+                if lab in ("PER", "MISC") and _e_title_alone(doc, span):
                     continue  # a title with no name (session 16)
                 weak = len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and not _e_namelike(span[0])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
     mentions.extend(_e_gazetteer_mentions(doc, mentions))
     mentions = _e_split_glued_people(doc, mentions)
+    mentions = _e_split_title_complement(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _promote_people(doc, mentions)
     return mentions
+
+
+def _e_title_alone(doc: Doc, span: Span) -> bool:
+    tails = {" ".join(x.text.split()[k:]) for x in doc.ents if x.label_ in ("PER", "PERSON") and len(x) > 1
+             for k in range(1, len(x.text.split()))}
+    named = span.text.strip() in tails or any(
+        t.pos_ in ("DET", "ADP") and t.text[:1].isupper() and not t.is_sent_start for t in span)
+    return not named and any(fold(t.text) in role_nouns() for t in span) and all(
+        fold(t.text) in role_nouns() or t.is_stop or t.pos_ == "ADJ" and (
+            t.text.islower() or t.i + 1 < span.end and fold(doc[t.i + 1].text) in role_nouns())
+        for t in span)
+
+
+def _e_split_title_complement(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """Session 17: a mention after *de* / *du* / *of* holding a listed first name after words that are
+    not one is split there (the words before dropped when a title alone)."""
+    from recoupe.analysis.lexicons import first_names, language_of
+
+    names = first_names(language_of(doc))
+    out = []
+    for m in mentions:
+        cut = None
+        before = m.start - 1
+        while before >= 0 and doc[before].is_stop and doc[before].lower_ not in ("de", "du", "des", "d'", "d’", "of"):
+            before -= 1
+        if m.end - m.start >= 3 and before >= 0 and doc[before].lower_ in ("de", "du", "des", "d'", "d’", "of") \
+                and doc[m.start].text not in names:
+            cut = next((i for i in range(m.start + 1, m.end - 1)
+                        if doc[i].text.split("-")[0] in names and doc[i - 1].text not in names), None)
+        if cut is None:
+            out.append(m)
+            continue
+        if not _e_title_alone(doc, doc[m.start:cut]):
+            out.append(RawMention(m.start, cut, "ORG" if m.label == "PER" else m.label, "rule:entities.split_title"))
+        out.append(RawMention(cut, m.end, "PER", "rule:entities.split_title"))
+    return out
 
 
 def _e_split_glued_people(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:

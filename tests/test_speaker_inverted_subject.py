@@ -2,7 +2,8 @@
 it on an organisation's name in the oblique (*a expliqué à l'AFP Jean Dupont*), and a verb's subject
 never in another paragraph (the parser may run a paragraph into the next and give a closing speech verb
 the next paragraph's first noun); a name after a short title in a description's apposition (*son ancien
-adjoint, le centriste X*); a first name looked up without its accents. Invented sentences only (made-up
+adjoint, le centriste X*); a first name looked up without its accents; a title's complement the tagger ran into a name is split off
+(*de la Transition écologique X*). Invented sentences only (made-up
 people; real agencies and papers only where a medium is needed)."""
 
 from __future__ import annotations
@@ -93,3 +94,23 @@ def test_a_name_after_a_short_title_in_the_apposition(fr, text, found):
     head = next(t for t in doc if t.lemma_ in ("adjoint", "porte-parole"))
     named = apposed_name(doc, phrase_bounds(head))
     assert (named.canonical if named is not None else None) == found
+
+
+@pytest.mark.parametrize("text, person, other", [
+    ("À commencer par le ministre de la Transition écologique François Martin, le gouvernement a réagi.",
+     "François Martin", "Transition écologique"),
+    ("La porte-parole du Premier ministre Claire Morel a démenti.", "Claire Morel", None),
+])
+def test_a_title_s_complement_run_into_a_name_is_split_off(fr, text, person, other):
+    """The tagger may run *de la Transition écologique* into the name after it: the mention is split at
+    the listed first name (``entities._split_title_complement``); a title alone before it is left out."""
+    ents = {e.canonical: e.label for e in fr(text)._.entities}
+    assert ents.get(person) == "PER", ents
+    assert all(person not in name or name == person for name in ents), ents
+    if other is not None:
+        assert other in ents and ents[other] != "PER", ents
+
+
+def test_a_name_after_de_with_its_first_name_first_stays_whole(fr):
+    ents = {e.canonical: e.label for e in fr("La fille de Jean Paul Dubois a parlé.")._.entities}
+    assert ents.get("Jean Paul Dubois") == "PER", ents

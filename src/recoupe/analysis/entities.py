@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from recoupe.analysis import text
 from recoupe.analysis.component import doc_component, doc_text
+from recoupe.analysis.lexicons import first_names, language_of
 from recoupe.settings import setting
 from recoupe.model import Entity, Mention, Role
 
@@ -290,6 +291,7 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
     mentions.extend(_gazetteer_mentions(toks, mentions))
     mentions = _split_glued_people(toks, mentions)
+    mentions = _split_title_complement(toks, mentions, surnames)
     mentions.sort(key=lambda m: m.start)
     _promote_people(doc, mentions)
     return mentions
@@ -313,6 +315,36 @@ def _split_glued_people(toks: _Tokens, mentions: list[RawMention]) -> list[RawMe
             continue
         out.append(RawMention(m.start, cut, "ORG", "rule:entities.split_person"))
         out.append(RawMention(cut, m.end, "PER", "rule:entities.split_person"))
+    return out
+
+
+_COMPLEMENT_CASES = frozenset({"de", "du", "des", "d'", "d’", "of"})
+
+
+def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames: frozenset[str]) -> list[RawMention]:
+    """``le ministre de la Transition écologique François Martin``: the tagger may run a title's
+    complement into the name after it. A mention that follows *de* / *du* / *of* (a title's or a
+    noun's complement) and holds a listed first name (``first_names.tsv``) after words that are not
+    one is split there: the words before are the complement (left out when they are a title alone,
+    *du Premier ministre Jean Martin*), the rest a person (*de Jean Martin*, first name first, stays
+    whole)."""
+    names = first_names(language_of(toks.doc))
+    out = []
+    for m in mentions:
+        cut = None
+        before = m.start - 1
+        while before >= 0 and toks.stop[before] and toks.text[before].lower() not in _COMPLEMENT_CASES:
+            before -= 1  # the article between the preposition and the name (*de la*)
+        if m.end - m.start >= 3 and before >= 0 and toks.text[before].lower() in _COMPLEMENT_CASES \
+                and toks.text[m.start] not in names:
+            cut = next((i for i in range(m.start + 1, m.end - 1)
+                        if toks.text[i].split("-")[0] in names and toks.text[i - 1] not in names), None)
+        if cut is None:
+            out.append(m)
+            continue
+        if not _title_alone(toks, m.start, cut, surnames):
+            out.append(RawMention(m.start, cut, "ORG" if m.label == "PER" else m.label, "rule:entities.split_title"))
+        out.append(RawMention(cut, m.end, "PER", "rule:entities.split_title"))
     return out
 
 

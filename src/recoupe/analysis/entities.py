@@ -322,7 +322,7 @@ _COMPLEMENT_CASES = frozenset({"de", "du", "des", "d'", "d’", "of"})
 
 
 def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames: frozenset[str]) -> list[RawMention]:
-    """``le ministre de la Transition écologique François Martin``: the tagger may run a title's
+    """``le ministre de la Pêche maritime Paul Vernet``: the tagger may run a title's
     complement into the name after it. A mention that follows *de* / *du* / *of* (a title's or a
     noun's complement) and holds a listed first name (``first_names.tsv``) after words that are not
     one is split there: the words before are the complement (left out when they are a title alone,

@@ -1,5 +1,5 @@
 """Speakers of issue 14, session 17: the inverted subject of a closing speech verb when the parser hangs
-it on an organisation's name in the oblique (*a expliqué à l'AFP Jean Dupont*), and a verb's subject
+it on an organisation's name in the oblique (*a confié à l'AFP Jean Dupont*), and a verb's subject
 never in another paragraph (the parser may run a paragraph into the next and give a closing speech verb
 the next paragraph's first noun); a name after a short title in a description's apposition (*son ancien
 adjoint, le centriste X*); a first name looked up without its accents; a title's complement the tagger ran into a name is split off
@@ -39,7 +39,7 @@ def test_a_title_in_the_oblique_makes_the_name_the_addressee(fr):
 
 
 def test_a_name_phrase_stops_at_the_edge_of_another_entity(fr):
-    doc = fr("\"C'est une réforme indispensable\", a expliqué à l'AFP Jean Dubreuil, chercheur à Lyon.")
+    doc = fr("\"C'est une réforme indispensable\", a confié à l'AFP Jean Dubreuil, chercheur à Lyon.")
     jean = next(t for t in doc if t.text == "Jean")
     start, end = phrase_bounds(jean)
     assert doc.text[start:end].startswith("Jean Dubreuil")

@@ -141,7 +141,7 @@ def _past_name(doc: Doc, i: int) -> int:
 
 
 def _name_after_oblique(doc: Doc, start: int, end: int) -> Token | None:
-    """*a déclaré à la presse Jean Dupont*, *a expliqué à l'AFP Jean Dupont*: the parser may hang the
+    """*a déclaré à la presse Jean Dupont*, *a confié à l'AFP Jean Dupont*: the parser may hang the
     inverted subject's name on the oblique's noun; a person's name (the NER's) right after the oblique's
     common noun, or right after an organisation's name (a medium, an agency), is the subject, unless a
     title stands in the oblique before it (``role_nouns.tsv``: *au ministre Jean Dupont*, *au patron de

@@ -21,7 +21,7 @@ def _quote(doc, words):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Le texte baisse les aides de moitié. \"C'est une réforme indispensable pour le pays\", a expliqué à "
+    ("Le texte baisse les aides de moitié. \"C'est une réforme indispensable pour le pays\", a confié à "
      "l'AFP Jean Dubreuil, chercheur à l'université de Lyon.", "Jean Dubreuil"),
     ("\"Nous attendons des actes, pas des promesses\", a déclaré à l'AFP Sophie Garnier, porte-parole "
      "du syndicat.", "Sophie Garnier"),

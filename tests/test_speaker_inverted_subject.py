@@ -3,7 +3,8 @@ it on an organisation's name in the oblique (*a confié à l'AFP Jean Dupont*), 
 never in another paragraph (the parser may run a paragraph into the next and give a closing speech verb
 the next paragraph's first noun); a name after a short title in a description's apposition (*son ancien
 adjoint, le centriste X*); a first name looked up without its accents; a title's complement the tagger ran into a name is split off
-(*de la Pêche maritime X*). Invented sentences only (made-up
+(*de la Pêche maritime X*); an outlet noun does not take up a common noun a rating list knows as a domain's
+stem (*la Constitution*). Invented sentences only (made-up
 people; real agencies and papers only where a medium is needed)."""
 
 from __future__ import annotations
@@ -123,3 +124,11 @@ def test_a_title_s_complement_run_into_a_name_is_split_off(fr):
 def test_a_name_after_de_with_its_first_name_first_stays_whole(fr):
     ents = {e.canonical: e.label for e in fr("La fille de Jean Paul Dubois a parlé.")._.entities}
     assert ents.get("Jean Paul Dubois") == "PER", ents
+
+
+def test_an_outlet_noun_skips_a_common_noun_a_list_knows_as_a_domain(fr):
+    """*la Constitution* is no publication though a rating list knows *constitution.com* by its stem: the
+    outlet noun takes up the paper named before it (``coreference._common_noun_named``)."""
+    doc = fr("Les élus sont épuisés, selon Le Parisien. D'après l'article 12 de la Constitution, ils ne "
+             "peuvent siéger que cent jours par an. \"Le plafond est déjà dépassé\", explique le quotidien.")
+    assert _quote(doc, "plafond").speaker_canonical == "Le Parisien"

@@ -972,15 +972,30 @@ def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = fro
         first = fold(ent.canonical).split()[:1]
         if first and first[0] in bodies:
             continue
-        outlet = outlet_named(ent.canonical) is not None
-        rank = 2 if outlet and ent.canonical in spoke else 1 if outlet else 0
+        match = outlet_named(ent.canonical)
         for m in ent.mentions:
+            outlet = match is not None and not _common_noun_named(doc, match, m)
+            rank = 2 if outlet and ent.canonical in spoke else 1 if outlet else 0
             if m.in_ == "body" and m.end <= before and (rank not in best or m.start > best[rank][1].start):
                 best[rank] = (ent, m)
     if not best:
         return None
     ent, m = best[max(best)]
     return ent, Span(text=m.text, start=m.start, end=m.end)
+
+
+_ARTICLES = frozenset({"le", "la", "l'", "l’", "les", "du", "des", "au", "aux", "the"})
+
+
+def _common_noun_named(doc: Doc, match, m: Mention) -> bool:
+    """A one-word name that a rating list knows only as a domain's stem (*constitution.com*), written
+    after an article (*l'article 28 de la Constitution*): the common noun, not a publication. Outlets
+    known by their curated names (*le Guardian*) and names that carry their article (*Le Parisien*)
+    are what they say."""
+    if match.matched_by != "alias:domain-stem" or len(m.text.split()) != 1:
+        return False
+    before = doc_text(doc)[max(0, m.start - 4):m.start].lower().split()
+    return bool(before) and (before[-1] in _ARTICLES or before[-1].endswith(("l'", "l’")))
 
 
 _LINES = "recoupe_lines"

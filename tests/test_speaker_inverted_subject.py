@@ -132,3 +132,11 @@ def test_an_outlet_noun_skips_a_common_noun_a_list_knows_as_a_domain(fr):
     doc = fr("Les élus sont épuisés, selon Le Parisien. D'après l'article 12 de la Constitution, ils ne "
              "peuvent siéger que cent jours par an. \"Le plafond est déjà dépassé\", explique le quotidien.")
     assert _quote(doc, "plafond").speaker_canonical == "Le Parisien"
+
+
+def test_a_person_s_name_after_a_medium_in_the_oblique_is_no_part_of_the_medium_s(fr):
+    """*souligne sur le Guardian Paul Vernet*: the name glued to the medium's is a new person (the
+    tagger's entity begins there), not the rest of the medium's name (*sur BFM TV*)."""
+    doc = fr("Le corail blanchit. \"Cela cause d'étranges déformations dans les tissus\", souligne sur le "
+             "Guardian Paul Vernet, l'un des auteurs de l'étude.")
+    assert _quote(doc, "déformations").speaker_canonical == "Paul Vernet"

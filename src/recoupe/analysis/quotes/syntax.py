@@ -135,7 +135,8 @@ def _past_name(doc: Doc, i: int) -> int:
     while i < len(doc) and i > 0 and not doc[i].is_punct and (
             doc[i].ent_iob_ == "I" or doc[i].pos_ in ("PROPN", "X") and doc[i].text[:1].isupper()
             and doc[i - 1].pos_ in ("PROPN", "X") and doc[i - 1].text[:1].isupper()
-            and doc[i - 1].idx + len(doc[i - 1].text) < doc[i].idx):
+            and doc[i - 1].idx + len(doc[i - 1].text) < doc[i].idx
+            and not (doc[i].ent_iob_ == "B" and doc[i].ent_type_ in ("PER", "PERSON"))):  # a person's name begins
         i += 1
     return i
 

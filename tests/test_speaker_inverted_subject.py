@@ -4,7 +4,7 @@ never in another paragraph (the parser may run a paragraph into the next and giv
 the next paragraph's first noun); a name after a short title in a description's apposition (*son ancien
 adjoint, le centriste X*); a first name looked up without its accents; a title's complement the tagger ran into a name is split off
 (*de la Pêche maritime X*); an outlet noun does not take up a common noun a rating list knows as a domain's
-stem (*la Constitution*). Invented sentences only (made-up
+stem (*la Constitution*); a quotation inside another is no quote of its own. Invented sentences only (made-up
 people; real agencies and papers only where a medium is needed)."""
 
 from __future__ import annotations
@@ -140,3 +140,17 @@ def test_a_person_s_name_after_a_medium_in_the_oblique_is_no_part_of_the_medium_
     doc = fr("Le corail blanchit. \"Cela cause d'étranges déformations dans les tissus\", souligne sur le "
              "Guardian Paul Vernet, l'un des auteurs de l'étude.")
     assert _quote(doc, "déformations").speaker_canonical == "Paul Vernet"
+
+
+def test_a_quotation_inside_another_is_no_quote_of_its_own(fr):
+    """*« Je lui ai écrit : "…" »*: the inner quotation is the outer speaker's words, held by the outer quote;
+    before, it was a quote of its own (a floating one here; in a real article a fragment that took the
+    subject of the sentence around the outer quotation, which the discourse then took for the previous
+    speaker): ``direct._nested``."""
+    from recoupe.analysis.quotes.direct import direct_quotes
+
+    doc = fr("Ce message à Marc Vidal arrive une semaine après que Paul Durand a défendu son plan : « Je "
+             "lui ai écrit : \"Votre projet est solide, vraiment très solide\". Nous verrons bien », avait-il "
+             "confié.")
+    found = [doc.text[c.content[0]:c.content[1]] for c in direct_quotes(doc, "fr")]
+    assert len(found) == 1 and "très solide" in found[0], found

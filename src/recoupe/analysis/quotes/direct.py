@@ -210,13 +210,26 @@ def _shared_subject(verb: Token, speaker: Token, start: int, lang: str) -> bool:
         and any(c.dep_ == "cc" and carrier.i < c.i < verb.i for c in (*verb.children, *carrier.children))
 
 
+def _nested(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The quotations that lie inside another (one pass in start order, keeping the furthest end)."""
+    out, reach = set(), -1
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if end < reach:
+            out.add((start, end))
+        reach = max(reach, end)
+    return out
+
+
 def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
     spans = quoted_spans(doc)
     quoted = SpanSet(spans)
     out: list[Candidate] = []
     unattributed: list[tuple[int, int]] = []
     last_attributed: Candidate | None = None
+    nested = _nested(spans)
     for n, (start, end) in enumerate(spans):
+        if (start, end) in nested:
+            continue  # a quotation inside another: the outer speaker's words (*« Je lui ai écrit : "…" »*)
         if doc_text(doc)[end - 1] == "," and end - start > 1:
             end -= 1
         content = doc_text(doc)[start:end]

@@ -4,7 +4,8 @@ never in another paragraph (the parser may run a paragraph into the next and giv
 the next paragraph's first noun); a name after a short title in a description's apposition (*son ancien
 adjoint, le centriste X*); a first name looked up without its accents; a title's complement the tagger ran into a name is split off
 (*de la Pêche maritime X*); an outlet noun does not take up a common noun a rating list knows as a domain's
-stem (*la Constitution*); a quotation inside another is no quote of its own. Invented sentences only (made-up
+stem (*la Constitution*); a quotation inside another is no quote of its own; a stance's description takes a name set off on both
+sides. Invented sentences only (made-up
 people; real agencies and papers only where a medium is needed)."""
 
 from __future__ import annotations
@@ -154,3 +155,13 @@ def test_a_quotation_inside_another_is_no_quote_of_its_own(fr):
              "confié.")
     found = [doc.text[c.content[0]:c.content[1]] for c in direct_quotes(doc, "fr")]
     assert len(found) == 1 and "très solide" in found[0], found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Exactement comme l'avait prédit le maréchal français, Ferdinand Vidal, à Versailles, la paix de 1919 a "
+     "conduit à une autre guerre.", "Ferdinand Vidal"),
+    ("Selon le ministre, Paul Vernet a menti aux députés.", None),  # the name opens the stance's clause
+])
+def test_a_stance_s_description_takes_a_name_set_off_on_both_sides(fr, text, speaker):
+    q = find_quotes(fr(text))[0]
+    assert q.kind == "according_to" and q.speaker_canonical == speaker

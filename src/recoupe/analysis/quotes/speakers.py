@@ -670,8 +670,10 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         ent = people[0]
         return Found(span, _canonical_within(doc, ent, bounds), role or first_role(ent, lang), confidence,
                      referent_of(doc, ent, bounds), _named_elsewhere(ent, bounds))
-    if head.pos_ == "NOUN" and cand.kind != "according_to" and head.lemma_.lower() not in source_nouns(lang):
+    if head.pos_ == "NOUN" and head.lemma_.lower() not in source_nouns(lang):
         named = apposed_name(doc, bounds)  # "le conseiller régional, Matteo Marnati,"
+        if named is not None and cand.kind == "according_to" and not _closed_apposition(doc, named, bounds):
+            named = None  # "selon le ministre, Jean Dupont a menti": the name opens the clause
         if named is not None:
             mention = _mention_at(named, bounds[1])
             # the description names its speaker by the apposition, as one holding the name does: it
@@ -842,6 +844,15 @@ def _subject_past_oblique(doc: Doc, head: Token, cue: tuple[int, int] | None):
             if m.in_ == "body" and start <= m.start and m.end <= cue[0] and (best is None or m.start > best[1].start):
                 best = (ent, m)
     return best
+
+
+def _closed_apposition(doc: Doc, named: Entity, bounds: tuple[int, int]) -> bool:
+    """Is the name after a description set off on both sides (*comme l'avait prédit le maréchal, Jean
+    Dupont, à Versailles*), an apposition, not the subject opening the clause a stance introduces
+    (*selon le ministre, Jean Dupont a menti*)?"""
+    text = doc_text(doc)
+    mention = next((m for m in named.mentions if m.start >= bounds[1]), None)
+    return mention is not None and text[mention.end:mention.end + 2].lstrip()[:1] in (",", "(")
 
 
 def _possessed(doc: Doc, head: Token, bounds: tuple[int, int], span: Span | None, owner, role: str | None,

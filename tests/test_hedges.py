@@ -487,3 +487,22 @@ def test_a_named_source_makes_a_permettre_conditional_a_report(fr):
     assert find_hedges(fr("Cette réforme permettrait de gagner du temps.")) == []
     relative = fr("Selon le quotidien, le syndicat a signé un accord qui lui permettrait de négocier.")
     assert [h for h in find_hedges(relative) if h.kind == "conditional"] == []
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("fr", "« Il a peut-être profité d'une faille du système », a reconnu le directeur.", "speculation"),
+    ("fr", "Le directeur juge que « la suite est probablement écrite d'avance ».", "speculation"),
+    ("en", "\"The plant will probably close next year,\" the union leader said.", "speculation"),
+])
+def test_a_speculation_inside_a_quotation_is_the_speaker_s(fr, en, lang, text, kind):
+    """The guidelines count *peut-être*, *probably*… only when said by the outlet (session 17)."""
+    assert [h for h in find_hedges((fr if lang == "fr" else en)(text)) if h.kind == kind] == []
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("fr", "Le directeur a peut-être profité d'une faille du système.", "speculation"),
+    ("fr", "« Ces allégations sont fausses », a déclaré le ministre.", "disputed"),
+    ("en", "The plant will probably close next year, the union said.", "speculation"),
+])
+def test_the_outlet_s_own_speculation_and_a_quoted_dispute_stay(fr, en, lang, text, kind):
+    assert [h for h in find_hedges((fr if lang == "fr" else en)(text)) if h.kind == kind] != []

@@ -126,3 +126,10 @@ def test_a_quotation_s_clause_is_on_its_line(fr):
     one_line = Doc(fr.vocab, words=words[:5] + ["Il", "parle", "."], spaces=spaces[:4] + [True, True, False, False],
                    heads=[2, 2, 6, 2, 2, 6, 6, 6], deps=deps[:5] + deps[6:], pos=pos[:5] + pos[6:])
     assert _clause_subject(one_line, one_line[1].idx, one_line[3].idx + len(one_line[3].text)).text == "Il"
+
+
+def test_a_short_subhead_also_takes_its_section_s_first_speaker(fr):
+    """A subhead of short words (none of four letters) cannot be matched by its words; the section's first
+    speaker still speaks it (the fallback is reached whatever the subhead's length)."""
+    q = _quote(fr(SECTION.replace("« Une saison décisive pour la rade »", "« Il y va fort »")), "Il y va fort")
+    assert q is not None and q.speaker_canonical == "Yann Kerbrat"

@@ -323,11 +323,12 @@ _COMPLEMENT_CASES = frozenset({"de", "du", "des", "d'", "d’", "of"})
 
 def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames: frozenset[str]) -> list[RawMention]:
     """``le ministre de la Pêche maritime Paul Vernet``: the tagger may run a title's
-    complement into the name after it. A mention that follows *de* / *du* / *of* (a title's or a
+    complement into the name after it. A person mention that follows *de* / *du* / *of* (a title's or a
     noun's complement) and holds a listed first name (``first_names.tsv``) after words that are not
     one is split there: the words before are the complement (left out when they are a title alone,
     *du Premier ministre Jean Martin*), the rest a person (*de Jean Martin*, first name first, stays
-    whole)."""
+    whole). Only the tagger's person mentions: a place or a body named after someone (*du lycée Victor
+    Hugo*, *of the Royal Victoria Hospital*) keeps its name."""
     names = first_names(language_of(toks.doc))
     out = []
     for m in mentions:
@@ -335,15 +336,15 @@ def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames:
         before = m.start - 1
         while before >= 0 and toks.stop[before] and toks.text[before].lower() not in _COMPLEMENT_CASES:
             before -= 1  # the article between the preposition and the name (*de la*)
-        if m.end - m.start >= 3 and before >= 0 and toks.text[before].lower() in _COMPLEMENT_CASES \
-                and toks.text[m.start] not in names:
+        if m.label == "PER" and m.producer != "rule:entities.gazetteer" and m.end - m.start >= 3 and before >= 0 \
+                and toks.text[before].lower() in _COMPLEMENT_CASES and toks.text[m.start] not in names:
             cut = next((i for i in range(m.start + 1, m.end - 1)
                         if toks.text[i].split("-")[0] in names and toks.text[i - 1] not in names), None)
         if cut is None:
             out.append(m)
             continue
         if not _title_alone(toks, m.start, cut, surnames):
-            out.append(RawMention(m.start, cut, "ORG" if m.label == "PER" else m.label, "rule:entities.split_title"))
+            out.append(RawMention(m.start, cut, "ORG", "rule:entities.split_title"))
         out.append(RawMention(cut, m.end, "PER", "rule:entities.split_title"))
     return out
 

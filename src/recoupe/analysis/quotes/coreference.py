@@ -868,21 +868,22 @@ def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
     return None
 
 
-# How many words a title before a name may hold in an apposition (*le centriste*, *la ministre de la
-# Culture*): a prior, the length of the role phrases of ``role_nouns.tsv`` with their article.
+# How many words a title before a name may hold in an apposition (*le centriste*, *la députée socialiste*):
+# a prior, the length of the role phrases of ``role_nouns.tsv`` with their article.
 TITLE_WORDS = 5
 
 
 def _titled_name(doc: Doc, start: int) -> list[Entity]:
     """*Son ancien adjoint, le centriste Marc Vidal, a…* (invented): after the comma, a short
-    description of articles, adjectives, nouns and prepositions, no verb, then a person's name."""
+    description (articles, adjectives, nouns, prepositions; no verb, no other name) then a person's name."""
     first = doc.char_span(start, start + 1, alignment_mode="expand")
     if first is None or first[0].pos_ != "DET":
         return []
-    for tok in doc[first.start:first.start + TITLE_WORDS + 1]:
-        if tok.ent_iob_ == "B" and tok.i > first.start:
-            return [e for e in entities_in(doc, tok.idx, tok.idx + 1) if is_person(e)]
-        if tok.pos_ not in ("DET", "ADJ", "NOUN", "ADP") or tok.text[:1].isupper() and tok.i > first.start:
+    for tok in doc[first.start + 1:first.start + TITLE_WORDS + 1]:
+        people = [e for e in entities_in(doc, tok.idx, tok.idx + 1) if is_person(e)]
+        if people:
+            return people
+        if tok.pos_ not in ("DET", "ADJ", "NOUN", "ADP"):
             return []
     return []
 

@@ -11,6 +11,7 @@ quotation's speaker).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc, Token
@@ -353,6 +354,8 @@ def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
     return not re.search(r"\w", text[line_start:start]) and not re.search(r"\w", text[end:line_end])
 
 
+_NON_SPACE = re.compile(r"\S")
+_THIRD_LINE = "recoupe_third_line"
 # A subhead is short: a line of a few words (prior: a headline's length; whole-paragraph quotations of
 # a turn are longer and end with a stop).
 SUBHEAD_MAX_WORDS = 20
@@ -364,10 +367,13 @@ def subhead(doc: Doc, start: int, end: int) -> bool:
     Such a line heads the section that follows; it is not the next sentence of the previous turn."""
     text = doc_text(doc)
     line_start, line_end = line_bounds(text, start, end)
-    if line_start == 0 or not text[line_end:].strip():
+    if line_start == 0 or _NON_SPACE.search(text, line_end) is None:
         return False
-    lines = [m.start() for m in re.finditer(r"^\s*\S", text, re.M)]
-    if len(lines) < 3 or line_start < lines[2]:
+    third = doc.user_data.get(_THIRD_LINE)
+    if third is None:  # where the body after the title and the lede begins, found once per Doc
+        starts = itertools.islice(re.finditer(r"^\s*\S", text, re.M), 3)
+        third = doc.user_data[_THIRD_LINE] = ([m.start() for m in starts] + [-1, -1, -1])[2]
+    if third < 0 or line_start < third:
         return False  # the title or the lede
     content = text[start:end].strip()
     line = text[line_start:line_end].strip()
@@ -427,6 +433,8 @@ def _attribution_of_next(doc: Doc, spans: list[tuple[int, int]], n: int, lang: s
     conjunction share the attribution that follows the last of them."""
     text = doc_text(doc)
     while n + 1 < len(spans):
+        if spans[n + 1][0] < spans[n][1]:
+            return None  # the next quotation lies inside this one: no attribution after it is this one's
         between = text[spans[n][1]:spans[n + 1][0]]
         if not _JOINED.match(between) or "\n" in between:
             return None

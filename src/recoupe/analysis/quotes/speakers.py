@@ -172,10 +172,8 @@ def _section_speaker(doc: Doc, cand: Candidate, attributed: list[tuple[tuple[int
     quotes and its clause kept to its line): speakers dev3 .789 -> .787, dev4 .765 -> .770."""
     text = doc_text(doc)
     words = _content_words(text[cand.content[0]:cand.content[1]])
-    if len(words) < 2:
-        return None
     best, share = None, SUBHEAD_SHARED
-    for (start, end), result in attributed:
+    for (start, end), result in attributed if len(words) >= 2 else ():
         shared = len(words & _content_words(text[start:end])) / len(words)
         if shared >= share:
             best, share = result, shared
@@ -852,7 +850,7 @@ def _closed_apposition(doc: Doc, named: Entity, bounds: tuple[int, int]) -> bool
     (*selon le ministre, Jean Dupont a menti*)?"""
     text = doc_text(doc)
     mention = next((m for m in named.mentions if m.start >= bounds[1]), None)
-    return mention is not None and text[mention.end:mention.end + 2].lstrip()[:1] in (",", "(")
+    return mention is not None and text[mention.end:mention.end + 2].lstrip()[:1] == ","
 
 
 def _possessed(doc: Doc, head: Token, bounds: tuple[int, int], span: Span | None, owner, role: str | None,

@@ -135,17 +135,18 @@ def test_a_name_after_de_with_its_first_name_first_stays_whole(fr):
 def test_an_outlet_noun_skips_a_common_noun_a_list_knows_as_a_domain(fr):
     """*la Constitution* is no publication though a rating list knows *constitution.com* by its stem: the
     outlet noun takes up the paper named before it (``coreference._common_noun_named``)."""
-    doc = fr("Les élus sont épuisés, selon Le Parisien. D'après l'article 12 de la Constitution, ils ne "
-             "peuvent siéger que cent jours par an. \"Le plafond est déjà dépassé\", explique le quotidien.")
+    doc = fr("Les élus sont épuisés, selon Le Parisien. Selon l'article 17 de la Constitution, le mandat dure six "
+             "ans. \"Le plafond est déjà dépassé\", explique le quotidien.")
     assert _quote(doc, "plafond").speaker_canonical == "Le Parisien"
 
 
 def test_a_person_s_name_after_a_medium_in_the_oblique_is_no_part_of_the_medium_s(fr):
     """*souligne sur le Guardian Paul Vernet*: the name glued to the medium's is a new person (the
     tagger's entity begins there), not the rest of the medium's name (*sur BFM TV*)."""
-    doc = fr("Le corail blanchit. \"Cela cause d'étranges déformations dans les tissus\", souligne sur le "
-             "Guardian Paul Vernet, l'un des auteurs de l'étude.")
-    assert _quote(doc, "déformations").speaker_canonical == "Paul Vernet"
+    doc = fr("Le lac s'assèche. \"Le niveau baisse de dix centimètres chaque année\", souligne sur le Guardian "
+             "Paul Vernet, hydrologue à Genève.")
+    q = _quote(doc, "dix centimètres")
+    assert q.speaker_canonical == "Paul Vernet" and q.speaker.text.startswith("Paul Vernet")
 
 
 def test_a_quotation_inside_another_is_no_quote_of_its_own(fr):
@@ -163,8 +164,8 @@ def test_a_quotation_inside_another_is_no_quote_of_its_own(fr):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Exactement comme l'avait prédit le maréchal français, Ferdinand Vidal, à Versailles, la paix de 1919 a "
-     "conduit à une autre guerre.", "Ferdinand Vidal"),
+    ("Comme l'avait annoncé le général, Ferdinand Vidal, devant l'assemblée, le traité a mené à une longue "
+     "crise.", "Ferdinand Vidal"),
     ("Selon le ministre, Paul Vernet a menti aux députés.", None),  # the name opens the stance's clause
     ("Selon le ministre, Paul Vernet (LR) a menti aux députés.", None),  # a party after the name closes nothing
 ])

@@ -990,7 +990,7 @@ _ARTICLES = frozenset({"le", "la", "l'", "l’", "les", "du", "des", "au", "aux"
 
 def _common_noun_named(doc: Doc, match, m: Mention) -> bool:
     """A one-word name that a rating list knows only as a domain's stem (*constitution.com*), written
-    after an article (*l'article 28 de la Constitution*): the common noun, not a publication. Outlets
+    after an article (*selon l'article 17 de la Constitution*): the common noun, not a publication. Outlets
     known by their curated names (*le Guardian*) and names that carry their article (*Le Parisien*)
     are what they say."""
     if match.matched_by != "alias:domain-stem" or len(m.text.split()) != 1:

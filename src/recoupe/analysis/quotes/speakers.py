@@ -845,8 +845,8 @@ def _subject_past_oblique(doc: Doc, head: Token, cue: tuple[int, int] | None):
 
 
 def _closed_apposition(doc: Doc, named: Entity, bounds: tuple[int, int]) -> bool:
-    """Is the name after a description set off on both sides (*comme l'avait prédit le maréchal, Jean
-    Dupont, à Versailles*), an apposition, not the subject opening the clause a stance introduces
+    """Is the name after a description set off on both sides (*comme l'avait annoncé le général, Jean
+    Dupont, devant l'assemblée*), an apposition, not the subject opening the clause a stance introduces
     (*selon le ministre, Jean Dupont a menti*)?"""
     text = doc_text(doc)
     mention = next((m for m in named.mentions if m.start >= bounds[1]), None)

@@ -172,3 +172,11 @@ def test_a_quotation_inside_another_is_no_quote_of_its_own(fr):
 def test_a_stance_s_description_takes_a_name_set_off_on_both_sides(fr, text, speaker):
     q = find_quotes(fr(text))[0]
     assert q.kind == "according_to" and q.speaker_canonical == speaker
+
+
+def test_an_outlet_whose_name_carries_its_article_stays_an_outlet(fr):
+    """*l'Opinion* is found as *L' Opinion* (``chain.outlet_named`` adds the article): the article is part of
+    the name, so the outlet noun still takes it up over a party named after it (``chain.common_noun_named``)."""
+    doc = fr("Les élus sont épuisés, selon l'Opinion. Le parti LR conteste ces chiffres. \"Le plafond est déjà "
+             "dépassé\", explique le quotidien.")
+    assert _quote(doc, "plafond").speaker_canonical == "Opinion"

@@ -178,6 +178,20 @@ def outlet_named(entity_canonical: str):
     return None
 
 
+_ARTICLES = frozenset(a.lower() for a in NAME_ARTICLES) | {"l’", "du", "des", "au", "aux"}  # and the contracted ones
+
+
+def common_noun_named(body: str, match, canonical: str, start: int, text: str) -> bool:
+    """Is a one-word mention after an article (*l'article 17 de la Constitution*) the common noun, not the
+    rated site ``match`` (``outlet_named(canonical)``) that a list knows only by that word as a domain
+    stem (*constitution.com*)? An outlet whose name carries its article (*l'Opinion*, *the Times*: found
+    as *L' Opinion*, *The Times*) or is known by a curated name (*le Guardian*) is what it says."""
+    if match.matched_by != "alias:domain-stem" or match.name != canonical or len(text.split()) != 1:
+        return False
+    before = body[max(0, start - 4):start].lower().split()
+    return bool(before) and (before[-1] in _ARTICLES or before[-1].endswith(("l'", "l’")))
+
+
 def _body_citations(analysis: Analysis, doc: Doc | None) -> list[Citation]:
     if doc is None:
         return []
@@ -188,7 +202,7 @@ def _body_citations(analysis: Analysis, doc: Doc | None) -> list[Citation]:
         if match is None:
             continue
         for m in ent.mentions:
-            if m.in_ != "body":
+            if m.in_ != "body" or common_noun_named(body, match, ent.canonical, m.start, m.text):
                 continue
             sent = doc.char_span(m.start, m.end, alignment_mode="expand")
             if sent is None:

@@ -246,6 +246,14 @@ def sentence_bounds(tok: Token) -> tuple[int, int]:
     return start, end
 
 
+def nonblank_lines(doc: Doc) -> list[re.Match]:
+    """The article's non-blank lines (title and paragraphs), found once per Doc."""
+    lines = doc.user_data.get("recoupe_lines")
+    if lines is None:
+        lines = doc.user_data["recoupe_lines"] = [m for m in re.finditer(r"[^\n]+", doc_text(doc)) if m.group().strip()]
+    return lines
+
+
 def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """(start, end) of the line (paragraph) that holds ``text[start:end]``: from the line break
     before ``start`` to the one after ``end`` (or the text's end)."""

@@ -28,14 +28,14 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from recoupe.analysis.chain import outlet_named
+from recoupe.analysis.chain import common_noun_named, outlet_named
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.entities import listed_with_a_name
 from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, person_nouns,
                                        quote_words, role_nouns, source_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import inverted_subject, phrase_bounds, subject_of
-from recoupe.analysis.text import fold, quoted_set, quoted_spans, tokens_with
+from recoupe.analysis.text import fold, nonblank_lines, quoted_set, quoted_spans, tokens_with
 from recoupe.model import Entity, Mention, Span
 
 # Verbs that continue the previous speaker's turn: their pronoun subject is that speaker.
@@ -975,7 +975,7 @@ def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = fro
             continue
         match = outlet_named(ent.canonical)
         for m in ent.mentions:
-            outlet = match is not None and not _common_noun_named(doc, match, m)
+            outlet = match is not None and not common_noun_named(doc_text(doc), match, ent.canonical, m.start, m.text)
             rank = 2 if outlet and ent.canonical in spoke else 1 if outlet else 0
             if m.in_ == "body" and m.end <= before and (rank not in best or m.start > best[rank][1].start):
                 best[rank] = (ent, m)
@@ -985,29 +985,10 @@ def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = fro
     return ent, Span(text=m.text, start=m.start, end=m.end)
 
 
-_ARTICLES = frozenset({"le", "la", "l'", "l’", "les", "du", "des", "au", "aux", "the"})
-
-
-def _common_noun_named(doc: Doc, match, m: Mention) -> bool:
-    """A one-word name that a rating list knows only as a domain's stem (*constitution.com*), written
-    after an article (*selon l'article 17 de la Constitution*): the common noun, not a publication. Outlets
-    known by their curated names (*le Guardian*) and names that carry their article (*Le Parisien*)
-    are what they say."""
-    if match.matched_by != "alias:domain-stem" or len(m.text.split()) != 1:
-        return False
-    before = doc_text(doc)[max(0, m.start - 4):m.start].lower().split()
-    return bool(before) and (before[-1] in _ARTICLES or before[-1].endswith(("l'", "l’")))
-
-
-_LINES = "recoupe_lines"
-
-
 def line_of(doc: Doc, offset: int) -> tuple[list[re.Match], int | None]:
-    """The article's non-blank lines (title and paragraphs, found once per Doc) and the index of the one
-    holding ``offset`` (None when no line holds it): where the lede conventions (``LEDE_LINES``) are read."""
-    lines = doc.user_data.get(_LINES)
-    if lines is None:
-        lines = doc.user_data[_LINES] = [m for m in re.finditer(r"[^\n]+", doc_text(doc)) if m.group().strip()]
+    """The article's non-blank lines (``text.nonblank_lines``) and the index of the one holding ``offset``
+    (None when no line holds it): where the lede conventions (``LEDE_LINES``) are read."""
+    lines = nonblank_lines(doc)
     return lines, next((k for k, m in enumerate(lines) if m.start() <= offset < m.end()), None)
 
 

@@ -11,7 +11,6 @@ quotation's speaker).
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from spacy.tokens import Doc, Token
@@ -39,6 +38,7 @@ from recoupe.analysis.text import (
     line_bounds,
     mark_after,
     mark_before,
+    nonblank_lines,
     quoted_set,
     quoted_spans,
     sentence_bounds,
@@ -355,7 +355,6 @@ def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
 
 
 _NON_SPACE = re.compile(r"\S")
-_THIRD_LINE = "recoupe_third_line"
 # A subhead is short: a line of a few words (prior: a headline's length; whole-paragraph quotations of
 # a turn are longer and end with a stop).
 SUBHEAD_MAX_WORDS = 20
@@ -369,11 +368,8 @@ def subhead(doc: Doc, start: int, end: int) -> bool:
     line_start, line_end = line_bounds(text, start, end)
     if line_start == 0 or _NON_SPACE.search(text, line_end) is None:
         return False
-    third = doc.user_data.get(_THIRD_LINE)
-    if third is None:  # where the body after the title and the lede begins, found once per Doc
-        starts = itertools.islice(re.finditer(r"^\s*\S", text, re.M), 3)
-        third = doc.user_data[_THIRD_LINE] = ([m.start() for m in starts] + [-1, -1, -1])[2]
-    if third < 0 or line_start < third:
+    lines = nonblank_lines(doc)
+    if len(lines) < 3 or line_start < lines[2].start():
         return False  # the title or the lede
     content = text[start:end].strip()
     line = text[line_start:line_end].strip()

@@ -179,7 +179,7 @@ def _section_speaker(doc: Doc, cand: Candidate, attributed: list[tuple[tuple[int
             best, share = result, shared
     if best is None:  # the section's first speaker: a subhead announces what follows it
         line_end = line_bounds(text, *cand.content)[1]
-        best = next((result for (start, _), result in sorted(attributed, key=lambda a: a[0])
+        best = next((result for (start, _), result in attributed  # in text order, as ``resolve`` adds them
                      if line_end < start <= line_end + SECTION_REACH), None)
     return best
 

@@ -150,8 +150,8 @@ def _name_after_oblique(doc: Doc, start: int, end: int) -> Token | None:
     roles = role_nouns(language_of(doc))
     for k in range(start + 1, end):
         tok, before = doc[k], doc[k - 1]
-        if any(t.lemma_.lower() in roles or t.lower_ in roles for t in doc[start:k]):
-            return None
+        if before.lemma_.lower() in roles or before.lower_ in roles:
+            return None  # a title before the name, from the oblique's first word on
         after_body = before.ent_type_ in ("ORG", "NORP") and before.ent_iob_ in ("B", "I")
         if tok.ent_iob_ == "B" and tok.ent_type_ in ("PER", "PERSON") and (before.pos_ == "NOUN" or after_body):
             return tok

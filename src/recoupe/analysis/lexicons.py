@@ -108,7 +108,10 @@ class QuoteWords:
     time_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
     causative_speech: frozenset[str] = frozenset()
+    relay_verbs: frozenset[str] = frozenset()
+    reading_verbs: frozenset[str] = frozenset()
     latter_words: frozenset[str] = frozenset()
+    latter_determiners: frozenset[str] = frozenset()
     same_words: frozenset[str] = frozenset()
     honorifics_masc: frozenset[str] = frozenset()
     honorifics_fem: frozenset[str] = frozenset()

@@ -13,6 +13,7 @@ from recoupe.analysis.lexicons import (
     quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma, speech_tokens,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
+from recoupe.analysis.quotes.indirect import _clause_bounds, content_start
 from recoupe.analysis.quotes.syntax import (
     Candidate,
     cue_span,
@@ -77,6 +78,34 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
             out.append(cand)
     out.extend(_ce_que_revele(doc, lang))
     out.extend(_comme_le_dit(doc, lang))
+    out.extend(_read_in(doc, lang))
+    return out
+
+
+def _read_in(doc: Doc, lang: str) -> list[Candidate]:
+    """*On peut lire dans le rapport que…*, *Dans la revue, on découvre que…* (invented): a reading verb
+    (``reading_verbs``: *lire*, *apprendre*, *découvrir*) with the impersonal *on* and a *dans* / *sur*
+    complement that names a source (a document, an outlet, a body: ``credible_source``) attributes the
+    clause it introduces to that source, as *selon X* would (French journalism's way of citing a text)."""
+    words = quote_words(lang)
+    out = []
+    for verb in tokens_with(doc, "lemma", words.reading_verbs):
+        carrier = verb.head if verb.dep_ == "xcomp" and verb.head.i < verb.i else verb  # "on peut lire dans…"
+        subject = subject_of(verb) or subject_of(carrier)
+        if subject is None or subject.lower_ not in ("on", "-on"):
+            continue
+        place = next((c for t in (verb, carrier) for c in t.children if c.dep_.startswith(("obl", "nmod")) and any(
+            k.dep_ == "case" and k.lower_ in ("dans", "sur") for k in c.children)), None)
+        clause = content_start(verb, lang)
+        after = token_at(doc, phrase_bounds(place)[1] + 1) if place is not None else None
+        if clause is None and after is not None and after.lower_ in words.content_marks and after.i > verb.i:
+            clause = after  # the parser read *que* after the source as a relative pronoun on it
+        if place is None or clause is None or place.i > clause.i \
+                or not credible_source(place, phrase_bounds(place), lang):
+            continue
+        content = _clause_bounds(clause)
+        if content[1] - content[0] >= 10:
+            out.append(Candidate("according_to", "according_to_read", content, cue_span(verb), place, 0.6))
     return out
 
 

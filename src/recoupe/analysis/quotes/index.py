@@ -136,7 +136,8 @@ def anaphoric_description(head: Token, lang: str) -> str | None:
     """``ce dernier`` / ``the latter`` ("latter": the last person named) and ``la même source`` /
     ``the same source`` ("same": the source cited just before), else None."""
     words = quote_words(lang)
-    if head.lower_ in words.latter_words and any(c.dep_ == "det" for c in head.children):
+    if head.lower_ in words.latter_words and (any(c.dep_ == "det" for c in head.children) or (
+            head.i > 0 and head.doc[head.i - 1].lower_ in words.latter_determiners)):  # "Ce" hung on the verb
         return "latter"
     if head.lemma_.lower() in ("source", "sources") and any(c.lower_ in words.same_words for c in head.children):
         return "same"

@@ -43,6 +43,37 @@ def participial_clause(verb: Token) -> bool:
                                                                                    "parataxis", "ROOT")
 
 
+def _document_participle(verb: Token, lang: str) -> Token | None:
+    """*une tribune appelant au rétablissement de la taxe*, *a letter urging the board to…*: a present
+    participle qualifying a noun of document (``source_nouns``: *rapport*, *lettre*, *tribune*) states
+    what the document says, comma or not. The source is the document, or its author when the document is
+    the object of a verb (not one of relaying) whose subject can speak (*les députés ont adopté une motion
+    demandant…*: the deputies ask, as a reader names them)."""
+    head = verb.head
+    if verb.dep_ not in ("acl", "amod") or head.i > verb.i or head.pos_ != "NOUN" \
+            or head.lemma_.lower() not in source_nouns(lang):
+        return None
+    # *les députés ont adopté une motion demandant…*; not the subject of a verb of relaying, who passes on
+    # someone else's document (*les enquêteurs citent une note demandant…*)
+    if head.dep_ in ("obj", "dobj") and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() not in quote_words(lang).relay_verbs:
+        author = speaker_head(head.head)
+        if author is not None and credible_source(author, phrase_bounds(author), lang):
+            return author
+    return head
+
+
+def _is_document(speaker: Token | None, lang: str) -> bool:
+    return speaker is not None and speaker.lemma_.lower() in source_nouns(lang)
+
+
+def _as_document(cand: Candidate) -> Candidate:
+    """A document's report (``_document_participle``) under a rule name of its own: the speaker step
+    keeps such a document out of the discourse (no pronoun or continued turn takes it up)."""
+    cand.rule = cand.rule.replace("indirect_participle_", "indirect_").replace("indirect_", "indirect_document_", 1)
+    return cand
+
+
 def _quoted_as_saying(verb: Token) -> Token | None:
     """*Reuters quoted a senior official as saying that…*, *cited two sources as saying…*: the object of
     the verb that introduces *as saying* speaks (the subject is the channel)."""
@@ -204,13 +235,14 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
             verb.morph.get("VerbForm") == ["Ger"] or (
                 lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
         quoted_as = _quoted_as_saying(verb) if participle and lang == "en" else None
-        if participle and quoted_as is None and not participial_clause(verb):
+        document = _document_participle(verb, lang) if participle else None
+        if participle and quoted_as is None and document is None and not participial_clause(verb):
             continue
         passive = _passive_report(verb, lang)
         if passive is not None:
             out.append(passive)
             continue
-        speaker = quoted_as or report_subject(verb, lang) or _personal_expletive(verb, lemma)
+        speaker = quoted_as or document or report_subject(verb, lang) or _personal_expletive(verb, lemma)
         if speaker is None and participle:
             speaker = main_clause_speaker(verb)
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
@@ -225,13 +257,14 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if participle and clause is None:
             framed = _participle_framed(verb, lemma, speaker, lang)
             if framed is not None:
-                out.append(framed)
+                out.append(_as_document(framed) if _is_document(document, lang) else framed)
             continue
         if clause is not None and _evidence_without_source(verb, speaker, lemma, lang):
             continue
         if clause is not None:
-            out.append(Candidate("indirect", "indirect_clause", _clause_bounds(clause, speech, verb), cue_span(verb), speaker,
-                                 0.8))
+            reported = Candidate("indirect", "indirect_clause", _clause_bounds(clause, speech, verb), cue_span(verb),
+                                 speaker, 0.8)
+            out.append(_as_document(reported) if _is_document(document, lang) else reported)
             continue
         incise = _incise_content(verb, lang)
         if incise is not None:
@@ -249,8 +282,11 @@ def _negated(verb: Token, lang: str) -> bool:
     """*Il ne craint pas de …*, *aucun élu ne s'oppose à …*: a French speech verb negated by *ne* (the
     negation's obligatory first part, French grammar) performs no speech act in its noun,
     infinitive or prepositional frames. A *que* clause is not concerned (*il n'a pas caché que …*
-    reports what was said)."""
-    return lang == "fr" and any(c.lower_ in ("ne", "n'", "n’") and c.i < verb.i for c in verb.children)
+    reports what was said), nor a verb of denial: denying a denial is the litotes of an admission (*il ne
+    nie pas avoir menti*, *elle ne conteste pas la décision*: French rhetoric), a statement all the same."""
+    if lang != "fr" or speech_verbs(lang).get(verb.lemma_.lower()) == "deny":
+        return False
+    return any(c.lower_ in ("ne", "n'", "n’") and c.i < verb.i for c in verb.children)
 
 
 def _unrealised_infinitive(verb: Token, lang: str) -> bool:
@@ -326,6 +362,13 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
     agents = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("obl:agent", "agent") or passive and (
         c.dep_.startswith("obl") and any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)))]
+    if not agents and passive and lang == "fr":
+        # the parser may hang the agent on the verb's predicative complement (*ce chiffre a été démenti comme
+        # étant sans rapport avec la réalité par le ministère*, invented): a *par* phrase on a complement
+        # after the verb, not inside a participle
+        agents = [c for h in verb.children if h.i > verb.i and h.dep_ in ("xcomp", "obl", "obl:mod", "obl:arg")
+                  for c in h.children if c.i > h.i and c.dep_ in ("obl:agent", "nmod", "obl", "obl:mod")
+                  and any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)]
     if not agents:
         return None
     agent = agents[0]
@@ -377,13 +420,17 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         return None
     start = None
     rule = None
+    fixed = _fixed_words(verb, lemma, lang)
     for child in _complements(verb, lemma, lang):
         if child.dep_ not in CLAUSE_DEPS:
             continue
         first = child.left_edge
+        if fixed and first.i <= fixed[-1].i < child.i:  # the locution's words are no content (*met en avant X*)
+            first = doc[fixed[-1].i + 1]
         word = first.lower_
         objectlike = child.dep_ in ("obj", "dobj") or (  # "réclame des armes" parsed as a conjunct
-            child.dep_ == "conj" and child.pos_ == "NOUN" and not any(c.dep_ in SUBJECT_DEPS for c in child.children))
+            child.dep_ == "conj" and child.pos_ == "NOUN" and not any(c.dep_ in SUBJECT_DEPS for c in child.children)) \
+            or _object_behind_locution(child, fixed)
         if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)):
             if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or child.pos_ == "VERB":
                 start, rule = first, "object"
@@ -463,16 +510,32 @@ def _run_on_clause(start: Token, end: int, opens: Callable[[Token], bool]) -> in
     return end
 
 
+def _fixed_words(verb: Token, lemma: str, lang: str) -> list[Token]:
+    """The fixed words of the speech locution ``verb`` opens (*mis en garde*, *met en avant*,
+    ``lexicons.locution_words``), none for a plain verb."""
+    locution = locution_words(verb, lang) if " " in lemma else None
+    return locution[1] if locution is not None else []
+
+
 def _complements(verb: Token, lemma: str, lang: str) -> list[Token]:
     """The dependents of ``verb`` after it, in text order, that may hold its framed content. For a
     speech locution (*a mis en garde X contre…*, *a fait part de…*, *a lancé un appel à…*,
     ``lexicons.locution_words``) the fixed words are no content, and the parser may hang the
     complement on the locution's noun rather than on the verb: that noun's dependents count too."""
-    locution = locution_words(verb, lang) if " " in lemma else None
-    fixed = locution[1] if locution is not None else []
+    fixed = _fixed_words(verb, lemma, lang)
     skip = {t.i for t in fixed}
     kids = [*verb.children, *(c for t in fixed for c in t.children)]
     return sorted((c for c in kids if c.i > verb.i and c.i not in skip), key=lambda c: c.i)
+
+
+def _object_behind_locution(child: Token, fixed: list[Token]) -> bool:
+    """*met en avant la qualité de vie*: the parser reads the locution's words as the case of the noun
+    after it (an oblique *en avant la qualité*); a noun whose only case words lie within the locution
+    is the locution's object."""
+    if not fixed or child.pos_ not in ("NOUN", "PROPN"):
+        return False
+    cases = [c for c in child.children if c.dep_ == "case"]
+    return bool(cases) and all(c.i <= fixed[-1].i for c in cases)
 
 
 def report_subject(verb: Token, lang: str) -> Token | None:

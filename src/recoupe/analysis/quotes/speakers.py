@@ -124,10 +124,11 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         # the discourse follows the rules' speakers: the scorer re-ranks on top of them and its choices
         # do not feed back into later features (they were trained on the rules' discourse)
         # an interviewee speaks in the first person: a pronoun inside the answer is someone else
-        if by_rules.referent is not None and cand.rule != "direct_interview":
+        document = cand.rule.startswith("indirect_document_")  # a text, not a person: no antecedent
+        if by_rules.referent is not None and cand.rule != "direct_interview" and not document:
             discourse.spoke(anchor, by_rules.referent)
         discourse.said(cand.content)
-        if by_rules.canonical is not None or by_rules.span is not None:
+        if (by_rules.canonical is not None or by_rules.span is not None) and not document:
             previous = cand.result
         if found.canonical is not None:
             attributed.append((cand.content, cand.result))

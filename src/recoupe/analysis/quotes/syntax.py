@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import SUBJECT_DEPS, language_of, quote_words, role_nouns
-from recoupe.analysis.text import sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
+from recoupe.analysis.text import quoted_set, sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
 
@@ -70,7 +70,22 @@ def subject_of(verb: Token) -> Token | None:
             return before[-1] if before else subjects[0]
         if subjects:
             return subjects[0]
-    return hyphen_subject(verb)
+    return hyphen_subject(verb) or _latter_subject(verb)
+
+
+def _latter_subject(verb: Token) -> Token | None:
+    """*Ce dernier lui a recommandé de…*: the parser may read the anaphoric pronoun *ce dernier* as a
+    determiner and an adjective hung on the verb, leaving it no subject. The latter word right after a
+    demonstrative, before the verb in its clause with no verb between, is the subject (``index.
+    anaphoric_description`` resolves it to the last person named)."""
+    doc = verb.doc
+    words = quote_words(language_of(doc))
+    for tok in verb.lefts:
+        if tok.lower_ in words.latter_words and tok.i > 0 and doc[tok.i - 1].lower_ in words.latter_determiners \
+                and not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:tense", "aux:pass")
+                            for t in doc[tok.i + 1 : verb.i]):
+            return tok
+    return None
 
 
 def _agrees_in_person(subject: Token, verb: Token) -> bool:
@@ -246,7 +261,27 @@ def speaker_head(verb: Token) -> Token | None:
         agent = _causative_agent(verb)
         if agent is not None:
             return agent
-    return subject
+    return subject if subject is not None else _narrative_infinitive_subject(verb)
+
+
+def _narrative_infinitive_subject(verb: Token) -> Token | None:
+    """*Le porte-parole a confirmé la nouvelle. Et d'ajouter que…* (invented): the French narrative
+    infinitive (*infinitif de narration*: *[et] de* + infinitive heading its own sentence) takes the
+    subject of the sentence before it, in the same paragraph (French grammar: it tells what that subject
+    did next)."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.morph.get("VerbForm") != ["Inf"] or verb.sent.start == 0:
+        return None
+    start = sentence_bounds(verb)[0]
+    lead = [t for t in doc[verb.sent.start : verb.i] if t.idx >= start]
+    if not lead or lead[-1].lower_ not in ("de", "d'", "d’") or any(t.lower_ != "et" for t in lead[:-1]):
+        return None
+    root = doc[verb.sent.start - 1].sent.root
+    if root.idx > verb.idx or "\n" in doc_text(doc)[root.idx:verb.idx]:
+        return None  # the parser's previous sentence may run over a paragraph break
+    if root.pos_ not in ("VERB", "AUX") or root.idx in quoted_set(doc):
+        return None  # a verb inside a quotation is the quoted speaker's, not the narrative's
+    return subject_of(root)
 
 
 def _causative_agent(verb: Token) -> Token | None:

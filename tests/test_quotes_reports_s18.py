@@ -49,8 +49,30 @@ def test_document_found_by_others_stays_the_source(fr):
     assert found and found[0].speaker.text == "une note interne"
 
 
-def test_participle_on_a_noun_of_persons_is_no_report(fr):
-    assert not _quotes_with(fr("Les coureurs portant un dossard jaune partiront en premier."), "dossard")
+@pytest.mark.parametrize("text, content", [
+    ("Les coureurs réclamant un dossard jaune partiront en premier.", "dossard"),
+    ("Les experts ont reçu des médecins dénonçant la fermeture des urgences.", "fermeture"),  # a source noun of persons
+])
+def test_participle_on_a_noun_of_persons_is_no_document(fr, text, content):
+    assert not [q for q in _quotes_with(fr(text), content) if "document" in q.producer]
+
+
+def test_an_authors_report_stays_in_the_discourse(fr):
+    doc = fr("Le syndicat a adopté jeudi une motion demandant que la direction rouvre la ligne. "
+             "Il a aussi rappelé que la grève continuerait.")
+    found = _quotes_with(doc, "la direction rouvre la ligne")
+    assert found and found[0].producer == "rule:quotes.indirect_clause" and found[0].speaker.text == "Le syndicat"
+    later = indirect_by_cue(find_quotes(doc), "rappelé")
+    assert later and later[0].speaker_canonical is not None
+
+
+def test_a_documents_clause_outranks_the_channel_holding_it(fr):
+    doc = fr("Selon Le Monde, la direction a reçu mardi une lettre demandant que le site soit fermé avant l'été.")
+    assert [q.kind for q in find_quotes(doc)] == ["indirect"]
+
+
+def test_a_time_preposition_is_no_locution(fr):
+    assert not indirect_by_cue(find_quotes(fr("Le ministre a mis avant Noël un terme aux négociations.")), "mis")
 
 
 # --- the narrative infinitive (*Et d'ajouter que…*) -----------------------------------------------------

@@ -79,7 +79,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     speech verb's own subject is the speaker, X is the channel."""
     # only a full report of speech (a "que" clause, an incise, a quotation) outranks the channel;
     # "selon X, Facebook considère la campagne innovante" stays X's
-    strong = ("indirect_clause", "indirect_incise", "direct_after", "direct_before", "direct_inside")
+    strong = ("indirect_clause", "indirect_document_clause", "indirect_incise", "direct_after", "direct_before",
+              "direct_inside")
     cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in strong])
     cands = [c for c in cands if c.kind != "according_to" and c.rule != "direct_post" or not _holds_cue(c, cues)]
     seen, out = set(), []

@@ -16,9 +16,12 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.conjugate import MODAL_CONDITIONAL, conditional_forms, is_conditional
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
+    institution_nouns,
     language_of,
     locution_words,
+    person_nouns,
     quote_words,
+    role_nouns,
     source_nouns,
     speech_frames,
     speech_tokens,
@@ -50,8 +53,7 @@ def _document_participle(verb: Token, lang: str) -> Token | None:
     the object of a verb (not one of relaying) whose subject can speak (*les députés ont adopté une motion
     demandant…*: the deputies ask, as a reader names them)."""
     head = verb.head
-    if verb.dep_ not in ("acl", "amod") or head.i > verb.i or head.pos_ != "NOUN" \
-            or head.lemma_.lower() not in source_nouns(lang):
+    if verb.dep_ not in ("acl", "amod") or head.i > verb.i or head.pos_ != "NOUN" or not _document_noun(head, lang):
         return None
     # *les députés ont adopté une motion demandant…*; not the subject of a verb of relaying, who passes on
     # someone else's document (*les enquêteurs citent une note demandant…*)
@@ -63,8 +65,18 @@ def _document_participle(verb: Token, lang: str) -> Token | None:
     return head
 
 
-def _is_document(speaker: Token | None, lang: str) -> bool:
-    return speaker is not None and speaker.lemma_.lower() in source_nouns(lang)
+def _document_noun(noun: Token, lang: str) -> bool:
+    """A source noun that names a text, not persons or a body (``source_nouns`` also lists *expert*,
+    *médecin*, *syndicat*, *ministère*: the role, person and institution lists tell those apart)."""
+    lemma = noun.lemma_.lower()
+    return lemma in source_nouns(lang) and lemma not in role_nouns(lang) and lemma not in person_nouns(lang) \
+        and lemma not in institution_nouns(lang)
+
+
+def _is_document(verb: Token, speaker: Token | None) -> bool:
+    """The document itself speaks (``_document_participle`` returned the noun the participle qualifies), not
+    an author it found."""
+    return speaker is not None and speaker.i == verb.head.i
 
 
 def _as_document(cand: Candidate) -> Candidate:
@@ -96,7 +108,7 @@ def main_clause_speaker(verb: Token) -> Token | None:
             return None
         if tok.pos_ in ("VERB", "AUX") and finite(tok):
             return speaker_head(tok)
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root (spaCy makes a new Token on each access: "is" never holds)
             return None
         tok = tok.head
     return None
@@ -257,14 +269,14 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if participle and clause is None:
             framed = _participle_framed(verb, lemma, speaker, lang)
             if framed is not None:
-                out.append(_as_document(framed) if _is_document(document, lang) else framed)
+                out.append(_as_document(framed) if _is_document(verb, document) else framed)
             continue
         if clause is not None and _evidence_without_source(verb, speaker, lemma, lang):
             continue
         if clause is not None:
             reported = Candidate("indirect", "indirect_clause", _clause_bounds(clause, speech, verb), cue_span(verb),
                                  speaker, 0.8)
-            out.append(_as_document(reported) if _is_document(document, lang) else reported)
+            out.append(_as_document(reported) if _is_document(verb, document) else reported)
             continue
         incise = _incise_content(verb, lang)
         if incise is not None:

@@ -153,7 +153,7 @@ def _subject(verb: Token, sent: Span, idx: _Index) -> _Mention | None:
             if m is not None:
                 return m
     head = verb
-    while head.dep_ == "conj" and head.head is not head:  # "X a travaillé ..., puis a travaillé chez Y"
+    while head.dep_ == "conj" and head.head.i != head.i:  # "X a travaillé ..., puis a travaillé chez Y"
         head = head.head
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS and idx.at(child) is not None:

@@ -195,7 +195,7 @@ def _source_head(first: Token) -> Token:
     tok = first
     while tok.head.i > tok.i and tok.head.i - first.i < 6 and tok.dep_ in ("det", "amod", "nummod", "advmod", "case"):
         tok = tok.head
-    if tok.pos_ in ("DET", "ADJ", "NUM") and tok.head is not tok:
+    if tok.pos_ in ("DET", "ADJ", "NUM") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 

@@ -262,7 +262,7 @@ def _sibling_apposition(span) -> Token | None:
         return None
     phrase = doc[span.end + 1:min(span.end + 4, len(doc))]
     noun = next((t for t in phrase if t.pos_ == "NOUN"), None)
-    if noun is None or noun.head.i != root.head.i or noun.dep_ != root.dep_ or root.head is root:
+    if noun is None or noun.head.i != root.head.i or noun.dep_ != root.dep_ or root.head.i == root.i:
         return None
     if any(t.pos_ not in ("DET", "ADJ") for t in doc[span.end + 1:noun.i]):
         return None
@@ -308,7 +308,7 @@ def oblique(noun: Token) -> bool:
     """A noun introduced by a preposition (*a déclaré à la presse Jean Dupont*, where the parser may put
     the name in apposition to *presse*): an addressee or a place, no title of the name next to it."""
     head = noun
-    while head.dep_ in ("amod", "compound") and head.head is not head:
+    while head.dep_ in ("amod", "compound") and head.head.i != head.i:
         head = head.head
     return any(c.dep_ == "case" and c.pos_ == "ADP" and c.i < head.i and c.lower_ in _ADDRESSEE_CASES
                for c in head.children)

@@ -498,7 +498,7 @@ def _colon_introduced(doc: Doc, start: int, end: int, lang: str) -> tuple[Token,
             speaker = subject_of(tok)
         elif tok.pos_ == "VERB" and participial_clause(tok):
             speaker = main_clause_speaker(tok)
-        if speaker is not None or tok.head is tok or tok.head.i not in inside:
+        if speaker is not None or tok.head.i == tok.i or tok.head.i not in inside:
             break
         tok = tok.head
     if speaker is None and sent_start == line_start and len(clause) <= 10 \
@@ -536,7 +536,7 @@ def _named_label(doc: Doc, clause: list[Token], lang: str) -> Token | None:
     """The head of a verbless line before a colon when it names someone: a proper name, a person or
     organisation entity, or a role noun (``role_nouns``: *La ministre suédoise :*)."""
     inside = {t.i for t in clause}
-    heads = [t for t in clause if t.head is t or t.head.i not in inside]
+    heads = [t for t in clause if t.head.i == t.i or t.head.i not in inside]
     if len(heads) != 1:
         return None
     head = heads[0]
@@ -640,7 +640,7 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
                     or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj":
                 return None
             return tok, speaker
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         if not start <= tok.idx < end and tok.pos_ in ("VERB", "AUX") and finite(tok) and tok.dep_ != "ccomp" \
                 and not any(c.dep_ == "mark" and c.lower_ in words.content_marks for c in tok.children):
@@ -727,7 +727,7 @@ def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None
     désormais « au jour le jour »*): the subject's words, quoted by the writer."""
     tok = token_at(doc, start)
     steps = 0
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 6:
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 6:
         tok, steps = tok.head, steps + 1
     if tok is None or tok.pos_ not in ("VERB", "AUX") or start <= tok.idx < end:
         return None
@@ -735,7 +735,7 @@ def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None
     # an infinitive's understood subject is that of the verb it complements (subject control: *X devra
     # choisir entre diminuer « d'au moins 25 % » son élevage*)
     climbs = 0
-    while subject is None and climbs < 3 and tok.morph.get("VerbForm") == ["Inf"] and tok.head is not tok \
+    while subject is None and climbs < 3 and tok.morph.get("VerbForm") == ["Inf"] and tok.head.i != tok.i \
             and tok.dep_ in ("xcomp", "obl", "obl:arg") and tok.head.pos_ in ("VERB", "AUX"):
         tok, climbs = tok.head, climbs + 1
         subject = subject_of(tok)

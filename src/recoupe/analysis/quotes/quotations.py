@@ -52,7 +52,7 @@ def _clause_subject(doc: Doc, start: int, end: int) -> Token | None:
     it, then to the verb an infinitive complements (subject control)."""
     tok = token_at(doc, start)
     steps = 0
-    while tok is not None and not (_predicate(tok) and not start <= tok.idx < end) and tok.head is not tok \
+    while tok is not None and not (_predicate(tok) and not start <= tok.idx < end) and tok.head.i != tok.i \
             and steps < 8:
         tok, steps = tok.head, steps + 1
     if tok is None or not _predicate(tok) or start <= tok.idx < end:
@@ -61,7 +61,7 @@ def _clause_subject(doc: Doc, start: int, end: int) -> Token | None:
     if not line_start <= tok.idx < line_end:
         return None  # the parser ran the quotation's line into another: that line's verb is not its clause
     subject, climbs = subject_of(tok), 0
-    while subject is None and climbs < 3 and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") \
+    while subject is None and climbs < 3 and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") \
             and tok.dep_ in ("xcomp", "ccomp", "advcl", "obl", "obl:arg", "conj"):
         tok, climbs = tok.head, climbs + 1
         subject = subject_of(tok)

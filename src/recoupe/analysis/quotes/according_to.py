@@ -96,12 +96,14 @@ def _read_in(doc: Doc, lang: str) -> list[Candidate]:
             continue
         place = next((c for t in (verb, carrier) for c in t.children if c.dep_.startswith(("obl", "nmod")) and any(
             k.dep_ == "case" and k.lower_ in ("dans", "sur") for k in c.children)), None)
+        if place is None:
+            continue
+        bounds = phrase_bounds(place)
         clause = content_start(verb, lang)
-        after = token_at(doc, phrase_bounds(place)[1] + 1) if place is not None else None
+        after = token_at(doc, bounds[1] + 1)
         if clause is None and after is not None and after.lower_ in words.content_marks and after.i > verb.i:
             clause = after  # the parser read *que* after the source as a relative pronoun on it
-        if place is None or clause is None or place.i > clause.i \
-                or not credible_source(place, phrase_bounds(place), lang):
+        if clause is None or place.i > clause.i or not credible_source(place, bounds, lang):
             continue
         content = _clause_bounds(clause)
         if content[1] - content[0] >= 10:

@@ -28,8 +28,8 @@ from recoupe.analysis.lexicons import (
     speech_verbs,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.syntax import (Candidate, cue_span, finite, impersonal_passive, phrase_bounds, speaker_head,
-                                           subject_of)
+from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, cue_span, finite, impersonal_passive,
+                                           phrase_bounds, speaker_head, subject_of)
 from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, sentence_bounds, strip_bullets, strip_span,
                                    trim_final_punct)
 
@@ -82,7 +82,7 @@ def _is_document(verb: Token, speaker: Token | None) -> bool:
 def _as_document(cand: Candidate) -> Candidate:
     """A document's report (``_document_participle``) under a rule name of its own: the speaker step
     keeps such a document out of the discourse (no pronoun or continued turn takes it up)."""
-    cand.rule = cand.rule.replace("indirect_participle_", "indirect_").replace("indirect_", "indirect_document_", 1)
+    cand.rule = DOCUMENT_RULE_PREFIX + cand.rule.removeprefix("indirect_").removeprefix("participle_")
     return cand
 
 

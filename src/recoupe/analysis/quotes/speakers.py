@@ -55,7 +55,7 @@ from recoupe.analysis.quotes.coreference import (
 )
 from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import Candidate, inverted_subject, phrase_bounds, subject_of
+from recoupe.analysis.quotes.syntax import DOCUMENT_RULE_PREFIX, Candidate, inverted_subject, phrase_bounds, subject_of
 from recoupe.analysis.text import char_span, line_bounds, quoted_set, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -124,7 +124,7 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         # the discourse follows the rules' speakers: the scorer re-ranks on top of them and its choices
         # do not feed back into later features (they were trained on the rules' discourse)
         # an interviewee speaks in the first person: a pronoun inside the answer is someone else
-        document = cand.rule.startswith("indirect_document_")  # a text, not a person: no antecedent
+        document = cand.rule.startswith(DOCUMENT_RULE_PREFIX)  # a text, not a person: no antecedent
         if by_rules.referent is not None and cand.rule != "direct_interview" and not document:
             discourse.spoke(anchor, by_rules.referent)
         discourse.said(cand.content)

@@ -37,6 +37,11 @@ class Candidate:
         return self.producer or f"rule:quotes.{self.rule}"
 
 
+# the rule names of a report whose speaker is a document, not a person (``indirect._as_document``): the
+# speaker step keeps such a document out of the discourse
+DOCUMENT_RULE_PREFIX = "indirect_document_"
+
+
 def cue_span(verb: Token) -> tuple[int, int]:
     """The verb with its auxiliaries and the negation between them (``n'a pas dit``, ``a-t-il ajouté``)."""
     tokens = [verb] + [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]

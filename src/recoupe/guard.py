@@ -13,6 +13,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from recoupe.analysis.parse import MAX_PIECE_CHARS, sections
+
 # -- text repair ---------------------------------------------------------------------------------
 
 REPLACEMENT = "\ufffd"
@@ -100,9 +102,10 @@ def clean_value(value):
 # -- long texts ----------------------------------------------------------------------------------
 
 # Sections are cut at a line break (else a space) before this many characters. spaCy refuses a
-# text over nlp.max_length (1,000,000); below it, one Doc's parser and NER activations grow with
-# the text, so long texts are parsed in sections and joined with Doc.from_docs (offsets kept).
-SECTION_CHARS = 100_000
+# text over nlp.max_length (1,000,000) and the tokenizer's memory grows with the text, so long
+# texts are tokenized in sections and joined with Doc.from_docs (offsets kept); the models then
+# run paragraph by paragraph whatever the length (``recoupe_paragraph_parse``).
+SECTION_CHARS = MAX_PIECE_CHARS
 # Article bodies above this are refused with a clear message. Measured (benchmarks/scaling.py,
 # full report): 1,000,000 characters peak at 1.34 GB, 0.53 GB above the loaded models, in 71 s of
 # CPU; memory grows linearly, so 3,000,000 stays near 2.4 GB, under the 3 GB ceiling.
@@ -114,53 +117,24 @@ MAX_TEXT_CHARS = 3_000_000
 MAX_INPUT_CHARS = 20_000_000
 
 
-def sections(text: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
-    """[start, end) ranges covering ``text``, each at most ``size`` long unless no break exists,
-    ending after a line break (or else a space) so every section ends in whitespace."""
-    out, start, n = [], 0, len(text)
-    while start < n:
-        if n - start <= size:
-            out.append((start, n))
-            break
-        window_end = start + size
-        cut = text.rfind("\n", start + size // 2, window_end)
-        if cut < 0:
-            cut = text.rfind(" ", start + size // 2, window_end)
-        if cut < 0:  # no break at all: cut anywhere (the token across the cut is split)
-            end = window_end
-        else:
-            end = cut + 1
-        out.append((start, end))
-        start = end
-    return out
-
-
 def parse(nlp, text: str, size: int = SECTION_CHARS):
-    """One Doc for ``text`` whatever its length: the model components run per section, the
-    document-level (``recoupe_*``) components once on the joined Doc."""
+    """One Doc for ``text`` whatever its length: tokenized in sections of at most ``size``
+    characters, joined, then given to the whole pipeline (whose models run per paragraph)."""
     from spacy.tokens import Doc
 
     from recoupe.analysis.component import keep_text
 
     if len(text) > MAX_TEXT_CHARS:
         raise ValueError(f"text too long: {len(text):,} characters > limit {MAX_TEXT_CHARS:,}")
-    model_pipes = [(n, p) for n, p in nlp.pipeline if not n.startswith("recoupe_")]
-    doc_pipes = [(n, p) for n, p in nlp.pipeline if n.startswith("recoupe_")]
     parts = []
     for start, end in sections(text, size):
-        part = nlp.make_doc(text[start:end]) if end - start <= nlp.max_length else None
-        if part is None:
+        if end - start > nlp.max_length:
             raise ValueError(f"section too long: {end - start:,} characters")
-        for _, proc in model_pipes:
-            part = proc(part)
-        parts.append(part)
-    doc = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else parts[0]
+        parts.append(nlp.make_doc(text[start:end]))
+    doc = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else nlp.make_doc(text)
     if doc.text != text:  # Doc.from_docs keeps each part's text; this holds by construction
         raise ValueError("sectioned parse changed the text")
-    keep_text(doc, text)  # checked equal just above: the components need not join the tokens again
-    for _, proc in doc_pipes:
-        doc = proc(doc)
-    return doc
+    return nlp(keep_text(doc, text))  # checked equal just above: the components need not join the tokens again
 
 
 # -- time and memory budget ----------------------------------------------------------------------

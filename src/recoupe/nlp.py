@@ -72,11 +72,25 @@ def split_colon_quotes(nlp: Language) -> Language:
     return nlp
 
 
+def paragraph_wise(nlp: Language) -> Language:
+    """Run ``nlp``'s model components paragraph by paragraph: they are left in the pipeline,
+    disabled, and the ``recoupe_paragraph_parse`` component runs them on each paragraph
+    (:mod:`recoupe.analysis.parse`). Idempotent."""
+    from recoupe.analysis.parse import PARAGRAPH_PARSE
+
+    if PARAGRAPH_PARSE not in nlp.component_names:
+        models = list(nlp.pipe_names)
+        nlp.add_pipe(PARAGRAPH_PARSE, config={"pipes": models})
+        for name in models:
+            nlp.disable_pipe(name)
+    return nlp
+
+
 def build_nlp(lang: str, components: tuple[str, ...] | None = None) -> Language:
     """A new recoupe pipeline for a supported language (KeyError otherwise), with every component
     or only those named (in pipeline order). An ``Analyzer`` owns the ones it builds."""
     with _lock:
-        nlp = split_colon_quotes(spacy.load(MODELS[lang]))
+        nlp = paragraph_wise(split_colon_quotes(spacy.load(MODELS[lang])))
         for name in register_components():
             if components is None or name in components:
                 nlp.add_pipe(name)

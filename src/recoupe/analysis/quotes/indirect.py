@@ -28,8 +28,8 @@ from recoupe.analysis.lexicons import (
     speech_verbs,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, cue_span, finite, impersonal_passive,
-                                           phrase_bounds, speaker_head, subject_of)
+from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, cue_span, finite, fronted_subject,
+                                           impersonal_passive, phrase_bounds, speaker_head, subject_of)
 from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, sentence_bounds, strip_bullets, strip_span,
                                    trim_final_punct)
 
@@ -664,7 +664,9 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
         return strip_bullets(doc, *strip_span(doc, clause.left_edge.idx, doc[comma].idx))
     subject = subject_of(verb)
     if subject is None:
-        inverted = verbless_root_subject(verb) is None  # a verbless root is the subject before the verb
+        # a verbless root is the subject before the verb, as is a name the parser hung on a fronted
+        # adverbial (``fronted_subject``): neither verb closes an incise
+        inverted = verbless_root_subject(verb) is None and fronted_subject(verb) is None
     else:
         inverted = subject.i > verb.i or subject.lower_.startswith("-")
     inverted = inverted or inverted_object(verb, lang) is not None

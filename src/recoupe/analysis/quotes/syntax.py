@@ -266,7 +266,25 @@ def speaker_head(verb: Token) -> Token | None:
         agent = _causative_agent(verb)
         if agent is not None:
             return agent
+    if subject is None and finite(verb):
+        subject = fronted_subject(verb)
     return subject if subject is not None else _narrative_infinitive_subject(verb)
+
+
+def fronted_subject(verb: Token) -> Token | None:
+    """*Mardi, dans l'émission de la radio, Jeanne Martin, ministre du Travail, explique que…*
+    (invented): a subject between a fronted adverbial and its verb, set off by commas, which the parser
+    hangs on the adverbial's noun as an apposition, leaving the verb without a subject. A person's name
+    (the NER's) in apposition inside a phrase before the verb, whose words (the role after the name
+    with them) run up to the verb with only punctuation between, is the subject: an apposition names
+    again the noun it follows, and a broadcast, a place or a date is not a person."""
+    doc = verb.doc
+    for child in sorted(verb.lefts, key=lambda t: -t.i):
+        for tok in child.subtree:
+            if tok.dep_ == "appos" and tok.ent_type_ in ("PER", "PERSON") and tok.ent_iob_ == "B" \
+                    and all(t.is_punct for t in doc[tok.right_edge.i + 1 : verb.i]):
+                return tok
+    return None
 
 
 def _narrative_infinitive_subject(verb: Token) -> Token | None:

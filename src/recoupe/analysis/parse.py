@@ -80,7 +80,9 @@ class ParagraphParse:
             return self._run([doc])[0]
         parts = self._run([doc[a:b].as_doc() for a, b in ranges])
         joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"])
-        joined.user_data.update(doc.user_data)  # the same text: extension values keyed by offsets stay valid
+        # the same text: the values of Doc._ extensions set before the call (``doc._.recoupe_title``) keep
+        # their character offsets; the components' caches are the new parse's to fill
+        joined.user_data.update({k: v for k, v in doc.user_data.items() if isinstance(k, tuple) and k[:1] == ("._.",)})
         return keep_text(joined, text)
 
     def _run(self, docs: list[Doc]) -> list[Doc]:

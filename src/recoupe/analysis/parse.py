@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -78,11 +79,23 @@ class ParagraphParse:
         ranges = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(doc)]) if b > a]
         if len(ranges) <= 1:
             return self._run([doc])[0]
-        parts = self._run([doc[a:b].as_doc() for a, b in ranges])
-        joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"])
-        # the same text: the values of Doc._ extensions set before the call (``doc._.recoupe_title``) keep
-        # their character offsets; the components' caches are the new parse's to fill
+        # each piece a new Doc of the same words, spaces and norms (the tokenizer's exceptions set norms the
+        # models read), from arrays taken once: Span.as_doc reads the whole Doc for each piece (quadratic)
+        words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
+        norms = doc.to_array([NORM])
+        pieces = []
+        for a, b in ranges:
+            piece = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
+            pieces.append(piece.from_array([NORM], norms[a:b].reshape(-1, 1)))
+        joined = Doc.from_docs(self._run(pieces), ensure_whitespace=False, exclude=["user_data"])
+        # the same text, so what was set on the Doc before the call keeps its character offsets: the values
+        # of Doc._ extensions (``doc._.recoupe_title``), categories and span groups; the components' caches
+        # in user_data are the new parse's to fill
         joined.user_data.update({k: v for k, v in doc.user_data.items() if isinstance(k, tuple) and k[:1] == ("._.",)})
+        joined.cats = dict(doc.cats)
+        for key, group in doc.spans.items():
+            joined.spans[key] = [joined.char_span(sp.start_char, sp.end_char, label=sp.label, kb_id=sp.kb_id,
+                                                  span_id=sp.id) for sp in group]
         return keep_text(joined, text)
 
     def _run(self, docs: list[Doc]) -> list[Doc]:

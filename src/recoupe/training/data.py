@@ -153,10 +153,11 @@ def _sentence_bounds(texts: list[str], lang: str) -> list[list[tuple[int, int]]]
     import spacy
 
     from recoupe.analysis.claims import sentence_spans
-    from recoupe.nlp import MODELS
+    from recoupe.nlp import MODELS, paragraph_wise
 
-    # the parser alone sets the sentences (the entity recogniser does not touch them)
-    nlp = spacy.load(MODELS[PARSED[lang]], exclude=["ner", "lemmatizer"])
+    # the parser alone sets the sentences (the entity recogniser does not touch them), paragraph by
+    # paragraph as in the pipeline
+    nlp = paragraph_wise(spacy.load(MODELS[PARSED[lang]], exclude=["ner", "lemmatizer"]))
     return [[(s, e) for s, e, _ in sentence_spans(doc)] for doc in nlp.pipe(texts, batch_size=32)]
 
 

@@ -113,14 +113,14 @@ def entity_profiles(articles: dict[str, dict], ids, encode=None) -> dict[str, si
     import spacy
 
     from recoupe.analysis.entities import find_entities
-    from recoupe.nlp import MODELS
+    from recoupe.nlp import MODELS, paragraph_wise
 
     items = {}
     for lang in ENTITY_LANGS:
         todo = sorted(i for i in ids if articles[i].get("lang") == lang)
         if not todo:
             continue
-        nlp = spacy.load(MODELS[lang])
+        nlp = paragraph_wise(spacy.load(MODELS[lang]))  # the models read paragraph by paragraph, as the pipeline's
         for i, doc in zip(todo, nlp.pipe([articles[i].get("text") or "" for i in todo])):
             ents = [{"canonical": e.canonical, "label": e.label, "mentions": sorted({m.text for m in e.mentions})}
                     for e in find_entities(doc)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 TITLED = ("Grève dans les transports : la direction ne cède pas\n\n"
           "Le directeur général a assuré lundi que le service minimum serait garanti\n"
-          "« Nous tiendrons », a-t-il ajouté devant les élus\r\n\r\n"
+          "« Nous tiendrons », a-t-il promis aux usagers\r\n\r\n"
           "Les syndicats de cheminots, eux, appellent à poursuivre le mouvement jusqu'à vendredi.")
 
 

@@ -21,8 +21,7 @@ def test_a_name_between_a_fronted_adverbial_and_its_verb_is_the_subject(fr):
 
 
 def test_a_verb_with_a_fronted_subject_closes_no_incise(fr):
-    doc = fr("Sur le terrain, Julie Martin, qui ne cache pas son lien avec le candidat, "
-             "souhaite être un relais pour lui.")
+    doc = fr("Sur place, Julie Martin, qui ne cache pas sa fatigue, souhaite être entendue par le maire.")
     assert not [q for q in find_quotes(doc) if q.producer == "rule:quotes.indirect_incise"]
 
 

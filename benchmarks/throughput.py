@@ -51,10 +51,10 @@ def cpu(fn) -> float:
 def component_table(texts: list[str]) -> dict[str, float]:
     """CPU seconds of each stage over ``texts``, in pipeline order, and its share of the bare parse."""
     from recoupe.analysis import triggers
+    from recoupe.analysis.parse import PARAGRAPH_PARSE
     from recoupe.assess import assess
     from recoupe.ingest import from_string
     from recoupe.pipeline import AnalyzerConfig, _assemble, _prepare
-    from recoupe.analysis.parse import PARAGRAPH_PARSE
     from recoupe.nlp import build_nlp, get_base_nlp
 
     nlp = build_nlp("fr")

@@ -131,7 +131,7 @@ def parse(nlp, text: str, size: int = SECTION_CHARS):
         if end - start > nlp.max_length:
             raise ValueError(f"section too long: {end - start:,} characters")
         parts.append(nlp.make_doc(text[start:end]))
-    doc = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else nlp.make_doc(text)
+    doc = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else parts[0]
     if doc.text != text:  # Doc.from_docs keeps each part's text; this holds by construction
         raise ValueError("sectioned parse changed the text")
     return nlp(keep_text(doc, text))  # checked equal just above: the components need not join the tokens again

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # A piece over this many characters (a paragraph of a text with no line breaks) is cut again at
-# a line break or a space (``recoupe.guard.sections``): one Doc's parser and NER activations grow
+# a line break or a space (:func:`sections`): one Doc's parser and NER activations grow
 # with its length. 100,000 keeps them small (benchmarks/scaling.py) and no article paragraph near it.
 MAX_PIECE_CHARS = 100_000
 

@@ -256,11 +256,15 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
     toks = toks or _Tokens(doc)
     mentions: list[RawMention] = []
     surnames = _name_tails(doc)
+    names = first_names(language_of(doc))
     for ent in doc.ents:
         label = LABEL_MAP.get(ent.label_)
         if label is None:
             continue
         ent_start, ent_end = ent.start, ent.end
+        if label == "PER" and ent_start > 0 and doc[ent_start - 1].ent_iob_ == "O" \
+                and doc[ent_start - 1].text in names and doc[ent_start - 1].text[:1].isupper():
+            ent_start -= 1  # *Marine Le Pen* opening a sentence: the tagger read the first name as a noun
         for p_start, p_end in _pieces(toks, ent_start, ent_end):
             if toks.stop[p_start] and is_known_organisation(toks.span_text(p_start, p_end), label):
                 start, end = p_start, p_end  # the article is part of the name: Le Monde, La Croix

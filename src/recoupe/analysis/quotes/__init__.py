@@ -45,7 +45,16 @@ def find_quotes(doc: Doc) -> list[Quote]:
     cands += floating_after_reports(doc, cands)
     cands += interview_quotes(doc, lang, cands)
     cands += scored_quotes(doc, lang, cands, direct_spans)
+    cands = [c for c in cands if not _holds_own_cue(c)]
     return resolve(doc, _dedupe(_posts_yield(doc, cands)), lang)
+
+
+def _holds_own_cue(cand: Candidate) -> bool:
+    """An incise's content that holds its own speech verb (*Comme le disait X, illustre militante : « … »*
+    read as an incise whose content is the *comme* clause itself) reports nothing: an incise's words
+    lie outside the verb that says they were said (a quotation may hold its incise, *« …, a-t-il dit, … »*)."""
+    return cand.rule == "indirect_incise" and cand.cue is not None \
+        and cand.content[0] <= cand.cue[0] and cand.cue[1] <= cand.content[1]
 
 
 def _posts_yield(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -74,15 +83,19 @@ def _posts_yield(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per (kind, content, cue); floating quotes already held by an attribution go;
-    an according-to or an embedded post whose content holds another attribution's cue (*selon X, Y a
-    déclaré que…*, a news outlet's tweet *Ellison denies the allegations*) gives way to it: the
-    speech verb's own subject is the speaker, X is the channel."""
+    an according-to, an incise or an embedded post whose content holds another attribution's cue
+    (*selon X, Y a déclaré que…*, *Y a argué que …, avance le journal*, a news outlet's tweet *Ellison
+    denies the allegations*) gives way to it: the speech verb's own subject is the speaker, X is the
+    channel."""
     # only a full report of speech (a "que" clause, an incise, a quotation) outranks the channel;
     # "selon X, Facebook considère la campagne innovante" stays X's
     strong = ("indirect_clause", "indirect_document_clause", "indirect_incise", "direct_after", "direct_before",
               "direct_inside")
     cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in strong])
-    cands = [c for c in cands if c.kind != "according_to" and c.rule != "direct_post" or not _holds_cue(c, cues)]
+    # an incise yields only to a reported clause inside it (a quotation it closes has its own cue there)
+    clause_cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in strong[:2]])
+    cands = [c for c in cands if not (c.kind == "according_to" or c.rule == "direct_post") and c.rule != "indirect_incise"
+             or not _holds_cue(c, clause_cues if c.rule == "indirect_incise" else cues)]
     seen, out = set(), []
     held = [c.content for c in cands if c.rule != "direct_floating"]
     for c in cands:

@@ -134,6 +134,8 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
             if speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
                 continue  # *comme je l'ai dit* (the writer), *comme on le sait* (nobody)
         elif first.i > 0 and doc[first.i - 1].lower_ in marks:
+            if _no_report(verb):
+                continue
             cue_start = doc[first.i - 1]
             speaker = inverted_subject(verb) if lang == "fr" else subject_of(verb)
         else:
@@ -160,6 +162,17 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
         out.append(Candidate("according_to", "according_to_comme", content,
                              (cue_start.idx, verb.idx + len(verb.text)), speaker, 0.7))
     return out
+
+
+def _no_report(verb: Token) -> bool:
+    """*comme contester l'addition* (*comme*: "such as", before an infinitive), *comme indiqué, …* (a bare
+    participle, no agent): a *comme* clause reports someone's words only with a verb that has a
+    speaker, a finite or compound form (*comme le rapporte X*, *comme l'a indiqué X*) or a passive
+    with its agent (*comme indiqué par le ministère*)."""
+    form = verb.morph.get("VerbForm")
+    if form == ["Inf"]:
+        return True
+    return form == ["Part"] and not any(c.dep_.startswith(("aux", "obl:agent", "agent")) for c in verb.children)
 
 
 def _comme_subject_le_dit(verb: Token) -> tuple[Token, Token] | None:

@@ -39,11 +39,37 @@ def participial_clause(verb: Token) -> bool:
     present participle after a comma, or a gerund, continues the main clause's speaker (only with a
     reported clause: *les personnes affirmant…* is not one)."""
     doc = verb.doc
-    if verb.i > 0 and doc[verb.i - 1].lower_ in GERUND_MARKS and (
-            verb.dep_ == "advcl" or verb.dep_ == "pcomp" and verb.head.i == verb.i - 1):
-        return True  # "en affirmant que…", "said after concluding that…", "in holding that…"
+    mark = _before_clitics(verb)
+    if mark is not None and mark.lower_ in GERUND_MARKS and (
+            verb.dep_ == "advcl" or verb.dep_ == "pcomp" and verb.head.i == mark.i):
+        return True  # "en affirmant que…", "en lui rétorquant que…", "said after concluding that…", "in holding that…"
     return verb.i > 0 and doc[verb.i - 1].text in (",", "—", "–") and verb.dep_ in ("advcl", "conj", "acl", "xcomp",
                                                                                    "parataxis", "ROOT")
+
+
+def _before_clitics(verb: Token) -> Token | None:
+    """The word before ``verb`` past its clitic pronouns (*en lui rétorquant*, *en leur expliquant*, *en
+    nous assurant*): French object clitics stand between the gerund's *en* and the verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ == "PRON" and doc[i].head.i == verb.i and doc[i].dep_ != "nsubj":
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _speaking_noun_participle(verb: Token, lang: str) -> Token | None:
+    """*l'Élysée indiquant alors qu'il…*, *la préfecture, expliquant que…*: a present participle with a
+    reported clause, qualifying a noun before it that can speak (a name, a person, role or institution
+    noun: ``credible_source``), reports that noun's words, as an absolute participial clause does (the
+    participle's subject is the noun it follows; Grevisse, *Le Bon usage*, the *proposition
+    participe*). Only with a clause: a noun object (*des manifestants réclamant la démission*) more
+    often describes than reports."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.i > verb.i or head.pos_ not in ("NOUN", "PROPN") or _document_noun(head, lang):
+        return None
+    if content_start(verb, lang) is None or not credible_source(head, phrase_bounds(head), lang):
+        return None
+    return head
 
 
 def _document_participle(verb: Token, lang: str) -> Token | None:
@@ -248,7 +274,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
                 lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
         quoted_as = _quoted_as_saying(verb) if participle and lang == "en" else None
         document = _document_participle(verb, lang) if participle else None
-        if participle and quoted_as is None and document is None and not participial_clause(verb):
+        speaking = _speaking_noun_participle(verb, lang) if participle and lang == "fr" else None
+        if participle and quoted_as is None and document is None and speaking is None and not participial_clause(verb):
             continue
         passive = _passive_report(verb, lang)
         if passive is not None:
@@ -256,7 +283,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
             continue
         speaker = quoted_as or document or report_subject(verb, lang) or _personal_expletive(verb, lemma)
         if speaker is None and participle:
-            speaker = main_clause_speaker(verb)
+            speaker = main_clause_speaker(verb) or speaking
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
             continue
         if verb.lemma_ in words.reflexive_not_speech and any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous")
@@ -468,6 +495,9 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
                     break
         if start is not None:
             break
+    if start is None and lang == "fr":
+        start = _complement_on_object(verb, frames)
+        rule = "complement" if start is not None else None
     if start is None:
         colon = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         if colon is not None and colon.text == ":" and colon.idx + 1 < sent_end:
@@ -488,6 +518,27 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             return None  # the "complement" cut off opens on the speaker itself (*comme le disent des élus, …*)
     content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
     return (content, rule) if content[1] - content[0] >= 3 else None
+
+
+def _complement_on_object(verb: Token, frames: frozenset[str]) -> Token | None:
+    """*a qualifié le ministre de menteur*, *accuse X, qui …, d'avoir menti*, *invite les élus à voter*:
+    a verb whose frame is a person and a prepositional complement (``speech_frames``: *qualifier qqn de*,
+    *accuser qqn de*, *inviter qqn à*) whose complement the parser hung on the object (a noun's
+    modifier, or the object read as an ``xcomp``). The object and its complement are the content,
+    from the object on: the first nominal dependent after the verb, with a dependent after it that the
+    frame's preposition introduces."""
+    preps = [PREPOSITION_FORMS.get(p, {p}) for p in ("de", "à") if p in frames]
+    if not preps:
+        return None
+    forms = set().union(*preps)
+    first = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("obj", "xcomp", "iobj", "obl:arg")), None)
+    if first is None or first.pos_ not in ("NOUN", "PROPN", "PRON", "X"):
+        return None
+    for grand in first.children:
+        if grand.i > first.i and grand.dep_ in ("nmod", "xcomp", "acl", "advcl") \
+                and any(c.lower_ in forms and c.dep_ in ("case", "mark") and c.i < grand.i for c in grand.children):
+            return first.left_edge
+    return None
 
 
 CLAUSE_JOINTS = (",", ";", "—", "–")

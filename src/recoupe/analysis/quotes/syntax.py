@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import SUBJECT_DEPS, language_of, quote_words, role_nouns
+from recoupe.analysis.lexicons import SUBJECT_DEPS, first_names, language_of, quote_words, role_nouns
 from recoupe.analysis.text import quoted_set, sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
@@ -75,7 +75,19 @@ def subject_of(verb: Token) -> Token | None:
             return before[-1] if before else subjects[0]
         if subjects:
             return subjects[0]
-    return hyphen_subject(verb) or _latter_subject(verb)
+    return _auxiliary_subject(verb) or hyphen_subject(verb) or _latter_subject(verb)
+
+
+def _auxiliary_subject(verb: Token) -> Token | None:
+    """*X avait tout d'abord argué que…*: the parser may hang the subject on the auxiliary of a compound
+    tense (an adverb between them read as the auxiliary's object) and leave the participle none; the
+    subject before its auxiliary is the verb's."""
+    for aux in verb.children:
+        if aux.dep_.startswith("aux") and aux.i < verb.i:
+            subject = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < aux.i), None)
+            if subject is not None:
+                return subject
+    return None
 
 
 def _latter_subject(verb: Token) -> Token | None:
@@ -223,8 +235,10 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
         right -= 1
     if head.pos_ in ("PROPN", "X") or head.text[:1].isupper():
         # a name the parser cut in two; not across the edge of two of the tagger's entities (*à l'AFP Jean Dupont*)
+        # a sentence's first word joins only as a first name (*Marine Le Pen a affirmé…*, *Marine* tagged a noun)
         while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].pos_ in ("PROPN", "X", "NOUN") \
-                and not doc[left - 1].is_sent_start and not (doc[left].ent_iob_ == "B" and doc[left - 1].ent_iob_ != "O"):
+                and (not doc[left - 1].is_sent_start or doc[left - 1].text in first_names(language_of(doc))) \
+                and not (doc[left].ent_iob_ == "B" and doc[left - 1].ent_iob_ != "O"):
             left -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 

@@ -13,13 +13,14 @@ from recoupe.analysis.lexicons import (
     quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma, speech_tokens,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.indirect import _clause_bounds, content_start
+from recoupe.analysis.quotes.indirect import _clause_bounds, _incise_content, content_start
 from recoupe.analysis.quotes.syntax import (
     Candidate,
     cue_span,
     inverted_subject,
     phrase_bounds,
     previous_sentence,
+    speaker_head,
     subject_of,
 )
 from recoupe.analysis.text import (
@@ -79,7 +80,49 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
     out.extend(_ce_que_revele(doc, lang))
     out.extend(_comme_le_dit(doc, lang))
     out.extend(_read_in(doc, lang))
+    out.extend(_learned_from(doc, lang))
     return out
+
+
+# *auprès de X*, *de source X*: the words by which French journalism names whom it learnt a fact from
+LEARNED_FROM = ("auprès", "source")
+
+
+def _learned_from(doc: Doc, lang: str) -> list[Candidate]:
+    """*Le parti a désigné X, a-t-on appris dimanche auprès du parti*, *…, apprend-on de source
+    policière* (invented): the journalist's incise with a reading verb (``reading_verbs``) and the
+    impersonal *on* names, after *auprès de* or *de source*, whom the clause before it comes from; that
+    source vouches for the clause as *selon X* would."""
+    if lang != "fr":
+        return []
+    out = []
+    for verb in tokens_with(doc, "lemma", quote_words(lang).reading_verbs):
+        subject = speaker_head(verb)
+        if subject is None or subject.lower_ != "-on":
+            continue  # the inverted *-on* of an incise (*a-t-on appris*), not *on a appris que…*
+        content = _incise_content(verb, lang)
+        if content is None:
+            continue
+        source = _named_after_marker(verb)
+        if source is not None and content[1] - content[0] >= 10:
+            out.append(Candidate("according_to", "according_to_learned", content, cue_span(verb), source, 0.6))
+    return out
+
+
+def _named_after_marker(verb: Token) -> Token | None:
+    """The noun after *auprès de* / *de source* within the few words after ``verb``, in its sentence
+    (read from the surface: the parser hangs *auprès* on whatever noun precedes it)."""
+    doc = verb.doc
+    end = sentence_bounds(verb)[1]
+    for tok in doc[verb.i + 1:min(verb.i + 8, len(doc))]:
+        if tok.idx >= end or tok.text in (",", ";", ":"):
+            return None
+        if tok.lower_ == "auprès":
+            return next((t for t in doc[tok.i + 1:min(tok.i + 5, len(doc))]
+                         if t.pos_ in ("NOUN", "PROPN") and t.idx < end), None)
+        if tok.lower_ == "source" and doc[tok.i - 1].lower_ in ("de", "d'", "d’"):
+            return tok
+    return None
 
 
 def _read_in(doc: Doc, lang: str) -> list[Candidate]:

@@ -482,7 +482,7 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             start, rule = first, "infinitive"
         elif lang == "en" and child.dep_ == "prep" and child.lower_ in frames:
             start, rule = child, "complement"
-        elif child.dep_ == "xcomp" and child.pos_ == "ADJ" and ("attr" in frames or "adj" in frames):
+        elif child.dep_ == "xcomp" and _adjectival(child) and ("attr" in frames or "adj" in frames):
             reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
             if reflexive and "attr" in frames or not reflexive and "adj" in frames:
                 start, rule = first, "attribute"
@@ -539,6 +539,13 @@ def _complement_on_object(verb: Token, frames: frozenset[str]) -> Token | None:
                 and any(c.lower_ in forms and c.dep_ in ("case", "mark") and c.i < grand.i for c in grand.children):
             return first.left_edge
     return None
+
+
+def _adjectival(tok: Token) -> bool:
+    """An adjective, or a past participle used as one (*s'est dit choqué*, *se dit convaincu que*: the
+    tagger calls it a verb; with no auxiliary of its own it is the attribute)."""
+    return tok.pos_ == "ADJ" or tok.pos_ == "VERB" and tok.morph.get("VerbForm") == ["Part"] \
+        and tok.morph.get("Tense") == ["Past"] and not any(c.dep_.startswith("aux") for c in tok.children)
 
 
 CLAUSE_JOINTS = (",", ";", "—", "–")

@@ -45,16 +45,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     cands += floating_after_reports(doc, cands)
     cands += interview_quotes(doc, lang, cands)
     cands += scored_quotes(doc, lang, cands, direct_spans)
-    cands = [c for c in cands if not _holds_own_cue(c)]
     return resolve(doc, _dedupe(_posts_yield(doc, cands)), lang)
-
-
-def _holds_own_cue(cand: Candidate) -> bool:
-    """An incise's content that holds its own speech verb (*Comme le disait X, illustre militante : « … »*
-    read as an incise whose content is the *comme* clause itself) reports nothing: an incise's words
-    lie outside the verb that says they were said (a quotation may hold its incise, *« …, a-t-il dit, … »*)."""
-    return cand.rule == "indirect_incise" and cand.cue is not None \
-        and cand.content[0] <= cand.cue[0] and cand.cue[1] <= cand.content[1]
 
 
 def _posts_yield(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

@@ -13,7 +13,7 @@ from recoupe.analysis.lexicons import (
     quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma, speech_tokens,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.indirect import _clause_bounds, _incise_content, content_start
+from recoupe.analysis.quotes.indirect import _clause_bounds, content_start
 from recoupe.analysis.quotes.syntax import (
     Candidate,
     cue_span,
@@ -100,9 +100,11 @@ def _learned_from(doc: Doc, lang: str) -> list[Candidate]:
         subject = speaker_head(verb)
         if subject is None or subject.lower_ != "-on":
             continue  # the inverted *-on* of an incise (*a-t-on appris*), not *on a appris que…*
-        content = _incise_content(verb, lang)
-        if content is None:
-            continue
+        first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+        sent_start = sentence_bounds(verb)[0]
+        if first < 1 or doc[first - 1].text not in (",", "—", "–") or doc[first - 1].idx <= sent_start:
+            continue  # an incise closes the clause it vouches for
+        content = strip_bullets(doc, *strip_span(doc, sent_start, doc[first - 1].idx))
         source = _named_after_marker(verb)
         if source is not None and content[1] - content[0] >= 10:
             out.append(Candidate("according_to", "according_to_learned", content, cue_span(verb), source, 0.6))

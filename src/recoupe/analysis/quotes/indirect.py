@@ -41,7 +41,8 @@ def participial_clause(verb: Token) -> bool:
     doc = verb.doc
     mark = _before_clitics(verb)
     if mark is not None and mark.lower_ in GERUND_MARKS and (
-            verb.dep_ == "advcl" or verb.dep_ == "pcomp" and verb.head.i == mark.i):
+            verb.dep_ == "advcl" or verb.dep_ == "pcomp" and verb.head.i == mark.i
+            or mark.lower_ == "en" and verb.dep_ == "acl"):  # the French gerund, whatever noun the parse hangs it on
         return True  # "en affirmant que…", "en lui rétorquant que…", "said after concluding that…", "in holding that…"
     return verb.i > 0 and doc[verb.i - 1].text in (",", "—", "–") and verb.dep_ in ("advcl", "conj", "acl", "xcomp",
                                                                                    "parataxis", "ROOT")

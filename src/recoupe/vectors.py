@@ -205,8 +205,13 @@ class TokenRowBackend(NumpyBackend):
 
     def _init_rows(self, capacity: int) -> None:
         # One (256, n * 256) matrix per branch: column block k is the weights of window slot k.
-        self._w1_slots = [np.ascontiguousarray(np.hstack([w[k * _CNN_DIM:(k + 1) * _CNN_DIM] for k in range(n)]))
+        # The rows are computed in float64 and rounded to float32: float32 matrix products give a row bits
+        # that depend on its place in the block on some CPUs (OpenBLAS's sgemm kernels on AMD EPYC, session 20:
+        # a row alone and the same row in a block of 64 differ by 1e-5), and a row's bits must depend on its
+        # token id alone; float64 products differ far below float32's rounding.
+        self._w1_slots = [np.hstack([w[k * _CNN_DIM:(k + 1) * _CNN_DIM] for k in range(n)]).astype(np.float64)
                           for w, (n, _) in zip(self.w1, _ORDERS)]
+        self._proj_W64 = self.proj_W.astype(np.float64)
         self._row_width = len(_ORDERS) * _CNN_DIM + sum(n for n, _ in _ORDERS) * _CNN_DIM
         self._capacity = capacity
         self._rows_lock = threading.Lock()
@@ -238,10 +243,11 @@ class TokenRowBackend(NumpyBackend):
 
     def _compute_rows(self, ids: np.ndarray) -> np.ndarray:
         """[normalised projection | first-convolution terms per window slot] for ``_FILL_BLOCK`` ids."""
-        x = self._dequantize(ids) @ self.proj_W
+        x = (self._dequantize(ids).astype(np.float64) @ self._proj_W64).astype(np.float32)
         x += self.proj_b
         _layernorm(x, self.ln_g_all, self.ln_b_all, self.eps)
-        branches = [x[:, i * _CNN_DIM:(i + 1) * _CNN_DIM] @ w for i, w in enumerate(self._w1_slots)]
+        x64 = x.astype(np.float64)
+        branches = [(x64[:, i * _CNN_DIM:(i + 1) * _CNN_DIM] @ w).astype(np.float32) for i, w in enumerate(self._w1_slots)]
         return np.hstack([x, *branches])
 
     def _rows(self, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

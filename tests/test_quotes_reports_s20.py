@@ -11,9 +11,9 @@ from conftest import indirect_by_cue
 
 
 def test_a_gerund_behind_its_clitic_reports(fr):
-    doc = fr("La sénatrice a pris de haut son rival en lui rétorquant qu’il s’agit d’un sujet mineur pour les électeurs.")
+    doc = fr("La sénatrice a pris de haut son rival en lui rétorquant que ce dossier restait secondaire aux yeux des électeurs.")
     found = indirect_by_cue(find_quotes(doc), "rétorquant")
-    assert found and found[0].content.text.startswith("qu’il s’agit")
+    assert found and found[0].content.text.startswith("que ce dossier")
     assert found[0].producer == "rule:quotes.indirect_clause" and found[0].speaker.text == "La sénatrice"
 
 
@@ -47,11 +47,11 @@ def test_a_frame_complement_hung_on_the_object(fr):
 
 
 def test_comme_before_an_infinitive_or_a_bare_participle_is_no_report(fr):
-    for text in ("Il refuse l'évidence, comme contester l'addition ou recalculer ses dettes, sans fin.",
+    for text in ("Il nie les faits, comme contester les chiffres ou recompter les votes, sans fin.",
                  "Comme indiqué, le conseil du parti a perdu la majorité en 1964 dans la région."):
         assert not [q for q in find_quotes(fr(text)) if q.kind == "according_to"], text
-    reported = find_quotes(fr("Comme le rapporte Le Monde, le ministre a démissionné hier soir."))
-    assert [q.speaker_canonical for q in reported if q.kind == "according_to"] == ["Le Monde"]
+    reported = find_quotes(fr("Comme le rapporte Libération, le ministre a quitté ses fonctions hier soir."))
+    assert [q.speaker_canonical for q in reported if q.kind == "according_to"] == ["Libération"]
 
 
 def test_an_incise_yields_to_the_report_inside_it(fr):
@@ -64,7 +64,7 @@ def test_an_incise_yields_to_the_report_inside_it(fr):
 
 
 def test_a_first_name_opening_a_sentence_belongs_to_the_name(fr):
-    doc = fr("Le débat a repris hier.\nMarine Le Pen a affirmé quant à elle qu'elle voterait contre le texte.")
+    doc = fr("Le débat a repris hier.\nMarine Le Pen a affirmé mardi qu'elle voterait contre le texte.")
     assert "Marine Le Pen" in {e.canonical for e in doc._.entities}
     found = indirect_by_cue(find_quotes(doc), "affirmé")
     assert found and found[0].speaker_canonical == "Marine Le Pen"

@@ -89,7 +89,7 @@ LEARNED_FROM = ("auprès", "source")
 
 
 def _learned_from(doc: Doc, lang: str) -> list[Candidate]:
-    """*Le parti a désigné X, a-t-on appris dimanche auprès du parti*, *…, apprend-on de source
+    """*La commune ferme deux écoles, a-t-on appris jeudi soir auprès de sa mairie*, *…, apprend-on de source
     policière* (invented): the journalist's incise with a reading verb (``reading_verbs``) and the
     impersonal *on* names, after *auprès de* or *de source*, whom the clause before it comes from; that
     source vouches for the clause as *selon X* would."""

@@ -59,7 +59,7 @@ def _before_clitics(verb: Token) -> Token | None:
 
 
 def _speaking_noun_participle(verb: Token, lang: str) -> Token | None:
-    """*l'Élysée indiquant alors qu'il…*, *la préfecture, expliquant que…*: a present participle with a
+    """*la mairie précisant alors qu'elle…*, *la préfecture, expliquant que…*: a present participle with a
     reported clause, qualifying a noun before it that can speak (a name, a person, role or institution
     noun: ``credible_source``), reports that noun's words, as an absolute participial clause does (the
     participle's subject is the noun it follows; Grevisse, *Le Bon usage*, the *proposition

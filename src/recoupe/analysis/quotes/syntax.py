@@ -79,7 +79,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _auxiliary_subject(verb: Token) -> Token | None:
-    """*X avait tout d'abord argué que…*: the parser may hang the subject on the auxiliary of a compound
+    """*X avait d'abord soutenu que…*: the parser may hang the subject on the auxiliary of a compound
     tense (an adverb between them read as the auxiliary's object) and leave the participle none; the
     subject before its auxiliary is the verb's."""
     for aux in verb.children:

@@ -27,8 +27,14 @@ def test_a_participle_reports_for_the_noun_it_qualifies(fr):
 
 
 def test_a_participle_of_a_noun_that_cannot_speak_reports_nothing(fr):
-    doc = fr("On voit une route menant au village qui longe la rivière.")
-    assert not indirect_by_cue(find_quotes(doc), "menant")
+    doc = fr("On voit un panneau indiquant que le village est proche.")
+    assert not indirect_by_cue(find_quotes(doc), "indiquant")
+
+
+def test_the_noun_a_participle_qualifies_speaks_rather_than_the_main_clause(fr):
+    doc = fr("Le syndicat a rencontré le directeur expliquant que la grève continuerait.")
+    found = indirect_by_cue(find_quotes(doc), "expliquant")
+    assert found and found[0].speaker.text == "le directeur"
 
 
 def test_a_declarative_verb_takes_an_infinitive(fr):
@@ -46,6 +52,17 @@ def test_a_frame_complement_hung_on_the_object(fr):
     assert found and found[0].content.text == "le ministre de menteur patenté"
 
 
+def test_a_modifier_of_the_object_is_no_complement_of_the_frame(fr):
+    quotes = find_quotes(fr("Pierre Durand conseille le maire de Lyon depuis 2010."))
+    assert not [q for q in quotes if q.kind == "indirect"]
+
+
+def test_a_passive_comme_names_its_agent(fr):
+    quotes = find_quotes(fr("Comme indiqué par le ministère, les écoles resteront fermées jusqu'à lundi."))
+    found = [q for q in quotes if q.kind == "according_to"]
+    assert found and found[0].speaker.text == "le ministère"
+
+
 def test_comme_before_an_infinitive_or_a_bare_participle_is_no_report(fr):
     for text in ("Il nie les faits, comme contester les chiffres ou recompter les votes, sans fin.",
                  "Comme indiqué, le conseil du parti a perdu la majorité en 1964 dans la région."):
@@ -61,6 +78,13 @@ def test_an_incise_yields_to_the_report_inside_it(fr):
     found = indirect_by_cue(quotes, "soutenu")
     assert found and found[0].speaker_canonical == "Paul Durand"  # the subject the parse hangs on the auxiliary
     assert not [q for q in quotes if q.producer == "rule:quotes.indirect_incise"]
+
+
+def test_an_incise_keeps_a_report_made_in_a_relative_clause(fr):
+    doc = fr("Les riverains, qui affirment que l'eau est polluée, ont manifesté devant la mairie, "
+             "a indiqué la préfecture.")
+    incises = [q for q in find_quotes(doc) if q.producer == "rule:quotes.indirect_incise"]
+    assert incises and incises[0].speaker.text == "la préfecture"
 
 
 def test_a_first_name_opening_a_sentence_belongs_to_the_name(fr):

@@ -36,8 +36,9 @@ TOKEN_ROWS = 16_384
 # (two sweeps, on a loaded machine): 256 1.05/1.18, 384 1.02/0.98, 512 0.99/0.96, 768 1.01/0.97,
 # 1024 1.01/1.02.
 TOKEN_BUDGET = 512
-# New rows are computed in blocks of exactly this many ids, so a row's bits never depend on which
-# other ids happened to be missing with it (the same matrix shapes every time).
+# New rows are computed in blocks of exactly this many ids (the same matrix shapes every time); the
+# same shapes alone did not keep a row's bits from depending on the other ids of its block (see
+# ``_init_rows``: float64 products do).
 _FILL_BLOCK = 64
 
 
@@ -207,8 +208,10 @@ class TokenRowBackend(NumpyBackend):
         # One (256, n * 256) matrix per branch: column block k is the weights of window slot k.
         # The rows are computed in float64 and rounded to float32: float32 matrix products give a row bits
         # that depend on its place in the block on some CPUs (OpenBLAS's sgemm kernels on AMD EPYC, session 20:
-        # a row alone and the same row in a block of 64 differ by 1e-5), and a row's bits must depend on its
-        # token id alone; float64 products differ far below float32's rounding.
+        # a row alone and the same row in a block of 64 differ by up to 1.5e-5), and a row's bits must depend
+        # on its token id alone; float64 products differ far below float32's rounding, so the rounded rows
+        # agree unless a value sits on a float32 rounding boundary (9,600 rows in two block arrangements:
+        # bit-identical).
         self._w1_slots = [np.hstack([w[k * _CNN_DIM:(k + 1) * _CNN_DIM] for k in range(n)]).astype(np.float64)
                           for w, (n, _) in zip(self.w1, _ORDERS)]
         self._proj_W64 = self.proj_W.astype(np.float64)

@@ -264,7 +264,7 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
         ent_start, ent_end = ent.start, ent.end
         if label == "PER" and ent_start > 0 and doc[ent_start - 1].ent_iob_ == "O" \
                 and doc[ent_start - 1].text in names and doc[ent_start - 1].text[:1].isupper():
-            ent_start -= 1  # *Marine Le Pen* opening a sentence: the tagger read the first name as a noun
+            ent_start -= 1  # *Marine Le Pen*: the tagger may read a listed first name as a noun and leave it out
         for p_start, p_end in _pieces(toks, ent_start, ent_end):
             if toks.stop[p_start] and is_known_organisation(toks.span_text(p_start, p_end), label):
                 start, end = p_start, p_end  # the article is part of the name: Le Monde, La Croix

@@ -45,7 +45,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     cands += floating_after_reports(doc, cands)
     cands += interview_quotes(doc, lang, cands)
     cands += scored_quotes(doc, lang, cands, direct_spans)
-    return resolve(doc, _dedupe(_posts_yield(doc, cands)), lang)
+    return resolve(doc, _dedupe(doc, _posts_yield(doc, cands)), lang)
 
 
 def _posts_yield(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -72,7 +72,7 @@ def _posts_yield(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+def _dedupe(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """One candidate per (kind, content, cue); floating quotes already held by an attribution go;
     an according-to, an incise or an embedded post whose content holds another attribution's cue
     (*selon X, Y a déclaré que…*, *Y a argué que …, avance le journal*, a news outlet's tweet *Ellison
@@ -80,12 +80,14 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     channel."""
     # only a full report of speech (a "que" clause, an incise, a quotation) outranks the channel;
     # "selon X, Facebook considère la campagne innovante" stays X's
-    strong = ("indirect_clause", "indirect_document_clause", "indirect_incise", "direct_after", "direct_before",
-              "direct_inside")
-    cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in strong])
-    # an incise yields only to a reported clause inside it (a quotation it closes has its own cue there)
-    clause_cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in strong[:2]])
-    cands = [c for c in cands if not (c.kind == "according_to" or c.rule == "direct_post") and c.rule != "indirect_incise"
+    cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in STRONG_REPORTS])
+    # an incise yields only to a reported clause that carries its content (a quotation it closes has its
+    # own cue there; a report inside a relative clause, *les riverains, qui affirment que…, ont manifesté,
+    # a indiqué la préfecture*, is part of what the incise's speaker says)
+    clause_cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in CLAUSE_REPORTS
+                           and not _in_relative_clause(doc, c.cue)])
+    cands = [c for c in cands
+             if not (c.kind == "according_to" or c.rule in ("direct_post", "indirect_incise"))
              or not _holds_cue(c, clause_cues if c.rule == "indirect_incise" else cues)]
     seen, out = set(), []
     held = [c.content for c in cands if c.rule != "direct_floating"]
@@ -101,6 +103,17 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 doc_component("recoupe_quotes", "quotes", find_quotes, "Sets ``doc._.quotes``; runs after ``recoupe_entities``.",
               requires=("token.pos", "token.dep", "token.morph", "doc.sents", "doc._.entities"))
+
+
+# reports of speech that outrank a channel holding them (``_dedupe``); the first two report a clause
+CLAUSE_REPORTS = ("indirect_clause", "indirect_document_clause")
+STRONG_REPORTS = (*CLAUSE_REPORTS, "indirect_incise", "direct_after", "direct_before", "direct_inside")
+
+
+def _in_relative_clause(doc: Doc, cue: tuple[int, int]) -> bool:
+    """Is the cue's verb (its last word) inside a relative or participial clause on a noun?"""
+    tok = token_at(doc, cue[1] - 1)
+    return tok is not None and any(t.dep_ in ("acl:relcl", "relcl", "acl") for t in (tok, *tok.ancestors))
 
 
 def _holds_cue(cand: Candidate, cues: SpanSet) -> bool:

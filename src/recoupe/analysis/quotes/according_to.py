@@ -13,14 +13,14 @@ from recoupe.analysis.lexicons import (
     quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma, speech_tokens,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.indirect import _clause_bounds, content_start
+from recoupe.analysis.quotes.indirect import _clause_bounds, closing_joint, content_start
 from recoupe.analysis.quotes.syntax import (
     Candidate,
     cue_span,
+    hyphen_subject,
     inverted_subject,
     phrase_bounds,
     previous_sentence,
-    speaker_head,
     subject_of,
 )
 from recoupe.analysis.text import (
@@ -97,14 +97,13 @@ def _learned_from(doc: Doc, lang: str) -> list[Candidate]:
         return []
     out = []
     for verb in tokens_with(doc, "lemma", quote_words(lang).reading_verbs):
-        subject = speaker_head(verb)
+        subject = hyphen_subject(verb)
         if subject is None or subject.lower_ != "-on":
             continue  # the inverted *-on* of an incise (*a-t-on appris*), not *on a appris que…*
-        first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
-        sent_start = sentence_bounds(verb)[0]
-        if first < 1 or doc[first - 1].text not in (",", "—", "–") or doc[first - 1].idx <= sent_start:
+        joint = closing_joint(verb)
+        if joint is None:
             continue  # an incise closes the clause it vouches for
-        content = strip_bullets(doc, *strip_span(doc, sent_start, doc[first - 1].idx))
+        content = strip_bullets(doc, *strip_span(doc, sentence_bounds(verb)[0], joint.idx))
         source = _named_after_marker(verb)
         if source is not None and content[1] - content[0] >= 10:
             out.append(Candidate("according_to", "according_to_learned", content, cue_span(verb), source, 0.6))
@@ -112,8 +111,9 @@ def _learned_from(doc: Doc, lang: str) -> list[Candidate]:
 
 
 def _named_after_marker(verb: Token) -> Token | None:
-    """The noun after *auprès de* / *de source* within the few words after ``verb``, in its sentence
-    (read from the surface: the parser hangs *auprès* on whatever noun precedes it)."""
+    """Who the news came from, within the few words after ``verb`` in its sentence: the noun after
+    *auprès de*, or the noun *source* of *de source X* (its phrase, *source policière*, names it). Read
+    from the surface: the parser hangs *auprès* on whatever noun precedes it."""
     doc = verb.doc
     end = sentence_bounds(verb)[1]
     for tok in doc[verb.i + 1:min(verb.i + 8, len(doc))]:
@@ -182,7 +182,8 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
             if _no_report(verb):
                 continue
             cue_start = doc[first.i - 1]
-            speaker = inverted_subject(verb) if lang == "fr" else subject_of(verb)
+            agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None) if lang == "fr" else None
+            speaker = agent or (inverted_subject(verb) if lang == "fr" else subject_of(verb))
         else:
             continue
         if speaker is None:

@@ -283,8 +283,9 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
             out.append(passive)
             continue
         speaker = quoted_as or document or report_subject(verb, lang) or _personal_expletive(verb, lemma)
-        if speaker is None and participle:
-            speaker = main_clause_speaker(verb) or speaking
+        if speaker is None and participle:  # a participle set off by a comma or a gerund continues the main clause
+            own = speaking if speaking is not None and not participial_clause(verb) else None
+            speaker = own or main_clause_speaker(verb) or speaking
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
             continue
         if verb.lemma_ in words.reflexive_not_speech and any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous")
@@ -532,14 +533,25 @@ def _complement_on_object(verb: Token, frames: frozenset[str]) -> Token | None:
     if not preps:
         return None
     forms = set().union(*preps)
+    fixed = {t.i for t in _fixed_words(verb, verb.lemma_.lower(), language_of(verb.doc))}
     first = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("obj", "xcomp", "iobj", "obl:arg")), None)
-    if first is None or first.pos_ not in ("NOUN", "PROPN", "PRON", "X"):
+    if first is None or first.pos_ not in ("NOUN", "PROPN", "PRON", "X") or first.i in fixed:
         return None
     for grand in first.children:
-        if grand.i > first.i and grand.dep_ in ("nmod", "xcomp", "acl", "advcl") \
+        if grand.i > first.i and grand.dep_ in ("nmod", "xcomp", "acl", "advcl", "appos") and _stance_complement(grand) \
                 and any(c.lower_ in forms and c.dep_ in ("case", "mark") and c.i < grand.i for c in grand.children):
             return first.left_edge
     return None
+
+
+def _stance_complement(tok: Token) -> bool:
+    """What a person is called or urged to (*de menteur*, *de « boucher »*, *d'avoir menti*, *à voter*): an
+    infinitive, or a bare noun or adjective; not a name or a determined noun, which modify the object
+    itself (*le maire de Lyon*, *le directeur de la région*)."""
+    if tok.morph.get("VerbForm") == ["Inf"] or any(
+            c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Inf"] for c in tok.children):
+        return True
+    return tok.pos_ in ("NOUN", "ADJ") and not any(c.dep_ in ("det", "nmod:poss") for c in tok.children)
 
 
 def _adjectival(tok: Token) -> bool:
@@ -699,6 +711,16 @@ def _in_relative(tok: Token) -> bool:
     return tok.dep_ in ("acl:relcl", "relcl") or tok.pos_ == "AUX" and tok.head.dep_ in ("acl:relcl", "relcl")
 
 
+def closing_joint(verb: Token) -> Token | None:
+    """The comma (or dash) before ``verb`` and its auxiliaries when the verb closes an incise (*…, a
+    indiqué X*, *…, a-t-on appris*), inside its sentence; None when the verb does not follow one."""
+    doc = verb.doc
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    if first < 1 or doc[first - 1].text not in (",", "—", "–") or doc[first - 1].idx <= sentence_bounds(verb)[0]:
+        return None
+    return doc[first - 1]
+
+
 def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     """Reported speech before a closing speech verb: ``Le projet est abandonné, a indiqué X.``."""
     doc = verb.doc
@@ -710,7 +732,7 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
         return None  # "a condamné l'invasion": a transitive use, not an incise
     first = min([verb.i] + [c.i for c in auxiliaries])
     sent_start, _ = sentence_bounds(verb)
-    if lang == "fr" and (first < 1 or doc[first - 1].idx <= sent_start or doc[first - 1].text not in (",", "—", "–")):
+    if lang == "fr" and closing_joint(verb) is None:
         return None
     if lang == "en":  # "The plant will close, the union said." (the parser makes the clause a ccomp)
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)

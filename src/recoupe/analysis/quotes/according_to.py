@@ -84,10 +84,6 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
     return out
 
 
-# *auprès de X*, *de source X*: the words by which French journalism names whom it learnt a fact from
-LEARNED_FROM = ("auprès", "source")
-
-
 def _learned_from(doc: Doc, lang: str) -> list[Candidate]:
     """*La commune ferme deux écoles, a-t-on appris jeudi soir auprès de sa mairie*, *…, apprend-on de source
     policière* (invented): the journalist's incise with a reading verb (``reading_verbs``) and the

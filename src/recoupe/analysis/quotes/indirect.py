@@ -724,15 +724,13 @@ def closing_joint(verb: Token) -> Token | None:
 def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     """Reported speech before a closing speech verb: ``Le projet est abandonné, a indiqué X.``."""
     doc = verb.doc
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     if not finite(verb):
         return None
     objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i]
     if objects and not credible_source(objects[0], phrase_bounds(objects[0]), lang):
         return None  # "a condamné l'invasion": a transitive use, not an incise
-    first = min([verb.i] + [c.i for c in auxiliaries])
-    sent_start, _ = sentence_bounds(verb)
-    if lang == "fr" and closing_joint(verb) is None:
+    joint = closing_joint(verb) if lang == "fr" else None
+    if lang == "fr" and joint is None:
         return None
     if lang == "en":  # "The plant will close, the union said." (the parser makes the clause a ccomp)
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
@@ -753,4 +751,4 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     inverted = inverted or inverted_object(verb, lang) is not None
     if not inverted:
         return None
-    return strip_bullets(doc, *strip_span(doc, sent_start, doc[first - 1].idx))
+    return strip_bullets(doc, *strip_span(doc, sentence_bounds(verb)[0], joint.idx))

@@ -1,0 +1,32 @@
+"""Genders that tell speakers apart (issue 14, session 21): first names from every French-speaking
+locale of the extracted table (``first_names.tsv``, ``recoupe.training.first_names``), French epicene
+first names gendered in no language, and a description by a noun of a person (``person_nouns.tsv``:
+*l'élu*, *la militante*) that the speaker scorer may not fill with a person of the other gender
+(``coreference.fill_gender_clash``). Invented sentences and names only."""
+
+from __future__ import annotations
+
+from recoupe.analysis.quotes import coreference
+from recoupe.analysis.quotes.coreference import first_name_gender
+
+COUNCIL = ("Lucie Garnier et Marc Delorme ont présenté mardi le budget de la commune. "
+           "Selon l'élu municipal, les travaux de la piscine coûteront deux millions d'euros.")
+
+
+def test_first_names_of_other_french_speaking_locales_say_a_gender():
+    assert first_name_gender("Marion Vasseur", "fr") == "Fem"  # listed by fr_BE / fr_CA, not fr_FR
+
+
+def test_french_epicene_first_names_say_no_gender_in_any_language():
+    # the French lookup falls back on the English rows: *Dominique* would read as a woman through them
+    for name in ("Dominique Ferrand", "Claude Barbier", "Camille Lenoir"):
+        assert first_name_gender(name, "fr") is None
+        assert first_name_gender(name, "en") is None
+
+
+def test_a_person_noun_description_clashes_with_a_person_of_the_other_gender(fr):
+    doc = fr(COUNCIL)
+    head = next(t for t in doc if t.text == "élu")
+    people = {e.canonical: e for e in doc._.entities}
+    assert coreference.fill_gender_clash(doc, head, people["Lucie Garnier"], "fr")
+    assert not coreference.fill_gender_clash(doc, head, people["Marc Delorme"], "fr")

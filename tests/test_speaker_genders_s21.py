@@ -30,3 +30,20 @@ def test_a_person_noun_description_clashes_with_a_person_of_the_other_gender(fr)
     people = {e.canonical: e for e in doc._.entities}
     assert coreference.fill_gender_clash(doc, head, people["Lucie Garnier"], "fr")
     assert not coreference.fill_gender_clash(doc, head, people["Marc Delorme"], "fr")
+
+
+# A pronoun that takes up a person the paragraph turned to since the previous turn (``Discourse._newcomer``)
+# stands: the speaker scorer does not give the turn back to the previous speaker. Invented.
+TURN = ("« Le port doit rester public », a déclaré lundi Hervé Lemoine, le maire de la ville. "
+        "Même prudence chez Bruno Cazals, président de la chambre de commerce. "
+        "« Rien ne presse », a-t-il estimé devant la presse.")
+
+
+def test_a_pronoun_taking_up_a_newcomer_stands_against_the_scorer(fr, monkeypatch):
+    from recoupe.analysis.quotes import find_quotes, speakers
+    from test_speaker_descriptions import _scorer_against_the_rules
+
+    monkeypatch.setattr(speakers, "scores", _scorer_against_the_rules)
+    q = next(q for q in find_quotes(fr(TURN)) if "presse" in q.content.text)
+    assert q.speaker.text == "-il"
+    assert q.speaker_canonical == "Bruno Cazals"  # before: the scorer's pick, the previous speaker

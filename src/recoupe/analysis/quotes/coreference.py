@@ -393,6 +393,8 @@ class Discourse:
         self.reported: list[tuple[int, int]] = []  # the words of the quotes resolved so far
         self.subjects = _person_subjects(doc)
         self.subject_starts = [s for s, _ in self.subjects]
+        # the person the last ``antecedent`` call took as a newcomer (``_newcomer``), else None
+        self.newcomer: Referent | None = None
 
     def spoke(self, anchor: int, ref: Referent) -> None:
         self.speakers.append((anchor, ref))
@@ -431,6 +433,7 @@ class Discourse:
         of another pronoun, a possessive's, which may stand for a person or an organisation)."""
         gender, plural = pronoun_features(pron) if agreement is None else agreement
         low = pron.lower_.lstrip("-")
+        self.newcomer = None
         if agreement is None:  # il/elle can stand for an organisation that spoke
             persons_only = quote_words(language_of(pron.doc)).subject_pronouns.get(low) == "PER" \
                 and low not in ("il", "elle")
@@ -449,6 +452,7 @@ class Discourse:
                                                                               previous[1].canonical):
                 newcomer = self._newcomer(anchor, gender, previous) \
                     if french_singular and verb_lemma not in CONTINUATION else None
+                self.newcomer = newcomer
                 return newcomer or previous[1]
         best: tuple[int, Referent] | None = None
         i = bisect_left(self.subject_starts, anchor)

@@ -712,10 +712,15 @@ def _in_relative(tok: Token) -> bool:
 
 
 def closing_joint(verb: Token) -> Token | None:
-    """The comma (or dash) before ``verb`` and its auxiliaries when the verb closes an incise (*…, a
-    indiqué X*, *…, a-t-on appris*), inside its sentence; None when the verb does not follow one."""
+    """The comma (or dash) before ``verb``, its auxiliaries and its clitics when the verb closes an
+    incise (*…, a indiqué X*, *…, a-t-on appris*, *…, s'est réjoui X*), inside its sentence; None when
+    the verb does not follow one. The clitics since session 21: a pronominal verb of speech (*se
+    féliciter*, *se réjouir*) closed no incise before (dev4: one quote found, one nested report lost)."""
     doc = verb.doc
     first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    clitics = {c.i for c in verb.children if c.pos_ == "PRON" and c.i < first}
+    while first - 1 in clitics:  # a pronominal verb's or an addressee's clitic: *…, s'est réjoui X*, *…, m'a dit X*
+        first -= 1
     if first < 1 or doc[first - 1].text not in (",", "—", "–") or doc[first - 1].idx <= sentence_bounds(verb)[0]:
         return None
     return doc[first - 1]

@@ -18,3 +18,15 @@ def test_a_closing_incise_behind_a_clitic_reports_the_clause(fr, text, content, 
     q = next(q for q in find_quotes(fr(text)) if q.producer == "rule:quotes.indirect_incise")
     assert q.content.text == content
     assert q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Le trésorier a fait comprendre que la cotisation augmenterait.", "comprendre"),
+    ("La directrice a laissé entendre que l'école fermerait en juin.", "entendre"),
+])
+def test_causative_locutions_of_communication_report(fr, text, cue):
+    # *faire comprendre*, *laisser entendre*: the *faire savoir* locutions (``quote_words.causative_speech``)
+    q = next(q for q in find_quotes(fr(text)) if q.producer == "rule:quotes.indirect_clause")
+    assert q.content.text.startswith("que ")
+    assert cue in q.cue.text
+    assert q.speaker.text in ("Le trésorier", "La directrice")

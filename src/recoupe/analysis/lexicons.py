@@ -128,6 +128,10 @@ def quote_words(lang: str) -> QuoteWords:
                       **{k: frozenset(v) for k, v in data["words"].items()})
 
 
+# the causative verbs of the *faire savoir* locutions; *laisser* too (*a laissé entendre que*)
+CAUSATIVES = ("faire", "laisser")
+
+
 def speech_lemma(token: Token, lang: str) -> str | None:
     """The speech-verb lemma this token is a form of, or None.
 
@@ -147,9 +151,10 @@ def speech_lemma(token: Token, lang: str) -> str | None:
             return form
         head = token.head
         before = token.doc[token.i - 1] if token.i > 0 else None
-        if lemma in quote_words(lang).causative_speech and (head.lemma_ == "faire" and head.i < token.i or (
-                before is not None and before.lemma_ == "faire")):  # the parser may hang "fait" on the infinitive
-            return f"faire {lemma}"  # "a fait savoir que", "a-t-il fait valoir": the locution reports speech
+        causative = head if head.lemma_ in CAUSATIVES and head.i < token.i else before
+        # the parser may hang "fait" on the infinitive: the word before then is the causative
+        if lemma in quote_words(lang).causative_speech and causative is not None and causative.lemma_ in CAUSATIVES:
+            return f"{causative.lemma_} {lemma}"  # "a fait savoir que", "a laissé entendre que": the locution reports speech
         return None
     if token.pos_ in SLIPPED_POS and form:
         i = token.i - 1

@@ -815,7 +815,7 @@ def _document_voice(doc: Doc, cand: Candidate):
     a document or an interview (``according_to._in_document``) whose clause after the comma has a named
     person or body as its own subject: that subject speaks in the document (the outlet or the text is
     where the words appeared), as a clause with a speech verb does (``_dedupe`` lets those win, but a
-    verb or locution outside the speech lexicon (*faire comprendre*) leaves the document as the speaker).
+    verb or locution outside the speech lexicon (*a voulu rassurer*) leaves the document as the speaker).
     Returns the entity and its mention, or None when the subject names nobody (*Dans un rapport, les dépenses ont…*)."""
     span = doc.char_span(*cand.content, alignment_mode="expand")
     if span is None or not len(span):

@@ -29,7 +29,28 @@ from recoupe.analysis.text import (
 
 
 # The words that can open an according-to attribution (the loop below skips every other token).
-_CUES = {"fr": frozenset({"selon", "d'", "d’", "à", "pour", "dans"}), "en": frozenset({"according", "for"})}
+_CUES = {"fr": frozenset({"selon", "d'", "d’", "à", "pour", "dans", "aux", "du", "de", "au"}),
+         "en": frozenset({"according", "for"})}
+# French locutions that put what follows under someone's view, as *selon* does (the *modalisation en
+# discours second* of Authier-Revuz; Grevisse lists them with *selon* and *d'après*): the words after the
+# first one, up to the preposition that introduces the source
+STANCE_LOCUTIONS = {"aux": (("yeux",),), "du": (("point", "de", "vue"),), "de": (("l'", "avis"), ("l’", "avis")),
+                    "au": (("dire",), ("dires",))}
+_SOURCE_PREPOSITIONS = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+def _stance_locution(doc: Doc, tok: Token) -> Token | None:
+    """The preposition that closes a stance locution opened by ``tok`` (*aux yeux de X*, *du point de
+    vue de X*, *de l'avis du ministre*, *au dire de X*), before the source phrase, or None."""
+    for rest in STANCE_LOCUTIONS.get(tok.lower_, ()):
+        end = tok.i + len(rest)
+        if end + 2 >= len(doc) or any(doc[tok.i + 1 + k].lower_ != w for k, w in enumerate(rest)):
+            continue
+        prep = doc[end + 1]
+        if prep.lower_ not in _SOURCE_PREPOSITIONS:
+            continue
+        return prep
+    return None
 
 
 def according_to(doc: Doc, lang: str) -> list[Candidate]:
@@ -54,6 +75,8 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
                 if cand is not None:
                     out.append(cand)
                 continue
+            elif low in STANCE_LOCUTIONS and _stance_locution(doc, tok) is not None:
+                cue_end = _stance_locution(doc, tok)
             else:
                 continue
         else:

@@ -35,7 +35,7 @@ def test_a_person_noun_description_clashes_with_a_person_of_the_other_gender(fr)
 # A pronoun that takes up a person the paragraph turned to since the previous turn (``Discourse._newcomer``)
 # stands: the speaker scorer does not give the turn back to the previous speaker. Invented.
 TURN = ("« Le port doit rester public », a déclaré lundi Hervé Lemoine, le maire de la ville. "
-        "Même prudence chez Bruno Cazals, président de la chambre de commerce. "
+        "Même prudence chez Bruno Cazals, patron de la coopérative fruitière. "
         "« Rien ne presse », a-t-il estimé devant la presse.")
 
 

@@ -34,8 +34,8 @@ _CUES = {"fr": frozenset({"selon", "d'", "d’", "à", "pour", "dans", "aux", "d
 # French locutions that put what follows under someone's view, as *selon* does (the *modalisation en
 # discours second* of Authier-Revuz; Grevisse lists them with *selon* and *d'après*): the words after the
 # first one, up to the preposition that introduces the source
-STANCE_LOCUTIONS = {"aux": (("yeux",),), "du": (("point", "de", "vue"),), "de": (("l'", "avis"), ("l’", "avis")),
-                    "au": (("dire",), ("dires",))}
+STANCE_LOCUTIONS = {"aux": (("yeux",),), "du": (("point", "de", "vue"),), "au": (("dire",), ("dires",)),
+                    "de": (("l'", "avis"), ("l’", "avis"))}
 _SOURCE_PREPOSITIONS = frozenset({"de", "d'", "d’", "du", "des"})
 
 

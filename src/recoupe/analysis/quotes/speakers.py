@@ -644,7 +644,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         ref = discourse.antecedent(head, _verb_lemma(cand, doc), min(anchor, head.idx))
         found = _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
         # a person the paragraph turned to since the previous turn (``Discourse._newcomer``: *Même avis
-        # chez X, élu de la région. « … », a-t-il dit*) is the article's structure naming the speaker, as
+        # chez X, élu du canton. « … », a-t-il dit*) is the article's structure naming the speaker, as
         # a lede's description named by the next paragraph is: the pick stands, not re-weighed by the
         # speaker scorer, which gave the turn back to the previous speaker (dev3 speakers .788 -> .796,
         # every other set unchanged: NOTES, issue 14, session 21)

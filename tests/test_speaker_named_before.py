@@ -66,10 +66,11 @@ def test_a_list_of_names_after_a_description_is_no_apposition(fr):
 
 
 def test_a_named_subject_after_a_document_frame_speaks_in_it(fr):
-    # *faire comprendre* is no speech verb of the lexicon: the document frame's candidate carries it
-    text = ("Dans un communiqué publié lundi, Marie Roux a fait comprendre qu'elle quitterait "
-            "la mairie à l'automne.")
+    # *vouloir rassurer* is no speech verb of the lexicon: the document frame's candidate carries it
+    text = ("Dans un communiqué publié lundi, Marie Roux a voulu rassurer les habitants sur l'avenir "
+            "de la mairie.")
     q = next(q for q in find_quotes(fr(text)) if "mairie" in q.content.text)
+    assert q.producer == "rule:quotes.according_to_document"
     assert q.speaker_canonical == "Marie Roux"
 
 

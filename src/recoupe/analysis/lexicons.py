@@ -128,8 +128,15 @@ def quote_words(lang: str) -> QuoteWords:
                       **{k: frozenset(v) for k, v in data["words"].items()})
 
 
-# the causative verbs of the *faire savoir* locutions; *laisser* too (*a laissé entendre que*)
-CAUSATIVES = ("faire", "laisser")
+def causative_before(infinitive: Token, verbs: tuple[str, ...] = ("faire",)) -> Token | None:
+    """The causative verb (``verbs``: *faire*, *laisser*) governing ``infinitive`` from before it (*a fait
+    savoir*, *a laissé entendre*), or the word just before it when the parser hung the causative on the
+    infinitive instead; None when neither is one."""
+    head = infinitive.head
+    if head.lemma_ in verbs and head.i < infinitive.i:
+        return head
+    before = infinitive.doc[infinitive.i - 1] if infinitive.i > 0 else None
+    return before if before is not None and before.lemma_ in verbs else None
 
 
 def speech_lemma(token: Token, lang: str) -> str | None:
@@ -149,12 +156,10 @@ def speech_lemma(token: Token, lang: str) -> str | None:
             return lemma
         if form:
             return form
-        head = token.head
-        before = token.doc[token.i - 1] if token.i > 0 else None
-        causative = head if head.lemma_ in CAUSATIVES and head.i < token.i else before
-        # the parser may hang "fait" on the infinitive: the word before then is the causative
-        if lemma in quote_words(lang).causative_speech and causative is not None and causative.lemma_ in CAUSATIVES:
-            return f"{causative.lemma_} {lemma}"  # "a fait savoir que", "a laissé entendre que": the locution reports speech
+        causative = causative_before(token, ("faire", "laisser"))
+        locution = f"{causative.lemma_} {lemma}" if causative is not None else None
+        if locution in quote_words(lang).causative_speech:
+            return locution  # "a fait savoir que", "a laissé entendre que": the locution reports speech
         return None
     if token.pos_ in SLIPPED_POS and form:
         i = token.i - 1

@@ -38,6 +38,7 @@ from recoupe.analysis import linear_model
 from recoupe.analysis.quotes.candidates import (
     FEATURES,
     LOCK_KINDS,
+    RULE_LOCKS,
     SPEAKER_MODEL_NAME,
     article_key,
     decide,
@@ -232,7 +233,7 @@ def lock_policy(kinds: dict[str, dict]) -> frozenset[str]:
     """Lock a phrase kind unless the unlocked scorer is right more often than the rules, out of fold,
     by ``UNLOCK_MARGIN`` quotes or more (a tie or a one-quote edge keeps the rules: fewer decisions
     left to the model)."""
-    return frozenset(k for k, v in kinds.items() if v["model"] - v["rules"] < UNLOCK_MARGIN)
+    return RULE_LOCKS | frozenset(k for k, v in kinds.items() if v["model"] - v["rules"] < UNLOCK_MARGIN)
 
 
 def on_scale(common, own, w: np.ndarray, b: float) -> tuple[np.ndarray, float]:

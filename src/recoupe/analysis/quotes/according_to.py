@@ -34,14 +34,19 @@ _CUES = {"fr": frozenset({"selon", "d'", "d’", "à", "pour", "dans", "aux", "d
 # French locutions that put what follows under someone's view, as *selon* does (the *modalisation en
 # discours second* of Authier-Revuz; Grevisse lists them with *selon* and *d'après*): the words after the
 # first one, up to the preposition that introduces the source
-STANCE_LOCUTIONS = {"aux": (("yeux",),), "du": (("point", "de", "vue"),), "au": (("dire",), ("dires",)),
+STANCE_LOCUTIONS = {"aux": (("yeux",), ("dires",)), "du": (("point", "de", "vue"),), "au": (("dire",),),
                     "de": (("l'", "avis"), ("l’", "avis"))}
 _SOURCE_PREPOSITIONS = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 def _stance_locution(doc: Doc, tok: Token) -> Token | None:
     """The preposition that closes a stance locution opened by ``tok`` (*aux yeux de X*, *du point de
-    vue de X*, *de l'avis du ministre*, *au dire de X*), before the source phrase, or None."""
+    vue de X*, *de l'avis du ministre*, *au dire de X*), before the source phrase, or None. Only a
+    detached locution, opening its sentence or set off by a comma, a dash or a bracket: inside a clause
+    the same words are a verb's complement (*a tenu compte de l'avis du Conseil*, *a parlé du point de
+    vue des agriculteurs*, *jeter de la poudre aux yeux des électeurs*)."""
+    if not _opens_sentence(tok) and (tok.i == 0 or tok.doc[tok.i - 1].text not in (",", "—", "–", "(")):
+        return None
     for rest in STANCE_LOCUTIONS.get(tok.lower_, ()):
         end = tok.i + len(rest)
         if end + 2 >= len(doc) or any(doc[tok.i + 1 + k].lower_ != w for k, w in enumerate(rest)):
@@ -75,8 +80,8 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
                 if cand is not None:
                     out.append(cand)
                 continue
-            elif low in STANCE_LOCUTIONS and _stance_locution(doc, tok) is not None:
-                cue_end = _stance_locution(doc, tok)
+            elif low in STANCE_LOCUTIONS and (prep := _stance_locution(doc, tok)) is not None:
+                cue_end = prep
             else:
                 continue
         else:

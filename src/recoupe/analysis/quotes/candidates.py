@@ -352,6 +352,10 @@ def open_rows(X: np.ndarray, rule_index: int | None) -> np.ndarray:
 LOCK_KINDS = ("name", "source", "role", "description", "indefinite")
 # the lock policy of the rules that predate the learned one (a model file without "locks")
 _DEFAULT_LOCKS = LOCK_KINDS
+# kinds locked by the rules whatever the training's policy: a pronoun that takes up a person the paragraph
+# turned to (``Discourse._newcomer``; dev3 speakers .788 -> .796 so, NOTES, issue 14, session 21), a few
+# quotes the training could not weigh on its own
+RULE_LOCKS = frozenset({"newcomer"})
 
 
 def noun_class(head: Token | None, lang: str) -> str | None:
@@ -395,10 +399,10 @@ def lock_kind(doc: Doc, rule: SpeakerCandidate | None, head: Token | None, phras
 
 def lock_policy() -> frozenset[str]:
     """The phrase kinds whose rules' speaker stands: chosen by the training's out-of-fold accuracy
-    and kept in the model card (``locks``)."""
+    and kept in the model card (``locks``), with the kinds the rules lock themselves (``RULE_LOCKS``)."""
     model = _model()
     locks = model.meta.get("locks") if model is not None else None
-    return frozenset(_DEFAULT_LOCKS if locks is None else locks)
+    return RULE_LOCKS | frozenset(_DEFAULT_LOCKS if locks is None else locks)
 
 
 def decide(p: np.ndarray, X: np.ndarray, rule_index: int | None) -> int | None:

@@ -794,6 +794,13 @@ def description_clash(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entit
     return False
 
 
+# French nouns of persons whose grammatical gender is fixed whatever the person's sex (Grevisse, *Le Bon
+# usage*, the nouns of persons "à genre unique": *la victime*, *le témoin*, *la personne*): their article
+# says nothing of who is meant
+FIXED_GENDER_NOUNS = frozenset({"victime", "personne", "individu", "membre", "famille", "gens", "témoin",
+                                "vedette", "star", "recrue", "sentinelle", "personnalité"})
+
+
 def fill_gender_clash(doc: Doc, head: Token, ent: Entity, lang: str) -> bool:
     """Can a French description whose article or adjective says a gender (``title_gender``: *la
     directrice*, *le directeur de…*) not stand for the person ``ent`` of the other gender? Asked of
@@ -803,11 +810,12 @@ def fill_gender_clash(doc: Doc, head: Token, ent: Entity, lang: str) -> bool:
     The person's gender is the first name's (``first_name_gender``), else ``entity_gender``. Only a
     noun of a person is asked (``is_person_noun``: the offices, trades and kin of ``role_nouns.tsv``,
     since session 21 the *élu*, *militant*, *enseignant* of ``person_nouns.tsv`` too, dev4 speakers
-    .784 -> .786, every other set unchanged): a thing's grammatical gender (*la décision*) says nothing
-    of who speaks (asked of every noun, dev1 lost two right speakers)."""
+    .784 -> .786, every other set unchanged), but not one of fixed gender (``FIXED_GENDER_NOUNS``: *la
+    victime* may be a man): a thing's grammatical gender (*la décision*) says nothing of who speaks (asked
+    of every noun, dev1 lost two right speakers)."""
     if lang != "fr" or not is_person(ent):
         return False
-    if not is_person_noun(head, lang):
+    if not is_person_noun(head, lang) or {head.lemma_.lower(), head.lower_} & FIXED_GENDER_NOUNS:
         return False
     said = title_gender(head)
     # the first name first: the article's words vote through shared surnames and misread honorifics

@@ -711,6 +711,12 @@ def _in_relative(tok: Token) -> bool:
     return tok.dep_ in ("acl:relcl", "relcl") or tok.pos_ == "AUX" and tok.head.dep_ in ("acl:relcl", "relcl")
 
 
+# French conjunctive pronouns that stand between an incise's comma and its verb (Grevisse: the clitics); a
+# subject or relative pronoun (*…, il a dit que*, *…, qui a déclaré*) opens a clause, it closes no incise
+_CLITICS = frozenset({"me", "m'", "m’", "te", "t'", "t’", "se", "s'", "s’", "nous", "vous", "lui", "leur",
+                      "le", "la", "les", "l'", "l’", "en", "y"})
+
+
 def closing_joint(verb: Token) -> Token | None:
     """The comma (or dash) before ``verb``, its auxiliaries and its clitics when the verb closes an
     incise (*…, a indiqué X*, *…, a-t-on appris*, *…, s'est réjoui X*), inside its sentence; None when
@@ -718,7 +724,7 @@ def closing_joint(verb: Token) -> Token | None:
     féliciter*, *se réjouir*) closed no incise before (dev4: one quote found, one nested report lost)."""
     doc = verb.doc
     first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
-    clitics = {c.i for c in verb.children if c.pos_ == "PRON" and c.i < first}
+    clitics = {c.i for c in verb.children if c.pos_ == "PRON" and c.i < first and c.lower_ in _CLITICS}
     while first - 1 in clitics:  # a pronominal verb's or an addressee's clitic: *…, s'est réjoui X*, *…, m'a dit X*
         first -= 1
     if first < 1 or doc[first - 1].text not in (",", "—", "–") or doc[first - 1].idx <= sentence_bounds(verb)[0]:

@@ -529,8 +529,9 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
         # says…*), a possessive description (*Her son posted…*): the description names its speaker
         # through the article's structure, as a description holding the name does, and stands or is
         # weighed as those do (locked in the shipped policy: without it the scorer gave the lede's two
-        # quotes to the man named in the sentence before; English held out .872 -> .894)
-        kind = "description"
+        # quotes to the man named in the sentence before; English held out .872 -> .894); a pronoun taking
+        # up a newcomer is its own kind, locked by the rules (``RULE_LOCKS``)
+        kind = "newcomer" if htype == "pronoun" else "description"
     fixed = kind in lock_policy()
     if sink is None and fixed:
         return found  # nothing to weigh (the candidates are listed only when training records them)
@@ -645,12 +646,12 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         found = _resolved_anaphor(doc, span, ref, lang, confidence, 0.75)
         # a person the paragraph turned to since the previous turn (``Discourse._newcomer``: *Même avis
         # chez X, élu du canton. « … », a-t-il dit*) is the article's structure naming the speaker, as
-        # a lede's description named by the next paragraph is: the pick stands, not re-weighed by the
-        # speaker scorer, which gave the turn back to the previous speaker (dev3 speakers .788 -> .796,
-        # every other set unchanged: NOTES, issue 14, session 21)
+        # a lede's description named by the next paragraph is: the pick stands (lock kind "newcomer"), not
+        # re-weighed by the speaker scorer, which gave the turn back to the previous speaker (dev3 speakers
+        # .788 -> .796, every other set unchanged: NOTES, issue 14, session 21)
         found.identified = ref is not None and ref is discourse.newcomer
         return found
-    # the named subject speaks in a document or frame: "Dans un communiqué, X a fait comprendre que…",
+    # the named subject speaks in a document or frame: "Dans un communiqué, X a voulu rassurer sur…",
     # "dans un éditorial, le Courrier du Nord estime que"
     framed = (_document_voice(doc, cand) if cand.rule == "according_to_document" else None) \
         or (_subject_past_oblique(doc, head, cand.cue) if cand.speaker_span is None else None)
@@ -811,7 +812,7 @@ _FRAME_CASES = frozenset({"dans", "en", "sur", "in", "on"})
 
 
 def _document_voice(doc: Doc, cand: Candidate):
-    """*Dans un communiqué publié lundi, Marie Roux a fait comprendre que…* (invented): a sentence opened by
+    """*Dans un communiqué publié lundi, Marie Roux a voulu rassurer sur…* (invented): a sentence opened by
     a document or an interview (``according_to._in_document``) whose clause after the comma has a named
     person or body as its own subject: that subject speaks in the document (the outlet or the text is
     where the words appeared), as a clause with a speech verb does (``_dedupe`` lets those win, but a

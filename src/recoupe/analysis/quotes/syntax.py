@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import SUBJECT_DEPS, first_names, language_of, quote_words, role_nouns
+from recoupe.analysis.lexicons import SUBJECT_DEPS, causative_before, first_names, language_of, quote_words, role_nouns
 from recoupe.analysis.text import quoted_set, sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
@@ -328,7 +328,7 @@ def _causative_agent(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.morph.get("VerbForm") != ["Inf"] or verb.i == 0:
         return None
-    if not (doc[verb.i - 1].lemma_ == "faire" or verb.head.lemma_ == "faire" and verb.head.i < verb.i):
+    if causative_before(verb) is None:
         return None
     return next((c for c in verb.children if c.i > verb.i and c.pos_ in ("PROPN", "NOUN")
                  and any(k.dep_ == "case" and k.lower_ in ("à", "au", "aux") for k in c.children)), None)

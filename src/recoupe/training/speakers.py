@@ -162,7 +162,7 @@ def items(data: Path, recorded: dict, extra: list = ()) -> list[Item]:
 def fit(train: list[Item], C: float, locks: frozenset[str]):
     """Candidates the scorer may choose, of quotes it decides (phrase kind not locked) whose
     candidates disagree."""
-    rows = [(it.X[m], it.y[m]) for it in train if it.kind not in locks
+    rows = [(it.X[m], it.y[m]) for it in train if it.kind not in locks | RULE_LOCKS
             for m in [open_rows(it.X, it.rule_index)] if 0 < it.y[m].sum() < m.sum()]
     X = np.vstack([x for x, _ in rows])
     y = np.concatenate([y for _, y in rows])
@@ -172,8 +172,8 @@ def fit(train: list[Item], C: float, locks: frozenset[str]):
 
 
 def choose(scaler, coef, intercept, it: Item, locks: frozenset[str]) -> int | None:
-    """The runtime's decision (``speakers._scored``)."""
-    if it.kind in locks:
+    """The runtime's decision (``speakers._scored``): the learned locks and the rules' own (``RULE_LOCKS``)."""
+    if it.kind in locks | RULE_LOCKS:
         return it.rule_index
     p = 1.0 / (1.0 + np.exp(-(scaler.transform(it.X) @ coef + intercept)))
     return decide(p, it.X, it.rule_index)
@@ -233,7 +233,7 @@ def lock_policy(kinds: dict[str, dict]) -> frozenset[str]:
     """Lock a phrase kind unless the unlocked scorer is right more often than the rules, out of fold,
     by ``UNLOCK_MARGIN`` quotes or more (a tie or a one-quote edge keeps the rules: fewer decisions
     left to the model)."""
-    return RULE_LOCKS | frozenset(k for k, v in kinds.items() if v["model"] - v["rules"] < UNLOCK_MARGIN)
+    return frozenset(k for k, v in kinds.items() if v["model"] - v["rules"] < UNLOCK_MARGIN)
 
 
 def on_scale(common, own, w: np.ndarray, b: float) -> tuple[np.ndarray, float]:

@@ -44,9 +44,8 @@ def _stance_locution(doc: Doc, tok: Token) -> Token | None:
     vue de X*, *de l'avis du ministre*, *au dire de X*), before the source phrase, or None. Only a
     detached locution, opening its sentence or set off by a comma, a dash or a bracket: inside a clause
     the same words are a verb's complement (*a tenu compte de l'avis du Conseil*, *a parlé du point de
-    vue des agriculteurs*, *jeter de la poudre aux yeux des électeurs*)."""
-    if not _opens_sentence(tok) and (tok.i == 0 or tok.doc[tok.i - 1].text not in (",", "—", "–", "(")):
-        return None
+    vue des agriculteurs*). The words are read first: *de* and *du* are among the commonest tokens, and
+    only a locution's first word needs its sentence bounds."""
     for rest in STANCE_LOCUTIONS.get(tok.lower_, ()):
         end = tok.i + len(rest)
         if end + 2 >= len(doc) or any(doc[tok.i + 1 + k].lower_ != w for k, w in enumerate(rest)):
@@ -54,7 +53,8 @@ def _stance_locution(doc: Doc, tok: Token) -> Token | None:
         prep = doc[end + 1]
         if prep.lower_ not in _SOURCE_PREPOSITIONS:
             continue
-        return prep
+        detached = _opens_sentence(tok) or tok.i > 0 and doc[tok.i - 1].text in (",", "—", "–", "(")
+        return prep if detached else None
     return None
 
 

@@ -128,6 +128,26 @@ def quote_words(lang: str) -> QuoteWords:
                       **{k: frozenset(v) for k, v in data["words"].items()})
 
 
+@lru_cache(maxsize=None)
+def stand_in_verbs(lang: str) -> dict[str, str]:
+    """The unambiguous speech verbs (``quote_words_<lang>.toml`` ``[parse_stand_in]``: ``sing``, ``plur``) the
+    parse repair puts in place of a speech verb the tagger read as a noun (:mod:`recoupe.analysis.parse`);
+    empty for a language without them."""
+    data = tomllib.loads((LEXICON_DIR / f"quote_words_{lang}.toml").read_text(encoding="utf-8"))
+    return dict(data.get("parse_stand_in", {}))
+
+
+def present_third_person(form: str, lang: str) -> tuple[str, bool] | None:
+    """(lemma, plural) when ``form`` is the present indicative third person of a first-group speech verb
+    (*juge*, *critiquent*): the forms French spells as the verb's noun or adjective (*le juge*, *une
+    critique*); None otherwise (and for a language without such verbs in its lexicon)."""
+    lemma = speech_forms(lang).get(form)
+    if lemma is None or lang != "fr" or not lemma.endswith("er") or " " in lemma:
+        return None
+    stem = lemma[:-2]
+    return (lemma, False) if form == stem + "e" else (lemma, True) if form == stem + "ent" else None
+
+
 def causative_before(infinitive: Token, verbs: tuple[str, ...] = ("faire",)) -> Token | None:
     """The causative verb (``verbs``: *faire*, *laisser*) governing ``infinitive`` from before it (*a fait
     savoir*, *a laissé entendre*), or the word just before it when the parser hung the causative on the

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.attrs import NORM
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -99,10 +99,82 @@ class ParagraphParse:
         return keep_text(joined, text)
 
     def _run(self, docs: list[Doc]) -> list[Doc]:
+        docs = self._models(docs)
+        for doc in docs:
+            repair_slipped_speech_verbs(doc, self._models)
+        return docs
+
+    def _models(self, docs: list[Doc]) -> list[Doc]:
         for name in self.pipes:
             proc = self.nlp.get_pipe(name)
             docs = list(proc.pipe(docs, batch_size=256)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
         return docs
+
+
+# What the models set on a Doc, copied from a repaired reading (the tensor is copied apart)
+PARSE_ATTRS = (TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE)
+
+
+def slipped_speech_verbs(doc: Doc) -> list[tuple[int, str, str]]:
+    """(token index, lemma, stand-in form) of each present-tense speech verb the tagger read as a noun or an
+    adjective in a sentence left with no main verb (*Le maire juge que la réforme est injuste*: *juge* an
+    adjective of *maire*, the *que* clause a relative on it; *La commission alerte sur…*): a lower-case
+    third-person form of a first-group speech verb (``lexicons.present_third_person``) right after a noun or
+    an adjective, with no determiner of its own, where the sentence's root is neither a verb nor an
+    auxiliary. The stand-in is the language's unambiguous speech verb (``lexicons.stand_in_verbs``). One per
+    sentence, the first."""
+    from recoupe.analysis.lexicons import language_of, present_third_person, stand_in_verbs
+
+    lang = language_of(doc)
+    stand_in = stand_in_verbs(lang)
+    if not stand_in or not doc.has_annotation("DEP"):
+        return []
+    out = []
+    for sent in doc.sents:
+        if sent.root.pos_ in ("VERB", "AUX"):
+            continue
+        for tok in sent[1:]:
+            if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or not tok.text.islower():
+                continue
+            found = present_third_person(tok.lower_, lang)
+            if found is None or doc[tok.i - 1].pos_ not in ("NOUN", "PROPN", "ADJ") \
+                    or any(c.dep_ == "det" for c in tok.children):
+                continue
+            out.append((tok.i, found[0], stand_in["plur" if found[1] else "sing"]))
+            break
+    return out
+
+
+def repair_slipped_speech_verbs(doc: Doc, models) -> Doc:
+    """Read again, with the stand-in verb in its place, a sentence whose speech verb the tagger took for a
+    noun (``slipped_speech_verbs``), and keep that reading where the stand-in comes out as a verb with a
+    subject before it: the words, the offsets and the sentence's other tokens are the same, the tags,
+    lemmas, morphology, arcs and entities are the new reading's, and the verb keeps its own lemma.
+    ``models`` runs the model components on a list of Docs.
+
+    Why: the rules read speech through the parse; with no verb in the sentence they find no speaker and no
+    content (*Le député X juge que c'est "dévastateur"* was no quote). Only the model's input changes, so
+    the repair is a better reading, not a rule of its own (NOTES.md, issue 14, session 22)."""
+    slipped = slipped_speech_verbs(doc)
+    if not slipped:
+        return doc
+    words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
+    norms = doc.to_array([NORM])
+    for i, _, form in slipped:
+        words[i] = form
+        norms[i] = doc.vocab.strings.add(form)
+    other = Doc(doc.vocab, words=words, spaces=spaces).from_array([NORM], norms.reshape(-1, 1))
+    other = models([other])[0]
+    kept = [(i, lemma) for i, lemma, _ in slipped if other[i].pos_ == "VERB"
+            and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < i for c in other[i].children)]
+    if len(kept) != len(slipped):
+        return doc  # the new reading did not make every stand-in a verb with its subject: the first one stays
+    doc.from_array(list(PARSE_ATTRS), other.to_array(list(PARSE_ATTRS)))
+    if other.tensor is not None and getattr(other.tensor, "shape", (0,))[0] == len(doc):
+        doc.tensor = other.tensor
+    for i, lemma in kept:
+        doc[i].lemma_ = lemma
+    return doc
 
 
 @Language.factory(

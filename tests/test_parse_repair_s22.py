@@ -1,0 +1,70 @@
+"""A speech verb the tagger read as a noun or an adjective (*Le maire juge que…*: *juge* an adjective of
+*maire*, no verb left in the sentence) is read again with an unambiguous verb in its place
+(``recoupe.analysis.parse.repair_slipped_speech_verbs``), and the quote rules then find the report.
+Issue 14, session 22. Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.analysis.quotes import find_quotes
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Le conseiller municipal juge que la piscine coûte trop cher.", "que la piscine coûte trop cher",
+     "Le conseiller municipal"),
+    ("La doyenne Odile Marchal remarque que les inscriptions ont baissé.", "que les inscriptions ont baissé",
+     "La doyenne Odile Marchal"),
+    ("Le collectif des riverains critique le tracé de la rocade.", "le tracé de la rocade",
+     "Le collectif des riverains"),
+    ("Le syndicat agricole alerte sur la pénurie de saisonniers.", "sur la pénurie de saisonniers",
+     "Le syndicat agricole"),
+])
+def test_a_speech_verb_read_as_a_noun_reports_its_content(fr, text, content, speaker):
+    quotes = find_quotes(fr(text))
+    assert [(q.content.text, q.speaker.text) for q in quotes] == [(content, speaker)]
+
+
+def test_the_repaired_verb_keeps_its_own_lemma_and_the_text_its_words(fr):
+    text = "Le conseiller municipal juge que la piscine coûte trop cher."
+    doc = fr(text)
+    verb = next(t for t in doc if t.text == "juge")
+    assert doc.text == text and [t.text for t in doc] == [t.text for t in fr.make_doc(text)]
+    assert (verb.pos_, verb.lemma_, verb.dep_) == ("VERB", "juger", "ROOT")
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["conseiller"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le juge a tranché en faveur des locataires.",        # the noun, with its determiner
+    "La critique des élus porte sur le coût du chantier.",  # the sentence has its verb
+    "Une critique sévère.",                               # no noun before it, nothing to repair
+])
+def test_the_noun_stays_a_noun(fr, text):
+    from recoupe.analysis.parse import slipped_speech_verbs
+
+    assert slipped_speech_verbs(fr(text)) == []
+
+
+def _models(nlp):
+    def run(docs):
+        for _, proc in nlp.pipeline:
+            docs = [proc(d) for d in docs]
+        return docs
+    return run
+
+
+def test_the_repair_reads_the_sentence_again_only_where_the_stand_in_mends_it():
+    from recoupe.analysis.parse import repair_slipped_speech_verbs, slipped_speech_verbs
+    from recoupe.nlp import get_base_nlp
+
+    base = get_base_nlp("fr")  # the bare pipeline, without the repair
+    text = "Le conseiller municipal juge que la piscine coûte trop cher."
+    doc = base(text)
+    assert [t.text for i, *_ in slipped_speech_verbs(doc) for t in [doc[i]]] == ["juge"]
+    before = [(t.pos_, t.dep_, t.head.i) for t in doc]
+    # a reading that makes no verb of the stand-in (no model ran) leaves the Doc as it was
+    repair_slipped_speech_verbs(doc, lambda docs: [base.make_doc(d.text) for d in docs])
+    assert [(t.pos_, t.dep_, t.head.i) for t in doc] == before
+    repair_slipped_speech_verbs(doc, _models(base))
+    assert (doc[3].pos_, doc[3].lemma_, doc[3].text) == ("VERB", "juger", "juge")
+    assert doc.text == text

@@ -34,17 +34,6 @@ def test_the_repaired_verb_keeps_its_own_lemma_and_the_text_its_words(fr):
     assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["conseiller"]
 
 
-@pytest.mark.parametrize("text", [
-    "Le juge a tranché en faveur des locataires.",        # the noun, with its determiner
-    "La critique des élus porte sur le coût du chantier.",  # the sentence has its verb
-    "Une critique sévère.",                               # no noun before it, nothing to repair
-])
-def test_the_noun_stays_a_noun(fr, text):
-    from recoupe.analysis.parse import slipped_speech_verbs
-
-    assert slipped_speech_verbs(fr(text)) == []
-
-
 def _models(nlp):
     def run(docs):
         for _, proc in nlp.pipeline:
@@ -53,14 +42,36 @@ def _models(nlp):
     return run
 
 
-def test_the_repair_reads_the_sentence_again_only_where_the_stand_in_mends_it():
-    from recoupe.analysis.parse import repair_slipped_speech_verbs, slipped_speech_verbs
+@pytest.fixture(scope="module")
+def base():
     from recoupe.nlp import get_base_nlp
 
-    base = get_base_nlp("fr")  # the bare pipeline, without the repair
+    return get_base_nlp("fr")  # the bare pipeline, without the repair
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Le juge a tranché en faveur des locataires.", "juge"),          # the noun, with its determiner
+    ("La critique des élus porte sur le coût du chantier.", "critique"),  # the sentence has its verb
+    ("Nouvelle alerte sur la sécheresse dans le Var", "alerte"),         # a headline: no speaker before it
+    ("Le regard critique des élus sur le budget", "critique"),         # an adjective after a common noun
+    ("Vive critique de l'opposition après le vote", "critique"),
+])
+def test_the_noun_stays_a_noun(base, text, word):
+    from recoupe.analysis.parse import repair_slipped_speech_verbs
+
+    doc = base(text)
+    before = [(t.pos_, t.dep_, t.head.i) for t in doc]
+    repair_slipped_speech_verbs(doc, _models(base))
+    assert [(t.pos_, t.dep_, t.head.i) for t in doc] == before
+    assert next(t for t in doc if t.text == word).pos_ != "VERB"
+
+
+def test_the_repair_reads_the_sentence_again_only_where_the_stand_in_mends_it(base):
+    from recoupe.analysis.parse import repair_slipped_speech_verbs, slipped_speech_verbs
+
     text = "Le conseiller municipal juge que la piscine coûte trop cher."
     doc = base(text)
-    assert [t.text for i, *_ in slipped_speech_verbs(doc) for t in [doc[i]]] == ["juge"]
+    assert [doc[i].text for i, *_ in slipped_speech_verbs(doc)] == ["juge"]
     before = [(t.pos_, t.dep_, t.head.i) for t in doc]
     # a reading that makes no verb of the stand-in (no model ran) leaves the Doc as it was
     repair_slipped_speech_verbs(doc, lambda docs: [base.make_doc(d.text) for d in docs])
@@ -68,3 +79,14 @@ def test_the_repair_reads_the_sentence_again_only_where_the_stand_in_mends_it():
     repair_slipped_speech_verbs(doc, _models(base))
     assert (doc[3].pos_, doc[3].lemma_, doc[3].text) == ("VERB", "juger", "juge")
     assert doc.text == text
+
+
+def test_a_candidate_the_stand_in_does_not_mend_leaves_the_others_repaired(base):
+    from recoupe.analysis.parse import repair_slipped_speech_verbs, slipped_speech_verbs
+
+    # two candidates in one paragraph: the headline's is no speech verb, the report's is
+    doc = base("Nouvelle alerte sur les loyers. Le collectif des riverains critique le tracé de la rocade.")
+    assert [doc[i].text for i, *_ in slipped_speech_verbs(doc)] == ["alerte", "critique"]
+    repair_slipped_speech_verbs(doc, _models(base))
+    assert [(t.text, t.pos_ == "VERB") for t in doc if t.text in ("alerte", "critique")] == [
+        ("alerte", False), ("critique", True)]

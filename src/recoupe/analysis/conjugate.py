@@ -128,14 +128,18 @@ def french_forms(lemma: str) -> set[str]:
     return forms
 
 
-def _first_group_forms(lemma: str) -> set[str]:
+def present_third_forms(lemma: str) -> tuple[str, str]:
+    """The present indicative third person singular and plural of a first-group verb, with the stem's
+    spelling changes before a mute e (*juge*, *jugent*; *relève*, *appelle*, *emploie*)."""
+    mute = _mute_stem(lemma)[0]
+    return mute + "e", mute + "ent"
+
+
+def _mute_stem(lemma: str) -> tuple[str, set[str]]:
+    """A first-group verb's stem before a mute e (present singular and third plural, subjunctive) and its
+    future stems."""
     stem = lemma[:-2]
-    hard = stem  # before a / o
-    if stem.endswith("c"):
-        hard = stem[:-1] + "ç"
-    elif stem.endswith("g"):
-        hard = stem + "e"
-    mute = stem  # before a mute e (present sg/3pl, subjunctive, future)
+    mute = stem
     future_stems = {lemma}
     if stem.endswith("y") and not stem.endswith("ay"):
         mute = stem[:-1] + "i"
@@ -153,6 +157,17 @@ def _first_group_forms(lemma: str) -> set[str]:
         else:
             mute = stem[:-2] + "è" + stem[-1]
             future_stems = {mute + "er"}
+    return mute, future_stems
+
+
+def _first_group_forms(lemma: str) -> set[str]:
+    stem = lemma[:-2]
+    hard = stem  # before a / o
+    if stem.endswith("c"):
+        hard = stem[:-1] + "ç"
+    elif stem.endswith("g"):
+        hard = stem + "e"
+    mute, future_stems = _mute_stem(lemma)  # before a mute e (present sg/3pl, subjunctive, future)
     forms = {mute + "e", mute + "es", mute + "ent", hard + "ons", stem + "ez"}
     forms.update(hard + e if e.startswith("a") else stem + e for e in _IMP)
     forms.update([hard + "a", hard + "ai", hard + "as", hard + "âmes", stem + "èrent"])

@@ -8,12 +8,14 @@ so lemma look-up is backed by the generated form tables.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
-from recoupe.analysis.conjugate import LEXICON_DIR, english_forms, french_forms, read_lemmas
+from recoupe.analysis.conjugate import LEXICON_DIR, english_forms, french_forms, present_third_forms, read_lemmas
 from recoupe.analysis.text import in_text_order, token_strings, tokens_with
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "agent", "obl:agent"}
@@ -129,23 +131,24 @@ def quote_words(lang: str) -> QuoteWords:
 
 
 @lru_cache(maxsize=None)
-def stand_in_verbs(lang: str) -> dict[str, str]:
+def stand_in_verbs(lang: str) -> Mapping[str, str]:
     """The unambiguous speech verbs (``quote_words_<lang>.toml`` ``[parse_stand_in]``: ``sing``, ``plur``) the
     parse repair puts in place of a speech verb the tagger read as a noun (:mod:`recoupe.analysis.parse`);
     empty for a language without them."""
     data = tomllib.loads((LEXICON_DIR / f"quote_words_{lang}.toml").read_text(encoding="utf-8"))
-    return dict(data.get("parse_stand_in", {}))
+    return MappingProxyType(dict(data.get("parse_stand_in", {})))
 
 
 def present_third_person(form: str, lang: str) -> tuple[str, bool] | None:
-    """(lemma, plural) when ``form`` is the present indicative third person of a first-group speech verb
-    (*juge*, *critiquent*): the forms French spells as the verb's noun or adjective (*le juge*, *une
-    critique*); None otherwise (and for a language without such verbs in its lexicon)."""
+    """(lemma, plural) when ``form`` is the present indicative third person of a first-group French
+    speech verb (*juge*, *critiquent*, *relève*: ``conjugate.present_third_forms``), the tense and
+    persons whose forms French also spells as nouns and adjectives (*le juge*, *une critique*, *la
+    relève*); None otherwise, and in English."""
     lemma = speech_forms(lang).get(form)
     if lemma is None or lang != "fr" or not lemma.endswith("er") or " " in lemma:
         return None
-    stem = lemma[:-2]
-    return (lemma, False) if form == stem + "e" else (lemma, True) if form == stem + "ent" else None
+    singular, plural = present_third_forms(lemma)
+    return (lemma, False) if form == singular else (lemma, True) if form == plural else None
 
 
 def causative_before(infinitive: Token, verbs: tuple[str, ...] = ("faire",)) -> Token | None:

@@ -13,6 +13,10 @@ Measured on the attribution gold (``recoupe eval attribution``): 112 of the 918 
 parser finds in the French articles crossed a paragraph break; parsed paragraph by paragraph, the
 French quote F1 went .869 -> .874 and the sets nobody read the errors of gained most (speakers
 .698 -> .748 on one of them).
+
+Each paragraph's reading is then repaired where the French tagger took a present-tense speech verb for
+the noun or adjective it is spelt as (*Le maire juge que…* with no verb in the sentence): the paragraph is
+read again with an unambiguous verb in its place (``repair_slipped_speech_verbs``).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import re
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # A piece over this many characters (a paragraph of a text with no line breaks) is cut again at
 # a line break or a space (:func:`sections`): one Doc's parser and NER activations grow
@@ -121,12 +125,13 @@ def slipped_speech_verbs(doc: Doc) -> list[tuple[int, str, str]]:
     adjective of *maire*, the *que* clause a relative on it; *La commission alerte sur…*): a lower-case
     third-person form of a first-group speech verb (``lexicons.present_third_person``) right after a noun or
     an adjective, with no determiner of its own, where the sentence's root is neither a verb nor an
-    auxiliary. The stand-in is the language's unambiguous speech verb (``lexicons.stand_in_verbs``). One per
-    sentence, the first."""
-    from recoupe.analysis.lexicons import language_of, present_third_person, stand_in_verbs
+    auxiliary. The stand-in is the language's unambiguous speech verb (``lexicons.stand_in_verbs``; French
+    only: the English pipeline does not slip on these forms). One per sentence, the first. Candidates only:
+    ``repair_slipped_speech_verbs`` keeps a new reading only where it gives the verb a speaker."""
+    from recoupe.analysis.lexicons import present_third_person, stand_in_verbs
 
-    lang = language_of(doc)
-    stand_in = stand_in_verbs(lang)
+    lang = doc.lang_
+    stand_in = stand_in_verbs(lang) if lang in STAND_IN_LANGS else {}
     if not stand_in or not doc.has_annotation("DEP"):
         return []
     out = []
@@ -145,36 +150,68 @@ def slipped_speech_verbs(doc: Doc) -> list[tuple[int, str, str]]:
     return out
 
 
+# the languages with a ``[parse_stand_in]`` table (``quote_words_<lang>.toml``)
+STAND_IN_LANGS = frozenset({"fr"})
+
+
+def _speaker_subject(verb: Token) -> bool:
+    """Has ``verb`` a subject before it that can speak, as the quote rules' subjects can
+    (``quotes.index.credible_source``, read here from the parse alone: recoupe's entities come later): a
+    name or a pronoun, a noun of a person, a role, an institution or a document, a collective noun of
+    such (*le collectif des riverains*), or a noun phrase holding a name (*M. Taylor*, *la commission des
+    Finances du Sénat*)? A headline's adjective or a common noun (*Nouvelle alerte sur…*, *le regard critique des
+    élus*) is no speaker, and the slipped word there was the noun or adjective it was read as."""
+    from recoupe.analysis.lexicons import institution_nouns, person_nouns, quote_words, role_nouns, source_nouns
+
+    lang = verb.doc.lang_
+    nouns = role_nouns(lang).keys() | person_nouns(lang) | institution_nouns(lang) | source_nouns(lang)
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i):
+        head = subject
+        if head.lemma_.lower() in quote_words(lang).collective_heads:
+            head = next((c for c in head.children if c.i > head.i and c.dep_ == "nmod"), head)
+        if head.pos_ in ("PROPN", "PRON") or head.pos_ == "NOUN" and (head.lemma_.lower() in nouns or any(
+                t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in subject.subtree)):
+            return True
+    return False
+
+
 def repair_slipped_speech_verbs(doc: Doc, models) -> Doc:
-    """Read again, with the stand-in verb in its place, a sentence whose speech verb the tagger took for a
-    noun (``slipped_speech_verbs``), and keep that reading where the stand-in comes out as a verb with a
-    subject before it: the words, the offsets and the sentence's other tokens are the same, the tags,
-    lemmas, morphology, arcs and entities are the new reading's, and the verb keeps its own lemma.
-    ``models`` runs the model components on a list of Docs.
+    """Read the paragraph again with the stand-in verb in place of each speech verb the tagger took for a
+    noun (``slipped_speech_verbs``), and keep that reading where every stand-in comes out as a verb with a
+    subject that can speak (``_speaker_subject``); when only some do, the paragraph is read once more with
+    those alone, and left as it was if that reading does not mend them all. The words and offsets stay;
+    the tags, lemmas, morphology, arcs, sentence bounds and entities of the whole paragraph are the new
+    reading's, and each verb keeps its own lemma. ``models`` runs the model components on a list of Docs.
 
     Why: the rules read speech through the parse; with no verb in the sentence they find no speaker and no
     content (*Le député X juge que c'est "dévastateur"* was no quote). Only the model's input changes, so
     the repair is a better reading, not a rule of its own (NOTES.md, issue 14, session 22)."""
     slipped = slipped_speech_verbs(doc)
-    if not slipped:
-        return doc
+    for _ in range(2):
+        if not slipped:
+            return doc
+        other = _read_with(doc, slipped, models)
+        mended = [(i, lemma, form) for i, lemma, form in slipped
+                  if other[i].pos_ == "VERB" and _speaker_subject(other[i])]
+        if len(mended) == len(slipped):
+            doc.from_array(list(PARSE_ATTRS), other.to_array(list(PARSE_ATTRS)))
+            if other.tensor is not None and getattr(other.tensor, "shape", (0,))[0] == len(doc):
+                doc.tensor = other.tensor
+            for i, lemma, _ in mended:
+                doc[i].lemma_ = lemma
+            return doc
+        slipped = mended
+    return doc
+
+
+def _read_with(doc: Doc, stand_ins: list[tuple[int, str, str]], models) -> Doc:
+    """A new Doc of ``doc``'s words and norms with the stand-in forms in place, read by ``models``."""
     words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
     norms = doc.to_array([NORM])
-    for i, _, form in slipped:
+    for i, _, form in stand_ins:
         words[i] = form
         norms[i] = doc.vocab.strings.add(form)
-    other = Doc(doc.vocab, words=words, spaces=spaces).from_array([NORM], norms.reshape(-1, 1))
-    other = models([other])[0]
-    kept = [(i, lemma) for i, lemma, _ in slipped if other[i].pos_ == "VERB"
-            and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < i for c in other[i].children)]
-    if len(kept) != len(slipped):
-        return doc  # the new reading did not make every stand-in a verb with its subject: the first one stays
-    doc.from_array(list(PARSE_ATTRS), other.to_array(list(PARSE_ATTRS)))
-    if other.tensor is not None and getattr(other.tensor, "shape", (0,))[0] == len(doc):
-        doc.tensor = other.tensor
-    for i, lemma in kept:
-        doc[i].lemma_ = lemma
-    return doc
+    return models([Doc(doc.vocab, words=words, spaces=spaces).from_array([NORM], norms.reshape(-1, 1))])[0]
 
 
 @Language.factory(

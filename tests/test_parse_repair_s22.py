@@ -19,6 +19,7 @@ from recoupe.analysis.quotes import find_quotes
      "Le collectif des riverains"),
     ("Le syndicat agricole alerte sur la pénurie de saisonniers.", "sur la pénurie de saisonniers",
      "Le syndicat agricole"),
+    ("Il presse ainsi ses voisins de signer la pétition.", "ses voisins de signer la pétition", "Il"),
 ])
 def test_a_speech_verb_read_as_a_noun_reports_its_content(fr, text, content, speaker):
     quotes = find_quotes(fr(text))

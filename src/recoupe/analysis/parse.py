@@ -123,9 +123,9 @@ def slipped_speech_verbs(doc: Doc) -> list[tuple[int, str, str]]:
     """(token index, lemma, stand-in form) of each present-tense speech verb the tagger read as a noun or an
     adjective in a sentence left with no main verb (*Le maire juge que la réforme est injuste*: *juge* an
     adjective of *maire*, the *que* clause a relative on it; *La commission alerte sur…*): a lower-case
-    third-person form of a first-group speech verb (``lexicons.present_third_person``) right after a noun or
-    an adjective, with no determiner of its own, where the sentence's root is neither a verb nor an
-    auxiliary. The stand-in is the language's unambiguous speech verb (``lexicons.stand_in_verbs``; French
+    third-person form of a first-group speech verb (``lexicons.present_third_person``) right after a noun, an
+    adjective, a pronoun (*Il presse ses voisins de…*) or a comma, with no determiner of its own, where the
+    sentence's root is neither a verb nor an auxiliary. The stand-in is the language's unambiguous speech verb (``lexicons.stand_in_verbs``; French
     only: the English pipeline does not slip on these forms). One per sentence, the first. Candidates only:
     ``repair_slipped_speech_verbs`` keeps a new reading only where it gives the verb a speaker."""
     from recoupe.analysis.lexicons import present_third_person, stand_in_verbs
@@ -142,8 +142,9 @@ def slipped_speech_verbs(doc: Doc) -> list[tuple[int, str, str]]:
             if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or not tok.text.islower():
                 continue
             found = present_third_person(tok.lower_, lang)
-            if found is None or doc[tok.i - 1].pos_ not in ("NOUN", "PROPN", "ADJ") \
-                    or any(c.dep_ == "det" for c in tok.children):
+            before = doc[tok.i - 1]
+            if found is None or any(c.dep_ == "det" for c in tok.children) or not (
+                    before.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") or before.text == ","):
                 continue
             out.append((tok.i, found[0], stand_in["plur" if found[1] else "sing"]))
             break

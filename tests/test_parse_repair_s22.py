@@ -56,6 +56,7 @@ def base():
     ("Nouvelle alerte sur la sécheresse dans le Var", "alerte"),         # a headline: no speaker before it
     ("Le regard critique des élus sur le budget", "critique"),         # an adjective after a common noun
     ("Vive critique de l'opposition après le vote", "critique"),
+    ("Anne Leroy, juge d'instruction, et son greffier.", "juge"),      # an apposition after a comma
 ])
 def test_the_noun_stays_a_noun(base, text, word):
     from recoupe.analysis.parse import repair_slipped_speech_verbs

@@ -124,8 +124,8 @@ def slipped_speech_verbs(doc: Doc) -> list[tuple[int, str, str]]:
     adjective in a sentence left with no main verb (*Le maire juge que la réforme est injuste*: *juge* an
     adjective of *maire*, the *que* clause a relative on it; *La commission alerte sur…*): a lower-case
     third-person form of a first-group speech verb (``lexicons.present_third_person``) right after a noun, an
-    adjective, a pronoun (*Il presse ses voisins de…*) or a comma, with no determiner of its own, where the
-    sentence's root is neither a verb nor an auxiliary. The stand-in is the language's unambiguous speech verb (``lexicons.stand_in_verbs``; French
+    adjective or a pronoun (*Il presse ses voisins de…*), with no determiner of its own, where the sentence's
+    root is neither a verb nor an auxiliary. The stand-in is the language's unambiguous speech verb (``lexicons.stand_in_verbs``; French
     only: the English pipeline does not slip on these forms). One per sentence, the first. Candidates only:
     ``repair_slipped_speech_verbs`` keeps a new reading only where it gives the verb a speaker."""
     from recoupe.analysis.lexicons import present_third_person, stand_in_verbs
@@ -143,8 +143,9 @@ def slipped_speech_verbs(doc: Doc) -> list[tuple[int, str, str]]:
                 continue
             found = present_third_person(tok.lower_, lang)
             before = doc[tok.i - 1]
-            if found is None or any(c.dep_ == "det" for c in tok.children) or not (
-                    before.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") or before.text == ","):
+            # not after a comma: *Marie Dupont, juge d'instruction,* is an apposition
+            if found is None or before.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON") \
+                    or any(c.dep_ == "det" for c in tok.children):
                 continue
             out.append((tok.i, found[0], stand_in["plur" if found[1] else "sing"]))
             break

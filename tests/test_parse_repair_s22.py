@@ -26,6 +26,13 @@ def test_a_speech_verb_read_as_a_noun_reports_its_content(fr, text, content, spe
     assert [(q.content.text, q.speaker.text) for q in quotes] == [(content, speaker)]
 
 
+def test_a_speech_locution_after_the_slipped_verb_is_read_again(fr):
+    # *pointe du doigt*: the locution's *du* is no noun complement (``speech_locutions_fr.tsv``)
+    quotes = find_quotes(fr("La présidente de l'association Lucie Berthier pointe du doigt la hausse des loyers."))
+    assert [q.speaker.text for q in quotes] == ["La présidente de l'association Lucie Berthier"]
+    assert quotes[0].content.text.endswith("la hausse des loyers")
+
+
 def test_the_repaired_verb_keeps_its_own_lemma_and_the_text_its_words(fr):
     text = "Le conseiller municipal juge que la piscine coûte trop cher."
     doc = fr(text)
@@ -57,6 +64,9 @@ def base():
     ("Le regard critique des élus sur le budget", "critique"),         # an adjective after a common noun
     ("Vive critique de l'opposition après le vote", "critique"),
     ("Anne Leroy, juge d'instruction, et son greffier.", "juge"),      # an apposition after a comma
+    ("Photo : service presse de la préfecture", "presse"),              # a photo credit
+    ("Le magistrat Léon Garnier juge d'instruction à Nantes", "juge"),  # a caption: the noun's complement
+    ("Paul Vidal critique musical au journal régional", "critique"),    # an adjective the verb takes not
 ])
 def test_the_noun_stays_a_noun(base, text, word):
     from recoupe.analysis.parse import repair_slipped_speech_verbs

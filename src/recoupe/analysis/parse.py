@@ -145,11 +145,36 @@ def slipped_speech_verbs(doc: Doc) -> list[tuple[int, str, str]]:
             before = doc[tok.i - 1]
             # not after a comma: *Marie Dupont, juge d'instruction,* is an apposition
             if found is None or before.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON") \
-                    or any(c.dep_ == "det" for c in tok.children):
+                    or any(c.dep_ == "det" for c in tok.children) or _noun_complement_after(tok, found[0]):
                 continue
             out.append((tok.i, found[0], stand_in["plur" if found[1] else "sing"]))
             break
     return out
+
+
+def _noun_complement_after(tok: Token, lemma: str) -> bool:
+    """Is the word followed by what completes the noun or adjective it is spelt as, not the verb: *de*
+    (*juge d'instruction*, *service presse de la préfecture*, *titre de champion*) unless the verb takes
+    *de* and an infinitive follows (*menace de démissionner*), *du* or *des* (but for a speech locution,
+    *pointe du doigt*), or an adjective the verb does not take (*critique musical*, *alerte rouge*; *juge
+    crucial de…* is *juger* with an adjective)?
+    Photo credits and captions are verbless lines of that shape."""
+    from recoupe.analysis.lexicons import speech_frames
+
+    doc = tok.doc
+    if tok.i + 1 >= len(doc):
+        return False
+    after = doc[tok.i + 1]
+    frames = speech_frames(doc.lang_).get(lemma, frozenset())
+    if after.lower_ in ("du", "des", "de", "d'", "d’") and tok.i + 2 < len(doc) \
+            and f"{lemma} {doc[tok.i + 2].lemma_.lower()}" in speech_frames(doc.lang_):
+        return False  # a speech locution (*pointe du doigt*, ``speech_locutions_<lang>.tsv``)
+    if after.lower_ in ("du", "des"):
+        return True
+    if after.lower_ in ("de", "d'", "d’"):
+        infinitive = tok.i + 2 < len(doc) and doc[tok.i + 2].morph.get("VerbForm") == ["Inf"]
+        return not ("de" in frames and infinitive)
+    return after.pos_ == "ADJ" and "adj" not in frames
 
 
 # the languages with a ``[parse_stand_in]`` table (``quote_words_<lang>.toml``)

@@ -151,6 +151,25 @@ def present_third_person(form: str, lang: str) -> tuple[str, bool] | None:
     return (lemma, False) if form == singular else (lemma, True) if form == plural else None
 
 
+def collective_member(head: Token, lang: str) -> Token:
+    """The members a collective head names (*une liste d'experts*, *le collectif des riverains*, *a group
+    of lawmakers*: ``quote_words`` ``collective_heads``), whose noun says who speaks; ``head`` itself for
+    any other word or when the members are no noun."""
+    if head.lemma_.lower() not in quote_words(lang).collective_heads:
+        return head
+    member = next((c for c in head.children if c.i > head.i and c.dep_ in ("nmod", "pobj", "prep")), None)
+    if member is not None and member.dep_ == "prep":  # English: "group" -> "of" -> "lawmakers"
+        member = next((c for c in member.children if c.dep_ == "pobj"), None)
+    return member if member is not None and member.pos_ in ("NOUN", "PROPN") else head
+
+
+@lru_cache(maxsize=None)
+def speaker_nouns(lang: str) -> frozenset[str]:
+    """Nouns whose phrase names who speaks: roles, persons, institutions and documents (the lexicons
+    ``role_nouns``, ``person_nouns``, ``institution_nouns`` and ``source_nouns`` together)."""
+    return frozenset(role_nouns(lang)) | person_nouns(lang) | institution_nouns(lang) | source_nouns(lang)
+
+
 def causative_before(infinitive: Token, verbs: tuple[str, ...] = ("faire",)) -> Token | None:
     """The causative verb (``verbs``: *faire*, *laisser*) governing ``infinitive`` from before it (*a fait
     savoir*, *a laissé entendre*), or the word just before it when the parser hung the causative on the

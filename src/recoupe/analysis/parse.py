@@ -165,9 +165,10 @@ def _noun_complement_after(tok: Token, lemma: str) -> bool:
     if tok.i + 1 >= len(doc):
         return False
     after = doc[tok.i + 1]
-    frames = speech_frames(doc.lang_).get(lemma, frozenset())
+    table = speech_frames(doc.lang_)
+    frames = table.get(lemma, frozenset())
     if after.lower_ in ("du", "des", "de", "d'", "d’") and tok.i + 2 < len(doc) \
-            and f"{lemma} {doc[tok.i + 2].lemma_.lower()}" in speech_frames(doc.lang_):
+            and f"{lemma} {doc[tok.i + 2].lemma_.lower()}" in table:
         return False  # a speech locution (*pointe du doigt*, ``speech_locutions_<lang>.tsv``)
     if after.lower_ in ("du", "des"):
         return True
@@ -188,14 +189,12 @@ def _speaker_subject(verb: Token) -> bool:
     such (*le collectif des riverains*), or a noun phrase holding a name (*M. Taylor*, *la commission des
     Finances du Sénat*)? A headline's adjective or a common noun (*Nouvelle alerte sur…*, *le regard critique des
     élus*) is no speaker, and the slipped word there was the noun or adjective it was read as."""
-    from recoupe.analysis.lexicons import institution_nouns, person_nouns, quote_words, role_nouns, source_nouns
+    from recoupe.analysis.lexicons import collective_member, speaker_nouns
 
     lang = verb.doc.lang_
-    nouns = role_nouns(lang).keys() | person_nouns(lang) | institution_nouns(lang) | source_nouns(lang)
+    nouns = speaker_nouns(lang)
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i):
-        head = subject
-        if head.lemma_.lower() in quote_words(lang).collective_heads:
-            head = next((c for c in head.children if c.i > head.i and c.dep_ == "nmod"), head)
+        head = collective_member(subject, lang)
         if head.pos_ in ("PROPN", "PRON") or head.pos_ == "NOUN" and (head.lemma_.lower() in nouns or any(
                 t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in subject.subtree)):
             return True

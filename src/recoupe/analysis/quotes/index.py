@@ -12,7 +12,8 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
-from recoupe.analysis.lexicons import institution_nouns, person_nouns, quote_words, role_nouns, source_nouns
+from recoupe.analysis.lexicons import (collective_member, institution_nouns, person_nouns, quote_words, role_nouns,
+                                      source_nouns)
 from recoupe.analysis.text import fold
 from recoupe.model import Entity
 
@@ -91,12 +92,7 @@ def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
     takes such phrases as candidates, the rules rejected them as subjects); a collective head (*une
     liste d'experts*, *a group of lawmakers*) is as credible as its complement."""
     doc = head.doc
-    if head.lemma_.lower() in quote_words(lang).collective_heads:
-        member = next((c for c in head.children if c.i > head.i and c.dep_ in ("nmod", "pobj", "prep")), None)
-        if member is not None and member.dep_ == "prep":  # English: "group" -> "of" -> "lawmakers"
-            member = next((c for c in member.children if c.dep_ == "pobj"), None)
-        if member is not None and member.pos_ in ("NOUN", "PROPN"):
-            head = member
+    head = collective_member(head, lang)
     if head.pos_ == "PRON" or head.pos_ == "PROPN":
         return True
     if head.lemma_.lower() in source_nouns(lang) or head.lemma_.lower() in role_nouns(lang):

@@ -410,6 +410,10 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
         agents = [c for h in verb.children if h.i > verb.i and h.dep_ in ("xcomp", "obl", "obl:mod", "obl:arg")
                   for c in h.children if c.i > h.i and c.dep_ in ("obl:agent", "nmod", "obl", "obl:mod")
                   and any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)]
+    if lang == "fr":
+        # the parser labels other phrases agents too (*s'est montré bavard au sujet de sa relation avec X*:
+        # *avec X* as ``obl:agent``): a French agent is introduced by *par*
+        agents = [c for c in agents if any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)]
     if not agents:
         return None
     agent = agents[0]

@@ -35,6 +35,14 @@ MAX_PIECE_CHARS = 100_000
 
 PARAGRAPH_PARSE = "recoupe_paragraph_parse"
 
+# ``doc._.recoupe_reread``: the character ranges of the words the repair read again with a stand-in verb
+# (``repair_slipped_speech_verbs``), so that a finding resting on that reading can say so in its producer
+# (``REREAD_PRODUCER``). An empty list when nothing was read again.
+REREAD = "recoupe_reread"
+REREAD_PRODUCER = "rule:parse.stand_in"
+if not Doc.has_extension(REREAD):
+    Doc.set_extension(REREAD, default=None)
+
 # A line break and the whitespace after it: where one paragraph ends and the next begins.
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -82,7 +90,9 @@ class ParagraphParse:
         cuts = sorted({bisect.bisect_left(starts, s) for s, _ in paragraph_pieces(text, self.max_piece_chars)} | {0})
         ranges = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(doc)]) if b > a]
         if len(ranges) <= 1:
-            return self._run([doc])[0]
+            (doc,), (reread,) = self._run([doc])
+            doc._.set(REREAD, [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in reread])
+            return doc
         # each piece a new Doc of the same words, spaces and norms (the tokenizer's exceptions set norms the
         # models read), from arrays taken once: Span.as_doc reads the whole Doc for each piece (quadratic)
         words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
@@ -91,22 +101,24 @@ class ParagraphParse:
         for a, b in ranges:
             piece = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
             pieces.append(piece.from_array([NORM], norms[a:b].reshape(-1, 1)))
-        joined = Doc.from_docs(self._run(pieces), ensure_whitespace=False, exclude=["user_data"])
+        parsed, reread = self._run(pieces)
+        joined = Doc.from_docs(parsed, ensure_whitespace=False, exclude=["user_data"])
         # the same text, so what was set on the Doc before the call keeps its character offsets: the values
         # of Doc._ extensions (``doc._.recoupe_title``), categories and span groups; the components' caches
         # in user_data are the new parse's to fill
         joined.user_data.update({k: v for k, v in doc.user_data.items() if isinstance(k, tuple) and k[:1] == ("._.",)})
         joined.cats = dict(doc.cats)
+        joined._.set(REREAD, [(joined[a + i].idx, joined[a + i].idx + len(joined[a + i].text))
+                              for (a, _), indices in zip(ranges, reread) for i in indices])
         for key, group in doc.spans.items():
             joined.spans[key] = [joined.char_span(sp.start_char, sp.end_char, label=sp.label, kb_id=sp.kb_id,
                                                   span_id=sp.id) for sp in group]
         return keep_text(joined, text)
 
-    def _run(self, docs: list[Doc]) -> list[Doc]:
+    def _run(self, docs: list[Doc]) -> tuple[list[Doc], list[list[int]]]:
+        """The Docs read by the models and repaired, with the token indices each repair read again."""
         docs = self._models(docs)
-        for doc in docs:
-            repair_slipped_speech_verbs(doc, self._models)
-        return docs
+        return docs, [repair_slipped_speech_verbs(doc, self._models) for doc in docs]
 
     def _models(self, docs: list[Doc]) -> list[Doc]:
         for name in self.pipes:
@@ -201,13 +213,14 @@ def _speaker_subject(verb: Token) -> bool:
     return False
 
 
-def repair_slipped_speech_verbs(doc: Doc, models) -> Doc:
+def repair_slipped_speech_verbs(doc: Doc, models) -> list[int]:
     """Read the paragraph again with the stand-in verb in place of each speech verb the tagger took for a
     noun (``slipped_speech_verbs``), and keep that reading where every stand-in comes out as a verb with a
     subject that can speak (``_speaker_subject``); when only some do, the paragraph is read once more with
     those alone, and left as it was if that reading does not mend them all. The words and offsets stay;
     the tags, lemmas, morphology, arcs, sentence bounds and entities of the whole paragraph are the new
     reading's, and each verb keeps its own lemma. ``models`` runs the model components on a list of Docs.
+    Returns the indices of the tokens read again (empty when the reading was left as it was).
 
     Why: the rules read speech through the parse; with no verb in the sentence they find no speaker and no
     content (*Le député X juge que c'est "dévastateur"* was no quote). Only the model's input changes, so
@@ -215,7 +228,7 @@ def repair_slipped_speech_verbs(doc: Doc, models) -> Doc:
     slipped = slipped_speech_verbs(doc)
     for _ in range(2):
         if not slipped:
-            return doc
+            return []
         other = _read_with(doc, slipped, models)
         mended = [(i, lemma, form) for i, lemma, form in slipped
                   if other[i].pos_ == "VERB" and _speaker_subject(other[i])]
@@ -225,9 +238,19 @@ def repair_slipped_speech_verbs(doc: Doc, models) -> Doc:
                 doc.tensor = other.tensor
             for i, lemma, _ in mended:
                 doc[i].lemma_ = lemma
-            return doc
+            return [i for i, _, _ in mended]
         slipped = mended
-    return doc
+    return []
+
+
+def reread_producer(doc: Doc, span: tuple[int, int] | None, producer: str) -> str:
+    """``producer``, joined by ``+rule:parse.stand_in`` when ``span`` (a finding's cue) holds a word the
+    parse read again with a stand-in verb: the finding rests on that second reading, and its provenance
+    says so (*rule:quotes.indirect_clause+rule:parse.stand_in*)."""
+    reread = doc._.get(REREAD) or ()
+    if span is not None and any(s < span[1] and span[0] < e for s, e in reread):
+        return f"{producer}+{REREAD_PRODUCER}"
+    return producer
 
 
 def _read_with(doc: Doc, stand_ins: list[tuple[int, str, str]], models) -> Doc:
@@ -244,7 +267,7 @@ def _read_with(doc: Doc, stand_ins: list[tuple[int, str, str]], models) -> Doc:
     PARAGRAPH_PARSE,
     default_config={"pipes": [], "max_piece_chars": MAX_PIECE_CHARS},
     assigns=["token.tag", "token.pos", "token.morph", "token.lemma", "token.dep", "token.head",
-             "token.is_sent_start", "doc.sents", "doc.ents", "doc.tensor"],
+             "token.is_sent_start", "doc.sents", "doc.ents", "doc.tensor", f"doc._.{REREAD}"],
 )
 def make_paragraph_parse(nlp: Language, name: str, pipes: list[str], max_piece_chars: int) -> ParagraphParse:
     """The model components ``pipes`` (left disabled in the pipeline) run paragraph by paragraph."""

@@ -612,8 +612,8 @@ class Discourse:
             return None
         if any(is_person(e) for e in entities_in(self.doc, *bounds)):
             return None  # the phrase names someone (*la leader du RN X*): not a bare description
-        if names_a_body(head, lang):
-            return None  # *le ministère*, *le rapport*, *le quotidien*: a body, a document or an outlet
+        if names_a_body(head, lang) or names_a_group(head, lang):
+            return None  # *le ministère*, *le rapport*, *le quotidien*, *le collectif*: no one person
         dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
         if not dets or dets[0].morph.get("Definite") != ["Def"] or dets[0].morph.get("PronType") != ["Art"]:
             return None
@@ -729,6 +729,13 @@ def names_a_body(head: Token, lang: str) -> bool:
     return bool(words & (source_nouns(lang) | institution_nouns(lang) | quote_words(lang).outlet_nouns))
 
 
+def names_a_group(head: Token, lang: str) -> bool:
+    """Does the noun name a group of people (*le collectif des riverains*, *la majorité des élus*, *the
+    group*: ``quote_words`` ``collective_heads``)? A singular description of a group is no one person:
+    it takes up no previous speaker and is filled with no name."""
+    return head.lemma_.lower() in quote_words(lang).collective_heads
+
+
 def speaker_noun(head: Token, lang: str) -> bool:
     """Can the noun name someone who speaks: a role or person noun (``role_nouns.tsv``,
     ``person_nouns.tsv``), or a body, document or outlet noun (``names_a_body``)?"""
@@ -737,11 +744,13 @@ def speaker_noun(head: Token, lang: str) -> bool:
 
 def definite_person_description(head: Token, lang: str) -> bool:
     """Is the noun the head of a definite singular description that may name a person (*le porte-parole*,
-    *la commerçante*): a singular noun after a singular definite article, naming no body, document or
-    outlet (``names_a_body``)? The article says the number of an invariable noun (*les porte-parole*).
+    *la commerçante*): a singular noun after a singular definite article, naming no body, document,
+    outlet or group (``names_a_body``, ``names_a_group``)? The article says the number of an invariable
+    noun (*les porte-parole*).
     What a description must be before the article's structure may name its holder (``named_next``,
     ``speakers._person_named_just_before``)."""
-    if head.pos_ != "NOUN" or "Plur" in head.morph.get("Number") or names_a_body(head, lang):
+    if head.pos_ != "NOUN" or "Plur" in head.morph.get("Number") or names_a_body(head, lang) \
+            or names_a_group(head, lang):
         return False
     dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
     return bool(dets) and dets[0].morph.get("Definite") == ["Def"] and dets[0].morph.get("PronType") == ["Art"] \

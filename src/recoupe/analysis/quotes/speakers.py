@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_lemma
+from recoupe.analysis.parse import reread_producer
 from recoupe.analysis.quotes.candidates import (
     SpeakerCandidate,
     candidates,
@@ -44,6 +45,7 @@ from recoupe.analysis.quotes.coreference import (
     named_next,
     is_person_noun,
     names_a_body,
+    names_a_group,
     oblique,
     possessive,
     pronoun_features,
@@ -135,8 +137,8 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         quotes.append(Quote(
             kind=cand.kind, cue=char_span(doc, *cand.cue) if cand.cue else None,
             content=char_span(doc, *cand.content), speaker=found.span, speaker_canonical=found.canonical,
-            speaker_role=found.role, speaker_evidence=found.evidence, producer=cand.producer_name(),
-            confidence=round(found.confidence, 2)))
+            speaker_role=found.role, speaker_evidence=found.evidence,
+            producer=reread_producer(doc, cand.cue, cand.producer_name()), confidence=round(found.confidence, 2)))
     for cand in repeated:  # a pull quote: the speaker of the attributed quotation that repeats it
         quotes.append(_inherited_quote(doc, cand, cand.inherited.result))
     # the quotations decided after the others (the article's main speaker, a subhead's source) take no
@@ -568,6 +570,8 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 p[k] = -1.0
             elif k != rule_index and kind_clash(head, c.referent, lang):
                 p[k] = -1.0  # a person's title filled with an organisation, a place or a body phrase
+            elif k != rule_index and ent is not None and is_person(ent) and names_a_group(head, lang):
+                p[k] = -1.0  # a group (*le collectif des riverains*) filled with one person named nearby
             elif k != rule_index and ent is not None and fill_gender_clash(doc, head, ent, lang):
                 # *la directrice* is not filled with a man named nearby, nor is the rules' pick (an organisation
                 # in the phrase, a holder) replaced by one

@@ -182,7 +182,8 @@ def relations_units(doc):
 # --- entities (issue 9, sixth pass): the component before it read token columns once per Doc ---
 from recoupe.analysis import text  # noqa: E402
 from recoupe.analysis.entities import (  # noqa: E402
-    GENERIC_ORG_SUFFIXES, LABEL_MAP, SEPARATORS, Cluster, RawMention, _ClusterIndex, _max_org_tokens,
+    GENERIC_ORG_SUFFIXES, LABEL_MAP, SEPARATORS, Cluster, RawMention, _ClusterIndex, _join_acronyms, _max_org_tokens,
+    _Tokens,
     _merge_same_canonical, _promote_people, _role_key, _role_span, find_roles, fold, is_known_organisation,
     org_heads, organisations, role_nouns,
 )
@@ -400,7 +401,7 @@ def _e_resolve(doc: Doc, mentions: list[RawMention]) -> list[Cluster]:
         if target is None and m.weak:
             continue  # a capitalised common noun opening a line ("Sources : ..."), alone
         index.add(index.new() if target is None else target, m, key)
-    clusters = index.clusters
+    clusters = _join_acronyms(_Tokens(doc), index.clusters)  # a later step, shared (session 23)
     for c in clusters:
         order = sorted(range(len(c.mentions)), key=lambda i: c.mentions[i].start)
         c.mentions = [c.mentions[i] for i in order]

@@ -9,8 +9,10 @@ module fixes them in named, tested steps, each recorded as the mention's ``produ
    a name glued to them (``Facebook Mark Zuckerberg``).
 3. ``rule:entities.org_head``: a name headed by *Initiative, Fondation, University…* is an ORG.
 4. ``rule:entities.resolve``: mentions join a cluster by surname (``Zuckerberg`` → ``Mark
-   Zuckerberg``) or by name prefix (``Buzzfeed`` → ``BuzzFeed News``); the cluster's label is a
-   vote in which full personal names and gazetteer hits weigh most.
+   Zuckerberg``) or by name prefix (``Buzzfeed`` → ``BuzzFeed News``), and an acronym joins the one
+   name of the article its initials spell (``OMS`` → ``Organisation mondiale de la santé``, ``NKM`` →
+   ``Nathalie Kosciusko-Morizet``); the cluster's label is a vote in which full personal names and
+   gazetteer hits weigh most.
 5. ``rule:entities.appos``: roles in apposition, from the dependency parse
    (``Mark Zuckerberg, PDG de Facebook``; ``la COO de Facebook Sheryl Sandberg``), and later
    bare role phrases (``le PDG de Facebook``) as mentions of the same person.
@@ -19,6 +21,8 @@ module fixes them in named, tested steps, each recorded as the mention's ``produ
 from __future__ import annotations
 
 import bisect
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -495,13 +499,71 @@ def resolve(doc: Doc, mentions: list[RawMention], toks: _Tokens | None = None) -
         if target is None and m.weak:
             continue  # a capitalised common noun opening a line ("Sources : ..."), alone
         index.add(index.new() if target is None else target, m, key)
-    clusters = index.clusters
+    clusters = _join_acronyms(toks, index.clusters)
     for c in clusters:
         order = sorted(range(len(c.mentions)), key=lambda i: c.mentions[i].start)
         c.mentions = [c.mentions[i] for i in order]
         c.keys = [c.keys[i] for i in order]
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+# An acronym: one word of upper-case letters (accents folded), 2 to 6 of them (*OMS*, *NKM*, *LREM* is
+# spelt *LaREM* and stays apart). A person's name spells an acronym of 3 letters or more only (*NKM*,
+# *DSK*): two letters (*PS*, *RN*) are too often some person's initials too.
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_PERSON_ACRONYM_MIN = 3
+
+
+def _initials(toks: _Tokens, m: RawMention) -> set[str]:
+    """The letters a name's words begin with, each part of a hyphenated word counting (*Kosciusko-Morizet*:
+    K, M): with every word (*Les Républicains*: LR) and without the stop words (*Union pour un mouvement
+    populaire*: UMP)."""
+    every, content = [], []
+    for i in range(m.start, m.end):
+        if toks.punct[i]:
+            continue
+        letters = [part[0] for part in re.split(r"[-‐'’]", text.fold(toks.text[i])) if part]
+        every += letters
+        if not toks.stop[i]:
+            content += letters
+    return {"".join(every).upper(), "".join(content).upper()}
+
+
+def _join_acronyms(toks: _Tokens, clusters: list[Cluster]) -> list[Cluster]:
+    """Each cluster made of one acronym alone joins the one cluster holding a name of two or more words
+    whose initials spell it (``_initials``), as abbreviations are matched to their long forms within a
+    text by their letters (Schwartz and Hearst, PSB 2003), and takes that name's label (producer
+    ``rule:entities.acronym``). Left apart when no name or more than one
+    spells it: world knowledge (*UE* for an article that never writes *Union européenne*) is no part of
+    this step."""
+    def acronym(c: Cluster) -> str | None:
+        words = {toks.text[m.start] for m in c.mentions if m.end - m.start == 1}
+        if len(words) != 1 or any(m.end - m.start != 1 for m in c.mentions):
+            return None
+        word = "".join(ch for ch in unicodedata.normalize("NFKD", next(iter(words))) if not unicodedata.combining(ch))
+        return word if _ACRONYM.fullmatch(word) else None
+
+    spelt: dict[str, set[int]] = {}
+    for cid, c in enumerate(clusters):
+        person = c.label() == "PER"
+        for m, key in zip(c.mentions, c.keys):
+            if len(key) >= 2:
+                for letters in _initials(toks, m):
+                    if len(letters) >= (_PERSON_ACRONYM_MIN if person else 2):
+                        spelt.setdefault(letters, set()).add(cid)
+    gone = set()
+    for cid, c in enumerate(clusters):
+        word = acronym(c)
+        owners = spelt.get(word, set()) - {cid} if word else set()
+        if len(owners) == 1:
+            # the acronym takes the kind of the name it spells (*NKM*, tagged an organisation, is a person)
+            target = clusters[next(iter(owners))]
+            label = target.label()
+            target.mentions += [RawMention(m.start, m.end, label, "rule:entities.acronym") for m in c.mentions]
+            target.keys += c.keys
+            gone.add(cid)
+    return [c for cid, c in enumerate(clusters) if cid not in gone]
 
 
 def _canonical(toks: _Tokens, cluster: Cluster) -> str:

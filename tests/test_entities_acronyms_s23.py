@@ -1,0 +1,48 @@
+"""An acronym joins the one name of the article whose initials spell it (``entities._join_acronyms``,
+issue 14, session 23): its quotes are then the named entity's (*tranche NKM* is Nathalie
+Kosciusko-Morizet's), and the corpus keys one organisation, not two. Invented sentences."""
+
+from __future__ import annotations
+
+from recoupe.analysis.quotes import find_quotes
+
+
+def _entities(doc):
+    return {e.canonical: (e.label, sorted({m.text for m in e.mentions})) for e in doc._.entities}
+
+
+def test_an_organisation_spelt_out_in_the_article_is_its_acronym(fr):
+    ents = _entities(fr("L'Organisation mondiale de la santé a publié un rapport mardi. Selon l'OMS, le risque "
+                        "reste faible."))
+    assert ents["Organisation mondiale de la santé"] == ("ORG", ["OMS", "Organisation mondiale de la santé"])
+    assert "OMS" not in ents
+
+
+def test_a_person_named_by_initials_speaks_under_the_full_name(fr):
+    doc = fr("Jean-Luc Morel était à Lyon lundi. « Je ne céderai rien », tranche JLM devant les élus.")
+    ents = _entities(doc)
+    assert ents["Jean-Luc Morel"][0] == "PER" and "JLM" in ents["Jean-Luc Morel"][1]
+    quote = next(q for q in find_quotes(doc) if q.content.text == "Je ne céderai rien")
+    assert quote.speaker.text == "JLM" and quote.speaker_canonical == "Jean-Luc Morel"
+
+
+def test_the_stop_words_may_count_or_not(fr):
+    from recoupe.analysis.entities import RawMention, _initials, _Tokens
+
+    toks = _Tokens(fr("La République en marche et l'Union pour la défense des artisans"))
+    assert _initials(toks, RawMention(0, 4, "ORG", "test")) == {"LREM", "RM"}
+    assert "UDA" in _initials(toks, RawMention(6, 12, "ORG", "test"))
+
+
+def test_two_names_spelling_the_acronym_leave_it_apart(fr):
+    ents = _entities(fr("Le Parti socialiste et Paris Sportif ont signé. Le PS a salué l'accord."))
+    assert "PS" in ents and "PS" not in ents["Parti socialiste"][1]
+
+
+def test_two_letters_never_stand_for_a_person(fr):
+    ents = _entities(fr("Pierre Serre a quitté la réunion. Le PS a salué l'accord."))
+    assert "PS" not in ents["Pierre Serre"][1]
+
+
+def test_an_acronym_the_article_never_spells_out_stays_as_written(fr):
+    assert "OMS" in _entities(fr("Selon l'OMS, le risque reste faible pour les voyageurs."))

@@ -328,10 +328,15 @@ def _e_split_title_complement(doc: Doc, mentions: list[RawMention]) -> list[RawM
         before = m.start - 1
         while before >= 0 and doc[before].is_stop and doc[before].lower_ not in ("de", "du", "des", "d'", "d’", "of"):
             before -= 1
-        if m.label == "PER" and m.producer != "rule:entities.gazetteer" and m.end - m.start >= 3 and before >= 0 \
-                and doc[before].lower_ in ("de", "du", "des", "d'", "d’", "of") and doc[m.start].text not in names:
+        if m.label in ("PER", "MISC") and m.producer != "rule:entities.gazetteer" and m.end - m.start >= 3 \
+                and doc[m.start].text not in names:
             cut = next((i for i in range(m.start + 1, m.end - 1)
                         if doc[i].text.split("-")[0] in names and doc[i - 1].text not in names), None)
+            complement = before >= 0 and doc[before].lower_ in ("de", "du", "des", "d'", "d’", "of")
+            if cut is not None and not (complement if m.label == "PER" else  # session 23: MISC too
+                                        complement and doc[cut - 1].text.islower()
+                                        or _e_title_alone(doc, doc[m.start:cut])):
+                cut = None
         if cut is None:
             out.append(m)
             continue

@@ -46,3 +46,18 @@ def test_two_letters_never_stand_for_a_person(fr):
 
 def test_an_acronym_the_article_never_spells_out_stays_as_written(fr):
     assert "OMS" in _entities(fr("Selon l'OMS, le risque reste faible pour les voyageurs."))
+
+
+def test_a_title_the_tagger_ran_into_a_name_is_split_off(fr):
+    # the tagger's miscellaneous mention *Transition écologique Lucie Marchand* (a ministry's complement) and
+    # *Premier ministre Luis Serrano* (a title alone): the person is named apart, and then speaks
+    doc = fr("Plusieurs élus, à commencer par la ministre de la Transition écologique Lucie Marchand, ont réagi. "
+             "« C'est sur la table », a-t-elle dit. Le Premier ministre Luis Serrano a salué le texte.")
+    people = {e.canonical for e in doc._.entities if e.label == "PER"}
+    assert {"Lucie Marchand", "Luis Serrano"} <= people
+    quote = next(q for q in find_quotes(doc) if q.content.text == "C'est sur la table")
+    assert quote.speaker_canonical == "Lucie Marchand"
+
+
+def test_a_place_named_after_someone_keeps_the_name(fr):
+    assert "lycée Victor Hugo" not in {e.canonical for e in fr("Il enseigne au lycée Victor Hugo de Caen.")._.entities}

@@ -335,8 +335,10 @@ def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames:
     noun's complement) and holds a listed first name (``first_names.tsv``) after words that are not
     one is split there: the words before are the complement (left out when they are a title alone,
     *du Premier ministre Jean Martin*), the rest a person (*de Jean Martin*, first name first, stays
-    whole). Only the tagger's person mentions: a place or a body named after someone (*du lycée Victor
-    Hugo*, *of the Royal Victoria Hospital*) keeps its name."""
+    whole). The tagger's person mentions, and its miscellaneous ones where the words before the first
+    name are a title alone (*Premier ministre Pedro Sanchez*) or a complement ending on a lower-case word
+    (*de la Transition écologique François de Rugy*): a place or a body named after someone (*du lycée
+    Victor Hugo*, *of the Royal Victoria Hospital*) keeps its name."""
     names = first_names(language_of(toks.doc))
     out = []
     for m in mentions:
@@ -344,10 +346,15 @@ def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames:
         before = m.start - 1
         while before >= 0 and toks.stop[before] and toks.text[before].lower() not in _COMPLEMENT_CASES:
             before -= 1  # the article between the preposition and the name (*de la*)
-        if m.label == "PER" and m.producer != "rule:entities.gazetteer" and m.end - m.start >= 3 and before >= 0 \
-                and toks.text[before].lower() in _COMPLEMENT_CASES and toks.text[m.start] not in names:
+        if m.label in ("PER", "MISC") and m.producer != "rule:entities.gazetteer" and m.end - m.start >= 3 \
+                and toks.text[m.start] not in names:
             cut = next((i for i in range(m.start + 1, m.end - 1)
                         if toks.text[i].split("-")[0] in names and toks.text[i - 1] not in names), None)
+            complement = before >= 0 and toks.text[before].lower() in _COMPLEMENT_CASES
+            if cut is not None and not (complement if m.label == "PER" else
+                                        complement and toks.text[cut - 1].islower()
+                                        or _title_alone(toks, m.start, cut, surnames)):
+                cut = None
         if cut is None:
             out.append(m)
             continue

@@ -59,5 +59,29 @@ def test_a_title_the_tagger_ran_into_a_name_is_split_off(fr):
     assert quote.speaker_canonical == "Lucie Marchand"
 
 
-def test_a_place_named_after_someone_keeps_the_name(fr):
-    assert "lycée Victor Hugo" not in {e.canonical for e in fr("Il enseigne au lycée Victor Hugo de Caen.")._.entities}
+def test_a_body_named_after_someone_keeps_the_name(fr):
+    from recoupe.analysis.entities import RawMention, _split_title_complement, _Tokens
+
+    # the tagger's miscellaneous mention after *du*: the complement of no title, a museum's name
+    doc = fr("Il a visité la salle du Musée d'art moderne André Malraux hier.")
+    toks = _Tokens(doc)
+    start = next(t.i for t in doc if t.text == "Musée")
+    end = next(t.i for t in doc if t.text == "Malraux") + 1
+    mention = RawMention(start, end, "MISC", "test")
+    assert _split_title_complement(toks, [mention], frozenset()) == [mention]
+
+
+def test_an_acronym_with_an_article_is_no_person(fr):
+    # *la LFI* is an organisation whatever name spells it; a place is spelt only by a place (*LR* is no
+    # *La Rochelle*)
+    ents = _entities(fr("Louis-François Isnard, maire de Lille, a voté. La LFI a dénoncé le texte. "
+                        "Le congrès se tiendra à La Rochelle en septembre. LR a dénoncé un autre texte."))
+    assert "LFI" in ents and "LFI" not in ents["Louis-François Isnard"][1]
+    assert "LR" in ents and "LR" not in ents["La Rochelle"][1]
+
+
+def test_two_letters_without_an_article_stand_for_no_organisation(en):
+    ents = _entities(en("Amnesty International criticised the plan. Companies using AI tools must register them. "
+                        "The European Union said on Monday that it would act. The EU also warned the firms."))
+    assert ents["Amnesty International"][1] == ["Amnesty International"]
+    assert "EU" in ents["European Union"][1]

@@ -49,3 +49,13 @@ def test_a_person_description_still_takes_up_the_previous_speaker(fr):
     quotes = find_quotes(fr("Paul Martin a dit que tout allait bien.\n\n"
                             "Le maire a ensuite estimé que la rocade serait utile."))
     assert _by_content(quotes, "que la rocade serait utile").speaker_canonical == "Paul Martin"
+
+
+def test_a_one_person_noun_among_the_collectives_still_takes_up_the_speaker(fr, en):
+    # *la partie civile*, *the host*: collective heads of the grammar (*une partie des élus*) that name one
+    # person as a description; only group nouns (``group_nouns``) name no one person
+    quotes = find_quotes(fr("Marie Durand a porté plainte en mars, a-t-elle dit.\n\n"
+                            "La partie civile estime que le dossier est solide."))
+    assert _by_content(quotes, "que le dossier est solide").speaker_canonical == "Marie Durand"
+    quotes = find_quotes(en("Jimmy Fallon opened the show on Monday, he said.\n\nThe host said that the guests were late."))
+    assert _by_content(quotes, "that the guests were late").speaker_canonical == "Jimmy Fallon"

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -336,9 +335,10 @@ def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames:
     one is split there: the words before are the complement (left out when they are a title alone,
     *du Premier ministre Jean Martin*), the rest a person (*de Jean Martin*, first name first, stays
     whole). The tagger's person mentions, and its miscellaneous ones where the words before the first
-    name are a title alone (*Premier ministre Pedro Sanchez*) or a complement ending on a lower-case word
-    (*de la Transition écologique François de Rugy*): a place or a body named after someone (*du lycée
-    Victor Hugo*, *of the Royal Victoria Hospital*) keeps its name."""
+    name are a title alone (*Premier ministre Pedro Sanchez*) or the complement of a title (*le ministre
+    de la Transition écologique François de Rugy*; the words before stay miscellaneous): a place or a
+    body named after someone (*du lycée Victor Hugo*, *du Musée d'art moderne André Malraux*, *of the
+    Royal Victoria Hospital*) keeps its name."""
     names = first_names(language_of(toks.doc))
     out = []
     for m in mentions:
@@ -351,15 +351,17 @@ def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames:
             cut = next((i for i in range(m.start + 1, m.end - 1)
                         if toks.text[i].split("-")[0] in names and toks.text[i - 1] not in names), None)
             complement = before >= 0 and toks.text[before].lower() in _COMPLEMENT_CASES
+            # a miscellaneous mention: the complement of a title (*le ministre de la Transition écologique
+            # X*: a role noun before *de*), not of any noun (*du Musée d'art moderne André Malraux*)
+            of_title = complement and before > 0 and fold(toks.text[before - 1]) in role_nouns()
             if cut is not None and not (complement if m.label == "PER" else
-                                        complement and toks.text[cut - 1].islower()
-                                        or _title_alone(toks, m.start, cut, surnames)):
+                                        of_title or _title_alone(toks, m.start, cut, surnames)):
                 cut = None
         if cut is None:
             out.append(m)
             continue
         if not _title_alone(toks, m.start, cut, surnames):
-            out.append(RawMention(m.start, cut, "ORG", "rule:entities.split_title"))
+            out.append(RawMention(m.start, cut, "ORG" if m.label == "PER" else m.label, "rule:entities.split_title"))
         out.append(RawMention(cut, m.end, "PER", "rule:entities.split_title"))
     return out
 
@@ -515,9 +517,9 @@ def resolve(doc: Doc, mentions: list[RawMention], toks: _Tokens | None = None) -
     return clusters
 
 
-# An acronym: one word of upper-case letters (accents folded), 2 to 6 of them (*OMS*, *NKM*, *LREM* is
-# spelt *LaREM* and stays apart). A person's name spells an acronym of 3 letters or more only (*NKM*,
-# *DSK*): two letters (*PS*, *RN*) are too often some person's initials too.
+# An acronym: one word of upper-case letters (accents folded), 2 to 6 of them (*OMS*, *NKM*; *LaREM* stays
+# apart). A person's name spells an acronym of 3 letters or more only (*NKM*, *DSK*): two letters (*PS*,
+# *RN*) are too often some person's initials too.
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _PERSON_ACRONYM_MIN = 3
 
@@ -530,46 +532,66 @@ def _initials(toks: _Tokens, m: RawMention) -> set[str]:
     for i in range(m.start, m.end):
         if toks.punct[i]:
             continue
-        letters = [part[0] for part in re.split(r"[-‐'’]", text.fold(toks.text[i])) if part]
+        letters = [part[0] for part in re.split(r"[-‐'’]", fold(toks.text[i])) if part]
         every += letters
         if not toks.stop[i]:
             content += letters
     return {"".join(every).upper(), "".join(content).upper()}
 
 
-def _join_acronyms(toks: _Tokens, clusters: list[Cluster]) -> list[Cluster]:
-    """Each cluster made of one acronym alone joins the one cluster holding a name of two or more words
-    whose initials spell it (``_initials``), as abbreviations are matched to their long forms within a
-    text by their letters (Schwartz and Hearst, PSB 2003), and takes that name's label (producer
-    ``rule:entities.acronym``). Left apart when no name or more than one
-    spells it: world knowledge (*UE* for an article that never writes *Union européenne*) is no part of
-    this step."""
-    def acronym(c: Cluster) -> str | None:
-        words = {toks.text[m.start] for m in c.mentions if m.end - m.start == 1}
-        if len(words) != 1 or any(m.end - m.start != 1 for m in c.mentions):
-            return None
-        word = "".join(ch for ch in unicodedata.normalize("NFKD", next(iter(words))) if not unicodedata.combining(ch))
-        return word if _ACRONYM.fullmatch(word) else None
+def _acronym(toks: _Tokens, c: Cluster) -> str | None:
+    """The acronym a cluster is made of alone (every mention the same one upper-case word), else None."""
+    words = {toks.text[m.start] for m in c.mentions}
+    if len(words) != 1 or any(m.end - m.start != 1 for m in c.mentions):
+        return None
+    word = next(iter(words))
+    return fold(word).upper() if word.isupper() and _ACRONYM.fullmatch(fold(word).upper()) else None
 
+
+def _may_spell(toks: _Tokens, acronym: str, mentions: list[RawMention], label: str) -> bool:
+    """May these mentions of ``acronym`` stand for a name of kind ``label``? An organisation's acronym takes
+    an article (*le PS*, *la LFI*, *l'UE*) where a person's never does (*NKM a tranché*): a person is
+    spelt by no acronym with an article, nor by a known organisation (``is_known_organisation``), and
+    two letters stand for an organisation only with an article somewhere (*AI tools* is no *Amnesty
+    International*). A place is spelt only by a word the tagger read as a place too (*LR* is no *La
+    Rochelle*)."""
+    determined = any(m.start > 0 and toks.pos[m.start - 1] == DET for m in mentions)
+    if label == "PER":
+        return len(acronym) >= _PERSON_ACRONYM_MIN and not determined and not is_known_organisation(acronym)
+    if label == "LOC" and any(m.label != "LOC" for m in mentions):
+        return False
+    return len(acronym) > 2 or determined
+
+
+def _join_acronyms(toks: _Tokens, clusters: list[Cluster]) -> list[Cluster]:
+    """Each cluster made of one acronym alone (``_acronym``) joins the one cluster holding a name of two or
+    more words whose initials spell it (``_initials``), as abbreviations are matched to their long forms
+    within a text by their letters (Schwartz and Hearst, PSB 2003), where the acronym may stand for a name
+    of that kind (``_may_spell``), and takes that name's label (producer ``rule:entities.acronym``). Left
+    apart when no name or more than one spells it: world knowledge (*UE* for an article that never writes
+    *Union européenne*) is no part of this step."""
     spelt: dict[str, set[int]] = {}
+    labels = [c.label() for c in clusters]
     for cid, c in enumerate(clusters):
-        person = c.label() == "PER"
         for m, key in zip(c.mentions, c.keys):
             if len(key) >= 2:
                 for letters in _initials(toks, m):
-                    if len(letters) >= (_PERSON_ACRONYM_MIN if person else 2):
+                    if len(letters) >= (_PERSON_ACRONYM_MIN if labels[cid] == "PER" else 2):
                         spelt.setdefault(letters, set()).add(cid)
     gone = set()
     for cid, c in enumerate(clusters):
-        word = acronym(c)
+        word = _acronym(toks, c)
         owners = spelt.get(word, set()) - {cid} if word else set()
-        if len(owners) == 1:
-            # the acronym takes the kind of the name it spells (*NKM*, tagged an organisation, is a person)
-            target = clusters[next(iter(owners))]
-            label = target.label()
-            target.mentions += [RawMention(m.start, m.end, label, "rule:entities.acronym") for m in c.mentions]
-            target.keys += c.keys
-            gone.add(cid)
+        if len(owners) != 1:
+            continue
+        owner = next(iter(owners))
+        if not _may_spell(toks, word, c.mentions, labels[owner]):
+            continue
+        # the acronym takes the kind of the name it spells (*NKM*, tagged an organisation, is a person)
+        target = clusters[owner]
+        target.mentions += [RawMention(m.start, m.end, labels[owner], "rule:entities.acronym") for m in c.mentions]
+        target.keys += c.keys
+        gone.add(cid)
     return [c for cid, c in enumerate(clusters) if cid not in gone]
 
 

@@ -119,6 +119,7 @@ class QuoteWords:
     honorifics_fem: frozenset[str] = frozenset()
     opinion_quantifiers: frozenset[str] = frozenset()
     collective_heads: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
     gendered_nouns_masc: frozenset[str] = frozenset()
     gendered_nouns_fem: frozenset[str] = frozenset()
 

@@ -37,7 +37,8 @@ PARAGRAPH_PARSE = "recoupe_paragraph_parse"
 
 # ``doc._.recoupe_reread``: the character ranges of the words the repair read again with a stand-in verb
 # (``repair_slipped_speech_verbs``), so that a finding resting on that reading can say so in its producer
-# (``REREAD_PRODUCER``). An empty list when nothing was read again.
+# (``REREAD_PRODUCER``). An empty list when nothing was read again; None when the Doc was not parsed by
+# ``recoupe_paragraph_parse`` (a user's own pipeline), which ``reread_producer`` reads as nothing.
 REREAD = "recoupe_reread"
 REREAD_PRODUCER = "rule:parse.stand_in"
 if not Doc.has_extension(REREAD):

@@ -731,9 +731,9 @@ def names_a_body(head: Token, lang: str) -> bool:
 
 def names_a_group(head: Token, lang: str) -> bool:
     """Does the noun name a group of people (*le collectif des riverains*, *la majorité des élus*, *the
-    group*: ``quote_words`` ``collective_heads``)? A singular description of a group is no one person:
-    it takes up no previous speaker and is filled with no name."""
-    return head.lemma_.lower() in quote_words(lang).collective_heads
+    group*: ``quote_words`` ``group_nouns``)? A singular description of a group is no one person: it
+    takes up no previous speaker and is filled with no name."""
+    return head.lemma_.lower() in quote_words(lang).group_nouns
 
 
 def speaker_noun(head: Token, lang: str) -> bool:

@@ -1,6 +1,6 @@
 """An acronym joins the one name of the article whose initials spell it (``entities._join_acronyms``,
-issue 14, session 23): its quotes are then the named entity's (*tranche NKM* is Nathalie
-Kosciusko-Morizet's), and the corpus keys one organisation, not two. Invented sentences."""
+issue 14, session 23): its quotes are then the named entity's (*tranche JLM* is Jean-Luc Morel's),
+and the corpus keys one organisation, not two. Invented sentences."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ def _entities(doc):
 
 
 def test_an_organisation_spelt_out_in_the_article_is_its_acronym(fr):
-    ents = _entities(fr("L'Organisation mondiale de la santé a publié un rapport mardi. Selon l'OMS, le risque "
+    ents = _entities(fr("L'Agence européenne des forêts tiendra sa session en mai. D'après l'AEF, le risque "
                         "reste faible."))
-    assert ents["Organisation mondiale de la santé"] == ("ORG", ["OMS", "Organisation mondiale de la santé"])
-    assert "OMS" not in ents
+    assert ents["Agence européenne des forêts"] == ("ORG", ["AEF", "Agence européenne des forêts"])
+    assert "AEF" not in ents
 
 
 def test_a_person_named_by_initials_speaks_under_the_full_name(fr):
@@ -45,17 +45,17 @@ def test_two_letters_never_stand_for_a_person(fr):
 
 
 def test_an_acronym_the_article_never_spells_out_stays_as_written(fr):
-    assert "OMS" in _entities(fr("Selon l'OMS, le risque reste faible pour les voyageurs."))
+    assert "AEF" in _entities(fr("Selon l'AEF, le risque reste faible pour les voyageurs."))
 
 
 def test_a_title_the_tagger_ran_into_a_name_is_split_off(fr):
-    # the tagger's miscellaneous mention *Transition écologique Lucie Marchand* (a ministry's complement) and
+    # the tagger's mention *Cohésion rurale Lucie Marchand* (a ministry's complement) and
     # *Premier ministre Luis Serrano* (a title alone): the person is named apart, and then speaks
-    doc = fr("Plusieurs élus, à commencer par la ministre de la Transition écologique Lucie Marchand, ont réagi. "
-             "« C'est sur la table », a-t-elle dit. Le Premier ministre Luis Serrano a salué le texte.")
+    doc = fr("Plusieurs élus, dont la ministre de la Cohésion rurale Lucie Marchand, ont réagi. "
+             "« Rien n'est joué », a-t-elle dit. Le Premier ministre Luis Serrano a salué le texte.")
     people = {e.canonical for e in doc._.entities if e.label == "PER"}
     assert {"Lucie Marchand", "Luis Serrano"} <= people
-    quote = next(q for q in find_quotes(doc) if q.content.text == "C'est sur la table")
+    quote = next(q for q in find_quotes(doc) if q.content.text == "Rien n'est joué")
     assert quote.speaker_canonical == "Lucie Marchand"
 
 
@@ -63,10 +63,10 @@ def test_a_body_named_after_someone_keeps_the_name(fr):
     from recoupe.analysis.entities import RawMention, _split_title_complement, _Tokens
 
     # the tagger's miscellaneous mention after *du*: the complement of no title, a museum's name
-    doc = fr("Il a visité la salle du Musée d'art moderne André Malraux hier.")
+    doc = fr("Il a visité la salle du Musée des beaux-arts Jeanne Roux hier.")
     toks = _Tokens(doc)
     start = next(t.i for t in doc if t.text == "Musée")
-    end = next(t.i for t in doc if t.text == "Malraux") + 1
+    end = next(t.i for t in doc if t.text == "Roux") + 1
     mention = RawMention(start, end, "MISC", "test")
     assert _split_title_complement(toks, [mention], frozenset()) == [mention]
 

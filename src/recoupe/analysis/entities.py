@@ -10,8 +10,8 @@ module fixes them in named, tested steps, each recorded as the mention's ``produ
 3. ``rule:entities.org_head``: a name headed by *Initiative, Fondation, University…* is an ORG.
 4. ``rule:entities.resolve``: mentions join a cluster by surname (``Zuckerberg`` → ``Mark
    Zuckerberg``) or by name prefix (``Buzzfeed`` → ``BuzzFeed News``), and an acronym joins the one
-   name of the article its initials spell (``OMS`` → ``Organisation mondiale de la santé``, ``NKM`` →
-   ``Nathalie Kosciusko-Morizet``); the cluster's label is a vote in which full personal names and
+   name of the article its initials spell (``AEF`` → ``Agence européenne des forêts``, ``JLM`` →
+   ``Jean-Luc Morel``); the cluster's label is a vote in which full personal names and
    gazetteer hits weigh most.
 5. ``rule:entities.appos``: roles in apposition, from the dependency parse
    (``Mark Zuckerberg, PDG de Facebook``; ``la COO de Facebook Sheryl Sandberg``), and later
@@ -336,8 +336,8 @@ def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames:
     *du Premier ministre Jean Martin*), the rest a person (*de Jean Martin*, first name first, stays
     whole). The tagger's person mentions, and its miscellaneous ones where the words before the first
     name are a title alone (*Premier ministre Pedro Sanchez*) or the complement of a title (*le ministre
-    de la Transition écologique François de Rugy*; the words before stay miscellaneous): a place or a
-    body named after someone (*du lycée Victor Hugo*, *du Musée d'art moderne André Malraux*, *of the
+    de la Cohésion rurale Paul Vernet*; the words before stay miscellaneous): a place or a body named
+    after someone (*du lycée Victor Hugo*, *du musée des beaux-arts Jeanne Roux*, *of the
     Royal Victoria Hospital*) keeps its name."""
     names = first_names(language_of(toks.doc))
     out = []
@@ -351,8 +351,8 @@ def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames:
             cut = next((i for i in range(m.start + 1, m.end - 1)
                         if toks.text[i].split("-")[0] in names and toks.text[i - 1] not in names), None)
             complement = before >= 0 and toks.text[before].lower() in _COMPLEMENT_CASES
-            # a miscellaneous mention: the complement of a title (*le ministre de la Transition écologique
-            # X*: a role noun before *de*), not of any noun (*du Musée d'art moderne André Malraux*)
+            # a miscellaneous mention: the complement of a title (*le ministre de la Cohésion rurale X*: a
+            # role noun before *de*), not of any noun (*du musée des beaux-arts Jeanne Roux*)
             of_title = complement and before > 0 and fold(toks.text[before - 1]) in role_nouns()
             if cut is not None and not (complement if m.label == "PER" else
                                         of_title or _title_alone(toks, m.start, cut, surnames)):
@@ -517,16 +517,16 @@ def resolve(doc: Doc, mentions: list[RawMention], toks: _Tokens | None = None) -
     return clusters
 
 
-# An acronym: one word of upper-case letters (accents folded), 2 to 6 of them (*OMS*, *NKM*; *LaREM* stays
-# apart). A person's name spells an acronym of 3 letters or more only (*NKM*, *DSK*): two letters (*PS*,
+# An acronym: one word of upper-case letters (accents folded), 2 to 6 of them (*AEF*, *JLM*; *LaREM* stays
+# apart). A person's name spells an acronym of 3 letters or more only (*JLM*, *MCD*): two letters (*PS*,
 # *RN*) are too often some person's initials too.
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _PERSON_ACRONYM_MIN = 3
 
 
 def _initials(toks: _Tokens, m: RawMention) -> set[str]:
-    """The letters a name's words begin with, each part of a hyphenated word counting (*Kosciusko-Morizet*:
-    K, M): with every word (*Les Républicains*: LR) and without the stop words (*Union pour un mouvement
+    """The letters a name's words begin with, each part of a hyphenated word counting (*Jean-Luc Morel*:
+    J, L, M): with every word (*Les Républicains*: LR) and without the stop words (*Union pour un mouvement
     populaire*: UMP)."""
     every, content = [], []
     for i in range(m.start, m.end):
@@ -550,7 +550,7 @@ def _acronym(toks: _Tokens, c: Cluster) -> str | None:
 
 def _may_spell(toks: _Tokens, acronym: str, mentions: list[RawMention], label: str) -> bool:
     """May these mentions of ``acronym`` stand for a name of kind ``label``? An organisation's acronym takes
-    an article (*le PS*, *la LFI*, *l'UE*) where a person's never does (*NKM a tranché*): a person is
+    an article (*le PS*, *la LFI*, *l'UE*) where a person's never does (*JLM a tranché*): a person is
     spelt by no acronym with an article, nor by a known organisation (``is_known_organisation``), and
     two letters stand for an organisation only with an article somewhere (*AI tools* is no *Amnesty
     International*). A place is spelt only by a word the tagger read as a place too (*LR* is no *La
@@ -587,7 +587,7 @@ def _join_acronyms(toks: _Tokens, clusters: list[Cluster]) -> list[Cluster]:
         owner = next(iter(owners))
         if not _may_spell(toks, word, c.mentions, labels[owner]):
             continue
-        # the acronym takes the kind of the name it spells (*NKM*, tagged an organisation, is a person)
+        # the acronym takes the kind of the name it spells (*JLM*, tagged an organisation, is a person)
         target = clusters[owner]
         target.mentions += [RawMention(m.start, m.end, labels[owner], "rule:entities.acronym") for m in c.mentions]
         target.keys += c.keys

@@ -415,7 +415,7 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
         agents = [c for h in verb.children if h.i > verb.i and h.dep_ in ("xcomp", "obl", "obl:mod", "obl:arg")
                   for c in h.children if c.i > h.i and c.dep_ in ("obl:agent", "nmod", "obl", "obl:mod") and _by_par(c)]
     if lang == "fr":
-        # the parser labels other phrases agents too (*s'est montré bavard au sujet de sa relation avec X*:
+        # the parser labels other phrases agents too (*s'est montré discret sur ses liens avec X*:
         # *avec X* as ``obl:agent``): a French agent is introduced by *par*
         agents = [c for c in agents if _by_par(c)]
     if not agents:

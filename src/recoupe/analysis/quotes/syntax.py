@@ -257,6 +257,11 @@ def speaker_head(verb: Token) -> Token | None:
         subject = nxt if nxt is not None and nxt.lower_.startswith("-") else None
     if subject is not None and subject.lower_ in ("-il", "il") and impersonal_passive(verb):
         return None  # "est-il écrit dans le rapport": impersonal, nobody speaks
+    if subject is not None and _passive_subject(subject, verb):
+        # *la guerre est déclarée, que…*: what is declared, not who declares; the agent speaks (*son bilan est
+        # jugé positif par les cadres*)
+        return next((c for c in verb.children if c.dep_.startswith("obl") and c.i > verb.i
+                     and any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)), None)
     if subject is not None and subject.lower_ in quote_words(language_of(doc)).relative_pronouns:
         before = antecedent(subject)
         # a time word before the pronoun is no antecedent (*une série d'études publiées ce mardi qui
@@ -283,6 +288,19 @@ def speaker_head(verb: Token) -> Token | None:
     if subject is None and finite(verb):
         subject = fronted_subject(verb)
     return subject if subject is not None else _narrative_infinitive_subject(verb)
+
+
+def _passive_subject(subject: Token, verb: Token) -> bool:
+    """Is ``subject`` the subject of ``verb`` in the French passive: the subject of the verb itself (whichever
+    label the parser gives it), the verb with the passive auxiliary *être* and no reflexive (*X s'est
+    montré…*, which the parser may label so), not a subject the verb shares with a passive it is
+    coordinated to (*l'arrêté avait été modifié et prévoyait…*)? A passive's subject is what is said or whom
+    it is said of (*la guerre est déclarée*, *le maire est accusé de…*), never the speaker: its agent is.
+    French only: English *X was quoted as saying* names its speaker so."""
+    if subject.dep_ not in ("nsubj", "nsubj:pass") or subject.head.i != verb.i or language_of(verb.doc) != "fr":
+        return False
+    return any(c.dep_ == "aux:pass" for c in verb.children) \
+        and not any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
 
 
 def fronted_subject(verb: Token) -> Token | None:

@@ -258,8 +258,8 @@ def speaker_head(verb: Token) -> Token | None:
     if subject is not None and subject.lower_ in ("-il", "il") and impersonal_passive(verb):
         return None  # "est-il écrit dans le rapport": impersonal, nobody speaks
     if subject is not None and _passive_subject(subject, verb):
-        # *la guerre est déclarée, que…*: what is declared, not who declares; the agent speaks (*son bilan est
-        # jugé positif par les cadres*)
+        # *la trêve est proclamée, que…*: what is proclaimed, not who proclaims; the agent speaks (*le projet
+        # est jugé utile par les artisans*)
         return next((c for c in verb.children if c.dep_.startswith("obl") and c.i > verb.i
                      and any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)), None)
     if subject is not None and subject.lower_ in quote_words(language_of(doc)).relative_pronouns:
@@ -295,7 +295,7 @@ def _passive_subject(subject: Token, verb: Token) -> bool:
     label the parser gives it), the verb with the passive auxiliary *être* and no reflexive (*X s'est
     montré…*, which the parser may label so), not a subject the verb shares with a passive it is
     coordinated to (*l'arrêté avait été modifié et prévoyait…*)? A passive's subject is what is said or whom
-    it is said of (*la guerre est déclarée*, *le maire est accusé de…*), never the speaker: its agent is.
+    it is said of (*la trêve est proclamée*, *le maire est accusé de…*), never the speaker: its agent is.
     French only: English *X was quoted as saying* names its speaker so."""
     if subject.dep_ not in ("nsubj", "nsubj:pass") or subject.head.i != verb.i or language_of(verb.doc) != "fr":
         return False

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import SUBJECT_DEPS, causative_before, first_names, language_of, quote_words, role_nouns
+from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, quote_words, role_nouns,
+                                      speech_lemma)
+from recoupe.analysis.quotes.index import credible_source
 from recoupe.analysis.text import quoted_set, sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
@@ -257,11 +259,13 @@ def speaker_head(verb: Token) -> Token | None:
         subject = nxt if nxt is not None and nxt.lower_.startswith("-") else None
     if subject is not None and subject.lower_ in ("-il", "il") and impersonal_passive(verb):
         return None  # "est-il écrit dans le rapport": impersonal, nobody speaks
-    if subject is not None and _passive_subject(subject, verb):
-        # *la trêve est proclamée, que…*: what is proclaimed, not who proclaims; the agent speaks (*le projet
-        # est jugé utile par les artisans*)
-        return next((c for c in verb.children if c.dep_.startswith("obl") and c.i > verb.i
-                     and any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)), None)
+    if subject is not None and _subject_of_passive(subject, verb):
+        # *la trêve est proclamée, que…*: what is proclaimed, not who proclaims; the agent on the verb speaks
+        # (*le projet est jugé utile par la Capeb*, when the parser hangs the agent on the verb)
+        agent = next((c for c in verb.children if c.dep_.startswith("obl") and c.i > verb.i
+                      and any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)), None)
+        # *par la suite*, *par téléphone*: a manner or a time, no agent
+        return agent if agent is not None and credible_source(agent, phrase_bounds(agent), "fr") else None
     if subject is not None and subject.lower_ in quote_words(language_of(doc)).relative_pronouns:
         before = antecedent(subject)
         # a time word before the pronoun is no antecedent (*une série d'études publiées ce mardi qui
@@ -290,17 +294,24 @@ def speaker_head(verb: Token) -> Token | None:
     return subject if subject is not None else _narrative_infinitive_subject(verb)
 
 
-def _passive_subject(subject: Token, verb: Token) -> bool:
-    """Is ``subject`` the subject of ``verb`` in the French passive: the subject of the verb itself (whichever
-    label the parser gives it), the verb with the passive auxiliary *être* and no reflexive (*X s'est
-    montré…*, which the parser may label so), not a subject the verb shares with a passive it is
-    coordinated to (*l'arrêté avait été modifié et prévoyait…*)? A passive's subject is what is said or whom
-    it is said of (*la trêve est proclamée*, *le maire est accusé de…*), never the speaker: its agent is.
-    French only: English *X was quoted as saying* names its speaker so."""
+def _subject_of_passive(subject: Token, verb: Token) -> bool:
+    """Is ``subject`` the subject of the speech verb ``verb`` in the French passive: the verb's own subject
+    (``nsubj`` or ``nsubj:pass``: the parser gives either), with the passive auxiliary and the passive
+    voice in the verb's morphology (*sont convenues*, *est montée*: *être* as a tense auxiliary, which the
+    parser may label ``aux:pass`` and passive too: ``quote_words`` ``etre_verbs``), no reflexive (*X s'est montré…*), not a relative pronoun (left to
+    the antecedent's reading), and not a subject the speech verb shares with a passive it is coordinated
+    to (*l'arrêté avait été modifié et prévoyait que…*)? A passive's subject is what is said or whom it is
+    said of (*la trêve est proclamée*, *le maire est accusé de…*), never the speaker: its agent is. Only a
+    speech verb: the subject of *contraint*, *forcé* carries the speech infinitive after it (*a été
+    contraint de reconnaître*). French only: English *X was quoted as saying* names its speaker so."""
     if subject.dep_ not in ("nsubj", "nsubj:pass") or subject.head.i != verb.i or language_of(verb.doc) != "fr":
         return False
-    return any(c.dep_ == "aux:pass" for c in verb.children) \
-        and not any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+    if "Pass" not in verb.morph.get("Voice") or not any(c.dep_ == "aux:pass" for c in verb.children) \
+            or verb.lemma_.lower() in quote_words("fr").etre_verbs:
+        return False
+    if subject.lower_ in quote_words("fr").relative_pronouns or speech_lemma(verb, "fr") is None:
+        return False
+    return not any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
 
 
 def fronted_subject(verb: Token) -> Token | None:

@@ -342,7 +342,7 @@ def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames:
     names = first_names(language_of(toks.doc))
     out = []
     for m in mentions:
-        cut = None
+        cut, alone = None, False
         before = m.start - 1
         while before >= 0 and toks.stop[before] and toks.text[before].lower() not in _COMPLEMENT_CASES:
             before -= 1  # the article between the preposition and the name (*de la*)
@@ -354,13 +354,13 @@ def _split_title_complement(toks: _Tokens, mentions: list[RawMention], surnames:
             # a miscellaneous mention: the complement of a title (*le ministre de la Cohésion rurale X*: a
             # role noun before *de*), not of any noun (*du musée des beaux-arts Jeanne Roux*)
             of_title = complement and before > 0 and fold(toks.text[before - 1]) in role_nouns()
-            if cut is not None and not (complement if m.label == "PER" else
-                                        of_title or _title_alone(toks, m.start, cut, surnames)):
+            alone = cut is not None and _title_alone(toks, m.start, cut, surnames)
+            if cut is not None and not (complement if m.label == "PER" else of_title or alone):
                 cut = None
         if cut is None:
             out.append(m)
             continue
-        if not _title_alone(toks, m.start, cut, surnames):
+        if not alone:
             out.append(RawMention(m.start, cut, "ORG" if m.label == "PER" else m.label, "rule:entities.split_title"))
         out.append(RawMention(cut, m.end, "PER", "rule:entities.split_title"))
     return out

@@ -92,7 +92,7 @@ class ParagraphParse:
         ranges = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(doc)]) if b > a]
         if len(ranges) <= 1:
             (doc,), (reread,) = self._run([doc])
-            doc._.set(REREAD, [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in reread])
+            doc._.set(REREAD, _char_ranges(doc, reread))
             return doc
         # each piece a new Doc of the same words, spaces and norms (the tokenizer's exceptions set norms the
         # models read), from arrays taken once: Span.as_doc reads the whole Doc for each piece (quadratic)
@@ -109,8 +109,7 @@ class ParagraphParse:
         # in user_data are the new parse's to fill
         joined.user_data.update({k: v for k, v in doc.user_data.items() if isinstance(k, tuple) and k[:1] == ("._.",)})
         joined.cats = dict(doc.cats)
-        joined._.set(REREAD, [(joined[a + i].idx, joined[a + i].idx + len(joined[a + i].text))
-                              for (a, _), indices in zip(ranges, reread) for i in indices])
+        joined._.set(REREAD, _char_ranges(joined, [a + i for (a, _), indices in zip(ranges, reread) for i in indices]))
         for key, group in doc.spans.items():
             joined.spans[key] = [joined.char_span(sp.start_char, sp.end_char, label=sp.label, kb_id=sp.kb_id,
                                                   span_id=sp.id) for sp in group]
@@ -242,6 +241,11 @@ def repair_slipped_speech_verbs(doc: Doc, models) -> list[int]:
             return [i for i, _, _ in mended]
         slipped = mended
     return []
+
+
+def _char_ranges(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:
+    """The (start, end) character offsets of the tokens at ``indices``."""
+    return [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in indices]
 
 
 def reread_producer(doc: Doc, span: tuple[int, int] | None, producer: str) -> str:

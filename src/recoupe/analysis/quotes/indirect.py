@@ -28,7 +28,7 @@ from recoupe.analysis.lexicons import (
     speech_verbs,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, cue_span, finite, fronted_subject,
+from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, by_par, cue_span, finite, fronted_subject,
                                            impersonal_passive, phrase_bounds, speaker_head, subject_of)
 from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, sentence_bounds, strip_bullets, strip_span,
                                    trim_final_punct)
@@ -397,27 +397,22 @@ def _framed_before_quotation(verb: Token, lemma: str, lang: str, direct_spans: S
     return Candidate("indirect", f"indirect_{rule}", content, cue_span(verb), speaker, 0.65)
 
 
-def _by_par(phrase: Token) -> bool:
-    """Is the phrase introduced by *par* (a French passive's agent)?"""
-    return any(k.dep_ == "case" and k.lower_ == "par" for k in phrase.children)
-
-
 def _passive_report(verb: Token, lang: str) -> Candidate | None:
     """A speech verb in the passive with its agent (*cet argument a été rejeté par l'OTAN*, *the claim
     was rejected by NATO*): the agent speaks, what it said is the passive subject."""
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
     agents = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("obl:agent", "agent") or passive and (
-        c.dep_.startswith("obl") and _by_par(c)))]
+        c.dep_.startswith("obl") and by_par(c)))]
     if not agents and passive and lang == "fr":
         # the parser may hang the agent on the verb's predicative complement (*ce chiffre a été démenti comme
         # étant sans rapport avec la réalité par le ministère*, invented): a *par* phrase on a complement
         # after the verb, not inside a participle
         agents = [c for h in verb.children if h.i > verb.i and h.dep_ in ("xcomp", "obl", "obl:mod", "obl:arg")
-                  for c in h.children if c.i > h.i and c.dep_ in ("obl:agent", "nmod", "obl", "obl:mod") and _by_par(c)]
+                  for c in h.children if c.i > h.i and c.dep_ in ("obl:agent", "nmod", "obl", "obl:mod") and by_par(c)]
     if lang == "fr":
         # the parser labels other phrases agents too (*s'est montré discret sur ses liens avec X*:
         # *avec X* as ``obl:agent``): a French agent is introduced by *par*
-        agents = [c for c in agents if _by_par(c)]
+        agents = [c for c in agents if by_par(c)]
     if not agents:
         return None
     agent = agents[0]

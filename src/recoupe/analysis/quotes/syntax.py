@@ -262,8 +262,7 @@ def speaker_head(verb: Token) -> Token | None:
     if subject is not None and _subject_of_passive(subject, verb):
         # *la trêve est proclamée, que…*: what is proclaimed, not who proclaims; the agent on the verb speaks
         # (*le projet est jugé utile par la Capeb*, when the parser hangs the agent on the verb)
-        agent = next((c for c in verb.children if c.dep_.startswith("obl") and c.i > verb.i
-                      and any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)), None)
+        agent = next((c for c in verb.children if c.dep_.startswith("obl") and c.i > verb.i and by_par(c)), None)
         # *par la suite*, *par téléphone*: a manner or a time, no agent
         return agent if agent is not None and credible_source(agent, phrase_bounds(agent), "fr") else None
     if subject is not None and subject.lower_ in quote_words(language_of(doc)).relative_pronouns:
@@ -294,16 +293,22 @@ def speaker_head(verb: Token) -> Token | None:
     return subject if subject is not None else _narrative_infinitive_subject(verb)
 
 
+def by_par(phrase: Token) -> bool:
+    """Is the phrase introduced by *par* (a French passive's agent)?"""
+    return any(k.dep_ == "case" and k.lower_ == "par" for k in phrase.children)
+
+
 def _subject_of_passive(subject: Token, verb: Token) -> bool:
     """Is ``subject`` the subject of the speech verb ``verb`` in the French passive: the verb's own subject
     (``nsubj`` or ``nsubj:pass``: the parser gives either), with the passive auxiliary and the passive
-    voice in the verb's morphology (*sont convenues*, *est montée*: *être* as a tense auxiliary, which the
-    parser may label ``aux:pass`` and passive too: ``quote_words`` ``etre_verbs``), no reflexive (*X s'est montré…*), not a relative pronoun (left to
-    the antecedent's reading), and not a subject the speech verb shares with a passive it is coordinated
-    to (*l'arrêté avait été modifié et prévoyait que…*)? A passive's subject is what is said or whom it is
-    said of (*la trêve est proclamée*, *le maire est accusé de…*), never the speaker: its agent is. Only a
-    speech verb: the subject of *contraint*, *forcé* carries the speech infinitive after it (*a été
-    contraint de reconnaître*). French only: English *X was quoted as saying* names its speaker so."""
+    voice in the verb's morphology, not a verb whose *être* is a tense auxiliary the parser may label so
+    too (*sont convenues*, *est montée*: ``quote_words`` ``etre_verbs``), no reflexive (*X s'est
+    montré…*), not a relative pronoun (left to the antecedent's reading), and not a subject the speech
+    verb shares with a passive it is coordinated to (*l'arrêté avait été modifié et prévoyait que…*)? A
+    passive's subject is what is said or whom it is said of (*la trêve est proclamée*, *le maire est
+    accusé de…*), never the speaker: its agent is. Only a speech verb: the subject of *contraint*,
+    *forcé* carries the speech infinitive after it (*a été contraint de reconnaître*). French only:
+    English *X was quoted as saying* names its speaker so."""
     if subject.dep_ not in ("nsubj", "nsubj:pass") or subject.head.i != verb.i or language_of(verb.doc) != "fr":
         return False
     if "Pass" not in verb.morph.get("Voice") or not any(c.dep_ == "aux:pass" for c in verb.children) \

@@ -123,6 +123,8 @@ class QuoteWords:
     etre_verbs: frozenset[str] = frozenset()
     gendered_nouns_masc: frozenset[str] = frozenset()
     gendered_nouns_fem: frozenset[str] = frozenset()
+    pour_verbs: frozenset[str] = frozenset()
+    work_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

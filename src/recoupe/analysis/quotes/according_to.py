@@ -10,17 +10,19 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (
-    quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma, speech_tokens,
+    SUBJECT_DEPS, quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma, speech_tokens,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.indirect import _clause_bounds, closing_joint, content_start
 from recoupe.analysis.quotes.syntax import (
+    CONNECTIVES,
     Candidate,
     cue_span,
     hyphen_subject,
     inverted_subject,
     phrase_bounds,
     previous_sentence,
+    stance_pronoun,
     subject_of,
 )
 from recoupe.analysis.text import (
@@ -70,6 +72,11 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
                 cue_end = doc[tok.i + 1]
             elif low == "à" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "en" and doc[tok.i + 2].lower_ == "croire":
                 cue_end = doc[tok.i + 2]
+            elif low == "pour" and tok.i + 1 < len(doc) and stance_pronoun(doc[tok.i + 1]) and not _opens_sentence(tok):
+                cand = _stance_relative(doc, tok, doc[tok.i + 1], lang)
+                if cand is not None:
+                    out.append(cand)
+                continue
             elif low == "pour" and _opens_sentence(tok):
                 cand = _stance(doc, tok, lang)
                 if cand is not None:
@@ -285,8 +292,6 @@ def _source_head(first: Token) -> Token:
     return tok
 
 
-CONNECTIVES = {"mais", "et", "or", "donc", "alors", "ainsi", "aussi", "enfin", "toutefois", "cependant",
-               "but", "and", "so", "yet"}
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -327,6 +332,51 @@ def _stance(doc: Doc, cue: Token, lang: str) -> Candidate | None:
         return None
     cand = Candidate("according_to", "according_to_stance", content, (cue.idx, cue.idx + len(cue.text)), head, 0.6)
     cand.speaker_span = (first.idx, comma)
+    return cand
+
+
+# what may set off a non-restrictive relative clause (*X, pour qui …*, *X – pour qui … –*, *X (pour qui …)*)
+_DETACHING = {",": ",", "—": "—", "–": "–", "(": ")"}
+
+
+def _stance_relative(doc: Doc, cue: Token, relative: Token, lang: str) -> Candidate | None:
+    """``X, pour qui …``: the relative form of ``Pour X, …`` (invented: *le maire, pour qui la réforme est
+    injuste, a voté contre*). French grammar: after a preposition *qui* stands only for a person (or a
+    body that speaks as one: Grevisse), so the antecedent is someone whose view the clause states. Only a
+    relative set off by a comma, a dash or a bracket, or one whose clause is a judgement with a copula
+    (*des élus pour qui il est le candidat légitime*): a restrictive relative with another verb is that
+    verb's complement (*le candidat pour qui j'ai voté*), as is one whose subject is the writer or whose
+    verb takes *pour* (``pour_verbs``: *le candidat, pour qui ils ont voté, …*). The
+    content is the relative clause, up to the punctuation that closes it."""
+    before = doc[cue.i - 1]
+    closing = _DETACHING.get(before.text)
+    i = cue.i - 2 if closing is not None else cue.i - 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or "\n" in doc_text(doc)[doc[i].idx:cue.idx]:
+        return None
+    head = doc[i]
+    while head.dep_ in ("nmod", "flat:name", "flat") and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    if not credible_source(head, phrase_bounds(head), lang):
+        return None
+    predicate = relative.head if relative.head.i > relative.i else None
+    words = quote_words(lang)
+    if predicate is not None and (predicate.lemma_.lower() in words.pour_verbs or any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ in words.first_person for c in predicate.children)):
+        return None
+    if closing is None and (predicate is None or not any(c.dep_ == "cop" for c in predicate.children)):
+        return None
+    sent_end = sentence_bounds(relative)[1]
+    end = sent_end if predicate is None else min(sent_end, predicate.right_edge.idx + len(predicate.right_edge.text))
+    if closing is not None and (closing != "," or predicate is None):
+        # a dash or a bracket closes the clause (a comma may sit inside it: the parse's end holds then)
+        close = doc_text(doc).find(closing, relative.idx + len(relative.text), sent_end)
+        end = end if close == -1 else min(end, close)
+    content = trim_final_punct(doc, *strip_span(doc, relative.idx + len(relative.text), end))
+    if content[1] - content[0] < 10:
+        return None
+    cand = Candidate("according_to", "according_to_stance_relative", content,
+                     (cue.idx, relative.idx + len(relative.text)), head, 0.6)
+    cand.speaker_span = (phrase_bounds(head)[0], doc[i].idx + len(doc[i].text))
     return cand
 
 

@@ -28,7 +28,9 @@ from recoupe.analysis.quotes.syntax import (
     hyphen_subject,
     inverted_subject,
     phrase_bounds,
+    fronted_incise_subject,
     speaker_head,
+    stance_pronoun,
     subject_of,
 )
 from recoupe.analysis.text import (
@@ -123,7 +125,8 @@ def _attribution_before(doc: Doc, start_char: int, lang: str, quotes: SpanSet) -
             return None
         if speech_lemma(tok, lang):
             between = _without_time(doc, tok.i + 1, opening.i, lang)
-            if _ADDRESSEE.get(lang, _ADDRESSEE["en"]).match(between.strip()):
+            if _ADDRESSEE.get(lang, _ADDRESSEE["en"]).match(between.strip()) \
+                    or fronted_incise_subject(tok, opening) is not None:
                 return tok
             return tok if _que_between(doc, tok.i + 1, opening.i, lang) else None
         if tok.pos_ == "VERB":
@@ -231,6 +234,8 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
     for n, (start, end) in enumerate(spans):
         if (start, end) in nested:
             continue  # a quotation inside another: the outer speaker's words (*« Je lui ai écrit : "…" »*)
+        if work_title(doc, start, end, lang):
+            continue  # the title of a book, a film, a song: nobody's words
         if doc_text(doc)[end - 1] == "," and end - start > 1:
             end -= 1
         content = doc_text(doc)[start:end]
@@ -254,6 +259,9 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             # (the parser sometimes takes a word inside the quotation or an object clitic for it)
             speaker = hyphen_subject(verb) or inverted_subject(verb) or (
                 speaker if speaker is not None and not start <= speaker.idx < end and rule != "after" else None)
+        if rule == "before" and verb is not None:
+            fronted = fronted_incise_subject(verb, token_at(doc, mark_before(doc_text(doc), start)))
+            speaker = fronted if fronted is not None else speaker  # *Mais, ajoute X, « … »*
         if verb is not None and speaker is None and (n_words < 4 or not finite(verb)):
             verb = None
         if verb is not None and n_words >= 2:
@@ -640,8 +648,8 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
                     or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj":
                 return None
             return tok, speaker
-        if tok.head.i == tok.i:
-            return None
+        if tok.head.i == tok.i or any(stance_pronoun(c) for c in tok.children):
+            return None  # the root, or a clause that says whose view it is (*X, pour qui « … »*)
         if not start <= tok.idx < end and tok.pos_ in ("VERB", "AUX") and finite(tok) and tok.dep_ != "ccomp" \
                 and not any(c.dep_ == "mark" and c.lower_ in words.content_marks for c in tok.children):
             return None  # another clause's own verb (not a reported clause): the quotation is not the speaker's
@@ -720,6 +728,26 @@ def _a_name(content: str) -> bool:
     capitalised and no sentence punctuation, is a name (a newspaper, a book, a programme), which the
     guidelines do not count as anyone's words; a fragment rule must not attribute it."""
     return 2 <= len(re.findall(r"\w[\w'’-]*", content)) <= 6 and name_like(content, min_main=2)
+
+
+def work_title(doc: Doc, start: int, end: int, lang: str) -> bool:
+    """*son ouvrage « Le Silence des mots »*, *la série « House of Cards »*, *la touche « Entrée »* (invented):
+    a quotation that opens on a capital right after a noun of a work (``quote_words`` ``work_nouns``; an
+    adjective may stand between, *le film américain « … »*) is that work's title, which the guidelines do
+    not count as anyone's words (a lower-case quotation there is a word said of the work: *un ouvrage
+    « désincarné »*). No ambiguous noun (*jeu*: *jouer le jeu « … »*; *play*, *key*) is listed."""
+    text = doc_text(doc)
+    content = text[start:end].lstrip()
+    if not content[:1].isupper():
+        return False
+    mark = token_at(doc, mark_before(text, start))
+    if mark is None or mark.i == 0:
+        return False
+    i = mark.i - 1
+    while i > 0 and doc[i].pos_ == "ADJ" and i > mark.i - 3:
+        i -= 1
+    return doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in quote_words(lang).work_nouns \
+        and "\n" not in text[doc[i].idx:mark.idx]
 
 
 def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None:

@@ -28,10 +28,11 @@ from recoupe.analysis.lexicons import (
     speech_verbs,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, by_par, cue_span, finite, fronted_subject,
-                                           impersonal_passive, phrase_bounds, speaker_head, subject_of)
+from recoupe.analysis.quotes.syntax import (CONNECTIVES, DOCUMENT_RULE_PREFIX, Candidate, by_par, cue_span, finite,
+                                           fronted_incise_subject, fronted_subject, impersonal_passive, phrase_bounds,
+                                           speaker_head, subject_of)
 from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, sentence_bounds, strip_bullets, strip_span,
-                                   trim_final_punct)
+                                   token_at, trim_final_punct)
 
 
 def participial_clause(verb: Token) -> bool:
@@ -266,7 +267,7 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if verb.idx in direct_spans:
             continue
         if verb.i in used_cues:
-            before = _framed_before_quotation(verb, lemma, lang, direct_spans)
+            before = _framed_before_quotation(verb, lemma, lang, direct_spans) or _split_by_incise(verb, lang, direct_spans)
             if before is not None:
                 out.append(before)
             continue
@@ -386,6 +387,9 @@ def _framed_before_quotation(verb: Token, lemma: str, lang: str, direct_spans: S
         return None
     text = doc_text(verb.doc)
     mark = mark_before(text, direct_spans.starts[i])
+    opening = token_at(verb.doc, mark)
+    if opening is not None and fronted_incise_subject(verb, opening) is not None:
+        return None  # *Et, souligne le maire : « … »*: the words before the quotation are the verb's subject
     # a colon closes the complement and announces the quotation (*… à un embargo : « … »*); without
     # it the quotation is part of the complement (*described Avenatti as "a third-rate lawyer"*)
     colon = text.rfind(":", start, mark)
@@ -395,6 +399,19 @@ def _framed_before_quotation(verb: Token, lemma: str, lang: str, direct_spans: S
     if content[1] - content[0] < 10:
         return None
     return Candidate("indirect", f"indirect_{rule}", content, cue_span(verb), speaker, 0.65)
+
+
+def _split_by_incise(verb: Token, lang: str, direct_spans: SpanSet) -> Candidate | None:
+    """*Mais son « attitude », affirme X, « n'est que … »* (invented): an incise that splits the speaker's
+    sentence and introduces its quoted end (``syntax.fronted_incise_subject``, the quotation's cue) also
+    closes the words before it, a report of the same speaker (``_incise_content``: not a mere connective)."""
+    i = bisect_left(direct_spans.starts, verb.idx)
+    if i == len(direct_spans.starts):
+        return None
+    opening = token_at(verb.doc, mark_before(doc_text(verb.doc), direct_spans.starts[i]))
+    subject = fronted_incise_subject(verb, opening) if opening is not None else None
+    content = _incise_content(verb, lang) if subject is not None else None
+    return None if content is None else Candidate("indirect", "indirect_incise", content, cue_span(verb), subject, 0.6)
 
 
 def _passive_report(verb: Token, lang: str) -> Candidate | None:
@@ -610,8 +627,16 @@ def _complements(verb: Token, lemma: str, lang: str) -> list[Token]:
     complement on the locution's noun rather than on the verb: that noun's dependents count too."""
     fixed = _fixed_words(verb, lemma, lang)
     skip = {t.i for t in fixed}
-    kids = [*verb.children, *(c for t in fixed for c in t.children)]
+    kids = [*verb.children, *(c for t in fixed for c in t.children), *_objects_under_oblique(verb)]
     return sorted((c for c in kids if c.i > verb.i and c.i not in skip), key=lambda c: c.i)
+
+
+def _objects_under_oblique(verb: Token) -> list[Token]:
+    """*condamne sans réserve ce projet* (invented): the parser may hang the verb's object on the noun of an
+    oblique before it (an ``obj`` of *réserve*). A noun takes no object (Universal Dependencies: ``obj`` is
+    a core argument of a predicate), so an object under a bare oblique noun of the verb is the verb's."""
+    return [g for c in verb.children if c.dep_.startswith("obl") and c.pos_ == "NOUN" and c.i > verb.i
+            and not any(d.dep_ == "cop" for d in c.children) for g in c.children if g.dep_ in ("obj", "dobj")]
 
 
 def _object_behind_locution(child: Token, fixed: list[Token]) -> bool:
@@ -765,4 +790,7 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     inverted = inverted or inverted_object(verb, lang) is not None
     if not inverted:
         return None
-    return strip_bullets(doc, *strip_span(doc, sentence_bounds(verb)[0], joint.idx))
+    content = strip_bullets(doc, *strip_span(doc, sentence_bounds(verb)[0], joint.idx))
+    if all(t.lower_ in CONNECTIVES or t.is_punct for t in doc.char_span(*content, alignment_mode="expand") or ()):
+        return None  # *Mais, ajoute X, « … »*: a connective before a fronted incise reports nothing
+    return content

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, speech_tokens
-from recoupe.analysis.quotes.direct import name_like
+from recoupe.analysis.quotes.direct import name_like, work_title
 from recoupe.analysis.quotes.index import entities_in, is_person
 from recoupe.analysis.quotes.syntax import Candidate, has_finite_verb, subject_of
 from recoupe.analysis.text import SpanSet, line_bounds, quoted_spans, sentence_bounds, token_at
@@ -93,8 +93,8 @@ def quotation_candidates(doc: Doc, lang: str, found: list[Candidate], features: 
         if not n_words:
             continue
         taken = held.overlaps(start, end)
-        if taken and not every:
-            continue
+        if taken and not every or work_title(doc, start, end, lang):
+            continue  # a rule's quote, or the title of a work (nobody's words)
         line_start, line_end = line_bounds(text, start, end)
         tok = token_at(doc, start)
         sent_start, sent_end = sentence_bounds(tok) if tok is not None else (line_start, line_end)

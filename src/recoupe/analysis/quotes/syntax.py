@@ -368,6 +368,36 @@ def _causative_agent(verb: Token) -> Token | None:
                  and any(k.dep_ == "case" and k.lower_ in ("à", "au", "aux") for k in c.children)), None)
 
 
+# words that open a sentence and link it to the one before (*Mais pour X, …*, *Mais, ajoute X, « … »*)
+CONNECTIVES = frozenset({"mais", "et", "or", "donc", "alors", "ainsi", "aussi", "enfin", "toutefois", "cependant",
+                         "pourtant", "but", "and", "so", "yet"})
+
+
+def fronted_incise_subject(verb: Token, opening: Token) -> Token | None:
+    """*Mais, ajoute Marie Lenoir, « … »* (invented): an incise with its inverted subject set before the
+    quotation it introduces, between commas (or dashes) after a connective or at the start of the sentence.
+    Returns the inverted subject when the verb follows the punctuation or opens the sentence, and only the
+    subject's words and a comma or a colon stand between the verb and the opening mark; None otherwise."""
+    doc = verb.doc
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux") or c.lower_ in ("s'", "s’", "se")])
+    if doc[first].idx > sentence_bounds(verb)[0] and doc[first - 1].text not in (",", "—", "–"):
+        return None
+    subject = inverted_subject(verb)
+    if subject is None or not verb.i < subject.i < opening.i:
+        return None
+    start, end = phrase_bounds(subject)
+    rest = doc_text(doc)[max(end, subject.idx + len(subject.text)):opening.idx].strip()
+    if rest not in (",", ":", "—", "–") or not credible_source(subject, (start, end), language_of(doc)):
+        return None
+    return subject
+
+
+def stance_pronoun(tok: Token) -> bool:
+    """The *qui* of *X, pour qui …* (``according_to._stance_relative``): a relative pronoun after *pour*,
+    which opens X's view, not the words of the clause the relative hangs in."""
+    return tok.lower_ == "qui" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "pour"
+
+
 def finite(verb: Token) -> bool:
     """A finite verb or a participle with its auxiliary (``a déclaré``), not a bare participle/adjective.
     An English past participle (VBN) with an active nominal subject of its own and no auxiliary is

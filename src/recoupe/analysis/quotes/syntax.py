@@ -15,7 +15,8 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, quote_words, role_nouns,
                                       speech_lemma)
 from recoupe.analysis.quotes.index import credible_source
-from recoupe.analysis.text import quoted_set, sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct
+from recoupe.analysis.text import (QUOTE_PAIRS, STRAIGHT, quoted_set, sentence_bounds, strip_bullets, strip_span, token_at,
+                                   trim_final_punct)
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
 
@@ -224,9 +225,11 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     while right + 1 in ids:
         right += 1
     doc = head.doc
-    while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "DET")):
+    while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "DET")) \
+            and not _balanced_mark(doc, left, right, right):
         right -= 1
-    while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("ADP", "CCONJ")):
+    while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("ADP", "CCONJ")) \
+            and not _balanced_mark(doc, left, right, left):
         left += 1
     line_start = doc_text(doc).rfind("\n", 0, head.idx) + 1
     line_end = doc_text(doc).find("\n", head.idx)
@@ -243,6 +246,16 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
                 and not (doc[left].ent_iob_ == "B" and doc[left - 1].ent_iob_ != "O"):
             left -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _balanced_mark(doc: Doc, left: int, right: int, i: int) -> bool:
+    """Is the token ``i`` at an edge of the phrase ``doc[left:right + 1]`` a quotation mark whose partner is
+    inside it (*X, auteur de l'ouvrage « Les Ombres »*)? Stripped, it would leave half a quotation."""
+    mark, inside = doc[i].text, [t.text for t in doc[left:right + 1]]
+    if mark == STRAIGHT:
+        return inside.count(STRAIGHT) % 2 == 0
+    partner = QUOTE_PAIRS.get(mark) or next((o for o, c in QUOTE_PAIRS.items() if c == mark), None)
+    return partner is not None and partner in inside
 
 
 def impersonal_passive(verb: Token) -> bool:

@@ -1,0 +1,73 @@
+"""Four constructions the quote rules did not read (issue 14, session 24), on invented sentences:
+
+- *X, pour qui …*: after a preposition French *qui* stands for a person, so the relative states X's view,
+  as *Pour X, …* does (``according_to._stance_relative``); not when the relative is a verb's complement
+  (*le candidat pour qui j'ai voté*, *…, pour qui ils ont voté, …*);
+- a capitalised quotation right after a noun of a work (*la série « … »*) is a title, nobody's words;
+- *Mais, ajoute X, « … »*: an incise with its inverted subject before the quotation it introduces
+  (``syntax.fronted_incise_subject``), which also closes the words before it when it splits a sentence;
+- *condamne sans réserve ce projet*: an object the parser hung on the oblique's noun is the verb's;
+- a speaker phrase keeps both quotation marks of a title in its apposition (``syntax.phrase_bounds``)."""
+
+from __future__ import annotations
+
+from recoupe.analysis.quotes import find_quotes
+
+
+def _quotes(fr, text):
+    return [(q.kind, q.content.text, q.speaker.text if q.speaker else None) for q in find_quotes(fr(text))]
+
+
+def test_a_relative_after_pour_states_its_antecedent_view(fr):
+    found = _quotes(fr, "Le maire de Lyon, pour qui la réforme est injuste, a voté contre.")
+    assert ("according_to", "la réforme est injuste", "Le maire de Lyon") in found
+
+
+def test_a_quotation_in_that_relative_is_the_antecedent_s_alone(fr):
+    found = _quotes(fr, "Le philosophe cite Jean Martin, pour qui « le sens reste enfermé dans la phrase ».")
+    assert found == [("according_to", "« le sens reste enfermé dans la phrase »", "Jean Martin")]
+
+
+def test_a_restrictive_relative_holds_a_view_only_as_a_judgement(fr):
+    found = _quotes(fr, "Il peut compter sur plusieurs élus pour qui il est le candidat légitime.")
+    assert ("according_to", "il est le candidat légitime", "plusieurs élus") in found
+    assert _quotes(fr, "Le candidat pour qui j'ai voté a perdu la primaire.") == []
+
+
+def test_a_relative_that_is_its_verb_s_complement_is_no_view(fr):
+    assert _quotes(fr, "Le candidat, pour qui les électeurs ont voté, a perdu la primaire.") == []
+
+
+def test_a_title_after_a_noun_of_a_work_is_nobody_s_words(fr):
+    found = _quotes(fr, "Le critique Paul Durand a vanté le film « Les Ombres de la ville » dans sa chronique.")
+    assert not any(kind == "direct" for kind, _, _ in found)
+
+
+def test_a_speaker_phrase_keeps_both_marks_of_a_title(fr):
+    found = _quotes(fr, "Paul Durand, auteur de l'ouvrage « Le Silence des mots », a dit que tout allait bien.")
+    assert ("indirect", "que tout allait bien", "Paul Durand, auteur de l'ouvrage « Le Silence des mots »") in found
+
+
+def test_a_word_said_of_a_work_is_still_a_quote(fr):
+    found = _quotes(fr, "Paul Durand juge que son dernier livre est « désincarné et creux ».")
+    assert any("désincarné et creux" in content for _, content, _ in found)
+
+
+def test_a_fronted_incise_introduces_its_quotation(fr):
+    found = _quotes(fr, "Marie Lenoir hésite encore. Mais, ajoute Paul Durand, « la crise est finie ».")
+    assert ("direct", "la crise est finie", "Paul Durand") in found
+    assert not any(content == "Mais" for _, content, _ in found)  # a connective reports nothing
+
+
+def test_a_fronted_incise_that_splits_a_sentence_closes_both_parts(fr):
+    quotes = find_quotes(fr("Le journal juge le ministre. Mais son « attitude », affirme Paul Durand, "
+                            "« n'est au fond que l'aveu d'un pouvoir aux abois »."))
+    found = {(q.kind, q.content.text, q.speaker.text, q.producer) for q in quotes}
+    assert ("direct", "n'est au fond que l'aveu d'un pouvoir aux abois", "Paul Durand",
+            "rule:quotes.direct_before") in found  # the rule's, not the learned filter's
+    assert ("indirect", "Mais son « attitude »", "Paul Durand", "rule:quotes.indirect_incise") in found
+
+
+def test_an_object_hung_on_an_oblique_noun_is_the_verb_s(fr):
+    found = _quotes(fr, "Paul Durand condamne sans réserve ce projet de loi.")
+    assert ("indirect", "ce projet de loi", "Paul Durand") in found

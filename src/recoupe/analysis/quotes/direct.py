@@ -76,7 +76,12 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
             # sentence, a verb with a reported clause of its own reports that clause, not the quotation
             # (French has the stricter test above; applied to French too it moved the development
             # half by nothing and cost the held-out half one quote)
-            own_clause = lang == "en" and content_end in SENT_END and content_start(tok, lang) is not None
+            # French: *X, qui affirme vouloir « … », précise que …* (invented): a verb whose subject stands before
+            # the quotation is no incise (an incise inverts its subject); with a clause of its own it reports that
+            subject = subject_of(tok) if lang == "fr" else None
+            own_clause = content_start(tok, lang) is not None and (
+                lang == "en" and content_end in SENT_END
+                or subject is not None and subject.i < closing.i and subject.idx not in quotes and not subject.is_punct)
             return None if own_clause else tok
         if first_word and lang == "fr" and tok.lower_ in speech_forms(lang) and tok.i + 1 < len(doc) \
                 and doc[tok.i + 1].pos_ in ("DET", "PROPN", "NOUN", "PRON"):

@@ -29,8 +29,8 @@ from recoupe.analysis.lexicons import (
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (CONNECTIVES, DOCUMENT_RULE_PREFIX, Candidate, by_par, cue_span, finite,
-                                           fronted_incise_subject, fronted_subject, impersonal_passive, phrase_bounds,
-                                           speaker_head, subject_of)
+                                           fronted_incise_subject, fronted_subject, has_finite_verb, impersonal_passive,
+                                           phrase_bounds, speaker_head, subject_before_relative, subject_of)
 from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, sentence_bounds, strip_bullets, strip_span,
                                    token_at, trim_final_punct)
 
@@ -248,6 +248,7 @@ def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Tok
     if verb is not None and language_of(doc) == "fr":
         above = {t.i for t in verb.ancestors}
         end = _run_on_clause(start, end, lambda head: head.i in above or head.i in speech)
+        end = relative_report_end(verb, start, end)
     for i in speech:
         other = doc[i]
         if other.i > max(start.i, start.head.i) and other.idx < end and (other.dep_ == "advcl" or other.dep_ == "conj"
@@ -535,7 +536,7 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             joints = [c for c in verb.children if c.dep_ == "cc" and start.i < c.i < other.i]
             end = min(end, (joints[0] if joints else other.left_edge).idx)
     if lang == "fr" and rule != "colon":  # after a colon whole clauses are the content (*insiste : les prix montent, …*)
-        end = _run_on_clause(start, end, lambda head: True)
+        end = relative_report_end(verb, start, _run_on_clause(start, end, lambda head: True))
         if end < sent_end and phrase_bounds(speaker)[0] <= start.idx < phrase_bounds(speaker)[1]:
             return None  # the "complement" cut off opens on the speaker itself (*comme le disent des élus, …*)
     content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
@@ -613,6 +614,38 @@ def _run_on_clause(start: Token, end: int, opens: Callable[[Token], bool]) -> in
     return end
 
 
+def relative_report_end(verb: Token, start: Token, end: int) -> int:
+    """Where a report made in a detached relative clause on the sentence's subject ends: *Le maire, qui
+    affirme que la ligne ferme, a quitté la séance* (invented). The relative closes at the comma before
+    the main clause's predicate, which the parser may read as part of the reported clause (*a quitté* as
+    its complement). A French finite verb after a comma with no subject in the content or after it is that
+    predicate: its subject is the relative's antecedent
+    (French grammar: the relative sits between the subject and its verb). Only for a verb whose subject is
+    the relative pronoun, set off by a comma; ``end`` otherwise and when no such predicate follows."""
+    doc = verb.doc
+    words = quote_words(language_of(doc))
+    pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in words.relative_pronouns), None)
+    if pronoun is None or pronoun.i == 0 or doc[pronoun.i - 1].text != ",":
+        return end
+    for comma in doc[start.i + 1:]:
+        if comma.idx >= end:
+            break
+        if comma.text not in CLAUSE_JOINTS or comma.i + 1 >= len(doc):
+            continue
+        nxt = doc[comma.i + 1]
+        while nxt.i + 1 < len(doc) and (nxt.lower_ in _CLITICS or nxt.lower_ in ("ne", "n'", "n’")):
+            nxt = doc[nxt.i + 1]
+        if nxt.pos_ not in ("VERB", "AUX") or "Fin" not in nxt.morph.get("VerbForm"):
+            continue
+        predicate = nxt.head if nxt.dep_.startswith(("aux", "cop")) else nxt
+        if predicate.i == start.head.i or any(c.dep_ in SUBJECT_DEPS and c.idx >= start.idx for c in predicate.children):
+            continue  # the reported clause's own verb (*que le projet, voté hier, est mort*), or a clause with its subject
+        if start.lower_ in words.content_marks and not has_finite_verb(doc, start.idx, comma.idx):
+            continue  # the reported clause has not reached its verb yet
+        return comma.idx
+    return end
+
+
 def _fixed_words(verb: Token, lemma: str, lang: str) -> list[Token]:
     """The fixed words of the speech locution ``verb`` opens (*mis en garde*, *met en avant*,
     ``lexicons.locution_words``), none for a plain verb."""
@@ -653,7 +686,8 @@ def report_subject(verb: Token, lang: str) -> Token | None:
     """Who speaks a speech verb, as the rules read it: where the parse misplaces the subject (a
     verbless root, an incise's inverted subject read as an object) first, then the parse's subject
     (``speaker_head``). The learned filter's candidates read it the same way (``reported``)."""
-    return verbless_root_subject(verb) or inverted_object(verb, lang) or speaker_head(verb)
+    return verbless_root_subject(verb) or inverted_object(verb, lang) or speaker_head(verb) or (
+        subject_before_relative(verb) if lang == "fr" else None)
 
 
 def verbless_root_subject(verb: Token) -> Token | None:

@@ -405,6 +405,37 @@ def fronted_incise_subject(verb: Token, opening: Token) -> Token | None:
     return subject
 
 
+def subject_before_relative(verb: Token) -> Token | None:
+    """*La Commission, qui affirme vouloir un plan, précise que …* (invented): a finite verb with no subject
+    of its own, right after the comma that closes a relative clause set off after the sentence's first noun
+    phrase, has that noun phrase for subject (French grammar puts the detached relative between the subject
+    and its verb; the parser often hangs the verb inside the relative). Returns the antecedent's head, or
+    None when the verb has a subject, follows no comma, or a finite verb comes before the relative."""
+    if not finite(verb) or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    first = min([verb.i] + [c.i for c in verb.children if c.i < verb.i and (
+        c.dep_.startswith("aux") or c.lower_ in ("ne", "n'", "n’", "se", "s'", "s’"))])
+    sent_start = sentence_bounds(verb)[0]
+    if first < 3 or doc[first - 1].text != ",":
+        return None
+    relatives = quote_words(language_of(doc)).relative_pronouns
+    for j in range(first - 2, 1, -1):
+        tok = doc[j]
+        if tok.idx < sent_start:
+            return None
+        if tok.lower_ in relatives and tok.dep_ in SUBJECT_DEPS and doc[j - 1].text == "," \
+                and doc[j - 2].pos_ in ("NOUN", "PROPN"):
+            head = doc[j - 2]
+            while head.dep_ in ("flat:name", "flat", "nmod") and head.head.i < head.i \
+                    and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head
+            if has_finite_verb(doc, sent_start, head.idx):
+                return None  # the relative is not on the sentence's subject
+            return head
+    return None
+
+
 def stance_pronoun(tok: Token) -> bool:
     """The *qui* of *X, pour qui …* (``according_to._stance_relative``): a relative pronoun after *pour*,
     which opens X's view, not the words of the clause the relative hangs in."""

@@ -7,7 +7,10 @@
 - *Mais, ajoute X, « … »*: an incise with its inverted subject before the quotation it introduces
   (``syntax.fronted_incise_subject``), which also closes the words before it when it splits a sentence;
 - *condamne sans réserve ce projet*: an object the parser hung on the oblique's noun is the verb's;
-- a speaker phrase keeps both quotation marks of a title in its apposition (``syntax.phrase_bounds``)."""
+- a speaker phrase keeps both quotation marks of a title in its apposition (``syntax.phrase_bounds``);
+- *X, qui affirme …, précise que …*: the relative's report ends before the main verb
+  (``indirect.relative_report_end``), whose speaker is the antecedent (``syntax.subject_before_relative``)
+  and which reports its own clause, not a quotation before it."""
 
 from __future__ import annotations
 
@@ -71,3 +74,36 @@ def test_a_fronted_incise_that_splits_a_sentence_closes_both_parts(fr):
 def test_an_object_hung_on_an_oblique_noun_is_the_verb_s(fr):
     found = _quotes(fr, "Paul Durand condamne sans réserve ce projet de loi.")
     assert ("indirect", "ce projet de loi", "Paul Durand") in found
+
+
+def test_a_report_in_a_detached_relative_ends_before_the_main_verb(fr):
+    found = _quotes(fr, "Le syndicat, qui réclame depuis des mois une hausse des salaires, affirme que la grève continuera.")
+    assert ("indirect", "une hausse des salaires", "Le syndicat") in found
+    assert ("indirect", "que la grève continuera", "Le syndicat") in found
+
+
+def test_a_verb_after_a_quotation_with_its_subject_before_reports_its_own_clause(fr):
+    # no incise: *précise* has its subject before the quotation, which *affirme vouloir présenter* holds
+    found = _quotes(fr, "La Commission, qui affirme vouloir présenter « un plan ambitieux et durable », précise "
+                        "toutefois qu'aucun pays ne sera forcé de l'appliquer.")
+    assert ("indirect", "qu'aucun pays ne sera forcé de l'appliquer", "La Commission") in found
+
+
+def test_the_verb_after_a_detached_relative_has_its_antecedent_for_subject(fr):
+    """*La commission, qui vise la ligne, précise que le tarif baisse.* as the parser may read it: *précise*
+    hung inside the relative, with no subject."""
+    from conftest import hand_parsed
+    from recoupe.analysis.quotes.indirect import report_subject
+
+    words = ["La", "commission", ",", "qui", "vise", "la", "ligne", ",", "précise", "que", "le", "tarif", "baisse", "."]
+    heads = [1, 1, 1, 4, 1, 6, 4, 8, 4, 12, 11, 12, 8, 1]
+    deps = ["det", "ROOT", "punct", "nsubj", "acl:relcl", "det", "obj", "punct", "ccomp", "mark", "det", "nsubj",
+            "ccomp", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT", "VERB", "SCONJ", "DET", "NOUN", "VERB",
+           "PUNCT"]
+    fin = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+    morphs = ["", "Gender=Fem|Number=Sing", "", "PronType=Rel", fin, "", "Gender=Fem|Number=Sing", "", fin, "", "",
+              "Gender=Masc|Number=Sing", fin, ""]
+    doc = hand_parsed(fr, words, heads, deps, pos, morphs)
+    assert report_subject(doc[8], "fr").text == "commission"
+    assert report_subject(doc[12], "fr").text == "tarif"  # a verb with a subject of its own keeps it

@@ -107,3 +107,41 @@ def test_the_verb_after_a_detached_relative_has_its_antecedent_for_subject(fr):
     doc = hand_parsed(fr, words, heads, deps, pos, morphs)
     assert report_subject(doc[8], "fr").text == "commission"
     assert report_subject(doc[12], "fr").text == "tarif"  # a verb with a subject of its own keeps it
+
+
+def test_a_split_quotation_keeps_one_quote_per_part(fr):
+    found = _quotes(fr, "« La crise est finie », a déclaré Paul Durand, « et nous allons rebondir ».")
+    assert ("direct", "La crise est finie", "Paul Durand") in found
+    assert not any(kind == "indirect" for kind, _, _ in found)  # the first part is no report of its own
+
+
+def test_a_relative_for_whom_something_is_done_is_no_view(fr):
+    for text in ("Les agriculteurs, pour qui le gouvernement a débloqué une aide d'urgence, manifestent.",
+                 "Le sénateur, pour qui cette loi a été taillée sur mesure, nie tout conflit d'intérêts.",
+                 "Le message adressé par Paul Durand, pour qui sait lire entre les lignes, est limpide.",
+                 "Le journaliste a demandé au ministre pour qui la réforme était vraiment avantageuse.",
+                 "Cette prime concerne les salariés pour qui le télétravail est impossible."):
+        assert not any(kind == "according_to" for kind, _, _ in _quotes(fr, text)), text
+
+
+def test_a_quotation_in_a_relative_that_is_no_view_keeps_its_speaker(fr):
+    found = _quotes(fr, "Le maire a dénoncé les promoteurs, pour qui la ville n'est qu'« un terrain de jeu ».")
+    assert ("direct", "un terrain de jeu", "Le maire") in found
+
+
+def test_words_said_in_a_broadcast_are_no_title(fr):
+    found = _quotes(fr, "Le ministre a déclaré dans l'émission « Nous ne reculerons pas sur la réforme ».")
+    assert ("direct", "Nous ne reculerons pas sur la réforme", "Le ministre") in found
+    found = _quotes(fr, "Le réalisateur présente son film « C'est l'histoire d'une femme qui se bat », explique-t-il.")
+    assert any(kind == "direct" and content == "C'est l'histoire d'une femme qui se bat" for kind, content, _ in found)
+
+
+def test_a_quotation_after_the_speaker_s_comma_is_not_in_the_speaker_phrase(fr):
+    found = _quotes(fr, "Or, rappelle l'avocat de la famille, « le dossier est vide ».")
+    assert ("direct", "le dossier est vide", "l'avocat de la famille") in found
+
+
+def test_a_verb_with_its_subject_before_the_quotation_is_no_incise(fr):
+    found = _quotes(fr, "La ministre, pour qui « rien ne justifie la violence », a condamné les débordements.")
+    assert ("according_to", "« rien ne justifie la violence »", "La ministre") in found
+    assert all(speaker == "La ministre" for _, _, speaker in found)

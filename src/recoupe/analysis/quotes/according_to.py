@@ -10,10 +10,10 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (
-    SUBJECT_DEPS, quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma, speech_tokens,
+    SUBJECT_DEPS, language_of, quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma, speech_tokens,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.indirect import _clause_bounds, closing_joint, content_start
+from recoupe.analysis.quotes.indirect import _clause_bounds, closing_joint, content_start, main_predicate_comma
 from recoupe.analysis.quotes.syntax import (
     CONNECTIVES,
     Candidate,
@@ -26,7 +26,8 @@ from recoupe.analysis.quotes.syntax import (
     subject_of,
 )
 from recoupe.analysis.text import (
-    in_text_order, sentence_bounds, strip_bullets, strip_span, token_at, tokens_with, trim_final_punct,
+    QUOTE_PAIRS, STRAIGHT, in_text_order, mark_after, quoted_spans, sentence_bounds, strip_bullets, strip_span, token_at,
+    tokens_with, trim_final_punct,
 )
 
 
@@ -339,43 +340,93 @@ def _stance(doc: Doc, cue: Token, lang: str) -> Candidate | None:
 _DETACHING = {",": ",", "—": "—", "–": "–", "(": ")"}
 
 
-def _stance_relative(doc: Doc, cue: Token, relative: Token, lang: str) -> Candidate | None:
-    """``X, pour qui …``: the relative form of ``Pour X, …`` (invented: *le maire, pour qui la réforme est
-    injuste, a voté contre*). French grammar: after a preposition *qui* stands only for a person (or a
-    body that speaks as one: Grevisse), so the antecedent is someone whose view the clause states. Only a
-    relative set off by a comma, a dash or a bracket, or one whose clause is a judgement with a copula
-    (*des élus pour qui il est le candidat légitime*): a restrictive relative with another verb is that
-    verb's complement (*le candidat pour qui j'ai voté*), as is one whose subject is the writer or whose
-    verb takes *pour* (``pour_verbs``: *le candidat, pour qui ils ont voté, …*). The
-    content is the relative clause, up to the punctuation that closes it."""
-    before = doc[cue.i - 1]
-    closing = _DETACHING.get(before.text)
+# quotation marks that open a quotation
+_OPENINGS = frozenset(QUOTE_PAIRS) | {STRAIGHT}
+# verbs whose subject is judged by what follows them (French grammar's "verbes attributifs")
+# and those that equate it with what follows (*pour qui ces familles représentent une priorité*)
+_ATTRIBUTIVE = frozenset({"être", "sembler", "paraître", "rester", "demeurer", "devenir", "représenter", "constituer"})
+
+
+def stance_antecedent(relative: Token) -> Token | None:
+    """The person whose view *X, pour qui …* states (the head of X), or None. After a preposition French
+    *qui* stands for a person (Grevisse), but *pour qui* is as often the one a thing is for (*les
+    agriculteurs, pour qui une aide a été débloquée*, invented) as the one whose view it is. A view is a
+    judgement: a clause whose verb is attributive (``_ATTRIBUTIVE``, *être*, *sembler*, *rester* … with an
+    attribute: *pour qui la réforme est injuste*) or a quotation (*pour qui « … »*), never a passive.
+    The relative is set off by a comma, a dash or a bracket, or is restrictive on a group of opinion
+    holders (``opinion_quantifiers``: *plusieurs élus pour qui il est le candidat légitime*). Not *pour qui
+    sait lire* (*qui* its subject), an indirect question (*demande pour qui la réforme est utile*), a verb
+    that takes *pour* (``pour_verbs``: *pour qui ils ont voté*) or the writer's clause."""
+    doc = relative.doc
+    if not stance_pronoun(relative) or relative.dep_ in SUBJECT_DEPS or relative.i < 3:
+        return None
+    cue = doc[relative.i - 1]
+    if _opens_sentence(cue):
+        return None
+    closing = _DETACHING.get(doc[cue.i - 1].text)
     i = cue.i - 2 if closing is not None else cue.i - 1
-    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or "\n" in doc_text(doc)[doc[i].idx:cue.idx]:
+    if doc[i].pos_ not in ("NOUN", "PROPN") or "\n" in doc_text(doc)[doc[i].idx:cue.idx]:
         return None
     head = doc[i]
     while head.dep_ in ("nmod", "flat:name", "flat") and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
+    lang = language_of(doc)
+    words = quote_words(lang)
     if not credible_source(head, phrase_bounds(head), lang):
         return None
-    predicate = relative.head if relative.head.i > relative.i else None
-    words = quote_words(lang)
-    if predicate is not None and (predicate.lemma_.lower() in words.pour_verbs or any(
-            c.dep_ in SUBJECT_DEPS and c.lower_ in words.first_person for c in predicate.children)):
+    if closing is None and not words.opinion_quantifiers & set(doc_text(doc)[slice(*phrase_bounds(head))].lower().split()):
         return None
-    if closing is None and (predicate is None or not any(c.dep_ == "cop" for c in predicate.children)):
+    quoted = relative.i + 1 < len(doc) and doc[relative.i + 1].text in _OPENINGS
+    predicate = _clause_head(relative)
+    if predicate is None:
+        return head if quoted else None
+    if predicate.dep_ in ("ccomp", "xcomp", "csubj") and not quoted or predicate.lemma_.lower() in words.pour_verbs \
+            or any(c.dep_ in SUBJECT_DEPS and c.lower_ in words.first_person for c in predicate.children) \
+            or any(c.dep_ in ("aux:pass", "auxpass") for c in predicate.children) or "Pass" in predicate.morph.get("Voice"):
         return None
+    judged = any(c.dep_ == "cop" for c in predicate.children) or predicate.lemma_.lower() in _ATTRIBUTIVE
+    return head if judged or quoted else None
+
+
+def _clause_head(relative: Token) -> Token | None:
+    """The head of the clause *pour qui* opens: from the word it hangs on, up to a verb or a word with a
+    copula after it (the parser may hang *qui* on the subject noun: *pour qui la fermeture serait un drame*)."""
+    tok, steps = relative.head, 0
+    while tok.i > relative.i and steps < 4:
+        if tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in tok.children):
+            return tok
+        if tok.head.i == tok.i:
+            break
+        tok, steps = tok.head, steps + 1
+    return None
+
+
+def _stance_relative(doc: Doc, cue: Token, relative: Token, lang: str) -> Candidate | None:
+    """``X, pour qui …`` (``stance_antecedent``): the relative form of ``Pour X, …`` (invented: *le maire, pour
+    qui la réforme est injuste, a voté contre*). The content is the relative clause: a quotation that opens
+    it, or the words up to the dash or bracket that closes it, or up to the comma before the main clause's
+    verb (``indirect.main_predicate_comma``)."""
+    head = stance_antecedent(relative)
+    if head is None:
+        return None
+    text = doc_text(doc)
+    start = relative.i + 1
     sent_end = sentence_bounds(relative)[1]
-    end = sent_end if predicate is None else min(sent_end, predicate.right_edge.idx + len(predicate.right_edge.text))
-    if closing is not None and (closing != "," or predicate is None):
-        # a dash or a bracket closes the clause (a comma may sit inside it: the parse's end holds then)
-        close = doc_text(doc).find(closing, relative.idx + len(relative.text), sent_end)
-        end = end if close == -1 else min(end, close)
-    content = trim_final_punct(doc, *strip_span(doc, relative.idx + len(relative.text), end))
+    closing = _DETACHING.get(doc[cue.i - 1].text)
+    if doc[start].text in _OPENINGS:
+        span = next(((s, e) for s, e in quoted_spans(doc) if s > doc[start].idx and s - doc[start].idx <= 2), None)
+        end = sent_end if span is None else mark_after(text, span[1]) + 1
+    elif closing in ("—", "–", ")"):
+        close = text.find(closing, doc[start].idx, sent_end)
+        end = sent_end if close == -1 else close
+    else:
+        end = main_predicate_comma(doc[start], sent_end, _clause_head(relative) or relative, True)
+    content = trim_final_punct(doc, *strip_span(doc, doc[start].idx, end))
     if content[1] - content[0] < 10:
         return None
     cand = Candidate("according_to", "according_to_stance_relative", content,
                      (cue.idx, relative.idx + len(relative.text)), head, 0.6)
+    i = cue.i - 2 if closing is not None else cue.i - 1
     cand.speaker_span = (phrase_bounds(head)[0], doc[i].idx + len(doc[i].text))
     return cand
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, role_nouns, speech_forms, speech_lemma
+from recoupe.analysis.quotes.according_to import stance_antecedent
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
 from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker, participial_clause
 from recoupe.analysis.quotes.syntax import (
@@ -30,7 +31,6 @@ from recoupe.analysis.quotes.syntax import (
     phrase_bounds,
     fronted_incise_subject,
     speaker_head,
-    stance_pronoun,
     subject_of,
 )
 from recoupe.analysis.text import (
@@ -239,13 +239,16 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
     for n, (start, end) in enumerate(spans):
         if (start, end) in nested:
             continue  # a quotation inside another: the outer speaker's words (*« Je lui ai écrit : "…" »*)
-        if work_title(doc, start, end, lang):
-            continue  # the title of a book, a film, a song: nobody's words
         if doc_text(doc)[end - 1] == "," and end - start > 1:
             end -= 1
         content = doc_text(doc)[start:end]
         n_words = len(content.split())
+        opening = token_at(doc, mark_before(doc_text(doc), start))
+        if opening is not None and opening.i > 0 and stance_antecedent(doc[opening.i - 1]) is not None:
+            continue  # *X, pour qui « … »*: X's view, held by ``according_to._stance_relative``
         verb, rule = _attribution_after(doc, end, lang, quoted), "after"
+        if verb is None and work_title(doc, start, end, lang):
+            continue  # the title of a book, a film, a song (no incise says someone spoke it): nobody's words
         if verb is None:
             verb, rule = _attribution_before(doc, start, lang, quoted), "before"
         if verb is None:
@@ -264,8 +267,8 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             # (the parser sometimes takes a word inside the quotation or an object clitic for it)
             speaker = hyphen_subject(verb) or inverted_subject(verb) or (
                 speaker if speaker is not None and not start <= speaker.idx < end and rule != "after" else None)
-        if rule == "before" and verb is not None:
-            fronted = fronted_incise_subject(verb, token_at(doc, mark_before(doc_text(doc), start)))
+        if rule == "before" and verb is not None and opening is not None:
+            fronted = fronted_incise_subject(verb, opening)
             speaker = fronted if fronted is not None else speaker  # *Mais, ajoute X, « … »*
         if verb is not None and speaker is None and (n_words < 4 or not finite(verb)):
             verb = None
@@ -653,7 +656,7 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
                     or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj":
                 return None
             return tok, speaker
-        if tok.head.i == tok.i or any(stance_pronoun(c) for c in tok.children):
+        if tok.head.i == tok.i or any(stance_antecedent(c) is not None for c in tok.children):
             return None  # the root, or a clause that says whose view it is (*X, pour qui « … »*)
         if not start <= tok.idx < end and tok.pos_ in ("VERB", "AUX") and finite(tok) and tok.dep_ != "ccomp" \
                 and not any(c.dep_ == "mark" and c.lower_ in words.content_marks for c in tok.children):
@@ -735,6 +738,10 @@ def _a_name(content: str) -> bool:
     return 2 <= len(re.findall(r"\w[\w'’-]*", content)) <= 6 and name_like(content, min_main=2)
 
 
+# the prepositions of a noun's complement (*la chanson de X*, *the song of X*): the others place words said
+_OF = frozenset({"de", "d'", "d’", "du", "des", "of"})
+
+
 def work_title(doc: Doc, start: int, end: int, lang: str) -> bool:
     """*son ouvrage « Le Silence des mots »*, *la série « House of Cards »*, *la touche « Entrée »* (invented):
     a quotation that opens on a capital right after a noun of a work (``quote_words`` ``work_nouns``; an
@@ -751,8 +758,15 @@ def work_title(doc: Doc, start: int, end: int, lang: str) -> bool:
     i = mark.i - 1
     while i > 0 and doc[i].pos_ == "ADJ" and i > mark.i - 3:
         i -= 1
-    return doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in quote_words(lang).work_nouns \
-        and "\n" not in text[doc[i].idx:mark.idx]
+    noun = doc[i]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in quote_words(lang).work_nouns or "\n" in text[noun.idx:mark.idx]:
+        return False
+    # *a déclaré dans l'émission « Nous ne reculerons pas »*, *said in the documentary "…"*: after a place of
+    # speaking, a quotation with a verb of its own is what was said there (*dans son ouvrage « Le Silence »* is
+    # a title)
+    placed = any(c.dep_ == "case" and c.lower_ not in _OF for c in noun.children) \
+        or noun.dep_ == "pobj" and noun.head.lower_ not in _OF  # English parses hang the noun on its preposition
+    return not (placed and has_finite_verb(doc, start, end))
 
 
 def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None:

@@ -31,8 +31,8 @@ from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (CONNECTIVES, DOCUMENT_RULE_PREFIX, Candidate, by_par, cue_span, finite,
                                            fronted_incise_subject, fronted_subject, has_finite_verb, impersonal_passive,
                                            phrase_bounds, speaker_head, subject_before_relative, subject_of)
-from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, sentence_bounds, strip_bullets, strip_span,
-                                   token_at, trim_final_punct)
+from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds, strip_bullets,
+                                   strip_span, token_at, trim_final_punct)
 
 
 def participial_clause(verb: Token) -> bool:
@@ -412,7 +412,16 @@ def _split_by_incise(verb: Token, lang: str, direct_spans: SpanSet) -> Candidate
     opening = token_at(verb.doc, mark_before(doc_text(verb.doc), direct_spans.starts[i]))
     subject = fronted_incise_subject(verb, opening) if opening is not None else None
     content = _incise_content(verb, lang) if subject is not None else None
-    return None if content is None else Candidate("indirect", "indirect_incise", content, cue_span(verb), subject, 0.6)
+    if content is None or not _words_outside_quotations(verb.doc, content):
+        return None  # *« A », a déclaré X, « B »*: the words before are a quotation of their own (``direct_after``)
+    return Candidate("indirect", "indirect_incise", content, cue_span(verb), subject, 0.6)
+
+
+def _words_outside_quotations(doc: Doc, content: tuple[int, int]) -> bool:
+    """Does ``content`` hold a word, other than a connective, outside quotation marks?"""
+    quoted = quoted_set(doc)
+    return any(t.is_alpha and t.idx not in quoted and t.lower_ not in CONNECTIVES
+               for t in doc.char_span(*content, alignment_mode="expand") or ())
 
 
 def _passive_report(verb: Token, lang: str) -> Candidate | None:
@@ -616,17 +625,25 @@ def _run_on_clause(start: Token, end: int, opens: Callable[[Token], bool]) -> in
 
 def relative_report_end(verb: Token, start: Token, end: int) -> int:
     """Where a report made in a detached relative clause on the sentence's subject ends: *Le maire, qui
-    affirme que la ligne ferme, a quitté la séance* (invented). The relative closes at the comma before
-    the main clause's predicate, which the parser may read as part of the reported clause (*a quitté* as
-    its complement). A French finite verb after a comma with no subject in the content or after it is that
-    predicate: its subject is the relative's antecedent
-    (French grammar: the relative sits between the subject and its verb). Only for a verb whose subject is
-    the relative pronoun, set off by a comma; ``end`` otherwise and when no such predicate follows."""
+    affirme que la ligne ferme, a quitté la séance* (invented): at the comma before the main clause's
+    predicate (``main_predicate_comma``). Only for a verb whose subject is the relative pronoun, set off by a
+    comma; ``end`` otherwise."""
     doc = verb.doc
     words = quote_words(language_of(doc))
     pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in words.relative_pronouns), None)
     if pronoun is None or pronoun.i == 0 or doc[pronoun.i - 1].text != ",":
         return end
+    return main_predicate_comma(start, end, start.head, start.lower_ in words.content_marks)
+
+
+def main_predicate_comma(start: Token, end: int, own: Token, needs_verb: bool) -> int:
+    """The comma that closes a detached relative clause before the main clause's predicate, which the
+    parser may read as part of the relative (*a quitté* hung on the reported clause): a French finite verb
+    after a comma, with no subject in the content from ``start`` or after it (its subject is the relative's
+    antecedent: French grammar puts the relative between the subject and its verb), that is not ``own``, the
+    clause's own head (*que le projet, voté hier, est mort*). With ``needs_verb``, only once the content holds
+    a finite verb of its own. ``end`` when no such comma comes before it."""
+    doc = start.doc
     for comma in doc[start.i + 1:]:
         if comma.idx >= end:
             break
@@ -638,10 +655,10 @@ def relative_report_end(verb: Token, start: Token, end: int) -> int:
         if nxt.pos_ not in ("VERB", "AUX") or "Fin" not in nxt.morph.get("VerbForm"):
             continue
         predicate = nxt.head if nxt.dep_.startswith(("aux", "cop")) else nxt
-        if predicate.i == start.head.i or any(c.dep_ in SUBJECT_DEPS and c.idx >= start.idx for c in predicate.children):
-            continue  # the reported clause's own verb (*que le projet, voté hier, est mort*), or a clause with its subject
-        if start.lower_ in words.content_marks and not has_finite_verb(doc, start.idx, comma.idx):
-            continue  # the reported clause has not reached its verb yet
+        if predicate.i == own.i or any(c.dep_ in SUBJECT_DEPS and c.idx >= start.idx for c in predicate.children):
+            continue  # the clause's own verb, or a clause with its own subject
+        if needs_verb and not has_finite_verb(doc, start.idx, comma.idx):
+            continue  # the clause has not reached its verb yet
         return comma.idx
     return end
 

@@ -225,6 +225,13 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     while right + 1 in ids:
         right += 1
     doc = head.doc
+    for k in range(head.i + 1, right + 1):
+        # a quotation after a comma or a colon is what the phrase's speaker says (*l'avocat, « … »*), and a bracket
+        # the parse leaves open is a remark on the phrase (*L'OTAN (« le machin »*): the phrase ends before either
+        if doc[k].text in QUOTE_PAIRS and doc[k - 1].text in (",", ":") or doc[k].text == "(" and not any(
+                doc[m].text == ")" for m in range(k + 1, right + 1)):
+            right = k - 1
+            break
     while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "DET")) \
             and not _balanced_mark(doc, left, right, right):
         right -= 1
@@ -249,12 +256,13 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
 
 
 def _balanced_mark(doc: Doc, left: int, right: int, i: int) -> bool:
-    """Is the token ``i`` at an edge of the phrase ``doc[left:right + 1]`` a quotation mark whose partner is
-    inside it (*X, auteur de l'ouvrage « Les Ombres »*)? Stripped, it would leave half a quotation."""
+    """Is the token ``i`` at an edge of the phrase ``doc[left:right + 1]`` a quotation mark or a bracket whose
+    partner is inside it (*X, auteur de l'ouvrage « Les Ombres »*)? Stripped, it would leave half a pair."""
     mark, inside = doc[i].text, [t.text for t in doc[left:right + 1]]
     if mark == STRAIGHT:
         return inside.count(STRAIGHT) % 2 == 0
-    partner = QUOTE_PAIRS.get(mark) or next((o for o, c in QUOTE_PAIRS.items() if c == mark), None)
+    pairs = {**QUOTE_PAIRS, "(": ")"}
+    partner = pairs.get(mark) or next((o for o, c in pairs.items() if c == mark), None)
     return partner is not None and partner in inside
 
 

@@ -2,8 +2,9 @@
 
 - *X, pour qui …*: after a preposition French *qui* stands for a person, so the relative states X's view,
   as *Pour X, …* does (``according_to._stance_relative``); not when the relative is a verb's complement
-  (*le candidat pour qui j'ai voté*, *…, pour qui ils ont voté, …*);
-- a capitalised quotation right after a noun of a work (*la série « … »*) is a title, nobody's words;
+  (*le candidat pour qui j'ai voté*, *…, pour qui ils ont voté, …*) or a thing done for them;
+- a capitalised quotation right after a noun of a work (*le film « … »*) is a title, nobody's words, unless an
+  incise follows it or it is a clause said in a programme;
 - *Mais, ajoute X, « … »*: an incise with its inverted subject before the quotation it introduces
   (``syntax.fronted_incise_subject``), which also closes the words before it when it splits a sentence;
 - *condamne sans réserve ce projet*: an object the parser hung on the oblique's noun is the verb's;
@@ -32,8 +33,8 @@ def test_a_quotation_in_that_relative_is_the_antecedent_s_alone(fr):
 
 
 def test_a_restrictive_relative_holds_a_view_only_as_a_judgement(fr):
-    found = _quotes(fr, "Il peut compter sur plusieurs élus pour qui il est le candidat légitime.")
-    assert ("according_to", "il est le candidat légitime", "plusieurs élus") in found
+    found = _quotes(fr, "Le projet séduit plusieurs maires pour qui la ligne est vitale.")
+    assert ("according_to", "la ligne est vitale", "plusieurs maires") in found
     assert _quotes(fr, "Le candidat pour qui j'ai voté a perdu la primaire.") == []
 
 
@@ -64,9 +65,9 @@ def test_a_fronted_incise_introduces_its_quotation(fr):
 
 def test_a_fronted_incise_that_splits_a_sentence_closes_both_parts(fr):
     quotes = find_quotes(fr("Le journal juge le ministre. Mais son « attitude », affirme Paul Durand, "
-                            "« n'est au fond que l'aveu d'un pouvoir aux abois »."))
+                            "« ne traduit rien d'autre qu'une grande fatigue »."))
     found = {(q.kind, q.content.text, q.speaker.text, q.producer) for q in quotes}
-    assert ("direct", "n'est au fond que l'aveu d'un pouvoir aux abois", "Paul Durand",
+    assert ("direct", "ne traduit rien d'autre qu'une grande fatigue", "Paul Durand",
             "rule:quotes.direct_before") in found  # the rule's, not the learned filter's
     assert ("indirect", "Mais son « attitude »", "Paul Durand", "rule:quotes.indirect_incise") in found
 
@@ -83,10 +84,10 @@ def test_a_report_in_a_detached_relative_ends_before_the_main_verb(fr):
 
 
 def test_a_verb_after_a_quotation_with_its_subject_before_reports_its_own_clause(fr):
-    # no incise: *précise* has its subject before the quotation, which *affirme vouloir présenter* holds
-    found = _quotes(fr, "La Commission, qui affirme vouloir présenter « un plan ambitieux et durable », précise "
-                        "toutefois qu'aucun pays ne sera forcé de l'appliquer.")
-    assert ("indirect", "qu'aucun pays ne sera forcé de l'appliquer", "La Commission") in found
+    # no incise: *précise* has its subject before the quotation, which *dit vouloir publier* holds
+    found = _quotes(fr, "L'agence, qui dit vouloir publier « un bilan complet et rapide », précise cependant "
+                        "que nul tarif ne bougera avant mai.")
+    assert ("indirect", "que nul tarif ne bougera avant mai", "L'agence") in found
 
 
 def test_the_verb_after_a_detached_relative_has_its_antecedent_for_subject(fr):
@@ -132,8 +133,8 @@ def test_a_quotation_in_a_relative_that_is_no_view_keeps_its_speaker(fr):
 def test_words_said_in_a_broadcast_are_no_title(fr):
     found = _quotes(fr, "Le ministre a déclaré dans l'émission « Nous ne reculerons pas sur la réforme ».")
     assert ("direct", "Nous ne reculerons pas sur la réforme", "Le ministre") in found
-    found = _quotes(fr, "Le réalisateur présente son film « C'est l'histoire d'une femme qui se bat », explique-t-il.")
-    assert any(kind == "direct" and content == "C'est l'histoire d'une femme qui se bat" for kind, content, _ in found)
+    found = _quotes(fr, "La cinéaste présente son film « Ce récit suit un marin qui rentre au port », explique-t-elle.")
+    assert any(kind == "direct" and content == "Ce récit suit un marin qui rentre au port" for kind, content, _ in found)
 
 
 def test_a_quotation_after_the_speaker_s_comma_is_not_in_the_speaker_phrase(fr):

@@ -354,7 +354,7 @@ def stance_antecedent(relative: Token) -> Token | None:
     judgement: a clause whose verb is attributive (``_ATTRIBUTIVE``, *être*, *sembler*, *rester* … with an
     attribute: *pour qui la réforme est injuste*) or a quotation (*pour qui « … »*), never a passive.
     The relative is set off by a comma, a dash or a bracket, or is restrictive on a group of opinion
-    holders (``opinion_quantifiers``: *plusieurs élus pour qui il est le candidat légitime*). Not *pour qui
+    holders (``opinion_quantifiers``: *plusieurs maires pour qui la ligne est vitale*). Not *pour qui
     sait lire* (*qui* its subject), an indirect question (*demande pour qui la réforme est utile*), a verb
     that takes *pour* (``pour_verbs``: *pour qui ils ont voté*) or the writer's clause."""
     doc = relative.doc

@@ -76,7 +76,7 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
             # sentence, a verb with a reported clause of its own reports that clause, not the quotation
             # (French has the stricter test above; applied to French too it moved the development
             # half by nothing and cost the held-out half one quote)
-            # French: *X, qui affirme vouloir « … », précise que …* (invented): a verb whose subject stands before
+            # French: *X, qui dit vouloir « … », ajoute que …* (invented): a verb whose subject stands before
             # the quotation is no incise (an incise inverts its subject); with a clause of its own it reports that
             subject = subject_of(tok) if lang == "fr" else None
             own_clause = content_start(tok, lang) is not None and (
@@ -743,7 +743,7 @@ _OF = frozenset({"de", "d'", "d’", "du", "des", "of"})
 
 
 def work_title(doc: Doc, start: int, end: int, lang: str) -> bool:
-    """*son ouvrage « Le Silence des mots »*, *la série « House of Cards »*, *la touche « Entrée »* (invented):
+    """*son ouvrage « Le Silence des mots »*, *la série « Les Voisins »*, *la touche « Entrée »* (invented):
     a quotation that opens on a capital right after a noun of a work (``quote_words`` ``work_nouns``; an
     adjective may stand between, *le film américain « … »*) is that work's title, which the guidelines do
     not count as anyone's words (a lower-case quotation there is a word said of the work: *un ouvrage

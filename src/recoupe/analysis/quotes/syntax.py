@@ -414,7 +414,7 @@ def fronted_incise_subject(verb: Token, opening: Token) -> Token | None:
 
 
 def subject_before_relative(verb: Token) -> Token | None:
-    """*La Commission, qui affirme vouloir un plan, précise que …* (invented): a finite verb with no subject
+    """*L'agence, qui dit vouloir un bilan, ajoute que …* (invented): a finite verb with no subject
     of its own, right after the comma that closes a relative clause set off after the sentence's first noun
     phrase, has that noun phrase for subject (French grammar puts the detached relative between the subject
     and its verb; the parser often hangs the verb inside the relative). Returns the antecedent's head, or

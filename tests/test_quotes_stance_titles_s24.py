@@ -146,3 +146,24 @@ def test_a_verb_with_its_subject_before_the_quotation_is_no_incise(fr):
     found = _quotes(fr, "La ministre, pour qui « rien ne justifie la violence », a condamné les débordements.")
     assert ("according_to", "« rien ne justifie la violence »", "La ministre") in found
     assert all(speaker == "La ministre" for _, _, speaker in found)
+
+
+def test_a_title_before_a_clause_of_its_own_stays_a_title(fr):
+    found = _quotes(fr, "Dans son livre « Nous sommes tous coupables », l'ancien juge affirme que la justice est lente.")
+    assert ("indirect", "que la justice est lente", "l'ancien juge") in found
+    assert not any(kind == "direct" for kind, _, _ in found)
+
+
+def test_words_said_during_a_programme_are_no_title(fr):
+    found = _quotes(fr, "Le chanteur a dit lors de l'émission « Je ne reviendrai jamais sur scène ».")
+    assert ("direct", "Je ne reviendrai jamais sur scène", "Le chanteur") in found
+
+
+def test_a_restrictive_view_ends_with_its_clause(fr):
+    found = _quotes(fr, "Plusieurs maires pour qui la ligne est vitale ont écrit au préfet de région.")
+    assert ("according_to", "la ligne est vitale", "Plusieurs maires") in found
+
+
+def test_an_antecedent_with_a_bracket_after_it_holds_the_view(fr):
+    found = _quotes(fr, "Le député Jean Petit (PS), pour qui la réforme est injuste, a voté contre.")
+    assert ("according_to", "la réforme est injuste", "Jean Petit") in found

@@ -364,9 +364,10 @@ def stance_antecedent(relative: Token) -> Token | None:
     if _opens_sentence(cue):
         return None
     closing = _DETACHING.get(doc[cue.i - 1].text)
-    i = cue.i - 2 if closing is not None else cue.i - 1
-    if doc[i].pos_ not in ("NOUN", "PROPN") or "\n" in doc_text(doc)[doc[i].idx:cue.idx]:
-        return None
+    i = _antecedent_end(doc, cue.i - 2 if closing is not None else cue.i - 1)
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") and doc[i].dep_ not in ("flat:name", "flat") \
+            or "\n" in doc_text(doc)[doc[i].idx:cue.idx]:
+        return None  # a surname the tagger read as an adjective is still part of the name (*Jean Petit*)
     head = doc[i]
     while head.dep_ in ("nmod", "flat:name", "flat") and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
@@ -376,16 +377,26 @@ def stance_antecedent(relative: Token) -> Token | None:
         return None
     if closing is None and not words.opinion_quantifiers & set(doc_text(doc)[slice(*phrase_bounds(head))].lower().split()):
         return None
-    quoted = relative.i + 1 < len(doc) and doc[relative.i + 1].text in _OPENINGS
+    if relative.i + 1 < len(doc) and doc[relative.i + 1].text in _OPENINGS:
+        return head  # *pour qui « … »*: the quotation is the view, whatever its own grammar
     predicate = _clause_head(relative)
-    if predicate is None:
-        return head if quoted else None
-    if predicate.dep_ in ("ccomp", "xcomp", "csubj") and not quoted or predicate.lemma_.lower() in words.pour_verbs \
+    if predicate is None or any(c.i == head.i for c in predicate.children if c.dep_ in SUBJECT_DEPS):
+        return None  # no clause, or the parser hung *qui* on the antecedent's own verb
+    if predicate.dep_ in ("ccomp", "xcomp", "csubj") or predicate.lemma_.lower() in words.pour_verbs \
             or any(c.dep_ in SUBJECT_DEPS and c.lower_ in words.first_person for c in predicate.children) \
             or any(c.dep_ in ("aux:pass", "auxpass") for c in predicate.children) or "Pass" in predicate.morph.get("Voice"):
         return None
     judged = any(c.dep_ == "cop" for c in predicate.children) or predicate.lemma_.lower() in _ATTRIBUTIVE
-    return head if judged or quoted else None
+    return head if judged else None
+
+
+def _antecedent_end(doc: Doc, i: int) -> int:
+    """The last word of the antecedent before *pour qui*, past a bracketed remark after it (*Jean Petit (PS),
+    pour qui …*); -1 when none."""
+    if i >= 0 and doc[i].text == ")":
+        opening = next((k for k in range(i - 1, max(i - 12, -1), -1) if doc[k].text == "("), None)
+        return -1 if opening is None else opening - 1
+    return i
 
 
 def _clause_head(relative: Token) -> Token | None:
@@ -419,6 +430,9 @@ def _stance_relative(doc: Doc, cue: Token, relative: Token, lang: str) -> Candid
     elif closing in ("—", "–", ")"):
         close = text.find(closing, doc[start].idx, sent_end)
         end = sent_end if close == -1 else close
+    elif closing is None:  # restrictive: no punctuation closes it, the parse's clause does
+        clause = _clause_head(relative)
+        end = sent_end if clause is None else min(sent_end, clause.right_edge.idx + len(clause.right_edge.text))
     else:
         end = main_predicate_comma(doc[start], sent_end, _clause_head(relative) or relative, True)
     content = trim_final_punct(doc, *strip_span(doc, doc[start].idx, end))
@@ -426,7 +440,7 @@ def _stance_relative(doc: Doc, cue: Token, relative: Token, lang: str) -> Candid
         return None
     cand = Candidate("according_to", "according_to_stance_relative", content,
                      (cue.idx, relative.idx + len(relative.text)), head, 0.6)
-    i = cue.i - 2 if closing is not None else cue.i - 1
+    i = _antecedent_end(doc, cue.i - 2 if closing is not None else cue.i - 1)
     cand.speaker_span = (phrase_bounds(head)[0], doc[i].idx + len(doc[i].text))
     return cand
 

@@ -247,7 +247,7 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         if opening is not None and opening.i > 0 and stance_antecedent(doc[opening.i - 1]) is not None:
             continue  # *X, pour qui « … »*: X's view, held by ``according_to._stance_relative``
         verb, rule = _attribution_after(doc, end, lang, quoted), "after"
-        if verb is None and work_title(doc, start, end, lang):
+        if (verb is None or not _incise(verb, lang)) and work_title(doc, start, end, lang):
             continue  # the title of a book, a film, a song (no incise says someone spoke it): nobody's words
         if verb is None:
             verb, rule = _attribution_before(doc, start, lang, quoted), "before"
@@ -761,12 +761,36 @@ def work_title(doc: Doc, start: int, end: int, lang: str) -> bool:
     noun = doc[i]
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in quote_words(lang).work_nouns or "\n" in text[noun.idx:mark.idx]:
         return False
-    # *a déclaré dans l'émission « Nous ne reculerons pas »*, *said in the documentary "…"*: after a place of
-    # speaking, a quotation with a verb of its own is what was said there (*dans son ouvrage « Le Silence »* is
-    # a title)
-    placed = any(c.dep_ == "case" and c.lower_ not in _OF for c in noun.children) \
-        or noun.dep_ == "pobj" and noun.head.lower_ not in _OF  # English parses hang the noun on its preposition
-    return not (placed and has_finite_verb(doc, start, end))
+    # *a déclaré dans l'émission « Nous ne reculerons pas »*, *a dit lors de l'émission « … »*, *said in the
+    # documentary "…"*: a noun of a work where a speech verb places its words, with a quotation that holds a
+    # verb, is where they were said (*dans son ouvrage « Le Silence », X affirme que …* stays a title)
+    return not (_said_in(noun, lang) and has_finite_verb(doc, start, end))
+
+
+def _incise(verb: Token, lang: str) -> bool:
+    """Does ``verb``, after a quotation, say who spoke it: no clause or object of its own, and in French its
+    subject inverted after it (*« … », explique-t-elle*), not a clause of its own that follows the quotation
+    (*« … », l'ancien juge affirme que …*)?"""
+    if content_start(verb, lang) is not None or any(c.dep_ in ("obj", "dobj", "ccomp") and c.i > verb.i
+                                                    for c in verb.children):
+        return False
+    subject = subject_of(verb)
+    return lang != "fr" or subject is None or subject.i > verb.i or subject.lower_.startswith("-")
+
+
+def _said_in(noun: Token, lang: str) -> bool:
+    """Is ``noun`` a place where a speech verb's words were said: an oblique (not the object) that reaches a
+    speech verb within a few steps up the parse (*a dit lors de l'émission*, *said on the show*)?"""
+    if noun.dep_ in ("obj", "dobj", "nsubj", "nsubj:pass"):
+        return False
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return speech_lemma(tok, lang) is not None
+    return False
 
 
 def _fragment_subject(doc: Doc, start: int, end: int, lang: str) -> Token | None:

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (
-    SUBJECT_DEPS, language_of, quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma, speech_tokens,
+    SUBJECT_DEPS, language_of, quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma,
+    speech_tokens,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.indirect import _clause_bounds, closing_joint, content_start, main_predicate_comma
@@ -26,8 +27,8 @@ from recoupe.analysis.quotes.syntax import (
     subject_of,
 )
 from recoupe.analysis.text import (
-    QUOTE_PAIRS, STRAIGHT, in_text_order, mark_after, quoted_spans, sentence_bounds, strip_bullets, strip_span, token_at,
-    tokens_with, trim_final_punct,
+    QUOTE_PAIRS, STRAIGHT, in_text_order, mark_after, quoted_spans, sentence_bounds, strip_bullets, strip_span,
+    token_at, tokens_with, trim_final_punct,
 )
 
 
@@ -293,8 +294,6 @@ def _source_head(first: Token) -> Token:
     return tok
 
 
-
-
 def _opens_sentence(tok: Token) -> bool:
     """First word of its sentence or line, or right after a connective that opens it (*Mais pour X, …*)."""
     start = sentence_bounds(tok)[0]
@@ -344,19 +343,27 @@ _DETACHING = {",": ",", "—": "—", "–": "–", "(": ")"}
 _OPENINGS = frozenset(QUOTE_PAIRS) | {STRAIGHT}
 # verbs whose subject is judged by what follows them (French grammar's "verbes attributifs")
 # and those that equate it with what follows (*pour qui ces familles représentent une priorité*)
-_ATTRIBUTIVE = frozenset({"être", "sembler", "paraître", "rester", "demeurer", "devenir", "représenter", "constituer"})
+_ATTRIBUTIVE = frozenset({"être", "sembler", "paraître", "rester", "demeurer", "devenir", "représenter",
+                          "constituer"})
 
 
 def stance_antecedent(relative: Token) -> Token | None:
-    """The person whose view *X, pour qui …* states (the head of X), or None. After a preposition French
-    *qui* stands for a person (Grevisse), but *pour qui* is as often the one a thing is for (*les
-    agriculteurs, pour qui une aide a été débloquée*, invented) as the one whose view it is. A view is a
-    judgement: a clause whose verb is attributive (``_ATTRIBUTIVE``, *être*, *sembler*, *rester* … with an
-    attribute: *pour qui la réforme est injuste*) or a quotation (*pour qui « … »*), never a passive.
-    The relative is set off by a comma, a dash or a bracket, or is restrictive on a group of opinion
-    holders (``opinion_quantifiers``: *plusieurs maires pour qui la ligne est vitale*). Not *pour qui
-    sait lire* (*qui* its subject), an indirect question (*demande pour qui la réforme est utile*), a verb
-    that takes *pour* (``pour_verbs``: *pour qui ils ont voté*) or the writer's clause."""
+    """The person whose view *X, pour qui …* states (the head of X), or None (``_view_holder``)."""
+    holder = _view_holder(relative)
+    return holder[0] if holder is not None else None
+
+
+def _view_holder(relative: Token) -> tuple[Token, Token, str | None] | None:
+    """(head of X, X's last word, the punctuation that closes the relative or None) for *X, pour qui …*, or
+    None when the relative states no view. After a preposition French *qui* stands for a person (Grevisse),
+    but *pour qui* is as often the one a thing is for (*les agriculteurs, pour qui une aide a été débloquée*,
+    invented) as the one whose view it is. A view is a judgement: a clause whose verb is attributive
+    (``_ATTRIBUTIVE``, *être*, *sembler*, *rester* … with an attribute: *pour qui la réforme est injuste*) or a
+    quotation (*pour qui « … »*), never a passive. The relative is set off by a comma, a dash or a bracket, or
+    is restrictive on a group of opinion holders (``opinion_quantifiers``: *plusieurs maires pour qui la
+    ligne est vitale*). Not *pour qui sait lire* (*qui* its subject), an indirect question (*demande pour qui
+    la réforme est utile*), a verb that takes *pour* (``pour_verbs``: *pour qui ils ont voté*) or the
+    writer's clause."""
     doc = relative.doc
     if not stance_pronoun(relative) or relative.dep_ in SUBJECT_DEPS or relative.i < 3:
         return None
@@ -375,19 +382,21 @@ def stance_antecedent(relative: Token) -> Token | None:
     words = quote_words(lang)
     if not credible_source(head, phrase_bounds(head), lang):
         return None
-    if closing is None and not words.opinion_quantifiers & set(doc_text(doc)[slice(*phrase_bounds(head))].lower().split()):
+    phrase_words = set(doc_text(doc)[slice(*phrase_bounds(head))].lower().split())
+    if closing is None and not words.opinion_quantifiers & phrase_words:
         return None
     if relative.i + 1 < len(doc) and doc[relative.i + 1].text in _OPENINGS:
-        return head  # *pour qui « … »*: the quotation is the view, whatever its own grammar
+        return head, doc[i], closing  # *pour qui « … »*: the quotation is the view, whatever its own grammar
     predicate = _clause_head(relative)
     if predicate is None or any(c.i == head.i for c in predicate.children if c.dep_ in SUBJECT_DEPS):
         return None  # no clause, or the parser hung *qui* on the antecedent's own verb
-    if predicate.dep_ in ("ccomp", "xcomp", "csubj") or predicate.lemma_.lower() in words.pour_verbs \
-            or any(c.dep_ in SUBJECT_DEPS and c.lower_ in words.first_person for c in predicate.children) \
-            or any(c.dep_ in ("aux:pass", "auxpass") for c in predicate.children) or "Pass" in predicate.morph.get("Voice"):
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in predicate.children) \
+        or "Pass" in predicate.morph.get("Voice")
+    if passive or predicate.dep_ in ("ccomp", "xcomp", "csubj") or predicate.lemma_.lower() in words.pour_verbs \
+            or any(c.dep_ in SUBJECT_DEPS and c.lower_ in words.first_person for c in predicate.children):
         return None
     judged = any(c.dep_ == "cop" for c in predicate.children) or predicate.lemma_.lower() in _ATTRIBUTIVE
-    return head if judged else None
+    return (head, doc[i], closing) if judged else None
 
 
 def _antecedent_end(doc: Doc, i: int) -> int:
@@ -417,13 +426,13 @@ def _stance_relative(doc: Doc, cue: Token, relative: Token, lang: str) -> Candid
     qui la réforme est injuste, a voté contre*). The content is the relative clause: a quotation that opens
     it, or the words up to the dash or bracket that closes it, or up to the comma before the main clause's
     verb (``indirect.main_predicate_comma``)."""
-    head = stance_antecedent(relative)
-    if head is None:
+    holder = _view_holder(relative)
+    if holder is None:
         return None
+    head, last, closing = holder
     text = doc_text(doc)
     start = relative.i + 1
     sent_end = sentence_bounds(relative)[1]
-    closing = _DETACHING.get(doc[cue.i - 1].text)
     if doc[start].text in _OPENINGS:
         span = next(((s, e) for s, e in quoted_spans(doc) if s > doc[start].idx and s - doc[start].idx <= 2), None)
         end = sent_end if span is None else mark_after(text, span[1]) + 1
@@ -440,8 +449,7 @@ def _stance_relative(doc: Doc, cue: Token, relative: Token, lang: str) -> Candid
         return None
     cand = Candidate("according_to", "according_to_stance_relative", content,
                      (cue.idx, relative.idx + len(relative.text)), head, 0.6)
-    i = _antecedent_end(doc, cue.i - 2 if closing is not None else cue.i - 1)
-    cand.speaker_span = (phrase_bounds(head)[0], doc[i].idx + len(doc[i].text))
+    cand.speaker_span = (phrase_bounds(head)[0], last.idx + len(last.text))
     return cand
 
 

@@ -738,10 +738,6 @@ def _a_name(content: str) -> bool:
     return 2 <= len(re.findall(r"\w[\w'’-]*", content)) <= 6 and name_like(content, min_main=2)
 
 
-# the prepositions of a noun's complement (*la chanson de X*, *the song of X*): the others place words said
-_OF = frozenset({"de", "d'", "d’", "du", "des", "of"})
-
-
 def work_title(doc: Doc, start: int, end: int, lang: str) -> bool:
     """*son ouvrage « Le Silence des mots »*, *la série « Les Voisins »*, *la touche « Entrée »* (invented):
     a quotation that opens on a capital right after a noun of a work (``quote_words`` ``work_nouns``; an
@@ -759,7 +755,8 @@ def work_title(doc: Doc, start: int, end: int, lang: str) -> bool:
     while i > 0 and doc[i].pos_ == "ADJ" and i > mark.i - 3:
         i -= 1
     noun = doc[i]
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in quote_words(lang).work_nouns or "\n" in text[noun.idx:mark.idx]:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in quote_words(lang).work_nouns \
+            or "\n" in text[noun.idx:mark.idx]:
         return False
     # *a déclaré dans l'émission « Nous ne reculerons pas »*, *a dit lors de l'émission « … »*, *said in the
     # documentary "…"*: a noun of a work where a speech verb places its words, with a quotation that holds a

@@ -268,7 +268,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if verb.idx in direct_spans:
             continue
         if verb.i in used_cues:
-            before = _framed_before_quotation(verb, lemma, lang, direct_spans) or _split_by_incise(verb, lang, direct_spans)
+            before = _framed_before_quotation(verb, lemma, lang, direct_spans) \
+                or _split_by_incise(verb, lang, direct_spans)
             if before is not None:
                 out.append(before)
             continue
@@ -413,7 +414,7 @@ def _split_by_incise(verb: Token, lang: str, direct_spans: SpanSet) -> Candidate
     subject = fronted_incise_subject(verb, opening) if opening is not None else None
     content = _incise_content(verb, lang) if subject is not None else None
     if content is None or not _words_outside_quotations(verb.doc, content):
-        return None  # *« A », a déclaré X, « B »*: the words before are a quotation of their own (``direct_after``)
+        return None  # *« A », a déclaré X, « B »*: the words before are a quotation of their own
     return Candidate("indirect", "indirect_incise", content, cue_span(verb), subject, 0.6)
 
 

@@ -15,8 +15,8 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, quote_words, role_nouns,
                                       speech_lemma)
 from recoupe.analysis.quotes.index import credible_source
-from recoupe.analysis.text import (QUOTE_PAIRS, STRAIGHT, quoted_set, sentence_bounds, strip_bullets, strip_span, token_at,
-                                   trim_final_punct)
+from recoupe.analysis.text import (QUOTE_PAIRS, STRAIGHT, quoted_set, sentence_bounds, strip_bullets, strip_span,
+                                   token_at, trim_final_punct)
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
 

@@ -21,9 +21,9 @@ from recoupe.analysis.quotes.syntax import (
     cue_span,
     hyphen_subject,
     inverted_subject,
+    noun_phrase_head,
     phrase_bounds,
     previous_sentence,
-    stance_pronoun,
     subject_of,
 )
 from recoupe.analysis.text import (
@@ -74,7 +74,7 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
                 cue_end = doc[tok.i + 1]
             elif low == "à" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "en" and doc[tok.i + 2].lower_ == "croire":
                 cue_end = doc[tok.i + 2]
-            elif low == "pour" and tok.i + 1 < len(doc) and stance_pronoun(doc[tok.i + 1]) and not _opens_sentence(tok):
+            elif low == "pour" and tok.i + 1 < len(doc) and _stance_pronoun(doc[tok.i + 1]) and not _opens_sentence(tok):
                 cand = _stance_relative(doc, tok, doc[tok.i + 1], lang)
                 if cand is not None:
                     out.append(cand)
@@ -347,14 +347,20 @@ _ATTRIBUTIVE = frozenset({"être", "sembler", "paraître", "rester", "demeurer",
                           "constituer"})
 
 
+def _stance_pronoun(tok: Token) -> bool:
+    """The *qui* of *X, pour qui …*: a relative pronoun after *pour*."""
+    return tok.lower_ == "qui" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "pour"
+
+
 def stance_antecedent(relative: Token) -> Token | None:
     """The person whose view *X, pour qui …* states (the head of X), or None (``_view_holder``)."""
     holder = _view_holder(relative)
     return holder[0] if holder is not None else None
 
 
-def _view_holder(relative: Token) -> tuple[Token, Token, str | None] | None:
-    """(head of X, X's last word, the punctuation that closes the relative or None) for *X, pour qui …*, or
+def _view_holder(relative: Token) -> tuple[Token, Token, str | None, Token | None] | None:
+    """(head of X, X's last word, the punctuation that closes the relative or None, the relative clause's head
+    or None) for *X, pour qui …*, or
     None when the relative states no view. After a preposition French *qui* stands for a person (Grevisse),
     but *pour qui* is as often the one a thing is for (*les agriculteurs, pour qui une aide a été débloquée*,
     invented) as the one whose view it is. A view is a judgement: a clause whose verb is attributive
@@ -365,7 +371,7 @@ def _view_holder(relative: Token) -> tuple[Token, Token, str | None] | None:
     la réforme est utile*), a verb that takes *pour* (``pour_verbs``: *pour qui ils ont voté*) or the
     writer's clause."""
     doc = relative.doc
-    if not stance_pronoun(relative) or relative.dep_ in SUBJECT_DEPS or relative.i < 3:
+    if not _stance_pronoun(relative) or relative.dep_ in SUBJECT_DEPS or relative.i < 3:
         return None
     cue = doc[relative.i - 1]
     if _opens_sentence(cue):
@@ -375,9 +381,7 @@ def _view_holder(relative: Token) -> tuple[Token, Token, str | None] | None:
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") and doc[i].dep_ not in ("flat:name", "flat") \
             or "\n" in doc_text(doc)[doc[i].idx:cue.idx]:
         return None  # a surname the tagger read as an adjective is still part of the name (*Jean Petit*)
-    head = doc[i]
-    while head.dep_ in ("nmod", "flat:name", "flat") and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
-        head = head.head
+    head = noun_phrase_head(doc[i])
     lang = language_of(doc)
     words = quote_words(lang)
     if not credible_source(head, phrase_bounds(head), lang):
@@ -386,7 +390,7 @@ def _view_holder(relative: Token) -> tuple[Token, Token, str | None] | None:
     if closing is None and not words.opinion_quantifiers & phrase_words:
         return None
     if relative.i + 1 < len(doc) and doc[relative.i + 1].text in _OPENINGS:
-        return head, doc[i], closing  # *pour qui « … »*: the quotation is the view, whatever its own grammar
+        return head, doc[i], closing, None  # *pour qui « … »*: the quotation is the view, whatever its grammar
     predicate = _clause_head(relative)
     if predicate is None or any(c.i == head.i for c in predicate.children if c.dep_ in SUBJECT_DEPS):
         return None  # no clause, or the parser hung *qui* on the antecedent's own verb
@@ -396,7 +400,7 @@ def _view_holder(relative: Token) -> tuple[Token, Token, str | None] | None:
             or any(c.dep_ in SUBJECT_DEPS and c.lower_ in words.first_person for c in predicate.children):
         return None
     judged = any(c.dep_ == "cop" for c in predicate.children) or predicate.lemma_.lower() in _ATTRIBUTIVE
-    return (head, doc[i], closing) if judged else None
+    return (head, doc[i], closing, predicate) if judged else None
 
 
 def _antecedent_end(doc: Doc, i: int) -> int:
@@ -429,7 +433,7 @@ def _stance_relative(doc: Doc, cue: Token, relative: Token, lang: str) -> Candid
     holder = _view_holder(relative)
     if holder is None:
         return None
-    head, last, closing = holder
+    head, last, closing, clause = holder
     text = doc_text(doc)
     start = relative.i + 1
     sent_end = sentence_bounds(relative)[1]
@@ -440,10 +444,9 @@ def _stance_relative(doc: Doc, cue: Token, relative: Token, lang: str) -> Candid
         close = text.find(closing, doc[start].idx, sent_end)
         end = sent_end if close == -1 else close
     elif closing is None:  # restrictive: no punctuation closes it, the parse's clause does
-        clause = _clause_head(relative)
-        end = sent_end if clause is None else min(sent_end, clause.right_edge.idx + len(clause.right_edge.text))
+        end = min(sent_end, clause.right_edge.idx + len(clause.right_edge.text))
     else:
-        end = main_predicate_comma(doc[start], sent_end, _clause_head(relative) or relative, True)
+        end = main_predicate_comma(doc[start], sent_end, clause, True)
     content = trim_final_punct(doc, *strip_span(doc, doc[start].idx, end))
     if content[1] - content[0] < 10:
         return None
@@ -515,9 +518,7 @@ def _selon_relative(doc: Doc, cue: Token, relative: Token) -> Candidate | None:
         i -= 1
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
-    head = doc[i]
-    while head.dep_ in ("nmod", "flat:name", "flat") and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
-        head = head.head
+    head = noun_phrase_head(doc[i])
     bounds = (phrase_bounds(head)[0], doc[i].idx + len(doc[i].text))
     content = trim_final_punct(doc, *strip_span(doc, relative.idx + len(relative.text), sentence_bounds(relative)[1]))
     cand = Candidate("according_to", "according_to_relative", content,

@@ -25,11 +25,11 @@ from recoupe.analysis.quotes.syntax import (
     Candidate,
     cue_span,
     finite,
+    fronted_incise_subject,
     has_finite_verb,
     hyphen_subject,
     inverted_subject,
     phrase_bounds,
-    fronted_incise_subject,
     speaker_head,
     subject_of,
 )

@@ -255,15 +255,18 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
+# each quotation mark's and bracket's partner, both ways
+_PARTNERS = {**QUOTE_PAIRS, "(": ")", **{c: o for o, c in QUOTE_PAIRS.items()}, ")": "("}
+
+
 def _balanced_mark(doc: Doc, left: int, right: int, i: int) -> bool:
     """Is the token ``i`` at an edge of the phrase ``doc[left:right + 1]`` a quotation mark or a bracket whose
     partner is inside it (*X, auteur de l'ouvrage « Les Ombres »*)? Stripped, it would leave half a pair."""
-    mark, inside = doc[i].text, [t.text for t in doc[left:right + 1]]
+    mark = doc[i].text
     if mark == STRAIGHT:
-        return inside.count(STRAIGHT) % 2 == 0
-    pairs = {**QUOTE_PAIRS, "(": ")"}
-    partner = pairs.get(mark) or next((o for o, c in pairs.items() if c == mark), None)
-    return partner is not None and partner in inside
+        return sum(t.text == STRAIGHT for t in doc[left:right + 1]) % 2 == 0
+    partner = _PARTNERS.get(mark)
+    return partner is not None and any(t.text == partner for t in doc[left:right + 1])
 
 
 def impersonal_passive(verb: Token) -> bool:
@@ -394,13 +397,29 @@ CONNECTIVES = frozenset({"mais", "et", "or", "donc", "alors", "ainsi", "aussi", 
                          "pourtant", "but", "and", "so", "yet"})
 
 
+def noun_phrase_head(last: Token) -> Token:
+    """The head of the noun phrase whose last word is ``last``, climbing a name's parts and noun complements
+    back to the first noun (*Jean Martin*, *le maire de Lyon*, *un rapport de l'ONU*)."""
+    head = last
+    while head.dep_ in ("nmod", "flat:name", "flat") and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    return head
+
+
+def verb_group_start(verb: Token) -> int:
+    """The index of the first word of ``verb``'s group: its auxiliaries, and the negation *ne* and the
+    reflexive *se* before it (*Mais, s'est-il ensuite écrié*, *n'a pas précisé*)."""
+    return min([verb.i] + [c.i for c in verb.children if c.i < verb.i and (
+        c.dep_.startswith("aux") or c.lower_ in ("ne", "n'", "n’", "se", "s'", "s’"))])
+
+
 def fronted_incise_subject(verb: Token, opening: Token) -> Token | None:
     """*Mais, ajoute Marie Lenoir, « … »* (invented): an incise with its inverted subject set before the
     quotation it introduces, between commas (or dashes) after a connective or at the start of the sentence.
     Returns the inverted subject when the verb follows the punctuation or opens the sentence, and only the
     subject's words and a comma or a colon stand between the verb and the opening mark; None otherwise."""
     doc = verb.doc
-    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux") or c.lower_ in ("s'", "s’", "se")])
+    first = verb_group_start(verb)
     if doc[first].idx > sentence_bounds(verb)[0] and doc[first - 1].text not in (",", "—", "–"):
         return None
     subject = inverted_subject(verb)
@@ -422,8 +441,7 @@ def subject_before_relative(verb: Token) -> Token | None:
     if not finite(verb) or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     doc = verb.doc
-    first = min([verb.i] + [c.i for c in verb.children if c.i < verb.i and (
-        c.dep_.startswith("aux") or c.lower_ in ("ne", "n'", "n’", "se", "s'", "s’"))])
+    first = verb_group_start(verb)
     sent_start = sentence_bounds(verb)[0]
     if first < 3 or doc[first - 1].text != ",":
         return None
@@ -434,20 +452,11 @@ def subject_before_relative(verb: Token) -> Token | None:
             return None
         if tok.lower_ in relatives and tok.dep_ in SUBJECT_DEPS and doc[j - 1].text == "," \
                 and doc[j - 2].pos_ in ("NOUN", "PROPN"):
-            head = doc[j - 2]
-            while head.dep_ in ("flat:name", "flat", "nmod") and head.head.i < head.i \
-                    and head.head.pos_ in ("NOUN", "PROPN"):
-                head = head.head
+            head = noun_phrase_head(doc[j - 2])
             if has_finite_verb(doc, sent_start, head.idx):
                 return None  # the relative is not on the sentence's subject
             return head
     return None
-
-
-def stance_pronoun(tok: Token) -> bool:
-    """The *qui* of *X, pour qui …* (``according_to._stance_relative``): a relative pronoun after *pour*,
-    which opens X's view, not the words of the clause the relative hangs in."""
-    return tok.lower_ == "qui" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "pour"
 
 
 def finite(verb: Token) -> bool:

@@ -27,7 +27,7 @@ from recoupe.analysis.quotes.syntax import (
     subject_of,
 )
 from recoupe.analysis.text import (
-    QUOTE_PAIRS, STRAIGHT, in_text_order, mark_after, quoted_spans, sentence_bounds, strip_bullets, strip_span,
+    CLOSING_MARKS, QUOTE_PAIRS, STRAIGHT, in_text_order, mark_after, quoted_spans, sentence_bounds, strip_bullets, strip_span,
     token_at, tokens_with, trim_final_punct,
 )
 
@@ -224,7 +224,11 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
         sent_start, sent_end = sentence_bounds(verb)
         text = doc_text(doc)
         comma = text.find(",", verb.idx, sent_end)
-        if cue_start.idx - sent_start <= 2 and comma != -1:  # "Comme le rapporte X, <content>"
+        quoted = cue_start.idx > 0 and _closes_quotation(doc[cue_start.i - 1])
+        if quoted:  # "« … » comme X l'a dit": the quotation is what X said
+            mark = doc[cue_start.i - 1]
+            content = next((s, e) for s, e in quoted_spans(doc) if e <= mark.idx and not text[e:mark.idx].strip())
+        elif cue_start.idx - sent_start <= 2 and comma != -1:  # "Comme le rapporte X, <content>"
             content = strip_span(doc, comma + 1, sent_end)
         elif cue_start.idx - sent_start > 2 and comma != -1 and len(text[comma + 1:sent_end].strip(" .!?")) >= 10:
             # "<A>, comme l'écrit X, <B>": an incise inside the sentence vouches for the whole of it
@@ -236,7 +240,7 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
         else:
             continue
         content = strip_bullets(doc, *trim_final_punct(doc, *content))
-        if content[1] - content[0] < 10:
+        if content[1] - content[0] < 10 and not quoted:  # a quotation is someone's words, however short
             continue
         out.append(Candidate("according_to", "according_to_comme", content,
                              (cue_start.idx, verb.idx + len(verb.text)), speaker, 0.7))
@@ -266,15 +270,16 @@ def _comme_subject_le_dit(verb: Token) -> tuple[Token, Token] | None:
     (invented) may compare a phrase."""
     doc = verb.doc
     k = verb.i - 1
-    while k > 0 and doc[k].pos_ in ("AUX", "ADV"):
-        k -= 1
+    while k > 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lemma_ == "faire" and k == verb.i - 1):
+        k -= 1  # *comme X le faisait remarquer*: the causative *faire* of a speech verb, a locution
     if k < 2 or doc[k].lower_ not in ("l'", "l’", "le") or doc[k].pos_ != "PRON":
         return None
     comme = next((doc[j] for j in range(k - 1, max(k - 9, -1), -1) if doc[j].lower_ == "comme"), None)
     if comme is None or comme.i == k - 1:
         return None
-    if comme.idx > sentence_bounds(comme)[0] and doc[comme.i - 1].text not in (",", "(", "—", "–", ";"):
-        return None
+    if comme.idx > sentence_bounds(comme)[0] and doc[comme.i - 1].text not in (",", "(", "—", "–", ";") \
+            and not _closes_quotation(doc[comme.i - 1]):
+        return None  # a quotation closed right before sets the clause off as a comma does (*« … » comme X l'a dit*)
     phrase = doc[comme.i + 1:k]
     if any(t.is_punct for t in phrase):
         return None
@@ -282,6 +287,14 @@ def _comme_subject_le_dit(verb: Token) -> tuple[Token, Token] | None:
     if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     return comme, heads[0]
+
+
+def _closes_quotation(tok: Token) -> bool:
+    """Is ``tok`` the mark that closes a quotation?"""
+    if tok.text not in CLOSING_MARKS:
+        return False
+    text = doc_text(tok.doc)
+    return any(e <= tok.idx and not text[e:tok.idx].strip() for _, e in quoted_spans(tok.doc))
 
 
 def _source_head(first: Token) -> Token:

@@ -577,6 +577,17 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 # in the phrase, a holder) replaced by one
                 fill_vetoed = fill_vetoed or found.canonical is None and p[k] >= 0.5
                 p[k] = -1.0
+    if cand.kind == "direct":
+        # a person the quotation itself names is what the speaker talks about, not who speaks
+        # (``named_in_own_words``): out of the choice, the rules' pick included
+        p = p.copy()
+        for k, c in enumerate(cands):
+            if c.referent is not None and named_in_own_words(doc, cand.content, c.referent.entity):
+                p[k] = -1.0
+                if k == rule_index:
+                    rule_index = None
+                    found = Found(found.span if htype != "name" else None, None, None, found.confidence,
+                                  record=found.record)
     best = decide(p, X, rule_index)
     if fill_vetoed and best == rule_index:
         # the scorer meant to fill the description with someone nearby (p >= 0.5) whom its gender rules
@@ -589,6 +600,26 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     chosen = _candidate_found(doc, found, cands[best], htype, lang)
     chosen.record = found.record
     return chosen
+
+
+def named_in_own_words(doc: Doc, content: tuple[int, int], ent: Entity | None) -> bool:
+    """Does a quotation name the person ``ent`` in its own words (inside its quotation marks, outside a bracketed
+    insertion such as the editor's *(à X, ndlr)*)? Then ``ent`` is not who speaks it: a speaker does not
+    name themselves in the third person (*« X fait preuve d'un grand courage »* is said of X, by
+    someone else), the binding principle that keeps a name from taking up its own clause's subject
+    (Chomsky's principle C). Asked of direct quotes, whose content is the quotation."""
+    if ent is None or not is_person(ent):
+        return False  # a body's statement names the body (*« Le ministère rappelle que… »*): only a person is bound
+    text = doc_text(doc)
+    quoted = quoted_set(doc)
+    for m in ent.mentions:
+        if m.in_ != "body" or not content[0] <= m.start < content[1] or m.start not in quoted:
+            continue
+        before = text[content[0]:m.start]
+        if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+            continue  # an insertion: *(à X, ndlr)* names whom the speaker means
+        return True
+    return False
 
 
 def _candidate_found(doc: Doc, found: Found, c: SpeakerCandidate, htype: str, lang: str) -> Found:

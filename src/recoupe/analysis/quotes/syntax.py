@@ -426,7 +426,11 @@ def fronted_incise_subject(verb: Token, opening: Token) -> Token | None:
     if subject is None or not verb.i < subject.i < opening.i:
         return None
     start, end = phrase_bounds(subject)
-    rest = doc_text(doc)[max(end, subject.idx + len(subject.text)):opening.idx].strip()
+    # the subject's own words run on past the phrase its head bounds: its conjuncts (*dit l'ancienne
+    # ministre et ex-députée, « … »*), a clause on it
+    words = [t for t in subject.subtree if t.i < opening.i and not t.is_punct]
+    last = max([end, subject.idx + len(subject.text)] + [t.idx + len(t.text) for t in words])
+    rest = doc_text(doc)[last:opening.idx].strip()
     if rest not in (",", ":", "—", "–") or not credible_source(subject, (start, end), language_of(doc)):
         return None
     return subject

@@ -1,0 +1,56 @@
+"""Who speaks a quotation, read from its own words and its set-off (issue 14, session 25), on invented sentences:
+
+- a person a quotation names in its own words is what the speaker talks about, not who speaks
+  (``speakers.named_in_own_words``): the speaker scorer does not put the quotation in that person's mouth, the
+  rules' pick included; an organisation may name itself, and a name the editor inserts in brackets is no
+  mention by the speaker;
+- *Mais, dit l'ancienne ministre et députée, « … »*: a fronted incise whose subject has a conjunct;
+- *« … » comme X le faisait remarquer*: a quotation closed right before a *comme* clause sets it off as a
+  comma does, the quotation is what X said, and *faire* + speech verb is the clause's verb."""
+
+from __future__ import annotations
+
+from recoupe.analysis.quotes import find_quotes
+
+
+def _speakers(fr, text):
+    return {q.content.text: (q.speaker.text if q.speaker else None, q.speaker_canonical) for q in find_quotes(fr(text))}
+
+
+def test_a_pronoun_does_not_take_up_the_person_its_quotation_names(fr):
+    said = _speakers(fr, "Le maire Paul Renard a ouvert la séance lundi soir devant les élus.\nLe préfet Marc Leroy est "
+                         "arrivé en retard. « Marc Leroy se moque des habitants depuis des mois », a-t-il lancé.")
+    speaker, canonical = said["Marc Leroy se moque des habitants depuis des mois"]
+    assert speaker == "-il" and canonical != "Marc Leroy"
+
+
+def test_a_quotation_about_the_previous_speaker_is_not_theirs(fr):
+    said = _speakers(fr, "La ministre Claire Dubois a présenté son plan jeudi. « Nous tiendrons nos engagements », a-t-elle "
+                         "assuré.\n« Claire Dubois n'a rien compris à la colère des agriculteurs », réplique-t-on au syndicat.")
+    assert said["Nous tiendrons nos engagements"][1] == "Claire Dubois"
+    assert said["Claire Dubois n'a rien compris à la colère des agriculteurs"][1] != "Claire Dubois"
+
+
+def test_a_name_the_editor_inserts_in_brackets_is_no_mention(fr):
+    said = _speakers(fr, "Le maire Paul Renard a ouvert la séance. Le préfet Marc Leroy a pris la parole ensuite. "
+                         "« Je lui ai parlé (à Paul Renard, ndlr) de ce dossier sensible », a-t-il expliqué.")
+    assert said["Je lui ai parlé (à Paul Renard, ndlr) de ce dossier sensible"][1] == "Marc Leroy"
+
+
+def test_a_fronted_incise_with_a_coordinated_subject_introduces_its_quotation(fr):
+    found = [q for q in find_quotes(fr("Le sénateur Paul Martin a critiqué le projet. Mais, dit l'ancienne ministre et "
+                                       "ex-députée, « j'ai vécu ces querelles de l'intérieur et je sais ce qu'elles "
+                                       "coûtent »."))
+             if q.content.text.startswith("j'ai vécu")]
+    assert found and found[0].speaker.text == "l'ancienne ministre"
+    assert found[0].producer == "rule:quotes.direct_before"
+
+
+def test_a_comme_clause_after_a_quotation_attributes_it(fr):
+    found = [(q.content.text, q.speaker.text) for q in find_quotes(fr(
+        "Vous êtes seul face à la foule, « la meute » comme Paul Martin le faisait remarquer lors de son discours."))]
+    assert ("la meute", "Paul Martin") in found
+
+
+def test_a_comme_clause_not_set_off_still_compares(fr):
+    assert find_quotes(fr("Le budget a doublé en deux ans exactement comme le maire l'avait prédit au conseil.")) == []

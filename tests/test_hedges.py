@@ -506,3 +506,22 @@ def test_a_speculation_inside_a_quotation_is_the_speaker_s(fr, en, lang, text, k
 ])
 def test_the_outlet_s_own_speculation_and_a_quoted_dispute_stay(fr, en, lang, text, kind):
     assert [h for h in find_hedges((fr if lang == "fr" else en)(text)) if h.kind == kind] != []
+
+
+# ---------------------------------------------------------------- issue 14, session 25 (invented sentences)
+
+
+@pytest.mark.parametrize("text, kind, cue", [
+    ("Les écoles y gagneront-elles ? Rien n'est moins sûr.", "uncertainty", "Rien n'est moins sûr"),
+    ("Ses mesures doivent encore être vérifiées par une seconde équipe.", "uncertainty",
+     "doivent encore être vérifiées"),
+    ("Le parti arrive en tête, selon un décompte non encore définitif.", "uncertainty", "non encore définitif"),
+    ("Les relevés du port contredisent l'affirmation du directeur.", "disputed", "contredisent l'affirmation"),
+    ("On peut donc s'attendre à ce que les loyers augmentent.", "speculation", "On peut donc s'attendre à ce que"),
+])
+def test_doubt_idioms_unconfirmed_findings_and_contradicted_claims(fr, text, kind, cue):
+    assert (kind, cue) in _kinds(find_hedges(fr(text)))
+
+
+def test_a_final_count_and_a_confirmed_finding_are_no_hedge(fr):
+    assert _kinds(find_hedges(fr("Le décompte définitif a été publié, et les résultats ont été confirmés."))) == []

@@ -3,7 +3,8 @@
 - a person a quotation names in its own words is what the speaker talks about, not who speaks
   (``speakers.named_in_own_words``): the speaker scorer does not put the quotation in that person's mouth, the
   rules' pick included; an organisation may name itself, and a name the editor inserts in brackets is no
-  mention by the speaker;
+  mention by the speaker; nor is a person named as the speech verb's own object (``speakers.argument_of``:
+  *il a qualifié X de « boucher »*), while an inverted subject the parser reads after the verb still speaks;
 - *Mais, dit l'ancienne ministre et députée, « … »*: a fronted incise whose subject has a conjunct;
 - *« … » comme X le faisait remarquer*: a quotation closed right before a *comme* clause sets it off as a
   comma does, the quotation is what X said, and *faire* + speech verb is the clause's verb."""
@@ -54,3 +55,14 @@ def test_a_comme_clause_after_a_quotation_attributes_it(fr):
 
 def test_a_comme_clause_not_set_off_still_compares(fr):
     assert find_quotes(fr("Le budget a doublé en deux ans exactement comme le maire l'avait prédit au conseil.")) == []
+
+
+def test_a_pronoun_does_not_take_up_its_own_verb_s_object(fr):
+    said = _speakers(fr, "Le président américain s'est rendu en Pologne. Lors de son déplacement, il a qualifié "
+                         "Paul Martin de « boucher ».")
+    assert said["boucher"][0] == "il" and said["boucher"][1] != "Paul Martin"
+
+
+def test_an_inverted_subject_read_after_the_verb_still_speaks(fr):
+    said = _speakers(fr, "« Nous ne céderons rien », a déclaré Paul Martin devant la presse.")
+    assert said["Nous ne céderons rien"][1] == "Paul Martin"

@@ -15,7 +15,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_lemma
+from recoupe.analysis.lexicons import SUBJECT_DEPS, quote_words, role_nouns, source_nouns, speech_lemma
 from recoupe.analysis.parse import reread_producer
 from recoupe.analysis.quotes.candidates import (
     SpeakerCandidate,
@@ -577,12 +577,17 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 # in the phrase, a holder) replaced by one
                 fill_vetoed = fill_vetoed or found.canonical is None and p[k] >= 0.5
                 p[k] = -1.0
-    if cand.kind == "direct":
-        # a person the quotation itself names is what the speaker talks about, not who speaks
-        # (``named_in_own_words``): out of the choice, the rules' pick included
+    # with a subject of its own (the pronoun, the description), a name after the verb is no inverted subject
+    verb = _cue_verb(doc, cand) if head is not None else None
+    if cand.kind == "direct" or verb is not None:
+        # a person the quotation itself names is what the speaker talks about (``named_in_own_words``), a
+        # person named as the speech verb's object or complement is whom it is said to or of
+        # (``argument_of``): neither speaks it, so both are out of the choice, the rules' pick included
         p = p.copy()
         for k, c in enumerate(cands):
-            if c.referent is not None and named_in_own_words(doc, cand.content, c.referent.entity):
+            ent = c.referent.entity if c.referent is not None else None
+            if cand.kind == "direct" and named_in_own_words(doc, cand.content, ent) \
+                    or verb is not None and argument_of(verb, ent, head):
                 p[k] = -1.0
                 if k == rule_index:
                     rule_index = None
@@ -600,6 +605,44 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
     chosen = _candidate_found(doc, found, cands[best], htype, lang)
     chosen.record = found.record
     return chosen
+
+
+# the dependencies that open a clause of its own: a name below one is not bound by the speech verb's clause
+_CLAUSAL = frozenset({"ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis", "conj", "xcomp", "obl:agent",
+                      "appos", "dislocated"})
+
+
+def _cue_verb(doc: Doc, cand: Candidate) -> Token | None:
+    """The speech verb of a quote's cue, when it has one."""
+    if cand.cue is None:
+        return None
+    span = doc.char_span(*cand.cue, alignment_mode="expand")
+    verbs = [t for t in span or () if t.pos_ == "VERB"]
+    return verbs[-1] if verbs else None
+
+
+def argument_of(verb: Token, ent: Entity | None, subject: Token) -> bool:
+    """Is the person ``ent`` named as the speech verb's own object or complement (*il a qualifié X de
+    « boucher »*, *a-t-elle dit à X*)? A name cannot take up a pronoun of its own clause (Chomsky's
+    principle C): the subject *il* of *qualifier X* is not X, and the one addressed or described is not who
+    speaks. Only the verb's direct dependents count, a name inside a clause of its own (a content clause,
+    a relative, a passive's agent, who does speak) does not; asked only when the quote has a subject of its
+    own (``subject``), so that an inverted subject the parser reads as an object (*a déclaré X*) stays."""
+    if ent is None or not is_person(ent):
+        return False
+    doc = verb.doc
+    for m in ent.mentions:
+        if m.in_ != "body":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not verb.sent.start <= span.root.i < verb.sent.end or span.start <= subject.i < span.end:
+            continue  # another sentence, or the quote's own subject
+        tok = span.root
+        while tok.head.i != tok.i and tok.dep_ not in _CLAUSAL and tok.dep_ not in SUBJECT_DEPS:
+            if tok.head.i == verb.i:
+                return True
+            tok = tok.head
+    return False
 
 
 def named_in_own_words(doc: Doc, content: tuple[int, int], ent: Entity | None) -> bool:

@@ -525,3 +525,8 @@ def test_doubt_idioms_unconfirmed_findings_and_contradicted_claims(fr, text, kin
 
 def test_a_final_count_and_a_confirmed_finding_are_no_hedge(fr):
     assert _kinds(find_hedges(fr("Le décompte définitif a été publié, et les résultats ont été confirmés."))) == []
+
+
+def test_a_hypothesis_named_as_a_topic_is_no_hedge(fr):
+    assert _kinds(find_hedges(fr("Le ministre a évoqué l'hypothèse d'un report du scrutin."))) == []
+    assert "speculation" in [kind for kind, _ in _kinds(find_hedges(fr("Un report reste une hypothèse peu probable.")))]

@@ -530,3 +530,8 @@ def test_a_final_count_and_a_confirmed_finding_are_no_hedge(fr):
 def test_a_hypothesis_named_as_a_topic_is_no_hedge(fr):
     assert _kinds(find_hedges(fr("Le ministre a évoqué l'hypothèse d'un report du scrutin."))) == []
     assert "speculation" in [kind for kind, _ in _kinds(find_hedges(fr("Un report reste une hypothèse peu probable.")))]
+
+
+def test_beyond_any_doubt_is_no_hedge(fr):
+    assert _kinds(find_hedges(fr("Le texte est sans doute possible l'œuvre d'un faussaire."))) == []
+    assert ("speculation", "sans doute") in _kinds(find_hedges(fr("Il viendra sans doute demain.")))

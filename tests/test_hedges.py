@@ -517,7 +517,7 @@ def test_the_outlet_s_own_speculation_and_a_quoted_dispute_stay(fr, en, lang, te
      "doivent encore être vérifiées"),
     ("Le parti arrive en tête, selon un décompte non encore définitif.", "uncertainty", "non encore définitif"),
     ("Les relevés du port contredisent l'affirmation du directeur.", "disputed", "contredisent l'affirmation"),
-    ("On peut donc s'attendre à ce que les loyers augmentent.", "speculation", "On peut donc s'attendre à ce que"),
+    ("Les agents le disent : on pourra s'attendre à ce qu'ils doublent.", "speculation", "on pourra s'attendre à ce qu'"),
 ])
 def test_doubt_idioms_unconfirmed_findings_and_contradicted_claims(fr, text, kind, cue):
     assert (kind, cue) in _kinds(find_hedges(fr(text)))

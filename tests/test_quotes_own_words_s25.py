@@ -5,7 +5,7 @@
   rules' pick included; an organisation may name itself, and a name the editor inserts in brackets is no
   mention by the speaker; nor is a person named as the speech verb's own object (``speakers.argument_of``:
   *il a qualifié X de « boucher »*), while an inverted subject the parser reads after the verb still speaks;
-- *Mais, dit l'ancienne ministre et députée, « … »*: a fronted incise whose subject has a conjunct;
+- *Mais, dit la sénatrice et ancienne préfète, « … »*: a fronted incise whose subject has a conjunct;
 - *« … » comme X le faisait remarquer*: a quotation closed right before a *comme* clause sets it off as a
   comma does, the quotation is what X said, and *faire* + speech verb is the clause's verb."""
 
@@ -39,17 +39,17 @@ def test_a_name_the_editor_inserts_in_brackets_is_no_mention(fr):
 
 
 def test_a_fronted_incise_with_a_coordinated_subject_introduces_its_quotation(fr):
-    found = [q for q in find_quotes(fr("Le sénateur Paul Martin a critiqué le projet. Mais, dit l'ancienne ministre et "
-                                       "ex-députée, « j'ai vécu ces querelles de l'intérieur et je sais ce qu'elles "
+    found = [q for q in find_quotes(fr("Le député Paul Martin a critiqué le projet. Mais, dit la sénatrice et ancienne "
+                                       "préfète, « j'ai vécu ces querelles de l'intérieur et je sais ce qu'elles "
                                        "coûtent »."))
              if q.content.text.startswith("j'ai vécu")]
-    assert found and found[0].speaker.text == "l'ancienne ministre"
+    assert found and found[0].speaker.text == "la sénatrice"
     assert found[0].producer == "rule:quotes.direct_before"
 
 
 def test_a_comme_clause_after_a_quotation_attributes_it(fr):
     found = [(q.content.text, q.speaker.text) for q in find_quotes(fr(
-        "Vous êtes seul face à la foule, « la meute » comme Paul Martin le faisait remarquer lors de son discours."))]
+        "Le candidat affronte désormais « la meute » comme Paul Martin le faisait remarquer dans son discours."))]
     assert ("la meute", "Paul Martin") in found
 
 
@@ -58,8 +58,7 @@ def test_a_comme_clause_not_set_off_still_compares(fr):
 
 
 def test_a_pronoun_does_not_take_up_its_own_verb_s_object(fr):
-    said = _speakers(fr, "Le président américain s'est rendu en Pologne. Lors de son déplacement, il a qualifié "
-                         "Paul Martin de « boucher ».")
+    said = _speakers(fr, "Le président américain a visité Varsovie. Sur place, il a qualifié Paul Martin de « boucher ».")
     assert said["boucher"][0] == "il" and said["boucher"][1] != "Paul Martin"
 
 

@@ -648,7 +648,7 @@ def argument_of(verb: Token, ent: Entity | None, subject: Token) -> bool:
 def named_in_own_words(doc: Doc, content: tuple[int, int], ent: Entity | None) -> bool:
     """Does a quotation name the person ``ent`` in its own words (inside its quotation marks, outside a bracketed
     insertion such as the editor's *(à X, ndlr)*)? Then ``ent`` is not who speaks it: a speaker does not
-    name themselves in the third person (*« X fait preuve d'un grand courage »* is said of X, by
+    name themselves in the third person (*« X a perdu tout sens de la mesure »* is said of X, by
     someone else), the binding principle that keeps a name from taking up its own clause's subject
     (Chomsky's principle C). Asked of direct quotes, whose content is the quotation."""
     if ent is None or not is_person(ent):

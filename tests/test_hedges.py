@@ -513,8 +513,8 @@ def test_the_outlet_s_own_speculation_and_a_quoted_dispute_stay(fr, en, lang, te
 
 @pytest.mark.parametrize("text, kind, cue", [
     ("Les écoles y gagneront-elles ? Rien n'est moins sûr.", "uncertainty", "Rien n'est moins sûr"),
-    ("Ses mesures doivent encore être vérifiées par une seconde équipe.", "uncertainty",
-     "doivent encore être vérifiées"),
+    ("Ses mesures doivent encore être confirmées par une seconde équipe.", "uncertainty",
+     "doivent encore être confirmées"),
     ("Le parti arrive en tête, selon un décompte non encore définitif.", "uncertainty", "non encore définitif"),
     ("Les relevés du port contredisent l'affirmation du directeur.", "disputed", "contredisent l'affirmation"),
     ("Les agents le disent : on pourra s'attendre à ce qu'ils doublent.", "speculation", "on pourra s'attendre à ce qu'"),
@@ -535,3 +535,13 @@ def test_a_hypothesis_named_as_a_topic_is_no_hedge(fr):
 def test_beyond_any_doubt_is_no_hedge(fr):
     assert _kinds(find_hedges(fr("Le texte est sans doute possible l'œuvre d'un faussaire."))) == []
     assert ("speculation", "sans doute") in _kinds(find_hedges(fr("Il viendra sans doute demain.")))
+
+
+@pytest.mark.parametrize("text", ["Elle n'a jamais contredit les déclarations du président.",
+                                  "Chaque dossier doit encore être vérifié par deux agents."])
+def test_a_negated_contradiction_and_a_procedure_step_are_no_hedge(fr, text):
+    assert _kinds(find_hedges(fr(text))) == []
+
+
+def test_a_predicate_of_possibility_after_sans_doute_is_still_a_hedge(fr):
+    assert "speculation" in [kind for kind, _ in _kinds(find_hedges(fr("Il est sans doute possible que la réunion soit reportée.")))]

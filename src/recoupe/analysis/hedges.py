@@ -373,7 +373,7 @@ def _disputing_use(span) -> bool:
     if len(span) == 1 and tok.morph.get("VerbForm") == ["Inf"] and not (
             tok.dep_ in ("xcomp", "ccomp") and tok.head.pos_ in VERBAL_POS):
         return False  # a bare infinitive that complements no verb names the act, nobody denies anything
-    if len(span) == 1 and tok.pos_ in VERBAL_POS:  # the denial verbs (the lemmatizer may miss: *conteste*)
+    if tok.pos_ in VERBAL_POS:  # the denial verbs (the lemmatizer may miss: *conteste*), alone or opening a cue
         verb = tok.head if tok.dep_.startswith("aux") else tok
         marks = [c for t in (verb, *[c for c in verb.children if c.dep_.startswith("aux")]) for c in t.children
                  if c.dep_ in ("advmod", "advmod:neg") or c.dep_.startswith("nsubj")]

@@ -224,10 +224,13 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
         sent_start, sent_end = sentence_bounds(verb)
         text = doc_text(doc)
         comma = text.find(",", verb.idx, sent_end)
-        quoted = cue_start.idx > 0 and _closes_quotation(doc[cue_start.i - 1])
-        if quoted:  # "« … » comme X l'a dit": the quotation is what X said
-            mark = doc[cue_start.i - 1]
-            content = next((s, e) for s, e in quoted_spans(doc) if e <= mark.idx and not text[e:mark.idx].strip())
+        # "« … » comme X l'a dit": the quotation is what X said, when it closes inside the clause's sentence
+        # (not "« Nous partirons. » Comme le rapporte X, …", which vouches for what follows)
+        quotation = _quotation_closed_by(doc[cue_start.i - 1]) if cue_start.idx > sent_start else None
+        if quotation is not None and text[quotation[0]:quotation[1]].rstrip().endswith((".", "!", "?", "…")):
+            quotation = None
+        if quotation is not None:
+            content = quotation
         elif cue_start.idx - sent_start <= 2 and comma != -1:  # "Comme le rapporte X, <content>"
             content = strip_span(doc, comma + 1, sent_end)
         elif cue_start.idx - sent_start > 2 and comma != -1 and len(text[comma + 1:sent_end].strip(" .!?")) >= 10:
@@ -240,7 +243,7 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
         else:
             continue
         content = strip_bullets(doc, *trim_final_punct(doc, *content))
-        if content[1] - content[0] < 10 and not quoted:  # a quotation is someone's words, however short
+        if content[1] - content[0] < 10 and quotation is None:  # a quotation is someone's words, however short
             continue
         out.append(Candidate("according_to", "according_to_comme", content,
                              (cue_start.idx, verb.idx + len(verb.text)), speaker, 0.7))
@@ -278,7 +281,7 @@ def _comme_subject_le_dit(verb: Token) -> tuple[Token, Token] | None:
     if comme is None or comme.i == k - 1:
         return None
     if comme.idx > sentence_bounds(comme)[0] and doc[comme.i - 1].text not in (",", "(", "—", "–", ";") \
-            and not _closes_quotation(doc[comme.i - 1]):
+            and _quotation_closed_by(doc[comme.i - 1]) is None:
         return None  # a quotation closed right before sets the clause off as a comma does (*« … » comme X l'a dit*)
     phrase = doc[comme.i + 1:k]
     if any(t.is_punct for t in phrase):
@@ -289,12 +292,12 @@ def _comme_subject_le_dit(verb: Token) -> tuple[Token, Token] | None:
     return comme, heads[0]
 
 
-def _closes_quotation(tok: Token) -> bool:
-    """Is ``tok`` the mark that closes a quotation?"""
+def _quotation_closed_by(tok: Token) -> tuple[int, int] | None:
+    """The quotation (its words' offsets) whose closing mark ``tok`` is, or None."""
     if tok.text not in CLOSING_MARKS:
-        return False
+        return None
     text = doc_text(tok.doc)
-    return any(e <= tok.idx and not text[e:tok.idx].strip() for _, e in quoted_spans(tok.doc))
+    return next(((s, e) for s, e in quoted_spans(tok.doc) if e <= tok.idx and not text[e:tok.idx].strip()), None)
 
 
 def _source_head(first: Token) -> Token:

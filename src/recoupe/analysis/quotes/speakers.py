@@ -579,6 +579,7 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 p[k] = -1.0
     # with a subject of its own (the pronoun, the description), a name after the verb is no inverted subject
     verb = _cue_verb(doc, cand) if head is not None else None
+    bar = None  # the score of the rules' pick when a veto takes it out
     if cand.kind == "direct" or verb is not None:
         # a person the quotation itself names is what the speaker talks about (``named_in_own_words``), a
         # person named as the speech verb's object or complement is whom it is said to or of
@@ -588,12 +589,18 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
             ent = c.referent.entity if c.referent is not None else None
             if cand.kind == "direct" and named_in_own_words(doc, cand.content, ent) \
                     or verb is not None and argument_of(verb, ent, head):
-                p[k] = -1.0
                 if k == rule_index:
+                    bar = p[k]
                     rule_index = None
                     found = Found(found.span if htype != "name" else None, None, None, found.confidence,
                                   record=found.record)
+                p[k] = -1.0
     best = decide(p, X, rule_index)
+    if best is None and bar is not None:
+        # the rules' pick out: a candidate the scorer ranked at least as high stands in for it, as it would
+        # have replaced it (``decide``); below that, the 0.5 of a pick from nobody
+        rest = [k for k in np.flatnonzero(open_rows(X, None)) if p[k] >= bar]
+        best = max(rest, key=lambda k: p[k]) if rest else None
     if fill_vetoed and best == rule_index:
         # the scorer meant to fill the description with someone nearby (p >= 0.5) whom its gender rules
         # out: the best candidate left that agrees fills it instead (dev3 speakers 345 -> 347 of 478,
@@ -625,8 +632,9 @@ def argument_of(verb: Token, ent: Entity | None, subject: Token) -> bool:
     """Is the person ``ent`` named as the speech verb's own object or complement (*il a qualifié X de
     « boucher »*, *a-t-elle dit à X*)? A name cannot take up a pronoun of its own clause (Chomsky's
     principle C): the subject *il* of *qualifier X* is not X, and the one addressed or described is not who
-    speaks. Only the verb's direct dependents count, a name inside a clause of its own (a content clause,
-    a relative, a passive's agent, who does speak) does not; asked only when the quote has a subject of its
+    speaks. A name inside the verb's own phrases counts (its objects and complements, and the nouns they hold:
+    *lors de la visite de X*), a name inside a clause of its own (a content clause, a relative, a passive's
+    agent, who does speak) does not; asked only when the quote has a subject of its
     own (``subject``), so that an inverted subject the parser reads as an object (*a déclaré X*) stays."""
     if ent is None or not is_person(ent):
         return False
@@ -651,8 +659,10 @@ def named_in_own_words(doc: Doc, content: tuple[int, int], ent: Entity | None) -
     name themselves in the third person (*« X a perdu tout sens de la mesure »* is said of X, by
     someone else), the binding principle that keeps a name from taking up its own clause's subject
     (Chomsky's principle C). Asked of direct quotes, whose content is the quotation."""
-    if ent is None or not is_person(ent):
-        return False  # a body's statement names the body (*« Le ministère rappelle que… »*): only a person is bound
+    if ent is None or not is_person(ent) or len(ent.canonical.split()) < 2:
+        # a body's statement names the body (*« Le ministère rappelle que… »*); a surname alone may be a family
+        # or a firm that bears it (*« Leclerc ne baissera pas ses prix »*): only a person's full name is bound
+        return False
     text = doc_text(doc)
     quoted = quoted_set(doc)
     for m in ent.mentions:
@@ -661,8 +671,14 @@ def named_in_own_words(doc: Doc, content: tuple[int, int], ent: Entity | None) -
         before = text[content[0]:m.start]
         if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
             continue  # an insertion: *(à X, ndlr)* names whom the speaker means
+        if _SELF_NAMING.search(before[-40:]):
+            continue  # *« Moi, X, je… »*, *« je m'appelle X »*, *« chez les X »*: the speaker or their family
         return True
     return False
+
+
+# what puts a name in the speaker's own mouth, or makes it a family's (*les X*), just before it
+_SELF_NAMING = re.compile(r"(?i)(\b(moi|moi-même|je suis|je m['’]appelle|mon nom est|nous)\s*,?|\b(les|des))\s*$")
 
 
 def _candidate_found(doc: Doc, found: Found, c: SpeakerCandidate, htype: str, lang: str) -> Found:

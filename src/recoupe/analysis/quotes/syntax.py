@@ -426,8 +426,8 @@ def fronted_incise_subject(verb: Token, opening: Token) -> Token | None:
     if subject is None or not verb.i < subject.i < opening.i:
         return None
     start, end = phrase_bounds(subject)
-    # the subject's own words run on past the phrase its head bounds: its conjuncts (*dit l'ancienne
-    # ministre et ex-députée, « … »*), a clause on it
+    # the subject's own words run on past the phrase its head bounds: its conjuncts (*dit la sénatrice et
+    # ancienne préfète, « … »*)
     words = [t for t in subject.subtree if t.i < opening.i and not t.is_punct]
     last = max([end, subject.idx + len(subject.text)] + [t.idx + len(t.text) for t in words])
     rest = doc_text(doc)[last:opening.idx].strip()

@@ -545,3 +545,17 @@ def test_a_negated_contradiction_and_a_procedure_step_are_no_hedge(fr, text):
 
 def test_a_predicate_of_possibility_after_sans_doute_is_still_a_hedge(fr):
     assert "speculation" in [kind for kind, _ in _kinds(find_hedges(fr("Il est sans doute possible que la réunion soit reportée.")))]
+
+
+@pytest.mark.parametrize("text", ["Le ministre, qui n'était pas présent, rejette les accusations de fraude.",
+                                  "Les relevés, jamais publiés, contredisent la version officielle."])
+def test_a_negation_of_another_clause_leaves_a_denial_standing(fr, text):
+    assert "disputed" in [kind for kind, _ in _kinds(find_hedges(fr(text)))]
+
+
+def test_a_denial_negated_in_its_own_clause_is_no_hedge(fr):
+    assert _kinds(find_hedges(fr("Le ministre ne rejette pas les accusations de fraude."))) == []
+
+
+def test_possible_as_a_predicate_keeps_its_hedge(fr):
+    assert "speculation" in [kind for kind, _ in _kinds(find_hedges(fr("Un accord est sans doute possible avant l'été.")))]

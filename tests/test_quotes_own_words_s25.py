@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from recoupe.analysis.quotes import find_quotes
 
 
@@ -54,7 +56,7 @@ def test_a_fronted_incise_with_a_coordinated_subject_introduces_its_quotation(fr
 
 def test_a_comme_clause_after_a_quotation_attributes_it(fr):
     found = [(q.content.text, q.speaker.text) for q in find_quotes(fr(
-        "Le candidat affronte désormais « la meute » comme Paul Martin le faisait remarquer dans son discours."))]
+        "Le candidat affronte désormais la foule, « la meute » comme Paul Martin le faisait remarquer au meeting."))]
     assert ("la meute", "Paul Martin") in found
 
 
@@ -77,3 +79,35 @@ def test_a_pronoun_does_not_take_up_its_own_verb_s_object(fr):
 def test_the_one_spoken_to_does_not_speak(fr):
     said = _speakers(fr, "Marie Dupont a reçu le maire Paul Martin. « Nous ne céderons rien », a-t-elle dit à Paul Martin.")
     assert said["Nous ne céderons rien"][1] == "Marie Dupont"
+
+
+def test_a_quotation_that_is_an_object_or_a_title_is_not_the_comme_clause_s(fr):
+    found = [(q.kind, q.content.text) for q in find_quotes(fr(
+        "Les électeurs ont voté « non » comme Paul Martin le leur avait demandé."))]
+    assert ("according_to", "non") not in found
+
+
+def test_a_comme_clause_inside_a_quotation_is_the_quoted_speaker_s(fr):
+    found = [(q.kind, q.content.text) for q in find_quotes(fr(
+        "« Les syndicats parlent de \"trahison\" comme Paul Martin le disait hier soir », a affirmé Marie Dupont."))]
+    assert not any(kind == "according_to" for kind, _ in found)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Paul Martin a témoigné devant la cour. « Le juge m'a regardé et m'a dit : \"Paul Martin, vous êtes libre\" », "
+     "a-t-il raconté.", "Le juge m'a regardé et m'a dit : \"Paul Martin, vous êtes libre\"", "Paul Martin"),
+    ("Marie Dupont a pris la parole. « Je m'appelle Marie Dupont et je ne renoncerai pas », a-t-elle lancé.",
+     "Je m'appelle Marie Dupont et je ne renoncerai pas", "Marie Dupont"),
+])
+def test_a_name_the_speaker_quotes_or_gives_as_their_own_is_no_veto(fr, text, content, speaker):
+    assert _speakers(fr, text)[content][1] == speaker
+
+
+def test_a_name_after_a_stance_of_the_speaker_is_still_bound(fr):
+    said = _speakers(fr, "Marie Dupont a pris la parole. « Pour moi, Marie Dupont se moque des habitants », a-t-elle lancé.")
+    assert said["Pour moi, Marie Dupont se moque des habitants"][1] != "Marie Dupont"
+
+
+def test_an_english_speaker_may_give_their_name(en):
+    said = _speakers(en, 'John Smith spoke to reporters. "My name is John Smith and I will not resign," he said.')
+    assert said["My name is John Smith and I will not resign"][1] == "John Smith"

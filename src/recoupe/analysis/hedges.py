@@ -375,10 +375,13 @@ def _disputing_use(span) -> bool:
         return False  # a bare infinitive that complements no verb names the act, nobody denies anything
     if tok.pos_ in VERBAL_POS:  # the denial verbs (the lemmatizer may miss: *conteste*), alone or opening a cue
         verb = tok.head if tok.dep_.startswith("aux") else tok
-        marks = [c for t in (verb, *[c for c in verb.children if c.dep_.startswith("aux")]) for c in t.children
+        group = (verb, *[c for c in verb.children if c.dep_.startswith("aux")])
+        marks = [c for t in group for c in t.children
                  if c.dep_ in ("advmod", "advmod:neg") or c.dep_.startswith("nsubj")]
-        if any(c.lower_ in NEGATIONS for c in marks) or any(
-                t.lower_ in NEGATIONS for t in tok.doc[max(tok.i - 3, tok.sent.start):tok.i]):
+        window = tok.doc[max(tok.i - 3, tok.sent.start):tok.i]
+        if len(span) > 1:  # a longer cue (*rejette les accusations*): only its own clause's negation
+            window = [t for t in window if t.head.i in {g.i for g in group}]
+        if any(c.lower_ in NEGATIONS for c in marks) or any(t.lower_ in NEGATIONS for t in window):
             return False
     return True
 

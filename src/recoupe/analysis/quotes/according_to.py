@@ -27,8 +27,8 @@ from recoupe.analysis.quotes.syntax import (
     subject_of,
 )
 from recoupe.analysis.text import (
-    CLOSING_MARKS, QUOTE_PAIRS, STRAIGHT, in_text_order, mark_after, quoted_spans, sentence_bounds, strip_bullets, strip_span,
-    token_at, tokens_with, trim_final_punct,
+    CLOSING_MARKS, QUOTE_PAIRS, STRAIGHT, in_text_order, mark_after, quoted_set, quoted_spans, sentence_bounds,
+    strip_bullets, strip_span, token_at, tokens_with, trim_final_punct,
 )
 
 
@@ -226,7 +226,7 @@ def _comme_le_dit(doc: Doc, lang: str) -> list[Candidate]:
         comma = text.find(",", verb.idx, sent_end)
         # "« … » comme X l'a dit": the quotation is what X said, when it closes inside the clause's sentence
         # (not "« Nous partirons. » Comme le rapporte X, …", which vouches for what follows)
-        quotation = _quotation_closed_by(doc[cue_start.i - 1]) if cue_start.idx > sent_start else None
+        quotation = _detached_quotation(doc[cue_start.i - 1]) if cue_start.idx > sent_start else None
         if quotation is not None and text[quotation[0]:quotation[1]].rstrip().endswith((".", "!", "?", "…")):
             quotation = None
         if quotation is not None:
@@ -281,7 +281,7 @@ def _comme_subject_le_dit(verb: Token) -> tuple[Token, Token] | None:
     if comme is None or comme.i == k - 1:
         return None
     if comme.idx > sentence_bounds(comme)[0] and doc[comme.i - 1].text not in (",", "(", "—", "–", ";") \
-            and _quotation_closed_by(doc[comme.i - 1]) is None:
+            and _detached_quotation(doc[comme.i - 1]) is None:
         return None  # a quotation closed right before sets the clause off as a comma does (*« … » comme X l'a dit*)
     phrase = doc[comme.i + 1:k]
     if any(t.is_punct for t in phrase):
@@ -292,12 +292,22 @@ def _comme_subject_le_dit(verb: Token) -> tuple[Token, Token] | None:
     return comme, heads[0]
 
 
-def _quotation_closed_by(tok: Token) -> tuple[int, int] | None:
-    """The quotation (its words' offsets) whose closing mark ``tok`` is, or None."""
-    if tok.text not in CLOSING_MARKS:
+def _detached_quotation(tok: Token) -> tuple[int, int] | None:
+    """The quotation (its words' offsets) whose closing mark ``tok`` is, when it stands detached, as an
+    apposition or a fragment of its own (after a comma, a colon, a dash or at its line's start: *face à la
+    foule, « la meute » comme X le disait*), outside any other quotation; else None. A quotation that is a
+    verb's object or a noun's title (*a voté « non » comme…*, *le plan « Santé 2030 » comme…*) is no one's
+    words the *comme* clause can vouch for."""
+    if tok.text not in CLOSING_MARKS or tok.idx in quoted_set(tok.doc):
         return None
     text = doc_text(tok.doc)
-    return next(((s, e) for s, e in quoted_spans(tok.doc) if e <= tok.idx and not text[e:tok.idx].strip()), None)
+    found = next(((s, e) for s, e in quoted_spans(tok.doc) if e <= tok.idx and not text[e:tok.idx].strip()), None)
+    if found is None:
+        return None
+    before = text[:found[0]].rstrip().rstrip("«“„\"").rstrip()
+    if before and before[-1] not in ",:—–\n" or any(s < found[0] and found[1] < e for s, e in quoted_spans(tok.doc)):
+        return None
+    return found
 
 
 def _source_head(first: Token) -> Token:

@@ -58,7 +58,7 @@ from recoupe.analysis.quotes.coreference import (
 from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import DOCUMENT_RULE_PREFIX, Candidate, inverted_subject, phrase_bounds, subject_of
-from recoupe.analysis.text import char_span, line_bounds, quoted_set, token_at
+from recoupe.analysis.text import char_span, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
 
@@ -671,14 +671,19 @@ def named_in_own_words(doc: Doc, content: tuple[int, int], ent: Entity | None) -
         before = text[content[0]:m.start]
         if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
             continue  # an insertion: *(à X, ndlr)* names whom the speaker means
-        if _SELF_NAMING.search(before[-40:]):
+        if _SELF_NAMING.search(before[-40:]) or _OPENING_SELF.match(before.strip(" «»“”\"'‘")):
             continue  # *« Moi, X, je… »*, *« je m'appelle X »*, *« chez les X »*: the speaker or their family
+        if any(content[0] < s <= m.start < e <= content[1] for s, e in quoted_spans(doc)):
+            continue  # a quotation inside it: someone the speaker quotes (*il m'a dit : "X, vous êtes libre"*)
         return True
     return False
 
 
 # what puts a name in the speaker's own mouth, or makes it a family's (*les X*), just before it
-_SELF_NAMING = re.compile(r"(?i)(\b(moi|moi-même|je suis|je m['’]appelle|mon nom est|nous)\s*,?|\b(les|des))\s*$")
+_SELF_NAMING = re.compile(r"(?i)(\b(je suis|je m['’]appelle|je me nomme|mon nom est|my name is|i am|i['’]m)\s*,?"
+                          r"|\b(les|des|the))\s*$")
+# the words that open a quotation by naming its speaker (*« Moi, X, … »*, *"Me, X, …"*)
+_OPENING_SELF = re.compile(r"(?i)^(moi|moi-même|nous|me|us)\s*,?$")
 
 
 def _candidate_found(doc: Doc, found: Found, c: SpeakerCandidate, htype: str, lang: str) -> Found:

@@ -282,7 +282,7 @@ def _comme_subject_le_dit(verb: Token) -> tuple[Token, Token] | None:
         return None
     if comme.idx > sentence_bounds(comme)[0] and doc[comme.i - 1].text not in (",", "(", "—", "–", ";") \
             and _detached_quotation(doc[comme.i - 1]) is None:
-        return None  # a quotation closed right before sets the clause off as a comma does (*« … » comme X l'a dit*)
+        return None  # a detached quotation closed just before sets it off as a comma does (*, « … » comme X le dit*)
     phrase = doc[comme.i + 1:k]
     if any(t.is_punct for t in phrase):
         return None

@@ -559,3 +559,12 @@ def test_a_denial_negated_in_its_own_clause_is_no_hedge(fr):
 
 def test_possible_as_a_predicate_keeps_its_hedge(fr):
     assert "speculation" in [kind for kind, _ in _kinds(find_hedges(fr("Un accord est sans doute possible avant l'été.")))]
+
+
+@pytest.mark.parametrize("text", ["Ce serait plus honnête et plus simple.", "Cela ne serait pas très élégant."])
+def test_a_demonstrative_judging_a_hypothesis_is_no_hedge(fr, text):
+    assert _kinds(find_hedges(fr(text))) == []
+
+
+def test_a_demonstrative_with_a_relayed_fact_stays_a_hedge(fr):
+    assert "conditional" in [kind for kind, _ in _kinds(find_hedges(fr("Selon la police, ce serait le plus gros vol de l'année.")))]

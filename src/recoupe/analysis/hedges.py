@@ -285,15 +285,26 @@ def _sourced(doc: Doc, tok: Token) -> bool:
     return any(t.lower_ in SOURCE_CUES for t in doc.char_span(start, end, alignment_mode="expand") or [])
 
 
+# the neuter demonstratives that take up a whole hypothesis (*ce serait…*, *cela serait…*)
+DEMONSTRATIVES = frozenset({"ce", "c'", "c’", "cela", "ça"})
+
+
 def _impersonal_evaluation(tok: Token, verb: Token) -> bool:
     """``il serait erroné de…``, ``il serait temps que…``: an opinion, not a reported fact. So is a
     conditional copula on an adjective of evaluation, whatever its subject (``une baisse serait
     souhaitable``, ``ce qui serait difficile``): it judges a hypothesis, it relays no fact (``serait âgé
     de 25 ans`` stays a hedge). Developed on main's dev3: hedges F1 .723 -> .734 (.746 with a longer
-    list holding adjectives read in dev3's errors, not kept); dev1, dev2 and the human sets unchanged."""
+    list holding adjectives read in dev3's errors, not kept); dev1, dev2 and the human sets unchanged. A neuter
+    demonstrative right before the conditional copula of any adjective (``ce serait plus juste``, ``cela ne serait
+    pas élégant``) judges the hypothesis it takes up likewise; with a noun (``ce serait le plus gros vol``) it may
+    relay a fact and stays a hedge. Session 25: dev3 .875 -> .882 (one false positive fewer), every other set
+    unchanged."""
     subject = _subject(verb)
     if verb.pos_ == "ADJ" and verb.lemma_.lower() in EVALUATIVE and tok.dep_ in ("cop", "aux:pass"):
         return True
+    if verb.pos_ == "ADJ" and tok.dep_ == "cop" and any(
+            t.lower_ in DEMONSTRATIVES for t in tok.doc[max(tok.i - 2, tok.sent.start):tok.i]):
+        return True  # *ce serait plus juste*, *cela ne serait pas absurde*: a judgement of the hypothesis itself
     return subject is not None and subject.dep_ == "expl:subj" and verb.pos_ in ("ADJ", "NOUN")
 
 

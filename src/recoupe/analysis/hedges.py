@@ -53,6 +53,7 @@ EVALUATIVE = _WORDS["evaluative"]
 NEGATIONS = _WORDS["negations"]
 SEEM_VERBS = _WORDS["seem_verbs"]
 SUBORDINATORS = _WORDS["subordinators"]
+DEMONSTRATIVES = _WORDS["demonstratives"]
 
 
 def _governing_past_speech(verb: Token, lang: str, any_tense: bool = False) -> bool:
@@ -283,10 +284,6 @@ def _sourced(doc: Doc, tok: Token) -> bool:
     exception), human development halves unchanged (NOTES.md, issue 14, session 11 hedges pass)."""
     start, end = sentence_bounds(tok)
     return any(t.lower_ in SOURCE_CUES for t in doc.char_span(start, end, alignment_mode="expand") or [])
-
-
-# the neuter demonstratives that take up a whole hypothesis (*ce serait…*, *cela serait…*)
-DEMONSTRATIVES = frozenset({"ce", "c'", "c’", "cela", "ça"})
 
 
 def _impersonal_evaluation(tok: Token, verb: Token) -> bool:

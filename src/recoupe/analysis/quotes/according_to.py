@@ -301,7 +301,7 @@ def _detached_quotation(tok: Token) -> tuple[int, int] | None:
     if tok.text not in CLOSING_MARKS or tok.idx in quoted_set(tok.doc):
         return None
     text = doc_text(tok.doc)
-    found = next(((s, e) for s, e in quoted_spans(tok.doc) if e <= tok.idx and not text[e:tok.idx].strip()), None)
+    found = next(((s, e) for s, e in quoted_spans(tok.doc) if mark_after(text, e) == tok.idx), None)
     if found is None:
         return None
     before = text[:found[0]].rstrip().rstrip("«“„\"").rstrip()

@@ -619,13 +619,17 @@ _CLAUSAL = frozenset({"ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis"
                       "appos", "dislocated"})
 
 
-def _cue_verb(doc: Doc, cand: Candidate) -> Token | None:
-    """The speech verb of a quote's cue, when it has one."""
+def _cue_word(doc: Doc, cand: Candidate, pos: tuple[str, ...]) -> Token | None:
+    """The last word of a quote's cue with one of the parts of speech ``pos``, when it has one."""
     if cand.cue is None:
         return None
-    span = doc.char_span(*cand.cue, alignment_mode="expand")
-    verbs = [t for t in span or () if t.pos_ == "VERB"]
-    return verbs[-1] if verbs else None
+    words = [t for t in doc.char_span(*cand.cue, alignment_mode="expand") or () if t.pos_ in pos]
+    return words[-1] if words else None
+
+
+def _cue_verb(doc: Doc, cand: Candidate) -> Token | None:
+    """The speech verb of a quote's cue, when it has one."""
+    return _cue_word(doc, cand, ("VERB",))
 
 
 def argument_of(verb: Token, ent: Entity | None, subject: Token) -> bool:
@@ -698,11 +702,9 @@ def _candidate_found(doc: Doc, found: Found, c: SpeakerCandidate, htype: str, la
 
 
 def _verb_lemma(cand: Candidate, doc: Doc) -> str | None:
-    if cand.cue is None:
-        return None
-    span = doc.char_span(*cand.cue, alignment_mode="expand")
-    verbs = [t for t in span or [] if t.pos_ in ("VERB", "AUX", "NOUN", "X")]
-    return verbs[-1].lemma_.lower() if verbs else None
+    """The lemma of a quote's cue word (a verb, or one the tagger read as a noun), when it has one."""
+    word = _cue_word(doc, cand, ("VERB", "AUX", "NOUN", "X"))
+    return word.lemma_.lower() if word is not None else None
 
 
 def _demonstrative(head: Token) -> bool:

@@ -28,14 +28,14 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from recoupe.analysis.chain import common_noun_named, outlet_named
+from recoupe.analysis.chain import CITATION_BEFORE, common_noun_named, outlet_named
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.entities import listed_with_a_name
 from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, person_nouns,
                                        quote_words, role_nouns, source_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import inverted_subject, phrase_bounds, subject_of
-from recoupe.analysis.text import fold, nonblank_lines, quoted_set, quoted_spans, tokens_with
+from recoupe.analysis.text import fold, nonblank_lines, quoted_set, quoted_spans, token_at, tokens_with
 from recoupe.model import Entity, Mention, Span
 
 # Verbs that continue the previous speaker's turn: their pronoun subject is that speaker.
@@ -929,11 +929,18 @@ def role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lan
     return cache[key]
 
 
+def outlet_noun(head: Token, lang: str) -> bool:
+    """Is the noun one that names a news outlet (``quote_words`` ``outlet_nouns``: *le quotidien*,
+    *le journal*, *la chaîne*)?"""
+    nouns = quote_words(lang).outlet_nouns
+    return head.lemma_.lower() in nouns or head.lower_ in nouns
+
+
 def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lang: str,
                  spoke: frozenset[str]) -> tuple[Entity, Span] | None:
     index = entity_index(doc)
     words = description_words(doc_text(doc)[bounds[0]:bounds[1]])
-    if head.lemma_.lower() in quote_words(lang).outlet_nouns or head.lower_ in quote_words(lang).outlet_nouns:
+    if outlet_noun(head, lang):
         return _outlet_before(doc, bounds[0], lang, spoke)
     if not words or head.pos_ != "NOUN":
         return None
@@ -983,29 +990,47 @@ def _body_nouns_folded(lang: str) -> frozenset[str]:
 def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = frozenset()) -> tuple[Entity, Span] | None:
     """The outlet an outlet noun (*le quotidien*, *le site*) takes up: of the organisations named before
     ``before``, the last news outlet (one the shipped rating lists know by name, ``chain.outlet_named``)
-    that already spoke (``spoke``: canonical names of earlier speakers), else the last news outlet, else the
-    last organisation whose name is headed by no body noun (``institution_nouns.tsv``: *le Sénat*, *le
-    ministère de…*; a body noun that is also an outlet noun, *agence*, does not count). Why: a press
-    review names parties, institutions and treaties between the outlets it quotes, and *le quotidien*
-    took the party named last (NOTES.md, issue 14, session 16; before that, session 11: the body heads)."""
+    that already spoke (``spoke``: canonical names of earlier speakers) or was cited as a source where it
+    is named (``chain.CITATION_BEFORE``: *X a estimé, selon Le Figaro, que…*, whoever the sentence's
+    speaker is), else the last news outlet, else the last organisation whose name is headed by no body
+    noun (``institution_nouns.tsv``: *le Sénat*, *le ministère de…*; a body noun that is also an outlet
+    noun, *agence*, does not count). Why: a press review names parties, institutions and treaties between
+    the outlets it quotes, and *le quotidien* took the party named last (NOTES.md, issue 14, session 16;
+    before that, session 11: the body heads); an outlet that relays a speaker's words is a voice of the
+    review as one that speaks is, and *précise le journal* after it is that outlet (session 26)."""
     bodies = _body_nouns_folded(lang)
+    text = doc_text(doc)
     best: dict[int, tuple[Entity, Mention]] = {}  # rank -> the organisation named last and its mention
     for ent in entity_index(doc).entities:
-        if ent.label not in ("ORG", "MISC"):
+        # the tagger calls some regional titles places (*Ouest France*): a name of two words or more that a
+        # rating list knows, cited as a source where it stands, is taken as the outlet it names
+        place = ent.label == "LOC" and len(ent.canonical.split()) > 1
+        if ent.label not in ("ORG", "MISC") and not place:
             continue
         first = fold(ent.canonical).split()[:1]
         if first and first[0] in bodies:
             continue
         match = outlet_named(ent.canonical)
         for m in ent.mentions:
-            outlet = match is not None and not common_noun_named(doc_text(doc), match, ent.canonical, m.start, m.text)
-            rank = 2 if outlet and ent.canonical in spoke else 1 if outlet else 0
+            outlet = match is not None and not common_noun_named(text, match, ent.canonical, m.start, m.text)
+            voiced = outlet and (ent.canonical in spoke or _cited_where(doc, text, m))
+            if place and not voiced:
+                continue
+            rank = 2 if voiced else 1 if outlet else 0
             if m.in_ == "body" and m.end <= before and (rank not in best or m.start > best[rank][1].start):
                 best[rank] = (ent, m)
     if not best:
         return None
     ent, m = best[max(best)]
     return ent, Span(text=m.text, start=m.start, end=m.end)
+
+
+def _cited_where(doc: Doc, text: str, m: Mention) -> bool:
+    """Is the mention named as a source where it stands (*selon X*, *d'après X*, *cité par X*: the
+    source chain's ``CITATION_BEFORE``, read from the start of its sentence)?"""
+    tok = token_at(doc, m.start)
+    start = tok.sent.start_char if tok is not None else max(0, m.start - 200)
+    return CITATION_BEFORE.search(text[start:m.start]) is not None
 
 
 def line_of(doc: Doc, offset: int) -> tuple[list[re.Match], int | None]:

@@ -122,10 +122,17 @@ def _passive_subject(head: Token) -> bool:
                     for c in children)
 
 
+# Words a personal name does not open with: articles and prepositions (*En Marche*, *La République en marche*,
+# *The Daily Show* are no people, though the tagger calls them MISC and they are capitalised).
+_NOT_NAME_OPENERS = frozenset({"le", "la", "les", "l'", "l’", "en", "de", "du", "des", "d'", "d’", "un", "une", "au",
+                               "aux", "à", "the", "of", "in", "on", "a", "an"})
+
+
 def is_person(ent: Entity) -> bool:
     """PER, or a MISC that looks like a full personal name (the NER sometimes labels people MISC)."""
     words = ent.canonical.split()
-    return ent.label == "PER" or (ent.label == "MISC" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words))
+    return ent.label == "PER" or (ent.label == "MISC" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                                  and words[0].lower() not in _NOT_NAME_OPENERS)
 
 
 def anaphoric_description(head: Token, lang: str) -> str | None:

@@ -125,7 +125,6 @@ class QuoteWords:
     gendered_nouns_fem: frozenset[str] = frozenset()
     pour_verbs: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
-    quantity_adverbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

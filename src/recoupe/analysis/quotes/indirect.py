@@ -494,18 +494,17 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
     rule = None
     fixed = _fixed_words(verb, lemma, lang)
     for child in _complements(verb, lemma, lang):
-        quantity = _quantity_object(child)
-        if child.dep_ not in CLAUSE_DEPS and not quantity:
+        if child.dep_ not in CLAUSE_DEPS:
             continue
         first = child.left_edge
         if fixed and first.i <= fixed[-1].i < child.i:  # the locution's words are no content (*met en avant X*)
             first = doc[fixed[-1].i + 1]
         word = first.lower_
-        objectlike = child.dep_ in ("obj", "dobj") or quantity or (  # "réclame des armes" parsed as a conjunct
+        objectlike = child.dep_ in ("obj", "dobj") or (  # "réclame des armes" parsed as a conjunct
             child.dep_ == "conj" and child.pos_ == "NOUN" and not any(c.dep_ in SUBJECT_DEPS for c in child.children)) \
             or _object_behind_locution(child, fixed)
         if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)):
-            if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or child.pos_ == "VERB" or quantity:
+            if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or child.pos_ == "VERB":
                 start, rule = first, "object"
         elif "inf" in frames and child.dep_ in ("xcomp", "obj", "ccomp") and first.pos_ not in ("ADP", "SCONJ") and (
                 child.morph.get("VerbForm") == ["Inf"]  # "nie avoir reçu": a past infinitive hangs on the participle
@@ -533,8 +532,8 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         start = _complement_on_object(verb, frames)
         rule = "complement" if start is not None else None
     if start is None:
-        colon = _colon_after(verb)
-        if colon is not None and colon.idx + 1 < sent_end:
+        colon = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if colon is not None and colon.text == ":" and colon.idx + 1 < sent_end:
             start, rule = doc[colon.i + 1] if colon.i + 1 < len(doc) else None, "colon"
     if start is None or start.idx >= sent_end:
         return None
@@ -552,45 +551,6 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             return None  # the "complement" cut off opens on the speaker itself (*comme le disent des élus, …*)
     content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
     return (content, rule) if content[1] - content[0] >= 3 else None
-
-
-def _quantity_object(child: Token) -> bool:
-    """*réclame davantage de moyens*, *dénoncent trop de gardes*: an adverb of quantity after the verb,
-    which the parser makes its object or its adverbial, with the noun it quantifies below it (French
-    adverbs of degree used as determiners with *de*: Grevisse, *Le Bon usage*): the noun phrase is the
-    verb's object."""
-    return child.pos_ == "ADV" and child.dep_ in ("obj", "dobj", "advmod") and child.i > child.head.i \
-        and child.lower_ in quote_words(language_of(child.doc)).quantity_adverbs and any(
-        c.pos_ in ("NOUN", "PROPN") and c.i > child.i and any(d.dep_ == "case" and d.lower_ in ("de", "d'", "d’")
-                                                              for d in c.children) for c in child.children)
-
-
-# How many words of the verb's own adverbials may stand between a speech verb and the colon that opens
-# its content (*précise encore :*, *a ajouté jeudi soir :*). Prior: a short adverbial phrase.
-COLON_ADVERBIAL_WORDS = 4
-
-
-def _colon_after(verb: Token) -> Token | None:
-    """The colon right after the speech verb, or after adverbials of the verb itself (*le ministère
-    précise encore : …*, *a-t-il ajouté jeudi :*), else None."""
-    doc = verb.doc
-    i = verb.i + 1
-    while i < len(doc) and i - verb.i <= COLON_ADVERBIAL_WORDS and doc[i].text != ":":
-        tok = doc[i]
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or "\n" in tok.text or not _under(tok, verb):
-            return None
-        i += 1
-    return doc[i] if i < len(doc) and doc[i].text == ":" else None
-
-
-def _under(tok: Token, verb: Token) -> bool:
-    """Is ``tok`` inside the verb's own adverbials (an ``advmod`` or ``obl`` of the verb, or below one)?"""
-    while tok.head.i != tok.i:
-        if tok.head.i == verb.i:
-            return tok.dep_ in ("advmod", "obl", "obl:mod", "obl:tmod", "nmod", "iobj", "obl:arg") or \
-                tok.dep_.startswith("nsubj") and tok.i > verb.i
-        tok = tok.head
-    return False
 
 
 def _complement_on_object(verb: Token, frames: frozenset[str]) -> Token | None:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, ORTH, POS, SENT_START
-from spacy.symbols import ADJ, ADP, ADV, AUX, CCONJ, DET, NOUN, PROPN, VERB, X
+from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, PROPN, X
 from spacy.tokens import Doc
 
 from recoupe.analysis import text
@@ -177,27 +177,13 @@ def _pieces(toks: _Tokens, ent_start: int, ent_end: int) -> list[tuple[int, int]
     return [(s, e) for s, e in pieces if e > s]
 
 
-# The parts of speech of a common word: one written in capitals the tagger still reads as one of these is
-# shouted (*c'est le PIRE*, *il faut FAIRE*) or a common noun's acronym (*le SMIC*, *la TVA*), no name.
-_COMMON_POS = frozenset({NOUN, VERB, AUX, ADJ, ADV})
-
-
-def _shouted(toks: _Tokens, start: int, end: int) -> bool:
-    """Is the span one word in capitals that the tagger reads as a common word, and no organisation the
-    gazetteers know? ``_namelike`` takes capitals for an acronym whatever the tagger says, which made
-    names of *PIRE* and *NDLR*-like shouting that then spoke the quotes beside them (session 26)."""
-    word = toks.text[start]
-    return end - start == 1 and len(word) > 1 and word.isupper() and toks.pos[start] in _COMMON_POS \
-        and fold(word) not in organisations()
-
-
 def _acceptable(toks: _Tokens, start: int, end: int) -> bool:
     text = toks.span_text(start, end).strip()
     if len(text) < 2 or not any(c.isalpha() for c in text):
         return False
     if text[0].islower() and fold(text) not in organisations():
         return False
-    if end - start == 1 and (_not_name(toks, start) or _shouted(toks, start, end)):
+    if end - start == 1 and _not_name(toks, start):
         return False
     return True
 

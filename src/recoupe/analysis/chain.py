@@ -181,6 +181,13 @@ def outlet_named(entity_canonical: str):
 _ARTICLES = frozenset(a.lower() for a in NAME_ARTICLES) | {"l’", "du", "des", "au", "aux"}  # and the contracted ones
 
 
+def citation_cue(body: str, sentence_start: int, start: int) -> re.Match | None:
+    """The citation cue (``chain_patterns.toml`` ``citation_before``: *selon*, *d'après*, *cité par*,
+    *publié dans*, *auprès de*, *un rapport de*…) that makes the name starting at ``start`` a cited source,
+    read from the start of its sentence, or None."""
+    return CITATION_BEFORE.search(body[sentence_start:start])
+
+
 def common_noun_named(body: str, match, canonical: str, start: int, text: str) -> bool:
     """Is a one-word mention after an article (*l'article 17 de la Constitution*) the common noun, not the
     rated site ``match`` (``outlet_named(canonical)``) that a list knows only by that word as a domain
@@ -208,9 +215,8 @@ def _body_citations(analysis: Analysis, doc: Doc | None) -> list[Citation]:
             if sent is None:
                 continue
             sentence = sent.sent
-            before = body[sentence.start_char : m.start]
-            cue = CITATION_BEFORE.search(before)
-            interview = cue is None and (cue := INTERVIEW_BEFORE.search(before)) is not None
+            cue = citation_cue(body, sentence.start_char, m.start)
+            interview = cue is None and (cue := INTERVIEW_BEFORE.search(body[sentence.start_char : m.start])) is not None
             if cue:
                 start = sentence.start_char + cue.start()
                 citations.append(Citation(ent.canonical, match.domain if match else None,

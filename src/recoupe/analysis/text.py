@@ -275,10 +275,22 @@ def strip_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Marks that open a quotation: one ending a content is the next sentence's, which the sentence splitter may
+# leave behind (*… trop loin. « Le texte…*)
+_OPENING_MARKS = "«“‹„"
+
+
 def trim_final_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim the sentence's final punctuation, and an opening quotation mark left dangling at the end (a
+    straight ``"`` when it follows a space and leaves the content's straight quotes unbalanced)."""
     text = doc_text(doc)
-    while end > start and text[end - 1] in ".;,!?—– \n":
-        end -= 1
+    while end > start:
+        last = text[end - 1]
+        if last in ".;,!?—– \n\xa0\u202f" or last in _OPENING_MARKS or (
+                last == '"' and end - 2 >= start and text[end - 2].isspace() and text[start:end].count('"') % 2):
+            end -= 1
+        else:
+            break
     return start, end
 
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from recoupe.analysis.chain import CITATION_BEFORE, common_noun_named, outlet_named
+from recoupe.analysis.chain import citation_cue, common_noun_named, outlet_named
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.entities import listed_with_a_name
 from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, person_nouns,
@@ -991,15 +991,17 @@ def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = fro
     """The outlet an outlet noun (*le quotidien*, *le site*) takes up: of the organisations named before
     ``before``, the last news outlet (one the shipped rating lists know by name, ``chain.outlet_named``)
     that already spoke (``spoke``: canonical names of earlier speakers) or was cited as a source where it
-    is named (``chain.CITATION_BEFORE``: *X a estimé, selon Le Figaro, que…*, whoever the sentence's
-    speaker is), else the last news outlet, else the last organisation whose name is headed by no body
-    noun (``institution_nouns.tsv``: *le Sénat*, *le ministère de…*; a body noun that is also an outlet
-    noun, *agence*, does not count). Why: a press review names parties, institutions and treaties between
-    the outlets it quotes, and *le quotidien* took the party named last (NOTES.md, issue 14, session 16;
-    before that, session 11: the body heads); an outlet that relays a speaker's words is a voice of the
-    review as one that speaks is, and *précise le journal* after it is that outlet (session 26)."""
+    is named (``_cited``: *X a estimé, selon Le Figaro, que…*), else the last news outlet, else the last
+    organisation whose name is headed by no body noun (``institution_nouns.tsv``: *le Sénat*, *le
+    ministère de…*; a body noun that is also an outlet noun, *agence*, does not count). Why: a press review
+    names parties, institutions and treaties between the outlets it quotes, and *le quotidien* took the
+    party named last (NOTES.md, issue 14, session 16; before that, session 11: the body heads); an outlet
+    that relays a person's words is a voice of the review as one that speaks is, and *précise le journal*
+    after it is that outlet (session 26)."""
     bodies = _body_nouns_folded(lang)
     text = doc_text(doc)
+    spoken = [m.start for ent in entity_index(doc).entities if ent.canonical in spoke and outlet_named(ent.canonical)
+              for m in ent.mentions]  # where the outlets that spoke are named
     best: dict[int, tuple[Entity, Mention]] = {}  # rank -> the organisation named last and its mention
     for ent in entity_index(doc).entities:
         # the tagger calls some regional titles places (*Ouest France*): a name of two words or more that a
@@ -1013,7 +1015,7 @@ def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = fro
         match = outlet_named(ent.canonical)
         for m in ent.mentions:
             outlet = match is not None and not common_noun_named(text, match, ent.canonical, m.start, m.text)
-            voiced = outlet and (ent.canonical in spoke or _cited_where(doc, text, m))
+            voiced = outlet and (ent.canonical in spoke or _cited(doc, text, m, spoken))
             if place and not voiced:
                 continue
             rank = 2 if voiced else 1 if outlet else 0
@@ -1025,12 +1027,18 @@ def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = fro
     return ent, Span(text=m.text, start=m.start, end=m.end)
 
 
-def _cited_where(doc: Doc, text: str, m: Mention) -> bool:
-    """Is the mention named as a source where it stands (*selon X*, *d'après X*, *cité par X*: the
-    source chain's ``CITATION_BEFORE``, read from the start of its sentence)?"""
+def _cited(doc: Doc, text: str, m: Mention, spoken: list[int]) -> bool:
+    """Is the mention named as a source where it stands (``chain.citation_cue``: *selon X*, *d'après X*,
+    *cité par X*, *publié dans X*, *un rapport de X*), in a sentence where no outlet that spoke is named? An
+    outlet relaying another (*« … », écrit Libération, qui s'appuie sur un rapport publié par Le Monde*) is
+    the voice there, not the one it cites."""
     tok = token_at(doc, m.start)
-    start = tok.sent.start_char if tok is not None else max(0, m.start - 200)
-    return CITATION_BEFORE.search(text[start:m.start]) is not None
+    if tok is None:
+        return False
+    sent = tok.sent
+    if any(sent.start_char <= at < sent.end_char for at in spoken):
+        return False
+    return citation_cue(text, sent.start_char, m.start) is not None
 
 
 def line_of(doc: Doc, offset: int) -> tuple[list[re.Match], int | None]:
@@ -1079,9 +1087,7 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
         and article.morph.get("PronType") == ["Art"]
     if not (indefinite or definite):
         return None
-    low = head.lemma_.lower()
-    words = quote_words(lang)
-    if low in words.outlet_nouns or head.lower_ in words.outlet_nouns:
+    if outlet_noun(head, lang):
         return None
     text = doc_text(doc)
     lines, line = line_of(doc, bounds[0])

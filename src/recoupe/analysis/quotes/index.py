@@ -124,8 +124,8 @@ def _passive_subject(head: Token) -> bool:
 
 # Words a personal name does not open with: articles and prepositions (*En Marche*, *La République en marche*,
 # *The Daily Show* are no people, though the tagger calls them MISC and they are capitalised).
-_NOT_NAME_OPENERS = frozenset({"le", "la", "les", "l'", "l’", "en", "de", "du", "des", "d'", "d’", "un", "une", "au",
-                               "aux", "à", "the", "of", "in", "on", "a", "an"})
+_NOT_NAME_OPENERS = frozenset({"le", "la", "les", "en", "de", "du", "des", "un", "une", "au", "aux", "à", "the", "of",
+                               "in", "on", "a", "an"})
 
 
 def is_person(ent: Entity) -> bool:

@@ -194,15 +194,11 @@ def _name_after_oblique(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def antecedent(pron: Token) -> Token | None:
-    """Antecedent of a relative pronoun subject: the noun just before it (``X, qui affirme que``), or the
-    noun an adjective just before it qualifies (*cette mouvance radicale, qui se dit…*)."""
+    """Antecedent of a relative pronoun subject: the noun just before it (``X, qui affirme que``)."""
     doc = pron.doc
     i = pron.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
-    if i >= 0 and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod" and doc[i].head.i < i \
-            and doc[i].head.pos_ in ("PROPN", "NOUN"):
-        i = doc[i].head.i
     if i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN") or doc[i].text[:1].isupper()):
         tok = doc[i]
         while tok.dep_ in ("flat:name", "flat", "compound", "nmod") and tok.head.i < tok.i and tok.head.pos_ in ("PROPN", "NOUN"):

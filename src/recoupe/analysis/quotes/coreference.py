@@ -991,7 +991,7 @@ def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = fro
     """The outlet an outlet noun (*le quotidien*, *le site*) takes up: of the organisations named before
     ``before``, the last news outlet (one the shipped rating lists know by name, ``chain.outlet_named``)
     that already spoke (``spoke``: canonical names of earlier speakers) or was cited as a source where it
-    is named (``_cited``: *X a estimé, selon Le Figaro, que…*), else the last news outlet, else the last
+    is named (``_cited``: *X a jugé, selon Le Figaro, que…*), else the last news outlet, else the last
     organisation whose name is headed by no body noun (``institution_nouns.tsv``: *le Sénat*, *le
     ministère de…*; a body noun that is also an outlet noun, *agence*, does not count). Why: a press review
     names parties, institutions and treaties between the outlets it quotes, and *le quotidien* took the
@@ -1030,7 +1030,7 @@ def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = fro
 def _cited(doc: Doc, text: str, m: Mention, spoken: list[int]) -> bool:
     """Is the mention named as a source where it stands (``chain.citation_cue``: *selon X*, *d'après X*,
     *cité par X*, *publié dans X*, *un rapport de X*), in a sentence where no outlet that spoke is named? An
-    outlet relaying another (*« … », écrit Libération, qui s'appuie sur un rapport publié par Le Monde*) is
+    outlet relaying another (*« … », écrit Libération, qui reprend une étude parue dans Le Monde*) is
     the voice there, not the one it cites."""
     tok = token_at(doc, m.start)
     if tok is None:

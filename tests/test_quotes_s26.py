@@ -6,6 +6,8 @@
 - a miscellaneous name opening on an article or a preposition (*En Commun*, *La Relève*) is no person, so a
   description naming it (*la porte-parole du mouvement En Commun*) takes up the previous speaker
   (``index.is_person``);
+- a sentence opened by an interview (*Dans une interview au Courrier, X écarte…*) reports what its subject
+  says, whatever the verb (``according_to._in_document``, ``interview_nouns``);
 - a report's content does not end on the opening mark of the next sentence's quotation, which the sentence
   splitter may leave behind (``text.trim_final_punct``)."""
 
@@ -50,3 +52,11 @@ def test_a_report_does_not_end_on_the_next_quotations_opening_mark(fr):
     found = _quotes(fr, "Le député Marc Leroy a jugé, selon Le Figaro, que la réforme allait trop loin. « Le texte sera "
                         "amendé », précise le journal.")
     assert "que la réforme allait trop loin" in found
+
+
+def test_a_sentence_opened_by_an_interview_is_what_its_subject_says(fr):
+    found = _quotes(fr, "Claire Dubois a présenté son plan lundi. Dans la longue interview qu'elle a accordée au Courrier, "
+                        "la ministre écarte toute hausse d'impôt.")
+    said = found["la ministre écarte toute hausse d'impôt"]
+    assert said.speaker.text == "la ministre" and said.speaker_canonical == "Claire Dubois"
+    assert not _quotes(fr, "Dans une interview, les résultats du trimestre sont passés en revue.")

@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (
-    SUBJECT_DEPS, language_of, quote_words, role_nouns, source_nouns, speech_form_set, speech_forms, speech_lemma,
-    speech_tokens,
+    SUBJECT_DEPS, language_of, person_nouns, quote_words, role_nouns, source_nouns, speech_form_set, speech_forms,
+    speech_lemma, speech_tokens,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.indirect import _clause_bounds, closing_joint, content_start, main_predicate_comma
@@ -498,14 +498,41 @@ def _in_document(doc: Doc, cue: Token, lang: str) -> Candidate | None:
     if span is None or not len(span):
         return None
     head = _source_head(span[0])
-    if head.lemma_.lower() not in source_nouns(lang) or head.pos_ != "NOUN":
+    interview = head.lemma_.lower() in quote_words(lang).interview_nouns or head.lower_ in quote_words(lang).interview_nouns
+    if head.lemma_.lower() not in source_nouns(lang) and not interview or head.pos_ != "NOUN":
         return None
     content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, comma + 1, sent_end)))
     if content[1] - content[0] < 10:
         return None
+    if interview:
+        # the interviewee speaks: the clause's own subject, resolved as any speaker phrase is
+        subject = _clause_subject(doc, content)
+        if subject is None or not _answers(subject, lang):
+            return None
+        return Candidate("according_to", "according_to_interview", content, (cue.idx, cue.idx + len(cue.text)),
+                         subject, 0.6)
     cand = Candidate("according_to", "according_to_document", content, (cue.idx, cue.idx + len(cue.text)), head, 0.6)
     cand.speaker_span = (span[0].idx, comma)
     return cand
+
+
+def _answers(subject: Token, lang: str) -> bool:
+    """Can the subject be the one interviewed: a personal pronoun, a name of a person or body, or a noun of a
+    role or a person (not *les chiffres*, which an interview discusses)?"""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in quote_words(lang).subject_pronouns
+    lemma = subject.lemma_.lower()
+    return lemma in role_nouns(lang) or lemma in person_nouns(lang) or any(
+        e.label in ("PER", "ORG") for e in entities_in(subject.doc, subject.idx, subject.idx + len(subject.text)))
+
+
+def _clause_subject(doc: Doc, content: tuple[int, int]) -> Token | None:
+    """The subject of the clause that makes up ``content`` (its root verb's), inside it, or None."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or not len(span) or span.root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(span.root)
+    return subject if subject is not None and span.start <= subject.i < span.end else None
 
 
 def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str) -> Candidate | None:

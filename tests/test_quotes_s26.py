@@ -55,7 +55,7 @@ def test_a_report_does_not_end_on_the_next_quotations_opening_mark(fr):
 
 
 def test_a_sentence_opened_by_an_interview_is_what_its_subject_says(fr):
-    found = _quotes(fr, "Claire Dubois a présenté son plan lundi. Dans la longue interview qu'elle a accordée au Courrier, "
+    found = _quotes(fr, "Claire Dubois a présenté son plan lundi. Dans l'interview qu'elle a donnée mardi au Courrier, "
                         "la ministre écarte toute hausse d'impôt.")
     said = found["la ministre écarte toute hausse d'impôt"]
     assert said.speaker.text == "la ministre" and said.speaker_canonical == "Claire Dubois"

@@ -568,3 +568,14 @@ def test_a_demonstrative_judging_a_hypothesis_is_no_hedge(fr, text):
 
 def test_a_demonstrative_with_a_relayed_fact_stays_a_hedge(fr):
     assert "conditional" in [kind for kind, _ in _kinds(find_hedges(fr("Selon la police, ce serait le plus gros vol de l'année.")))]
+
+
+@pytest.mark.parametrize("text", ["Les électeurs du canton feraient bien de se déplacer dimanche.",
+                                  "Il ne manquerait plus que la pluie s'en mêle !"])
+def test_a_conditional_of_advice_or_exclamation_is_no_hedge(fr, text):
+    assert _kinds(find_hedges(fr(text))) == []
+
+
+def test_the_same_verbs_relaying_a_fact_stay_hedges(fr):
+    assert "conditional" in [kind for kind, _ in _kinds(find_hedges(fr("Selon la police, le suspect ferait partie du "
+                                                                       "réseau et manquerait à l'appel depuis lundi.")))]

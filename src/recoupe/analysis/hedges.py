@@ -38,11 +38,13 @@ from recoupe.model import Hedge, Span
 def _word_classes() -> dict[str, frozenset[str]]:
     """The hedge finder's word classes (``resources/lexicons/hedge_words.toml``, sources there)."""
     data = tomllib.loads((LEXICON_DIR / "hedge_words.toml").read_text(encoding="utf-8"))
-    return {name: frozenset(words) for name, words in data.items()}
+    # a pair of words (``idiom_conditionals``) is kept as a tuple
+    return {name: frozenset(tuple(w) if isinstance(w, list) else w for w in words) for name, words in data.items()}
 
 
 _WORDS = _word_classes()
 NOT_HEDGING_CONDITIONAL = _WORDS["not_hedging_conditional"]
+IDIOM_CONDITIONALS = _WORDS["idiom_conditionals"]
 NON_THIRD_PERSON = _WORDS["non_third_person"]
 CLITICS = _WORDS["clitics"]
 SOURCE_CUES = _WORDS["source_cues"]
@@ -143,6 +145,13 @@ def _counterfactual(tok: Token, verb: Token) -> bool:
         c.dep_ == "xcomp" for c in verb.children)
 
 
+def _idiom(verb: Token) -> bool:
+    """*X ferait bien de…*, *il ne manquerait plus que…*: a fixed conditional of advice or exclamation
+    (``idiom_conditionals``: the verb's lemma with the adverb the idiom fixes to it, right after it)."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.head.i == verb.i and (verb.lemma_.lower(), nxt.lower_) in IDIOM_CONDITIONALS
+
+
 def _hypothetical(verb: Token) -> bool:
     """A ``si`` clause in the same sentence makes the conditional a hypothesis, not a hedge."""
     sent = verb.sent
@@ -192,6 +201,8 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
         if subject is not None and subject.lower_ in NON_THIRD_PERSON:
             continue
         if _hypothetical(verb) or _governing_past_speech(verb, lang) or _comparative(tok) or _counterfactual(tok, verb):
+            continue
+        if _idiom(verb):
             continue
         if _reported_modality(tok, verb, lang) or _temporal_clause(verb) or _irreal_comparison(tok):
             continue

@@ -18,6 +18,7 @@ from recoupe.analysis.quotes.indirect import _clause_bounds, closing_joint, cont
 from recoupe.analysis.quotes.syntax import (
     CONNECTIVES,
     Candidate,
+    clause_subject,
     cue_span,
     hyphen_subject,
     inverted_subject,
@@ -506,7 +507,7 @@ def _in_document(doc: Doc, cue: Token, lang: str) -> Candidate | None:
         return None
     if interview:
         # the interviewee speaks: the clause's own subject, resolved as any speaker phrase is
-        subject = _clause_subject(doc, content)
+        subject = clause_subject(doc, content)
         if subject is None or not _answers(subject, lang):
             return None
         return Candidate("according_to", "according_to_interview", content, (cue.idx, cue.idx + len(cue.text)),
@@ -525,14 +526,6 @@ def _answers(subject: Token, lang: str) -> bool:
     return lemma in role_nouns(lang) or lemma in person_nouns(lang) or any(
         e.label in ("PER", "ORG") for e in entities_in(subject.doc, subject.idx, subject.idx + len(subject.text)))
 
-
-def _clause_subject(doc: Doc, content: tuple[int, int]) -> Token | None:
-    """The subject of the clause that makes up ``content`` (its root verb's), inside it, or None."""
-    span = doc.char_span(*content, alignment_mode="expand")
-    if span is None or not len(span) or span.root.pos_ not in ("VERB", "AUX"):
-        return None
-    subject = subject_of(span.root)
-    return subject if subject is not None and span.start <= subject.i < span.end else None
 
 
 def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str) -> Candidate | None:

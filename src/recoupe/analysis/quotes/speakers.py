@@ -57,7 +57,8 @@ from recoupe.analysis.quotes.coreference import (
 )
 from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import DOCUMENT_RULE_PREFIX, Candidate, inverted_subject, phrase_bounds, subject_of
+from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, clause_subject, inverted_subject, phrase_bounds,
+                                           subject_of)
 from recoupe.analysis.text import char_span, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -919,14 +920,8 @@ def _document_voice(doc: Doc, cand: Candidate):
     where the words appeared), as a clause with a speech verb does (``_dedupe`` lets those win, but a
     verb or locution outside the speech lexicon (*a voulu rassurer*) leaves the document as the speaker).
     Returns the entity and its mention, or None when the subject names nobody (*Dans un rapport, les dépenses ont…*)."""
-    span = doc.char_span(*cand.content, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    verb = span.root
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    subject = subject_of(verb)
-    if subject is None or not (span.start <= subject.i < span.end):
+    subject = clause_subject(doc, cand.content)
+    if subject is None:
         return None
     found = entities_in(doc, subject.idx, subject.idx + len(subject.text))
     ent = next((e for e in found if e.label in ("PER", "ORG")), None)

@@ -274,6 +274,16 @@ def impersonal_passive(verb: Token) -> bool:
                for c in verb.children) and verb.lemma_ not in ("exprimer", "écrier", "exclamer", "interroger")
 
 
+def clause_subject(doc: Doc, content: tuple[int, int]) -> Token | None:
+    """The subject of the clause that makes up ``content`` (its root verb's), inside it, or None: who speaks
+    in a sentence a document or an interview opens (*Dans un communiqué, X…*, *Dans une interview, X…*)."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or not len(span) or span.root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(span.root)
+    return subject if subject is not None and span.start <= subject.i < span.end else None
+
+
 def speaker_head(verb: Token) -> Token | None:
     """The token heading the speaker phrase (subject, inverted subject, or a relative's antecedent)."""
     doc = verb.doc

@@ -125,6 +125,7 @@ class QuoteWords:
     gendered_nouns_fem: frozenset[str] = frozenset()
     pour_verbs: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
     interview_nouns: frozenset[str] = frozenset()
 
 

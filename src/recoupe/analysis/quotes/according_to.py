@@ -80,8 +80,8 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
                 if cand is not None:
                     out.append(cand)
                 continue
-            elif low == "pour" and _opens_sentence(tok):
-                cand = _stance(doc, tok, lang)
+            elif low == "pour" and (_opens_sentence(tok) or tok.i > 0 and doc[tok.i - 1].text == ","):
+                cand = _stance(doc, tok, lang, opening=_opens_sentence(tok))
                 if cand is not None:
                     out.append(cand)
                 continue
@@ -330,10 +330,13 @@ def _opens_sentence(tok: Token) -> bool:
     return prev.idx <= start and prev.lower_ in CONNECTIVES
 
 
-def _stance(doc: Doc, cue: Token, lang: str) -> Candidate | None:
+def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate | None:
     """``Pour X, …``: the stance of a named person, organisation or role on what follows the comma.
     Only a phrase that names someone (an entity, a role noun, a pronoun) and is closed by a comma
-    counts: *Pour la première fois, …* and *Pour ce faire, …* name nobody."""
+    counts: *Pour la première fois, …* and *Pour ce faire, …* name nobody. A quotation opening right
+    after the phrase closes it as the comma does (*pour la ministre « il n'y a… »*), and then the
+    phrase may also follow a fronted adverbial (``opening`` False: *Quoi qu'il en soit, pour X « … »*),
+    the quotation a statement (``_quotes_a_clause``): only a person's words are quoted there."""
     if cue.i + 1 >= len(doc):
         return None
     first = doc[cue.i + 1]
@@ -341,7 +344,15 @@ def _stance(doc: Doc, cue: Token, lang: str) -> Candidate | None:
             cue.i + 2 < len(doc) and doc[cue.i + 2].pos_ in ("VERB", "AUX", "NUM", "ADJ"):
         return None
     text = doc_text(doc)
-    comma = text.find(",", first.idx, sentence_bounds(cue)[1])
+    end = sentence_bounds(cue)[1]
+    comma = text.find(",", first.idx, end)
+    quotation = next((t for t in doc[first.i:] if t.idx >= end or t.text in _OPENINGS or t.text == ","), None)
+    quoted = quotation is not None and quotation.idx < end and quotation.text in _OPENINGS \
+        and quotation.idx > first.idx and _quotes_a_clause(doc, quotation, end)
+    if quoted:
+        comma = quotation.idx
+    elif not opening:
+        return None
     if comma == -1 or comma - first.idx > 80:
         return None
     span = doc.char_span(first.idx, comma, alignment_mode="expand")
@@ -354,12 +365,21 @@ def _stance(doc: Doc, cue: Token, lang: str) -> Candidate | None:
         e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, comma))
     if not group and (not named or (head.pos_ == "PRON" and head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them"))):
         return None
-    content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, comma + 1, sentence_bounds(cue)[1])))
+    content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, comma + (not quoted), end)))
     if content[1] - content[0] < 10:
         return None
     cand = Candidate("according_to", "according_to_stance", content, (cue.idx, cue.idx + len(cue.text)), head, 0.6)
-    cand.speaker_span = (first.idx, comma)
+    cand.speaker_span = (first.idx, first.idx + len(text[first.idx:comma].rstrip()))
     return cand
+
+
+def _quotes_a_clause(doc: Doc, mark: Token, end: int) -> bool:
+    """The quotation opened by ``mark`` closes in the sentence and holds a finite verb: a statement,
+    not a quoted word or title (*pour Paul « sans enthousiasme »*)."""
+    text = doc_text(doc)
+    close = text.find(QUOTE_PAIRS.get(mark.text, STRAIGHT), mark.idx + 1, end + 1)
+    return close != -1 and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                               for t in doc[mark.i + 1:] if t.idx < close)
 
 
 # what may set off a non-restrictive relative clause (*X, pour qui …*, *X – pour qui … –*, *X (pour qui …)*)

@@ -751,6 +751,8 @@ def work_title(doc: Doc, start: int, end: int, lang: str) -> bool:
     mark = token_at(doc, mark_before(text, start))
     if mark is None or mark.i == 0:
         return False
+    if _named_as(doc, mark, lang):
+        return not has_finite_verb(doc, start, end)  # *une tribune intitulée « Agissons »*: its signers' words
     i = mark.i - 1
     while i > 0 and doc[i].pos_ == "ADJ" and i > mark.i - 3:
         i -= 1
@@ -762,6 +764,24 @@ def work_title(doc: Doc, start: int, end: int, lang: str) -> bool:
     # documentary "…"*: a noun of a work where a speech verb places its words, with a quotation that holds a
     # verb, is where they were said (*dans son ouvrage « Le Silence », X affirme que …* stays a title)
     return not (_said_in(noun, lang) and has_finite_verb(doc, start, end))
+
+
+def _named_as(doc: Doc, mark: Token, lang: str) -> bool:
+    """*un texte intitulé simplement « Bilan »*, *le collectif s'appelle « Demain »*, *a report titled "Review"*
+    (invented): the quotation right after a verb of naming (``quote_words`` ``naming_verbs``), as its past
+    participle with no auxiliary or its reflexive, an adverb allowed between, is the name given (unless
+    it holds a verb: a manifesto's title is what its signers say)."""
+    i = mark.i - 1
+    while i > 0 and doc[i].pos_ == "ADV" and i > mark.i - 3:
+        i -= 1
+    verb = doc[i]
+    if verb.pos_ not in ("VERB", "ADJ") or verb.lemma_.lower() not in quote_words(lang).naming_verbs:
+        return False
+    participle = (verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") in (["Past"], [])
+                  or verb.tag_ == "VBN" or verb.pos_ == "ADJ") \
+        and not any(c.dep_.startswith("aux") for c in verb.children)  # *a appelé « … »* is a compound tense
+    reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+    return participle or reflexive
 
 
 def _incise(verb: Token, lang: str) -> bool:

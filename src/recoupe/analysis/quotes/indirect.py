@@ -355,7 +355,8 @@ def _evidence_without_source(verb: Token, speaker: Token, lemma: str, lang: str)
     subject can be a source (``credible_source``: a name, a pronoun, a role or source noun); with any
     other subject it is the writer's own inference, whatever its complement. Only a finite verb: an
     infinitive is framed by the verb it depends on (*qui voulaient démontrer que*)."""
-    if "doc" not in speech_frames(lang).get(lemma, frozenset()) or not finite(verb):
+    evidential = "doc" in speech_frames(lang).get(lemma, frozenset()) or speech_verbs(lang).get(lemma) == "reveal"
+    if not evidential or not finite(verb):
         return False
     return not credible_source(speaker, phrase_bounds(speaker), lang)
 

@@ -19,6 +19,8 @@ from recoupe.analysis.text import (QUOTE_PAIRS, STRAIGHT, quoted_set, sentence_b
                                    token_at, trim_final_punct)
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
+SENTENCE_ENDS = {".", "!", "?", "…", ";", ":"}
+QUOTE_MARKS = frozenset(QUOTE_PAIRS) | frozenset(QUOTE_PAIRS.values()) | {STRAIGHT}
 
 
 @dataclass
@@ -78,7 +80,7 @@ def subject_of(verb: Token) -> Token | None:
             return before[-1] if before else subjects[0]
         if subjects:
             return subjects[0]
-    return _auxiliary_subject(verb) or hyphen_subject(verb) or _latter_subject(verb)
+    return _auxiliary_subject(verb) or hyphen_subject(verb) or _latter_subject(verb) or _bare_noun_subject(verb)
 
 
 def _auxiliary_subject(verb: Token) -> Token | None:
@@ -104,6 +106,36 @@ def _latter_subject(verb: Token) -> Token | None:
         if tok.lower_ in words.latter_words and tok.i > 0 and doc[tok.i - 1].lower_ in words.latter_determiners \
                 and not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:tense", "aux:pass")
                             for t in doc[tok.i + 1 : verb.i]):
+            return tok
+    return None
+
+
+def _bare_noun_subject(verb: Token) -> Token | None:
+    """*Le bras droit de X, Y, a dénoncé…*: the parser may read a sentence's opening noun phrase as a bare
+    oblique (``obl:mod``) of a finite verb and leave the verb no subject. A French or English clause
+    with a finite verb has a subject, and a noun phrase with no preposition opening the sentence and
+    ending right before the verb (commas, adverbs, clitics, auxiliaries between) can only be it; a
+    time noun (*Le lendemain, a-t-il dit*) is the adverbial it seems."""
+    if not finite(verb):
+        return None
+    doc = verb.doc
+    words = quote_words(language_of(doc))
+    for tok in verb.lefts:
+        if tok.dep_ not in ("obl:mod", "obl", "nmod") or tok.pos_ not in ("NOUN", "PROPN") \
+                or any(c.dep_ in ("case", "mark") for c in tok.children) \
+                or tok.lower_ in words.time_nouns or tok.ent_type_ in ("DATE", "TIME"):
+            continue
+        start = tok.i  # the phrase's own words: the parser may hang the previous sentence's on it
+        while start > 0 and doc[start - 1].text not in SENTENCE_ENDS and not doc[start - 1].is_space \
+                and tok in doc[start - 1].ancestors:
+            start -= 1
+        if start > 0 and doc[start - 1].text not in SENTENCE_ENDS and not doc[start - 1].is_space:
+            continue  # not the sentence's opening phrase
+        end = max((t.i for t in tok.subtree if t.i < verb.i), default=tok.i)
+        if any(t.text in QUOTE_MARKS for t in doc[start : verb.i]):
+            continue
+        if all(t.is_punct or t.pos_ in ("ADV", "AUX") or t.pos_ == "PRON" and t.dep_ not in SUBJECT_DEPS
+               for t in doc[end + 1 : verb.i]):
             return tok
     return None
 

@@ -1,0 +1,90 @@
+"""Speakers and reports read on the develop sets' errors (issue 14, session 27), on invented sentences:
+
+- a sentence's opening noun phrase the parser reads as a bare oblique of a finite verb, leaving it no
+  subject, is that verb's subject (``syntax._bare_noun_subject``);
+- *pour X* closed by a quotation that states something, not by a comma, is X's view, also after a fronted
+  adverbial (``according_to._stance``, ``_quotes_a_clause``);
+- a verb of evidence (*prouver*, *démontrer*: class ``reveal``) reports only when its subject can be a
+  source, as the verbs marked ``doc`` already did (``indirect._evidence_without_source``);
+- a capitalised quotation right after a verb of naming (*intitulé*, *s'appelle*: ``naming_verbs``) is the
+  name given, not anyone's words, unless it holds a verb (``direct._named_as``)."""
+
+from __future__ import annotations
+
+from conftest import hand_parsed
+
+from recoupe.analysis.quotes import find_quotes
+from recoupe.analysis.quotes.syntax import subject_of
+
+
+def _quotes(fr, text):
+    return {q.content.text: q for q in find_quotes(fr(text))}
+
+
+def test_an_opening_phrase_read_as_an_oblique_is_the_subject(fr):
+    # Il a réagi. Le bras droit du maire, Marc, a dénoncé la provocation. — *bras* read as an oblique, as the
+    # parser read it in a long paragraph of quotations
+    words = ["Il", "a", "réagi", ".", "Le", "bras", "droit", "du", "maire", ",", "Marc", ",", "a", "dénoncé", "la",
+             "provocation", "."]
+    heads = [2, 2, 2, 2, 5, 13, 5, 8, 5, 10, 5, 13, 13, 13, 15, 13, 13]
+    deps = ["nsubj", "aux:tense", "ROOT", "punct", "det", "obl:mod", "amod", "case", "nmod", "punct", "conj", "punct",
+            "aux:tense", "ROOT", "det", "obj", "punct"]
+    pos = ["PRON", "AUX", "VERB", "PUNCT", "DET", "NOUN", "ADJ", "ADP", "NOUN", "PUNCT", "PROPN", "PUNCT", "AUX",
+           "VERB", "DET", "NOUN", "PUNCT"]
+    morphs = [""] * 17
+    morphs[12] = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+    morphs[13] = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
+    doc = hand_parsed(fr, words, heads, deps, pos, morphs)
+    assert subject_of(doc[13]).text == "bras"
+
+
+def test_a_time_noun_opening_the_sentence_is_no_subject(fr):
+    # Le lendemain, a dénoncé la provocation. — a fronted time phrase with the same bare oblique reading
+    words = ["Le", "lendemain", ",", "a", "dénoncé", "la", "provocation", "."]
+    heads = [1, 4, 4, 4, 4, 6, 4, 4]
+    deps = ["det", "obl:mod", "punct", "aux:tense", "ROOT", "det", "obj", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
+    morphs = ["", "", "", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+              "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part", "", "", ""]
+    doc = hand_parsed(fr, words, heads, deps, pos, morphs)
+    assert subject_of(doc[4]) is None
+
+
+def test_pour_x_closed_by_a_quotation_is_x_s_view(fr):
+    found = _quotes(fr, "Claire Dubois est ministre de la Culture. Quoi qu'il en soit, pour la ministre « il n'y a pas de "
+                        "place pour la discorde » dans le gouvernement.")
+    view = next(q for text, q in found.items() if "discorde" in text)
+    assert view.producer == "rule:quotes.according_to_stance"
+    assert view.speaker_canonical == "Claire Dubois"
+
+
+def test_pour_x_before_a_quoted_word_is_no_view(fr):
+    found = _quotes(fr, "Marc Leroy a voté au second tour. Il a voté, pour Claire Dubois « sans conviction », au second "
+                        "tour.")
+    assert not any(q.producer.startswith("rule:quotes.according_to_stance") for q in found.values())
+
+
+def test_a_verb_of_evidence_with_a_subject_that_cannot_speak_reports_nothing(fr):
+    found = _quotes(fr, "Les entreprises créées en 2012 sont toujours ouvertes. Cet apport irremplaçable prouve aussi que "
+                        "la société n'est pas repliée sur elle-même.")
+    assert not any("repliée" in text for text in found)
+
+
+def test_a_verb_of_evidence_with_a_person_still_reports(fr):
+    found = _quotes(fr, "Le ministre Marc Leroy a prouvé mardi que la réforme avait réduit les délais.")
+    said = next(q for text, q in found.items() if "délais" in text)
+    assert said.speaker_canonical == "Marc Leroy"
+
+
+def test_a_title_after_a_verb_of_naming_is_no_quotation(fr):
+    found = _quotes(fr, "« Nous voulons réduire les inégalités », affirment-ils dans ce texte, intitulé simplement "
+                        "« Communiqué de Marc Leroy et Claire Dubois ». Le collectif s'appelle « Demain la Ville ».")
+    assert "Nous voulons réduire les inégalités" in found
+    assert not any("Communiqué" in text or "Demain" in text for text in found)
+
+
+def test_a_title_that_states_something_and_a_compound_tense_stay_quotations(fr):
+    found = _quotes(fr, "La tribune, intitulée « Trouvons une fiscalité juste », a été signée par 80 députés. Marc Leroy a "
+                        "appelé « Les Républicains à voter contre ».")
+    assert any("Trouvons une fiscalité juste" in text for text in found)
+    assert any("Les Républicains à voter contre" in text for text in found)

@@ -88,3 +88,26 @@ def test_a_title_that_states_something_and_a_compound_tense_stay_quotations(fr):
                         "appelé « Les Républicains à voter contre ».")
     assert any("Trouvons une fiscalité juste" in text for text in found)
     assert any("Les Républicains à voter contre" in text for text in found)
+
+
+def test_an_incise_after_a_fronted_phrase_keeps_its_inverted_subject(fr):
+    found = _quotes(fr, "Message bien reçu, a répondu le Premier ministre.")
+    said = found["Message bien reçu"]
+    assert said.speaker is not None and said.speaker.text == "le Premier ministre"
+
+
+def test_a_stance_followed_by_an_incise_is_the_incise_s(fr):
+    found = _quotes(fr, "Pour ses proches « il était toujours souriant », a témoigné un voisin.")
+    assert [q.speaker.text for q in found.values()] == ["un voisin"]
+
+
+def test_a_disclosure_by_a_person_noun_outside_the_lexicons_still_reports(fr, en):
+    french = _quotes(fr, "Le pilote a dévoilé que l'appareil avait déjà connu plusieurs pannes.")
+    assert any("plusieurs pannes" in text for text in french)
+    english = {q.content.text: q for q in find_quotes(en("The nurse disclosed that patients had waited for hours."))}
+    assert any("waited for hours" in text for text in english)
+
+
+def test_a_conjunct_of_a_compound_tense_is_no_naming_participle(fr):
+    found = _quotes(fr, "Le président a salué le travail des forces de l'ordre et appelé « Les Français à l'unité ».")
+    assert "Les Français à l'unité" in found

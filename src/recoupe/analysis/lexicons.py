@@ -126,6 +126,7 @@ class QuoteWords:
     pour_verbs: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    proof_verbs: frozenset[str] = frozenset()
     interview_nouns: frozenset[str] = frozenset()
 
 

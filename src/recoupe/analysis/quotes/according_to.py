@@ -20,6 +20,7 @@ from recoupe.analysis.quotes.syntax import (
     Candidate,
     clause_subject,
     cue_span,
+    has_finite_verb,
     hyphen_subject,
     inverted_subject,
     noun_phrase_head,
@@ -28,7 +29,7 @@ from recoupe.analysis.quotes.syntax import (
     subject_of,
 )
 from recoupe.analysis.text import (
-    CLOSING_MARKS, QUOTE_PAIRS, STRAIGHT, in_text_order, mark_after, quoted_set, quoted_spans, sentence_bounds,
+    CLOSING_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, in_text_order, mark_after, quoted_set, quoted_spans, sentence_bounds,
     strip_bullets, strip_span, token_at, tokens_with, trim_final_punct,
 )
 
@@ -348,7 +349,7 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     comma = text.find(",", first.idx, end)
     quotation = next((t for t in doc[first.i:] if t.idx >= end or t.text in _OPENINGS or t.text == ","), None)
     quoted = quotation is not None and quotation.idx < end and quotation.text in _OPENINGS \
-        and quotation.idx > first.idx and _quotes_a_clause(doc, quotation, end)
+        and quotation.idx > first.idx and _quotes_a_clause(doc, quotation, end, lang)
     if quoted:
         comma = quotation.idx
     elif not opening:
@@ -373,13 +374,23 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     return cand
 
 
-def _quotes_a_clause(doc: Doc, mark: Token, end: int) -> bool:
-    """The quotation opened by ``mark`` closes in the sentence and holds a finite verb: a statement,
-    not a quoted word or title (*pour Paul « sans enthousiasme »*)."""
+def _quotes_a_clause(doc: Doc, mark: Token, end: int, lang: str) -> bool:
+    """The quotation opened by ``mark`` closes in the sentence, holds a finite verb (a statement, not a
+    quoted word or title: *pour Paul « sans enthousiasme »*) and no speech verb follows it before the
+    sentence's end or the next quotation (*Pour ses proches « … », a témoigné un voisin*: the incise says
+    who speaks)."""
     text = doc_text(doc)
     close = text.find(QUOTE_PAIRS.get(mark.text, STRAIGHT), mark.idx + 1, end + 1)
-    return close != -1 and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-                               for t in doc[mark.i + 1:] if t.idx < close)
+    if close == -1 or not has_finite_verb(doc, mark.idx + 1, close):
+        return False
+    for tok in doc[mark.i + 1:]:  # to the next full stop, which the parser's sentence may not reach
+        if tok.idx <= close:
+            continue
+        if tok.text in SENT_END or "\n" in tok.text or tok.text in _OPENINGS:
+            return True  # a stop, a line's end or another quotation (its words are no incise)
+        if speech_lemma(tok, lang) is not None:
+            return False
+    return True
 
 
 # what may set off a non-restrictive relative clause (*X, pour qui …*, *X – pour qui … –*, *X (pour qui …)*)

@@ -768,18 +768,22 @@ def work_title(doc: Doc, start: int, end: int, lang: str) -> bool:
 
 def _named_as(doc: Doc, mark: Token, lang: str) -> bool:
     """*un texte intitulé simplement « Bilan »*, *le collectif s'appelle « Demain »*, *a report titled "Review"*
-    (invented): the quotation right after a verb of naming (``quote_words`` ``naming_verbs``), as its past
-    participle with no auxiliary or its reflexive, an adverb allowed between, is the name given (unless
-    it holds a verb: a manifesto's title is what its signers say)."""
+    (invented): the quotation right after a verb of naming (``quote_words`` ``naming_verbs``), as a past
+    participle qualifying a noun or as its reflexive, in a simple tense, an adverb allowed between, is
+    the name given (unless it holds a verb: a manifesto's title is what its signers say)."""
     i = mark.i - 1
     while i > 0 and doc[i].pos_ == "ADV" and i > mark.i - 3:
         i -= 1
     verb = doc[i]
     if verb.pos_ not in ("VERB", "ADJ") or verb.lemma_.lower() not in quote_words(lang).naming_verbs:
         return False
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False  # *a appelé « … »*, *s'est appelée « … »*: a compound tense reports what was said
+    # the participle qualifies a noun (*un texte, intitulé*), it is no conjunct of a compound tense whose
+    # auxiliary hangs on the first verb (*a salué … et appelé « … »*)
     participle = (verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") in (["Past"], [])
                   or verb.tag_ == "VBN" or verb.pos_ == "ADJ") \
-        and not any(c.dep_.startswith("aux") for c in verb.children)  # *a appelé « … »* is a compound tense
+        and verb.dep_ != "conj"
     reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
     return participle or reflexive
 

@@ -351,11 +351,12 @@ def _unrealised_infinitive(verb: Token, lang: str) -> bool:
 
 def _evidence_without_source(verb: Token, speaker: Token, lemma: str, lang: str) -> bool:
     """``la crise montre que``, ``ces chiffres prouvent que``: a verb the frame lexicon marks ``doc``
-    (*montrer*, *révéler*, *show*, *find*: what a document or study shows) reports only when its
+    (*montrer*, *révéler*, *show*, *find*: what a document or study shows) or a verb of proof
+    (``quote_words`` ``proof_verbs``: *prouver*, *attester*, *prove*) reports only when its
     subject can be a source (``credible_source``: a name, a pronoun, a role or source noun); with any
     other subject it is the writer's own inference, whatever its complement. Only a finite verb: an
     infinitive is framed by the verb it depends on (*qui voulaient démontrer que*)."""
-    evidential = "doc" in speech_frames(lang).get(lemma, frozenset()) or speech_verbs(lang).get(lemma) == "reveal"
+    evidential = "doc" in speech_frames(lang).get(lemma, frozenset()) or lemma in quote_words(lang).proof_verbs
     if not evidential or not finite(verb):
         return False
     return not credible_source(speaker, phrase_bounds(speaker), lang)

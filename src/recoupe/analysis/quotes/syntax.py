@@ -15,12 +15,12 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, quote_words, role_nouns,
                                       speech_lemma)
 from recoupe.analysis.quotes.index import credible_source
-from recoupe.analysis.text import (QUOTE_PAIRS, STRAIGHT, quoted_set, sentence_bounds, strip_bullets, strip_span,
+from recoupe.analysis.text import (CLOSING_MARKS, QUOTE_PAIRS, STRAIGHT, quoted_set, sentence_bounds, strip_bullets, strip_span,
                                    token_at, trim_final_punct)
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
 SENTENCE_ENDS = {".", "!", "?", "…", ";", ":"}
-QUOTE_MARKS = frozenset(QUOTE_PAIRS) | frozenset(QUOTE_PAIRS.values()) | {STRAIGHT}
+QUOTE_MARKS = frozenset(QUOTE_PAIRS) | frozenset(CLOSING_MARKS)
 
 
 @dataclass
@@ -111,21 +111,26 @@ def _latter_subject(verb: Token) -> Token | None:
 
 
 def _bare_noun_subject(verb: Token) -> Token | None:
-    """*Le bras droit de X, Y, a dénoncé…*: the parser may read a sentence's opening noun phrase as a bare
-    oblique (``obl:mod``) of a finite verb and leave the verb no subject. A French or English clause
-    with a finite verb has a subject, and a noun phrase with no preposition opening the sentence and
-    ending right before the verb (commas, adverbs, clitics, auxiliaries between) can only be it; a
-    time noun (*Le lendemain, a-t-il dit*) is the adverbial it seems."""
-    if not finite(verb):
-        return None
+    """*Le bras droit de X, Y, a dénoncé…*: the French parser may read a sentence's opening noun phrase as a
+    bare oblique (``obl:mod``) of a finite verb and leave the verb no subject. A French clause with a finite
+    verb has a subject, and a noun phrase with no preposition opening the sentence and ending right before
+    the verb (commas, adverbs, clitics, auxiliaries between) can only be it, unless the verb has its subject
+    after it: an inverted one the parser read as an object (*Message reçu, a répondu le ministre.*: a name,
+    a role or a body closing the clause, ``credible_source``), so the opening phrase is what was said. A
+    time noun (*Le lendemain, a-t-il dit*) is the adverbial it seems. The English parser has no bare
+    oblique of a verb: French only."""
     doc = verb.doc
-    words = quote_words(language_of(doc))
+    if language_of(doc) != "fr" or not finite(verb) or _inverted_object(verb):
+        return None
+    words = quote_words("fr")
     for tok in verb.lefts:
         if tok.dep_ not in ("obl:mod", "obl", "nmod") or tok.pos_ not in ("NOUN", "PROPN") \
                 or any(c.dep_ in ("case", "mark") for c in tok.children) \
-                or tok.lower_ in words.time_nouns or tok.ent_type_ in ("DATE", "TIME"):
+                or tok.lower_ in words.time_nouns or tok.lemma_.lower() in words.time_nouns:
             continue
-        start = tok.i  # the phrase's own words: the parser may hang the previous sentence's on it
+        # the phrase's own words back to the sentence's start, read by punctuation: the parser may run the
+        # previous sentence into this one and hang its words on the phrase (``sentence_bounds`` follows it)
+        start = tok.i
         while start > 0 and doc[start - 1].text not in SENTENCE_ENDS and not doc[start - 1].is_space \
                 and tok in doc[start - 1].ancestors:
             start -= 1
@@ -138,6 +143,19 @@ def _bare_noun_subject(verb: Token) -> Token | None:
                for t in doc[end + 1 : verb.i]):
             return tok
     return None
+
+
+def _inverted_object(verb: Token) -> bool:
+    """Does an object after ``verb`` that can speak close its clause (a comma, a stop or the text's end
+    right after it): the inverted subject of an incise the parser read as an object?"""
+    for obj in verb.children:
+        if obj.dep_ != "obj" or obj.i < verb.i or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        after = obj.right_edge.i + 1
+        closes = after >= len(obj.doc) or obj.doc[after].text in SENTENCE_ENDS | {","}
+        if closes and credible_source(obj, phrase_bounds(obj), "fr"):
+            return True
+    return False
 
 
 def _agrees_in_person(subject: Token, verb: Token) -> bool:

@@ -51,9 +51,9 @@ def test_a_time_noun_opening_the_sentence_is_no_subject(fr):
 
 
 def test_pour_x_closed_by_a_quotation_is_x_s_view(fr):
-    found = _quotes(fr, "Claire Dubois est ministre de la Culture. Quoi qu'il en soit, pour la ministre « il n'y a pas de "
-                        "place pour la discorde » dans le gouvernement.")
-    view = next(q for text, q in found.items() if "discorde" in text)
+    found = _quotes(fr, "Claire Dubois est ministre de la Culture. Au bout du compte, pour la ministre « le budget des "
+                        "musées doit encore grossir » cette année.")
+    view = next(q for text, q in found.items() if "musées" in text)
     assert view.producer == "rule:quotes.according_to_stance"
     assert view.speaker_canonical == "Claire Dubois"
 
@@ -65,9 +65,9 @@ def test_pour_x_before_a_quoted_word_is_no_view(fr):
 
 
 def test_a_verb_of_evidence_with_a_subject_that_cannot_speak_reports_nothing(fr):
-    found = _quotes(fr, "Les entreprises créées en 2012 sont toujours ouvertes. Cet apport irremplaçable prouve aussi que "
-                        "la société n'est pas repliée sur elle-même.")
-    assert not any("repliée" in text for text in found)
+    found = _quotes(fr, "Les boutiques ouvertes en 2012 sont toujours là. Cette hausse inattendue prouve aussi que le "
+                        "quartier reste vivant.")
+    assert not any("quartier reste vivant" in text for text in found)
 
 
 def test_a_verb_of_evidence_with_a_person_still_reports(fr):
@@ -84,9 +84,9 @@ def test_a_title_after_a_verb_of_naming_is_no_quotation(fr):
 
 
 def test_a_title_that_states_something_and_a_compound_tense_stay_quotations(fr):
-    found = _quotes(fr, "La tribune, intitulée « Trouvons une fiscalité juste », a été signée par 80 députés. Marc Leroy a "
+    found = _quotes(fr, "La pétition, intitulée « Sauvons la gare de Vierzon », a recueilli 5 000 signatures. Marc Leroy a "
                         "appelé « Les Républicains à voter contre ».")
-    assert any("Trouvons une fiscalité juste" in text for text in found)
+    assert any("Sauvons la gare de Vierzon" in text for text in found)
     assert any("Les Républicains à voter contre" in text for text in found)
 
 
@@ -109,5 +109,5 @@ def test_a_disclosure_by_a_person_noun_outside_the_lexicons_still_reports(fr, en
 
 
 def test_a_conjunct_of_a_compound_tense_is_no_naming_participle(fr):
-    found = _quotes(fr, "Le président a salué le travail des forces de l'ordre et appelé « Les Français à l'unité ».")
-    assert "Les Français à l'unité" in found
+    found = _quotes(fr, "La maire a remercié les bénévoles du club et appelé « Les habitants à la prudence ».")
+    assert "Les habitants à la prudence" in found

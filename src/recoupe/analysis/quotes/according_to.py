@@ -336,7 +336,7 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     Only a phrase that names someone (an entity, a role noun, a pronoun) and is closed by a comma
     counts: *Pour la première fois, …* and *Pour ce faire, …* name nobody. A quotation opening right
     after the phrase closes it as the comma does (*pour la ministre « il n'y a… »*), and then the
-    phrase may also follow a fronted adverbial (``opening`` False: *Quoi qu'il en soit, pour X « … »*),
+    phrase may also follow a fronted adverbial (``opening`` False: *Au bout du compte, pour X « … »*),
     the quotation a statement (``_quotes_a_clause``): only a person's words are quoted there."""
     if cue.i + 1 >= len(doc):
         return None

@@ -9,7 +9,9 @@
 - a capitalised quotation right after a verb of naming (*intitulé*, *s'appelle*: ``naming_verbs``) is the
   name given, not anyone's words, unless it holds a verb (``direct._named_as``);
 - *elle* of a speech verb whose only agreeing antecedent among the earlier speakers is a description that is no
-  person (a study) takes up a person named since, outside quotation marks (``coreference.Discourse.antecedent``)."""
+  person (a study) takes up a person named since, outside quotation marks (``coreference.Discourse.antecedent``);
+- named people or bodies coordinated as a subject speak jointly: the speaker span covers the coordination
+  (``speakers._with_conjuncts``)."""
 
 from __future__ import annotations
 
@@ -129,3 +131,16 @@ def test_a_body_that_spoke_after_the_person_was_named_keeps_the_pronoun(fr):
                         "prévient-elle.")
     said = found["Nous irons jusqu'au bout"]
     assert said.speaker_evidence is not None and said.speaker_evidence.text == "La fédération"
+
+
+def test_coordinated_named_subjects_speak_jointly(fr):
+    found = _quotes(fr, "Paul Martin et Claire Dubois ont affirmé que la réforme était injuste. La décision a surpris "
+                        "Marc Leroy et Anne Roux, qui ont rappelé au ministre que les crédits étaient gelés.")
+    first = found["que la réforme était injuste"]
+    assert first.speaker.text == "Paul Martin et Claire Dubois" and first.speaker_canonical == "Paul Martin"
+    assert found["que les crédits étaient gelés"].speaker.text == "Marc Leroy et Anne Roux"
+
+
+def test_a_subject_with_an_unnamed_conjunct_keeps_its_own_span(fr):
+    found = _quotes(fr, "Paul Martin et son équipe ont affirmé que la réforme était injuste.")
+    assert found["que la réforme était injuste"].speaker.text == "Paul Martin"

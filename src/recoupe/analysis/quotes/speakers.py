@@ -57,8 +57,8 @@ from recoupe.analysis.quotes.coreference import (
 )
 from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, clause_subject, inverted_subject, phrase_bounds,
-                                           subject_of)
+from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, clause_subject, has_finite_verb,
+                                           inverted_subject, phrase_bounds, subject_of)
 from recoupe.analysis.text import char_span, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -715,6 +715,23 @@ def _demonstrative(head: Token) -> bool:
     return head.lower_ in ("celui", "celle", "ceux", "celles") and after in ("-ci", "-là")
 
 
+def _with_conjuncts(doc: Doc, head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
+    """*Marc Leroy et Anne Roux ont rappelé que…*, *… Marc Leroy et Anne Roux, qui ont rappelé que…*: a
+    subject that coordinates named people or bodies (every conjunct a named entity) speaks jointly, so the
+    speaker span covers the whole coordination; the resolved name stays the head's (one
+    ``speaker_canonical``). ``phrase_bounds`` leaves conjuncts out, as it must for a single speaker."""
+    first = head.head if head.dep_ == "conj" and head.head.i < head.i else head
+    conjuncts = [first] + [c for c in first.children if c.dep_ == "conj" and c.i > first.i]
+    if len(conjuncts) < 2 or any(t.pos_ not in ("PROPN", "NOUN") or not entities_in(doc, t.idx, t.idx + len(t.text))
+                                 or t.sent != head.sent for t in conjuncts):
+        return bounds
+    spans = [phrase_bounds(t) for t in conjuncts]
+    start, end = min(s for s, _ in spans + [bounds]), max(e for _, e in spans + [bounds])
+    if has_finite_verb(doc, start, end):
+        return bounds
+    return start, end
+
+
 def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse, anchor: int) -> Found:
     head = cand.speaker_token
     confidence = cand.confidence
@@ -767,7 +784,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         for m in ent.mentions:
             if m.start < head.idx + len(head.text) and head.idx < m.end:
                 bounds = (min(bounds[0], m.start), max(bounds[1], m.end))
-    span = char_span(doc, *bounds)
+    span = char_span(doc, *_with_conjuncts(doc, head, bounds))
     role = role_of(head, lang)
     core = _core_bounds(head, bounds)
     people = _named_first(head, core, [e for e in entities_in(doc, *core) if e.label == "PER"])

@@ -8,8 +8,6 @@
   source, as the verbs marked ``doc`` already did (``indirect._evidence_without_source``);
 - a capitalised quotation right after a verb of naming (*intitulé*, *s'appelle*: ``naming_verbs``) is the
   name given, not anyone's words, unless it holds a verb (``direct._named_as``);
-- *elle* of a speech verb whose only agreeing antecedent among the earlier speakers is a description that is no
-  person (a study) takes up a person named since, outside quotation marks (``coreference.Discourse.antecedent``);
 - named people or bodies coordinated as a subject speak jointly: the speaker span covers the coordination
   (``speakers._with_conjuncts``)."""
 
@@ -115,22 +113,6 @@ def test_a_disclosure_by_a_person_noun_outside_the_lexicons_still_reports(fr, en
 def test_a_conjunct_of_a_compound_tense_is_no_naming_participle(fr):
     found = _quotes(fr, "La maire a remercié les bénévoles du club et appelé « Les habitants à la prudence ».")
     assert "Les habitants à la prudence" in found
-
-
-def test_a_pronoun_prefers_a_person_named_since_a_study_spoke(fr):
-    found = _quotes(fr, "Une nouvelle étude affirme que le sommeil protège la mémoire. Le chercheur Paul Martin a expliqué "
-                        "à la presse que les résultats restaient fragiles. Quand j'ai demandé à Claire Dubois, "
-                        "psychologue à Lyon, son avis sur cette étude, sa réponse a été nette. « Le sommeil ne fait pas "
-                        "tout », m'a-t-elle écrit.")
-    assert found["Le sommeil ne fait pas tout"].speaker_canonical == "Claire Dubois"
-
-
-def test_a_body_that_spoke_after_the_person_was_named_keeps_the_pronoun(fr):
-    found = _quotes(fr, "Claire Dubois dirige la fédération depuis mars. La fédération affirme que les salaires baissent. "
-                        "Le ministre Paul Martin a répondu que rien ne changerait. « Nous irons jusqu'au bout », "
-                        "prévient-elle.")
-    said = found["Nous irons jusqu'au bout"]
-    assert said.speaker_evidence is not None and said.speaker_evidence.text == "La fédération"
 
 
 def test_coordinated_named_subjects_speak_jointly(fr):

@@ -470,13 +470,6 @@ class Discourse:
             if compatible(ref, gender, plural, persons_only):
                 best = (char, ref)
                 break
-        if best is not None and french_singular and not best[1].person:
-            # a description or body that spoke earlier, not the previous speaker: a person named since (outside
-            # quotation marks, agreeing) is the likelier speaker of the speech verb, as when it was the
-            # previous speaker (``person_named_near`` above)
-            named = self.person_named_near(anchor, gender)
-            if named is not None and named.evidence[0] > best[0]:
-                return named
         if best is not None:
             return best[1]
         # named last outside quotation marks: a person a speaker's words mention is what they talk about

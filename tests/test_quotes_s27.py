@@ -8,8 +8,8 @@
   source, as the verbs marked ``doc`` already did (``indirect._evidence_without_source``);
 - a capitalised quotation right after a verb of naming (*intitulé*, *s'appelle*: ``naming_verbs``) is the
   name given, not anyone's words, unless it holds a verb (``direct._named_as``);
-- named people or bodies coordinated as a subject speak jointly: the speaker span covers the coordination
-  (``speakers._with_conjuncts``)."""
+- named people or bodies coordinated by *et* as the subject of a plural speech verb speak jointly: the speaker
+  span covers the coordination (``speakers._with_conjuncts``)."""
 
 from __future__ import annotations
 
@@ -125,4 +125,11 @@ def test_coordinated_named_subjects_speak_jointly(fr):
 
 def test_a_subject_with_an_unnamed_conjunct_keeps_its_own_span(fr):
     found = _quotes(fr, "Paul Martin et son équipe ont affirmé que la réforme était injuste.")
+    assert found["que la réforme était injuste"].speaker.text == "Paul Martin"
+
+
+def test_a_singular_verb_or_a_disjunction_is_no_joint_speaker(fr):
+    found = _quotes(fr, "La décision a surpris Marc Leroy et Anne Roux, qui a rappelé que les crédits étaient gelés. "
+                        "Paul Martin ou Claire Dubois a affirmé que la réforme était injuste.")
+    assert found["que les crédits étaient gelés"].speaker.text == "Anne Roux"
     assert found["que la réforme était injuste"].speaker.text == "Paul Martin"

@@ -57,8 +57,8 @@ from recoupe.analysis.quotes.coreference import (
 )
 from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, clause_subject, has_finite_verb,
-                                           inverted_subject, phrase_bounds, subject_of)
+from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, QUOTE_MARKS, Candidate, clause_subject,
+                                           has_finite_verb, inverted_subject, phrase_bounds, subject_of)
 from recoupe.analysis.text import char_span, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -715,21 +715,37 @@ def _demonstrative(head: Token) -> bool:
     return head.lower_ in ("celui", "celle", "ceux", "celles") and after in ("-ci", "-là")
 
 
-def _with_conjuncts(doc: Doc, head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
-    """*Marc Leroy et Anne Roux ont rappelé que…*, *… Marc Leroy et Anne Roux, qui ont rappelé que…*: a
-    subject that coordinates named people or bodies (every conjunct a named entity) speaks jointly, so the
-    speaker span covers the whole coordination; the resolved name stays the head's (one
-    ``speaker_canonical``). ``phrase_bounds`` leaves conjuncts out, as it must for a single speaker."""
+def _with_conjuncts(doc: Doc, cand: Candidate, head: Token, bounds: tuple[int, int], lang: str) -> tuple[int, int]:
+    """*Marc Leroy et Anne Roux ont rappelé que…*, *… Marc Leroy et Anne Roux, qui ont rappelé que…*: French
+    named people or bodies coordinated by *et* (every conjunct a person or organisation the entity step
+    names) as the subject of a plural speech verb speak jointly, so the speaker span covers the whole
+    coordination; the resolved name stays the one the rules chose (one ``speaker_canonical``).
+    ``phrase_bounds`` leaves conjuncts out, as it must for a single speaker: *X ou Y*, *ni X ni Y*, a
+    singular verb (*X et Y, qui a dit*) keep the head's span, as does a coordination holding a quotation
+    mark or running into the quote's words."""
+    if lang != "fr" or cand.cue is None or not _plural_verb(token_at(doc, cand.cue[1] - 1)):
+        return bounds
     first = head.head if head.dep_ == "conj" and head.head.i < head.i else head
     conjuncts = [first] + [c for c in first.children if c.dep_ == "conj" and c.i > first.i]
-    if len(conjuncts) < 2 or any(t.pos_ not in ("PROPN", "NOUN") or not entities_in(doc, t.idx, t.idx + len(t.text))
-                                 or t.sent != head.sent for t in conjuncts):
+    if len(conjuncts) < 2 or any(
+            t.pos_ not in ("PROPN", "NOUN")
+            or not any(e.label in ("PER", "ORG") for e in entities_in(doc, t.idx, t.idx + len(t.text)))
+            or not any(c.dep_ == "cc" and c.lower_ == "et" for c in t.children) for t in conjuncts[1:]) \
+            or not any(e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, first.idx + len(first.text))):
         return bounds
     spans = [phrase_bounds(t) for t in conjuncts]
     start, end = min(s for s, _ in spans + [bounds]), max(e for _, e in spans + [bounds])
-    if has_finite_verb(doc, start, end):
+    text = doc_text(doc)
+    if has_finite_verb(doc, start, end) or any(mark in text[start:end] for mark in QUOTE_MARKS) \
+            or start < cand.content[1] and cand.content[0] < end:
         return bounds
     return start, end
+
+
+def _plural_verb(verb: Token | None) -> bool:
+    """Is the verb, or its auxiliary, in the plural (the parser's morphology)?"""
+    return verb is not None and any(t.morph.get("Number") == ["Plur"]
+                                    for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))))
 
 
 def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse, anchor: int) -> Found:
@@ -784,7 +800,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         for m in ent.mentions:
             if m.start < head.idx + len(head.text) and head.idx < m.end:
                 bounds = (min(bounds[0], m.start), max(bounds[1], m.end))
-    span = char_span(doc, *_with_conjuncts(doc, head, bounds))
+    span = char_span(doc, *_with_conjuncts(doc, cand, head, bounds, lang))
     role = role_of(head, lang)
     core = _core_bounds(head, bounds)
     people = _named_first(head, core, [e for e in entities_in(doc, *core) if e.label == "PER"])

@@ -9,7 +9,8 @@
 - a capitalised quotation right after a verb of naming (*intitulé*, *s'appelle*: ``naming_verbs``) is the
   name given, not anyone's words, unless it holds a verb (``direct._named_as``);
 - named people or bodies coordinated by *et* as the subject of a plural speech verb speak jointly: the speaker
-  span covers the coordination (``speakers._with_conjuncts``)."""
+  span covers the coordination (``speakers._with_conjuncts``);
+- sources coordinated after *selon* are one phrase: the content no longer opens on *et Y* (``according_to._selon_phrase``)."""
 
 from __future__ import annotations
 
@@ -133,3 +134,11 @@ def test_a_singular_verb_or_a_disjunction_is_no_joint_speaker(fr):
                         "Paul Martin ou Claire Dubois a affirmé que la réforme était injuste.")
     assert found["que les crédits étaient gelés"].speaker.text == "Anne Roux"
     assert found["que la réforme était injuste"].speaker.text == "Paul Martin"
+
+
+def test_coordinated_sources_after_selon_are_one_phrase(fr):
+    found = _quotes(fr, "Selon des sources policières et judiciaires, le suspect a avoué. La réforme est injuste selon Paul "
+                        "Martin et son équipe.")
+    assert "le suspect a avoué" in found
+    assert found["le suspect a avoué"].speaker.text == "des sources policières et judiciaires"
+    assert found["La réforme est injuste"].speaker.text == "Paul Martin et son équipe"

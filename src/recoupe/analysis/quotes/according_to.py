@@ -562,6 +562,13 @@ def _answers(subject: Token, lang: str) -> bool:
 def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str) -> Candidate | None:
     head = _source_head(first)
     phrase_end = phrase_bounds(head, keep_acl=True)[1]
+    # *Selon X et Y, …*, *selon des sources policières et judiciaires, …*: ``phrase_bounds`` leaves conjuncts out;
+    # words of the source's own subtree up to the comma that closes it are still the source
+    sent_end = sentence_bounds(cue)[1]
+    closing = doc_text(doc).find(",", phrase_end, sent_end)
+    rest = [t for t in doc[head.i + 1:] if phrase_end <= t.idx < (sent_end if closing == -1 else closing)]
+    if any(not t.is_punct for t in rest) and all(t.is_punct or head in t.ancestors for t in rest):
+        phrase_end = closing if closing != -1 else max(t.idx + len(t.text) for t in rest if not t.is_punct)
     comma = doc_text(doc).find(",", first.idx, phrase_end)
     phrase_end = comma if comma != -1 else phrase_end
     bounds = trim_final_punct(doc, first.idx, max(phrase_end, first.idx + len(first.text)))

@@ -10,7 +10,8 @@
   name given, not anyone's words, unless it holds a verb (``direct._named_as``);
 - named people or bodies coordinated by *et* as the subject of a plural speech verb speak jointly: the speaker
   span covers the coordination (``speakers._with_conjuncts``);
-- sources coordinated after *selon* are one phrase: the content no longer opens on *et Y* (``according_to._selon_phrase``)."""
+- sources coordinated after *selon* are one phrase: the content no longer opens on *et Y*
+  (``according_to._selon_phrase``)."""
 
 from __future__ import annotations
 

@@ -80,6 +80,13 @@ def hand_parsed(fr, words, heads, deps, pos, morphs, *, lemmas: bool = True):
     return doc
 
 
+def quotes_in(nlp, text: str) -> dict:
+    """The quotes of ``text`` keyed by their content's text (the quote tests' way to look one up)."""
+    from recoupe.analysis.quotes import find_quotes
+
+    return {q.content.text: q for q in find_quotes(nlp(text))}
+
+
 def indirect_by_cue(quotes, cue_contains: str) -> list:
     """The indirect quotes whose cue holds ``cue_contains`` (the quote tests' way to find one report)."""
     return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]

@@ -94,7 +94,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return sorted(strip_whitespace(text, *s) for s in spans if s[1] > s[0] and text[s[0]:s[1]].strip())
 
 
-_QUOTE_MARKS = frozenset(QUOTE_PAIRS) | CLOSING_MARKS
+QUOTE_MARKS = frozenset(QUOTE_PAIRS) | CLOSING_MARKS  # every opening and closing mark
 
 # A quotation may run over this many paragraphs after the one that opens it (set a priori, not tuned:
 # those read in the English attribution set span two paragraphs).
@@ -128,7 +128,7 @@ def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, o
                 out += parts + [(paras[m].start(), close[1])]
                 continued = True
                 break
-            if text[paras[m].start()] in QUOTE_PAIRS or not _QUOTE_MARKS.isdisjoint(paras[m].group()):
+            if text[paras[m].start()] in QUOTE_PAIRS or not QUOTE_MARKS.isdisjoint(paras[m].group()):
                 if text[paras[m].start()] == mark:  # the next paragraph reopens it: this part ends here
                     out += parts
                     continued = True

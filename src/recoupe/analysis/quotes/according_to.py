@@ -10,9 +10,10 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (
-    SUBJECT_DEPS, language_of, person_nouns, quote_words, role_nouns, source_nouns, speech_form_set, speech_forms,
+    SUBJECT_DEPS, language_of, quote_words, role_nouns, source_nouns, speech_form_set, speech_forms,
     speech_lemma, speech_tokens,
 )
+from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.indirect import _clause_bounds, closing_joint, content_start, main_predicate_comma
 from recoupe.analysis.quotes.syntax import (
@@ -553,10 +554,8 @@ def _answers(subject: Token, lang: str) -> bool:
     role or a person (not *les chiffres*, which an interview discusses)?"""
     if subject.pos_ == "PRON":
         return subject.lower_ in quote_words(lang).subject_pronouns
-    lemma = subject.lemma_.lower()
-    return lemma in role_nouns(lang) or lemma in person_nouns(lang) or any(
+    return is_person_noun(subject, lang) or any(
         e.label in ("PER", "ORG") for e in entities_in(subject.doc, subject.idx, subject.idx + len(subject.text)))
-
 
 
 def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str) -> Candidate | None:

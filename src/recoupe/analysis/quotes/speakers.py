@@ -57,9 +57,9 @@ from recoupe.analysis.quotes.coreference import (
 )
 from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, QUOTE_MARKS, Candidate, clause_subject,
-                                           has_finite_verb, inverted_subject, phrase_bounds, subject_of)
-from recoupe.analysis.text import char_span, line_bounds, quoted_set, quoted_spans, token_at
+from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, clause_subject, has_finite_verb,
+                                           inverted_subject, phrase_bounds, subject_of)
+from recoupe.analysis.text import QUOTE_MARKS, char_span, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
 
@@ -723,15 +723,17 @@ def _with_conjuncts(doc: Doc, cand: Candidate, head: Token, bounds: tuple[int, i
     ``phrase_bounds`` leaves conjuncts out, as it must for a single speaker: *X ou Y*, *ni X ni Y*, a
     singular verb (*X et Y, qui a dit*) keep the head's span, as does a coordination holding a quotation
     mark or running into the quote's words."""
-    if lang != "fr" or cand.cue is None or not _plural_verb(token_at(doc, cand.cue[1] - 1)):
+    if lang != "fr" or not _report_agreement(doc, cand)[1]:  # a plural verb or auxiliary
         return bounds
     first = head.head if head.dep_ == "conj" and head.head.i < head.i else head
     conjuncts = [first] + [c for c in first.children if c.dep_ == "conj" and c.i > first.i]
-    if len(conjuncts) < 2 or any(
-            t.pos_ not in ("PROPN", "NOUN")
-            or not any(e.label in ("PER", "ORG") for e in entities_in(doc, t.idx, t.idx + len(t.text)))
-            or not any(c.dep_ == "cc" and c.lower_ == "et" for c in t.children) for t in conjuncts[1:]) \
-            or not any(e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, first.idx + len(first.text))):
+
+    def named(t: Token) -> bool:
+        return t.pos_ in ("PROPN", "NOUN") and any(e.label in ("PER", "ORG")
+                                                   for e in entities_in(doc, t.idx, t.idx + len(t.text)))
+
+    joined_by_et = all(any(c.dep_ == "cc" and c.lower_ == "et" for c in t.children) for t in conjuncts[1:])
+    if len(conjuncts) < 2 or not joined_by_et or not all(named(t) for t in conjuncts):
         return bounds
     spans = [phrase_bounds(t) for t in conjuncts]
     start, end = min(s for s, _ in spans + [bounds]), max(e for _, e in spans + [bounds])
@@ -740,12 +742,6 @@ def _with_conjuncts(doc: Doc, cand: Candidate, head: Token, bounds: tuple[int, i
             or start < cand.content[1] and cand.content[0] < end:
         return bounds
     return start, end
-
-
-def _plural_verb(verb: Token | None) -> bool:
-    """Is the verb, or its auxiliary, in the plural (the parser's morphology)?"""
-    return verb is not None and any(t.morph.get("Number") == ["Plur"]
-                                    for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))))
 
 
 def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse, anchor: int) -> Found:

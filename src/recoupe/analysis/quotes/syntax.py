@@ -15,14 +15,13 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, quote_words, role_nouns,
                                       speech_lemma)
 from recoupe.analysis.quotes.index import credible_source
-from recoupe.analysis.text import (CLOSING_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, quoted_set, sentence_bounds,
-                                   strip_bullets, strip_span, token_at, trim_final_punct)
+from recoupe.analysis.text import (QUOTE_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, quoted_set, sentence_bounds, strip_bullets,
+                                   strip_span, token_at, trim_final_punct)
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
 # what closes a clause a sentence-opening phrase may follow (``_bare_noun_subject``): a sentence's end or a
 # semicolon or colon
 SENTENCE_ENDS = frozenset(SENT_END) | {";", ":"}
-QUOTE_MARKS = frozenset(QUOTE_PAIRS) | frozenset(CLOSING_MARKS)
 
 
 @dataclass

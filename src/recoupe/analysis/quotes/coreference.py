@@ -957,7 +957,7 @@ def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
             continue
         overlap = max(len(words & description_words(r)) for r in roles)
         spoken = ent.canonical in spoke
-        if not overlap or head.lemma_.lower() not in " ".join(fold(r) for r in roles) and overlap < 2 \
+        if not overlap or fold(head.lemma_.lower()) not in " ".join(fold(r) for r in roles) and overlap < 2 \
                 and not (role_noun and spoken):
             continue  # the head noun itself, or two of the description's words, must be in a role
         ent_gender = entity_gender(doc, ent)

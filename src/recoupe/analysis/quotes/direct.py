@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import quote_words, role_nouns, speech_forms, speech_lemma
+from recoupe.analysis.lexicons import present_third_person, quote_words, role_nouns, speech_forms, speech_lemma
 from recoupe.analysis.quotes.according_to import stance_antecedent
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
 from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker, participial_clause
@@ -205,7 +205,31 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
         inverted = inverted or (subject is not None and subject.i > tok.i)
         if after_comma and inverted:
             return tok
+    for tok in span[1:]:
+        if lang == "fr" and doc[tok.i - 1].text == "," and _slipped_incise(tok, span.end, lang):
+            return tok  # « …, analyse Paul Martin. … »: a verb form the tagger read as a noun
     return None
+
+
+def _slipped_incise(tok: Token, stop: int, lang: str) -> bool:
+    """Is this lower-case present third person of a speech verb an incise the parse missed (*…, analyse
+    Paul Martin.*, *…, note le rapport,*): read by the tagger as a noun, an adjective or a participle, or
+    as a verb whose inverted subject became its object, with no subject before it and coordinated with
+    nothing, followed by a noun phrase, named or determined, that closes at a comma or a sentence end
+    before ``stop``?"""
+    doc = tok.doc
+    if not tok.text.islower() or present_third_person(tok.lower_, lang) is None or tok.dep_ == "conj" \
+            or tok.i + 1 >= stop or doc[tok.i + 1].pos_ not in ("DET", "PROPN") or doc[tok.i + 1].lower_ in ("du", "des"):
+        return False
+    subject = subject_of(tok)
+    if subject is not None and subject.i < tok.i:
+        return False
+    for nxt in doc[tok.i + 2 : min(tok.i + 7, stop)]:
+        if nxt.text == "," or nxt.text in SENT_END:
+            return True
+        if nxt.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "ADP"):
+            return False
+    return False
 
 
 OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}  # «…», lui a lancé X

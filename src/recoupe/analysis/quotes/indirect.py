@@ -30,7 +30,7 @@ from recoupe.analysis.lexicons import (
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (CONNECTIVES, DOCUMENT_RULE_PREFIX, Candidate, by_par, cue_span, finite,
                                            fronted_incise_subject, fronted_subject, has_finite_verb, impersonal_passive,
-                                           phrase_bounds, speaker_head, subject_before_relative, subject_of)
+                                           hyphen_subject, phrase_bounds, speaker_head, subject_before_relative, subject_of)
 from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds, strip_bullets,
                                    strip_span, token_at, trim_final_punct)
 
@@ -135,7 +135,12 @@ def main_clause_speaker(verb: Token) -> Token | None:
         if tok.idx < sent_start or tok.idx >= sent_end:
             return None
         if tok.pos_ in ("VERB", "AUX") and finite(tok):
-            return speaker_head(tok)
+            subject = speaker_head(tok)
+            if subject is not None and subject.idx in quoted_set(tok.doc):
+                # *« … le peuple français », a-t-elle affirmé, ajoutant que…*: a word of the quotation the
+                # parser took for the subject; the inverted pronoun is the one
+                return hyphen_subject(tok)
+            return subject
         if tok.head.i == tok.i:  # the root (spaCy makes a new Token on each access: "is" never holds)
             return None
         tok = tok.head

@@ -794,6 +794,8 @@ def description_clash(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entit
                 theirs |= c
         if theirs and not mine & theirs:
             return True
+    if _other_body(head, described):
+        return True
     role = role_nouns(lang).get(head.lemma_.lower()) or role_nouns(lang).get(head.lower_)
     if role in AGENT_ROLES:
         offices = set().union(*(_role_values(d, lang) for d in described)) if described else set()
@@ -801,6 +803,29 @@ def description_clash(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entit
         if offices and role not in offices:
             return True
     return False
+
+
+# the prepositions of a noun's complement that says where an office is held (*le président du département*,
+# *le maire de Lyon*, *the mayor of Lyon*)
+_OF = ("de", "du", "des", "d'", "d’", "of")
+
+
+def _other_body(head: Token, described: list[str]) -> bool:
+    """Does the description say where its office is held (*le président du département*: a complement of its
+    head noun) while each of the person's descriptions with the same noun says another place (*président de
+    la région*)? Two holders of one title in different bodies are told apart by it; a description with no
+    complement (*le président*) or a person described without one says nothing."""
+    own = [c for c in head.children if c.dep_.startswith("nmod") and c.i > head.i
+           and any(k.dep_ == "case" and k.lower_ in _OF for k in c.children)]
+    if not own:
+        return False
+    doc = head.doc
+    words = description_words(" ".join(doc_text(doc)[c.left_edge.idx:c.right_edge.idx + len(c.right_edge.text)]
+                                       for c in own))
+    noun = fold(head.lemma_.lower())
+    after = re.compile(rf"\b{re.escape(noun)}\w*\s+(?:{'|'.join(re.escape(w) for w in _OF)})\b")
+    same = [d for d in described if after.search(fold(d))]
+    return bool(words) and bool(same) and all(not words & description_words(d) for d in same)
 
 
 # French nouns of persons whose grammatical gender is fixed whatever the person's sex (Grevisse, *Le Bon

@@ -852,9 +852,9 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
     if head.pos_ == "NOUN":
         holder = role_holder(doc, head, bounds, anchor, lang, discourse.spoken_before(anchor))  # "l'hydrologue", "le quotidien"
         # a person the article gives that role (an apposition, a title) stands as the description's speaker,
-        # not re-weighed by the scorer, which gave it to someone named nearby (*Le sénateur, X,* … *Parmi les
-        # invités, Y* … *déclare le sénateur*: Y): dev1 speakers .827 -> .830 with the participle fix, dev3 .810
-        # -> .812, dev4 .813 -> .817, every other set unchanged (NOTES.md, issue 14, session 28)
+        # not re-weighed by the scorer, which gave it to someone named nearby (*Le député, X,* … *Dans
+        # l'assistance, Y* … *confie le député*: Y): dev3 speakers .810 -> .812, dev4 .813 -> .817, every other
+        # set unchanged (NOTES.md, issue 14, session 28)
         identified = holder is not None and is_person(holder[0])
         if holder is None:  # "Un législateur russe a lancé…" in the lede, named in the next paragraph
             holder = delayed_identification(doc, head, bounds, anchor, lang)

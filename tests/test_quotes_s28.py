@@ -74,7 +74,7 @@ def test_a_description_naming_another_body_is_not_that_role_holder(fr):
 def test_a_participle_continues_the_inverted_speaker_not_a_word_of_the_quotation(fr):
     # the parser takes *monde* (inside the first quotation) for the subject of *affirmé*
     quotes = quotes_in(fr, "Marie Durand a présenté son programme mardi. \"Ces règles ne servent qu'à fatiguer les "
-                           "artisans et, au final, le monde rural\", a-t-elle affirmé, ajoutant que \"nous paierons "
+                           "artisans et, au final, le monde rural\", a-t-elle affirmé, soulignant que \"nous paierons "
                            "tous la facture\".")
     quote = _by_start(quotes, "nous paierons")
     assert quote.speaker.text == "-elle"

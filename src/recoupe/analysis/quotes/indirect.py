@@ -137,7 +137,7 @@ def main_clause_speaker(verb: Token) -> Token | None:
         if tok.pos_ in ("VERB", "AUX") and finite(tok):
             subject = speaker_head(tok)
             if subject is not None and subject.idx in quoted_set(tok.doc):
-                # *« … et, au final, le monde rural », a-t-elle affirmé, ajoutant que…*: a word of the quotation
+                # *« … et, au final, le monde rural », a-t-elle affirmé, soulignant que…*: a word of the quotation
                 # the parser took for the subject; the inverted pronoun is the one
                 return hyphen_subject(tok)
             return subject

@@ -8,7 +8,8 @@
 - a description the article gives a named person (*Le député écologiste, X,* then *confie le député*) stands as
   that person, not re-weighed by the speaker scorer (``speakers._resolve_speaker``), also when the role noun
   is spelt with an accent (``coreference._role_holder`` compared the accented lemma with folded roles), and not
-  when the description names another body than the person's role does (``coreference._other_body``);
+  when the description names another place by its proper name than the person's role does
+  (``coreference._other_body``);
 - a participial clause continuing a main verb whose parsed subject is a word of a quotation takes the inverted
   pronoun instead (``indirect.main_clause_speaker``)."""
 
@@ -64,11 +65,27 @@ def test_a_description_given_to_a_named_person_stands(fr):
     assert quote.speaker_evidence.text == "Paul Marnieras"
 
 
-def test_a_description_naming_another_body_is_not_that_role_holder(fr):
-    quotes = quotes_in(fr, "Le président de la région, Luc Garnier, a inauguré le lycée lundi. Le président du "
-                           "département, Marc Tessier, était absent. « Nous n'avons pas été consultés sur ce dossier », "
-                           "a déclaré le président du département dans un communiqué.")
-    assert _by_start(quotes, "Nous n'avons").speaker_canonical == "Marc Tessier"
+@pytest.mark.parametrize("text, speaker", [
+    # a complement naming another place: the mayor of Quimper is not the mayor of Brest
+    ("Jean Morvan, maire de Quimper, a visité le port. « Nous voulons plus de bateaux », a déclaré le maire de "
+     "Brest.", None),
+    # a common noun's complement names no particular place: the mayor the article named
+    ("Jean Morvan, maire de Quimper, a inauguré la médiathèque. « Nous avons attendu ce moment dix ans », a "
+     "déclaré le maire de la ville.", "Jean Morvan"),
+    ("Hélène Garnier, ministre de la Culture, était à Avignon. « Nous voulons un festival ouvert à tous », a "
+     "déclaré la ministre de 52 ans.", "Hélène Garnier"),
+    # a hyphenated name holds the shorter one
+    ("Nadia Chérif, maire de Montreuil, a parlé aux habitants. « Nous ne fermerons aucune école », a promis la "
+     "maire de Montreuil-sous-Bois.", "Nadia Chérif"),
+])
+def test_a_description_naming_another_place_is_not_that_role_holder(fr, text, speaker):
+    assert _by_start(quotes_in(fr, text), "Nous").speaker_canonical == speaker
+
+
+def test_an_english_description_naming_another_place_is_not_that_role_holder(en):
+    quotes = quotes_in(en, "John Carver, the mayor of Springfield, opened the library. \"We waited ten years for "
+                           "this,\" said the mayor of Shelbyville.")
+    assert _by_start(quotes, "We waited").speaker_canonical is None
 
 
 def test_a_participle_continues_the_inverted_speaker_not_a_word_of_the_quotation(fr):

@@ -805,27 +805,52 @@ def description_clash(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entit
     return False
 
 
-# the prepositions of a noun's complement that says where an office is held (*le président du département*,
-# *le maire de Lyon*, *the mayor of Lyon*)
+# the prepositions of a noun's complement that names where an office is held (*le maire de Lyon*, *the mayor of Lyon*)
 _OF = ("de", "du", "des", "d'", "d’", "of")
 
 
+def _place_complement(head: Token) -> list[Token]:
+    """The complements of a description's head noun that name a place or a body by its proper name (*le maire
+    de Lyon*, *le député de la Somme*, *the mayor of Springfield*): French ``nmod`` with *de* / *du*,
+    English *of* + its object, the complement's own head a proper noun. A common noun (*le maire de la ville*, *le président du
+    club*, *le ministre de l'époque*) names no particular place: an article says it of the holder it named."""
+    out = []
+    for c in head.children:
+        if c.i < head.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ == "of":
+            c = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c is None:
+                continue
+        elif not (c.dep_.startswith("nmod") and any(k.dep_ == "case" and k.lower_ in _OF for k in c.children)):
+            continue
+        if c.pos_ == "PROPN":
+            out.append(c)
+    return out
+
+
 def _other_body(head: Token, described: list[str]) -> bool:
-    """Does the description say where its office is held (*le président du département*: a complement of its
-    head noun) while each of the person's descriptions with the same noun says another place (*président de
-    la région*)? Two holders of one title in different bodies are told apart by it; a description with no
-    complement (*le président*) or a person described without one says nothing."""
-    own = [c for c in head.children if c.dep_.startswith("nmod") and c.i > head.i
-           and any(k.dep_ == "case" and k.lower_ in _OF for k in c.children)]
+    """Does the description name where its office is held (``_place_complement``: *le maire de Marseille*)
+    while each of the person's descriptions where the same noun is followed by a proper name names another
+    place (*maire de Lyon*)? Two holders of one title are told apart by it; a description without such a complement,
+    or a person described without one, says nothing. Words are compared accent-folded, hyphenated names split
+    (*Montreuil-sous-Bois* holds *Montreuil*)."""
+    own = _place_complement(head)
     if not own:
         return False
     doc = head.doc
-    words = description_words(" ".join(doc_text(doc)[c.left_edge.idx:c.right_edge.idx + len(c.right_edge.text)]
-                                       for c in own))
-    noun = fold(head.lemma_.lower())
-    after = re.compile(rf"\b{re.escape(noun)}\w*\s+(?:{'|'.join(re.escape(w) for w in _OF)})\b")
-    same = [d for d in described if after.search(fold(d))]
-    return bool(words) and bool(same) and all(not words & description_words(d) for d in same)
+
+    def split(words: frozenset[str]) -> set[str]:
+        return {part for w in words for part in w.split("-") if len(part) > 2}
+
+    words = split(description_words(" ".join(doc_text(doc)[c.left_edge.idx:c.right_edge.idx + len(c.right_edge.text)]
+                                             for c in own)))
+    # the same noun followed by a proper name (*maire de Lyon*, *maire de la Rochelle*), not by a common noun
+    # (*directeur de cabinet de X* says whose office, not where)
+    after = re.compile(rf"(?i:\b{re.escape(head.lemma_.lower())}\w*\s+(?:{'|'.join(re.escape(w) for w in _OF)})\s*"
+                       rf"(?:la |le |les |l'|l’|the )?)(\w)")
+    same = [d for d in described if any(m.group(1).isupper() for m in after.finditer(d))]
+    return bool(words) and bool(same) and all(not words & split(description_words(d)) for d in same)
 
 
 # French nouns of persons whose grammatical gender is fixed whatever the person's sex (Grevisse, *Le Bon

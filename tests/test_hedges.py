@@ -188,6 +188,15 @@ def test_conditional_after_a_past_speech_verbs_object_is_not_a_hedge(fr):
     assert [h for h in find_hedges(doc) if h.kind == "conditional"] == []
 
 
+def test_conditional_in_the_que_clause_of_any_past_verb_is_not_a_hedge(fr):
+    # the concordance of tenses after a verb of decision (issue 14, session 28): the future seen from the past
+    doc = fr("Le bureau du syndicat a décidé que ces mesures concerneraient aussi les retraités.")
+    assert [h for h in find_hedges(doc) if h.kind == "conditional"] == []
+    # the journalistic conditional outside such a clause stays a hedge
+    doc = fr("Le bureau du syndicat aurait décidé de suspendre la grève.")
+    assert [h.text for h in find_hedges(doc) if h.kind == "conditional"] != []
+
+
 # ---------------------------------------------------------------- issue 14, hedges pass (invented sentences)
 
 

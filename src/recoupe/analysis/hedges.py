@@ -9,7 +9,8 @@ Kinds (``recoupe.model.Hedge.kind``):
   *allegedly* beside *présumé*, *supposé*: kind right on the English dev2 part .635 -> .904, human
   en .913 -> .957). Conditionals that are not hedges are left out: desire and politeness verbs
   (``aimerait``, ``faudrait``), first/second person, hypotheticals under ``si`` + imperfect, the
-  future-in-the-past after a past speech verb (``il a dit qu'il viendrait``) or in a temporal clause
+  future-in-the-past after a past speech verb (``il a dit qu'il viendrait``) or in the *que* clause of any
+  past verb (``a décidé que les sanctions concerneraient``) or in a temporal clause
   (``dès que X aurait…``); a modal ``devrait`` / ``pourrait`` in the content clause of a speech verb
   of any tense (``soutient que l'État devrait…``: the speaker's own modality); bare present and modal
   conditionals in an article written in the first or second person (the writer's own modality:
@@ -61,7 +62,9 @@ DEMONSTRATIVES = _WORDS["demonstratives"]
 def _governing_past_speech(verb: Token, lang: str, any_tense: bool = False) -> bool:
     """Future-in-the-past: the clause depends on a past-tense speech or thought verb, as its content
     clause (``a dit qu'il viendrait``) or as a relative clause on its object (``a évoqué les mesures
-    que les forces prendraient``). A conjunct of the speech verb is another act, not its content."""
+    que les forces prendraient``), or is the *que* clause of any other verb in the past (``a décidé que les
+    sanctions concerneraient``). A conjunct of the speech verb is another act, not its content. With
+    ``any_tense`` (``_reported_modality``), only speech and thought verbs count, whatever their tense."""
     tok = verb
     for _ in range(4):
         if tok.dep_ in ("acl:relcl", "acl") and tok.head.dep_ in ("obj", "dobj"):
@@ -74,8 +77,12 @@ def _governing_past_speech(verb: Token, lang: str, any_tense: bool = False) -> b
             return False
         if head is tok:
             return False
-        if edge == "content" and (speech_lemma(head, lang) or head.lemma_ in ("penser", "croire", "savoir", "espérer",
-                                                                              "prévoir")):
+        reporting = speech_lemma(head, lang) or head.lemma_ in ("penser", "croire", "savoir", "espérer", "prévoir")
+        # the *que* clause of any verb in the past takes the future-in-the-past (the concordance of tenses, French
+        # grammar): *a décidé que les sanctions concerneraient…* is no hedge either (dev3 hedges .882 -> .889)
+        completive = not any_tense and tok.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in tok.children)
+        if edge == "content" and (reporting or completive):
             tenses = set(head.morph.get("Tense")) | {t for c in head.children if c.dep_.startswith("aux")
                                                      for t in c.morph.get("Tense")}
             if any_tense or tenses & {"Past", "Imp"} or head.morph.get("VerbForm") == ["Part"]:

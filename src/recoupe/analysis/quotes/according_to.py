@@ -18,6 +18,7 @@ from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.indirect import _clause_bounds, closing_joint, content_start, main_predicate_comma
 from recoupe.analysis.quotes.syntax import (
     CONNECTIVES,
+    DE_FORMS,
     Candidate,
     clause_subject,
     cue_span,
@@ -43,7 +44,6 @@ _CUES = {"fr": frozenset({"selon", "d'", "d’", "à", "pour", "dans", "aux", "d
 # first one, up to the preposition that introduces the source
 STANCE_LOCUTIONS = {"aux": (("yeux",), ("dires",)), "du": (("point", "de", "vue"),), "au": (("dire",),),
                     "de": (("l'", "avis"), ("l’", "avis"))}
-_SOURCE_PREPOSITIONS = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 def _stance_locution(doc: Doc, tok: Token) -> Token | None:
@@ -58,7 +58,7 @@ def _stance_locution(doc: Doc, tok: Token) -> Token | None:
         if end + 2 >= len(doc) or any(doc[tok.i + 1 + k].lower_ != w for k, w in enumerate(rest)):
             continue
         prep = doc[end + 1]
-        if prep.lower_ not in _SOURCE_PREPOSITIONS:
+        if prep.lower_ not in DE_FORMS:
             continue
         detached = _opens_sentence(tok) or tok.i > 0 and doc[tok.i - 1].text in (",", "—", "–", "(")
         return prep if detached else None

@@ -34,7 +34,7 @@ from recoupe.analysis.entities import listed_with_a_name
 from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, person_nouns,
                                        quote_words, role_nouns, source_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import inverted_subject, phrase_bounds, subject_of
+from recoupe.analysis.quotes.syntax import DE_FORMS, inverted_subject, phrase_bounds, subject_of
 from recoupe.analysis.text import fold, nonblank_lines, quoted_set, quoted_spans, token_at, tokens_with
 from recoupe.model import Entity, Mention, Span
 
@@ -806,7 +806,7 @@ def description_clash(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entit
 
 
 # the prepositions of a noun's complement that names where an office is held (*le maire de Lyon*, *the mayor of Lyon*)
-_OF = ("de", "du", "des", "d'", "d’", "of")
+_OF = DE_FORMS | {"of"}
 
 
 def _place_complement(head: Token) -> list[Token]:
@@ -829,6 +829,15 @@ def _place_complement(head: Token) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=1024)
+def _titled_place(noun: str) -> re.Pattern:
+    """The noun followed by *de* / *of* and, through an optional article, the first letter of what follows (a
+    capital: a proper name, *maire de Lyon*, *maire de la Rochelle*; not a common noun, *directeur de cabinet
+    de X* says whose office, not where). Compiled once per noun."""
+    preps = "|".join(re.escape(w) for w in sorted(_OF, key=len, reverse=True))
+    return re.compile(rf"(?i:\b{re.escape(noun)}\w*\s+(?:{preps})\s*(?:la |le |les |l'|l’|the )?)(\w)")
+
+
 def _other_body(head: Token, described: list[str]) -> bool:
     """Does the description name where its office is held (``_place_complement``: *le maire de Marseille*)
     while each of the person's descriptions where the same noun is followed by a proper name names another
@@ -838,19 +847,16 @@ def _other_body(head: Token, described: list[str]) -> bool:
     own = _place_complement(head)
     if not own:
         return False
-    doc = head.doc
-
-    def split(words: frozenset[str]) -> set[str]:
-        return {part for w in words for part in w.split("-") if len(part) > 2}
-
-    words = split(description_words(" ".join(doc_text(doc)[c.left_edge.idx:c.right_edge.idx + len(c.right_edge.text)]
-                                             for c in own)))
-    # the same noun followed by a proper name (*maire de Lyon*, *maire de la Rochelle*), not by a common noun
-    # (*directeur de cabinet de X* says whose office, not where)
-    after = re.compile(rf"(?i:\b{re.escape(head.lemma_.lower())}\w*\s+(?:{'|'.join(re.escape(w) for w in _OF)})\s*"
-                       rf"(?:la |le |les |l'|l’|the )?)(\w)")
+    words = _name_parts(" ".join(head.doc[c.left_edge.i:c.right_edge.i + 1].text for c in own))
+    after = _titled_place(head.lemma_.lower())
     same = [d for d in described if any(m.group(1).isupper() for m in after.finditer(d))]
-    return bool(words) and bool(same) and all(not words & split(description_words(d)) for d in same)
+    return bool(words) and bool(same) and all(not words & _name_parts(d) for d in same)
+
+
+def _name_parts(text: str) -> set[str]:
+    """The description words of ``text`` with hyphenated names split (*Montreuil-sous-Bois*: *montreuil*, *sous*,
+    *bois*), parts of three letters or more."""
+    return {part for w in description_words(text) for part in w.split("-") if len(part) > 2}
 
 
 # French nouns of persons whose grammatical gender is fixed whatever the person's sex (Grevisse, *Le Bon

@@ -28,9 +28,10 @@ from recoupe.analysis.lexicons import (
     speech_verbs,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.syntax import (CONNECTIVES, DOCUMENT_RULE_PREFIX, Candidate, by_par, cue_span, finite,
-                                           fronted_incise_subject, fronted_subject, has_finite_verb, impersonal_passive,
-                                           hyphen_subject, phrase_bounds, speaker_head, subject_before_relative, subject_of)
+from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, Candidate, by_par, cue_span,
+                                           finite, fronted_incise_subject, fronted_subject, has_finite_verb,
+                                           hyphen_subject, impersonal_passive, phrase_bounds, speaker_head,
+                                           subject_before_relative, subject_of)
 from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds, strip_bullets,
                                    strip_span, token_at, trim_final_punct)
 
@@ -477,7 +478,7 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     return Candidate("indirect", "indirect_passive", content, cue_span(verb), agent, 0.6)
 
 
-PREPOSITION_FORMS = {"de": {"de", "d'", "d’", "du", "des"}, "à": {"à", "au", "aux"}}
+PREPOSITION_FORMS = {"de": DE_FORMS, "à": frozenset({"à", "au", "aux"})}
 CLAUSE_DEPS = {"obj", "dobj", "conj", "xcomp", "obl", "obl:arg", "obl:mod", "iobj", "prep", "advcl", "ccomp", "nmod"}
 
 

@@ -19,6 +19,9 @@ from recoupe.analysis.text import (QUOTE_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT,
                                    strip_span, token_at, trim_final_punct)
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
+# the forms of the French preposition *de* (elided, and contracted with the article)
+DE_FORMS = frozenset({"de", "d'", "d’", "du", "des"})
+
 # what closes a clause a sentence-opening phrase may follow (``_bare_noun_subject``): a sentence's end or a
 # semicolon or colon
 SENTENCE_ENDS = frozenset(SENT_END) | {";", ":"}

@@ -20,7 +20,7 @@ from another folder than ``../shared/data/genre/semeval2023t3/<lang>/articles`` 
 ``recoupe eval attribution --data DIR --lang fr`` scores against it.
 
     python -m recoupe.evaluation.extra_attribution build ANNOTATION_DIR --set dev1  # annotators' JSON -> offsets
-    python -m recoupe.evaluation.extra_attribution materialise DIR [--set dev1|…|dev5]  # -> DIR/<lang>/{articles,gold.json}
+    python -m recoupe.evaluation.extra_attribution materialise DIR [--set dev1|…|dev6]  # -> DIR/<lang>/{articles,gold.json}
 """
 
 from __future__ import annotations
@@ -64,7 +64,9 @@ SETS = {"dev1": "the first 48 French SemEval articles annotated: rules may be de
                 " rules may be developed on their errors",
         "dev4": "60 more French FreSaDa regular articles: figures only until session 15, then developed on"
                 " (its speakers stayed .68 while dev3's rose to .79: what dev3's errors taught did not carry over)",
-        "dev5": "40 more French FreSaDa regular articles (session 16): figures only, never read for errors or choices"}
+        "dev5": "40 more French FreSaDa regular articles (session 16): figures only, never read for errors or choices",
+        "dev6": "40 more French FreSaDa regular articles (session 29), annotated blind: rules may be developed on their"
+                " errors (fresh errors: dev1, dev3 and dev4 had been read for a dozen sessions)"}
 FIGURES_ONLY = frozenset({"dev2", "dev5"})  # sets nothing is chosen on: what says whether a change generalises
 
 

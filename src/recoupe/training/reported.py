@@ -279,11 +279,7 @@ GROUPS = {
     "fr held": lambda a: a.lang == "fr" and a.half == "held",
     "fr": lambda a: a.lang == "fr" and a.half in ("dev", "held"),
     "en": lambda a: a.lang == "en" and a.half in ("dev", "held"),
-    "dev1": lambda a: a.lang == "fr" and a.half == "dev1",
-    "dev2": lambda a: a.lang == "fr" and a.half == "dev2",
-    "dev3": lambda a: a.lang == "fr" and a.half == "dev3",
-    "dev4": lambda a: a.lang == "fr" and a.half == "dev4",
-    "dev5": lambda a: a.lang == "fr" and a.half == "dev5",
+    **{name: (lambda a, name=name: a.lang == "fr" and a.half == name) for name in EXTRA_SETS},
     "en extra": lambda a: a.lang == "en" and a.half in EXTRA_SETS,
     "all": lambda a: a.half not in FIGURES_ONLY,  # what the operating point is chosen on: dev2, dev5 are only read
 }

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 
 from recoupe.analysis import text
 from recoupe.analysis.component import doc_component, doc_text
-from recoupe.analysis.lexicons import first_names, language_of
+from recoupe.analysis.lexicons import first_names, language_of, quote_words
 from recoupe.settings import setting
 from recoupe.model import Entity, Mention, Role
 
@@ -188,6 +188,12 @@ def _acceptable(toks: _Tokens, start: int, end: int) -> bool:
     return True
 
 
+# French prepositions that open a phrase of time, place or occasion, not a part of a name (*Médecins sans
+# frontières*, *Reporters sans frontières*, *ministre de l'Intérieur* keep theirs)
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"en", "lors", "à", "au", "aux", "pendant", "devant", "après", "avant", "dans",
+                                       "depuis", "durant"})
+
+
 def _title_alone(toks: _Tokens, start: int, end: int, names: frozenset[str] = frozenset()) -> bool:
     """Is the span a title with no name (*le Président*, *la Première ministre*, capitalised by
     deference), which the tagger may call a person? Every word is a role noun (``role_nouns.tsv``), a
@@ -201,6 +207,14 @@ def _title_alone(toks: _Tokens, start: int, end: int, names: frozenset[str] = fr
     words = range(start, end)
     if not any(fold(toks.text[i]) in roles for i in words):
         return False  # the common case, tested first: no role noun, no title
+    # the tagger may run the title into the phrase of circumstance after it (*le Premier ministre en déplacement à
+    # Lille*, *lors de son déplacement*, *mardi à Lyon*): what follows such a preposition or a day after the role
+    # noun names no one
+    seen = next(i for i in words if fold(toks.text[i]) in roles)
+    times = quote_words(language_of(toks.doc)).time_nouns
+    cut = next((i for i in range(seen + 1, end) if toks.pos[i] == ADP and toks.text[i] in CIRCUMSTANCE_PREPOSITIONS
+                or toks.text[i] in times), end)
+    words = range(start, cut)
     if toks.span_text(start, end).strip() in names or any(
             toks.pos[i] in (DET, ADP) and toks.text[i][:1].isupper() and toks.sent_start[i] != 1 for i in words):
         return False
@@ -645,13 +659,16 @@ def find_roles(doc: Doc, cluster_of_token: dict[int, int], person_tokens: set[in
 
 def listed_with_a_name(name, is_name) -> bool:
     """Is the name, which the parser hangs as an apposition on a singular noun, coordinated with another
-    name (``is_name``: a test on the token; *pour le maire, X et Y ont…*, invented)? Then the
+    name or apposed to the noun beside another name (``is_name``: a test on the token; *pour le maire, X et Y
+    ont…*, invented)? Then the
     apposition is a misread: a list of people is the clause's subject, not one person's title (the noun
     belongs to the phrase before the comma). Read by the entity roles and the speaker step's
     descriptions (``quotes.coreference._apposed_nouns``)."""
-    # the parser coordinates the next name with the first one or with the noun itself
-    return "Plur" not in name.head.morph.get("Number") and any(
-        c.dep_ == "conj" and c.i > name.i and is_name(c) for c in (*name.children, *name.head.children))
+    # the parser coordinates the next name with the first one or with the noun itself, or hangs it on the noun
+    # as a second apposition (*le ministre, accompagné de trois élus, X, Y et Z,*: one noun has one holder)
+    return "Plur" not in name.head.morph.get("Number") and (any(
+        c.dep_ == "conj" and c.i > name.i and is_name(c) for c in (*name.children, *name.head.children)) or any(
+        c.dep_ == "appos" and c.i != name.i and is_name(c) for c in name.head.children))
 
 
 def _role_key(doc: Doc, start: int, end: int) -> str:

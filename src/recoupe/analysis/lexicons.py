@@ -128,6 +128,7 @@ class QuoteWords:
     naming_verbs: frozenset[str] = frozenset()
     proof_verbs: frozenset[str] = frozenset()
     interview_nouns: frozenset[str] = frozenset()
+    utterance_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

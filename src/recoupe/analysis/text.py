@@ -53,6 +53,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     paras = list(re.finditer(r"[^\n]+", text))
     open_at_end: list[tuple[str, int] | None] = []  # per paragraph: the quotation left open at its end
     orphan_close: list[tuple[str, int] | None] = []  # per paragraph: a closing mark before any opening one
+    stray_open: list[tuple[re.Match, int]] = []  # straight marks opening mid-line, left open at their line's end
     for para in paras:
         p_start, chunk = para.start(), para.group()
         stack: list[tuple[str, int]] = []
@@ -86,15 +87,54 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         if len(stack) == 1 and close is not None and close > stack[0][1] and not nested:
             spans.append((p_start + stack[0][1] + 1, p_start + close))
             stack = []
-        open_at_end.append((stack[0][0], p_start + stack[0][1]) if len(stack) == 1 and straight_open is None else None)
+            straight_open = None if close == straight_open else straight_open
+        if len(stack) == 1 and straight_open is None:
+            open_at_end.append((stack[0][0], p_start + stack[0][1]))
+        elif not stack and straight_open is not None and _straight_opens_paragraph(chunk, straight_open):
+            open_at_end.append((STRAIGHT, p_start + straight_open))  # *"Je ne crois pas.* left open: it may run on
+        else:
+            open_at_end.append(None)
+            if not stack and straight_open is not None and _straight_opens(chunk, straight_open):
+                stray_open.append((para, p_start + straight_open))  # *affirmait "ne pas être républicaine.*
+        if orphan is None and not stack and straight_open is not None and _straight_closes(chunk, straight_open) \
+                and QUOTE_MARKS.isdisjoint(chunk[:straight_open]):
+            orphan = (STRAIGHT, p_start + straight_open)  # *…d'un attentat".*: the straight mark that closes one
         orphan_close.append(orphan)
     continued, unclosed = _continued_quotations(text, paras, open_at_end, orphan_close)
+    # a straight mark opening mid-line ends with its line at most: no later paragraph is read as its
+    unclosed += [u for para, at in stray_open for u in _closed_by_paragraph_end(text, para, at)]
+    paired = SpanSet(spans)
+    continued = [c for c in continued if not paired.overlaps(*c)]
     found = SpanSet(spans + continued)
     spans += continued + [u for u in unclosed if not found.overlaps(*u)]  # no quotation inside another
     return sorted(strip_whitespace(text, *s) for s in spans if s[1] > s[0] and text[s[0]:s[1]].strip())
 
 
 QUOTE_MARKS = frozenset(QUOTE_PAIRS) | CLOSING_MARKS  # every opening and closing mark
+
+
+def _straight_opens_paragraph(chunk: str, i: int) -> bool:
+    """Does the straight mark at ``i`` open a quotation that may run over the next paragraphs: the first mark of its
+    line, opening the line or after a colon, with a word right after it (*"Est-ce que…*, *Il a dit : "Nous…*)? A
+    straight mark is both an opener and a closer; one met mid-sentence is more often a scare quote left unclosed."""
+    before = chunk[:i]
+    return QUOTE_MARKS.isdisjoint(before) and (not before.strip() or before.rstrip().endswith(":")) \
+        and i + 1 < len(chunk) and not chunk[i + 1].isspace()
+
+
+def _straight_opens(chunk: str, i: int) -> bool:
+    """Does the straight mark at ``i`` stand as an opener: after a space, a colon or an opening bracket (or at the
+    line's start), with a word right after it?"""
+    before = chunk[i - 1] if i else " "
+    return (before.isspace() or before in ":([") and i + 1 < len(chunk) and not chunk[i + 1].isspace()
+
+
+def _straight_closes(chunk: str, i: int) -> bool:
+    """Does the straight mark at ``i`` close a quotation, by where it stands: right after a word or a stop, before a
+    space, a punctuation mark or the line's end (*…d'un attentat".*)? A mark with spaces on both sides says neither."""
+    after = chunk[i + 1] if i + 1 < len(chunk) else " "
+    return i > 0 and not chunk[i - 1].isspace() and (after.isspace() or after in ".,;:!?)")
+
 
 # A quotation may run over this many paragraphs after the one that opens it (set a priori, not tuned:
 # those read in the English attribution set span two paragraphs).
@@ -124,13 +164,13 @@ def _continued_quotations(text: str, paras: list[re.Match], open_at_end: list, o
         continued = False
         for m in range(n + 1, min(n + 1 + CONTINUED_PARAGRAPHS, len(paras))):
             close = orphan_close[m]
-            if close is not None and close[0] == QUOTE_PAIRS[mark]:
+            if close is not None and close[0] == QUOTE_PAIRS.get(mark, mark):
                 out += parts + [(paras[m].start(), close[1])]
                 continued = True
                 break
             if text[paras[m].start()] in QUOTE_PAIRS or not QUOTE_MARKS.isdisjoint(paras[m].group()):
-                if text[paras[m].start()] == mark:  # the next paragraph reopens it: this part ends here
-                    out += parts
+                if text[paras[m].start()] == mark and mark != STRAIGHT:  # the next paragraph reopens it: this part
+                    out += parts  # ends here (a straight mark opening a paragraph opens a quotation of its own)
                     continued = True
                 break
             parts.append((paras[m].start(), paras[m].end()))

@@ -395,6 +395,10 @@ class Discourse:
         self.subject_starts = [s for s, _ in self.subjects]
         # the person the last ``antecedent`` call took as a newcomer (``_newcomer``), else None
         self.newcomer: Referent | None = None
+        # the people whom a quote's speaker phrase names, and how many speaker phrases each definite description's
+        # head lemma heads (``speakers._named_speakers``, ``speakers._description_turns``), set by the speaker step
+        self.named_speakers: tuple[Entity, ...] = ()
+        self.description_turns: dict[str, int] = {}
 
     def spoke(self, anchor: int, ref: Referent) -> None:
         self.speakers.append((anchor, ref))
@@ -547,12 +551,16 @@ class Discourse:
         interrupted the turn, ``person_subject_between``), by a full name whose gender is known and agrees
         (*La réunion s'est tenue en présence de X, élu de la région. « … », a-t-il dit*): the paragraph
         turned to that person, and *il* / *elle* of a speech verb that is no continuation verb stands for them, not for the
-        previous speaker. The known gender and the full name keep a body the NER took for a person
-        (an acronym) out. Measured in NOTES.md (issue 14, session 11, s11pron)."""
+        previous speaker. Someone named in the sentence of the previous turn itself is part of that report, no
+        newcomer. The known gender and the full name keep a body the NER took for a person (an acronym) out.
+        Measured in NOTES.md (issue 14, session 11, s11pron)."""
         found = self.person_named_near(anchor, gender, lines=0)
         if found is None or found.canonical == previous[1].canonical or found.gender is None \
                 or len(found.canonical.split()) < 2 or _first_mention(found.entity) <= previous[0]:
             return None
+        turn = token_at(self.doc, previous[0])
+        if turn is not None and _first_mention(found.entity) < turn.sent.end_char:
+            return None  # named in the sentence of the previous turn (*lancé par X à la veille du meeting de Y*)
         if any(s <= found.evidence[0] < e for s, e in self.reported):
             return None  # named in the words the previous speaker reported: what they talked about
         return found
@@ -794,7 +802,7 @@ def description_clash(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entit
                 theirs |= c
         if theirs and not mine & theirs:
             return True
-    if _other_body(head, described):
+    if _other_body(head, described) or _rank_clash(head, said, described):
         return True
     role = role_nouns(lang).get(head.lemma_.lower()) or role_nouns(lang).get(head.lower_)
     if role in AGENT_ROLES:
@@ -851,6 +859,41 @@ def _other_body(head: Token, described: list[str]) -> bool:
     after = _titled_place(head.lemma_.lower())
     same = [d for d in described if any(m.group(1).isupper() for m in after.finditer(d))]
     return bool(words) and bool(same) and all(not words & _name_parts(d) for d in same)
+
+
+# Words that make an office another office of the same noun, next to it (folded stems, as ``description_words``
+# gives them): *le Premier ministre* is not *le ministre de l'Économie*, *le vice-président* not *le président*,
+# *the Prime Minister* not *the minister*
+OFFICE_RANKS = frozenset(_stem(fold(w)) for w in ("premier", "première", "prime", "vice", "adjoint", "délégué"))
+# Of those, the ranks below the office: their holder is not called by the bare noun (*le président* is not the
+# vice-president); a delegate or an adjunct minister is (*le ministre* for *X, ministre délégué*), and *premier*
+# before a noun is also an ordinal (*X, premier maire écologiste de la ville*, then *le maire*)
+LOWER_RANKS = frozenset({_stem(fold("vice"))})
+
+
+def _rank_clash(head: Token, said: str, described: list[str]) -> bool:
+    """Does the description (its text ``said``) name a rank of its head noun (``OFFICE_RANKS``, the word just
+    before or after the noun) that no description of the person holding the same noun names, or name none where
+    every such description names a lower rank (``LOWER_RANKS``)? A person described by that noun at no rank, or
+    not by that noun at all, says nothing."""
+    noun = _stem(fold(head.lemma_.lower()))
+    same = [ranks for ranks in (_ranks_of(d, noun) for d in described) if ranks is not None]
+    if not same:
+        return False
+    mine = _ranks_of(said, noun) or frozenset()
+    if mine:
+        return all(not mine <= ranks for ranks in same)
+    return all(ranks & LOWER_RANKS for ranks in same)
+
+
+def _ranks_of(text: str, noun: str) -> frozenset[str] | None:
+    """The ``OFFICE_RANKS`` words next to the noun (its stem) in ``text`` (*Premier ministre*, *vice-président*,
+    *maire adjoint*), None when the noun is not there."""
+    words = [_stem(w) for w in re.findall(r"\w+", fold(text))]
+    at = [i for i, w in enumerate(words) if w == noun]
+    if not at:
+        return None
+    return frozenset(words[j] for i in at for j in (i - 1, i + 1) if 0 <= j < len(words) and words[j] in OFFICE_RANKS)
 
 
 def _name_parts(text: str) -> set[str]:

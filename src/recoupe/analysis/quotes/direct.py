@@ -23,6 +23,7 @@ from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker,
 from recoupe.analysis.quotes.syntax import (
     ATTRIBUTION_PUNCT,
     Candidate,
+    by_par,
     cue_span,
     finite,
     fronted_incise_subject,
@@ -34,6 +35,7 @@ from recoupe.analysis.quotes.syntax import (
     subject_of,
 )
 from recoupe.analysis.text import (
+    CLOSING_MARKS,
     QUOTE_PAIRS,
     SENT_END,
     SpanSet,
@@ -283,6 +285,12 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             verb, rule = _attribution_inside(doc, start, end, lang), "inside"
         if verb is None:
             verb, rule = _attribution_of_next(doc, spans, n, lang, quoted), "after"
+        taken = _taken_up_next(doc, end, lang) if verb is None and n_words >= 2 else None
+        if taken is not None:  # *« … » Cette phrase a été prononcée par X*: the next sentence says who spoke it
+            cand = Candidate("direct", "direct_taken_up", (start, end), cue_span(taken[0]), taken[1], 0.6)
+            out.append(cand)
+            last_attributed = cand
+            continue
         speaker = speaker_head(verb) if verb is not None and finite(verb) else None
         if verb is not None and speaker is None and not finite(verb) and participial_clause(verb):
             speaker = main_clause_speaker(verb)  # "…, ajoutant : « … »": the main clause's subject speaks
@@ -316,6 +324,11 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
                 cand.speaker_span = _name_span(doc, label)
             out.append(cand)
             last_attributed = cand
+            continue
+        if last_attributed is not None and n and out and out[-1].content == spans[n - 1] \
+                and _next_paragraph_of(doc_text(doc), spans[n - 1], start):
+            # the next paragraph of one quotation (``text._continued_quotations``): the same speaker's words
+            out.append(Candidate("direct", "direct_floating", (start, end), None, None, 0.5, inherited=last_attributed))
             continue
         if (last_attributed is not None and n_words >= 4 and near_previous(doc, last_attributed.content[1], start)
                 and not subhead(doc, start, end)  # a subhead pulls from its section, it continues no turn
@@ -483,6 +496,37 @@ def _attribution_of_next(doc: Doc, spans: list[tuple[int, int]], n: int, lang: s
         if verb is not None:
             return verb
     return None
+
+
+def _taken_up_next(doc: Doc, end: int, lang: str) -> tuple[Token, Token] | None:
+    """*« Nous tiendrons. » Cette phrase a été prononcée par X…* (invented after a common shape): a quotation
+    that ends its sentence, and a next sentence whose subject is a demonstrative phrase (*ce cri*, *ces propos*,
+    *cette phrase*) taking it up, of a passive verb of uttering or writing (``quote_words`` ``utterance_verbs``:
+    not *Ce texte a été adopté par…*, *Cette annonce a été saluée par…*) whose agent (*par X*) can speak: that
+    agent spoke it. French
+    only (the English passive of this shape, *These words were spoken by X*, is rare in news and untested here)."""
+    if lang != "fr":
+        return None
+    text = doc_text(doc)
+    after = mark_after(text, end)
+    if after >= len(text) or text[after] not in CLOSING_MARKS:
+        return None
+    gap = re.match(r"\s*([.!?]\s+)?", text[after + 1:])
+    nxt = after + 1 + gap.end()
+    if not (gap.group(1) or text[end - 1] in SENT_END and gap.end()) or nxt >= len(text):
+        return None  # the quotation ends its sentence, the next one starts right after it
+    tok = token_at(doc, nxt)
+    if tok is None or tok.pos_ != "DET" or tok.morph.get("PronType") != ["Dem"]:
+        return None
+    subject = tok.head
+    verb = subject.head
+    if subject.dep_ not in ("nsubj", "nsubj:pass") or not any(c.dep_ == "aux:pass" for c in verb.children) \
+            or verb.lemma_.lower() not in quote_words(lang).utterance_verbs:
+        return None
+    agent = next((c for c in verb.children if c.i > verb.i and c.dep_.startswith("obl") and by_par(c)), None)
+    if agent is None or not credible_source(agent, phrase_bounds(agent), lang):
+        return None
+    return verb, agent
 
 
 def _colon_speaker(doc: Doc, start: int, lang: str) -> Token | None:
@@ -918,6 +962,13 @@ def signed_blocks(doc: Doc) -> list[Candidate]:
 def _starts_sentence(doc: Doc, start: int) -> bool:
     before = doc_text(doc)[: mark_before(doc_text(doc), start)].rstrip(" \t")
     return not before or before[-1] in ".!?:\n…»”\""
+
+
+def _next_paragraph_of(text: str, previous: tuple[int, int], start: int) -> bool:
+    """Is the quotation starting at ``start`` the part, in the next paragraph, of the quotation ``previous``: the
+    one runs to its paragraph's end with no closing mark, the other starts its paragraph with no opening mark?"""
+    between = text[previous[1]:start]
+    return "\n" in between and not between.strip()
 
 
 def near_previous(doc: Doc, prev_end: int, start: int) -> bool:

@@ -84,7 +84,8 @@ def subject_of(verb: Token) -> Token | None:
             return before[-1] if before else subjects[0]
         if subjects:
             return subjects[0]
-    return _auxiliary_subject(verb) or hyphen_subject(verb) or _latter_subject(verb) or _bare_noun_subject(verb)
+    return _auxiliary_subject(verb) or hyphen_subject(verb) or _latter_subject(verb) or _bare_noun_subject(verb) \
+        or _name_after_comma(verb)
 
 
 def _auxiliary_subject(verb: Token) -> Token | None:
@@ -147,6 +148,30 @@ def _bare_noun_subject(verb: Token) -> Token | None:
                for t in doc[end + 1 : verb.i]):
             return tok
     return None
+
+
+def _name_after_comma(verb: Token) -> Token | None:
+    """*Concernant la Bretagne et le projet présenté par X, Jean Dupont a indiqué que…*: after a long fronted
+    phrase the French parser may hang the name that opens the clause on a word of that phrase and leave the
+    verb no subject. A proper name standing right after a comma and right before the verb (its auxiliaries,
+    clitic pronouns and adverbs between), with no preposition of its own and no quotation mark around, is
+    the subject of a French finite verb that has none."""
+    doc = verb.doc
+    if language_of(doc) != "fr" or not finite(verb):
+        return None
+    i = verb.i - 1
+    while i >= 0 and (doc[i].pos_ in ("AUX", "ADV") or doc[i].pos_ == "PRON" and doc[i].dep_ not in SUBJECT_DEPS):
+        i -= 1
+    end = i
+    while i >= 0 and (doc[i].pos_ == "PROPN" or doc[i].pos_ == "DET" and doc[i].text[:1].isupper() and i < end
+                      and doc[i + 1].pos_ == "PROPN"):
+        i -= 1
+    if i == end or i < 0 or doc[i].text != "," or doc[i + 1].pos_ != "PROPN":
+        return None
+    name = doc[i + 1 : end + 1]
+    if any(c.dep_ in ("case", "mark") for t in name for c in t.children) or any(t.text in QUOTE_MARKS for t in name):
+        return None
+    return name.root
 
 
 def _inverted_object(verb: Token) -> bool:

@@ -503,8 +503,8 @@ def _taken_up_next(doc: Doc, end: int, lang: str) -> tuple[Token, Token] | None:
     that ends its sentence, and a next sentence whose subject is a demonstrative phrase (*ce cri*, *ces propos*,
     *cette phrase*) taking it up, of a passive verb of uttering or writing (``quote_words`` ``utterance_verbs``:
     not *Ce texte a été adopté par…*, *Cette annonce a été saluée par…*) whose agent (*par X*) can speak: that
-    agent spoke it. French
-    only (the English passive of this shape, *These words were spoken by X*, is rare in news and untested here)."""
+    agent spoke it. French only (the English passive of this shape, *These words were spoken by X*, is rare in
+    news and untested here)."""
     if lang != "fr":
         return None
     text = doc_text(doc)

@@ -154,8 +154,8 @@ def _name_after_comma(verb: Token) -> Token | None:
     """*Concernant la Bretagne et le projet présenté par X, Jean Dupont a indiqué que…*: after a long fronted
     phrase the French parser may hang the name that opens the clause on a word of that phrase and leave the
     verb no subject. A proper name standing right after a comma and right before the verb (its auxiliaries,
-    clitic pronouns and adverbs between), with no preposition of its own and no quotation mark around, is
-    the subject of a French finite verb that has none."""
+    clitic pronouns and adverbs between), with no preposition or subordinator of its own, is the subject of a
+    French finite verb that has none."""
     doc = verb.doc
     if language_of(doc) != "fr" or not finite(verb):
         return None
@@ -169,7 +169,7 @@ def _name_after_comma(verb: Token) -> Token | None:
     if i == end or i < 0 or doc[i].text != "," or doc[i + 1].pos_ != "PROPN":
         return None
     name = doc[i + 1 : end + 1]
-    if any(c.dep_ in ("case", "mark") for t in name for c in t.children) or any(t.text in QUOTE_MARKS for t in name):
+    if any(c.dep_ in ("case", "mark") for t in name for c in t.children):
         return None
     return name.root
 

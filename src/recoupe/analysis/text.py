@@ -119,7 +119,7 @@ def _straight_opens_paragraph(chunk: str, i: int) -> bool:
     straight mark is both an opener and a closer; one met mid-sentence is more often a scare quote left unclosed."""
     before = chunk[:i]
     return QUOTE_MARKS.isdisjoint(before) and (not before.strip() or before.rstrip().endswith(":")) \
-        and i + 1 < len(chunk) and not chunk[i + 1].isspace()
+        and _straight_opens(chunk, i)
 
 
 def _straight_opens(chunk: str, i: int) -> bool:

@@ -387,7 +387,8 @@ def compatible(ref: Referent, gender: str | None, plural: bool, persons_only: bo
 class Discourse:
     """Speakers and person subjects in text order, for pronoun resolution."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, named_speakers: tuple[Entity, ...] = (),
+                 description_turns: dict[str, int] | None = None):
         self.doc = doc
         self.speakers: list[tuple[int, Referent]] = []  # appended in resolution order (text order)
         self.reported: list[tuple[int, int]] = []  # the words of the quotes resolved so far
@@ -396,9 +397,9 @@ class Discourse:
         # the person the last ``antecedent`` call took as a newcomer (``_newcomer``), else None
         self.newcomer: Referent | None = None
         # the people whom a quote's speaker phrase names, and how many speaker phrases each definite description's
-        # head lemma heads (``speakers._named_speakers``, ``speakers._description_turns``), set by the speaker step
-        self.named_speakers: tuple[Entity, ...] = ()
-        self.description_turns: dict[str, int] = {}
+        # head lemma heads (``speakers._named_speakers``, ``speakers._description_turns``: the speaker step's)
+        self.named_speakers = named_speakers
+        self.description_turns = description_turns or {}
 
     def spoke(self, anchor: int, ref: Referent) -> None:
         self.speakers.append((anchor, ref))

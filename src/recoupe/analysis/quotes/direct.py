@@ -19,11 +19,10 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import present_third_person, quote_words, role_nouns, speech_forms, speech_lemma
 from recoupe.analysis.quotes.according_to import stance_antecedent
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
-from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker, participial_clause
+from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker, participial_clause, passive_agent
 from recoupe.analysis.quotes.syntax import (
     ATTRIBUTION_PUNCT,
     Candidate,
-    by_par,
     cue_span,
     finite,
     fronted_incise_subject,
@@ -523,7 +522,7 @@ def _taken_up_next(doc: Doc, end: int, lang: str) -> tuple[Token, Token] | None:
     if subject.dep_ not in ("nsubj", "nsubj:pass") or not any(c.dep_ == "aux:pass" for c in verb.children) \
             or verb.lemma_.lower() not in quote_words(lang).utterance_verbs:
         return None
-    agent = next((c for c in verb.children if c.i > verb.i and c.dep_.startswith("obl") and by_par(c)), None)
+    agent = passive_agent(verb, lang)
     if agent is None or not credible_source(agent, phrase_bounds(agent), lang):
         return None
     return verb, agent

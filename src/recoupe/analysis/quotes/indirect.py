@@ -433,9 +433,10 @@ def _words_outside_quotations(doc: Doc, content: tuple[int, int]) -> bool:
                for t in doc.char_span(*content, alignment_mode="expand") or ())
 
 
-def _passive_report(verb: Token, lang: str) -> Candidate | None:
-    """A speech verb in the passive with its agent (*cet argument a été rejeté par l'OTAN*, *the claim
-    was rejected by NATO*): the agent speaks, what it said is the passive subject."""
+def passive_agent(verb: Token, lang: str) -> Token | None:
+    """The head of the agent phrase of a verb (*par l'OTAN*, *by NATO*), or None: the parser's agent, or for a
+    passive a *par* phrase on the verb or, in French, on its complement after it. Read by ``_passive_report``
+    and by ``direct._taken_up_next``."""
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
     agents = [c for c in verb.children if c.i > verb.i and (c.dep_ in ("obl:agent", "agent") or passive and (
         c.dep_.startswith("obl") and by_par(c)))]
@@ -451,11 +452,17 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
         agents = [c for c in agents if by_par(c)]
     if not agents:
         return None
-    agent = agents[0]
     if lang == "en":  # "by" heads the agent phrase in the English parse
-        agent = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if agent is None:
-            return None
+        return next((c for c in agents[0].children if c.dep_ == "pobj"), None)
+    return agents[0]
+
+
+def _passive_report(verb: Token, lang: str) -> Candidate | None:
+    """A speech verb in the passive with its agent (*cet argument a été rejeté par l'OTAN*, *the claim
+    was rejected by NATO*): the agent speaks, what it said is the passive subject."""
+    agent = passive_agent(verb, lang)
+    if agent is None:
+        return None
     if agent.lower_ in quote_words(lang).first_person or not credible_source(agent, phrase_bounds(agent), lang):
         return None
     doc = verb.doc

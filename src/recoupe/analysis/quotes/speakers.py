@@ -79,9 +79,7 @@ FILTER_RULES = ("direct_scored", "indirect_scored")  # the candidates the learne
 def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
     """Speakers in text order, so that pronouns and descriptions find what came before them."""
     quotes = []
-    discourse = Discourse(doc)
-    discourse.named_speakers = _named_speakers(doc, cands)
-    discourse.description_turns = _description_turns(cands, lang)
+    discourse = Discourse(doc, _named_speakers(doc, cands), _description_turns(cands, lang))
     previous: dict | None = None
     repeated = [c for c in cands if c.rule == "direct_repeated"]
     subheads: list[Candidate] = []
@@ -903,7 +901,8 @@ def _named_speakers(doc: Doc, cands: list[Candidate]) -> tuple[Entity, ...]:
         bounds = cand.speaker_span or phrase_bounds(tok)
         named = {e.canonical: e for e in entities_in(doc, *bounds) if is_person(e)}
         if len(named) == 1 and any(e in named.values() for e in entities_in(doc, tok.idx, tok.idx + len(tok.text))):
-            found.setdefault(*next(iter(named.items())))
+            (name, ent), = named.items()
+            found.setdefault(name, ent)
     return tuple(found.values())
 
 

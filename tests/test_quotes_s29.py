@@ -177,3 +177,12 @@ def test_a_straight_mark_opening_mid_line_ends_with_its_line(fr):
     text = ("Une position que la députée jugeait \"contraire à nos principes de base.\n"
             "Mais la critique la plus vive remonte au mois d'avril.\n")
     assert [text[s:e] for s, e in _quoted_spans(text)] == ["contraire à nos principes de base."]
+
+
+def test_a_description_word_is_matched_as_a_word_not_inside_another(fr):
+    # *maire* inside *primaire* does not make a primary candidate a mayor
+    quotes = quotes_in(fr, "Le maire a assuré jeudi que le marché couvert rouvrirait en mai.\n\n"
+                           "Les commerçants attendent cette date depuis deux ans.\n\n"
+                           "« Nous serons prêts », a déclaré le maire devant le conseil.\n\n"
+                           "« Rien n'est réglé », a répondu Hugo Lambert, candidat à la primaire.")
+    assert _by_start(quotes, "que le marché").speaker_canonical is None

@@ -38,9 +38,10 @@ from recoupe.analysis.quotes.coreference import (
     compatible,
     definite_person_description,
     delayed_identification,
-    descriptions,
     description_clash,
     description_referent,
+    description_words,
+    descriptions,
     entity_gender,
     fill_gender_clash,
     kind_clash,
@@ -61,7 +62,7 @@ from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, clause_subject, has_finite_verb,
                                            inverted_subject, phrase_bounds, subject_of)
-from recoupe.analysis.text import QUOTE_MARKS, char_span, fold, line_bounds, quoted_set, quoted_spans, token_at
+from recoupe.analysis.text import QUOTE_MARKS, char_span, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
 
@@ -937,7 +938,7 @@ def _sole_named_speaker(doc: Doc, head: Token, bounds: tuple[int, int], discours
     if not definite_person_description(head, lang) or not is_person_noun(head, lang) \
             or discourse.description_turns.get(head.lemma_.lower(), 0) < SOLE_SPEAKER_TURNS:
         return None
-    noun = fold(head.lemma_.lower())
+    noun = description_words(head.lemma_)  # the noun as the description words of a phrase give it (*ministr*)
     gender = title_gender(head) if lang == "fr" else None
     fits = []
     for ent in discourse.named_speakers:
@@ -946,7 +947,7 @@ def _sole_named_speaker(doc: Doc, head: Token, bounds: tuple[int, int], discours
             continue
         if description_clash(doc, head, bounds, ent, lang):
             continue
-        if any(noun not in fold(d.lower()) for d in descriptions(doc, ent)):
+        if any(not noun <= description_words(d) for d in descriptions(doc, ent)):
             continue  # described otherwise (*X, délégué syndical*, *X, un habitant*): not the one the noun names
         fits.append(ent)
     if len(fits) != 1:

@@ -85,7 +85,8 @@ def _dedupe(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     # own cue there; a report inside a relative clause, *les riverains, qui affirment que…, ont manifesté,
     # a indiqué la préfecture*, is part of what the incise's speaker says)
     clause_cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in CLAUSE_REPORTS
-                           and not _in_relative_clause(doc, c.cue)])
+                           and not _in_relative_clause(doc, c.cue)]
+                          + [c.cue for c in cands if _relayed_quotation(doc, c)])
     cands = [c for c in cands
              if not (c.kind == "according_to" or c.rule in ("direct_post", "indirect_incise"))
              or not _holds_cue(c, clause_cues if c.rule == "indirect_incise" else cues)]
@@ -108,6 +109,17 @@ doc_component("recoupe_quotes", "quotes", find_quotes, "Sets ``doc._.quotes``; r
 # reports of speech that outrank a channel holding them (``_dedupe``); the first two report a clause
 CLAUSE_REPORTS = ("indirect_clause", "indirect_document_clause")
 STRONG_REPORTS = (*CLAUSE_REPORTS, "indirect_incise", "direct_after", "direct_before", "direct_inside")
+
+
+def _relayed_quotation(doc: Doc, cand: Candidate) -> bool:
+    """Is the candidate a quotation closed by its own incise (*« … », expliquait alors X*), its cue right
+    after the closing mark? An outer incise over it (*…, expliquait alors X, rappelle Le Figaro*) relays
+    X's words: X speaks, the outlet is the channel, as with a reported clause. A cue further on (*« … » est
+    que …, a-t-elle dit*, the quotation a subject) closes no quotation."""
+    if cand.rule != "direct_after" or cand.cue is None or cand.speaker_token is None or cand.cue[0] < cand.content[1]:
+        return False
+    between = doc.char_span(cand.content[1], cand.cue[0], alignment_mode="expand") or ()
+    return all(t.is_punct or t.is_space or t.pos_ in ("AUX", "ADV") or t.text.startswith("-") for t in between)
 
 
 def _in_relative_clause(doc: Doc, cue: tuple[int, int]) -> bool:

@@ -74,7 +74,7 @@ def subject_of(verb: Token) -> Token | None:
             continue
         # nor is a subject in the next or the previous paragraph (*…», a indiqué X.¶Cette charte…*)
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in ("agent", "obl:agent")
-                    and "\n" not in text[min(c.idx, tok.idx):max(c.idx, tok.idx)]]
+                    and "\n" not in text[min(c.idx, tok.idx):max(c.idx, tok.idx)] and not time_phrase(c)]
         if len(subjects) > 1:
             subjects = [c for c in subjects if _agrees_in_person(c, tok)] or subjects
         if len(subjects) > 1:  # "Ceci après que le ministre a qualifié…": a misparse hangs two subjects on
@@ -199,6 +199,23 @@ def _agrees_in_person(subject: Token, verb: Token) -> bool:
     return not verb_person or verb_person == person
 
 
+def time_phrase(tok: Token) -> bool:
+    """Does the token head a date or a time (*mardi*, *le 3 juin*, *ce matin*: ``quote_words`` ``time_nouns``,
+    a numeral with a month)? The parser may take one for the subject of an inverted incise (*«…», avait
+    confié le 3 juin X*); it says when, never who."""
+    times = quote_words(language_of(tok.doc)).time_nouns
+    if tok.lower_ in times or tok.lemma_.lower() in times:
+        return True
+    return tok.pos_ == "NUM" and _numeral_date(tok, times)
+
+
+def _numeral_date(tok: Token, times: frozenset[str]) -> bool:
+    """A numeral read with the time word next to it or hung on it (*le 3 juin*)."""
+    doc = tok.doc
+    near = [doc[tok.i + 1]] if tok.i + 1 < len(doc) else []
+    return any(t.lower_ in times for t in (*near, *tok.children))
+
+
 def hyphen_subject(verb: Token) -> Token | None:
     """``a-t-il ajouté``, ``explique-t-elle``: the inverted pronoun, which the parser may hang off the
     auxiliary or mis-attach."""
@@ -217,10 +234,11 @@ def inverted_subject(verb: Token) -> Token | None:
     line_end = text.find("\n", verb.idx)  # the line, not the parser's sentence: it sometimes cuts
     line_end = len(text) if line_end == -1 else line_end  # "», analyse | Orietta Cazzuli" after the verb
     i = verb.i + 1
+    oblique = False
     while i < min(verb.i + 8, len(doc)) and doc[i].idx < line_end and doc[i].text not in (".", "!", "?", "…", ";"):
         tok = doc[i]
-        if tok.lower_ in words.time_nouns:
-            i += 1
+        if tok.lower_ in words.time_nouns or tok.pos_ == "NUM" and _numeral_date(tok, words.time_nouns):
+            i += 1  # *a déclaré mardi X*, *a confié le 3 juin X*
             continue
         if tok.pos_ == "ADP":  # an oblique (à l'AFP, to reporters): skip the whole phrase
             end = max(tok.head.right_edge.i, i) + 1 if tok.head.i > tok.i else i + 1
@@ -228,7 +246,12 @@ def inverted_subject(verb: Token) -> Token | None:
             if named is not None:
                 return named
             i = _past_name(doc, end)
+            oblique = True
             continue
+        if oblique and tok.pos_ == "CCONJ":  # *sur BFMTV et RMC X*: the oblique's second noun, then the name
+            i = _past_conjunct(doc, i + 1)
+            continue
+        oblique = False
         if tok.pos_ in ("PROPN", "NOUN") or (tok.pos_ == "X" and tok.text[:1].isupper()):
             # "said Ms. Broaddrick": a title or first name leans on the name that heads the phrase
             while tok.dep_ in ("compound", "flat", "flat:name") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
@@ -251,6 +274,15 @@ def _past_name(doc: Doc, i: int) -> int:
             and doc[i - 1].pos_ in ("PROPN", "X") and doc[i - 1].text[:1].isupper()
             and doc[i - 1].idx + len(doc[i - 1].text) < doc[i].idx
             and not (doc[i].ent_iob_ == "B" and doc[i].ent_type_ in ("PER", "PERSON"))):  # a person's name begins
+        i += 1
+    return i
+
+
+def _past_conjunct(doc: Doc, i: int) -> int:
+    """Past a proper noun coordinated to an oblique's (*sur BFMTV et RMC*), up to a person's name that
+    begins after it (the tagger's PER entity): the parser may run the name into the conjunct."""
+    while i < len(doc) and doc[i].pos_ in ("PROPN", "X") and doc[i].text[:1].isupper() \
+            and not (doc[i].ent_iob_ == "B" and doc[i].ent_type_ in ("PER", "PERSON")):
         i += 1
     return i
 

@@ -1,0 +1,52 @@
+"""Speakers read on a fresh development set's errors (issue 14, session 30, dev7), on invented sentences:
+
+- an incise over a quotation closed by its own incise relays it (``quotes._relayed_quotation``): in
+  *« … », expliquait alors X, rappelle Le Journal*, X speaks and the outlet is the channel; a quotation whose
+  cue does not follow it (the quotation a subject) is not relayed;
+- a date or a time is never the subject of an inverted incise (``syntax.time_phrase``): *«…», avait confié
+  le 3 juin X*; a proper noun coordinated to an oblique's (*sur France Inter et LCI X*) is passed over to the
+  person named after it (``syntax._past_conjunct``)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import quotes_in
+
+
+def _by_start(quotes: dict, opening: str):
+    return next(q for text, q in quotes.items() if text.lstrip("«\"“ ").startswith(opening))
+
+
+def test_an_outlet_recalling_a_quotation_is_its_channel_not_its_speaker(fr):
+    quotes = quotes_in(fr, "Le conseil municipal s'est réuni hier. « Nous refusons tout accord avec ce parti, quelles "
+                           "que soient les circonstances », expliquait alors Paul Durand, rappelle Le Figaro. Le texte "
+                           "fut voté.")
+    said = [q for text, q in quotes.items() if "Nous refusons" in text]
+    assert said and all(q.speaker_canonical == "Paul Durand" for q in said)
+
+
+def test_a_quotation_that_is_a_subject_keeps_the_report_around_it(fr):
+    quotes = quotes_in(fr, "La ministre a fait le point. « Le but que je me suis donné » est que chaque élève trouve "
+                           "une place en classe préparatoire, a-t-elle affirmé. La rentrée approche.")
+    assert any("chaque élève trouve une place" in text for text in quotes)
+
+
+@pytest.mark.parametrize("incise", ["avait confié le 3 juin Paul Mercier.",
+                                    "avait confié le 3 juin au matin Paul Mercier, porte-parole du collectif."])
+def test_a_date_after_the_verb_is_not_the_speaker(fr, incise):
+    quotes = quotes_in(fr, f'"Elle correspond tout à fait au profil recherché" {incise}')
+    said = _by_start(quotes, "Elle correspond")
+    assert said.speaker.text.startswith("Paul Mercier") and said.speaker_canonical == "Paul Mercier"
+
+
+@pytest.mark.parametrize("media", ["France Inter et LCI", "Europe 1 et CNews"])
+def test_a_second_medium_of_an_oblique_is_passed_over(fr, media):
+    quotes = quotes_in(fr, f"« Le projet de réforme est mort et enterré pour de bon », a estimé mardi sur {media} "
+                           "Martine de Lasalle. « Il faut repartir de zéro », ajoute-t-elle.")
+    assert _by_start(quotes, "Le projet").speaker_canonical == "Martine de Lasalle"
+    assert _by_start(quotes, "Il faut").speaker_canonical == "Martine de Lasalle"
+
+
+def test_a_date_before_a_description_is_skipped(fr):
+    quotes = quotes_in(fr, "« Nous voulons une école ouverte à tous », a répété le 12 mars la directrice de l'école.")
+    assert _by_start(quotes, "Nous voulons").speaker.text.startswith("la directrice")

@@ -718,6 +718,16 @@ def _demonstrative(head: Token) -> bool:
     return head.lower_ in ("celui", "celle", "ceux", "celles") and after in ("-ci", "-là")
 
 
+def _described_by_relative(head: Token) -> bool:
+    """*Celui qui affirme avoir tout écouté reproche…*, *Celle qui a dirigé le groupe estime…*: a singular
+    demonstrative pronoun that a subject relative (*qui*) describes stands, like *il* / *elle*, for a person
+    the article has been talking about (its gender is the pronoun's); *celle que…* takes up a thing as often
+    as a person, *ce qui* is no person, and the plural *ceux qui* speaks for people in general."""
+    return head.lower_ in ("celui", "celle") and not _demonstrative(head) \
+        and any(c.dep_ == "acl:relcl" and c.i > head.i and any(r.lower_ == "qui" and r.dep_.startswith("nsubj")
+                                                              for r in c.children) for c in head.children)
+
+
 def _with_conjuncts(doc: Doc, cand: Candidate, head: Token, bounds: tuple[int, int], lang: str) -> tuple[int, int]:
     """*Marc Leroy et Anne Roux ont rappelé que…*, *… Marc Leroy et Anne Roux, qui ont rappelé que…*: French
     named people or bodies coordinated by *et* (every conjunct a person or organisation the entity step
@@ -772,7 +782,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         else:  # "ce dernier": the last person named, of the description's gender
             ref = discourse.last_person(bounds[0], token_gender(head) if lang == "fr" else None)
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.7)
-    if low in pronouns:
+    if low in pronouns or _described_by_relative(head):
         span = char_span(doc, head.idx, head.idx + len(head.text))
         # the antecedent comes before the pronoun, not just before the cue (*He recalls the promises
         # Durand made, admitting…*: not Durand)

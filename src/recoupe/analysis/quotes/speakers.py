@@ -60,6 +60,7 @@ from recoupe.analysis.quotes.coreference import (
 )
 from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
+from recoupe.analysis.quotes.offices import known_holder
 from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, clause_subject, has_finite_verb,
                                            inverted_subject, phrase_bounds, subject_of)
 from recoupe.analysis.text import QUOTE_MARKS, char_span, line_bounds, quoted_set, quoted_spans, token_at
@@ -843,10 +844,12 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             return found
     if orgs and role and head.pos_ == "NOUN":
         holder = role_holder(doc, head, bounds, anchor, lang, discourse.spoken_before(anchor))  # "le chef de la diplomatie hongroise" -> its holder
-        if holder is not None:
-            ent, mention = holder
+        # *le président de l'Assemblée nationale*, never called so by the article: who held the office
+        known = known_holder(doc, head, bounds, anchor, lang) if holder is None else None
+        if holder is not None or known is not None:
+            ent, mention = holder or known
             return Found(span, ent.canonical, role, confidence * 0.7, referent_of(doc, ent, (mention.start, mention.end)),
-                         mention)
+                         mention, identified=known is not None)
     if lang == "fr" and orgs and role and role not in AGENT_ROLES and head.pos_ == "NOUN":
         # *la sénatrice UDI de la Creuse*: one person who holds an office in the organisation, taken up as
         # a description of a person is (the previous speaker, ``topic_speaker``); the organisation speaks
@@ -873,6 +876,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             holder = delayed_identification(doc, head, bounds, anchor, lang)
             if holder is None:  # "Le porte-parole a dénoncé…", then "…, a affirmé Marc Lenoir"
                 holder = named_next(doc, head, bounds, lang)
+            if holder is None:  # *le maire de Bordeaux*: an office the article takes for granted
+                holder = known_holder(doc, head, bounds, anchor, lang)
             identified = holder is not None
         if holder is not None:
             ent, mention = holder

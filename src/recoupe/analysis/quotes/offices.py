@@ -1,0 +1,140 @@
+"""Offices the article takes for granted: *le maire de Bordeaux*, *la chancelière*, *l'ancien chef de
+l'État* said of someone the article names but never calls by that office. The article's own appositions
+come first (``coreference.role_holder``); this is what a reader brings to it: who held the office
+(``office_holders.toml``, the public record), read only for people the article names.
+
+An office the description names exactly (its words, less *ancien*, *ex-*, *actuel*, *nouveau*, are one of
+the office's names) and the people the article names who held it: one of them is the referent; several,
+the last to hold it (the article's present) or, for *ancien*, the one before. No date is read (the
+articles carry none reliably), so a description that fits holders of two offices stands for nobody."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from recoupe.analysis.component import doc_text
+from recoupe.analysis.conjugate import LEXICON_DIR
+from recoupe.analysis.quotes.coreference import description_gender, description_words, entity_gender
+from recoupe.analysis.quotes.index import entity_index, is_person
+from recoupe.analysis.text import fold
+from recoupe.model import Entity, Span
+
+# words around an office's name that say when it was held, not which office it is
+MODIFIERS = ("ancien", "ancienne", "ex", "actuel", "actuelle", "nouveau", "nouvelle", "former", "current", "new")
+PAST = ("ancien", "ancienne", "ex", "former")
+
+
+@dataclass(frozen=True)
+class Office:
+    key: str
+    names: tuple[frozenset[str], ...]  # each name's description words
+    holders: tuple[tuple[tuple[str, ...], ...], ...]  # in order; each holder's spellings, as folded words
+
+
+@lru_cache(maxsize=None)
+def offices() -> tuple[Office, ...]:
+    data = tomllib.loads((LEXICON_DIR / "office_holders.toml").read_text(encoding="utf-8"))
+    out = []
+    for key, row in data.items():
+        holders = tuple(tuple(_name_words(spelling) for spelling in re.sub(r"\s+\d{4}$", "", h).split("|"))
+                        for h in row["holders"])
+        out.append(Office(key, tuple(description_words(n) for n in row["names"]), holders))
+    return tuple(out)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[\w-]+", fold(name).lower()))
+
+
+@lru_cache(maxsize=None)
+def _modifier_words() -> frozenset[str]:
+    return frozenset().union(*(description_words(m) for m in MODIFIERS))
+
+
+def _holder_rank(office: Office, name: str) -> int | None:
+    """The last place in the office's order of a holder the name is (all its words among the holder's,
+    the holder's surname among them: *Macron*, *Emmanuel Macron*), or None."""
+    words = set(_name_words(name))
+    rank = None
+    for i, spellings in enumerate(office.holders):
+        if any(words <= set(s) and s[-1] in words for s in spellings):
+            rank = i
+    return rank
+
+
+def known_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lang: str) -> tuple[Entity, Span] | None:
+    """The person the article names whom the description's office stands for (module docstring), with the
+    mention that names them (the last before ``anchor``, else the first)."""
+    if any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
+        return None  # *un ancien ministre* introduces someone
+    said = re.sub(r"\bex-", "ex ", doc_text(doc)[bounds[0]:bounds[1]], flags=re.IGNORECASE)
+    words = description_words(said)
+    rest = words - _modifier_words()
+    fitting = offices_named(rest)
+    if not fitting:
+        return None
+    past = bool(words & frozenset().union(*(description_words(m) for m in PAST)))
+    gender = description_gender(head) if lang == "fr" else None
+    found: dict[str, list[tuple[int, Entity]]] = {}
+    for ent in entity_index(doc).entities:
+        if not is_person(ent) or not any(m.in_ == "body" for m in ent.mentions):
+            continue
+        ent_gender = entity_gender(doc, ent)
+        if gender and ent_gender and gender != ent_gender:
+            continue
+        for office in fitting:
+            rank = _holder_rank(office, ent.canonical)
+            if rank is not None:
+                found.setdefault(office.key, []).append((rank, ent))
+    if len(found) != 1:
+        return None  # nobody named held it, or holders of two offices
+    if _given_to_another(doc, rest, {id(ent) for _, ent in next(iter(found.values()))}):
+        return None  # *Le maire de Bordeaux, X, …*: the article says who holds it now
+    holders = sorted(next(iter(found.values())), key=lambda h: h[0])
+    if len(holders) > 1 and past:
+        holders = holders[:-1]  # *l'ancien président*: not the last to hold it
+    # of several, the one the article named last before the description (*Le président de l'UMP* right
+    # after X's post, though Y held the office again later), else the last to hold it
+    named = [(_last_before(ent, anchor), rank, ent) for rank, ent in holders]
+    ent = max(named, key=lambda n: (n[0] is not None, n[0].start if n[0] is not None else 0, n[1]))[2]
+    body = [m for m in ent.mentions if m.in_ == "body"]
+    m = _last_before(ent, anchor) or min(body, key=lambda m: m.start)
+    return ent, Span(text=m.text, start=m.start, end=m.end)
+
+
+def offices_named(words: frozenset[str]) -> list[Office]:
+    """The offices one of whose names is exactly these description words (``description_words``, without
+    the modifiers): *maire de Bordeaux*, not *maire adjoint de Bordeaux*."""
+    return [o for o in offices() if words in o.names]
+
+
+# characters either side of a person's mention read for the office's words (an apposition: *Le maire de
+# Bordeaux, X,*; *X, maire de Bordeaux*). prior: a short apposition's length; not tuned.
+APPOSITION_REACH = 60
+
+
+def _given_to_another(doc: Doc, office_words: frozenset[str], holders: set[int]) -> bool:
+    """Does the article set the office's words next to a person who is none of its known holders? The
+    article's word beats the record: an office changes hands, and the record stops somewhere."""
+    text = doc_text(doc)
+    for ent in entity_index(doc).entities:
+        if id(ent) in holders or not is_person(ent):
+            continue
+        for m in ent.mentions:
+            start = text.rfind("\n", 0, m.start) + 1
+            end = text.find("\n", m.end)
+            end = len(text) if end == -1 else end
+            near = text[max(start, m.start - APPOSITION_REACH):m.start] + " " + text[m.end:min(end, m.end + APPOSITION_REACH)]
+            if office_words <= description_words(near):
+                return True
+    return False
+
+
+def _last_before(ent: Entity, anchor: int):
+    before = [m for m in ent.mentions if m.in_ == "body" and m.start < anchor]
+    return max(before, key=lambda m: m.start) if before else None

@@ -1,0 +1,66 @@
+"""Offices the article takes for granted (issue 14, session 30; ``quotes.offices``, ``office_holders.toml``): a
+description that is exactly an office's name stands for the person the article names who held it, on invented
+sentences about real office holders; the article's own appositions come first, and a description with more
+words than the office's name, an indefinite one, or one that no named person held resolves nothing here."""
+
+from __future__ import annotations
+
+from conftest import quotes_in
+
+from recoupe.analysis.quotes.coreference import description_words
+from recoupe.analysis.quotes.offices import offices, offices_named
+
+
+def _by_start(quotes: dict, opening: str):
+    return next(q for text, q in quotes.items() if text.startswith(opening))
+
+
+def test_an_office_the_article_never_gives_is_its_holder(fr):
+    quotes = quotes_in(fr, "Alain Juppé et Éric Ciotti ont débattu jeudi soir à Nice devant des militants. "
+                           "Le maire de Bordeaux a estimé que la campagne devait rester digne.")
+    assert _by_start(quotes, "que la campagne").speaker_canonical == "Alain Juppé"
+
+
+def test_the_former_holder_is_the_earlier_of_two(fr):
+    quotes = quotes_in(fr, "François Hollande publie un livre sur son quinquennat. Emmanuel Macron a refusé de le "
+                           "commenter. L'ancien chef de l'Etat y affirme que son successeur a surtout profité des "
+                           "circonstances.")
+    assert _by_start(quotes, "que son successeur").speaker_canonical == "François Hollande"
+
+
+def test_of_two_holders_the_one_named_last_speaks(fr):
+    quotes = quotes_in(fr, "Nicolas Sarkozy reste silencieux depuis sa défaite. Jean-François Copé a rencontré "
+                           "mercredi le chef du gouvernement britannique à Londres. Le président de l'UMP a estimé "
+                           "que Londres offrait un bon diagnostic de la crise européenne.")
+    assert _by_start(quotes, "que Londres").speaker_canonical == "Jean-François Copé"
+
+
+def test_a_feminine_office_takes_the_woman_who_held_it(fr):
+    quotes = quotes_in(fr, "Angela Merkel a reçu lundi à Berlin le Premier ministre Manuel Valls. Manuel Valls a "
+                           "salué l'accueil. « Nous avons bâti une confiance mutuelle au fil des crises », a déclaré "
+                           "la chancelière.")
+    assert _by_start(quotes, "Nous avons").speaker_canonical == "Angela Merkel"
+
+
+def test_the_article_own_apposition_comes_first(fr):
+    quotes = quotes_in(fr, "Alain Juppé était absent. Le maire de Bordeaux, Paul Verdier, a répondu aux "
+                           "journalistes. « Nous tiendrons nos engagements », a assuré le maire de Bordeaux.")
+    assert _by_start(quotes, "Nous tiendrons").speaker_canonical == "Paul Verdier"
+
+
+def test_a_description_with_more_words_than_the_office_is_not_it():
+    assert [o.key for o in offices_named(description_words("maire de Bordeaux"))] == ["mayor_bordeaux"]
+    assert offices_named(description_words("maire adjoint de Bordeaux")) == []
+    assert offices_named(description_words("Premier ministre de Jacques Chirac")) == []
+
+
+def test_an_indefinite_description_introduces_someone(fr):
+    quotes = quotes_in(fr, "François Fillon était à Lyon mardi. Un ancien Premier ministre a estimé que la droite "
+                           "devait se rassembler.")
+    assert _by_start(quotes, "que la droite").speaker_canonical != "François Fillon"
+
+
+def test_every_office_lists_names_and_holders():
+    for office in offices():
+        assert office.names and all(office.names), office.key
+        assert office.holders and all(len(words) >= 1 for spellings in office.holders for words in spellings), office.key

@@ -5,7 +5,12 @@
   cue does not follow it (the quotation a subject) is not relayed;
 - a date or a time is never the subject of an inverted incise (``syntax.time_phrase``): *«…», avait confié
   le 3 juin X*; a proper noun coordinated to an oblique's (*sur France Inter et LCI X*) is passed over to the
-  person named after it (``syntax._past_conjunct``)."""
+  person named after it (``syntax._past_conjunct``);
+- a singular demonstrative a subject relative describes (*Celui qui affirme…*) is taken up as *il* / *elle*
+  (``speakers._described_by_relative``); not *celle que…*;
+- a report whose subject is a thing, inside an according-to's content (*Selon X, la crise révèle « … »*), speaks
+  with the according-to's source (``quotes._speakers_from_channel``); a person or a document subject keeps its
+  own voice."""
 
 from __future__ import annotations
 
@@ -50,3 +55,33 @@ def test_a_second_medium_of_an_oblique_is_passed_over(fr, media):
 def test_a_date_before_a_description_is_skipped(fr):
     quotes = quotes_in(fr, "« Nous voulons une école ouverte à tous », a répété le 12 mars la directrice de l'école.")
     assert _by_start(quotes, "Nous voulons").speaker.text.startswith("la directrice")
+
+
+@pytest.mark.parametrize("name, relative", [("Paul Mercier", "Celui qui a tout écouté"),
+                                            ("Anne Mercier", "Celle qui a dirigé le groupe pendant dix ans")])
+def test_a_demonstrative_described_by_a_relative_is_the_person_spoken_of(fr, name, relative):
+    quotes = quotes_in(fr, f"« Je quitte le parti ce soir », a déclaré {name} mercredi. {relative} estime que la "
+                           "ligne du parti a changé.")
+    assert _by_start(quotes, "que la ligne").speaker_canonical == name
+
+
+def test_a_demonstrative_with_an_object_relative_is_no_speaker(fr):
+    from recoupe.analysis.quotes.speakers import _described_by_relative
+
+    subject = fr("Celle qui a dirigé le groupe estime que la ligne a changé.")[0]
+    taken_up = fr("Celle que tout le monde attendait affirme que la ligne a changé.")[0]
+    assert _described_by_relative(subject) and not _described_by_relative(taken_up)
+
+
+def test_a_thing_subject_under_selon_speaks_with_the_source(fr):
+    quotes = quotes_in(fr, "Selon Paul Mercier, la crise du logement révèle « l'incapacité chronique de l'État à "
+                           "planifier ». « Il faut écouter les locataires », ajoute-t-il.")
+    assert _by_start(quotes, "l'incapacité").speaker_canonical == "Paul Mercier"
+    assert _by_start(quotes, "Il faut").speaker_canonical == "Paul Mercier"
+
+
+@pytest.mark.parametrize("subject, speaker", [("la ministre a expliqué hier", "la ministre"),
+                                              ("l'étude a montré", "l'étude")])
+def test_a_speaking_subject_under_selon_keeps_its_voice(fr, subject, speaker):
+    quotes = quotes_in(fr, f"Selon Paul Mercier, {subject} que les loyers avaient doublé en dix ans.")
+    assert _by_start(quotes, "que les loyers").speaker.text.startswith(speaker)

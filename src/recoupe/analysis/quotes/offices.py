@@ -113,26 +113,34 @@ def offices_named(words: frozenset[str]) -> list[Office]:
     return [o for o in offices() if words in o.names]
 
 
-# characters either side of a person's mention read for the office's words (an apposition: *Le maire de
-# Bordeaux, X,*; *X, maire de Bordeaux*). prior: a short apposition's length; not tuned.
+# the longest phrase read as a mention's apposition (*Le maire de Bordeaux, X,*; *X, maire de Bordeaux,*).
+# prior: a short apposition's length in characters; not tuned.
 APPOSITION_REACH = 60
+_CLAUSE_END = re.compile(r"[.!?;:«»\"“”\n]")
 
 
 def _given_to_another(doc: Doc, office_words: frozenset[str], holders: set[int]) -> bool:
-    """Does the article set the office's words next to a person who is none of its known holders? The
-    article's word beats the record: an office changes hands, and the record stops somewhere."""
+    """Does the article set the office's words in apposition to a person who is none of its known holders
+    (the phrase between commas right before or right after a mention, in its clause)? The article's word
+    beats the record: an office changes hands, and the record stops somewhere."""
     text = doc_text(doc)
     for ent in entity_index(doc).entities:
         if id(ent) in holders or not is_person(ent):
             continue
         for m in ent.mentions:
-            start = text.rfind("\n", 0, m.start) + 1
-            end = text.find("\n", m.end)
-            end = len(text) if end == -1 else end
-            near = text[max(start, m.start - APPOSITION_REACH):m.start] + " " + text[m.end:min(end, m.end + APPOSITION_REACH)]
-            if office_words <= description_words(near):
+            if any(office_words <= description_words(phrase) for phrase in _apposed_phrases(text, m.start, m.end)):
                 return True
     return False
+
+
+def _apposed_phrases(text: str, start: int, end: int) -> list[str]:
+    """The phrase before a mention back to the previous comma (*…, le maire de Bordeaux X*) and the one after
+    it between commas (*X, maire de Bordeaux,*), each within its clause and ``APPOSITION_REACH``."""
+    before = _CLAUSE_END.split(text[max(0, start - APPOSITION_REACH):start])[-1]
+    pieces = [p for p in before.split(",") if p.strip()]
+    after = _CLAUSE_END.split(text[end:end + APPOSITION_REACH])[0]
+    following = after.split(",")
+    return ([pieces[-1]] if pieces else []) + ([following[1]] if len(following) > 1 and not following[0].strip() else [])
 
 
 def _last_before(ent: Entity, anchor: int):

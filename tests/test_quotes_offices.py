@@ -64,3 +64,21 @@ def test_every_office_lists_names_and_holders():
     for office in offices():
         assert office.names and all(office.names), office.key
         assert office.holders and all(len(words) >= 1 for spellings in office.holders for words in spellings), office.key
+
+
+def test_a_pronoun_taking_up_an_office_is_its_holder(fr):
+    quotes = quotes_in(fr, "« Avec Xavier Bertrand, je partage cette intuition », poursuit Anne Mercier, alors que le "
+                           "président de la région Hauts-de-France a annoncé qu'il ne serait pas candidat. Il avait "
+                           "alors estimé que sa collègue serait une bonne candidate.")
+    assert _by_start(quotes, "que sa collègue").speaker_canonical == "Xavier Bertrand"
+
+
+def test_a_long_clause_after_a_name_is_no_apposition():
+    from recoupe.analysis.quotes.offices import _apposed_phrases
+
+    text = "poursuit Anne Mercier, alors que le maire de Lyon a annoncé qu'il ne serait pas candidat."
+    start = text.index("Anne")
+    assert _apposed_phrases(text, start, start + len("Anne Mercier")) == ["poursuit "]
+    text = "a répondu Paul Verdier, maire de Lyon, devant la presse."
+    start = text.index("Paul")
+    assert " maire de Lyon" in _apposed_phrases(text, start, start + len("Paul Verdier"))

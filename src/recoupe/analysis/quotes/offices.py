@@ -116,6 +116,7 @@ def offices_named(words: frozenset[str]) -> list[Office]:
 # the longest phrase read as a mention's apposition (*Le maire de Bordeaux, X,*; *X, maire de Bordeaux,*).
 # prior: a short apposition's length in characters; not tuned.
 APPOSITION_REACH = 60
+APPOSITION_WORDS = 8  # and words: a longer phrase is a clause of its own, not a title (a prior)
 _CLAUSE_END = re.compile(r"[.!?;:«»\"“”\n]")
 
 
@@ -138,9 +139,14 @@ def _apposed_phrases(text: str, start: int, end: int) -> list[str]:
     it between commas (*X, maire de Bordeaux,*), each within its clause and ``APPOSITION_REACH``."""
     before = _CLAUSE_END.split(text[max(0, start - APPOSITION_REACH):start])[-1]
     pieces = [p for p in before.split(",") if p.strip()]
-    after = _CLAUSE_END.split(text[end:end + APPOSITION_REACH])[0]
+    window = text[end:end + APPOSITION_REACH]
+    after = _CLAUSE_END.split(window)[0]
     following = after.split(",")
-    return ([pieces[-1]] if pieces else []) + ([following[1]] if len(following) > 1 and not following[0].strip() else [])
+    # after the name, a phrase the next comma closes, or a short one the clause's end closes
+    closed = len(following) > 2 or len(following) == 2 and len(after) < len(window) \
+        and len(following[1].split()) <= APPOSITION_WORDS
+    phrases = ([pieces[-1]] if pieces else []) + ([following[1]] if closed and not following[0].strip() else [])
+    return [p for p in phrases if len(p.split()) <= APPOSITION_WORDS]
 
 
 def _last_before(ent: Entity, anchor: int):

@@ -1129,11 +1129,23 @@ def _resolved_anaphor(doc: Doc, span: Span | None, ref: Referent | None, lang: s
     else the entity's body mention nearest to it). Unresolved: the phrase alone, at half confidence."""
     if ref is None:
         return Found(span, None, None, confidence * 0.5)
+    if ref.entity is None and not ref.plural:  # *le président de la région X a annoncé… Il a ajouté*
+        ref = _office_holder_referent(doc, ref, lang) or ref
     start, end = ref.evidence
     evidence = Span(text=doc_text(doc)[start:end], start=start, end=end) if end > start else \
         (_mention_at(ref.entity, start) if ref.entity else None)
     role = first_role(ref.entity, lang) if ref.entity is not None else None
     return Found(span, ref.canonical, role, confidence * factor, ref, evidence)
+
+
+def _office_holder_referent(doc: Doc, ref: Referent, lang: str) -> Referent | None:
+    """A description taken up by a pronoun stands for the person who held the office it names, as the
+    description itself would as a speaker (``offices.known_holder``)."""
+    span = doc.char_span(*ref.evidence, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN":
+        return None
+    held = known_holder(doc, span.root, ref.evidence, ref.evidence[1], lang)
+    return referent_of(doc, held[0], (held[1].start, held[1].end)) if held is not None else None
 
 
 def _named_elsewhere(ent: Entity, bounds: tuple[int, int]) -> Span | None:

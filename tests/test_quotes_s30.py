@@ -85,3 +85,11 @@ def test_a_thing_subject_under_selon_speaks_with_the_source(fr):
 def test_a_speaking_subject_under_selon_keeps_its_voice(fr, subject, speaker):
     quotes = quotes_in(fr, f"Selon Paul Mercier, {subject} que les loyers avaient doublé en dix ans.")
     assert _by_start(quotes, "que les loyers").speaker.text.startswith(speaker)
+
+
+@pytest.mark.parametrize("incise", ["avait confié le\u00a03 juin dans la soirée\u00a0Paul Mercier, porte-parole du collectif.",
+                                    "répétait encore ce jeudi matin,\u00a0Paul Mercier sur RTL."])
+def test_a_no_break_space_in_an_incise_is_no_word(fr, incise):
+    quotes = quotes_in(fr, "Le collectif a tenu une réunion publique. « Nous voulons une école ouverte à tous les "
+                           f"enfants du quartier » {incise}")
+    assert _by_start(quotes, "Nous voulons").speaker_canonical == "Paul Mercier"

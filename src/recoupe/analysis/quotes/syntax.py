@@ -235,8 +235,12 @@ def inverted_subject(verb: Token) -> Token | None:
     line_end = len(text) if line_end == -1 else line_end  # "», analyse | Orietta Cazzuli" after the verb
     i = verb.i + 1
     oblique = False
-    while i < min(verb.i + 8, len(doc)) and doc[i].idx < line_end and doc[i].text not in (".", "!", "?", "…", ";"):
+    reach = verb.i + 8
+    while i < min(reach, len(doc)) and doc[i].idx < line_end and doc[i].text not in (".", "!", "?", "…", ";"):
         tok = doc[i]
+        if tok.is_space:  # a no-break space the tokenizer keeps as a token (*le\xa015 mai*): no word
+            i, reach = i + 1, reach + 1
+            continue
         if tok.lower_ in words.time_nouns or tok.pos_ == "NUM" and _numeral_date(tok, words.time_nouns):
             i += 1  # *a déclaré mardi X*, *a confié le 3 juin X*
             continue
@@ -296,6 +300,8 @@ def _name_after_oblique(doc: Doc, start: int, end: int) -> Token | None:
     roles = role_nouns(language_of(doc))
     for k in range(start + 1, end):
         tok, before = doc[k], doc[k - 1]
+        if before.is_space and k - 2 >= start:  # *dans la matinée\xa0X*: the word before the space
+            before = doc[k - 2]
         if before.lemma_.lower() in roles or before.lower_ in roles:
             return None  # a title before the name, from the oblique's first word on
         after_body = before.ent_type_ in ("ORG", "NORP") and before.ent_iob_ in ("B", "I")
@@ -346,7 +352,7 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "DET")) \
             and not _balanced_mark(doc, left, right, right):
         right -= 1
-    while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("ADP", "CCONJ")) \
+    while left < head.i and (doc[left].is_punct or doc[left].is_space or doc[left].pos_ in ("ADP", "CCONJ")) \
             and not _balanced_mark(doc, left, right, left):
         left += 1
     line_start = doc_text(doc).rfind("\n", 0, head.idx) + 1

@@ -30,7 +30,7 @@ def test_the_former_holder_is_the_earlier_of_two(fr):
 
 def test_of_two_holders_the_one_named_last_speaks(fr):
     quotes = quotes_in(fr, "Nicolas Sarkozy reste silencieux depuis sa défaite. Jean-François Copé a rencontré "
-                           "mercredi le chef du gouvernement britannique à Londres. Le président de l'UMP a estimé "
+                           "mercredi le chef du gouvernement britannique à Londres. Le président de l'UMP a jugé "
                            "que Londres offrait un bon diagnostic de la crise européenne.")
     assert _by_start(quotes, "que Londres").speaker_canonical == "Jean-François Copé"
 
@@ -67,16 +67,16 @@ def test_every_office_lists_names_and_holders():
 
 
 def test_a_pronoun_taking_up_an_office_is_its_holder(fr):
-    quotes = quotes_in(fr, "« Avec Xavier Bertrand, je partage cette intuition », poursuit Anne Mercier, alors que le "
-                           "président de la région Hauts-de-France a annoncé qu'il ne serait pas candidat. Il avait "
-                           "alors estimé que sa collègue serait une bonne candidate.")
+    quotes = quotes_in(fr, "« Avec Xavier Bertrand, nous défendons la même ligne », dit Anne Mercier. Le président de "
+                           "la région Hauts-de-France a confirmé qu'il renonçait à se présenter. Il avait jugé que sa "
+                           "collègue ferait une excellente candidate.")
     assert _by_start(quotes, "que sa collègue").speaker_canonical == "Xavier Bertrand"
 
 
 def test_a_long_clause_after_a_name_is_no_apposition():
     from recoupe.analysis.quotes.offices import _apposed_phrases
 
-    text = "poursuit Anne Mercier, alors que le maire de Lyon a annoncé qu'il ne serait pas candidat."
+    text = "conclut Anne Mercier, tandis que le maire de Lyon a confirmé hier soir son retrait de la course."
     start = text.index("Anne")
     assert _apposed_phrases(text, start, start + len("Anne Mercier")) == ["poursuit "]
     text = "a répondu Paul Verdier, maire de Lyon, devant la presse."

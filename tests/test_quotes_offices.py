@@ -5,10 +5,11 @@ words than the office's name, an indefinite one, or one that no named person hel
 
 from __future__ import annotations
 
+import pytest
 from conftest import quotes_in
 
 from recoupe.analysis.quotes.coreference import description_words
-from recoupe.analysis.quotes.offices import offices, offices_named
+from recoupe.analysis.quotes.offices import apposed_phrases, offices, offices_named
 
 
 def _by_start(quotes: dict, opening: str):
@@ -73,12 +74,14 @@ def test_a_pronoun_taking_up_an_office_is_its_holder(fr):
     assert _by_start(quotes, "que sa collègue").speaker_canonical == "Xavier Bertrand"
 
 
-def test_a_long_clause_after_a_name_is_no_apposition():
-    from recoupe.analysis.quotes.offices import _apposed_phrases
-
-    text = "conclut Anne Mercier, tandis que le maire de Lyon a confirmé hier soir son retrait de la course."
-    start = text.index("Anne")
-    assert _apposed_phrases(text, start, start + len("Anne Mercier")) == ["poursuit "]
-    text = "a répondu Paul Verdier, maire de Lyon, devant la presse."
-    start = text.index("Paul")
-    assert " maire de Lyon" in _apposed_phrases(text, start, start + len("Paul Verdier"))
+@pytest.mark.parametrize("text, name, apposed", [
+    ("conclut Anne Mercier, tandis que le maire de Lyon a confirmé hier soir son retrait de la course.",
+     "Anne Mercier", []),
+    ("a répondu Paul Verdier, maire de Lyon, devant la presse.", "Paul Verdier", [" maire de Lyon"]),
+    ("Alain Juppé était absent. Le maire de Bordeaux, Paul Verdier, a répondu.", "Paul Verdier",
+     [" Le maire de Bordeaux"]),
+    ("Le maire de Bordeaux a reçu Paul Verdier mardi.", "Paul Verdier", [])])
+def test_an_apposition_is_a_short_phrase_between_commas_with_no_verb(fr, text, name, apposed):
+    doc = fr(text)
+    start = text.index(name)
+    assert [text[s:e] for s, e in apposed_phrases(doc, start, start + len(name))] == apposed

@@ -14,7 +14,6 @@ from spacy.tokens import Doc
 from recoupe.analysis.component import doc_component
 from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quotes.according_to import according_to
-from recoupe.analysis.quotes.coreference import speaker_noun
 from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts, floating_after_reports, signed_blocks
 from recoupe.analysis.quotes.indirect import indirect_quotes
 from recoupe.analysis.quotes.interview import interview_quotes
@@ -81,7 +80,6 @@ def _dedupe(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     channel."""
     # only a full report of speech (a "que" clause, an incise, a quotation) outranks the channel;
     # "selon X, Facebook considère la campagne innovante" stays X's
-    _speakers_from_channel(doc, cands)
     cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in STRONG_REPORTS])
     # an incise yields only to a reported clause that carries its content (a quotation it closes has its
     # own cue there; a report inside a relative clause, *les riverains, qui affirment que…, ont manifesté,
@@ -111,23 +109,6 @@ doc_component("recoupe_quotes", "quotes", find_quotes, "Sets ``doc._.quotes``; r
 # reports of speech that outrank a channel holding them (``_dedupe``); the first two report a clause
 CLAUSE_REPORTS = ("indirect_clause", "indirect_document_clause")
 STRONG_REPORTS = (*CLAUSE_REPORTS, "indirect_incise", "direct_after", "direct_before", "direct_inside")
-
-
-def _speakers_from_channel(doc: Doc, cands: list[Candidate]) -> None:
-    """*Selon X, la crise révèle « … »*: a speech verb whose subject is a thing (a noun that names no
-    person, body, document or outlet, ``coreference.speaker_noun``, and no named entity) inside an
-    according-to's content speaks with the according-to's source: the report is X's reading, the thing
-    only its grammatical subject. The report keeps its quotation and cue, with X as its speaker."""
-    lang = language_of(doc)
-    channels = [c for c in cands if c.kind == "according_to" and c.speaker_token is not None]
-    for c in cands:
-        tok = c.speaker_token
-        if c.rule not in STRONG_REPORTS or c.cue is None or tok is None or tok.pos_ != "NOUN" \
-                or speaker_noun(tok, lang) or tok.ent_type_:
-            continue
-        outer = next((a for a in channels if a.content[0] <= tok.idx and c.cue[1] <= a.content[1]), None)
-        if outer is not None:
-            c.speaker_token, c.speaker_span = outer.speaker_token, outer.speaker_span
 
 
 def _relayed_quotation(doc: Doc, cand: Candidate) -> bool:

@@ -76,7 +76,8 @@ def pronoun_features(tok: Token) -> tuple[str | None, bool]:
     """(gender, plural) of a subject pronoun, from the parser's morphology and its form."""
     low = tok.lower_.lstrip("-").replace("-t-", "")
     gender = {"il": "Masc", "ils": "Masc", "elle": "Fem", "elles": "Fem", "he": "Masc", "she": "Fem",
-              "celui-ci": "Masc", "celle-ci": "Fem", "lui": "Masc", "eux": "Masc"}.get(low)
+              "celui-ci": "Masc", "celle-ci": "Fem", "celui": "Masc", "celle": "Fem", "lui": "Masc",
+              "eux": "Masc"}.get(low)
     plural = low in ("ils", "elles", "they", "eux", "ceux-ci", "celles-ci")
     return gender, plural
 

@@ -24,9 +24,9 @@ from recoupe.analysis.quotes.index import entity_index, is_person
 from recoupe.analysis.text import fold
 from recoupe.model import Entity, Span
 
-# words around an office's name that say when it was held, not which office it is
-MODIFIERS = ("ancien", "ancienne", "ex", "actuel", "actuelle", "nouveau", "nouvelle", "former", "current", "new")
-PAST = ("ancien", "ancienne", "ex", "former")
+# words around an office's name that say when it was held, not which office it is (*ex-* is cut off first)
+MODIFIERS = ("ancien", "ancienne", "actuel", "actuelle", "nouveau", "nouvelle", "former", "current", "new")
+PAST = re.compile(r"\b(?:ancien|ancienne|former)\b|\bex-", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,15 +56,11 @@ def _modifier_words() -> frozenset[str]:
     return frozenset().union(*(description_words(m) for m in MODIFIERS))
 
 
-def _holder_rank(office: Office, name: str) -> int | None:
-    """The last place in the office's order of a holder the name is (all its words among the holder's,
-    the holder's surname among them: *Macron*, *Emmanuel Macron*), or None."""
+def _holder_ranks(office: Office, name: str) -> list[int]:
+    """The places in the office's order of the holder the name is (all its words among the holder's, the
+    holder's surname among them: *Macron*, *Emmanuel Macron*), one per term."""
     words = set(_name_words(name))
-    rank = None
-    for i, spellings in enumerate(office.holders):
-        if any(words <= set(s) and s[-1] in words for s in spellings):
-            rank = i
-    return rank
+    return [i for i, spellings in enumerate(office.holders) if any(words <= set(s) and s[-1] in words for s in spellings)]
 
 
 def known_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lang: str) -> tuple[Entity, Span] | None:
@@ -72,15 +68,14 @@ def known_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
     mention that names them (the last before ``anchor``, else the first)."""
     if any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
         return None  # *un ancien ministre* introduces someone
-    said = re.sub(r"\bex-", "ex ", doc_text(doc)[bounds[0]:bounds[1]], flags=re.IGNORECASE)
-    words = description_words(said)
-    rest = words - _modifier_words()
+    said = doc_text(doc)[bounds[0]:bounds[1]]
+    rest = description_words(re.sub(r"\bex-", " ", said, flags=re.IGNORECASE)) - _modifier_words()
     fitting = offices_named(rest)
     if not fitting:
         return None
-    past = bool(words & frozenset().union(*(description_words(m) for m in PAST)))
+    past = PAST.search(said) is not None
     gender = description_gender(head) if lang == "fr" else None
-    found: dict[str, list[tuple[int, Entity]]] = {}
+    found: dict[str, list[tuple[list[int], Entity, str | None]]] = {}
     for ent in entity_index(doc).entities:
         if not is_person(ent) or not any(m.in_ == "body" for m in ent.mentions):
             continue
@@ -88,19 +83,23 @@ def known_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
         if gender and ent_gender and gender != ent_gender:
             continue
         for office in fitting:
-            rank = _holder_rank(office, ent.canonical)
-            if rank is not None:
-                found.setdefault(office.key, []).append((rank, ent))
+            ranks = _holder_ranks(office, ent.canonical)
+            if ranks:
+                found.setdefault(office.key, []).append((ranks, ent, ent_gender))
     if len(found) != 1:
         return None  # nobody named held it, or holders of two offices
-    if _given_to_another(doc, rest, {id(ent) for _, ent in next(iter(found.values()))}):
+    holders = next(iter(found.values()))
+    if _given_to_another(doc, rest, {id(ent) for _, ent, _ in holders}):
         return None  # *Le maire de Bordeaux, X, …*: the article says who holds it now
-    holders = sorted(next(iter(found.values())), key=lambda h: h[0])
+    if gender and any(g == gender for _, _, g in holders):
+        holders = [h for h in holders if h[2] == gender]  # *la chancelière*: the woman, not a man of unknown gender
     if len(holders) > 1 and past:
-        holders = holders[:-1]  # *l'ancien président*: not the last to hold it
+        if any(len(ranks) > 1 for ranks, _, _ in holders):
+            return None  # a holder with two terms: who is *ancien* needs a date the article does not give
+        holders = sorted(holders, key=lambda h: h[0][-1])[:-1]  # *l'ancien président*: not the last to hold it
     # of several, the one the article named last before the description (*Le président de l'UMP* right
     # after X's post, though Y held the office again later), else the last to hold it
-    named = [(_last_before(ent, anchor), rank, ent) for rank, ent in holders]
+    named = [(_last_before(ent, anchor), ranks[-1], ent) for ranks, ent, _ in holders]
     ent = max(named, key=lambda n: (n[0] is not None, n[0].start if n[0] is not None else 0, n[1]))[2]
     body = [m for m in ent.mentions if m.in_ == "body"]
     m = _last_before(ent, anchor) or min(body, key=lambda m: m.start)
@@ -122,31 +121,43 @@ _CLAUSE_END = re.compile(r"[.!?;:«»\"“”\n]")
 
 def _given_to_another(doc: Doc, office_words: frozenset[str], holders: set[int]) -> bool:
     """Does the article set the office's words in apposition to a person who is none of its known holders
-    (the phrase between commas right before or right after a mention, in its clause)? The article's word
-    beats the record: an office changes hands, and the record stops somewhere."""
+    (``apposed_phrases``)? The article's word beats the record: an office changes hands, and the record
+    stops somewhere."""
     text = doc_text(doc)
     for ent in entity_index(doc).entities:
         if id(ent) in holders or not is_person(ent):
             continue
         for m in ent.mentions:
-            if any(office_words <= description_words(phrase) for phrase in _apposed_phrases(text, m.start, m.end)):
+            if any(office_words <= description_words(text[s:e]) for s, e in apposed_phrases(doc, m.start, m.end)):
                 return True
     return False
 
 
-def _apposed_phrases(text: str, start: int, end: int) -> list[str]:
-    """The phrase before a mention back to the previous comma (*…, le maire de Bordeaux X*) and the one after
-    it between commas (*X, maire de Bordeaux,*), each within its clause and ``APPOSITION_REACH``."""
-    before = _CLAUSE_END.split(text[max(0, start - APPOSITION_REACH):start])[-1]
-    pieces = [p for p in before.split(",") if p.strip()]
+def apposed_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the phrases in apposition to a mention may stand: the one before it back to the previous comma
+    (*…, le maire de Bordeaux X*) and the one after it that a comma closes, or a short one the clause's end
+    closes (*X, maire de Bordeaux,*), each within its clause, ``APPOSITION_REACH`` and ``APPOSITION_WORDS``,
+    and with no verb (*Le maire de Bordeaux a reçu X*: a clause, not a title)."""
+    text = doc_text(doc)
+    lo = max(0, start - APPOSITION_REACH)
+    before = text[lo:start].rstrip(" ,\u00a0")  # the comma that sets the name off, if any
+    cut = max([m.end() for m in _CLAUSE_END.finditer(before)] + [before.rfind(",") + 1, 0])
+    phrases = [(lo + cut, lo + len(before))] if before[cut:].strip() else []
     window = text[end:end + APPOSITION_REACH]
-    after = _CLAUSE_END.split(window)[0]
+    stop = _CLAUSE_END.search(window)
+    after = window[:stop.start()] if stop else window
     following = after.split(",")
     # after the name, a phrase the next comma closes, or a short one the clause's end closes
-    closed = len(following) > 2 or len(following) == 2 and len(after) < len(window) \
-        and len(following[1].split()) <= APPOSITION_WORDS
-    phrases = ([pieces[-1]] if pieces else []) + ([following[1]] if closed and not following[0].strip() else [])
-    return [p for p in phrases if len(p.split()) <= APPOSITION_WORDS]
+    closed = len(following) > 2 or len(following) == 2 and stop is not None
+    if closed and not following[0].strip():
+        s = end + len(following[0]) + 1
+        phrases.append((s, s + len(following[1])))
+    return [(s, e) for s, e in phrases if len(text[s:e].split()) <= APPOSITION_WORDS and not _holds_verb(doc, s, e)]
+
+
+def _holds_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _last_before(ent: Entity, anchor: int):

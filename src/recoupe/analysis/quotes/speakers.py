@@ -719,14 +719,24 @@ def _demonstrative(head: Token) -> bool:
     return head.lower_ in ("celui", "celle", "ceux", "celles") and after in ("-ci", "-là")
 
 
-def _described_by_relative(head: Token) -> bool:
+def _described_by_relative(head: Token, cue: tuple[int, int] | None) -> bool:
     """*Celui qui affirme avoir tout écouté reproche…*, *Celle qui a dirigé le groupe estime…*: a singular
     demonstrative pronoun that a subject relative (*qui*) describes stands, like *il* / *elle*, for a person
-    the article has been talking about (its gender is the pronoun's); *celle que…* takes up a thing as often
-    as a person, *ce qui* is no person, and the plural *ceux qui* speaks for people in general."""
-    return head.lower_ in ("celui", "celle") and not _demonstrative(head) \
-        and any(c.dep_ == "acl:relcl" and c.i > head.i and any(r.lower_ == "qui" and r.dep_.startswith("nsubj")
-                                                              for r in c.children) for c in head.children)
+    the article has been talking about, of the pronoun's gender (``coreference.pronoun_features``). Not when
+    the speech verb is the relative's own (*Celui qui prétend que… se trompe*: anyone who says so, a maxim as
+    often as a person), nor when a name is apposed to it (*Celle qui préside l'association, X, a dit*: X); *celle que…* takes up a thing as
+    often as a person, *ce qui* is no person, and the plural *ceux qui* speaks for people in general."""
+    if head.lower_ not in ("celui", "celle") or _demonstrative(head) \
+            or any(c.dep_ == "appos" for c in head.children) or apposed_name(head.doc, phrase_bounds(head)):
+        return False
+    for rel in head.children:
+        if rel.dep_ == "acl:relcl" and rel.i > head.i and any(
+                r.lower_ == "qui" and r.dep_.startswith("nsubj") for r in rel.children):
+            inside = rel.left_edge.idx <= (cue[0] if cue else -1) < rel.right_edge.idx + len(rel.right_edge.text)
+            # the parser may hang a name apposed to the pronoun on the relative's last noun
+            named = any(t.dep_ == "appos" and t.ent_type_ in ("PER", "PERSON") for t in rel.subtree)
+            return not named and not inside
+    return False
 
 
 def _with_conjuncts(doc: Doc, cand: Candidate, head: Token, bounds: tuple[int, int], lang: str) -> tuple[int, int]:
@@ -783,7 +793,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         else:  # "ce dernier": the last person named, of the description's gender
             ref = discourse.last_person(bounds[0], token_gender(head) if lang == "fr" else None)
         return _resolved_anaphor(doc, span, ref, lang, confidence, 0.7)
-    if low in pronouns or _described_by_relative(head):
+    if low in pronouns or _described_by_relative(head, cand.cue):
         span = char_span(doc, head.idx, head.idx + len(head.text))
         # the antecedent comes before the pronoun, not just before the cue (*He recalls the promises
         # Durand made, admitting…*: not Durand)

@@ -200,20 +200,27 @@ def _agrees_in_person(subject: Token, verb: Token) -> bool:
 
 
 def time_phrase(tok: Token) -> bool:
-    """Does the token head a date or a time (*mardi*, *le 3 juin*, *ce matin*: ``quote_words`` ``time_nouns``,
-    a numeral with a month)? The parser may take one for the subject of an inverted incise (*«…», avait
-    confié le 3 juin X*); it says when, never who."""
+    """Does the token head a date or a time (*mardi*, *le 3 juin*, *ce matin*: ``time_word``, a numeral with a
+    month)? The parser may take one for the subject of an inverted incise (*«…», avait confié le 3 juin X*); it
+    says when, never who. Not a quantity of them (*les 18-24 ans*: an age group)."""
     times = quote_words(language_of(tok.doc)).time_nouns
-    if tok.lower_ in times or tok.lemma_.lower() in times:
-        return True
+    if time_word(tok, times):
+        return not any(c.dep_ == "nummod" for c in tok.children)
     return tok.pos_ == "NUM" and _numeral_date(tok, times)
+
+
+def time_word(tok: Token, times: frozenset[str]) -> bool:
+    """A lower-case time noun outside any name (``quote_words`` ``time_nouns``): *mai*, *lundi*, not *Mai
+    Nguyen*, *Avril Haines*, *Le Soir* or *USA Today*."""
+    return tok.text[:1].islower() and not tok.ent_type_ and tok.pos_ != "PROPN" \
+        and (tok.lower_ in times or tok.lemma_.lower() in times)
 
 
 def _numeral_date(tok: Token, times: frozenset[str]) -> bool:
     """A numeral read with the time word next to it or hung on it (*le 3 juin*)."""
     doc = tok.doc
     near = [doc[tok.i + 1]] if tok.i + 1 < len(doc) else []
-    return any(t.lower_ in times for t in (*near, *tok.children))
+    return any(time_word(t, times) for t in (*near, *tok.children))
 
 
 def hyphen_subject(verb: Token) -> Token | None:
@@ -241,7 +248,7 @@ def inverted_subject(verb: Token) -> Token | None:
         if tok.is_space:  # a no-break space the tokenizer keeps as a token (*le\xa015 mai*): no word
             i, reach = i + 1, reach + 1
             continue
-        if tok.lower_ in words.time_nouns or tok.pos_ == "NUM" and _numeral_date(tok, words.time_nouns):
+        if time_word(tok, words.time_nouns) or tok.pos_ == "NUM" and _numeral_date(tok, words.time_nouns):
             i += 1  # *a déclaré mardi X*, *a confié le 3 juin X*
             continue
         if tok.pos_ == "ADP":  # an oblique (à l'AFP, to reporters): skip the whole phrase

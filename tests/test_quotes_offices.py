@@ -9,7 +9,7 @@ import pytest
 from conftest import quotes_in
 
 from recoupe.analysis.quotes.coreference import description_words
-from recoupe.analysis.quotes.offices import apposed_phrases, offices, offices_named
+from recoupe.analysis.quotes.offices import apposed_phrases, known_holder, offices, offices_named
 
 
 def _by_start(quotes: dict, opening: str):
@@ -85,3 +85,23 @@ def test_an_apposition_is_a_short_phrase_between_commas_with_no_verb(fr, text, n
     doc = fr(text)
     start = text.index(name)
     assert [text[s:e] for s, e in apposed_phrases(doc, start, start + len(name))] == apposed
+
+
+def test_ex_is_read_as_a_former_holder(fr):
+    quotes = quotes_in(fr, "L'ex-ministre de l'Intérieur Gérald Darmanin a critiqué Bruno Retailleau. « La sécurité "
+                           "recule », a dénoncé l'ex-ministre de l'Intérieur.")
+    assert _by_start(quotes, "La sécurité").speaker_canonical == "Gérald Darmanin"
+
+
+def test_the_holder_of_the_description_gender_wins(fr):
+    quotes = quotes_in(fr, "Angela Merkel a reçu lundi Olaf Scholz à Berlin. « L'Europe doit rester unie », a déclaré "
+                           "la chancelière.")
+    assert _by_start(quotes, "L'Europe").speaker_canonical == "Angela Merkel"
+
+
+def test_a_former_holder_is_nobody_when_a_holder_served_twice(fr):
+    doc = fr("Donald Trump et Joe Biden se sont affrontés. L'ancien président américain a affirmé que tout était faux.")
+    head = next(t for t in doc if t.text == "président")
+    bounds = (doc[head.i - 2].idx, doc[head.i + 1].idx + len(doc[head.i + 1].text))
+    assert doc.text[bounds[0]:bounds[1]] == "L'ancien président américain"
+    assert known_holder(doc, head, bounds, bounds[1], "fr") is None

@@ -201,9 +201,12 @@ def _agrees_in_person(subject: Token, verb: Token) -> bool:
 
 def time_phrase(tok: Token) -> bool:
     """Does the token head a date or a time (*mardi*, *le 3 juin*, *ce matin*: ``time_word``, a numeral with a
-    month)? The parser may take one for the subject of an inverted incise (*«…», avait confié le 3 juin X*); it
-    says when, never who. Not a quantity of them (*les 18-24 ans*: an age group)."""
-    times = quote_words(language_of(tok.doc)).time_nouns
+    month)? The French parser may take one for the subject of an inverted incise (*«…», avait confié le 3 juin
+    X*, a French press order); it says when, never who. Not a quantity of them (*les 18-24 ans*: an age group).
+    English: never (its subject comes before the verb; *USA Today*, *Doris Day* are names)."""
+    if language_of(tok.doc) != "fr":
+        return False
+    times = quote_words("fr").time_nouns
     if time_word(tok, times):
         return not any(c.dep_ == "nummod" for c in tok.children)
     return tok.pos_ == "NUM" and _numeral_date(tok, times)

@@ -4,9 +4,11 @@ come first (``coreference.role_holder``); this is what a reader brings to it: wh
 (``office_holders.toml``, the public record), read only for people the article names.
 
 An office the description names exactly (its words, less *ancien*, *ex-*, *actuel*, *nouveau*, are one of
-the office's names) and the people the article names who held it: one of them is the referent; several,
-the last to hold it (the article's present) or, for *ancien*, the one before. No date is read (the
-articles carry none reliably), so a description that fits holders of two offices stands for nobody."""
+the office's names) and the people the article names who held it: one of them is the referent; of several,
+those of the description's gender, then the one named last before it (for *ancien*, not the last to hold
+the office). No date is read (the articles carry none reliably): a description that fits holders of two
+offices, or *ancien* when a holder served twice, stands for nobody; so does an office the article itself
+sets in apposition to someone else."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from recoupe.analysis.conjugate import LEXICON_DIR
 from recoupe.analysis.quotes.coreference import description_gender, description_words, entity_gender
 from recoupe.analysis.quotes.index import entity_index, is_person
 from recoupe.analysis.text import fold
-from recoupe.model import Entity, Span
+from recoupe.model import Entity, Mention, Span
 
 # words around an office's name that say when it was held, not which office it is (*ex-* is cut off first)
 MODIFIERS = ("ancien", "ancienne", "actuel", "actuelle", "nouveau", "nouvelle", "former", "current", "new")
@@ -160,6 +162,6 @@ def _holds_verb(doc: Doc, start: int, end: int) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _last_before(ent: Entity, anchor: int):
+def _last_before(ent: Entity, anchor: int) -> Mention | None:
     before = [m for m in ent.mentions if m.in_ == "body" and m.start < anchor]
     return max(before, key=lambda m: m.start) if before else None

@@ -720,12 +720,13 @@ def _demonstrative(head: Token) -> bool:
 
 
 def _described_by_relative(head: Token, cue: tuple[int, int] | None) -> bool:
-    """*Celui qui affirme avoir tout écouté reproche…*, *Celle qui a dirigé le groupe estime…*: a singular
-    demonstrative pronoun that a subject relative (*qui*) describes stands, like *il* / *elle*, for a person
-    the article has been talking about, of the pronoun's gender (``coreference.pronoun_features``). Not when
-    the speech verb is the relative's own (*Celui qui prétend que… se trompe*: anyone who says so, a maxim as
-    often as a person), nor when a name is apposed to it (*Celle qui préside l'association, X, a dit*: X); *celle que…* takes up a thing as
-    often as a person, *ce qui* is no person, and the plural *ceux qui* speaks for people in general."""
+    """*Celui qui a tout écouté estime que…*, *Celle qui a dirigé le groupe estime…*: a singular demonstrative
+    pronoun that a subject relative (*qui*) describes stands, like *il* / *elle*, for a person the article has
+    been talking about, of the pronoun's gender (``coreference.pronoun_features``). Not when the speech verb
+    is the relative's own (*Celui qui prétend que… se trompe*: anyone who says so, a maxim as often as a
+    person), nor when a name is apposed to it (*Celle qui préside l'association, X, a dit*: X); *celle que…*
+    takes up a thing as often as a person, *ce qui* is no person, and the plural *ceux qui* speaks for people
+    in general."""
     if head.lower_ not in ("celui", "celle") or _demonstrative(head) \
             or any(c.dep_ == "appos" for c in head.children) or apposed_name(head.doc, phrase_bounds(head)):
         return False

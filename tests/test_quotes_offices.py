@@ -91,3 +91,10 @@ def test_a_former_holder_is_nobody_when_a_holder_served_twice(fr):
     bounds = (doc[head.i - 2].idx, doc[head.i + 1].idx + len(doc[head.i + 1].text))
     assert doc.text[bounds[0]:bounds[1]] == "L'ancien président américain"
     assert known_holder(doc, head, bounds, bounds[1], "fr") is None
+
+
+def test_a_speaker_from_the_record_names_the_rule_in_its_producer(fr):
+    quotes = quotes_in(fr, RESOLVED["an office the article never gives is its holder"][0])
+    said = _by_start(quotes, "que la campagne")
+    assert said.producer.endswith("+rule:quotes.office_holder")
+    assert said.speaker_evidence is not None and said.speaker_evidence.text == "Alain Juppé"

@@ -26,6 +26,9 @@ from recoupe.analysis.quotes.index import entity_index, is_person
 from recoupe.analysis.text import fold
 from recoupe.model import Entity, Mention, Span
 
+# the producer a speaker resolved through the record names beside its quote's rule: the link between the
+# office and the person is the lexicon's, not the article's (``speakers.Found.via``)
+OFFICE_HOLDER = "rule:quotes.office_holder"
 # words around an office's name that say when it was held, not which office it is (*ex-* is cut off first)
 MODIFIERS = ("ancien", "ancienne", "actuel", "actuelle", "nouveau", "nouvelle", "former", "current", "new")
 PAST = re.compile(r"\b(?:ancien|ancienne|former)\b|\bex-", re.IGNORECASE)

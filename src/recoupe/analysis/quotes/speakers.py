@@ -60,7 +60,7 @@ from recoupe.analysis.quotes.coreference import (
 )
 from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
-from recoupe.analysis.quotes.offices import known_holder
+from recoupe.analysis.quotes.offices import OFFICE_HOLDER, known_holder
 from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, clause_subject, has_finite_verb,
                                            inverted_subject, phrase_bounds, subject_of)
 from recoupe.analysis.text import QUOTE_MARKS, char_span, line_bounds, quoted_set, quoted_spans, token_at
@@ -143,7 +143,8 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             kind=cand.kind, cue=char_span(doc, *cand.cue) if cand.cue else None,
             content=char_span(doc, *cand.content), speaker=found.span, speaker_canonical=found.canonical,
             speaker_role=found.role, speaker_evidence=found.evidence,
-            producer=reread_producer(doc, cand.cue, cand.producer_name()), confidence=round(found.confidence, 2)))
+            producer=_with_via(reread_producer(doc, cand.cue, cand.producer_name()), found.via),
+            confidence=round(found.confidence, 2)))
     for cand in repeated:  # a pull quote: the speaker of the attributed quotation that repeats it
         quotes.append(_inherited_quote(doc, cand, cand.inherited.result))
     # the quotations decided after the others (the article's main speaker, a subhead's source) take no
@@ -515,6 +516,9 @@ class Found:
     # next paragraph (``delayed_identification``), a possessive one (*her son*, ``_possessed``), a pronoun
     # taking up a person the paragraph turned to (``Discourse._newcomer``)
     identified: bool = False
+    # a rule that resolved the speaker from a lexicon rather than the text alone (``OFFICE_HOLDER``): the
+    # quote's producer names it beside its own rule, the mention in ``evidence`` names the person
+    via: str | None = None
 
 
 def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, anchor: int, lang: str) -> Found:
@@ -860,7 +864,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         if holder is not None or known is not None:
             ent, mention = holder or known
             return Found(span, ent.canonical, role, confidence * 0.7, referent_of(doc, ent, (mention.start, mention.end)),
-                         mention, identified=known is not None)
+                         mention, identified=known is not None, via=OFFICE_HOLDER if known is not None else None)
     if lang == "fr" and orgs and role and role not in AGENT_ROLES and head.pos_ == "NOUN":
         # *la sénatrice UDI de la Creuse*: one person who holds an office in the organisation, taken up as
         # a description of a person is (the previous speaker, ``topic_speaker``); the organisation speaks
@@ -883,17 +887,20 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # l'assistance, Y* … *confie le député*: Y): dev3 speakers .810 -> .812, dev4 .813 -> .817, every other
         # set unchanged (NOTES.md, issue 14, session 28)
         identified = holder is not None and is_person(holder[0])
+        via = None
         if holder is None:  # "Un législateur russe a lancé…" in the lede, named in the next paragraph
             holder = delayed_identification(doc, head, bounds, anchor, lang)
             if holder is None:  # "Le porte-parole a dénoncé…", then "…, a affirmé Marc Lenoir"
                 holder = named_next(doc, head, bounds, lang)
             if holder is None:  # *le maire de Bordeaux*: an office the article takes for granted
                 holder = known_holder(doc, head, bounds, anchor, lang)
+                via = OFFICE_HOLDER if holder is not None else None
             identified = holder is not None
         if holder is not None:
             ent, mention = holder
             return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,
-                         referent_of(doc, ent, (mention.start, mention.end)), mention, identified=identified)
+                         referent_of(doc, ent, (mention.start, mention.end)), mention, identified=identified,
+                         via=via)
         # "Le milliardaire a poursuivi…": the previous speaker
         found = _topic_found(doc, head, span, bounds, anchor, discourse, lang, confidence)
         if found is not None:
@@ -1140,13 +1147,20 @@ def _resolved_anaphor(doc: Doc, span: Span | None, ref: Referent | None, lang: s
     else the entity's body mention nearest to it). Unresolved: the phrase alone, at half confidence."""
     if ref is None:
         return Found(span, None, None, confidence * 0.5)
+    via = None
     if ref.entity is None and not ref.plural:  # *le président de la région X a annoncé… Il a ajouté*
-        ref = _office_holder_referent(doc, ref, lang) or ref
+        held = _office_holder_referent(doc, ref, lang)
+        ref, via = (held, OFFICE_HOLDER) if held is not None else (ref, None)
     start, end = ref.evidence
     evidence = Span(text=doc_text(doc)[start:end], start=start, end=end) if end > start else \
         (_mention_at(ref.entity, start) if ref.entity else None)
     role = first_role(ref.entity, lang) if ref.entity is not None else None
-    return Found(span, ref.canonical, role, confidence * factor, ref, evidence)
+    return Found(span, ref.canonical, role, confidence * factor, ref, evidence, via=via)
+
+
+def _with_via(producer: str, via: str | None) -> str:
+    """The quote's producer, joined by the rule its speaker rests on beside the text (``Found.via``)."""
+    return f"{producer}+{via}" if via else producer
 
 
 def _office_holder_referent(doc: Doc, ref: Referent, lang: str) -> Referent | None:

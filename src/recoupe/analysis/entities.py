@@ -47,11 +47,13 @@ GENERIC_ORG_SUFFIXES = {"news", "inc", "inc.", "corp", "group", "groupe", "media
 SEPARATORS = {"–", "—", "|", "/", "•", ":", ";", "(", ")", "«", "»", "“", "”", '"', ","}
 
 
-def _lexicon(name: str) -> frozenset[str]:
+def _lexicon(name: str, before: str | None = None) -> frozenset[str]:
+    """A word list's entries as ``fold`` keys (the form every lookup uses: *Libération*, *Sénat* and
+    *université* are found as *liberation*, *senat*, *universite*), up to the line ``before`` if given."""
     text = resources.files("recoupe.resources.lexicons").joinpath(name).read_text("utf-8")
-    return frozenset(
-        line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    if before is not None:
+        text = text.split(before, 1)[0]
+    return frozenset(fold(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -62,9 +64,7 @@ def organisations() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def non_media_organisations() -> frozenset[str]:
     """Gazetteer entries above the ``## media`` marker: companies, platforms, institutions."""
-    text = resources.files("recoupe.resources.lexicons").joinpath("organisations.txt").read_text("utf-8")
-    head = text.split("## media", 1)[0]
-    return frozenset(l.strip().casefold() for l in head.splitlines() if l.strip() and not l.startswith("#"))
+    return _lexicon("organisations.txt", before="## media")
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,7 @@ LABEL_MAP = {
     "MISC": "MISC", "NORP": "MISC", "PRODUCT": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
 }
 GENERIC_ORG_SUFFIXES = {"news", "inc", "inc.", "corp", "group", "groupe", "media", "médias", "sa", "llc", "ltd", "co", "company"}
+NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "den", "da", "di", "del", "dos"})
 SEPARATORS = {"–", "—", "|", "/", "•", ":", ";", "(", ")", "«", "»", "“", "”", '"', ","}
 
 
@@ -260,11 +261,13 @@ def _gazetteer_split(toks: _Tokens, start: int, end: int) -> list[tuple[int, int
     rest_ok[end - start] = True
     for i in range(end - 1, start, -1):
         word = toks.text[i]
-        rest_ok[i - start] = rest_ok[i - start + 1] and word[:1].isupper() and fold(word) not in stop
+        # a name's particle between capitalised words (*RMC Dominique de Villepin*)
+        particle = word in NAME_PARTICLES and i + 1 < end and toks.text[i + 1][:1].isupper()
+        rest_ok[i - start] = rest_ok[i - start + 1] and (word[:1].isupper() and fold(word) not in stop or particle)
         if not rest_ok[i - start]:
             break
     for cut in range(min(end - 1, start + _max_org_tokens()), start, -1):
-        if rest_ok[cut - start] and fold(toks.span_text(start, cut)) in organisations():
+        if rest_ok[cut - start] and toks.text[cut][:1].isupper() and fold(toks.span_text(start, cut)) in organisations():
             return [(start, cut, "ORG"), (cut, end, None)]
     return [(start, end, None)]
 

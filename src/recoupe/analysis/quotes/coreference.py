@@ -1208,9 +1208,11 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
         if s >= hi:
             break
         tok = doc.char_span(s, e, alignment_mode="expand")
-        # a subject, or a name opening its paragraph (the parser may run two paragraphs together)
+        # a subject, or a name opening its paragraph (the parser may run two paragraphs together), or the
+        # subject inverted after a speech verb, which the parser may read as its object (*« … », a écrit X*)
         subjects = [t for t in tok or () if t.dep_ in _SUBJECT_DEPS]
-        if tok is None or not (text[s - 1:s] == "\n" or subjects):
+        inverted = tok is not None and not subjects and _speaks(tok, lang)
+        if tok is None or not (text[s - 1:s] == "\n" or subjects or inverted):
             continue
         ent = index.entities[n]
         if any(m.in_ == "body" and m.start < lo for m in ent.mentions):
@@ -1222,7 +1224,7 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
         described = descriptions(doc, ent)
         if definite:
             # the first person of the window who speaks there and whom nothing describes otherwise
-            speaks = any(speech_lemma(t.head, lang) for t in subjects)
+            speaks = inverted or any(speech_lemma(t.head, lang) for t in subjects)
             if speaks and not (gender and ent_gender and gender != ent_gender) and (
                     not described or any(said & description_words(d) for d in described)):
                 return ent, Span(text=text[s:e], start=s, end=e)

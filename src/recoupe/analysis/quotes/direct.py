@@ -72,6 +72,8 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
             return None
         if tok.text in ATTRIBUTION_PUNCT:
             continue
+        if lang == "fr" and tok.morph.get("VerbForm") == ["Inf"] and doc[tok.i - 1].lower_ in ("de", "d'", "d’", "à"):
+            return None  # *conseille « … » et de prévenir le groupe*: an infinitive the sentence goes on with, no incise
         if speech_lemma(tok, lang):
             # English "…FRAUD.” Ms. Broaddrick also said that…": after a quotation that closed its
             # sentence, a verb with a reported clause of its own reports that clause, not the quotation
@@ -84,13 +86,24 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
                 lang == "en" and content_end in SENT_END
                 or subject is not None and subject.i < closing.i and subject.idx not in quotes and not subject.is_punct)
             return None if own_clause else tok
-        if first_word and lang == "fr" and tok.lower_ in speech_forms(lang) and tok.i + 1 < len(doc) \
-                and doc[tok.i + 1].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
+        if first_word and lang == "fr" and tok.lower_ in speech_forms(lang) and _subject_follows(doc, tok.i + 1, lang):
             return tok  # "», analyse Massimiliano Pasqui": a verb form the tagger read as a noun
         first_word = False
         if tok.pos_ == "VERB":
             return _controlled_speech(tok, lang)
     return None
+
+
+def _subject_follows(doc: Doc, i: int, lang: str) -> bool:
+    """Does a subject phrase begin at ``i``, past at most two adverbs (*», plaisante même X*, *», ironise
+    alors le maire*: the tagger may read *même* as an adjective)?"""
+    same = quote_words(lang).same_words
+    for k in range(i, min(i + 3, len(doc))):
+        if doc[k].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
+            return True
+        if doc[k].pos_ != "ADV" and doc[k].lower_ not in same:
+            return False
+    return False
 
 
 def _controlled_speech(verb: Token, lang: str) -> Token | None:

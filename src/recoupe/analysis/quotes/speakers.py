@@ -581,6 +581,8 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 p[k] = -1.0  # a person's title filled with an organisation, a place or a body phrase
             elif k != rule_index and ent is not None and is_person(ent) and names_a_group(head, lang):
                 p[k] = -1.0  # a group (*le collectif des riverains*) filled with one person named nearby
+            elif k != rule_index and ent is not None and _in_complement(ent, head, phrase):
+                p[k] = -1.0  # *le compagnon de X*, *l'avocat de X*: someone related to X, not X
             elif k != rule_index and ent is not None and fill_gender_clash(doc, head, ent, lang):
                 # *la directrice* is not filled with a man named nearby, nor is the rules' pick (an organisation
                 # in the phrase, a holder) replaced by one
@@ -821,10 +823,16 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
                      first_role(ent, lang) if is_person(ent) else None, confidence,
                      referent_of(doc, ent, (m.start, m.end)))
     bounds = cand.speaker_span or phrase_bounds(head, keep_acl=cand.kind == "according_to")
+    named_at = []
     for ent in entities_in(doc, head.idx, head.idx + len(head.text)):
         for m in ent.mentions:
             if m.start < head.idx + len(head.text) and head.idx < m.end:
                 bounds = (min(bounds[0], m.start), max(bounds[1], m.end))
+                named_at.append(m.start)
+    if cand.cue is not None and named_at and bounds[0] <= cand.cue[0] and cand.cue[1] <= min(named_at):
+        # an inverted subject the parser made the head of its own verb (*», plaisante même X*, *», a tranché
+        # sur RTL X*): the phrase is the name, not the verb and the oblique before it
+        bounds = (min(named_at), bounds[1])
     span = char_span(doc, *_with_conjuncts(doc, cand, head, bounds, lang))
     role = role_of(head, lang)
     core = _core_bounds(head, bounds)
@@ -882,6 +890,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         return Found(span, span.text, role, confidence * 0.8, description_referent(head, bounds))
     if head.pos_ == "NOUN":
         holder = role_holder(doc, head, bounds, anchor, lang, discourse.spoken_before(anchor))  # "l'hydrologue", "le quotidien"
+        if holder is not None and _in_complement(holder[0], head, bounds):
+            holder = None  # *le fils de X*: not X
         # a person the article gives that role (an apposition, a title) stands as the description's speaker,
         # not re-weighed by the scorer, which gave it to someone named nearby (*Le député, X,* … *Dans
         # l'assistance, Y* … *confie le député*: Y): dev3 speakers .810 -> .812, dev4 .813 -> .817, every other
@@ -903,9 +913,12 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
                          via=via)
         # "Le milliardaire a poursuivi…": the previous speaker
         found = _topic_found(doc, head, span, bounds, anchor, discourse, lang, confidence)
-        if found is not None:
+        if found is not None and not (found.referent and found.referent.entity
+                                      and _in_complement(found.referent.entity, head, bounds)):
             return found
         named = _person_named_just_before(doc, head, bounds, discourse, lang)
+        if named is not None and named.entity is not None and _in_complement(named.entity, head, bounds):
+            named = None  # the person the description's complement names (*le fils de X*) is not its holder
         if named is not None:  # "X a ouvert un café. « … », raconte la commerçante"
             found = _resolved_anaphor(doc, span, named, lang, confidence, 0.7)
             # stands unweighed, as ``topic_speaker``'s agreeing pick does: dev3 speakers .732 -> .736 so,
@@ -1194,6 +1207,30 @@ def _mention_at(ent: Entity, near: int) -> Span | None:
         return None
     m = min(body, key=lambda m: abs(m.start - near))
     return Span(text=m.text, start=m.start, end=m.end)
+
+
+_OF = frozenset({"de", "d'", "d’", "du", "des", "of"})
+
+
+def _in_complement(ent: Entity, head: Token, phrase: tuple[int, int]) -> bool:
+    """Is the entity named in the description's complement and nowhere in its core (``_core_bounds``): the
+    phrase is about someone related to it (*le compagnon de Cécile Martin*, *l'ancien conseiller du
+    ministre Paul Dubois*), as ``_possessed`` reads *son avocat*, so it is no pick for the phrase?"""
+    core = _core_bounds(head, phrase)
+    inside = [m for m in ent.mentions if phrase[0] <= m.start and m.end <= phrase[1]]
+    if not inside or any(m.start < core[1] and core[0] < m.end for m in inside):
+        return False
+    # the name is the complement itself (*de X*), not a name after the complement's own noun (*le ministre
+    # de l'Intérieur X*, which the parser may hang on *Intérieur*)
+    doc = head.doc
+    for m in inside:
+        tok = token_at(doc, m.start)
+        k = tok.i - 1 if tok is not None else -1
+        while k >= 0 and doc[k].pos_ == "DET":
+            k -= 1
+        if k >= 0 and doc[k].lower_ in _OF:
+            return True
+    return False
 
 
 def _core_bounds(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
+from recoupe.analysis.entities import is_known_organisation
 from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, quote_words, role_nouns,
                                       speech_lemma)
 from recoupe.analysis.quotes.index import credible_source
@@ -283,7 +284,7 @@ def _past_name(doc: Doc, i: int) -> int:
     """Past the rest of a name the parser cut in two (*sur BFM | TV le président…*: *TV* continues the
     medium's name, it is not the inverted subject): tokens inside the entity begun before ``i``, or
     capitalised proper-noun tokens glued to a capitalised one."""
-    while i < len(doc) and i > 0 and not doc[i].is_punct and (
+    while i < len(doc) and i > 0 and not doc[i].is_punct and not _name_after_known_body(doc[i]) and (
             doc[i].ent_iob_ == "I" or doc[i].pos_ in ("PROPN", "X") and doc[i].text[:1].isupper()
             and doc[i - 1].pos_ in ("PROPN", "X") and doc[i - 1].text[:1].isupper()
             and doc[i - 1].idx + len(doc[i - 1].text) < doc[i].idx
@@ -296,9 +297,22 @@ def _past_conjunct(doc: Doc, i: int) -> int:
     """Past a proper noun coordinated to an oblique's (*sur BFMTV et RMC*), up to a person's name that
     begins after it (the tagger's PER entity): the parser may run the name into the conjunct."""
     while i < len(doc) and doc[i].pos_ in ("PROPN", "X") and doc[i].text[:1].isupper() \
-            and not (doc[i].ent_iob_ == "B" and doc[i].ent_type_ in ("PER", "PERSON")):
+            and not (doc[i].ent_iob_ == "B" and doc[i].ent_type_ in ("PER", "PERSON")) and not _name_after_known_body(doc[i]) \
+            and not _first_name_opens(doc[i]):
         i += 1
     return i
+
+
+def _first_name_opens(tok: Token) -> bool:
+    """A listed first name (``first_names.tsv``) outside the tagger's entities, followed by a capitalised word
+    or a particle and one (*Hélène de Montclar*): a person's name the tagger left untagged begins there."""
+    doc = tok.doc
+    if tok.ent_iob_ != "O" or tok.text not in first_names(language_of(doc)) or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.lower_ in ("de", "d'", "d’", "du") and tok.i + 2 < len(doc):
+        nxt = doc[tok.i + 2]
+    return nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "X", "NOUN")
 
 
 def _name_after_oblique(doc: Doc, start: int, end: int) -> Token | None:
@@ -314,10 +328,31 @@ def _name_after_oblique(doc: Doc, start: int, end: int) -> Token | None:
             before = doc[k - 2]
         if before.lemma_.lower() in roles or before.lower_ in roles:
             return None  # a title before the name, from the oblique's first word on
-        after_body = before.ent_type_ in ("ORG", "NORP") and before.ent_iob_ in ("B", "I")
-        if tok.ent_iob_ == "B" and tok.ent_type_ in ("PER", "PERSON") and (before.pos_ == "NOUN" or after_body):
+        # a medium or a platform the tagger calls miscellaneous (*sur Twitter X*) is one as well
+        after_body = before.ent_type_ in ("ORG", "NORP", "MISC") and before.ent_iob_ in ("B", "I")
+        if tok.ent_iob_ == "B" and tok.ent_type_ in ("PER", "PERSON") and (before.pos_ == "NOUN" or after_body) \
+                or _name_after_known_body(tok):
             return tok
     return None
+
+
+def _name_after_known_body(tok: Token) -> bool:
+    """*sur RMC Dominique Martin*: the tagger may run a medium's name and the person it interviews into one
+    organisation; the name begins inside that entity, after a known organisation (``organisations.txt``, the
+    rating lists' outlets: ``entities.is_known_organisation``, which splits the article's mentions the same
+    way) followed by capitalised words only."""
+    if tok.ent_iob_ != "I" or tok.ent_type_ not in ("ORG", "MISC") or not tok.text[:1].isupper():
+        return False
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    rest = [t for t in doc[tok.i:end + 1] if t.text[:1].isalpha()]
+    return end > tok.i and all(t.text[:1].isupper() or t.lower_ in ("de", "d'", "d’", "du", "le", "la") for t in rest) \
+        and is_known_organisation(doc[start:tok.i].text, "ORG")
 
 
 def antecedent(pron: Token) -> Token | None:
@@ -377,7 +412,8 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
         # a sentence's first word joins only as a first name (*Marine Le Pen a affirmé…*, *Marine* tagged a noun)
         while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].pos_ in ("PROPN", "X", "NOUN") \
                 and (not doc[left - 1].is_sent_start or doc[left - 1].text in first_names(language_of(doc))) \
-                and not (doc[left].ent_iob_ == "B" and doc[left - 1].ent_iob_ != "O"):
+                and not (doc[left].ent_iob_ == "B" and doc[left - 1].ent_iob_ != "O") \
+                and not _name_after_known_body(doc[left]) and not _first_name_opens(doc[left]):
             left -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 

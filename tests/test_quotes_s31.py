@@ -98,3 +98,33 @@ def test_a_title_complement_is_still_the_named_holder(fr):
     quotes = quotes_in(fr, "Le ministre de l'Intérieur Manuel Girardin a dénoncé « une violence inacceptable » lundi.")
     said = _said(quotes, "une violence inacceptable")
     assert said and said[0].speaker_canonical == "Manuel Girardin"
+
+
+# second round
+def test_a_colon_ends_the_source_of_a_selon(fr):
+    quotes = quotes_in(fr, "Le Canard enchaîné raconte la dispute. Outre la surface, c'est surtout la situation du bureau "
+                           "qui pose problème, selon l'hebdomadaire: celui de Paul Dumas est proche de l'ascenseur.")
+    said = [q for q in quotes.values() if q.kind == "according_to"]
+    assert said and said[0].speaker.text == "l'hebdomadaire" and said[0].speaker_canonical != "Paul Dumas"
+
+
+def test_a_description_answering_the_previous_speaker_is_not_that_speaker(fr):
+    quotes = quotes_in(fr, "« Il faut se défendre contre ceux qui cassent tout », estime Paul Bernier. L'ancien sénateur "
+                           "socialiste lui a rétorqué que la « stratégie de la violence » était la pire de toutes.")
+    said = _said(quotes, "stratégie de la violence")
+    assert said and all(q.speaker_canonical != "Paul Bernier" for q in said)
+
+
+def test_a_name_after_a_bare_participle_is_no_antecedent(fr):
+    quotes = quotes_in(fr, "Réfutant avoir des ambitions personnelles, Paul Girard semble tenté par un plan B nommé Marc "
+                           "Aubry pour sortir de la crise. « Je pense que Marc Aubry n'a aucun intérêt personnel à avancer "
+                           "sur le devant de la scène. Il a le sens du devoir », dit-il.")
+    said = _said(quotes, "Il a le sens du devoir")
+    assert said and said[0].speaker_canonical == "Paul Girard"
+
+
+def test_the_answering_description_still_takes_a_named_speaker(fr):
+    quotes = quotes_in(fr, "« Il faut se défendre », estime Paul Bernier. Le député Luc Morin lui a rétorqué que la "
+                           "« stratégie de la violence » était la pire de toutes.")
+    said = _said(quotes, "stratégie de la violence")
+    assert said and all(q.speaker_canonical == "Luc Morin" for q in said)

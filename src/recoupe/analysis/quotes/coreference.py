@@ -462,9 +462,12 @@ class Discourse:
                 return newcomer or previous[1]
         best: tuple[int, Referent] | None = None
         i = bisect_left(self.subject_starts, anchor)
+        quoted = quoted_set(self.doc)
         while i:
             i -= 1
             char, ref = self.subjects[i]
+            if char in quoted:
+                continue  # a subject in a speaker's own words is whom they talk about, not a later pronoun's antecedent
             if compatible(ref, gender, plural, persons_only):
                 best = (char, ref)
                 break
@@ -633,6 +636,8 @@ class Discourse:
         char, ref = previous
         if not ref.person or ref.plural or ref.entity is None:
             return None
+        if answers_someone(head):
+            return None  # *L'ancien sénateur lui a rétorqué…*: the previous speaker is whom it answers
         gender = title_gender(head) if lang == "fr" else None  # the article or an adjective (*l'ancienne*)
         if not compatible(ref, gender, False, True):
             return None
@@ -644,11 +649,30 @@ class Discourse:
 
 
 
+def answers_someone(subject: Token) -> bool:
+    """Does the subject's verb carry a third-person dative clitic before it (*lui a rétorqué*, *leur a répondu*,
+    *lui reproche*)? Then it speaks to someone the discourse already holds, most often the previous speaker, and
+    is not taken up as that speaker."""
+    verb = subject.head
+    return subject.dep_ in _SUBJECT_DEPS and any(
+        c.lower_ in ("lui", "leur") and c.i < verb.i and (c.dep_ in ("iobj", "obj", "obl:arg") or c.dep_.startswith("expl"))
+        for c in verb.children)
+
+
+def _named_by_participle(tok: Token) -> bool:
+    """*un plan B nommé X*, *un texte signé X*: a name after a bare participle that modifies a noun (no auxiliary,
+    no subject of its own), which the parser may read as the participle's subject; the name is the participle's
+    complement, not a subject."""
+    verb = tok.head
+    return tok.i > verb.i and verb.dep_ in ("acl", "amod") and verb.morph.get("VerbForm") == ["Part"] \
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+
+
 def _person_subjects(doc: Doc) -> list[tuple[int, Referent]]:
     """People who are grammatical subjects (with their appositions), candidate antecedents."""
     out = []
     for tok in tokens_with(doc, "dep", _SUBJECT_DEPS):
-        if tok.pos_ not in ("PRON", "PUNCT", "DET") and not _compared(tok.head):
+        if tok.pos_ not in ("PRON", "PUNCT", "DET") and not _compared(tok.head) and not _named_by_participle(tok):
             bounds = phrase_bounds(tok)
             # the person named by the subject's head first, then by a name in apposition to it (*le
             # porte-parole d'Eric Zemmour, Guillaume Peltier*), not one named in its complements

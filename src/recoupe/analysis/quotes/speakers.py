@@ -32,6 +32,7 @@ from recoupe.analysis.quotes.candidates import (
 )
 from recoupe.analysis.quotes.coreference import (
     AGENT_ROLES,
+    answers_someone,
     Discourse,
     Referent,
     apposed_name,
@@ -573,6 +574,8 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
         # person's title names no organisation (``kind_clash``): those candidates stay out of the scorer's
         # choice, as a pronoun's gender clashes do (``open_rows``)
         p = p.copy()
+        previous = discourse.previous_speaker(anchor) if answers_someone(head) else None
+        answered = previous[1].entity if previous is not None else None
         for k, c in enumerate(cands):
             ent = c.referent.entity if c.referent is not None else None
             if k != rule_index and ent is not None and description_clash(doc, head, phrase, ent, lang):
@@ -581,8 +584,9 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 p[k] = -1.0  # a person's title filled with an organisation, a place or a body phrase
             elif k != rule_index and ent is not None and is_person(ent) and names_a_group(head, lang):
                 p[k] = -1.0  # a group (*le collectif des riverains*) filled with one person named nearby
-            elif k != rule_index and ent is not None and _in_complement(ent, head, phrase):
-                p[k] = -1.0  # *le compagnon de X*, *l'avocat de X*: someone related to X, not X
+            elif k != rule_index and ent is not None and (_in_complement(ent, head, phrase) or ent is answered):
+                # *le compagnon de X*, *l'avocat de X*: someone related to X, not X; *lui a rétorqué*: not whom it answers
+                p[k] = -1.0
             elif k != rule_index and ent is not None and fill_gender_clash(doc, head, ent, lang):
                 # *la directrice* is not filled with a man named nearby, nor is the rules' pick (an organisation
                 # in the phrase, a holder) replaced by one
@@ -911,14 +915,22 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,
                          referent_of(doc, ent, (mention.start, mention.end)), mention, identified=identified,
                          via=via)
+        # the person the description's complement names (*le fils de X*) is not its holder, nor is the previous
+        # speaker when the verb answers someone (*lui a rétorqué*: ``coreference.answers_someone``)
+        previous = discourse.previous_speaker(anchor) if answers_someone(head) else None
+        answered = previous[1].entity if previous is not None else None
+
+        def excluded(ref) -> bool:
+            ent = ref.entity if ref is not None else None
+            return ent is not None and (ent is answered or _in_complement(ent, head, bounds))
+
         # "Le milliardaire a poursuivi…": the previous speaker
         found = _topic_found(doc, head, span, bounds, anchor, discourse, lang, confidence)
-        if found is not None and not (found.referent and found.referent.entity
-                                      and _in_complement(found.referent.entity, head, bounds)):
+        if found is not None and not excluded(found.referent):
             return found
         named = _person_named_just_before(doc, head, bounds, discourse, lang)
-        if named is not None and named.entity is not None and _in_complement(named.entity, head, bounds):
-            named = None  # the person the description's complement names (*le fils de X*) is not its holder
+        if named is not None and excluded(named):
+            named = None
         if named is not None:  # "X a ouvert un café. « … », raconte la commerçante"
             found = _resolved_anaphor(doc, span, named, lang, confidence, 0.7)
             # stands unweighed, as ``topic_speaker``'s agreeing pick does: dev3 speakers .732 -> .736 so,
@@ -926,6 +938,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             found.identified = True
             return found
         sole = _sole_named_speaker(doc, head, bounds, discourse, lang)
+        if sole is not None and (sole[0] is answered or _in_complement(sole[0], head, bounds)):
+            sole = None
         if sole is not None:  # *Le ministre a annoncé…* where the article names one minister who speaks
             ent, mention = sole
             return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,

@@ -390,8 +390,9 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     for k in range(head.i + 1, right + 1):
         # a quotation after a comma or a colon is what the phrase's speaker says (*l'avocat, « … »*), and a bracket
         # the parse leaves open is a remark on the phrase (*L'OTAN (« le machin »*): the phrase ends before either
+        # and a colon opens what follows (*selon l'hebdomadaire : celui de X est…*), never the phrase's own words
         if doc[k].text in QUOTE_PAIRS and doc[k - 1].text in (",", ":") or doc[k].text == "(" and not any(
-                doc[m].text == ")" for m in range(k + 1, right + 1)):
+                doc[m].text == ")" for m in range(k + 1, right + 1)) or doc[k].text == ":":
             right = k - 1
             break
     while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "DET")) \

@@ -182,11 +182,12 @@ def relations_units(doc):
 # --- entities (issue 9, sixth pass): the component before it read token columns once per Doc ---
 from recoupe.analysis import text  # noqa: E402
 from recoupe.analysis.entities import (  # noqa: E402
-    GENERIC_ORG_SUFFIXES, LABEL_MAP, SEPARATORS, Cluster, RawMention, _ClusterIndex, _join_acronyms, _max_org_tokens,
+    GENERIC_ORG_SUFFIXES, LABEL_MAP, NAME_PARTICLES, SEPARATORS, Cluster, RawMention, _ClusterIndex, _join_acronyms, _max_org_tokens,
     _Tokens,
     _merge_same_canonical, _promote_people, _role_key, _role_span, find_roles, fold, is_known_organisation,
     org_heads, organisations, role_nouns,
 )
+from recoupe.analysis.lexicons import first_names, language_of  # noqa: E402
 from recoupe.model import Entity, Mention, Role  # noqa: E402
 from recoupe.settings import setting  # noqa: E402
 
@@ -240,7 +241,7 @@ def _e_acceptable(span: Span) -> bool:
     return True
 
 
-def _e_gazetteer_split(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | None]]:
+def _e_gazetteer_split(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str | None]]:
     """Split `Facebook Mark Zuckerberg` into an ORG and the rest when a prefix is a known organisation.
 
     Only prefixes up to the longest gazetteer name are tried, and the "rest is capitalised" test is
@@ -253,17 +254,20 @@ def _e_gazetteer_split(doc: Doc, start: int, end: int) -> list[tuple[int, int, s
     rest_ok[end - start] = True
     for i in range(end - 1, start, -1):
         t = doc[i]
-        rest_ok[i - start] = rest_ok[i - start + 1] and t.text[:1].isupper() and fold(t.text) not in stop
+        particle = t.text in NAME_PARTICLES and i + 1 < end and doc[i + 1].text[:1].isupper()
+        rest_ok[i - start] = rest_ok[i - start + 1] and (t.text[:1].isupper() and fold(t.text) not in stop or particle)
         if not rest_ok[i - start]:
             break
     for cut in range(min(end - 1, start + _max_org_tokens()), start, -1):
-        if rest_ok[cut - start] and fold(doc[start:cut].text) in organisations():
-            return [(start, cut, "ORG"), (cut, end, None)]
+        if rest_ok[cut - start] and doc[cut].text[:1].isupper() and fold(doc[start:cut].text) in organisations():
+            person = doc[cut].text.split("-")[0] in first_names(language_of(doc)) or label == "PER" and end - cut >= 2
+            return [(start, cut, "ORG"), (cut, end, None)] if person else [(start, end, None)]
     return [(start, end, None)]
 
 
 def entities_collect_mentions(doc: Doc) -> list[RawMention]:
     mentions: list[RawMention] = []
+    tails = _e_tails(doc)
     for ent in doc.ents:
         label = LABEL_MAP.get(ent.label_)
         if label is None:
@@ -275,13 +279,14 @@ def entities_collect_mentions(doc: Doc) -> list[RawMention]:
                 start, end = _e_trim(doc, p_start, p_end)
             if end <= start:
                 continue
-            for s, e, forced in _e_gazetteer_split(doc, start, end):
+            for s, e, forced in _e_gazetteer_split(doc, start, end, label):
                 span = doc[s:e]
                 if not _e_acceptable(span):
                     continue
                 producer = "model:spacy-ner"
                 lab = label
-                if forced or is_known_organisation(span.text, None if forced else label):
+                if forced or is_known_organisation(span.text, None if forced else label) \
+                        and not (len(span) == 1 and span.text in tails):
                     lab, producer = "ORG", "rule:entities.gazetteer"
                 elif lab in ("MISC", "PER") and len(span) > 1 and (
                     fold(span[0].text) in org_heads() or fold(span[-1].text) in org_heads()
@@ -297,7 +302,7 @@ def entities_collect_mentions(doc: Doc) -> list[RawMention]:
                     continue  # a title with no name (session 16)
                 weak = len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and not _e_namelike(span[0])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
-    mentions.extend(_e_gazetteer_mentions(doc, mentions))
+    mentions.extend(_e_gazetteer_mentions(doc, mentions, tails))
     mentions = _e_split_glued_people(doc, mentions)
     mentions = _e_split_title_complement(doc, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -367,14 +372,19 @@ def _e_split_glued_people(doc: Doc, mentions: list[RawMention]) -> list[RawMenti
     return out
 
 
-def _e_gazetteer_mentions(doc: Doc, found: list[RawMention]) -> list[RawMention]:
+def _e_tails(doc: Doc) -> set[str]:
+    return {" ".join(x.text.split()[k:]) for x in doc.ents if x.label_ in ("PER", "PERSON") and len(x) > 1
+            for k in range(1, len(x.text.split()))}
+
+
+def _e_gazetteer_mentions(doc: Doc, found: list[RawMention], tails: set[str]) -> list[RawMention]:
     """Known organisations the model did not tag at all (single capitalised tokens)."""
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for tok in text.tokens_with(doc, "pos", _GAZETTEER_POS):
         if tok.i in covered or not tok.text[:1].isupper():
             continue
-        if fold(tok.text) in organisations():
+        if fold(tok.text) in organisations() and tok.text not in tails:
             extra.append(RawMention(tok.i, tok.i + 1, "ORG", "rule:entities.gazetteer"))
     return extra
 

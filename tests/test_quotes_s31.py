@@ -128,3 +128,40 @@ def test_the_answering_description_still_takes_a_named_speaker(fr):
                            "« stratégie de la violence » était la pire de toutes.")
     said = _said(quotes, "stratégie de la violence")
     assert said and all(q.speaker_canonical == "Luc Morin" for q in said)
+
+
+# guards from the review
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Vincent Bolloré a racheté le groupe. « Nous investirons massivement », a assuré Bolloré devant les salariés.",
+     "Nous investirons", "Vincent Bolloré"),
+    ("Selon La Croix Rouge, « plus de 300 personnes dorment dehors ».", "300 personnes", "La Croix Rouge"),
+    ("D'après Le Point Virgule, « la salle est complète ce soir ».", "la salle est complète", "Le Point Virgule"),
+])
+def test_a_listed_name_does_not_cut_a_longer_name_or_a_surname(fr, text, fragment, speaker):
+    said = _said(quotes_in(fr, text), fragment)
+    assert said and said[0].speaker_canonical == speaker
+
+
+def test_an_incise_whose_verb_the_tagger_misreads_keeps_its_infinitive(fr):
+    quotes = quotes_in(fr, "« Nous n'avons rien à cacher », se contente-t-il de répondre.")
+    assert _said(quotes, "Nous n'avons rien à cacher")
+
+
+def test_a_noun_in_apposition_after_a_quotation_is_no_incise(fr):
+    quotes = quotes_in(fr, "Elle a obtenu la mention « très bien », note jamais atteinte dans ce lycée.")
+    assert not _said(quotes, "très bien")
+
+
+def test_the_object_of_a_gerund_does_not_name_a_lede_description(fr):
+    quotes = quotes_in(fr, "« Nous avons été trahis », lance le maire, furieux après l'annonce de la fermeture de "
+                           "l'usine.\nEn accusant Paul Renaud de mensonge, Marc Leroy a provoqué la colère du patronat.")
+    said = _said(quotes, "Nous avons été trahis")
+    assert said and said[0].speaker_canonical != "Paul Renaud"
+
+
+def test_a_document_label_names_its_author(fr):
+    quotes = quotes_in(fr, "Jean Morel a critiqué la visite à Moscou.\nAutre tweet, du député PS Paul Vernet, proche du "
+                           "Premier ministre Marc Lenoir: « Morel à Moscou pour critiquer la France, le président à "
+                           "Bamako pour la faire rayonner ».")
+    said = _said(quotes, "Morel à Moscou")
+    assert said and said[0].speaker_canonical == "Paul Vernet"

@@ -248,8 +248,12 @@ def _max_org_tokens() -> int:
     return max((len(n.split()) + 2 * sum(n.count(c) for c in "'-’.") for n in organisations()), default=1) + 1
 
 
-def _gazetteer_split(toks: _Tokens, start: int, end: int) -> list[tuple[int, int, str | None]]:
-    """Split `Facebook Mark Zuckerberg` into an ORG and the rest when a prefix is a known organisation.
+def _gazetteer_split(toks: _Tokens, start: int, end: int, label: str,
+                     names: frozenset[str]) -> list[tuple[int, int, str | None]]:
+    """Split `Facebook Mark Zuckerberg` into an ORG and the rest when a prefix is a known organisation
+    and the rest is a person's name: it opens with a listed first name (``first_names.tsv``), or the tagger
+    read the whole span as a person and the rest has two words at least (*La Croix Rouge*, *Le Point
+    Virgule*, *M6 Publicité* stay whole).
 
     Only prefixes up to the longest gazetteer name are tried, and the "rest is capitalised" test is
     computed once from the right, so an entity of n tokens costs O(n), not O(n²) (a tagger
@@ -268,7 +272,8 @@ def _gazetteer_split(toks: _Tokens, start: int, end: int) -> list[tuple[int, int
             break
     for cut in range(min(end - 1, start + _max_org_tokens()), start, -1):
         if rest_ok[cut - start] and toks.text[cut][:1].isupper() and fold(toks.span_text(start, cut)) in organisations():
-            return [(start, cut, "ORG"), (cut, end, None)]
+            person = toks.text[cut].split("-")[0] in names or label == "PER" and end - cut >= 2
+            return [(start, cut, "ORG"), (cut, end, None)] if person else [(start, end, None)]
     return [(start, end, None)]
 
 
@@ -292,12 +297,13 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
                 start, end = _trim(toks, p_start, p_end)
             if end <= start:
                 continue
-            for s, e, forced in _gazetteer_split(toks, start, end):
+            for s, e, forced in _gazetteer_split(toks, start, end, label, names):
                 if not _acceptable(toks, s, e):
                     continue
                 producer = "model:spacy-ner"
                 lab = label
-                if forced or is_known_organisation(toks.span_text(s, e), None if forced else label):
+                if forced or is_known_organisation(toks.span_text(s, e), None if forced else label) \
+                        and not (e - s == 1 and toks.text[s] in surnames):  # *Bolloré* for *Vincent Bolloré*
                     lab, producer = "ORG", "rule:entities.gazetteer"
                 elif lab in ("MISC", "PER") and e - s > 1 and (
                     fold(toks.text[s]) in org_heads() or fold(toks.text[e - 1]) in org_heads()
@@ -313,7 +319,7 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
                     continue
                 weak = e - s == 1 and toks.sent_start[s] == 1 and toks.pos[s] == NOUN and not _namelike(toks.text[s])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
-    mentions.extend(_gazetteer_mentions(toks, mentions))
+    mentions.extend(_gazetteer_mentions(toks, mentions, surnames))
     mentions = _split_glued_people(toks, mentions)
     mentions = _split_title_complement(toks, mentions, surnames)
     mentions.sort(key=lambda m: m.start)
@@ -402,14 +408,15 @@ def _promote_people(doc: Doc, mentions: list[RawMention]) -> None:
 _GAZETTEER_POS = frozenset({PROPN, NOUN, X})  # part-of-speech ids
 
 
-def _gazetteer_mentions(toks: _Tokens, found: list[RawMention]) -> list[RawMention]:
-    """Known organisations the model did not tag at all (single capitalised tokens)."""
+def _gazetteer_mentions(toks: _Tokens, found: list[RawMention], surnames: frozenset[str]) -> list[RawMention]:
+    """Known organisations the model did not tag at all (single capitalised tokens), not the surname of a
+    person the article names in full (*Bolloré* after *Vincent Bolloré*)."""
     covered = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for i, (word, pos) in enumerate(zip(toks.text, toks.pos)):
         if pos not in _GAZETTEER_POS or i in covered or not word[:1].isupper():
             continue
-        if fold(word) in organisations():
+        if fold(word) in organisations() and word not in surnames:
             extra.append(RawMention(i, i + 1, "ORG", "rule:entities.gazetteer"))
     return extra
 

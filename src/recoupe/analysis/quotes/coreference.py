@@ -1235,7 +1235,7 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
         # a subject, or a name opening its paragraph (the parser may run two paragraphs together), or the
         # subject inverted after a speech verb, which the parser may read as its object (*« … », a écrit X*)
         subjects = [t for t in tok or () if t.dep_ in _SUBJECT_DEPS]
-        inverted = tok is not None and not subjects and _speaks(tok, lang)
+        inverted = tok is not None and not subjects and _incise_subject(tok, lang)
         if tok is None or not (text[s - 1:s] == "\n" or subjects or inverted):
             continue
         ent = index.entities[n]
@@ -1321,6 +1321,26 @@ def _speaks(span, lang: str) -> bool:
             inv = inverted_subject(tok)
             if inv is not None and span.start <= inv.i < span.end:
                 return True
+    return False
+
+
+def _incise_subject(span, lang: str) -> bool:
+    """Is the name the inverted subject of a finite speech verb in an incise after a quotation (*« … », a
+    écrit X*), which the parser may read as the verb's object? Not the object of a gerund or a participle
+    (*En accusant X de…*)."""
+    doc = span.doc
+    text = doc_text(doc)
+    for tok in doc[max(span.start - 8, span.sent.start):span.start]:
+        if tok.pos_ not in ("VERB", "AUX") or not speech_lemma(tok, lang):
+            continue
+        if tok.morph.get("VerbForm") != ["Fin"] and not any(c.dep_.startswith("aux") for c in tok.children):
+            continue
+        first = min([tok] + [c for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i], key=lambda t: t.i)
+        if not re.search(r"[»”\"]\s*,\s*$", text[max(0, first.idx - 12):first.idx]):
+            continue  # an incise follows the closing mark and its comma
+        inv = inverted_subject(tok)
+        if inv is not None and span.start <= inv.i < span.end:
+            return True
     return False
 
 

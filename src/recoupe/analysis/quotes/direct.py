@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import present_third_person, quote_words, role_nouns, speech_forms, speech_lemma
+from recoupe.analysis.lexicons import present_third_person, quote_words, role_nouns, source_nouns, speech_forms, speech_lemma
 from recoupe.analysis.quotes.according_to import stance_antecedent
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
 from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker, participial_clause, passive_agent
@@ -72,8 +72,12 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
             return None
         if tok.text in ATTRIBUTION_PUNCT:
             continue
-        if lang == "fr" and tok.morph.get("VerbForm") == ["Inf"] and doc[tok.i - 1].lower_ in ("de", "d'", "d’", "à"):
-            return None  # *conseille « … » et de prévenir le groupe*: an infinitive the sentence goes on with, no incise
+        if lang == "fr" and tok.morph.get("VerbForm") == ["Inf"] and doc[tok.i - 1].lower_ in ("de", "d'", "d’", "à") \
+                and tok.head.i < closing.i:
+            # *conseille « … » et de prévenir le groupe*: an infinitive the sentence before the quotation goes on
+            # with, no incise (*», se contente-t-il de répondre* keeps its own: the tagger may read *contente* as
+            # an adjective, but the infinitive hangs after the quotation)
+            return None
         if speech_lemma(tok, lang):
             # English "…FRAUD.” Ms. Broaddrick also said that…": after a quotation that closed its
             # sentence, a verb with a reported clause of its own reports that clause, not the quotation
@@ -99,7 +103,8 @@ def _subject_follows(doc: Doc, i: int, lang: str) -> bool:
     alors le maire*: the tagger may read *même* as an adjective)?"""
     same = quote_words(lang).same_words
     for k in range(i, min(i + 3, len(doc))):
-        if doc[k].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
+        # past an adverb, a determiner or a name only (*», note jamais atteinte…*: a noun in apposition)
+        if doc[k].pos_ in (("DET", "PROPN", "NOUN", "PRON") if k == i else ("DET", "PROPN")):
             return True
         if doc[k].pos_ != "ADV" and doc[k].lower_ not in same:
             return False
@@ -601,9 +606,11 @@ def _colon_introduced(doc: Doc, start: int, end: int, lang: str) -> tuple[Token,
         if speaker is not None or tok.head.i == tok.i or tok.head.i not in inside:
             break
         tok = tok.head
-    if speaker is None and sent_start == line_start and len(clause) <= 10 \
+    if speaker is None and sent_start == line_start and len(clause) <= 20 \
             and not any(t.pos_ in ("VERB", "AUX") for t in clause):
-        speaker = _named_label(doc, clause, lang)  # "La ministre suédoise : « … »": a label line
+        # "La ministre suédoise : « … »": a label line; "Autre tweet, du député X, proche du ministre : « … »":
+        # a document's label, which may run longer
+        speaker = _document_label(doc, clause, lang) or (_named_label(doc, clause, lang) if len(clause) <= 10 else None)
         labelled = speaker is not None
     if speaker is not None and (speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers
                                 or speaker.dep_ == "expl:subj" or (speaker.idx >= colon.idx or speaker.idx < sent_start)
@@ -648,6 +655,30 @@ def _named_label(doc: Doc, clause: list[Token], lang: str) -> Token | None:
             return named
     if head.pos_ == "PROPN" or role or any(e.label in ("PER", "ORG") for e in ents):
         return head
+    return None
+
+
+def _document_label(doc: Doc, clause: list[Token], lang: str) -> Token | None:
+    """A verbless line before a colon headed by a source noun (``source_nouns.tsv``: *tweet*, *message*,
+    *communiqué*) whose complement names a person (*Autre tweet, du député X, proche du ministre :*, *Message
+    de X :*): the person's phrase, whose words the quotation after the colon is."""
+    inside = {t.i for t in clause}
+    heads = [t for t in clause if t.head.i == t.i or t.head.i not in inside]
+    if len(heads) != 1 or heads[0].pos_ != "NOUN":
+        return None
+    head = heads[0]
+    if head.lemma_.lower() not in source_nouns(lang) and head.lower_ not in source_nouns(lang):
+        return None
+    for c in head.children:
+        if c.i > head.i and c.dep_.startswith("nmod") and any(k.dep_ == "case" and k.lower_ in ("de", "du", "d'", "d’", "from", "by")
+                                                               for k in c.children):
+            # the complement's own phrase (*du député PS X*), not a name in its own complements (*proche du
+            # ministre Y*): its head, its appositions and name parts
+            core = [c] + [t for t in c.children if t.dep_ in ("appos", "flat:name", "flat") and t.i > c.i]
+            for t in core:
+                ents = [e for e in entities_in(doc, t.idx, t.idx + len(t.text)) if e.label == "PER"]
+                if ents:
+                    return t
     return None
 
 

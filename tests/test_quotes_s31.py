@@ -165,3 +165,10 @@ def test_a_document_label_names_its_author(fr):
                            "Bamako pour la faire rayonner ».")
     said = _said(quotes, "Morel à Moscou")
     assert said and said[0].speaker_canonical == "Paul Vernet"
+
+
+def test_a_determiner_after_an_oblique_opens_the_inverted_subject(fr):
+    quotes = quotes_in(fr, "Une compensation est-elle en négociation? \"La question du dispositif n'est pas réglée\", "
+                           "avait simplement répondu avant la rencontre l'entourage de Jean-Paul Hurel.")
+    said = _said(quotes, "La question du dispositif")
+    assert said and said[0].speaker is not None and "Hurel" in said[0].speaker.text

@@ -1336,8 +1336,8 @@ def _incise_subject(span, lang: str) -> bool:
         if tok.morph.get("VerbForm") != ["Fin"] and not any(c.dep_.startswith("aux") for c in tok.children):
             continue
         first = min([tok] + [c for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i], key=lambda t: t.i)
-        if not re.search(r"[»”\"]\s*,\s*$", text[max(0, first.idx - 12):first.idx]):
-            continue  # an incise follows the closing mark and its comma
+        if not re.search(r"([»”\"]\s*,|,\s*[”\"])\s*$", text[max(0, first.idx - 12):first.idx]):
+            continue  # an incise follows the closing mark and its comma (*« … », a dit X*, *"…," said X*)
         inv = inverted_subject(tok)
         if inv is not None and span.start <= inv.i < span.end:
             return True

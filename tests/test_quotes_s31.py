@@ -172,3 +172,26 @@ def test_a_determiner_after_an_oblique_opens_the_inverted_subject(fr):
                            "avait simplement répondu avant la rencontre l'entourage de Jean-Paul Hurel.")
     said = _said(quotes, "La question du dispositif")
     assert said and said[0].speaker is not None and "Hurel" in said[0].speaker.text
+
+
+# third round
+def test_a_speech_verb_with_where_it_was_said_introduces_a_quotation_after_a_colon(fr):
+    quotes = quotes_in(fr, "« Nous ne laisserons pas faire », a lancé Christophe Morin dans la matinée.\nLa présidente du "
+                           "parti a immédiatement répliqué sur Twitter: « C'est minable et malhonnête à l'image de son "
+                           "auteur ».")
+    said = _said(quotes, "C'est minable")
+    assert said and said[0].speaker.text == "La présidente du parti" and said[0].speaker_canonical != "Christophe Morin"
+
+
+def test_an_entourage_is_not_filled_with_one_person(fr):
+    quotes = quotes_in(fr, "Une rencontre avec Hollande est prévue. Une compensation est-elle en négociation? \"La "
+                           "question du dispositif n'est pas réglée\", avait simplement répondu avant la rencontre "
+                           "l'entourage de Jean-Paul Hurel.")
+    said = _said(quotes, "La question du dispositif")
+    assert said and "entourage" in said[0].speaker.text and said[0].speaker_canonical in (None, "Jean-Paul Hurel")
+
+
+def test_a_compound_preposition_is_no_new_phrase(fr):
+    quotes = quotes_in(fr, "Armin Vogel, artiste néerlandais reconnu à travers le monde pour son concept \"A State Of "
+                           "Trance\", fait appel depuis longtemps à des orchestres.")
+    assert not _said(quotes, "A State Of Trance")

@@ -124,13 +124,14 @@ def _controlled_speech(verb: Token, lang: str) -> Token | None:
     return None
 
 
-# What may stand between a speech verb and the quotation it introduces: nothing, or to whom it was
-# said (*a déclaré à l'AFP :*, *told reporters:*). French also accepts a bare *a* (*à* typed without
-# its accent, common in unaccented copy); in English *a* is the article, and *posted a photo of the
-# hall: "…"* names what was posted, not an addressee, so the verb does not introduce the quotation.
+# What may stand between a speech verb and the quotation it introduces: nothing, or to whom or where it was
+# said (*a déclaré à l'AFP :*, *told reporters:*, *a répliqué sur Twitter :*, *a écrit dans un communiqué :*).
+# French also accepts a bare *a* (*à* typed without its accent, common in unaccented copy); in English *a* is
+# the article, and *posted a photo of the hall: "…"* names what was posted, not an addressee, so the verb does
+# not introduce the quotation.
 _ADDRESSEE = {
     lang: re.compile(rf"^(?:(?:{heads})\b[^:,;«»“”\"]{{0,60}})?\s*[:,]?\s*$", re.I)
-    for lang, heads in (("fr", "à|a|au|aux|auprès d[eu']|devant"), ("en", "to"))
+    for lang, heads in (("fr", "à|a|au|aux|auprès d[eu']|devant|sur|dans|via"), ("en", "to"))
 }
 
 

@@ -261,7 +261,7 @@ def inverted_subject(verb: Token) -> Token | None:
                 # up to a determiner right after the oblique's noun, which opens a phrase of its own that the
                 # parser hung on it (*a répondu avant la rencontre l'entourage de X*)
                 end = next((k for k in range(i + 2, end) if doc[k].pos_ == "DET" and doc[k].dep_ == "det"
-                            and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k].head.i > k), end)
+                            and k - 1 == tok.head.i and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k].head.i > k), end)
             named = _name_after_oblique(doc, i + 1, end)
             if named is not None:
                 return named

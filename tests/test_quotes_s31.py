@@ -195,3 +195,39 @@ def test_a_compound_preposition_is_no_new_phrase(fr):
     quotes = quotes_in(fr, "Armin Vogel, artiste néerlandais reconnu à travers le monde pour son concept \"A State Of "
                            "Trance\", fait appel depuis longtemps à des orchestres.")
     assert not _said(quotes, "A State Of Trance")
+
+
+# guards from the second review
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("« Marie Duval doit démissionner », a exigé Paul Xavier. « Il n'en est pas question », a-t-elle rétorqué.",
+     "Il n'en est pas question", "Marie Duval"),
+    ("« Le maire Marc Girard nous a menti », accuse Marie Duval. « Je n'ai jamais menti », se défend-il.",
+     "Je n'ai jamais menti", "Marc Girard"),
+])
+def test_a_subject_in_quoted_words_is_the_antecedent_nobody_else_agrees_with(fr, text, fragment, speaker):
+    said = _said(quotes_in(fr, text), fragment)
+    assert said and said[0].speaker_canonical == speaker
+
+
+def test_leur_names_those_spoken_to_not_the_previous_speaker(fr):
+    quotes = quotes_in(fr, "« Nous ne céderons pas », a affirmé Marie Dufresne devant les grévistes. La ministre leur a "
+                           "expliqué que « rien n'est décidé ».")
+    said = _said(quotes, "rien n'est décidé")
+    assert said and said[0].speaker_canonical == "Marie Dufresne"
+
+
+def test_a_capitalised_article_belongs_to_the_outlet_name(fr):
+    quotes = quotes_in(fr, "« Nous ne reculerons pas », a confié au journal Les Échos le patron de Renault.")
+    said = _said(quotes, "Nous ne reculerons pas")
+    assert said and said[0].speaker.text == "le patron de Renault"
+
+
+def test_a_document_about_someone_does_not_name_its_author(fr):
+    quotes = quotes_in(fr, "Verdict de Marc Girard: « Coupable de tous les faits reprochés depuis des années ».")
+    assert all(q.speaker_canonical != "Marc Girard" for q in _said(quotes, "Coupable de tous les faits"))
+
+
+def test_an_english_pronoun_takes_up_the_subject_of_the_quoted_words(en):
+    quotes = quotes_in(en, "\"John Smith should resign,\" Mary Jones said. \"I will not resign,\" he replied.")
+    said = _said(quotes, "I will not resign")
+    assert said and said[0].speaker_canonical == "John Smith"

@@ -120,6 +120,7 @@ class QuoteWords:
     opinion_quantifiers: frozenset[str] = frozenset()
     collective_heads: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
+    authored_nouns: frozenset[str] = frozenset()
     etre_verbs: frozenset[str] = frozenset()
     gendered_nouns_masc: frozenset[str] = frozenset()
     gendered_nouns_fem: frozenset[str] = frozenset()

@@ -463,11 +463,16 @@ class Discourse:
         best: tuple[int, Referent] | None = None
         i = bisect_left(self.subject_starts, anchor)
         quoted = quoted_set(self.doc)
+        in_words = None  # the nearest agreeing subject inside quotation marks, taken only when no other agrees
         while i:
             i -= 1
             char, ref = self.subjects[i]
             if char in quoted:
-                continue  # a subject in a speaker's own words is whom they talk about, not a later pronoun's antecedent
+                # a subject in a speaker's own words is whom they talk about, not a later pronoun's antecedent,
+                # unless nobody else agrees (*« Marie Duval doit partir », a exigé Paul X. « Non », a-t-elle dit*)
+                if in_words is None and compatible(ref, gender, plural, persons_only):
+                    in_words = (char, ref)
+                continue
             if compatible(ref, gender, plural, persons_only):
                 best = (char, ref)
                 break
@@ -479,6 +484,8 @@ class Discourse:
             if compatible(ref, gender, plural, persons_only):
                 best = (char, ref)
                 break
+        if best is None and in_words is not None:
+            best = in_words
         if best is not None:
             return best[1]
         # named last outside quotation marks: a person a speaker's words mention is what they talk about
@@ -650,12 +657,13 @@ class Discourse:
 
 
 def answers_someone(subject: Token) -> bool:
-    """Does the subject's verb carry a third-person dative clitic before it (*lui a rétorqué*, *leur a répondu*,
-    *lui reproche*)? Then it speaks to someone the discourse already holds, most often the previous speaker, and
-    is not taken up as that speaker."""
+    """Does the subject's verb carry a singular dative clitic before it (*lui a rétorqué*, *lui reproche*)? Then
+    it speaks to someone the discourse already holds, most often the previous speaker, and is not taken up as
+    that speaker. Not *leur*: the previous speaker taken up is one person, and *leur* names those spoken to
+    (*a affirmé X devant les grévistes. La ministre leur a expliqué…*: X)."""
     verb = subject.head
     return subject.dep_ in _SUBJECT_DEPS and any(
-        c.lower_ in ("lui", "leur") and c.i < verb.i and (c.dep_ in ("iobj", "obj", "obl:arg") or c.dep_.startswith("expl"))
+        c.lower_ == "lui" and c.i < verb.i and (c.dep_ in ("iobj", "obj", "obl:arg") or c.dep_.startswith("expl"))
         for c in verb.children)
 
 

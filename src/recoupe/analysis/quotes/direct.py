@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import present_third_person, quote_words, role_nouns, source_nouns, speech_forms, speech_lemma
+from recoupe.analysis.lexicons import present_third_person, quote_words, role_nouns, speech_forms, speech_lemma
 from recoupe.analysis.quotes.according_to import stance_antecedent
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
 from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker, participial_clause, passive_agent
@@ -660,15 +660,16 @@ def _named_label(doc: Doc, clause: list[Token], lang: str) -> Token | None:
 
 
 def _document_label(doc: Doc, clause: list[Token], lang: str) -> Token | None:
-    """A verbless line before a colon headed by a source noun (``source_nouns.tsv``: *tweet*, *message*,
-    *communiqué*) whose complement names a person (*Autre tweet, du député X, proche du ministre :*, *Message
+    """A verbless line before a colon headed by a noun of what someone writes (``quote_words``
+    ``authored_nouns``: *tweet*, *message*, *communiqué*) whose complement names a person (*Autre tweet, du député X, proche du ministre :*, *Message
     de X :*): the person's phrase, whose words the quotation after the colon is."""
     inside = {t.i for t in clause}
     heads = [t for t in clause if t.head.i == t.i or t.head.i not in inside]
     if len(heads) != 1 or heads[0].pos_ != "NOUN":
         return None
     head = heads[0]
-    if head.lemma_.lower() not in source_nouns(lang) and head.lower_ not in source_nouns(lang):
+    authored = quote_words(lang).authored_nouns
+    if head.lemma_.lower() not in authored and head.lower_ not in authored:
         return None
     for c in head.children:
         if c.i > head.i and c.dep_.startswith("nmod") and any(k.dep_ == "case" and k.lower_ in ("de", "du", "d'", "d’", "from", "by")

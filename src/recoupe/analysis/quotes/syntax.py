@@ -260,7 +260,9 @@ def inverted_subject(verb: Token) -> Token | None:
             if language_of(doc) == "fr":
                 # up to a determiner right after the oblique's noun, which opens a phrase of its own that the
                 # parser hung on it (*a répondu avant la rencontre l'entourage de X*)
+                # (a lower-case one: *Le*, *La* open a name, *au journal Les Échos le patron*)
                 end = next((k for k in range(i + 2, end) if doc[k].pos_ == "DET" and doc[k].dep_ == "det"
+                            and doc[k].text[:1].islower()
                             and k - 1 == tok.head.i and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k].head.i > k), end)
             named = _name_after_oblique(doc, i + 1, end)
             if named is not None:

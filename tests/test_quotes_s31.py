@@ -231,3 +231,12 @@ def test_an_english_pronoun_takes_up_the_subject_of_the_quoted_words(en):
     quotes = quotes_in(en, "\"John Smith should resign,\" Mary Jones said. \"I will not resign,\" he replied.")
     said = _said(quotes, "I will not resign")
     assert said and said[0].speaker_canonical == "John Smith"
+
+
+def test_a_quotation_introduced_in_its_own_sentence_continues_no_turn(fr):
+    quotes = quotes_in(fr, "Le porte-parole a déclaré sur BFMTV: « Il y a une lettre de cadrage qui prévoyait cela depuis "
+                           "longtemps ». La chaîne s'est procuré le courrier.\nSur notre antenne, le journaliste Damien "
+                           "Fleuret précise la nature de ce pli ce lundi soir: « C'est une lettre de cadrage rédigée par "
+                           "les services du Premier ministre. »")
+    said = _said(quotes, "rédigée par les services")
+    assert said and said[0].speaker_canonical == "Damien Fleuret"

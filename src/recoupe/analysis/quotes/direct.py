@@ -348,7 +348,12 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             # the next paragraph of one quotation (``text._continued_quotations``): the same speaker's words
             out.append(Candidate("direct", "direct_floating", (start, end), None, None, 0.5, inherited=last_attributed))
             continue
-        if (last_attributed is not None and n_words >= 4 and near_previous(doc, last_attributed.content[1], start)
+        governed = _governing_speech_verb(doc, start, end, lang) if not _a_name(content) else None
+        # a speech verb of the quotation's own sentence, after the previous quotation, introduces it (*X a déclaré
+        # sur BFMTV : « … ». … Le journaliste Y précise ce soir : « … »*): no continued turn
+        own_report = governed is not None and last_attributed is not None and governed[0].idx > last_attributed.content[1]
+        if (last_attributed is not None and n_words >= 4 and not own_report
+                and near_previous(doc, last_attributed.content[1], start)
                 and not subhead(doc, start, end)  # a subhead pulls from its section, it continues no turn
                 and (_starts_sentence(doc, start) and has_finite_verb(doc, start, end)
                      or n_words >= 6 and "\n" not in doc_text(doc)[last_attributed.content[1]:start])):
@@ -365,7 +370,6 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             cand = Candidate("direct", "direct_floating", (start, end), None, None, 0.5, inherited=last_attributed)
             out.append(cand)
             continue
-        governed = _governing_speech_verb(doc, start, end, lang) if not _a_name(content) else None
         if governed is not None and n_words >= FRAGMENT_MIN_WORDS:
             verb, speaker = governed
             out.append(Candidate("direct", "direct_fragment", (start, end), cue_span(verb), speaker, 0.5))

@@ -62,7 +62,7 @@ from recoupe.analysis.quotes.coreference import (
 from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.offices import OFFICE_HOLDER, known_holder
-from recoupe.analysis.quotes.syntax import (DOCUMENT_RULE_PREFIX, Candidate, clause_subject, has_finite_verb,
+from recoupe.analysis.quotes.syntax import (DE_FORMS, DOCUMENT_RULE_PREFIX, Candidate, clause_subject, has_finite_verb,
                                            inverted_subject, phrase_bounds, subject_of)
 from recoupe.analysis.text import QUOTE_MARKS, char_span, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
@@ -574,8 +574,7 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
         # person's title names no organisation (``kind_clash``): those candidates stay out of the scorer's
         # choice, as a pronoun's gender clashes do (``open_rows``)
         p = p.copy()
-        previous = discourse.previous_speaker(anchor) if answers_someone(head) else None
-        answered = previous[1].entity if previous is not None else None
+        answered = _answered(discourse, head, anchor)
         for k, c in enumerate(cands):
             ent = c.referent.entity if c.referent is not None else None
             if k != rule_index and ent is not None and description_clash(doc, head, phrase, ent, lang):
@@ -917,19 +916,17 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
                          via=via)
         # the person the description's complement names (*le fils de X*) is not its holder, nor is the previous
         # speaker when the verb answers someone (*lui a rétorqué*: ``coreference.answers_someone``)
-        previous = discourse.previous_speaker(anchor) if answers_someone(head) else None
-        answered = previous[1].entity if previous is not None else None
+        answered = _answered(discourse, head, anchor)
 
-        def excluded(ref) -> bool:
-            ent = ref.entity if ref is not None else None
+        def excluded(ent: Entity | None) -> bool:
             return ent is not None and (ent is answered or _in_complement(ent, head, bounds))
 
         # "Le milliardaire a poursuivi…": the previous speaker
         found = _topic_found(doc, head, span, bounds, anchor, discourse, lang, confidence)
-        if found is not None and not excluded(found.referent):
+        if found is not None and not excluded(found.referent.entity if found.referent else None):
             return found
         named = _person_named_just_before(doc, head, bounds, discourse, lang)
-        if named is not None and excluded(named):
+        if named is not None and excluded(named.entity):
             named = None
         if named is not None:  # "X a ouvert un café. « … », raconte la commerçante"
             found = _resolved_anaphor(doc, span, named, lang, confidence, 0.7)
@@ -938,7 +935,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             found.identified = True
             return found
         sole = _sole_named_speaker(doc, head, bounds, discourse, lang)
-        if sole is not None and (sole[0] is answered or _in_complement(sole[0], head, bounds)):
+        if sole is not None and excluded(sole[0]):
             sole = None
         if sole is not None:  # *Le ministre a annoncé…* where the article names one minister who speaks
             ent, mention = sole
@@ -1223,7 +1220,11 @@ def _mention_at(ent: Entity, near: int) -> Span | None:
     return Span(text=m.text, start=m.start, end=m.end)
 
 
-_OF = frozenset({"de", "d'", "d’", "du", "des", "of"})
+def _answered(discourse: Discourse, head: Token, anchor: int) -> Entity | None:
+    """The previous speaker when the description's verb answers someone (``coreference.answers_someone``:
+    *lui a rétorqué*): whom it speaks to, so no pick for the description."""
+    previous = discourse.previous_speaker(anchor) if answers_someone(head) else None
+    return previous[1].entity if previous is not None else None
 
 
 def _in_complement(ent: Entity, head: Token, phrase: tuple[int, int]) -> bool:
@@ -1242,7 +1243,7 @@ def _in_complement(ent: Entity, head: Token, phrase: tuple[int, int]) -> bool:
         k = tok.i - 1 if tok is not None else -1
         while k >= 0 and doc[k].pos_ == "DET":
             k -= 1
-        if k >= 0 and doc[k].lower_ in _OF:
+        if k >= 0 and (doc[k].lower_ in DE_FORMS or doc[k].lower_ == "of"):
             return True
     return False
 

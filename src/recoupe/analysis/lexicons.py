@@ -122,6 +122,7 @@ class QuoteWords:
     group_nouns: frozenset[str] = frozenset()
     authored_nouns: frozenset[str] = frozenset()
     etre_verbs: frozenset[str] = frozenset()
+    auxiliary_forms: frozenset[str] = frozenset()
     gendered_nouns_masc: frozenset[str] = frozenset()
     gendered_nouns_fem: frozenset[str] = frozenset()
     pour_verbs: frozenset[str] = frozenset()
@@ -218,8 +219,9 @@ def speech_lemma(token: Token, lang: str) -> str | None:
             i -= 1
         prev = token.doc[i] if i >= 0 else None
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if prev is not None and prev.pos_ == "AUX":
-            return form
+        if prev is not None and (prev.pos_ == "AUX" or prev.head.i == token.i and (
+                prev.dep_ in ("aux", "aux:tense", "aux:pass") or prev.lower_ in quote_words(lang).auxiliary_forms)):
+            return form  # an auxiliary the tagger slipped on with its participle (*a tweeté*: X X), hung on it
         if nxt is not None and nxt.lower_.startswith("-t") or (nxt is not None and nxt.lower_ in ("-il", "-elle")):
             return form
         if _predicate_without_copula(token):

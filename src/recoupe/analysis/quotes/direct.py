@@ -222,13 +222,34 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
         after_comma = any(t.text == "," for t in before)
         inverted = any(t.lower_.startswith("-t") or t.lower_ in ("-il", "-elle") for t in list(before) + list(after))
         subject = subject_of(tok)
-        inverted = inverted or (subject is not None and subject.i > tok.i)
+        inverted = inverted or (subject is not None and subject.i > tok.i) \
+            or (subject is None and lang == "fr" and after_comma and _object_read_subject(tok, span.end, lang))
         if after_comma and inverted:
             return tok
     for tok in span[1:]:
         if lang == "fr" and doc[tok.i - 1].text == "," and _slipped_incise(tok, span.end, lang):
             return tok  # « …, analyse Paul Martin. … »: a verb form the tagger read as a noun
     return None
+
+
+def _object_read_subject(verb: Token, stop: int, lang: str) -> bool:
+    """*« …, commente dans un quotidien un élu centriste. … »* (invented): a finite speech verb after a
+    comma inside the quotation whose inverted subject, past an oblique, the parser read as its object
+    (``inverted_subject`` finds it): an incise when that phrase can speak (``credible_source``) and closes
+    its sentence before ``stop`` with no verb of its own (a verb with an object runs on: *…, dénonce la
+    corruption qui…*)."""
+    doc = verb.doc
+    if not finite(verb):
+        return False
+    found = inverted_subject(verb)
+    if found is None or not credible_source(found, phrase_bounds(found), lang):
+        return False
+    for tok in doc[found.i + 1 : stop]:
+        if tok.text in SENT_END:
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("qui", "que", "qu'", "qu’"):
+            return False
+    return False
 
 
 def _slipped_incise(tok: Token, stop: int, lang: str) -> bool:
@@ -608,6 +629,8 @@ def _colon_introduced(doc: Doc, start: int, end: int, lang: str) -> tuple[Token,
             speaker = subject_of(tok)
         elif tok.pos_ == "VERB" and participial_clause(tok):
             speaker = main_clause_speaker(tok)
+        if speaker is not None and _relative_of_thing(speaker, tok, lang):
+            speaker = None  # *X n'est pas choqué par la une, qui montre un chat :*: the clause the colon closes
         if speaker is not None or tok.head.i == tok.i or tok.head.i not in inside:
             break
         tok = tok.head
@@ -626,6 +649,20 @@ def _colon_introduced(doc: Doc, start: int, end: int, lang: str) -> tuple[Token,
     if speaker is None and not has_finite_verb(doc, start, end):
         return None
     return colon, speaker
+
+
+def _relative_of_thing(subject: Token, verb: Token, lang: str) -> bool:
+    """Is ``subject`` the relative pronoun of a relative clause on a thing, its verb no speech verb
+    (*…, qui représente un chat armé d'un sabre :*)? Such a clause describes its antecedent; the colon
+    after it closes the sentence whose subject announces the quotation, so the colon rule reads on up
+    the tree. A relative on someone who can speak (*le maire, qui est furieux :*) or with a speech verb
+    (*un tweet, qui affirme :*) keeps its subject."""
+    if "Rel" not in subject.morph.get("PronType") or not verb.dep_.startswith("acl") or speech_lemma(verb, lang):
+        return False
+    antecedent = verb.head
+    if antecedent.pos_ == "PRON":  # *celui, quelqu'un, chacun* may speak; a pronoun of no type is a slip (*la une*)
+        return not antecedent.morph.get("PronType")
+    return antecedent.pos_ == "NOUN" and not credible_source(antecedent, phrase_bounds(antecedent), lang)
 
 
 def _colon_speaker_names(doc: Doc, speaker: Token | None, start: int, end: int) -> bool:

@@ -498,6 +498,13 @@ def speaker_head(verb: Token) -> Token | None:
     return subject if subject is not None else _narrative_infinitive_subject(verb)
 
 
+def _verb_auxiliary(tok: Token, verb: Token) -> bool:
+    """Is ``tok`` the verb's own auxiliary or negation (*Quelques heures auparavant le préfet X avait
+    indiqué*, *X n'a pas dit*): words of the verb's group, which may stand between its subject and it."""
+    return tok.head.i == verb.i and (tok.dep_ in ("aux", "aux:tense", "aux:pass")
+                                     or tok.dep_ == "advmod" and "Neg" in tok.morph.get("Polarity"))
+
+
 def by_par(phrase: Token) -> bool:
     """Is the phrase introduced by *par* (a French passive's agent)?"""
     return any(k.dep_ == "case" and k.lower_ == "par" for k in phrase.children)
@@ -535,7 +542,7 @@ def fronted_subject(verb: Token) -> Token | None:
     for child in sorted(verb.lefts, key=lambda t: -t.i):
         for tok in child.subtree:
             if tok.dep_ == "appos" and tok.ent_type_ in ("PER", "PERSON") and tok.ent_iob_ == "B" \
-                    and all(t.is_punct for t in doc[tok.right_edge.i + 1 : verb.i]):
+                    and all(t.is_punct or _verb_auxiliary(t, verb) for t in doc[tok.right_edge.i + 1 : verb.i]):
                 return tok
     return None
 

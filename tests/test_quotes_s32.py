@@ -10,7 +10,9 @@ sentences:
 - a fronted subject may stand before the verb's own auxiliary (*Deux jours auparavant le procureur X avait
   indiqué que…*: ``syntax.fronted_subject``);
 - an incise inside a quotation whose inverted subject the parser read as an object after an oblique
-  (*…, commente dans un quotidien un élu centriste. …*: ``direct._object_read_subject``)."""
+  (*…, commente dans un quotidien un élu centriste. …*: ``direct._object_read_subject``);
+- a verb of retort (*il a rétorqué*) or a pronoun whose verb has *lui* before it answers the previous speaker, who
+  is then no antecedent of the pronoun (``coreference.RETORT``, ``Discourse.antecedent``, the scorer's veto)."""
 
 from __future__ import annotations
 
@@ -74,3 +76,18 @@ def test_a_speech_verb_with_an_object_inside_a_quotation_is_no_incise(fr):
                            "et rien n’a changé », a-t-il conclu.")
     said = _said(quotes, "Nous avons tout essayé")
     assert said and all(q.speaker_canonical == "Paul Durand" for q in said)
+
+
+def test_a_retort_is_not_the_previous_speakers(fr):
+    quotes = quotes_in(fr, "« Il faut accueillir », a dit Marc Lenoir. « Les Français sont généreux », a lancé Paul "
+                           "Durand. Une vue que l’ancien chef du gouvernement ne partage pas. Il a immédiatement "
+                           "rétorqué : « J’ai parlé au nom de la France. »")
+    said = _said(quotes, "J’ai parlé au nom")
+    assert said and said[0].speaker_canonical == "Marc Lenoir"
+
+
+def test_a_retort_with_no_one_else_to_answer_keeps_the_one_person_named(fr):
+    quotes = quotes_in(fr, "« Nous ne céderons pas », a déclaré Paul Durand mardi. Interrogé sur les critiques de "
+                           "l’opposition, il a rétorqué : « Ce sont des mensonges. »")
+    said = _said(quotes, "Ce sont des mensonges")
+    assert said and said[0].speaker_canonical == "Paul Durand"

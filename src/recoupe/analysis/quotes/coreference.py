@@ -41,6 +41,10 @@ from recoupe.model import Entity, Mention, Span
 # Verbs that continue the previous speaker's turn: their pronoun subject is that speaker.
 CONTINUATION = {"ajouter", "poursuivre", "continuer", "conclure", "renchérir", "enchaîner", "compléter",
                 "préciser", "insister", "nuancer", "reprendre", "add", "continue", "conclude", "go"}
+# Verbs of retort: their speaker answers what someone else said, so the previous speaker is no default
+# antecedent of their pronoun subject (*« … », a dit X. Il a rétorqué : « … »*: not X). From the dictionary's
+# verbs of replying in contradiction; *répondre* is left out (one answers a journalist's unquoted question).
+RETORT = {"rétorquer", "répliquer", "riposter", "objecter", "retort", "reply", "counter"}
 # Descriptions set off by commas that may stand between a description and the name it is apposed to
 # (*le directeur du musée, et ancien élu, X*). prior: French press style; not tuned.
 APPOSED_DESCRIPTIONS = 2
@@ -446,6 +450,10 @@ class Discourse:
         else:  # English *his* / *her* stand for a person, *its* / *their* and French *son* / *sa* for anyone
             persons_only = pron.doc.lang_ == "en" and gender is not None
         previous = self.previous_speaker(anchor)
+        answered = previous[1].canonical if previous is not None and agreement is None \
+            and (verb_lemma in RETORT or answers_someone(pron)) else None
+        if answered is not None:
+            previous = None  # whom the verb answers, not who speaks: the search below passes over them
         french_singular = agreement is None and low in ("il", "elle") and not plural
         if french_singular and previous is not None and not previous[1].person \
                 and not self._body_description(previous[1]):
@@ -473,7 +481,7 @@ class Discourse:
                 if in_words is None and compatible(ref, gender, plural, persons_only):
                     in_words = (char, ref)
                 continue
-            if compatible(ref, gender, plural, persons_only):
+            if compatible(ref, gender, plural, persons_only) and ref.canonical != answered:
                 best = (char, ref)
                 break
         for char, ref in reversed(self.speakers):
@@ -481,7 +489,7 @@ class Discourse:
                 continue
             if best is not None and char < best[0]:
                 break
-            if compatible(ref, gender, plural, persons_only):
+            if compatible(ref, gender, plural, persons_only) and ref.canonical != answered:
                 best = (char, ref)
                 break
         if best is None and in_words is not None:

@@ -31,6 +31,7 @@ from recoupe.analysis.quotes.candidates import (
     scores,
 )
 from recoupe.analysis.quotes.coreference import (
+    RETORT,
     AGENT_ROLES,
     answers_someone,
     Discourse,
@@ -590,6 +591,15 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 # *la directrice* is not filled with a man named nearby, nor is the rules' pick (an organisation
                 # in the phrase, a holder) replaced by one
                 fill_vetoed = fill_vetoed or found.canonical is None and p[k] >= 0.5
+                p[k] = -1.0
+    if htype == "pronoun" and head is not None and (_verb_lemma(cand, doc) in RETORT or answers_someone(head)):
+        # *Il a rétorqué*, *il lui a répondu*: the previous speaker is whom the pronoun's speaker answers, out of
+        # the scorer's choice as out of the discourse's (``Discourse.antecedent``)
+        previous = discourse.previous_speaker(anchor)
+        answered = previous[1].entity if previous is not None else None
+        p = p.copy()
+        for k, c in enumerate(cands):
+            if k != rule_index and answered is not None and c.referent is not None and c.referent.entity is answered:
                 p[k] = -1.0
     # with a subject of its own (the pronoun, the description), a name after the verb is no inverted subject
     verb = _cue_verb(doc, cand) if head is not None else None

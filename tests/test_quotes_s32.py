@@ -3,16 +3,15 @@ sentences:
 
 - an auxiliary the tagger slipped on together with its participle (*a tweeté*: both tagged X) is read by the
   parser's arc, so the participle is a speech verb and the incise is read (``lexicons.speech_lemma``);
-- the colon rule reads past a relative clause on a thing (*…, qui représente un chat :*) to the sentence's
-  subject (``direct._relative_of_thing``);
-- a description nothing else resolves takes up the person the narrative is about, not the one named only
-  as the complement of that person's role (*X, ancien conseiller de Y, …*: ``speakers._apposition_owner``);
+- the colon rule reads past a relative clause set off by a comma on a thing (*…, qui représente un chat :*) to
+  the sentence's subject (``direct._relative_of_thing``);
 - a fronted subject may stand before the verb's own auxiliary (*Deux jours auparavant le procureur X avait
   indiqué que…*: ``syntax.fronted_subject``);
-- an incise inside a quotation whose inverted subject the parser read as an object after an oblique
-  (*…, commente dans un quotidien un élu centriste. …*: ``direct._object_read_subject``);
+- an incise inside a quotation whose inverted subject the parser read as an object after an oblique naming a
+  medium (*…, commente dans Le Figaro un élu centriste. …*: ``direct._object_read_subject``);
 - a verb of retort (*il a rétorqué*) or a pronoun whose verb has *lui* before it answers the previous speaker, who
-  is then no antecedent of the pronoun (``coreference.RETORT``, ``Discourse.antecedent``, the scorer's veto)."""
+  is then no antecedent of the pronoun (``coreference.RETORT``, ``Discourse.antecedent``, the scorer's veto);
+- *sembler* with *être* and an attribute is *sembler* with an infinitive, a speculation (``hedges._copula_infinitive``)."""
 
 from __future__ import annotations
 
@@ -45,11 +44,20 @@ def test_a_relative_on_a_person_keeps_its_subject(fr):
     assert said and said[0].speaker_canonical == "Sophie Lenoir"
 
 
-def test_a_description_takes_up_the_owner_of_the_role_not_its_complement(fr):
-    quotes = quotes_in(fr, "Jean Morel, ancien conseiller de Paul Durand, ne votera pas pour lui en 2027. "
-                           "« Nos chemins se sont séparés », poursuit l’écrivain.")
-    said = _said(quotes, "Nos chemins")
-    assert said and said[0].speaker_canonical == "Jean Morel"
+def test_a_restrictive_relative_on_a_person_keeps_its_subject(fr):
+    # review guard: *l'automobiliste qui conduisait :* says who speaks (the lexicons need not list the noun)
+    quotes = quotes_in(fr, "La police a entendu l’automobiliste qui conduisait le camion : « Je n’ai rien pu faire, "
+                           "il a surgi devant moi. »")
+    said = _said(quotes, "Je n’ai rien pu faire")
+    assert said and said[0].speaker.text != "La police"
+
+
+def test_a_description_of_an_office_goes_to_the_complement_who_holds_it(fr):
+    # review guard: the owner of *avocat de X* is not *l'ancien maire*; X is
+    quotes = quotes_in(fr, "Hugo Blanc, avocat de Jacques Morel, a plaidé la relaxe. « Je n’ai rien à me reprocher », "
+                           "a déclaré l’ancien maire.")
+    said = _said(quotes, "Je n’ai rien à me reprocher")
+    assert said and said[0].speaker_canonical == "Jacques Morel"
 
 
 def test_a_fronted_subject_before_the_verbs_auxiliary(fr):
@@ -68,6 +76,14 @@ def test_an_incise_inside_a_quotation_whose_subject_the_parser_read_as_an_object
                            "Bercy, c’était angoissant pour la gauche. »")
     said = _said(quotes, "Cet intime du président")
     assert said and said[0].speaker.text.startswith("un parlementaire centriste")
+
+
+def test_a_verb_in_a_list_inside_a_quotation_is_no_incise(fr):
+    # review guard: with no medium between, the noun after the verb is its object (*accuse … le juge X*)
+    quotes = quotes_in(fr, "La sénatrice Julie Faure s’en est prise au ministre : « Il ment aux Français, accuse sans "
+                           "la moindre preuve le juge Michel Cadin. »")
+    said = _said(quotes, "Il ment aux Français")
+    assert said and said[0].speaker_canonical == "Julie Faure"
 
 
 def test_a_speech_verb_with_an_object_inside_a_quotation_is_no_incise(fr):
@@ -91,3 +107,17 @@ def test_a_retort_with_no_one_else_to_answer_keeps_the_one_person_named(fr):
                            "l’opposition, il a rétorqué : « Ce sont des mensonges. »")
     said = _said(quotes, "Ce sont des mensonges")
     assert said and said[0].speaker_canonical == "Paul Durand"
+
+
+def test_sembler_with_a_copula_infinitive_is_speculation(fr):
+    from recoupe.analysis.hedges import find_hedges
+
+    hedges = find_hedges(fr("Pour les riverains, le report semble désormais être la seule issue."))
+    assert [h.kind for h in hedges] == ["speculation"]
+
+
+def test_sembler_with_a_bare_attribute_stays_no_hedge(fr):
+    # measured and not kept in the session-10 hedges pass (*la date semble lointaine*)
+    from recoupe.analysis.hedges import find_hedges
+
+    assert find_hedges(fr("Pour les riverains, la date du chantier semble lointaine.")) == []

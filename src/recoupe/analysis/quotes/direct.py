@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import present_third_person, quote_words, role_nouns, speech_forms, speech_lemma
 from recoupe.analysis.quotes.according_to import stance_antecedent
+from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
 from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker, participial_clause, passive_agent
 from recoupe.analysis.quotes.syntax import (
@@ -234,22 +235,31 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
 
 def _object_read_subject(verb: Token, stop: int, lang: str) -> bool:
     """*« …, commente dans un quotidien un élu centriste. … »* (invented): a finite speech verb after a
-    comma inside the quotation whose inverted subject, past an oblique, the parser read as its object
-    (``inverted_subject`` finds it): an incise when that phrase can speak (``credible_source``) and closes
-    its sentence before ``stop`` with no verb of its own (a verb with an object runs on: *…, dénonce la
-    corruption qui…*)."""
+    comma inside the quotation whose inverted subject, past an oblique naming a medium (*dans Le Figaro*, *sur
+    RTL*, *au quotidien*: where the words were said), the parser read as its object (``inverted_subject`` finds
+    it): an incise when that phrase can speak (``credible_source``) and closes its sentence before ``stop`` with
+    no verb of its own (a verb with an object runs on: *…, dénonce la corruption qui…*). Without the medium the
+    phrase may be the object of a verb in a list (*il ment, accuse sans preuve le juge X*)."""
     doc = verb.doc
     if not finite(verb):
         return False
     found = inverted_subject(verb)
     if found is None or not credible_source(found, phrase_bounds(found), lang):
         return False
+    if not any(t.pos_ == "ADP" and _medium(t.head, lang) for t in doc[verb.i + 1 : found.i]):
+        return False  # *« Il ment, accuse sans preuve le juge X. »*: a list of what the speaker did, X its object
     for tok in doc[found.i + 1 : stop]:
         if tok.text in SENT_END:
             return True
         if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("qui", "que", "qu'", "qu’"):
             return False
     return False
+
+
+def _medium(noun: Token, lang: str) -> bool:
+    """Does the noun name a medium: an organisation or a title the entity step tags (*Le Figaro*, *RTL*), or an
+    outlet noun (``quote_words`` ``outlet_nouns``: *le quotidien*, *la chaîne*)?"""
+    return noun.ent_type_ in ("ORG", "MISC") or noun.lemma_.lower() in quote_words(lang).outlet_nouns
 
 
 def _slipped_incise(tok: Token, stop: int, lang: str) -> bool:
@@ -653,16 +663,20 @@ def _colon_introduced(doc: Doc, start: int, end: int, lang: str) -> tuple[Token,
 
 def _relative_of_thing(subject: Token, verb: Token, lang: str) -> bool:
     """Is ``subject`` the relative pronoun of a relative clause on a thing, its verb no speech verb
-    (*…, qui représente un chat armé d'un sabre :*)? Such a clause describes its antecedent; the colon
-    after it closes the sentence whose subject announces the quotation, so the colon rule reads on up
-    the tree. A relative on someone who can speak (*le maire, qui est furieux :*) or with a speech verb
-    (*un tweet, qui affirme :*) keeps its subject."""
+    (*…, qui représente un chat armé d'un sabre :*)? Such a clause, set off by a comma, describes its antecedent;
+    the colon after it closes the sentence whose subject announces the quotation, so the colon rule reads on up
+    the tree. A relative on someone who can speak (*le maire, qui est furieux :*, a person noun of the lexicons),
+    a restrictive one (*l'automobiliste qui conduisait :*, whose noun the lexicons may not list) or one with a
+    speech verb (*un tweet, qui affirme :*) keeps its subject."""
     if "Rel" not in subject.morph.get("PronType") or not verb.dep_.startswith("acl") or speech_lemma(verb, lang):
         return False
+    if subject.i == 0 or subject.doc[subject.i - 1].text != ",":
+        return False  # a restrictive relative (*la mère qui a perdu son fils :*) says who speaks
     antecedent = verb.head
     if antecedent.pos_ == "PRON":  # *celui, quelqu'un, chacun* may speak; a pronoun of no type is a slip (*la une*)
         return not antecedent.morph.get("PronType")
-    return antecedent.pos_ == "NOUN" and not credible_source(antecedent, phrase_bounds(antecedent), lang)
+    return antecedent.pos_ == "NOUN" and not is_person_noun(antecedent, lang) \
+        and not credible_source(antecedent, phrase_bounds(antecedent), lang)
 
 
 def _colon_speaker_names(doc: Doc, speaker: Token | None, start: int, end: int) -> bool:

@@ -1041,32 +1041,11 @@ def _person_named_just_before(doc: Doc, head: Token, bounds: tuple[int, int], di
         return None
     gender = title_gender(head)
     ref = discourse.person_named_near(bounds[0], gender, lines=NAMED_BEFORE_LINES)
-    if ref is not None and ref.entity is not None:
-        ref = _apposition_owner(doc, ref) or ref
-    if ref is None or ref.entity is None or ref.gender is None or not compatible(ref, gender, False, True):
+    if ref is None or ref.entity is None or ref.gender is None:
         return None
     if description_clash(doc, head, bounds, ref.entity, lang):
         return None
     return ref
-
-
-def _apposition_owner(doc: Doc, ref: Referent) -> Referent | None:
-    """*X, ancien ministre de Y, ne votera pas pour lui.* then *« … », poursuit l'écrivain* (invented): a
-    person named last only as the complement of a role in apposition to another person (*ministre de Y*)
-    is what that role is relative to; the narrative is about the apposition's owner, X, whom a later
-    description takes up. Returns X's referent, or None when the mention is no such complement."""
-    span = doc.char_span(ref.evidence[0], ref.evidence[1], alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    role = span.root.head
-    if span.root.dep_ != "nmod" or role.pos_ != "NOUN" or role.dep_ != "appos" or role.i == span.root.i:
-        return None
-    owner = role.head
-    people = [e for e in entities_in(doc, owner.idx, owner.idx + len(owner.text)) if is_person(e)]
-    if len(people) != 1 or people[0] is ref.entity:
-        return None
-    mention = _mention_at(people[0], owner.idx + len(owner.text))
-    return referent_of(doc, people[0], (mention.start, mention.end)) if mention is not None else None
 
 
 def _topic_found(doc: Doc, head: Token, span: Span | None, bounds: tuple[int, int], anchor: int,

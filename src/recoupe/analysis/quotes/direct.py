@@ -235,31 +235,26 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
 
 def _object_read_subject(verb: Token, stop: int, lang: str) -> bool:
     """*« …, commente dans un quotidien un élu centriste. … »* (invented): a finite speech verb after a
-    comma inside the quotation whose inverted subject, past an oblique naming a medium (*dans Le Figaro*, *sur
-    RTL*, *au quotidien*: where the words were said), the parser read as its object (``inverted_subject`` finds
-    it): an incise when that phrase can speak (``credible_source``) and closes its sentence before ``stop`` with
-    no verb of its own (a verb with an object runs on: *…, dénonce la corruption qui…*). Without the medium the
-    phrase may be the object of a verb in a list (*il ment, accuse sans preuve le juge X*)."""
+    comma inside the quotation whose inverted subject, past an oblique or not, the parser read as its object
+    (``inverted_subject`` finds it): an incise when that phrase can speak (``credible_source``) and closes its
+    sentence before ``stop`` with no verb of its own (a verb with an object runs on: *…, dénonce la corruption
+    qui…*), and when the verb heads its sentence in the parse (or stands beside it, ``parataxis``): a verb the
+    parse hangs on another as a clause is one of a list whose noun is its object (*: « Il ment, accuse sans
+    preuve le juge X. »*)."""
     doc = verb.doc
-    if not finite(verb):
-        return False
+    if not finite(verb) or set(verb.morph.get("Person")) & {"1", "2"} or verb.morph.get("Mood") == ["Imp"]:
+        return False  # an incise's verb is in the third person (*appelez votre médecin*: an imperative)
     found = inverted_subject(verb)
     if found is None or not credible_source(found, phrase_bounds(found), lang):
         return False
-    if not any(t.pos_ == "ADP" and _medium(t.head, lang) for t in doc[verb.i + 1 : found.i]):
-        return False  # *« Il ment, accuse sans preuve le juge X. »*: a list of what the speaker did, X its object
+    if verb.head.i != verb.i and verb.dep_ != "parataxis":
+        return False  # *: « Il ment, accuse sans preuve le juge X. »*: a clause the parse hangs on another verb, X its object
     for tok in doc[found.i + 1 : stop]:
         if tok.text in SENT_END:
             return True
         if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("qui", "que", "qu'", "qu’"):
             return False
     return False
-
-
-def _medium(noun: Token, lang: str) -> bool:
-    """Does the noun name a medium: an organisation or a title the entity step tags (*Le Figaro*, *RTL*), or an
-    outlet noun (``quote_words`` ``outlet_nouns``: *le quotidien*, *la chaîne*)?"""
-    return noun.ent_type_ in ("ORG", "MISC") or noun.lemma_.lower() in quote_words(lang).outlet_nouns
 
 
 def _slipped_incise(tok: Token, stop: int, lang: str) -> bool:

@@ -224,7 +224,7 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
         inverted = any(t.lower_.startswith("-t") or t.lower_ in ("-il", "-elle") for t in list(before) + list(after))
         subject = subject_of(tok)
         inverted = inverted or (subject is not None and subject.i > tok.i) \
-            or (subject is None and lang == "fr" and after_comma and _object_read_subject(tok, span.end, lang))
+            or (subject is None and lang == "fr" and after_comma and _object_read_subject(tok, span.start, span.end, lang))
         if after_comma and inverted:
             return tok
     for tok in span[1:]:
@@ -233,22 +233,22 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
     return None
 
 
-def _object_read_subject(verb: Token, stop: int, lang: str) -> bool:
+def _object_read_subject(verb: Token, start: int, stop: int, lang: str) -> bool:
     """*« …, commente dans un quotidien un élu centriste. … »* (invented): a finite speech verb after a
     comma inside the quotation whose inverted subject, past an oblique or not, the parser read as its object
     (``inverted_subject`` finds it): an incise when that phrase can speak (``credible_source``) and closes its
     sentence before ``stop`` with no verb of its own (a verb with an object runs on: *…, dénonce la corruption
-    qui…*), and when the verb heads its sentence in the parse (or stands beside it, ``parataxis``): a verb the
-    parse hangs on another as a clause is one of a list whose noun is its object (*: « Il ment, accuse sans
-    preuve le juge X. »*)."""
+    qui…*), and when the parse hangs the verb inside the quotation (tokens ``start`` to ``stop``): one hung on
+    the verb before a colon is one of a list of what that verb's subject did, its noun the object (*X s'en est
+    pris au ministre : « Il ment, accuse sans preuve le juge Y. »*)."""
     doc = verb.doc
     if not finite(verb) or set(verb.morph.get("Person")) & {"1", "2"} or verb.morph.get("Mood") == ["Imp"]:
         return False  # an incise's verb is in the third person (*appelez votre médecin*: an imperative)
     found = inverted_subject(verb)
     if found is None or not credible_source(found, phrase_bounds(found), lang):
         return False
-    if verb.head.i != verb.i and verb.dep_ != "parataxis":
-        return False  # *: « Il ment, accuse sans preuve le juge X. »*: a clause the parse hangs on another verb, X its object
+    if not start <= verb.head.i < stop:
+        return False  # *X s'en est pris au ministre : « Il ment, accuse sans preuve le juge Y. »*: hung on the verb before
     for tok in doc[found.i + 1 : stop]:
         if tok.text in SENT_END:
             return True

@@ -11,10 +11,12 @@ sentences:
   medium (*…, commente dans Le Figaro un élu centriste. …*: ``direct._object_read_subject``);
 - a verb of retort (*il a rétorqué*) or a pronoun whose verb has *lui* before it answers the previous speaker, who
   is then no antecedent of the pronoun (``coreference.RETORT``, ``Discourse.antecedent``, the scorer's veto);
-- *sembler* with *être* and an attribute is *sembler* with an infinitive, a speculation (``hedges._copula_infinitive``)."""
+- *sembler* with *être* and an attribute is *sembler* with an infinitive, a speculation (``hedges._copula_infinitive``);
+- the elliptic *Pas sûr que…*, *Pas sûr, …* is uncertainty (``hedge_cues_fr.tsv``)."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import quotes_in
 
 
@@ -121,3 +123,17 @@ def test_sembler_with_a_bare_attribute_stays_no_hedge(fr):
     from recoupe.analysis.hedges import find_hedges
 
     assert find_hedges(fr("Pour les riverains, la date du chantier semble lointaine.")) == []
+
+
+@pytest.mark.parametrize("text", ["Obtiendra-t-elle gain de cause ? Pas sûr, car la demande arrive tard.",
+                                  "Pas sûr que la réforme passe avant l’été."])
+def test_the_elliptic_pas_sur_is_uncertainty(fr, text):
+    from recoupe.analysis.hedges import find_hedges
+
+    assert [h.kind for h in find_hedges(fr(text))] == ["uncertainty"]
+
+
+def test_sure_of_oneself_is_no_hedge(fr):
+    from recoupe.analysis.hedges import find_hedges
+
+    assert find_hedges(fr("Le maire est sûr de lui et de son équipe.")) == []

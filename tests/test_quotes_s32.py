@@ -3,12 +3,12 @@ sentences:
 
 - an auxiliary the tagger slipped on together with its participle (*a tweeté*: both tagged X) is read by the
   parser's arc, so the participle is a speech verb and the incise is read (``lexicons.speech_lemma``);
-- the colon rule reads past a relative clause set off by a comma on a thing (*…, qui représente un chat :*) to
+- the colon rule reads past a relative clause set off by a comma on a thing (*…, qui représente un loup :*) to
   the sentence's subject (``direct._relative_of_thing``);
 - a fronted subject may stand before the verb's own auxiliary (*Deux jours auparavant le procureur X avait
   indiqué que…*: ``syntax.fronted_subject``);
 - an incise inside a quotation whose inverted subject the parser read as an object after an oblique naming a
-  medium (*…, commente dans Le Figaro un élu centriste. …*: ``direct._object_read_subject``);
+  medium (*…, explique sur une radio la députée X. …*: ``direct._object_read_subject``);
 - a verb of retort (*il a rétorqué*) or a pronoun whose verb has *lui* before it answers the previous speaker, who
   is then no antecedent of the pronoun (``coreference.RETORT``, ``Discourse.antecedent``, the scorer's veto);
 - *sembler* with *être* and an attribute is *sembler* with an infinitive, a speculation (``hedges._copula_infinitive``);
@@ -32,10 +32,10 @@ def test_a_participle_after_a_slipped_auxiliary_opens_the_incise(fr):
 
 
 def test_the_colon_rule_reads_past_a_relative_on_a_thing(fr):
-    quotes = quotes_in(fr, "Paul Durand a parlé hier. « Tout va bien. » Paul Durand n’est pas choqué par la une du "
-                           "premier numéro de cette année du Canard, qui représente un chat armé d’un sabre : "
-                           "« Je ne sais pas qui c’est. »")
-    said = _said(quotes, "Je ne sais pas qui")
+    quotes = quotes_in(fr, "Paul Durand a visité le salon hier. « Tout va bien. » Paul Durand n’est pas gêné par "
+                           "l’affiche du dernier numéro de la revue, qui représente un loup coiffé d’un casque : "
+                           "« Chacun y verra ce qu’il veut. »")
+    said = _said(quotes, "Chacun y verra")
     assert said and said[0].speaker.text == "Paul Durand"
 
 
@@ -71,13 +71,11 @@ def test_a_fronted_subject_before_the_verbs_auxiliary(fr):
 
 
 def test_an_incise_inside_a_quotation_whose_subject_the_parser_read_as_an_object(fr):
-    quotes = quotes_in(fr, "Un conseiller du Premier ministre a beau assurer au Figaro que « l’objectif n’est pas de "
-                           "tout contrôler », certaines nominations semblent destinées à cela.\n"
-                           "« Cet intime du président sera son œil, il lui rapportera ce qui s’y passe, commente dans "
-                           "Le Figaro un parlementaire centriste, ex-socialiste. Avoir deux ministres de droite à "
-                           "Bercy, c’était angoissant pour la gauche. »")
-    said = _said(quotes, "Cet intime du président")
-    assert said and said[0].speaker.text.startswith("un parlementaire centriste")
+    quotes = quotes_in(fr, "Les élus dissidents maintiennent leur ligne. « Chacun a voté selon sa conscience, "
+                           "explique sur France Inter la députée Claire Morin. Notre abstention se veut utile et nous "
+                           "espérons être entendus. »")
+    said = _said(quotes, "Notre abstention")  # one quotation, past its incise
+    assert said and said[0].speaker_canonical == "Claire Morin"
 
 
 def test_a_verb_in_a_list_inside_a_quotation_is_no_incise(fr):
@@ -97,10 +95,10 @@ def test_a_speech_verb_with_an_object_inside_a_quotation_is_no_incise(fr):
 
 
 def test_a_retort_is_not_the_previous_speakers(fr):
-    quotes = quotes_in(fr, "« Il faut accueillir », a dit Marc Lenoir. « Les Français sont généreux », a lancé Paul "
-                           "Durand. Une vue que l’ancien chef du gouvernement ne partage pas. Il a immédiatement "
-                           "rétorqué : « J’ai parlé au nom de la France. »")
-    said = _said(quotes, "J’ai parlé au nom")
+    quotes = quotes_in(fr, "« Il faut ouvrir les frontières », a plaidé Marc Lenoir. « Nos voisins font mieux que nous », "
+                           "a ajouté Paul Durand. Un constat que l’ex-ministre de l’Intérieur conteste vivement. Il a "
+                           "aussitôt rétorqué : « Je défends notre pays, rien d’autre. »")
+    said = _said(quotes, "Je défends notre pays")
     assert said and said[0].speaker_canonical == "Marc Lenoir"
 
 

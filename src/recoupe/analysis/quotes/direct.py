@@ -635,7 +635,7 @@ def _colon_introduced(doc: Doc, start: int, end: int, lang: str) -> tuple[Token,
         elif tok.pos_ == "VERB" and participial_clause(tok):
             speaker = main_clause_speaker(tok)
         if speaker is not None and _relative_of_thing(speaker, tok, lang):
-            speaker = None  # *X n'est pas choqué par la une, qui montre un chat :*: the clause the colon closes
+            speaker = None  # *X n'est pas gêné par l'affiche, qui représente un loup :*: the clause the colon closes
         if speaker is not None or tok.head.i == tok.i or tok.head.i not in inside:
             break
         tok = tok.head
@@ -658,7 +658,7 @@ def _colon_introduced(doc: Doc, start: int, end: int, lang: str) -> tuple[Token,
 
 def _relative_of_thing(subject: Token, verb: Token, lang: str) -> bool:
     """Is ``subject`` the relative pronoun of a relative clause on a thing, its verb no speech verb
-    (*…, qui représente un chat armé d'un sabre :*)? Such a clause, set off by a comma, describes its antecedent;
+    (*…, qui représente un loup coiffé d'un casque :*)? Such a clause, set off by a comma, describes its antecedent;
     the colon after it closes the sentence whose subject announces the quotation, so the colon rule reads on up
     the tree. A relative on someone who can speak (*le maire, qui est furieux :*, a person noun of the lexicons),
     a restrictive one (*l'automobiliste qui conduisait :*, whose noun the lexicons may not list) or one with a

@@ -135,3 +135,33 @@ def test_sure_of_oneself_is_no_hedge(fr):
     from recoupe.analysis.hedges import find_hedges
 
     assert find_hedges(fr("Le maire est sûr de lui et de son équipe.")) == []
+
+
+def test_a_retort_to_an_unquoted_question_keeps_the_previous_speaker(fr):
+    # second review guard: *Interrogée sur…, elle a rétorqué* answers a journalist, not the person met
+    quotes = quotes_in(fr, "« Le budget est sincère », a assuré la ministre Claire Dubois après avoir rencontré la "
+                           "sénatrice Anne Roux. Interrogée sur une hausse des impôts, elle a rétorqué : "
+                           "« Rien n’est décidé. »")
+    said = _said(quotes, "Rien n’est décidé")
+    assert said and said[0].speaker_canonical == "Claire Dubois"
+
+
+def test_a_document_a_relative_evaluates_before_a_colon_keeps_its_quotation(fr):
+    # second review guard: *le rapport de l'inspection, qui est accablant :* announces the report's words
+    quotes = quotes_in(fr, "Nous nous sommes procuré le rapport de l’inspection, qui est accablant : « Les contrôles "
+                           "ont été négligés pendant dix ans. »")
+    assert _said(quotes, "Les contrôles ont été négligés")
+
+
+def test_a_list_of_verbs_inside_a_quotation_has_no_incise(fr):
+    # second review guard: *menace les salariés* is the last verb of a list, not an incise
+    quotes = quotes_in(fr, "La sénatrice Julie Faure a réagi mardi. « Cette entreprise pollue, licencie, menace les "
+                           "salariés. »")
+    assert all(q.speaker is None or q.speaker.text != "les salariés" for q in quotes.values())
+
+
+def test_sembler_as_a_goal_is_no_hedge(fr):
+    # second review guard: *veut paraître être jeune* is an appearance sought, not a doubt
+    from recoupe.analysis.hedges import find_hedges
+
+    assert find_hedges(fr("Le chanteur veut paraître être plus jeune qu’il ne l’est.")) == []

@@ -446,7 +446,8 @@ def _seeming(doc: Doc, lang: str) -> list[Hedge]:
         return []
     out = []
     for tok in tokens_with(doc, "lemma", SEEM_VERBS):  # the few tokens of these lemmas, then their POS
-        if tok.pos_ in VERBAL_POS and any(_infinitive(c) or _past_infinitive(c) or _copula_infinitive(c)
+        copula = tok.morph.get("VerbForm") != ["Inf"]  # *veut paraître être jeune*: appearance as a goal, no doubt
+        if tok.pos_ in VERBAL_POS and any(_infinitive(c) or _past_infinitive(c) or copula and _copula_infinitive(c)
                                           for c in tok.children if c.dep_ == "xcomp"):
             infinitive = max((c for c in tok.children if c.dep_ == "xcomp"), key=lambda c: c.i)
             end = infinitive if infinitive.i - tok.i <= 3 else tok

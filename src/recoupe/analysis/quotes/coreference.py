@@ -43,8 +43,12 @@ CONTINUATION = {"ajouter", "poursuivre", "continuer", "conclure", "renchérir", 
                 "préciser", "insister", "nuancer", "reprendre", "add", "continue", "conclude", "go"}
 # Verbs of retort: their speaker answers what someone else said, so the previous speaker is no default
 # antecedent of their pronoun subject (*« … », a dit X. Il a rétorqué : « … »*: not X). From the dictionary's
-# verbs of replying in contradiction; *répondre* is left out (one answers a journalist's unquoted question).
-RETORT = {"rétorquer", "répliquer", "riposter", "objecter", "retort", "reply", "counter"}
+# verbs of replying in contradiction; *répondre*, *répliquer*, *reply* are left out (one answers a journalist's
+# unquoted question with them: the review, session 32).
+RETORT = {"rétorquer", "riposter", "objecter", "retort"}
+# Words of asking before the pronoun in its sentence (*Interrogé sur…, il a rétorqué*, *Asked about…*): the
+# speaker answers an unquoted question, and may well be the previous speaker.
+ASKING = {"interroger", "questionner", "question", "demander", "ask", "asked"}
 # Descriptions set off by commas that may stand between a description and the name it is apposed to
 # (*le directeur du musée, et ancien élu, X*). prior: French press style; not tuned.
 APPOSED_DESCRIPTIONS = 2
@@ -450,8 +454,7 @@ class Discourse:
         else:  # English *his* / *her* stand for a person, *its* / *their* and French *son* / *sa* for anyone
             persons_only = pron.doc.lang_ == "en" and gender is not None
         previous = self.previous_speaker(anchor)
-        answered = previous[1].canonical if previous is not None and agreement is None \
-            and (verb_lemma in RETORT or answers_someone(pron)) else None
+        answered = previous if previous is not None and agreement is None and retorts(pron, verb_lemma) else None
         if answered is not None:
             previous = None  # whom the verb answers, not who speaks: the search below passes over them
         french_singular = agreement is None and low in ("il", "elle") and not plural
@@ -481,7 +484,7 @@ class Discourse:
                 if in_words is None and compatible(ref, gender, plural, persons_only):
                     in_words = (char, ref)
                 continue
-            if compatible(ref, gender, plural, persons_only) and ref.canonical != answered:
+            if compatible(ref, gender, plural, persons_only) and (answered is None or ref.canonical != answered[1].canonical):
                 best = (char, ref)
                 break
         for char, ref in reversed(self.speakers):
@@ -489,9 +492,11 @@ class Discourse:
                 continue
             if best is not None and char < best[0]:
                 break
-            if compatible(ref, gender, plural, persons_only) and ref.canonical != answered:
+            if compatible(ref, gender, plural, persons_only) and (answered is None or ref.canonical != answered[1].canonical):
                 best = (char, ref)
                 break
+        if best is None and answered is not None:
+            return answered[1]  # nobody else spoke or acted: the one who spoke before answers on
         if best is None and in_words is not None:
             best = in_words
         if best is not None:
@@ -662,6 +667,13 @@ class Discourse:
             return None
         return ref
 
+
+
+def retorts(pron: Token, verb_lemma: str | None) -> bool:
+    """Does the pronoun's verb retort (``RETORT``) to someone, with no word of asking before it in its sentence
+    (*Interrogé sur…, il a rétorqué*: an unquoted question, whose answer may be the previous speaker's)?"""
+    return verb_lemma in RETORT and not any(t.lemma_.lower() in ASKING or t.lower_ in ASKING
+                                            for t in pron.doc[pron.sent.start:pron.i])
 
 
 def answers_someone(subject: Token) -> bool:

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import present_third_person, quote_words, role_nouns, speech_forms, speech_lemma
+from recoupe.analysis.lexicons import SUBJECT_DEPS, present_third_person, quote_words, role_nouns, speech_forms, speech_lemma
 from recoupe.analysis.quotes.according_to import stance_antecedent
 from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
@@ -249,6 +249,9 @@ def _object_read_subject(verb: Token, start: int, stop: int, lang: str) -> bool:
         return False
     if not start <= verb.head.i < stop:
         return False  # *X s'en est pris au ministre : « Il ment, accuse sans preuve le juge Y. »*: hung on the verb before
+    if verb.dep_ == "conj" or any(t.pos_ == "VERB" and finite(t) and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+                                  for t in doc[start:verb.i]):
+        return False  # *« Cette usine pollue, licencie, menace les salariés. »*: a list of verbs with one subject
     for tok in doc[found.i + 1 : stop]:
         if tok.text in SENT_END:
             return True
@@ -625,6 +628,7 @@ def _colon_introduced(doc: Doc, start: int, end: int, lang: str) -> tuple[Token,
     if not clause:
         return None
     speaker = None
+    relative = None  # the relative pronoun read past (``_relative_of_thing``)
     labelled = False
     inside = {t.i for t in clause}
     tok = clause[-1]
@@ -635,10 +639,12 @@ def _colon_introduced(doc: Doc, start: int, end: int, lang: str) -> tuple[Token,
         elif tok.pos_ == "VERB" and participial_clause(tok):
             speaker = main_clause_speaker(tok)
         if speaker is not None and _relative_of_thing(speaker, tok, lang):
-            speaker = None  # *X n'est pas gêné par l'affiche, qui représente un loup :*: the clause the colon closes
+            relative, speaker = speaker, None  # *X n'est pas gêné par l'affiche, qui représente un loup :*
         if speaker is not None or tok.head.i == tok.i or tok.head.i not in inside:
             break
         tok = tok.head
+    if relative is not None and (speaker is None or not _names_someone(doc, speaker)):
+        speaker = relative  # read past only to a name (*X n'est pas gêné…*): else the relative, as before
     if speaker is None and sent_start == line_start and len(clause) <= 20 \
             and not any(t.pos_ in ("VERB", "AUX") for t in clause):
         # "La ministre suédoise : « … »": a label line; "Autre tweet, du député X, proche du ministre : « … »":
@@ -667,11 +673,18 @@ def _relative_of_thing(subject: Token, verb: Token, lang: str) -> bool:
         return False
     if subject.i == 0 or subject.doc[subject.i - 1].text != ",":
         return False  # a restrictive relative (*la mère qui a perdu son fils :*) says who speaks
+    if verb.pos_ != "VERB" or any(c.dep_ == "cop" for c in verb.children):
+        return False  # *le rapport, qui est accablant :*: what the relative's noun holds comes next
     antecedent = verb.head
     if antecedent.pos_ == "PRON":  # *celui, quelqu'un, chacun* may speak; a pronoun of no type is a slip (*la une*)
         return not antecedent.morph.get("PronType")
-    return antecedent.pos_ == "NOUN" and not is_person_noun(antecedent, lang) \
-        and not credible_source(antecedent, phrase_bounds(antecedent), lang)
+    while True:  # *le rapport de l'inspection, qui…*: the parse hangs the relative on the last noun of the chain
+        if antecedent.pos_ != "NOUN" or is_person_noun(antecedent, lang) \
+                or credible_source(antecedent, phrase_bounds(antecedent), lang):
+            return False
+        if antecedent.dep_ != "nmod" or antecedent.head.pos_ not in ("NOUN", "PRON"):
+            return True
+        antecedent = antecedent.head
 
 
 def _colon_speaker_names(doc: Doc, speaker: Token | None, start: int, end: int) -> bool:
@@ -687,6 +700,11 @@ def _colon_speaker_names(doc: Doc, speaker: Token | None, start: int, end: int) 
         return False
     if speaker.pos_ == "PRON":
         return has_finite_verb(doc, start, end)
+    return _names_someone(doc, speaker)
+
+
+def _names_someone(doc: Doc, speaker: Token) -> bool:
+    """A proper noun or an entity the entity step found at the token."""
     return speaker.pos_ == "PROPN" or bool(entities_in(doc, speaker.idx, speaker.idx + len(speaker.text)))
 
 

@@ -31,7 +31,6 @@ from recoupe.analysis.quotes.candidates import (
     scores,
 )
 from recoupe.analysis.quotes.coreference import (
-    RETORT,
     AGENT_ROLES,
     answers_someone,
     Discourse,
@@ -55,6 +54,7 @@ from recoupe.analysis.quotes.coreference import (
     possessive,
     pronoun_features,
     referent_of,
+    retorts,
     role_holder,
     speaker_noun,
     title_gender,
@@ -592,11 +592,13 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 # in the phrase, a holder) replaced by one
                 fill_vetoed = fill_vetoed or found.canonical is None and p[k] >= 0.5
                 p[k] = -1.0
-    if htype == "pronoun" and head is not None and (_verb_lemma(cand, doc) in RETORT or answers_someone(head)):
-        # *Il a rétorqué*, *il lui a répondu*: the previous speaker is whom the pronoun's speaker answers, out of
-        # the scorer's choice as out of the discourse's (``Discourse.antecedent``)
+    if htype == "pronoun" and head is not None and retorts(head, _verb_lemma(cand, doc)) \
+            and found.referent is not None and found.referent.entity is not None:
+        # *Il a rétorqué*: the previous speaker is whom the pronoun's speaker answers, out of the scorer's choice
+        # as out of the discourse's (``Discourse.antecedent``), when the discourse found someone else
         previous = discourse.previous_speaker(anchor)
-        answered = previous[1].entity if previous is not None else None
+        answered = previous[1].entity if previous is not None and previous[1].entity is not found.referent.entity \
+            else None
         p = p.copy()
         for k, c in enumerate(cands):
             if k != rule_index and answered is not None and c.referent is not None and c.referent.entity is answered:

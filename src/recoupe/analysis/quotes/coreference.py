@@ -457,6 +457,10 @@ class Discourse:
         answered = previous if previous is not None and agreement is None and retorts(pron, verb_lemma) else None
         if answered is not None:
             previous = None  # whom the verb answers, not who speaks: the search below passes over them
+
+        def agrees(ref: Referent) -> bool:
+            return compatible(ref, gender, plural, persons_only) and (answered is None
+                                                                     or ref.canonical != answered[1].canonical)
         french_singular = agreement is None and low in ("il", "elle") and not plural
         if french_singular and previous is not None and not previous[1].person \
                 and not self._body_description(previous[1]):
@@ -484,7 +488,7 @@ class Discourse:
                 if in_words is None and compatible(ref, gender, plural, persons_only):
                     in_words = (char, ref)
                 continue
-            if compatible(ref, gender, plural, persons_only) and (answered is None or ref.canonical != answered[1].canonical):
+            if agrees(ref):
                 best = (char, ref)
                 break
         for char, ref in reversed(self.speakers):
@@ -492,7 +496,7 @@ class Discourse:
                 continue
             if best is not None and char < best[0]:
                 break
-            if compatible(ref, gender, plural, persons_only) and (answered is None or ref.canonical != answered[1].canonical):
+            if agrees(ref):
                 best = (char, ref)
                 break
         if best is None and answered is not None:

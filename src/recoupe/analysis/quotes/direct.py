@@ -16,7 +16,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import SUBJECT_DEPS, present_third_person, quote_words, role_nouns, speech_forms, speech_lemma
+from recoupe.analysis.lexicons import (SUBJECT_DEPS, present_third_person, quote_words, role_nouns, speech_forms,
+                                      speech_lemma)
 from recoupe.analysis.quotes.according_to import stance_antecedent
 from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
@@ -223,8 +224,8 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
         after_comma = any(t.text == "," for t in before)
         inverted = any(t.lower_.startswith("-t") or t.lower_ in ("-il", "-elle") for t in list(before) + list(after))
         subject = subject_of(tok)
-        inverted = inverted or (subject is not None and subject.i > tok.i) \
-            or (subject is None and lang == "fr" and after_comma and _object_read_subject(tok, span.start, span.end, lang))
+        inverted = inverted or (subject is not None and subject.i > tok.i) or (
+            subject is None and lang == "fr" and after_comma and _object_read_subject(tok, span.start, span.end, lang))
         if after_comma and inverted:
             return tok
     for tok in span[1:]:
@@ -248,9 +249,10 @@ def _object_read_subject(verb: Token, start: int, stop: int, lang: str) -> bool:
     if found is None or not credible_source(found, phrase_bounds(found), lang):
         return False
     if not start <= verb.head.i < stop:
-        return False  # *X s'en est pris au ministre : « Il ment, accuse sans preuve le juge Y. »*: hung on the verb before
-    if verb.dep_ == "conj" or any(t.pos_ == "VERB" and finite(t) and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
-                                  for t in doc[start:verb.i]):
+        return False  # *X s'en est pris au ministre : « Il ment, accuse sans preuve le juge Y. »*: hung before
+    bare = [t for t in doc[start:verb.i] if t.pos_ == "VERB" and finite(t)
+            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)]  # a verb with no subject of its own
+    if verb.dep_ == "conj" or bare:
         return False  # *« Cette usine pollue, licencie, menace les salariés. »*: a list of verbs with one subject
     for tok in doc[found.i + 1 : stop]:
         if tok.text in SENT_END:

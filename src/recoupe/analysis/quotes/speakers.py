@@ -597,12 +597,12 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
         # *Il a rétorqué*: the previous speaker is whom the pronoun's speaker answers, out of the scorer's choice
         # as out of the discourse's (``Discourse.antecedent``), when the discourse found someone else
         previous = discourse.previous_speaker(anchor)
-        answered = previous[1].entity if previous is not None and previous[1].entity is not found.referent.entity \
-            else None
-        p = p.copy()
-        for k, c in enumerate(cands):
-            if k != rule_index and answered is not None and c.referent is not None and c.referent.entity is answered:
-                p[k] = -1.0
+        answered = previous[1].entity if previous is not None else None
+        if answered is not None and answered is not found.referent.entity:
+            p = p.copy()
+            for k, c in enumerate(cands):
+                if k != rule_index and c.referent is not None and c.referent.entity is answered:
+                    p[k] = -1.0
     # with a subject of its own (the pronoun, the description), a name after the verb is no inverted subject
     verb = _cue_verb(doc, cand) if head is not None else None
     bar = None  # the score of the rules' pick when a veto takes it out

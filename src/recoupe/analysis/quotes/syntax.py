@@ -499,8 +499,8 @@ def speaker_head(verb: Token) -> Token | None:
 
 
 def _verb_auxiliary(tok: Token, verb: Token) -> bool:
-    """Is ``tok`` the verb's own auxiliary or negation (*Quelques heures auparavant le préfet X avait
-    indiqué*, *X n'a pas dit*): words of the verb's group, which may stand between its subject and it."""
+    """Is ``tok`` the verb's own auxiliary or negation (*Deux jours auparavant le procureur X avait indiqué*,
+    *X n'a pas dit*): words of the verb's group, which may stand between its subject and it."""
     return tok.head.i == verb.i and (tok.dep_ in ("aux", "aux:tense", "aux:pass")
                                      or tok.dep_ == "advmod" and "Neg" in tok.morph.get("Polarity"))
 

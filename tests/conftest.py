@@ -87,6 +87,11 @@ def quotes_in(nlp, text: str) -> dict:
     return {q.content.text: q for q in find_quotes(nlp(text))}
 
 
+def quotes_holding(quotes: dict, fragment: str) -> list:
+    """The quotes of ``quotes_in``'s dict whose content holds ``fragment``, in text order."""
+    return [q for text, q in quotes.items() if fragment in text]
+
+
 def indirect_by_cue(quotes, cue_contains: str) -> list:
     """The indirect quotes whose cue holds ``cue_contains`` (the quote tests' way to find one report)."""
     return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]

@@ -17,17 +17,13 @@ sentences:
 from __future__ import annotations
 
 import pytest
-from conftest import quotes_in
-
-
-def _said(quotes: dict, fragment: str):
-    return [q for text, q in quotes.items() if fragment in text]
+from conftest import quotes_holding, quotes_in
 
 
 def test_a_participle_after_a_slipped_auxiliary_opens_the_incise(fr):
     quotes = quotes_in(fr, "« La colère monte », a écrit sur Twitter Paul Durand, député du Cher. "
                            "« Triste journée pour la ville », a tweeté le député Jean Marchal.")
-    said = _said(quotes, "Triste journée")
+    said = quotes_holding(quotes, "Triste journée")
     assert said and said[0].speaker_canonical == "Jean Marchal"
 
 
@@ -35,14 +31,14 @@ def test_the_colon_rule_reads_past_a_relative_on_a_thing(fr):
     quotes = quotes_in(fr, "Paul Durand a visité le salon hier. « Tout va bien. » Paul Durand n’est pas gêné par "
                            "l’affiche du dernier numéro de la revue, qui représente un loup coiffé d’un casque : "
                            "« Chacun y verra ce qu’il veut. »")
-    said = _said(quotes, "Chacun y verra")
+    said = quotes_holding(quotes, "Chacun y verra")
     assert said and said[0].speaker.text == "Paul Durand"
 
 
 def test_a_relative_on_a_person_keeps_its_subject(fr):
     quotes = quotes_in(fr, "Le journaliste Marc Vidal a rencontré Sophie Lenoir, qui était furieuse : "
                            "« C’est inacceptable et nous irons en justice. »")
-    said = _said(quotes, "C’est inacceptable")
+    said = quotes_holding(quotes, "C’est inacceptable")
     assert said and said[0].speaker_canonical == "Sophie Lenoir"
 
 
@@ -50,7 +46,7 @@ def test_a_restrictive_relative_on_a_person_keeps_its_subject(fr):
     # review guard: *l'automobiliste qui conduisait :* says who speaks (the lexicons need not list the noun)
     quotes = quotes_in(fr, "La police a entendu l’automobiliste qui conduisait le camion : « Je n’ai rien pu faire, "
                            "il a surgi devant moi. »")
-    said = _said(quotes, "Je n’ai rien pu faire")
+    said = quotes_holding(quotes, "Je n’ai rien pu faire")
     assert said and said[0].speaker.text != "La police"
 
 
@@ -58,7 +54,7 @@ def test_a_description_of_an_office_goes_to_the_complement_who_holds_it(fr):
     # review guard: the owner of *avocat de X* is not *l'ancien maire*; X is
     quotes = quotes_in(fr, "Hugo Blanc, avocat de Jacques Morel, a plaidé la relaxe. « Je n’ai rien à me reprocher », "
                            "a déclaré l’ancien maire.")
-    said = _said(quotes, "Je n’ai rien à me reprocher")
+    said = quotes_holding(quotes, "Je n’ai rien à me reprocher")
     assert said and said[0].speaker_canonical == "Jacques Morel"
 
 
@@ -66,7 +62,7 @@ def test_a_fronted_subject_before_the_verbs_auxiliary(fr):
     quotes = quotes_in(fr, "Le ministre grec Nikos Andreou a parlé à la télévision.\n"
                            "Deux jours auparavant le procureur de la République de Lille Michel Cadin avait indiqué "
                            "que l’incendie avait été provoqué par un court-circuit.")
-    said = _said(quotes, "l’incendie avait été provoqué")
+    said = quotes_holding(quotes, "l’incendie avait été provoqué")
     assert said and said[0].speaker_canonical == "Michel Cadin"
 
 
@@ -74,7 +70,7 @@ def test_an_incise_inside_a_quotation_whose_subject_the_parser_read_as_an_object
     quotes = quotes_in(fr, "Les élus dissidents maintiennent leur ligne. « Chacun a voté selon sa conscience, "
                            "explique sur France Inter la députée Claire Morin. Notre abstention se veut utile et nous "
                            "espérons être entendus. »")
-    said = _said(quotes, "Notre abstention")  # one quotation, past its incise
+    said = quotes_holding(quotes, "Notre abstention")  # one quotation, past its incise
     assert said and said[0].speaker_canonical == "Claire Morin"
 
 
@@ -82,7 +78,7 @@ def test_a_verb_in_a_list_inside_a_quotation_is_no_incise(fr):
     # review guard: with no medium between, the noun after the verb is its object (*accuse … le juge X*)
     quotes = quotes_in(fr, "La sénatrice Julie Faure s’en est prise au ministre : « Il ment aux Français, accuse sans "
                            "la moindre preuve le juge Michel Cadin. »")
-    said = _said(quotes, "Il ment aux Français")
+    said = quotes_holding(quotes, "Il ment aux Français")
     assert said and said[0].speaker_canonical == "Julie Faure"
 
 
@@ -90,7 +86,7 @@ def test_a_speech_verb_with_an_object_inside_a_quotation_is_no_incise(fr):
     quotes = quotes_in(fr, "Le maire Paul Durand a pris la parole.\n"
                            "« Nous avons tout essayé, dénonce dans la presse la corruption qui gangrène la ville, "
                            "et rien n’a changé », a-t-il conclu.")
-    said = _said(quotes, "Nous avons tout essayé")
+    said = quotes_holding(quotes, "Nous avons tout essayé")
     assert said and all(q.speaker_canonical == "Paul Durand" for q in said)
 
 
@@ -98,14 +94,14 @@ def test_a_retort_is_not_the_previous_speakers(fr):
     quotes = quotes_in(fr, "« Il faut ouvrir les frontières », a plaidé Marc Lenoir. « Nos voisins font mieux que nous », "
                            "a ajouté Paul Durand. Un constat que l’ex-ministre de l’Intérieur conteste vivement. Il a "
                            "aussitôt rétorqué : « Je défends notre pays, rien d’autre. »")
-    said = _said(quotes, "Je défends notre pays")
+    said = quotes_holding(quotes, "Je défends notre pays")
     assert said and said[0].speaker_canonical == "Marc Lenoir"
 
 
 def test_a_retort_with_no_one_else_to_answer_keeps_the_one_person_named(fr):
     quotes = quotes_in(fr, "« Nous ne céderons pas », a déclaré Paul Durand mardi. Interrogé sur les critiques de "
                            "l’opposition, il a rétorqué : « Ce sont des mensonges. »")
-    said = _said(quotes, "Ce sont des mensonges")
+    said = quotes_holding(quotes, "Ce sont des mensonges")
     assert said and said[0].speaker_canonical == "Paul Durand"
 
 
@@ -142,7 +138,7 @@ def test_a_retort_to_an_unquoted_question_keeps_the_previous_speaker(fr):
     quotes = quotes_in(fr, "« Le budget est sincère », a assuré la ministre Claire Dubois après avoir rencontré la "
                            "sénatrice Anne Roux. Interrogée sur une hausse des impôts, elle a rétorqué : "
                            "« Rien n’est décidé. »")
-    said = _said(quotes, "Rien n’est décidé")
+    said = quotes_holding(quotes, "Rien n’est décidé")
     assert said and said[0].speaker_canonical == "Claire Dubois"
 
 
@@ -150,7 +146,7 @@ def test_a_document_a_relative_evaluates_before_a_colon_keeps_its_quotation(fr):
     # second review guard: *le rapport de l'inspection, qui est accablant :* announces the report's words
     quotes = quotes_in(fr, "Nous nous sommes procuré le rapport de l’inspection, qui est accablant : « Les contrôles "
                            "ont été négligés pendant dix ans. »")
-    assert _said(quotes, "Les contrôles ont été négligés")
+    assert quotes_holding(quotes, "Les contrôles ont été négligés")
 
 
 def test_a_list_of_verbs_inside_a_quotation_has_no_incise(fr):

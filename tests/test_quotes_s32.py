@@ -11,7 +11,8 @@ sentences:
   medium (*…, explique sur une radio la députée X. …*: ``direct._object_read_subject``);
 - a verb of retort (*il a rétorqué*) or a pronoun whose verb has *lui* before it answers the previous speaker, who
   is then no antecedent of the pronoun (``coreference.RETORT``, ``Discourse.antecedent``, the scorer's veto);
-- *sembler* with *être* and an attribute is *sembler* with an infinitive, a speculation (``hedges._copula_infinitive``);
+- *sembler* with *être* and an attribute is *sembler* with an infinitive, a speculation (``hedges._copula_infinitive``),
+  whether the parser hangs the attribute as the verb's complement or as an oblique;
 - the elliptic *Pas sûr que…*, *Pas sûr, …* is uncertainty (``hedge_cues_fr.tsv``)."""
 
 from __future__ import annotations
@@ -161,3 +162,10 @@ def test_sembler_as_a_goal_is_no_hedge(fr):
     from recoupe.analysis.hedges import find_hedges
 
     assert find_hedges(fr("Le chanteur veut paraître être plus jeune qu’il ne l’est.")) == []
+
+
+def test_sembler_etre_with_an_attribute_the_parser_hangs_as_an_oblique(fr):
+    from recoupe.analysis.hedges import find_hedges
+
+    hedges = find_hedges(fr("Le report du chantier semble être la seule issue."))
+    assert [h.kind for h in hedges] == ["speculation"]

@@ -447,9 +447,12 @@ def _seeming(doc: Doc, lang: str) -> list[Hedge]:
     out = []
     for tok in tokens_with(doc, "lemma", SEEM_VERBS):  # the few tokens of these lemmas, then their POS
         copula = tok.morph.get("VerbForm") != ["Inf"]  # *veut paraître être jeune*: appearance as a goal, no doubt
+        # the attribute after *être* may come as the verb's xcomp or, as the parser sometimes hangs it, an oblique
+        complements = [c for c in tok.children if c.dep_ == "xcomp"
+                       or copula and c.dep_.startswith("obl") and c.i > tok.i and _copula_infinitive(c)]
         if tok.pos_ in VERBAL_POS and any(_infinitive(c) or _past_infinitive(c) or copula and _copula_infinitive(c)
-                                          for c in tok.children if c.dep_ == "xcomp"):
-            infinitive = max((c for c in tok.children if c.dep_ == "xcomp"), key=lambda c: c.i)
+                                          for c in complements):
+            infinitive = max(complements, key=lambda c: c.i)
             end = infinitive if infinitive.i - tok.i <= 3 else tok
             out.append(_hedge(doc, "speculation", tok.idx, end.idx + len(end.text), "seem", 0.6))
     return out

@@ -46,9 +46,6 @@ CONTINUATION = {"ajouter", "poursuivre", "continuer", "conclure", "renchérir", 
 # verbs of replying in contradiction; *répondre*, *répliquer*, *reply* are left out (one answers a journalist's
 # unquoted question with them: the review, session 32).
 RETORT = {"rétorquer", "riposter", "objecter", "retort"}
-# Words of asking before the pronoun in its sentence (*Interrogé sur…, il a rétorqué*, *Asked about…*): the
-# speaker answers an unquoted question, and may well be the previous speaker.
-ASKING = {"interroger", "questionner", "question", "demander", "ask", "asked"}
 # Descriptions set off by commas that may stand between a description and the name it is apposed to
 # (*le directeur du musée, et ancien élu, X*). prior: French press style; not tuned.
 APPOSED_DESCRIPTIONS = 2
@@ -674,10 +671,14 @@ class Discourse:
 
 
 def retorts(pron: Token, verb_lemma: str | None) -> bool:
-    """Does the pronoun's verb retort (``RETORT``) to someone, with no word of asking before it in its sentence
-    (*Interrogé sur…, il a rétorqué*: an unquoted question, whose answer may be the previous speaker's)?"""
-    return verb_lemma in RETORT and not any(t.lemma_.lower() in ASKING or t.lower_ in ASKING
-                                            for t in pron.doc[pron.sent.start:pron.i])
+    """Does the pronoun's verb retort (``RETORT``) to someone, with no verb of asking (``quote_words``
+    ``asking_verbs``) nor the noun *question* before it in its sentence (*Interrogé sur…, il a rétorqué*, *À une
+    question sur…*: an unquoted question, whose answer may be the previous speaker's)?"""
+    if verb_lemma not in RETORT:
+        return False
+    asking = quote_words(language_of(pron.doc)).asking_verbs
+    return not any(t.lemma_.lower() in asking or t.lemma_.lower() == "question"
+                   for t in pron.doc[pron.sent.start:pron.i])
 
 
 def answers_someone(subject: Token) -> bool:

@@ -595,7 +595,7 @@ def _colon_speaker(doc: Doc, start: int, lang: str) -> Token | None:
     if span is None or not len(span) or len(span) > 10 or any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
     first = span[0] if span[0].text not in (".", "@") else (span[1] if len(span) > 1 else None)
-    if first is None or not (first.pos_ == "PROPN" or entities_in(doc, first.idx, first.idx + len(first.text))):
+    if first is None or not _names_someone(doc, first):
         return None
     return first
 

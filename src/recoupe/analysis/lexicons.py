@@ -120,6 +120,8 @@ class QuoteWords:
     opinion_quantifiers: frozenset[str] = frozenset()
     collective_heads: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
+    feminine_endings: frozenset[str] = frozenset()
+    seats_of_power: frozenset[str] = frozenset()
     authored_nouns: frozenset[str] = frozenset()
     etre_verbs: frozenset[str] = frozenset()
     auxiliary_forms: frozenset[str] = frozenset()

@@ -298,7 +298,28 @@ def title_gender(noun: Token) -> str | None:
             g = _single_gender(c)
             if g:
                 return g
-    return None
+    return "Fem" if _marked_feminine(noun) else None
+
+
+def derived_feminine(noun: Token) -> bool:
+    """Is the noun the feminine form of another (*l'intéressée*, *l'envoyée*: its lemma is the masculine,
+    ``_marked_feminine``)? Only a person inflects so: such a noun names someone of that gender, as a noun of the
+    person lexicons does, though none lists it (``fill_gender_clash``). Not always one person: a party to a case
+    or a contest may be a company (*l'appelante*, *la gagnante*: the session-33 review), so no ``kind_clash``."""
+    return language_of(noun.doc) == "fr" and noun.lower_ != noun.lemma_.lower() and _marked_feminine(noun)
+
+
+def _marked_feminine(noun: Token) -> bool:
+    """Is the noun a singular French noun of persons in a form marked feminine (*l'élue*, *l'envoyée*,
+    *l'autrice*: an ending of the feminine, ``quote_words`` ``feminine_endings``, or the lemma with an added
+    *-e*, *avocate*), which the tagger also reads feminine? The elided article says no gender; such a form does,
+    where an epicene noun (*l'architecte*, *l'élève*) does not. No masculine counterpart: the masculine form is
+    also the generic one."""
+    if noun.morph.get("Gender") != ["Fem"] or noun.morph.get("Number") == ["Plur"] \
+            or noun.lemma_.lower() in FIXED_GENDER_NOUNS:
+        return False
+    form, lemma = noun.lower_, noun.lemma_.lower()
+    return form == lemma + "e" or form.endswith(tuple(quote_words("fr").feminine_endings))
 
 
 def _apposed_nouns(tok: Token) -> list[Token]:
@@ -982,7 +1003,8 @@ def fill_gender_clash(doc: Doc, head: Token, ent: Entity, lang: str) -> bool:
     of every noun, dev1 lost two right speakers)."""
     if lang != "fr" or not is_person(ent):
         return False
-    if not is_person_noun(head, lang) or {head.lemma_.lower(), head.lower_} & FIXED_GENDER_NOUNS:
+    if not (is_person_noun(head, lang) or derived_feminine(head)) \
+            or {head.lemma_.lower(), head.lower_} & FIXED_GENDER_NOUNS:
         return False
     said = title_gender(head)
     # the first name first: the article's words vote through shared surnames and misread honorifics

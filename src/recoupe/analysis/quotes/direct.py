@@ -334,6 +334,8 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             verb, rule = _attribution_inside(doc, start, end, lang), "inside"
         if verb is None:
             verb, rule = _attribution_of_next(doc, spans, n, lang, quoted), "after"
+        if verb is None:
+            verb, rule = _sentence_incise(doc, spans, n, lang, quoted), "after"
         taken = _taken_up_next(doc, end, lang) if verb is None and n_words >= 2 else None
         if taken is not None:  # *« … » Cette phrase a été prononcée par X*: the next sentence says who spoke it
             cand = Candidate("direct", "direct_taken_up", (start, end), cue_span(taken[0]), taken[1], 0.6)
@@ -549,6 +551,55 @@ def _attribution_of_next(doc: Doc, spans: list[tuple[int, int]], n: int, lang: s
         if verb is not None:
             return verb
     return None
+
+
+def _sentence_incise(doc: Doc, spans: list[tuple[int, int]], n: int, lang: str, quoted: SpanSet) -> Token | None:
+    """*La trêve viendra quand les rebelles auront « rendu leurs fusils » et admis « nos conditions », a tranché X*
+    (invented): an incise closing a sentence (its subject inverted, no clause of its own: ``_incise``) says who
+    spoke every quotation of that sentence, not only the last; the quotations are one report in the writer's
+    words. Only when no other speech verb stands between this quotation and that incise (*X a dit « … » et Y a
+    répondu « … », a noté Z*) and the sentence goes on (no sentence end, no line break, outside quotations);
+    joined quotations are ``_attribution_of_next``'s. Not a quotation right after a noun or under a verb of
+    naming, which names something (*l'opération « … »*, *le magazine « … »*, *ont baptisé le plan « … »*, *call
+    the highway "…"*), nor one a speech verb before it governs (*X avait parlé d'« … »*, *spoke of "…"*), whose
+    words are that verb's subject's (the session-33 reviews)."""
+    text = doc_text(doc)
+    opening = token_at(doc, mark_before(text, spans[n][0]))
+    if opening is None or opening.i == 0 or doc[opening.i - 1].pos_ in ("NOUN", "PROPN") \
+            or _naming_verb_governs(opening, lang):
+        return None  # a name (*l'opération « … »*, *le slogan « … »*, *baptisé le plan « … »*), nobody's words
+    governed = _governing_speech_verb(doc, spans[n][0], spans[n][1], lang)
+    if governed is not None and governed[0].idx < spans[n][0]:
+        return None  # another report's words (*X avait parlé d'« … » et …, a insisté Y*): the fragment rule's
+    end = spans[n][1]
+    for m in range(n + 1, len(spans)):
+        start_m, end_m = spans[m]
+        if start_m < end:
+            return None  # a quotation inside this one
+        between = text[end:start_m]
+        if "\n" in between or any(ch in SENT_END for ch in between):
+            return None
+        tok = token_at(doc, end)
+        while tok is not None and tok.idx < start_m:
+            if speech_lemma(tok, lang):
+                return None
+            tok = tok.nbor() if tok.i + 1 < len(doc) else None
+        verb = _attribution_after(doc, end_m, lang, quoted)
+        if verb is not None:
+            return verb if _incise(verb, lang) else None
+        end = end_m
+    return None
+
+
+def _naming_verb_governs(mark: Token, lang: str) -> bool:
+    """Is the quotation after ``mark`` inside the clause of a verb of naming (``quote_words`` ``naming_verbs``:
+    *ont baptisé le plan « … »*, *call it "…"*), within a few heads of it?"""
+    tok, steps = mark.nbor() if mark.i + 1 < len(mark.doc) else mark, 0
+    while tok.head.i != tok.i and steps < 4:
+        tok, steps = tok.head, steps + 1
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in quote_words(lang).naming_verbs
+    return False
 
 
 def _taken_up_next(doc: Doc, end: int, lang: str) -> tuple[Token, Token] | None:

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from recoupe.analysis.chain import outlet_named
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import SUBJECT_DEPS, quote_words, role_nouns, source_nouns, speech_lemma
+from recoupe.analysis.lexicons import (SUBJECT_DEPS, institution_nouns, quote_words, role_nouns, source_nouns,
+                                      speech_lemma)
 from recoupe.analysis.parse import reread_producer
 from recoupe.analysis.quotes.candidates import (
     SpeakerCandidate,
@@ -65,7 +67,7 @@ from recoupe.analysis.quotes.index import anaphoric_description, entities_in, en
 from recoupe.analysis.quotes.offices import OFFICE_HOLDER, known_holder
 from recoupe.analysis.quotes.syntax import (DE_FORMS, DOCUMENT_RULE_PREFIX, Candidate, clause_subject, has_finite_verb,
                                            inverted_subject, phrase_bounds, subject_of)
-from recoupe.analysis.text import QUOTE_MARKS, char_span, line_bounds, quoted_set, quoted_spans, token_at
+from recoupe.analysis.text import QUOTE_MARKS, char_span, fold, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
 
@@ -805,6 +807,10 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         ref = referent_of(doc, last[1], (last[0], last[0]))
         mention = _mention_at(last[1], last[0])
         return Found(span, last[1].canonical, first_role(last[1], lang), confidence * 0.7, ref, mention)
+    if lang == "fr" and low == "on":
+        place = _on_at_place(doc, head, _cue_verb(doc, cand), confidence)
+        if place is not None:  # *« … », assure-t-on à Matignon*: the body at that place speaks
+            return place
     anaphor = anaphoric_description(head, lang)
     if anaphor is not None:
         bounds = phrase_bounds(head)
@@ -1023,6 +1029,51 @@ def _sole_named_speaker(doc: Doc, head: Token, bounds: tuple[int, int], discours
         return None
     mention = _mention_at(fits[0], bounds[0])
     return (fits[0], mention) if mention is not None else None
+
+
+# the French impersonal *on* in a place or body (*assure-t-on à Matignon*, *explique-t-on chez Renault*,
+# *glisse-t-on dans l'entourage de la présidente*): *à* / *au* / *aux* before a seat of government
+# (``quote_words`` ``seats_of_power``), *chez* before an organisation or place the entity step names or a body
+# noun, *dans* before a body or group noun; never a news outlet (the session-33 reviews)
+ON_PLACES = {"à": "place", "au": "place", "aux": "place", "chez": "body", "dans": "group"}
+
+
+def _on_at_place(doc: Doc, on: Token, verb: Token | None, confidence: float) -> Found | None:
+    """*« … », assure-t-on à Matignon*, *explique-t-on chez Renault*, *explique-t-on à Reuters dans l'entourage
+    de la présidente* (invented after a common shape): the impersonal *on* of a speech verb followed, in its
+    clause, by a place or body (``ON_PLACES``) stands for the people there, who speak as that body: a seat of
+    government after *à* (any other place or body after *à* may be whom the words were told: *a-t-on répondu à
+    Bruxelles*, *à la SNCF*, *à RTL*), an organisation or place the entity step names or a body or group noun
+    (``institution_nouns.tsv``, ``group_nouns``) after *chez*, a body or group noun after *dans* (*dans
+    l'entourage de X*). Never a news outlet (``chain.outlet_named``), a document (*on lit dans le rapport*) or a
+    time (*à longueur d'année*)."""
+    start = max([on.i] + ([verb.i] if verb is not None else [])) + 1
+    bodies = institution_nouns("fr") | quote_words("fr").group_nouns
+    for prep in doc[start : start + 12]:
+        if prep.is_punct or prep.text in QUOTE_MARKS or prep.is_sent_start:
+            return None
+        want = ON_PLACES.get(prep.lower_)
+        if want is None:
+            continue
+        words = []
+        for t in doc[prep.i + 1 : prep.i + 9]:
+            if t.is_punct and t.text != "-" or t.text in QUOTE_MARKS or t.is_sent_start or t.lower_ in ON_PLACES:
+                break
+            words.append(t)
+        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+        if not nouns:
+            continue
+        bounds = (words[0].idx, words[-1].idx + len(words[-1].text))
+        ents = [e for e in entities_in(doc, *bounds) if want != "group" and e.label in ("ORG", "LOC", "GPE")
+                and outlet_named(e.canonical) is None
+                and (want == "body" or fold(e.canonical) in quote_words("fr").seats_of_power)]
+        if ents and nouns[0].pos_ == "PROPN":
+            return Found(char_span(doc, *bounds), ents[0].canonical, None, confidence,
+                         referent_of(doc, ents[0], bounds), identified=True)
+        if want != "place" and nouns[0].pos_ == "NOUN" and nouns[0].lemma_.lower() in bodies:
+            return Found(char_span(doc, *bounds), None, None, confidence, description_referent(nouns[0], bounds),
+                         identified=True)
+    return None
 
 
 def _person_named_just_before(doc: Doc, head: Token, bounds: tuple[int, int], discourse: Discourse,

@@ -554,7 +554,7 @@ def _attribution_of_next(doc: Doc, spans: list[tuple[int, int]], n: int, lang: s
 
 
 def _sentence_incise(doc: Doc, spans: list[tuple[int, int]], n: int, lang: str, quoted: SpanSet) -> Token | None:
-    """*La trêve viendra quand les rebelles auront « rendu leurs fusils » et admis « nos conditions », a tranché X*
+    """*La trêve viendra quand les rebelles auront « rendu leurs fusils » et admis « nos conditions », a affirmé X*
     (invented): an incise closing a sentence (its subject inverted, no clause of its own: ``_incise``) says who
     spoke every quotation of that sentence, not only the last; the quotations are one report in the writer's
     words. Only when no other speech verb stands between this quotation and that incise (*X a dit « … » et Y a

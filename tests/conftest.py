@@ -92,6 +92,11 @@ def quotes_holding(quotes: dict, fragment: str) -> list:
     return [q for text, q in quotes.items() if fragment in text]
 
 
+def first_quote_holding(nlp, text: str, fragment: str):
+    """The first quote of ``text`` whose content holds ``fragment``, or None (what most quote tests assert on)."""
+    return next(iter(quotes_holding(quotes_in(nlp, text), fragment)), None)
+
+
 def indirect_by_cue(quotes, cue_contains: str) -> list:
     """The indirect quotes whose cue holds ``cue_contains`` (the quote tests' way to find one report)."""
     return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]

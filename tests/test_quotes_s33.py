@@ -11,22 +11,16 @@ session 33), on invented sentences:
 
 from __future__ import annotations
 
-from conftest import quotes_holding, quotes_in
+import pytest
+from conftest import first_quote_holding
 
 
 def test_a_feminine_form_after_an_elided_article_rules_out_a_man(fr):
-    quotes = quotes_in(fr, "Paul Garnier a présenté le budget de la commune mardi. « Je n’ai jamais signé ce "
-                           "contrat », a répété l’intéressée.")
-    said = quotes_holding(quotes, "Je n’ai jamais signé")
-    assert said and said[0].speaker_canonical != "Paul Garnier"
-
-
-def test_a_feminine_form_after_an_elided_article_keeps_the_woman_named(fr):
-    # guard
-    quotes = quotes_in(fr, "La conseillère régionale Anne Roussel a visité le chantier mardi. Paul Garnier l’a "
-                           "accompagnée jusqu’au port. « Je n’ai jamais signé ce contrat », a répété l’intéressée.")
-    said = quotes_holding(quotes, "Je n’ai jamais signé")
-    assert said and said[0].speaker_canonical == "Anne Roussel"
+    said = first_quote_holding(
+        fr, "Paul Garnier a présenté le budget de la commune mardi. « Je n’ai jamais signé ce "
+            "contrat », a répété l’intéressée.",
+        "Je n’ai jamais signé")
+    assert said is not None and said.speaker_canonical != "Paul Garnier"
 
 
 def test_an_epicene_noun_after_an_elided_article_says_no_gender(fr):
@@ -37,84 +31,90 @@ def test_an_epicene_noun_after_an_elided_article_says_no_gender(fr):
     assert [title_gender(t) for t in heads] == [None, "Fem", None]
 
 
-def test_a_closing_incise_speaks_every_quotation_of_its_sentence(fr):
-    quotes = quotes_in(fr, "La trêve ne reviendra que lorsque les rebelles auront « rendu leurs armes » et accepté "
-                           "« chacune de nos exigences », a affirmé le porte-parole Luc Amsel.")
-    said = quotes_holding(quotes, "rendu leurs armes")
-    assert said and said[0].speaker_canonical == "Luc Amsel"
-
-
-def test_a_closing_incise_leaves_a_quotation_another_verb_reports(fr):
-    # guard: a speech verb between the two quotations reports the first
-    quotes = quotes_in(fr, "La ministre Claire Roche a promis « des moyens nouveaux » mais le syndicat répond "
-                           "« qu’il attend des actes », a rapporté le journaliste Paul Vidal.")
-    said = quotes_holding(quotes, "des moyens nouveaux")
-    assert said and said[0].speaker_canonical == "Claire Roche"
-
-
 def test_the_impersonal_on_at_a_place_is_the_body_there(fr):
-    quotes = quotes_in(fr, "Une diplomate allemande s’est montrée prudente. « Nous tiendrons nos engagements », "
-                           "assure-t-on à Matignon.")
-    said = quotes_holding(quotes, "Nous tiendrons nos engagements")
-    assert said and said[0].speaker.text == "Matignon"
+    said = first_quote_holding(
+        fr, "Une diplomate allemande s’est montrée prudente. « Nous tiendrons nos engagements », "
+            "assure-t-on à Matignon.",
+        "Nous tiendrons nos engagements")
+    assert said is not None and said.speaker.text == "Matignon"
 
 
 def test_the_impersonal_on_without_a_place_names_nobody_there(fr):
     # guard: *à longueur de journée* is a time, not a body
-    quotes = quotes_in(fr, "Le maire Paul Durand a présenté le projet. « Il faut agir vite », nous répète-t-on à "
-                           "longueur de journée.")
-    said = quotes_holding(quotes, "Il faut agir vite")
-    assert not said or said[0].speaker is None or "longueur" not in said[0].speaker.text
+    said = first_quote_holding(
+        fr, "Le maire Paul Durand a présenté le projet. « Il faut agir vite », nous répète-t-on à "
+            "longueur de journée.",
+        "Il faut agir vite")
+    assert said is None or said.speaker is None or "longueur" not in said.speaker.text
 
 
 def test_a_closing_incise_leaves_a_name_in_quotation_marks(fr):
     # review guard: the name of an operation is nobody's words, least of all the incise's speaker's
-    quotes = quotes_in(fr, "La préfecture a lancé l’opération « Rues sûres » dans le quartier et il y a eu « plusieurs "
-                           "arrestations », a affirmé le commissaire.")
-    said = quotes_holding(quotes, "Rues sûres")
-    assert not said or said[0].speaker is None or "commissaire" not in said[0].speaker.text
+    said = first_quote_holding(
+        fr, "La préfecture a lancé l’opération « Rues sûres » dans le quartier et il y a eu « plusieurs "
+            "arrestations », a affirmé le commissaire.",
+        "Rues sûres")
+    assert said is None or said.speaker is None or "commissaire" not in said.speaker.text
 
 
 def test_a_closing_incise_leaves_a_quotation_a_verb_of_naming_governs(en):
     # review guard: what the residents call the road is theirs
-    quotes = quotes_in(en, 'Neighbors call the crossing "a nightmare" and demand "a proper light," council member '
-                           'Rita Moss said.')
-    said = quotes_holding(quotes, "a nightmare")
-    assert not said or said[0].speaker_canonical != "Rita Moss"
+    said = first_quote_holding(
+        en, 'Neighbors call the crossing "a nightmare" and demand "a proper light," council member '
+            'Rita Moss said.',
+        "a nightmare")
+    assert said is None or said.speaker_canonical != "Rita Moss"
 
 
 def test_the_impersonal_on_told_to_an_outlet_is_the_body_named_after(fr):
     # review guard: *à Reuters* names whom the words were told; the entourage speaks
-    quotes = quotes_in(fr, "« Le calendrier ne bougera pas », explique-t-on à Reuters dans l’entourage de la ministre.")
-    said = quotes_holding(quotes, "Le calendrier ne bougera pas")
-    assert said and said[0].speaker is not None and "entourage" in said[0].speaker.text
+    said = first_quote_holding(
+        fr, "« Le calendrier ne bougera pas », explique-t-on à Reuters dans l’entourage de la ministre.",
+        "Le calendrier ne bougera pas")
+    assert said is not None and said.speaker is not None and "entourage" in said.speaker.text
 
 
 def test_the_impersonal_on_told_to_an_outlet_alone_names_no_outlet(fr):
     # review guard
-    quotes = quotes_in(fr, "« Le chantier avance bien », confie-t-on au Figaro.")
-    said = quotes_holding(quotes, "Le chantier avance bien")
-    assert said and (said[0].speaker_canonical or "") != "Figaro"
+    said = first_quote_holding(
+        fr, "« Le chantier avance bien », confie-t-on au Figaro.",
+        "Le chantier avance bien")
+    assert said is not None and (said.speaker_canonical or "") != "Figaro"
 
 
 def test_the_impersonal_on_before_a_company_it_answered_names_no_company(fr):
     # second review guard: after *à*, a body other than a seat of government may be whom the words were told
-    quotes = quotes_in(fr, "« Les commandes reprendront en mars », a-t-on répondu à Michelin.")
-    said = quotes_holding(quotes, "Les commandes reprendront")
-    assert said and (said[0].speaker_canonical or "") != "Michelin"
+    said = first_quote_holding(
+        fr, "« Les commandes reprendront en mars », a-t-on répondu à Michelin.",
+        "Les commandes reprendront")
+    assert said is not None and (said.speaker_canonical or "") != "Michelin"
 
 
-def test_a_closing_incise_leaves_a_quotation_an_earlier_speech_verb_governs(fr):
+# quotations whose speaker the grammar names: the mechanisms' cases and the reviews' guards
+SPEAKER_NAMED = [
+    # guard
+    pytest.param("La conseillère régionale Anne Roussel a visité le chantier mardi. Paul Garnier l’a "
+                 "accompagnée jusqu’au port. « Je n’ai jamais signé ce contrat », a répété l’intéressée.",
+                 "Je n’ai jamais signé", "Anne Roussel", id="feminine-form-keeps-the-woman-named"),
+    pytest.param("La trêve ne reviendra que lorsque les rebelles auront « rendu leurs armes » et accepté "
+                 "« chacune de nos exigences », a affirmé le porte-parole Luc Amsel.",
+                 "rendu leurs armes", "Luc Amsel", id="closing-incise-speaks-every-quotation"),
+    # guard: a speech verb between the two quotations reports the first
+    pytest.param("La ministre Claire Roche a promis « des moyens nouveaux » mais le syndicat répond "
+                 "« qu’il attend des actes », a rapporté le journaliste Paul Vidal.",
+                 "des moyens nouveaux", "Claire Roche", id="closing-incise-leaves-another-verbs-report"),
     # second review guard
-    quotes = quotes_in(fr, "Le préfet Jean Lamy avait parlé d’« état d’urgence » et la ville doit « tenir bon », a "
-                           "souligné la maire Claire Fabre.")
-    said = quotes_holding(quotes, "état d’urgence")
-    assert said and said[0].speaker_canonical == "Jean Lamy"
-
-
-def test_a_derived_feminine_party_to_a_case_may_be_a_company(fr):
+    pytest.param("Le préfet Jean Lamy avait parlé d’« état d’urgence » et la ville doit « tenir bon », a "
+                 "souligné la maire Claire Fabre.",
+                 "état d’urgence", "Jean Lamy", id="closing-incise-leaves-an-earlier-verbs-fragment"),
     # second review guard: *l'appelante* may be the company that appealed (no kind veto)
-    quotes = quotes_in(fr, "Le groupe Danone a fait appel de la décision. « Cette amende est infondée », soutient "
-                           "l’appelante.")
-    said = quotes_holding(quotes, "Cette amende est infondée")
-    assert said and said[0].speaker_canonical == "Danone"
+    pytest.param("Le groupe Danone a fait appel de la décision. « Cette amende est infondée », soutient "
+                 "l’appelante.",
+                 "Cette amende est infondée", "Danone", id="derived-feminine-party-may-be-a-company"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", SPEAKER_NAMED)
+def test_the_quotation_goes_to_the_speaker_the_grammar_names(fr, text, fragment, speaker):
+    said = first_quote_holding(fr, text, fragment)
+    assert said is not None and said.speaker_canonical == speaker

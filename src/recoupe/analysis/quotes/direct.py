@@ -564,6 +564,21 @@ def _sentence_incise(doc: Doc, spans: list[tuple[int, int]], n: int, lang: str, 
     the highway "…"*), nor one a speech verb before it governs (*X avait parlé d'« … »*, *spoke of "…"*), whose
     words are that verb's subject's (the session-33 reviews)."""
     text = doc_text(doc)
+    verb, end = None, spans[n][1]
+    for m in range(n + 1, len(spans)):  # the next quotations of the sentence, to the first with an attribution
+        start_m, end_m = spans[m]
+        if start_m < end:
+            return None  # a quotation inside this one
+        if "\n" in text[end:start_m] or any(ch in SENT_END for ch in text[end:start_m]):
+            return None
+        if any(speech_lemma(t, lang) for t in doc.char_span(end, start_m, alignment_mode="expand") or ()):
+            return None
+        verb = _attribution_after(doc, end_m, lang, quoted)
+        if verb is not None:
+            break
+        end = end_m
+    if verb is None or not _incise(verb, lang):
+        return None
     opening = token_at(doc, mark_before(text, spans[n][0]))
     if opening is None or opening.i == 0 or doc[opening.i - 1].pos_ in ("NOUN", "PROPN") \
             or _naming_verb_governs(opening, lang):
@@ -571,24 +586,7 @@ def _sentence_incise(doc: Doc, spans: list[tuple[int, int]], n: int, lang: str, 
     governed = _governing_speech_verb(doc, spans[n][0], spans[n][1], lang)
     if governed is not None and governed[0].idx < spans[n][0]:
         return None  # another report's words (*X avait parlé d'« … » et …, a insisté Y*): the fragment rule's
-    end = spans[n][1]
-    for m in range(n + 1, len(spans)):
-        start_m, end_m = spans[m]
-        if start_m < end:
-            return None  # a quotation inside this one
-        between = text[end:start_m]
-        if "\n" in between or any(ch in SENT_END for ch in between):
-            return None
-        tok = token_at(doc, end)
-        while tok is not None and tok.idx < start_m:
-            if speech_lemma(tok, lang):
-                return None
-            tok = tok.nbor() if tok.i + 1 < len(doc) else None
-        verb = _attribution_after(doc, end_m, lang, quoted)
-        if verb is not None:
-            return verb if _incise(verb, lang) else None
-        end = end_m
-    return None
+    return verb
 
 
 def _naming_verb_governs(mark: Token, lang: str) -> bool:

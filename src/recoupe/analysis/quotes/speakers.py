@@ -1055,7 +1055,7 @@ def _on_at_place(doc: Doc, on: Token, verb: Token | None, confidence: float) -> 
         want = ON_PLACES.get(prep.lower_)
         if want is None:
             continue
-        words = []
+        words = []  # read in a line: the parser often hangs such a phrase on the quotation's root
         for t in doc[prep.i + 1 : prep.i + 9]:
             if t.is_punct and t.text != "-" or t.text in QUOTE_MARKS or t.is_sent_start or t.lower_ in ON_PLACES:
                 break

@@ -130,11 +130,16 @@ _ANSWERED = {"fr": ("à", "au", "aux"), "en": ("to",)}
 
 def _answered(doc: Doc, content: tuple[int, int], lemma: str, lang: str) -> bool:
     """A verb of response's *à* / *to* complement (*a réagi à l'annonce du gouvernement*, *responded to the
-    ruling*): what was answered, not what was said (invented examples)."""
+    ruling*): what was answered, not what was said (invented examples); not when a *que* / *that* clause follows
+    it, which the parser may have hung on the complement (*a répondu aux journalistes qu'il resterait*)."""
     if lemma not in quote_words(lang).response_verbs:
         return False
     first = doc_text(doc)[content[0]:content[1]].split(maxsplit=1)
-    return bool(first) and first[0].lower() in _ANSWERED.get(lang, ())
+    if not first or first[0].lower() not in _ANSWERED.get(lang, ()):
+        return False
+    span = doc.char_span(*content, alignment_mode="expand")
+    return span is None or not any(t.lower_ in ("que", "qu'", "qu’") or t.lower_ == "that" and t.dep_ == "mark"
+                                   for t in span)
 
 
 def _in_lexicon_frame(frame: str, verb: Token, lemma: str, lang: str) -> bool:

@@ -131,6 +131,8 @@ class QuoteWords:
     work_nouns: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     proof_verbs: frozenset[str] = frozenset()
+    response_verbs: frozenset[str] = frozenset()
+    view_nouns: frozenset[str] = frozenset()
     interview_nouns: frozenset[str] = frozenset()
     utterance_verbs: frozenset[str] = frozenset()
 

@@ -361,18 +361,33 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
     head = span.root
+    words = quote_words(lang)
     # a group's opinion: "Pour certains (observateurs), …", "Pour d'autres, …", "For many, …"
-    group = any(t.lower_ in quote_words(lang).opinion_quantifiers for t in span[:3]) and head.pos_ in ("NOUN", "PRON", "ADJ")
+    group = any(t.lower_ in words.opinion_quantifiers for t in span[:3]) and head.pos_ in ("NOUN", "PRON", "ADJ")
     named = head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in role_nouns(lang) or any(
         e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, comma))
-    if not group and (not named or (head.pos_ == "PRON" and head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them"))):
+    if not group and named and head.pos_ == "PRON" and head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them"):
         return None
     content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, comma + (not quoted), end)))
     if content[1] - content[0] < 10:
         return None
+    if not group and not named and not _view_holders(doc, head, content, lang):
+        return None
     cand = Candidate("according_to", "according_to_stance", content, (cue.idx, cue.idx + len(cue.text)), head, 0.6)
     cand.speaker_span = (first.idx, first.idx + len(text[first.idx:comma].rstrip()))
     return cand
+
+
+def _view_holders(doc: Doc, head: Token, content: tuple[int, int], lang: str) -> bool:
+    """*Pour les opposants au projet, …*: people named by a stance they take or by their trade of commenting
+    (``quote_words`` ``view_nouns``) hold the view the clause states, unless that clause is passive, which says
+    what is done for them (*Pour les observateurs, des places seront réservées*: invented)."""
+    words = quote_words(lang)
+    if head.pos_ != "NOUN" or (head.lemma_.lower() not in words.view_nouns and head.lower_ not in words.view_nouns):
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT" and content[0] <= t.idx < content[1]), None)
+    return root is not None and not any(
+        c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in root.children)
 
 
 def _quotes_a_clause(doc: Doc, mark: Token, end: int, lang: str) -> bool:

@@ -124,6 +124,24 @@ def _names_no_source(verb: Token) -> bool:
         k.dep_ == "case" and k.lower_ in ("par", "by") for k in c.children) for c in children)
 
 
+# the prepositions that introduce what a verb of response answers (``quote_words`` ``response_verbs``)
+_ANSWERED = {"fr": ("à", "au", "aux"), "en": ("to",)}
+
+
+def _answered(doc: Doc, content: tuple[int, int], lemma: str, lang: str) -> bool:
+    """A verb of response's *à* / *to* complement (*a réagi à l'annonce du gouvernement*, *responded to the
+    ruling*): what was answered, not what was said (invented examples); not when a *que* / *that* clause follows
+    it, which the parser may have hung on the complement (*a répondu aux journalistes qu'il resterait*)."""
+    if lemma not in quote_words(lang).response_verbs:
+        return False
+    first = doc_text(doc)[content[0]:content[1]].split(maxsplit=1)
+    if not first or first[0].lower() not in _ANSWERED.get(lang, ()):
+        return False
+    span = doc.char_span(*content, alignment_mode="expand")
+    return span is None or not any(t.lower_ in ("que", "qu'", "qu’") or t.lower_ == "that" and t.dep_ == "mark"
+                                   for t in span)
+
+
 def _in_lexicon_frame(frame: str, verb: Token, lemma: str, lang: str) -> bool:
     if frame in ("que", "colon", "incise"):
         return True
@@ -187,7 +205,7 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
         if framed is None:
             continue
         frame, content = framed
-        if content[1] - content[0] < 8:
+        if content[1] - content[0] < 8 or frame == "prep" and _answered(doc, content, lemma, lang):
             continue
         if frame != "que" and _unrealised_infinitive(verb, lang):
             continue  # *pour critiquer X*, *est de dénoncer X*: no speech act took place, as in ``indirect``

@@ -8,10 +8,7 @@
   adversaires de la réforme*, *les détracteurs du maire*: ``quote_words`` ``view_nouns``, ``according_to._view_holders``),
   not when X names whom a thing is for (*Pour les habitants du quartier, …*), nor when the clause is passive (what
   is done for them). Guards from the review: nouns of membership, a relative clause, a *que* clause the parser
-  hung on the answered complement;
-- *selon X* cites a source when a participle of speech or publication on X names one, as agent or as the place of
-  publication (*selon le tableau publié sur le site de la préfecture*: ``according_to._told_by``), not when the
-  participle makes rules (*selon les règles fixées par la loi*: a manner)."""
+  hung on the answered complement."""
 
 from __future__ import annotations
 
@@ -86,24 +83,4 @@ def test_for_and_whom_a_thing_is_for_states_no_view_in_english(en):
 def test_pour_and_whom_a_thing_is_for_states_no_view(fr, text, fragment):
     # guards: whom a thing is for (a relative clause or not; a noun of membership), the *pour* of purpose, a
     # passive clause after a noun of stance (what is done for them)
-    assert first_quote_holding(fr, text, fragment) is None
-
-
-@pytest.mark.parametrize("text, content, source", [
-    ("La commune a reçu 4,2 millions d'euros, selon le tableau publié sur le site de la préfecture.",
-     "La commune a reçu 4,2 millions", "préfecture"),
-    ("Les travaux dureront trois ans, selon le calendrier détaillé par le ministère.",
-     "Les travaux dureront trois ans", "ministère"),
-])
-def test_selon_and_a_participle_of_speech_name_the_source(fr, text, content, source):
-    said = first_quote_holding(fr, text, content)
-    assert said is not None and said.kind == "according_to" and source in said.speaker.text
-
-
-@pytest.mark.parametrize("text, fragment", [
-    ("Les primes seront versées selon les règles fixées par la loi.", "Les primes seront versées"),
-    ("Le tarif du stationnement est calculé selon les modalités définies par la mairie.", "Le tarif"),
-])
-def test_selon_and_a_participle_of_rule_making_state_a_manner(fr, text, fragment):
-    # guards: rules fixed or defined by a body say how, not who says so
     assert first_quote_holding(fr, text, fragment) is None

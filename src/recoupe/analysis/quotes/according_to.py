@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS, language_of, quote_words, role_nouns, source_nouns, speech_form_set, speech_forms,
-    speech_lemma, speech_tokens, speech_verbs,
+    speech_lemma, speech_tokens,
 )
 from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import credible_source, entities_in
@@ -586,7 +586,7 @@ def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str)
     comma = doc_text(doc).find(",", first.idx, phrase_end)
     phrase_end = comma if comma != -1 else phrase_end
     bounds = trim_final_punct(doc, first.idx, max(phrase_end, first.idx + len(first.text)))
-    if not credible_source(head, bounds, lang) and _told_by(head, lang) is None:
+    if not credible_source(head, bounds, lang):
         return None
     sent_start, sent_end = sentence_bounds(cue)
     before = doc_text(doc)[sent_start:cue.idx].strip(" \t•-–*·")
@@ -607,31 +607,6 @@ def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str)
     cand = Candidate("according_to", "according_to", content, (cue.idx, cue_end.idx + len(cue_end.text)), head, 0.8)
     cand.speaker_span = bounds
     return cand
-
-
-# the prepositions that name who gave words or figures out, after a participle of speech or publication
-_TOLD_BY = {"fr": ("par", "sur", "dans"), "en": ("by", "on", "in")}
-
-
-def _told_by(head: Token, lang: str) -> Token | None:
-    """The body or person that a participle of speech or publication on ``head`` names (*selon des chiffres
-    définitifs publiés sur le site de la préfecture*, *selon le calendrier détaillé par le ministère*,
-    *according to figures released by the ministry*: invented), or None: *selon X* then cites that source,
-    whatever X's own noun, where *selon le calendrier* alone is a manner (*as planned*). The agent, or the
-    place of publication and the nouns it hangs on (*le site du ministère*), must be a credible source; the
-    participle a speech verb (``speech_verbs``), not one of rule-making (*selon les règles fixées par la loi*)."""
-    for verb in head.children:
-        if verb.dep_ not in ("acl", "amod") or verb.morph.get("VerbForm") != ["Part"] or \
-                verb.lemma_.lower() not in speech_verbs(lang):
-            continue
-        for obl in verb.children:
-            if not obl.dep_.startswith(("obl", "agent", "prep")) or not any(
-                    k.lower_ in _TOLD_BY[lang] for k in obl.children if k.dep_ == "case") and obl.lower_ not in _TOLD_BY[lang]:
-                continue
-            for noun in obl.subtree:
-                if noun.pos_ in ("NOUN", "PROPN") and credible_source(noun, phrase_bounds(noun), lang):
-                    return noun
-    return None
 
 
 def _selon_relative(doc: Doc, cue: Token, relative: Token) -> Candidate | None:

@@ -108,3 +108,14 @@ def test_the_noun_of_a_household_says_no_gender_where_a_title_does(fr):
     doc = fr("La maire Odile Kerbrat a inauguré la ferme de la famille Le Goff.")
     genders = {e.canonical: entity_gender(doc, e) for e in entity_index(doc).entities if e.label == "PER"}
     assert genders.get("Odile Kerbrat") == "Fem" and genders.get("Le Goff") is None
+
+
+def test_a_household_named_after_a_member_keeps_that_member_named_last(fr):
+    # review guard: *la famille X* after X was named on their own recalls X; the man named in between does not
+    # become the person named last
+    said = first_quote_holding(
+        fr, "Karim Haddad, 52 ans, tient une boulangerie à Tourcoing. Le maire, Guillaume Morel, est passé le voir. "
+            "La famille Haddad a reçu des lettres d'insultes. « Je ne baisserai pas le rideau », assure le "
+            "boulanger.",
+        "Je ne baisserai pas le rideau")
+    assert said is not None and said.speaker_canonical == "Karim Haddad"

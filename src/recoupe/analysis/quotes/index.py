@@ -65,16 +65,18 @@ class EntityIndex:
 
 
 def _group_named(doc: Doc, rows: list[tuple[int, int, int]]) -> set[int]:
-    """Starts of the mentions right after a noun of a group (*la famille Berthier*, *le clan X*: ``quote_words``
-    ``group_nouns``): the name of a household or a group, not of one person who could speak or be taken up by
-    a description of one (invented examples)."""
+    """Starts of the mentions of an entity named only right after a noun of a group (*la famille Berthier*, *le
+    clan X*: ``quote_words`` ``group_nouns``): a household's or a group's name, not one person who could speak
+    or be taken up by a description of one (invented examples). A person also named on their own (*Karim Benali*
+    … *la famille Benali*) keeps every mention: the household's recalls them (the review: a member named in
+    between would otherwise take their place as the person named last)."""
     groups = quote_words(language_of(doc)).group_nouns
-    out = set()
-    for s, e, _ in rows:
+    led: dict[int, list[tuple[int, bool]]] = {}
+    for s, e, n in rows:
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None and span.start > 0 and doc[span.start - 1].lemma_.lower() in groups:
-            out.add(s)
-    return out
+        after_group = span is not None and span.start > 0 and doc[span.start - 1].lemma_.lower() in groups
+        led.setdefault(n, []).append((s, after_group))
+    return {s for mentions in led.values() if all(g for _, g in mentions) for s, _ in mentions}
 
 
 def entity_index(doc: Doc) -> EntityIndex:

@@ -28,8 +28,8 @@ def _wide_contents(nlp, text: str, lang: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, answered", [
-    ("Jean-Marc Dufour a réagi à la première déclaration de la ministre de l'Agriculture après le premier tour "
-     "des régionales mardi.", "à la première déclaration"),
+    ("Jean-Marc Dufour a réagi à l'allocution télévisée de la ministre de l'Agriculture après le second tour "
+     "des régionales mardi.", "à l'allocution télévisée"),
     ("Le syndicat a répondu aux critiques du patronat dans un communiqué publié jeudi soir.", "aux critiques"),
 ])
 def test_what_a_verb_of_response_answers_is_no_report(fr, text, answered):
@@ -78,7 +78,7 @@ def test_for_and_whom_a_thing_is_for_states_no_view_in_english(en):
 @pytest.mark.parametrize("text, fragment", [
     ("Pour les habitants du quartier, la nouvelle ligne de tramway sera gratuite dès lundi.", "sera gratuite"),
     ("Pour les enfants qui vont à l'école, la cantine sera gratuite dès la rentrée.", "sera gratuite"),
-    ("Pour faire face à la crise, le gouvernement a débloqué une aide de deux milliards.", "a débloqué"),
+    ("Pour sortir de l'impasse, le gouvernement a débloqué une aide de deux milliards.", "a débloqué"),
     ("Pour les écologistes, la loi prévoit une dérogation jusqu'en 2030.", "la loi prévoit"),
     ("Pour les observateurs, des places seront réservées au premier rang de la tribune.", "des places seront"),
     ("Pour le match qui opposera le PSG à l'OM, 2 000 policiers seront mobilisés.", "policiers seront"),

@@ -1,14 +1,17 @@
-"""What a verb's valency says about its complement, read on the develop sets' false positives and misses
+"""What a verb's valency and a group's noun say about the words around them, read on the develop sets' errors
 (issue 14, session 34), on invented sentences:
 
 - the *à* / *to* complement of a verb of response (*a réagi à l'annonce*, *responded to the ruling*) is what was
   answered, never what was said (``quote_words`` ``response_verbs``, ``reported._answered``): the learned filter's
   wide candidates no longer offer it;
 - *Pour X, …* states X's view when X names people by a stance they take or by their trade of commenting (*les
-  adversaires de la réforme*, *les détracteurs du maire*: ``quote_words`` ``view_nouns``, ``according_to._view_holders``),
-  not when X names whom a thing is for (*Pour les habitants du quartier, …*), nor when the clause is passive (what
-  is done for them). Guards from the review: nouns of membership, a relative clause, a *que* clause the parser
-  hung on the answered complement."""
+  adversaires de la réforme*, *les détracteurs du maire*: ``quote_words`` ``view_nouns``,
+  ``according_to._view_holders``), not when X names whom a thing is for (*Pour les habitants du quartier, …*),
+  nor when the clause is passive (what is done for them). Guards from the review: nouns of membership, a relative
+  clause, a *que* clause the parser hung on the answered complement;
+- a name right after a noun of a group (*la famille X*, *le clan X*: ``quote_words`` ``group_nouns``) is a
+  household's: the group noun's article gives it no gender, and that mention is no person a description of one
+  takes up (``index._group_named``)."""
 
 from __future__ import annotations
 
@@ -25,8 +28,8 @@ def _wide_contents(nlp, text: str, lang: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, answered", [
-    ("Jean-Marc Dufour a réagi à la première déclaration de la ministre de l'Agriculture après le premier tour "
-     "des régionales mardi.", "à la première déclaration"),
+    ("Jean-Marc Dufour a réagi à l'allocution télévisée de la ministre de l'Agriculture après le second tour "
+     "des régionales mardi.", "à l'allocution télévisée"),
     ("Le syndicat a répondu aux critiques du patronat dans un communiqué publié jeudi soir.", "aux critiques"),
 ])
 def test_what_a_verb_of_response_answers_is_no_report(fr, text, answered):
@@ -75,7 +78,7 @@ def test_for_and_whom_a_thing_is_for_states_no_view_in_english(en):
 @pytest.mark.parametrize("text, fragment", [
     ("Pour les habitants du quartier, la nouvelle ligne de tramway sera gratuite dès lundi.", "sera gratuite"),
     ("Pour les enfants qui vont à l'école, la cantine sera gratuite dès la rentrée.", "sera gratuite"),
-    ("Pour faire face à la crise, le gouvernement a débloqué une aide de deux milliards.", "a débloqué"),
+    ("Pour sortir de l'impasse, le gouvernement a débloqué une aide de deux milliards.", "a débloqué"),
     ("Pour les écologistes, la loi prévoit une dérogation jusqu'en 2030.", "la loi prévoit"),
     ("Pour les observateurs, des places seront réservées au premier rang de la tribune.", "des places seront"),
     ("Pour le match qui opposera le PSG à l'OM, 2 000 policiers seront mobilisés.", "policiers seront"),
@@ -84,3 +87,35 @@ def test_pour_and_whom_a_thing_is_for_states_no_view(fr, text, fragment):
     # guards: whom a thing is for (a relative clause or not; a noun of membership), the *pour* of purpose, a
     # passive clause after a noun of stance (what is done for them)
     assert first_quote_holding(fr, text, fragment) is None
+
+
+def test_a_name_after_the_noun_of_a_household_is_no_one_person(fr):
+    # *la famille X*: the article of the group's noun gives the household no gender, and its name is no single
+    # person a description of one takes up
+    said = first_quote_holding(
+        fr, "En mars, Léa Fontaine a ouvert une épicerie à Vannes, où elle vit, à deux pas de la ferme de la famille "
+            "Kerbrat-Le Goff.\n« Les clients sont venus dès le premier jour », raconte la jeune femme, interrogée par "
+            "Ouest-France.",
+        "Les clients sont venus")
+    assert said is not None and said.speaker_canonical != "Kerbrat-Le Goff"
+
+
+def test_the_noun_of_a_household_says_no_gender_where_a_title_does(fr):
+    # the noun of one person before a name (*la maire X*) still votes its article's gender; a household's does not
+    from recoupe.analysis.quotes.coreference import entity_gender
+    from recoupe.analysis.quotes.index import entity_index
+
+    doc = fr("La maire Odile Kerbrat a inauguré la ferme de la famille Le Goff.")
+    genders = {e.canonical: entity_gender(doc, e) for e in entity_index(doc).entities if e.label == "PER"}
+    assert genders.get("Odile Kerbrat") == "Fem" and genders.get("Le Goff") is None
+
+
+def test_a_household_named_after_a_member_keeps_that_member_named_last(fr):
+    # review guard: *la famille X* after X was named on their own recalls X; the man named in between does not
+    # become the person named last
+    said = first_quote_holding(
+        fr, "Karim Haddad, 52 ans, tient une boulangerie à Tourcoing. Le maire, Guillaume Morel, est passé le voir. "
+            "La famille Haddad a reçu des lettres d'insultes. « Je ne baisserai pas le rideau », assure le "
+            "boulanger.",
+        "Je ne baisserai pas le rideau")
+    assert said is not None and said.speaker_canonical == "Karim Haddad"

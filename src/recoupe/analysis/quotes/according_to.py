@@ -366,7 +366,8 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     group = any(t.lower_ in words.opinion_quantifiers for t in span[:3]) and head.pos_ in ("NOUN", "PRON", "ADJ")
     named = head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in role_nouns(lang) or any(
         e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, comma))
-    if not group and named and head.pos_ == "PRON" and head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them"):
+    if not group and named and head.pos_ == "PRON" and \
+            head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them"):
         return None
     content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, comma + (not quoted), end)))
     if content[1] - content[0] < 10:

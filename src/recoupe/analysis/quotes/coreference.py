@@ -219,7 +219,9 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
         # a noun must name a person, an adjective qualify one (*la ministre déléguée X*): the last word of
         # an organisation's name (*le Parti radical X*) or of a complement (*le ministre de la
         # Défense X*) is no title of the name after it
+        # nor is a group's noun (*la famille X*: the household's name, ``names_a_group``)
         titled = before.pos_ == "DET" or before.pos_ == "NOUN" and _names_a_person(before) \
+            and not names_a_group(before, language_of(doc)) \
             or before.pos_ == "ADJ" and before.head.pos_ == "NOUN" and _names_a_person(before.head)
         if titled and not before.is_punct and not oblique(before) \
                 and "Plur" not in before.morph.get("Number") and not incise:
@@ -229,8 +231,9 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
         for noun in _apposed_nouns(span.root):  # "La ministre de la Santé, Agnès Martin": the determiner's gender
             if incise and noun.i < span.start:
                 continue  # the name is the incise verb's subject, not the apposition of a noun before it
-            if _introduced(noun):
-                continue  # *selon un cadre de la fédération, X a…*: a parse hanging the name on a complement
+            if _introduced(noun) or names_a_group(noun, language_of(doc)):
+                continue  # *selon un cadre de la fédération, X a…*: a parse hanging the name on a complement;
+                # *la famille X*: a group's noun says no one's gender
             dets = [c for c in noun.children if c.dep_ == "det"]
             g = token_gender(dets[0]) if dets else None
             if g:

@@ -12,8 +12,8 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
-from recoupe.analysis.lexicons import (collective_member, institution_nouns, person_nouns, quote_words, role_nouns,
-                                      source_nouns)
+from recoupe.analysis.lexicons import (collective_member, institution_nouns, language_of, person_nouns, quote_words,
+                                      role_nouns, source_nouns)
 from recoupe.analysis.text import fold
 from recoupe.model import Entity
 
@@ -23,7 +23,7 @@ _KEY = "recoupe_entity_index"
 class EntityIndex:
     """Body mentions sorted by start, with the entity each belongs to (in report order)."""
 
-    def __init__(self, entities: list[Entity]):
+    def __init__(self, entities: list[Entity], doc: Doc | None = None):
         self.entities = entities
         rows = sorted((m.start, m.end, n) for n, ent in enumerate(entities) for m in ent.mentions if m.in_ == "body")
         self.starts = [r[0] for r in rows]
@@ -36,7 +36,8 @@ class EntityIndex:
             self.by_name.setdefault(key, ent)
             if ent.label == "PER" and key.split():
                 self.by_surname.setdefault(key.split()[-1], ent)
-        self.people = [(s, e, n) for s, e, n in rows if is_person(entities[n])]
+        households = _group_named(doc, rows) if doc is not None else set()
+        self.people = [(s, e, n) for s, e, n in rows if is_person(entities[n]) and s not in households]
         self.person_starts = [s for s, _, _ in self.people]
 
     def at(self, start: int, end: int) -> list[Entity]:
@@ -63,6 +64,21 @@ class EntityIndex:
         return None
 
 
+def _group_named(doc: Doc, rows: list[tuple[int, int, int]]) -> set[int]:
+    """Starts of the mentions of an entity named only right after a noun of a group (*la famille Berthier*, *le
+    clan X*: ``quote_words`` ``group_nouns``): a household's or a group's name, not one person who could speak
+    or be taken up by a description of one (invented examples). A person also named on their own (*Karim Benali*
+    … *la famille Benali*) keeps every mention: the household's recalls them (the review: a member named in
+    between would otherwise take their place as the person named last)."""
+    groups = quote_words(language_of(doc)).group_nouns
+    led: dict[int, list[tuple[int, bool]]] = {}
+    for s, e, n in rows:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        after_group = span is not None and span.start > 0 and doc[span.start - 1].lemma_.lower() in groups
+        led.setdefault(n, []).append((s, after_group))
+    return {s for mentions in led.values() if all(g for _, g in mentions) for s, _ in mentions}
+
+
 def entity_index(doc: Doc) -> EntityIndex:
     """The index of ``doc._.entities``, built on first use and kept in ``doc.user_data``."""
     index = doc.user_data.get(_KEY)
@@ -70,7 +86,7 @@ def entity_index(doc: Doc) -> EntityIndex:
         entities = doc._.entities if Doc.has_extension("entities") else None
         if entities is None:
             raise ValueError("recoupe_quotes needs doc._.entities: add recoupe_entities before it in the pipeline")
-        index = doc.user_data[_KEY] = EntityIndex(entities)
+        index = doc.user_data[_KEY] = EntityIndex(entities, doc)
     return index
 
 

@@ -386,7 +386,9 @@ def _view_holders(doc: Doc, head: Token, content: tuple[int, int], lang: str) ->
     words = quote_words(lang)
     if head.pos_ != "NOUN" or (head.lemma_.lower() not in words.view_nouns and head.lower_ not in words.view_nouns):
         return False
-    root = next((t for t in doc if t.dep_ == "ROOT" and content[0] <= t.idx < content[1]), None)
+    clause = doc.char_span(*content, alignment_mode="expand")
+    root = next((t for t in clause if t.dep_ == "ROOT" and content[0] <= t.idx < content[1]), None) \
+        if clause is not None else None
     return root is not None and not any(
         c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in root.children)
 

@@ -39,33 +39,6 @@ def test_the_impersonal_on_at_a_place_is_the_body_there(fr):
     assert said is not None and said.speaker.text == "Matignon"
 
 
-def test_the_impersonal_on_without_a_place_names_nobody_there(fr):
-    # guard: *à longueur de journée* is a time, not a body
-    said = first_quote_holding(
-        fr, "Le maire Paul Durand a présenté le projet. « Il faut agir vite », nous répète-t-on à "
-            "longueur de journée.",
-        "Il faut agir vite")
-    assert said is None or said.speaker is None or "longueur" not in said.speaker.text
-
-
-def test_a_closing_incise_leaves_a_name_in_quotation_marks(fr):
-    # review guard: the name of an operation is nobody's words, least of all the incise's speaker's
-    said = first_quote_holding(
-        fr, "La préfecture a lancé l’opération « Rues sûres » dans le quartier et il y a eu « plusieurs "
-            "arrestations », a affirmé le commissaire.",
-        "Rues sûres")
-    assert said is None or said.speaker is None or "commissaire" not in said.speaker.text
-
-
-def test_a_closing_incise_leaves_a_quotation_a_verb_of_naming_governs(en):
-    # review guard: what the residents call the road is theirs
-    said = first_quote_holding(
-        en, 'Neighbors call the crossing "a nightmare" and demand "a proper light," council member '
-            'Rita Moss said.',
-        "a nightmare")
-    assert said is None or said.speaker_canonical != "Rita Moss"
-
-
 def test_the_impersonal_on_told_to_an_outlet_is_the_body_named_after(fr):
     # review guard: *à Reuters* names whom the words were told; the entourage speaks
     said = first_quote_holding(
@@ -74,20 +47,43 @@ def test_the_impersonal_on_told_to_an_outlet_is_the_body_named_after(fr):
     assert said is not None and said.speaker is not None and "entourage" in said.speaker.text
 
 
-def test_the_impersonal_on_told_to_an_outlet_alone_names_no_outlet(fr):
-    # review guard
-    said = first_quote_holding(
-        fr, "« Le chantier avance bien », confie-t-on au Figaro.",
-        "Le chantier avance bien")
-    assert said is not None and (said.speaker_canonical or "") != "Figaro"
+# guards: a phrase the speaker's words must not contain (*à longueur de journée* is a time, not a body; the name
+# of an operation is nobody's words, least of all the incise's speaker's)
+SPEAKER_PHRASE_NOT = [
+    pytest.param("Le maire Paul Durand a présenté le projet. « Il faut agir vite », nous répète-t-on à "
+                 "longueur de journée.", "Il faut agir vite", "longueur", id="on-without-a-place"),
+    pytest.param("La préfecture a lancé l’opération « Rues sûres » dans le quartier et il y a eu « plusieurs "
+                 "arrestations », a affirmé le commissaire.", "Rues sûres", "commissaire",
+                 id="closing-incise-leaves-a-name-in-quotation-marks"),
+]
 
 
-def test_the_impersonal_on_before_a_company_it_answered_names_no_company(fr):
-    # second review guard: after *à*, a body other than a seat of government may be whom the words were told
-    said = first_quote_holding(
-        fr, "« Les commandes reprendront en mars », a-t-on répondu à Michelin.",
-        "Les commandes reprendront")
-    assert said is not None and (said.speaker_canonical or "") != "Michelin"
+@pytest.mark.parametrize("text, fragment, word", SPEAKER_PHRASE_NOT)
+def test_the_speaker_phrase_leaves_out(fr, text, fragment, word):
+    said = first_quote_holding(fr, text, fragment)
+    assert said is None or said.speaker is None or word not in said.speaker.text
+
+
+# review guards: a name the quotation must not be resolved to (what the residents call the road is theirs; *à
+# Reuters*, *au Figaro*, *à Michelin* name whom the words were told: after *à*, a body other than a seat of
+# government may be that)
+SPEAKER_NOT = [
+    pytest.param("en", 'Neighbors call the crossing "a nightmare" and demand "a proper light," council member '
+                       'Rita Moss said.', "a nightmare", "Rita Moss", id="incise-leaves-a-verb-of-namings-quotation"),
+    pytest.param("fr", "« Le chantier avance bien », confie-t-on au Figaro.", "Le chantier avance bien", "Figaro",
+                 id="on-told-to-an-outlet-names-no-outlet"),
+    pytest.param("fr", "« Les commandes reprendront en mars », a-t-on répondu à Michelin.",
+                 "Les commandes reprendront", "Michelin", id="on-before-a-company-it-answered"),
+]
+
+
+@pytest.mark.parametrize("lang, text, fragment, name", SPEAKER_NOT)
+def test_the_quotation_is_not_given_to(request, lang, text, fragment, name):
+    said = first_quote_holding(request.getfixturevalue(lang), text, fragment)
+    if lang == "fr":  # resolved to another name, or to none
+        assert said is not None and (said.speaker_canonical or "") != name
+    else:
+        assert said is None or said.speaker_canonical != name
 
 
 # quotations whose speaker the grammar names: the mechanisms' cases and the reviews' guards

@@ -742,6 +742,18 @@ def _demonstrative(head: Token) -> bool:
     return head.lower_ in ("celui", "celle", "ceux", "celles") and after in ("-ci", "-là")
 
 
+def _former(doc: Doc, before: int):
+    """(start, entity) of the person named before the last one named before ``before``: *celui-là* / *celle-là*
+    take up the former of two people, *celui-ci* the latter (French grammar: Grevisse, the demonstrative
+    pronouns; *X et Y se sont affrontés. Celui-ci n'a pas apprécié que celui-là…*: Y, then X)."""
+    index = entity_index(doc)
+    last = index.last_person_before(before)
+    earlier = last
+    while earlier is not None and earlier[1] is last[1]:
+        earlier = index.last_person_before(earlier[0])
+    return earlier
+
+
 def _described_by_relative(head: Token, cue: tuple[int, int] | None) -> bool:
     """*Celui qui a tout écouté estime que…*, *Celle qui a dirigé le groupe estime…*: a singular demonstrative
     pronoun that a subject relative (*qui*) describes stands, like *il* / *elle*, for a person the article has
@@ -799,9 +811,10 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         return Found(None, None, None, confidence * 0.7)
     low = head.lower_.lstrip("-")
     pronouns = quote_words(lang).subject_pronouns
-    if _demonstrative(head):  # celui-ci: the last person named, not the last speaker
+    if _demonstrative(head):  # celui-ci: the last person named, not the last speaker; celui-là: the one before
         span = char_span(doc, head.idx, head.idx + len(head.text) + 3)
-        last = entity_index(doc).last_person_before(head.idx)
+        last = _former(doc, head.idx) if doc_text(doc)[head.idx + len(head.text) + 1:][:2] == "là" \
+            else entity_index(doc).last_person_before(head.idx)
         if last is None:
             return Found(span, None, None, confidence * 0.5)
         ref = referent_of(doc, last[1], (last[0], last[0]))

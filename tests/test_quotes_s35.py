@@ -5,10 +5,16 @@ develop sets' errors (issue 14, session 35), on invented sentences:
   the *il* before it is the speaker, not an impersonal subject (``syntax.impersonal_passive``);
 - *s'engager à* + an infinitive or *ce que* is a promise (``speech_frames`` ``à+inf``), not *s'engager* in a
   fight or at an age; *reprocher à X de* + an infinitive reproaches (``speech_frames`` ``reprocher obj,de``);
-- a speech verb in the passive reports only when its object is what it says (``speech_frames`` obj) or it has
-  a *que* clause (``indirect._passive_report``): *Y est menacé / soutenu par X* reports nothing;
-- *celui-là* / *celle-là* take up the former of two people, *celui-ci* / *celle-ci* the latter
-  (``speakers._former``)."""
+- a speech verb whose object is whom it aims at (``quote_words`` ``target_verbs``: *menacer*, *soutenir*) reports
+  nothing in the passive without a *que* clause (``indirect._passive_report``): *Y est menacé / soutenu par X*;
+- *celui-là* / *celle-là* take up the former of two people named together, of the pronoun's gender, *celui-ci* /
+  *celle-ci* the latter (``speakers._former``);
+- results, texts, proposals, indices and censuses are sources a figure is given by (``source_nouns.tsv``: *selon
+  des résultats provisoires*).
+
+Guards from the review: a passive pronominal with its *que* clause stays impersonal (*il s'est dit que…*), a
+commitment asked for, refused, demanded or supposed is none (*refuse de s'engager à*, *si X s'engage à*), a
+self-reproach is no speech (*se reprocher de*), *celui-là* with one person named nearby is that person."""
 
 from __future__ import annotations
 
@@ -19,7 +25,8 @@ from conftest import first_quote_holding, quotes_in
 @pytest.mark.parametrize("text, said_words, speaker", [
     ("Paul Girard a présenté son budget lundi. Il s'est opposé à la fermeture de la maternité de Vierzon.",
      "la fermeture de la maternité", "Paul Girard"),
-    ("Nadia Ferhat a tenu une réunion publique. Elle s'est engagée à publier les comptes de la régie avant l'été.",
+    ("Nadia Ferhat a tenu une réunion publique. Elle s'est engagée à publier les comptes de la régie avant "
+     "l'été.",
      "publier les comptes", "Nadia Ferhat"),
 ])
 def test_a_pronominal_verb_in_a_compound_tense_has_a_speaker(fr, text, said_words, speaker):
@@ -57,3 +64,27 @@ def test_the_former_and_the_latter(fr, pronoun, speaker):
             "que les comptes étaient publics depuis janvier.")
     said = first_quote_holding(fr, text, "les comptes étaient publics")
     assert said is not None and said.speaker_canonical == speaker
+
+
+@pytest.mark.parametrize("text, cue_word", [
+    ("Yann Corre a quitté la séance. Il s'est confirmé depuis que la centrale avait rejeté l'offre du repreneur.",
+     "confirm"),
+    ("Le syndicat refuse de s'engager à suspendre la grève des contrôleurs.", "engage"),
+    ("Si la direction s'engage à maintenir les postes, les salariés reprendront le travail lundi.", "engage"),
+    ("Le gardien Loïc Berthou se reproche de ne pas avoir arrêté le tir des Lyonnais.", "reproche"),
+])
+def test_what_a_pronominal_or_a_pledge_does_not_report(fr, text, cue_word):
+    assert not [q for q in quotes_in(fr, text).values() if q.cue is not None and cue_word in q.cue.text]
+
+
+def test_celui_la_with_one_person_named_nearby_is_that_person(fr):
+    text = ("Alice Marchand présidait le conseil en mars.\nRémi Castel a reçu les délégués de la chambre "
+            "d'agriculture. Celui-là a affirmé que la commune paierait les clôtures.")
+    said = first_quote_holding(fr, text, "la commune paierait")
+    assert said is not None and said.speaker_canonical == "Rémi Castel"
+
+
+def test_a_figure_given_by_results_is_according_to_them(fr):
+    text = "La liste sortante obtient 54,2 % des suffrages au second tour, selon des résultats encore provisoires."
+    said = first_quote_holding(fr, text, "54,2 %")
+    assert said is not None and said.kind == "according_to" and "résultats" in said.speaker.text

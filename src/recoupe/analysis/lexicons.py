@@ -132,6 +132,7 @@ class QuoteWords:
     naming_verbs: frozenset[str] = frozenset()
     proof_verbs: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
+    target_verbs: frozenset[str] = frozenset()
     view_nouns: frozenset[str] = frozenset()
     interview_nouns: frozenset[str] = frozenset()
     utterance_verbs: frozenset[str] = frozenset()

@@ -24,6 +24,7 @@ from recoupe.analysis.lexicons import (
     role_nouns,
     source_nouns,
     speech_frames,
+    speech_lemma,
     speech_tokens,
     speech_verbs,
 )
@@ -150,6 +151,14 @@ def main_clause_speaker(verb: Token) -> Token | None:
 
 # words before a gerund that make it part of the main clause (French "en", English prepositions)
 GERUND_MARKS = {"en", "after", "before", "while", "in", "by", "when", "upon"}
+
+
+def reflexive_not_speech(verb: Token, lemma: str, lang: str) -> bool:
+    """*s'assurer que* (make sure), *se rappeler* (remember), *se reprocher de* (blame oneself): the reflexive
+    use of a verb that ``quote_words`` ``reflexive_not_speech`` lists reports no speech (its lemma as the speech
+    lexicon reads the form, or as the lemmatizer does)."""
+    return bool(quote_words(lang).reflexive_not_speech & {lemma, verb.lemma_}) and any(
+        c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous") and c.i < verb.i for c in verb.children)
 
 
 def _hypothetical_speech(verb: Token) -> bool:
@@ -297,9 +306,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
             speaker = own or main_clause_speaker(verb) or speaking
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
             continue
-        if verb.lemma_ in words.reflexive_not_speech and any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous")
-                                                       and c.i < verb.i for c in verb.children):
-            continue  # "s'assurer que" (make sure), not "assurer que" (assure)
+        if reflexive_not_speech(verb, lemma, lang):
+            continue
         if _hypothetical_speech(verb) or _future_speech(verb, lang):
             continue
         # manner verbs (sourit-il, poursuit-elle) report speech only as an incise, never with "que"
@@ -477,12 +485,11 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     if subject is None or verb.lemma_.lower() in quote_words(lang).asking_verbs \
             or lang == "fr" and subject.pos_ == "PRON":
         return None
-    # the passive subject is what was said only for a verb whose object is what it says (``speech_frames`` obj:
-    # *la décision est dénoncée par X*), or with a *que* clause of its own (*X a été avisé par Y que…*): a
-    # speech verb whose object is a person or a thing (*Taïwan est menacée par la Chine*, *le projet est
-    # soutenu par trois associations*) reports nothing in the passive (session 35: 3 such on the develop sets,
-    # all false)
-    if "obj" not in speech_frames(lang).get(verb.lemma_.lower(), frozenset()) and content_start(verb, lang) is None:
+    # a verb whose object is whom or what it aims at (``quote_words`` ``target_verbs``: *Taïwan est menacée par la
+    # Chine*, *le projet est soutenu par trois associations*) reports nothing in the passive, unless a *que* clause
+    # of its own says what (session 35: 3 such on the develop sets, all false)
+    if (speech_lemma(verb, lang) or verb.lemma_.lower()) in quote_words(lang).target_verbs \
+            and content_start(verb, lang) is None:
         return None
     start = subject.left_edge.idx
     agent_end = agent.right_edge.idx + len(agent.right_edge.text)
@@ -544,7 +551,7 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         elif lang == "fr" and child.dep_ != "obj":
             for prep in ("de", "à", "sur", "pour", "contre"):
                 forms = PREPOSITION_FORMS.get(prep, {prep})
-                framed = prep in frames or f"{prep}+inf" in frames and _verbal(child)
+                framed = prep in frames or f"{prep}+inf" in frames and _verbal(child) and _pledged(verb)
                 if framed and (word in forms or any(c.lower_ in forms and c.dep_ in ("case", "mark")
                                                     for c in child.children if c.i < child.i)):
                     start, rule = (first if word in forms else child.left_edge), "complement"
@@ -585,6 +592,19 @@ def _verbal(complement: Token) -> bool:
         return True
     doc = complement.doc
     return complement.lower_ == "ce" and complement.i + 1 < len(doc) and doc[complement.i + 1].lower_ in ("que", "qu'", "qu’")
+
+
+def _pledged(verb: Token) -> bool:
+    """Was the commitment of a ``+inf`` frame (*s'engager à*) made: a finite verb in the indicative or the
+    conditional, not under a condition (*si*, *pour que*), not an infinitive asked for or refused (*refuse de
+    s'engager à*, *appelle le ministre à s'engager à*) nor a clause demanded (*exigent que l'État s'engage à*,
+    a subjunctive the tagger may read as an indicative): the review of session 35."""
+    moods = {m for t in [verb, *verb.children] if t is verb or t.dep_.startswith("aux") for m in t.morph.get("Mood")}
+    if not finite(verb) or "Fin" not in {f for t in [verb, *verb.children] if t is verb or t.dep_.startswith("aux")
+                                         for f in t.morph.get("VerbForm")} or "Sub" in moods:
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in ("si", "s'", "s’", "pour", "afin", "que", "qu'", "qu’")
+                   for c in verb.children)
 
 
 def _complement_on_object(verb: Token, frames: frozenset[str]) -> Token | None:

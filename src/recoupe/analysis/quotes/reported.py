@@ -29,7 +29,7 @@ from recoupe.analysis.quotes.candidates import REPORTED_MODEL_NAME, article_fold
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
 from recoupe.analysis.quotes.indirect import (_clause_bounds, _future_speech, _hypothetical_speech, _negated,
                                               _unrealised_infinitive, content_start, main_clause_speaker,
-                                              participial_clause, report_subject)
+                                              participial_clause, reflexive_not_speech, report_subject)
 from recoupe.analysis.quotes.quotations import QUOTATION_FEATURES, quotation_candidates
 from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, has_finite_verb, phrase_bounds
 from recoupe.analysis.text import SpanSet, quoted_set, sentence_bounds, strip_span, trim_final_punct
@@ -201,6 +201,8 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
             continue  # *les personnes affirmant…*, *an immigrant challenging…*: a noun's modifier, as in ``indirect``
         if _names_no_source(verb) or _hypothetical_speech(verb) or _future_speech(verb, lang):
             continue  # the writer (*rappelons que*), nobody (*il a été démontré que*), or speech that did not happen
+        if reflexive_not_speech(verb, lemma, lang):
+            continue  # *s'assurer que*, *se reprocher de*: no speech, as in ``indirect``
         framed = _frame(verb, lemma, lang)
         if framed is None:
             continue

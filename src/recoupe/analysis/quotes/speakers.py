@@ -742,16 +742,27 @@ def _demonstrative(head: Token) -> bool:
     return head.lower_ in ("celui", "celle", "ceux", "celles") and after in ("-ci", "-là")
 
 
-def _former(doc: Doc, before: int):
-    """(start, entity) of the person named before the last one named before ``before``: *celui-là* / *celle-là*
-    take up the former of two people, *celui-ci* the latter (French grammar: Grevisse, the demonstrative
-    pronouns; *X et Y se sont affrontés. Celui-ci n'a pas apprécié que celui-là…*: Y, then X)."""
+def _former(doc: Doc, head: Token):
+    """(start, entity) of the person *celui-là* / *celle-là* takes up: the former of the two people named last
+    (French grammar: Grevisse, the demonstrative pronouns; *X et Y se sont affrontés. Celui-ci n'a pas apprécié
+    que celui-là…*: Y, then X), of the pronoun's gender, named in the sentence of the latter or the one before;
+    else, as *celui-ci*, the person named last (the review of session 35: one person named nearby, or two of
+    different genders)."""
     index = entity_index(doc)
-    last = index.last_person_before(before)
-    earlier = last
-    while earlier is not None and earlier[1] is last[1]:
+    last = index.last_person_before(head.idx)
+    if last is None:
+        return None
+    gender = "Fem" if head.lower_ == "celle" else "Masc"
+    near = doc.char_span(last[0], last[0] + 1, alignment_mode="expand")
+    start = near.sent.start_char if near is not None else last[0]
+    if near is not None and near.sent.start > 0:
+        start = doc[near.sent.start - 1].sent.start_char  # the sentence before the latter's
+    earlier = index.last_person_before(last[0])
+    while earlier is not None and earlier[0] >= start:
+        if earlier[1] is not last[1] and entity_gender(doc, earlier[1]) in (gender, None):
+            return earlier
         earlier = index.last_person_before(earlier[0])
-    return earlier
+    return last
 
 
 def _described_by_relative(head: Token, cue: tuple[int, int] | None) -> bool:
@@ -813,7 +824,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
     pronouns = quote_words(lang).subject_pronouns
     if _demonstrative(head):  # celui-ci: the last person named, not the last speaker; celui-là: the one before
         span = char_span(doc, head.idx, head.idx + len(head.text) + 3)
-        last = _former(doc, head.idx) if doc_text(doc)[head.idx + len(head.text) + 1:][:2] == "là" \
+        last = _former(doc, head) if doc_text(doc)[head.idx + len(head.text) + 1:][:2] == "là" \
             else entity_index(doc).last_person_before(head.idx)
         if last is None:
             return Found(span, None, None, confidence * 0.5)

@@ -443,11 +443,14 @@ def _balanced_mark(doc: Doc, left: int, right: int, i: int) -> bool:
 def impersonal_passive(verb: Token) -> bool:
     """A verb in the passive (*il a été rapporté que*, *est-il écrit*), whose *il* names nobody. French
     pronominal verbs also take *être* in their compound tenses (*il s'est opposé à*, *il s'est engagé à*:
-    Grevisse, the auxiliary of pronominal verbs): with the reflexive clitic before it the verb is active."""
-    if any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children):
-        return False
-    return any(c.dep_ in ("aux:pass", "auxpass") or (c.dep_.startswith("aux") and c.lemma_ == "être")
-               for c in verb.children) and verb.lemma_ not in ("exprimer", "écrier", "exclamer", "interroger")
+    Grevisse, the auxiliary of pronominal verbs): with the reflexive clitic before it the verb is active,
+    unless a *que* clause follows, where the passive pronominal is as common (*il s'est dit que…*, *il s'est
+    répété que…*: it was said; the review of session 35)."""
+    passive = any(c.dep_ in ("aux:pass", "auxpass") or (c.dep_.startswith("aux") and c.lemma_ == "être")
+                  for c in verb.children) and verb.lemma_ not in ("exprimer", "écrier", "exclamer", "interroger")
+    if passive and any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children):
+        return any(t.i > verb.i and t.dep_ == "mark" and t.lower_ in ("que", "qu'", "qu’") for t in verb.subtree)
+    return passive
 
 
 def clause_subject(doc: Doc, content: tuple[int, int]) -> Token | None:

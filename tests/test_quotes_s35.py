@@ -88,3 +88,8 @@ def test_a_figure_given_by_results_is_according_to_them(fr):
     text = "La liste sortante obtient 54,2 % des suffrages au second tour, selon des résultats encore provisoires."
     said = first_quote_holding(fr, text, "54,2 %")
     assert said is not None and said.kind == "according_to" and "résultats" in said.speaker.text
+
+
+def test_a_relative_passive_on_a_source_noun_makes_no_report(fr):
+    # guard: *résultat* is a source noun now, and a relative's passive subject is what is judged, never who judges
+    assert quotes_in(fr, "Les résultats, qui sont jugés décevants par la direction, seront publiés lundi.") == {}

@@ -479,6 +479,8 @@ def speaker_head(verb: Token) -> Token | None:
         # *par la suite*, *par téléphone*: a manner or a time, no agent
         return agent if agent is not None and credible_source(agent, phrase_bounds(agent), "fr") else None
     if subject is not None and subject.lower_ in quote_words(language_of(doc)).relative_pronouns:
+        if subject.head.i == verb.i and _french_passive(verb):
+            return None  # *Le texte, qui est jugé dangereux par…*: what is judged, not who judges (its reading, s23)
         before = antecedent(subject)
         # a time word before the pronoun is no antecedent (*une série d'études publiées ce mardi qui
         # confirment*): the noun the relative clause hangs on in the parse
@@ -529,14 +531,19 @@ def _subject_of_passive(subject: Token, verb: Token) -> bool:
     accusé de…*), never the speaker: its agent is. Only a speech verb: the subject of *contraint*,
     *forcé* carries the speech infinitive after it (*a été contraint de reconnaître*). French only:
     English *X was quoted as saying* names its speaker so."""
-    if subject.dep_ not in ("nsubj", "nsubj:pass") or subject.head.i != verb.i or language_of(verb.doc) != "fr":
+    if subject.dep_ not in ("nsubj", "nsubj:pass") or subject.head.i != verb.i:
         return False
-    if "Pass" not in verb.morph.get("Voice") or not any(c.dep_ == "aux:pass" for c in verb.children) \
+    return subject.lower_ not in quote_words("fr").relative_pronouns and _french_passive(verb)
+
+
+def _french_passive(verb: Token) -> bool:
+    """A French speech verb in the passive: the passive auxiliary and voice, not *être* as the tense auxiliary
+    of a verb of movement (``quote_words`` ``etre_verbs``) or of a pronominal verb."""
+    if language_of(verb.doc) != "fr" or "Pass" not in verb.morph.get("Voice") \
+            or not any(c.dep_ == "aux:pass" for c in verb.children) \
             or verb.lemma_.lower() in quote_words("fr").etre_verbs:
         return False
-    if subject.lower_ in quote_words("fr").relative_pronouns or speech_lemma(verb, "fr") is None:
-        return False
-    return not any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+    return speech_lemma(verb, "fr") is not None and not any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
 
 
 def fronted_subject(verb: Token) -> Token | None:

@@ -12,9 +12,11 @@ develop sets' errors (issue 14, session 35), on invented sentences:
 - results, texts, proposals, indices and censuses are sources a figure is given by (``source_nouns.tsv``: *selon
   des résultats provisoires*).
 
-Guards from the review: a passive pronominal with its *que* clause stays impersonal (*il s'est dit que…*), a
+Guards from the reviews: a passive pronominal with its *que* clause stays impersonal (*il s'est dit que…*), a
 commitment asked for, refused, demanded or supposed is none (*refuse de s'engager à*, *si X s'engage à*), a
-self-reproach is no speech (*se reprocher de*), *celui-là* with one person named nearby is that person."""
+self-reproach is no speech (*se reprocher de*), *celui-là* with one person named nearby is that person, *selon*
+after a verb of variation means "depending on" (*varieront selon les résultats*), *nous a assuré que* (told us)
+is speech (only the subject's own clitic makes a reflexive), a relative's passive subject never speaks."""
 
 from __future__ import annotations
 
@@ -93,3 +95,34 @@ def test_a_figure_given_by_results_is_according_to_them(fr):
 def test_a_relative_passive_on_a_source_noun_makes_no_report(fr):
     # guard: *résultat* is a source noun now, and a relative's passive subject is what is judged, never who judges
     assert quotes_in(fr, "Les résultats, qui sont jugés décevants par la direction, seront publiés lundi.") == {}
+
+
+@pytest.mark.parametrize("text, cue_word", [
+    ("La fédération critique dès qu'elle le peut la réforme des retraites.", "critique"),
+    ("Hugo Marchal s'est avisé que les subventions ne couvriraient pas les travaux.", "avisé"),
+])
+def test_a_locution_or_a_realisation_is_no_report(fr, text, cue_word):
+    # *dès que*, *avant que*: an adverbial clause, not what is said; *s'aviser que*: to realise, not to say
+    assert not [q for q in quotes_in(fr, text).values()
+                if q.cue is not None and cue_word in q.cue.text and q.kind == "indirect" and "qu" in q.content.text[:3]]
+
+
+@pytest.mark.parametrize("text", [
+    "Les indemnités des commerçants varieront selon les résultats de chaque agence régionale.",
+    "Selon la proposition retenue par le conseil, le coût du chantier oscillera entre trois et cinq millions.",
+])
+def test_selon_after_a_verb_of_variation_means_depending_on(fr, text):
+    # guard from the second review: *selon* after *varier*, *osciller*, *calculer* (``quote_words`` ``variation_verbs``)
+    assert not [q for q in quotes_in(fr, text).values() if q.kind == "according_to"]
+
+
+@pytest.mark.parametrize("text, said_words, speaker", [
+    ("La gérante de la coopérative, Sandrine Bellec, nous a assuré que les livraisons reprendraient lundi.",
+     "les livraisons reprendraient", "Sandrine Bellec"),
+    ("Le pilote Karim Haddou m'a rappelé que la piste était fermée depuis deux jours.",
+     "la piste était fermée", "Karim Haddou"),
+])
+def test_a_clitic_of_another_person_is_whom_it_is_told(fr, text, said_words, speaker):
+    # guard from the second review: *nous a assuré que* (told us) is speech; only the subject's own clitic is reflexive
+    said = first_quote_holding(fr, text, said_words)
+    assert said is not None and said.speaker_canonical == speaker

@@ -133,6 +133,7 @@ class QuoteWords:
     proof_verbs: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
     target_verbs: frozenset[str] = frozenset()
+    variation_verbs: frozenset[str] = frozenset()
     view_nouns: frozenset[str] = frozenset()
     interview_nouns: frozenset[str] = frozenset()
     utterance_verbs: frozenset[str] = frozenset()

@@ -157,8 +157,13 @@ def reflexive_not_speech(verb: Token, lemma: str, lang: str) -> bool:
     """*s'assurer que* (make sure), *se rappeler* (remember), *se reprocher de* (blame oneself): the reflexive
     use of a verb that ``quote_words`` ``reflexive_not_speech`` lists reports no speech (its lemma as the speech
     lexicon reads the form, or as the lemmatizer does)."""
-    return bool(quote_words(lang).reflexive_not_speech & {lemma, verb.lemma_}) and any(
-        c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous") and c.i < verb.i for c in verb.children)
+    if not quote_words(lang).reflexive_not_speech & {lemma, verb.lemma_}:
+        return False
+    subjects = {c.lower_ for c in verb.children if c.dep_ in SUBJECT_DEPS}
+    # the clitic of the subject's own person: *nous a assuré que* (told us) is speech, *nous nous sommes assurés* not
+    own = {"se", "s'", "s’"} | ({"me", "m'", "m’"} if subjects & {"je", "j'", "j’"} else set()) \
+        | ({"nous"} if "nous" in subjects else set()) | ({"vous"} if "vous" in subjects else set())
+    return any(c.lower_ in own and c.i < verb.i and c.dep_ not in SUBJECT_DEPS for c in verb.children)
 
 
 def _hypothetical_speech(verb: Token) -> bool:
@@ -230,6 +235,9 @@ def content_start(verb: Token, lang: str) -> Token | None:
         if child.dep_ not in ("ccomp", "xcomp", "advcl", "obj", "dobj") or child.i < verb.i:
             continue
         child_marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in marks]
+        if child_marks and child.dep_ == "advcl" and child_marks[0].i > 0 \
+                and verb.doc[child_marks[0].i - 1].lower_ in words.not_complementizer:
+            continue  # an adverbial clause of a locution (*dès que*, *avant que*, *pour que*): no content
         if child_marks and (child_marks[0].lower_ not in words.question_marks or verb.lemma_.lower() in words.asking_verbs):
             return child_marks[0]
         if lang == "en" and child.dep_ == "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):

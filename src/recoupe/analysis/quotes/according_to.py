@@ -592,7 +592,8 @@ def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str)
     if not credible_source(head, bounds, lang):
         return None
     if head.head.lemma_.lower() in quote_words(lang).variation_verbs:
-        return None  # *varieront selon les résultats*, *Selon la proposition retenue, le coût oscillera*: depending on
+        # *varieront selon les résultats*, *Selon la proposition retenue, le coût oscillera*: depending on
+        return None
     sent_start, sent_end = sentence_bounds(cue)
     before = doc_text(doc)[sent_start:cue.idx].strip(" \t•-–*·")
     after = doc_text(doc)[bounds[1]:sent_end].strip(" \t.,;!?—–")

@@ -598,8 +598,8 @@ def _verbal(complement: Token) -> bool:
     if complement.morph.get("VerbForm") == ["Inf"] or any(
             c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Inf"] for c in complement.children):
         return True
-    doc = complement.doc
-    return complement.lower_ == "ce" and complement.i + 1 < len(doc) and doc[complement.i + 1].lower_ in ("que", "qu'", "qu’")
+    after = complement.doc[complement.i + 1] if complement.i + 1 < len(complement.doc) else None
+    return complement.lower_ == "ce" and after is not None and after.lower_ in ("que", "qu'", "qu’")
 
 
 def _pledged(verb: Token) -> bool:
@@ -607,9 +607,9 @@ def _pledged(verb: Token) -> bool:
     conditional, not under a condition (*si*, *pour que*), not an infinitive asked for or refused (*refuse de
     s'engager à*, *appelle le ministre à s'engager à*) nor a clause demanded (*exigent que l'État s'engage à*,
     a subjunctive the tagger may read as an indicative): the review of session 35."""
-    moods = {m for t in [verb, *verb.children] if t is verb or t.dep_.startswith("aux") for m in t.morph.get("Mood")}
-    if not finite(verb) or "Fin" not in {f for t in [verb, *verb.children] if t is verb or t.dep_.startswith("aux")
-                                         for f in t.morph.get("VerbForm")} or "Sub" in moods:
+    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]  # the verb and its auxiliaries
+    if "Fin" not in {f for t in group for f in t.morph.get("VerbForm")} \
+            or "Sub" in {m for t in group for m in t.morph.get("Mood")}:
         return False
     return not any(c.dep_ == "mark" and c.lower_ in ("si", "s'", "s’", "pour", "afin", "que", "qu'", "qu’")
                    for c in verb.children)

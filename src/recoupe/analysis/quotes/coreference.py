@@ -75,6 +75,7 @@ class Referent:
     plural: bool
     person: bool
     evidence: tuple[int, int]  # the mention that introduced it
+    described_person: bool = False  # a description with no name whose head is a role or person noun (*le ministre*)
 
 
 def pronoun_features(tok: Token) -> tuple[str | None, bool]:
@@ -400,15 +401,16 @@ def referent_of(doc: Doc, ent: Entity, at: tuple[int, int]) -> Referent:
 def description_referent(head: Token, bounds: tuple[int, int]) -> Referent:
     """A description that speaks and has no name (*la présidence turque*): it can be referred back to."""
     return Referent(doc_text(head.doc)[bounds[0]:bounds[1]], None, description_gender(head),
-                    "Plur" in head.morph.get("Number"), False, bounds)
+                    "Plur" in head.morph.get("Number"), False, bounds,
+                    head.pos_ == "NOUN" and is_person_noun(head, language_of(head.doc)))
 
 
 def compatible(ref: Referent, gender: str | None, plural: bool, persons_only: bool) -> bool:
     """Can a pronoun of this gender and number (persons only or not) stand for ``ref``?"""
     if persons_only and not ref.person:
         return False
-    if plural and ref.person and not ref.plural:
-        return False  # "ils" is not one person (it may be an organisation)
+    if plural and (ref.person or ref.described_person) and not ref.plural:
+        return False  # "ils" is not one person, named or described (it may be an organisation)
     if not plural and ref.plural:
         return False
     return gender is None or ref.gender is None or ref.gender == gender
@@ -485,7 +487,9 @@ class Discourse:
         french_singular = agreement is None and low in ("il", "elle") and not plural
         if french_singular and previous is not None and not previous[1].person \
                 and not self._body_description(previous[1]):
-            named = self.person_named_near(anchor, gender)
+            # not one named in a person's description (*l'ancien ministre de X*): another person than it
+            described = previous[1].evidence if self.person_description(previous[1]) else None
+            named = self.person_named_near(anchor, gender, outside=described)
             if named is not None:
                 return named
         if previous is not None and anchor - previous[0] <= PREVIOUS_SPEAKER_REACH \
@@ -595,6 +599,16 @@ class Discourse:
         span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
         return span is not None and len(span) > 0 and names_a_body(span.root, language_of(self.doc))
 
+    def person_description(self, ref: Referent) -> bool:
+        """Is the referent a description with no name whose head is a role or person noun (*l'ancien Premier
+        ministre de X*, *le responsable politique*, ``is_person_noun``)? Such a speaker is a person, and one its
+        own complement names (*de X*) is another."""
+        if ref.entity is not None:
+            return False
+        span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.pos_ == "NOUN" \
+            and is_person_noun(span.root, language_of(self.doc))
+
     def _newcomer(self, anchor: int, gender: str | None, previous: tuple[int, Referent]) -> Referent | None:
         """A person introduced (first named) after the previous speaker took the turn, in the pronoun's
         own paragraph, outside quotation marks and as no subject (a subject would already have
@@ -615,12 +629,14 @@ class Discourse:
             return None  # named in the words the previous speaker reported: what they talked about
         return found
 
-    def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES) -> Referent | None:
+    def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES,
+                          outside: tuple[int, int] | None = None) -> Referent | None:
         """The person named last before ``anchor`` outside quotation marks, when within
         ``PERSON_NAMED_LINES`` line breaks and of no other gender: what a French *il* / *elle* of a speech
         verb stands for rather than the previous speaker when that speaker is no person (an organisation,
         a description, a document: *il*/*elle* can take those up, but a person just named is the likelier
-        speaker of a speech verb). Someone named inside quotation marks is what a speaker talked about."""
+        speaker of a speech verb). Someone named inside quotation marks is what a speaker talked about, and
+        one named within ``outside`` (the caller's choice) is passed over."""
         quoted = quoted_set(self.doc)
         index = entity_index(self.doc)
         text = doc_text(self.doc)
@@ -628,7 +644,7 @@ class Discourse:
         while i > 0:
             i -= 1
             s, e, n = index.people[i]
-            if e > anchor or s in quoted:
+            if e > anchor or s in quoted or outside is not None and outside[0] <= s < outside[1]:
                 continue
             if text.count("\n", e, anchor) > lines:
                 return None

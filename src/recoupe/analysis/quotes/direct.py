@@ -16,8 +16,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import (SUBJECT_DEPS, present_third_person, quote_words, role_nouns, speech_forms,
-                                      speech_lemma)
+from recoupe.analysis.lexicons import (SUBJECT_DEPS, language_of, present_third_person, quote_words, role_nouns,
+                                      speech_forms, speech_lemma)
 from recoupe.analysis.quotes.according_to import stance_antecedent
 from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
@@ -888,6 +888,11 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
                 speaker = main_clause_speaker(tok)
             if speaker is None:
                 speaker = _controller(tok) or _apposed_agent(tok)
+            if speaker is not None and _quotation_before_incise(doc, speaker.idx, tok):
+                # the parse made the quotation before the incise the subject (*« … », a déclaré X, opposé à
+                # l'idée de « … »*): the verb's subject follows it, else nobody is named
+                speaker = inverted_subject(tok) or hyphen_subject(tok)
+                speaker = speaker if speaker is not None and speaker.idx not in quoted_set(doc) else None
             if speaker is None or start <= speaker.idx < end or speaker.lower_ in words.first_person \
                     or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj":
                 return None
@@ -899,6 +904,14 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             return None  # another clause's own verb (not a reported clause): the quotation is not the speaker's
         tok, steps = tok.head, steps + 1
     return None
+
+
+def _quotation_before_incise(doc: Doc, char: int, verb: Token) -> bool:
+    """Is the offset inside a quotation that ends right before the verb's incise (*« … », a déclaré X*: only
+    punctuation and the verb's auxiliaries between)? The parse took those quoted words for the subject."""
+    text = doc_text(doc)
+    opening = min([verb.idx] + [c.idx for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i])
+    return any(s <= char < e <= opening and not text[e:opening].strip(" \t,»”\"'’") for s, e in quoted_set(doc))
 
 
 # verbs whose object, not subject, controls the infinitive (*l'empêche de déclarer*, *lui demande de
@@ -1091,10 +1104,51 @@ def embedded_posts(doc: Doc) -> list[Candidate]:
         speaker = token_at(doc, m.start(name))
         if post[1] - post[0] < 10 or speaker is None:
             continue
+        reported = _reported_in_post(doc, *post)
+        if reported is not None:  # a live-tweet of someone's words (*« … » dit X*): theirs, not the poster's
+            speaker = token_at(doc, reported[0])
         cand = Candidate("direct", "direct_post", post, None, speaker, 0.7)
-        cand.speaker_span = (m.start(name), m.end(name))
+        cand.speaker_span = reported or (m.start(name), m.end(name))
         out.append(cand)
     return out
+
+
+# A handle whose words a post quotes: opening the post before a quotation (*.@X « … »*), or opening a quotation
+# before a colon (a manual retweet: *Bien vu "@X: …"*).
+QUOTED_HANDLE = re.compile(r"^\.?(?P<lead>@\w+)\s*:?\s*[«“\"]|[«“\"]\s*(?P<inner>@\w+)\s*:", re.M)
+
+
+def _reported_in_post(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Whose words a post relays, when it says so itself (a journalist's live-tweet, a retweet): a handle
+    that opens a quotation (``QUOTED_HANDLE``), or, in French, a handle or a person named right after a speech
+    verb of the post, closing its sentence as an incise does (*Deux conditions avant d'intervenir, dit X.*,
+    *« … », tranche @X*; the form lexicon reads the verb, which the parser often tags a noun in a post). A verb
+    with its subject before it (*X dénonce…*) is left to the poster: a post may comment on what someone said in
+    its own words."""
+    text = doc_text(doc)
+    m = QUOTED_HANDLE.search(text, start, end)
+    if m is not None and (m.group("inner") or m.start() == start):
+        group = "lead" if m.group("lead") else "inner"
+        return m.start(group), m.end(group)
+    lang = language_of(doc)
+    if lang != "fr":
+        return None  # no English live-tweet incise on the development sets; the one read there named an object
+    forms = speech_forms(lang)
+    for tok in doc.char_span(start, end, alignment_mode="expand") or ():
+        if tok.i + 1 >= len(doc) or tok.lower_ not in forms and not speech_lemma(tok, lang):
+            continue
+        after = doc[tok.i + 1]
+        if after.idx >= end:
+            break
+        who = (after.idx, after.idx + len(after.text)) if after.text.startswith("@") and len(after.text) > 1 else None
+        if who is None:
+            named = [e for e in entities_in(doc, after.idx, after.idx + len(after.text)) if is_person(e)]
+            mention = next((m for e in named for m in e.mentions if m.start == after.idx), None)
+            who = (mention.start, mention.end) if mention is not None else None
+        # an incise closes its sentence (*dit X.*, *tranche @X #tag*): *asked X to explain* names whom one asks
+        if who is not None and re.match(r"\s*(?:[.;!?#\n]|$)", text[who[1]:end]):
+            return who
+    return None
 
 
 # A quotation set apart as a block and signed on the next line, the closing mark after the signature:

@@ -1,7 +1,7 @@
 """Who speaks when the parse or the discourse points at the wrong words (issue 14, session 36), on invented
 sentences:
 
-- a quotation inside a speech verb's clause (*…, opposé à l'idée qu'il faudrait « … »*) is the words of that
+- a quotation inside a speech verb's clause (*…, soucieux avant tout de « … »*) is the words of that
   verb's subject; when the parse made the quotation before the incise that subject (*« … », a déclaré X*), the
   subject is the one after the verb, never words inside another quotation (``direct._governing_speech_verb``);
 - *il* / *elle* after a quote whose speaker is a description of a person with no name (*l'ancien Premier
@@ -19,8 +19,8 @@ from conftest import first_quote_holding, quotes_in
 
 def test_a_quotation_before_the_incise_is_no_speaker(fr):
     text = ("Le sénateur a parlé hier. \"Je suis hostile à toute fusion des communes. Enfin, ce n'est pas la "
-            "Guyane\", a déclaré l'ancien ministre Paul Lemaire, opposé à l'idée qu'il faudrait \"sauver la Savoie "
-            "et la France\".")
+            "Guyane\", a déclaré l'ancien ministre Paul Lemaire, soucieux avant tout de \"sauver la Savoie et ses "
+            "villages\".")
     fragment = first_quote_holding(fr, text, "sauver la Savoie")
     assert fragment is not None and fragment.speaker_canonical == "Paul Lemaire"
 
@@ -32,22 +32,20 @@ def test_a_name_in_quotation_marks_still_speaks(fr):
     assert fragment is not None and fragment.speaker is not None and "collectif" in fragment.speaker.text
 
 
-_ASKED = "Voteriez-vous pour lui s'il revenait ? « Jamais de la vie », répond du tac-au-tac l'ancien Premier " \
-         "ministre de Jacques Chirac. « Il a perdu la confiance des électeurs de droite depuis longtemps », " \
-         "poursuit-il."
+_ASKED = "Le soutiendrez-vous au second tour ? « Sûrement pas », tranche aussitôt l'ancien conseiller de Lionel " \
+         "Jospin. « Il a perdu tout crédit auprès des habitants du quartier », poursuit-il."
+_OPENING = "« Une nouvelle candidature du maire sortant serait une erreur grave », a estimé mardi {}. « Ceux qui " \
+           "le soutiennent encore se trompent lourdement », ajoute-t-il.\n"
 
 
-@pytest.mark.parametrize("opening, speaker", [
-    ("« Le retour de François Fillon est impossible pour des raisons de principe », a jugé lundi Dominique de "
-     "Villepin sur RTL. « Aujourd'hui, celui qui fait le procès de François Fillon, c'est lui-même », estime-t-il "
-     "aussi.\n", "Dominique de Villepin"),
+@pytest.mark.parametrize("first, speaker", [
     # nobody else named: the description itself
-    ("« Le retour du maire de Sablé est impossible pour des raisons de principe », a jugé lundi sur BFMTV et RMC "
-     "l'invité de la matinale. « Aujourd'hui, celui qui fait son procès, c'est lui-même », estime-t-il aussi.\n",
-     "l'ancien Premier ministre de Jacques Chirac"),
+    ("sur France Bleu l'invité de la matinale", "l'ancien conseiller de Lionel Jospin"),
+    # guard: a speaker named before is still found
+    ("Paul Verdier sur France Bleu", "Paul Verdier"),
 ])
-def test_a_pronoun_takes_up_a_described_speaker_not_its_complement(fr, opening, speaker):
-    continued = first_quote_holding(fr, opening + _ASKED, "Il a perdu")
+def test_a_pronoun_takes_up_a_described_speaker_not_its_complement(fr, first, speaker):
+    continued = first_quote_holding(fr, _OPENING.format(first) + _ASKED, "Il a perdu")
     assert continued is not None and continued.speaker_canonical == speaker
 
 

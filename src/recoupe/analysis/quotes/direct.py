@@ -889,8 +889,8 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             if speaker is None:
                 speaker = _controller(tok) or _apposed_agent(tok)
             if speaker is not None and _quotation_before_incise(doc, speaker.idx, tok):
-                # the parse made the quotation before the incise the subject (*« … », a déclaré X, opposé à
-                # l'idée de « … »*): the verb's subject follows it, else nobody is named
+                # the parse made the quotation before the incise the subject (*« … », a déclaré X, soucieux de
+                # « … »*): the verb's subject follows it, else nobody is named
                 speaker = inverted_subject(tok) or hyphen_subject(tok)
                 speaker = speaker if speaker is not None and speaker.idx not in quoted_set(doc) else None
             if speaker is None or start <= speaker.idx < end or speaker.lower_ in words.first_person \

@@ -75,7 +75,7 @@ class Referent:
     plural: bool
     person: bool
     evidence: tuple[int, int]  # the mention that introduced it
-    described_person: bool = False  # a description with no name whose head is a role or person noun (*le ministre*)
+    described_person: bool = False  # a French description of one person, no name (*le ministre*, ``_one_person_noun``)
 
 
 def pronoun_features(tok: Token) -> tuple[str | None, bool]:
@@ -402,7 +402,15 @@ def description_referent(head: Token, bounds: tuple[int, int]) -> Referent:
     """A description that speaks and has no name (*la présidence turque*): it can be referred back to."""
     return Referent(doc_text(head.doc)[bounds[0]:bounds[1]], None, description_gender(head),
                     "Plur" in head.morph.get("Number"), False, bounds,
-                    head.pos_ == "NOUN" and is_person_noun(head, language_of(head.doc)))
+                    _one_person_noun(head))
+
+
+def _one_person_noun(head: Token) -> bool:
+    """Does a French noun name one person (a role or person noun, ``is_person_noun``, that names no group:
+    not *l'entourage*, *la famille*, ``names_a_group``)? English leaves it unsaid: singular *they* takes up
+    *the lawyer*."""
+    lang = language_of(head.doc)
+    return lang == "fr" and head.pos_ == "NOUN" and is_person_noun(head, lang) and not names_a_group(head, lang)
 
 
 def compatible(ref: Referent, gender: str | None, plural: bool, persons_only: bool) -> bool:
@@ -487,8 +495,10 @@ class Discourse:
         french_singular = agreement is None and low in ("il", "elle") and not plural
         if french_singular and previous is not None and not previous[1].person \
                 and not self._body_description(previous[1]):
-            # not one named in a person's description (*l'ancien ministre de X*): another person than it
-            described = previous[1].evidence if self.person_description(previous[1]) else None
+            # not one named in the description of a person the pronoun may take up (*l'ancien ministre de X*, then
+            # *il*): another person than it (*l'avocat de Marie X*, then *elle*: Marie X may be)
+            described = previous[1].evidence if self.person_description(previous[1]) \
+                and compatible(previous[1], gender, False, False) else None
             named = self.person_named_near(anchor, gender, outside=described)
             if named is not None:
                 return named

@@ -13,7 +13,10 @@ sentences:
 
 Guards from the read-only review (each fails on the commit reviewed, 9469209): a name in quotation marks with no
 incise comma still speaks; *elle* after *l'avocat de Marie X* may be Marie X; a group (*son entourage*) is *eux*;
-English *they* may be one person; a post's comment with no incise, or quoting a handle, stays the poster's."""
+English *they* may be one person; a post's comment with no incise, or quoting a handle, stays the poster's. From
+the second review (each fails on 54a2788): two people joined or a plural only the article marks are *eux*; a
+hyphen subject before the inverted one; a call on the reader, or the poster's comment before an incise's sentence,
+stays the poster's."""
 
 from __future__ import annotations
 
@@ -68,6 +71,9 @@ _POSTED = "\n— Claire Dubost (@ClaireDub) 3 septembre 2013\nLa séance a repri
     ("Nous ne voterons jamais ce budget injuste pour les familles #directAN", "Claire Dubost"),
     # guard from the English development half: a person after the verb whom the sentence goes on about is its object
     ("La présidente a interrogé Lemoine sur la dette publique pendant toute la séance #directAN", "Claire Dubost"),
+    # guards from the second review: a call on the reader, a comment before the incise's sentence
+    ("Des questions sur la réforme des retraites, interrogez Lemoine !", "Claire Dubost"),
+    ("Scandaleux. Il faut supprimer le salaire minimum, lâche Lemoine #directAN", "Claire Dubost"),
 ])
 def test_whose_words_a_post_relays(fr, post, speaker):
     posted = next(q for q in quotes_in(fr, "Le député Paul Lemoine a réagi.\n" + post + _POSTED).values()
@@ -96,6 +102,14 @@ def test_they_are_not_one_person_described(fr):
      "la polémique retombera", "son entourage", "fr"),
     ("\"My client is innocent,\" the lawyer for the defendant said. \"We will appeal,\" they said.",
      "We will appeal", "the lawyer", "en"),
+    # guards from the second review: two people joined, a plural the noun does not mark, a hyphen subject
+    ("« Nous ne renoncerons pas au nouveau stade », ont affirmé le maire et son adjoint à la sortie du conseil. "
+     "Selon eux, le chantier commencera avant l'été.", "le chantier commencera", "le maire", "fr"),
+    ("« Notre fils est innocent », ont répété les porte-parole de la famille. Selon eux, l'enquête a été bâclée.",
+     "l'enquête a été bâclée", "porte-parole", "fr"),
+    ("Le sénateur Paul Lemaire a parlé hier. \"Je suis hostile à toute fusion des communes. Enfin, ce n'est pas la "
+     "Guyane\", a-t-il déclaré, la mine grave, soucieux avant tout de \"sauver la Savoie et ses villages\".",
+     "sauver la Savoie", "Paul Lemaire", "fr"),
 ])
 def test_reviewed_speakers_hold(fr, en, text, said_words, speaker, lang):
     said = first_quote_holding(fr if lang == "fr" else en, text, said_words)

@@ -406,11 +406,14 @@ def description_referent(head: Token, bounds: tuple[int, int]) -> Referent:
 
 
 def _one_person_noun(head: Token) -> bool:
-    """Does a French noun name one person (a role or person noun, ``is_person_noun``, that names no group:
-    not *l'entourage*, *la famille*, ``names_a_group``)? English leaves it unsaid: singular *they* takes up
+    """Does a French noun phrase name one person: a role or person noun (``is_person_noun``) that names no group
+    (not *l'entourage*, *la famille*: ``names_a_group``), with no plural determiner (*les porte-parole*) and no
+    second noun joined to it (*le maire et son adjoint*)? English leaves it unsaid: singular *they* takes up
     *the lawyer*."""
     lang = language_of(head.doc)
-    return lang == "fr" and head.pos_ == "NOUN" and is_person_noun(head, lang) and not names_a_group(head, lang)
+    return lang == "fr" and head.pos_ == "NOUN" and is_person_noun(head, lang) and not names_a_group(head, lang) \
+        and "Plur" not in head.morph.get("Number") \
+        and not any(c.dep_ == "conj" or c.dep_ == "det" and "Plur" in c.morph.get("Number") for c in head.children)
 
 
 def compatible(ref: Referent, gender: str | None, plural: bool, persons_only: bool) -> bool:
@@ -610,14 +613,13 @@ class Discourse:
         return span is not None and len(span) > 0 and names_a_body(span.root, language_of(self.doc))
 
     def person_description(self, ref: Referent) -> bool:
-        """Is the referent a description with no name whose head is a role or person noun (*l'ancien Premier
-        ministre de X*, *le responsable politique*, ``is_person_noun``)? Such a speaker is a person, and one its
-        own complement names (*de X*) is another."""
+        """Is the referent a French description with no name of one person (*l'ancien Premier ministre de X*, *le
+        responsable politique*: ``_one_person_noun``)? Such a speaker is a person, and one its own complement names
+        (*de X*) is another."""
         if ref.entity is not None:
             return False
         span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
-        return span is not None and len(span) > 0 and span.root.pos_ == "NOUN" \
-            and is_person_noun(span.root, language_of(self.doc))
+        return span is not None and len(span) > 0 and _one_person_noun(span.root)
 
     def _newcomer(self, anchor: int, gender: str | None, previous: tuple[int, Referent]) -> Referent | None:
         """A person introduced (first named) after the previous speaker took the turn, in the pronoun's

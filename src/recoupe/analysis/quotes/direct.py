@@ -892,7 +892,7 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             if speaker is not None and _quotation_before_incise(doc, speaker.idx, tok):
                 # the parse made the quotation before the incise the subject (*« … », a déclaré X, soucieux de
                 # « … »*): the verb's subject follows it, else nobody is named
-                speaker = inverted_subject(tok) or hyphen_subject(tok)
+                speaker = hyphen_subject(tok) or inverted_subject(tok)
                 speaker = speaker if speaker is not None and speaker.idx not in quoted_set(doc) else None
             if speaker is None or start <= speaker.idx < end or speaker.lower_ in words.first_person \
                     or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj":
@@ -1135,15 +1135,28 @@ def _reported_in_post(doc: Doc, start: int, end: int) -> Mention | None:
     for tok in doc.char_span(start, end, alignment_mode="expand") or ():
         if tok.i < 1 or tok.i + 1 >= len(doc) or tok.lower_ not in forms and not speech_lemma(tok, "fr"):
             continue
-        if not re.search(r"[,»”\"]\s*$", text[start:tok.idx]):
-            continue  # no incise
+        if not re.search(r"[,»”\"]\s*$", text[start:tok.idx]) or not _third_person(tok):
+            continue  # no incise (*interrogez X !*: a call to the reader)
+        if re.search(r"[.!?…]\s", text[start:tok.idx]):
+            break  # the incise claims one sentence: what comes before it is the poster's comment
         after = doc[tok.i + 1]
         named = [e for e in entities_in(doc, after.idx, after.idx + len(after.text)) if is_person(e)]
         mention = next((m for e in named for m in e.mentions if m.start == after.idx and m.end <= end), None)
-        # an incise closes its sentence (*dit X.*, *tranche X #tag*): *a interrogé X sur…* names whom one asks
-        if mention is not None and re.match(r"\s*(?:[.;!?#\n]|$)", text[mention.end:end]):
+        # an incise closes its sentence (*dit X.*, *tranche X #tag*): *a interrogé X sur…* names whom one asks, and
+        # *qu'en dit X ?*, *interrogez X !* ask a question or call on the reader
+        if mention is not None and re.match(r"\s*(?:[.;#\n]|$)", text[mention.end:end]):
             return mention
     return None
+
+
+def _third_person(verb: Token) -> bool:
+    """Is the speech verb of an incise in the third person, not a call to the reader (*interrogez*, *dites*)? The
+    tagger's person and mood, or for a form it read as a noun, the first group's present (``present_third_person``)."""
+    if verb.lower_.endswith(("ez", "ons")):
+        return False  # the first and second persons plural, whatever the tagger says (*interrogez*: Person=3)
+    if verb.pos_ in ("VERB", "AUX"):
+        return verb.morph.get("Person") == ["3"] and "Imp" not in verb.morph.get("Mood")
+    return present_third_person(verb.lower_, "fr") is not None
 
 
 # A quotation set apart as a block and signed on the next line, the closing mark after the signature:

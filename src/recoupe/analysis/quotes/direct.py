@@ -1122,12 +1122,14 @@ def embedded_posts(doc: Doc) -> list[Candidate]:
 
 def _reported_in_post(doc: Doc, start: int, end: int) -> Mention | None:
     """Whose words a French post relays, when it says so itself as a live-tweet does: a person named right
-    after a speech verb set off by a comma or a closing quotation mark, closing the post's sentence (*Trois
-    conditions avant toute frappe, dit X.*, *« … », tranche X #tag*; the form lexicon reads the verb, which the
-    parser often tags a noun in a post). A verb with its subject before it (*X dénonce…*) or no incise (*ce
-    qu'a dit X.*) is left to the poster: a post may comment on what someone said in its own words. Handles are
-    left to the poster too: no step resolves a handle to the person (the review, session 36). English posts
-    were not read for it (none such on the development sets). Returns the person's mention."""
+    after a third-person speech verb set off by a comma or a closing quotation mark, closing the sentence that
+    opens the post (*Trois conditions avant toute frappe, dit X.*, *« … », tranche X #tag*; the form lexicon reads
+    the verb, which the parser often tags a noun in a post). A verb with its subject before it (*X dénonce…*), no
+    incise (*ce qu'a dit X.*), a call on the reader (*interrogez X !*) or a question (*qu'en dit X ?*) is left to
+    the poster, and so is a comment of the poster's before the incise's sentence (*Scandaleux. …, lâche X*): a
+    post may comment on what someone said in its own words. Handles are left to the poster too: no step resolves
+    a handle to the person (the reviews, session 36). English posts were not read for it (none such on the
+    development sets). Returns the person's mention."""
     if language_of(doc) != "fr":
         return None
     text = doc_text(doc)

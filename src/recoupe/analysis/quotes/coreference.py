@@ -607,19 +607,22 @@ class Discourse:
         """Is the referent a description with no name whose head names a body, a document or an outlet
         (*la présidence*, *le rapport*, ``names_a_body``)? Such a speaker is what *il* / *elle* takes up
         (the pronoun agrees with its noun), not a person named since."""
-        if ref.entity is not None:
-            return False
-        span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
-        return span is not None and len(span) > 0 and names_a_body(span.root, language_of(self.doc))
+        root = self._description_root(ref)
+        return root is not None and names_a_body(root, language_of(self.doc))
 
     def person_description(self, ref: Referent) -> bool:
         """Is the referent a French description with no name of one person (*l'ancien Premier ministre de X*, *le
         responsable politique*: ``_one_person_noun``)? Such a speaker is a person, and one its own complement names
         (*de X*) is another."""
+        root = self._description_root(ref)
+        return root is not None and _one_person_noun(root)
+
+    def _description_root(self, ref: Referent) -> Token | None:
+        """The head word of a referent that is a description with no name (its evidence phrase's root), else None."""
         if ref.entity is not None:
-            return False
+            return None
         span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
-        return span is not None and len(span) > 0 and _one_person_noun(span.root)
+        return span.root if span is not None and len(span) > 0 else None
 
     def _newcomer(self, anchor: int, gender: str | None, previous: tuple[int, Referent]) -> Referent | None:
         """A person introduced (first named) after the previous speaker took the turn, in the pronoun's

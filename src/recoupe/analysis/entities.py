@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz.distance import Levenshtein
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, ORTH, POS, SENT_START
 from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, PROPN, X
 from spacy.tokens import Doc
@@ -442,6 +443,20 @@ class Cluster:
         return votes.most_common(1)[0][0]
 
 
+# A surname spelt one edit apart is a variant of the same name from this length on (folded letters):
+# transliterations (*Zelensky*, *Zelenskyy*; *Navalny*, *Navalnyi*) and typos are long words, while two
+# short surnames one letter apart are often two people (*Dupont*, *Dupond* stay apart below 7).
+SURNAME_VARIANT_MIN = 7
+
+
+def surname_variants(a: str, b: str) -> bool:
+    """Are two folded surnames the same one spelt differently: one edit apart (insertion, deletion or
+    substitution), both of ``SURNAME_VARIANT_MIN`` letters or more, same first letter? First names are
+    never compared this way: one letter apart they are other people (*Marie*, *Marine*; *Louis*, *Louise*)."""
+    return a != b and a[:1] == b[:1] and min(len(a), len(b)) >= SURNAME_VARIANT_MIN \
+        and Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
 def _key(toks: _Tokens, m: RawMention) -> list[str]:
     return [fold(toks.text[i]) for i in range(m.start, m.end) if not toks.punct[i]]
 
@@ -471,6 +486,7 @@ class _ClusterIndex:
         self.clusters: list[Cluster] = []
         self.starts: list[list[int]] = []  # per cluster, sorted mention starts
         self.full_names: dict[tuple[str, ...], int] = {}  # first cluster holding a full name
+        self.given: dict[tuple[str, ...], list[tuple[str, int]]] = {}  # a full name's words but the last -> (last, cluster)
         self.by_core: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # core -> key -> last cluster
         self.surnames: dict[str, set[int]] = {}  # last word of a 2+ word key -> people clusters
         self.people = 0  # clusters [0, people) were started by full personal names
@@ -487,11 +503,29 @@ class _ClusterIndex:
         bisect.insort(self.starts[cid], m.start)
         t = tuple(key)
         if len(key) >= 2:
+            if t not in self.full_names:
+                self.given.setdefault(t[:-1], []).append((t[-1], cid))
             self.full_names.setdefault(t, cid)
             if cid < self.people:
                 self.surnames.setdefault(key[-1], set()).add(cid)
         bucket = self.by_core.setdefault(_org_core(key), {})
         bucket[t] = max(bucket.get(t, -1), cid)
+
+    def spelling_variant(self, key: list[str]) -> int | None:
+        """The one person cluster whose full name is ``key`` but for a surname spelt one letter apart
+        (``surname_variants``): a transliteration (*Volodymyr Zelensky*, *Zelenskyy*) or a typo the
+        article makes (*Kosciusko-Morizet*, *-Moriset*) is one person, not two. None when no name or
+        more than one is that close."""
+        found = {cid for surname, cid in self.given.get(tuple(key[:-1]), ()) if surname_variants(surname, key[-1])}
+        return found.pop() if len(found) == 1 else None
+
+    def nearest_variant(self, word: str, m: RawMention) -> int | None:
+        """A lone surname no person's name holds, spelt one letter apart from exactly one that does
+        (*Zelenskyy* after *Volodymyr Zelensky*): that person, as ``nearest_person`` finds them."""
+        if len(word) < SURNAME_VARIANT_MIN:
+            return None
+        close = [surname for surname in self.surnames if surname_variants(surname, word)]
+        return self.nearest_person(close[0], m) if len(close) == 1 else None
 
     def nearest_person(self, surname: str, m: RawMention) -> int | None:
         candidates = sorted(self.surnames.get(surname, ()))
@@ -516,6 +550,8 @@ def resolve(doc: Doc, mentions: list[RawMention], toks: _Tokens | None = None) -
     for m, key in keyed:
         if m.label == "PER" and len(key) >= 2:
             cid = index.full_names.get(tuple(key))
+            if cid is None:
+                cid = index.spelling_variant(key)
             index.add(index.new() if cid is None else cid, m, key)
     index.people = len(index.clusters)
     for c_id, c in enumerate(index.clusters):  # surnames of the people known so far
@@ -527,6 +563,8 @@ def resolve(doc: Doc, mentions: list[RawMention], toks: _Tokens | None = None) -
         target = None
         if len(key) == 1 and m.producer != "rule:entities.gazetteer":
             target = index.nearest_person(key[0], m)
+            if target is None:
+                target = index.nearest_variant(key[0], m)
         if target is None:
             target = index.latest_org(key)
         if target is None and m.weak:

@@ -332,7 +332,31 @@ def _apposed_nouns(tok: Token) -> list[Token]:
     if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and not oblique(tok.head) \
             and not listed_with_a_name(tok, lambda t: t.pos_ == "PROPN"):
         out.append(tok.head)
+    sibling = _sibling_subject_apposed(tok)
+    if sibling is not None:
+        out.append(sibling)
     return out
+
+
+def _sibling_subject_apposed(name: Token) -> Token | None:
+    """*La ministre du Travail, Muriel Pénicaud, avait été…*: the French parser may read a description and
+    the name set off by commas after it as two subjects of the same verb rather than an apposition. A noun
+    phrase subject ending right before the comma that opens the name, the name closed by a comma, both
+    subjects of one verb: the noun describes the name (and the other way round, *Muriel Pénicaud, la
+    ministre du Travail, a…*)."""
+    if not name.dep_.startswith("nsubj"):
+        return None
+    doc = name.doc
+    for other in name.head.children:
+        if other is name or not other.dep_.startswith("nsubj") or other.pos_ != "NOUN" or oblique(other):
+            continue
+        first, second = (other, name) if other.i < name.i else (name, other)
+        comma = first.right_edge.i + 1
+        after = second.right_edge.i + 1
+        if comma < len(doc) and doc[comma].text == "," and second.left_edge.i == comma + 1 \
+                and after < len(doc) and doc[after].text == ",":
+            return other
+    return None
 
 
 def oblique(noun: Token) -> bool:
@@ -451,6 +475,10 @@ class Discourse:
         """A quote's own words: the people they mention are what a speaker reports, not who speaks next."""
         self.reported.append(content)
 
+    def in_reported(self, ref: Referent) -> bool:
+        """Is the referent's mention inside the words of a quote resolved so far (what a speaker talked about)?"""
+        return any(s <= ref.evidence[0] < e for s, e in self.reported)
+
     def spoken_before(self, anchor: int) -> frozenset[str]:
         """Canonical names of those who spoke before ``anchor``."""
         return frozenset(ref.canonical for char, ref in self.speakers if char < anchor)
@@ -503,8 +531,8 @@ class Discourse:
             described = previous[1].evidence if self.person_description(previous[1]) \
                 and compatible(previous[1], gender, False, False) else None
             named = self.person_named_near(anchor, gender, outside=described)
-            if named is not None:
-                return named
+            if named is not None and not (self.person_description(previous[1]) and self.in_reported(named)):
+                return named  # a person the described speaker's own report names is whom they spoke of
         if previous is not None and anchor - previous[0] <= PREVIOUS_SPEAKER_REACH \
                 and compatible(previous[1], gender, plural, persons_only):
             if verb_lemma in CONTINUATION or not self.person_subject_between(previous[0], anchor, gender, plural,
@@ -640,7 +668,7 @@ class Discourse:
         turn = token_at(self.doc, previous[0])
         if turn is not None and _first_mention(found.entity) < turn.sent.end_char:
             return None  # named in the sentence of the previous turn (*lancé par X à la veille du meeting de Y*)
-        if any(s <= found.evidence[0] < e for s, e in self.reported):
+        if self.in_reported(found):
             return None  # named in the words the previous speaker reported: what they talked about
         return found
 

@@ -78,15 +78,34 @@ def subject_of(verb: Token) -> Token | None:
                     and "\n" not in text[min(c.idx, tok.idx):max(c.idx, tok.idx)] and not time_phrase(c)]
         if len(subjects) > 1:
             subjects = [c for c in subjects if _agrees_in_person(c, tok)] or subjects
+        if len(subjects) > 1 and (role := _role_before_label(subjects)) is not None:
+            return role
         if len(subjects) > 1:  # "Ceci après que le ministre a qualifié…": a misparse hangs two subjects on
             before = [c for c in subjects if c.i < tok.i and c.text[:1].isalpha()  # the verb; the one nearest
                       and not (c.i > 0 and c.doc[c.i - 1].text == "-")]  # before it is its own (not the "ci"
             # of "celui-ci", which the tokenizer may split in three)
             return before[-1] if before else subjects[0]
         if subjects:
-            return subjects[0]
+            return _apposed_subject(subjects[0], verb) or subjects[0]
     return _auxiliary_subject(verb) or hyphen_subject(verb) or _latter_subject(verb) or _bare_noun_subject(verb) \
         or _name_after_comma(verb)
+
+
+def _role_before_label(subjects: list[Token]) -> Token | None:
+    """*Le député La France insoumise a appelé…*: the French parser may read a party or body named right
+    after a role noun as a second subject of the verb; the name labels the role holder (his party), who is
+    the subject, so the role noun is returned (its description is resolved to the person holding it). A
+    person's name after the role (*la sénatrice Anne Dupont*) is the holder's own name, not a label: None;
+    a body's name has its article (a person's has none) or is in the gazetteer."""
+    first, second = sorted(subjects, key=lambda t: t.i)[:2]
+    if first.pos_ != "NOUN" or first.lemma_.lower() not in role_nouns(language_of(first.doc)) \
+            or second.pos_ != "PROPN" or second.left_edge.i != first.right_edge.i + 1:
+        return None
+    label = second.doc[second.left_edge.i : second.right_edge.i + 1]
+    if any(e.label_ == "PER" for e in label.ents):
+        return None
+    # a name with its article (*La France insoumise*, *Les Républicains*) or one the gazetteer knows is a body's
+    return first if label[0].pos_ == "DET" or is_known_organisation(label.text) else None
 
 
 def _auxiliary_subject(verb: Token) -> Token | None:
@@ -147,6 +166,26 @@ def _bare_noun_subject(verb: Token) -> Token | None:
             continue
         if all(t.is_punct or t.pos_ in ("ADV", "AUX") or t.pos_ == "PRON" and t.dep_ not in SUBJECT_DEPS
                for t in doc[end + 1 : verb.i]):
+            return _apposed_subject(tok, verb) or tok
+    return None
+
+
+def _apposed_subject(opening: Token, verb: Token) -> Token | None:
+    """*Via un communiqué publié sur sa page, la maire X s'est insurgée…*: when the French phrase the parser
+    takes for the verb's subject (or leaves as its oblique) is a common noun ending in a noun phrase it reads
+    as an apposition after a comma, running with no comma of its own into the verb, the opening words were a
+    fronted adverbial and that noun phrase is the subject. Closed by a comma (*Le bras droit de X, Y, a
+    dénoncé*), it is the opening phrase's apposition."""
+    doc = opening.doc
+    if opening.pos_ != "NOUN" or opening.i > verb.i or language_of(doc) != "fr":
+        return None
+    end = max((t.i for t in opening.subtree if t.i < verb.i), default=opening.i)
+    if any(not (t.is_punct or t.pos_ in ("ADV", "AUX") or t.pos_ == "PRON" and t.dep_ not in SUBJECT_DEPS)
+           for t in doc[end + 1 : verb.i]) or doc[end].text == "," or doc[end + 1].text == ",":
+        return None
+    for tok in opening.subtree:
+        if tok.dep_ == "appos" and tok.pos_ in ("NOUN", "PROPN") and tok.right_edge.i == end \
+                and tok.left_edge.i > opening.i and doc[tok.left_edge.i - 1].text == ",":
             return tok
     return None
 
@@ -363,17 +402,32 @@ def _name_after_known_body(tok: Token) -> bool:
 
 
 def antecedent(pron: Token) -> Token | None:
-    """Antecedent of a relative pronoun subject: the noun just before it (``X, qui affirme que``)."""
+    """Antecedent of a relative pronoun subject: the noun just before it (``X, qui affirme que``), climbing to
+    the head of a complement (*le porte-parole du ministère, qui*: the spokesperson) but not past a preposition
+    that names another party (*une plainte contre le journal qui avait assuré*, *une analyse saluée par X, qui
+    juge*: the journal, X)."""
     doc = pron.doc
     i = pron.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
     if i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN") or doc[i].text[:1].isupper()):
         tok = doc[i]
-        while tok.dep_ in ("flat:name", "flat", "compound", "nmod") and tok.head.i < tok.i and tok.head.pos_ in ("PROPN", "NOUN"):
+        while tok.dep_ in ("flat:name", "flat", "compound", "nmod") and tok.head.i < tok.i \
+                and tok.head.pos_ in ("PROPN", "NOUN") and not _other_party(tok):
             tok = tok.head
         return tok
     return None
+
+
+# prepositions whose complement is another party than the noun it hangs on (*une plainte contre X*, *saluée par
+# X*, *un accord avec X*): closed-class words. Not *de* nor *à* (*un accord au forceps, qui…*: the accord)
+_OTHER_PARTY_CASES = frozenset({"par", "contre", "avec", "pour", "chez", "envers", "auprès", "entre", "parmi",
+                                "by", "against", "with", "for", "among", "between"})
+
+
+def _other_party(tok: Token) -> bool:
+    """Is the complement introduced by a preposition that names another party (``_OTHER_PARTY_CASES``)?"""
+    return tok.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _OTHER_PARTY_CASES for c in tok.children)
 
 
 def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:

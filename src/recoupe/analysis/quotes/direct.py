@@ -32,6 +32,7 @@ from recoupe.analysis.quotes.syntax import (
     hyphen_subject,
     inverted_subject,
     phrase_bounds,
+    slipped_incise_subject,
     speaker_head,
     subject_of,
 )
@@ -230,7 +231,7 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
         if after_comma and inverted:
             return tok
     for tok in span[1:]:
-        if lang == "fr" and doc[tok.i - 1].text == "," and _slipped_incise(tok, span.end, lang):
+        if lang == "fr" and doc[tok.i - 1].text == "," and slipped_incise_subject(tok, span.end, lang) is not None:
             return tok  # « …, analyse Paul Martin. … »: a verb form the tagger read as a noun
     return None
 
@@ -259,31 +260,6 @@ def _object_read_subject(verb: Token, start: int, stop: int, lang: str) -> bool:
         if tok.text in SENT_END:
             return True
         if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("qui", "que", "qu'", "qu’"):
-            return False
-    return False
-
-
-def _slipped_incise(tok: Token, stop: int, lang: str) -> bool:
-    """Is this lower-case present third person of a speech verb an incise the parse missed (*…, analyse
-    Paul Martin. …*, *…, note le rapport. …*): read by the tagger as a noun, an adjective or a participle,
-    or as a verb whose inverted subject became its object, with no subject before it and coordinated with
-    nothing, followed by a noun phrase that can speak (``credible_source``: a name, a role, a body, a
-    document) and closes the sentence before ``stop``? A phrase followed by a comma is left alone: verbs
-    listed after a shared subject (*l'enfant arrive, salue le gardien, puis…*), a first person's
-    (*je me lève, allume le four, demande la livraison…*) and an address (*…, juge Martin, pour…*) are
-    spelt the same."""
-    doc = tok.doc
-    if not tok.text.islower() or present_third_person(tok.lower_, lang) is None or tok.dep_ == "conj" \
-            or tok.i + 1 >= stop or doc[tok.i + 1].pos_ not in ("DET", "PROPN") or doc[tok.i + 1].lower_ in ("du", "des"):
-        return False
-    subject = subject_of(tok)
-    if subject is not None and subject.i < tok.i:
-        return False
-    for nxt in doc[tok.i + 2 : min(tok.i + 7, stop)]:
-        if nxt.text in SENT_END:
-            phrase = doc[tok.i + 1 : nxt.i]
-            return credible_source(phrase.root, (phrase.start_char, phrase.end_char), lang)
-        if nxt.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "ADP"):
             return False
     return False
 

@@ -20,6 +20,7 @@ from recoupe.analysis.lexicons import (
     language_of,
     locution_words,
     person_nouns,
+    present_third_person,
     quote_words,
     role_nouns,
     source_nouns,
@@ -31,8 +32,8 @@ from recoupe.analysis.lexicons import (
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, Candidate, by_par, cue_span,
                                            finite, fronted_incise_subject, fronted_subject, has_finite_verb,
-                                           hyphen_subject, impersonal_passive, phrase_bounds, speaker_head,
-                                           subject_before_relative, subject_of)
+                                           hyphen_subject, impersonal_passive, phrase_bounds,
+                                           slipped_incise_subject, speaker_head, subject_before_relative, subject_of)
 from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds, strip_bullets,
                                    strip_span, token_at, trim_final_punct)
 
@@ -284,7 +285,7 @@ def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Tok
 
 
 def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[int]) -> list[Candidate]:
-    out = []
+    out = _slipped_incises(doc, lang, direct_spans)
     words = quote_words(lang)
     speech = frozenset(verb.i for verb, lemma in speech_tokens(doc, lang) if speech_verbs(lang).get(lemma) != "incise")
     for verb, lemma in speech_tokens(doc, lang):
@@ -394,6 +395,31 @@ def _participle_framed(verb: Token, lemma: str, speaker: Token, lang: str) -> Ca
     if framed is None or framed[1] == "colon":
         return None
     return Candidate("indirect", f"indirect_participle_{framed[1]}", framed[0], cue_span(verb), speaker, 0.6)
+
+
+def _slipped_incises(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidate]:
+    """*Marine X n'est apparue que deux fois, note France Info.*: a French incise closing a sentence of reported
+    speech with no quotation marks, whose verb the tagger read as a noun or an adjective (*note*, *analyse*,
+    *constate*: the present third person a first-group speech verb shares with a noun, ``present_third_person``):
+    the sentence up to the comma is the report, the phrase after the verb its speaker
+    (``syntax.slipped_incise_subject``, as inside a quotation). A form the tagger read as a verb is the other
+    rules' (``inverted_object``)."""
+    out = []
+    if lang != "fr":
+        return out
+    for i, tok in enumerate(doc[1:], start=1):
+        if tok.pos_ in ("VERB", "AUX") or doc[i - 1].text != "," or tok.idx in direct_spans \
+                or present_third_person(tok.lower_, lang) is None:
+            continue
+        start, end = sentence_bounds(tok)
+        stop = next((t.i for t in doc[i:] if t.idx >= end), len(doc))
+        speaker = slipped_incise_subject(tok, stop, lang)
+        if speaker is None:
+            continue
+        content = strip_bullets(doc, *strip_span(doc, start, doc[i - 1].idx))
+        if content[1] - content[0] >= 10 and has_finite_verb(doc, *content):
+            out.append(Candidate("indirect", "indirect_incise", content, cue_span(tok), speaker, 0.6))
+    return out
 
 
 def _framed_before_quotation(verb: Token, lemma: str, lang: str, direct_spans: SpanSet) -> Candidate | None:

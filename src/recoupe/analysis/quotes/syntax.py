@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.entities import is_known_organisation
-from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, quote_words, role_nouns,
-                                      speech_lemma)
+from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, present_third_person,
+                                      quote_words, role_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import credible_source
 from recoupe.analysis.text import (QUOTE_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, quoted_set, sentence_bounds, strip_bullets,
                                    strip_span, token_at, trim_final_punct)
@@ -560,6 +560,33 @@ def speaker_head(verb: Token) -> Token | None:
     if subject is None and finite(verb):
         subject = fronted_subject(verb)
     return subject if subject is not None else _narrative_infinitive_subject(verb)
+
+
+def slipped_incise_subject(tok: Token, stop: int, lang: str) -> Token | None:
+    """The inverted subject of a lower-case present third person of a speech verb that is an incise the
+    parse missed (*…, analyse Paul Martin. …*, *…, note le rapport.*): read by the tagger as a noun, an
+    adjective or a participle, or as a verb whose inverted subject became its object, with no subject
+    before it, followed by a noun phrase that can speak (``credible_source``: a name, a role, a body, a
+    document) and closes the sentence before ``stop``; None otherwise. A verb the tagger coordinated is left
+    alone (verbs listed after a shared subject, *l'enfant arrive, salue le gardien.*), but not a form it read
+    as a noun with no determiner (*…, note France Info.*: nouns take one). A phrase followed by a comma is
+    left alone too: a first person's list (*je me lève, allume le four, demande la livraison…*) and an address
+    (*…, juge Martin, pour…*) are spelt the same."""
+    doc = tok.doc
+    listed = tok.dep_ == "conj" and (tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "det" for c in tok.children))
+    if not tok.text.islower() or present_third_person(tok.lower_, lang) is None or listed \
+            or tok.i + 1 >= stop or doc[tok.i + 1].pos_ not in ("DET", "PROPN") or doc[tok.i + 1].lower_ in ("du", "des"):
+        return None
+    subject = subject_of(tok)
+    if subject is not None and subject.i < tok.i:
+        return None
+    for nxt in doc[tok.i + 2 : min(tok.i + 7, stop)]:
+        if nxt.text in SENT_END:
+            phrase = doc[tok.i + 1 : nxt.i]
+            return phrase.root if credible_source(phrase.root, (phrase.start_char, phrase.end_char), lang) else None
+        if nxt.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "ADP"):
+            return None
+    return None
 
 
 def _verb_auxiliary(tok: Token, verb: Token) -> bool:

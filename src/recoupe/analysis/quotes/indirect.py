@@ -285,7 +285,7 @@ def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Tok
 
 
 def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[int]) -> list[Candidate]:
-    out = _slipped_incises(doc, lang, direct_spans)
+    out = _slipped_incises(doc, lang, direct_spans) + _listed_reports(doc, lang, direct_spans)
     words = quote_words(lang)
     speech = frozenset(verb.i for verb, lemma in speech_tokens(doc, lang) if speech_verbs(lang).get(lemma) != "incise")
     for verb, lemma in speech_tokens(doc, lang):
@@ -395,6 +395,47 @@ def _participle_framed(verb: Token, lemma: str, speaker: Token, lang: str) -> Ca
     if framed is None or framed[1] == "colon":
         return None
     return Candidate("indirect", f"indirect_participle_{framed[1]}", framed[0], cue_span(verb), speaker, 0.6)
+
+
+# the marks that open the items of a list set out one per line (a hyphen, dashes, bullets)
+LIST_MARKS = ("-", "–", "—", "•", "*", "·")
+
+
+def _listed_reports(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidate]:
+    """*Les signataires réclament :* then one demand per line, each opened by a dash: a speech verb whose colon
+    closes its line announces the list set out below it, and each item (up to the first line that is no item)
+    is a report of the verb's speaker, as the words after a colon on the same line are (``_framed_content``'s
+    colon frame). French and English lists are set out alike."""
+    out = []
+    text = doc_text(doc)
+    for nxt in doc[1:]:
+        verb = doc[nxt.i - 1]
+        # the verb as the tagger read it, or a present third person it read as another word (*réclament* as an adverb)
+        if nxt.text != ":" or verb.idx in direct_spans \
+                or not (speech_lemma(verb, lang) or present_third_person(verb.lower_, lang)):
+            continue
+        line_end = text.find("\n", nxt.idx)
+        if line_end == -1 or text[nxt.idx + 1:line_end].strip():
+            continue  # the list starts on the next line, not after the colon
+        speaker = report_subject(verb, lang)
+        if speaker is None or speaker.lower_ in quote_words(lang).first_person:
+            continue
+        pos = line_end + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end == -1 else end
+            line = text[pos:end]
+            if not line.strip():
+                pos = end + 1
+                continue  # a blank line between the items
+            if not line.lstrip().startswith(LIST_MARKS):
+                break
+            start = pos + len(line) - len(line.lstrip()) + 1
+            content = trim_final_punct(doc, *strip_span(doc, start, end))
+            if content[1] - content[0] >= 10 and content[0] not in direct_spans:
+                out.append(Candidate("indirect", "indirect_list", content, cue_span(verb), speaker, 0.6))
+            pos = end + 1
+    return out
 
 
 def _slipped_incises(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidate]:

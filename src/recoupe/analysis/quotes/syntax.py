@@ -294,6 +294,10 @@ def inverted_subject(verb: Token) -> Token | None:
         if time_word(tok, words.time_nouns) or tok.pos_ == "NUM" and _numeral_date(tok, words.time_nouns):
             i += 1  # *a déclaré mardi X*, *a confié le 3 juin X*
             continue
+        if tok.lower_ == "des" and not oblique and language_of(doc) == "fr" and all(
+                time_word(t, words.time_nouns) or t.pos_ in ("NUM", "DET") or t.is_space for t in doc[verb.i + 1 : i]):
+            i += 1  # *ont indiqué (ce jeudi 20 juillet) des sources judiciaires*: the plural article, read as *de* + *les*
+            continue
         if tok.pos_ == "ADP":  # an oblique (à l'AFP, to reporters): skip the whole phrase
             end = max(tok.head.right_edge.i, i) + 1 if tok.head.i > tok.i else i + 1
             if language_of(doc) == "fr":

@@ -20,7 +20,7 @@ from another folder than ``../shared/data/genre/semeval2023t3/<lang>/articles`` 
 ``recoupe eval attribution --data DIR --lang fr`` scores against it.
 
     python -m recoupe.evaluation.extra_attribution build ANNOTATION_DIR --set dev1  # annotators' JSON -> offsets
-    python -m recoupe.evaluation.extra_attribution materialise DIR [--set dev1|…|dev8]  # -> DIR/<lang>/{articles,gold.json}
+    python -m recoupe.evaluation.extra_attribution materialise DIR [--set dev1|…|dev9]  # -> DIR/<lang>/{articles,gold.json}
 """
 
 from __future__ import annotations
@@ -70,7 +70,9 @@ SETS = {"dev1": "the first 48 French SemEval articles annotated: rules may be de
         "dev7": "40 more French FreSaDa regular articles (session 30), annotated blind as dev6 was: its figures before"
                 " any change are a fresh estimate; rules may then be developed on its errors",
         "dev8": "40 more French FreSaDa regular articles (session 37), annotated blind as dev6 and dev7 were: its"
-                " figures before any change are a fresh estimate; rules may then be developed on its errors"}
+                " figures before any change are a fresh estimate; rules may then be developed on its errors",
+        "dev9": "40 more French FreSaDa regular articles (session 37), annotated blind as dev8 was while rules were"
+                " developed on dev8: read first as a test of those rules, then developed on"}
 FIGURES_ONLY = frozenset({"dev2", "dev5"})  # sets nothing is chosen on: what says whether a change generalises
 
 

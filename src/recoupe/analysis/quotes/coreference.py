@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -35,7 +35,7 @@ from recoupe.analysis.lexicons import (first_names, institution_nouns, language_
                                        quote_words, role_nouns, source_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
 from recoupe.analysis.quotes.syntax import DE_FORMS, inverted_subject, phrase_bounds, subject_of
-from recoupe.analysis.text import fold, nonblank_lines, quoted_set, quoted_spans, token_at, tokens_with
+from recoupe.analysis.text import QUOTE_MARKS, fold, nonblank_lines, quoted_set, quoted_spans, token_at, tokens_with
 from recoupe.model import Entity, Mention, Span
 
 # Verbs that continue the previous speaker's turn: their pronoun subject is that speaker.
@@ -440,6 +440,24 @@ def _one_person_noun(head: Token) -> bool:
         and not any(c.dep_ == "conj" or c.dep_ == "det" and "Plur" in c.morph.get("Number") for c in head.children)
 
 
+# the words that open a French stance frame (*Pour X, …*, *Selon X, …*; *d'après* is two tokens)
+STANCE_FRAMES = frozenset({"pour", "selon"})
+
+
+def sentence_start(tok: Token) -> int:
+    """Index of the first token of the token's sentence as the text marks it (after a stop outside quotation
+    marks, or a line break), not the parser's sentence, which may run two together."""
+    doc = tok.doc
+    quoted = quoted_set(doc)
+    i = tok.i
+    while i > 0 and not (doc[i - 1].text in (".", "!", "?", "…") and doc[i - 1].idx not in quoted) \
+            and "\n" not in doc[i - 1].text_with_ws:
+        i -= 1
+    while i < tok.i and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    return i
+
+
 def compatible(ref: Referent, gender: str | None, plural: bool, persons_only: bool) -> bool:
     """Can a pronoun of this gender and number (persons only or not) stand for ``ref``?"""
     if persons_only and not ref.person:
@@ -524,6 +542,9 @@ class Discourse:
             return compatible(ref, gender, plural, persons_only) and (answered is None
                                                                      or ref.canonical != answered[1].canonical)
         french_singular = agreement is None and low in ("il", "elle") and not plural
+        framed = self._stance_frame_holder(pron, gender) if french_singular else None
+        if framed is not None:
+            return framed
         if french_singular and previous is not None and not previous[1].person \
                 and not self._body_description(previous[1]):
             # not one named in the description of a person the pronoun may take up (*l'ancien ministre de X*, then
@@ -630,6 +651,32 @@ class Discourse:
             ref = referent_of(self.doc, index.entities[n], (s, e))
             return ref if ref.gender == gender else None
         return None
+
+    def _stance_frame_holder(self, pron: Token, gender: str | None) -> Referent | None:
+        """*Pour l'ex-chef de l'État, il s'agit de « … », a-t-il affirmé*: a French sentence that opens on a
+        stance frame (*Pour X,*, *Selon X,*, *D'après X,*: ``STANCE_FRAMES``) and closes on a pronoun's incise
+        gives the pronoun its antecedent in that frame: the person it names or one person it describes, of
+        the pronoun's gender (the frame holder speaks the words the incise closes, whoever spoke before)."""
+        doc = self.doc
+        start = sentence_start(pron)
+        first = doc[start]
+        if first.lower_ not in STANCE_FRAMES and not (first.lower_ in ("d'", "d’") and start + 1 < pron.i
+                                                     and doc[start + 1].lower_ == "après"):
+            return None
+        begin = start + (2 if first.lower_ in ("d'", "d’") else 1)
+        comma = next((t.i for t in doc[begin:pron.i] if t.text in (",", ":") or t.text in QUOTE_MARKS), None)
+        if comma is None or comma == begin or doc[comma].text != ",":
+            return None
+        phrase = doc[begin:comma]
+        people = [e for e in entities_in(doc, phrase.start_char, phrase.end_char) if is_person(e)]
+        if people:
+            ref = referent_of(doc, people[0], (phrase.start_char, phrase.end_char))
+        elif _one_person_noun(phrase.root) or phrase.root.lower_.startswith("ex-") \
+                and phrase.root.lower_[3:] in _person_nouns("fr"):  # *l'ex-chef de l'État*, one token
+            ref = replace(description_referent(phrase.root, (phrase.start_char, phrase.end_char)), described_person=True)
+        else:
+            return None
+        return ref if (ref.person or ref.described_person) and compatible(ref, gender, False, False) else None
 
     def _body_description(self, ref: Referent) -> bool:
         """Is the referent a description with no name whose head names a body, a document or an outlet

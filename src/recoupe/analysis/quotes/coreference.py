@@ -440,6 +440,18 @@ def _one_person_noun(head: Token) -> bool:
         and not any(c.dep_ == "conj" or c.dep_ == "det" and "Plur" in c.morph.get("Number") for c in head.children)
 
 
+def _relation_of_described(doc: Doc, start: int, end: int) -> bool:
+    """Is the name at ``start``-``end`` the complement of a French noun of a person (*le Premier ministre de X*,
+    *l'avocat de X*, *la fille de X*: ``is_person_noun``, by *de*)? It says whose minister, lawyer or daughter the
+    phrase describes: a relation of the one described, not a person the narrative turns to."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or language_of(doc) != "fr":
+        return False
+    root = span.root
+    return root.dep_ == "nmod" and root.head.pos_ == "NOUN" and is_person_noun(root.head, "fr") \
+        and any(c.dep_ == "case" and c.lower_ in DE_FORMS for c in root.children)
+
+
 # the words that open a French stance frame (*Pour X, …*, *Selon X, …*; *d'après* is two tokens)
 STANCE_FRAMES = frozenset({"pour", "selon"})
 
@@ -738,6 +750,8 @@ class Discourse:
                 continue
             if text.count("\n", e, anchor) > lines:
                 return None
+            if _relation_of_described(self.doc, s, e):
+                continue  # *l'ancien Premier ministre de Jacques X*: named as whose minister, not as one who acts
             ref = referent_of(self.doc, index.entities[n], (s, e))
             return ref if compatible(ref, gender, False, True) else None
         return None

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.conjugate import LEXICON_DIR
-from recoupe.analysis.quotes.coreference import description_gender, description_words, entity_gender
+from recoupe.analysis.quotes.coreference import STOP, description_gender, description_words, entity_gender
 from recoupe.analysis.quotes.index import entity_index, is_person
 from recoupe.analysis.text import fold
 from recoupe.model import Entity, Mention, Span
@@ -39,6 +39,7 @@ class Office:
     key: str
     names: tuple[frozenset[str], ...]  # each name's description words
     holders: tuple[tuple[tuple[str, ...], ...], ...]  # in order; each holder's spellings, as folded words
+    heads: frozenset[str] = frozenset()  # each name's first word, as a description word (*président*, *chef*)
 
 
 @lru_cache(maxsize=None)
@@ -48,8 +49,18 @@ def offices() -> tuple[Office, ...]:
     for key, row in data.items():
         holders = tuple(tuple(_name_words(spelling) for spelling in re.sub(r"\s+\d{4}$", "", h).split("|"))
                         for h in row["holders"])
-        out.append(Office(key, tuple(description_words(n) for n in row["names"]), holders))
+        heads = frozenset(office_words(n.split()[0]) for n in row["names"]) - {frozenset()}
+        out.append(Office(key, tuple(office_words(n) for n in row["names"]), holders,
+                          frozenset(w for head in heads for w in head)))
     return tuple(out)
+
+
+def office_words(text: str) -> frozenset[str]:
+    """An office name's words as ``description_words`` reads them, and its two-letter acronyms too (*LR*, *FN*,
+    *RN*, *PS*, *US*): without them *président de LR*, *président du FN* and *US president* all read as a bare
+    *président*, an office of three parties at once."""
+    short = {w for w in re.findall(r"[\w-]+", fold(text).lower()) if len(w) == 2 and w not in STOP and w.isalpha()}
+    return description_words(text) | short
 
 
 def _name_words(name: str) -> tuple[str, ...]:
@@ -74,8 +85,8 @@ def known_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
     if any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
         return None  # *un ancien ministre* introduces someone
     said = doc_text(doc)[bounds[0]:bounds[1]]
-    rest = description_words(re.sub(r"\bex-", " ", said, flags=re.IGNORECASE)) - _modifier_words()
-    fitting = offices_named(rest)
+    rest = office_words(re.sub(r"\bex-", " ", said, flags=re.IGNORECASE)) - _modifier_words()
+    fitting = offices_named(rest) or offices_headed(rest)
     if not fitting:
         return None
     past = PAST.search(said) is not None
@@ -111,8 +122,15 @@ def known_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, la
     return ent, Span(text=m.text, start=m.start, end=m.end)
 
 
+def offices_headed(words: frozenset[str]) -> list[Office]:
+    """The offices one of whose names opens with the bare description's one word (*le président*: the presidency
+    of the Republic, of the Senate, of a party…): which of them is meant is the people the article names who
+    held one, when they held one and the same office only (``known_holder`` requires it)."""
+    return [o for o in offices() if len(words) == 1 and words <= o.heads]
+
+
 def offices_named(words: frozenset[str]) -> list[Office]:
-    """The offices one of whose names is exactly these description words (``description_words``, without
+    """The offices one of whose names is exactly these words (``office_words``, without
     the modifiers): *maire de Bordeaux*, not *maire adjoint de Bordeaux*."""
     return [o for o in offices() if words in o.names]
 
@@ -124,7 +142,7 @@ APPOSITION_WORDS = 8  # and words: a longer phrase is a clause of its own, not a
 _CLAUSE_END = re.compile(r"[.!?;:«»\"“”\n]")
 
 
-def _given_to_another(doc: Doc, office_words: frozenset[str], holders: set[int]) -> bool:
+def _given_to_another(doc: Doc, words: frozenset[str], holders: set[int]) -> bool:
     """Does the article set the office's words in apposition to a person who is none of its known holders
     (``apposed_phrases``)? The article's word beats the record: an office changes hands, and the record
     stops somewhere."""
@@ -133,7 +151,7 @@ def _given_to_another(doc: Doc, office_words: frozenset[str], holders: set[int])
         if id(ent) in holders or not is_person(ent):
             continue
         for m in ent.mentions:
-            if any(office_words <= description_words(text[s:e]) for s, e in apposed_phrases(doc, m.start, m.end)):
+            if any(words <= office_words(text[s:e]) for s, e in apposed_phrases(doc, m.start, m.end)):
                 return True
     return False
 

@@ -232,9 +232,10 @@ def _gender_votes(doc: Doc, ent: Entity) -> dict[str, int]:
         for noun in _apposed_nouns(span.root):  # "La ministre de la Santé, Agnès Martin": the determiner's gender
             if incise and noun.i < span.start:
                 continue  # the name is the incise verb's subject, not the apposition of a noun before it
-            if _introduced(noun) or names_a_group(noun, language_of(doc)):
+            if _introduced(noun) or names_a_group(noun, language_of(doc)) or not _names_a_person(noun):
                 continue  # *selon un cadre de la fédération, X a…*: a parse hanging the name on a complement;
-                # *la famille X*: a group's noun says no one's gender
+                # *la famille X*: a group's noun says no one's gender; nor does a thing's (*cette prise de
+                # décision, X, a…*: a misparse) or a noun of fixed gender (*une figure de la gauche*)
             dets = [c for c in noun.children if c.dep_ == "det"]
             g = token_gender(dets[0]) if dets else None
             if g:
@@ -342,14 +343,15 @@ def _sibling_subject_apposed(name: Token) -> Token | None:
     """*La ministre du Travail, Muriel Pénicaud, avait été…*: the French parser may read a description and
     the name set off by commas after it as two subjects of the same verb rather than an apposition. A noun
     phrase subject ending right before the comma that opens the name, the name closed by a comma, both
-    subjects of one verb: the noun describes the name (and the other way round, *Muriel Pénicaud, la
-    ministre du Travail, a…*)."""
+    subjects of one verb: the noun, when it names a person, describes the name (and the other way round,
+    *Muriel Pénicaud, la ministre du Travail, a…*)."""
     if not name.dep_.startswith("nsubj"):
         return None
     doc = name.doc
     for other in name.head.children:
-        if other is name or not other.dep_.startswith("nsubj") or other.pos_ != "NOUN" or oblique(other):
-            continue
+        if other is name or not other.dep_.startswith("nsubj") or other.pos_ != "NOUN" or oblique(other) \
+                or not _names_a_person(other):
+            continue  # a noun of a person only (*cette prise de décision, X, a souhaité…*: no description of X)
         first, second = (other, name) if other.i < name.i else (name, other)
         comma = first.right_edge.i + 1
         after = second.right_edge.i + 1

@@ -1142,7 +1142,8 @@ def kind_clash(head: Token, ref: Referent | None, lang: str) -> bool:
     holds an office or trade (``role_nouns.tsv``: *le chef de l'État*, *la ministre*; roles held on
     someone else's behalf, ``AGENT_ROLES``, may speak for their body) is one person, not an
     organisation, a place, a work, a group or a body phrase, which the speaker scorer may otherwise pick
-    for it (a MISC entity named nearby, the last institution phrase). Read from the head noun's lexicon
+    for it (a MISC entity named nearby, the last institution phrase); so is a noun of a person
+    (``person_nouns.tsv``: *l'élue*, *le militant*) that names no group. Read from the head noun's lexicon
     class and the parser's number. Measured in NOTES.md (issue 14, session 10, s10spk); the same clash
     for a plural description against one person was measured and not kept (human French speakers
     -.004)."""
@@ -1151,8 +1152,13 @@ def kind_clash(head: Token, ref: Referent | None, lang: str) -> bool:
     if "Plur" in head.morph.get("Number"):
         return False
     role = role_nouns(lang).get(head.lemma_.lower()) or role_nouns(lang).get(head.lower_)
-    if role is None or role in AGENT_ROLES:
+    if role in AGENT_ROLES:
         return False
+    if role is None:  # a noun of a person (*l'élue*) is one person, named or described (*un membre du groupe*)
+        if not (head.lemma_.lower() in person_nouns(lang) or head.lower_ in person_nouns(lang)) \
+                or names_a_group(head, lang):
+            return False  # a noun of no person, or of a group (*la famille*): may stand for a body
+        return not (ref.person or ref.described_person) or ref.plural
     return not ref.person or ref.plural
 
 

@@ -184,8 +184,10 @@ def _apposed_subject(opening: Token, verb: Token) -> Token | None:
            for t in doc[end + 1 : verb.i]) or doc[end].text == "," or doc[end + 1].text == ",":
         return None
     for tok in opening.subtree:
-        if tok.dep_ == "appos" and tok.pos_ in ("NOUN", "PROPN") and tok.right_edge.i == end \
-                and tok.left_edge.i > opening.i and doc[tok.left_edge.i - 1].text == ",":
+        if tok.dep_ != "appos" or tok.pos_ not in ("NOUN", "PROPN") or tok.right_edge.i != end:
+            continue
+        first = next(t for t in tok.subtree if not t.is_punct)  # the comma may hang on either phrase
+        if first.i > opening.i and doc[first.i - 1].text == ",":
             return tok
     return None
 

@@ -457,6 +457,28 @@ def surname_variants(a: str, b: str) -> bool:
         and Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
+# letters a transliteration adds, drops or swaps at the end of a name (*Zelensky*, *Zelenskyy*, *Zelenskiy*;
+# *Navalny*, *Navalnyi*): the i / y / j of Slavic endings, a doubled letter
+_GLIDES = frozenset("iyj")
+
+
+def transliterated(a: str, b: str) -> bool:
+    """Are two folded surnames (``surname_variants``) one name transliterated two ways: the edit between them is a
+    letter doubled or undoubled (*Zelensky*, *Zelenskyy*) or an i / y / j added, dropped or swapped beside
+    another (*Navalny*, *Navalnyi*; *Zelensky*, *Zelenskiy*)? A lone surname may be another person's when the
+    edit is any other (*Leclerc*, *Leclercq*; *Boucher*, *Bouchet*; *Thompson*, *Thomson*)."""
+    if not surname_variants(a, b):
+        return False
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diff) == 1 and set(diff[0]) <= _GLIDES
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    extra = long_[k]
+    neighbours = {long_[k - 1] if k else "", long_[k + 1] if k + 1 < len(long_) else ""}
+    return extra in neighbours or extra in _GLIDES and bool(neighbours & _GLIDES)
+
+
 def _key(toks: _Tokens, m: RawMention) -> list[str]:
     return [fold(toks.text[i]) for i in range(m.start, m.end) if not toks.punct[i]]
 
@@ -520,11 +542,13 @@ class _ClusterIndex:
         return found.pop() if len(found) == 1 else None
 
     def nearest_variant(self, word: str, m: RawMention) -> int | None:
-        """A lone surname no person's name holds, spelt one letter apart from exactly one that does
-        (*Zelenskyy* after *Volodymyr Zelensky*): that person, as ``nearest_person`` finds them."""
+        """A lone surname no person's name holds, spelt as exactly one that does but for a transliteration's
+        letter (*Zelenskyy* after *Volodymyr Zelensky*, ``transliterated``): that person, as ``nearest_person``
+        finds them. Any other letter apart, a lone surname is another person's (*Leclercq* after *Michel
+        Leclerc*, *Thomson* after *Emma Thompson*: the session-37 review)."""
         if len(word) < SURNAME_VARIANT_MIN:
             return None
-        close = [surname for surname in self.surnames if surname_variants(surname, word)]
+        close = [surname for surname in self.surnames if transliterated(surname, word)]
         return self.nearest_person(close[0], m) if len(close) == 1 else None
 
     def nearest_person(self, surname: str, m: RawMention) -> int | None:

@@ -442,6 +442,16 @@ def _one_person_noun(head: Token) -> bool:
         and not any(c.dep_ == "conj" or c.dep_ == "det" and "Plur" in c.morph.get("Number") for c in head.children)
 
 
+def _spoken_to_or_of(doc: Doc, ref: Referent) -> bool:
+    """Is the referent's mention the object of a speech verb (*a accusé X de mentir*, *a interpellé X*): the one
+    spoken to or of? A person the report's clause is about (*a indiqué que X avait été relâché*) may speak next."""
+    span = doc.char_span(*ref.evidence, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("obj", "iobj") and speech_lemma(root.head, language_of(doc)) is not None
+
+
 def _relation_of_described(doc: Doc, start: int, end: int) -> bool:
     """Is the name at ``start``-``end`` the complement of a French noun of a person (*le Premier ministre de X*,
     *l'avocat de X*, *la fille de X*: ``is_person_noun``, by *de*)? It says whose minister, lawyer or daughter the
@@ -456,6 +466,21 @@ def _relation_of_described(doc: Doc, start: int, end: int) -> bool:
 
 # the words that open a French stance frame (*Pour X, …*, *Selon X, …*; *d'après* is two tokens)
 STANCE_FRAMES = frozenset({"pour", "selon"})
+
+
+# French impersonal openings of a clause (*il s'agit de*, *il faut*, *il y a*, *il est temps*): their *il* is nobody
+_IMPERSONAL_AFTER_IL = frozenset({"s'", "s’", "faut", "fallait", "faudra", "faudrait", "y", "est", "était", "serait"})
+
+
+def _impersonal_or_thing(clause) -> bool:
+    """Does the clause after a stance frame have no person as its subject: an impersonal *il* (*il s'agit de*, *il
+    faut*) or no subject pronoun or person name opening it (*la situation est…*, *le choix s'est porté…*)?"""
+    if not len(clause):
+        return False
+    first = clause[0]
+    if first.lower_ in ("il", "elle", "ils", "elles", "on", "nous", "je"):
+        return first.lower_ == "il" and len(clause) > 1 and clause[1].lower_ in _IMPERSONAL_AFTER_IL
+    return not first.ent_type_ == "PER" and first.pos_ != "PROPN"
 
 
 def sentence_start(tok: Token) -> int:
@@ -566,8 +591,8 @@ class Discourse:
             described = previous[1].evidence if self.person_description(previous[1]) \
                 and compatible(previous[1], gender, False, False) else None
             named = self.person_named_near(anchor, gender, outside=described)
-            if named is not None and not (self.person_description(previous[1]) and self.in_reported(named)):
-                return named  # a person the described speaker's own report names is whom they spoke of
+            if named is not None and not (self.person_description(previous[1]) and _spoken_to_or_of(self.doc, named)):
+                return named  # whom the described speaker accused or addressed is whom they spoke of, not who speaks
         if previous is not None and anchor - previous[0] <= PREVIOUS_SPEAKER_REACH \
                 and compatible(previous[1], gender, plural, persons_only):
             if verb_lemma in CONTINUATION or not self.person_subject_between(previous[0], anchor, gender, plural,
@@ -668,9 +693,12 @@ class Discourse:
 
     def _stance_frame_holder(self, pron: Token, gender: str | None) -> Referent | None:
         """*Pour l'ex-chef de l'État, il s'agit de « … », a-t-il affirmé*: a French sentence that opens on a
-        stance frame (*Pour X,*, *Selon X,*, *D'après X,*: ``STANCE_FRAMES``) and closes on a pronoun's incise
-        gives the pronoun its antecedent in that frame: the person it names or one person it describes, of
-        the pronoun's gender (the frame holder speaks the words the incise closes, whoever spoke before)."""
+        stance frame (*Pour X,*, *Selon X,*, *D'après X,*: ``STANCE_FRAMES``) and closes on an incise's pronoun
+        (*a-t-il affirmé*, *comme elle l'a souligné*) gives the pronoun its antecedent in that frame: the person the frame's head names (or the name
+        apposed to it, *Pour la présidente du groupe, X,*), or the one person its head describes, of the
+        pronoun's gender: the frame holder speaks the words the incise closes, whoever spoke before. Not a
+        person named in the head's complement (*Pour le remplaçant de X*), and no frame whose clause has a
+        person subject of its own (*Pour le collègue de X, il a demandé…*: whom it is done for, not a stance)."""
         doc = self.doc
         start = sentence_start(pron)
         first = doc[start]
@@ -682,15 +710,32 @@ class Discourse:
         if comma is None or comma == begin or doc[comma].text != ",":
             return None
         phrase = doc[begin:comma]
-        people = [e for e in entities_in(doc, phrase.start_char, phrase.end_char) if is_person(e)]
-        if people:
-            ref = referent_of(doc, people[0], (phrase.start_char, phrase.end_char))
+        apposed = self._name_between_commas(comma, pron.i)
+        clause = apposed[1] if apposed is not None else comma + 1
+        if pron.i <= clause or not _impersonal_or_thing(doc[clause:pron.i]):
+            return None  # the clause's own subject (*Pour X, il a demandé…*), or one who is no stance's holder
+        head = [e for e in entities_in(doc, phrase.root.idx, phrase.root.idx + len(phrase.root.text)) if is_person(e)]
+        if apposed is not None or head:
+            ent = apposed[0] if apposed is not None else head[0]
+            ref = referent_of(doc, ent, (phrase.start_char, phrase.end_char))
         elif _one_person_noun(phrase.root) or phrase.root.lower_.startswith("ex-") \
                 and phrase.root.lower_[3:] in _person_nouns("fr"):  # *l'ex-chef de l'État*, one token
             ref = replace(description_referent(phrase.root, (phrase.start_char, phrase.end_char)), described_person=True)
         else:
             return None
         return ref if (ref.person or ref.described_person) and compatible(ref, gender, False, False) else None
+
+    def _name_between_commas(self, comma: int, stop: int) -> tuple[Entity, int] | None:
+        """(person, index after the closing comma) when a person's name stands alone between the comma at
+        ``comma`` and the next one, before ``stop`` (*Pour la présidente du groupe, X, …*)."""
+        doc = self.doc
+        closing = next((t.i for t in doc[comma + 1:stop] if t.text == ","), None)
+        if closing is None or closing == comma + 1:
+            return None
+        span = doc[comma + 1:closing]
+        people = [e for e in entities_in(doc, span.start_char, span.end_char) if is_person(e)]
+        named = [m for e in people for m in e.mentions if m.start == span.start_char and m.end == span.end_char]
+        return (people[0], closing + 1) if people and named else None
 
     def _body_description(self, ref: Referent) -> bool:
         """Is the referent a description with no name whose head names a body, a document or an outlet
@@ -1143,7 +1188,8 @@ def kind_clash(head: Token, ref: Referent | None, lang: str) -> bool:
     someone else's behalf, ``AGENT_ROLES``, may speak for their body) is one person, not an
     organisation, a place, a work, a group or a body phrase, which the speaker scorer may otherwise pick
     for it (a MISC entity named nearby, the last institution phrase); so is a noun of a person
-    (``person_nouns.tsv``: *l'élue*, *le militant*) that names no group. Read from the head noun's lexicon
+    (``person_nouns.tsv``: *l'élue*, *le militant*) that names no group, though some of those name a company as
+    well (*l'exploitant*: an organisation may fill them, a thing may not). Read from the head noun's lexicon
     class and the parser's number. Measured in NOTES.md (issue 14, session 10, s10spk); the same clash
     for a plural description against one person was measured and not kept (human French speakers
     -.004)."""
@@ -1154,11 +1200,13 @@ def kind_clash(head: Token, ref: Referent | None, lang: str) -> bool:
     role = role_nouns(lang).get(head.lemma_.lower()) or role_nouns(lang).get(head.lower_)
     if role in AGENT_ROLES:
         return False
-    if role is None:  # a noun of a person (*l'élue*) is one person, named or described (*un membre du groupe*)
+    if role is None:  # a noun of a person (*l'élue*) is one person, named or described (*un membre du groupe*), or
+        # a company some of them name too (*l'exploitant*, *le propriétaire*, *l'auteur*: EDF, a fund, a court)
         if not (head.lemma_.lower() in person_nouns(lang) or head.lower_ in person_nouns(lang)) \
                 or names_a_group(head, lang):
             return False  # a noun of no person, or of a group (*la famille*): may stand for a body
-        return not (ref.person or ref.described_person) or ref.plural
+        organisation = ref.entity is not None and ref.entity.label == "ORG"
+        return not (ref.person or ref.described_person or organisation) or ref.plural
     return not ref.person or ref.plural
 
 

@@ -34,8 +34,8 @@ from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE
                                            finite, fronted_incise_subject, fronted_subject, has_finite_verb,
                                            hyphen_subject, impersonal_passive, phrase_bounds,
                                            slipped_incise_subject, speaker_head, subject_before_relative, subject_of)
-from recoupe.analysis.text import (SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds, strip_bullets,
-                                   strip_span, token_at, trim_final_punct)
+from recoupe.analysis.text import (QUOTE_MARKS, SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds,
+                                   strip_bullets, strip_span, token_at, trim_final_punct)
 
 
 def participial_clause(verb: Token) -> bool:
@@ -397,8 +397,9 @@ def _participle_framed(verb: Token, lemma: str, speaker: Token, lang: str) -> Ca
     return Candidate("indirect", f"indirect_participle_{framed[1]}", framed[0], cue_span(verb), speaker, 0.6)
 
 
-# the marks that open the items of a list set out one per line (a hyphen, dashes, bullets)
-LIST_MARKS = ("-", "–", "—", "•", "*", "·")
+# the marks that open the items of a list set out one per line (a hyphen, bullets); not the dashes that open the
+# lines of a dialogue (*—*, *–*: each line its own speaker's)
+LIST_MARKS = ("-", "•", "*", "·")
 
 
 def _listed_reports(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidate]:
@@ -418,8 +419,9 @@ def _listed_reports(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidat
         if line_end == -1 or text[nxt.idx + 1:line_end].strip():
             continue  # the list starts on the next line, not after the colon
         speaker = report_subject(verb, lang)
-        if speaker is None or speaker.lower_ in quote_words(lang).first_person:
-            continue
+        if speaker is None or speaker.lower_ in quote_words(lang).first_person \
+                or not credible_source(speaker, phrase_bounds(speaker), lang):
+            continue  # *Le restaurant propose :* lists a menu, not anyone's words
         pos = line_end + 1
         while pos < len(text):
             end = text.find("\n", pos)
@@ -432,6 +434,8 @@ def _listed_reports(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidat
                 break
             start = pos + len(line) - len(line.lstrip()) + 1
             content = trim_final_punct(doc, *strip_span(doc, start, end))
+            if any(mark in text[start:end] for mark in QUOTE_MARKS):
+                break  # quotations, not a list of what the verb's subject says
             if content[1] - content[0] >= 10 and content[0] not in direct_spans:
                 out.append(Candidate("indirect", "indirect_list", content, cue_span(verb), speaker, 0.6))
             pos = end + 1

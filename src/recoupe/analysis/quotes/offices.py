@@ -39,7 +39,7 @@ class Office:
     key: str
     names: tuple[frozenset[str], ...]  # each name's description words
     holders: tuple[tuple[tuple[str, ...], ...], ...]  # in order; each holder's spellings, as folded words
-    heads: frozenset[str] = frozenset()  # each name's first word, as a description word (*président*, *chef*)
+    heads: frozenset[str] = frozenset()  # the bare nouns it goes by (``BARE_OFFICE_HEADS`` opening one of its names)
 
 
 @lru_cache(maxsize=None)
@@ -49,10 +49,20 @@ def offices() -> tuple[Office, ...]:
     for key, row in data.items():
         holders = tuple(tuple(_name_words(spelling) for spelling in re.sub(r"\s+\d{4}$", "", h).split("|"))
                         for h in row["holders"])
-        heads = frozenset(office_words(n.split()[0]) for n in row["names"]) - {frozenset()}
-        out.append(Office(key, tuple(office_words(n) for n in row["names"]), holders,
-                          frozenset(w for head in heads for w in head)))
+        heads = frozenset(w for n in row["names"] for w in office_words(n.split()[0])) & _bare_heads()
+        out.append(Office(key, tuple(office_words(n) for n in row["names"]), holders, heads))
     return tuple(out)
+
+
+# the offices a French article calls by their bare noun, its holder taken for granted (*le président*, *la
+# chancelière*); not the many other first words of office names (*le fondateur*, *le garde*, *l'hôte*, *le
+# porte-parole*, *le directeur*), each said as well of someone the record does not list (the session-37 review)
+BARE_OFFICE_HEADS = ("président", "présidente", "chancelier", "chancelière")
+
+
+@lru_cache(maxsize=None)
+def _bare_heads() -> frozenset[str]:
+    return frozenset().union(*(office_words(h) for h in BARE_OFFICE_HEADS))
 
 
 def office_words(text: str) -> frozenset[str]:

@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.entities import is_known_organisation
-from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, present_third_person,
-                                      quote_words, role_nouns, speech_lemma)
-from recoupe.analysis.quotes.index import credible_source
+from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, person_nouns,
+                                      present_third_person, quote_words, role_nouns, speech_lemma)
+from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
 from recoupe.analysis.text import (QUOTE_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, quoted_set, sentence_bounds, strip_bullets,
                                    strip_span, token_at, trim_final_punct)
 
@@ -95,17 +95,19 @@ def _role_before_label(subjects: list[Token]) -> Token | None:
     """*Le député La France insoumise a appelé…*: the French parser may read a party or body named right
     after a role noun as a second subject of the verb; the name labels the role holder (his party), who is
     the subject, so the role noun is returned (its description is resolved to the person holding it). A
-    person's name after the role (*la sénatrice Anne Dupont*) is the holder's own name, not a label: None;
-    a body's name has its article (a person's has none) or is in the gazetteer."""
+    person's name after the role (*la sénatrice Anne Dupont*, *la sénatrice Le Gall*) is the holder's own name,
+    not a label: None."""
     first, second = sorted(subjects, key=lambda t: t.i)[:2]
     if first.pos_ != "NOUN" or first.lemma_.lower() not in role_nouns(language_of(first.doc)) \
             or second.pos_ != "PROPN" or second.left_edge.i != first.right_edge.i + 1:
         return None
     label = second.doc[second.left_edge.i : second.right_edge.i + 1]
-    if any(e.label_ == "PER" for e in label.ents):
+    named = entities_in(label.doc, label.start_char, label.end_char)
+    if any(is_person(e) for e in named):
         return None
-    # a name with its article (*La France insoumise*, *Les Républicains*) or one the gazetteer knows is a body's
-    return first if label[0].pos_ == "DET" or is_known_organisation(label.text) else None
+    # a body the gazetteer knows (*La France insoumise*, *Les Républicains*) or the entity step calls one; not a
+    # name the tagger alone read as a place (*La sénatrice Le Gall*: a surname)
+    return first if is_known_organisation(label.text) or any(e.label == "ORG" for e in named) else None
 
 
 def _auxiliary_subject(verb: Token) -> Token | None:
@@ -177,13 +179,18 @@ def _apposed_subject(opening: Token, verb: Token) -> Token | None:
     fronted adverbial and that noun phrase is the subject. Closed by a comma (*Le bras droit de X, Y, a
     dénoncé*), it is the opening phrase's apposition."""
     doc = opening.doc
-    if opening.pos_ != "NOUN" or opening.i > verb.i or language_of(doc) != "fr":
-        return None
+    lang = language_of(doc)
+    words = quote_words("fr")
+    if opening.pos_ != "NOUN" or opening.i > verb.i or lang != "fr" or {opening.lemma_.lower(), opening.lower_} & (
+            set(role_nouns(lang)) | person_nouns(lang) | words.gendered_nouns_masc | words.gendered_nouns_fem):
+        return None  # *Le père de l'enfant, un garçon de 4 ans…*, *Le directeur de l'hôpital, le CHU…*: a person
+        # opening the clause is its subject, what is apposed to it or to its complement a description
     end = max((t.i for t in opening.subtree if t.i < verb.i), default=opening.i)
     if any(not (t.is_punct or t.pos_ in ("ADV", "AUX") or t.pos_ == "PRON" and t.dep_ not in SUBJECT_DEPS)
            for t in doc[end + 1 : verb.i]) or doc[end].text == "," or doc[end + 1].text == ",":
         return None
-    for tok in opening.subtree:
+    for tok in opening.subtree:  # apposed to the opening noun or its complement (*Dans un entretien au journal
+        # X, le ministre Y a…*)
         if tok.dep_ != "appos" or tok.pos_ not in ("NOUN", "PROPN") or tok.right_edge.i != end:
             continue
         first = next(t for t in tok.subtree if not t.is_punct)  # the comma may hang on either phrase
@@ -432,8 +439,13 @@ _OTHER_PARTY_CASES = frozenset({"par", "contre", "avec", "pour", "chez", "envers
 
 
 def _other_party(tok: Token) -> bool:
-    """Is the complement introduced by a preposition that names another party (``_OTHER_PARTY_CASES``)?"""
-    return tok.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _OTHER_PARTY_CASES for c in tok.children)
+    """Is the complement introduced by a preposition that names another party (``_OTHER_PARTY_CASES``), outside a
+    name that holds both words (*la Ligue contre le cancer*, *l'Association pour le droit de mourir*: one body)?"""
+    if tok.dep_ != "nmod" or not any(c.dep_ == "case" and c.lower_ in _OTHER_PARTY_CASES for c in tok.children):
+        return False
+    head = tok.head
+    start, end = min(head.idx, tok.idx), max(head.idx + len(head.text), tok.idx + len(tok.text))
+    return not any(m.start <= start and end <= m.end for e in entities_in(tok.doc, start, end) for m in e.mentions)
 
 
 def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:

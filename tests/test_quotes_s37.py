@@ -46,7 +46,7 @@ def test_a_named_holder_after_a_role_noun_still_speaks(fr):
 
 
 def test_a_surname_spelt_one_letter_apart_is_one_person(fr):
-    text = ("Le président ukrainien Volodymyr Zelensky a reçu la délégation à Kiev. « Nous ne céderons rien », a "
+    text = ("Volodymyr Zelensky recevait la délégation suisse à Kiev. « Nous ne céderons rien », a "
             "déclaré Zelenskyy devant la presse.")
     quote = first_quote_holding(fr, text, "céderons")
     assert quote is not None and quote.speaker_canonical == "Volodymyr Zelensky"
@@ -103,9 +103,9 @@ def test_a_relative_after_an_agent_takes_up_the_agent(fr):
     doc = fr("Une analyse jugée « excellente » par Paul Girard, qui juge à son tour l'attitude du gouvernement "
              "« désolante ».")
     assert antecedent(next(t for t in doc if t.lower_ == "qui")).text == "Paul"
-    # guard: a complement by *à* is no other party (*un accord au forceps, qui…*: the accord)
-    doc = fr("Un accord au forceps, qui prévoit une baisse de quinze pour cent, a été trouvé mardi.")
-    assert antecedent(next(t for t in doc if t.lower_ == "qui")).text == "accord"
+    # guard: a complement by *à* is no other party (*un compromis au forceps, qui…*: the compromise)
+    doc = fr("Un compromis au forceps, qui prévoit une baisse de quinze pour cent, a été trouvé mardi.")
+    assert antecedent(next(t for t in doc if t.lower_ == "qui")).text == "compromis"
 
 
 def _fronted(fr, closed: bool):
@@ -159,7 +159,7 @@ def test_a_noun_after_a_comma_is_no_incise(fr):
 
 
 def test_the_plural_article_after_a_date_opens_the_inverted_subject(fr):
-    text = "Le dossier a été transmis au parquet national, ont indiqué vendredi 3 mars des sources proches de l'enquête."
+    text = "Le dossier a été transmis au parquet national, ont indiqué vendredi 3 mars des sources judiciaires concordantes."
     quote = first_quote_holding(fr, text, "dossier")
     assert quote is not None and "sources" in quote.speaker.text
 
@@ -182,7 +182,7 @@ def test_a_list_below_no_speech_verb_reports_nothing(fr):
 
 def test_a_stance_frame_gives_the_incise_its_speaker(fr):
     text = ("Nicolas Sarkozy a parlé une heure devant ses partisans. Une quarantaine d'élus, dont François Dumas, qui "
-            "vient d'officialiser son soutien, assistaient au discours.\nPour l'ex-chef de l'Etat, il s'agit de "
+            "vient d'officialiser son soutien, assistaient au discours.\nPour l'ex-président français, il s'agit de "
             "« nommer les choses. Sans détour » et d'« agir vite », a-t-il affirmé.")
     quote = first_quote_holding(fr, text, "agir vite")
     assert quote is not None and quote.speaker_canonical == "Nicolas Sarkozy"

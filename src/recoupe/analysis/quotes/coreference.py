@@ -452,16 +452,24 @@ def _spoken_to_or_of(doc: Doc, ref: Referent) -> bool:
     return root.dep_ in ("obj", "iobj") and speech_lemma(root.head, language_of(doc)) is not None
 
 
-def _relation_of_described(doc: Doc, start: int, end: int) -> bool:
-    """Is the name at ``start``-``end`` the complement of a French noun of a person (*le Premier ministre de X*,
-    *l'avocat de X*, *la fille de X*: ``is_person_noun``, by *de*)? It says whose minister, lawyer or daughter the
-    phrase describes: a relation of the one described, not a person the narrative turns to."""
+def _relation_of_described(doc: Doc, start: int, end: int, gender: str | None) -> bool:
+    """Is the name at ``start``-``end`` the complement of a French noun of a person that heads a speaker's phrase
+    (*a déclaré l'ancien Premier ministre de X*, *l'avocat de X a plaidé*: ``is_person_noun``, by *de*, the noun
+    the verb's subject or the inverted subject the parser read as its object)? It says whose minister or lawyer
+    spoke: a relation of the one described, not a person the narrative turns to. Not when the pronoun's gender
+    rules the described one out (*l'avocat de Marie X*, then *elle*), nor in an apposition to someone else (*Hugo
+    X, avocat de Jacques Y, a plaidé*: Y may speak next)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or language_of(doc) != "fr":
         return False
     root = span.root
-    return root.dep_ == "nmod" and root.head.pos_ == "NOUN" and is_person_noun(root.head, "fr") \
-        and any(c.dep_ == "case" and c.lower_ in DE_FORMS for c in root.children)
+    noun = root.head
+    if not (root.dep_ == "nmod" and noun.pos_ == "NOUN" and is_person_noun(noun, "fr")
+            and any(c.dep_ == "case" and c.lower_ in DE_FORMS for c in root.children)):
+        return False
+    speaks = noun.dep_ in ("nsubj", "nsubj:pass") or noun.dep_ == "obj" and speech_lemma(noun.head, "fr") is not None
+    described = title_gender(noun) or _single_gender(noun)
+    return speaks and (gender is None or described is None or described == gender)
 
 
 # the words that open a French stance frame (*Pour X, …*, *Selon X, …*; *d'après* is two tokens)
@@ -797,7 +805,7 @@ class Discourse:
                 continue
             if text.count("\n", e, anchor) > lines:
                 return None
-            if _relation_of_described(self.doc, s, e):
+            if _relation_of_described(self.doc, s, e, gender):
                 continue  # *l'ancien Premier ministre de Jacques X*: named as whose minister, not as one who acts
             ref = referent_of(self.doc, index.entities[n], (s, e))
             return ref if compatible(ref, gender, False, True) else None

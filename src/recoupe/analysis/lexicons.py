@@ -251,6 +251,13 @@ def speech_form_set(lang: str) -> frozenset[str]:
     return frozenset(speech_forms(lang))
 
 
+@lru_cache(maxsize=None)
+def present_third_speech_forms(lang: str) -> frozenset[str]:
+    """The forms ``present_third_person`` reads (French first-group speech verbs' present third persons, which
+    French also spells as nouns): what a scan for the forms the tagger may misread looks up, word by word."""
+    return frozenset(form for form in speech_forms(lang) if present_third_person(form, lang) is not None)
+
+
 def speech_tokens(doc: Doc, lang: str) -> list[tuple[Token, str]]:
     """Every token of ``doc`` that is a speech verb, with its lemma (``speech_lemma``), in text
     order; read once per Doc by the quote steps that scan the whole text."""

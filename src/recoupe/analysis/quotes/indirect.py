@@ -20,6 +20,7 @@ from recoupe.analysis.lexicons import (
     language_of,
     locution_words,
     person_nouns,
+    present_third_speech_forms,
     present_third_person,
     quote_words,
     role_nouns,
@@ -35,7 +36,7 @@ from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE
                                            hyphen_subject, impersonal_passive, phrase_bounds,
                                            slipped_incise_subject, speaker_head, subject_before_relative, subject_of)
 from recoupe.analysis.text import (QUOTE_MARKS, SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds,
-                                   strip_bullets, strip_span, token_at, trim_final_punct)
+                                   strip_bullets, strip_span, token_at, tokens_with, trim_final_punct)
 
 
 def participial_clause(verb: Token) -> bool:
@@ -409,7 +410,9 @@ def _listed_reports(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidat
     colon frame). French and English lists are set out alike."""
     out = []
     text = doc_text(doc)
-    for nxt in doc[1:]:
+    for nxt in tokens_with(doc, "lower", frozenset({":"})):  # the colons only, not every word
+        if nxt.i == 0:
+            continue
         verb = doc[nxt.i - 1]
         # the verb as the tagger read it, or a present third person it read as another word (*réclament* as an adverb)
         if nxt.text != ":" or verb.idx in direct_spans \
@@ -452,9 +455,9 @@ def _slipped_incises(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candida
     out = []
     if lang != "fr":
         return out
-    for i, tok in enumerate(doc[1:], start=1):
-        if tok.pos_ in ("VERB", "AUX") or doc[i - 1].text != "," or tok.idx in direct_spans \
-                or present_third_person(tok.lower_, lang) is None:
+    for tok in tokens_with(doc, "lower", present_third_speech_forms(lang)):  # the forms only, not every word
+        i = tok.i
+        if i == 0 or tok.pos_ in ("VERB", "AUX") or doc[i - 1].text != "," or tok.idx in direct_spans:
             continue
         start, end = sentence_bounds(tok)
         stop = next((t.i for t in doc[i:] if t.idx >= end), len(doc))

@@ -14,7 +14,8 @@ annotated blind), on invented sentences:
 - an unquoted incise whose verb the tagger read as a noun (*…, note France Info.*: ``indirect._slipped_incises``);
 - *des* after the verb and a date opens the inverted subject (*ont indiqué vendredi des sources…*);
 - a list set out below a speech verb's colon (``indirect._listed_reports``);
-- a sentence opening on *Pour X,* gives the closing incise's pronoun its antecedent (``Discourse._stance_frame_holder``);
+- a sentence opening on *Pour X,* gives the closing incise's pronoun its antecedent
+  (``Discourse._stance_frame_holder``);
 - a person named as the complement of a noun of a person is a relation, not whom *il* stands for
   (``coreference._relation_of_described``);
 - a bare office noun stands for the one office holder the article names (*le président*: ``offices.offices_headed``);
@@ -33,8 +34,8 @@ from conftest import first_quote_holding, hand_parsed, quotes_in
 
 
 def test_a_party_after_a_role_noun_labels_its_holder(fr):
-    text = ("Invité de France Culture dimanche, Bastien Morel est revenu sur les émeutes. Le député La France insoumise "
-            "a appelé le gouvernement à « écouter » la rue.")
+    text = ("Invité de France Culture dimanche, Bastien Morel est revenu sur les émeutes. Le député La France "
+            "insoumise a appelé le gouvernement à « écouter » la rue.")
     quote = first_quote_holding(fr, text, "écouter")
     assert quote is not None and quote.speaker_canonical == "Bastien Morel"
 
@@ -159,7 +160,8 @@ def test_a_noun_after_a_comma_is_no_incise(fr):
 
 
 def test_the_plural_article_after_a_date_opens_the_inverted_subject(fr):
-    text = "Le dossier a été transmis au parquet national, ont indiqué vendredi 3 mars des sources judiciaires concordantes."
+    text = ("Le dossier a été transmis au parquet national, ont indiqué vendredi 3 mars des sources judiciaires "
+            "concordantes.")
     quote = first_quote_holding(fr, text, "dossier")
     assert quote is not None and "sources" in quote.speaker.text
 
@@ -254,8 +256,8 @@ def test_a_lone_surname_one_other_letter_apart_is_another_person(fr):
 
 
 def test_the_person_a_report_is_about_may_speak_next(fr):
-    text = ("Le procureur a indiqué que Jean Martin avait été relâché dans la soirée. Joint par téléphone, il a affirmé "
-            "qu'il allait porter plainte.")
+    text = ("Le procureur a indiqué que Jean Martin avait été relâché dans la soirée. Joint par téléphone, il a "
+            "affirmé qu'il allait porter plainte.")
     quote = first_quote_holding(fr, text, "porter plainte")
     assert quote is not None and quote.speaker_canonical == "Jean Martin"
 

@@ -508,7 +508,8 @@ class _ClusterIndex:
         self.clusters: list[Cluster] = []
         self.starts: list[list[int]] = []  # per cluster, sorted mention starts
         self.full_names: dict[tuple[str, ...], int] = {}  # first cluster holding a full name
-        self.given: dict[tuple[str, ...], list[tuple[str, int]]] = {}  # a full name's words but the last -> (last, cluster)
+        # a full name's words but the last -> (its last word, cluster), for ``spelling_variant``
+        self.given: dict[tuple[str, ...], list[tuple[str, int]]] = {}
         self.by_core: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # core -> key -> last cluster
         self.surnames: dict[str, set[int]] = {}  # last word of a 2+ word key -> people clusters
         self.people = 0  # clusters [0, people) were started by full personal names

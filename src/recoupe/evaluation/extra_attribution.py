@@ -20,7 +20,7 @@ from another folder than ``../shared/data/genre/semeval2023t3/<lang>/articles`` 
 ``recoupe eval attribution --data DIR --lang fr`` scores against it.
 
     python -m recoupe.evaluation.extra_attribution build ANNOTATION_DIR --set dev1  # annotators' JSON -> offsets
-    python -m recoupe.evaluation.extra_attribution materialise DIR [--set dev1|…|dev9]  # -> DIR/<lang>/{articles,gold.json}
+    python -m recoupe.evaluation.extra_attribution materialise DIR [--set dev1|…|dev9]  # -> DIR/<lang>/{articles,…}
 """
 
 from __future__ import annotations

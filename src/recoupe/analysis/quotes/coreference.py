@@ -477,7 +477,8 @@ STANCE_FRAMES = frozenset({"pour", "selon"})
 
 
 # French impersonal openings of a clause (*il s'agit de*, *il faut*, *il y a*, *il est temps*): their *il* is nobody
-_IMPERSONAL_AFTER_IL = frozenset({"s'", "s’", "faut", "fallait", "faudra", "faudrait", "y", "est", "était", "serait"})
+_IMPERSONAL_AFTER_IL = frozenset({"s'", "s’", "faut", "fallait", "faudra", "faudrait", "y", "est", "était",
+                                  "serait"})
 
 
 def _impersonal_or_thing(clause) -> bool:
@@ -702,11 +703,12 @@ class Discourse:
     def _stance_frame_holder(self, pron: Token, gender: str | None) -> Referent | None:
         """*Pour l'ex-chef de l'État, il s'agit de « … », a-t-il affirmé*: a French sentence that opens on a
         stance frame (*Pour X,*, *Selon X,*, *D'après X,*: ``STANCE_FRAMES``) and closes on an incise's pronoun
-        (*a-t-il affirmé*, *comme elle l'a souligné*) gives the pronoun its antecedent in that frame: the person the frame's head names (or the name
-        apposed to it, *Pour la présidente du groupe, X,*), or the one person its head describes, of the
-        pronoun's gender: the frame holder speaks the words the incise closes, whoever spoke before. Not a
-        person named in the head's complement (*Pour le remplaçant de X*), and no frame whose clause has a
-        person subject of its own (*Pour le collègue de X, il a demandé…*: whom it is done for, not a stance)."""
+        (*a-t-il affirmé*, *comme elle l'a souligné*) gives the pronoun its antecedent in that frame: the person
+        the frame's head names (or the name apposed to it, *Pour la présidente du groupe, X,*), or the one
+        person its head describes, of the pronoun's gender: the frame holder speaks the words the incise
+        closes, whoever spoke before. Not a person named in the head's complement (*Pour le remplaçant de X*),
+        and no frame whose clause has a person subject of its own (*Pour le collègue de X, il a demandé…*:
+        whom it is done for, not a stance)."""
         doc = self.doc
         start = sentence_start(pron)
         first = doc[start]
@@ -728,7 +730,8 @@ class Discourse:
             ref = referent_of(doc, ent, (phrase.start_char, phrase.end_char))
         elif _one_person_noun(phrase.root) or phrase.root.lower_.startswith("ex-") \
                 and phrase.root.lower_[3:] in _person_nouns("fr"):  # *l'ex-chef de l'État*, one token
-            ref = replace(description_referent(phrase.root, (phrase.start_char, phrase.end_char)), described_person=True)
+            described = description_referent(phrase.root, (phrase.start_char, phrase.end_char))
+            ref = replace(described, described_person=True)
         else:
             return None
         return ref if (ref.person or ref.described_person) and compatible(ref, gender, False, False) else None

@@ -305,7 +305,7 @@ def inverted_subject(verb: Token) -> Token | None:
             continue
         if tok.lower_ == "des" and not oblique and language_of(doc) == "fr" and all(
                 time_word(t, words.time_nouns) or t.pos_ in ("NUM", "DET") or t.is_space for t in doc[verb.i + 1 : i]):
-            i += 1  # *ont indiqué (ce jeudi 20 juillet) des sources judiciaires*: the plural article, read as *de* + *les*
+            i += 1  # *ont indiqué (ce jeudi 20 juillet) des sources*: the plural article, read as *de* + *les*
             continue
         if tok.pos_ == "ADP":  # an oblique (à l'AFP, to reporters): skip the whole phrase
             end = max(tok.head.right_edge.i, i) + 1 if tok.head.i > tok.i else i + 1
@@ -593,7 +593,8 @@ def slipped_incise_subject(tok: Token, stop: int, lang: str) -> Token | None:
     doc = tok.doc
     listed = tok.dep_ == "conj" and (tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "det" for c in tok.children))
     if not tok.text.islower() or present_third_person(tok.lower_, lang) is None or listed \
-            or tok.i + 1 >= stop or doc[tok.i + 1].pos_ not in ("DET", "PROPN") or doc[tok.i + 1].lower_ in ("du", "des"):
+            or tok.i + 1 >= stop or doc[tok.i + 1].pos_ not in ("DET", "PROPN") \
+            or doc[tok.i + 1].lower_ in ("du", "des"):
         return None
     subject = subject_of(tok)
     if subject is not None and subject.i < tok.i:

@@ -344,7 +344,9 @@ def _sibling_subject_apposed(name: Token) -> Token | None:
     the name set off by commas after it as two subjects of the same verb rather than an apposition. A noun
     phrase subject ending right before the comma that opens the name, the name closed by a comma, both
     subjects of one verb: the noun, when it names a person, describes the name (and the other way round,
-    *Muriel Pénicaud, la ministre du Travail, a…*)."""
+    *Muriel Pénicaud, la ministre du Travail, a…*). What the name's descriptions and gender read; a speaker
+    description that a name with its own apposition rules out reads ``_sibling_apposition``, looser (no
+    closing comma needed), as that step was measured."""
     if not name.dep_.startswith("nsubj"):
         return None
     doc = name.doc
@@ -468,7 +470,7 @@ def _relation_of_described(doc: Doc, start: int, end: int, gender: str | None) -
             and any(c.dep_ == "case" and c.lower_ in DE_FORMS for c in root.children)):
         return False
     speaks = noun.dep_ in ("nsubj", "nsubj:pass") or noun.dep_ == "obj" and speech_lemma(noun.head, "fr") is not None
-    described = title_gender(noun) or _single_gender(noun)
+    described = description_gender(noun)
     return speaks and (gender is None or described is None or described == gender)
 
 

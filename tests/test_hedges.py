@@ -288,9 +288,8 @@ def test_seeming_with_a_past_infinitive(fr, text, cue):
     assert ("speculation", cue) in _kinds(find_hedges(fr(text)))
 
 
-def test_seeming_without_an_infinitive_is_not_speculation(fr):
-    assert [h for h in find_hedges(fr("Le ministre semble fatigué après le débat."))
-            if h.producer.endswith("seem")] == []
+# *sembler* with a bare attribute (*semble fatigué*) was left out in session 10 on dev1 and dev3 alone; session 38
+# measured it on every set and took it (tests/test_hedges_s38.py).
 
 
 def test_presume_is_speculation(fr):

@@ -299,7 +299,12 @@ def is_conditional(tok) -> bool:
     """
     if tok.pos_ not in ("VERB", "AUX") or not tok.lower_.endswith(CONDITIONAL_ENDINGS):
         return False
-    return "Cnd" in tok.morph.get("Mood") or tok.lower_ in conditional_forms(tok.lemma_.lower())
+    lemma = tok.lemma_.lower()
+    if "Cnd" in tok.morph.get("Mood"):
+        # a first-group verb's conditional is regular (its future stem is the infinitive, the table spells every
+        # stem change): an imperfect whose stem ends in r (*espérait*, *déclarait*) tagged Cnd is refused
+        return not lemma.endswith("er") or tok.lower_ in conditional_forms(lemma)
+    return tok.lower_ in conditional_forms(lemma)
 
 
 if __name__ == "__main__":

@@ -69,3 +69,17 @@ def test_seeming_with_an_attribute_is_speculation(fr, text, marker):
 ])
 def test_a_judgement_with_its_experiencer_or_a_quoted_impression_is_not_the_outlets(fr, text):
     assert _speculation(fr(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Le préfet a promis des sanctions contre ceux qui bloqueraient les dépôts de carburant.",
+    "Elle décrit une ville où chacun trouverait sa place sans attendre.",
+    "Les agriculteurs réclament un fonds qui couvrirait les pertes de récolte.",
+])
+def test_a_present_conditional_on_an_imagined_referent_is_no_hedge(fr, text):
+    assert _conditionals(fr(text)) == []
+
+
+def test_a_relative_on_a_definite_antecedent_stays_a_hedge(fr):
+    doc = fr("Les enquêteurs examinent les courriels qui prouveraient la fraude.")
+    assert any("prouveraient" in h for h in _conditionals(doc))

@@ -140,6 +140,23 @@ def _irreal_comparison(tok: Token) -> bool:
     return any(w == "comme" and nxt in ("un", "une", "des", "d'", "d’") for w, nxt in zip(left, left[1:]))
 
 
+def _imagined_referent(verb: Token) -> bool:
+    """``ceux qui feraient obstacle au scrutin``, ``une maison où elle serait chez elle``: a present conditional in a
+    relative clause on an indefinite or a demonstrative antecedent, or opened by *où*, describes a referent
+    imagined or merely possible (Grevisse, the conditional of the relative clause), no relayed fact. Session 38:
+    hedges F1 dev10 .579 -> .611, dev3 .884 -> .891, human fr .865 -> .872, dev2 fr .717 -> .720 (figures only);
+    dev4 -.001 (*la rumeur d'un meeting qu'il organiserait*); on every relative clause instead: dev7 -.019, dev9
+    -.018, dev1 -.008 (not kept)."""
+    if verb.dep_ != "acl:relcl":
+        return False
+    antecedent = verb.head
+    if any(c.lower_ == "où" and c.i < verb.i for c in verb.children):
+        return True
+    if antecedent.lower_ in ("ceux", "celles", "celui", "celle"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("un", "une", "des", "d'", "d’") for c in antecedent.children)
+
+
 def _reported_wish(tok: Token, verb: Token) -> bool:
     """``le club aurait voulu renégocier le bail``: the past conditional of a wish verb relays an
     unconfirmed intention (it reportedly wanted), unlike the present's politeness or desire
@@ -254,6 +271,8 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
                 t.lower_ in NON_THIRD_PERSON for t in doc[max(tok.i - 2, 0) : tok.i]):
             continue
         kind, rule, confidence = _conditional_reading(doc, tok, verb)
+        if rule == "present_conditional" and _imagined_referent(verb):
+            continue
         out.append(_hedge(doc, kind, start_tok.idx, end_tok.idx + len(end_tok.text), rule, confidence))
     return _without_writer_modality(doc, _without_imagined_scenarios(out))
 

@@ -1,0 +1,35 @@
+"""Session 38 speakers: an apposition closed by the end of the sentence, the subject a narrative follows over a name
+in a noun's complement. Sentences written for these tests; each fails on the commit before the rule (51a8de6) for
+the reason it names, the guard passes on both."""
+
+from __future__ import annotations
+
+from recoupe import Analyzer, AnalyzerConfig
+
+_analyzer = Analyzer(AnalyzerConfig(genre=False, persuasion=False, credibility=False))
+
+
+def _quotes(text):
+    return next(iter(_analyzer.findings_many([text], lang="fr"))).quotes
+
+
+def _speaker_of(text, fragment):
+    return next(q.speaker_canonical for q in _quotes(text) if fragment in q.content.text)
+
+
+def test_the_end_of_the_sentence_closes_an_apposition_after_selon():
+    text = ("D'autre part, trois centimes ont été ajoutés pour combler le manque lié à l'abandon du péage, alors que "
+            "ce péage devait rapporter 600 millions d'euros par an, selon le ministre délégué aux comptes, Paul Vernet.")
+    assert _speaker_of(text, "péage devait rapporter") == "Paul Vernet"
+
+
+def test_a_name_opening_the_clause_after_selon_is_still_no_apposition():
+    text = "Selon le ministre, Jean Dupont a menti aux enquêteurs pendant des mois."
+    assert _speaker_of(text, "menti") is None
+
+
+def test_the_subject_the_narrative_follows_over_a_name_in_a_complement():
+    text = ("Laurent Fabre a tenté mardi de rassurer ses soutiens. Au théâtre, là où son rival Paul Morel avait réuni "
+            "ses troupes, Fabre a pu compter sur le soutien de l'ancien ministre Jean Vidal.\n"
+            "« Nous pouvons encore gagner », a insisté le candidat socialiste.")
+    assert _speaker_of(text, "encore gagner") == "Laurent Fabre"

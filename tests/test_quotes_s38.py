@@ -33,3 +33,11 @@ def test_the_subject_the_narrative_follows_over_a_name_in_a_complement():
             "ses troupes, Fabre a pu compter sur le soutien de l'ancien ministre Jean Vidal.\n"
             "« Nous pouvons encore gagner », a insisté le candidat socialiste.")
     assert _speaker_of(text, "encore gagner") == "Laurent Fabre"
+
+
+def test_a_description_names_again_whom_it_named_before_not_the_previous_speaker():
+    text = ("Invité de la matinale, Paul Rivière a détaillé le fonctionnement de son cabinet. « Je ne l'ai jamais "
+            "caché », a répondu le député du Var à Jean-Marc Aubert, qui rappelait que sa femme travaille pour lui. "
+            "Pour se distinguer de Lucie Garnier, le député a souligné qu'on « reproche à sa femme d'être trop "
+            "présente » dans sa circonscription.")
+    assert _speaker_of(text, "trop présente") == "Paul Rivière"

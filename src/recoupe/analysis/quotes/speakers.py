@@ -137,7 +137,9 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         # an interviewee speaks in the first person: a pronoun inside the answer is someone else
         document = cand.rule.startswith(DOCUMENT_RULE_PREFIX)  # a text, not a person: no antecedent
         if by_rules.referent is not None and cand.rule != "direct_interview" and not document:
-            discourse.spoke(anchor, by_rules.referent)
+            head = cand.speaker_token
+            described = head is not None and definite_person_description(head, lang) and is_person_noun(head, lang)
+            discourse.spoke(anchor, by_rules.referent, head.lemma_.lower() if described else None)
         discourse.said(cand.content)
         if (by_rules.canonical is not None or by_rules.span is not None) and not document:
             previous = cand.result

@@ -41,3 +41,23 @@ def test_a_description_names_again_whom_it_named_before_not_the_previous_speaker
             "Pour se distinguer de Lucie Garnier, le député a souligné qu'on « reproche à sa femme d'être trop "
             "présente » dans sa circonscription.")
     assert _speaker_of(text, "trop présente") == "Paul Rivière"
+
+
+def test_a_share_of_a_polls_respondents_holds_the_view_after_pour():
+    quotes = _quotes("Selon l'enquête publiée jeudi, la confiance recule. Pour 61 % des sondés, le gouvernement a "
+                     "perdu la main sur les prix de l'énergie.")
+    stance = [q for q in quotes if q.producer.endswith("according_to_stance")]
+    assert [q.speaker.text for q in stance] == ["61 % des sondés"]
+    assert stance[0].content.text.startswith("le gouvernement a perdu la main")
+
+
+def test_a_share_of_anything_else_is_no_view_holder():
+    quotes = _quotes("Pour 15 % de remise immédiate, il suffit de présenter la carte du magasin en caisse.")
+    assert [q for q in quotes if q.producer.endswith("according_to_stance")] == []
+
+
+def test_a_share_of_respondents_is_not_filled_with_a_person_named_before():
+    text = ("Emmanuel Morel a présenté son programme jeudi. « Nous allons tout changer », a-t-il déclaré.\n"
+            "Pour 52 % des Français, il reste « autoritaire ».")
+    stance = [q for q in _quotes(text) if q.producer.endswith("according_to_stance")]
+    assert stance and stance[0].speaker_canonical != "Emmanuel Morel"

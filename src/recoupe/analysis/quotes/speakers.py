@@ -586,8 +586,10 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 p[k] = -1.0
             elif k != rule_index and kind_clash(head, c.referent, lang):
                 p[k] = -1.0  # a person's title filled with an organisation, a place or a body phrase
-            elif k != rule_index and ent is not None and is_person(ent) and names_a_group(head, lang):
-                p[k] = -1.0  # a group (*le collectif des riverains*) filled with one person named nearby
+            elif k != rule_index and ent is not None and is_person(ent) and (
+                    names_a_group(head, lang) or _poll_share(head)):
+                # a group (*le collectif des riverains*, *52 % des sondés*) filled with one person named nearby
+                p[k] = -1.0
             elif k != rule_index and ent is not None and (_in_complement(ent, head, phrase) or ent is answered):
                 # *le compagnon de X*, *l'avocat de X*: someone related to X, not X; *lui a rétorqué*: not whom it answers
                 p[k] = -1.0
@@ -647,6 +649,12 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
 # the dependencies that open a clause of its own: a name below one is not bound by the speech verb's clause
 _CLAUSAL = frozenset({"ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis", "conj", "xcomp", "obl:agent",
                       "appos", "dislocated"})
+
+
+def _poll_share(head: Token) -> bool:
+    """Does the description name a share of a poll's respondents (*52 % des Français*, whose head the parser makes
+    the *%*)? Not any plural: filling *certains observateurs* with no one named nearby lost on every set."""
+    return head.text == "%" or head.lemma_.lower() == "pourcent"
 
 
 def _cue_word(doc: Doc, cand: Candidate, pos: tuple[str, ...]) -> Token | None:

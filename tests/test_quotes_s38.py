@@ -61,3 +61,13 @@ def test_a_share_of_respondents_is_not_filled_with_a_person_named_before():
             "Pour 52 % des Français, il reste « autoritaire ».")
     stance = [q for q in _quotes(text) if q.producer.endswith("according_to_stance")]
     assert stance and stance[0].speaker_canonical != "Emmanuel Morel"
+
+
+def test_a_negated_passive_speech_verb_reports_nothing():
+    quotes = _quotes("Les causes exactes de l'incendie n'ont pas été précisées par la préfecture du Gard.")
+    assert [q for q in quotes if q.producer.endswith("indirect_passive")] == []
+
+
+def test_an_affirmative_passive_with_its_agent_still_reports():
+    quotes = _quotes("Ce scénario a été démenti par la préfecture du Gard dès lundi soir.")
+    assert [q.speaker.text for q in quotes if q.producer.endswith("indirect_passive")] == ["la préfecture du Gard"]

@@ -567,6 +567,8 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     if subject is None or verb.lemma_.lower() in quote_words(lang).asking_verbs \
             or lang == "fr" and subject.pos_ == "PRON":
         return None
+    if _negated(verb, lang):
+        return None  # *les circonstances n'ont pas été précisées par le parquet*: nothing was said (session 38)
     # a verb whose object is whom or what it aims at (``quote_words`` ``target_verbs``: *Taïwan est menacée par la
     # Chine*, *le projet est soutenu par trois associations*) reports nothing in the passive, unless a *que* clause
     # of its own says what (session 35: 3 such on the develop sets, all false)

@@ -83,3 +83,11 @@ def test_a_present_conditional_on_an_imagined_referent_is_no_hedge(fr, text):
 def test_a_relative_on_a_definite_antecedent_stays_a_hedge(fr):
     doc = fr("Les enquêteurs examinent les courriels qui prouveraient la fraude.")
     assert any("prouveraient" in h for h in _conditionals(doc))
+
+
+@pytest.mark.parametrize("text", [
+    "Elle a retrouvé deux voisins qui sont inscrits sur les listes mais auraient du mal à se rendre au bureau de vote.",
+    "Le préfet avait redouté de paraître reculer devant les manifestants.",
+])
+def test_a_conjoined_relative_on_a_number_and_an_appearance_feared_are_no_hedges(fr, text):
+    assert [h.text for h in find_hedges(fr(text)) if h.kind in ("conditional", "speculation")] == []

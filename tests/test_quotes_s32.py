@@ -113,11 +113,8 @@ def test_sembler_with_a_copula_infinitive_is_speculation(fr):
     assert [h.kind for h in hedges] == ["speculation"]
 
 
-def test_sembler_with_a_bare_attribute_stays_no_hedge(fr):
-    # measured and not kept in the session-10 hedges pass (*la date semble lointaine*)
-    from recoupe.analysis.hedges import find_hedges
-
-    assert find_hedges(fr("Pour les riverains, la date du chantier semble lointaine.")) == []
+# *sembler* with a bare attribute, left out in the session-10 hedges pass on dev1 and dev3 alone, is speculation since
+# session 38, measured on every set (tests/test_hedges_s38.py).
 
 
 @pytest.mark.parametrize("text", ["Obtiendra-t-elle gain de cause ? Pas sûr, car la demande arrive tard.",

@@ -1130,37 +1130,9 @@ def _person_named_just_before(doc: Doc, head: Token, bounds: tuple[int, int], di
     ref = discourse.person_named_near(bounds[0], gender, lines=NAMED_BEFORE_LINES)
     if ref is None or ref.entity is None or ref.gender is None:
         return None
-    subject = _subject_over_complement(doc, ref, bounds, discourse, gender)
-    if subject is not None and not description_clash(doc, head, bounds, subject.entity, lang):
-        return subject
     if description_clash(doc, head, bounds, ref.entity, lang):
         return None
     return ref
-
-
-def _subject_over_complement(doc: Doc, ref: Referent, bounds: tuple[int, int], discourse: Discourse,
-                             gender: str | None) -> Referent | None:
-    """*X a pu compter sur le soutien de l'ancien ministre Y. « … », a insisté le candidat*: the person named last
-    only in a noun's complement (*le soutien de Y*) is no one the narrative follows; the person who was the last
-    grammatical subject before, named by the subject itself (not in its own complement: *l'ancien Premier ministre
-    de Jacques X a indiqué*), in the same window of lines and of the description's gender, is. Session 38: dev7
-    speakers .827 -> .835 (*X, ancien ministre de Y, … L'écrivain poursuit*: not Y), every other set unchanged
-    (dev9 .787 -> .765 before the subject had to be named by itself)."""
-    tok = token_at(doc, ref.evidence[0])
-    while tok is not None and tok.dep_ in ("appos", "flat:name", "flat") and tok.head is not tok:
-        tok = tok.head  # *l'ancien ministre Jean Vidal*: the phrase the name is part of
-    if tok is None or tok.dep_ != "nmod" or tok.head.pos_ != "NOUN":
-        return None
-    found = discourse.person_subject_before(bounds[0])
-    if found is None:
-        return None
-    char, subject = found
-    named = subject.entity is not None and any(m.start <= char < m.end for m in subject.entity.mentions)
-    if not named or subject.entity is ref.entity or not subject.person \
-            or doc_text(doc).count("\n", char, bounds[0]) > NAMED_BEFORE_LINES \
-            or not compatible(subject, gender, False, True) or subject.gender is None:
-        return None
-    return subject
 
 
 def _topic_found(doc: Doc, head: Token, span: Span | None, bounds: tuple[int, int], anchor: int,

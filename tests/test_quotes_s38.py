@@ -18,8 +18,9 @@ def _speaker_of(text, fragment):
 
 
 def test_the_end_of_the_sentence_closes_an_apposition_after_selon():
-    text = ("D'autre part, trois centimes ont été ajoutés pour combler le manque lié à l'abandon du péage, alors que "
-            "ce péage devait rapporter 600 millions d'euros par an, selon le ministre délégué aux comptes, Paul Vernet.")
+    text = ("D'autre part, trois centimes ont été ajoutés pour combler le manque lié à l'abandon du péage, alors "
+            "que ce péage devait rapporter 600 millions d'euros par an, selon le ministre délégué aux comptes, "
+            "Paul Vernet.")
     assert _speaker_of(text, "péage devait rapporter") == "Paul Vernet"
 
 
@@ -64,3 +65,17 @@ def test_a_negated_passive_speech_verb_reports_nothing():
 def test_an_affirmative_passive_with_its_agent_still_reports():
     quotes = _quotes("Ce scénario a été démenti par la préfecture du Gard dès lundi soir.")
     assert [q.speaker.text for q in quotes if q.producer.endswith("indirect_passive")] == ["la préfecture du Gard"]
+
+
+def test_a_description_with_another_complement_is_not_whom_the_bare_one_named():
+    # review guard: *le député du Nord* is not the *député du Var* named before
+    text = ("Invité de la matinale, Paul Rivière a détaillé le fonctionnement de son cabinet. « Je ne l'ai jamais "
+            "caché », a répondu le député du Var à Jean-Marc Aubert, qui rappelait que sa femme travaille pour lui. "
+            "Le député du Nord a répliqué que « la loi l'interdit désormais ».")
+    assert _speaker_of(text, "la loi l'interdit") != "Paul Rivière"
+
+
+def test_a_share_of_people_a_statistic_counts_is_no_view_holder():
+    # review guard: a share of victims is a statistic, not a poll's respondents
+    quotes = _quotes("Pour 80 % des victimes, l'agresseur est un proche de la famille.")
+    assert [q for q in quotes if q.producer.endswith("according_to_stance")] == []

@@ -118,6 +118,7 @@ class QuoteWords:
     honorifics_masc: frozenset[str] = frozenset()
     honorifics_fem: frozenset[str] = frozenset()
     opinion_quantifiers: frozenset[str] = frozenset()
+    poll_respondents: frozenset[str] = frozenset()
     collective_heads: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     feminine_endings: frozenset[str] = frozenset()

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (
-    SUBJECT_DEPS, language_of, nationalities, person_nouns, quote_words, role_nouns, source_nouns, speech_form_set,
+    SUBJECT_DEPS, language_of, nationalities, quote_words, role_nouns, source_nouns, speech_form_set,
     speech_forms, speech_lemma, speech_tokens,
 )
 from recoupe.analysis.quotes.coreference import is_person_noun
@@ -31,8 +31,8 @@ from recoupe.analysis.quotes.syntax import (
     subject_of,
 )
 from recoupe.analysis.text import (
-    CLOSING_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, fold, in_text_order, mark_after, quoted_set, quoted_spans, sentence_bounds,
-    strip_bullets, strip_span, token_at, tokens_with, trim_final_punct,
+    CLOSING_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, fold, in_text_order, mark_after, quoted_set, quoted_spans,
+    sentence_bounds, strip_bullets, strip_span, token_at, tokens_with, trim_final_punct,
 )
 
 
@@ -396,8 +396,11 @@ def _poll_share(span) -> bool:
     # of people (*des sondés*, *des Français*, *d'entre eux*), not of anything (*20 % de réduction*)
     lang = language_of(span.doc)
     people = next((t for t in span[of + 1:] if t.pos_ in ("NOUN", "PROPN", "ADJ", "ADV", "ADP")), None)
-    return people is not None and (people.lower_ in ("entre", "among") or people.lemma_.lower() in person_nouns(lang)
-                                   or fold(people.lower_) in nationalities(lang))
+    # the people a poll asks (``quote_words`` ``poll_respondents``, a nationality, *d'entre eux*), not any people: *pour
+    # 80 % des victimes, l'agresseur est un proche* is a statistic (the read-only review's)
+    return people is not None and (people.lower_ in ("entre", "among") or fold(people.lower_) in nationalities(lang)
+                                   or people.lemma_.lower() in quote_words(lang).poll_respondents
+                                   or people.lower_ in quote_words(lang).poll_respondents)
 
 
 def _view_holders(doc: Doc, head: Token, content: tuple[int, int], lang: str) -> bool:

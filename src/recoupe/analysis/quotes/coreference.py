@@ -869,7 +869,9 @@ class Discourse:
         if answers_someone(head):
             return None  # *L'ancien sénateur lui a rétorqué…*: the previous speaker is whom it answers
         gender = title_gender(head) if lang == "fr" else None  # the article or an adjective (*l'ancienne*)
-        described = self.descriptions.get(head.lemma_.lower())
+        # a bare description only: *le député du Nord* is not the *député du Var* named before (the review's)
+        bare = not any(c.dep_ in ("nmod", "amod", "appos", "acl") and c.i > head.i for c in head.children)
+        described = self.descriptions.get(head.lemma_.lower()) if bare else None
         if described is not None and described.entity is not ref.entity and compatible(described, gender, False, True):
             # *« … », a répondu le député à X, qui rappelait que… Le député a souligné…*: the description names again
             # the person it named before, not the previous speaker, whom the article never called so (session 38:

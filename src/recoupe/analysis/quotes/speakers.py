@@ -1222,7 +1222,8 @@ def _closed_apposition(doc: Doc, named: Entity, bounds: tuple[int, int]) -> bool
     text = doc_text(doc)
     mention = next((m for m in named.mentions if m.start >= bounds[1]), None)
     after = text[mention.end:mention.end + 3].lstrip(" ") if mention is not None else ""
-    return mention is not None and (after[:1] in (",", ";", "\n", "") or after[:1] == "." and after[1:2] in ("", " ", "\n"))
+    return mention is not None and (after[:1] in (",", ";", "\n", "")
+                                    or after[:1] == "." and after[1:2] in ("", " ", "\n"))
 
 
 def _possessed(doc: Doc, head: Token, bounds: tuple[int, int], span: Span | None, owner, role: str | None,

@@ -33,7 +33,7 @@ def test_a_conditional_governor_keeps_the_hedges_below_it(fr):
 
 
 def test_a_condition_stated_by_en_cas_de_makes_a_hypothesis(fr):
-    assert _conditionals(fr("En cas de désaccord, l'adoption définitive n'interviendrait qu'en février.")) == []
+    assert _conditionals(fr("En cas de blocage au Sénat, le vote final ne surviendrait qu'au printemps.")) == []
 
 
 @pytest.mark.parametrize("text, hedge", [
@@ -62,7 +62,7 @@ def test_an_imperfect_read_as_a_conditional_is_no_hedge(fr):
 
 @pytest.mark.parametrize("text, marker", [
     ("Pour les deux délégations, le calendrier semble serré.", "semble serré"),
-    ("Certaines nominations semblent toutefois destinées à rassurer les élus.", "semblent"),
+    ("Plusieurs promotions paraissent pourtant destinées à calmer les cadres du parti.", "paraissent"),
     ("Cela dit, il me semble que la réforme arrive trop tard.", "il me semble que"),
 ])
 def test_seeming_with_an_attribute_is_speculation(fr, text, marker):

@@ -383,9 +383,10 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
 def _poll_share(span) -> bool:
     """*Pour 52 % des sondés, …*, *pour 93 % d'entre eux*, *for 40% of voters*: a share of the people a poll asked
     holds the view the clause states, as *pour certains* does (a number, then *%* or *pour cent* / *percent*, then
-    *de* / *of* people: a noun of persons, a nationality, *d'entre eux*). Session 38: dev10 quotes R .789 ->
-    .798, F1 .828 -> .833, speakers .780 -> .770 (the scorer's rule: *50 % d'entre eux* names none of *Français
-    sondés*; two quotes it gave to *l'institut de sondages* matched by *sondage*); every other set unchanged."""
+    *de* / *of* the people a poll asks: respondents, voters, a nationality, *d'entre eux*). Session 38: dev10 quotes
+    R .789 -> .798, F1 .828 -> .833, speakers .780 -> .770 (the scorer's rule: *50 % d'entre eux* names none of
+    *Français sondés*; two quotes it gave to *l'institut de sondages* matched by *sondage*); every other set
+    unchanged."""
     words = [t.lower_ for t in span[:5]]
     if not span or not span[0].like_num or len(words) < 3:
         return False

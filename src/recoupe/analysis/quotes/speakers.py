@@ -587,7 +587,7 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
             elif k != rule_index and kind_clash(head, c.referent, lang):
                 p[k] = -1.0  # a person's title filled with an organisation, a place or a body phrase
             elif k != rule_index and ent is not None and is_person(ent) and (
-                    names_a_group(head, lang) or _poll_share(head)):
+                    names_a_group(head, lang) or _percentage_head(head)):
                 # a group (*le collectif des riverains*, *52 % des sondés*) filled with one person named nearby
                 p[k] = -1.0
             elif k != rule_index and ent is not None and (_in_complement(ent, head, phrase) or ent is answered):
@@ -651,9 +651,10 @@ _CLAUSAL = frozenset({"ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis"
                       "appos", "dislocated"})
 
 
-def _poll_share(head: Token) -> bool:
-    """Does the description name a share of a poll's respondents (*52 % des Français*, whose head the parser makes
-    the *%*)? Not any plural: filling *certains observateurs* with no one named nearby lost on every set."""
+def _percentage_head(head: Token) -> bool:
+    """Does the description name a share of people (*52 % des Français*, whose head the parser makes the *%*;
+    ``according_to._poll_share`` reads the phrase)? Not any plural: filling *certains observateurs* with no one
+    named nearby lost on every set."""
     return head.text == "%" or head.lemma_.lower() == "pourcent"
 
 

@@ -119,6 +119,7 @@ class QuoteWords:
     honorifics_fem: frozenset[str] = frozenset()
     opinion_quantifiers: frozenset[str] = frozenset()
     poll_respondents: frozenset[str] = frozenset()
+    impersonal_after_il: frozenset[str] = frozenset()
     collective_heads: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     feminine_endings: frozenset[str] = frozenset()

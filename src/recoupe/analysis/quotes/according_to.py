@@ -400,8 +400,7 @@ def _poll_share(span) -> bool:
     # the people a poll asks (``quote_words`` ``poll_respondents``, a nationality, *d'entre eux*), not any people: *pour
     # 80 % des victimes, l'agresseur est un proche* is a statistic (the read-only review's)
     return people is not None and (people.lower_ in ("entre", "among") or fold(people.lower_) in nationalities(lang)
-                                   or people.lemma_.lower() in quote_words(lang).poll_respondents
-                                   or people.lower_ in quote_words(lang).poll_respondents)
+                                   or bool({people.lemma_.lower(), people.lower_} & quote_words(lang).poll_respondents))
 
 
 def _view_holders(doc: Doc, head: Token, content: tuple[int, int], lang: str) -> bool:

@@ -478,11 +478,6 @@ def _relation_of_described(doc: Doc, start: int, end: int, gender: str | None) -
 STANCE_FRAMES = frozenset({"pour", "selon"})
 
 
-# French impersonal openings of a clause (*il s'agit de*, *il faut*, *il y a*, *il est temps*): their *il* is nobody
-_IMPERSONAL_AFTER_IL = frozenset({"s'", "s’", "faut", "fallait", "faudra", "faudrait", "y", "est", "était",
-                                  "serait"})
-
-
 def _impersonal_or_thing(clause) -> bool:
     """Does the clause after a stance frame have no person as its subject: an impersonal *il* (*il s'agit de*, *il
     faut*) or no subject pronoun or person name opening it (*la situation est…*, *le choix s'est porté…*)?"""
@@ -490,7 +485,7 @@ def _impersonal_or_thing(clause) -> bool:
         return False
     first = clause[0]
     if first.lower_ in ("il", "elle", "ils", "elles", "on", "nous", "je"):
-        return first.lower_ == "il" and len(clause) > 1 and clause[1].lower_ in _IMPERSONAL_AFTER_IL
+        return first.lower_ == "il" and len(clause) > 1 and clause[1].lower_ in quote_words("fr").impersonal_after_il
     return not first.ent_type_ == "PER" and first.pos_ != "PROPN"
 
 

@@ -137,9 +137,7 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         # an interviewee speaks in the first person: a pronoun inside the answer is someone else
         document = cand.rule.startswith(DOCUMENT_RULE_PREFIX)  # a text, not a person: no antecedent
         if by_rules.referent is not None and cand.rule != "direct_interview" and not document:
-            head = cand.speaker_token
-            described = head is not None and definite_person_description(head, lang) and is_person_noun(head, lang)
-            discourse.spoke(anchor, by_rules.referent, head.lemma_.lower() if described else None)
+            discourse.spoke(anchor, by_rules.referent, _person_description_lemma(cand.speaker_token, lang))
         discourse.said(cand.content)
         if (by_rules.canonical is not None or by_rules.span is not None) and not document:
             previous = cand.result
@@ -1022,10 +1020,17 @@ def _description_turns(cands: list[Candidate], lang: str) -> dict[str, int]:
     ministre* three times, *le Premier ministre* and *le chef du gouvernement* once each)."""
     turns: dict[str, int] = {}
     for cand in cands:
-        tok = cand.speaker_token
-        if tok is not None and definite_person_description(tok, lang) and is_person_noun(tok, lang):
-            turns[tok.lemma_.lower()] = turns.get(tok.lemma_.lower(), 0) + 1
+        lemma = _person_description_lemma(cand.speaker_token, lang)
+        if lemma is not None:
+            turns[lemma] = turns.get(lemma, 0) + 1
     return turns
+
+
+def _person_description_lemma(tok: Token | None, lang: str) -> str | None:
+    """The head lemma of a speaker phrase that is a definite description of a person (*le ministre*), else None."""
+    if tok is not None and definite_person_description(tok, lang) and is_person_noun(tok, lang):
+        return tok.lemma_.lower()
+    return None
 
 
 # How many speaker phrases a description must head before it may stand for the article's one named speaker

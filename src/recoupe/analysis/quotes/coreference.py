@@ -454,6 +454,22 @@ def _spoken_to_or_of(doc: Doc, ref: Referent) -> bool:
     return root.dep_ in ("obj", "iobj") and speech_lemma(root.head, language_of(doc)) is not None
 
 
+def _noun_complement(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
+    """Is the French name at ``start``-``end`` a noun's complement introduced by *de* (*l'attitude de X*, *ancien
+    ministre de X*, *les 60 ans de X*), not of a noun of what one says or holds (*la position de X*, *les propos de
+    X*: ``voiced_nouns``, ``source_nouns.tsv``, whose complement names who speaks)? And is it introduced by a
+    preposition at all?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or language_of(doc) != "fr":
+        return False, False
+    root = span.root
+    cases = [c for c in root.children if c.dep_ == "case" and c.i < root.i]
+    noun = root.head
+    complement = root.dep_ == "nmod" and noun.pos_ == "NOUN" and any(c.lower_ in DE_FORMS for c in cases) \
+        and noun.lemma_.lower() not in quote_words("fr").voiced_nouns and noun.lemma_.lower() not in source_nouns("fr")
+    return complement, bool(cases)
+
+
 def _relation_of_described(doc: Doc, start: int, end: int, gender: str | None) -> bool:
     """Is the name at ``start``-``end`` the complement of a French noun of a person that heads a speaker's phrase
     (*a déclaré l'ancien Premier ministre de X*, *l'avocat de X a plaidé*: ``is_person_noun``, by *de*, the noun
@@ -792,16 +808,20 @@ class Discourse:
         return found
 
     def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES,
-                          outside: tuple[int, int] | None = None) -> Referent | None:
+                          outside: tuple[int, int] | None = None, actor: bool = False) -> Referent | None:
         """The person named last before ``anchor`` outside quotation marks, when within
         ``PERSON_NAMED_LINES`` line breaks and of no other gender: what a French *il* / *elle* of a speech
         verb stands for rather than the previous speaker when that speaker is no person (an organisation,
         a description, a document: *il*/*elle* can take those up, but a person just named is the likelier
         speaker of a speech verb). Someone named inside quotation marks is what a speaker talked about, and
-        one named within ``outside`` (the caller's choice) is passed over."""
+        one named within ``outside`` (the caller's choice) is passed over. With ``actor``, a person named as a
+        noun's complement (*l'attitude de X*, *Y, ancien ministre de X*: ``_noun_complement``) gives way to one
+        named before in the window who is not, of the same gender: whom the narrative is about, not whose
+        attitude or minister it mentions; the complement's person when there is none."""
         quoted = quoted_set(self.doc)
         index = entity_index(self.doc)
         text = doc_text(self.doc)
+        fallback = None
         i = bisect_left(index.person_starts, anchor)
         while i > 0:
             i -= 1
@@ -809,12 +829,22 @@ class Discourse:
             if e > anchor or s in quoted or outside is not None and outside[0] <= s < outside[1]:
                 continue
             if text.count("\n", e, anchor) > lines:
-                return None
+                break
             if _relation_of_described(self.doc, s, e, gender):
                 continue  # *l'ancien Premier ministre de Jacques X*: named as whose minister, not as one who acts
             ref = referent_of(self.doc, index.entities[n], (s, e))
-            return ref if compatible(ref, gender, False, True) else None
-        return None
+            if not compatible(ref, gender, False, True):
+                break
+            if not actor:
+                return ref
+            complement, after_preposition = _noun_complement(self.doc, s, e)
+            if fallback is None and not complement or fallback is not None and ref.entity is fallback.entity:
+                return ref if fallback is None else fallback
+            if fallback is not None and ref.entity is not fallback.entity:
+                # the one named before: not another complement, nor an oblique (*pas de chèque en blanc pour X*)
+                return fallback if complement or after_preposition else ref
+            fallback = fallback or ref
+        return fallback
 
     def person_subject_before(self, anchor: int) -> tuple[int, Referent] | None:
         """The last person who is a grammatical subject before ``anchor``, outside quotation marks (a

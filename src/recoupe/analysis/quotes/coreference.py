@@ -542,6 +542,8 @@ class Discourse:
         self.subject_starts = [s for s, _ in self.subjects]
         # the person the last ``antecedent`` call took as a newcomer (``_newcomer``), else None
         self.newcomer: Referent | None = None
+        # the topic the last ``antecedent`` call took from the pronoun's own sentence (``_dislocated_topic``), else None
+        self.dislocated: Referent | None = None
         # the people whom a quote's speaker phrase names, and how many speaker phrases each definite description's
         # head lemma heads (``speakers._named_speakers``, ``speakers._description_turns``: the speaker step's)
         self.named_speakers = named_speakers
@@ -593,7 +595,7 @@ class Discourse:
         of another pronoun, a possessive's, which may stand for a person or an organisation)."""
         gender, plural = pronoun_features(pron) if agreement is None else agreement
         low = pron.lower_.lstrip("-")
-        self.newcomer = None
+        self.newcomer = self.dislocated = None
         if agreement is None:  # il/elle can stand for an organisation that spoke
             persons_only = quote_words(language_of(pron.doc)).subject_pronouns.get(low) == "PER" \
                 and low not in ("il", "elle")
@@ -609,6 +611,8 @@ class Discourse:
                                                                      or ref.canonical != answered[1].canonical)
         french_singular = agreement is None and low in ("il", "elle") and not plural
         framed = self._stance_frame_holder(pron, gender) if french_singular else None
+        if framed is None and agreement is None and not pron.lower_.startswith("-"):
+            framed = self.dislocated = self._dislocated_topic(pron, gender, plural, persons_only)
         if framed is not None:
             return framed
         if french_singular and previous is not None and not previous[1].person \
@@ -753,6 +757,32 @@ class Discourse:
         else:
             return None
         return ref if (ref.person or ref.described_person) and compatible(ref, gender, False, False) else None
+
+    def _dislocated_topic(self, pron: Token, gender: str | None, plural: bool, persons_only: bool) -> Referent | None:
+        """*Quant à la trésorière du parti, Marie X, elle a dénoncé…*, *Paul X, il a accusé…* (invented): a French
+        subject pronoun right after a comma that closes a verbless phrase opening its sentence (left dislocation,
+        a noun phrase alone or after *quant à*) takes up the one person that phrase names (else the one
+        organisation), whoever spoke before: the sentence announces whom it turns to. Not a phrase opened by another
+        word (*Pour X, il a demandé…*: whom it is done for; *Mais dans une interview à X, il…*), nor one naming two
+        referents that agree."""
+        doc = self.doc
+        if language_of(doc) != "fr" or pron.i < 2 or doc[pron.i - 1].text != ",":
+            return None
+        start = sentence_start(pron)
+        first = doc[start]
+        begin = start + 2 if first.lower_ == "quant" else start
+        phrase = doc[begin : pron.i - 1]
+        if not len(phrase) or phrase[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "X") or any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS or t.text in ":;" for t in phrase):
+            return None
+        named = entities_in(doc, phrase.start_char, phrase.end_char)
+        # a person the phrase names, else an organisation (*le trésorier du parti, X*: X)
+        found = [e for e in named if is_person(e)] or [e for e in named if e.label == "ORG" and not persons_only]
+        refs = {}
+        for ent in found:
+            ref = referent_of(doc, ent, (phrase.start_char, phrase.end_char))
+            if compatible(ref, gender, plural, persons_only):
+                refs[ent.canonical] = ref
+        return next(iter(refs.values())) if len(refs) == 1 else None
 
     def _name_between_commas(self, comma: int, stop: int) -> tuple[Entity, int] | None:
         """(person, index after the closing comma) when a person's name stands alone between the comma at

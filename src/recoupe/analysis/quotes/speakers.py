@@ -865,7 +865,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # a lede's description named by the next paragraph is: the pick stands (lock kind "newcomer"), not
         # re-weighed by the speaker scorer, which gave the turn back to the previous speaker (dev3 speakers
         # .788 -> .796, every other set unchanged: NOTES, issue 14, session 21)
-        found.identified = ref is not None and ref is discourse.newcomer
+        # so does the topic its own sentence announces (``Discourse._dislocated_topic``: *Quant à X, il a dit…*)
+        found.identified = ref is not None and (ref is discourse.newcomer or ref is discourse.dislocated)
         return found
     # the named subject speaks in a document or frame: "Dans un communiqué, X a voulu rassurer sur…",
     # "dans un éditorial, le Courrier du Nord estime que"

@@ -452,13 +452,17 @@ SUBHEAD_MAX_WORDS = 20
 def subhead(doc: Doc, start: int, end: int) -> bool:
     """Is the quotation a subhead: a line that holds only the quotation, of at most
     ``SUBHEAD_MAX_WORDS`` words, ending without a stop, after the first paragraph and before more text?
-    Such a line heads the section that follows; it is not the next sentence of the previous turn."""
+    Such a line heads the section that follows; it is not the next sentence of the previous turn. The first
+    paragraph is the first line of more than ``SUBHEAD_MAX_WORDS`` words, whether a title comes before it or
+    the text opens with it (a body extracted without its title)."""
     text = doc_text(doc)
     line_start, line_end = line_bounds(text, start, end)
     if line_start == 0 or _NON_SPACE.search(text, line_end) is None:
         return False
     lines = nonblank_lines(doc)
-    if len(lines) < 3 or line_start < lines[2].start():
+    lede = next((m for m in lines[:2] if len(m.group().split()) > SUBHEAD_MAX_WORDS), None)
+    after = lede.end() if lede is not None else lines[1].end() if len(lines) > 1 else len(text)
+    if len(lines) < 3 or line_start < after:
         return False  # the title or the lede
     content = text[start:end].strip()
     line = text[line_start:line_end].strip()

@@ -209,13 +209,28 @@ def _hypothetical(verb: Token) -> bool:
     occupants dormiraient alors, selon les pompiers* (at that time), *aucun élu, sinon le maire* (except)."""
     sent = verb.sent
     for tok in sent:
-        if tok.lower_ in ("si", "s'", "s’") and tok.pos_ == "SCONJ":
+        if tok.lower_ in ("si", "s'", "s’") and tok.pos_ == "SCONJ" \
+                and not (_present_condition(tok) and _sourced(verb.doc, verb)):
             return True
         if tok.lower_ in ("où",) and tok.i > 1 and verb.doc[tok.i - 1].lower_ == "cas":
             return True
         if tok.lower_ == "cas" and tok.head.i == verb.i and tok.i > 0 and verb.doc[tok.i - 1].lower_ == "en":
             return True  # *en cas de désaccord, l'adoption interviendrait…*: the condition on this verb
         if tok.lower_ == "même" and tok.i + 1 < len(verb.doc) and verb.doc[tok.i + 1].lower_ in ("si", "s'"):
+            return True
+    return False
+
+
+def _present_condition(si: Token) -> bool:
+    """Is the *si* clause's verb (or its auxiliary) in the present indicative (*s'il est proche du président, son
+    profil serait jugé trop politique, selon RTL*)? French builds the hypothesis that takes a conditional with *si*
+    and the imperfect or pluperfect (*s'il était élu, il réformerait*; Grevisse, the system of *si*); a present
+    after *si* concedes or contrasts a fact (*s'il est vrai que…*), and in a sentence that names its source
+    (``_sourced``) the conditional beside it relays that source. Without a source a present *si* may still open a
+    chain of consequences (*s'ils contestent, il faudra plaider, ce qui contraindrait…*): hypothetical."""
+    verb = si.head
+    for tok in (verb,) + tuple(c for c in verb.children if c.dep_.startswith(("aux", "cop"))):
+        if tok.morph.get("Mood") == ["Ind"] and tok.morph.get("Tense") == ["Pres"] and tok.pos_ in ("VERB", "AUX"):
             return True
     return False
 

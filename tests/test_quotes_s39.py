@@ -21,7 +21,7 @@ def _speaker_of(text, fragment):
 
 
 # ``coreference.Discourse.person_named_near`` with ``actor``: before, the person named last (the complement) spoke
-COMPLEMENT = ("Jean-Luc Morel a passé la matinée à Lille. Le chef du parti a suivi de près le déplacement de Paul "
+COMPLEMENT = ("Jean-Luc Morel a passé la matinée à Lille. Le chef du parti a suivi de près la gestion de Paul "
               "Vernet dans la région. S'il a « tardé à mesurer l'ampleur de la crise », selon l'eurodéputé, le "
               "ministre garde une marge de manœuvre.")
 
@@ -77,7 +77,9 @@ NO_TITLE = ("Au lendemain d'un conseil municipal houleux, l'opposition réclame 
             "« Un port pour tous, toute l'année »\n"
             "Devant la presse, la maire a défendu son calendrier. « Nous voulons un port ouvert à tous, toute "
             "l'année, aux pêcheurs comme aux plaisanciers », a déclaré Hélène Garnier.\n"
-            "Le conseil votera le budget en juin.")
+            "« Un budget serré »\n"
+            "Le conseil votera le budget en juin. « Chaque euro sera compté », a prévenu Hélène Garnier.\n"
+            "Les travaux commenceront à l'automne.")
 
 
 def test_a_subhead_in_the_second_line_of_a_text_without_title_pulls_from_the_section_below():

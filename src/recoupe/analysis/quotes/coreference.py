@@ -455,10 +455,11 @@ def _spoken_to_or_of(doc: Doc, ref: Referent) -> bool:
 
 
 def _noun_complement(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
-    """Is the French name at ``start``-``end`` a noun's complement introduced by *de* (*l'attitude de X*, *ancien
-    ministre de X*, *les 60 ans de X*), not of a noun of what one says or holds (*la position de X*, *les propos de
-    X*: ``voiced_nouns``, ``source_nouns.tsv``, whose complement names who speaks)? And is it introduced by a
-    preposition at all?"""
+    """Is the French name at ``start``-``end`` named by the way, as the complement by *de* of a noun of a person
+    (*Y, ancien ministre de X*: a relation of Y's) or of a noun of someone's conduct or standing (*l'attitude de X*,
+    ``about_nouns``)? Not of any other noun: the complement of a work, an act or an event is its author or agent
+    (*le récit de X*, *la candidature de X*, *le réquisitoire de X*: the read-only review's). And is the name
+    introduced by a preposition, or the object of a verb (someone acted upon, *a reçu X*)?"""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or language_of(doc) != "fr":
         return False, False
@@ -466,8 +467,8 @@ def _noun_complement(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
     cases = [c for c in root.children if c.dep_ == "case" and c.i < root.i]
     noun = root.head
     complement = root.dep_ == "nmod" and noun.pos_ == "NOUN" and any(c.lower_ in DE_FORMS for c in cases) \
-        and noun.lemma_.lower() not in quote_words("fr").voiced_nouns and noun.lemma_.lower() not in source_nouns("fr")
-    return complement, bool(cases)
+        and (is_person_noun(noun, "fr") or noun.lemma_.lower() in quote_words("fr").about_nouns)
+    return complement, bool(cases) or root.dep_ in ("obj", "iobj")
 
 
 def _relation_of_described(doc: Doc, start: int, end: int, gender: str | None) -> bool:
@@ -760,29 +761,53 @@ class Discourse:
 
     def _dislocated_topic(self, pron: Token, gender: str | None, plural: bool, persons_only: bool) -> Referent | None:
         """*Quant à la trésorière du parti, Marie X, elle a dénoncé…*, *Paul X, il a accusé…* (invented): a French
-        subject pronoun right after a comma that closes a verbless phrase opening its sentence (left dislocation,
-        a noun phrase alone or after *quant à*) takes up the one person that phrase names (else the one
-        organisation), whoever spoke before: the sentence announces whom it turns to. Not a phrase opened by another
-        word (*Pour X, il a demandé…*: whom it is done for; *Mais dans une interview à X, il…*), nor one naming two
-        referents that agree."""
+        subject pronoun right after a comma that closes a verbless noun phrase opening its sentence (left
+        dislocation: the phrase alone, opened by a determiner or a name, or after *quant à*) takes up whom that
+        phrase is about, whoever spoke before: the sentence announces whom it turns to. That is the one person the
+        phrase names as its head, or by a name after its head noun (*le trésorier du parti Paul X*),
+        never one in a complement by *de* (*le fils de X*, *la mort de X*); else the one organisation that is its
+        head (*Quant à la CGT, elle…*). Not a phrase with no determiner (*Proche de X, il…*, *Membre de la CFDT,
+        elle…*: an apposition that describes the pronoun's own referent), nor one opened by another word (*Pour X,
+        il a demandé…*; *Mais dans une interview à X, il…*). The read-only review's cases shaped these conditions."""
         doc = self.doc
         if language_of(doc) != "fr" or pron.i < 2 or doc[pron.i - 1].text != ",":
             return None
         start = sentence_start(pron)
-        first = doc[start]
-        begin = start + 2 if first.lower_ == "quant" else start
+        quant = doc[start].lower_ == "quant"
+        begin = start + 2 if quant else start
         phrase = doc[begin : pron.i - 1]
-        if not len(phrase) or phrase[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "X") or any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS or t.text in ":;" for t in phrase):
+        if not len(phrase) or any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS or t.text in ":;" for t in phrase):
             return None
+        contracted = quant and doc[begin - 1].lower_ in ("au", "aux")  # *quant au trésorier*: the article is in *au*
+        if phrase[0].pos_ not in ("DET", "PROPN") and not (contracted and phrase[0].pos_ == "NOUN"):
+            return None
+        root = phrase.root
         named = entities_in(doc, phrase.start_char, phrase.end_char)
-        # a person the phrase names, else an organisation (*le trésorier du parti, X*: X)
-        found = [e for e in named if is_person(e)] or [e for e in named if e.label == "ORG" and not persons_only]
+        people = [e for e in named if is_person(e) and self._heads_or_names(e, root, phrase)]
+        found = people or [e for e in named if e.label == "ORG" and not persons_only
+                           and any(m.start <= root.idx < m.end for m in e.mentions)]
         refs = {}
         for ent in found:
             ref = referent_of(doc, ent, (phrase.start_char, phrase.end_char))
             if compatible(ref, gender, plural, persons_only):
                 refs[ent.canonical] = ref
         return next(iter(refs.values())) if len(refs) == 1 else None
+
+    def _heads_or_names(self, ent: Entity, root: Token, phrase) -> bool:
+        """Is the person the phrase's head (*Claire X*), or named after the phrase's head noun without *de* before
+        the name (*la trésorière du collectif, Claire X*; *le trésorier du parti Paul X*), a head that names no body
+        or group (*le gouvernement X* is the body's name)?"""
+        for m in ent.mentions:
+            if not phrase.start_char <= m.start < phrase.end_char:
+                continue
+            if m.start <= root.idx < m.end:
+                return True
+            first = token_at(self.doc, m.start)
+            before = self.doc[first.i - 1] if first is not None and first.i > phrase.start else None
+            if before is not None and before.lower_ not in DE_FORMS and before.pos_ != "ADP" and root.pos_ == "NOUN" \
+                    and not names_a_body(root, "fr") and not names_a_group(root, "fr"):
+                return True  # not a body's or a group's name (*le gouvernement X*, *la famille X*)
+        return False
 
     def _name_between_commas(self, comma: int, stop: int) -> tuple[Entity, int] | None:
         """(person, index after the closing comma) when a person's name stands alone between the comma at
@@ -844,10 +869,11 @@ class Discourse:
         verb stands for rather than the previous speaker when that speaker is no person (an organisation,
         a description, a document: *il*/*elle* can take those up, but a person just named is the likelier
         speaker of a speech verb). Someone named inside quotation marks is what a speaker talked about, and
-        one named within ``outside`` (the caller's choice) is passed over. With ``actor``, a person named as a
-        noun's complement (*l'attitude de X*, *Y, ancien ministre de X*: ``_noun_complement``) gives way to one
-        named before in the window who is not, of the same gender: whom the narrative is about, not whose
-        attitude or minister it mentions; the complement's person when there is none."""
+        one named within ``outside`` (the caller's choice) is passed over. With ``actor``, a person named by the
+        way as a noun's complement (*l'attitude de X*, *Y, ancien ministre de X*: ``_noun_complement``) gives way
+        to one named before in the window who is neither such a complement nor an oblique or an object, of the
+        same gender: whom the narrative is about, not whose attitude or minister it mentions; the complement's
+        person when there is none."""
         quoted = quoted_set(self.doc)
         index = entity_index(self.doc)
         text = doc_text(self.doc)
@@ -867,12 +893,13 @@ class Discourse:
                 break
             if not actor:
                 return ref
-            complement, after_preposition = _noun_complement(self.doc, s, e)
+            complement, acted_upon = _noun_complement(self.doc, s, e)
             if fallback is None and not complement or fallback is not None and ref.entity is fallback.entity:
                 return ref if fallback is None else fallback
             if fallback is not None and ref.entity is not fallback.entity:
-                # the one named before: not another complement, nor an oblique (*pas de chèque en blanc pour X*)
-                return fallback if complement or after_preposition else ref
+                # the one named before: not another complement, an oblique (*pas de chèque en blanc pour X*) or an
+                # object (*Le Premier ministre a reçu X*)
+                return fallback if complement or acted_upon else ref
             fallback = fallback or ref
         return fallback
 

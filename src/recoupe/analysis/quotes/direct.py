@@ -453,21 +453,31 @@ def subhead(doc: Doc, start: int, end: int) -> bool:
     """Is the quotation a subhead: a line that holds only the quotation, of at most
     ``SUBHEAD_MAX_WORDS`` words, ending without a stop, after the first paragraph and before more text?
     Such a line heads the section that follows; it is not the next sentence of the previous turn. The first
-    paragraph is the first line of more than ``SUBHEAD_MAX_WORDS`` words, whether a title comes before it or
-    the text opens with it (a body extracted without its title)."""
+    paragraph is the second line, or the first when the text opens with it (``_untitled``)."""
     text = doc_text(doc)
     line_start, line_end = line_bounds(text, start, end)
     if line_start == 0 or _NON_SPACE.search(text, line_end) is None:
         return False
     lines = nonblank_lines(doc)
-    lede = next((m for m in lines[:2] if len(m.group().split()) > SUBHEAD_MAX_WORDS), None)
-    after = lede.end() if lede is not None else lines[1].end() if len(lines) > 1 else len(text)
-    if len(lines) < 3 or line_start < after:
+    if len(lines) < 3 or line_start < lines[1].start() or line_start < lines[2].start() and not _untitled(doc, lines):
         return False  # the title or the lede
     content = text[start:end].strip()
     line = text[line_start:line_end].strip()
     return len(line) <= len(content) + 6 and len(content.split()) <= SUBHEAD_MAX_WORDS \
         and content[-1:] not in ".!?…"
+
+
+def _untitled(doc: Doc, lines: list) -> bool:
+    """Does the text open with its first paragraph rather than a title (a body extracted without its headline), so
+    that its second line may already be a subhead? Only when the first line reads as a paragraph (more than
+    ``SUBHEAD_MAX_WORDS`` words, ending with a stop: a long headline has none) and the text has subheads elsewhere:
+    another short line without a stop later on. One short quoted line after a lede is as likely the lede's speaker
+    going on (the read-only review's cases) as a heading."""
+    first = lines[0].group().strip().rstrip("»”\"' \u00a0")
+    if len(first.split()) <= SUBHEAD_MAX_WORDS or first[-1:] not in ".!?…":
+        return False
+    return any(len(m.group().split()) <= SUBHEAD_MAX_WORDS and m.group().strip()[-1:] not in ".!?…:"
+               for m in lines[2:-1])
 
 
 def _quoted_again(doc: Doc, spans: list[tuple[int, int]], n: int) -> bool:

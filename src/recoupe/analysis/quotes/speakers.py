@@ -865,8 +865,10 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # a lede's description named by the next paragraph is: the pick stands (lock kind "newcomer"), not
         # re-weighed by the speaker scorer, which gave the turn back to the previous speaker (dev3 speakers
         # .788 -> .796, every other set unchanged: NOTES, issue 14, session 21)
-        # so does the topic its own sentence announces (``Discourse._dislocated_topic``: *Quant à X, il a dit…*)
-        found.identified = ref is not None and (ref is discourse.newcomer or ref is discourse.dislocated)
+        # so does the person its own sentence announces (``Discourse._dislocated_topic``: *Quant à X, il a dit…*; an
+        # organisation so announced is left to the scorer's weighing, as the read-only review advised)
+        found.identified = ref is not None and (ref is discourse.newcomer
+                                                or ref is discourse.dislocated and ref.person)
         return found
     # the named subject speaks in a document or frame: "Dans un communiqué, X a voulu rassurer sur…",
     # "dans un éditorial, le Courrier du Nord estime que"

@@ -1,7 +1,7 @@
-"""Session 39 speakers: a description takes up whom the narrative is about rather than a person named as a noun's
-complement just before it, a pronoun after a dislocated phrase takes up whom the phrase names, and a subhead is
-read as one when the text opens with its first paragraph (no title line). Sentences written for these tests; each
-rule's test fails on the commit before the rule (fe09847) for the reason it names, the guards pass on both."""
+"""Session 39 speakers and hedges: a pronoun after a dislocated phrase takes up whom the phrase is about, a subhead is
+read as one when the text opens with its first paragraph (no title line), a past conditional beside a present *si*
+is a reported one. Sentences written for these tests; each rule's test fails on the commit before the rule (fe09847)
+for the reason it names, the guards (the two read-only reviews' cases, reworded) pass on both."""
 
 from __future__ import annotations
 
@@ -18,28 +18,6 @@ def _quotes(text):
 
 def _speaker_of(text, fragment):
     return next(q.speaker_canonical for q in _quotes(text) if fragment in q.content.text)
-
-
-# ``coreference.Discourse.person_named_near`` with ``actor``: before, the person named last (the complement) spoke
-COMPLEMENT = ("Jean-Luc Morel a passé la matinée à Lille. Le chef du parti a suivi de près la gestion de Paul "
-              "Vernet dans la région. S'il a « tardé à mesurer l'ampleur de la crise », selon l'eurodéputé, le "
-              "ministre garde une marge de manœuvre.")
-
-
-def test_a_description_takes_up_the_person_the_narrative_is_about_not_a_noun_s_complement():
-    assert _speaker_of(COMPLEMENT, "tardé à mesurer") == "Jean-Luc Morel"
-
-
-def test_the_complement_of_a_noun_of_what_one_says_names_who_speaks():
-    text = ("Pas de soutien sans conditions pour Marc Aubry avant l'automne. C'est la position de Jean-Paul Férier, "
-            "répétée lundi à la radio. « Nous verrons sur pièces », a déclaré le sénateur du Cher.")
-    assert _speaker_of(text, "sur pièces") == "Jean-Paul Férier"
-
-
-def test_a_person_named_after_a_preposition_does_not_take_the_complement_s_place():
-    text = ("Un chèque en blanc pour Marc Aubry, jamais. Le choix de Jean-Paul Férier est fait depuis des mois. "
-            "« Nous verrons sur pièces », a déclaré le sénateur du Cher.")
-    assert _speaker_of(text, "sur pièces") == "Jean-Paul Férier"
 
 
 # ``coreference.Discourse._dislocated_topic``: before, the pronoun took up the previous speaker (or nobody)
@@ -66,6 +44,17 @@ def test_what_other_rules_resolved_in_a_dislocation_stays(previous, opening, exp
     assert _speaker_of(_accused(previous, opening), "négliger les quartiers") == expected
 
 
+@pytest.mark.parametrize("opening", [
+    "Proche de Bertrand Lhuillier, il",  # an apposition with no determiner describes the pronoun's own referent
+    "Le patron de la RATP, il",  # an organisation in a complement is not what the phrase is about
+    "Quant à la RATP, il",  # *la RATP* is no *il*
+])
+def test_no_topic_taken_from_an_apposition_a_complement_or_a_body_of_another_gender(opening):
+    text = ("Henri Blanchet a pris la parole le premier. « La ville a trop attendu », a-t-il déclaré. "
+            + opening + " a ajouté : « Le quartier nord est oublié. »")
+    assert _speaker_of(text, "quartier nord est oublié") == "Henri Blanchet"
+
+
 def test_no_dislocation_after_a_conjunction_and_an_oblique():
     text = _accused(("le conseiller", "", "Henri"), "Mais dans une interview au Courrier picard, il")
     assert _speaker_of(text, "négliger les quartiers") == "Henri Blanchet"
@@ -87,6 +76,16 @@ def test_a_subhead_in_the_second_line_of_a_text_without_title_pulls_from_the_sec
     assert [q.speaker_canonical for q in quotes] == ["Hélène Garnier"]
 
 
+def test_no_second_line_subhead_when_no_quoted_subhead_follows():
+    from recoupe.analysis.quotes.direct import subhead
+    from recoupe.nlp import get_base_nlp
+
+    words = "Un port pour tous, toute l'année"
+    text = NO_TITLE.replace("« Un budget serré »", "Photo Marc Lefort")  # a credit line is no subhead
+    start = text.index(words)
+    assert not subhead(get_base_nlp("fr")(text), start, start + len(words))
+
+
 def test_a_short_first_line_is_still_a_title_and_the_line_after_it_no_subhead():
     from recoupe.analysis.quotes.direct import subhead
     from recoupe.nlp import get_base_nlp
@@ -98,3 +97,22 @@ def test_a_short_first_line_is_still_a_title_and_the_line_after_it_no_subhead():
     # the same line after a first paragraph is a subhead
     start = NO_TITLE.index(words)
     assert subhead(get_base_nlp("fr")(NO_TITLE), start, start + len(words))
+
+
+# ``hedges._past_conditional``: before, any *si* clause in the sentence made the conditional a hypothesis
+def _hedged(text):
+    return [h.text for h in next(iter(_analyzer.findings_many([text], lang="fr"))).hedges]
+
+
+def test_a_past_conditional_beside_a_present_si_is_a_reported_one():
+    text = "S'il n'est pas encore officiellement candidat, le maire aurait déjà réuni ses soutiens, selon nos informations."
+    assert any("aurait déjà réuni" in h for h in _hedged(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Si le texte est adopté, les loyers baisseraient de 5 à 10 % selon les quartiers.",
+    "Le suspect, s'il est reconnu coupable, encourrait trente ans de prison, selon le parquet.",
+    "S'il était élu, il aurait réformé la police, selon ses proches.",
+])
+def test_a_present_conditional_beside_si_or_a_past_one_beside_an_imperfect_stays_a_hypothesis(text):
+    assert _hedged(text) == []

@@ -210,7 +210,7 @@ def _hypothetical(verb: Token) -> bool:
     sent = verb.sent
     for tok in sent:
         if tok.lower_ in ("si", "s'", "s’") and tok.pos_ == "SCONJ" \
-                and not (_present_condition(tok) and _sourced(verb.doc, verb)):
+                and not (_present_condition(tok) and _past_conditional(verb)):
             return True
         if tok.lower_ in ("où",) and tok.i > 1 and verb.doc[tok.i - 1].lower_ == "cas":
             return True
@@ -222,17 +222,23 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _present_condition(si: Token) -> bool:
-    """Is the *si* clause's verb (or its auxiliary) in the present indicative (*s'il est proche du président, son
-    profil serait jugé trop politique, selon RTL*)? French builds the hypothesis that takes a conditional with *si*
-    and the imperfect or pluperfect (*s'il était élu, il réformerait*; Grevisse, the system of *si*); a present
-    after *si* concedes or contrasts a fact (*s'il est vrai que…*), and in a sentence that names its source
-    (``_sourced``) the conditional beside it relays that source. Without a source a present *si* may still open a
-    chain of consequences (*s'ils contestent, il faudra plaider, ce qui contraindrait…*): hypothetical."""
+    """Is the *si* clause's verb (or its auxiliary) in the present indicative?"""
     verb = si.head
     for tok in (verb,) + tuple(c for c in verb.children if c.dep_.startswith(("aux", "cop"))):
         if tok.morph.get("Mood") == ["Ind"] and tok.morph.get("Tense") == ["Pres"] and tok.pos_ in ("VERB", "AUX"):
             return True
     return False
+
+
+def _past_conditional(verb: Token) -> bool:
+    """Is the conditional a past one (*aurait réuni*, *se serait entouré*: an auxiliary in the conditional and a
+    participle)? With a *si* clause in the present (*s'il n'est pas encore candidat, le maire aurait déjà réuni ses
+    soutiens*) it is no hypothesis: French pairs a present *si* with a present or a future, and a past conditional
+    with a pluperfect *si* (Grevisse, the system of *si*); beside a present *si* it relays an unconfirmed fact. A
+    present conditional there may still be a consequence (*si le texte est adopté, les loyers baisseraient*; the
+    second read-only review's cases), so it stays a hypothesis."""
+    return verb.morph.get("VerbForm") == ["Part"] and any(
+        c.dep_.startswith("aux") and c.morph.get("Mood") == ["Cnd"] for c in verb.children)
 
 
 def _subject(verb: Token) -> Token | None:

@@ -138,7 +138,6 @@ class QuoteWords:
     variation_verbs: frozenset[str] = frozenset()
     view_nouns: frozenset[str] = frozenset()
     interview_nouns: frozenset[str] = frozenset()
-    about_nouns: frozenset[str] = frozenset()
     utterance_verbs: frozenset[str] = frozenset()
 
 

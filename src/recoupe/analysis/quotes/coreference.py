@@ -454,23 +454,6 @@ def _spoken_to_or_of(doc: Doc, ref: Referent) -> bool:
     return root.dep_ in ("obj", "iobj") and speech_lemma(root.head, language_of(doc)) is not None
 
 
-def _noun_complement(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
-    """Is the French name at ``start``-``end`` named by the way, as the complement by *de* of a noun of a person
-    (*Y, ancien ministre de X*: a relation of Y's) or of a noun of someone's conduct or standing (*l'attitude de X*,
-    ``about_nouns``)? Not of any other noun: the complement of a work, an act or an event is its author or agent
-    (*le récit de X*, *la candidature de X*, *le réquisitoire de X*: the read-only review's). And is the name
-    introduced by a preposition, or the object of a verb (someone acted upon, *a reçu X*)?"""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span) or language_of(doc) != "fr":
-        return False, False
-    root = span.root
-    cases = [c for c in root.children if c.dep_ == "case" and c.i < root.i]
-    noun = root.head
-    complement = root.dep_ == "nmod" and noun.pos_ == "NOUN" and any(c.lower_ in DE_FORMS for c in cases) \
-        and (is_person_noun(noun, "fr") or noun.lemma_.lower() in quote_words("fr").about_nouns)
-    return complement, bool(cases) or root.dep_ in ("obj", "iobj")
-
-
 def _relation_of_described(doc: Doc, start: int, end: int, gender: str | None) -> bool:
     """Is the name at ``start``-``end`` the complement of a French noun of a person that heads a speaker's phrase
     (*a déclaré l'ancien Premier ministre de X*, *l'avocat de X a plaidé*: ``is_person_noun``, by *de*, the noun
@@ -766,9 +749,11 @@ class Discourse:
         phrase is about, whoever spoke before: the sentence announces whom it turns to. That is the one person the
         phrase names as its head, or by a name after its head noun (*le trésorier du parti Paul X*),
         never one in a complement by *de* (*le fils de X*, *la mort de X*); else the one organisation that is its
-        head (*Quant à la CGT, elle…*). Not a phrase with no determiner (*Proche de X, il…*, *Membre de la CFDT,
-        elle…*: an apposition that describes the pronoun's own referent), nor one opened by another word (*Pour X,
-        il a demandé…*; *Mais dans une interview à X, il…*). The read-only review's cases shaped these conditions."""
+        head and whose article agrees with the pronoun (*Quant à la CGT, elle…*; *la SNCF* is no *il*). Not a phrase
+        with no determiner (*Proche de X, il…*, *Membre de la CFDT, elle…*: an apposition that describes the
+        pronoun's own referent) or with a predicative adjective (*Jean X absent, il…*: a circumstance), nor one
+        opened by another word (*Pour X, il a demandé…*; *Mais dans une interview à X, il…*). The two read-only
+        reviews' cases shaped these conditions."""
         doc = self.doc
         if language_of(doc) != "fr" or pron.i < 2 or doc[pron.i - 1].text != ",":
             return None
@@ -782,9 +767,14 @@ class Discourse:
         if phrase[0].pos_ not in ("DET", "PROPN") and not (contracted and phrase[0].pos_ == "NOUN"):
             return None
         root = phrase.root
+        if root.pos_ == "ADJ" or any(t.pos_ == "ADJ" and t.head.i == root.i and root.pos_ == "PROPN" for t in phrase):
+            return None  # *Jean X absent, il a ajouté…*: an absolute construction, a circumstance, no topic
         named = entities_in(doc, phrase.start_char, phrase.end_char)
         people = [e for e in named if is_person(e) and self._heads_or_names(e, root, phrase)]
-        found = people or [e for e in named if e.label == "ORG" and not persons_only
+        # an organisation that is the head, whose article agrees with the pronoun (*la SNCF* is no *il*)
+        dets = [c for c in root.children if c.dep_ == "det" and c.i < root.i] if root.pos_ != "DET" else [root]
+        agrees = not dets or not gender or dets[0].morph.get("Gender") in ([], [gender])
+        found = people or [e for e in named if e.label == "ORG" and not persons_only and agrees
                            and any(m.start <= root.idx < m.end for m in e.mentions)]
         refs = {}
         for ent in found:
@@ -863,21 +853,16 @@ class Discourse:
         return found
 
     def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES,
-                          outside: tuple[int, int] | None = None, actor: bool = False) -> Referent | None:
+                          outside: tuple[int, int] | None = None) -> Referent | None:
         """The person named last before ``anchor`` outside quotation marks, when within
         ``PERSON_NAMED_LINES`` line breaks and of no other gender: what a French *il* / *elle* of a speech
         verb stands for rather than the previous speaker when that speaker is no person (an organisation,
         a description, a document: *il*/*elle* can take those up, but a person just named is the likelier
         speaker of a speech verb). Someone named inside quotation marks is what a speaker talked about, and
-        one named within ``outside`` (the caller's choice) is passed over. With ``actor``, a person named by the
-        way as a noun's complement (*l'attitude de X*, *Y, ancien ministre de X*: ``_noun_complement``) gives way
-        to one named before in the window who is neither such a complement nor an oblique or an object, of the
-        same gender: whom the narrative is about, not whose attitude or minister it mentions; the complement's
-        person when there is none."""
+        one named within ``outside`` (the caller's choice) is passed over."""
         quoted = quoted_set(self.doc)
         index = entity_index(self.doc)
         text = doc_text(self.doc)
-        fallback = None
         i = bisect_left(index.person_starts, anchor)
         while i > 0:
             i -= 1
@@ -885,23 +870,12 @@ class Discourse:
             if e > anchor or s in quoted or outside is not None and outside[0] <= s < outside[1]:
                 continue
             if text.count("\n", e, anchor) > lines:
-                break
+                return None
             if _relation_of_described(self.doc, s, e, gender):
                 continue  # *l'ancien Premier ministre de Jacques X*: named as whose minister, not as one who acts
             ref = referent_of(self.doc, index.entities[n], (s, e))
-            if not compatible(ref, gender, False, True):
-                break
-            if not actor:
-                return ref
-            complement, acted_upon = _noun_complement(self.doc, s, e)
-            if fallback is None and not complement or fallback is not None and ref.entity is fallback.entity:
-                return ref if fallback is None else fallback
-            if fallback is not None and ref.entity is not fallback.entity:
-                # the one named before: not another complement, an oblique (*pas de chèque en blanc pour X*) or an
-                # object (*Le Premier ministre a reçu X*)
-                return fallback if complement or acted_upon else ref
-            fallback = fallback or ref
-        return fallback
+            return ref if compatible(ref, gender, False, True) else None
+        return None
 
     def person_subject_before(self, anchor: int) -> tuple[int, Referent] | None:
         """The last person who is a grammatical subject before ``anchor``, outside quotation marks (a

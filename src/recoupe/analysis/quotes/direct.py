@@ -470,14 +470,21 @@ def subhead(doc: Doc, start: int, end: int) -> bool:
 def _untitled(doc: Doc, lines: list) -> bool:
     """Does the text open with its first paragraph rather than a title (a body extracted without its headline), so
     that its second line may already be a subhead? Only when the first line reads as a paragraph (more than
-    ``SUBHEAD_MAX_WORDS`` words, ending with a stop: a long headline has none) and the text has subheads elsewhere:
-    another short line without a stop later on. One short quoted line after a lede is as likely the lede's speaker
-    going on (the read-only review's cases) as a heading."""
+    ``SUBHEAD_MAX_WORDS`` words, ending with a stop: a long headline has none) and the text has quoted subheads
+    elsewhere (``_quoted_heading``). One short quoted line after a lede is as likely the lede's speaker going on
+    (the read-only reviews' cases) as a heading."""
     first = lines[0].group().strip().rstrip("»”\"' \u00a0")
     if len(first.split()) <= SUBHEAD_MAX_WORDS or first[-1:] not in ".!?…":
         return False
-    return any(len(m.group().split()) <= SUBHEAD_MAX_WORDS and m.group().strip()[-1:] not in ".!?…:"
-               for m in lines[2:-1])
+    return any(_quoted_heading(m.group()) for m in lines[2:-1])
+
+
+def _quoted_heading(line: str) -> bool:
+    """A line that reads as a quoted subhead: opened by a quotation mark, of at most ``SUBHEAD_MAX_WORDS`` words,
+    with no stop at its end (not a caption, a credit, a dateline or a list heading: the second review's cases)."""
+    line = line.strip()
+    return line[:1] in "«“\"" and len(line.split()) <= SUBHEAD_MAX_WORDS \
+        and line.rstrip("»”\" \u00a0")[-1:] not in ".!?…:"
 
 
 def _quoted_again(doc: Doc, spans: list[tuple[int, int]], n: int) -> bool:

@@ -1136,7 +1136,7 @@ def _person_named_just_before(doc: Doc, head: Token, bounds: tuple[int, int], di
     if not is_person_noun(head, lang):
         return None
     gender = title_gender(head)
-    ref = discourse.person_named_near(bounds[0], gender, lines=NAMED_BEFORE_LINES, actor=True)
+    ref = discourse.person_named_near(bounds[0], gender, lines=NAMED_BEFORE_LINES)
     if ref is None or ref.entity is None or ref.gender is None:
         return None
     if description_clash(doc, head, bounds, ref.entity, lang):

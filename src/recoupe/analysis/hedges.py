@@ -238,7 +238,7 @@ def _past_conditional(verb: Token) -> bool:
     present conditional there may still be a consequence (*si le texte est adopté, les loyers baisseraient*; the
     second read-only review's cases), so it stays a hypothesis."""
     return verb.morph.get("VerbForm") == ["Part"] and any(
-        c.dep_.startswith("aux") and c.morph.get("Mood") == ["Cnd"] for c in verb.children)
+        c.dep_ == "aux:tense" and c.morph.get("Mood") == ["Cnd"] for c in verb.children)  # not a passive's *serait*
 
 
 def _subject(verb: Token) -> Token | None:

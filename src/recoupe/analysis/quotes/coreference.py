@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.chain import citation_cue, common_noun_named, outlet_named
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.entities import listed_with_a_name
+from recoupe.analysis.entities import NAME_PARTICLES, listed_with_a_name
 from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, person_nouns,
                                        quote_words, role_nouns, source_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
@@ -767,8 +767,9 @@ class Discourse:
         if phrase[0].pos_ not in ("DET", "PROPN") and not (contracted and phrase[0].pos_ == "NOUN"):
             return None
         root = phrase.root
-        if root.pos_ == "ADJ" or any(t.pos_ == "ADJ" and t.head.i == root.i and root.pos_ == "PROPN" for t in phrase):
-            return None  # *Jean X absent, il a ajouté…*: an absolute construction, a circumstance, no topic
+        if root.pos_ == "ADJ" or root.pos_ == "PROPN" and any(
+                t.i > root.i and t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES for t in phrase):
+            return None  # *Jean X absent, il a ajouté…* (the tagger may read *absent* into the name): a circumstance
         named = entities_in(doc, phrase.start_char, phrase.end_char)
         people = [e for e in named if is_person(e) and self._heads_or_names(e, root, phrase)]
         # an organisation that is the head, whose article agrees with the pronoun (*la SNCF* is no *il*)

@@ -25,7 +25,8 @@ PREVIOUS = "« La ville a trop attendu », a réagi {} municipal{} {} Blanchet. 
 
 
 def _accused(previous, opening):
-    return PREVIOUS.format(*previous) + opening + " a accusé la mairie de « négliger les quartiers nord » depuis des années."
+    said = " a accusé la mairie de « négliger les quartiers nord » depuis des années."
+    return PREVIOUS.format(*previous) + opening + said
 
 
 @pytest.mark.parametrize("opening, expected", [
@@ -37,7 +38,8 @@ def test_a_pronoun_after_a_dislocated_phrase_takes_up_whom_it_names(opening, exp
 
 
 @pytest.mark.parametrize("previous, opening, expected", [
-    (("la conseillère", "e", "Henriette"), "Quant à la trésorière du collectif, Claire Simonet, elle", "Claire Simonet"),
+    (("la conseillère", "e", "Henriette"), "Quant à la trésorière du collectif, Claire Simonet, elle",
+     "Claire Simonet"),
     (("le conseiller", "", "Henri"), "Le trésorier du collectif, Bertrand Lhuillier, il", "Bertrand Lhuillier"),
 ])
 def test_what_other_rules_resolved_in_a_dislocation_stays(previous, opening, expected):
@@ -106,7 +108,8 @@ def _hedged(text):
 
 
 def test_a_past_conditional_beside_a_present_si_is_a_reported_one():
-    text = "S'il n'est pas encore officiellement candidat, le maire aurait déjà réuni ses soutiens, selon nos informations."
+    text = ("S'il n'est pas encore officiellement candidat, le maire aurait déjà réuni ses soutiens, selon nos "
+            "informations.")
     assert any("aurait déjà réuni" in h for h in _hedged(text))
 
 

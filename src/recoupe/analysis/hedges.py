@@ -203,7 +203,8 @@ def _idiom(verb: Token) -> bool:
 
 
 def _hypothetical(verb: Token) -> bool:
-    """A ``si`` clause in the same sentence makes the conditional a hypothesis, not a hedge; so does *au cas où*, and
+    """A ``si`` clause in the same sentence makes the conditional a hypothesis, not a hedge (but for a past conditional
+    beside a present *si*: ``_past_conditional``); so does *au cas où*, and
     *en cas de désaccord* on the conditional verb itself (Grevisse, the conditional of a fact that depends on a
     condition). *alors* and *sinon* were read so in session 38 and dropped after the read-only review: *les
     occupants dormiraient alors, selon les pompiers* (at that time), *aucun élu, sinon le maire* (except)."""
@@ -222,7 +223,8 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _present_condition(si: Token) -> bool:
-    """Is the *si* clause's verb (or its auxiliary) in the present indicative?"""
+    """Is the *si* clause's verb (or its auxiliary or copula) in the present indicative (*s'il est*, *s'il
+    reconnaît*)? A hypothesis with *si* takes the imperfect or the pluperfect (``_past_conditional``)."""
     verb = si.head
     for tok in (verb,) + tuple(c for c in verb.children if c.dep_.startswith(("aux", "cop"))):
         if tok.morph.get("Mood") == ["Ind"] and tok.morph.get("Tense") == ["Pres"] and tok.pos_ in ("VERB", "AUX"):

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan  # recoupe.model's Span is the report's character span
 
 from recoupe.analysis.chain import citation_cue, common_noun_named, outlet_named
 from recoupe.analysis.component import doc_text
@@ -784,7 +785,7 @@ class Discourse:
                 refs[ent.canonical] = ref
         return next(iter(refs.values())) if len(refs) == 1 else None
 
-    def _heads_or_names(self, ent: Entity, root: Token, phrase) -> bool:
+    def _heads_or_names(self, ent: Entity, root: Token, phrase: TokenSpan) -> bool:
         """Is the person the phrase's head (*Claire X*), or named after the phrase's head noun without *de* before
         the name (*la trésorière du collectif, Claire X*; *le trésorier du parti Paul X*), a head that names no body
         or group (*le gouvernement X* is the body's name)?"""

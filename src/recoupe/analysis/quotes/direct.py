@@ -459,7 +459,7 @@ def subhead(doc: Doc, start: int, end: int) -> bool:
     if line_start == 0 or _NON_SPACE.search(text, line_end) is None:
         return False
     lines = nonblank_lines(doc)
-    if len(lines) < 3 or line_start < lines[1].start() or line_start < lines[2].start() and not _untitled(doc, lines):
+    if len(lines) < 3 or line_start < lines[1].start() or line_start < lines[2].start() and not _untitled(lines):
         return False  # the title or the lede
     content = text[start:end].strip()
     line = text[line_start:line_end].strip()
@@ -467,7 +467,7 @@ def subhead(doc: Doc, start: int, end: int) -> bool:
         and content[-1:] not in ".!?…"
 
 
-def _untitled(doc: Doc, lines: list) -> bool:
+def _untitled(lines: list[re.Match]) -> bool:
     """Does the text open with its first paragraph rather than a title (a body extracted without its headline), so
     that its second line may already be a subhead? Only when the first line reads as a paragraph (more than
     ``SUBHEAD_MAX_WORDS`` words, ending with a stop: a long headline has none) and the text has quoted subheads

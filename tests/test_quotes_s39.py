@@ -121,3 +121,10 @@ def test_a_past_conditional_beside_a_present_si_is_a_reported_one():
 ])
 def test_a_present_conditional_beside_si_or_a_past_one_beside_an_imperfect_stays_a_hypothesis(text):
     assert _hedged(text) == []
+
+
+def test_a_dislocated_pick_points_at_the_name_in_the_phrase():
+    text = _accused(("le conseiller", "", "Henri"), "Quant au trésorier du collectif Bertrand Lhuillier, il")
+    quote = next(q for q in _quotes(text) if "négliger les quartiers" in q.content.text)
+    evidence = quote.speaker_evidence
+    assert evidence is not None and text[evidence.start:evidence.end] == "Bertrand Lhuillier"

@@ -203,11 +203,11 @@ def _idiom(verb: Token) -> bool:
 
 
 def _hypothetical(verb: Token) -> bool:
-    """A ``si`` clause in the same sentence makes the conditional a hypothesis, not a hedge (but for a past conditional
-    beside a present *si*: ``_past_conditional``); so does *au cas où*, and
-    *en cas de désaccord* on the conditional verb itself (Grevisse, the conditional of a fact that depends on a
-    condition). *alors* and *sinon* were read so in session 38 and dropped after the read-only review: *les
-    occupants dormiraient alors, selon les pompiers* (at that time), *aucun élu, sinon le maire* (except)."""
+    """A ``si`` clause in the same sentence makes the conditional a hypothesis, not a hedge (but for a past
+    conditional beside a present *si*: ``_past_conditional``); so does *au cas où*, and *en cas de désaccord* on the
+    conditional verb itself (Grevisse, the conditional of a fact that depends on a condition). *alors* and *sinon*
+    were read so in session 38 and dropped after the read-only review: *les occupants dormiraient alors, selon les
+    pompiers* (at that time), *aucun élu, sinon le maire* (except)."""
     sent = verb.sent
     for tok in sent:
         if tok.lower_ in ("si", "s'", "s’") and tok.pos_ == "SCONJ" \
@@ -225,11 +225,8 @@ def _hypothetical(verb: Token) -> bool:
 def _present_condition(si: Token) -> bool:
     """Is the *si* clause's verb (or its auxiliary or copula) in the present indicative (*s'il est*, *s'il
     reconnaît*)? A hypothesis with *si* takes the imperfect or the pluperfect (``_past_conditional``)."""
-    verb = si.head
-    for tok in (verb,) + tuple(c for c in verb.children if c.dep_.startswith(("aux", "cop"))):
-        if tok.morph.get("Mood") == ["Ind"] and tok.morph.get("Tense") == ["Pres"] and tok.pos_ in ("VERB", "AUX"):
-            return True
-    return False
+    return any(tok.morph.get("Mood") == ["Ind"] and tok.morph.get("Tense") == ["Pres"] and tok.pos_ in ("VERB", "AUX")
+               for tok in _verb_group(si.head, ("aux", "cop")))
 
 
 def _past_conditional(verb: Token) -> bool:
@@ -243,8 +240,13 @@ def _past_conditional(verb: Token) -> bool:
         c.dep_ == "aux:tense" and c.morph.get("Mood") == ["Cnd"] for c in verb.children)  # not a passive's *serait*
 
 
+def _verb_group(verb: Token, deps: tuple[str, ...] = ("aux",)) -> tuple[Token, ...]:
+    """The verb and its children of the dependency kinds ``deps`` (its auxiliaries; with *cop*, its copula)."""
+    return (verb,) + tuple(c for c in verb.children if c.dep_.startswith(deps))
+
+
 def _subject(verb: Token) -> Token | None:
-    for tok in (verb,) + tuple(c for c in verb.children if c.dep_.startswith("aux")):
+    for tok in _verb_group(verb):
         for c in tok.children:
             if c.dep_.startswith("nsubj") or c.dep_ == "expl:subj":
                 return c

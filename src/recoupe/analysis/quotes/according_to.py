@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (
@@ -380,7 +380,7 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     return cand
 
 
-def _poll_share(span) -> bool:
+def _poll_share(span: Span) -> bool:
     """*Pour 52 % des sondés, …*, *pour 93 % d'entre eux*, *for 40% of voters*: a share of the people a poll asked
     holds the view the clause states, as *pour certains* does (a number, then *%* or *pour cent* / *percent*, then
     *de* / *of* the people a poll asks: respondents, voters, a nationality, *d'entre eux*). Session 38: dev10 quotes

@@ -772,34 +772,35 @@ class Discourse:
                 t.i > root.i and t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES for t in phrase):
             return None  # *Jean X absent, il a ajouté…* (the tagger may read *absent* into the name): a circumstance
         named = entities_in(doc, phrase.start_char, phrase.end_char)
-        people = [e for e in named if is_person(e) and self._heads_or_names(e, root, phrase)]
+        people = [(e, m) for e in named if is_person(e) for m in [self._head_or_name(e, root, phrase)] if m]
         # an organisation that is the head, whose article agrees with the pronoun (*la SNCF* is no *il*)
         dets = [c for c in root.children if c.dep_ == "det" and c.i < root.i] if root.pos_ != "DET" else [root]
         agrees = not dets or not gender or dets[0].morph.get("Gender") in ([], [gender])
-        found = people or [e for e in named if e.label == "ORG" and not persons_only and agrees
-                           and any(m.start <= root.idx < m.end for m in e.mentions)]
+        found = people or [(e, m) for e in named if e.label == "ORG" and not persons_only and agrees
+                           for m in e.mentions if m.start <= root.idx < m.end]
         refs = {}
-        for ent in found:
-            ref = referent_of(doc, ent, (phrase.start_char, phrase.end_char))
+        for ent, mention in found:  # the mention in the phrase is the evidence of the pick
+            ref = referent_of(doc, ent, (mention.start, mention.end))
             if compatible(ref, gender, plural, persons_only):
-                refs[ent.canonical] = ref
+                refs.setdefault(ent.canonical, ref)
         return next(iter(refs.values())) if len(refs) == 1 else None
 
-    def _heads_or_names(self, ent: Entity, root: Token, phrase: TokenSpan) -> bool:
-        """Is the person the phrase's head (*Claire X*), or named after the phrase's head noun without *de* before
-        the name (*la trésorière du collectif, Claire X*; *le trésorier du parti Paul X*), a head that names no body
-        or group (*le gouvernement X* is the body's name)?"""
+    def _head_or_name(self, ent: Entity, root: Token, phrase: TokenSpan) -> Mention | None:
+        """The person's mention that is the phrase's head (*Claire X*), or that names it after the phrase's head noun
+        without *de* before the name (*la trésorière du collectif, Claire X*; *le trésorier du parti Paul X*), a head
+        that names no body or group (*le gouvernement X* is the body's name); None when the phrase names the person
+        otherwise (*le fils de X*)."""
         for m in ent.mentions:
             if not phrase.start_char <= m.start < phrase.end_char:
                 continue
             if m.start <= root.idx < m.end:
-                return True
+                return m
             first = token_at(self.doc, m.start)
             before = self.doc[first.i - 1] if first is not None and first.i > phrase.start else None
             if before is not None and before.lower_ not in DE_FORMS and before.pos_ != "ADP" and root.pos_ == "NOUN" \
                     and not names_a_body(root, "fr") and not names_a_group(root, "fr"):
-                return True  # not a body's or a group's name (*le gouvernement X*, *la famille X*)
-        return False
+                return m  # not a body's or a group's name (*le gouvernement X*, *la famille X*)
+        return None
 
     def _name_between_commas(self, comma: int, stop: int) -> tuple[Entity, int] | None:
         """(person, index after the closing comma) when a person's name stands alone between the comma at

@@ -364,7 +364,10 @@ def _e_split_glued_people(doc: Doc, mentions: list[RawMention]) -> list[RawMenti
         key = [fold(t.text) for t in doc[m.start : m.end]]
         names = sorted(people.get(key[-1], ()) if key else (), key=lambda p: (-len(p), p))
         cut = next((m.end - len(p) for p in names if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
-        if cut is None or not doc[m.start].text[:1].isupper():
+        names = first_names(language_of(doc))
+        rest_first_names = all(part in names for t in doc[m.start : cut] for part in t.text.split("-")) \
+            if cut is not None else False
+        if cut is None or not doc[m.start].text[:1].isupper() or rest_first_names or not doc[cut - 1].whitespace_:
             out.append(m)
             continue
         out.append(RawMention(m.start, cut, "ORG", "rule:entities.split_person"))

@@ -67,6 +67,17 @@ def test_a_full_name_glued_to_its_party_is_split(nlp):
     assert dupre.label == "PER" and len([m for m in dupre.mentions if m.text == "Marine Dupré"]) == 2
 
 
+def test_a_surname_with_its_particle_does_not_split_the_full_name(nlp):
+    """*Le Floch* alone is a two-word name the article uses; *Nadia Le Floch* is that name with its first
+    name, not a body *Nadia* glued to a person, and *Hélène Morvan-Le Floch* is one hyphenated name
+    (invented)."""
+    text = ("Nadia Le Floch a ouvert la séance du conseil. Toute la famille Le Floch était là. Sa cousine "
+            "Hélène Morvan-Le Floch a applaudi.")
+    names = {e.canonical: e.label for e in find_entities(nlp(text))}
+    assert names.get("Nadia Le Floch") == "PER" and names.get("Hélène Morvan-Le Floch") == "PER"
+    assert "ORG" not in names.values()
+
+
 def test_article_in_an_outlet_name_is_kept(nlp):
     ents = _by_canonical(find_entities(nlp("Le Monde a révélé hier que le ministre avait menti.")))
     assert "Le Monde" in ents and ents["Le Monde"].label == "ORG"

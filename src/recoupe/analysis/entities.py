@@ -321,16 +321,18 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
                 weak = e - s == 1 and toks.sent_start[s] == 1 and toks.pos[s] == NOUN and not _namelike(toks.text[s])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
     mentions.extend(_gazetteer_mentions(toks, mentions, surnames))
-    mentions = _split_glued_people(toks, mentions)
+    mentions = _split_glued_people(toks, mentions, names)
     mentions = _split_title_complement(toks, mentions, surnames)
     mentions.sort(key=lambda m: m.start)
     _promote_people(doc, mentions)
     return mentions
 
 
-def _split_glued_people(toks: _Tokens, mentions: list[RawMention]) -> list[RawMention]:
+def _split_glued_people(toks: _Tokens, mentions: list[RawMention], names: dict[str, str]) -> list[RawMention]:
     """``Rassemblement national Marine Le Pen``: when a span ends with a full personal name the
-    article also uses on its own, the name is split off and the rest is its organisation."""
+    article also uses on its own, the name is split off and the rest is its organisation. Not when the rest
+    is first names (``names``): a surname with its particle (*Le Pen*, *von der Leyen*) is a full name of
+    two words on its own, and *Marine Le Pen* is that name with a first name, not two bodies."""
     people: dict[str, set[tuple[str, ...]]] = {}  # full names by their last word: one lookup per mention
     for m in mentions:
         if m.label == "PER" and m.end - m.start >= 2:
@@ -339,14 +341,20 @@ def _split_glued_people(toks: _Tokens, mentions: list[RawMention]) -> list[RawMe
     out = []
     for m in mentions:
         key = [fold(w) for w in toks.text[m.start : m.end]]
-        names = sorted(people.get(key[-1], ()) if key else (), key=lambda p: (-len(p), p))
-        cut = next((m.end - len(p) for p in names if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
-        if cut is None or not toks.text[m.start][:1].isupper():
+        names_of = sorted(people.get(key[-1], ()) if key else (), key=lambda p: (-len(p), p))
+        cut = next((m.end - len(p) for p in names_of if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
+        if cut is None or not toks.text[m.start][:1].isupper() or _first_names_only(toks.text[m.start : cut], names) \
+                or toks.end_char(cut - 1) == toks.idx[cut]:  # one word the tokenizer cut (*Maréchal-Le Pen*)
             out.append(m)
             continue
         out.append(RawMention(m.start, cut, "ORG", "rule:entities.split_person"))
         out.append(RawMention(cut, m.end, "PER", "rule:entities.split_person"))
     return out
+
+
+def _first_names_only(words: list[str], names: dict[str, str]) -> bool:
+    """Is every word a listed first name, each part of a hyphenated one too (*Jean-Marie*)?"""
+    return all(part in names for w in words for part in w.split("-"))
 
 
 _COMPLEMENT_CASES = frozenset({"de", "du", "des", "d'", "d’", "of"})

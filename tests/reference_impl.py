@@ -182,8 +182,8 @@ def relations_units(doc):
 # --- entities (issue 9, sixth pass): the component before it read token columns once per Doc ---
 from recoupe.analysis import text  # noqa: E402
 from recoupe.analysis.entities import (  # noqa: E402
-    GENERIC_ORG_SUFFIXES, LABEL_MAP, NAME_PARTICLES, SEPARATORS, Cluster, RawMention, _ClusterIndex, _join_acronyms, _max_org_tokens,
-    _Tokens,
+    GENERIC_ORG_SUFFIXES, LABEL_MAP, NAME_PARTICLES, SEPARATORS, Cluster, RawMention, _ClusterIndex, _join_acronyms,
+    _max_org_tokens, _particle_surname, _Tokens,
     _merge_same_canonical, _promote_people, _role_key, _role_span, find_roles, fold, is_known_organisation,
     org_heads, organisations, role_nouns,
 )
@@ -400,9 +400,16 @@ def _e_resolve(doc: Doc, mentions: list[RawMention]) -> list[Cluster]:
     """Full personal names first, then every other mention joins by surname or organisation name."""
     index = _ClusterIndex()
     keyed = [(m, _e_key(doc, m)) for m in mentions]
-    for m, key in keyed:
-        if m.label == "PER" and len(key) >= 2:
+    people = [(m, key) for m, key in keyed if m.label == "PER" and len(key) >= 2]
+    for m, key in people:
+        if not _particle_surname(key):
             cid = index.full_names.get(tuple(key))
+            index.add(index.new() if cid is None else cid, m, key)
+    for m, key in people:  # a later step (session 40), shared with the component: a surname with its particle
+        if _particle_surname(key):
+            cid = index.particle_bearer(key, m)
+            if cid is None:
+                cid = index.full_names.get(tuple(key))
             index.add(index.new() if cid is None else cid, m, key)
     index.people = len(index.clusters)
     for c_id, c in enumerate(index.clusters):  # surnames of the people known so far

@@ -78,6 +78,16 @@ def test_a_surname_with_its_particle_does_not_split_the_full_name(nlp):
     assert "ORG" not in names.values()
 
 
+def test_a_surname_with_its_particle_alone_joins_the_full_name(nlp):
+    """*Le Floch* after *Nadia Le Floch* is her, as *Floch* would be: the tagger reads the particle as part of
+    the name, which made it a person of its own (invented)."""
+    text = ("Nadia Le Floch a quitté la salle du conseil, puis la maire a reçu les syndicats. « Nous ne "
+            "céderons rien », a lancé Le Floch dans la soirée.")
+    ents = _by_canonical(find_entities(nlp(text)))
+    assert "Le Floch" not in ents
+    assert [m.text for m in ents["Nadia Le Floch"].mentions] == ["Nadia Le Floch", "Le Floch"]
+
+
 def test_article_in_an_outlet_name_is_kept(nlp):
     ents = _by_canonical(find_entities(nlp("Le Monde a révélé hier que le ministre avait menti.")))
     assert "Le Monde" in ents and ents["Le Monde"].label == "ORG"

@@ -560,6 +560,14 @@ class _ClusterIndex:
         close = [surname for surname in self.surnames if transliterated(surname, word)]
         return self.nearest_person(close[0], m) if len(close) == 1 else None
 
+    def particle_bearer(self, key: list[str], m: RawMention) -> int | None:
+        """The nearest person (``_distance``) whose full name ends with ``key``, a surname with its particle
+        alone (*Le Pen* after *Marine Le Pen*, *de Villepin* after *Dominique de Villepin*): the tagger reads
+        it as a name of two words, which ``resolve`` would otherwise keep as a person of its own."""
+        n = len(key)
+        found = {cid for name, cid in self.full_names.items() if len(name) > n and list(name[-n:]) == key}
+        return min(sorted(found), key=lambda cid: self._distance(cid, m)) if found else None
+
     def nearest_person(self, surname: str, m: RawMention) -> int | None:
         candidates = sorted(self.surnames.get(surname, ()))
         return min(candidates, key=lambda cid: self._distance(cid, m)) if candidates else None
@@ -575,16 +583,28 @@ class _ClusterIndex:
         return max(found) if found else None
 
 
+def _particle_surname(key: list[str]) -> bool:
+    """A surname with its particle and nothing else (*le pen*, *de villepin*, *von der leyen*)."""
+    return len(key) >= 2 and all(w in NAME_PARTICLES for w in key[:-1])
+
+
 def resolve(doc: Doc, mentions: list[RawMention], toks: _Tokens | None = None) -> list[Cluster]:
     """Full personal names first, then every other mention joins by surname or organisation name."""
     toks = toks or _Tokens(doc)
     index = _ClusterIndex()
     keyed = [(m, _key(toks, m)) for m in mentions]
-    for m, key in keyed:
-        if m.label == "PER" and len(key) >= 2:
+    people = [(m, key) for m, key in keyed if m.label == "PER" and len(key) >= 2]
+    for m, key in people:
+        if not _particle_surname(key):
             cid = index.full_names.get(tuple(key))
             if cid is None:
                 cid = index.spelling_variant(key)
+            index.add(index.new() if cid is None else cid, m, key)
+    for m, key in people:  # once every full name is known: *Le Pen* joins *Marine Le Pen*, before or after it
+        if _particle_surname(key):
+            cid = index.particle_bearer(key, m)
+            if cid is None:
+                cid = index.full_names.get(tuple(key))
             index.add(index.new() if cid is None else cid, m, key)
     index.people = len(index.clusters)
     for c_id, c in enumerate(index.clusters):  # surnames of the people known so far

@@ -457,7 +457,10 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     stack = [head]
     while stack:
         for child in stack.pop().children:
-            if child.dep_ not in excluded:
+            # a noun takes no oblique (UD gives *obl* to predicates only): one the parser hangs on the noun is the
+            # clause's (*Lundi soir, au 20h de France 2, le candidat a confirmé…*: when and where, not who)
+            oblique = child.dep_.startswith("obl") and child.head.pos_ in ("NOUN", "PROPN")
+            if child.dep_ not in excluded and not oblique:
                 ids.add(child.i)
                 stack.append(child)
     left = right = head.i

@@ -1,0 +1,28 @@
+"""Session 40 speaker phrases: an oblique the parser hangs on the subject noun (*Jeudi soir, au journal de X, le
+candidat a confirmé…*) is the clause's when and where, not part of who speaks. Sentences written for these tests;
+the rule's test fails on the commit before it (f2014a4) for the reason it names, the guard passes on both."""
+
+from __future__ import annotations
+
+from recoupe import Analyzer, AnalyzerConfig
+
+_analyzer = Analyzer(AnalyzerConfig(genre=False, persuasion=False, credibility=False))
+
+
+def _quote(text, fragment):
+    quotes = next(iter(_analyzer.findings_many([text], lang="fr"))).quotes
+    return next(q for q in quotes if fragment in q.content.text)
+
+
+# ``syntax.phrase_bounds``: before, the speaker phrase ran from the sentence's start and named the channel
+def test_a_fronted_time_and_place_is_no_part_of_the_speaker_phrase():
+    text = ("Jeudi soir, au journal de TF1, le désormais candidat des écologistes a confirmé son projet de taxe sur "
+            "les jets privés.")
+    quote = _quote(text, "jets privés")
+    assert quote.speaker.text == "le désormais candidat des écologistes"
+    assert quote.speaker_canonical != "TF1"
+
+
+def test_a_complement_of_the_speaker_noun_stays_in_its_phrase():
+    text = "Le porte-parole du ministère de l'Intérieur a confirmé l'ouverture d'une enquête administrative."
+    assert _quote(text, "enquête").speaker.text == "Le porte-parole du ministère de l'Intérieur"

@@ -1,7 +1,7 @@
 """Session 40 speaker phrases: an oblique the parser hangs on the subject noun (*Jeudi soir, au journal de X, le
-candidat a confirmé…*) is the clause's when and where, and the outlet after an inverted subject (*a confié une source
-à l'AFP*) is whom the source told: neither is part of who speaks. Sentences written for these tests; each rule's test
-fails on the commit before it (f2014a4, 40e6450) for the reason it names, the guards pass on both."""
+candidat a confirmé…*) is the clause's when and where, and the outlet after an inverted subject (*a confié une
+source à l'AFP*) is whom the source told: neither is part of who speaks. Sentences written for these tests; each
+rule's test fails on the commit before it (f2014a4, 40e6450) for the reason it names, the guards pass on both."""
 
 from __future__ import annotations
 

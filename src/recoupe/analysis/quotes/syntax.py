@@ -508,10 +508,10 @@ _TO_CASES = frozenset({"à", "au", "aux", "to"})
 
 def _addressee_outlet(head: Token, ids: set[int]) -> set[int]:
     """The words of an outlet the speaker told (*a confié une source à l'AFP*, *a expliqué un élu au Parisien*):
-    after an inverted subject (which the parser may read as the verb's object), *à* + an outlet (``entities.is_known_organisation``: the gazetteer and the rating
-    lists' outlets) is the verb's indirect object, which the parser may hang on the subject noun; who spoke is
-    the source, not the source at the outlet. Not an outlet of the phrase's own (*journaliste à Libération*,
-    an apposition's complement, is left to the apposition)."""
+    after an inverted subject (which the parser may read as the verb's object), *à* + an outlet
+    (``entities.is_known_organisation``: the gazetteer and the rating lists' outlets) is the verb's indirect
+    object, which the parser may hang on the subject noun; who spoke is the source, not the source at the outlet.
+    Not an outlet of the phrase's own (*journaliste à Libération*, an apposition's complement, stays)."""
     out: set[int] = set()
     for tok in head.doc[head.i + 1 : max(ids) + 1]:
         if tok.i not in ids or tok.i in out or not (tok.dep_ == "nmod" or tok.dep_.startswith("obl")) \

@@ -365,8 +365,8 @@ def _e_split_glued_people(doc: Doc, mentions: list[RawMention]) -> list[RawMenti
         names = sorted(people.get(key[-1], ()) if key else (), key=lambda p: (-len(p), p))
         cut = next((m.end - len(p) for p in names if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
         names = first_names(language_of(doc))
-        rest_first_names = all(part in names for t in doc[m.start : cut] for part in t.text.split("-")) \
-            if cut is not None else False
+        particle_tail = cut is not None and _particle_surname(key[cut - m.start:])
+        rest_first_names = particle_tail and all(part in names for t in doc[m.start : cut] for part in t.text.split("-"))
         if cut is None or not doc[m.start].text[:1].isupper() or rest_first_names or not doc[cut - 1].whitespace_:
             out.append(m)
             continue
@@ -407,7 +407,7 @@ def _e_resolve(doc: Doc, mentions: list[RawMention]) -> list[Cluster]:
             index.add(index.new() if cid is None else cid, m, key)
     for m, key in people:  # a later step (session 40), shared with the component: a surname with its particle
         if _particle_surname(key):
-            cid = index.particle_bearer(key, m)
+            cid = index.particle_bearer(key)
             if cid is None:
                 cid = index.full_names.get(tuple(key))
             index.add(index.new() if cid is None else cid, m, key)

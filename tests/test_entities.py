@@ -88,6 +88,29 @@ def test_a_surname_with_its_particle_alone_joins_the_full_name(nlp):
     assert [m.text for m in ents["Nadia Le Floch"].mentions] == ["Nadia Le Floch", "Le Floch"]
 
 
+@pytest.mark.parametrize("text, person, body", [
+    ("Le capitaine de l'équipe de France Lucas Berthier a marqué deux buts. Lucas Berthier a dédié sa victoire au "
+     "public.", "Lucas Berthier", "France"),
+    ("Invité de Marianne Paul Vernier a appelé à l'union. Paul Vernier a rejeté toute alliance.", "Paul Vernier",
+     "Marianne"),
+])
+def test_a_body_named_like_a_first_name_is_still_split_from_the_person(nlp, text, person, body):
+    """The read-only review's: *France* and *Marianne* are first names too, but what follows them is no surname with
+    its particle, so the body glued to the name is split off as before (invented)."""
+    names = {e.canonical for e in find_entities(nlp(text))}
+    assert person in names and body in names and not any(n.startswith(body + " ") for n in names)
+
+
+def test_a_surname_two_people_bear_stays_apart(nlp):
+    """*Le Floch* after a father and a daughter both named in full is not the nearer one of them: the article says
+    which by more than nearness (the read-only review's, reworded)."""
+    text = ("Le fondateur, Hervé Le Floch, est mort en 2020. « Mon père m'a tout appris », a confié Le Floch. "
+            "Anne Le Floch dirige aujourd'hui l'entreprise.")
+    ents = _by_canonical(find_entities(nlp(text)))
+    assert [m.text for m in ents["Hervé Le Floch"].mentions] == ["Hervé Le Floch"]
+    assert [m.text for m in ents["Anne Le Floch"].mentions] == ["Anne Le Floch"]
+
+
 def test_article_in_an_outlet_name_is_kept(nlp):
     ents = _by_canonical(find_entities(nlp("Le Monde a révélé hier que le ministre avait menti.")))
     assert "Le Monde" in ents and ents["Le Monde"].label == "ORG"

@@ -330,9 +330,10 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
 
 def _split_glued_people(toks: _Tokens, mentions: list[RawMention], names: dict[str, str]) -> list[RawMention]:
     """``Rassemblement national Marine Le Pen``: when a span ends with a full personal name the
-    article also uses on its own, the name is split off and the rest is its organisation. Not when the rest
-    is first names (``names``): a surname with its particle (*Le Pen*, *von der Leyen*) is a full name of
-    two words on its own, and *Marine Le Pen* is that name with a first name, not two bodies."""
+    article also uses on its own, the name is split off and the rest is its organisation. Not when that name is
+    a surname with its particle (``_particle_surname``: *Le Pen*, *von der Leyen*) and the rest first names
+    (``names``): *Marine Le Pen* is that surname with a first name, not two bodies (where *Marianne Jean Dupont*
+    is the weekly and a person, and *Marianne* a first name too: the read-only review's)."""
     people: dict[str, set[tuple[str, ...]]] = {}  # full names by their last word: one lookup per mention
     for m in mentions:
         if m.label == "PER" and m.end - m.start >= 2:
@@ -342,9 +343,11 @@ def _split_glued_people(toks: _Tokens, mentions: list[RawMention], names: dict[s
     for m in mentions:
         key = [fold(w) for w in toks.text[m.start : m.end]]
         names_of = sorted(people.get(key[-1], ()) if key else (), key=lambda p: (-len(p), p))
-        cut = next((m.end - len(p) for p in names_of if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
-        if cut is None or not toks.text[m.start][:1].isupper() or _first_names_only(toks.text[m.start : cut], names) \
-                or toks.end_char(cut - 1) == toks.idx[cut]:  # one word the tokenizer cut (*Maréchal-Le Pen*)
+        tail = next((p for p in names_of if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
+        cut = None if tail is None else m.end - len(tail)
+        # nor inside one word the tokenizer cut (*Maréchal-Le Pen*)
+        if cut is None or not toks.text[m.start][:1].isupper() or toks.end_char(cut - 1) == toks.idx[cut] \
+                or _particle_surname(list(tail)) and _first_names_only(toks.text[m.start : cut], names):
             out.append(m)
             continue
         out.append(RawMention(m.start, cut, "ORG", "rule:entities.split_person"))
@@ -560,13 +563,15 @@ class _ClusterIndex:
         close = [surname for surname in self.surnames if transliterated(surname, word)]
         return self.nearest_person(close[0], m) if len(close) == 1 else None
 
-    def particle_bearer(self, key: list[str], m: RawMention) -> int | None:
-        """The nearest person (``_distance``) whose full name ends with ``key``, a surname with its particle
-        alone (*Le Pen* after *Marine Le Pen*, *de Villepin* after *Dominique de Villepin*): the tagger reads
-        it as a name of two words, which ``resolve`` would otherwise keep as a person of its own."""
+    def particle_bearer(self, key: list[str]) -> int | None:
+        """The one person whose full name ends with ``key``, a surname with its particle alone (*Le Pen* after
+        *Marine Le Pen*, *de Villepin* after *Dominique de Villepin*): the tagger reads it as a name of two words,
+        which ``resolve`` would otherwise keep as a person of its own. None when two people bear it (*Jean-Marie*
+        and *Marine Le Pen*): which one *Le Pen* is, the article says by more than nearness (a father, a
+        daughter: the read-only review's), so the surname stays a person of its own."""
         n = len(key)
         found = {cid for name, cid in self.full_names.items() if len(name) > n and list(name[-n:]) == key}
-        return min(sorted(found), key=lambda cid: self._distance(cid, m)) if found else None
+        return found.pop() if len(found) == 1 else None
 
     def nearest_person(self, surname: str, m: RawMention) -> int | None:
         candidates = sorted(self.surnames.get(surname, ()))
@@ -600,9 +605,9 @@ def resolve(doc: Doc, mentions: list[RawMention], toks: _Tokens | None = None) -
             if cid is None:
                 cid = index.spelling_variant(key)
             index.add(index.new() if cid is None else cid, m, key)
-    for m, key in people:  # once every full name is known: *Le Pen* joins *Marine Le Pen*, before or after it
+    for m, key in people:  # once every full name is known: *Le Pen* joins *Marine Le Pen*, named before or after
         if _particle_surname(key):
-            cid = index.particle_bearer(key, m)
+            cid = index.particle_bearer(key)
             if cid is None:
                 cid = index.full_names.get(tuple(key))
             index.add(index.new() if cid is None else cid, m, key)

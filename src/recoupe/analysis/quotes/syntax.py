@@ -457,14 +457,13 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     stack = [head]
     while stack:
         for child in stack.pop().children:
-            # a noun takes no oblique (UD gives *obl* to predicates only): one the parser hangs on the noun is the
-            # clause's (*Lundi soir, au 20h de France 2, le candidat a confirmé…*: when and where, not who)
-            oblique = child.dep_.startswith("obl") and child.head.pos_ in ("NOUN", "PROPN")
+            # an oblique before the noun that the parser hangs on it is the clause's (*Lundi soir, au 20h de France
+            # 2, le candidat a confirmé…*: when and where, not who); after it, a noun made from a participle may
+            # take its own (*un détenu à la prison de X*, *un évacué dans un gymnase*: the read-only review's)
+            oblique = child.dep_.startswith("obl") and child.head.pos_ in ("NOUN", "PROPN") and child.i < child.head.i
             if child.dep_ not in excluded and not oblique:
                 ids.add(child.i)
                 stack.append(child)
-    if (head.dep_.startswith("nsubj") or head.dep_ == "obj") and head.i > head.head.i:
-        ids -= _addressee_outlet(head, ids)
     left = right = head.i
     while left - 1 in ids:
         left -= 1
@@ -501,30 +500,6 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
                 and not _name_after_known_body(doc[left]) and not _first_name_opens(doc[left]):
             left -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
-
-
-_TO_CASES = frozenset({"à", "au", "aux", "to"})
-
-
-def _addressee_outlet(head: Token, ids: set[int]) -> set[int]:
-    """The words of an outlet the speaker told (*a confié une source à l'AFP*, *a expliqué un élu au Parisien*):
-    after an inverted subject (which the parser may read as the verb's object), *à* + an outlet
-    (``entities.is_known_organisation``: the gazetteer and the rating lists' outlets) is the verb's indirect
-    object, which the parser may hang on the subject noun; who spoke is the source, not the source at the outlet.
-    Not an outlet of the phrase's own (*journaliste à Libération*, an apposition's complement, stays)."""
-    out: set[int] = set()
-    for tok in head.doc[head.i + 1 : max(ids) + 1]:
-        if tok.i not in ids or tok.i in out or not (tok.dep_ == "nmod" or tok.dep_.startswith("obl")) \
-                or tok.head.i != head.i and tok.head.dep_ == "appos":
-            continue
-        case = [c for c in tok.children if c.dep_ == "case"]
-        if not case or case[0].lower_ not in _TO_CASES:
-            continue
-        words = " ".join(t.text for t in tok.subtree if t.dep_ not in ("case", "det") and not t.is_punct)
-        article = {"au": "Le ", "aux": "Les "}.get(case[0].lower_, "")  # *au Parisien*: *Le Parisien*
-        if words and any(is_known_organisation(name, "ORG") for name in (words, article + words)):
-            out |= {t.i for t in tok.subtree}
-    return out
 
 
 # each quotation mark's and bracket's partner, both ways

@@ -32,8 +32,8 @@ def test_a_complement_of_the_speaker_noun_stays_in_its_phrase():
 
 
 @pytest.mark.parametrize("text, fragment, speaker", [
-    ("Un détenu à la maison d'arrêt de Nantes a raconté : « On dort à trois dans neuf mètres carrés. »", "trois",
-     "Un détenu à la maison d'arrêt de Nantes"),
+    ("Un détenu à la maison d'arrêt de Nantes a raconté : « On dort à trois dans neuf mètres carrés. »",
+     "trois", "Un détenu à la maison d'arrêt de Nantes"),
     ("Un évacué au gymnase de Roubaix a expliqué : « L'eau est montée en une heure. »", "montée",
      "Un évacué au gymnase de Roubaix"),
 ])

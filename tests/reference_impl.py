@@ -365,7 +365,7 @@ def _e_split_glued_people(doc: Doc, mentions: list[RawMention]) -> list[RawMenti
         names = sorted(people.get(key[-1], ()) if key else (), key=lambda p: (-len(p), p))
         cut = next((m.end - len(p) for p in names if len(key) > len(p) and tuple(key[-len(p):]) == p), None)
         names = first_names(language_of(doc))
-        particle_tail = cut is not None and _particle_surname(key[cut - m.start:])
+        particle_tail = cut is not None and m.label == "PER" and _particle_surname(key[cut - m.start:])
         rest_first_names = particle_tail and all(
             part in names for t in doc[m.start : cut] for part in t.text.split("-"))
         if cut is None or not doc[m.start].text[:1].isupper() or rest_first_names or not doc[cut - 1].whitespace_:

@@ -101,6 +101,13 @@ def test_a_body_named_like_a_first_name_is_still_split_from_the_person(nlp, text
     assert person in names and body in names and not any(n.startswith(body + " ") for n in names)
 
 
+def test_a_body_named_after_a_person_is_still_split(nlp):
+    """*La liste Marine Le Pen*, which the tagger reads as an organisation, is a body and the person it is named
+    after (the second review's): the first-name guard is for persons' names only."""
+    text = "La liste Marine Le Pen arrive en tête. « C'est une victoire », a dit Le Pen."
+    assert not any(e.label == "ORG" and e.canonical.endswith("Le Pen") for e in find_entities(nlp(text)))
+
+
 def test_a_surname_two_people_bear_stays_apart(nlp):
     """*Le Floch* after a father and a daughter both named in full is not the nearer one of them: the article says
     which by more than nearness (the read-only review's, reworded)."""

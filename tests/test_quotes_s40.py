@@ -39,3 +39,18 @@ def test_a_complement_of_the_speaker_noun_stays_in_its_phrase():
 ])
 def test_a_noun_made_from_a_participle_keeps_its_own_oblique(text, fragment, speaker):
     assert _quote(text, fragment).speaker.text == speaker
+
+
+def test_a_name_the_parser_hung_in_the_fronted_oblique_stays_in_the_phrase():
+    """The second review's: the parser may make the name an apposition of the fronted oblique's noun."""
+    text = "Face aux élus, Jeanne Rivière, désormais candidate à la mairie, a affirmé que la taxe serait créée."
+    assert "Jeanne Rivière" in _quote(text, "taxe").speaker.text
+
+
+def test_an_oblique_inside_the_phrase_cuts_no_gap():
+    """The second review's: *jusqu'ici* in the phrase's relative is no oblique of its head; the phrase does not stop
+    at it."""
+    text = ("Mardi, à Lille, le désormais candidat des écologistes, qui était jusqu'ici adjoint, a affirmé que la "
+            "taxe serait créée.")
+    assert _quote(text, "taxe").speaker.text in (
+        "le désormais candidat des écologistes", "le désormais candidat des écologistes, qui était jusqu'ici adjoint")

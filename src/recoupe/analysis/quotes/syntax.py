@@ -457,11 +457,7 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     stack = [head]
     while stack:
         for child in stack.pop().children:
-            # an oblique before the noun that the parser hangs on it is the clause's (*Lundi soir, au 20h de France
-            # 2, le candidat a confirmé…*: when and where, not who); after it, a noun made from a participle may
-            # take its own (*un détenu à la prison de X*, *un évacué dans un gymnase*: the read-only review's)
-            oblique = child.dep_.startswith("obl") and child.head.pos_ in ("NOUN", "PROPN") and child.i < child.head.i
-            if child.dep_ not in excluded and not oblique:
+            if child.dep_ not in excluded and not _fronted_oblique(head, child):
                 ids.add(child.i)
                 stack.append(child)
     left = right = head.i
@@ -500,6 +496,16 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
                 and not _name_after_known_body(doc[left]) and not _first_name_opens(doc[left]):
             left -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _fronted_oblique(head: Token, child: Token) -> bool:
+    """Is ``child`` an oblique the parser hung on the phrase's head noun before it, which is the clause's (*Lundi
+    soir, au 20h de France 2, le candidat a confirmé…*: when and where, not who)? Not after the noun, where a noun
+    made from a participle takes its own (*un détenu à la prison de X*), nor deeper in the phrase (a relative's
+    *jusqu'ici*), nor when a name hangs inside it (*Face aux députés, Jean X, candidat…*: the parser made the name
+    an apposition of the oblique's noun; the two read-only reviews' cases)."""
+    return child.dep_.startswith("obl") and child.head.i == head.i and child.i < head.i \
+        and head.pos_ in ("NOUN", "PROPN") and not any(t.dep_ == "appos" for t in child.subtree)
 
 
 # each quotation mark's and bracket's partner, both ways

@@ -347,10 +347,10 @@ def _split_glued_people(toks: _Tokens, mentions: list[RawMention], names: dict[s
         cut = None if tail is None else m.end - len(tail)
         # nor inside one word the tokenizer cut (*Maréchal-Le Pen*); a body's name is split whatever its words (*la
         # liste Marine Le Pen*, tagged an organisation: the second review's)
-        first_names_of = m.label == "PER" and _particle_surname(list(tail)) \
+        surname_after_first_names = m.label == "PER" and _particle_surname(list(tail)) \
             and _first_names_only(toks.text[m.start : cut], names) if tail is not None else False
         if cut is None or not toks.text[m.start][:1].isupper() or toks.end_char(cut - 1) == toks.idx[cut] \
-                or first_names_of:
+                or surname_after_first_names:
             out.append(m)
             continue
         out.append(RawMention(m.start, cut, "ORG", "rule:entities.split_person"))

@@ -347,8 +347,8 @@ def _split_glued_people(toks: _Tokens, mentions: list[RawMention], names: dict[s
         cut = None if tail is None else m.end - len(tail)
         # nor inside one word the tokenizer cut (*Maréchal-Le Pen*); a body's name is split whatever its words (*la
         # liste Marine Le Pen*, tagged an organisation: the second review's)
-        surname_after_first_names = m.label == "PER" and _particle_surname(list(tail)) \
-            and _first_names_only(toks.text[m.start : cut], names) if tail is not None else False
+        surname_after_first_names = tail is not None and m.label == "PER" and _particle_surname(list(tail)) \
+            and _first_names_only(toks.text[m.start : cut], names)
         if cut is None or not toks.text[m.start][:1].isupper() or toks.end_char(cut - 1) == toks.idx[cut] \
                 or surname_after_first_names:
             out.append(m)

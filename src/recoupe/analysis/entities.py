@@ -527,6 +527,8 @@ class _ClusterIndex:
         self.by_core: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # core -> key -> last cluster
         self.surnames: dict[str, set[int]] = {}  # last word of a 2+ word key -> people clusters
         self.people = 0  # clusters [0, people) were started by full personal names
+        # a surname with its particle (``_particle_surname``) -> the clusters of the full names ending with it
+        self.particle_tails: dict[tuple[str, ...], set[int]] = {}
 
     def new(self) -> int:
         self.clusters.append(Cluster([], []))
@@ -542,6 +544,9 @@ class _ClusterIndex:
         if len(key) >= 2:
             if t not in self.full_names:
                 self.given.setdefault(t[:-1], []).append((t[-1], cid))
+                for k in range(1, len(t) - 1):
+                    if _particle_surname(key[k:]):
+                        self.particle_tails.setdefault(t[k:], set()).add(cid)
             self.full_names.setdefault(t, cid)
             if cid < self.people:
                 self.surnames.setdefault(key[-1], set()).add(cid)
@@ -572,9 +577,8 @@ class _ClusterIndex:
         which ``resolve`` would otherwise keep as a person of its own. None when two people bear it (*Jean-Marie*
         and *Marine Le Pen*): which one *Le Pen* is, the article says by more than nearness (a father, a
         daughter: the read-only review's), so the surname stays a person of its own."""
-        n = len(key)
-        found = {cid for name, cid in self.full_names.items() if len(name) > n and list(name[-n:]) == key}
-        return found.pop() if len(found) == 1 else None
+        found = self.particle_tails.get(tuple(key), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def nearest_person(self, surname: str, m: RawMention) -> int | None:
         candidates = sorted(self.surnames.get(surname, ()))

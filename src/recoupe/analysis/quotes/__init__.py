@@ -35,13 +35,18 @@ def find_quotes(doc: Doc) -> list[Quote]:
     direct += [p for p in posts if p.content[0] not in held]
     # reported speech is looked for inside posts (a post may report someone else's words), not inside quotations
     direct_spans = SpanSet([c.content for c in direct if c.rule != "direct_post"])
-    used = set()
+    used, behind = set(), {}
     for c in direct:
         if c.cue and c.rule != "direct_fragment":  # a fragment's verb still reports its whole clause
             tok = token_at(doc, c.cue[1] - 1)
-            if tok is not None:
+            if tok is None:
+                continue
+            if c.content[1] <= c.cue[0]:  # a quotation before its verb: where the last one ends
+                behind[tok.i] = max(behind.get(tok.i, 0), c.content[1])
+            else:
                 used.add(tok.i)
-    cands = direct + indirect_quotes(doc, lang, direct_spans, used) + according_to(doc, lang)
+    behind = {i: end for i, end in behind.items() if i not in used}
+    cands = direct + indirect_quotes(doc, lang, direct_spans, used, behind) + according_to(doc, lang)
     cands += floating_after_reports(doc, cands)
     cands += interview_quotes(doc, lang, cands)
     cands += scored_quotes(doc, lang, cands, direct_spans)

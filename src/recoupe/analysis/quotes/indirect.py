@@ -285,19 +285,27 @@ def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Tok
     return content if content[1] > content[0] else trim_final_punct(doc, start.idx, sentence_bounds(start)[1])
 
 
-def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[int]) -> list[Candidate]:
-    out = _slipped_incises(doc, lang, direct_spans) + _listed_reports(doc, lang, direct_spans)
+def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[int],
+                    behind_quotation: dict[int, int] | None = None) -> list[Candidate]:
+    """Reported speech of the lexicon's speech verbs in their frames. A verb in ``used_cues`` introduces a
+    quotation already found; one in ``behind_quotation`` (token index -> where the quotation before it ends)
+    closes one and may report more after it (``_own_report``)."""
+    behind_quotation = behind_quotation or {}
+    earlier = _slipped_incises(doc, lang, direct_spans) + _listed_reports(doc, lang, direct_spans)
+    out: list[Candidate] = []
     words = quote_words(lang)
     speech = frozenset(verb.i for verb, lemma in speech_tokens(doc, lang) if speech_verbs(lang).get(lemma) != "incise")
     for verb, lemma in speech_tokens(doc, lang):
         if verb.idx in direct_spans:
             continue
-        if verb.i in used_cues:
+        if verb.i in used_cues or verb.i in behind_quotation:
             before = _framed_before_quotation(verb, lemma, lang, direct_spans) \
                 or _split_by_incise(verb, lang, direct_spans)
             if before is not None:
-                out.append(before)
-            continue
+                earlier.append(before)
+                continue
+            if verb.i in used_cues:
+                continue
         participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] or \
             verb.morph.get("VerbForm") == ["Ger"] or (
                 lang == "en" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
@@ -334,7 +342,10 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
                                  speaker, 0.8)
             out.append(_as_document(reported) if _is_document(verb, document) else reported)
             continue
-        incise = _incise_content(verb, lang)
+        if verb.i in behind_quotation:
+            incise = None
+        else:
+            incise = _incise_content(verb, lang)
         if incise is not None:
             out.append(Candidate("indirect", "indirect_incise", incise, cue_span(verb), speaker, 0.6))
             continue
@@ -343,7 +354,23 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         framed = _framed_content(verb, lemma, speaker, lang)
         if framed is not None:
             out.append(Candidate("indirect", f"indirect_{framed[1]}", framed[0], cue_span(verb), speaker, 0.65))
-    return out
+    return earlier + [c for c in out if not behind_quotation or _own_report(doc, c, behind_quotation)]
+
+
+def _own_report(doc: Doc, cand: Candidate, behind_quotation: dict[int, int]) -> bool:
+    """A verb the direct rules read as closing a quotation before it may report more after it with its own
+    subject (*Évoquant la « crise », la maire a annoncé un plan*: the quotation belongs to the fronted clause, the
+    plan is her report): the content is then what follows the verb, said by a subject written between the
+    quotation and the verb. An inverted subject (*« … », avait-il affirmé hier*), an object clitic the parser took
+    for the subject (*« … », lui a demandé X*), a subject inside the quotation or one before it (*X, qui « votera
+    pour Y », ne se dit pas choqué*) leave the verb to the quotation alone: it is an incise."""
+    tok = token_at(doc, cand.cue[1] - 1) if cand.cue is not None else None
+    if tok is None or tok.i not in behind_quotation:
+        return True
+    speaker = cand.speaker_token
+    if speaker is None or speaker.lower_ in _CLITICS or speaker.text.startswith(("-", "‑")):
+        return False  # an object clitic, or the inverted subject of an incise (*« … », avait-il affirmé*)
+    return cand.content[0] >= cand.cue[1] and behind_quotation[tok.i] <= speaker.idx and speaker.i < tok.i
 
 
 def _negated(verb: Token, lang: str) -> bool:

@@ -73,6 +73,11 @@ def test_modal_conditional_is_a_less_sure_conditional(fr):
         ("Ces allégations circulent depuis des mois.", "disputed", "allégations"),
         ("Contactée, la direction n'a pas souhaité commenter.", "declined_comment", "n'a pas souhaité commenter"),
         ("La mairie n'a pas donné suite à nos sollicitations.", "declined_comment", "n'a pas donné suite"),
+        # capitalised at a sentence start, the tokenizer splits these at the hyphen into three tokens (*Peut-être*:
+        # session 41; *Soi-disant* had its pattern already)
+        ("Peut-être le convoi a-t-il changé de route.", "speculation", "Peut-être"),
+        ("Peut-être que la digue a cédé plus tôt.", "speculation", "Peut-être"),
+        ("Soi-disant consultant, il facturait des études jamais rendues.", "disputed", "Soi-disant"),
     ],
 )
 def test_french_cues(fr, text, kind, cue):

@@ -241,6 +241,7 @@ def test_pretendument_is_disputed_not_speculation(fr):
     "text",
     [
         "Ce n'est certainement pas le maire qui paiera.",  # reinforced negation, not a hedge
+        "La hausse des taxes pèsera très certainement sur les petits commerces.",  # asserts (session 41)
         "Le club ne sera sûrement pas relégué.",
         "Personne ne conteste ce chiffre.",  # a negated denial accepts the claim
         "Le ministre n'a pas nié les faits.",

@@ -43,6 +43,12 @@ def test_a_participle_the_parser_made_the_head_of_sembler_is_its_attribute(fr):
     "La sanction semble à beaucoup une injustice.",  # *à* + someone: whose impression
     "Ce compromis me semble une erreur.",  # a dative clitic: a judgement
     "Son deuxième roman paraîtra en avril chez un petit éditeur.",  # *paraître*, to be published
+    # the read-only review's cases, reworded: *paraître* published, *à* + someone whose impression it is
+    "L'hebdomadaire paraît cinq jours par semaine.",
+    "Ce vendredi paraît le troisième volume de ses mémoires.",
+    "Le recueil, paru l'an dernier, a été traduit en douze langues.",
+    "Le plan a semblé une évidence au conseil municipal.",
+    "Le texte semble aux élus locaux une provocation.",
 ])
 def test_a_judgement_or_a_publication_is_no_seeming(fr, text):
     assert _speculation(fr(text)) == []

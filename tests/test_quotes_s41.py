@@ -39,6 +39,11 @@ def test_a_verb_after_a_fronted_quotation_reports_what_follows_it(text, content,
     "« Qui paiera la facture ? », lui a demandé Inès, une habitante du quartier.",  # an object clitic, then the subject
     "« Nous ne céderons rien », avait-il affirmé quelques heures après le vote du conseil.",  # an inverted clitic
     "« Il n'y a rien à cacher », admet le directeur de l'usine devant les salariés.",
+    # a quotation that opens the sentence, its subject put first: whom it was said to, when, or the quotation
+    # taken up (the read-only review's cases, reworded)
+    "« Il n'y aura pas de report », la rectrice a prévenu les parents jeudi.",
+    "« Je ne céderai pas », le président du club a répété cette phrase devant les supporters.",
+    "« Nous ferons appel », l'avocate a confirmé l'information à l'AFP.",
 ])
 def test_an_incise_after_its_quotation_reports_nothing_more(text):
     quotes = _quotes(text)
@@ -49,3 +54,8 @@ def test_a_subject_before_the_quotation_leaves_the_verb_to_it():
     text = "Ce proche du candidat, qui « votera blanc dimanche », ne se dit pas surpris par le score du parti."
     reported = [q for q in _quotes(text) if q.kind == "indirect"]
     assert all(q.speaker is None or "votera" not in q.speaker.text for q in reported)
+
+
+def test_a_quotation_opening_the_sentence_still_leaves_a_clause_of_its_own():
+    text = "« Nous sommes prêts », la capitaine a assuré que l'équipe jouerait sans pression."
+    assert [q.content.text for q in _quotes(text) if q.kind == "indirect"] == ["que l'équipe jouerait sans pression"]

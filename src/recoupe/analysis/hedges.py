@@ -537,11 +537,13 @@ def _seeming(doc: Doc, lang: str) -> list[Hedge]:
         # the attribute after *être* may come as the verb's xcomp or, as the parser sometimes hangs it, an oblique
         complements = [c for c in tok.children if c.dep_ == "xcomp"
                        or copula and c.dep_.startswith("obl") and c.i > tok.i and _copula_infinitive(c)]
-        misread = _misread_attributes(tok) if copula and not _experienced(tok) else []
-        complements += misread
-        if tok.pos_ in VERBAL_POS and (misread or any(
-                _infinitive(c) or _past_infinitive(c) or copula and _copula_infinitive(c)
-                or copula and _bare_attribute(c, tok) for c in complements)):
+        seeming = tok.pos_ in VERBAL_POS and any(
+            _infinitive(c) or _past_infinitive(c) or copula and _copula_infinitive(c)
+            or copula and _bare_attribute(c, tok) for c in complements)
+        if not seeming and copula and tok.pos_ in VERBAL_POS and not _experienced(tok):
+            complements += _misread_attributes(tok)
+            seeming = bool(complements)
+        if seeming:
             infinitive = max(complements, key=lambda c: c.i)
             end = infinitive if infinitive.i - tok.i <= 3 else tok
             out.append(_hedge(doc, "speculation", tok.idx, end.idx + len(end.text), "seem", 0.6))
@@ -549,22 +551,34 @@ def _seeming(doc: Doc, lang: str) -> list[Hedge]:
 
 
 def _misread_attributes(seem: Token) -> list[Token]:
-    """The attribute of a finite *sembler* / *paraître* where the parser gives it another role. Both verbs are
-    attributive and take no direct object (Grevisse, the *verbes attributifs*), so a noun or adjective it reads as
-    the object is the attribute (*semble une évidence*, *semble dévoratrice d'énergie*, *semble être la seule
-    issue*); so is a participle that the parser made the verb's head, the verb its auxiliary (*semble tenté par*),
-    and a prepositional attribute of *sembler* (*semble hors de portée*, *semble en position de*), but not *à*
-    + someone, whose impression it is (*semble à beaucoup une erreur*). Session 41: hedges F1 dev6 .806 -> .822,
-    dev7 .791 -> .808, dev9 .822 -> .836; dev8 .754 -> .742 (*a déjà paru plus évidente par le passé*, an
-    appearance in the past the rule reads as any attribute); every other set unchanged."""
+    """The attribute of a finite *sembler* where the parser gives it another role. The verb is attributive and
+    takes no direct object (Grevisse, the *verbes attributifs*), so a noun or adjective it reads as the object is
+    the attribute (*semble une évidence*, *semble dévoratrice d'énergie*, *semble être la seule issue*); so is a
+    participle that the parser made the verb's head, the verb its auxiliary (*semble tenté par*), and a
+    prepositional attribute (*semble hors de portée*, *semble en position de*). Not with *à* + someone, whose
+    impression it is (*semble aux syndicats une provocation*, *a semblé une évidence au gouvernement*), nor for
+    *paraître*, whose other sense, to be published, takes a time or an inverted subject (*paraît six jours sur sept*,
+    *paraît le dernier tome*: the read-only review's cases). Session 41: hedges F1 dev6 .806 -> .822, dev7 .791 ->
+    .808, dev9 .822 -> .836, every other set unchanged."""
+    if seem.lemma_.lower() != "sembler":
+        return []
     out = [c for c in seem.children if c.i > seem.i and c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "ADJ")]
     head = seem.head
     if seem.dep_.startswith("aux") and head.i > seem.i and head.morph.get("VerbForm") == ["Part"]:
         out.append(head)
-    if seem.lemma_.lower() == "sembler":
-        out += [c for c in seem.children if c.i > seem.i and c.dep_ == "obl:arg" and c.pos_ == "NOUN" and not any(
-            k.dep_ == "case" and k.lower_ in ("à", "au", "aux") for k in c.children)]
-    return out
+    out += [c for c in seem.children if c.i > seem.i and c.dep_ == "obl:arg" and c.pos_ == "NOUN"]
+    return [] if any(_to_someone(t) for t in (seem, *out)) else [t for t in out if not _to_someone_case(t)]
+
+
+def _to_someone_case(tok: Token) -> bool:
+    """Is the word introduced by *à* (*à beaucoup*, *aux syndicats*)?"""
+    return any(k.dep_ == "case" and k.lower_ in ("à", "au", "aux") for k in tok.children)
+
+
+def _to_someone(tok: Token) -> bool:
+    """Does a complement of the word name someone with *à* (*au gouvernement*, *aux yeux de*)?"""
+    return any(c.i > tok.i and c.dep_ != "case" and c.pos_ in ("NOUN", "PROPN", "PRON") and _to_someone_case(c)
+               for c in tok.children)
 
 
 def _unhyphenated_perhaps(doc: Doc, lang: str) -> list[Hedge]:

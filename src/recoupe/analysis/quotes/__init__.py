@@ -41,8 +41,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
             tok = token_at(doc, c.cue[1] - 1)
             if tok is None:
                 continue
-            if c.content[1] <= c.cue[0]:  # a quotation before its verb: where the last one ends
-                behind[tok.i] = max(behind.get(tok.i, 0), c.content[1])
+            if c.content[1] <= c.cue[0]:  # a quotation before its verb: the last one
+                behind[tok.i] = max(behind.get(tok.i, c.content), c.content, key=lambda span: span[1])
             else:
                 used.add(tok.i)
     behind = {i: end for i, end in behind.items() if i not in used}

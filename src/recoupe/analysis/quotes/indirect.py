@@ -286,10 +286,10 @@ def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Tok
 
 
 def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[int],
-                    behind_quotation: dict[int, int] | None = None) -> list[Candidate]:
+                    behind_quotation: dict[int, tuple[int, int]] | None = None) -> list[Candidate]:
     """Reported speech of the lexicon's speech verbs in their frames. A verb in ``used_cues`` introduces a
-    quotation already found; one in ``behind_quotation`` (token index -> where the quotation before it ends)
-    closes one and may report more after it (``_own_report``)."""
+    quotation already found; one in ``behind_quotation`` (token index -> the quotation before it) closes one and
+    may report more after it (``_own_report``)."""
     behind_quotation = behind_quotation or {}
     earlier = _slipped_incises(doc, lang, direct_spans) + _listed_reports(doc, lang, direct_spans)
     out: list[Candidate] = []
@@ -357,20 +357,34 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
     return earlier + [c for c in out if not behind_quotation or _own_report(doc, c, behind_quotation)]
 
 
-def _own_report(doc: Doc, cand: Candidate, behind_quotation: dict[int, int]) -> bool:
+def _own_report(doc: Doc, cand: Candidate, behind_quotation: dict[int, tuple[int, int]]) -> bool:
     """A verb the direct rules read as closing a quotation before it may report more after it with its own
     subject (*Évoquant la « crise », la maire a annoncé un plan*: the quotation belongs to the fronted clause, the
     plan is her report): the content is then what follows the verb, said by a subject written between the
     quotation and the verb. An inverted subject (*« … », avait-il affirmé hier*), an object clitic the parser took
     for the subject (*« … », lui a demandé X*), a subject inside the quotation or one before it (*X, qui « votera
-    pour Y », ne se dit pas choqué*) leave the verb to the quotation alone: it is an incise."""
+    pour Y », ne se dit pas choqué*) leave the verb to the quotation alone: it is an incise. A quotation that opens
+    the sentence (*« … », le ministre a averti les députés mardi*) is what the verb says, its subject put first: only
+    a clause of its own (*a assuré que…*, *a annoncé vouloir…*) is more; a noun after the verb is whom it was said
+    to, when, or the quotation taken up (*a répété cette phrase*; the read-only review's cases)."""
     tok = token_at(doc, cand.cue[1] - 1) if cand.cue is not None else None
     if tok is None or tok.i not in behind_quotation:
         return True
     speaker = cand.speaker_token
     if speaker is None or speaker.lower_ in _CLITICS or speaker.text.startswith(("-", "‑")):
         return False  # an object clitic, or the inverted subject of an incise (*« … », avait-il affirmé*)
-    return cand.content[0] >= cand.cue[1] and behind_quotation[tok.i] <= speaker.idx and speaker.i < tok.i
+    start, end = behind_quotation[tok.i]
+    if not (cand.content[0] >= cand.cue[1] and end <= speaker.idx and speaker.i < tok.i):
+        return False
+    opening = not doc_text(doc)[sentence_bounds(tok)[0]:start].strip(" \n\t«“\"'‘—–-")
+    return not opening or cand.rule in ("indirect_clause", "indirect_infinitive") or _verbal_content(doc, cand)
+
+
+def _verbal_content(doc: Doc, cand: Candidate) -> bool:
+    """Is the content a *de* / *à* + infinitive complement (*a appelé les élus à voter*, *a accusé X de mentir*)?"""
+    span = doc.char_span(*cand.content, alignment_mode="expand")
+    return span is not None and any(t.lower_ in DE_FORMS | {"à"} and t.i + 1 < len(doc)
+                                    and doc[t.i + 1].morph.get("VerbForm") == ["Inf"] for t in span)
 
 
 def _negated(verb: Token, lang: str) -> bool:

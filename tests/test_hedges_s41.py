@@ -49,6 +49,10 @@ def test_a_participle_the_parser_made_the_head_of_sembler_is_its_attribute(fr):
     "Le recueil, paru l'an dernier, a été traduit en douze langues.",
     "Le plan a semblé une évidence au conseil municipal.",
     "Le texte semble aux élus locaux une provocation.",
+    # the second review's: a date the parser makes the xcomp of *paraître* (published) is no attribute
+    "Le quotidien régional ne paraîtra pas dimanche en raison d'une grève.",
+    "Le dernier roman de l'auteur paraît jeudi chez Gallimard.",
+    "L'enquête, parue lundi dans Le Monde, a fait grand bruit.",
 ])
 def test_a_judgement_or_a_publication_is_no_seeming(fr, text):
     assert _speculation(fr(text)) == []

@@ -541,8 +541,9 @@ def _seeming(doc: Doc, lang: str) -> list[Hedge]:
             _infinitive(c) or _past_infinitive(c) or copula and _copula_infinitive(c)
             or copula and _bare_attribute(c, tok) for c in complements)
         if not seeming and copula and tok.pos_ in VERBAL_POS and not _experienced(tok):
-            complements += _misread_attributes(tok)
-            seeming = bool(complements)
+            misread = _misread_attributes(tok)
+            complements += misread
+            seeming = bool(misread)  # not any complement: *paraîtra dimanche*, a date the parser made its xcomp
         if seeming:
             infinitive = max(complements, key=lambda c: c.i)
             end = infinitive if infinitive.i - tok.i <= 3 else tok

@@ -1,7 +1,6 @@
 """Session 41: a verb the direct rules read as closing a quotation before it (the quotation sits in a fronted clause)
-still reports what follows it, said by its own subject; a sentence the parser cuts at a comma goes on. Sentences
-written for these tests; each rule's tests fail on the commit before it for the reason they name, the guards
-(incises of every kind, the read-only review's cases) pass on base."""
+still reports what follows it, said by its own subject. Sentences written for these tests; the rule's tests fail on
+the commit before it for the reason they name, the guards (incises of every kind) pass on both."""
 
 from __future__ import annotations
 
@@ -60,29 +59,3 @@ def test_a_subject_before_the_quotation_leaves_the_verb_to_it():
 def test_a_quotation_opening_the_sentence_still_leaves_a_clause_of_its_own():
     text = "« Nous sommes prêts », la capitaine a assuré que l'équipe jouerait sans pression."
     assert [q.content.text for q in _quotes(text) if q.kind == "indirect"] == ["que l'équipe jouerait sans pression"]
-
-
-# ``text.sentence_bounds``: the parser sometimes ends a sentence at the comma after a fronted source
-def test_a_sentence_the_parser_cuts_at_a_comma_goes_on():
-    text = "D'après BFMTV, le tournage de la série reprendra en mars."
-    quotes = _quotes(text)
-    assert [(q.kind, q.content.text, q.speaker_canonical) for q in quotes] == [
-        ("according_to", "le tournage de la série reprendra en mars", "BFMTV")]
-
-
-def test_sentence_bounds_join_a_cut_at_a_comma_only():
-    from spacy.tokens import Doc
-
-    from recoupe.analysis.text import sentence_bounds
-
-    words = ["Selon", "X", ",", "le", "prix", "baisse", ".", "Il", "part", "."]
-    doc = Doc(_analyzer_vocab(), words=words, spaces=[True, False, True, True, True, False, True, True, False, False],
-              sent_starts=[True, False, True, False, False, False, False, True, False, False])
-    assert sentence_bounds(doc[0]) == sentence_bounds(doc[4]) == (0, len("Selon X, le prix baisse."))
-    assert sentence_bounds(doc[8]) == (len("Selon X, le prix baisse. "), len(doc.text))
-
-
-def _analyzer_vocab():
-    from recoupe.nlp import get_nlp
-
-    return get_nlp("fr", ()).vocab

@@ -276,28 +276,14 @@ def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
 
 
 def sentence_bounds(tok: Token) -> tuple[int, int]:
-    """The parser's sentence cut at line breaks (bullets and headlines often lack a full stop). A sentence
-    the parser ends at a comma goes on (*D'après BFMTV, | l'émission…*: a comma ends no sentence). Session 41:
-    quote F1 dev2 fr .759 -> .763, dev7 +.003, dev10 +.002, dev8 +.001, dev9 -.001 (a new stance quote given to
-    the party its description names, whose pronouns then follow it: speakers -.006); hedges dev2 fr +.005."""
+    """The parser's sentence cut at line breaks (bullets and headlines often lack a full stop)."""
     doc = tok.doc
     text = doc_text(doc)
     sent = tok.sent
-    first, last = sent.start, sent.end
-    while first > 0 and _comma_cut(doc, first):
-        first = doc[first - 1].sent.start
-    while last < len(doc) and _comma_cut(doc, last):
-        last = doc[last].sent.end
-    start = max(doc[first].idx, text.rfind("\n", 0, tok.idx) + 1)
+    start = max(sent.start_char, text.rfind("\n", 0, tok.idx) + 1)
     nl = text.find("\n", tok.idx)
-    end = min(doc[last - 1].idx + len(doc[last - 1]) if last > sent.end else sent.end_char, nl if nl != -1 else len(text))
+    end = min(sent.end_char, nl if nl != -1 else len(text))
     return start, end
-
-
-def _comma_cut(doc: Doc, i: int) -> bool:
-    """Does the parser's sentence boundary before token ``i`` fall at a comma (the token before it or ``i``
-    itself), on one line?"""
-    return (doc[i].text == "," or doc[i - 1].text == ",") and "\n" not in doc[i - 1].whitespace_
 
 
 def nonblank_lines(doc: Doc) -> list[re.Match]:

@@ -1,6 +1,7 @@
 """Session 41: a verb the direct rules read as closing a quotation before it (the quotation sits in a fronted clause)
 still reports what follows it, said by its own subject. Sentences written for these tests; the rule's tests fail on
-the commit before it for the reason they name, the guards (incises of every kind) pass on both."""
+the commit before it for the reason they name, the guards (incises of every kind, the read-only review's cases) pass
+on it."""
 
 from __future__ import annotations
 

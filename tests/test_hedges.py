@@ -42,7 +42,8 @@ def test_conditionals_that_are_not_hedges(fr):
 def test_a_causative_speech_verb_the_parser_hangs_under_its_infinitive_still_gives_the_tense(fr):
     """*a fait savoir qu'il recevrait*: the parser may make the infinitive the head and *fait* its dependent; the
     past of *fait* still makes the conditional a future-in-the-past (session 41)."""
-    text = "Dans la soirée, le président du conseil départemental a fait savoir qu'il recevrait les grévistes dès lundi."
+    text = ("Dans la soirée, le président du conseil départemental a fait savoir qu'il recevrait les grévistes "
+            "dès lundi.")
     assert [h.text for h in find_hedges(fr(text)) if h.kind == "conditional"] == []
 
 

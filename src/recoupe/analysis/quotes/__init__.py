@@ -45,7 +45,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 behind[tok.i] = max(behind.get(tok.i, c.content), c.content, key=lambda span: span[1])
             else:
                 used.add(tok.i)
-    behind = {i: end for i, end in behind.items() if i not in used}
+    behind = {i: span for i, span in behind.items() if i not in used}
     cands = direct + indirect_quotes(doc, lang, direct_spans, used, behind) + according_to(doc, lang)
     cands += floating_after_reports(doc, cands)
     cands += interview_quotes(doc, lang, cands)

@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Token
 from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.conjugate import CONDITIONAL_ENDINGS, MODAL_CONDITIONAL, is_conditional
 from recoupe.analysis.lexicons import LEXICON_DIR, VERBAL_POS, cue_matcher, language_of, speech_lemma
-from recoupe.analysis.text import SpanSet, quoted_set, quoted_spans, sentence_bounds, token_strings, tokens_with
+from recoupe.analysis.text import (A_FORMS, SpanSet, introduced_by, quoted_set, quoted_spans, sentence_bounds,
+                                   token_strings, tokens_with)
 from recoupe.model import Hedge, Span
 
 
@@ -568,17 +569,12 @@ def _misread_attributes(seem: Token) -> list[Token]:
     if seem.dep_.startswith("aux") and head.i > seem.i and head.morph.get("VerbForm") == ["Part"]:
         out.append(head)
     out += [c for c in seem.children if c.i > seem.i and c.dep_ == "obl:arg" and c.pos_ == "NOUN"]
-    return [] if any(_to_someone(t) for t in (seem, *out)) else [t for t in out if not _to_someone_case(t)]
-
-
-def _to_someone_case(tok: Token) -> bool:
-    """Is the word introduced by *à* (*à beaucoup*, *aux syndicats*)?"""
-    return any(k.dep_ == "case" and k.lower_ in ("à", "au", "aux") for k in tok.children)
+    return [] if any(_to_someone(t) for t in (seem, *out)) else [t for t in out if not introduced_by(t, A_FORMS)]
 
 
 def _to_someone(tok: Token) -> bool:
     """Does a complement of the word name someone with *à* (*au gouvernement*, *aux yeux de*)?"""
-    return any(c.i > tok.i and c.dep_ != "case" and c.pos_ in ("NOUN", "PROPN", "PRON") and _to_someone_case(c)
+    return any(c.i > tok.i and c.dep_ != "case" and c.pos_ in ("NOUN", "PROPN", "PRON") and introduced_by(c, A_FORMS)
                for c in tok.children)
 
 

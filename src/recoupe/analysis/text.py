@@ -341,6 +341,16 @@ def strip_bullets(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# French *à* and its contractions with the article (*au* = *à le*, *aux* = *à les*)
+A_FORMS = frozenset({"à", "au", "aux"})
+
+
+def introduced_by(tok: Token, forms: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
+    """Is the word introduced by one of ``forms``, a preposition the parser makes its ``case`` child (*aux
+    syndicats*, *au gouvernement*)?"""
+    return any(c.dep_ == "case" and c.lower_ in forms for c in tok.children)
+
+
 def token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, min(char + 1, len(doc_text(doc))), alignment_mode="expand")
     return span[0] if span is not None and len(span) else None

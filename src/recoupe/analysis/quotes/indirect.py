@@ -35,7 +35,7 @@ from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE
                                            finite, fronted_incise_subject, fronted_subject, has_finite_verb,
                                            hyphen_subject, impersonal_passive, phrase_bounds,
                                            slipped_incise_subject, speaker_head, subject_before_relative, subject_of)
-from recoupe.analysis.text import (QUOTE_MARKS, SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds,
+from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds,
                                    strip_bullets, strip_span, token_at, tokens_with, trim_final_punct)
 
 
@@ -384,7 +384,7 @@ def _verbal_content(doc: Doc, cand: Candidate) -> bool:
     """Does the content hold a *de* / *à* + infinitive complement (*a appelé les élus à voter*, *a accusé X de
     mentir*)?"""
     span = doc.char_span(*cand.content, alignment_mode="expand")
-    return span is not None and any(t.lower_ in DE_FORMS | {"à"} and t.i + 1 < len(doc)
+    return span is not None and any(t.lower_ in DE_FORMS | A_FORMS and t.i + 1 < len(doc)
                                     and doc[t.i + 1].morph.get("VerbForm") == ["Inf"] for t in span)
 
 
@@ -625,7 +625,7 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     return Candidate("indirect", "indirect_passive", content, cue_span(verb), agent, 0.6)
 
 
-PREPOSITION_FORMS = {"de": DE_FORMS, "à": frozenset({"à", "au", "aux"})}
+PREPOSITION_FORMS = {"de": DE_FORMS, "à": A_FORMS}
 CLAUSE_DEPS = {"obj", "dobj", "conj", "xcomp", "obl", "obl:arg", "obl:mod", "iobj", "prep", "advcl", "ccomp", "nmod"}
 
 

@@ -16,8 +16,8 @@ from recoupe.analysis.entities import is_known_organisation
 from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, person_nouns,
                                       present_third_person, quote_words, role_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
-from recoupe.analysis.text import (QUOTE_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, quoted_set, sentence_bounds, strip_bullets,
-                                   strip_span, token_at, trim_final_punct)
+from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, introduced_by, quoted_set,
+                                   sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct)
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
 # the forms of the French preposition *de* (elided, and contracted with the article)
@@ -702,7 +702,7 @@ def _causative_agent(verb: Token) -> Token | None:
     if causative_before(verb) is None:
         return None
     return next((c for c in verb.children if c.i > verb.i and c.pos_ in ("PROPN", "NOUN")
-                 and any(k.dep_ == "case" and k.lower_ in ("à", "au", "aux") for k in c.children)), None)
+                 and introduced_by(c, A_FORMS)), None)
 
 
 # words that open a sentence and link it to the one before (*Mais pour X, …*, *Mais, ajoute X, « … »*)

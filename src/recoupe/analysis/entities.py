@@ -321,6 +321,7 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
                 weak = e - s == 1 and toks.sent_start[s] == 1 and toks.pos[s] == NOUN and not _namelike(toks.text[s])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
     mentions.extend(_gazetteer_mentions(toks, mentions, surnames))
+    mentions.extend(_untagged_people(toks, mentions, names))
     mentions = _split_glued_people(toks, mentions, names)
     mentions = _split_title_complement(toks, mentions, surnames)
     mentions.sort(key=lambda m: m.start)
@@ -434,6 +435,52 @@ def _gazetteer_mentions(toks: _Tokens, found: list[RawMention], surnames: frozen
         if fold(word) in organisations() and word not in surnames:
             extra.append(RawMention(i, i + 1, "ORG", "rule:entities.gazetteer"))
     return extra
+
+
+def _untagged_people(toks: _Tokens, found: list[RawMention], names: dict[str, str]) -> list[RawMention]:
+    """People the model did not tag at all: a listed first name (``first_names.tsv``), capitalised, then a
+    capitalised surname, after a capitalised particle or not. The French tagger reads the *Le* of *Marine Le
+    Pen*, *Jean-Yves Le Drian* as an article, and the model then often leaves the whole name out: the speaker
+    of *Marine Le Pen, candidate à la présidentielle, a dénoncé…* became the party of her apposition, and
+    every *elle* after it followed. Not a span the gazetteer knows (*France Inter*), not over another mention;
+    a name the model tagged in half (*Paul -* of *Paul-Marie Coûteaux*) is completed instead."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    extra, n = [], len(toks.text)
+    for i, word in enumerate(toks.text):
+        if word not in names or not word[:1].isupper() or i + 1 >= n or i + 1 in covered:
+            continue
+        start = i + 1
+        if fold(toks.text[start]) in NAME_PARTICLES and toks.text[start][:1].isupper():
+            start += 1
+        end = start
+        while end < n and end - start < 3 and end not in covered and _surname_word(toks, end):
+            end += 2 if end + 2 < n and _hyphen_glued(toks, end + 1) and _surname_word(toks, end + 2) else 1
+        if end == start or any(is_known_organisation(toks.span_text(i, k)) for k in range(start, end + 1)) \
+                or any(fold(w) in organisations() for w in toks.text[start:end]):
+            continue  # *France Bleu Provence*
+        first = i - 2 if i >= 2 and _hyphen_glued(toks, i - 1) and toks.text[i - 2][:1].isupper() else i
+        half = next((m for m in found if m.start <= first < m.end and m.end <= i + 1 and m.label == "PER"), None)
+        if half is not None:  # the model tagged the first names alone (*Jean-Pierre*, *Paul -* of *Paul-Marie*)
+            half.end, half.label, half.producer = end, "PER", "rule:entities.first_name"
+            covered.update(range(first, end))
+        elif not covered.intersection(range(first, i + 1)):
+            extra.append(RawMention(first, end, "PER", "rule:entities.first_name"))
+            covered.update(range(first, end))
+    return extra
+
+
+def _hyphen_glued(toks: _Tokens, i: int) -> bool:
+    """A hyphen the tokenizer cut out of one word (*Kosciusko-Morizet*, *Paul-Marie*)."""
+    return toks.text[i] == "-" and 0 < i < len(toks.text) - 1 \
+        and toks.idx[i] == toks.end_char(i - 1) and toks.idx[i + 1] == toks.end_char(i)
+
+
+def _surname_word(toks: _Tokens, i: int) -> bool:
+    """A word that can be a surname after a first name: capitalised letters (a hyphen or an apostrophe
+    inside), a proper noun or a word the tagger could not place, never a stop word."""
+    word = toks.text[i]
+    return word[:1].isupper() and word.replace("-", "").replace("'", "").replace("’", "").isalpha() \
+        and not toks.stop[i] and toks.pos[i] in (PROPN, X, NOUN)
 
 
 @dataclass
@@ -839,7 +886,57 @@ def find_entities(doc: Doc) -> list[Entity]:
         mentions_out.sort(key=lambda x: x.start)
         entities.append(Entity(canonical=_canonical(toks, c), label=label, mentions=mentions_out,
                                roles=roles_by_cluster.get(cid, [])))
-    return _merge_same_canonical(entities)
+    return _with_handles(toks.body, _merge_same_canonical(entities))
+
+
+# A social-media handle in the text (*@AlexisCorbiere*, *.@jccambadelis*), not inside an address (*x@y.fr*).
+HANDLE = re.compile(r"(?<![\w.@])\.?(@(?P<name>\w{3,30}))")
+
+
+def _with_handles(body: str, entities: list[Entity]) -> list[Entity]:
+    """A handle that spells the name of exactly one person of the article becomes a mention of that person
+    (producer ``rule:entities.handle``): *@AlexisCorbiere*, *@MESNIERThomas*, *@jccambadelis*, *@FdeRugy* for
+    *Alexis Corbière*, *Thomas Mesnier*, *Jean-Christophe Cambadélis*, *François de Rugy* (``spells_person``).
+    An embedded post relays a person by handle (*.@X : « … »*, *…, tranche @X.*) and that person speaks; no
+    handle named who before. An entity the model made of the handle alone is folded into the person."""
+    people = [e for e in entities if e.label == "PER" and len(e.canonical.split()) >= 2]
+    if not people or "@" not in body:
+        return entities
+    for m in HANDLE.finditer(body):
+        owners = [e for e in people if spells_person(m.group("name"), e.canonical)]
+        if len(owners) != 1:
+            continue
+        start, end = m.span(1)
+        owner = owners[0]
+        for other in entities:  # the model's own entity of the handle (*.@AlexisCorbiere* tagged PER) goes
+            if other is not owner:
+                other.mentions = [x for x in other.mentions if not (m.start() <= x.start and x.end <= m.end())]
+        owner.mentions.append(Mention(text=body[start:end], start=start, end=end, label="PER",
+                                      producer="rule:entities.handle"))
+        owner.mentions.sort(key=lambda x: x.start)
+    return [e for e in entities if e.mentions]
+
+
+def spells_person(handle: str, name: str) -> bool:
+    """Does a handle spell a person's name: the surname (four letters or more, particles and hyphens
+    joined), with nothing else beside it but the first names, their initials and the particles, in the
+    order the name has them (*jccambadelis*, *fderugy*, *mesnierthomas*, *alexiscorbiere*)?"""
+    words = [w for w in re.split(r"[\s\-’']+", fold(name)) if w]
+    letters = re.sub(r"[^a-z]", "", fold(handle))
+    surname = words[-1]
+    if len(surname) < 4 or surname not in letters:
+        return False
+    before, _, after = letters.partition(surname)
+    pieces = {w for w in words[:-1]} | {w[0] for w in words[:-1] if w not in NAME_PARTICLES}
+    return _segments(before, pieces) and _segments(after, pieces) and bool(before or after or len(words) > 1)
+
+
+def _segments(letters: str, pieces: set[str]) -> bool:
+    """Can ``letters`` be cut into ``pieces`` (each used any number of times)? Empty letters can."""
+    ok = [True] + [False] * len(letters)
+    for i in range(1, len(letters) + 1):
+        ok[i] = any(ok[i - len(p)] and letters[i - len(p):i] == p for p in pieces if len(p) <= i)
+    return ok[-1]
 
 
 def _merge_same_canonical(entities: list[Entity]) -> list[Entity]:

@@ -1130,14 +1130,17 @@ def _reported_in_post(doc: Doc, start: int, end: int) -> Mention | None:
     if language_of(doc) != "fr":
         return None
     text = doc_text(doc)
+    opening = _opening_voice(doc, start, end)
+    if opening is not None:
+        return opening
     forms = speech_forms("fr")
     for tok in doc.char_span(start, end, alignment_mode="expand") or ():
         if tok.i < 1 or tok.i + 1 >= len(doc) or tok.lower_ not in forms and not speech_lemma(tok, "fr"):
             continue
         if not re.search(r"[,»”\"]\s*$", text[start:tok.idx]) or not _third_person(tok):
             continue  # no incise (*interrogez X !*: a call to the reader)
-        if re.search(r"[.!?…]\s", text[start:tok.idx]):
-            break  # the incise claims one sentence: what comes before it is the poster's comment
+        if re.search(r"[.!?…]\s", QUOTED.sub("", text[start:tok.idx])):
+            break  # the incise claims one sentence, its quotation's own aside: what comes before it is the poster's
         after = doc[tok.i + 1]
         named = [e for e in entities_in(doc, after.idx, after.idx + len(after.text)) if is_person(e)]
         mention = next((m for e in named for m in e.mentions if m.start == after.idx and m.end <= end), None)
@@ -1146,6 +1149,25 @@ def _reported_in_post(doc: Doc, start: int, end: int) -> Mention | None:
         if mention is not None and re.match(r"\s*(?:[.;#\n]|$)", text[mention.end:end]):
             return mention
     return None
+
+
+# A quotation within a post (the sentences it holds do not end the post's own)
+QUOTED = re.compile(r"[«“\"][^«»“”\"\n]*[»”\"]")
+
+# A post that opens on whom it relays: a handle, with or without a colon, or a name and a colon, then the
+# opening quotation mark (*.@X : « … »*, *@X "…"*, *Marc Lenoir : « … »*).
+OPENING_VOICE = re.compile(r"\s*(?P<who>\.?@\w+|[^\W\d_][^:«»“”\"\n]{2,40}?(?=\s*:))\s*:?\s*[«“\"]")
+
+
+def _opening_voice(doc: Doc, start: int, end: int) -> Mention | None:
+    """The person a post relays at its opening (``OPENING_VOICE``), as a live-tweet of a broadcast gives the guest's
+    words: a person of the article, by name or by a handle that spells the name (``entities.spells_person``)."""
+    m = OPENING_VOICE.match(doc_text(doc), start, end)
+    if m is None:
+        return None
+    who = m.start("who") + (1 if doc_text(doc)[m.start("who")] == "." else 0)
+    named = [e for e in entities_in(doc, who, m.end("who")) if is_person(e)]
+    return next((x for e in named for x in e.mentions if x.start == who and x.end == m.end("who")), None)
 
 
 def _third_person(verb: Token) -> bool:

@@ -1,0 +1,103 @@
+"""Session 42: people the entity model left out (a listed first name, then a surname, the *Le* of *Le Pen* read as an
+article), and handles that spell a person of the article, whose words an embedded post relays. Sentences written for
+these tests; the tests of each mechanism fail on the commit before it for the reason they name, the guards pass on it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe import Analyzer, AnalyzerConfig
+from recoupe.analysis.entities import collect_mentions, spells_person
+from recoupe.nlp import get_nlp
+
+_analyzer = Analyzer(AnalyzerConfig(genre=False, persuasion=False, credibility=False))
+
+
+def _report(text):
+    return next(iter(_analyzer.findings_many([text], lang="fr")))
+
+
+def _people(text):
+    doc = get_nlp("fr", ())(text)
+    return [(doc[m.start:m.end].text, m.producer) for m in collect_mentions(doc) if m.label == "PER"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the model tags nothing: a sentence-initial name whose particle the tagger reads as an article
+    ("Sophie Le Bihan, candidate écologiste à la mairie, a dénoncé samedi les promesses de la majorité.",
+     "Sophie Le Bihan"),
+    ("Élise Le Goff, maire de la ville, a réagi dans la soirée.", "Élise Le Goff"),
+    # hyphenated first names and surnames, cut by the tokenizer
+    ("Anne-Claire Coudray-Morel a réagi dans la soirée.", "Anne-Claire Coudray-Morel"),
+    # the model tagged the first names alone: the name is completed, not a second person added
+    ("Jean-Pierre Le Roux-Dumont a réagi dans la soirée.", "Jean-Pierre Le Roux-Dumont"),
+])
+def test_a_listed_first_name_and_a_surname_the_model_left_out_make_a_person(text, name):
+    people = _people(text)
+    assert people == [(name, "rule:entities.first_name")], people
+
+
+@pytest.mark.parametrize("text", [
+    "Elle écoute France Inter chaque matin.",  # a known organisation opening with a first name
+    "La Marine Nationale a tiré deux missiles.",  # tagged an organisation by the model
+    "Selon Jean Dupont, le chantier reprendra en mai.",  # the model's own person stays as it was
+])
+def test_no_person_where_the_gazetteer_or_the_model_already_decided(text):
+    assert all(producer != "rule:entities.first_name" for _, producer in _people(text)), _people(text)
+
+
+def test_the_pronoun_after_an_untagged_name_finds_her():
+    quotes = _report("Sophie Le Bihan, candidate écologiste à la mairie, a dénoncé samedi les « mensonges » de la "
+                     "majorité. « Nous ne lâcherons rien devant ces gens-là », a-t-elle lancé devant ses militants.")
+    said = [q for q in quotes.quotes if q.content.text.startswith("Nous ne lâcherons")]
+    assert said and said[0].speaker_canonical == "Sophie Le Bihan", [(q.content.text, q.speaker_canonical)
+                                                                    for q in quotes.quotes]
+
+
+@pytest.mark.parametrize("handle, name, spelt", [
+    ("AlexisMartin", "Alexis Martin", True),
+    ("MARTINAlexis", "Alexis Martin", True),  # surname first
+    ("jcdurand", "Jean-Claude Durand", True),  # initials of the first names
+    ("FdeVilliers", "François de Villiers", True),  # an initial and the particle
+    ("durand2022", "Jean-Claude Durand", True),  # the surname alone, digits aside
+    ("franceinter", "Alexis Martin", False),
+    ("xdurandx", "Jean-Claude Durand", False),  # letters that are no part of the name
+    ("AlexisMar", "Alexis Mar", False),  # a surname too short to tell
+])
+def test_a_handle_spells_a_person_by_surname_first_names_and_initials(handle, name, spelt):
+    assert spells_person(handle, name) is spelt
+
+
+POST = ("La maire de Lorient, Julie Marchand, était l'invitée de la matinale. Elle a défendu son budget.\n"
+        "{opening} « Nous ne céderons rien sur les cantines » #direct pic.twitter.com/Xy12ab\n"
+        "— Radio Ouest (@radioouest) 3 mai 2019\nLa séance a repris dans l'après-midi.")
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    (".@JulieMarchand :", "Julie Marchand"),  # a live-tweet relays the guest by handle
+    ("@marchandjulie", "Julie Marchand"),  # no colon after a handle
+    (".@LorientVille :", "Radio Ouest"),  # a handle that spells nobody of the article: the poster's post
+])
+def test_a_post_that_opens_on_a_handle_relays_its_person(opening, speaker):
+    report = _report(POST.format(opening=opening))
+    post = [q for q in report.quotes if q.producer == "rule:quotes.direct_post"]
+    assert post and post[0].speaker_canonical == speaker, [(q.producer, q.speaker_canonical) for q in report.quotes]
+
+
+def test_a_handle_is_a_mention_of_its_person():
+    report = _report(POST.format(opening=".@JulieMarchand :"))
+    marchand = [e for e in report.entities if e.canonical == "Julie Marchand"]
+    assert marchand and any(m.producer == "rule:entities.handle" and m.text == "@JulieMarchand"
+                            for m in marchand[0].mentions)
+    # the model's own entity of the handle, if it made one, is folded into the person
+    assert not any("JulieMarchand" in e.canonical for e in report.entities)
+
+
+def test_an_incise_naming_a_handle_after_a_quotation_of_two_sentences():
+    # the sentence end inside the quotation does not end the incise's sentence
+    report = _report("Le député Lucas Dupont n'a pas signé la tribune des maires.\n"
+                     "Tribune des maires : \"Je ne signerai pas ce texte. Ce n'est pas la bonne solution\", tranche "
+                     "@DupontLucas.#Direct pic.twitter.com/Ab12cd\n— LCP (@LCP) 13 février 2019\nLe débat continue.")
+    post = [q for q in report.quotes if q.producer == "rule:quotes.direct_post"]
+    assert post and post[0].speaker_canonical == "Lucas Dupont"

@@ -184,9 +184,10 @@ from recoupe.analysis import text  # noqa: E402
 from recoupe.analysis.entities import (  # noqa: E402
     GENERIC_ORG_SUFFIXES, LABEL_MAP, NAME_PARTICLES, SEPARATORS, Cluster, RawMention, _ClusterIndex, _join_acronyms,
     _max_org_tokens, _particle_surname, _Tokens,
-    _merge_same_canonical, _promote_people, _role_key, _role_span, find_roles, fold, is_known_organisation,
-    org_heads, organisations, role_nouns,
+    _merge_same_canonical, _promote_people, _role_key, _role_span, _spelt_out, _with_handles, find_roles, fold,
+    is_known_organisation, org_heads, organisations, role_nouns,
 )
+from recoupe.analysis.component import doc_text  # noqa: E402
 from recoupe.analysis.lexicons import first_names, language_of  # noqa: E402
 from recoupe.model import Entity, Mention, Role  # noqa: E402
 from recoupe.settings import setting  # noqa: E402
@@ -303,11 +304,49 @@ def entities_collect_mentions(doc: Doc) -> list[RawMention]:
                 weak = len(span) == 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and not _e_namelike(span[0])
                 mentions.append(RawMention(s, e, lab, producer, weak=weak))
     mentions.extend(_e_gazetteer_mentions(doc, mentions, tails))
+    mentions.extend(_e_untagged_people(doc, mentions))
     mentions = _e_split_glued_people(doc, mentions)
     mentions = _e_split_title_complement(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _promote_people(doc, mentions)
     return mentions
+
+
+def _e_untagged_people(doc: Doc, found: list[RawMention]) -> list[RawMention]:
+    """``entities._untagged_people`` token by token (session 42)."""
+    names = first_names(language_of(doc))
+    covered = {i for m in found for i in range(m.start, m.end)}
+
+    def surname_word(t) -> bool:
+        return t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").replace("’", "").isalpha() \
+            and not t.is_stop and t.pos_ in ("PROPN", "X", "NOUN")
+
+    def glued(i: int) -> bool:
+        return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    extra, n = [], len(doc)
+    for tok in doc:
+        i = tok.i
+        if tok.text not in names or not tok.text[:1].isupper() or i + 1 >= n or i + 1 in covered:
+            continue
+        start = i + 1
+        if fold(doc[start].text) in NAME_PARTICLES and doc[start].text[:1].isupper():
+            start += 1
+        end = start
+        while end < n and end - start < 3 and end not in covered and surname_word(doc[end]):
+            end += 2 if end + 2 < n and glued(end + 1) and surname_word(doc[end + 2]) else 1
+        if end == start or any(is_known_organisation(doc[i:k].text) for k in range(start, end + 1)) \
+                or any(fold(t.text) in organisations() for t in doc[start:end]):
+            continue
+        first = i - 2 if i >= 2 and glued(i - 1) and doc[i - 2].text[:1].isupper() else i
+        half = next((m for m in found if m.start <= first < m.end and m.end <= i + 1 and m.label == "PER"), None)
+        if half is not None:
+            half.end, half.label, half.producer = end, "PER", "rule:entities.first_name"
+            covered.update(range(first, end))
+        elif not covered.intersection(range(first, i + 1)):
+            extra.append(RawMention(first, end, "PER", "rule:entities.first_name"))
+            covered.update(range(first, end))
+    return extra
 
 
 def _e_title_alone(doc: Doc, span: Span) -> bool:
@@ -491,7 +530,7 @@ def entities_find(doc: Doc) -> list[Entity]:
         mentions_out.sort(key=lambda x: x.start)
         entities.append(Entity(canonical=_e_canonical(doc, c), label=label, mentions=mentions_out,
                                roles=roles_by_cluster.get(cid, [])))
-    return _merge_same_canonical(entities)
+    return _with_handles(doc_text(doc), _spelt_out(_merge_same_canonical(entities), language_of(doc)))
 
 
 # --- furniture cues (issue 9, sixth pass): each cue pattern compiled and tried on its own ---

@@ -101,3 +101,21 @@ def test_an_incise_naming_a_handle_after_a_quotation_of_two_sentences():
                      "@DupontLucas.#Direct pic.twitter.com/Ab12cd\n— LCP (@LCP) 13 février 2019\nLe débat continue.")
     post = [q for q in report.quotes if q.producer == "rule:quotes.direct_post"]
     assert post and post[0].speaker_canonical == "Lucas Dupont"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Selon l'OMS, le virus circule encore dans trois régions.", "Organisation mondiale de la santé (OMS)"),
+    ("Le PS a dénoncé « une faute grave » du gouvernement.", "Parti socialiste (PS)"),
+    # an outlet keeps its brand (the ratings registry reads it), an unlisted acronym stays as written
+    ("Selon l'AFP, le virus circule encore dans trois régions.", "AFP"),
+    ("Selon l'AEF, le risque reste faible pour les voyageurs.", "AEF"),
+])
+def test_a_known_body_named_by_its_acronym_alone_is_spelt_out(text, speaker):
+    quotes = _report(text).quotes
+    assert quotes and quotes[0].speaker_canonical == speaker, [(q.content.text, q.speaker_canonical) for q in quotes]
+
+
+def test_a_body_the_article_spells_out_is_not_spelt_twice():
+    names = {e.canonical for e in _report("L'Organisation mondiale de la santé (OMS) a publié son rapport. Selon "
+                                          "l'OMS, le virus circule encore.").entities}
+    assert "Organisation mondiale de la santé" in names and not any("(OMS)" in n for n in names), names

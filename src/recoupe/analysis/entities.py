@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 from recoupe.analysis import text
 from recoupe.analysis.component import doc_component, doc_text
-from recoupe.analysis.lexicons import first_names, language_of, quote_words
+from recoupe.analysis.lexicons import acronyms, first_names, language_of, quote_words
 from recoupe.settings import setting
 from recoupe.model import Entity, Mention, Role
 
@@ -886,7 +886,23 @@ def find_entities(doc: Doc) -> list[Entity]:
         mentions_out.sort(key=lambda x: x.start)
         entities.append(Entity(canonical=_canonical(toks, c), label=label, mentions=mentions_out,
                                roles=roles_by_cluster.get(cid, [])))
-    return _with_handles(toks.body, _merge_same_canonical(entities))
+    return _with_handles(toks.body, _spelt_out(_merge_same_canonical(entities), language_of(doc)))
+
+
+def _spelt_out(entities: list[Entity], lang: str) -> list[Entity]:
+    """A body the article names by its acronym alone takes its full name, the acronym after it (*l'OMS* ->
+    *Organisation mondiale de la santé (OMS)*), as a reader would name it (``acronyms.tsv``: bodies only, no
+    outlet): the corpus then keys it as the article that spells it out does. Not when an entity of the article
+    already bears that full name apart (*le Parti socialiste et Paris Sportif… le PS*: the initials join
+    neither, ``_join_acronyms``, and two entities of one name would hide it)."""
+    table = acronyms(lang)
+    names = {fold(e.canonical) for e in entities}
+    for ent in entities:
+        acronym = re.sub(r"^(?:l['’]|les? |la )", "", ent.canonical, flags=re.I)
+        full = table.get(acronym) if ent.label in ("ORG", "MISC") else None
+        if full is not None and fold(full) not in names:
+            ent.canonical = f"{full} ({acronym})"
+    return entities
 
 
 # A social-media handle in the text (*@AlexisCorbiere*, *.@jccambadelis*), not inside an address (*x@y.fr*).

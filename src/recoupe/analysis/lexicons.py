@@ -51,6 +51,12 @@ def role_nouns(lang: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def acronyms(lang: str) -> dict[str, str]:
+    """Acronym -> the full name of the body it stands for, in ``lang`` (``acronyms.tsv``)."""
+    return {row[0]: row[1] for row in _rows("acronyms.tsv") if row[2] == lang}
+
+
+@lru_cache(maxsize=None)
 def first_names(lang: str) -> dict[str, str]:
     """First name -> "Masc" / "Fem" (``first_names.tsv``): the language's own rows, then the other
     language's for names it does not list."""

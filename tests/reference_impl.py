@@ -207,7 +207,8 @@ def _e_not_name(tok) -> bool:
     sentence-initial surnames ADV)."""
     if _e_namelike(tok) or (tok.is_stop and tok.text[:1].isupper() and not tok.is_sent_start):
         return False  # a capitalised particle inside a sentence belongs to the name: Marine Le Pen
-    return tok.is_punct or tok.is_space or not tok.text.strip() or tok.is_stop or bool(tok.morph.get("VerbForm"))
+    return tok.is_punct or tok.is_space or not any(c.isalnum() for c in tok.text) or tok.is_stop \
+        or bool(tok.morph.get("VerbForm"))
 
 
 def _e_trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

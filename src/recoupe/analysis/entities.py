@@ -154,8 +154,8 @@ def _not_name(toks: _Tokens, i: int) -> bool:
     word = toks.text[i]
     if _namelike(word) or (toks.stop[i] and word[:1].isupper() and toks.sent_start[i] != 1):
         return False  # a capitalised particle inside a sentence belongs to the name: Marine Le Pen
-    return (toks.punct[i] or toks.space[i] or not word.strip() or toks.stop[i]
-            or bool(toks.doc[i].morph.get("VerbForm")))
+    return (toks.punct[i] or toks.space[i] or not any(c.isalnum() for c in word) or toks.stop[i]
+            or bool(toks.doc[i].morph.get("VerbForm")))  # no letter: *>* opening a line of links
 
 
 def _trim(toks: _Tokens, start: int, end: int) -> tuple[int, int]:

@@ -641,7 +641,8 @@ def _colon_speaker(doc: Doc, start: int, lang: str) -> Token | None:
     span = doc.char_span(line_start, line_start + len(prefix) - 1, alignment_mode="expand")
     if span is None or not len(span) or len(span) > 10 or any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
-    first = span[0] if span[0].text not in (".", "@") else (span[1] if len(span) > 1 else None)
+    # past the marks that open a line of links or a list (*> X :*, *>> X :*, *• X :*) and a handle's *.@*
+    first = next((t for t in span if not (t.is_punct or t.pos_ == "SYM" or t.text.strip(".@>•*") == "")), None)
     if first is None or not _names_someone(doc, first):
         return None
     return first

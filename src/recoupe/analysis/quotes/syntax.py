@@ -477,8 +477,9 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "CCONJ", "DET")) \
             and not _balanced_mark(doc, left, right, right):
         right -= 1
-    while left < head.i and (doc[left].is_punct or doc[left].is_space or doc[left].pos_ in ("ADP", "CCONJ")) \
-            and not _balanced_mark(doc, left, right, left):
+    while left < head.i and (doc[left].is_punct or doc[left].is_space or doc[left].pos_ in ("ADP", "CCONJ")
+                             or not any(c.isalnum() for c in doc[left].text)) \
+            and not _balanced_mark(doc, left, right, left):  # no letter: *>* opening a line of links
         left += 1
     line_start = doc_text(doc).rfind("\n", 0, head.idx) + 1
     line_end = doc_text(doc).find("\n", head.idx)

@@ -531,7 +531,8 @@ def entities_find(doc: Doc) -> list[Entity]:
         mentions_out.sort(key=lambda x: x.start)
         entities.append(Entity(canonical=_e_canonical(doc, c), label=label, mentions=mentions_out,
                                roles=roles_by_cluster.get(cid, [])))
-    return _with_handles(doc_text(doc), _spelt_out(_merge_same_canonical(entities), language_of(doc)))
+    body = doc_text(doc)
+    return _with_handles(body, _spelt_out(_merge_same_canonical(entities), language_of(doc), body))
 
 
 # --- furniture cues (issue 9, sixth pass): each cue pattern compiled and tried on its own ---

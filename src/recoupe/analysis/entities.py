@@ -438,32 +438,38 @@ def _gazetteer_mentions(toks: _Tokens, found: list[RawMention], surnames: frozen
 
 
 def _untagged_people(toks: _Tokens, found: list[RawMention], names: dict[str, str]) -> list[RawMention]:
-    """People the model did not tag at all: a listed first name (``first_names.tsv``), capitalised, then a
-    capitalised surname, after a capitalised particle or not. The French tagger reads the *Le* of *Marine Le
-    Pen*, *Jean-Yves Le Drian* as an article, and the model then often leaves the whole name out: the speaker
-    of *Marine Le Pen, candidate à la présidentielle, a dénoncé…* became the party of her apposition, and
-    every *elle* after it followed. Not a span the gazetteer knows (*France Inter*), not over another mention;
-    a name the model tagged in half (*Paul -* of *Paul-Marie Coûteaux*) is completed instead."""
+    """People the model did not tag at all: a listed first name (``first_names.tsv``), capitalised, a capitalised
+    particle, a capitalised surname. The French tagger reads the *Le* of *Marine Le Pen*, *Jean-Yves Le Drian* as
+    an article, and the model then often leaves the whole name out: the speaker of *Marine Le Pen, candidate à la
+    présidentielle, a dénoncé…* became the party of her apposition, and every *elle* after it followed. Without a
+    particle only after a compound first name (*Anne-Claire Coudray-Morel*): a single one is too often a place's or
+    a body's first word (*France Culture*, *Nancy Ville*, *Virginia Tech*: the read-only review's). One surname word,
+    its hyphenated parts glued (not a second name: *le duel Marine Le Pen-Emmanuel Macron*); not a span the
+    gazetteer knows, not over another mention. A name the model tagged in half (*Jean-Pierre*, *Paul -* of
+    *Paul-Marie*, *Catherine Di* of *Catherine Di Folco*; the first name alone as miscellaneous) is completed."""
     covered = {i for m in found for i in range(m.start, m.end)}
     extra, n = [], len(toks.text)
     for i, word in enumerate(toks.text):
-        if word not in names or not word[:1].isupper() or i + 1 >= n or i + 1 in covered:
+        if word not in names or not word[:1].isupper() or i + 1 >= n:
             continue
         start = i + 1
-        if fold(toks.text[start]) in NAME_PARTICLES and toks.text[start][:1].isupper():
-            start += 1
-        end = start
-        while end < n and end - start < 3 and end not in covered and _surname_word(toks, end):
-            end += 2 if end + 2 < n and _hyphen_glued(toks, end + 1) and _surname_word(toks, end + 2) else 1
-        if end == start or any(is_known_organisation(toks.span_text(i, k)) for k in range(start, end + 1)) \
+        particle = fold(toks.text[start]) in NAME_PARTICLES and toks.text[start][:1].isupper()
+        start += particle
+        if start >= n or start in covered or not _surname_word(toks, start):
+            continue
+        end = start + 1
+        while end + 1 < n and _hyphen_glued(toks, end) and end + 1 not in covered and _surname_word(toks, end + 1):
+            end += 2  # *Coudray-Morel*, *Le Roux-Dumont*
+        if any(is_known_organisation(toks.span_text(i, k)) for k in range(start, end + 1)) \
                 or any(fold(w) in organisations() for w in toks.text[start:end]):
             continue  # *France Bleu Provence*
         first = i - 2 if i >= 2 and _hyphen_glued(toks, i - 1) and toks.text[i - 2][:1].isupper() else i
-        half = next((m for m in found if m.start <= first < m.end and m.end <= i + 1 and m.label == "PER"), None)
-        if half is not None:  # the model tagged the first names alone (*Jean-Pierre*, *Paul -* of *Paul-Marie*)
+        half = next((m for m in found if m.start <= first < m.end and m.end <= start and (
+            m.label == "PER" or m.label == "MISC" and (m.start, m.end) == (first, i + 1))), None)
+        if half is not None:  # the model tagged the first names alone, or with the particle
             half.end, half.label, half.producer = end, "PER", "rule:entities.first_name"
             covered.update(range(first, end))
-        elif not covered.intersection(range(first, i + 1)):
+        elif (particle or "-" in word or first != i) and not covered.intersection(range(first, start)):
             extra.append(RawMention(first, end, "PER", "rule:entities.first_name"))
             covered.update(range(first, end))
     return extra
@@ -886,23 +892,30 @@ def find_entities(doc: Doc) -> list[Entity]:
         mentions_out.sort(key=lambda x: x.start)
         entities.append(Entity(canonical=_canonical(toks, c), label=label, mentions=mentions_out,
                                roles=roles_by_cluster.get(cid, [])))
-    return _with_handles(toks.body, _spelt_out(_merge_same_canonical(entities), language_of(doc)))
+    return _with_handles(toks.body, _spelt_out(_merge_same_canonical(entities), language_of(doc), toks.body))
 
 
-def _spelt_out(entities: list[Entity], lang: str) -> list[Entity]:
+def _spelt_out(entities: list[Entity], lang: str, body: str) -> list[Entity]:
     """A body the article names by its acronym alone takes its full name, the acronym after it (*l'OMS* ->
     *Organisation mondiale de la santé (OMS)*), as a reader would name it (``acronyms.tsv``: bodies only, no
-    outlet): the corpus then keys it as the article that spells it out does. Not when an entity of the article
-    already bears that full name apart (*le Parti socialiste et Paris Sportif… le PS*: the initials join
-    neither, ``_join_acronyms``, and two entities of one name would hide it)."""
+    outlet): the corpus then keys it as the article that spells it out does. Only where the article writes the
+    acronym with a definite article at least once (*le PS*, *l'OMS*, *the WHO*), as a body's name is written: the
+    same letters without one are as often something else (*PS :* a postscript, *les pistolets FN*, *un sondage
+    CSA*: the read-only review's). Not when an entity of the article already bears that full name apart (*le
+    Parti socialiste et Paris Sportif… le PS*: the initials join neither, ``_join_acronyms``)."""
     table = acronyms(lang)
     names = {fold(e.canonical) for e in entities}
     for ent in entities:
-        acronym = re.sub(r"^(?:l['’]|les? |la )", "", ent.canonical, flags=re.I)
+        acronym = re.sub(r"^(?:l['’]|les? |la |the )", "", ent.canonical, flags=re.I)
         full = table.get(acronym) if ent.label in ("ORG", "MISC") else None
-        if full is not None and fold(full) not in names:
+        if full is not None and fold(full) not in names \
+                and any(DEFINITE_BEFORE.search(body, max(0, m.start - 8), m.start) for m in ent.mentions):
             ent.canonical = f"{full} ({acronym})"
     return entities
+
+
+# A definite article (or its contraction with a preposition) right before a name
+DEFINITE_BEFORE = re.compile(r"(?:\b(?:le|la|les|du|des|au|aux|the)\s+|\bl['’]\s*)$", re.I)
 
 
 # A social-media handle in the text (*@AlexisCorbiere*, *.@jccambadelis*), not inside an address (*x@y.fr*).
@@ -934,25 +947,38 @@ def _with_handles(body: str, entities: list[Entity]) -> list[Entity]:
 
 
 def spells_person(handle: str, name: str) -> bool:
-    """Does a handle spell a person's name: the surname (four letters or more, particles and hyphens
-    joined), with nothing else beside it but the first names, their initials and the particles, in the
-    order the name has them (*jccambadelis*, *fderugy*, *mesnierthomas*, *alexiscorbiere*)?"""
+    """Does a handle spell a person's name: the surname (four letters or more; with its particle, *lepen*), and
+    beside it the first names in their order, each whole or as its initial, a particle or not (*jccambadelis*,
+    *fderugy*, *mesnierthomas*, *alexiscorbiere*)? A surname alone spells no one: a family's name is a company's
+    or a town's as often (*@Peugeot*, *@Paris*: the read-only review's), and an initial is one first name's."""
     words = [w for w in re.split(r"[\s\-’']+", fold(name)) if w]
     letters = re.sub(r"[^a-z]", "", fold(handle))
-    surname = words[-1]
+    if len(words) < 2:
+        return False
+    joined = len(words) >= 3 and words[-2] in NAME_PARTICLES
+    surname, given = (words[-2] + words[-1], words[:-2]) if joined else (words[-1], words[:-1])
     if len(surname) < 4 or surname not in letters:
         return False
     before, _, after = letters.partition(surname)
-    pieces = {w for w in words[:-1]} | {w[0] for w in words[:-1] if w not in NAME_PARTICLES}
-    return _segments(before, pieces) and _segments(after, pieces) and bool(before or after or len(words) > 1)
+    if bool(before) == bool(after):
+        return False  # the first names on one side of the surname, never on both nor on neither
+    return _spells_given(before or after, given)
 
 
-def _segments(letters: str, pieces: set[str]) -> bool:
-    """Can ``letters`` be cut into ``pieces`` (each used any number of times)? Empty letters can."""
-    ok = [True] + [False] * len(letters)
-    for i in range(1, len(letters) + 1):
-        ok[i] = any(ok[i - len(p)] and letters[i - len(p):i] == p for p in pieces if len(p) <= i)
-    return ok[-1]
+def _spells_given(letters: str, given: list[str]) -> bool:
+    """Are ``letters`` the first names ``given`` in their order, the first of them whole or as its initial, the
+    others too or left out (a particle only whole or left out)? Not *E_Leclerc* for *Michel-Édouard Leclerc*."""
+    def rest(k: int, at: int, used: bool) -> bool:
+        if at == len(letters):
+            return used
+        if k == len(given):
+            return False
+        word = given[k]
+        forms = {word} if word in NAME_PARTICLES else {word, word[0]}
+        return k > 0 and rest(k + 1, at, used) or any(letters.startswith(f, at) and rest(k + 1, at + len(f), used or
+                                                                               word not in NAME_PARTICLES)
+                                            for f in forms)
+    return rest(0, 0, False)
 
 
 def _merge_same_canonical(entities: list[Entity]) -> list[Entity]:

@@ -1155,20 +1155,22 @@ def _reported_in_post(doc: Doc, start: int, end: int) -> Mention | None:
 # A quotation within a post (the sentences it holds do not end the post's own)
 QUOTED = re.compile(r"[«“\"][^«»“”\"\n]*[»”\"]")
 
-# A post that opens on whom it relays: a handle, with or without a colon, or a name and a colon, then the
-# opening quotation mark (*.@X : « … »*, *@X "…"*, *Marc Lenoir : « … »*).
-OPENING_VOICE = re.compile(r"\s*(?P<who>\.?@\w+|[^\W\d_][^:«»“”\"\n]{2,40}?(?=\s*:))\s*:?\s*[«“\"]")
+# A post that opens on the handle of whom it relays, a colon or not, then its quotation and nothing of the poster's
+# after it but tags, handles and links (*.@X : « … » #direct pic.twitter.com/…*, *@X "…"*)
+OPENING_VOICE = re.compile(r"\s*\.?(?P<who>@\w+)\s*:?\s*[«“\"][^«»“”\"]+[»”\"](?:\s|[#@]\w+|pic\.twitter\.com/\S*"
+                           r"|https?://\S+|[.,;!…])*$")
 
 
 def _opening_voice(doc: Doc, start: int, end: int) -> Mention | None:
-    """The person a post relays at its opening (``OPENING_VOICE``), as a live-tweet of a broadcast gives the guest's
-    words: a person of the article, by name or by a handle that spells the name (``entities.spells_person``)."""
-    m = OPENING_VOICE.match(doc_text(doc), start, end)
+    """The person a post relays at its opening (``OPENING_VOICE``), as a broadcaster's live-tweet gives its guest's
+    words: a person of the article by a handle that spells the name (``entities.spells_person``). A post that says
+    more after the quotation (*Julien B. : « … » FAUX : il n'a jamais dit cela*, *Ah bon ?*) comments on the
+    words, and a name with a colon opens a fact-check or a retort as often: the poster's (the read-only review's)."""
+    m = OPENING_VOICE.match(doc_text(doc)[:end], start)
     if m is None:
         return None
-    who = m.start("who") + (1 if doc_text(doc)[m.start("who")] == "." else 0)
-    named = [e for e in entities_in(doc, who, m.end("who")) if is_person(e)]
-    return next((x for e in named for x in e.mentions if x.start == who and x.end == m.end("who")), None)
+    named = [e for e in entities_in(doc, m.start("who"), m.end("who")) if is_person(e)]
+    return next((x for e in named for x in e.mentions if (x.start, x.end) == m.span("who")), None)
 
 
 def _third_person(verb: Token) -> bool:

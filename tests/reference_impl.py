@@ -325,26 +325,32 @@ def _e_untagged_people(doc: Doc, found: list[RawMention]) -> list[RawMention]:
     def glued(i: int) -> bool:
         return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
+    def thing(i: int) -> bool:
+        return i > 0 and doc[i - 1].pos_ == "NOUN" and fold(doc[i - 1].text) not in role_nouns()
+
     extra, n = [], len(doc)
     for tok in doc:
-        i = tok.i
-        if tok.text not in names or not tok.text[:1].isupper() or i + 1 >= n or i + 1 in covered:
+        i, word = tok.i, tok.text
+        if word not in names or not word[:1].isupper() or i + 1 >= n:
             continue
         start = i + 1
-        if fold(doc[start].text) in NAME_PARTICLES and doc[start].text[:1].isupper():
-            start += 1
-        end = start
-        while end < n and end - start < 3 and end not in covered and surname_word(doc[end]):
-            end += 2 if end + 2 < n and glued(end + 1) and surname_word(doc[end + 2]) else 1
-        if end == start or any(is_known_organisation(doc[i:k].text) for k in range(start, end + 1)) \
+        particle = fold(doc[start].text) in NAME_PARTICLES and doc[start].text[:1].isupper()
+        start += particle
+        if start >= n or start in covered or not surname_word(doc[start]):
+            continue
+        end = start + 1
+        while end + 1 < n and glued(end) and end + 1 not in covered and surname_word(doc[end + 1]):
+            end += 2
+        if any(is_known_organisation(doc[i:k].text) for k in range(start, end + 1)) \
                 or any(fold(t.text) in organisations() for t in doc[start:end]):
             continue
         first = i - 2 if i >= 2 and glued(i - 1) and doc[i - 2].text[:1].isupper() else i
-        half = next((m for m in found if m.start <= first < m.end and m.end <= i + 1 and m.label == "PER"), None)
+        half = next((m for m in found if m.start <= first < m.end and m.end <= start and (
+            m.label == "PER" or m.label == "MISC" and (m.start, m.end) == (first, i + 1) and not thing(first))), None)
         if half is not None:
             half.end, half.label, half.producer = end, "PER", "rule:entities.first_name"
             covered.update(range(first, end))
-        elif not covered.intersection(range(first, i + 1)):
+        elif (particle or "-" in word or first != i) and not covered.intersection(range(first, start)):
             extra.append(RawMention(first, end, "PER", "rule:entities.first_name"))
             covered.update(range(first, end))
     return extra

@@ -56,6 +56,9 @@ def test_a_name_the_model_left_in_half_is_completed(text, name):
     "La gare de Nancy Ville sera fermée tout le week-end.",
     "L'université Virginia Tech a rendu hommage aux victimes.",
     "Le chalutier Sainte Marie Madeleine a coulé au large.",
+    # the second review's: a common noun before the name says it is a thing's
+    "Le roman Thomas La Chance est sorti en librairie.",
+    "La jument Julie La Rapide a gagné le Grand Prix.",
 ])
 def test_no_person_where_the_gazetteer_or_the_model_already_decided(text):
     assert all(producer != "rule:entities.first_name" for _, producer in _people(text)), _people(text)
@@ -106,14 +109,26 @@ POST = ("La maire de Lorient, Julie Marchand, était l'invitée de la matinale. 
 
 @pytest.mark.parametrize("opening, speaker", [
     (".@JulieMarchand :", "Julie Marchand"),  # a live-tweet relays the guest by handle
-    ("@marchandjulie", "Julie Marchand"),  # no colon after a handle
+    ("@marchandjulie :", "Julie Marchand"),  # a colon after a handle without the dot
     (".@LorientVille :", "Radio Ouest"),  # a handle that spells nobody of the article: the poster's post
     ("Julie Marchand :", "Radio Ouest"),  # a name and a colon open a fact-check or a retort as often
+    ("@JulieMarchand", "Radio Ouest"),  # a reply (no dot, no colon): the poster's words to her
 ])
 def test_a_post_that_opens_on_a_handle_relays_its_person(opening, speaker):
     report = _report(POST.format(opening=opening, after=""))
     post = [q for q in report.quotes if q.producer == "rule:quotes.direct_post"]
     assert post and post[0].speaker_canonical == speaker, [(q.producer, q.speaker_canonical) for q in report.quotes]
+
+
+@pytest.mark.parametrize("words", ["Allez-vous fermer les cantines ?", "Démissionnez !",
+                                   "Vous avez trahi vos électeurs"])
+def test_words_put_to_a_handle_are_the_posters(words):
+    # a question, a cry, the second person: said to the person the handle names, not by her (the second review's)
+    report = _report(POST.format(opening=".@JulieMarchand :", after="").replace(
+        "Nous ne céderons rien sur les cantines", words))
+    post = [q for q in report.quotes if q.producer == "rule:quotes.direct_post"]
+    assert post and post[0].speaker_canonical == "Radio Ouest", [(q.producer, q.speaker_canonical)
+                                                                 for q in report.quotes]
 
 
 @pytest.mark.parametrize("after", [" FAUX : elle n'a jamais dit cela.", " Ah bon ? Les cantines ferment pourtant."])
@@ -157,6 +172,8 @@ def test_a_known_body_named_by_its_acronym_alone_is_spelt_out(text, speaker):
     ("Amitiés, Paul. PS : n'oubliez pas la réunion de lundi.", "PS"),  # a postscript
     ("Les pistolets FN ont été saisis lors de la perquisition.", "FN"),  # a maker's mark
     ("Un sondage CSA publié lundi place la gauche en tête.", "CSA"),  # the polling institute
+    # a longer name opening with the letters: a maker's (the second review's)
+    ("Le FN Herstal, fabricant d'armes belge, a livré des fusils. Le FN a démenti toute vente illégale.", "FN"),
 ])
 def test_letters_never_written_with_a_definite_article_are_not_spelt_out(text, letters):
     names = {e.canonical for e in _report(text).entities}
@@ -167,3 +184,10 @@ def test_a_body_the_article_spells_out_is_not_spelt_twice():
     names = {e.canonical for e in _report("L'Organisation mondiale de la santé (OMS) a publié son rapport. Selon "
                                           "l'OMS, le virus circule encore.").entities}
     assert "Organisation mondiale de la santé" in names and not any("(OMS)" in n for n in names), names
+
+
+def test_a_spelt_out_body_keys_as_the_body_an_article_spells_out():
+    from recoupe.corpus.keys import entity_key
+
+    assert entity_key("ORG", "Parti socialiste (PS)") == entity_key("ORG", "Parti socialiste")
+    assert entity_key("ORG", "Parti socialiste (PS)") != entity_key("ORG", "PS")

@@ -1,6 +1,6 @@
 """Session 42: a line of links or a list item opened by a mark (*> X : « … »*, *>> X :*, *• X :*) names its speaker
-after the mark, not the mark. Sentences written for these tests; the tests fail on the commit before the change (the
-speaker was *>*), the guard passes on it."""
+after the mark, not the mark, nor the rubric after it (*VIDÉO. X :*). Sentences written for these tests; the tests
+fail on the commit before the change (the speaker was *>* or the rubric), the guard passes on it."""
 
 from __future__ import annotations
 
@@ -30,3 +30,16 @@ def test_a_line_without_a_mark_is_read_as_before():
             "La suite du programme sera connue lundi.")
     quotes = [q for q in _quotes(text) if q.content.text.startswith("Cette affaire")]
     assert quotes and quotes[0].speaker_canonical == "Rachida Dati"
+
+
+@pytest.mark.parametrize("line", [
+    "> INFO FRANCE 2. Rachida Dati : « Cette affaire est un scandale d'État »",
+    "VIDÉO. Rachida Dati : « Cette affaire est un scandale d'État »",
+    "> VIDÉO - Rachida Dati : « Cette affaire est un scandale d'État »",
+])
+def test_a_rubric_opening_the_line_is_not_the_speaker(line):
+    # the second review's: past the mark, the rubric's words name no one
+    quotes = [q for q in _quotes(f"Le congrès du parti s'ouvre samedi à Tours.\n{line}\nLa suite sera connue lundi.")
+              if q.content.text.startswith("Cette affaire")]
+    assert quotes and quotes[0].speaker_canonical == "Rachida Dati", [(q.speaker and q.speaker.text)
+                                                                      for q in quotes]

@@ -465,7 +465,8 @@ def _untagged_people(toks: _Tokens, found: list[RawMention], names: dict[str, st
             continue  # *France Bleu Provence*
         first = i - 2 if i >= 2 and _hyphen_glued(toks, i - 1) and toks.text[i - 2][:1].isupper() else i
         half = next((m for m in found if m.start <= first < m.end and m.end <= start and (
-            m.label == "PER" or m.label == "MISC" and (m.start, m.end) == (first, i + 1))), None)
+            m.label == "PER" or m.label == "MISC" and (m.start, m.end) == (first, i + 1)
+            and not _names_a_thing(toks, first))), None)
         if half is not None:  # the model tagged the first names alone, or with the particle
             half.end, half.label, half.producer = end, "PER", "rule:entities.first_name"
             covered.update(range(first, end))
@@ -473,6 +474,13 @@ def _untagged_people(toks: _Tokens, found: list[RawMention], names: dict[str, st
             extra.append(RawMention(first, end, "PER", "rule:entities.first_name"))
             covered.update(range(first, end))
     return extra
+
+
+def _names_a_thing(toks: _Tokens, i: int) -> bool:
+    """Is the first name at ``i``, which the model tagged miscellaneous, a thing's, the common noun before it saying
+    what it names (*le roman Thomas La Chance*, *la jument Julie La Rapide*: the second review's)? A role noun
+    names a person (*le ministre Jean Le Drian*)."""
+    return i > 0 and toks.pos[i - 1] == NOUN and fold(toks.text[i - 1]) not in role_nouns()
 
 
 def _hyphen_glued(toks: _Tokens, i: int) -> bool:
@@ -898,17 +906,19 @@ def find_entities(doc: Doc) -> list[Entity]:
 def _spelt_out(entities: list[Entity], lang: str, body: str) -> list[Entity]:
     """A body the article names by its acronym alone takes its full name, the acronym after it (*l'OMS* ->
     *Organisation mondiale de la santé (OMS)*), as a reader would name it (``acronyms.tsv``: bodies only, no
-    outlet): the corpus then keys it as the article that spells it out does. Only where the article writes the
+    outlet). Only where the article writes the
     acronym with a definite article at least once (*le PS*, *l'OMS*, *the WHO*), as a body's name is written: the
     same letters without one are as often something else (*PS :* a postscript, *les pistolets FN*, *un sondage
     CSA*: the read-only review's). Not when an entity of the article already bears that full name apart (*le
-    Parti socialiste et Paris Sportif… le PS*: the initials join neither, ``_join_acronyms``)."""
+    Parti socialiste et Paris Sportif… le PS*: the initials join neither, ``_join_acronyms``), nor a longer name
+    opening with the acronym (*le FN Herstal… le FN*, a maker's: the second review's). The corpus keys the name
+    without the acronym (``corpus.keys.entity_key``), as it keys the body an article spells out."""
     table = acronyms(lang)
     names = {fold(e.canonical) for e in entities}
     for ent in entities:
         acronym = re.sub(r"^(?:l['’]|les? |la |the )", "", ent.canonical, flags=re.I)
         full = table.get(acronym) if ent.label in ("ORG", "MISC") else None
-        if full is not None and fold(full) not in names \
+        if full is not None and fold(full) not in names and not any(n.startswith(fold(acronym) + " ") for n in names) \
                 and any(DEFINITE_BEFORE.search(body, max(0, m.start - 8), m.start) for m in ent.mentions):
             ent.canonical = f"{full} ({acronym})"
     return entities

@@ -70,6 +70,12 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text_fold(text)).split())
 
 
+# The acronym the analysis writes after a body's full name when the article named it by the acronym alone
+# (``analysis.entities._spelt_out``: *Parti socialiste (PS)*)
+SPELT_OUT_ACRONYM = re.compile(r"\s+\([A-ZÉ][A-Za-zÉ0-9-]{1,9}\)$")
+
+
 def entity_key(label: str, canonical: str) -> str:
-    """Cross-article key of an entity: its label and folded canonical name ('PER:mark zuckerberg')."""
-    return f"{label}:{fold(canonical)}"[:255]
+    """Cross-article key of an entity: its label and folded canonical name ('PER:mark zuckerberg'); a body named
+    *Parti socialiste (PS)* by an article that wrote *le PS* keys as the one an article spells out does."""
+    return f"{label}:{fold(SPELT_OUT_ACRONYM.sub('', canonical))}"[:255]

@@ -638,7 +638,9 @@ def _colon_speaker(doc: Doc, start: int, lang: str) -> Token | None:
     prefix = text[line_start:mark].rstrip()
     if not prefix.endswith(":") or len(prefix) > 80:
         return None
-    span = doc.char_span(line_start, line_start + len(prefix) - 1, alignment_mode="expand")
+    # past a rubric that opens the line (*VIDÉO. X :*, *INFO FRANCE 2 - X :*): its words name no one who speaks
+    rubric = max((r.end() for r in re.finditer(r"[.!?]\s+|\s[-–—|]\s", prefix[:-1])), default=0)
+    span = doc.char_span(line_start + rubric, line_start + len(prefix) - 1, alignment_mode="expand")
     if span is None or not len(span) or len(span) > 10 or any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
     # past the marks that open a line of links or a list (*> X :*, *>> X :*, *• X :*) and a handle's *.@*
@@ -1109,7 +1111,8 @@ def embedded_posts(doc: Doc) -> list[Candidate]:
         speaker = token_at(doc, m.start(name))
         if post[1] - post[0] < 10 or speaker is None:
             continue
-        reported = _reported_in_post(doc, *post)
+        poster = m.span(name)
+        reported = _reported_in_post(doc, *post, relays=not any(is_person(e) for e in entities_in(doc, *poster)))
         if reported is not None:  # a live-tweet of someone's words (*« … », dit X*): theirs, not the poster's
             speaker = token_at(doc, reported.start)
         cand = Candidate("direct", "direct_post", post, None, speaker, 0.7)
@@ -1118,7 +1121,7 @@ def embedded_posts(doc: Doc) -> list[Candidate]:
     return out
 
 
-def _reported_in_post(doc: Doc, start: int, end: int) -> Mention | None:
+def _reported_in_post(doc: Doc, start: int, end: int, relays: bool = True) -> Mention | None:
     """Whose words a French post relays, when it says so itself as a live-tweet does: a person named right
     after a third-person speech verb set off by a comma or a closing quotation mark, closing the sentence that
     opens the post (*Trois conditions avant toute frappe, dit X.*, *« … », tranche X #tag*; the form lexicon reads
@@ -1127,12 +1130,14 @@ def _reported_in_post(doc: Doc, start: int, end: int) -> Mention | None:
     the poster, and so is a comment of the poster's before the incise's sentence (*Scandaleux. …, lâche X*): a
     post may comment on what someone said in its own words. Handles are left to the poster too: no step resolves
     a handle to the person (the reviews, session 36). English posts were not read for it (none such on the
-    development sets). Returns the person's mention."""
+    development sets). A post that opens on a handle (``_opening_voice``) is relayed only by an account that is no
+    person (``relays``): a person's own post opening on a handle is as often a reply to it or a comment on it.
+    Returns the person's mention."""
     if language_of(doc) != "fr":
         return None
     text = doc_text(doc)
-    opening = _opening_voice(doc, start, end)
-    if opening is not None:
+    opening = _opening_voice(doc, start, end) if relays else None
+    if opening is not None:  # an account that relays (a broadcaster's, a party's), not a person's own post
         return opening
     forms = speech_forms("fr")
     for tok in doc.char_span(start, end, alignment_mode="expand") or ():
@@ -1157,8 +1162,11 @@ QUOTED = re.compile(r"[«“\"][^«»“”\"\n]*[»”\"]")
 
 # A post that opens on the handle of whom it relays, a colon or not, then its quotation and nothing of the poster's
 # after it but tags, handles and links (*.@X : « … » #direct pic.twitter.com/…*, *@X "…"*)
-OPENING_VOICE = re.compile(r"\s*\.?(?P<who>@\w+)\s*:?\s*[«“\"][^«»“”\"]+[»”\"](?:\s|[#@]\w+|pic\.twitter\.com/\S*"
-                           r"|https?://\S+|[.,;!…])*$")
+OPENING_VOICE = re.compile(r"\s*(?:\.(?P<who>@\w+)\s*:?|(?P<who2>@\w+)\s*:)\s*"
+                           r"[«“\"](?P<words>[^«»“”\"]+)[»”\"]"
+                           r"(?:\s|[#@]\w+|pic\.twitter\.com/\S*|https?://\S+|[.,;!…])*$")
+# Words that address someone (the second person): a quotation holding one is put to the handle, not said by it
+SECOND_PERSON = re.compile(r"(?i)\b(?:vous|votre|vos|tu|te|t['’]|toi|ton|ta|tes|you|your)\b")
 
 
 def _opening_voice(doc: Doc, start: int, end: int) -> Mention | None:
@@ -1167,10 +1175,14 @@ def _opening_voice(doc: Doc, start: int, end: int) -> Mention | None:
     more after the quotation (*Julien B. : « … » FAUX : il n'a jamais dit cela*, *Ah bon ?*) comments on the
     words, and a name with a colon opens a fact-check or a retort as often: the poster's (the read-only review's)."""
     m = OPENING_VOICE.match(doc_text(doc)[:end], start)
-    if m is None:
+    words = m.group("words") if m is not None else ""
+    # a reply (*@X « … »*, no dot, no colon), a question, words addressed to the handle or a bare cry
+    # (*« Démissionnez ! »*, *« la honte »*) are put to the person, not said by them: the poster's (second review)
+    if m is None or "?" in words or SECOND_PERSON.search(words) or len(words.split()) < 3:
         return None
-    named = [e for e in entities_in(doc, m.start("who"), m.end("who")) if is_person(e)]
-    return next((x for e in named for x in e.mentions if (x.start, x.end) == m.span("who")), None)
+    who = "who" if m.group("who") else "who2"
+    named = [e for e in entities_in(doc, m.start(who), m.end(who)) if is_person(e)]
+    return next((x for e in named for x in e.mentions if (x.start, x.end) == m.span(who)), None)
 
 
 def _third_person(verb: Token) -> bool:

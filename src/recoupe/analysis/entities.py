@@ -906,13 +906,13 @@ def find_entities(doc: Doc) -> list[Entity]:
 def _spelt_out(entities: list[Entity], lang: str, body: str) -> list[Entity]:
     """A body the article names by its acronym alone takes its full name, the acronym after it (*l'OMS* ->
     *Organisation mondiale de la santé (OMS)*), as a reader would name it (``acronyms.tsv``: bodies only, no
-    outlet). Only where the article writes the
-    acronym with a definite article at least once (*le PS*, *l'OMS*, *the WHO*), as a body's name is written: the
-    same letters without one are as often something else (*PS :* a postscript, *les pistolets FN*, *un sondage
-    CSA*: the read-only review's). Not when an entity of the article already bears that full name apart (*le
-    Parti socialiste et Paris Sportif… le PS*: the initials join neither, ``_join_acronyms``), nor a longer name
-    opening with the acronym (*le FN Herstal… le FN*, a maker's: the second review's). The corpus keys the name
-    without the acronym (``corpus.keys.entity_key``), as it keys the body an article spells out."""
+    outlet). Only where the article writes the acronym with a definite article at least once (*le PS*, *l'OMS*,
+    *the WHO*), as a body's name is written: the same letters without one are as often something else (*PS :* a
+    postscript, *les pistolets FN*, *un sondage CSA*: the read-only review's). Not when an entity of the article
+    already bears that full name apart (*le Parti socialiste et Paris Sportif… le PS*: the initials join neither,
+    ``_join_acronyms``), nor a longer name opening with the acronym (*le FN Herstal… le FN*, a maker's: the second
+    review's). The corpus keys the name without the acronym (``corpus.keys.entity_key``), as it keys the body an
+    article spells out."""
     table = acronyms(lang)
     names = {fold(e.canonical) for e in entities}
     for ent in entities:
@@ -936,8 +936,8 @@ def _with_handles(body: str, entities: list[Entity]) -> list[Entity]:
     """A handle that spells the name of exactly one person of the article becomes a mention of that person
     (producer ``rule:entities.handle``): *@AlexisCorbiere*, *@MESNIERThomas*, *@jccambadelis*, *@FdeRugy* for
     *Alexis Corbière*, *Thomas Mesnier*, *Jean-Christophe Cambadélis*, *François de Rugy* (``spells_person``).
-    An embedded post relays a person by handle (*.@X : « … »*, *…, tranche @X.*) and that person speaks; no
-    handle named who before. An entity the model made of the handle alone is folded into the person."""
+    An embedded post relays a person by handle (*.@X : « … »*, *…, tranche @X.*), and that person speaks: before
+    this step a handle named no one. An entity the model made of the handle alone is folded into the person."""
     people = [e for e in entities if e.label == "PER" and len(e.canonical.split()) >= 2]
     if not people or "@" not in body:
         return entities
@@ -979,15 +979,18 @@ def _spells_given(letters: str, given: list[str]) -> bool:
     """Are ``letters`` the first names ``given`` in their order, the first of them whole or as its initial, the
     others too or left out (a particle only whole or left out)? Not *E_Leclerc* for *Michel-Édouard Leclerc*."""
     def rest(k: int, at: int, used: bool) -> bool:
+        """Can ``letters[at:]`` be spelt by ``given[k:]``, ``used`` saying whether a first name was spelt yet?"""
         if at == len(letters):
             return used
         if k == len(given):
             return False
         word = given[k]
-        forms = {word} if word in NAME_PARTICLES else {word, word[0]}
-        return k > 0 and rest(k + 1, at, used) or any(letters.startswith(f, at) and rest(k + 1, at + len(f), used or
-                                                                               word not in NAME_PARTICLES)
-                                            for f in forms)
+        particle = word in NAME_PARTICLES
+        if k > 0 and rest(k + 1, at, used):  # a later first name (or a particle) left out
+            return True
+        forms = {word} if particle else {word, word[0]}
+        return any(letters.startswith(f, at) and rest(k + 1, at + len(f), used or not particle) for f in forms)
+
     return rest(0, 0, False)
 
 

@@ -1128,11 +1128,11 @@ def _reported_in_post(doc: Doc, start: int, end: int, relays: bool = True) -> Me
     the verb, which the parser often tags a noun in a post). A verb with its subject before it (*X dénonce…*), no
     incise (*ce qu'a dit X.*), a call on the reader (*interrogez X !*) or a question (*qu'en dit X ?*) is left to
     the poster, and so is a comment of the poster's before the incise's sentence (*Scandaleux. …, lâche X*): a
-    post may comment on what someone said in its own words. Handles are left to the poster too: no step resolves
-    a handle to the person (the reviews, session 36). English posts were not read for it (none such on the
-    development sets). A post that opens on a handle (``_opening_voice``) is relayed only by an account that is no
-    person (``relays``): a person's own post opening on a handle is as often a reply to it or a comment on it.
-    Returns the person's mention."""
+    post may comment on what someone said in its own words. A handle after the verb names the person it spells
+    (``entities._with_handles``, session 42; left to the poster before). English posts were not read for it (none
+    such on the development sets). A post that opens on a handle (``_opening_voice``) is relayed only by an account
+    that is no person (``relays``): a person's own post opening on a handle is as often a reply to it or a comment
+    on it. Returns the person's mention."""
     if language_of(doc) != "fr":
         return None
     text = doc_text(doc)

@@ -1145,7 +1145,7 @@ def _reported_in_post(doc: Doc, start: int, end: int, relays: bool = True) -> Me
             continue
         if not re.search(r"[,»”\"]\s*$", text[start:tok.idx]) or not _third_person(tok):
             continue  # no incise (*interrogez X !*: a call to the reader)
-        if re.search(r"[.!?…]\s", QUOTED.sub("", text[start:tok.idx])):
+        if re.search(r"[.!?…]\s", _unquoted(doc, start, tok.idx)):
             break  # the incise claims one sentence, its quotation's own aside: what comes before it is the poster's
         after = doc[tok.i + 1]
         named = [e for e in entities_in(doc, after.idx, after.idx + len(after.text)) if is_person(e)]
@@ -1157,8 +1157,18 @@ def _reported_in_post(doc: Doc, start: int, end: int, relays: bool = True) -> Me
     return None
 
 
-# A quotation within a post (the sentences it holds do not end the post's own)
-QUOTED = re.compile(r"[«“\"][^«»“”\"\n]*[»”\"]")
+def _unquoted(doc: Doc, start: int, end: int) -> str:
+    """The text of [start, end) without the words of its quotations (``text.quoted_spans``): the sentences a
+    quotation holds do not end the post's own."""
+    text, out, at = doc_text(doc), [], start
+    for s, e in quoted_spans(doc):
+        if e <= at or s >= end:
+            continue
+        out.append(text[at:max(s, at)])
+        at = min(e, end)
+    out.append(text[at:end])
+    return "".join(out)
+
 
 # A post that opens on the handle of whom it relays, a colon or not, then its quotation and nothing of the poster's
 # after it but tags, handles and links (*.@X : « … » #direct pic.twitter.com/…*, *@X "…"*)
@@ -1174,7 +1184,7 @@ def _opening_voice(doc: Doc, start: int, end: int) -> Mention | None:
     words: a person of the article by a handle that spells the name (``entities.spells_person``). A post that says
     more after the quotation (*Julien B. : « … » FAUX : il n'a jamais dit cela*, *Ah bon ?*) comments on the
     words, and a name with a colon opens a fact-check or a retort as often: the poster's (the read-only review's)."""
-    m = OPENING_VOICE.match(doc_text(doc)[:end], start)
+    m = OPENING_VOICE.match(doc_text(doc), start, end)
     words = m.group("words") if m is not None else ""
     # a reply (*@X « … »*, no dot, no colon), a question, words addressed to the handle or a bare cry
     # (*« Démissionnez ! »*, *« la honte »*) are put to the person, not said by them: the poster's (second review)

@@ -145,6 +145,9 @@ class QuoteWords:
     view_nouns: frozenset[str] = frozenset()
     interview_nouns: frozenset[str] = frozenset()
     utterance_verbs: frozenset[str] = frozenset()
+    announce_que: frozenset[str] = frozenset()
+    completive_nouns: frozenset[str] = frozenset()
+    object_clitics: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

@@ -248,11 +248,58 @@ def content_start(verb: Token, lang: str) -> Token | None:
     end = sentence_bounds(verb)[1]
     for tok in doc[verb.i + 1 : min(verb.i + 8, len(doc))]:
         if tok.idx >= end or tok.pos_ == "VERB" or tok.text in SENT_END or tok.dep_ in ("obj", "dobj"):
-            return None
+            break
         if tok.lower_ in marks and tok.lower_ not in ("si", "s'", "s’", "if") and (tok.dep_ == "mark" or tok.pos_ == "SCONJ"):
             prev = doc[tok.i - 1].lower_
             return None if prev in words.not_complementizer else tok
+    return _clause_read_as_relative(verb, end) if lang == "fr" else None
+
+
+_RELATIVE_QUE = ("que", "qu'", "qu’")
+# what a clause's verb takes that leaves no object or attribute for a relative *que* to be
+_SATURATED_DEPS = ("obj", "nsubj:pass", "aux:pass", "expl:comp", "expl:pass", "cop", "ccomp")
+
+
+def _clause_read_as_relative(verb: Token, end: int) -> Token | None:
+    """The *que* of a reported clause that the parser read as a relative pronoun: on the addressee or a time
+    phrase between the verb and the clause (*a prévenu les ministres qu'ils sont tenus de…*, *a annoncé jeudi
+    soir sur TF1 qu'il serait convoqué…*), or tagged a pronoun inside the verb's own clausal complement
+    (*a expliqué à X qu'il avait perdu*). A relative *que* stands for a missing object or attribute of its
+    clause; a clause with a subject of its own and nothing missing (an object, a passive, a pronominal verb, a
+    copula, a clause) is the verb's complement, unless its antecedent is the noun the verb reports (a verb with
+    an object frame: *dénonce une décision qu'il juge illogique*). Nothing but the verb's own phrases lies between: another verb, a
+    quotation mark or a word announcing a *que* of its own (*si près que*, *plus tard que*) ends the search; a
+    comma before it (an appositive relative), a noun whose own complement it opens (*le fait que*) or an object
+    clitic read as the subject (*les lettres que lui a envoyées X*) keep it a relative."""
+    doc = verb.doc
+    words = quote_words("fr")
+    for tok in doc[verb.i + 1 : min(verb.i + 16, len(doc))]:
+        if tok.idx >= end or tok.text in SENT_END or tok.text in QUOTE_MARKS or tok.text in (":", ";") \
+                or tok.lower_ in words.announce_que:
+            return None
+        if tok.lower_ in _RELATIVE_QUE:
+            clause, before = tok.head, doc[tok.i - 1]
+            if before.lower_ in words.not_complementizer or before.text == "," or clause.i <= tok.i \
+                    or before.lemma_.lower() in words.completive_nouns and before.pos_ == "NOUN" \
+                    or not verb.i <= clause.head.i < tok.i or clause.head.i != verb.i and not _below(clause.head, verb):
+                return None
+            if clause.head.dep_ == "obj" and clause.head.head.i == verb.i and clause.head.lower_ not in words.time_nouns \
+                    and "obj" in speech_frames("fr").get(verb.lemma_.lower(), frozenset()):
+                return None  # the relative of a noun the verb reports (*dénonce une décision qu'il juge illogique*)
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i and tok.i < c.i < clause.i]
+            if not subjects or any(c.lower_ in words.object_clitics for c in subjects):
+                return None
+            if clause.dep_ == "ccomp" and clause.head.i == verb.i and tok.dep_ in ("obj", "iobj"):
+                return tok
+            saturated = any(c.dep_ in _SATURATED_DEPS and c.i != tok.i for c in clause.children)
+            return tok if clause.dep_ in ("acl:relcl", "ccomp") and saturated else None
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "fixed":
+            return None
     return None
+
+
+def _below(tok: Token, verb: Token) -> bool:
+    return any(a.i == verb.i for a in tok.ancestors)
 
 
 def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Token | None = None) -> tuple[int, int]:

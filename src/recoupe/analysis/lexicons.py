@@ -148,6 +148,7 @@ class QuoteWords:
     announce_que: frozenset[str] = frozenset()
     completive_nouns: frozenset[str] = frozenset()
     object_clitics: frozenset[str] = frozenset()
+    addressee_object_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

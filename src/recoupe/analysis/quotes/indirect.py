@@ -16,6 +16,7 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.conjugate import MODAL_CONDITIONAL, conditional_forms, is_conditional
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
+    QuoteWords,
     institution_nouns,
     language_of,
     locution_words,
@@ -262,40 +263,98 @@ _SATURATED_DEPS = ("obj", "nsubj:pass", "aux:pass", "expl:comp", "expl:pass", "c
 
 def _clause_read_as_relative(verb: Token, end: int) -> Token | None:
     """The *que* of a reported clause that the parser read as a relative pronoun: on the addressee or a time
-    phrase between the verb and the clause (*a prévenu les ministres qu'ils sont tenus de…*, *a annoncé jeudi
-    soir sur TF1 qu'il serait convoqué…*), or tagged a pronoun inside the verb's own clausal complement
-    (*a expliqué à X qu'il avait perdu*). A relative *que* stands for a missing object or attribute of its
-    clause; a clause with a subject of its own and nothing missing (an object, a passive, a pronominal verb, a
-    copula, a clause) is the verb's complement, unless its antecedent is the noun the verb reports (a verb with
-    an object frame: *dénonce une décision qu'il juge illogique*). Nothing but the verb's own phrases lies between: another verb, a
-    quotation mark or a word announcing a *que* of its own (*si près que*, *plus tard que*) ends the search; a
-    comma before it (an appositive relative), a noun whose own complement it opens (*le fait que*) or an object
-    clitic read as the subject (*les lettres que lui a envoyées X*) keep it a relative."""
+    phrase between the verb and the clause (*a rappelé aux élus qu'il a toujours…*, *a annoncé jeudi soir sur
+    TF1 qu'il serait convoqué…*, *a prévenu les ministres qu'ils sont tenus de…*), or tagged a pronoun inside the
+    verb's own clausal complement (*a expliqué à X qu'il avait perdu*). A relative *que* stands for a missing
+    object or attribute of its clause; a clause with a subject of its own and nothing missing (an object, a
+    passive, a pronominal verb, a copula, a clause) is the verb's complement. A noun the verb takes as its
+    object keeps the *que* as its relative (*a défendu la loi qu'il a fait voter*; the read-only review's
+    cases), unless the verb's object is the one told (``addressee_object_verbs``: *prévenir*, *informer*) or a
+    date. Nothing but the verb's own phrases lies between: another verb, a quotation mark or a word announcing
+    a *que* of its own (*si près que*, *plus tard que*) ends the search; a comma before it (an appositive
+    relative), a noun whose own complement it opens (*le fait que*), an object clitic read as the subject (*les
+    lettres que lui a envoyées X*), a participle agreeing with the *que* (*aux électeurs qu'il a rencontrés*) or a
+    clause of its own further on (*a dit aux joueurs qu'il a vus que…*) keep it a relative."""
     doc = verb.doc
     words = quote_words("fr")
+    told = verb.lemma_.lower() in words.addressee_object_verbs
     for tok in doc[verb.i + 1 : min(verb.i + 16, len(doc))]:
         if tok.idx >= end or tok.text in SENT_END or tok.text in QUOTE_MARKS or tok.text in (":", ";") \
                 or tok.lower_ in words.announce_que:
             return None
+        if tok.dep_ in ("obj", "dobj") and tok.head.i == verb.i and tok.pos_ in ("NOUN", "PROPN", "NUM") \
+                and tok.lower_ not in words.time_nouns and not told:
+            return None  # what the verb reports is that noun, and the que its relative
         if tok.lower_ in _RELATIVE_QUE:
             clause, before = tok.head, doc[tok.i - 1]
             if before.lower_ in words.not_complementizer or before.text == "," or clause.i <= tok.i \
                     or before.lemma_.lower() in words.completive_nouns and before.pos_ == "NOUN" \
                     or not verb.i <= clause.head.i < tok.i or clause.head.i != verb.i and not _below(clause.head, verb):
                 return None
-            if clause.head.dep_ == "obj" and clause.head.head.i == verb.i and clause.head.lower_ not in words.time_nouns \
-                    and "obj" in speech_frames("fr").get(verb.lemma_.lower(), frozenset()):
-                return None  # the relative of a noun the verb reports (*dénonce une décision qu'il juge illogique*)
+            if not told and _bare_noun_phrase(before, words):
+                return None  # *a rappelé devant les députés les engagements que…*: an object, whatever the parse
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i and tok.i < c.i < clause.i]
             if not subjects or any(c.lower_ in words.object_clitics for c in subjects):
                 return None
+            if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in _RELATIVE_QUE for m in c.children)
+                   for c in clause.children):
+                return None  # a clause of its own further on is the report (*a dit aux joueurs qu'il a vus que…*)
+            if _agrees_with_fronted_object(clause):
+                return None  # *aux électeurs qu'il a rencontrés*: the participle agrees with the relative que
             if clause.dep_ == "ccomp" and clause.head.i == verb.i and tok.dep_ in ("obj", "iobj"):
                 return tok
-            saturated = any(c.dep_ in _SATURATED_DEPS and c.i != tok.i for c in clause.children)
-            return tok if clause.dep_ in ("acl:relcl", "ccomp") and saturated else None
+            return tok if clause.dep_ in ("acl:relcl", "ccomp") and _saturated(clause, tok, words) else None
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "fixed":
             return None
     return None
+
+
+# endings of a past participle that has agreed in gender or number (French conjugation): a masculine singular
+# never ends so, but for the -is of a second-group verb's plural (*réunis*), which the code checks on its lemma
+_AGREED_PARTICIPLE = ("ée", "ées", "és", "ie", "ies", "ue", "ues", "te", "tes", "se", "ses", "us", "ts")
+
+
+def _agrees_with_fronted_object(clause: Token) -> bool:
+    """A past participle with *avoir* agrees only with a direct object placed before it (French grammar): with
+    no object clitic before it, the *que* is that object, a relative pronoun. Read on the form, not the tagger's
+    morphology, which misses the agreement (*vécue* tagged masculine)."""
+    if clause.morph.get("VerbForm") != ["Part"] or not any(
+            c.dep_ == "aux:tense" and c.lemma_.lower() == "avoir" for c in clause.children):
+        return False
+    if any(c.dep_ == "obj" and c.lower_ in ("la", "l'", "l’", "les") and c.i < clause.i for c in clause.children):
+        return False  # *qu'il les a rencontrés*: the clitic is the object the participle agrees with
+    form, lemma = clause.lower_, clause.lemma_.lower()
+    return form.endswith(_AGREED_PARTICIPLE) or (
+        form.endswith("is") and lemma.endswith("ir") and not lemma.endswith("quérir") and form == lemma[:-1] + "s")
+
+
+def _saturated(clause: Token, que: Token, words: QuoteWords) -> bool:
+    """Does the clause have what a relative *que* could stand for: an object right after its verb (not a clitic
+    the parser read as one), a passive, a pronominal verb, a copula or a clause of its own?"""
+    for c in clause.children:
+        if c.i == que.i or c.dep_ not in _SATURATED_DEPS:
+            continue
+        if c.dep_ != "obj" or c.lower_ not in words.object_clitics and _right_after(clause, c):
+            return True
+    return False
+
+
+def _bare_noun_phrase(last: Token, words: QuoteWords) -> bool:
+    """Does the phrase ending on ``last`` (its noun, or an adjective or name after it) stand with no preposition,
+    as an object does, and name no date (*cette semaine*, *jeudi*)?"""
+    noun = last
+    while noun.dep_ in ("amod", "flat:name", "flat") and noun.head.i < noun.i:
+        noun = noun.head  # *la semaine dernière*, *Sandrine Vial*: the phrase's head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in words.time_nouns:
+        return False
+    return not any(c.dep_ == "case" for c in noun.children) and noun.left_edge.pos_ != "ADP"
+
+
+def _right_after(verb: Token, obj: Token) -> bool:
+    """The object's phrase follows the verb with nothing but adverbs between (*qu'il a nommé un préfet*, *qu'il a
+    déjà signé le contrat*); an object after a complement or a date (*qu'elle a accordé au Parisien sa candidature*)
+    is as often the main verb's, the clause a relative the parser ran on."""
+    return all(t.pos_ == "ADV" for t in verb.doc[verb.i + 1 : obj.left_edge.i])
 
 
 def _below(tok: Token, verb: Token) -> bool:

@@ -68,8 +68,6 @@ def subject_of(verb: Token) -> Token | None:
     if non_finite and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "said after concluding that"
         carrier = verb.head.head
     text = doc_text(verb.doc)
-    if carrier is not None and verb.dep_ == "conj":
-        carrier = _outside_quotation(carrier, verb)
     if carrier is not None and "\n" in text[min(carrier.idx, verb.idx):max(carrier.idx, verb.idx)]:
         carrier = None  # the parser ran two paragraphs together: the other one's subject is not this verb's
     for tok in (verb, carrier):
@@ -91,19 +89,6 @@ def subject_of(verb: Token) -> Token | None:
             return _apposed_subject(subjects[0], verb) or subjects[0]
     return _auxiliary_subject(verb) or hyphen_subject(verb) or _latter_subject(verb) or _bare_noun_subject(verb) \
         or _name_after_comma(verb)
-
-
-def _outside_quotation(carrier: Token, verb: Token) -> Token:
-    """*La professeure lui déclare : « On s'en fout » et lui explique que…*: a verb coordinated after a quotation
-    to a verb the parser found inside it goes on with the sentence that brought the quotation in; its subject is
-    that sentence's, above the quotation, not the quoted words' (*On*)."""
-    quoted = quoted_set(verb.doc)
-    if verb.idx in quoted or carrier.idx not in quoted or carrier.pos_ not in ("VERB", "AUX"):
-        return carrier  # a quoted name (*« La Barbe » … avaient écrit*) is no clause of the quotation
-    above = carrier
-    while above.idx in quoted and above.head.i != above.i:
-        above = above.head
-    return above if above.idx not in quoted and above.i < verb.i and above.pos_ in ("VERB", "AUX") else carrier
 
 
 def _role_before_label(subjects: list[Token]) -> Token | None:

@@ -296,7 +296,8 @@ def _clause_read_as_relative(verb: Token, end: int) -> Token | None:
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i and tok.i < c.i < clause.i]
             if not subjects or any(c.lower_ in words.object_clitics for c in subjects):
                 return None
-            if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in _RELATIVE_QUE for m in c.children)
+            if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in _RELATIVE_QUE
+                                             and _word_before(m).lower_ not in words.announce_que for m in c.children)
                    for c in clause.children):
                 return None  # a clause of its own further on is the report (*a dit aux joueurs qu'il a vus que…*)
             if _agrees_with_fronted_object(clause):
@@ -355,6 +356,11 @@ def _right_after(verb: Token, obj: Token) -> bool:
     déjà signé le contrat*); an object after a complement or a date (*qu'elle a accordé au Parisien sa candidature*)
     is as often the main verb's, the clause a relative the parser ran on."""
     return all(t.pos_ == "ADV" for t in verb.doc[verb.i + 1 : obj.left_edge.i])
+
+
+def _word_before(tok: Token) -> Token:
+    """The word before ``tok``, past punctuation and quotation marks (*« interdite tant » qu'il…*: *tant*)."""
+    return next((t for t in reversed(tok.doc[: tok.i]) if not t.is_punct), tok)
 
 
 def _below(tok: Token, verb: Token) -> bool:

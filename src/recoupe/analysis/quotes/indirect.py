@@ -257,6 +257,9 @@ def content_start(verb: Token, lang: str) -> Token | None:
 
 
 _RELATIVE_QUE = ("que", "qu'", "qu’")
+# how far past the verb its own phrases may run before the que (an addressee and a date: *a annoncé jeudi soir
+# sur TF1 qu'…*, *a prévenu X et Y il y a quelques semaines qu'…* are 6 to 10 tokens)
+_PHRASES_BEFORE_QUE = 15
 # what a clause's verb takes that leaves no object or attribute for a relative *que* to be
 _SATURATED_DEPS = ("obj", "nsubj:pass", "aux:pass", "expl:comp", "expl:pass", "cop", "ccomp")
 
@@ -278,7 +281,7 @@ def _clause_read_as_relative(verb: Token, end: int) -> Token | None:
     doc = verb.doc
     words = quote_words("fr")
     told = verb.lemma_.lower() in words.addressee_object_verbs
-    for tok in doc[verb.i + 1 : min(verb.i + 16, len(doc))]:
+    for tok in doc[verb.i + 1 : min(verb.i + 1 + _PHRASES_BEFORE_QUE, len(doc))]:
         if tok.idx >= end or tok.text in SENT_END or tok.text in QUOTE_MARKS or tok.text in (":", ";") \
                 or tok.lower_ in words.announce_que:
             return None
@@ -364,6 +367,7 @@ def _word_before(tok: Token) -> Token:
 
 
 def _below(tok: Token, verb: Token) -> bool:
+    """Is ``tok`` inside the verb's phrases (the verb among its heads)?"""
     return any(a.i == verb.i for a in tok.ancestors)
 
 

@@ -256,7 +256,6 @@ def content_start(verb: Token, lang: str) -> Token | None:
     return _clause_read_as_relative(verb, end) if lang == "fr" else None
 
 
-_RELATIVE_QUE = ("que", "qu'", "qu’")
 # how far past the verb its own phrases may run before the que (an addressee and a date: *a annoncé jeudi soir
 # sur TF1 qu'…*, *a prévenu X et Y il y a quelques semaines qu'…* are 6 to 10 tokens)
 _PHRASES_BEFORE_QUE = 15
@@ -280,6 +279,7 @@ def _clause_read_as_relative(verb: Token, end: int) -> Token | None:
     clause of its own further on (*a dit aux joueurs qu'il a vus que…*) keep it a relative."""
     doc = verb.doc
     words = quote_words("fr")
+    que_forms = words.content_marks - words.question_marks  # *que*, *qu'*: a relative pronoun's forms too
     told = verb.lemma_.lower() in words.addressee_object_verbs
     for tok in doc[verb.i + 1 : min(verb.i + 1 + _PHRASES_BEFORE_QUE, len(doc))]:
         if tok.idx >= end or tok.text in SENT_END or tok.text in QUOTE_MARKS or tok.text in (":", ";") \
@@ -288,18 +288,19 @@ def _clause_read_as_relative(verb: Token, end: int) -> Token | None:
         if tok.dep_ in ("obj", "dobj") and tok.head.i == verb.i and tok.pos_ in ("NOUN", "PROPN", "NUM") \
                 and tok.lower_ not in words.time_nouns and not told:
             return None  # what the verb reports is that noun, and the que its relative
-        if tok.lower_ in _RELATIVE_QUE:
+        if tok.lower_ in que_forms:
             clause, before = tok.head, doc[tok.i - 1]
+            hangs_on_verb = clause.head.i == verb.i or verb.is_ancestor(clause.head)
             if before.lower_ in words.not_complementizer or before.text == "," or clause.i <= tok.i \
                     or before.lemma_.lower() in words.completive_nouns and before.pos_ == "NOUN" \
-                    or not verb.i <= clause.head.i < tok.i or clause.head.i != verb.i and not _below(clause.head, verb):
+                    or not verb.i <= clause.head.i < tok.i or not hangs_on_verb:
                 return None
             if not told and _bare_noun_phrase(before, words):
                 return None  # *a rappelé devant les députés les engagements que…*: an object, whatever the parse
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i and tok.i < c.i < clause.i]
             if not subjects or any(c.lower_ in words.object_clitics for c in subjects):
                 return None
-            if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in _RELATIVE_QUE
+            if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in que_forms
                                              and _word_before(m).lower_ not in words.announce_que for m in c.children)
                    for c in clause.children):
                 return None  # a clause of its own further on is the report (*a dit aux joueurs qu'il a vus que…*)
@@ -363,12 +364,8 @@ def _right_after(verb: Token, obj: Token) -> bool:
 
 def _word_before(tok: Token) -> Token:
     """The word before ``tok``, past punctuation and quotation marks (*« interdite tant » qu'il…*: *tant*)."""
-    return next((t for t in reversed(tok.doc[: tok.i]) if not t.is_punct), tok)
-
-
-def _below(tok: Token, verb: Token) -> bool:
-    """Is ``tok`` inside the verb's phrases (the verb among its heads)?"""
-    return any(a.i == verb.i for a in tok.ancestors)
+    doc = tok.doc
+    return next((doc[i] for i in range(tok.i - 1, -1, -1) if not doc[i].is_punct), tok)
 
 
 def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Token | None = None) -> tuple[int, int]:

@@ -314,11 +314,6 @@ def _clause_read_as_relative(verb: Token, end: int) -> Token | None:
     return None
 
 
-# endings of a past participle that has agreed in gender or number (French conjugation): a masculine singular
-# never ends so, but for the -is of a second-group verb's plural (*réunis*), which the code checks on its lemma
-_AGREED_PARTICIPLE = ("ée", "ées", "és", "ie", "ies", "ue", "ues", "te", "tes", "se", "ses", "us", "ts")
-
-
 def _agrees_with_fronted_object(clause: Token) -> bool:
     """A past participle with *avoir* agrees only with a direct object placed before it (French grammar): with
     no object clitic before it, the *que* is that object, a relative pronoun. Read on the form, not the tagger's
@@ -328,9 +323,8 @@ def _agrees_with_fronted_object(clause: Token) -> bool:
         return False
     if any(c.dep_ == "obj" and c.lower_ in ("la", "l'", "l’", "les") and c.i < clause.i for c in clause.children):
         return False  # *qu'il les a rencontrés*: the clitic is the object the participle agrees with
-    form, lemma = clause.lower_, clause.lemma_.lower()
-    return form.endswith(_AGREED_PARTICIPLE) or (
-        form.endswith("is") and lemma.endswith("ir") and not lemma.endswith("quérir") and form == lemma[:-1] + "s")
+    gender, number = _participle_features(clause)
+    return gender == "Fem" or number == "Plur"
 
 
 def _saturated(clause: Token, que: Token, words: QuoteWords) -> bool:
@@ -716,9 +710,13 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     # from it to the agent holds no content (session 10: dev1 .697 -> .698, dev2 .716 -> .719, human
     # set unchanged); English keeps it: *it was announced by X that…* and the like there (English dev2
     # .785 -> .782 with the rule in both languages)
-    # only a passive clause with its own subject: a participle qualifying a noun (*des études publiées
-    # par l'Insee*, *les informations communiquées par X*, *interrogés par les enquêteurs*) names the
-    # channel or the act more often than what was said (French development half: P .916 -> .897 with it)
+    # with no subject, a participle qualifying a noun: read with every speech verb (*des études publiées par
+    # l'Insee*, *interrogés par les enquêteurs*) it names the channel or the act more often than what was said
+    # (session 10, French development half: P .916 -> .897); with a verb whose object is its content, agreeing
+    # with the noun, it is what the agent said (``_said_noun``; session 44, NOTES)
+    said_noun = _said_noun(verb, lang) if subject is None else None
+    if said_noun is not None:
+        subject = said_noun
     if subject is None or verb.lemma_.lower() in quote_words(lang).asking_verbs \
             or lang == "fr" and subject.pos_ == "PRON":
         return None
@@ -730,12 +728,77 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     if (speech_lemma(verb, lang) or verb.lemma_.lower()) in quote_words(lang).target_verbs \
             and content_start(verb, lang) is None:
         return None
-    start = subject.left_edge.idx
+    first = subject.left_edge
+    while first.i < subject.i and first.dep_ == "case":  # *aux besoins exprimés par X*: from the noun phrase on
+        first = doc[first.i + 1]
     agent_end = agent.right_edge.idx + len(agent.right_edge.text)
-    content = trim_final_punct(doc, *strip_span(doc, start, max(agent_end, verb.idx + len(verb.text))))
+    content = trim_final_punct(doc, *strip_span(doc, first.idx, max(agent_end, verb.idx + len(verb.text))))
     if content[1] - content[0] < 10:
         return None
-    return Candidate("indirect", "indirect_passive", content, cue_span(verb), agent, 0.6)
+    # a noun phrase that is its whole sentence (*Une information démentie par X, le maire.*) is the report, as a
+    # passive clause is; inside a sentence it is a report in passing, which takes no turn in the discourse
+    passing = said_noun is not None and not (subject.dep_ == "ROOT" and _verbless_after(agent))
+    return Candidate("indirect", "indirect_said_noun" if passing else "indirect_passive", content, cue_span(verb),
+                     agent, 0.6)
+
+
+def _said_noun(verb: Token, lang: str) -> Token | None:
+    """The noun a speech verb's past participle qualifies, when the verb's object frame makes that noun what the
+    participle's agent said (*la hausse réclamée par les syndicats*, *les baisses d'impôts promises par la
+    candidate*), or None. French: the parser labels the participle ``acl`` or ``amod``. It may hang the participle
+    on the last noun of the phrase (*la hausse des primes réclamée*): the noun it agrees with in gender and number
+    up the phrase's ``nmod`` chain is the one qualified. Not a person (*les manifestants accusés par la police*:
+    *accuser*'s object is whom it aims at), not after *selon* or *d'après* (the according-to attribution's)."""
+    if lang != "fr" or verb.dep_ not in ("acl", "amod") or verb.morph.get("VerbForm") != ["Part"]:
+        return None
+    lemma = speech_lemma(verb, lang) or verb.lemma_.lower()
+    if "obj" not in speech_frames(lang).get(lemma, frozenset()):
+        return None
+    noun = verb.head
+    while not _agrees(verb, noun) and noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+        noun = noun.head
+    if noun.pos_ != "NOUN" or noun.i > verb.i or not _agrees(verb, noun):
+        return None
+    if noun.lemma_.lower() in person_nouns(lang) or noun.lemma_.lower() in role_nouns(lang) \
+            or noun.ent_type_ in ("PER", "PERSON"):
+        return None
+    if any(c.dep_ == "case" and (c.lower_ == "selon" or c.lower_ == "après" and c.i > 0
+                                 and c.nbor(-1).lower_ in ("d'", "d’")) for c in noun.children):
+        return None
+    return noun
+
+
+def _verbless_after(agent: Token) -> bool:
+    """Does the agent phrase end its sentence, but for an apposition (no verb, no subject or object after it)?
+    The tagger reads some verbs as adjectives (*inquiète les riverains*): their object still counts."""
+    tail = [t for t in agent.sent if t.i > agent.right_edge.i and not t.is_punct]
+    return not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("obj", "nsubj", "ccomp") for t in tail)
+
+
+def _agrees(participle: Token, noun: Token) -> bool:
+    """Do a past participle and a noun agree in gender and number? The participle's are read on its form
+    (``_participle_features``), the noun's on the tagger's; a feature either leaves open agrees."""
+    gender, number = _participle_features(participle)
+    return (not noun.morph.get("Gender") or noun.morph.get("Gender") == [gender]) and (
+        number is None or not noun.morph.get("Number") or noun.morph.get("Number") == [number])
+
+
+def _participle_features(participle: Token) -> tuple[str, str | None]:
+    """Gender and number of a French past participle, read on its form: the tagger's morphology misses them
+    (*réclamée*, *vécue* tagged masculine). French conjugation: a masculine singular ends in -é, -i, -u, -t or -s,
+    never in -e, so -e marks the feminine and -es its plural; -és, -ts and -us are masculine plurals, and the -is
+    of a second-group verb (*réunis*, checked on the lemma); another -s (*promis*, *clos*) leaves the number open."""
+    form, lemma = participle.lower_, participle.lemma_.lower()
+    if form.endswith("es"):
+        return "Fem", "Plur"
+    if form.endswith("e"):
+        return "Fem", "Sing"
+    if form.endswith(("és", "ts", "us")) or form.endswith("is") and lemma.endswith("ir") \
+            and not lemma.endswith("quérir") and form == lemma[:-1] + "s":
+        return "Masc", "Plur"
+    if form.endswith("s"):
+        return "Masc", None
+    return "Masc", "Sing"
 
 
 PREPOSITION_FORMS = {"de": DE_FORMS, "à": A_FORMS}

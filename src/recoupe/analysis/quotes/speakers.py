@@ -126,22 +126,27 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
                 unspoken.append(cand)
             continue
         # the discourse's pick stands unweighed, as an interview's label does: letting the speaker scorer
-        # weigh it changed no figure (NOTES, issue 14, s14disc)
+        # weigh it changed no figure (NOTES, issue 14, s14disc); so does the agent of a report in passing, the
+        # phrase right after its *par* (the scorer, trained on the speakers of sentences, would trade a body or a
+        # description there for a name nearby)
+        passing = cand.rule == "indirect_said_noun"
         found = _labelled(doc, cand, by_rules) if continued is not None or cand.rule == "direct_interview" \
-            else _scored(doc, cand, by_rules, discourse, anchor, lang)
+            or passing else _scored(doc, cand, by_rules, discourse, anchor, lang)
         cand.result = {"speaker": found.span, "canonical": found.canonical, "role": found.role,
                        "evidence": found.evidence, "record": found.record, "referent": by_rules.referent,
                        "anchor": anchor, "end": max(cand.content[1], cand.cue[1] if cand.cue else 0)}
         # the discourse follows the rules' speakers: the scorer re-ranks on top of them and its choices
         # do not feed back into later features (they were trained on the rules' discourse)
         # an interviewee speaks in the first person: a pronoun inside the answer is someone else
-        document = cand.rule.startswith(DOCUMENT_RULE_PREFIX)  # a text, not a person: no antecedent
+        # a text, not a person: no antecedent; nor a report in passing (*la taxe annoncée par le ministre*), which
+        # leaves the turn to the sentence's own speaker and gives the article no main speaker or subhead source
+        document = cand.rule.startswith(DOCUMENT_RULE_PREFIX) or passing
         if by_rules.referent is not None and cand.rule != "direct_interview" and not document:
             discourse.spoke(anchor, by_rules.referent, _person_description_lemma(cand.speaker_token, lang))
         discourse.said(cand.content)
         if (by_rules.canonical is not None or by_rules.span is not None) and not document:
             previous = cand.result
-        if found.canonical is not None:
+        if found.canonical is not None and not passing:
             attributed.append((cand.content, cand.result))
         quotes.append(Quote(
             kind=cand.kind, cue=char_span(doc, *cand.cue) if cand.cue else None,
@@ -1008,7 +1013,7 @@ def _named_speakers(doc: Doc, cands: list[Candidate]) -> tuple[Entity, ...]:
     found: dict[str, Entity] = {}
     for cand in sorted(cands, key=lambda c: c.content[0]):
         tok = cand.speaker_token
-        if tok is None or tok.idx in quoted:
+        if tok is None or tok.idx in quoted or cand.rule == "indirect_said_noun":
             continue
         bounds = cand.speaker_span or phrase_bounds(tok)
         named = {e.canonical: e for e in entities_in(doc, *bounds) if is_person(e)}

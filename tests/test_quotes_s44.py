@@ -41,7 +41,7 @@ def test_a_sentence_headed_by_the_noun_is_a_report_of_its_own():
             "la déléguée syndicale. « Nous étions trois fois plus nombreux. »")
     quotes = _quotes(text)
     report = [q for q in quotes if q.content.text.startswith("Une version contestée")]
-    assert report and report[0].producer == "rule:quotes.indirect_passive", _shown(quotes)
+    assert report and report[0].producer == "rule:quotes.indirect_said_noun_alone", _shown(quotes)
     after = [q for q in quotes if q.content.text.startswith("Nous étions")]
     assert after and after[0].speaker_canonical == "Odile Ferrand", _shown(quotes)
 

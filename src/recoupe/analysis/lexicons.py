@@ -149,6 +149,7 @@ class QuoteWords:
     completive_nouns: frozenset[str] = frozenset()
     object_clitics: frozenset[str] = frozenset()
     addressee_object_verbs: frozenset[str] = frozenset()
+    handed_object_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

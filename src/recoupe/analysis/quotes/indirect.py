@@ -31,10 +31,11 @@ from recoupe.analysis.lexicons import (
     speech_tokens,
     speech_verbs,
 )
+from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, Candidate, by_par, cue_span,
-                                           finite, fronted_incise_subject, fronted_subject, has_finite_verb,
-                                           hyphen_subject, impersonal_passive, phrase_bounds,
+from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, SAID_NOUN, SAID_NOUN_ALONE,
+                                           Candidate, by_par, cue_span, finite, fronted_incise_subject, fronted_subject,
+                                           has_finite_verb, hyphen_subject, impersonal_passive, phrase_bounds,
                                            slipped_incise_subject, speaker_head, subject_before_relative, subject_of)
 from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds,
                                    strip_bullets, strip_span, token_at, tokens_with, trim_final_punct)
@@ -728,51 +729,69 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     if (speech_lemma(verb, lang) or verb.lemma_.lower()) in quote_words(lang).target_verbs \
             and content_start(verb, lang) is None:
         return None
-    first = subject.left_edge
-    while first.i < subject.i and first.dep_ == "case":  # *aux besoins exprimés par X*: from the noun phrase on
-        first = doc[first.i + 1]
-    agent_end = agent.right_edge.idx + len(agent.right_edge.text)
-    content = trim_final_punct(doc, *strip_span(doc, first.idx, max(agent_end, verb.idx + len(verb.text))))
+    if said_noun is None:
+        start, agent_end = subject.left_edge.idx, agent.right_edge.idx + len(agent.right_edge.text)
+    else:  # the noun's own phrase to the agent's (a clause the parser hung on either is not what was said)
+        start, agent_end = _noun_phrase_start(said_noun).idx, phrase_bounds(agent)[1]
+    content = trim_final_punct(doc, *strip_span(doc, start, max(agent_end, verb.idx + len(verb.text))))
     if content[1] - content[0] < 10:
         return None
-    # a noun phrase that is its whole sentence (*Une information démentie par X, le maire.*) is the report, as a
-    # passive clause is; inside a sentence it is a report in passing, which takes no turn in the discourse
-    passing = said_noun is not None and not (subject.dep_ == "ROOT" and _verbless_after(agent))
-    return Candidate("indirect", "indirect_said_noun" if passing else "indirect_passive", content, cue_span(verb),
+    if said_noun is None:
+        return Candidate("indirect", "indirect_passive", content, cue_span(verb), agent, 0.6)
+    # a noun phrase that is its whole sentence (*Une information démentie par X.*) is the report, as a passive
+    # clause is; inside a sentence it is a report in passing, which takes no turn in the discourse (``speakers``)
+    return Candidate("indirect", SAID_NOUN_ALONE if _alone(said_noun) else SAID_NOUN, content, cue_span(verb),
                      agent, 0.6)
 
 
 def _said_noun(verb: Token, lang: str) -> Token | None:
     """The noun a speech verb's past participle qualifies, when the verb's object frame makes that noun what the
     participle's agent said (*la hausse réclamée par les syndicats*, *les baisses d'impôts promises par la
-    candidate*), or None. French: the parser labels the participle ``acl`` or ``amod``. It may hang the participle
-    on the last noun of the phrase (*la hausse des primes réclamée*): the noun it agrees with in gender and number
-    up the phrase's ``nmod`` chain is the one qualified. Not a person (*les manifestants accusés par la police*:
-    *accuser*'s object is whom it aims at), not after *selon* or *d'après* (the according-to attribution's)."""
+    candidate*), or None. French: the parser labels the participle ``acl`` or ``amod`` and may hang it on the last
+    noun of the phrase (*la hausse des primes réclamée*): the qualified noun is the highest of the phrase's
+    ``nmod`` chain that agrees with the participle in gender and number. Not a verb whose object may be a thing
+    handed over (``handed_object_verbs``: *les pièces communiquées par la défense*) unless the noun names words or a
+    document (``source_nouns.tsv``: *les propos rapportés par X*), not a noun of a person or a body (``role_nouns``,
+    ``person_nouns``, ``institution_nouns``: *le sélectionneur critiqué par les journalistes*, whom the verb aims
+    at), not after *selon* or *d'après* (the according-to attribution's)."""
     if lang != "fr" or verb.dep_ not in ("acl", "amod") or verb.morph.get("VerbForm") != ["Part"]:
         return None
     lemma = speech_lemma(verb, lang) or verb.lemma_.lower()
     if "obj" not in speech_frames(lang).get(lemma, frozenset()):
         return None
-    noun = verb.head
-    while not _agrees(verb, noun) and noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
-        noun = noun.head
-    if noun.pos_ != "NOUN" or noun.i > verb.i or not _agrees(verb, noun):
-        return None
-    if noun.lemma_.lower() in person_nouns(lang) or noun.lemma_.lower() in role_nouns(lang) \
+    chain = [verb.head]
+    while chain[-1].dep_ == "nmod" and chain[-1].head.pos_ == "NOUN" and chain[-1].head.i < chain[-1].i:
+        chain.append(chain[-1].head)
+    noun = next((n for n in reversed(chain) if n.pos_ == "NOUN" and n.i < verb.i and _agrees(verb, n)), None)
+    if noun is None or is_person_noun(noun, lang) or noun.lemma_.lower() in institution_nouns(lang) \
             or noun.ent_type_ in ("PER", "PERSON"):
         return None
-    if any(c.dep_ == "case" and (c.lower_ == "selon" or c.lower_ == "après" and c.i > 0
-                                 and c.nbor(-1).lower_ in ("d'", "d’")) for c in noun.children):
+    if lemma in quote_words(lang).handed_object_verbs and noun.lemma_.lower() not in source_nouns(lang):
+        return None  # *les pièces communiquées par la défense*; words still are (*les propos rapportés par X*)
+    if any(c.dep_ == "case" and c.lower_ + "".join(f.lower_ for f in c.children if f.dep_ == "fixed")
+           in ("selon", "d'après", "d’après") for c in noun.children):
         return None
     return noun
 
 
-def _verbless_after(agent: Token) -> bool:
-    """Does the agent phrase end its sentence, but for an apposition (no verb, no subject or object after it)?
-    The tagger reads some verbs as adjectives (*inquiète les riverains*): their object still counts."""
-    tail = [t for t in agent.sent if t.i > agent.right_edge.i and not t.is_punct]
-    return not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("obj", "nsubj", "ccomp") for t in tail)
+def _noun_phrase_start(noun: Token) -> Token:
+    """The first word of a noun's own phrase: its determiners, adjectives and numerals before it, not the words of a
+    clause the parser hung on it (a noun it made the root of a sentence whose verb it missed: *Le fournisseur
+    dément la hausse…*, *dément* tagged an adverb)."""
+    before = [c.left_edge for c in noun.children if c.i < noun.i and c.dep_ in _NOUN_PHRASE_DEPS]
+    return min(before, key=lambda t: t.i, default=noun)
+
+
+_NOUN_PHRASE_DEPS = ("det", "amod", "nummod", "advmod", "compound", "fixed", "flat", "flat:name")
+
+
+def _alone(noun: Token) -> bool:
+    """Is the noun phrase its whole sentence but for an apposition (*Une information démentie par X, le maire.*):
+    the sentence opens on it and holds no finite verb, nor a verb, subject or object after the agent?"""
+    words = [t for t in noun.sent if not t.is_punct and not t.is_space]
+    return bool(words) and _noun_phrase_start(noun).i <= words[0].i and not any(
+        "Fin" in t.morph.get("VerbForm") or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod")
+        or t.dep_ in ("obj", "nsubj", "ccomp") for t in words)
 
 
 def _agrees(participle: Token, noun: Token) -> bool:

@@ -31,7 +31,7 @@ from recoupe.analysis.quotes.indirect import (_clause_bounds, _future_speech, _h
                                               _unrealised_infinitive, content_start, main_clause_speaker,
                                               participial_clause, reflexive_not_speech, report_subject)
 from recoupe.analysis.quotes.quotations import QUOTATION_FEATURES, quotation_candidates
-from recoupe.analysis.quotes.syntax import Candidate, cue_span, finite, has_finite_verb, phrase_bounds
+from recoupe.analysis.quotes.syntax import SAID_NOUN, Candidate, cue_span, finite, has_finite_verb, phrase_bounds
 from recoupe.analysis.text import SpanSet, quoted_set, sentence_bounds, strip_span, trim_final_punct
 
 CLASSES = ("say", "assert", "reveal", "admit", "deny", "dispute", "incise")
@@ -183,7 +183,9 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
     feature row); ``found`` are the rules' candidates."""
     text = doc_text(doc)
     cues = SpanSet([c.cue for c in found if c.cue is not None])
-    held = SpanSet([c.content for c in found])
+    # a noun a participle qualifies (*la situation décrite par les locataires*) may still be what the clause's own
+    # verb reports (*Le bailleur conteste la situation…*): it holds no content away from that verb
+    held = SpanSet([c.content for c in found if c.rule != SAID_NOUN])
     quoted = quoted_set(doc)
     verbs = speech_verbs(lang)
     words = quote_words(lang)

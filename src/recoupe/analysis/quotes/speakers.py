@@ -65,8 +65,8 @@ from recoupe.analysis.quotes.coreference import (
 from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.offices import OFFICE_HOLDER, known_holder
-from recoupe.analysis.quotes.syntax import (DE_FORMS, DOCUMENT_RULE_PREFIX, Candidate, clause_subject, has_finite_verb,
-                                           inverted_subject, phrase_bounds, subject_of)
+from recoupe.analysis.quotes.syntax import (DE_FORMS, DOCUMENT_RULE_PREFIX, SAID_NOUN, SAID_NOUN_ALONE, Candidate,
+                                           clause_subject, has_finite_verb, inverted_subject, phrase_bounds, subject_of)
 from recoupe.analysis.text import QUOTE_MARKS, char_span, fold, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -126,12 +126,16 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
                 unspoken.append(cand)
             continue
         # the discourse's pick stands unweighed, as an interview's label does: letting the speaker scorer
-        # weigh it changed no figure (NOTES, issue 14, s14disc); so does the agent of a report in passing, the
-        # phrase right after its *par* (the scorer, trained on the speakers of sentences, would trade a body or a
-        # description there for a name nearby)
-        passing = cand.rule == "indirect_said_noun"
+        # weigh it changed no figure (NOTES, issue 14, s14disc); so does the agent of a noun a participle
+        # qualifies, the phrase right after its *par* (the scorer, trained on the speakers of clauses, would trade a
+        # body or a group there for a name nearby: *les habitants* for the préfet), and a plural agent is no one
+        # person (``_plural_agent``)
+        said_noun = cand.rule in (SAID_NOUN, SAID_NOUN_ALONE)
+        if said_noun:
+            by_rules = _plural_agent(cand, by_rules)
+        passing = cand.rule == SAID_NOUN
         found = _labelled(doc, cand, by_rules) if continued is not None or cand.rule == "direct_interview" \
-            or passing else _scored(doc, cand, by_rules, discourse, anchor, lang)
+            or said_noun else _scored(doc, cand, by_rules, discourse, anchor, lang)
         cand.result = {"speaker": found.span, "canonical": found.canonical, "role": found.role,
                        "evidence": found.evidence, "record": found.record, "referent": by_rules.referent,
                        "anchor": anchor, "end": max(cand.content[1], cand.cue[1] if cand.cue else 0)}
@@ -489,6 +493,20 @@ def _report_agreement(doc: Doc, cand: Candidate) -> tuple[str | None, bool]:
         genders = verb.morph.get("Gender")
         gender = genders[0] if len(genders) == 1 else None
     return gender, plural
+
+
+def _plural_agent(cand: Candidate, found: Found) -> Found:
+    """A plural noun as the agent (*les habitants*, *les syndicats*) is no one person: a single person the rules
+    gave it from elsewhere in the article (the holder of a role, a description's antecedent) is dropped, the
+    phrase kept as its own speaker."""
+    head = cand.speaker_token
+    ent = found.referent.entity if found.referent is not None else None
+    if head is None or head.pos_ != "NOUN" or head.morph.get("Number") != ["Plur"] or ent is None \
+            or not is_person(ent) or found.span is None:
+        return found
+    if any(found.span.start <= m.start < found.span.end for m in ent.mentions):
+        return found  # named inside the phrase (*les deux frères Jean et Luc X*)
+    return Found(found.span, None, found.role, found.confidence)
 
 
 def _labelled(doc: Doc, cand: Candidate, found: Found) -> Found:
@@ -1013,7 +1031,7 @@ def _named_speakers(doc: Doc, cands: list[Candidate]) -> tuple[Entity, ...]:
     found: dict[str, Entity] = {}
     for cand in sorted(cands, key=lambda c: c.content[0]):
         tok = cand.speaker_token
-        if tok is None or tok.idx in quoted or cand.rule == "indirect_said_noun":
+        if tok is None or tok.idx in quoted or cand.rule == SAID_NOUN:
             continue
         bounds = cand.speaker_span or phrase_bounds(tok)
         named = {e.canonical: e for e in entities_in(doc, *bounds) if is_person(e)}

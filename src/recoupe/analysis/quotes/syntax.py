@@ -50,6 +50,10 @@ class Candidate:
 # the rule names of a report whose speaker is a document, not a person (``indirect._as_document``): the
 # speaker step keeps such a document out of the discourse
 DOCUMENT_RULE_PREFIX = "indirect_document_"
+# the rule names of a noun a speech verb's participle qualifies, said by its agent (``indirect._said_noun``): in
+# passing inside a sentence (*la taxe annoncée par le ministre*), which takes no turn in the discourse, or alone as
+# its sentence (*Une information démentie par X.*)
+SAID_NOUN, SAID_NOUN_ALONE = "indirect_said_noun", "indirect_said_noun_alone"
 
 
 def cue_span(verb: Token) -> tuple[int, int]:

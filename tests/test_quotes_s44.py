@@ -69,9 +69,36 @@ def test_the_agent_of_a_report_in_passing_is_not_traded_for_a_name_nearby():
 @pytest.mark.parametrize("text", [
     "La maison construite par son grand-père a brûlé dans la nuit.",  # not a speech verb
     "Selon les chiffres communiqués par la préfecture, trois cents personnes ont défilé.",  # the according-to reads it
-    "Le juge a entendu les manifestants accusés par la police de dégradations.",  # a person accused, not content
+    "Le tribunal a examiné les pièces communiquées par la défense.",  # a thing handed over, not words
+    "D'après les chiffres communiqués par le ministère, le chômage a baissé.",  # the according-to reads it
     "Le maire a dénoncé la décision, a-t-il dit.",  # no participle
 ])
 def test_no_report_in_passing(text):
     quotes = _quotes(text)
     assert not [q for q in quotes if q.producer == "rule:quotes.indirect_said_noun"], _shown(quotes)
+
+
+def test_the_highest_agreeing_noun_of_the_phrase_is_the_one_qualified():
+    """*le report du scrutin réclamé*: both nouns agree with *réclamé*; the phrase's head is what was asked for."""
+    quotes = _quotes("Le ministre a écarté jeudi le report du scrutin municipal réclamé par l'opposition.")
+    said = [q for q in quotes if q.producer == "rule:quotes.indirect_said_noun"]
+    assert said and said[0].content.text == "le report du scrutin municipal réclamé par l'opposition", _shown(quotes)
+
+
+def test_a_plural_agent_is_no_one_person():
+    """The rules may give *les habitants* the préfet named before (a role's holder): a plural agent keeps its own
+    phrase as speaker."""
+    text = ("« La situation est sous contrôle », a déclaré le préfet Marc Olier. La fermeture du pont, dénoncée par "
+            "les habitants du quartier, reste en vigueur.")
+    quotes = _quotes(text)
+    said = [q for q in quotes if q.producer == "rule:quotes.indirect_said_noun"]
+    assert said and said[0].speaker.text == "les habitants du quartier", _shown(quotes)
+    assert said[0].speaker_canonical != "Marc Olier", _shown(quotes)
+
+
+def test_the_outer_verb_still_reports_the_noun_phrase():
+    """*Le bailleur conteste la situation décrite par les locataires*: the noun phrase is what the locataires
+    described and what the bailleur contests; the report in passing does not hide the outer one."""
+    quotes = _quotes("Le bailleur de la résidence conteste la situation décrite par les locataires de l'immeuble.")
+    speakers = {q.speaker.text for q in quotes if q.content.text.startswith("la situation décrite")}
+    assert {"les locataires de l'immeuble", "Le bailleur de la résidence"} <= speakers, _shown(quotes)

@@ -31,7 +31,6 @@ from recoupe.analysis.lexicons import (
     speech_tokens,
     speech_verbs,
 )
-from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, SAID_NOUN, SAID_NOUN_ALONE,
                                            Candidate, by_par, cue_span, finite, fronted_incise_subject, fronted_subject,
@@ -751,9 +750,9 @@ def _said_noun(verb: Token, lang: str) -> Token | None:
     noun of the phrase (*la hausse des primes réclamée*): the qualified noun is the highest of the phrase's
     ``nmod`` chain that agrees with the participle in gender and number. Not a verb whose object may be a thing
     handed over (``handed_object_verbs``: *les pièces communiquées par la défense*) unless the noun names words or a
-    document (``source_nouns.tsv``: *les propos rapportés par X*), not a noun of a person or a body (``role_nouns``,
-    ``person_nouns``, ``institution_nouns``: *le sélectionneur critiqué par les journalistes*, whom the verb aims
-    at), not after *selon* or *d'après* (the according-to attribution's)."""
+    document (``source_nouns.tsv``: *les propos rapportés par X*), not after *selon* or *d'après* (the according-to
+    attribution's). A person or a body qualified so is reported as the verb's object is in the active voice (*le
+    sélectionneur, critiqué par les journalistes*, as *les journalistes ont critiqué le sélectionneur*)."""
     if lang != "fr" or verb.dep_ not in ("acl", "amod") or verb.morph.get("VerbForm") != ["Part"]:
         return None
     lemma = speech_lemma(verb, lang) or verb.lemma_.lower()
@@ -763,8 +762,7 @@ def _said_noun(verb: Token, lang: str) -> Token | None:
     while chain[-1].dep_ == "nmod" and chain[-1].head.pos_ == "NOUN" and chain[-1].head.i < chain[-1].i:
         chain.append(chain[-1].head)
     noun = next((n for n in reversed(chain) if n.pos_ == "NOUN" and n.i < verb.i and _agrees(verb, n)), None)
-    if noun is None or is_person_noun(noun, lang) or noun.lemma_.lower() in institution_nouns(lang) \
-            or noun.ent_type_ in ("PER", "PERSON"):
+    if noun is None:
         return None
     if lemma in quote_words(lang).handed_object_verbs and noun.lemma_.lower() not in source_nouns(lang):
         return None  # *les pièces communiquées par la défense*; words still are (*les propos rapportés par X*)

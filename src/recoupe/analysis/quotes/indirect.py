@@ -761,7 +761,10 @@ def _said_noun(verb: Token, lang: str) -> Token | None:
     chain = [verb.head]
     while chain[-1].dep_ == "nmod" and chain[-1].head.pos_ == "NOUN" and chain[-1].head.i < chain[-1].i:
         chain.append(chain[-1].head)
-    noun = next((n for n in reversed(chain) if n.pos_ == "NOUN" and n.i < verb.i and _agrees(verb, n)), None)
+    # a word of a quoted title (*« X est au courant de tout », relayé par…*) is not the head of the phrase qualified
+    quoted = quoted_set(verb.doc)
+    noun = next((n for n in reversed(chain) if n.pos_ == "NOUN" and n.i < verb.i and _agrees(verb, n)
+                 and (n.idx not in quoted or verb.idx in quoted)), None)
     if noun is None:
         return None
     if lemma in quote_words(lang).handed_object_verbs and noun.lemma_.lower() not in source_nouns(lang):

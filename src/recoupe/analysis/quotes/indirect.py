@@ -775,6 +775,10 @@ def _said_noun(verb: Token, lang: str) -> Token | None:
     return noun
 
 
+# the dependents before a noun that belong to its own phrase (``_noun_phrase_start``)
+_NOUN_PHRASE_DEPS = ("det", "amod", "nummod", "advmod", "compound", "fixed", "flat", "flat:name")
+
+
 def _noun_phrase_start(noun: Token) -> Token:
     """The first word of a noun's own phrase: its determiners, adjectives and numerals before it, not the words of a
     clause the parser hung on it (a noun it made the root of a sentence whose verb it missed: *Le fournisseur
@@ -783,12 +787,10 @@ def _noun_phrase_start(noun: Token) -> Token:
     return min(before, key=lambda t: t.i, default=noun)
 
 
-_NOUN_PHRASE_DEPS = ("det", "amod", "nummod", "advmod", "compound", "fixed", "flat", "flat:name")
-
-
 def _alone(noun: Token) -> bool:
     """Is the noun phrase its whole sentence but for an apposition (*Une information démentie par X, le maire.*):
-    the sentence opens on it and holds no finite verb, nor a verb, subject or object after the agent?"""
+    does the sentence open on it and hold no finite verb, no verb but participles qualifying a noun, and no subject,
+    object or clause (a verb the tagger read as an adjective still has its object: *inquiète les riverains*)?"""
     words = [t for t in noun.sent if not t.is_punct and not t.is_space]
     return bool(words) and _noun_phrase_start(noun).i <= words[0].i and not any(
         "Fin" in t.morph.get("VerbForm") or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod")

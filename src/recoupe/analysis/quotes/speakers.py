@@ -510,9 +510,9 @@ def _plural_agent(cand: Candidate, found: Found) -> Found:
 
 
 def _labelled(doc: Doc, cand: Candidate, found: Found) -> Found:
-    """An interview's answer (the speaker the label or the standfirst names) or a report that continues
-    the previous quote's turn (``_continued_turn``), with nothing for the scorer to weigh (recorded for
-    training with no candidates, so that every quote has its entry)."""
+    """An interview's answer (the speaker the label or the standfirst names), a report that continues
+    the previous quote's turn (``_continued_turn``) or a noun a participle qualifies (its agent), with nothing for
+    the scorer to weigh (recorded for training with no candidates, so that every quote has its entry)."""
     if recorder() is not None:
         found.record = len(recorder())
         record({"content": cand.content, "text": doc_text(doc)[cand.content[0]:cand.content[1]], "kind": cand.kind,

@@ -123,6 +123,7 @@ def parse(nlp, text: str, size: int = SECTION_CHARS):
     from spacy.tokens import Doc
 
     from recoupe.analysis.component import keep_text
+    from recoupe.nlp import HORIZONTAL_SPACES
 
     if len(text) > MAX_TEXT_CHARS:
         raise ValueError(f"text too long: {len(text):,} characters > limit {MAX_TEXT_CHARS:,}")
@@ -131,10 +132,12 @@ def parse(nlp, text: str, size: int = SECTION_CHARS):
         if end - start > nlp.max_length:
             raise ValueError(f"section too long: {end - start:,} characters")
         parts.append(nlp.make_doc(text[start:end]))
-    doc = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else parts[0]
-    if doc.text != text:  # Doc.from_docs keeps each part's text; this holds by construction
+    doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"]) if len(parts) > 1 else parts[0]
+    if doc.text not in (text, text.translate(HORIZONTAL_SPACES)) or len(doc.text) != len(text):
+        # Doc.from_docs keeps each part's text as its tokenizer read it (recoupe's reads ``nlp.HORIZONTAL_SPACES`` as
+        # ASCII spaces, one for one); this holds by construction
         raise ValueError("sectioned parse changed the text")
-    return nlp(keep_text(doc, text))  # checked equal just above: the components need not join the tokens again
+    return nlp(keep_text(doc, text))  # checked above: the components need not join the tokens again
 
 
 # -- time and memory budget ----------------------------------------------------------------------

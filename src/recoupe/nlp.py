@@ -63,13 +63,51 @@ def register_components() -> list[str]:
 COLON_QUOTE_INFIXES = (r"(?<=[^\W\d_]):(?=[“\"«‘„])", r"(?<=[^\W\d_]:)[“\"«‘„]")
 
 
+# Horizontal spaces other than the ASCII one: the no-break space French typography puts inside « » and before
+# : ; ! ?, and web pages between any two words (``&nbsp;``), the narrow no-break, thin and figure spaces. spaCy's
+# tokenizer splits on the ASCII space alone and makes each of these a whitespace token of its own, which its
+# tagger and parser never saw in training: *il s'est\xa0opposé à l'idée* read *opposé* as an adjective and the
+# report went unread, *le\xa015 mai* lost its date. The tokenizer reads them as ASCII spaces (one character for
+# one, so every offset holds), and the Doc keeps the article's own text as what ``doc_text`` returns.
+HORIZONTAL_SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                                                "\u2008\u2009\u200a\u202f\u205f\u3000", " "))
+
+
+class SpaceReadingTokenizer:
+    """``nlp.tokenizer`` reading ``HORIZONTAL_SPACES`` as ASCII spaces: the Doc's tokens are those of the text so
+    read, its ``doc_text`` the text given (``Doc.text`` joins the tokens, so it has the ASCII spaces)."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        from recoupe.analysis.component import keep_text
+
+        return keep_text(self.tokenizer(text.translate(HORIZONTAL_SPACES)), text)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):  # the vocabulary, the rules, serialisation: the wrapped tokenizer's
+        return getattr(self.tokenizer, name)
+
+
+def read_spaces(nlp: Language) -> Language:
+    """Give ``nlp`` the ``SpaceReadingTokenizer`` (idempotent)."""
+    if not isinstance(nlp.tokenizer, SpaceReadingTokenizer):
+        nlp.tokenizer = SpaceReadingTokenizer(nlp.tokenizer)
+    return nlp
+
+
 def split_colon_quotes(nlp: Language) -> Language:
     """Add the colon-before-quotation infixes to ``nlp``'s tokenizer (idempotent)."""
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes or ())
     if COLON_QUOTE_INFIXES[0] not in infixes:
-        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, *COLON_QUOTE_INFIXES]).finditer
+        tokenizer = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)  # under a ``SpaceReadingTokenizer``
+        tokenizer.infix_finditer = compile_infix_regex([*infixes, *COLON_QUOTE_INFIXES]).finditer
     return nlp
 
 
@@ -98,7 +136,7 @@ def build_nlp(lang: str, components: tuple[str, ...] | None = None) -> Language:
     """A new recoupe pipeline for a supported language (KeyError otherwise), with every component
     or only those named (in pipeline order). An ``Analyzer`` owns the ones it builds."""
     with _lock:
-        nlp = paragraph_wise(split_colon_quotes(spacy.load(MODELS[lang])))
+        nlp = paragraph_wise(read_spaces(split_colon_quotes(spacy.load(MODELS[lang]))))
         for name in register_components():
             if components is None or name in components:
                 nlp.add_pipe(name)

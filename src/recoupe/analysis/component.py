@@ -65,7 +65,8 @@ def doc_text(doc: Doc) -> str:
 
 
 def keep_text(doc: Doc, text: str) -> Doc:
-    """Record ``text``, which the caller knows to be ``doc.text``, as what :func:`doc_text` returns."""
+    """Record ``text``, which the caller knows to be ``doc.text`` (or the text its tokenizer read as ``doc.text``,
+    one character for one: ``nlp.SpaceReadingTokenizer``), as what :func:`doc_text` returns."""
     doc.user_data[_TEXT] = text
     return doc
 

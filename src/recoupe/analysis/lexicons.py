@@ -110,6 +110,7 @@ class QuoteWords:
     selon_relatives: frozenset[str]
     content_marks: frozenset[str]
     question_marks: frozenset[str]
+    question_words: frozenset[str]
     asking_verbs: frozenset[str]
     reflexive_not_speech: frozenset[str]
     not_complementizer: frozenset[str]

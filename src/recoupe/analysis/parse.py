@@ -186,7 +186,7 @@ def _noun_complement_after(tok: Token, lemma: str) -> bool:
         return True
     if after.lower_ in ("de", "d'", "d’"):
         infinitive = tok.i + 2 < len(doc) and doc[tok.i + 2].morph.get("VerbForm") == ["Inf"]
-        return not ("de" in frames and infinitive)
+        return not (frames & {"de", "de+inf"} and infinitive)
     return after.pos_ == "ADJ" and "adj" not in frames
 
 

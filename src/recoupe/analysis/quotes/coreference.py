@@ -1326,7 +1326,7 @@ def apposed_name(doc: Doc, bounds: tuple[int, int]) -> Entity | None:
         if between is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in between):
             return None
         i = comma + 1
-        while i < len(text) and text[i] == " ":
+        while i < len(text) and text[i].isspace() and text[i] != "\n":  # a no-break space too
             i += 1
         found = [e for e in entities_in(doc, i, i + 1) if is_person(e)] or _titled_name(doc, i)
         if found:
@@ -1344,7 +1344,7 @@ def _titled_name(doc: Doc, start: int) -> list[Entity]:
     """*Son ancien adjoint, le centriste Marc Vidal, a…* (invented): after the comma, a short
     description (articles, adjectives, nouns, prepositions; no verb, no other name) then a person's name."""
     first = doc.char_span(start, start + 1, alignment_mode="expand")
-    if first is None or first[0].pos_ != "DET":
+    if not first or first[0].pos_ != "DET":  # None, or empty on a space between tokens
         return []
     for tok in doc[first.start + 1:first.start + TITLE_WORDS + 1]:
         people = [e for e in entities_in(doc, tok.idx, tok.idx + 1) if is_person(e)]

@@ -245,6 +245,12 @@ def content_start(verb: Token, lang: str) -> Token | None:
             return child_marks[0]
         if lang == "en" and child.dep_ == "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
             return child.left_edge
+    for child in verb.rights:  # *a demandé pourquoi…*, *asked why…*: an indirect question has no complementizer,
+        # the clause opens on its interrogative word (the French parser may leave the clause a bare ``dep``)
+        if child.dep_ in ("ccomp", "dep") and child.pos_ in ("VERB", "AUX", "ADJ") \
+                and child.left_edge.lower_ in words.question_words and verb.lemma_.lower() in words.asking_verbs \
+                and not any(t.text in QUOTE_MARKS or t.text == ":" for t in verb.doc[verb.i + 1 : child.left_edge.i]):
+            return child.left_edge  # not a question quoted after a colon (*a interrogé le ministre : « Quand… »*)
     doc = verb.doc
     end = sentence_bounds(verb)[1]
     for tok in doc[verb.i + 1 : min(verb.i + 8, len(doc))]:
@@ -425,6 +431,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if passive is not None:
             out.append(passive)
             continue
+        if _adjectival_passive(verb, lang):
+            continue
         speaker = quoted_as or document or report_subject(verb, lang) or _personal_expletive(verb, lemma)
         if speaker is None and participle:  # a participle set off by a comma or a gerund continues the main clause
             own = speaking if speaking is not None and not participial_clause(verb) else None
@@ -533,6 +541,23 @@ def _evidence_without_source(verb: Token, speaker: Token, lemma: str, lang: str)
     if not evidential or not finite(verb):
         return False
     return not credible_source(speaker, phrase_bounds(speaker), lang)
+
+
+def _adjectival_passive(verb: Token, lang: str) -> bool:
+    """*Interrogé sur ses projets, le maire…*, *Accusé de corruption, le maire a démissionné*: a French past
+    participle with no auxiliary, set before or after the noun it qualifies, is passive, so that noun is who was
+    asked or accused, not who speaks, and the participle reports only through its agent (``_passive_report``,
+    read first). The subject the parse lends it from the clause it hangs on is the wrong person. Not where an
+    auxiliary before it in the sentence hangs on no verb: the parser lost the compound tense across a long insert
+    (*X a, en pleine tempête sur…, indiqué vouloir…*, dev4), and the participle is the finite verb's."""
+    if lang != "fr" or verb.morph.get("VerbForm") != ["Part"] or verb.morph.get("Tense") != ["Past"] \
+            or verb.dep_ not in ("advcl", "acl", "amod", "appos") \
+            or any(c.dep_.startswith(("aux", "nsubj", "expl")) or c.dep_ in ("obj", "ccomp") for c in verb.children):
+        return False  # a direct object or a *que* clause is an active participle's: speech acts listed under one
+        # auxiliary (*a salué l'accord, estimé que…, promis…*: the review's), an auxiliary the parser hung elsewhere
+        # (*X a, bien entendu, démenti les faits*, on *entendu*: dev6)
+    return not any(t.dep_.startswith("aux") and t.head.pos_ not in ("VERB", "AUX")
+                   for t in verb.doc[verb.sent.start:verb.i])
 
 
 def _participle_framed(verb: Token, lemma: str, speaker: Token, lang: str) -> Candidate | None:
@@ -873,9 +898,11 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             if reflexive and "attr" in frames or not reflexive and "adj" in frames:
                 start, rule = first, "attribute"
         elif lang == "fr" and child.dep_ != "obj":
+            reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
             for prep in ("de", "à", "sur", "pour", "contre"):
                 forms = PREPOSITION_FORMS.get(prep, {prep})
-                framed = prep in frames or f"{prep}+inf" in frames and _verbal(child) and _pledged(verb)
+                framed = prep in frames or f"{prep}+inf" in frames and _verbal(child) and _pledged(verb) \
+                    or f"se+{prep}" in frames and reflexive
                 if framed and (word in forms or any(c.lower_ in forms and c.dep_ in ("case", "mark")
                                                     for c in child.children if c.i < child.i)):
                     start, rule = (first if word in forms else child.left_edge), "complement"
@@ -919,7 +946,8 @@ def _verbal(complement: Token) -> bool:
 
 
 def _pledged(verb: Token) -> bool:
-    """Was the commitment of a ``+inf`` frame (*s'engager à*) made: a finite verb in the indicative or the
+    """Was the commitment or the request of a ``+inf`` frame (*s'engager à*, *suggérer de*) made: a finite verb in the
+    indicative or the
     conditional, not under a condition (*si*, *pour que*), not an infinitive asked for or refused (*refuse de
     s'engager à*, *appelle le ministre à s'engager à*) nor a clause demanded (*exigent que l'État s'engage à*,
     a subjunctive the tagger may read as an indicative): the review of session 35."""
@@ -1010,9 +1038,43 @@ def relative_report_end(verb: Token, start: Token, end: int) -> int:
     doc = verb.doc
     words = quote_words(language_of(doc))
     pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in words.relative_pronouns), None)
-    if pronoun is None or pronoun.i == 0 or doc[pronoun.i - 1].text != ",":
+    if pronoun is None or pronoun.i == 0:
         return end
-    return main_predicate_comma(start, end, start.head, start.lower_ in words.content_marks)
+    if doc[pronoun.i - 1].text == ",":
+        return main_predicate_comma(start, end, start.head, start.lower_ in words.content_marks)
+    if doc[pronoun.i - 1].lower_ in DEMONSTRATIVE_HEADS:
+        return _main_predicate(start, end, start.head, start.lower_ in words.content_marks)
+    return end
+
+
+# the French demonstrative pronouns a restrictive relative describes as a subject (*Celui qui se dit victime…*)
+DEMONSTRATIVE_HEADS = frozenset({"celui", "celle", "ceux", "celles"})
+_NEGATIONS = frozenset({"ne", "n'", "n’"})
+
+
+def _main_predicate(start: Token, end: int, own: Token, needs_verb: bool) -> int:
+    """*Celui qui se dit victime d'une campagne depuis un an l'assure : …* (invented after dev8): a relative on a
+    demonstrative subject is set off by no comma, and its report ends where the main clause's verb begins (with
+    its clitics), a French finite verb with no subject in the content, as ``main_predicate_comma`` reads one after
+    a comma."""
+    doc = start.doc
+    for tok in doc[start.i + 1:]:
+        if tok.idx >= end:
+            break
+        if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
+            continue
+        # the verb, or the participle or attribute a finite auxiliary or copula serves (*n'a pas démissionné*, the
+        # participle read as an adjective)
+        predicate = tok.head if tok.dep_.startswith(("aux", "cop")) and tok.head.i > tok.i else tok
+        if predicate.i == own.i or any(c.dep_ in SUBJECT_DEPS and c.idx >= start.idx for c in predicate.children):
+            continue
+        group = [c.i for c in predicate.children if c.i < predicate.i and (
+            c.dep_.startswith(("aux", "cop")) or c.lower_ in _CLITICS or c.lower_ in _NEGATIONS)]
+        first = min([predicate.i, *group])
+        if needs_verb and not has_finite_verb(doc, start.idx, doc[first].idx):
+            continue
+        return doc[first].idx if first > start.i else end
+    return end
 
 
 def main_predicate_comma(start: Token, end: int, own: Token, needs_verb: bool) -> int:

@@ -27,8 +27,8 @@ from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import quote_words, role_nouns, source_nouns, speech_frames, speech_tokens, speech_verbs
 from recoupe.analysis.quotes.candidates import REPORTED_MODEL_NAME, article_fold
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
-from recoupe.analysis.quotes.indirect import (_clause_bounds, _future_speech, _hypothetical_speech, _negated,
-                                              _unrealised_infinitive, content_start, main_clause_speaker,
+from recoupe.analysis.quotes.indirect import (_adjectival_passive, _clause_bounds, _future_speech, _hypothetical_speech,
+                                              _negated, _unrealised_infinitive, content_start, main_clause_speaker,
                                               participial_clause, reflexive_not_speech, report_subject)
 from recoupe.analysis.quotes.quotations import QUOTATION_FEATURES, quotation_candidates
 from recoupe.analysis.quotes.syntax import SAID_NOUN, Candidate, cue_span, finite, has_finite_verb, phrase_bounds
@@ -199,8 +199,9 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
         cue_taken = cues.overlaps(*cue)
         if cue_taken and not every:
             continue  # most speech verbs: the rules reported them already (read first, for the cost)
-        if _qualifying_participle(verb, lang):
-            continue  # *les personnes affirmant…*, *an immigrant challenging…*: a noun's modifier, as in ``indirect``
+        if _qualifying_participle(verb, lang) or _adjectival_passive(verb, lang):
+            continue  # *les personnes affirmant…*, *an immigrant challenging…*, *le maire, accusé de…*: a noun's
+            # modifier, as in ``indirect``
         if _names_no_source(verb) or _hypothetical_speech(verb) or _future_speech(verb, lang):
             continue  # the writer (*rappelons que*), nobody (*il a été démontré que*), or speech that did not happen
         if reflexive_not_speech(verb, lemma, lang):

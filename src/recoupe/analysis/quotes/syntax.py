@@ -301,7 +301,7 @@ def inverted_subject(verb: Token) -> Token | None:
     reach = verb.i + 8
     while i < min(reach, len(doc)) and doc[i].idx < line_end and doc[i].text not in (".", "!", "?", "…", ";"):
         tok = doc[i]
-        if tok.is_space:  # a no-break space the tokenizer keeps as a token (*le\xa015 mai*): no word
+        if tok.is_space:  # a run of spaces the tokenizer keeps as a token (*le  15 mai*): no word
             i, reach = i + 1, reach + 1
             continue
         if time_word(tok, words.time_nouns) or tok.pos_ == "NUM" and _numeral_date(tok, words.time_nouns):
@@ -387,7 +387,7 @@ def _name_after_oblique(doc: Doc, start: int, end: int) -> Token | None:
     roles = role_nouns(language_of(doc))
     for k in range(start + 1, end):
         tok, before = doc[k], doc[k - 1]
-        if before.is_space and k - 2 >= start:  # *dans la matinée\xa0X*: the word before the space
+        if before.is_space and k - 2 >= start:  # *dans la matinée  X* (two spaces): the word before them
             before = doc[k - 2]
         if before.lemma_.lower() in roles or before.lower_ in roles:
             return None  # a title before the name, from the oblique's first word on

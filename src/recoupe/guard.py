@@ -133,7 +133,7 @@ def parse(nlp, text: str, size: int = SECTION_CHARS):
             raise ValueError(f"section too long: {end - start:,} characters")
         parts.append(nlp.make_doc(text[start:end]))
     doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"]) if len(parts) > 1 else parts[0]
-    if doc.text not in (text, text.translate(HORIZONTAL_SPACES)) or len(doc.text) != len(text):
+    if doc.text not in (text, text.translate(HORIZONTAL_SPACES)):
         # Doc.from_docs keeps each part's text as its tokenizer read it (recoupe's reads ``nlp.HORIZONTAL_SPACES`` as
         # ASCII spaces, one for one); this holds by construction
         raise ValueError("sectioned parse changed the text")

@@ -7,6 +7,7 @@ a ``Doc._`` extension, so the same components can be dropped into a user's own p
     import recoupe.analysis.entities  # registers the factory
     nlp.add_pipe("recoupe_entities")
     recoupe.nlp.paragraph_wise(nlp)  # the models then read one paragraph at a time, as recoupe's own do
+    recoupe.nlp.read_spaces(nlp)  # and no-break spaces as spaces
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ class SpaceReadingTokenizer:
             yield self(text)
 
     def __getattr__(self, name: str):  # the vocabulary, the rules, serialisation: the wrapped tokenizer's
+        if name == "tokenizer":  # not set yet (a copy being built): no recursion through this method
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
 
 

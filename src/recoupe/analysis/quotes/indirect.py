@@ -547,7 +547,8 @@ def _adjectival_passive(verb: Token, lang: str) -> bool:
     """*Interrogé sur ses projets, le maire…*, *Accusé de corruption, le maire a démissionné*: a French past
     participle with no auxiliary, set before or after the noun it qualifies, is passive, so that noun is who was
     asked or accused, not who speaks, and the participle reports only through its agent (``_passive_report``,
-    read first). The subject the parse lends it from the clause it hangs on is the wrong person. Not where an
+    read first). The subject the parse lends it from the clause it hangs on is the wrong person. A participle with
+    a direct object or a *que* clause is an active one whatever the parse hangs it on. Not where an
     auxiliary before it in the sentence hangs on no verb: the parser lost the compound tense across a long insert
     (*X a, en pleine tempête sur…, indiqué vouloir…*, dev4), and the participle is the finite verb's."""
     if lang != "fr" or verb.morph.get("VerbForm") != ["Part"] or verb.morph.get("Tense") != ["Past"] \
@@ -871,6 +872,7 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
     start = None
     rule = None
     fixed = _fixed_words(verb, lemma, lang)
+    reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)  # *s'est dit prêt*, *s'interroge sur*
     for child in _complements(verb, lemma, lang):
         if child.dep_ not in CLAUSE_DEPS:
             continue
@@ -894,11 +896,9 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         elif lang == "en" and child.dep_ == "prep" and child.lower_ in frames:
             start, rule = child, "complement"
         elif child.dep_ == "xcomp" and _adjectival(child) and ("attr" in frames or "adj" in frames):
-            reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
             if reflexive and "attr" in frames or not reflexive and "adj" in frames:
                 start, rule = first, "attribute"
         elif lang == "fr" and child.dep_ != "obj":
-            reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
             for prep in ("de", "à", "sur", "pour", "contre"):
                 forms = PREPOSITION_FORMS.get(prep, {prep})
                 framed = prep in frames or f"{prep}+inf" in frames and _verbal(child) and _pledged(verb) \
@@ -946,11 +946,10 @@ def _verbal(complement: Token) -> bool:
 
 
 def _pledged(verb: Token) -> bool:
-    """Was the commitment or the request of a ``+inf`` frame (*s'engager à*, *suggérer de*) made: a finite verb in the
-    indicative or the
-    conditional, not under a condition (*si*, *pour que*), not an infinitive asked for or refused (*refuse de
-    s'engager à*, *appelle le ministre à s'engager à*) nor a clause demanded (*exigent que l'État s'engage à*,
-    a subjunctive the tagger may read as an indicative): the review of session 35."""
+    """Was the commitment or the request of a ``+inf`` frame (*s'engager à*, *suggérer de*) made: a finite verb in
+    the indicative or the conditional, not under a condition (*si*, *pour que*), not an infinitive asked for or
+    refused (*refuse de s'engager à*, *appelle le ministre à s'engager à*) nor a clause demanded (*exigent que l'État
+    s'engage à*, a subjunctive the tagger may read as an indicative): the review of session 35."""
     group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]  # the verb and its auxiliaries
     if "Fin" not in {f for t in group for f in t.morph.get("VerbForm")} \
             or "Sub" in {m for t in group for m in t.morph.get("Mood")}:
@@ -1042,13 +1041,13 @@ def relative_report_end(verb: Token, start: Token, end: int) -> int:
         return end
     if doc[pronoun.i - 1].text == ",":
         return main_predicate_comma(start, end, start.head, start.lower_ in words.content_marks)
-    if doc[pronoun.i - 1].lower_ in DEMONSTRATIVE_HEADS:
+    if doc[pronoun.i - 1].lower_ in _DEMONSTRATIVE_HEADS:
         return _main_predicate(start, end, start.head, start.lower_ in words.content_marks)
     return end
 
 
 # the French demonstrative pronouns a restrictive relative describes as a subject (*Celui qui se dit victime…*)
-DEMONSTRATIVE_HEADS = frozenset({"celui", "celle", "ceux", "celles"})
+_DEMONSTRATIVE_HEADS = frozenset({"celui", "celle", "ceux", "celles"})
 _NEGATIONS = frozenset({"ne", "n'", "n’"})
 
 

@@ -35,7 +35,8 @@ from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, SAID_NOUN, SAID_NOUN_ALONE,
                                            Candidate, by_par, cue_span, finite, fronted_incise_subject, fronted_subject,
                                            has_finite_verb, hyphen_subject, impersonal_passive, phrase_bounds,
-                                           slipped_incise_subject, speaker_head, subject_before_relative, subject_of)
+                                           slipped_incise_subject, speaker_head, subject_before_relative, subject_of,
+                                           verb_group_start)
 from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds,
                                    strip_bullets, strip_span, token_at, tokens_with, trim_final_punct)
 
@@ -245,10 +246,11 @@ def content_start(verb: Token, lang: str) -> Token | None:
             return child_marks[0]
         if lang == "en" and child.dep_ == "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
             return child.left_edge
-    for child in verb.rights:  # *a demandé pourquoi…*, *asked why…*: an indirect question has no complementizer,
-        # the clause opens on its interrogative word (the French parser may leave the clause a bare ``dep``)
+    # *a demandé pourquoi…*, *asked why…*: an indirect question has no complementizer, the clause opens on its
+    # interrogative word (the French parser may leave the clause a bare ``dep``)
+    for child in verb.rights if verb.lemma_.lower() in words.asking_verbs else ():
         if child.dep_ in ("ccomp", "dep") and child.pos_ in ("VERB", "AUX", "ADJ") \
-                and child.left_edge.lower_ in words.question_words and verb.lemma_.lower() in words.asking_verbs \
+                and child.left_edge.lower_ in words.question_words \
                 and not any(t.text in QUOTE_MARKS or t.text == ":" for t in verb.doc[verb.i + 1 : child.left_edge.i]):
             return child.left_edge  # not a question quoted after a colon (*a interrogé le ministre : « Quand… »*)
     doc = verb.doc
@@ -1048,7 +1050,6 @@ def relative_report_end(verb: Token, start: Token, end: int) -> int:
 
 # the French demonstrative pronouns a restrictive relative describes as a subject (*Celui qui se dit victime…*)
 _DEMONSTRATIVE_HEADS = frozenset({"celui", "celle", "ceux", "celles"})
-_NEGATIONS = frozenset({"ne", "n'", "n’"})
 
 
 def _main_predicate(start: Token, end: int, own: Token, needs_verb: bool) -> int:
@@ -1067,9 +1068,9 @@ def _main_predicate(start: Token, end: int, own: Token, needs_verb: bool) -> int
         predicate = tok.head if tok.dep_.startswith(("aux", "cop")) and tok.head.i > tok.i else tok
         if predicate.i == own.i or any(c.dep_ in SUBJECT_DEPS and c.idx >= start.idx for c in predicate.children):
             continue
-        group = [c.i for c in predicate.children if c.i < predicate.i and (
-            c.dep_.startswith(("aux", "cop")) or c.lower_ in _CLITICS or c.lower_ in _NEGATIONS)]
-        first = min([predicate.i, *group])
+        # its group (``verb_group_start``: auxiliaries, *ne*, *se*) with a copula and object clitics (*l'assure*)
+        first = min([verb_group_start(predicate)] + [c.i for c in predicate.children if c.i < predicate.i and (
+            c.dep_.startswith("cop") or c.lower_ in _CLITICS)])
         if needs_verb and not has_finite_verb(doc, start.idx, doc[first].idx):
             continue
         return doc[first].idx if first > start.i else end

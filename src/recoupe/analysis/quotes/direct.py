@@ -32,6 +32,7 @@ from recoupe.analysis.quotes.syntax import (
     hyphen_subject,
     inverted_subject,
     phrase_bounds,
+    reflexive,
     slipped_incise_subject,
     speaker_head,
     subject_of,
@@ -1040,8 +1041,7 @@ def _named_as(doc: Doc, mark: Token, lang: str) -> bool:
     participle = (verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") in (["Past"], [])
                   or verb.tag_ == "VBN" or verb.pos_ == "ADJ") \
         and verb.dep_ != "conj"
-    reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
-    return participle or reflexive
+    return participle or reflexive(verb)
 
 
 def _incise(verb: Token, lang: str) -> bool:

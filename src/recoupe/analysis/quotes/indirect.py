@@ -35,8 +35,8 @@ from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, SAID_NOUN, SAID_NOUN_ALONE,
                                            Candidate, by_par, cue_span, finite, fronted_incise_subject, fronted_subject,
                                            has_finite_verb, hyphen_subject, impersonal_passive, phrase_bounds,
-                                           slipped_incise_subject, speaker_head, subject_before_relative, subject_of,
-                                           verb_group_start)
+                                           reflexive, slipped_incise_subject, speaker_head, subject_before_relative,
+                                           subject_of, verb_group_start)
 from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds,
                                    strip_bullets, strip_span, token_at, tokens_with, trim_final_punct)
 
@@ -192,7 +192,7 @@ def _personal_expletive(verb: Token, lemma: str) -> Token | None:
     (passives, *il a été rapporté que*, stay impersonal)."""
     if not finite(verb) or lemma in OCCASIONALLY_IMPERSONAL or impersonal_passive(verb):
         return None
-    if any(c.lower_ in ("se", "s'", "s’") for c in verb.children):
+    if reflexive(verb):
         return None  # "il se dit que": a reflexive passive, impersonal
     return next((c for c in verb.children if c.dep_ == "expl:subj" and c.i < verb.i
                  and c.lower_ in ("il", "elle", "ils", "elles")), None)
@@ -874,7 +874,7 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
     start = None
     rule = None
     fixed = _fixed_words(verb, lemma, lang)
-    reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)  # *s'est dit prêt*, *s'interroge sur*
+    pronominal = reflexive(verb)  # *s'est dit prêt*, *s'interroge sur*
     for child in _complements(verb, lemma, lang):
         if child.dep_ not in CLAUSE_DEPS:
             continue
@@ -898,13 +898,13 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         elif lang == "en" and child.dep_ == "prep" and child.lower_ in frames:
             start, rule = child, "complement"
         elif child.dep_ == "xcomp" and _adjectival(child) and ("attr" in frames or "adj" in frames):
-            if reflexive and "attr" in frames or not reflexive and "adj" in frames:
+            if pronominal and "attr" in frames or not pronominal and "adj" in frames:
                 start, rule = first, "attribute"
         elif lang == "fr" and child.dep_ != "obj":
             for prep in ("de", "à", "sur", "pour", "contre"):
                 forms = PREPOSITION_FORMS.get(prep, {prep})
                 framed = prep in frames or f"{prep}+inf" in frames and _verbal(child) and _pledged(verb) \
-                    or f"se+{prep}" in frames and reflexive
+                    or f"se+{prep}" in frames and pronominal
                 if framed and (word in forms or any(c.lower_ in forms and c.dep_ in ("case", "mark")
                                                     for c in child.children if c.i < child.i)):
                     start, rule = (first if word in forms else child.left_edge), "complement"

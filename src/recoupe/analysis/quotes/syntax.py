@@ -527,6 +527,15 @@ def _balanced_mark(doc: Doc, left: int, right: int, i: int) -> bool:
     return partner is not None and any(t.text == partner for t in doc[left:right + 1])
 
 
+REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’"})
+
+
+def reflexive(verb: Token, before: bool = False) -> bool:
+    """Does the verb carry the third-person reflexive clitic (*s'est dit*, *s'interroge sur*, *il se dit que*)?
+    ``before``: only a clitic placed before it, as it is before every French form but the imperative's."""
+    return any(c.lower_ in REFLEXIVE_CLITICS and (not before or c.i < verb.i) for c in verb.children)
+
+
 def impersonal_passive(verb: Token) -> bool:
     """A verb in the passive (*il a été rapporté que*, *est-il écrit*), whose *il* names nobody. French
     pronominal verbs also take *être* in their compound tenses (*il s'est opposé à*, *il s'est engagé à*:
@@ -535,7 +544,7 @@ def impersonal_passive(verb: Token) -> bool:
     répété que…*: it was said; the review of session 35)."""
     passive = any(c.dep_ in ("aux:pass", "auxpass") or (c.dep_.startswith("aux") and c.lemma_ == "être")
                   for c in verb.children) and verb.lemma_ not in ("exprimer", "écrier", "exclamer", "interroger")
-    if passive and any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children):
+    if passive and reflexive(verb, before=True):
         return any(t.i > verb.i and t.dep_ == "mark" and t.lower_ in ("que", "qu'", "qu’") for t in verb.subtree)
     return passive
 
@@ -576,10 +585,10 @@ def speaker_head(verb: Token) -> Token | None:
                 and before.lower_ in quote_words(language_of(doc)).time_nouns:
             before = held
         subject = before
-    reflexive = any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children)
-    if subject is None and reflexive:
+    pronominal = reflexive(verb, before=True)
+    if subject is None and pronominal:
         subject = next((c for c in verb.children if c.dep_ == "expl:subj" and c.i < verb.i), None)
-    if subject is not None and subject.dep_ == "expl:subj" and reflexive and subject.lower_ in ("il", "elle"):
+    if subject is not None and subject.dep_ == "expl:subj" and pronominal and subject.lower_ in ("il", "elle"):
         return subject  # "il s'est dit prêt": the parser calls the subject of a reflexive expletive
     if subject is None or subject.dep_ == "expl:subj" or subject.lower_ in ("ce", "c'", "c’", "cela", "ça"):
         # only a finite verb inverts its subject (*a déclaré le ministre*); after an infinitive or a
@@ -653,12 +662,18 @@ def _subject_of_passive(subject: Token, verb: Token) -> bool:
 
 def _french_passive(verb: Token) -> bool:
     """A French speech verb in the passive: the passive auxiliary and voice, not *être* as the tense auxiliary
-    of a verb of movement (``quote_words`` ``etre_verbs``) or of a pronominal verb."""
-    if language_of(verb.doc) != "fr" or "Pass" not in verb.morph.get("Voice") \
-            or not any(c.dep_ == "aux:pass" for c in verb.children) \
-            or verb.lemma_.lower() in quote_words("fr").etre_verbs:
+    of a verb of movement (``quote_words`` ``etre_verbs``) or of a pronominal verb. The parser also reads a
+    present passive as a participle after *être* labelled a copula or a tense auxiliary (*les militants sont
+    invités à « … »*: *sont* a ``cop`` or ``aux:tense``, the participle no voice): that *être* is the passive's
+    too, since a speech verb takes *avoir* in its active compound tenses."""
+    if language_of(verb.doc) != "fr" or verb.lemma_.lower() in quote_words("fr").etre_verbs:
         return False
-    return speech_lemma(verb, "fr") is not None and not any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+    passive = "Pass" in verb.morph.get("Voice") and any(c.dep_ == "aux:pass" for c in verb.children)
+    with_etre = verb.pos_ == "VERB" and verb.morph.get("VerbForm") == ["Part"] and "Past" in verb.morph.get("Tense") \
+        and any(c.dep_ in ("cop", "aux:tense") and c.lemma_ == "être" for c in verb.children)
+    if not (passive or with_etre):
+        return False
+    return speech_lemma(verb, "fr") is not None and not reflexive(verb)
 
 
 def fronted_subject(verb: Token) -> Token | None:

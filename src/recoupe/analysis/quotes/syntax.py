@@ -664,13 +664,17 @@ def _french_passive(verb: Token) -> bool:
     """A French speech verb in the passive: the passive auxiliary and voice, not *être* as the tense auxiliary
     of a verb of movement (``quote_words`` ``etre_verbs``) or of a pronominal verb. The parser also reads a
     present passive as a participle after *être* labelled a copula or a tense auxiliary (*les militants sont
-    invités à « … »*: *sont* a ``cop`` or ``aux:tense``, the participle no voice): that *être* is the passive's
-    too, since a speech verb takes *avoir* in its active compound tenses."""
+    invités à « … »*: *sont* a ``cop`` or ``aux:tense``, the participle no voice): read so when the participle
+    governs the infinitive a request asks for (*invités à envoyer*, *priés de rester*), whose subject is who is
+    asked; not a participle of feeling or stance (*opposé à « … »*, *énervés par « … »*: the subject holds the
+    view) nor *cité par X* (the one cited speaks), which an *être* reading alone cannot tell apart (the review of
+    session 46)."""
     if language_of(verb.doc) != "fr" or verb.lemma_.lower() in quote_words("fr").etre_verbs:
         return False
     passive = "Pass" in verb.morph.get("Voice") and any(c.dep_ == "aux:pass" for c in verb.children)
     with_etre = verb.pos_ == "VERB" and verb.morph.get("VerbForm") == ["Part"] and "Past" in verb.morph.get("Tense") \
-        and any(c.dep_ in ("cop", "aux:tense") and c.lemma_ == "être" for c in verb.children)
+        and any(c.dep_ in ("cop", "aux:tense") and c.lemma_ == "être" for c in verb.children) \
+        and any(c.dep_ == "xcomp" and c.morph.get("VerbForm") == ["Inf"] for c in verb.children)
     if not (passive or with_etre):
         return False
     return speech_lemma(verb, "fr") is not None and not reflexive(verb)

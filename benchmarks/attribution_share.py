@@ -46,7 +46,9 @@ class _Timed:
         finally:
             self.spent[0] += time.process_time() - start
 
-    def __getattr__(self, name):
+    def __getattr__(self, name):  # the wrapped component's attributes (not ``proc`` itself: no recursion on a copy)
+        if name == "proc":
+            raise AttributeError(name)
         return getattr(self.proc, name)
 
 

@@ -60,6 +60,7 @@ SEEM_VERBS = _WORDS["seem_verbs"]
 DATIVE_CLITICS = _WORDS["dative_clitics"]
 SUBORDINATORS = _WORDS["subordinators"]
 DEMONSTRATIVES = _WORDS["demonstratives"]
+BEFORE_ALORS = _WORDS["before_alors"]
 
 
 def _governing_past_speech(verb: Token, lang: str, any_tense: bool = False) -> bool:
@@ -230,10 +231,6 @@ def _hypothetical(verb: Token) -> bool:
     return False
 
 
-# words that may stand between a conditional and its *alors* (*serait donc alors*, *pourrait même alors*)
-_BEFORE_ALORS = frozenset({"donc", "même", "bien", "pas", "plus", "ainsi"})
-
-
 def _consequence(doc: Doc, tok: Token, verb: Token) -> bool:
     """*La sécurité sociale cesserait alors d'être un modèle*, *ce serait alors au chef de l'État de…*: *alors* right
     after a present conditional draws the consequence of a hypothesis the text has just set out (Grevisse, the
@@ -245,7 +242,7 @@ def _consequence(doc: Doc, tok: Token, verb: Token) -> bool:
     if _past_conditional(verb) or _sourced(doc, tok):
         return False
     i = tok.i + 1
-    while i < len(doc) and doc[i].lower_ in _BEFORE_ALORS:
+    while i < len(doc) and doc[i].lower_ in BEFORE_ALORS:
         i += 1
     return i < len(doc) and doc[i].lower_ == "alors"
 

@@ -396,6 +396,13 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         if subject is not None and n_words >= 2:
             out.append(Candidate("direct", "direct_fragment", (start, end), None, subject, 0.45))
             continue
+        introduced = _introduced_next(doc, start, end, lang) if n_words >= 4 else None
+        if introduced is not None:
+            # no cue: the next sentence's verb is no verb of saying this quotation, and keeps its own reports
+            cand = Candidate("direct", "direct_introduced_next", (start, end), None, introduced, 0.5)
+            out.append(cand)
+            last_attributed = cand
+            continue
         if n_words >= 4:
             unattributed.append((start, end))
     return out + _repeated(doc, unattributed, out)
@@ -608,15 +615,8 @@ def _taken_up_next(doc: Doc, end: int, lang: str) -> tuple[Token, Token] | None:
     news and untested here)."""
     if lang != "fr":
         return None
-    text = doc_text(doc)
-    after = mark_after(text, end)
-    if after >= len(text) or text[after] not in CLOSING_MARKS:
-        return None
-    gap = re.match(r"\s*([.!?]\s+)?", text[after + 1:])
-    nxt = after + 1 + gap.end()
-    if not (gap.group(1) or text[end - 1] in SENT_END and gap.end()) or nxt >= len(text):
-        return None  # the quotation ends its sentence, the next one starts right after it
-    tok = token_at(doc, nxt)
+    nxt = _next_sentence(doc, end)
+    tok = token_at(doc, nxt) if nxt is not None else None
     if tok is None or tok.pos_ != "DET" or tok.morph.get("PronType") != ["Dem"]:
         return None
     subject = tok.head
@@ -628,6 +628,47 @@ def _taken_up_next(doc: Doc, end: int, lang: str) -> tuple[Token, Token] | None:
     if agent is None or not credible_source(agent, phrase_bounds(agent), lang):
         return None
     return verb, agent
+
+
+def _next_sentence(doc: Doc, end: int, same_line: bool = False) -> int | None:
+    """Where the next sentence starts when the quotation ending at ``end`` ends its own sentence (its closing
+    mark, then a stop or a stop inside the marks, then that sentence), else None; with ``same_line``, None
+    when that sentence is in another paragraph."""
+    text = doc_text(doc)
+    after = mark_after(text, end)
+    if after >= len(text) or text[after] not in CLOSING_MARKS:
+        return None
+    gap = re.match(r"\s*([.!?]\s+)?", text[after + 1:])
+    nxt = after + 1 + gap.end()
+    if not (gap.group(1) or text[end - 1] in SENT_END and gap.end()) or nxt >= len(text):
+        return None
+    return None if same_line and "\n" in text[after:nxt] else nxt
+
+
+def _introduced_next(doc: Doc, start: int, end: int, lang: str) -> Token | None:
+    """*« Je n'ai pas changé d'avis ». La sénatrice X, porteuse du projet, tient à le défendre.* (invented after
+    a common lede): a quotation that is a sentence of its own, opening its paragraph or after another
+    sentence, and the next sentence of the same paragraph whose subject names a person (a name, or a noun
+    of persons or roles): the person the paragraph goes on about is who spoke it. Not after a colon: the
+    clause before it announced the quotation (*Le verdict est tombé : « … »*)."""
+    if not _starts_sentence(doc, start, colon=False):
+        return None
+    nxt = _next_sentence(doc, end, same_line=True)
+    tok = token_at(doc, nxt) if nxt is not None else None
+    if tok is None:
+        return None
+    sent = tok.sent
+    verb = sent.root
+    if verb.pos_ not in ("VERB", "AUX") or not finite(verb) and not any(c.dep_.startswith("aux") for c in verb.children):
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.dep_ not in ("nsubj",) or not sent.start <= subject.i < verb.i:
+        return None
+    people = [e for e in entities_in(doc, *phrase_bounds(subject)) if is_person(e)]
+    if not people and not (subject.pos_ == "NOUN" and is_person_noun(subject, lang)
+                           and any(c.dep_ == "det" and c.lower_ not in ("un", "une", "des") for c in subject.children)):
+        return None
+    return subject
 
 
 def _colon_speaker(doc: Doc, start: int, lang: str) -> Token | None:
@@ -1231,9 +1272,10 @@ def signed_blocks(doc: Doc) -> list[Candidate]:
     return out
 
 
-def _starts_sentence(doc: Doc, start: int) -> bool:
+def _starts_sentence(doc: Doc, start: int, colon: bool = True) -> bool:
+    """The quotation opens its text, its line or a sentence (with ``colon``, also the words after a colon)."""
     before = doc_text(doc)[: mark_before(doc_text(doc), start)].rstrip(" \t")
-    return not before or before[-1] in ".!?:\n…»”\""
+    return not before or before[-1] in (".!?:\n…»”\"" if colon else ".!?\n…»”\"")
 
 
 def _next_paragraph_of(text: str, previous: tuple[int, int], start: int) -> bool:

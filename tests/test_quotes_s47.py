@@ -32,6 +32,13 @@ def test_a_quotation_standing_alone_is_spoken_by_the_person_the_next_sentence_na
     assert found and found[0].speaker is not None and found[0].speaker.text.startswith(speaker)
 
 
+def test_a_phrase_about_the_words_names_their_author_not_whom_they_were_addressed_to():
+    text = ("« Quand je vois que, sitôt à la tête du parti, tu commences à tout changer, je m'inquiète ». Cette phrase "
+            "de Paul Martin à Jean Durand a fait le tour des réseaux.")
+    found = [q for q in _quotes(text) if q.kind == "direct" and "je m'inquiète" in q.content.text]
+    assert found and found[0].speaker_canonical == "Paul Martin"
+
+
 def test_the_next_sentence_keeps_its_own_report():
     """The next sentence's verb is no verb of saying the quotation: what it reports stays its own quote."""
     text = ("Le conseil municipal s'est réuni lundi. « Il faudra revoir tout le budget ». Le maire a reconnu des "
@@ -51,3 +58,44 @@ def test_the_next_sentence_keeps_its_own_report():
 ])
 def test_no_person_or_no_sentence_of_its_own_gives_no_speaker_from_the_next_sentence(text):
     assert not any(q.producer.startswith("rule:quotes.direct_introduced_next") for q in _quotes(text))
+
+
+def test_a_sentence_cut_before_a_comma_is_one_sentence():
+    """The parser sometimes ends a sentence after a fronted phrase (*D'après l'hebdomadaire | , X est…*): no
+    sentence opens with a comma, so ``sentence_bounds`` reads the two parts as one, from either side."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from recoupe.analysis.text import sentence_bounds
+
+    words = ["D'", "après", "l'", "hebdomadaire", ",", "Paul", "est", "absent", ".", "Il", "rentre", "."]
+    spaces = [False, True, False, False, True, True, True, False, True, True, False, False]
+    starts = [True, False, False, False, True, False, False, False, False, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, sent_starts=starts)
+    whole = (0, len("D'après l'hebdomadaire, Paul est absent."))
+    assert sentence_bounds(doc[1]) == whole and sentence_bounds(doc[6]) == whole
+    assert sentence_bounds(doc[10]) == (whole[1] + 1, len(doc.text))
+
+
+def test_an_incise_in_the_middle_of_its_sentence_reports_the_clause_after_it():
+    """*Ironie de l'histoire, rappelle le journal, le député avait…*: the words before the incise frame the clause
+    after it, which is what the incise's speaker reports."""
+    text = ("Ironie de l'histoire, rappelle alors le journal, le député avait vivement reproché à sa rivale "
+            "d'avoir critiqué le président.")
+    reports = [q for q in _quotes(text) if q.producer.startswith("rule:quotes.indirect_incise")]
+    assert [q.content.text for q in reports] == [
+        "le député avait vivement reproché à sa rivale d'avoir critiqué le président"]
+    assert reports[0].speaker.text == "le journal"
+
+
+def test_an_incise_closing_its_sentence_keeps_the_words_before_it():
+    text = "Le projet est abandonné, a indiqué la préfète."
+    assert [q.content.text for q in _quotes(text) if q.kind == "indirect"] == ["Le projet est abandonné"]
+
+
+def test_an_incise_between_two_parts_of_a_quotation_keeps_the_words_before_it():
+    """*Mais son « attitude », affirme le quotidien, « n'est au fond que… »*: the quotation after the incise is the
+    direct quote; the words before it stay the incise's report."""
+    text = "Mais son « attitude », affirme le quotidien, « n'est au fond que l'illustration d'un pouvoir dévoyé »."
+    assert [q.content.text for q in _quotes(text) if q.producer.startswith("rule:quotes.indirect_incise")] == [
+        "Mais son « attitude »"]

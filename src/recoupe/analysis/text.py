@@ -276,14 +276,24 @@ def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
 
 
 def sentence_bounds(tok: Token) -> tuple[int, int]:
-    """The parser's sentence cut at line breaks (bullets and headlines often lack a full stop)."""
+    """The parser's sentence cut at line breaks (bullets and headlines often lack a full stop). A cut the
+    parser put before a comma or a semicolon is none (*D'après l'hebdomadaire | , le ministre a…*): no
+    sentence opens with one, so the two parts are one sentence."""
     doc = tok.doc
     text = doc_text(doc)
     sent = tok.sent
-    start = max(sent.start_char, text.rfind("\n", 0, tok.idx) + 1)
+    first, last = sent.start, sent.end
+    while first > 0 and doc[first].text in _NO_OPENING:
+        first = doc[first - 1].sent.start
+    while last < len(doc) and doc[last].text in _NO_OPENING:
+        last = doc[last].sent.end
+    start = max(doc[first].idx, text.rfind("\n", 0, tok.idx) + 1)
     nl = text.find("\n", tok.idx)
-    end = min(sent.end_char, nl if nl != -1 else len(text))
+    end = min(doc[last - 1].idx + len(doc[last - 1].text), nl if nl != -1 else len(text))
     return start, end
+
+
+_NO_OPENING = frozenset({",", ";"})  # punctuation no sentence opens with
 
 
 def nonblank_lines(doc: Doc) -> list[re.Match]:

@@ -665,10 +665,15 @@ def _introduced_next(doc: Doc, start: int, end: int, lang: str) -> Token | None:
     if subject is None or subject.dep_ not in ("nsubj",) or not sent.start <= subject.i < verb.i:
         return None
     people = [e for e in entities_in(doc, *phrase_bounds(subject)) if is_person(e)]
-    if not people and not (subject.pos_ == "NOUN" and is_person_noun(subject, lang)
-                           and any(c.dep_ == "det" and c.lower_ not in ("un", "une", "des") for c in subject.children)):
+    person_noun = subject.pos_ == "NOUN" and is_person_noun(subject, lang)
+    if not people and not (person_noun and any(c.dep_ == "det" and c.lower_ not in ("un", "une", "des")
+                                               for c in subject.children)):
         return None
-    return subject
+    if subject.pos_ == "PROPN" or person_noun or not people:
+        return subject
+    # a phrase headed by something else names its author (*Cette phrase de X à Y a fait le tour…*: X, not Y)
+    return token_at(doc, min(m.start for m in people[0].mentions if m.in_ == "body"
+                             and phrase_bounds(subject)[0] <= m.start < phrase_bounds(subject)[1]))
 
 
 def _colon_speaker(doc: Doc, start: int, lang: str) -> Token | None:

@@ -1282,7 +1282,27 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     inverted = inverted or inverted_object(verb, lang) is not None
     if not inverted:
         return None
-    content = strip_bullets(doc, *strip_span(doc, sentence_bounds(verb)[0], joint.idx))
+    sent_start, sent_end = sentence_bounds(verb)
+    content = strip_bullets(doc, *strip_span(doc, sent_start, joint.idx))
     if all(t.lower_ in CONNECTIVES or t.is_punct for t in doc.char_span(*content, alignment_mode="expand") or ()):
         return None  # *Mais, ajoute X, « … »*: a connective before a fronted incise reports nothing
+    if not has_finite_verb(doc, *content):  # *Ironie du sort, rappelle X, le maire avait…*: the clause after it
+        after = _after_incise(verb, subject, sent_end)
+        if after is not None:
+            return after
     return content
+
+
+def _after_incise(verb: Token, subject: Token | None, sent_end: int) -> tuple[int, int] | None:
+    """The clause after an incise set in the middle of its sentence (the comma past the verb and its inverted
+    subject to the sentence's end), when it holds a finite verb: what the incise reports, the words before it
+    a frame (*Ironie du sort, rappelle le journal, le maire avait…*)."""
+    doc = verb.doc
+    last = max(verb.i, subject.right_edge.i) if subject is not None else verb.i
+    comma = next((t for t in doc[last + 1:] if t.idx < sent_end and t.text == ","), None)
+    if comma is None or comma.i > last + 4:
+        return None  # the incise closes its sentence, or runs on past a few words: no clause set after it
+    after = trim_final_punct(doc, *strip_span(doc, comma.idx + 1, sent_end))
+    if after[1] <= after[0] or doc_text(doc)[after[0]] in QUOTE_MARKS:
+        return None  # *Mais son « attitude », affirme X, « n'est que… »*: a quotation after it, the direct rules' own
+    return after if has_finite_verb(doc, *after) else None

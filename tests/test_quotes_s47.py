@@ -55,6 +55,14 @@ def test_the_next_sentence_keeps_its_own_report():
     "Le verdict est tombé : « coupable de tous les chefs ». La juge a ensuite levé l'audience.",
     # the next sentence is in another paragraph
     "« Il faudra revoir tout le budget ».\nLe maire a ensuite quitté la salle sous les applaudissements.",
+    # the next sentence's subject reacts to the words, is set against their speaker, or is their target
+    "« Le gouverneur doit partir maintenant ». Paul Girard n'a pas réagi aux slogans scandés samedi.",
+    "« Vous avez menti aux électeurs ». La ministre de la Culture a démenti les accusations portées par le sénateur.",
+    "« Il ment comme il respire ». Le président du club a porté plainte contre l'auteur de ce message.",
+    "« Il n'y aura pas de hausse des tarifs ». Le directeur financier, lui, reste beaucoup plus prudent.",
+    # a nickname or a title without a verb, a question put to someone
+    "« Le Lion de Belfort ». Pierre Durand a dirigé le club pendant vingt ans.",
+    "« Allez-vous vous représenter en 2028 ? » La présidente sortante a esquivé la question.",
 ])
 def test_no_person_or_no_sentence_of_its_own_gives_no_speaker_from_the_next_sentence(text):
     assert not any(q.producer.startswith("rule:quotes.direct_introduced_next") for q in _quotes(text))
@@ -99,3 +107,25 @@ def test_an_incise_between_two_parts_of_a_quotation_keeps_the_words_before_it():
     text = "Mais son « attitude », affirme le quotidien, « n'est au fond que l'illustration d'un pouvoir dévoyé »."
     assert [q.content.text for q in _quotes(text) if q.producer.startswith("rule:quotes.indirect_incise")] == [
         "Mais son « attitude »"]
+
+
+@pytest.mark.parametrize("text, words", [
+    # a relative or subordinate clause after the incise is the incise's own; the words before it are reported
+    ("Et après ?, demande un agriculteur, qui aurait perdu la moitié de sa récolte.", "Et après ?"),
+    ("Pas de commentaire, répond la préfecture, où l'on dit attendre les conclusions de l'enquête.",
+     "Pas de commentaire"),
+])
+def test_an_incise_followed_by_its_own_clause_keeps_the_words_before_it(text, words):
+    assert [q.content.text for q in _quotes(text) if q.producer.startswith("rule:quotes.indirect_incise")] == [words]
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence before the quotation has a person for subject: it may have introduced the words
+    "Lors du débat, la candidate a attaqué son adversaire. « Vous êtes le candidat des banques ». Paul Girard a "
+    "répliqué sèchement.",
+    # a contrast adverbial, a title taken up by a noun of works
+    "« Nous ne lâcherons rien ». Le directeur de l'usine, de son côté, reste prudent.",
+    "« Je ne regrette rien ». La chanteuse a enregistré cette chanson en 1960.",
+])
+def test_a_sentence_that_may_not_be_the_speakers_gives_no_speaker(text):
+    assert not any(q.producer.startswith("rule:quotes.direct_introduced_next") for q in _quotes(text))

@@ -141,6 +141,8 @@ class QuoteWords:
     naming_verbs: frozenset[str] = frozenset()
     proof_verbs: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
+    contrast_markers: frozenset[str] = frozenset()
+    name_nouns: frozenset[str] = frozenset()
     target_verbs: frozenset[str] = frozenset()
     variation_verbs: frozenset[str] = frozenset()
     view_nouns: frozenset[str] = frozenset()

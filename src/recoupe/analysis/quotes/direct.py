@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (SUBJECT_DEPS, language_of, present_third_person, quote_words, role_nouns,
-                                      speech_forms, speech_lemma)
+                                      speech_forms, speech_lemma, speech_verbs)
 from recoupe.analysis.quotes.according_to import stance_antecedent
 from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
@@ -647,11 +647,17 @@ def _next_sentence(doc: Doc, end: int, same_line: bool = False) -> int | None:
 
 def _introduced_next(doc: Doc, start: int, end: int, lang: str) -> Token | None:
     """*« Je n'ai pas changé d'avis ». La sénatrice X, porteuse du projet, tient à le défendre.* (invented after
-    a common lede): a quotation that is a sentence of its own, opening its paragraph or after another
-    sentence, and the next sentence of the same paragraph whose subject names a person (a name, or a noun
-    of persons or roles): the person the paragraph goes on about is who spoke it. Not after a colon: the
-    clause before it announced the quotation (*Le verdict est tombé : « … »*)."""
-    if not _starts_sentence(doc, start, colon=False):
+    a common lede): a quotation that is a statement of its own (a finite verb, no question), opening its paragraph
+    or after another sentence, and the next sentence of the same paragraph whose subject names a person (a name,
+    or a noun of persons or roles with a definite or demonstrative determiner): the person the paragraph goes on
+    about is who spoke it. Not after a colon (the clause before announced it, *Le verdict est tombé : « … »*), nor
+    when the next sentence shows its subject answering or facing the words rather than saying them: a verb of
+    response or denial, a negated verb (*X n'a pas réagi*), a subject set against another (*X, lui, …*), the words
+    taken up by a demonstrative (*après cette apostrophe d'un député*) or given to an agent (*les accusations portées
+    par le sénateur*). A quotation without a finite verb (a nickname, a title, a slogan: *« La Dame de fer ». X…*)
+    is the subject's name or work as often as its words."""
+    if not _starts_sentence(doc, start, colon=False) or not has_finite_verb(doc, start, end) \
+            or doc_text(doc)[start:end].rstrip(" »”\"").endswith("?"):
         return None
     nxt = _next_sentence(doc, end, same_line=True)
     tok = token_at(doc, nxt) if nxt is not None else None
@@ -664,7 +670,10 @@ def _introduced_next(doc: Doc, start: int, end: int, lang: str) -> Token | None:
     subject = subject_of(verb)
     if subject is None or subject.dep_ not in ("nsubj",) or not sent.start <= subject.i < verb.i:
         return None
-    people = [e for e in entities_in(doc, *phrase_bounds(subject)) if is_person(e)]
+    if _answers_the_words(verb, subject, sent, lang) or _speaker_before(doc, start, lang):
+        return None
+    bounds = phrase_bounds(subject)
+    people = [e for e in entities_in(doc, *bounds) if is_person(e)]
     person_noun = subject.pos_ == "NOUN" and is_person_noun(subject, lang)
     if not people and not (person_noun and any(c.dep_ == "det" and c.lower_ not in ("un", "une", "des")
                                                for c in subject.children)):
@@ -672,8 +681,52 @@ def _introduced_next(doc: Doc, start: int, end: int, lang: str) -> Token | None:
     if subject.pos_ == "PROPN" or person_noun or not people:
         return subject
     # a phrase headed by something else names its author (*Cette phrase de X à Y a fait le tour…*: X, not Y)
-    return token_at(doc, min(m.start for m in people[0].mentions if m.in_ == "body"
-                             and phrase_bounds(subject)[0] <= m.start < phrase_bounds(subject)[1]))
+    return token_at(doc, min(m.start for m in people[0].mentions if m.in_ == "body" and bounds[0] <= m.start < bounds[1]))
+
+
+def _speaker_before(doc: Doc, start: int, lang: str) -> bool:
+    """Does the sentence before the quotation, in its paragraph, have a person or a pronoun for subject (*Marine Le
+    Pen a attaqué son adversaire. « … ». Emmanuel Macron a répliqué*)? Then that sentence may have introduced the
+    words, and the next one's subject is no safer a speaker than its own."""
+    text = doc_text(doc)
+    mark = mark_before(text, start)
+    line_start = text.rfind("\n", 0, mark) + 1
+    if not text[line_start:mark].strip():
+        return False  # the quotation opens its paragraph
+    tok = token_at(doc, mark - 1) or token_at(doc, mark - 2)
+    if tok is None:
+        return False
+    root = tok.sent.root
+    subject = subject_of(root) if root.pos_ in ("VERB", "AUX", "ADJ", "NOUN") else None
+    if subject is None or subject.idx < line_start:
+        return False
+    return subject.pos_ == "PRON" and subject.lower_ not in ("on", "ce", "c'", "c’", "cela", "ça") \
+        or any(is_person(e) for e in entities_in(doc, *phrase_bounds(subject))) or is_person_noun(subject, lang)
+
+
+def _answers_the_words(verb: Token, subject: Token, sent, lang: str) -> bool:
+    """Does the sentence after a quotation show its subject answering or facing the quoted words (see
+    ``_introduced_next``)?"""
+    words = quote_words(lang)
+    lemma = speech_lemma(verb, lang) or verb.lemma_.lower()
+    if lemma in words.response_verbs or speech_verbs(lang).get(lemma) == "deny" \
+            or any(c.lower_ in ("ne", "n'", "n’") for c in verb.children):
+        return True
+    if any(t.pos_ == "PRON" and t.doc[t.i - 1].text == "," for t in sent if subject.i < t.i < verb.i):
+        return True  # *X, lui, reste prudent*: a stressed pronoun set off by commas sets X against the speaker
+    text = f" {sent.text.lower()} "
+    if any(f" {m} " in text or f" {m}," in text for m in words.contrast_markers):
+        return True  # *X, de son côté, …*, *X reste pourtant…*: set against the speaker
+    if any(t.lemma_.lower() in words.work_nouns | words.name_nouns for t in sent):
+        return True  # *Ce surnom…*, *son livre…*: the quotation names something, or is a title
+    for t in sent:
+        if t.i <= verb.i:
+            continue
+        if t.pos_ == "DET" and t.morph.get("PronType") == ["Dem"]:
+            return True  # *après cette apostrophe*, *l'auteur de ce tweet*: the words taken up, another's
+        if t.lower_ == "par" and t.head.head.morph.get("VerbForm") == ["Part"]:
+            return True  # *les accusations portées par le sénateur*: the words' agent named
+    return False
 
 
 def _colon_speaker(doc: Doc, start: int, lang: str) -> Token | None:

@@ -1286,7 +1286,8 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     content = strip_bullets(doc, *strip_span(doc, sent_start, joint.idx))
     if all(t.lower_ in CONNECTIVES or t.is_punct for t in doc.char_span(*content, alignment_mode="expand") or ()):
         return None  # *Mais, ajoute X, « … »*: a connective before a fronted incise reports nothing
-    if not has_finite_verb(doc, *content):  # *Ironie du sort, rappelle X, le maire avait…*: the clause after it
+    if not has_finite_verb(doc, *content) and doc_text(doc)[content[1] - 1] not in "?!":
+        # *Ironie du sort, rappelle X, le maire avait…*: the clause after it (not after *Et après ?, demande X*)
         after = _after_incise(verb, subject, sent_end)
         if after is not None:
             return after
@@ -1305,4 +1306,10 @@ def _after_incise(verb: Token, subject: Token | None, sent_end: int) -> tuple[in
     after = trim_final_punct(doc, *strip_span(doc, comma.idx + 1, sent_end))
     if after[1] <= after[0] or doc_text(doc)[after[0]] in QUOTE_MARKS:
         return None  # *Mais son « attitude », affirme X, « n'est que… »*: a quotation after it, the direct rules' own
+    first = token_at(doc, after[0])
+    if first is None or first.pos_ in ("SCONJ", "CCONJ", "ADP") or first.lower_ in ("qui", "que", "qu'", "qu’", "où",
+                                                                                     "dont", "lequel", "laquelle"):
+        return None  # *…, demande X, qui aurait perdu…*, *…, répond Y, où l'on dit…*, *…, car…*: the incise's own clause
+    if first.i + 1 < len(doc) and first.lower_ in ("alors", "tandis", "même") and doc[first.i + 1].dep_ == "mark":
+        return None  # *alors que…*, *tandis que…*, *même si…*: a subordinate clause
     return after if has_finite_verb(doc, *after) else None

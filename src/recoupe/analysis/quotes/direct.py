@@ -704,6 +704,16 @@ def _speaker_before(doc: Doc, start: int, lang: str) -> bool:
         or any(is_person(e) for e in entities_in(doc, *phrase_bounds(subject))) or is_person_noun(subject, lang)
 
 
+def _authored(noun: Token, lang: str) -> bool:
+    """Does a noun phrase name someone as its author: a complement naming a person or a body (*cette déclaration
+    d'un diplomate*, *ce discours de X*), or a person noun it is the complement of (*l'auteur de ce message*)?"""
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_.startswith("nmod") and (entities_in(doc, *phrase_bounds(c)) or is_person_noun(c, lang)):
+            return True
+    return noun.dep_.startswith("nmod") and noun.head.pos_ == "NOUN" and is_person_noun(noun.head, lang)
+
+
 def _answers_the_words(verb: Token, subject: Token, sent, lang: str) -> bool:
     """Does the sentence after a quotation show its subject answering or facing the quoted words (see
     ``_introduced_next``)?"""
@@ -722,8 +732,8 @@ def _answers_the_words(verb: Token, subject: Token, sent, lang: str) -> bool:
     for t in sent:
         if t.i <= verb.i:
             continue
-        if t.pos_ == "DET" and t.morph.get("PronType") == ["Dem"]:
-            return True  # *après cette apostrophe*, *l'auteur de ce tweet*: the words taken up, another's
+        if t.pos_ == "DET" and t.morph.get("PronType") == ["Dem"] and _authored(t.head, lang):
+            return True  # *après cette apostrophe d'un député*, *l'auteur de ce tweet*: the words taken up, another's
         if t.lower_ == "par" and t.head.head.morph.get("VerbForm") == ["Part"]:
             return True  # *les accusations portées par le sénateur*: the words' agent named
     return False

@@ -92,9 +92,14 @@ def _dedupe(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     clause_cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in CLAUSE_REPORTS
                            and not _in_relative_clause(doc, c.cue)]
                           + [c.cue for c in cands if _relayed_quotation(doc, c)])
+    # a post does not yield to an incise inside it (*Trois conditions, dit X. Un vote d'abord #hashtag*): the
+    # incise names whose words the post relays, all of them, as ``_posts_yield`` keeps them
+    post_cues = SpanSet([c.cue for c in cands if c.cue is not None and c.rule in STRONG_REPORTS
+                         and c.rule != "indirect_incise"])
     cands = [c for c in cands
              if not (c.kind == "according_to" or c.rule in ("direct_post", "indirect_incise"))
-             or not _holds_cue(c, clause_cues if c.rule == "indirect_incise" else cues)]
+             or not _holds_cue(c, clause_cues if c.rule == "indirect_incise" else
+                               post_cues if c.rule == "direct_post" else cues)]
     seen, out = set(), []
     held = [c.content for c in cands if c.rule != "direct_floating"]
     for c in cands:

@@ -665,7 +665,8 @@ def _introduced_next(doc: Doc, start: int, end: int, lang: str) -> Token | None:
         return None
     sent = tok.sent
     verb = sent.root
-    if verb.pos_ not in ("VERB", "AUX") or not finite(verb) and not any(c.dep_.startswith("aux") for c in verb.children):
+    if verb.pos_ not in ("VERB", "AUX") or not finite(verb) and not any(c.dep_.startswith("aux")
+                                                                         for c in verb.children):
         return None
     subject = subject_of(verb)
     if subject is None or subject.dep_ not in ("nsubj",) or not sent.start <= subject.i < verb.i:
@@ -681,7 +682,8 @@ def _introduced_next(doc: Doc, start: int, end: int, lang: str) -> Token | None:
     if subject.pos_ == "PROPN" or person_noun or not people:
         return subject
     # a phrase headed by something else names its author (*Cette phrase de X à Y a fait le tour…*: X, not Y)
-    return token_at(doc, min(m.start for m in people[0].mentions if m.in_ == "body" and bounds[0] <= m.start < bounds[1]))
+    return token_at(doc, min(m.start for m in people[0].mentions
+                             if m.in_ == "body" and bounds[0] <= m.start < bounds[1]))
 
 
 def _speaker_before(doc: Doc, start: int, lang: str) -> bool:

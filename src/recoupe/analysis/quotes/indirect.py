@@ -1309,7 +1309,7 @@ def _after_incise(verb: Token, subject: Token | None, sent_end: int) -> tuple[in
     first = token_at(doc, after[0])
     if first is None or first.pos_ in ("SCONJ", "CCONJ", "ADP") or first.lower_ in ("qui", "que", "qu'", "qu’", "où",
                                                                                      "dont", "lequel", "laquelle"):
-        return None  # *…, demande X, qui aurait perdu…*, *…, répond Y, où l'on dit…*, *…, car…*: the incise's own clause
+        return None  # *…, demande X, qui aurait perdu…*, *…, répond Y, où l'on dit…*, *…, car…*: the incise's own
     if first.i + 1 < len(doc) and first.lower_ in ("alors", "tandis", "même") and doc[first.i + 1].dep_ == "mark":
         return None  # *alors que…*, *tandis que…*, *même si…*: a subordinate clause
     return after if has_finite_verb(doc, *after) else None

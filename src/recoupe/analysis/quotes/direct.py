@@ -729,7 +729,8 @@ def _answers_the_words(verb: Token, subject: Token, sent, lang: str) -> bool:
     text = f" {sent.text.lower()} "
     if any(f" {m} " in text or f" {m}," in text for m in words.contrast_markers):
         return True  # *X, de son côté, …*, *X reste pourtant…*: set against the speaker
-    if any(t.lemma_.lower() in words.work_nouns | words.name_nouns for t in sent):
+    naming = words.work_nouns | words.name_nouns
+    if any(t.lemma_.lower() in naming for t in sent):
         return True  # *Ce surnom…*, *son livre…*: the quotation names something, or is a title
     for t in sent:
         if t.i <= verb.i:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import tomllib
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan  # recoupe.model's Span is the report's character span
 
 from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.conjugate import CONDITIONAL_ENDINGS, MODAL_CONDITIONAL, is_conditional
@@ -216,9 +217,10 @@ def _hypothetical(verb: Token) -> bool:
     conditional beside a present *si*: ``_past_conditional``); so does *au cas où*, and *en cas de désaccord* on the
     conditional verb itself (Grevisse, the conditional of a fact that depends on a condition). *alors* and *sinon*
     were read so in session 38 and dropped after the read-only review: *les occupants dormiraient alors, selon les
-    pompiers* (at that time), *aucun élu, sinon le maire* (except)."""
-    sent = verb.sent
-    for tok in sent:
+    pompiers* (at that time), *aucun élu, sinon le maire* (except). A colon or semicolon bounds the condition's
+    reach: *X, qui briguerait le poste, n'est plus cité : s'il est proche du président, …* (the *si* conditions
+    what follows the colon, not the relative clause before it)."""
+    for tok in _clause_of(verb):
         if tok.lower_ in ("si", "s'", "s’") and tok.pos_ == "SCONJ" \
                 and not (_present_condition(tok) and _past_conditional(verb)):
             return True
@@ -229,6 +231,21 @@ def _hypothetical(verb: Token) -> bool:
         if tok.lower_ == "même" and tok.i + 1 < len(verb.doc) and verb.doc[tok.i + 1].lower_ in ("si", "s'"):
             return True
     return False
+
+
+def _clause_of(verb: Token) -> TokenSpan:
+    """The part of the verb's sentence between the colons or semicolons around it (the whole sentence when
+    there are none): the reach of a condition stated in the sentence."""
+    sent = verb.sent
+    start, end = sent.start, sent.end
+    for tok in sent:
+        if tok.text in (":", ";"):
+            if tok.i < verb.i:
+                start = tok.i + 1
+            elif tok.i > verb.i:
+                end = tok.i
+                break
+    return verb.doc[start:end]
 
 
 def _consequence(doc: Doc, tok: Token, verb: Token) -> bool:

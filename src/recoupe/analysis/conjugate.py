@@ -307,6 +307,19 @@ def is_conditional(tok) -> bool:
     return tok.lower_ in conditional_forms(lemma)
 
 
+def mistagged_conditional(tok) -> str | None:
+    """The infinitive of a first-group verb's third-person plural conditional the tagger took for another word (*se
+    détacheraient* read as an adjective, *fixeraient* as an adverb: 9 of the 136 *-raient* words of the develop sets
+    were not tagged as verbs), else None. The ending is the verb's: no French noun or adjective ends in *-eraient*,
+    and the stem before *-aient* ending in *-er* is the future stem of a first-group verb (an imperfect of a verb in
+    *-rer* keeps its own stem: *espéraient*, *serraient*, *tiraient*; the second group's *-iraient* is left out, as
+    *-irer* verbs' imperfects share it)."""
+    word = tok.lower_
+    if tok.pos_ in ("VERB", "AUX") or not word.endswith("eraient") or not word[:-5].endswith("er") or len(word) < 9:
+        return None
+    return word[:-5]
+
+
 if __name__ == "__main__":
     for language in ("fr", "en"):
         print(language, write_forms(language), "forms")

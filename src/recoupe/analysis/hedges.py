@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan  # recoupe.model's Span is the report's character span
 
 from recoupe.analysis.component import doc_component, doc_text
-from recoupe.analysis.conjugate import CONDITIONAL_ENDINGS, MODAL_CONDITIONAL, is_conditional
+from recoupe.analysis.conjugate import CONDITIONAL_ENDINGS, MODAL_CONDITIONAL, is_conditional, mistagged_conditional
 from recoupe.analysis.lexicons import LEXICON_DIR, VERBAL_POS, cue_matcher, language_of, speech_lemma
 from recoupe.analysis.text import (A_FORMS, SpanSet, introduced_by, quoted_set, quoted_spans, sentence_bounds,
                                    token_strings, tokens_with)
@@ -150,6 +150,27 @@ def _irreal_comparison(tok: Token) -> bool:
     if not any(w in ("qui", "que", "qu'", "qu’", "dont", "où") for w in left[-3:]):
         return False
     return any(w == "comme" and nxt in ("un", "une", "des", "d'", "d’") for w, nxt in zip(left, left[1:]))
+
+
+# What may stand between comparative *comme* and the conditional of its clause: a subject pronoun, object clitics and
+# the negation (*comme ils le feraient*, *comme on ne l'aurait pas cru*).
+_COMPARISON_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "vous", "le", "la", "l'", "l’", "les",
+                                 "lui", "leur", "y", "en", "se", "s'", "s’", "ne", "n'", "n’"})
+
+
+def _hypothetical_comparison(tok: Token) -> bool:
+    """*comme ils le feraient à un stagiaire*: a conditional right after comparative *comme* and its subject pronoun
+    and clitics compares with an imagined act (Grevisse: the conditional of the imagined fact, after *comme*), it
+    relays no fact. Read on the words, not the parse (the tagger may take the verb for a noun). Not a speech verb:
+    *comme l'aurait confié le ministre* reports, with the journalistic conditional, what someone said."""
+    doc = tok.doc
+    verb = tok.head if tok.dep_.startswith("aux") and tok.head.i > tok.i else tok
+    if speech_lemma(verb, "fr") is not None:
+        return False
+    i = tok.i - 1
+    while i >= max(tok.i - 4, 0) and doc[i].lower_ in _COMPARISON_CLITICS:
+        i -= 1
+    return i >= 0 and i < tok.i - 1 and doc[i].lower_ == "comme"
 
 
 def _imagined_referent(verb: Token) -> bool:
@@ -305,17 +326,18 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
     # is_conditional needs a conditional ending, then VERB or AUX: Tokens only for those endings
     for i in [i for i, word in enumerate(lowers) if word.endswith(CONDITIONAL_ENDINGS)]:
         tok = doc[i]
-        if tok.pos_ not in VERBAL_POS or not is_conditional(tok) or tok.idx in long_quotes:
+        infinitive = mistagged_conditional(tok)  # a verb the tagger read as another word: its own head
+        if infinitive is None and (tok.pos_ not in VERBAL_POS or not is_conditional(tok)) or tok.idx in long_quotes:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("-ce", "ce"):
             continue  # "ne serait-ce que": an idiom
         if doc_text(doc)[slice(*sentence_bounds(tok))].rstrip().endswith("?"):
             continue
-        verb = tok.head if tok.dep_.startswith("aux") or tok.dep_ == "cop" else tok
+        verb = tok.head if infinitive is None and (tok.dep_.startswith("aux") or tok.dep_ == "cop") else tok
         if verb.i in seen:
             continue
         seen.add(verb.i)
-        lemma = tok.lemma_.lower() if tok.pos_ == "VERB" else verb.lemma_.lower()
+        lemma = infinitive or (tok.lemma_.lower() if tok.pos_ == "VERB" else verb.lemma_.lower())
         if (tok.lemma_.lower() in NOT_HEDGING_CONDITIONAL or lemma in NOT_HEDGING_CONDITIONAL) and not (
                 _reported_wish(tok, verb) or (_sourced(doc, tok) and not verb.dep_.startswith("acl"))):
             continue
@@ -326,7 +348,8 @@ def _conditional_hedges(doc: Doc, lang: str) -> list[Hedge]:
             continue
         if _idiom(verb) or _consequence(doc, tok, verb):
             continue
-        if _reported_modality(tok, verb, lang) or _temporal_clause(verb) or _irreal_comparison(tok):
+        if _reported_modality(tok, verb, lang) or _temporal_clause(verb) or _irreal_comparison(tok) \
+                or _hypothetical_comparison(tok):
             continue
         start_tok = tok
         while start_tok.i > 0:

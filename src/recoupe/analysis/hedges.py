@@ -4,18 +4,21 @@ Kinds (``recoupe.model.Hedge.kind``):
 
 * ``conditional``: the French journalistic conditional (``aurait appelé``, ``serait``), read from the
   parser's morphology (``Mood=Cnd``) with a form-table backstop for conditionals the morphologizer
-  tags as imperfects; English ``reportedly`` / ``is said to`` (English ``allegedly`` / ``alleged`` /
-  ``purportedly`` / ``supposedly`` are ``speculation``, where the annotation guidelines put
+  tags as imperfects, and the *-eraient* forms the tagger takes for another word
+  (``conjugate.mistagged_conditional``); English ``reportedly`` / ``is said to`` (English ``allegedly`` /
+  ``alleged`` / ``purportedly`` / ``supposedly`` are ``speculation``, where the annotation guidelines put
   *allegedly* beside *présumé*, *supposé*: kind right on the English dev2 part .635 -> .904, human
   en .913 -> .957). Conditionals that are not hedges are left out: desire and politeness verbs
-  (``aimerait``, ``faudrait``), first/second person, hypotheticals under ``si`` + imperfect, the
+  (``aimerait``, ``faudrait``), first/second person, hypotheticals under ``si`` + imperfect (in the part
+  of the sentence between the colons or semicolons where the ``si`` stands), the
   future-in-the-past after a past speech verb (``il a dit qu'il viendrait``) or in the *que* clause of any
   past verb (``a décidé que les sanctions concerneraient``) or in a temporal clause
   (``dès que X aurait…``); a modal ``devrait`` / ``pourrait`` in the content clause of a speech verb
   of any tense (``soutient que l'État devrait…``: the speaker's own modality); bare present and modal
   conditionals in an article written in the first or second person (the writer's own modality:
   ``_without_writer_modality``); a relative clause in an irreal comparison (``comme une équipe qui
-  n'aurait…``). ``pourrait`` / ``devrait`` count as speculation.
+  n'aurait…``) and a hypothetical comparison (``comme ils le feraient``). ``pourrait`` / ``devrait``
+  count as speculation.
 * ``speculation``, ``uncertainty``, ``disputed``, ``declined_comment``: cue patterns from
   ``resources/lexicons/hedge_cues_<lang>.tsv`` (verbs matched through all their inflected forms);
   *sembler / paraître* + infinitive, and *peut être* written without its hyphen after a finite verb.

@@ -63,9 +63,11 @@ def test_upload_jsonl_text_and_junk_and_local_urls(client):
 def test_articles_filter_and_paginate(client):
     everything = client.get("/v1/articles", params={"limit": 50}).json()
     ids = [a["id"] for a in everything["items"]]
-    assert len(ids) == 3 and everything["next_offset"] is None
+    # the fixture's two articles, and the upload test's third when it ran before on this xdist worker
+    stored = client.get("/v1/corpus").json()["articles"]
+    assert len(ids) == stored >= 2 and everything["next_offset"] is None
     first = client.get("/v1/articles", params={"limit": 2}).json()
-    assert first["next_offset"] == 2 and [a["id"] for a in first["items"]] == ids[:2]
+    assert first["next_offset"] == (2 if stored > 2 else None) and [a["id"] for a in first["items"]] == ids[:2]
     rest = client.get("/v1/articles", params={"limit": 2, "offset": 2}).json()
     assert [a["id"] for a in rest["items"]] == ids[2:] and rest["next_offset"] is None
     english = client.get("/v1/articles", params={"language": "en"}).json()["items"]

@@ -102,6 +102,13 @@ def indirect_by_cue(quotes, cue_contains: str) -> list:
     return [q for q in quotes if q.kind == "indirect" and q.cue is not None and cue_contains in q.cue.text]
 
 
+def hedge_texts(doc, *kinds: str) -> list[str]:
+    """The texts of the hedges of those kinds in ``doc``, in text order (the hedge tests' way to read them)."""
+    from recoupe.analysis.hedges import find_hedges
+
+    return [h.text for h in find_hedges(doc) if h.kind in kinds]
+
+
 # -- the service ------------------------------------------------------------------------------------
 
 

@@ -7,15 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from recoupe.analysis.hedges import find_hedges
-
-
-def _conditionals(doc):
-    return [h.text for h in find_hedges(doc) if h.kind == "conditional"]
-
-
-def _speculation(doc):
-    return [h.text for h in find_hedges(doc) if h.kind == "speculation"]
+from conftest import hedge_texts
 
 
 @pytest.mark.parametrize("text", [
@@ -24,16 +16,17 @@ def _speculation(doc):
 ])
 def test_the_future_in_the_past_after_an_infinitive_of_speech_is_no_hedge(fr, text):
     # the infinitive has no tense: the past of *a fait*, *avait tenu* governs the concordance
-    assert _conditionals(fr(text)) == []
+    assert hedge_texts(fr(text), "conditional") == []
 
 
 def test_a_conditional_governor_keeps_the_hedges_below_it(fr):
     doc = fr("Le parquet s'apprêterait à poursuivre des courtiers qui auraient aidé l'escroc à fuir.")
-    assert any("auraient aidé" in h for h in _conditionals(doc))
+    assert any("auraient aidé" in h for h in hedge_texts(doc, "conditional"))
 
 
 def test_a_condition_stated_by_en_cas_de_makes_a_hypothesis(fr):
-    assert _conditionals(fr("En cas de blocage au Sénat, le vote final ne surviendrait qu'au printemps.")) == []
+    doc = fr("En cas de blocage au Sénat, le vote final ne surviendrait qu'au printemps.")
+    assert hedge_texts(doc, "conditional") == []
 
 
 @pytest.mark.parametrize("text, hedge", [
@@ -50,14 +43,14 @@ def test_a_condition_stated_by_en_cas_de_makes_a_hypothesis(fr):
     ("Le village où se cacherait le chef rebelle a été bombardé dans la nuit.", "cacherait"),
 ])
 def test_the_journalistic_conditional_stays_a_hedge(fr, text, hedge):
-    assert any(hedge in h for h in _conditionals(fr(text)))
+    assert any(hedge in h for h in hedge_texts(fr(text), "conditional"))
 
 
 def test_an_imperfect_read_as_a_conditional_is_no_hedge(fr):
     # *espérait*, which the morphologizer tags Mood=Cnd here: the stem ends in r; the conditional is *espérerait*
     doc = fr("Il espérait être accueilli par la préfète dès son retour.")
     assert "Cnd" in doc[1].morph.get("Mood")  # what the test is about: the tagger's slip
-    assert _conditionals(doc) == []
+    assert hedge_texts(doc, "conditional") == []
 
 
 @pytest.mark.parametrize("text, marker", [
@@ -66,7 +59,7 @@ def test_an_imperfect_read_as_a_conditional_is_no_hedge(fr):
     ("Cela dit, il me semble que la réforme arrive trop tard.", "il me semble que"),
 ])
 def test_seeming_with_an_attribute_is_speculation(fr, text, marker):
-    assert any(h.startswith(marker) for h in _speculation(fr(text)))
+    assert any(h.startswith(marker) for h in hedge_texts(fr(text), "speculation"))
 
 
 @pytest.mark.parametrize("text", [
@@ -75,7 +68,7 @@ def test_seeming_with_an_attribute_is_speculation(fr, text, marker):
     "La sanction lui a semblé disproportionnée, mais il a renoncé à faire appel.",  # review guard: before *a*
 ])
 def test_a_judgement_with_its_experiencer_or_a_quoted_impression_is_not_the_outlets(fr, text):
-    assert _speculation(fr(text)) == []
+    assert hedge_texts(fr(text), "speculation") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -83,9 +76,9 @@ def test_a_judgement_with_its_experiencer_or_a_quoted_impression_is_not_the_outl
     "Elle dit sa nostalgie d'une époque où chacun trouverait sa place sans attendre.",
 ])
 def test_a_present_conditional_on_a_referent_wished_for_is_no_hedge(fr, text):
-    assert _conditionals(fr(text)) == []
+    assert hedge_texts(fr(text), "conditional") == []
 
 
 def test_an_appearance_feared_is_no_hedge(fr):
     doc = fr("Le préfet avait redouté de paraître reculer devant les manifestants.")
-    assert [h.text for h in find_hedges(doc) if h.kind in ("conditional", "speculation")] == []
+    assert hedge_texts(doc, "conditional", "speculation") == []

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from recoupe.analysis.hedges import find_hedges
-
-
-def _conditionals(doc):
-    return [h.text for h in find_hedges(doc) if h.kind == "conditional"]
+from conftest import hedge_texts
 
 
 @pytest.mark.parametrize("text", [
@@ -18,7 +14,7 @@ def _conditionals(doc):
     "Faute d'accord, les données pourraient donc alors être perdues.",
 ])
 def test_a_present_conditional_before_alors_is_a_consequence(fr, text):
-    assert _conditionals(fr(text)) == []
+    assert hedge_texts(fr(text), "conditional") == []
 
 
 @pytest.mark.parametrize("text, hedge", [
@@ -27,4 +23,4 @@ def test_a_present_conditional_before_alors_is_a_consequence(fr, text):
 ])
 def test_what_alors_leaves_a_hedge(fr, text, hedge):
     """Guards: a past conditional (*at that moment*) and a sentence naming its source relay a fact."""
-    assert any(hedge in h for h in _conditionals(fr(text)))
+    assert any(hedge in h for h in hedge_texts(fr(text), "conditional"))

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from recoupe.analysis.hedges import find_hedges
-
-
-def _conditionals(doc):
-    return [h.text for h in find_hedges(doc) if h.kind == "conditional"]
+from conftest import hedge_texts
 
 
 @pytest.mark.parametrize("text, hedge", [
@@ -21,7 +17,7 @@ def _conditionals(doc):
      "transfert serait bouclé lundi.", "disposerait"),
 ])
 def test_a_condition_after_a_colon_leaves_the_conditional_before_it_a_hedge(fr, text, hedge):
-    assert any(hedge in h for h in _conditionals(fr(text)))
+    assert any(hedge in h for h in hedge_texts(fr(text), "conditional"))
 
 
 @pytest.mark.parametrize("text", [
@@ -31,7 +27,7 @@ def test_a_condition_after_a_colon_leaves_the_conditional_before_it_a_hedge(fr, 
 ])
 def test_a_condition_in_the_same_part_of_the_sentence_is_still_a_hypothesis(fr, text):
     """Guards: the *si* clause and the conditional on the same side of the colon or semicolon."""
-    assert _conditionals(fr(text)) == []
+    assert hedge_texts(fr(text), "conditional") == []
 
 
 @pytest.mark.parametrize("text, hedge", [
@@ -44,7 +40,7 @@ def test_a_condition_in_the_same_part_of_the_sentence_is_still_a_hypothesis(fr, 
 ])
 def test_a_conditional_the_tagger_took_for_another_word_is_still_a_hedge(fr, text, hedge):
     """The tagger reads these *-eraient* forms as a noun, an adjective or an adverb: the ending is the verb's."""
-    assert any(hedge in h for h in _conditionals(fr(text)))
+    assert any(hedge in h for h in hedge_texts(fr(text), "conditional"))
 
 
 @pytest.mark.parametrize("text", [
@@ -54,7 +50,7 @@ def test_a_conditional_the_tagger_took_for_another_word_is_still_a_hedge(fr, tex
 ])
 def test_an_imperfect_of_a_verb_in_rer_is_no_conditional(fr, text):
     """Guards: imperfects whose stem ends in r share the ending *-raient*."""
-    assert _conditionals(fr(text)) == []
+    assert hedge_texts(fr(text), "conditional") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -62,15 +58,16 @@ def test_an_imperfect_of_a_verb_in_rer_is_no_conditional(fr, text):
     "Les agents traitent les dossiers comme ils le feraient pour leurs propres familles.",
 ])
 def test_a_conditional_after_comparative_comme_compares_with_an_imagined_act(fr, text):
-    assert _conditionals(fr(text)) == []
+    assert hedge_texts(fr(text), "conditional") == []
 
 
 def test_a_mistagged_conditional_after_comme_is_no_hedge_either(fr):
     """Guard of the *-eraient* rule: the verb the tagger took for a noun is read after *comme* as the others are."""
-    assert _conditionals(fr("Ses conseillers lui soufflaient un ordre comme ils l'intimeraient à un stagiaire.")) == []
+    doc = fr("Ses conseillers lui soufflaient un ordre comme ils l'intimeraient à un stagiaire.")
+    assert hedge_texts(doc, "conditional") == []
 
 
 def test_a_speech_verb_after_comme_still_reports(fr):
     """Guard: *comme l'aurait confié X* relays, with the journalistic conditional, what X said."""
-    assert any("aurait confié" in h for h in _conditionals(fr(
-        "Le projet a été abandonné, comme l'aurait confié le ministre à ses proches.")))
+    assert any("aurait confié" in h for h in hedge_texts(fr(
+        "Le projet a été abandonné, comme l'aurait confié le ministre à ses proches."), "conditional"))

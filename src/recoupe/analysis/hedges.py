@@ -65,6 +65,7 @@ DATIVE_CLITICS = _WORDS["dative_clitics"]
 SUBORDINATORS = _WORDS["subordinators"]
 DEMONSTRATIVES = _WORDS["demonstratives"]
 BEFORE_ALORS = _WORDS["before_alors"]
+COMPARISON_WORDS = _WORDS["comparison_words"]
 
 
 def _governing_past_speech(verb: Token, lang: str, any_tense: bool = False) -> bool:
@@ -155,25 +156,20 @@ def _irreal_comparison(tok: Token) -> bool:
     return any(w == "comme" and nxt in ("un", "une", "des", "d'", "d’") for w, nxt in zip(left, left[1:]))
 
 
-# What may stand between comparative *comme* and the conditional of its clause: a subject pronoun, object clitics and
-# the negation (*comme ils le feraient*, *comme on ne l'aurait pas cru*).
-_COMPARISON_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "vous", "le", "la", "l'", "l’", "les",
-                                 "lui", "leur", "y", "en", "se", "s'", "s’", "ne", "n'", "n’"})
-
-
 def _hypothetical_comparison(tok: Token) -> bool:
     """*comme ils le feraient à un stagiaire*: a conditional right after comparative *comme* and its subject pronoun
-    and clitics compares with an imagined act (Grevisse: the conditional of the imagined fact, after *comme*), it
-    relays no fact. Read on the words, not the parse (the tagger may take the verb for a noun). Not a speech verb:
-    *comme l'aurait confié le ministre* reports, with the journalistic conditional, what someone said."""
+    and clitics (``hedge_words.toml`` ``comparison_words``) compares with an imagined act (Grevisse: the
+    conditional of the imagined fact, after *comme*), it relays no fact. Read on the words, not the parse (the
+    tagger may take the verb for a noun). Not a speech verb: *comme l'aurait confié le ministre* reports, with the
+    journalistic conditional, what someone said."""
     doc = tok.doc
-    verb = tok.head if tok.dep_.startswith("aux") and tok.head.i > tok.i else tok
-    if speech_lemma(verb, "fr") is not None:
-        return False
     i = tok.i - 1
-    while i >= max(tok.i - 4, 0) and doc[i].lower_ in _COMPARISON_CLITICS:
+    while i >= max(tok.i - 4, 0) and doc[i].lower_ in COMPARISON_WORDS:
         i -= 1
-    return i >= 0 and i < tok.i - 1 and doc[i].lower_ == "comme"
+    if i < 0 or i == tok.i - 1 or doc[i].lower_ != "comme":
+        return False
+    verb = tok.head if tok.dep_.startswith("aux") and tok.head.i > tok.i else tok
+    return speech_lemma(verb, "fr") is None  # the conditional rules are French only (``_conditional_hedges``)
 
 
 def _imagined_referent(verb: Token) -> bool:

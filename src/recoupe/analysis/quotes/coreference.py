@@ -903,21 +903,45 @@ class Discourse:
             i += 1
         return False
 
-    def topic_speaker(self, head: Token, bounds: tuple[int, int], anchor: int, lang: str) -> Referent | None:
-        """*Le milliardaire avait poursuivi…*, *L'écologiste a estimé…*: a definite singular description
-        that no earlier person holds (``role_holder`` found nobody) and that speaks takes up the
-        speaker of the previous quote, as a pronoun does (the discourse default of a continued report):
-        that speaker must be a person, within ``PREVIOUS_SPEAKER_REACH``, of no other gender (the
-        description's article or adjective, ``title_gender``) or nationality (``description_clash``), and
-        no other person may be a subject in between."""
+    def _taken_up(self, head: Token, bounds: tuple[int, int], lang: str) -> bool:
+        """Can the phrase take up a person spoken of before: a definite singular description of one person
+        (*le ministre*, *l'écologiste*), naming nobody, that answers no one (*L'ancien sénateur lui a rétorqué…*:
+        the previous speaker is whom it answers)?"""
         if head.pos_ != "NOUN" or "Plur" in head.morph.get("Number"):
-            return None
+            return False
         if any(is_person(e) for e in entities_in(self.doc, *bounds)):
-            return None  # the phrase names someone (*la leader du RN X*): not a bare description
+            return False  # the phrase names someone (*la leader du RN X*): not a bare description
         if names_a_body(head, lang) or names_a_group(head, lang):
-            return None  # *le ministère*, *le rapport*, *le quotidien*, *le collectif*: no one person
+            return False  # *le ministère*, *le rapport*, *le quotidien*, *le collectif*: no one person
         dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
         if not dets or dets[0].morph.get("Definite") != ["Def"] or dets[0].morph.get("PronType") != ["Art"]:
+            return False
+        return not answers_someone(head)
+
+    def described_again(self, head: Token, bounds: tuple[int, int], lang: str) -> Referent | None:
+        """*« … », a répondu le député à X, qui rappelait que… Le député a souligné…*: a bare description
+        (*le député*, not *le député du Nord*) whose head lemma already named a person who spoke (``spoke``)
+        names that person again, rather than the previous speaker, whom the article never called so (session
+        38: dev10 speakers .764 -> .780), or someone named after it for the first time (*… a révélé Mediapart.
+        … le ministre a assuré…, alors que X a demandé…*: session 49)."""
+        if not self._taken_up(head, bounds, lang):
+            return None
+        if any(c.dep_ in ("nmod", "amod", "appos", "acl") and c.i > head.i for c in head.children):
+            return None
+        described = self.descriptions.get(head.lemma_.lower())
+        gender = title_gender(head) if lang == "fr" else None  # the article or an adjective (*l'ancienne*)
+        if described is None or not compatible(described, gender, False, True):
+            return None
+        return None if description_clash(self.doc, head, bounds, described.entity, lang) else described
+
+    def topic_speaker(self, head: Token, bounds: tuple[int, int], anchor: int, lang: str) -> Referent | None:
+        """*Le milliardaire avait poursuivi…*, *L'écologiste a estimé…*: a definite singular description
+        that no earlier person holds (``role_holder`` found nobody, nor ``described_again``) and that speaks
+        takes up the speaker of the previous quote, as a pronoun does (the discourse default of a continued
+        report): that speaker must be a person, within ``PREVIOUS_SPEAKER_REACH``, of no other gender (the
+        description's article or adjective, ``title_gender``) or nationality (``description_clash``), and
+        no other person may be a subject in between."""
+        if not self._taken_up(head, bounds, lang):
             return None
         previous = self.previous_speaker(anchor)
         if previous is None or anchor - previous[0] > PREVIOUS_SPEAKER_REACH:
@@ -925,17 +949,7 @@ class Discourse:
         char, ref = previous
         if not ref.person or ref.plural or ref.entity is None:
             return None
-        if answers_someone(head):
-            return None  # *L'ancien sénateur lui a rétorqué…*: the previous speaker is whom it answers
-        gender = title_gender(head) if lang == "fr" else None  # the article or an adjective (*l'ancienne*)
-        # a bare description only: *le député du Nord* is not the *député du Var* named before (the review's)
-        bare = not any(c.dep_ in ("nmod", "amod", "appos", "acl") and c.i > head.i for c in head.children)
-        described = self.descriptions.get(head.lemma_.lower()) if bare else None
-        if described is not None and described.entity is not ref.entity and compatible(described, gender, False, True):
-            # *« … », a répondu le député à X, qui rappelait que… Le député a souligné…*: the description names again
-            # the person it named before, not the previous speaker, whom the article never called so (session 38:
-            # dev10 speakers .764 -> .780, every other set unchanged)
-            return None if description_clash(self.doc, head, bounds, described.entity, lang) else described
+        gender = title_gender(head) if lang == "fr" else None
         if not compatible(ref, gender, False, True):
             return None
         if description_clash(self.doc, head, bounds, ref.entity, lang):
@@ -943,7 +957,6 @@ class Discourse:
         if self.person_subject_between(char, bounds[0], None, False, ref.canonical):
             return None
         return ref
-
 
 
 def retorts(pron: Token, verb_lemma: str | None) -> bool:
@@ -961,10 +974,13 @@ def answers_someone(subject: Token) -> bool:
     """Does the subject's verb carry a singular dative clitic before it (*lui a rétorqué*, *lui reproche*)? Then
     it speaks to someone the discourse already holds, most often the previous speaker, and is not taken up as
     that speaker. Not *leur*: the previous speaker taken up is one person, and *leur* names those spoken to
-    (*a affirmé X devant les grévistes. La ministre leur a expliqué…*: X)."""
+    (*a affirmé X devant les grévistes. La ministre leur a expliqué…*: X). The parser may read an inverted
+    subject as the object and the clitic as the subject (*« … », lui a répondu la salle*): so read too."""
     verb = subject.head
-    return subject.dep_ in _SUBJECT_DEPS and any(
-        c.lower_ == "lui" and c.i < verb.i and (c.dep_ in ("iobj", "obj", "obl:arg") or c.dep_.startswith("expl"))
+    inverted = subject.dep_ == "obj" and subject.i > verb.i
+    return (subject.dep_ in _SUBJECT_DEPS or inverted) and any(
+        c.lower_ == "lui" and c.i < verb.i and (c.dep_ in ("iobj", "obj", "obl:arg") or c.dep_.startswith("expl")
+                                                or inverted and c.dep_ in _SUBJECT_DEPS)
         for c in verb.children)
 
 
@@ -1501,6 +1517,50 @@ LEDE_LINES = 2
 LEDE_SENTENCES = 2
 # How many lines after the description's own the name may come (the "next paragraph" of the convention).
 IDENTIFIED_WITHIN = 2
+
+
+def lede_protagonist(doc: Doc, head: Token, bounds: tuple[int, int], lang: str) -> tuple[Entity, Span] | None:
+    """*Paule Martin a tenté mercredi de convaincre…* opens the article; further down, *a insisté la
+    candidate*, *la députée de la Somme a critiqué…* (invented): a definite description of one person that
+    no rule could give a holder takes up the person the lede is about, the first person named as a
+    grammatical subject in the title or first paragraph (``LEDE_LINES``, its first ``LEDE_SENTENCES``
+    sentences), when the genders do not clash (``description_gender``, ``entity_gender``), nor a
+    nationality or office (``description_clash``), and the article describes that person by no other
+    words (an apposition sharing none: *Paule Martin, la maire*, is not *la candidate*). News writing
+    names its protagonist first and describes them after; the rules before this one found nobody else."""
+    if not definite_person_description(head, lang) or not _names_a_person(head):
+        return None  # *la salle*, *le public*: no one person
+    if any(is_person(e) for e in entities_in(doc, *bounds)):
+        return None  # the phrase names someone (*le secrétaire général du parti X*): the lede has no say
+    text = doc_text(doc)
+    lines, _ = line_of(doc, bounds[0])
+    if not lines:
+        return None
+    lede_end = lines[min(LEDE_LINES, len(lines)) - 1].end()
+    index = entity_index(doc)
+    protagonist = None
+    for s, e, n in index.people:
+        if s >= min(lede_end, bounds[0]):
+            break
+        line = next((m for m in lines if m.start() <= s < m.end()), None)
+        if line is None or sum(line.start() <= sent.start_char < s for sent in doc.sents) > LEDE_SENTENCES - 1:
+            continue
+        tok = doc.char_span(s, e, alignment_mode="expand")
+        if tok is not None and any(t.dep_ in _SUBJECT_DEPS for t in tok):
+            protagonist = (index.entities[n], Span(text=text[s:e], start=s, end=e))
+            break
+    if protagonist is None:
+        return None
+    ent = protagonist[0]
+    gender = description_gender(head) if lang == "fr" else None
+    ent_gender = entity_gender(doc, ent)
+    if gender and ent_gender and gender != ent_gender or description_clash(doc, head, bounds, ent, lang):
+        return None
+    described = descriptions(doc, ent)
+    said = description_words(text[bounds[0]:bounds[1]])
+    if described and not any(said & description_words(d) for d in described):
+        return None
+    return protagonist
 
 
 def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int,

@@ -48,6 +48,7 @@ from recoupe.analysis.quotes.coreference import (
     entity_gender,
     fill_gender_clash,
     kind_clash,
+    lede_protagonist,
     named_next,
     is_person_noun,
     names_a_body,
@@ -922,6 +923,8 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
     orgs = [e for e in entities_in(doc, *(bounds if speaks_for else core)) if e.label in ("ORG", "MISC")
             and not _said_where(doc, e, bounds)]
     people = people or _named_first(head, core, [e for e in entities_in(doc, *core) if is_person(e)])
+    if not people and head.pos_ == "NOUN":  # *le directeur de l'institut X Paul Dupont*: the name after the organisation
+        people = _name_after_organisation(doc, core, bounds)
     if people:
         ent = people[0]
         return Found(span, _canonical_within(doc, ent, bounds), role or first_role(ent, lang), confidence,
@@ -978,6 +981,10 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # set unchanged (NOTES.md, issue 14, session 28)
         identified = holder is not None and is_person(holder[0])
         via = None
+        if holder is None:  # *le ministre*, as the article called someone who spoke before
+            again = _taken_up(doc, head, span, discourse.described_again(head, bounds, lang), lang, confidence)
+            if again is not None and not _in_complement(again.referent.entity, head, bounds):
+                return again
         if holder is None:  # "Un législateur russe a lancé…" in the lede, named in the next paragraph
             holder = delayed_identification(doc, head, bounds, anchor, lang)
             if holder is None:  # "Le porte-parole a dénoncé…", then "…, a affirmé Marc Lenoir"
@@ -1015,11 +1022,24 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         if sole is not None and excluded(sole[0]):
             sole = None
         if sole is not None:  # *Le ministre a annoncé…* where the article names one minister who speaks
-            ent, mention = sole
-            return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,
-                         referent_of(doc, ent, (mention.start, mention.end)), mention, identified=True)
+            return _described_holder(doc, span, sole, role, lang, confidence, identified=True)
+        protagonist = lede_protagonist(doc, head, bounds, lang)
+        if protagonist is not None and (excluded(protagonist[0]) or any(
+                cand.content[0] <= m.start < cand.content[1] for m in protagonist[0].mentions)):
+            protagonist = None  # *l'homme* who calls the lede's protagonist a tsar is not that protagonist
+        if protagonist is not None:  # *la candidate*: whom the lede is about
+            return _described_holder(doc, span, protagonist, role, lang, confidence, identified=True)
         return Found(span, None, role, confidence * 0.8, description_referent(head, bounds))
     return Found(span, None, role, confidence * 0.8)
+
+
+def _described_holder(doc: Doc, span: Span | None, holder: tuple[Entity, Span], role: str | None, lang: str,
+                      confidence: float, identified: bool) -> Found:
+    """A description's speaker found through the article (``holder``: the person and the mention that
+    names them), with that mention as evidence."""
+    ent, mention = holder
+    return Found(span, ent.canonical, role or first_role(ent, lang), confidence * 0.7,
+                 referent_of(doc, ent, (mention.start, mention.end)), mention, identified=identified)
 
 
 def _named_speakers(doc: Doc, cands: list[Candidate]) -> tuple[Entity, ...]:
@@ -1172,11 +1192,17 @@ def _topic_found(doc: Doc, head: Token, span: Span | None, bounds: tuple[int, in
     """The description taken up as the previous speaker (``Discourse.topic_speaker``), with that speaker's
     mention as evidence. The discourse's pick stands (as a lede's description does) when the article's
     gender agrees: the scorer replaced these picks 11 times on dev1 + dev3 and was right once."""
-    topic = discourse.topic_speaker(head, bounds, anchor, lang)
-    if topic is None:
+    return _taken_up(doc, head, span, discourse.topic_speaker(head, bounds, anchor, lang), lang, confidence)
+
+
+def _taken_up(doc: Doc, head: Token, span: Span | None, ref: Referent | None, lang: str,
+              confidence: float) -> Found | None:
+    """A description resolved to the person the discourse says it takes up (``Discourse.topic_speaker``,
+    ``Discourse.described_again``)."""
+    if ref is None:
         return None
-    found = _resolved_anaphor(doc, span, topic, lang, confidence, 0.7)
-    found.identified = _agrees_in_gender(head, topic)
+    found = _resolved_anaphor(doc, span, ref, lang, confidence, 0.7)
+    found.identified = _agrees_in_gender(head, ref)
     return found
 
 
@@ -1379,6 +1405,28 @@ def _in_complement(ent: Entity, head: Token, phrase: tuple[int, int]) -> bool:
         if k >= 0 and (doc[k].lower_ in DE_FORMS or doc[k].lower_ == "of"):
             return True
     return False
+
+
+def _name_after_organisation(doc: Doc, core: tuple[int, int], bounds: tuple[int, int]) -> list[Entity]:
+    """*le secrétaire général de la CGT Paul Dupont*, *le directeur des études de l'institut X Paul Dupont*
+    (invented): a person's name closing the speaker phrase right after an organisation's name, which the parse
+    hangs on the complement rather than on the head. The name is the head's: the complement names the
+    organisation (*de la CGT*), and a name after a person noun (*l'adjoint du ministre X*: X is the minister) or
+    a preposition (*le porte-parole de X*) is left to the rules that read those."""
+    out = []
+    for ent in entities_in(doc, core[1], bounds[1]):
+        if not is_person(ent):
+            continue
+        for m in ent.mentions:
+            if m.in_ != "body" or m.start < core[1] or m.end != bounds[1]:
+                continue
+            before = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if before is None or before.start == 0:
+                continue
+            prev = doc[before.start - 1]
+            if prev.pos_ in ("PROPN", "X") and prev.text[:1].isupper() and prev.ent_type_ in ("ORG", "MISC", ""):
+                out.append(ent)
+    return out[:1]
 
 
 def _core_bounds(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:

@@ -1,7 +1,8 @@
 """Session 49 speakers: a bare description the article already used for someone who spoke names that person again,
 even when an outlet spoke in between and another person is named after it; a definite description of a person that
 no rule resolves takes up the person the lede is about; *« … », lui a répondu la salle* answers the previous speaker
-rather than being them; a name right after the organisation a phrase names is its speaker's. Sentences written for
+rather than being them; a name right after the organisation a phrase names is its speaker's; a person named as the
+*de* complement of a thing is passed over by a description taking up the person named last. Sentences written for
 these tests; the rules' tests fail on the commit before them (9a6889d), the guards pass on both."""
 
 from __future__ import annotations
@@ -82,3 +83,21 @@ def test_a_name_after_a_preposition_or_a_person_noun_is_not_the_speaker(fr, phra
     text = f"« Les travaux reprendront en juin », a assuré {phrase} devant la presse."
     quote = first_quote_holding(fr, text, "Les travaux")
     assert quote is not None and quote.speaker_canonical != "Paul Girard"
+
+
+def test_a_person_named_as_the_complement_of_a_thing_is_passed_over_by_a_description(fr):
+    """*l'usine de X*: X is what the sentence talks about; *l'eurodéputé* takes up the one who acts."""
+    text = ("Paul Renard a passé la journée de lundi dans le Nord. Une fois n'est pas coutume, il a visité l'usine de "
+            "Marc Olivier à Roubaix. S'il a « tardé à comprendre l'urgence », selon l'eurodéputé, le ministre garde "
+            "une marge de manœuvre.")
+    quote = first_quote_holding(fr, text, "tardé à comprendre")
+    assert quote is not None and quote.speaker_canonical == "Paul Renard"
+
+
+def test_a_person_named_after_another_preposition_is_still_taken_up(fr):
+    """Guard: *une tempête pour X*: only a *de* complement is passed over."""
+    text = ("Paul Renard a passé la journée de lundi dans le Nord. Une fois n'est pas coutume, l'affaire a provoqué "
+            "une tempête pour Marc Olivier à Roubaix. S'il a « tardé à comprendre l'urgence », selon l'eurodéputé, le "
+            "ministre garde une marge de manœuvre.")
+    quote = first_quote_holding(fr, text, "tardé à comprendre")
+    assert quote is not None and quote.speaker_canonical == "Marc Olivier"

@@ -455,6 +455,19 @@ def _spoken_to_or_of(doc: Doc, ref: Referent) -> bool:
     return root.dep_ in ("obj", "iobj") and speech_lemma(root.head, language_of(doc)) is not None
 
 
+def _complement_of_thing(doc: Doc, start: int, end: int) -> bool:
+    """Is the name the *de* complement of a noun that names no person, itself an object or oblique of its verb
+    (*trouve l'attitude de X encourageante*, *salue la décision de X*)? X is what the sentence talks about."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    noun = root.head
+    return root.dep_ == "nmod" and noun.pos_ == "NOUN" and not _names_a_person(noun) \
+        and noun.dep_ in ("obj", "obl", "obl:arg", "obl:mod") \
+        and any(c.dep_ == "case" and c.lower_ in DE_FORMS for c in root.children)
+
+
 def _relation_of_described(doc: Doc, start: int, end: int, gender: str | None) -> bool:
     """Is the name at ``start``-``end`` the complement of a French noun of a person that heads a speaker's phrase
     (*a déclaré l'ancien Premier ministre de X*, *l'avocat de X a plaidé*: ``is_person_noun``, by *de*, the noun
@@ -856,13 +869,14 @@ class Discourse:
         return found
 
     def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES,
-                          outside: tuple[int, int] | None = None) -> Referent | None:
+                          outside: tuple[int, int] | None = None, thing_complement: bool = False) -> Referent | None:
         """The person named last before ``anchor`` outside quotation marks, when within
         ``PERSON_NAMED_LINES`` line breaks and of no other gender: what a French *il* / *elle* of a speech
         verb stands for rather than the previous speaker when that speaker is no person (an organisation,
         a description, a document: *il*/*elle* can take those up, but a person just named is the likelier
         speaker of a speech verb). Someone named inside quotation marks is what a speaker talked about, and
-        one named within ``outside`` (the caller's choice) is passed over."""
+        one named within ``outside`` (the caller's choice) is passed over, as is, with ``thing_complement``, one
+        named as the *de* complement of a thing the sentence acts on (``_complement_of_thing``)."""
         quoted = quoted_set(self.doc)
         index = entity_index(self.doc)
         text = doc_text(self.doc)
@@ -876,6 +890,8 @@ class Discourse:
                 return None
             if _relation_of_described(self.doc, s, e, gender):
                 continue  # *l'ancien Premier ministre de Jacques X*: named as whose minister, not as one who acts
+            if thing_complement and _complement_of_thing(self.doc, s, e):
+                continue  # *trouve l'attitude de X encourageante*: X is talked about, not acting
             ref = referent_of(self.doc, index.entities[n], (s, e))
             return ref if compatible(ref, gender, False, True) else None
         return None

@@ -1535,6 +1535,19 @@ LEDE_SENTENCES = 2
 IDENTIFIED_WITHIN = 2
 
 
+def _may_describe(doc: Doc, head: Token, bounds: tuple[int, int], ent: Entity, gender: str | None, lang: str) -> bool:
+    """May the description stand for the person ``ent`` the article's structure points at: no other gender (``gender``,
+    the description's, against ``entity_gender``), no other nationality or office (``description_clash``), and not
+    described otherwise (the person's descriptions share a word with it, or there are none: *Jean Petit, le maire* is
+    not *le porte-parole*)?"""
+    ent_gender = entity_gender(doc, ent)
+    if gender and ent_gender and gender != ent_gender or description_clash(doc, head, bounds, ent, lang):
+        return False
+    described = descriptions(doc, ent)
+    said = description_words(doc_text(doc)[bounds[0]:bounds[1]])
+    return not described or any(said & description_words(d) for d in described)
+
+
 def lede_protagonist(doc: Doc, head: Token, bounds: tuple[int, int], lang: str) -> tuple[Entity, Span] | None:
     """*Paule Martin a tenté mercredi de convaincre…* opens the article; further down, *a insisté la
     candidate*, *la députée de la Somme a critiqué…* (invented): a definite description of one person that
@@ -1567,16 +1580,8 @@ def lede_protagonist(doc: Doc, head: Token, bounds: tuple[int, int], lang: str) 
             break
     if protagonist is None:
         return None
-    ent = protagonist[0]
     gender = description_gender(head) if lang == "fr" else None
-    ent_gender = entity_gender(doc, ent)
-    if gender and ent_gender and gender != ent_gender or description_clash(doc, head, bounds, ent, lang):
-        return None
-    described = descriptions(doc, ent)
-    said = description_words(text[bounds[0]:bounds[1]])
-    if described and not any(said & description_words(d) for d in described):
-        return None
-    return protagonist
+    return protagonist if _may_describe(doc, head, bounds, protagonist[0], gender, lang) else None
 
 
 def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int,
@@ -1689,14 +1694,8 @@ def named_next(doc: Doc, head: Token, bounds: tuple[int, int], lang: str) -> tup
         if apposed is not None and not description_words(text[bounds[0]:bounds[1]]) & description_words(
                 text[apposed.left_edge.idx:apposed.right_edge.idx + len(apposed.right_edge.text)]):
             return None  # *Jean Petit, le maire, a estimé*: described otherwise
-        gender = title_gender(head) if lang == "fr" else None
-        ent_gender = entity_gender(doc, ent)
-        if gender and ent_gender and gender != ent_gender or description_clash(doc, head, bounds, ent, lang):
+        if not _may_describe(doc, head, bounds, ent, title_gender(head) if lang == "fr" else None, lang):
             return None
-        described = descriptions(doc, ent)
-        said = description_words(text[bounds[0]:bounds[1]])
-        if described and not any(said & description_words(d) for d in described):
-            return None  # described otherwise (*Jean Petit, le maire*): someone else than the description
         return ent, Span(text=text[s:e], start=s, end=e)
     return None
 

@@ -923,7 +923,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
     orgs = [e for e in entities_in(doc, *(bounds if speaks_for else core)) if e.label in ("ORG", "MISC")
             and not _said_where(doc, e, bounds)]
     people = people or _named_first(head, core, [e for e in entities_in(doc, *core) if is_person(e)])
-    if not people and head.pos_ == "NOUN":  # *le directeur de l'institut X Paul Dupont*: the name after the organisation
+    if not people and head.pos_ == "NOUN":  # *le directeur de l'institut X Paul Dupont*
         people = _name_after_organisation(doc, core, bounds)
     if people:
         ent = people[0]
@@ -1423,10 +1423,10 @@ def _name_after_organisation(doc: Doc, core: tuple[int, int], bounds: tuple[int,
         for m in ent.mentions:
             if m.in_ != "body" or m.start < core[1] or m.end != bounds[1]:
                 continue
-            before = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if before is None or before.start == 0:
+            name = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if name is None or name.start == 0:
                 continue
-            prev = doc[before.start - 1]
+            prev = doc[name.start - 1]  # the organisation's last word, not a person noun nor a preposition
             if prev.pos_ in ("PROPN", "X") and prev.text[:1].isupper() and prev.ent_type_ in ("ORG", "MISC", ""):
                 out.append(ent)
     return out[:1]

@@ -85,19 +85,14 @@ def test_a_name_after_a_preposition_or_a_person_noun_is_not_the_speaker(fr, phra
     assert quote is not None and quote.speaker_canonical != "Paul Girard"
 
 
-def test_a_person_named_as_the_complement_of_a_thing_is_passed_over_by_a_description(fr):
-    """*l'usine de X*: X is what the sentence talks about; *l'eurodéputé* takes up the one who acts."""
-    text = ("Paul Renard a passé la journée de lundi dans le Nord. Une fois n'est pas coutume, il a visité l'usine de "
-            "Marc Olivier à Roubaix. S'il a « tardé à comprendre l'urgence », selon l'eurodéputé, le ministre garde "
-            "une marge de manœuvre.")
+@pytest.mark.parametrize("named, speaker", [
+    ("il a visité l'usine de Marc Olivier", "Paul Renard"),  # *l'usine de X*: X is talked about, not acting
+    ("l'affaire a provoqué une tempête pour Marc Olivier", "Marc Olivier"),  # guard: only a *de* complement
+])
+def test_a_person_named_as_the_de_complement_of_a_thing_is_passed_over_by_a_description(fr, named, speaker):
+    """*l'eurodéputé* takes up the one who acts, not a person the sentence talks about through a thing."""
+    text = ("Paul Renard a passé la journée de lundi dans le Nord. Une fois n'est pas coutume, " + named + " à "
+            "Roubaix. S'il a « tardé à comprendre l'urgence », selon l'eurodéputé, le ministre garde une marge de "
+            "manœuvre.")
     quote = first_quote_holding(fr, text, "tardé à comprendre")
-    assert quote is not None and quote.speaker_canonical == "Paul Renard"
-
-
-def test_a_person_named_after_another_preposition_is_still_taken_up(fr):
-    """Guard: *une tempête pour X*: only a *de* complement is passed over."""
-    text = ("Paul Renard a passé la journée de lundi dans le Nord. Une fois n'est pas coutume, l'affaire a provoqué "
-            "une tempête pour Marc Olivier à Roubaix. S'il a « tardé à comprendre l'urgence », selon l'eurodéputé, le "
-            "ministre garde une marge de manœuvre.")
-    quote = first_quote_holding(fr, text, "tardé à comprendre")
-    assert quote is not None and quote.speaker_canonical == "Marc Olivier"
+    assert quote is not None and quote.speaker_canonical == speaker

@@ -919,7 +919,7 @@ class Discourse:
             i += 1
         return False
 
-    def _taken_up(self, head: Token, bounds: tuple[int, int], lang: str) -> bool:
+    def _may_take_up(self, head: Token, bounds: tuple[int, int], lang: str) -> bool:
         """Can the phrase take up a person spoken of before: a definite singular description of one person
         (*le ministre*, *l'écologiste*), naming nobody, that answers no one (*L'ancien sénateur lui a rétorqué…*:
         the previous speaker is whom it answers)?"""
@@ -940,7 +940,7 @@ class Discourse:
         names that person again, rather than the previous speaker, whom the article never called so (session
         38: dev10 speakers .764 -> .780), or someone named after it for the first time (*… a révélé Mediapart.
         … le ministre a assuré…, alors que X a demandé…*: session 49)."""
-        if not self._taken_up(head, bounds, lang):
+        if not self._may_take_up(head, bounds, lang):
             return None
         if any(c.dep_ in ("nmod", "amod", "appos", "acl") and c.i > head.i for c in head.children):
             return None
@@ -957,7 +957,7 @@ class Discourse:
         report): that speaker must be a person, within ``PREVIOUS_SPEAKER_REACH``, of no other gender (the
         description's article or adjective, ``title_gender``) or nationality (``description_clash``), and
         no other person may be a subject in between."""
-        if not self._taken_up(head, bounds, lang):
+        if not self._may_take_up(head, bounds, lang):
             return None
         previous = self.previous_speaker(anchor)
         if previous is None or anchor - previous[0] > PREVIOUS_SPEAKER_REACH:
@@ -1561,27 +1561,39 @@ def lede_protagonist(doc: Doc, head: Token, bounds: tuple[int, int], lang: str) 
         return None  # *la salle*, *le public*: no one person
     if any(is_person(e) for e in entities_in(doc, *bounds)):
         return None  # the phrase names someone (*le secrétaire général du parti X*): the lede has no say
-    text = doc_text(doc)
-    lines, _ = line_of(doc, bounds[0])
-    if not lines:
-        return None
-    lede_end = lines[min(LEDE_LINES, len(lines)) - 1].end()
-    index = entity_index(doc)
-    protagonist = None
-    for s, e, n in index.people:
-        if s >= min(lede_end, bounds[0]):
-            break
-        line = next((m for m in lines if m.start() <= s < m.end()), None)
-        if line is None or sum(line.start() <= sent.start_char < s for sent in doc.sents) > LEDE_SENTENCES - 1:
-            continue
-        tok = doc.char_span(s, e, alignment_mode="expand")
-        if tok is not None and any(t.dep_ in _SUBJECT_DEPS for t in tok):
-            protagonist = (index.entities[n], Span(text=text[s:e], start=s, end=e))
-            break
-    if protagonist is None:
+    protagonist = _lede_subject(doc)
+    if protagonist is None or protagonist[1].start >= bounds[0]:
         return None
     gender = description_gender(head) if lang == "fr" else None
     return protagonist if _may_describe(doc, head, bounds, protagonist[0], gender, lang) else None
+
+
+def _lede_subject(doc: Doc) -> tuple[Entity, Span] | None:
+    """The first person named as a grammatical subject in the lede's opening sentences (``_in_lede_opening``),
+    with that mention; found once per Doc."""
+    cache = doc.user_data.setdefault("recoupe_lede_subject", {})
+    if "found" not in cache:
+        cache["found"] = None
+        lines = nonblank_lines(doc)
+        lede_end = lines[min(LEDE_LINES, len(lines)) - 1].end() if lines else 0
+        index = entity_index(doc)
+        for s, e, n in index.people:
+            if s >= lede_end:
+                break
+            line = next((m for m in lines if m.start() <= s < m.end()), None)
+            if line is None or not _in_lede_opening(doc, line, s):
+                continue
+            tok = doc.char_span(s, e, alignment_mode="expand")
+            if tok is not None and any(t.dep_ in _SUBJECT_DEPS for t in tok):
+                cache["found"] = (index.entities[n], Span(text=doc_text(doc)[s:e], start=s, end=e))
+                break
+    return cache["found"]
+
+
+def _in_lede_opening(doc: Doc, line: re.Match, offset: int) -> bool:
+    """Is ``offset`` within the first ``LEDE_SENTENCES`` sentences of its line (a first "paragraph" that runs on, in
+    an article without paragraph breaks, counts by its opening only)?"""
+    return sum(line.start() <= sent.start_char < offset for sent in doc.sents) <= LEDE_SENTENCES - 1
 
 
 def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int,
@@ -1618,7 +1630,7 @@ def delayed_identification(doc: Doc, head: Token, bounds: tuple[int, int], ancho
     lines, line = line_of(doc, bounds[0])
     if line is None or line >= LEDE_LINES or "Plur" in head.morph.get("Number"):
         return None  # past the lede, or several people (*a few health experts*)
-    if sum(lines[line].start() <= sent.start_char < bounds[0] for sent in doc.sents) > LEDE_SENTENCES - 1:
+    if not _in_lede_opening(doc, lines[line], bounds[0]):
         return None  # a first "paragraph" that runs on (articles without paragraph breaks): its opening only
     window = lines[line + 1: line + 1 + IDENTIFIED_WITHIN]
     if not window:

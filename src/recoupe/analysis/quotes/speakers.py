@@ -1416,7 +1416,6 @@ def _name_after_organisation(doc: Doc, core: tuple[int, int], bounds: tuple[int,
     hangs on the complement rather than on the head. The name is the head's: the complement names the
     organisation (*de la CGT*), and a name after a person noun (*l'adjoint du ministre X*: X is the minister) or
     a preposition (*le porte-parole de X*) is left to the rules that read those."""
-    out = []
     for ent in entities_in(doc, core[1], bounds[1]):
         if not is_person(ent):
             continue
@@ -1428,8 +1427,8 @@ def _name_after_organisation(doc: Doc, core: tuple[int, int], bounds: tuple[int,
                 continue
             prev = doc[name.start - 1]  # the organisation's last word, not a person noun nor a preposition
             if prev.pos_ in ("PROPN", "X") and prev.text[:1].isupper() and prev.ent_type_ in ("ORG", "MISC", ""):
-                out.append(ent)
-    return out[:1]
+                return [ent]
+    return []
 
 
 def _core_bounds(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:

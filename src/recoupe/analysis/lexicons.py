@@ -153,6 +153,7 @@ class QuoteWords:
     object_clitics: frozenset[str] = frozenset()
     addressee_object_verbs: frozenset[str] = frozenset()
     handed_object_verbs: frozenset[str] = frozenset()
+    quantity_adverbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

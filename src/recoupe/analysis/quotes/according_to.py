@@ -485,8 +485,8 @@ def _view_holder(relative: Token) -> tuple[Token, Token, str | None, Token | Non
     head = noun_phrase_head(doc[i])
     lang = language_of(doc)
     words = quote_words(lang)
-    if not credible_source(head, phrase_bounds(head), lang):
-        return None
+    if not credible_source(head, phrase_bounds(head), lang, learned=False):
+        return None  # the lexicons' nouns of persons only: the view takes its words from the main clause's speaker
     phrase_words = set(doc_text(doc)[slice(*phrase_bounds(head))].lower().split())
     if closing is None and not words.opinion_quantifiers & phrase_words:
         return None

@@ -24,6 +24,7 @@ from recoupe.analysis.quotes.index import credible_source, entities_in, is_perso
 from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker, participial_clause, passive_agent
 from recoupe.analysis.quotes.syntax import (
     ATTRIBUTION_PUNCT,
+    PERSON_CLITICS,
     Candidate,
     cue_span,
     finite,
@@ -265,7 +266,7 @@ def _object_read_subject(verb: Token, start: int, stop: int, lang: str) -> bool:
     return False
 
 
-OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}  # «…», lui a lancé X
+OBJECT_CLITICS = PERSON_CLITICS | {"lui", "leur"}  # «…», lui a lancé X
 
 
 def _shared_subject(verb: Token, speaker: Token, start: int, lang: str) -> bool:
@@ -985,8 +986,9 @@ FRAGMENT_MIN_WORDS = 1
 def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[Token, Token] | None:
     """A quotation inside the clause of a speech verb (*a dénoncé un « massacre »*, *a qualifié X de
     « cancer »*, *évoque la possibilité de « discuter »*): climbing the parse from the quotation, the
-    first speech verb outside it, in the same sentence, whose subject can speak. The quoted words are
-    that subject's. Returns (verb, speaker head)."""
+    first speech verb outside it, in the same sentence, whose subject can speak (``credible_source``, as a
+    reported clause's: a name, a pronoun, a noun of persons, of a role, a body or a source). The quoted words
+    are that subject's. Returns (verb, speaker head)."""
     tok = token_at(doc, start)
     if tok is None:
         return None
@@ -1008,8 +1010,9 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
                 speaker = hyphen_subject(tok) or inverted_subject(tok)
                 speaker = speaker if speaker is not None and speaker.idx not in quoted_set(doc) else None
             if speaker is None or start <= speaker.idx < end or speaker.lower_ in words.first_person \
-                    or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj":
-                return None
+                    or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj" \
+                    or not credible_source(speaker, phrase_bounds(speaker), lang):
+                return None  # nor a thing (*Le projet maintient une taxe sur les « CDD d'usage »*): no one speaks
             return tok, speaker
         if tok.head.i == tok.i or any(stance_antecedent(c) is not None for c in tok.children):
             return None  # the root, or a clause that says whose view it is (*X, pour qui « … »*)

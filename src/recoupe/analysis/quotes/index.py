@@ -12,6 +12,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
+from recoupe.analysis.animacy import vector_person_noun
 from recoupe.analysis.lexicons import (collective_member, institution_nouns, language_of, person_nouns, quote_words,
                                       role_nouns, source_nouns)
 from recoupe.analysis.text import fold
@@ -101,12 +102,14 @@ def entity_in(doc: Doc, start: int, end: int) -> Entity | None:
     return (people or found or [None])[0]
 
 
-def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
+def credible_source(head: Token, bounds: tuple[int, int], lang: str, learned: bool = True) -> bool:
     """Attributive only when the phrase names a speaker, a source document, a pronoun, persons by a
     noun of persons (*les enseignants*, ``person_nouns.tsv``) or a public body by its head noun
     (*l'exécutif*, *la justice*, *le régime*, ``institution_nouns.tsv``: the speaker scorer already
     takes such phrases as candidates, the rules rejected them as subjects); a collective head (*une
-    liste d'experts*, *a group of lawmakers*) is as credible as its complement."""
+    liste d'experts*, *a group of lawmakers*) is as credible as its complement. ``learned``: a French noun no
+    lexicon lists counts when the person-noun model takes it for one (``animacy``); a rule that takes words away
+    from a speaker the sentence names asks the lexicons alone (``according_to._view_holder``)."""
     doc = head.doc
     head = collective_member(head, lang)
     if head.pos_ == "PRON" or head.pos_ == "PROPN":
@@ -117,6 +120,8 @@ def credible_source(head: Token, bounds: tuple[int, int], lang: str) -> bool:
         return True  # *le régime a dénoncé…*, *la justice a ordonné…*
     if head.pos_ == "NOUN" and head.lemma_.lower() in person_nouns(lang) and not _passive_subject(head):
         return True  # *les enseignants ont réclamé…*
+    if learned and head.pos_ == "NOUN" and vector_person_noun(head) and not _passive_subject(head):
+        return True  # a noun of persons no lexicon lists (*la co-animatrice a jugé…*: ``animacy``)
     if anaphoric_description(head, lang) is not None:
         return True
     return entity_in(doc, *bounds) is not None

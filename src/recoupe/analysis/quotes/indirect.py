@@ -876,17 +876,17 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
     fixed = _fixed_words(verb, lemma, lang)
     pronominal = reflexive(verb)  # *s'est dit prêt*, *s'interroge sur*
     for child in _complements(verb, lemma, lang):
-        if child.dep_ not in CLAUSE_DEPS:
+        if child.dep_ not in CLAUSE_DEPS and not _quantity_of(child):
             continue
         first = child.left_edge
         if fixed and first.i <= fixed[-1].i < child.i:  # the locution's words are no content (*met en avant X*)
             first = doc[fixed[-1].i + 1]
         word = first.lower_
-        objectlike = child.dep_ in ("obj", "dobj") or (  # "réclame des armes" parsed as a conjunct
+        objectlike = child.dep_ in ("obj", "dobj") or _quantity_of(child) or (  # "réclame des armes" parsed as a conjunct
             child.dep_ == "conj" and child.pos_ == "NOUN" and not any(c.dep_ in SUBJECT_DEPS for c in child.children)) \
             or _object_behind_locution(child, fixed)
         if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)):
-            if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or child.pos_ == "VERB":
+            if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X", "VERB") or _quantity_of(child):
                 start, rule = first, "object"
         elif "inf" in frames and child.dep_ in ("xcomp", "obj", "ccomp") and first.pos_ not in ("ADP", "SCONJ") and (
                 child.morph.get("VerbForm") == ["Inf"]  # "nie avoir reçu": a past infinitive hangs on the participle
@@ -934,6 +934,16 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             return None  # the "complement" cut off opens on the speaker itself (*comme le disent des élus, …*)
     content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
     return (content, rule) if content[1] - content[0] >= 3 else None
+
+
+def _quantity_of(tok: Token) -> bool:
+    """An adverb of quantity heading a noun with *de* (*réclame davantage de moyens*, *exige plus de
+    transparence*, *dénonce trop de lenteurs*; ``quote_words`` ``quantity_adverbs``): the French parser makes
+    the adverb the object or a modifier of the verb, and the noun its dependent; the phrase is a noun object
+    all the same (French grammar: a determiner of quantity). Not another adverb before *de* (*lors de*)."""
+    return tok.pos_ == "ADV" and tok.lower_ in quote_words(language_of(tok.doc)).quantity_adverbs and any(
+        c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and any(k.dep_ == "case" and k.lower_ in ("de", "d'", "d’")
+                                                            for k in c.children) for c in tok.children)
 
 
 def _verbal(complement: Token) -> bool:

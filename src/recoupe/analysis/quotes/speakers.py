@@ -54,6 +54,7 @@ from recoupe.analysis.quotes.coreference import (
     names_a_body,
     names_a_group,
     oblique,
+    outlet_noun,
     possessive,
     pronoun_features,
     referent_of,
@@ -609,8 +610,12 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
             elif k != rule_index and kind_clash(head, c.referent, lang):
                 p[k] = -1.0  # a person's title filled with an organisation, a place or a body phrase
             elif k != rule_index and ent is not None and is_person(ent) and (
-                    names_a_group(head, lang) or _percentage_head(head)):
-                # a group (*le collectif des riverains*, *52 % des sondés*) filled with one person named nearby
+                    names_a_group(head, lang) or _percentage_head(head)
+                    or outlet_noun(head, lang) and found.canonical is not None):
+                # a group (*le collectif des riverains*, *52 % des sondés*) filled with one person named nearby;
+                # an outlet the rules named (*le quotidien régional*: the outlet named before) replaced by a person,
+                # whom it reports on (with no outlet found, the scorer may fill it with a name the tagger calls a
+                # person: an outlet's name is often tagged so)
                 p[k] = -1.0
             elif k != rule_index and ent is not None and (_in_complement(ent, head, phrase) or ent is answered):
                 # *le compagnon de X*, *l'avocat de X*: someone related to X, not X; *lui a rétorqué*: not whom it answers

@@ -82,6 +82,8 @@ def subject_of(verb: Token) -> Token | None:
                     and "\n" not in text[min(c.idx, tok.idx):max(c.idx, tok.idx)] and not time_phrase(c)]
         if len(subjects) > 1:
             subjects = [c for c in subjects if _agrees_in_person(c, tok)] or subjects
+        elif subjects and _misread_clitic(subjects[0], tok) and (name := _bare_noun_subject(tok)) is not None:
+            return name  # *Dupont nous explique que…* with the name misread: the clitic is the object, not who speaks
         if len(subjects) > 1 and (role := _role_before_label(subjects)) is not None:
             return role
         if len(subjects) > 1:  # "Ceci après que le ministre a qualifié…": a misparse hangs two subjects on
@@ -148,14 +150,16 @@ def _bare_noun_subject(verb: Token) -> Token | None:
     the verb (commas, adverbs, clitics, auxiliaries between) can only be it, unless the verb has its subject
     after it: an inverted one the parser read as an object (*Message reçu, a répondu le ministre.*: a name,
     a role or a body closing the clause, ``credible_source``), so the opening phrase is what was said. A
-    time noun (*Le lendemain, a-t-il dit*) is the adverbial it seems. The English parser has no bare
-    oblique of a verb: French only."""
+    time noun (*Le lendemain, a-t-il dit*) is the adverbial it seems. The parser may also hang an opening surname
+    it misread on the verb as an expletive subject, leaving the clitic after it the subject (*Dupontel nous
+    explique que…*, ``_misread_clitic``): the name is the subject. The English parser has no bare oblique of a
+    verb: French only."""
     doc = verb.doc
     if language_of(doc) != "fr" or not finite(verb) or _inverted_object(verb):
         return None
     words = quote_words("fr")
     for tok in verb.lefts:
-        if tok.dep_ not in ("obl:mod", "obl", "nmod") or tok.pos_ not in ("NOUN", "PROPN") \
+        if tok.dep_ not in ("obl:mod", "obl", "nmod", "expl:subj") or not _nominal(tok) \
                 or any(c.dep_ in ("case", "mark") for c in tok.children) \
                 or tok.lower_ in words.time_nouns or tok.lemma_.lower() in words.time_nouns:
             continue
@@ -170,10 +174,18 @@ def _bare_noun_subject(verb: Token) -> Token | None:
         end = max((t.i for t in tok.subtree if t.i < verb.i), default=tok.i)
         if any(t.text in QUOTE_MARKS for t in doc[start : verb.i]):
             continue
-        if all(t.is_punct or t.pos_ in ("ADV", "AUX") or t.pos_ == "PRON" and t.dep_ not in SUBJECT_DEPS
+        if all(t.is_punct or t.pos_ in ("ADV", "AUX")
+               or t.pos_ == "PRON" and (t.dep_ not in SUBJECT_DEPS or _misread_clitic(t, verb))
                for t in doc[end + 1 : verb.i]):
             return _apposed_subject(tok, verb) or tok
     return None
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun or a name; also a capitalised word with no digit the tagger calls a numeral, as it may call an
+    unknown surname opening a sentence (*Dupontel nous explique…*, the parser then hangs it on the verb as an
+    expletive subject, ``expl:subj``, a label only *il* and *ce* can bear)."""
+    return tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "NUM" and tok.is_title and not any(ch.isdigit() for ch in tok.text)
 
 
 def _apposed_subject(opening: Token, verb: Token) -> Token | None:
@@ -238,6 +250,21 @@ def _inverted_object(verb: Token) -> bool:
         if closes and credible_source(obj, phrase_bounds(obj), "fr"):
             return True
     return False
+
+
+# the French clitics of the first and second person, which stand as object or as subject (*nous explique*, *nous
+# expliquons*); ``direct.OBJECT_CLITICS`` adds the third person's indirect objects
+PERSON_CLITICS = frozenset({"me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+
+
+def _misread_clitic(subject: Token, verb: Token) -> bool:
+    """A first- or second-person clitic that is a verb's only subject in the parse but disagrees with it in
+    person (*Dupont nous explique que…*, the verb in the third person): the clitic is the object the parser
+    took for the subject, having misread the name before it (as a numeral or an expletive); the verb's
+    subject is that name (``_bare_noun_subject``), not the writer and the reader. Only a noun phrase opening
+    the clause replaces the clitic: with none (*ce que nous explique X*, an inverted subject the parser reads
+    as the object; *Il nous a dit*, the pronoun hung on the auxiliary) the parse is left as it was."""
+    return subject.lower_ in PERSON_CLITICS and not _agrees_in_person(subject, verb)
 
 
 def _agrees_in_person(subject: Token, verb: Token) -> bool:

@@ -1012,7 +1012,7 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             if speaker is None or start <= speaker.idx < end or speaker.lower_ in words.first_person \
                     or speaker.lower_ in words.non_speakers or speaker.dep_ == "expl:subj" \
                     or not credible_source(speaker, phrase_bounds(speaker), lang):
-                return None  # nor a thing (*Le projet maintient une taxe sur les « CDD d'usage »*): no one speaks
+                return None  # nor a thing (*Le projet maintient une taxe sur les « contrats courts »*): no one speaks
             return tok, speaker
         if tok.head.i == tok.i or any(stance_antecedent(c) is not None for c in tok.children):
             return None  # the root, or a clause that says whose view it is (*X, pour qui « … »*)

@@ -882,7 +882,8 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         if fixed and first.i <= fixed[-1].i < child.i:  # the locution's words are no content (*met en avant X*)
             first = doc[fixed[-1].i + 1]
         word = first.lower_
-        objectlike = child.dep_ in ("obj", "dobj") or _quantity_of(child) or (  # "réclame des armes" parsed as a conjunct
+        objectlike = child.dep_ in ("obj", "dobj") or _quantity_of(child) or (
+            # "réclame des armes" parsed as a conjunct
             child.dep_ == "conj" and child.pos_ == "NOUN" and not any(c.dep_ in SUBJECT_DEPS for c in child.children)) \
             or _object_behind_locution(child, fixed)
         if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)):

@@ -185,7 +185,8 @@ def _nominal(tok: Token) -> bool:
     """A noun or a name; also a capitalised word with no digit the tagger calls a numeral, as it may call an
     unknown surname opening a sentence (*Dupontel nous explique…*, the parser then hangs it on the verb as an
     expletive subject, ``expl:subj``, a label only *il* and *ce* can bear)."""
-    return tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "NUM" and tok.is_title and not any(ch.isdigit() for ch in tok.text)
+    return tok.pos_ in ("NOUN", "PROPN") \
+        or tok.pos_ == "NUM" and tok.is_title and not any(ch.isdigit() for ch in tok.text)
 
 
 def _apposed_subject(opening: Token, verb: Token) -> Token | None:

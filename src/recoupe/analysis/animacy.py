@@ -10,18 +10,18 @@ word vectors).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from spacy.tokens import Token
+from spacy.vocab import Vocab
 
 from recoupe.analysis import linear_model
 from recoupe.analysis.lexicons import language_of
 
 MODEL_NAME = "animacy"
-# the class-balanced model's even odds; out of fold it keeps .88 of the listed nouns (NOTES, issue 14, session 50)
+# the class-balanced model's even odds; out of fold it keeps .872 of the listed nouns (NOTES, issue 14, session 50)
 THRESHOLD = 0.5
-
-_CACHE: dict[tuple[int, str], float | None] = {}
-
 
 def unit(vector: np.ndarray) -> np.ndarray:
     """The vector scaled to length 1 (the model reads directions, not the vectors' frequency-driven norms)."""
@@ -34,13 +34,14 @@ def person_probability(noun: Token) -> float | None:
     the lemma has none); None for another language or a word with no vector."""
     if language_of(noun.doc) != "fr":
         return None
-    vocab = noun.vocab
-    key = (id(vocab), noun.lemma_.lower())
-    if key not in _CACHE:
-        lex = next((vocab[w] for w in (noun.lemma_.lower(), noun.lower_) if w and vocab[w].has_vector), None)
-        model = linear_model.load(MODEL_NAME)
-        _CACHE[key] = None if lex is None else float(model.sigmoid(unit(lex.vector))[0, 0])
-    return _CACHE[key]
+    return _word_probability(noun.vocab, noun.lemma_.lower(), noun.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _word_probability(vocab: Vocab, lemma: str, form: str) -> float | None:
+    """``person_probability`` for one word, computed once per process (a noun recurs across a corpus's articles)."""
+    lex = next((vocab[w] for w in (lemma, form) if w and vocab[w].has_vector), None)
+    return None if lex is None else float(linear_model.load(MODEL_NAME).sigmoid(unit(lex.vector))[0, 0])
 
 
 def vector_person_noun(noun: Token) -> bool:

@@ -876,18 +876,19 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
     fixed = _fixed_words(verb, lemma, lang)
     pronominal = reflexive(verb)  # *s'est dit prêt*, *s'interroge sur*
     for child in _complements(verb, lemma, lang):
-        if child.dep_ not in CLAUSE_DEPS and not _quantity_of(child):
+        quantity = _quantity_of(child)
+        if child.dep_ not in CLAUSE_DEPS and not quantity:
             continue
         first = child.left_edge
         if fixed and first.i <= fixed[-1].i < child.i:  # the locution's words are no content (*met en avant X*)
             first = doc[fixed[-1].i + 1]
         word = first.lower_
-        objectlike = child.dep_ in ("obj", "dobj") or _quantity_of(child) or (
+        objectlike = child.dep_ in ("obj", "dobj") or quantity or (
             # "réclame des armes" parsed as a conjunct
             child.dep_ == "conj" and child.pos_ == "NOUN" and not any(c.dep_ in SUBJECT_DEPS for c in child.children)) \
             or _object_behind_locution(child, fixed)
         if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)):
-            if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X", "VERB") or _quantity_of(child):
+            if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X", "VERB") or quantity:
                 start, rule = first, "object"
         elif "inf" in frames and child.dep_ in ("xcomp", "obj", "ccomp") and first.pos_ not in ("ADP", "SCONJ") and (
                 child.morph.get("VerbForm") == ["Inf"]  # "nie avoir reçu": a past infinitive hangs on the participle

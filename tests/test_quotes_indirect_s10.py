@@ -10,7 +10,8 @@ from conftest import indirect_by_cue
 
 
 def test_purpose_infinitive_is_no_report(fr):
-    doc = fr("Marie Dupont multiplie les tribunes pour critiquer la réforme des retraites.")
+    # not carried out: a purpose under a modal (session 51: one hung on a clause in the indicative reports)
+    doc = fr("Marie Dupont devra multiplier les tribunes pour critiquer la réforme des retraites.")
     verb = next(t for t in doc if t.lower_ == "critiquer")
     assert _unrealised_infinitive(verb, "fr")
     assert not indirect_by_cue(find_quotes(doc), "critiquer")  # neither the rules nor the learned filter

@@ -154,6 +154,8 @@ class QuoteWords:
     addressee_object_verbs: frozenset[str] = frozenset()
     handed_object_verbs: frozenset[str] = frozenset()
     quantity_adverbs: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    modal_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

@@ -338,7 +338,13 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
             speaker = fronted if fronted is not None else speaker  # *Mais, ajoute X, « … »*
         if verb is not None and speaker is None and (n_words < 4 or not finite(verb)):
             verb = None
-        if verb is not None and n_words >= 2:
+        # one word is a quotation when an incise right after it says who spoke it (*« Rejoignez-moi », leur lance-t-il*,
+        # *son « arrogance », affirme X*), one who can speak; not a name set in quotation marks (*ceux du « Modem »*: a
+        # capital inside a sentence)
+        said_alone = n_words == 1 and rule == "after" and speaker is not None and _incise(verb, lang) \
+            and not (content[:1].isupper() and not _starts_sentence(doc, start)) \
+            and credible_source(speaker, phrase_bounds(speaker), lang)
+        if verb is not None and (n_words >= 2 or said_alone):
             cand = Candidate("direct", f"direct_{rule}", (start, end), cue_span(verb), speaker,
                              0.85 if n_words >= 4 else 0.6)
             out.append(cand)

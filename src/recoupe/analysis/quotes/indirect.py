@@ -17,6 +17,7 @@ from recoupe.analysis.conjugate import MODAL_CONDITIONAL, conditional_forms, is_
 from recoupe.analysis.lexicons import (
     SUBJECT_DEPS,
     QuoteWords,
+    causative_before,
     institution_nouns,
     language_of,
     locution_words,
@@ -151,6 +152,20 @@ def main_clause_speaker(verb: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _causative_participle_speaker(verb: Token, lemma: str, lang: str) -> Token | None:
+    """*…, laissant entendre que…*, *en faisant valoir que…*: the infinitive of a causative speech locution
+    (``quote_words`` ``causative_speech``) whose *faire* / *laisser* is a present participle after a comma or a
+    gerund (``participial_clause``) reports for the main clause's subject, as the participle of a speech verb
+    does; the infinitive has no subject of its own to read."""
+    if lemma not in quote_words(lang).causative_speech:
+        return None
+    carrier = causative_before(verb, ("faire", "laisser"))
+    if carrier is None or not (carrier.morph.get("VerbForm") == ["Part"] and carrier.morph.get("Tense") == ["Pres"]
+                               or carrier.morph.get("VerbForm") == ["Ger"]) or not participial_clause(carrier):
+        return None
+    return main_clause_speaker(carrier)
 
 
 # words before a gerund that make it part of the main clause (French "en", English prepositions)
@@ -436,6 +451,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if _adjectival_passive(verb, lang):
             continue
         speaker = quoted_as or document or report_subject(verb, lang) or _personal_expletive(verb, lemma)
+        if speaker is None and not participle:
+            speaker = _causative_participle_speaker(verb, lemma, lang)
         if speaker is None and participle:  # a participle set off by a comma or a gerund continues the main clause
             own = speaking if speaking is not None and not participial_clause(verb) else None
             speaker = own or main_clause_speaker(verb) or speaking
@@ -518,8 +535,9 @@ def _negated(verb: Token, lang: str) -> bool:
 
 def _unrealised_infinitive(verb: Token, lang: str) -> bool:
     """A French speech verb in the infinitive, read in a noun, infinitive or prepositional frame, that
-    is no verb's complement names no speech act that took place: a purpose or comparison adverbial
-    (*envoie des signaux pour critiquer X*, *comme contester X*), a copula's attribute (*l'idée est
+    is no verb's complement names no speech act that took place: a purpose adverbial not carried out
+    (*il faudra agir pour critiquer X*; one hung on a clause that tells what was done reports,
+    ``_purpose_carried_out``), a comparison (*comme contester X*), a copula's attribute (*l'idée est
     de reconnaître X*), a conjunct of an adjective. A *que* clause is not concerned (*en a profité pour
     affirmer que …* puts the claim itself in the text), nor an infinitive complement of a verb
     (*continue de réclamer X*). The verbs whose infinitive complement is not asserted (Karttunen's
@@ -527,9 +545,31 @@ def _unrealised_infinitive(verb: Token, lang: str) -> bool:
     issue 14, session 10)."""
     if lang != "fr" or verb.morph.get("VerbForm") != ["Inf"]:
         return False
+    if verb.dep_ == "advcl" and _purpose_carried_out(verb):
+        return False
     if verb.dep_ in ("advcl", "acl", "acl:relcl") or any(c.dep_ == "cop" for c in verb.children):
         return True
     return verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX")
+
+
+def _purpose_carried_out(verb: Token) -> bool:
+    """*X a réuni la presse pour dénoncer Y*, *plusieurs voix se sont élevées pour réclamer Y*: a purpose
+    infinitive (*pour*) hung on a clause that tells what its subject did, in the indicative present or past
+    (a simple or compound tense), neither negated nor modal: the news reports the act done for that purpose,
+    and the speech act with it. Not a purpose still to come or only possible (*il faudra se mobiliser pour
+    dénoncer*, *pourrait intervenir pour demander*, *n'a pas appelé pour réclamer*), nor a purpose hung on
+    a noun or an infinitive (*des signaux pour critiquer X*)."""
+    if not any(c.dep_ == "mark" and c.lower_ == "pour" and c.i < verb.i for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX", "ADJ") \
+            or head.lemma_.lower() in quote_words("fr").modal_verbs:
+        return False
+    tensed = [head] + [c for c in head.children if c.dep_ in ("aux", "aux:tense")]
+    finite_forms = [t for t in tensed if t.morph.get("VerbForm") == ["Fin"]]
+    if not finite_forms or any(t.morph.get("Mood") != ["Ind"] or t.morph.get("Tense") == ["Fut"] for t in finite_forms):
+        return False
+    return not any(c.lower_ in ("ne", "n'", "n’") for c in head.children)
 
 
 def _evidence_without_source(verb: Token, speaker: Token, lemma: str, lang: str) -> bool:
@@ -883,6 +923,8 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         if fixed and first.i <= fixed[-1].i < child.i:  # the locution's words are no content (*met en avant X*)
             first = doc[fixed[-1].i + 1]
         word = first.lower_
+        if fixed and _a_place(child, lang):
+            continue  # *revenir sur les lieux*: where one goes back to, no subject of a comment
         objectlike = child.dep_ in ("obj", "dobj") or quantity or (
             # "réclame des armes" parsed as a conjunct
             child.dep_ == "conj" and child.pos_ == "NOUN" and not any(c.dep_ in SUBJECT_DEPS for c in child.children)) \
@@ -936,6 +978,15 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             return None  # the "complement" cut off opens on the speaker itself (*comme le disent des élus, …*)
     content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
     return (content, rule) if content[1] - content[0] >= 3 else None
+
+
+def _a_place(noun: Token, lang: str) -> bool:
+    """Is the noun a place or a position (``quote_words`` ``place_nouns``: *les lieux*, *le terrain*, *ses pas*) or
+    a place name the tagger knows (a ``LOC`` entity)? After a locution of returning (*revenir sur*) it is where
+    one goes back to, not the subject of a comment."""
+    if noun.lemma_.lower() in quote_words(lang).place_nouns or noun.lower_ in quote_words(lang).place_nouns:
+        return True
+    return noun.pos_ == "PROPN" and noun.ent_type_ == "LOC"
 
 
 def _quantity_of(tok: Token) -> bool:

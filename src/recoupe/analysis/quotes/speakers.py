@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from recoupe.analysis.animacy import vector_person_noun
 from recoupe.analysis.chain import outlet_named
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (SUBJECT_DEPS, institution_nouns, quote_words, role_nouns, source_nouns,
@@ -617,6 +618,8 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 # whom it reports on (with no outlet found, the scorer may fill it with a name the tagger calls a
                 # person: an outlet's name is often tagged so)
                 p[k] = -1.0
+            elif k != rule_index and c.referent is not None and c.referent.plural and _one_of(head, lang):
+                p[k] = -1.0  # *l'édile* is not filled with the plural *les trois invités* who spoke before
             elif k != rule_index and ent is not None and (_in_complement(ent, head, phrase) or ent is answered):
                 # *le compagnon de X*, *l'avocat de X*: someone related to X, not X; *lui a rétorqué*: not whom it answers
                 p[k] = -1.0
@@ -676,6 +679,16 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
 # the dependencies that open a clause of its own: a name below one is not bound by the speech verb's clause
 _CLAUSAL = frozenset({"ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis", "conj", "xcomp", "obl:agent",
                       "appos", "dislocated"})
+
+
+def _one_of(head: Token, lang: str) -> bool:
+    """Does the description name one person: a singular noun (the parser's morphology) of a role or a person (the
+    lexicons' ``is_person_noun``, *la ministre*, or the person-noun model's, *l'édile*), no group noun
+    (``names_a_group``: *la famille X* stands for several)? Such a description is no plural referent's, whatever
+    the scorer weighs (number agreement, as a pronoun's). A thing's may be (*les derniers chiffres…*, then *ce
+    décompte*: one count of several figures)."""
+    return head.morph.get("Number") == ["Sing"] and not names_a_group(head, lang) \
+        and (is_person_noun(head, lang) or lang == "fr" and vector_person_noun(head))
 
 
 def _percentage_head(head: Token) -> bool:

@@ -98,3 +98,11 @@ def test_a_name_in_quotation_marks_before_an_incise_is_no_quote(fr):
     text = ("Le maire veut élargir l'alliance. « Je persiste et je signe, il faut discuter avec eux », les centristes, "
             "notamment ceux du « Modem », a martelé Alain Juppé, qui se fait souvent siffler.")
     assert not [q for q in find_quotes(fr(text)) if q.content.text == "Modem"]
+
+
+def test_a_participle_hung_on_the_quotation_s_verb_reports_for_the_incise_s_speaker(fr):
+    """*« J'ai … », avait-il glissé, laissant entendre que…*: the parser hangs the participle on the quoted verb."""
+    text = ("La sénatrice Agathe Roussel était à Quimper. « J'ai appris la patience », avait-elle glissé, laissant "
+            "alors entendre qu'elle n'en pensait pas moins.")
+    q = first_quote_holding(fr, text, "n'en pensait pas moins")
+    assert q is not None and q.kind == "indirect" and q.speaker_canonical == "Agathe Roussel"

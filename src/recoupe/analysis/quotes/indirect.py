@@ -35,9 +35,9 @@ from recoupe.analysis.lexicons import (
 from recoupe.analysis.quotes.index import credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, SAID_NOUN, SAID_NOUN_ALONE,
                                            Candidate, by_par, cue_span, finite, fronted_incise_subject, fronted_subject,
-                                           has_finite_verb, hyphen_subject, impersonal_passive, phrase_bounds,
-                                           reflexive, slipped_incise_subject, speaker_head, subject_before_relative,
-                                           subject_of, verb_group_start)
+                                           has_finite_verb, hyphen_subject, impersonal_passive, inverted_subject,
+                                           phrase_bounds, reflexive, slipped_incise_subject, speaker_head,
+                                           subject_before_relative, subject_of, verb_group_start)
 from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds,
                                    strip_bullets, strip_span, token_at, tokens_with, trim_final_punct)
 
@@ -145,8 +145,9 @@ def main_clause_speaker(verb: Token) -> Token | None:
             subject = speaker_head(tok)
             if subject is not None and subject.idx in quoted_set(tok.doc):
                 # *« … et, au final, le monde rural », a-t-elle affirmé, soulignant que…*: a word of the quotation
-                # the parser took for the subject; the inverted pronoun is the one
-                return hyphen_subject(tok)
+                # the parser took for the subject; the inverted pronoun is the one, or the incise's subject when the
+                # parser hung the participle on the quotation's own verb (*« J'ai … », avait-il glissé, ajoutant que…*)
+                return hyphen_subject(tok) or _incise_subject(tok)
             return subject
         if tok.head.i == tok.i:  # the root (spaCy makes a new Token on each access: "is" never holds)
             return None
@@ -166,6 +167,16 @@ def _causative_participle_speaker(verb: Token, lemma: str, lang: str) -> Token |
                                or carrier.morph.get("VerbForm") == ["Ger"]) or not participial_clause(carrier):
         return None
     return main_clause_speaker(carrier)
+
+
+def _incise_subject(verb: Token) -> Token | None:
+    """The subject of the incise the parser hung on a quotation's own verb (*« J'ai … », avait-il glissé*: *glissé*
+    a parataxis of *ai … gardé*): a speech verb outside the quotation marks, its inverted pronoun or noun."""
+    quoted = quoted_set(verb.doc)
+    for c in verb.children:
+        if c.dep_ in ("parataxis", "conj") and c.idx not in quoted and speech_lemma(c, language_of(verb.doc)):
+            return hyphen_subject(c) or inverted_subject(c)
+    return None
 
 
 # words before a gerund that make it part of the main clause (French "en", English prepositions)

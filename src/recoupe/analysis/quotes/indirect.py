@@ -568,8 +568,8 @@ def _purpose_carried_out(verb: Token) -> bool:
     infinitive (*pour*) hung on a clause that tells what its subject did, in the indicative present or past
     (a simple or compound tense), neither negated nor modal: the news reports the act done for that purpose,
     and the speech act with it. Not a purpose still to come or only possible (*il faudra se mobiliser pour
-    dénoncer*, *pourrait intervenir pour demander*, *n'a pas appelé pour réclamer*), nor a purpose hung on
-    a noun or an infinitive (*des signaux pour critiquer X*)."""
+    dénoncer*, *pourrait intervenir pour demander*, *n'a pas appelé pour réclamer*), nor a purpose the parser
+    hung on a noun (*une campagne pour dénoncer X*) or on an infinitive (*devra agir pour dénoncer X*)."""
     if not any(c.dep_ == "mark" and c.lower_ == "pour" and c.i < verb.i for c in verb.children):
         return False
     head = verb.head
@@ -993,8 +993,8 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
 
 def _a_place(noun: Token, lang: str) -> bool:
     """Is the noun a place or a position (``quote_words`` ``place_nouns``: *les lieux*, *le terrain*, *ses pas*) or
-    a place name the tagger knows (a ``LOC`` entity)? After a locution of returning (*revenir sur*) it is where
-    one goes back to, not the subject of a comment."""
+    a place name the tagger knows (a ``LOC`` entity)? After a speech locution's fixed words (*revenir sur les
+    lieux*) it is where one goes, not the subject of a comment."""
     if noun.lemma_.lower() in quote_words(lang).place_nouns or noun.lower_ in quote_words(lang).place_nouns:
         return True
     return noun.pos_ == "PROPN" and noun.ent_type_ == "LOC"

@@ -1,8 +1,9 @@
 """Session 51 quote finding: *revenir sur X* comments on X (not a return to a place); a purpose infinitive
 (*pour dénoncer X*) hung on a clause that tells what its subject did reports a speech act done; the infinitive
 of a causative speech locution under a present participle (*…, laissant entendre que…*) reports for the main
-clause's subject; a singular description is no plural referent's. Sentences written for these tests; the
-mechanisms' tests fail on the commit before them (5e857ac), the guards pass on both."""
+clause's subject, and for the incise's when the parser hung the participle on the quotation's verb; one word
+before an incise is a quotation; a singular description is no plural referent's. Sentences written for these
+tests; the mechanisms' tests fail on the commit before them (5e857ac), the guards pass on both."""
 
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ MODEL_NAME = "animacy"
 # the class-balanced model's even odds; out of fold it keeps .872 of the listed nouns (NOTES, issue 14, session 50)
 THRESHOLD = 0.5
 
+
 def unit(vector: np.ndarray) -> np.ndarray:
     """The vector scaled to length 1 (the model reads directions, not the vectors' frequency-driven norms)."""
     norm = float(np.linalg.norm(vector))

@@ -151,6 +151,7 @@ class QuoteWords:
     announce_que: frozenset[str] = frozenset()
     completive_nouns: frozenset[str] = frozenset()
     object_clitics: frozenset[str] = frozenset()
+    person_clitics: frozenset[str] = frozenset()
     addressee_object_verbs: frozenset[str] = frozenset()
     handed_object_verbs: frozenset[str] = frozenset()
     quantity_adverbs: frozenset[str] = frozenset()

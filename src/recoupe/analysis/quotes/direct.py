@@ -24,7 +24,6 @@ from recoupe.analysis.quotes.index import credible_source, entities_in, is_perso
 from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker, participial_clause, passive_agent
 from recoupe.analysis.quotes.syntax import (
     ATTRIBUTION_PUNCT,
-    PERSON_CLITICS,
     Candidate,
     cue_span,
     finite,
@@ -266,7 +265,8 @@ def _object_read_subject(verb: Token, start: int, stop: int, lang: str) -> bool:
     return False
 
 
-OBJECT_CLITICS = PERSON_CLITICS | {"lui", "leur"}  # «…», lui a lancé X
+# «…», lui a lancé X: the first and second persons' clitics and the third person's indirect objects
+OBJECT_CLITICS = quote_words("fr").person_clitics | {"lui", "leur"}
 
 
 def _shared_subject(verb: Token, speaker: Token, start: int, lang: str) -> bool:

@@ -253,19 +253,15 @@ def _inverted_object(verb: Token) -> bool:
     return False
 
 
-# the French clitics of the first and second person, which stand as object or as subject (*nous explique*, *nous
-# expliquons*); ``direct.OBJECT_CLITICS`` adds the third person's indirect objects
-PERSON_CLITICS = frozenset({"me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
-
-
 def _misread_clitic(subject: Token, verb: Token) -> bool:
-    """A first- or second-person clitic that is a verb's only subject in the parse but disagrees with it in
-    person (*Dupont nous explique que…*, the verb in the third person): the clitic is the object the parser
-    took for the subject, having misread the name before it (as a numeral or an expletive); the verb's
-    subject is that name (``_bare_noun_subject``), not the writer and the reader. Only a noun phrase opening
-    the clause replaces the clitic: with none (*ce que nous explique X*, an inverted subject the parser reads
-    as the object; *Il nous a dit*, the pronoun hung on the auxiliary) the parse is left as it was."""
-    return subject.lower_ in PERSON_CLITICS and not _agrees_in_person(subject, verb)
+    """A first- or second-person clitic (``quote_words`` ``person_clitics``) that is a verb's only subject in the
+    parse but disagrees with it in person (*Dupont nous explique que…*, the verb in the third person): the clitic
+    is the object the parser took for the subject, having misread the name before it (as a numeral or an
+    expletive); the verb's subject is that name (``_bare_noun_subject``), not the writer and the reader. Only a
+    noun phrase opening the clause replaces the clitic: with none (*ce que nous explique X*, an inverted subject
+    the parser reads as the object; *Il nous a dit*, the pronoun hung on the auxiliary) the parse is left as it
+    was."""
+    return subject.lower_ in quote_words("fr").person_clitics and not _agrees_in_person(subject, verb)
 
 
 def _agrees_in_person(subject: Token, verb: Token) -> bool:

@@ -123,3 +123,12 @@ def test_outlet_someone_spoke_to_is_cited_and_yields_to_a_credit_line():
     _, chain = _chain(body + "\n\nArticle posted with permission from Reuters")
     assert ("origin", "Reuters") in [c[:2] for c in chain]
     assert ("cited", "Fox News") in [c[:2] for c in chain]
+
+
+def test_an_outlet_no_list_rates_is_cited_with_its_domain():
+    """An outlet of the news-outlet lexicon that no shipped rating list rates (*Le Canard enchaîné*) is a
+    source of the sentence citing it, with the lexicon's domain and no rating (session 52)."""
+    report, chain = _chain("Un bureau refait à neuf\n\nLe préfet aurait fait refaire son bureau aux frais de l'État, "
+                           "selon Le Canard enchaîné paru mercredi.\n\nLa préfecture n'a pas répondu.")
+    assert ("origin", "lecanardenchaine.fr") in {(role, domain) for role, _, domain in chain}
+    assert all(link.ratings == [] for link in report.source_chain if link.domain == "lecanardenchaine.fr")

@@ -23,6 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from recoupe.analysis.entities import fold, non_media_organisations
+from recoupe.analysis.lexicons import news_outlets, outlet_key
 from recoupe.model import Analysis, ChainLink, Publisher, Span
 
 def _patterns() -> dict:
@@ -175,7 +176,36 @@ def outlet_named(entity_canonical: str):
         match = _lookup(name, strict=True)
         if match is not None:
             return match
-    return None
+    return _listed_outlet(entity_canonical)
+
+
+@lru_cache(maxsize=4096)
+def _listed_outlet(entity_canonical: str):
+    """An outlet of ``news_outlets.tsv`` the lists do not know by that name (*Le Canard enchaîné*, *franceinfo*,
+    *RTL*): the lists' outlet for its domain when one rates it, else an unrated match (``matched_by``
+    ``lexicon``, no ratings: the chain names it, the judgement has nothing to say of it)."""
+    from recoupe.sources.ratings import shipped_outlets
+    from recoupe.sources.registry import OutletMatch
+
+    row = news_outlets().get(outlet_key(entity_canonical))
+    if row is None:
+        return None
+    name, _, domain = row
+    rated = shipped_outlets().lookup_domain(domain)
+    if rated is not None and rated.ratings:
+        return rated
+    return OutletMatch(name=name, domain=domain, ratings=[], matched_by="lexicon")
+
+
+def outlet_kinds(entity_canonical: str, match) -> frozenset[str]:
+    """What kind of outlet (``news_outlets.tsv``: daily, weekly, tv…) a named outlet is, by its name or else by
+    the domain its match (``outlet_named``) gives, when all the names listed with that domain are of one kind;
+    empty when the lexicon does not say."""
+    row = news_outlets().get(outlet_key(entity_canonical))
+    if row is not None:
+        return row[1]
+    kinds = {r[1] for r in news_outlets().values() if match is not None and r[2] == match.domain}
+    return next(iter(kinds)) if len(kinds) == 1 else frozenset()
 
 
 _ARTICLES = frozenset(a.lower() for a in NAME_ARTICLES) | {"l’", "du", "des", "au", "aux"}  # and the contracted ones
@@ -278,7 +308,7 @@ def build_chain(analysis: Analysis, doc: Doc | None) -> list[ChainLink]:
         publisher = analysis.publisher
 
     def link(name, evidence, role, producer, match=None):
-        match = match or _lookup(name, strict=False)
+        match = match or _lookup(name, strict=False) or _listed_outlet(name)
         return ChainLink(name=name, domain=match.domain if match else None, role=role, evidence=evidence,
                          producer=producer)
 

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 from recoupe.analysis import text
 from recoupe.analysis.component import doc_component, doc_text
-from recoupe.analysis.lexicons import acronyms, first_names, language_of, quote_words
+from recoupe.analysis.lexicons import acronyms, first_names, language_of, news_outlets, outlet_key, quote_words
 from recoupe.settings import setting
 from recoupe.model import Entity, Mention, Role
 
@@ -87,7 +87,8 @@ fold = text.fold  # one fold for the whole analysis (re-exported: chain and test
 
 def is_known_organisation(text: str, label: str | None = None) -> bool:
     """In the hand-written gazetteer, or (for non-person spans) an outlet the shipped rating lists
-    know by name (a bare domain-stem match is not trusted: ``markzuckerberg.news`` exists). Lists
+    know by name (a bare domain-stem match is not trusted: ``markzuckerberg.news`` exists) or the
+    news-outlet lexicon lists (``news_outlets.tsv``). Lists
     the user imports are never read here: findings depend on the text and the package only."""
     key = fold(text)
     if key in organisations():
@@ -97,12 +98,19 @@ def is_known_organisation(text: str, label: str | None = None) -> bool:
     return _outlet_by_name(" ".join(text.split()))
 
 
+def _outlet_noun_before(toks, start: int) -> bool:
+    """Is the word before ``start`` a noun that describes a news outlet (``quote_words`` ``outlet_nouns``, either
+    language: *l'hebdomadaire*, *the daily*)?"""
+    word = toks.text[start - 1].lower()
+    return any(word in quote_words(lang).outlet_nouns for lang in ("fr", "en"))
+
+
 @lru_cache(maxsize=16384)
 def _outlet_by_name(text: str) -> bool:
     from recoupe.sources.ratings import shipped_outlets
 
     match = shipped_outlets().resolve_name(text)
-    return match is not None and "stem" not in (match.matched_by or "")
+    return match is not None and "stem" not in (match.matched_by or "") or outlet_key(text) in news_outlets()
 
 
 @dataclass
@@ -303,7 +311,9 @@ def collect_mentions(doc: Doc, toks: _Tokens | None = None) -> list[RawMention]:
                     continue
                 producer = "model:spacy-ner"
                 lab = label
-                if forced or is_known_organisation(toks.span_text(s, e), None if forced else label) \
+                # a title after an outlet noun is the outlet whatever the tagger called it (*l'hebdomadaire Marianne*)
+                titled = label == "PER" and s > 0 and _outlet_noun_before(toks, s)
+                if forced or is_known_organisation(toks.span_text(s, e), None if forced or titled else label) \
                         and not (e - s == 1 and toks.text[s] in surnames):  # *Bolloré* for *Vincent Bolloré*
                     lab, producer = "ORG", "rule:entities.gazetteer"
                 elif lab in ("MISC", "PER") and e - s > 1 and (

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.conjugate import LEXICON_DIR, english_forms, french_forms, present_third_forms, read_lemmas
-from recoupe.analysis.text import in_text_order, token_strings, tokens_with
+from recoupe.analysis.text import fold, in_text_order, token_strings, tokens_with
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "agent", "obl:agent"}
 VERBAL_POS = frozenset({"VERB", "AUX"})
@@ -54,6 +54,27 @@ def role_nouns(lang: str) -> dict[str, str]:
 def acronyms(lang: str) -> dict[str, str]:
     """Acronym -> the full name of the body it stands for, in ``lang`` (``acronyms.tsv``)."""
     return {row[0]: row[1] for row in _rows("acronyms.tsv") if row[2] == lang}
+
+
+@lru_cache(maxsize=None)
+def news_outlets() -> dict[str, tuple[str, frozenset[str], str]]:
+    """Outlet names (``news_outlets.tsv``), folded and without a leading article (*Canard enchaine*), -> the
+    name as listed, its kinds (daily, weekly, monthly, tv, radio, agency, online) and its domain."""
+    table = {}
+    for name, kinds, domain in (row[:3] for row in _rows("news_outlets.tsv")):
+        table.setdefault(outlet_key(name), (name, frozenset(kinds.split(",")), domain))
+    return table
+
+
+def outlet_key(name: str) -> str:
+    """An outlet name as ``news_outlets`` keys it: folded, without the leading article the tagger may leave
+    out (*Le Canard enchaîné* and *Canard enchaîné* are one key)."""
+    words = fold(name).replace("’", "'").split()
+    if words and words[0] in ("le", "la", "les", "the"):
+        words = words[1:]
+    elif words and words[0].startswith("l'") and len(words[0]) > 2:
+        words[0] = words[0][2:]
+    return " ".join(words)
 
 
 @lru_cache(maxsize=None)
@@ -157,12 +178,14 @@ class QuoteWords:
     quantity_adverbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     modal_verbs: frozenset[str] = frozenset()
+    outlet_noun_kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
 def quote_words(lang: str) -> QuoteWords:
     data = tomllib.loads((LEXICON_DIR / f"quote_words_{lang}.toml").read_text(encoding="utf-8"))
     return QuoteWords(subject_pronouns=dict(data["subject_pronouns"]),
+                      outlet_noun_kinds={k: frozenset(v) for k, v in data.get("outlet_noun_kinds", {}).items()},
                       **{k: frozenset(v) for k, v in data["words"].items()})
 
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan  # recoupe.model's Span is the report's character span
 
-from recoupe.analysis.chain import citation_cue, common_noun_named, outlet_named
+from recoupe.analysis.chain import citation_cue, common_noun_named, outlet_kinds, outlet_named
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.entities import NAME_PARTICLES, listed_with_a_name
 from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, person_nouns,
@@ -1412,12 +1412,30 @@ def outlet_noun(head: Token, lang: str) -> bool:
     return head.lemma_.lower() in nouns or head.lower_ in nouns
 
 
+def outlet_noun_kinds(head: Token, lang: str) -> frozenset[str]:
+    """The kinds of outlet (``news_outlets.tsv``) an outlet noun can describe (``quote_words``
+    ``outlet_noun_kinds``: *l'hebdomadaire* a weekly, *la chaîne* a television), empty for any."""
+    kinds = quote_words(lang).outlet_noun_kinds
+    return kinds.get(head.lemma_.lower()) or kinds.get(head.lower_) or frozenset()
+
+
+def fits_outlet_kinds(canonical: str, kinds: frozenset[str]) -> bool:
+    """May an organisation so named be what a noun of those kinds of outlet describes (``outlet_noun_kinds``)?
+    Not a news outlet (``chain.outlet_named``) the lexicon gives another kind: *l'hebdomadaire* is no daily. An
+    organisation no list or lexicon knows may be an outlet they miss (*la Neue Zürcher Zeitung*), and fits."""
+    if not kinds:
+        return True
+    match = outlet_named(canonical)
+    known = outlet_kinds(canonical, match) if match is not None else frozenset()
+    return not known or bool(known & kinds)
+
+
 def _role_holder(doc: Doc, head: Token, bounds: tuple[int, int], anchor: int, lang: str,
                  spoke: frozenset[str]) -> tuple[Entity, Span] | None:
     index = entity_index(doc)
     words = description_words(doc_text(doc)[bounds[0]:bounds[1]])
     if outlet_noun(head, lang):
-        return _outlet_before(doc, bounds[0], lang, spoke)
+        return _outlet_in(doc, bounds) or _outlet_before(doc, bounds[0], lang, spoke, outlet_noun_kinds(head, lang))
     if not words or head.pos_ != "NOUN":
         return None
     if any(c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in head.children):
@@ -1463,7 +1481,21 @@ def _body_nouns_folded(lang: str) -> frozenset[str]:
     return frozenset(fold(b) for b in institution_nouns(lang) - quote_words(lang).outlet_nouns)
 
 
-def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = frozenset()) -> tuple[Entity, Span] | None:
+def _outlet_in(doc: Doc, bounds: tuple[int, int]) -> tuple[Entity, Span] | None:
+    """The news outlet an outlet noun's own phrase names (*le quotidien Le Progrès*) or the name right after it
+    does (*par l'hebdomadaire Marianne*, the parser ending the phrase on the noun), or None."""
+    text = doc_text(doc)
+    end = bounds[1] + len(text[bounds[1]:]) - len(text[bounds[1]:].lstrip(" "))  # past the spaces after the phrase
+    for ent in entities_in(doc, bounds[0], end + 1):
+        if outlet_named(ent.canonical) is not None:
+            m = next((m for m in ent.mentions if bounds[0] <= m.start and (m.end <= bounds[1] or m.start == end)), None)
+            if m is not None:
+                return ent, Span(text=m.text, start=m.start, end=m.end)
+    return None
+
+
+def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = frozenset(),
+                   kinds: frozenset[str] = frozenset()) -> tuple[Entity, Span] | None:
     """The outlet an outlet noun (*le quotidien*, *le site*) takes up: of the organisations named before
     ``before``, the last news outlet (one the shipped rating lists know by name, ``chain.outlet_named``)
     that already spoke (``spoke``: canonical names of earlier speakers) or was cited as a source where it
@@ -1473,7 +1505,9 @@ def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = fro
     names parties, institutions and treaties between the outlets it quotes, and *le quotidien* took the
     party named last (NOTES.md, issue 14, session 16; before that, session 11: the body heads); an outlet
     that relays a person's words is a voice of the review as one that speaks is, and *précise le journal*
-    after it is that outlet (session 26)."""
+    after it is that outlet (session 26). An outlet of another kind than the noun describes (``kinds``, from
+    ``outlet_noun_kinds``; ``chain.outlet_kinds``) is passed over: *l'hebdomadaire* is not the daily named last
+    (session 52)."""
     bodies = _body_nouns_folded(lang)
     text = doc_text(doc)
     spoken = [m.start for ent in entity_index(doc).entities if ent.canonical in spoke and outlet_named(ent.canonical)
@@ -1487,6 +1521,8 @@ def _outlet_before(doc: Doc, before: int, lang: str, spoke: frozenset[str] = fro
             continue
         first = fold(ent.canonical).split()[:1]
         if first and first[0] in bodies:
+            continue
+        if not fits_outlet_kinds(ent.canonical, kinds):
             continue
         match = outlet_named(ent.canonical)
         for m in ent.mentions:

@@ -47,6 +47,7 @@ from recoupe.analysis.quotes.coreference import (
     description_words,
     descriptions,
     entity_gender,
+    fits_outlet_kinds,
     fill_gender_clash,
     kind_clash,
     lede_protagonist,
@@ -56,6 +57,7 @@ from recoupe.analysis.quotes.coreference import (
     names_a_group,
     oblique,
     outlet_noun,
+    outlet_noun_kinds,
     possessive,
     pronoun_features,
     referent_of,
@@ -618,6 +620,9 @@ def _scored(doc: Doc, cand: Candidate, found: Found, discourse: Discourse, ancho
                 # whom it reports on (with no outlet found, the scorer may fill it with a name the tagger calls a
                 # person: an outlet's name is often tagged so)
                 p[k] = -1.0
+            elif k != rule_index and ent is not None and not is_person(ent) \
+                    and not fits_outlet_kinds(ent.canonical, outlet_noun_kinds(head, lang)):
+                p[k] = -1.0  # *l'hebdomadaire* is no daily (session 52)
             elif k != rule_index and c.referent is not None and c.referent.plural and _one_of(head, lang):
                 p[k] = -1.0  # *l'édile* is not filled with the plural *les trois invités* who spoke before
             elif k != rule_index and ent is not None and (_in_complement(ent, head, phrase) or ent is answered):

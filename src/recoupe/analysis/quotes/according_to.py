@@ -37,7 +37,7 @@ from recoupe.analysis.text import (
 
 
 # The words that can open an according-to attribution (the loop below skips every other token).
-_CUES = {"fr": frozenset({"selon", "d'", "d’", "à", "pour", "dans", "aux", "du", "de", "au"}),
+_CUES = {"fr": frozenset({"selon", "d'", "d’", "à", "a", "pour", "dans", "aux", "du", "de", "au"}),
          "en": frozenset({"according", "for"})}
 # French locutions that put what follows under someone's view, as *selon* does (the *modalisation en
 # discours second* of Authier-Revuz; Grevisse lists them with *selon* and *d'après*): the words after the
@@ -75,12 +75,17 @@ def according_to(doc: Doc, lang: str) -> list[Candidate]:
                 pass
             elif low in ("d'", "d’") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "après":
                 cue_end = doc[tok.i + 1]
-            elif low == "à" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "en" and doc[tok.i + 2].lower_ == "croire":
+            elif (low == "à" or tok.text == "A" and _opens_sentence(tok)) and tok.i + 2 < len(doc) \
+                    and doc[tok.i + 1].lower_ == "en" and doc[tok.i + 2].lower_ == "croire":
+                # *A en croire X*: French print often drops the accent of a capital (*A* for *À*)
                 cue_end = doc[tok.i + 2]
             elif low == "pour" and tok.i + 1 < len(doc) and _stance_pronoun(doc[tok.i + 1]) and not _opens_sentence(tok):
                 cand = _stance_relative(doc, tok, doc[tok.i + 1], lang)
                 if cand is not None:
                     out.append(cand)
+                continue
+            elif low == "pour" and not _opens_sentence(tok) and (cand := _closing_poll_share(doc, tok)) is not None:
+                out.append(cand)
                 continue
             elif low == "pour" and (_opens_sentence(tok) or tok.i > 0 and doc[tok.i - 1].text == ","):
                 cand = _stance(doc, tok, lang, opening=_opens_sentence(tok))
@@ -380,6 +385,25 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     return cand
 
 
+def _closing_poll_share(doc: Doc, cue: Token) -> Candidate | None:
+    """*Un mauvais président pour 63 % des cadres.*, *C'est non pour 93 % des étudiants interrogés.*: a share of the
+    people a poll asked (``_poll_share``) closing its sentence after *pour* holds the view the words before it
+    state, as *Pour 63 % des cadres, …* opening it does (session 52)."""
+    sent_start, sent_end = sentence_bounds(cue)
+    end = trim_final_punct(doc, cue.idx, sent_end)[1]
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].idx >= end:
+        return None
+    span = doc.char_span(doc[cue.i + 1].idx, end, alignment_mode="expand")
+    if span is None or not _poll_share(span) or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    content = strip_bullets(doc, *trim_final_punct(doc, *strip_span(doc, sent_start, cue.idx)))
+    if content[1] - content[0] < 3:
+        return None
+    cand = Candidate("according_to", "according_to_stance", content, (cue.idx, cue.idx + len(cue.text)), span.root, 0.6)
+    cand.speaker_span = (span.start_char, end)
+    return cand
+
+
 def _poll_share(span: Span) -> bool:
     """*Pour 52 % des sondés, …*, *pour 93 % d'entre eux*, *for 40% of voters*: a share of the people a poll asked
     holds the view the clause states, as *pour certains* does (a number, then *%* or *pour cent* / *percent*, then
@@ -399,8 +423,11 @@ def _poll_share(span: Span) -> bool:
     people = next((t for t in span[of + 1:] if t.pos_ in ("NOUN", "PROPN", "ADJ", "ADV", "ADP")), None)
     # the people a poll asks (``quote_words`` ``poll_respondents``, a nationality, *d'entre eux*), not any people: *pour
     # 80 % des victimes, l'agresseur est un proche* is a statistic (the read-only review's)
+    # or any people the phrase says were asked (*des cadres interrogés*, *des étudiants sondés*: a respondents' word
+    # after the noun; session 52)
+    respondents = quote_words(lang).poll_respondents
     return people is not None and (people.lower_ in ("entre", "among") or fold(people.lower_) in nationalities(lang)
-                                   or bool({people.lemma_.lower(), people.lower_} & quote_words(lang).poll_respondents))
+                                   or any({t.lemma_.lower(), t.lower_} & respondents for t in span[of + 1:]))
 
 
 def _view_holders(doc: Doc, head: Token, content: tuple[int, int], lang: str) -> bool:

@@ -49,3 +49,11 @@ def test_an_outlet_noun_takes_the_title_it_names(fr):
     q = first_quote_holding(fr, text, "appartement")
     assert q is not None and q.speaker_canonical == "Marianne"
     assert {e.canonical: e.label for e in fr(text)._.entities}.get("Marianne") == "ORG"
+
+
+def test_an_article_before_a_listed_name_is_no_part_of_it(en):
+    """*the Daily Mail*: the lexicon lists *Daily Mail*, so the article stays out of the entity (an outlet listed
+    with its article keeps it: *Le Canard enchaîné*); read as part of the name it lost the entity, and the source
+    chain its link."""
+    doc = en("The photos were published by the Daily Mail, but police had not mentioned a note in his room.")
+    assert ("Daily Mail", "ORG") in {(e.canonical, e.label) for e in doc._.entities}

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 from recoupe.analysis import text
 from recoupe.analysis.component import doc_component, doc_text
-from recoupe.analysis.lexicons import acronyms, first_names, language_of, news_outlets, outlet_key, quote_words
+from recoupe.analysis.lexicons import acronyms, first_names, language_of, outlet_listed, quote_words
 from recoupe.settings import setting
 from recoupe.model import Entity, Mention, Role
 
@@ -110,7 +110,7 @@ def _outlet_by_name(text: str) -> bool:
     from recoupe.sources.ratings import shipped_outlets
 
     match = shipped_outlets().resolve_name(text)
-    return match is not None and "stem" not in (match.matched_by or "") or outlet_key(text) in news_outlets()
+    return match is not None and "stem" not in (match.matched_by or "") or outlet_listed(text)
 
 
 @dataclass

@@ -66,6 +66,21 @@ def news_outlets() -> dict[str, tuple[str, frozenset[str], str]]:
     return table
 
 
+def outlet_listed(text: str) -> bool:
+    """Is ``text`` an outlet's name as ``news_outlets.tsv`` lists it: with the article it is listed with (*Le
+    Monde*, *the Guardian*'s article is no part of *Guardian*'s name: *the Daily Mail* is not a listed name,
+    *Daily Mail* is), or with no article at all (*Canard enchaîné*, the tagger leaving it out)?"""
+    words = fold(text).replace("’", "'").split()
+    if words and (words[0] in ("le", "la", "les", "the") or words[0].startswith("l'")):
+        return " ".join(words) in _listed_names()
+    return outlet_key(text) in news_outlets()
+
+
+@lru_cache(maxsize=None)
+def _listed_names() -> frozenset[str]:
+    return frozenset(" ".join(fold(row[0]).replace("’", "'").split()) for row in _rows("news_outlets.tsv"))
+
+
 def outlet_key(name: str) -> str:
     """An outlet name as ``news_outlets`` keys it: folded, without the leading article the tagger may leave
     out (*Le Canard enchaîné* and *Canard enchaîné* are one key)."""

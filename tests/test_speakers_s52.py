@@ -31,7 +31,8 @@ def test_a_weekly_noun_takes_up_the_weekly_not_the_daily_named_after(fr):
 def test_a_weekly_noun_is_no_daily_the_scorer_would_fill_it_with(fr):
     """With only a daily named before it, *l'hebdomadaire* is not given that daily, by the rules or by the
     speaker scorer (before session 52 the rules gave it)."""
-    text = "Le Progrès a révélé l'affaire jeudi. Le préfet aurait aussi acheté une voiture de luxe, selon l'hebdomadaire."
+    text = ("Le Progrès a révélé l'affaire jeudi. Le préfet aurait aussi acheté une voiture de luxe, "
+            "selon l'hebdomadaire.")
     q = first_quote_holding(fr, text, "voiture de luxe")
     assert q is not None and (q.speaker_canonical is None or "Progrès" not in q.speaker_canonical)
 

@@ -68,8 +68,9 @@ def news_outlets() -> dict[str, tuple[str, frozenset[str], str]]:
 
 def outlet_listed(text: str) -> bool:
     """Is ``text`` an outlet's name as ``news_outlets.tsv`` lists it: with the article it is listed with (*Le
-    Monde*, *the Guardian*'s article is no part of *Guardian*'s name: *the Daily Mail* is not a listed name,
-    *Daily Mail* is), or with no article at all (*Canard enchaîné*, the tagger leaving it out)?"""
+    Monde*, *The Guardian*), or with no article at all (*Canard enchaîné*, the tagger leaving it out)? An
+    article the lexicon does not list with the name is no part of it: *the Daily Mail* is not a listed name,
+    *Daily Mail* is."""
     words = fold(text).replace("’", "'").split()
     if words and (words[0] in ("le", "la", "les", "the") or words[0].startswith("l'")):
         return " ".join(words) in _listed_names()

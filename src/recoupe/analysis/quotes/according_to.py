@@ -423,8 +423,8 @@ def _poll_share(span: Span) -> bool:
     people = next((t for t in span[of + 1:] if t.pos_ in ("NOUN", "PROPN", "ADJ", "ADV", "ADP")), None)
     # the people a poll asks (``quote_words`` ``poll_respondents``, a nationality, *d'entre eux*), not any people: *pour
     # 80 % des victimes, l'agresseur est un proche* is a statistic (the read-only review's)
-    # or any people the phrase says were asked (*des cadres interrogés*, *des étudiants sondés*: a respondents' word
-    # after the noun; session 52)
+    # or any people the phrase says were asked (*des étudiants interrogés*: a respondents' word after the noun, which
+    # the tagger reads as an adjective; one it reads as a verb makes the phrase a clause, naming nobody; session 52)
     respondents = quote_words(lang).poll_respondents
     return people is not None and (people.lower_ in ("entre", "among") or fold(people.lower_) in nationalities(lang)
                                    or any({t.lemma_.lower(), t.lower_} & respondents for t in span[of + 1:]))

@@ -1,11 +1,10 @@
 """Session 52 speakers: the news-outlet lexicon (``news_outlets.tsv``) makes outlets no rating list rates news
-outlets, and an outlet noun of one kind (*l'hebdomadaire*) takes up an outlet of that kind, never one the lexicon
-gives another kind (a daily). Sentences written for these tests; the mechanisms' tests fail on the commit before
-them (8e7ab59), the guard passes on both."""
+outlets; an outlet noun of one kind (*l'hebdomadaire*) takes up an outlet of that kind, never one the lexicon gives
+another kind (a daily), and first the title its own phrase names; an article the lexicon does not list with a name
+is no part of it. Sentences written for these tests; the mechanisms' tests fail on the commit before them
+(8e7ab59), the guards pass on both."""
 
 from __future__ import annotations
-
-import pytest
 
 from recoupe.analysis.chain import outlet_kinds, outlet_named
 

@@ -57,3 +57,24 @@ def test_an_article_before_a_listed_name_is_no_part_of_it(en):
     chain its link."""
     doc = en("The photos were published by the Daily Mail, but police had not mentioned a note in his room.")
     assert ("Daily Mail", "ORG") in {(e.canonical, e.label) for e in doc._.entities}
+
+
+def test_a_scare_quoted_word_heads_its_phrase(fr):
+    """*le « sage » des Républicains*: the parser reads the quoted word as an adjective of the party's name, which
+    then heads the phrase and speaks; the arcs are rewired (``parse.repair_scare_quoted_heads``), and the phrase
+    is a description of the person who spoke before."""
+    text = ("Jean Dumont a parlé longuement. Pour le \"sage\" des Républicains, l'objectif premier reste les "
+            "législatives. \"Je suis pour un parlementarisme constructif\", explique-t-il.")
+    doc = fr(text)
+    sage = next(t for t in doc if t.text == "sage")
+    assert next(t for t in doc if t.text == "Républicains").head.i == sage.i
+    q = first_quote_holding(fr, text, "parlementarisme")
+    assert q is not None and q.speaker_canonical == "Jean Dumont"
+
+
+def test_a_quoted_word_the_determiner_may_not_be_is_left(fr):
+    """*la « complaisance » du gouvernement*: determiner and noun agree, nothing says the quoted word heads the
+    phrase; the parse is left as it was."""
+    doc = fr("Le ministre a dénoncé la \"complaisance\" du gouvernement envers les lobbies.")
+    word = next(t for t in doc if t.text == "complaisance")
+    assert word.head.text == "gouvernement" or word.dep_ != "amod"

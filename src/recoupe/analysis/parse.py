@@ -246,33 +246,30 @@ def repair_slipped_speech_verbs(doc: Doc, models) -> list[int]:
     return []
 
 
-# the marks that open and close one quoted word (French guillemets, English curly marks, the straight mark)
-_OPENS = frozenset({"«", "“", "„", '"'})
-_CLOSES = frozenset({"»", "”", "“", '"'})
-_DE = frozenset({"de", "d'", "d’", "du", "des"})
-
-
 def repair_scare_quoted_heads(doc: Doc) -> list[int]:
     """*le « sage » des Républicains*, *la « patronne » du parti*: a French word in quotation marks between a
     determiner and a *de* complement heads its noun phrase, but the parser reads it as an adjective of the
     complement's noun and makes that noun the head (the party then speaks, not the person the phrase names).
-    The arcs are rewired where the determiner hangs on the quoted word and agrees with it in number, not with
-    the noun, or the noun is a name: the quoted word takes the noun's head and relation, the noun becomes its
-    ``nmod``; words, tags and offsets stay. Returns the indices of the words made heads.
+    The arcs are rewired where the determiner hangs on the quoted word and its number is not the noun's, or the
+    noun is a name: the quoted word takes the noun's head and relation, the noun becomes its ``nmod``; words,
+    tags and offsets stay. Returns the indices of the words made heads.
 
-    Why: the speaker rules read a phrase's head (session 52: four quotes of one develop article followed such
+    Why: the speaker rules read a phrase's head (session 52: five quotes of one develop article followed such
     a phrase, given to the party)."""
+    from recoupe.analysis.text import CLOSING_MARKS, DE_FORMS, QUOTE_PAIRS, STRAIGHT
+
     if doc.lang_ != "fr":
         return []
+    opening = set(QUOTE_PAIRS) | {STRAIGHT}
     fixed = []
     for word in doc:
         if word.dep_ != "amod" or word.pos_ not in ("ADJ", "NOUN") or not 2 <= word.i < len(doc) - 2:
             continue
         det, noun = doc[word.i - 2], word.head
-        if doc[word.i - 1].text not in _OPENS or doc[word.i + 1].text not in _CLOSES or det.pos_ != "DET" \
+        if doc[word.i - 1].text not in opening or doc[word.i + 1].text not in CLOSING_MARKS or det.pos_ != "DET" \
                 or det.head.i != word.i or noun.i <= word.i + 1 or noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        if not any(c.dep_ == "case" and c.lower_ in _DE and word.i < c.i < noun.i for c in noun.children) \
+        if not any(c.dep_ == "case" and c.lower_ in DE_FORMS and word.i < c.i < noun.i for c in noun.children) \
                 or any(doc[k].is_sent_start for k in range(word.i + 1, noun.i + 1)):
             continue
         number = det.morph.get("Number")

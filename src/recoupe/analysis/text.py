@@ -359,6 +359,7 @@ def strip_bullets(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 # French *à* and its contractions with the article (*au* = *à le*, *aux* = *à les*)
 A_FORMS = frozenset({"à", "au", "aux"})
+DE_FORMS = frozenset({"de", "d'", "d’", "du", "des"})  # *de* and its elided and contracted forms
 
 
 def introduced_by(tok: Token, forms: frozenset[str] | set[str] | tuple[str, ...]) -> bool:

@@ -16,12 +16,10 @@ from recoupe.analysis.entities import is_known_organisation
 from recoupe.analysis.lexicons import (SUBJECT_DEPS, causative_before, first_names, language_of, person_nouns,
                                       present_third_person, quote_words, role_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
-from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, introduced_by, quoted_set,
-                                   sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct)
+from recoupe.analysis.text import (A_FORMS, DE_FORMS, QUOTE_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, introduced_by,
+                                   quoted_set, sentence_bounds, strip_bullets, strip_span, token_at, trim_final_punct)
 
 ATTRIBUTION_PUNCT = {",", "—", "–", "-", ":", ")", "("}
-# the forms of the French preposition *de* (elided, and contracted with the article)
-DE_FORMS = frozenset({"de", "d'", "d’", "du", "des"})
 
 # what closes a clause a sentence-opening phrase may follow (``_bare_noun_subject``): a sentence's end or a
 # semicolon or colon

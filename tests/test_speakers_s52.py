@@ -78,3 +78,10 @@ def test_a_quoted_word_the_determiner_may_not_be_is_left(fr):
     doc = fr("Le ministre a dénoncé la \"complaisance\" du gouvernement envers les lobbies.")
     word = next(t for t in doc if t.text == "complaisance")
     assert word.head.text == "gouvernement" or word.dep_ != "amod"
+
+
+def test_a_speaker_phrase_the_repair_rewired_names_it(fr):
+    """A quote whose speaker phrase holds a word the parse repair made its head says so in its producer."""
+    text = "Pour le \"sage\" des Républicains, l'objectif premier reste les législatives."
+    q = first_quote_holding(fr, text, "objectif premier")
+    assert q is not None and q.producer.endswith("+rule:parse.scare_quoted_head")

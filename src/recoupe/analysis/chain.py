@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from recoupe.analysis.entities import fold, non_media_organisations
-from recoupe.analysis.lexicons import news_outlets, outlet_key
+from recoupe.analysis.lexicons import news_outlets, outlet_key, outlet_kinds_by_domain
 from recoupe.model import Analysis, ChainLink, Publisher, Span
 
 def _patterns() -> dict:
@@ -204,8 +204,7 @@ def outlet_kinds(entity_canonical: str, match) -> frozenset[str]:
     row = news_outlets().get(outlet_key(entity_canonical))
     if row is not None:
         return row[1]
-    kinds = {r[1] for r in news_outlets().values() if match is not None and r[2] == match.domain}
-    return next(iter(kinds)) if len(kinds) == 1 else frozenset()
+    return outlet_kinds_by_domain().get(match.domain, frozenset()) if match is not None else frozenset()
 
 
 _ARTICLES = frozenset(a.lower() for a in NAME_ARTICLES) | {"l’", "du", "des", "au", "aux"}  # and the contracted ones

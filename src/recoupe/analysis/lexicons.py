@@ -66,26 +66,40 @@ def news_outlets() -> dict[str, tuple[str, frozenset[str], str]]:
     return table
 
 
+@lru_cache(maxsize=None)
+def outlet_kinds_by_domain() -> dict[str, frozenset[str]]:
+    """Domain -> the kinds of outlet listed with it, for the domains whose names are all of one kind (*france.tv*
+    is television; *lefigaro.fr* lists a daily and a weekly magazine, so it says nothing)."""
+    kinds: dict[str, set[frozenset[str]]] = {}
+    for _, listed, domain in news_outlets().values():
+        kinds.setdefault(domain, set()).add(listed)
+    return {domain: next(iter(k)) for domain, k in kinds.items() if len(k) == 1}
+
+
 def outlet_listed(text: str) -> bool:
     """Is ``text`` an outlet's name as ``news_outlets.tsv`` lists it: with the article it is listed with (*Le
     Monde*, *The Guardian*), or with no article at all (*Canard enchaîné*, the tagger leaving it out)? An
     article the lexicon does not list with the name is no part of it: *the Daily Mail* is not a listed name,
     *Daily Mail* is."""
-    words = fold(text).replace("’", "'").split()
-    if words and (words[0] in ("le", "la", "les", "the") or words[0].startswith("l'")):
-        return " ".join(words) in _listed_names()
-    return outlet_key(text) in news_outlets()
+    folded, key = _outlet_words(text), outlet_key(text)
+    if key != folded:  # the text opens on an article
+        return folded in _listed_names()
+    return key in news_outlets()
 
 
 @lru_cache(maxsize=None)
 def _listed_names() -> frozenset[str]:
-    return frozenset(" ".join(fold(row[0]).replace("’", "'").split()) for row in _rows("news_outlets.tsv"))
+    return frozenset(_outlet_words(name) for name, _, _ in news_outlets().values())
+
+
+def _outlet_words(name: str) -> str:
+    return " ".join(fold(name).replace("’", "'").split())
 
 
 def outlet_key(name: str) -> str:
     """An outlet name as ``news_outlets`` keys it: folded, without the leading article the tagger may leave
     out (*Le Canard enchaîné* and *Canard enchaîné* are one key)."""
-    words = fold(name).replace("’", "'").split()
+    words = _outlet_words(name).split()
     if words and words[0] in ("le", "la", "les", "the"):
         words = words[1:]
     elif words and words[0].startswith("l'") and len(words[0]) > 2:

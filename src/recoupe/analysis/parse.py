@@ -41,8 +41,13 @@ PARAGRAPH_PARSE = "recoupe_paragraph_parse"
 # ``recoupe_paragraph_parse`` (a user's own pipeline), which ``reread_producer`` reads as nothing.
 REREAD = "recoupe_reread"
 REREAD_PRODUCER = "rule:parse.stand_in"
-if not Doc.has_extension(REREAD):
-    Doc.set_extension(REREAD, default=None)
+# ``doc._.recoupe_rewired``: the character ranges of the quoted words the parse repair made heads of their phrase
+# (``repair_scare_quoted_heads``), so that a quote whose speaker phrase holds one says so (``REWIRED_PRODUCER``)
+REWIRED = "recoupe_rewired"
+REWIRED_PRODUCER = "rule:parse.scare_quoted_head"
+for _name in (REREAD, REWIRED):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 # A line break and the whitespace after it: where one paragraph ends and the next begins.
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -91,8 +96,9 @@ class ParagraphParse:
         cuts = sorted({bisect.bisect_left(starts, s) for s, _ in paragraph_pieces(text, self.max_piece_chars)} | {0})
         ranges = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(doc)]) if b > a]
         if len(ranges) <= 1:
-            (doc,), (reread,) = self._run([doc])
+            (doc,), (reread,), (rewired,) = self._run([doc])
             doc._.set(REREAD, _char_ranges(doc, reread))
+            doc._.set(REWIRED, _char_ranges(doc, rewired))
             return doc
         # each piece a new Doc of the same words, spaces and norms (the tokenizer's exceptions set norms the
         # models read), from arrays taken once: Span.as_doc reads the whole Doc for each piece (quadratic)
@@ -102,7 +108,7 @@ class ParagraphParse:
         for a, b in ranges:
             piece = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
             pieces.append(piece.from_array([NORM], norms[a:b].reshape(-1, 1)))
-        parsed, reread = self._run(pieces)
+        parsed, reread, rewired = self._run(pieces)
         joined = Doc.from_docs(parsed, ensure_whitespace=False, exclude=["user_data"])
         # the same text, so what was set on the Doc before the call keeps its character offsets: the values
         # of Doc._ extensions (``doc._.recoupe_title``), categories and span groups; the components' caches
@@ -110,18 +116,18 @@ class ParagraphParse:
         joined.user_data.update({k: v for k, v in doc.user_data.items() if isinstance(k, tuple) and k[:1] == ("._.",)})
         joined.cats = dict(doc.cats)
         joined._.set(REREAD, _char_ranges(joined, [a + i for (a, _), indices in zip(ranges, reread) for i in indices]))
+        joined._.set(REWIRED, _char_ranges(joined, [a + i for (a, _), indices in zip(ranges, rewired) for i in indices]))
         for key, group in doc.spans.items():
             joined.spans[key] = [joined.char_span(sp.start_char, sp.end_char, label=sp.label, kb_id=sp.kb_id,
                                                   span_id=sp.id) for sp in group]
         return keep_text(joined, text)
 
-    def _run(self, docs: list[Doc]) -> tuple[list[Doc], list[list[int]]]:
-        """The Docs read by the models and repaired, with the token indices each repair read again."""
+    def _run(self, docs: list[Doc]) -> tuple[list[Doc], list[list[int]], list[list[int]]]:
+        """The Docs read by the models and repaired, with the token indices each Doc's stand-in repair read again
+        and those its scare-quote repair made heads."""
         docs = self._models(docs)
         reread = [repair_slipped_speech_verbs(doc, self._models) for doc in docs]
-        for doc in docs:
-            repair_scare_quoted_heads(doc)
-        return docs, reread
+        return docs, reread, [repair_scare_quoted_heads(doc) for doc in docs]
 
     def _models(self, docs: list[Doc]) -> list[Doc]:
         for name in self.pipes:
@@ -293,9 +299,19 @@ def reread_producer(doc: Doc, span: tuple[int, int] | None, producer: str) -> st
     """``producer``, joined by ``+rule:parse.stand_in`` when ``span`` (a finding's cue) holds a word the
     parse read again with a stand-in verb: the finding rests on that second reading, and its provenance
     says so (*rule:quotes.indirect_clause+rule:parse.stand_in*)."""
-    reread = doc._.get(REREAD) or ()
-    if span is not None and any(s < span[1] and span[0] < e for s, e in reread):
-        return f"{producer}+{REREAD_PRODUCER}"
+    return _repaired_producer(doc, REREAD, REREAD_PRODUCER, span, producer)
+
+
+def rewired_producer(doc: Doc, span: tuple[int, int] | None, producer: str) -> str:
+    """``producer``, joined by ``+rule:parse.scare_quoted_head`` when ``span`` (a quote's speaker phrase) holds a
+    word the parse repair made the head of its phrase: the speaker rests on those arcs."""
+    return _repaired_producer(doc, REWIRED, REWIRED_PRODUCER, span, producer)
+
+
+def _repaired_producer(doc: Doc, key: str, repair: str, span: tuple[int, int] | None, producer: str) -> str:
+    repaired = doc._.get(key) or ()
+    if span is not None and any(s < span[1] and span[0] < e for s, e in repaired):
+        return f"{producer}+{repair}"
     return producer
 
 
@@ -313,7 +329,7 @@ def _read_with(doc: Doc, stand_ins: list[tuple[int, str, str]], models) -> Doc:
     PARAGRAPH_PARSE,
     default_config={"pipes": [], "max_piece_chars": MAX_PIECE_CHARS},
     assigns=["token.tag", "token.pos", "token.morph", "token.lemma", "token.dep", "token.head",
-             "token.is_sent_start", "doc.sents", "doc.ents", "doc.tensor", f"doc._.{REREAD}"],
+             "token.is_sent_start", "doc.sents", "doc.ents", "doc.tensor", f"doc._.{REREAD}", f"doc._.{REWIRED}"],
 )
 def make_paragraph_parse(nlp: Language, name: str, pipes: list[str], max_piece_chars: int) -> ParagraphParse:
     """The model components ``pipes`` (left disabled in the pipeline) run paragraph by paragraph."""

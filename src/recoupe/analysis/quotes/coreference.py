@@ -1484,8 +1484,9 @@ def _body_nouns_folded(lang: str) -> frozenset[str]:
 def _outlet_in(doc: Doc, bounds: tuple[int, int]) -> tuple[Entity, Span] | None:
     """The news outlet an outlet noun's own phrase names (*le quotidien Le Progrès*) or the name right after it
     does (*par l'hebdomadaire Marianne*, the parser ending the phrase on the noun), or None."""
-    text = doc_text(doc)
-    end = bounds[1] + len(text[bounds[1]:]) - len(text[bounds[1]:].lstrip(" "))  # past the spaces after the phrase
+    text, end = doc_text(doc), bounds[1]
+    while end < len(text) and text[end] == " ":  # past the spaces after the phrase
+        end += 1
     for ent in entities_in(doc, bounds[0], end + 1):
         if outlet_named(ent.canonical) is not None:
             m = next((m for m in ent.mentions if bounds[0] <= m.start and (m.end <= bounds[1] or m.start == end)), None)

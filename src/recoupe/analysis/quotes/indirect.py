@@ -541,6 +541,11 @@ def _negated(verb: Token, lang: str) -> bool:
     nie pas avoir menti*, *elle ne conteste pas la décision*: French rhetoric), a statement all the same."""
     if lang != "fr" or speech_verbs(lang).get(verb.lemma_.lower()) == "deny":
         return False
+    return _ne_before(verb)
+
+
+def _ne_before(verb: Token) -> bool:
+    """Does a French verb carry the negation's *ne* (its obligatory first part, French grammar)?"""
     return any(c.lower_ in ("ne", "n'", "n’") and c.i < verb.i for c in verb.children)
 
 
@@ -580,7 +585,7 @@ def _purpose_carried_out(verb: Token) -> bool:
     finite_forms = [t for t in tensed if t.morph.get("VerbForm") == ["Fin"]]
     if not finite_forms or any(t.morph.get("Mood") != ["Ind"] or t.morph.get("Tense") == ["Fut"] for t in finite_forms):
         return False
-    return not any(c.lower_ in ("ne", "n'", "n’") for c in head.children)
+    return not _ne_before(head)
 
 
 def _evidence_without_source(verb: Token, speaker: Token, lemma: str, lang: str) -> bool:

@@ -19,7 +19,7 @@ from recoupe.analysis.chain import outlet_named
 from recoupe.analysis.component import doc_text
 from recoupe.analysis.lexicons import (SUBJECT_DEPS, institution_nouns, quote_words, role_nouns, source_nouns,
                                       speech_lemma)
-from recoupe.analysis.parse import reread_producer
+from recoupe.analysis.parse import reread_producer, rewired_producer
 from recoupe.analysis.quotes.candidates import (
     SpeakerCandidate,
     candidates,
@@ -161,7 +161,8 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             kind=cand.kind, cue=char_span(doc, *cand.cue) if cand.cue else None,
             content=char_span(doc, *cand.content), speaker=found.span, speaker_canonical=found.canonical,
             speaker_role=found.role, speaker_evidence=found.evidence,
-            producer=_with_via(reread_producer(doc, cand.cue, cand.producer_name()), found.via),
+            producer=_with_via(rewired_producer(doc, (found.span.start, found.span.end) if found.span else None,
+                                                reread_producer(doc, cand.cue, cand.producer_name())), found.via),
             confidence=round(found.confidence, 2)))
     for cand in repeated:  # a pull quote: the speaker of the attributed quotation that repeats it
         quotes.append(_inherited_quote(doc, cand, cand.inherited.result))

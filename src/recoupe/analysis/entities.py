@@ -167,9 +167,15 @@ def _not_name(toks: _Tokens, i: int) -> bool:
 
 
 def _trim(toks: _Tokens, start: int, end: int) -> tuple[int, int]:
+    """The entity without the words that cannot begin a name before it, nor edge punctuation, a trailing
+    preposition, determiner or conjunction, an elided word (*Le Journal du Dimanche l'a révélé*: a name ends in no
+    apostrophe), or a lower-case day or time the tagger ran into it after it (*a révélé RTL lundi*, *selon
+    L'Opinion ce lundi*: ``quote_words`` ``time_nouns``)."""
+    times = quote_words(language_of(toks.doc)).time_nouns
     while start < end and _not_name(toks, start):
         start += 1
-    while end > start and (toks.punct[end - 1] or toks.space[end - 1] or toks.pos[end - 1] in _TRAILING_POS):
+    while end > start and (toks.punct[end - 1] or toks.space[end - 1] or toks.pos[end - 1] in _TRAILING_POS
+                           or end - 1 > start and (toks.text[end - 1] in times or toks.text[end - 1][-1:] in "'’")):
         end -= 1
     return start, end
 

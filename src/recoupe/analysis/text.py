@@ -277,17 +277,17 @@ def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
 
 def sentence_bounds(tok: Token) -> tuple[int, int]:
     """The parser's sentence cut at line breaks (bullets and headlines often lack a full stop). A cut the
-    parser put before a comma or a semicolon after words with no finite verb is none (*D'après l'hebdomadaire |
-    , le ministre a…*): no sentence opens with a comma, and a fronted phrase is no sentence, so the two parts are
-    one. After a clause (*X a soutenu que… | , avance Le Monde*) the cut is kept: the rules read the closing
-    incise apart."""
+    parser put before a comma or a semicolon is none: no sentence opens with a comma, so the two parts are one,
+    after a fronted phrase (*D'après l'hebdomadaire | , le ministre a…*) as after a clause (*Le musée fermera |
+    , a indiqué X*: since session 53; the reported clause of *X a soutenu que… | , avance Le Monde* stops at the
+    incise, ``indirect.closing_incise_start``)."""
     doc = tok.doc
     text = doc_text(doc)
     sent = tok.sent
     first, last = sent.start, sent.end
-    while first > 0 and doc[first].text in _NO_OPENING and not _finite_in(doc[doc[first - 1].sent.start:first]):
+    while first > 0 and doc[first].text in _NO_OPENING:
         first = doc[first - 1].sent.start
-    while last < len(doc) and doc[last].text in _NO_OPENING and not _finite_in(doc[first:last]):
+    while last < len(doc) and doc[last].text in _NO_OPENING:
         last = doc[last].sent.end
     start = max(doc[first].idx, text.rfind("\n", 0, tok.idx) + 1)
     nl = text.find("\n", tok.idx)
@@ -296,10 +296,6 @@ def sentence_bounds(tok: Token) -> tuple[int, int]:
 
 
 _NO_OPENING = frozenset({",", ";"})  # punctuation no sentence opens with
-
-
-def _finite_in(tokens) -> bool:
-    return any(t.morph.get("VerbForm") == ["Fin"] for t in tokens)
 
 
 def nonblank_lines(doc: Doc) -> list[re.Match]:

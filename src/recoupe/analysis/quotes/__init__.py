@@ -133,9 +133,24 @@ def _relayed_quotation(doc: Doc, cand: Candidate) -> bool:
 
 
 def _in_relative_clause(doc: Doc, cue: tuple[int, int]) -> bool:
-    """Is the cue's verb (its last word) inside a relative or participial clause on a noun?"""
+    """Is the cue's verb (its last word) inside a relative or participial clause on a noun? A relative clause
+    holds a relative pronoun: one without (*Faute de convaincre le comité, X avait soutenu que…*, parsed as a
+    relative on *comité*) is a main clause the parser hung on a noun before it."""
     tok = token_at(doc, cue[1] - 1)
-    return tok is not None and any(t.dep_ in ("acl:relcl", "relcl", "acl") for t in (tok, *tok.ancestors))
+    return tok is not None and any(t.dep_ == "acl" or t.dep_ in ("acl:relcl", "relcl") and _relative_pronoun_in(t)
+                                   for t in (tok, *tok.ancestors))
+
+
+def _relative_pronoun_in(clause: Token) -> bool:
+    """Does a relative clause's verb (or its auxiliary's head) govern a relative pronoun (*qui*, *que*, *dont*,
+    *où*, *lequel*…, by the morphology's ``PronType=Rel``, or an English *that* / *which* the tagger marks so)?"""
+    return clause.doc.lang_ != "fr" or any(
+        "Rel" in t.morph.get("PronType") or t.lower_ in _RELATIVE_QUE and t.dep_ != "mark"
+        for t in clause.subtree if t.i <= clause.i)
+
+
+# the tagger gives relative *que* no PronType; the conjunction *que* is ``mark``
+_RELATIVE_QUE = frozenset({"que", "qu'", "qu’"})
 
 
 def _holds_cue(cand: Candidate, cues: SpanSet) -> bool:

@@ -411,6 +411,8 @@ def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Tok
     soutenait que …, la ministre a répondu que …*, invented)."""
     doc = start.doc
     end = sentence_bounds(start)[1]
+    if language_of(doc) == "fr":
+        end = closing_incise_start(start, end)
     if verb is not None and language_of(doc) == "fr":
         above = {t.i for t in verb.ancestors}
         end = _run_on_clause(start, end, lambda head: head.i in above or head.i in speech)
@@ -1259,7 +1261,7 @@ def inverted_object(verb: Token, lang: str) -> Token | None:
     if obj is None:
         return None
     tail = _words_after(obj.right_edge, sentence_bounds(verb)[1])
-    if tail and not _coordinated(tail):
+    if tail and not _coordinated(tail) and not _when(tail, lang):
         return None
     if not credible_source(obj, phrase_bounds(obj), lang):
         return None
@@ -1277,6 +1279,15 @@ def _words_after(tok: Token, sent_end: int) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+def _when(tail: list[Token], lang: str) -> bool:
+    """Whether the words after an incise's inverted subject only say when (*…, a confié la chancelière dimanche
+    soir.*, *…, a révélé RTL ce lundi.*): lower-case time nouns (``quote_words`` ``time_nouns``, the tagger may
+    have run them into an outlet's name) with a determiner or an adjective at most."""
+    times = quote_words(lang).time_nouns
+    return any(t.lower_ in times for t in tail) and all(
+        t.text[:1].islower() and (t.lower_ in times or t.pos_ in ("DET", "ADJ", "NUM")) for t in tail)
 
 
 def _coordinated(tail: list[Token]) -> bool:
@@ -1329,6 +1340,33 @@ def closing_joint(verb: Token) -> Token | None:
     if first < 1 or doc[first - 1].text not in (",", "—", "–") or doc[first - 1].idx <= sentence_bounds(verb)[0]:
         return None
     return doc[first - 1]
+
+
+def closing_incise_start(start: Token, end: int) -> int:
+    """Where a French closing incise begins in the words from ``start`` to ``end`` (its comma), or ``end``:
+    *X a soutenu que les locaux étaient trop petits, avance Le Monde.* The reported clause stops there: the
+    incise names who relays it, it is no part of what X said. Only an incise that closes the sentence (no finite
+    verb after its own: *que le projet, affirme-t-il, est mort* keeps its end) and whose subject is inverted or
+    absent (*…, il ajoute* opens a clause)."""
+    doc = start.doc
+    lang = language_of(doc)
+    for tok in doc[start.i + 1:]:
+        if tok.idx >= end:
+            break
+        if not finite(tok) or not speech_lemma(tok, lang):
+            continue
+        joint = closing_joint(tok)
+        if joint is None or joint.idx <= start.idx:
+            continue
+        subject = subject_of(tok)
+        if subject is not None and subject.i < tok.i and not subject.lower_.startswith("-") \
+                and inverted_object(tok, lang) is None:
+            continue
+        if any(t.idx < end and finite(t) and t.i != tok.i and t.head.i != tok.i for t in doc[tok.i + 1:]
+               if t.idx < end):
+            continue
+        return joint.idx
+    return end
 
 
 def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:

@@ -63,3 +63,11 @@ def test_a_speech_verb_governing_a_speech_infinitive_in_an_incise_has_the_invert
     doc = fr("« Le marché couvert restera ouvert tout l'été », a toutefois souhaité préciser Hélène Vasseur.")
     quotes = [q for q in find_quotes(doc) if q.kind == "direct"]
     assert [q.speaker_canonical for q in quotes] == ["Hélène Vasseur"]
+
+
+def test_an_infinitive_further_on_is_no_speech_verb_of_the_incise(fr):
+    """*« … », a-t-il dit avant d'énumérer ses priorités*: *énumérer* follows *avant de*, a clause of its own; the
+    quotation stays the cue *dit*'s."""
+    doc = fr("Paul Girard a longuement parlé. « Nous avons des valeurs », a-t-il dit avant d'énumérer ses priorités.")
+    quotes = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert [q.cue.text for q in quotes] == ["a-t-il dit"]

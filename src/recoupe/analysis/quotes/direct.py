@@ -87,7 +87,10 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
             # *», a souhaité préciser X*: a speech verb (*souhaiter*, *vouloir dire*) that governs a speech verb's
             # infinitive right after it, the parser hanging the inverted subject on the infinitive: that verb is the
             # quotation's (as for a verb of no speech, below)
-            tok = _controlled_speech(tok, lang) or tok
+            inner = _controlled_speech(tok, lang)
+            if inner is not None and all(t.pos_ == "ADV" or t.lower_ in ("à", "de", "d'", "d’")
+                                         for t in tok.doc[tok.i + 1:inner.i]):
+                tok = inner  # right after it (*a souhaité préciser*), not *a-t-il dit avant d'énumérer*
             # English "…FRAUD.” Ms. Broaddrick also said that…": after a quotation that closed its
             # sentence, a verb with a reported clause of its own reports that clause, not the quotation
             # (French has the stricter test above; applied to French too it moved the development

@@ -142,8 +142,8 @@ def _in_relative_clause(doc: Doc, cue: tuple[int, int]) -> bool:
 
 
 def _relative_pronoun_in(clause: Token) -> bool:
-    """Does a relative clause's verb (or its auxiliary's head) govern a relative pronoun (*qui*, *que*, *dont*,
-    *où*, *lequel*…, by the morphology's ``PronType=Rel``, or an English *that* / *which* the tagger marks so)?"""
+    """Does a French relative clause hold a relative pronoun before or at its verb (*qui*, *dont*, *où*, *lequel*…
+    by the morphology's ``PronType=Rel``; relative *que* by its label)? English relatives all count, as before."""
     return clause.doc.lang_ != "fr" or any(
         "Rel" in t.morph.get("PronType") or t.lower_ in _RELATIVE_QUE and t.dep_ != "mark"
         for t in clause.subtree if t.i <= clause.i)

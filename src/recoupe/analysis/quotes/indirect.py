@@ -413,10 +413,10 @@ def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Tok
     end = sentence_bounds(start)[1]
     if language_of(doc) == "fr":
         end = closing_incise_start(start, end)
-    if verb is not None and language_of(doc) == "fr":
-        above = {t.i for t in verb.ancestors}
-        end = _run_on_clause(start, end, lambda head: head.i in above or head.i in speech)
-        end = relative_report_end(verb, start, end)
+        if verb is not None:
+            above = {t.i for t in verb.ancestors}
+            end = _run_on_clause(start, end, lambda head: head.i in above or head.i in speech)
+            end = relative_report_end(verb, start, end)
     for i in speech:
         other = doc[i]
         if other.i > max(start.i, start.head.i) and other.idx < end and (other.dep_ == "advcl" or other.dep_ == "conj"
@@ -1350,9 +1350,8 @@ def closing_incise_start(start: Token, end: int) -> int:
     absent (*…, il ajoute* opens a clause)."""
     doc = start.doc
     lang = language_of(doc)
-    for tok in doc[start.i + 1:]:
-        if tok.idx >= end:
-            break
+    stop = next((t.i for t in doc[start.i + 1:] if t.idx >= end), len(doc))
+    for tok in doc[start.i + 1:stop]:
         if not finite(tok) or not speech_lemma(tok, lang):
             continue
         joint = closing_joint(tok)
@@ -1362,9 +1361,8 @@ def closing_incise_start(start: Token, end: int) -> int:
         if subject is not None and subject.i < tok.i and not subject.lower_.startswith("-") \
                 and inverted_object(tok, lang) is None:
             continue
-        if any(t.idx < end and finite(t) and t.i != tok.i and t.head.i != tok.i for t in doc[tok.i + 1:]
-               if t.idx < end):
-            continue
+        if any(finite(t) and t.head.i != tok.i for t in doc[tok.i + 1:stop]):
+            continue  # a verb of its own after it: the incise sits inside the sentence
         return joint.idx
     return end
 

@@ -71,3 +71,19 @@ def test_an_infinitive_further_on_is_no_speech_verb_of_the_incise(fr):
     doc = fr("Paul Girard a longuement parlé. « Nous avons des valeurs », a-t-il dit avant d'énumérer ses priorités.")
     quotes = [q for q in find_quotes(doc) if q.kind == "direct"]
     assert [q.cue.text for q in quotes] == ["a-t-il dit"]
+
+
+def test_a_report_in_a_relative_on_an_apposition_stops_before_the_main_predicate(fr):
+    """*X, un militant qui se dit proche de Y, a quitté la salle*: the relative describes a phrase set off by a comma;
+    what it reports ends before the main clause's verb, as after *X, qui se dit…*."""
+    doc = fr("Bruno Lavigne, un commerçant qui se dit proche des écologistes, a quitté la réunion.")
+    found = [q for q in find_quotes(doc) if q.cue is not None and q.cue.text.endswith("dit")]
+    assert [q.content.text for q in found] == ["proche des écologistes"]
+
+
+def test_dire_reports_a_possessive_noun_of_feeling_or_stance(fr):
+    """*a dit son opposition à…*, *ont redit leur soutien*: *dire* with a possessive and a noun of a feeling or a
+    stance (``quote_words`` ``attitude_nouns``) reports that stance; *dire la vérité* reports nothing."""
+    said = find_quotes(fr("Les riverains ont redit leur hostilité au projet de rocade."))
+    assert [q.content.text for q in said] == ["leur hostilité au projet de rocade"]
+    assert not find_quotes(fr("Le gardien a dit la vérité aux enquêteurs."))

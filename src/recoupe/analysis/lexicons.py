@@ -208,6 +208,7 @@ class QuoteWords:
     quantity_adverbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     modal_verbs: frozenset[str] = frozenset()
+    attitude_nouns: frozenset[str] = frozenset()
     outlet_noun_kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 

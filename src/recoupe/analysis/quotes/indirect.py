@@ -947,7 +947,8 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             # "réclame des armes" parsed as a conjunct
             child.dep_ == "conj" and child.pos_ == "NOUN" and not any(c.dep_ in SUBJECT_DEPS for c in child.children)) \
             or _object_behind_locution(child, fixed)
-        if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)):
+        if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)
+                           or "att" in frames and _attitude(child, lang)):
             if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X", "VERB") or quantity:
                 start, rule = first, "object"
         elif "inf" in frames and child.dep_ in ("xcomp", "obj", "ccomp") and first.pos_ not in ("ADP", "SCONJ") and (
@@ -996,6 +997,15 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             return None  # the "complement" cut off opens on the speaker itself (*comme le disent des élus, …*)
     content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
     return (content, rule) if content[1] - content[0] >= 3 else None
+
+
+def _attitude(noun: Token, lang: str) -> bool:
+    """*a dit son opposition au projet*, *ont redit leur soutien*: a noun of a feeling or a stance (``quote_words``
+    ``attitude_nouns``) with a possessive determiner, the object *dire* reports as content (frame ``att``); *dire
+    la vérité*, *dire des choses* report nothing."""
+    nouns = quote_words(lang).attitude_nouns
+    return (noun.lower_ in nouns or noun.lemma_.lower() in nouns) \
+        and any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in noun.children)
 
 
 def _a_place(noun: Token, lang: str) -> bool:
@@ -1116,15 +1126,23 @@ def relative_report_end(verb: Token, start: Token, end: int) -> int:
     """Where a report made in a detached relative clause on the sentence's subject ends: *Le maire, qui
     affirme que la ligne ferme, a quitté la séance* (invented): at the comma before the main clause's
     predicate (``main_predicate_comma``). Only for a verb whose subject is the relative pronoun, set off by a
-    comma; ``end`` otherwise."""
+    comma, or in a phrase set off by one (an apposition, *X, un élu qui…, a…*, since session 53); ``end``
+    otherwise."""
     doc = verb.doc
     words = quote_words(language_of(doc))
     pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in words.relative_pronouns), None)
     if pronoun is None or pronoun.i == 0:
         return end
-    if doc[pronoun.i - 1].text == ",":
+    antecedent = verb.head
+    if doc[pronoun.i - 1].text == "," or antecedent.i < pronoun.i and antecedent.left_edge.i > 0 \
+            and doc[antecedent.left_edge.i - 1].text == ",":
+        # the relative, or the phrase it describes, set off by a comma (*X, un militant qui se dit proche de Y, a
+        # quitté la salle*: an apposition to the subject)
         return main_predicate_comma(start, end, start.head, start.lower_ in words.content_marks)
-    if doc[pronoun.i - 1].lower_ in _DEMONSTRATIVE_HEADS:
+    if doc[pronoun.i - 1].lower_ in _DEMONSTRATIVE_HEADS or antecedent.i < pronoun.i \
+            and antecedent.dep_ in SUBJECT_DEPS and antecedent.head.i > verb.i:
+        # a relative on a demonstrative or on the subject of a verb after it (*Le président de la région qui avait
+        # dit son hostilité au meeting a finalement lâché le candidat*): no comma closes it
         return _main_predicate(start, end, start.head, start.lower_ in words.content_marks)
     return end
 

@@ -451,8 +451,10 @@ def antecedent(pron: Token) -> Token | None:
         i -= 1
     if i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN") or doc[i].text[:1].isupper()):
         tok = doc[i]
-        while tok.dep_ in ("flat:name", "flat", "compound", "nmod") and tok.head.i < tok.i \
-                and tok.head.pos_ in ("PROPN", "NOUN") and not _other_party(tok):
+        # a proper noun the tagger made an adjective of the noun before it is part of that noun's name (*la région
+        # Paca qui…*: the climb goes on to the head of the whole phrase)
+        while (tok.dep_ in ("flat:name", "flat", "compound", "nmod") or tok.dep_ == "amod" and tok.pos_ == "PROPN") \
+                and tok.head.i < tok.i and tok.head.pos_ in ("PROPN", "NOUN") and not _other_party(tok):
             tok = tok.head
         return tok
     return None

@@ -87,3 +87,13 @@ def test_dire_reports_a_possessive_noun_of_feeling_or_stance(fr):
     said = find_quotes(fr("Les riverains ont redit leur hostilité au projet de rocade."))
     assert [q.content.text for q in said] == ["leur hostilité au projet de rocade"]
     assert not find_quotes(fr("Le gardien a dit la vérité aux enquêteurs."))
+
+
+def test_a_restrictive_relative_on_the_subject_ends_before_the_main_verb(fr):
+    """*Le président de la région X qui avait dit son hostilité au projet a finalement quitté…*: no comma closes the
+    relative; its report ends before the main clause's verb, and its antecedent is the phrase's head, not the region's
+    name the tagger made an adjective."""
+    doc = fr("Le président de la région Normandie qui avait dit son hostilité au projet a finalement quitté la séance.")
+    found = [q for q in find_quotes(doc) if q.cue is not None and q.cue.text.endswith("dit")]
+    assert [(q.content.text, q.speaker.text) for q in found] == [
+        ("son hostilité au projet", "Le président de la région Normandie")]

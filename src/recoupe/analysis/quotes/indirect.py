@@ -1126,8 +1126,9 @@ def relative_report_end(verb: Token, start: Token, end: int) -> int:
     """Where a report made in a detached relative clause on the sentence's subject ends: *Le maire, qui
     affirme que la ligne ferme, a quitté la séance* (invented): at the comma before the main clause's
     predicate (``main_predicate_comma``). Only for a verb whose subject is the relative pronoun, set off by a
-    comma, or in a phrase set off by one (an apposition, *X, un élu qui…, a…*, since session 53); ``end``
-    otherwise."""
+    comma, or in a phrase set off by one (an apposition, *X, un élu qui…, a…*, since session 53); with no comma,
+    for a relative on a demonstrative or, since session 53, on the subject of a verb after it, where the main
+    clause's verb begins (``_main_predicate``); ``end`` otherwise."""
     doc = verb.doc
     words = quote_words(language_of(doc))
     pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in words.relative_pronouns), None)

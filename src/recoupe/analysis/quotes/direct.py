@@ -87,10 +87,7 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
             # *», a souhaité préciser X*: a speech verb (*souhaiter*, *vouloir dire*) that governs a speech verb's
             # infinitive right after it, the parser hanging the inverted subject on the infinitive: that verb is the
             # quotation's (as for a verb of no speech, below)
-            inner = _controlled_speech(tok, lang)
-            if inner is not None and all(t.pos_ == "ADV" or t.lower_ in ("à", "de", "d'", "d’")
-                                         for t in tok.doc[tok.i + 1:inner.i]):
-                tok = inner  # right after it (*a souhaité préciser*), not *a-t-il dit avant d'énumérer*
+            tok = _controlled_speech(tok, lang, adjacent=True) or tok
             # English "…FRAUD.” Ms. Broaddrick also said that…": after a quotation that closed its
             # sentence, a verb with a reported clause of its own reports that clause, not the quotation
             # (French has the stricter test above; applied to French too it moved the development
@@ -123,15 +120,18 @@ def _subject_follows(doc: Doc, i: int, lang: str) -> bool:
     return False
 
 
-def _controlled_speech(verb: Token, lang: str) -> Token | None:
+def _controlled_speech(verb: Token, lang: str, adjacent: bool = False) -> Token | None:
     """``«…», a tenu à préciser X`` / ``"…," he wanted to add``: a verb that is not a speech verb but
     governs one as its infinitive complement (subject control: *tenir à, vouloir, chercher à*, *want
     to*) right after it; the infinitive introduces the quotation (its speaker is the carrier's subject,
-    inverted after it in an incise)."""
+    inverted after it in an incise). ``adjacent``: with nothing but adverbs or *à* / *de* between them (*a
+    souhaité préciser*, not *a-t-il dit avant d'énumérer*), as a speech verb's own complement must be."""
     for child in verb.children:
         if child.dep_ == "xcomp" and child.i > verb.i and child.i - verb.i <= 3 and speech_lemma(child, lang) \
                 and child.morph.get("VerbForm") == ["Inf"] \
-                and not any(c.dep_ in _OBJECT_DEPS and c.i < child.i for c in verb.children):
+                and not any(c.dep_ in _OBJECT_DEPS and c.i < child.i for c in verb.children) \
+                and (not adjacent or all(t.pos_ == "ADV" or t.lower_ in ("à", "de", "d'", "d’")
+                                         for t in verb.doc[verb.i + 1:child.i])):
             return child
     return None
 

@@ -1377,13 +1377,18 @@ def closing_incise_start(start: Token, end: int) -> int:
         if joint is None or joint.idx <= start.idx:
             continue
         subject = subject_of(tok)
-        if subject is not None and subject.i < tok.i and not subject.lower_.startswith("-") \
-                and inverted_object(tok, lang) is None:
+        if subject is not None and not _subject_inverted(tok, subject, lang):
             continue
         if any(finite(t) and t.head.i != tok.i for t in doc[tok.i + 1:stop]):
             continue  # a verb of its own after it: the incise sits inside the sentence
         return joint.idx
     return end
+
+
+def _subject_inverted(verb: Token, subject: Token, lang: str) -> bool:
+    """Does an incise's verb have its subject after it (*…, a indiqué X*, *…, a-t-il dit*), or one the parser read as
+    its object (``inverted_object``)?"""
+    return subject.i > verb.i or subject.lower_.startswith("-") or inverted_object(verb, lang) is not None
 
 
 def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
@@ -1410,10 +1415,10 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     if subject is None:
         # a verbless root is the subject before the verb, as is a name the parser hung on a fronted
         # adverbial (``fronted_subject``): neither verb closes an incise
-        inverted = verbless_root_subject(verb) is None and fronted_subject(verb) is None
+        inverted = verbless_root_subject(verb) is None and fronted_subject(verb) is None \
+            or inverted_object(verb, lang) is not None
     else:
-        inverted = subject.i > verb.i or subject.lower_.startswith("-")
-    inverted = inverted or inverted_object(verb, lang) is not None
+        inverted = _subject_inverted(verb, subject, lang)
     if not inverted:
         return None
     sent_start, sent_end = sentence_bounds(verb)

@@ -209,6 +209,7 @@ class QuoteWords:
     place_nouns: frozenset[str] = frozenset()
     modal_verbs: frozenset[str] = frozenset()
     attitude_nouns: frozenset[str] = frozenset()
+    recap_adverbs: frozenset[str] = frozenset()
     outlet_noun_kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 

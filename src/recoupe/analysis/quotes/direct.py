@@ -234,8 +234,12 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
         after_comma = any(t.text == "," for t in before)
         inverted = any(t.lower_.startswith("-t") or t.lower_ in ("-il", "-elle") for t in list(before) + list(after))
         subject = subject_of(tok)
+        # a subject the parser found before the verb inside the quotation is a word of the quoted sentence when
+        # the verb's object can speak and closes its sentence (*« Une baisse était prévue…, explique encore le
+        # ministre X dans Le Parisien. … »*): the object is the incise's inverted subject
+        misread = subject is None or span.start <= subject.i < tok.i
         inverted = inverted or (subject is not None and subject.i > tok.i) or (
-            subject is None and lang == "fr" and after_comma and _object_read_subject(tok, span.start, span.end, lang))
+            misread and lang == "fr" and after_comma and _object_read_subject(tok, span.start, span.end, lang))
         if after_comma and inverted:
             return tok
     for tok in span[1:]:

@@ -33,11 +33,12 @@ from recoupe.analysis.lexicons import (
     speech_verbs,
 )
 from recoupe.analysis.quotes.index import credible_source, entities_in
-from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, SAID_NOUN, SAID_NOUN_ALONE,
-                                           Candidate, by_par, cue_span, finite, fronted_incise_subject, fronted_subject,
-                                           has_finite_verb, hyphen_subject, impersonal_passive, inverted_subject,
-                                           phrase_bounds, reflexive, slipped_incise_subject, speaker_head,
-                                           subject_before_relative, subject_of, verb_group_start)
+from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, IMPERSONAL_RULE, SAID_NOUN,
+                                           SAID_NOUN_ALONE, Candidate, by_par, cue_span, finite, fronted_incise_subject,
+                                           fronted_subject, has_finite_verb, hyphen_subject, impersonal_passive,
+                                           inverted_subject, phrase_bounds, reflexive, slipped_incise_subject,
+                                           speaker_head, subject_before_relative, subject_of, time_phrase,
+                                           verb_group_start)
 from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds,
                                    strip_bullets, strip_span, token_at, tokens_with, trim_final_punct)
 
@@ -466,6 +467,11 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         speaker = quoted_as or document or report_subject(verb, lang) or _personal_expletive(verb, lemma)
         if speaker is None and not participle:
             speaker = _causative_participle_speaker(verb, lemma, lang)
+        if speaker is None and not participle:
+            impersonal = _impersonal_report(verb, lemma, lang, speech)
+            if impersonal is not None:
+                out.append(impersonal)
+                continue
         if speaker is None and participle:  # a participle set off by a comma or a gerund continues the main clause
             own = speaking if speaking is not None and not participial_clause(verb) else None
             speaker = own or main_clause_speaker(verb) or speaking
@@ -500,6 +506,48 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if framed is not None:
             out.append(Candidate("indirect", f"indirect_{framed[1]}", framed[0], cue_span(verb), speaker, 0.65))
     return earlier + [c for c in out if not behind_quotation or _own_report(doc, c, behind_quotation)]
+
+
+# the speech verbs whose impersonal passive reports what a source said (*il a été rapporté que*, *il est précisé
+# que*); not a stance's (*il est estimé que*, *il est prévu que*: a plan, a belief, nobody's words), nor a proof's
+# (*il est établi que*, *il est démontré que*: a fact the writer asserts)
+IMPERSONAL_CLASSES = frozenset({"say"})
+
+
+def _impersonal_report(verb: Token, lemma: str, lang: str, speech: frozenset[int]) -> Candidate | None:
+    """*Il a été rapporté que…*, *Il est précisé que…* (invented): a French speech verb in the impersonal
+    passive with a *que* clause reports what a source said without naming it; the text names it before (the previous
+    quote's speaker, ``speakers._continued_turn``, decides: with none near, the report is dropped). Not a verb of
+    the occasional impersonals (*il a été convenu*: an agreement, Grevisse), nor a stance (``IMPERSONAL_CLASSES``),
+    a hypothetical, a future or a negated report."""
+    if lang != "fr" or speech_verbs(lang).get(lemma) not in IMPERSONAL_CLASSES or lemma in OCCASIONALLY_IMPERSONAL \
+            or not impersonal_passive(verb) or reflexive(verb):
+        return None
+    il = next((c for c in verb.children if c.lower_ == "il" and c.i < verb.i
+               and (c.dep_ in SUBJECT_DEPS or c.dep_.startswith("expl"))), None)
+    if il is None or _earlier_moment(il):
+        return None
+    if _hypothetical_speech(verb) or _future_speech(verb, lang) or _ne_before(verb):
+        return None
+    clause = content_start(verb, lang)
+    if clause is None:
+        return None
+    return Candidate("indirect", IMPERSONAL_RULE, _clause_bounds(clause, speech, verb), cue_span(verb), None, 0.6)
+
+
+def _earlier_moment(il: Token) -> bool:
+    """*Plus tôt dans la journée, il a été rapporté que…*, *Le 8 juillet, il a été signalé que…* (invented):
+    a time fronted before the impersonal report's *il* (``syntax.time_phrase``, ``quote_words`` ``recap_adverbs``)
+    sets it in another moment, a recap of some earlier report rather than the turn of the speaker before it."""
+    doc = il.doc
+    words = quote_words("fr")
+    start = sentence_bounds(il)[0]
+    k = il.i - 1
+    while k >= 0 and doc[k].idx >= start:
+        if time_phrase(doc[k]) or doc[k].lower_ in words.recap_adverbs:
+            return True
+        k -= 1
+    return False
 
 
 def _own_report(doc: Doc, cand: Candidate, behind_quotation: dict[int, tuple[int, int]]) -> bool:

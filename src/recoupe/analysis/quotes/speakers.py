@@ -70,8 +70,9 @@ from recoupe.analysis.quotes.coreference import (
 from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.offices import OFFICE_HOLDER, known_holder
-from recoupe.analysis.quotes.syntax import (DE_FORMS, DOCUMENT_RULE_PREFIX, SAID_NOUN, SAID_NOUN_ALONE, Candidate,
-                                           clause_subject, has_finite_verb, inverted_subject, phrase_bounds, subject_of)
+from recoupe.analysis.quotes.syntax import (DE_FORMS, DOCUMENT_RULE_PREFIX, IMPERSONAL_RULE, SAID_NOUN, SAID_NOUN_ALONE,
+                                           Candidate, clause_subject, detached_name, has_finite_verb,
+                                           inverted_subject, phrase_bounds, subject_of)
 from recoupe.analysis.text import QUOTE_MARKS, char_span, fold, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -121,6 +122,8 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
             introduced = _introduced_speaker(doc, cand, previous, discourse, lang)
             if introduced is not None:
                 by_rules = continued = introduced
+        if cand.rule == IMPERSONAL_RULE and continued is None:
+            continue  # *il a été rapporté que…* with no turn to continue: nobody the text names said it
         if cand.rule in FILTER_RULES and by_rules.canonical is None and by_rules.span is None:
             # a quote the filter kept (a quotation, ``quotations``, or a report, ``reported``) that
             # neither its subject nor the discourse attributes: the scorer's guess among nearby names is
@@ -287,8 +290,10 @@ def _continued_turn(doc: Doc, cand: Candidate, found: Found, previous: dict | No
     ref = previous.get("referent")
     if ref is None or not near_previous(doc, previous["end"], anchor):
         return None
-    gender, plural = pronoun_features(head) if pronoun else _report_agreement(doc, cand)
-    if not compatible(ref, gender, plural, False):
+    # an impersonal passive agrees with its expletive *il*, not with who spoke
+    gender, plural = pronoun_features(head) if pronoun else (None, False) if cand.rule == IMPERSONAL_RULE \
+        else _report_agreement(doc, cand)
+    if cand.rule != IMPERSONAL_RULE and not compatible(ref, gender, plural, False):
         return None
     if discourse.person_subject_between(previous["anchor"], anchor, gender, plural, ref.canonical):
         return None
@@ -1463,6 +1468,12 @@ def _core_bounds(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
         if child.dep_ in ("appos", "flat:name", "flat", "compound", "amod", "det"):
             ids.update(t.i for t in child.subtree)
     doc = head.doc
+    name = detached_name(head, max(ids), ids)
+    if name is not None:  # *l'écologiste Eva Sas*, the name hung on the verb
+        end = name.i
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        ids.update(range(name.i, end + 1))
     start = max(bounds[0], doc[min(ids)].idx)
     end = min(bounds[1], doc[max(ids)].idx + len(doc[max(ids)].text))
     if head.pos_ in ("PROPN", "X"):

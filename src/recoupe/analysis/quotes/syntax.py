@@ -52,6 +52,9 @@ DOCUMENT_RULE_PREFIX = "indirect_document_"
 # passing inside a sentence (*la taxe annoncée par le ministre*), which takes no turn in the discourse, or alone as
 # its sentence (*Une information démentie par X.*)
 SAID_NOUN, SAID_NOUN_ALONE = "indirect_said_noun", "indirect_said_noun_alone"
+# the rule name of a report in the impersonal passive (*il a été rapporté que*, ``indirect._impersonal_report``): no
+# speaker of its own, it continues the previous quote's turn or is dropped (``speakers._continued_turn``)
+IMPERSONAL_RULE = "indirect_impersonal"
 
 
 def cue_span(verb: Token) -> tuple[int, int]:
@@ -481,19 +484,18 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     excluded = {"acl:relcl", "relcl", "ccomp", "parataxis", "advcl", "conj", "cc"}
     if not keep_acl:
         excluded |= {"acl"}
-    ids = {head.i}
-    stack = [head]
-    while stack:
-        for child in stack.pop().children:
-            if child.dep_ not in excluded and not _fronted_oblique(head, child):
-                ids.add(child.i)
-                stack.append(child)
+    ids = _phrase_ids(head, head, excluded)
     left = right = head.i
     while left - 1 in ids:
         left -= 1
     while right + 1 in ids:
         right += 1
     doc = head.doc
+    name = detached_name(head, right, ids)
+    if name is not None:
+        ids |= _phrase_ids(name, name, excluded)
+        while right + 1 in ids:
+            right += 1
     for k in range(head.i + 1, right + 1):
         # a quotation after a comma or a colon is what the phrase's speaker says (*l'avocat, « … »*), and a bracket
         # the parse leaves open is a remark on the phrase (*L'OTAN (« le machin »*): the phrase ends before either
@@ -525,6 +527,31 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
                 and not _name_after_known_body(doc[left]) and not _first_name_opens(doc[left]):
             left -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def detached_name(head: Token, right: int, ids: set[int]) -> Token | None:
+    """*a souligné l'écologiste Eva Sas, auteur de…* (invented after dev10): the parser may hang a title's name on
+    the verb; a person's name (the tagger's) right after a lower-case noun's phrase, whose ``right`` token it
+    follows and whose tokens (``ids``) it does not hang on, is that noun's apposition."""
+    doc = head.doc
+    if head.pos_ != "NOUN" or not head.text[:1].islower() or right + 1 >= len(doc):
+        return None
+    name = doc[right + 1]
+    if name.ent_iob_ != "B" or name.ent_type_ not in ("PER", "PERSON") or name.head.i in ids:
+        return None
+    return name
+
+
+def _phrase_ids(top: Token, head: Token, excluded: set[str]) -> set[int]:
+    """The token indices of ``top``'s subtree, without the dependents ``excluded`` names nor fronted obliques."""
+    ids = {top.i}
+    stack = [top]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in excluded and not _fronted_oblique(head, child):
+                ids.add(child.i)
+                stack.append(child)
+    return ids
 
 
 def _fronted_oblique(head: Token, child: Token) -> bool:

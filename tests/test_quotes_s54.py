@@ -1,0 +1,62 @@
+"""Issue 14, session 54: a title's name the parser hung on the verb, an incise inside a quotation whose verb the
+parser gave a subject from the quoted sentence, and reports in the impersonal passive (*il a été rapporté que*)."""
+
+from conftest import first_quote_holding
+
+from recoupe.analysis.quotes import find_quotes
+from recoupe.analysis.quotes.syntax import subject_of
+
+
+def test_a_name_the_parser_hung_on_the_verb_after_a_title_is_the_title_s_apposition(fr):
+    """*», a souligné l'écologiste X, auteure de…*: the parser may make the name a second subject of the verb rather
+    than the apposition of the title before it; the speaker phrase holds the name, which resolves it."""
+    text = ("« Les camions doivent payer leur part de l'usure des routes », a souligné l'écologiste Zoé Mas, "
+            "auteure de l'amendement.")
+    doc = fr(text)
+    name = next(t for t in doc if t.text == "Zoé")
+    assert name.head.lemma_ == "souligner"  # the parse this test is about
+    quote = first_quote_holding(fr, text, "Les camions")
+    assert quote.speaker.text.startswith("l'écologiste Zoé Mas") and quote.speaker_canonical == "Zoé Mas"
+
+
+def test_an_incise_inside_a_quotation_whose_verb_took_a_subject_from_the_quoted_words(fr):
+    """*« …une coupe des crédits dans la loi, explique encore la ministre X dans Ouest-France. … »*: the parser
+    gives the incise's verb a subject from the quoted sentence before it; its object, who can speak and closes
+    the sentence, is the incise's inverted subject."""
+    text = ("\"Cette hausse vient du fait que le budget de l'an passé avait été sous-doté car la précédente majorité "
+            "avait prévu, sans l'annoncer, une coupe des crédits de 50 millions dans la loi, explique encore la "
+            "ministre Hélène Vidal dans Ouest-France ce samedi. Nous devons réparer\".")
+    doc = fr(text)
+    verb = next(t for t in doc if t.text == "explique")
+    subject = subject_of(verb)
+    assert subject is not None and subject.i < verb.i  # the parse this test is about
+    quote = first_quote_holding(fr, text, "Cette hausse")
+    assert quote.producer == "rule:quotes.direct_inside" and quote.speaker_canonical == "Hélène Vidal"
+
+
+def _impersonal(doc):
+    return [q for q in find_quotes(doc) if q.producer == "rule:quotes.indirect_impersonal"]
+
+
+def test_an_impersonal_passive_report_continues_the_previous_speaker_s_turn(fr):
+    """*Selon X, … Il a été précisé que…*: the report names no one; the source quoted just before said it."""
+    doc = fr("Selon le ministère de la Santé, les moustiques sont plus nombreux cette année. Il a été précisé que "
+             "la campagne de démoustication commencera en mai.")
+    found = _impersonal(doc)
+    assert [(q.content.text, q.speaker.text) for q in found] == [
+        ("que la campagne de démoustication commencera en mai", "le ministère de la Santé")]
+
+
+def test_no_impersonal_report_without_a_turn_to_continue_a_recap_or_a_fact(fr):
+    """Nobody quoted before: nobody to give it to (dropped, as before). A fronted time (*Plus tôt dans la
+    journée*, *le 8 juillet*) recaps another report; *il est établi que* asserts a fact; *il a été convenu* is an
+    agreement."""
+    texts = ["La saison des moustiques commence. Il a été précisé que la campagne commencera en mai.",
+             "Selon le ministère, les moustiques sont nombreux. Plus tôt dans la journée, il a été annoncé que la "
+             "campagne commencera en mai.",
+             "Selon le ministère, les moustiques sont nombreux. Le 8 juillet, il a été indiqué que la campagne "
+             "commencera en mai.",
+             "Selon le ministère, les moustiques sont nombreux. Il est établi que la campagne commencera en mai.",
+             "Selon le ministère, les moustiques sont nombreux. Il a été convenu que la campagne commencera en mai."]
+    for text in texts:
+        assert not _impersonal(fr(text)), text

@@ -1,5 +1,6 @@
 """Issue 14, session 54: a title's name the parser hung on the verb, an incise inside a quotation whose verb the
-parser gave a subject from the quoted sentence, and reports in the impersonal passive (*il a été rapporté que*)."""
+parser gave a subject from the quoted sentence, reports in the impersonal passive (*il a été rapporté que*) and a
+paragraph a speech verb's colon introduces."""
 
 from conftest import first_quote_holding
 
@@ -60,3 +61,17 @@ def test_no_impersonal_report_without_a_turn_to_continue_a_recap_or_a_fact(fr):
              "Selon le ministère, les moustiques sont nombreux. Il a été convenu que la campagne commencera en mai."]
     for text in texts:
         assert not _impersonal(fr(text)), text
+
+
+def test_a_speech_verb_s_colon_that_ends_its_paragraph_introduces_the_next_one(fr):
+    """*Le ministère précise encore :¶ …*: a statement reproduced as a paragraph of its own without quotation marks
+    is the speaker's words; not when the verb before the colon is a relative's (*ce que X avait trouvé :*)."""
+    doc = fr("Le ministère de l'Agriculture a publié un bilan. Le ministère précise encore :\n\nIl est à noter que "
+             "les récoltes de blé ont baissé de dix pour cent dans le sud du pays. La pluie a manqué.\n\nLa suite.")
+    found = [q for q in find_quotes(doc) if q.producer == "rule:quotes.indirect_colon"]
+    assert [(q.content.text[:40], q.speaker.text) for q in found] == [
+        ("Il est à noter que les récoltes de blé o", "Le ministère")]
+    doc = fr("Des chercheurs ont publié une étude sur le sommeil. Le site Science Hebdo a résumé de la façon suivante "
+             "ce que les chercheurs avaient trouvé:\nEn clair, une nuit courte mène à une journée difficile et une "
+             "nuit longue conduit à une meilleure humeur.\nLa suite.")
+    assert not [q for q in find_quotes(doc) if q.producer == "rule:quotes.indirect_colon"]

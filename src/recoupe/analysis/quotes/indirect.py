@@ -39,8 +39,8 @@ from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE
                                            inverted_subject, phrase_bounds, reflexive, slipped_incise_subject,
                                            speaker_head, subject_before_relative, subject_of, time_phrase,
                                            verb_group_start)
-from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, SENT_END, SpanSet, mark_before, quoted_set, sentence_bounds,
-                                   strip_bullets, strip_span, token_at, tokens_with, trim_final_punct)
+from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, SENT_END, SpanSet, line_bounds, mark_before, quoted_set,
+                                   sentence_bounds, strip_bullets, strip_span, token_at, tokens_with, trim_final_punct)
 
 
 def participial_clause(verb: Token) -> bool:
@@ -1029,6 +1029,12 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         colon = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         if colon is not None and colon.text == ":" and colon.idx + 1 < sent_end:
             start, rule = doc[colon.i + 1] if colon.i + 1 < len(doc) else None, "colon"
+        while colon is not None and colon.pos_ == "ADV" and colon.i + 1 < len(doc):
+            colon = doc[colon.i + 1]  # *précise encore :¶*
+        if start is None and colon is not None and colon.text == ":" and lang == "fr" \
+                and verb.dep_ not in ("acl", "acl:relcl", "relcl"):  # *ce que X avait trouvé :¶*: a relative's verb
+            block = _paragraph_after_colon(colon)
+            return (block, "colon") if block is not None else None
     if start is None or start.idx >= sent_end:
         return None
     end = sent_end
@@ -1045,6 +1051,29 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             return None  # the "complement" cut off opens on the speaker itself (*comme le disent des élus, …*)
     content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
     return (content, rule) if content[1] - content[0] >= 3 else None
+
+
+def _paragraph_after_colon(colon: Token) -> tuple[int, int] | None:
+    """*Le ministère précise encore :¶ Il est à noter que…* (invented): a speech verb's colon that ends its paragraph
+    introduces the next one, the speaker's words set apart without quotation marks (a statement or a communiqué
+    reproduced as a block). Not a quotation (the direct rules read it), a list (a bullet or a short title line), nor
+    a paragraph with no finite verb."""
+    doc = colon.doc
+    text = doc_text(doc)
+    after = colon.idx + 1
+    line_end = text.find("\n", after)
+    if line_end < 0 or text[after:line_end].strip():
+        return None  # the colon does not end its paragraph
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text) or text[start] in QUOTE_MARKS or not text[start].isalpha():
+        return None
+    end = line_bounds(text, start)[1]
+    content = trim_final_punct(doc, *strip_span(doc, start, end))
+    if len(text[content[0]:content[1]].split()) < 6 or not has_finite_verb(doc, *content):
+        return None
+    return content
 
 
 def _attitude(noun: Token, lang: str) -> bool:

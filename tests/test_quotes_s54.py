@@ -1,6 +1,7 @@
 """Issue 14, session 54: a title's name the parser hung on the verb, an incise inside a quotation whose verb the
-parser gave a subject from the quoted sentence, reports in the impersonal passive (*il a été rapporté que*) and a
-paragraph a speech verb's colon introduces."""
+parser gave a subject from the quoted sentence, reports in the impersonal passive (*il a été rapporté que*), a
+paragraph a speech verb's colon introduces, a person noun with a party's name and a parenthesis before an inverted
+subject."""
 
 from conftest import first_quote_holding
 
@@ -75,3 +76,22 @@ def test_a_speech_verb_s_colon_that_ends_its_paragraph_introduces_the_next_one(f
              "ce que les chercheurs avaient trouvé:\nEn clair, une nuit courte mène à une journée difficile et une "
              "nuit longue conduit à une meilleure humeur.\nLa suite.")
     assert not [q for q in find_quotes(doc) if q.producer == "rule:quotes.indirect_colon"]
+
+
+def test_a_person_noun_with_a_party_s_name_is_the_person_the_narrative_just_named(fr):
+    """*X, le maire de Y, s'est exprimé sur le sujet « … », a tweeté l'élu Les Républicains*: the party's name in
+    the phrase does not make the party the speaker; *élu* names one person, the one the sentence before named."""
+    text = ("Car l'affaire sportive prend des airs d'affaire d'Etat. Dimanche, Jean-Claude Martel, le maire de Toulon, "
+            "s'est exprimé sur le sujet \"J'ai fait savoir à Mme Durand et au président Paul Lemoine qu'il fallait "
+            "tout faire pour garder M. Ruiz\", a tweeté l'élu Les Républicains.")
+    quote = first_quote_holding(fr, text, "J'ai fait savoir")
+    assert quote.speaker.text == "l'élu Les Républicains" and quote.speaker_canonical == "Jean-Claude Martel"
+
+
+def test_a_parenthesis_between_an_incise_s_verb_and_its_subject_says_how_not_who(fr):
+    """*», c'est ce qu'écrivent (conjointement) les ambassadeurs…*: the inverted subject lies past the parenthesis."""
+    text = ("« Les deux pays organiseront le sommet en ligne, s'autorisant à définir qui doit y assister et qui ne "
+            "doit pas y assister » : c'est ce qu'écrivent (conjointement) les ambassadeurs de Russie et de Chine en "
+            "poste à Washington.")
+    quote = first_quote_holding(fr, text, "Les deux pays")
+    assert quote.speaker is not None and quote.speaker.text.startswith("les ambassadeurs")

@@ -985,12 +985,22 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             ent, mention = holder or known
             return Found(span, ent.canonical, role, confidence * 0.7, referent_of(doc, ent, (mention.start, mention.end)),
                          mention, identified=known is not None, via=OFFICE_HOLDER if known is not None else None)
-    if lang == "fr" and orgs and role and role not in AGENT_ROLES and head.pos_ == "NOUN":
+    # *l'élu Les Républicains*: a noun of one person with a party's or a body's name, no title, a member all the same
+    member = lang == "fr" and role is None and head.pos_ == "NOUN" and _one_of(head, lang) \
+        and is_person_noun(head, lang)
+    if lang == "fr" and orgs and head.pos_ == "NOUN" and (role and role not in AGENT_ROLES or member):
         # *la sénatrice UDI de la Creuse*: one person who holds an office in the organisation, taken up as
         # a description of a person is (the previous speaker, ``topic_speaker``); the organisation speaks
         # only when nobody is taken up (an agent role, *porte-parole*, speaks for it)
         found = _topic_found(doc, head, span, bounds, anchor, discourse, lang, confidence)
         if found is not None:
+            return found
+        named = _person_named_just_before(doc, head, bounds, discourse, lang) if member else None
+        if named is not None and not _in_complement(named.entity, head, bounds):
+            # *X, le maire de Y, s'est exprimé : « … », a tweeté l'élu LR* (invented after dev3): the person the
+            # narrative just named, as for a description with no organisation
+            found = _resolved_anaphor(doc, span, named, lang, confidence, 0.7)
+            found.identified = True
             return found
     if orgs:
         ent = orgs[0]

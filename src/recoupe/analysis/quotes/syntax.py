@@ -332,6 +332,11 @@ def inverted_subject(verb: Token) -> Token | None:
         if time_word(tok, words.time_nouns) or tok.pos_ == "NUM" and _numeral_date(tok, words.time_nouns):
             i += 1  # *a déclaré mardi X*, *a confié le 3 juin X*
             continue
+        if tok.text == "(":  # *écrivent (conjointement) les ambassadeurs*: a parenthesis says how, not who
+            close = next((k for k in range(i + 1, min(i + 8, len(doc))) if doc[k].text == ")"), None)
+            if close is not None:
+                i, reach = close + 1, reach + close + 1 - i
+                continue
         if tok.lower_ == "des" and not oblique and language_of(doc) == "fr" and all(
                 time_word(t, words.time_nouns) or t.pos_ in ("NUM", "DET") or t.is_space for t in doc[verb.i + 1 : i]):
             i += 1  # *ont indiqué (ce jeudi 20 juillet) des sources*: the plural article, read as *de* + *les*

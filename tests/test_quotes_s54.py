@@ -72,6 +72,9 @@ def test_a_speech_verb_s_colon_that_ends_its_paragraph_introduces_the_next_one(f
     found = [q for q in find_quotes(doc) if q.producer == "rule:quotes.indirect_colon"]
     assert [(q.content.text[:40], q.speaker.text) for q in found] == [
         ("Il est à noter que les récoltes de blé o", "Le ministère")]
+    doc = fr("La ministre Claire Martin précise encore : il faut fermer le site avant l'hiver.")
+    found = [q for q in find_quotes(doc) if q.producer == "rule:quotes.indirect_colon"]  # the same line: adverbs too
+    assert [q.content.text for q in found] == ["il faut fermer le site avant l'hiver"]
     doc = fr("Des chercheurs ont publié une étude sur le sommeil. Le site Science Hebdo a résumé de la façon suivante "
              "ce que les chercheurs avaient trouvé:\nEn clair, une nuit courte mène à une journée difficile et une "
              "nuit longue conduit à une meilleure humeur.\nLa suite.")

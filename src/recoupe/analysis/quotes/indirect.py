@@ -1027,10 +1027,10 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         rule = "complement" if start is not None else None
     if start is None:
         colon = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        while colon is not None and colon.pos_ == "ADV" and colon.i + 1 < len(doc):
+            colon = doc[colon.i + 1]  # *précise encore :*
         if colon is not None and colon.text == ":" and colon.idx + 1 < sent_end:
             start, rule = doc[colon.i + 1] if colon.i + 1 < len(doc) else None, "colon"
-        while colon is not None and colon.pos_ == "ADV" and colon.i + 1 < len(doc):
-            colon = doc[colon.i + 1]  # *précise encore :¶*
         if start is None and colon is not None and colon.text == ":" and lang == "fr" \
                 and verb.dep_ not in ("acl", "acl:relcl", "relcl"):  # *ce que X avait trouvé :¶*: a relative's verb
             block = _paragraph_after_colon(colon)

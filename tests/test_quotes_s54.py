@@ -1,7 +1,7 @@
 """Issue 14, session 54: a title's name the parser hung on the verb, an incise inside a quotation whose verb the
 parser gave a subject from the quoted sentence, reports in the impersonal passive (*il a été rapporté que*), a
-paragraph a speech verb's colon introduces, a person noun with a party's name and a parenthesis before an inverted
-subject."""
+paragraph a speech verb's colon introduces, a person noun with a party's name, a parenthesis before an inverted
+subject and an infinitive inside a quotation that is no incise."""
 
 from conftest import first_quote_holding
 
@@ -98,3 +98,14 @@ def test_a_parenthesis_between_an_incise_s_verb_and_its_subject_says_how_not_who
             "poste à Washington.")
     quote = first_quote_holding(fr, text, "Les deux pays")
     assert quote.speaker is not None and quote.speaker.text.startswith("les ambassadeurs")
+
+
+def test_an_infinitive_inside_a_quotation_is_no_incise(fr):
+    """*« …avait prévu, sans le dire, une baisse…, explique encore le ministre X… »*: *dire* after *sans* is an
+    infinitive of the quoted sentence, not an incise whose subject would be the quoted noun after it; the finite
+    incise later in the quotation names the speaker."""
+    text = ("\"C'est une mesure qui découle du fait que le budget de l'an dernier avait été sous-évalué car l'ancienne "
+            "équipe avait prévu, sans le dire, une baisse de ces aides de 90 millions dans le budget, explique encore "
+            "le ministre Paul Verdier dans Le Progrès ce lundi. Mais ils nous ont laissé la corriger\".")
+    quote = first_quote_holding(fr, text, "C'est une mesure")
+    assert quote.producer == "rule:quotes.direct_inside" and quote.speaker_canonical == "Paul Verdier"

@@ -227,8 +227,8 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
     if span is None:
         return None
     for tok in span:
-        if not speech_lemma(tok, lang):
-            continue
+        if not speech_lemma(tok, lang) or tok.morph.get("VerbForm") == ["Inf"]:
+            continue  # an infinitive is no incise (*« …, sans le dire, une baisse… »*)
         before = doc[max(tok.i - 3, span.start) : tok.i]
         after = doc[tok.i + 1 : min(tok.i + 3, span.end)]
         after_comma = any(t.text == "," for t in before)

@@ -235,8 +235,8 @@ def _attribution_inside(doc: Doc, start: int, end: int, lang: str) -> Token | No
         inverted = any(t.lower_.startswith("-t") or t.lower_ in ("-il", "-elle") for t in list(before) + list(after))
         subject = subject_of(tok)
         # a subject the parser found before the verb inside the quotation is a word of the quoted sentence when
-        # the verb's object can speak and closes its sentence (*« Une baisse était prévue…, explique encore le
-        # ministre X dans Le Parisien. … »*): the object is the incise's inverted subject
+        # the verb's object can speak and closes its sentence (*« …une réduction des crédits dans le plan, détaille
+        # encore la directrice X dans Sud Ouest. … »*): the object is the incise's inverted subject
         misread = subject is None or span.start <= subject.i < tok.i
         inverted = inverted or (subject is not None and subject.i > tok.i) or (
             misread and lang == "fr" and after_comma and _object_read_subject(tok, span.start, span.end, lang))

@@ -1054,7 +1054,7 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
 
 
 def _paragraph_after_colon(colon: Token) -> tuple[int, int] | None:
-    """*Le ministère précise encore :¶ Il est à noter que…* (invented): a speech verb's colon that ends its paragraph
+    """*La préfecture précise encore :¶ Les récoltes ont…* (invented): a speech verb's colon that ends its paragraph
     introduces the next one, the speaker's words set apart without quotation marks (a statement or a communiqué
     reproduced as a block). Not a quotation (the direct rules read it), a list (a bullet or a short title line), nor
     a paragraph with no finite verb."""

@@ -1479,7 +1479,7 @@ def _core_bounds(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
             ids.update(t.i for t in child.subtree)
     doc = head.doc
     name = detached_name(head, max(ids), ids)
-    if name is not None:  # *l'écologiste Eva Sas*, the name hung on the verb
+    if name is not None:  # *l'écologiste Zoé Mas*, the name hung on the verb
         end = name.i
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
             end += 1

@@ -332,7 +332,7 @@ def inverted_subject(verb: Token) -> Token | None:
         if time_word(tok, words.time_nouns) or tok.pos_ == "NUM" and _numeral_date(tok, words.time_nouns):
             i += 1  # *a déclaré mardi X*, *a confié le 3 juin X*
             continue
-        if tok.text == "(":  # *écrivent (conjointement) les ambassadeurs*: a parenthesis says how, not who
+        if tok.text == "(":  # *affirment (dans un texte commun) les délégués*: how, not who
             close = next((k for k in range(i + 1, min(i + 8, len(doc))) if doc[k].text == ")"), None)
             if close is not None:
                 i, reach = close + 1, reach + close + 1 - i
@@ -535,8 +535,8 @@ def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
 
 
 def detached_name(head: Token, right: int, ids: set[int]) -> Token | None:
-    """*a souligné l'écologiste Eva Sas, auteur de…* (invented after dev10): the parser may hang a title's name on
-    the verb; a person's name (the tagger's) right after a lower-case noun's phrase, whose ``right`` token it
+    """*a insisté l'écologiste Zoé Mas, rapporteure du texte* (invented after dev10): the parser may hang a title's
+    name on the verb; a person's name (the tagger's) right after a lower-case noun's phrase, whose ``right`` token it
     follows and whose tokens (``ids``) it does not hang on, is that noun's apposition."""
     doc = head.doc
     if head.pos_ != "NOUN" or not head.text[:1].islower() or right + 1 >= len(doc):

@@ -277,7 +277,36 @@ def speech_lemma(token: Token, lang: str) -> str | None:
 
     A verb by POS is looked up by lemma then by form; a token tagged X/NOUN/ADJ right after an
     auxiliary (``a nié``, ``ont été démenties``) or in an inverted incise is looked up by form only.
+    A verb that reports only through a complement of its object (``object_complement_only``: *traiter qqn
+    de*) is none: ``object_complement_tokens`` lists it for the one rule that reads it.
     """
+    lemma = _speech_lemma(token, lang)
+    return None if lemma is not None and object_complement_only(lemma, lang) else lemma
+
+
+def object_complement_tokens(doc: Doc, lang: str) -> list[tuple[Token, str]]:
+    """The verbs of ``doc`` that report only through a complement of their object (``object_complement_only``),
+    with their lemma, in text order."""
+    forms = frozenset(_object_complement_forms(lang))
+    return [(tok, lemma) for tok in tokens_with(doc, "lower", forms) if (lemma := object_complement_lemma(tok, lang))]
+
+
+def object_complement_lemma(token: Token, lang: str) -> str | None:
+    """The lemma of a verb that reports only through a complement of its object (``object_complement_only``) this
+    token is a form of, or None."""
+    if token.pos_ not in VERBAL_POS or token.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
+        return None
+    return _object_complement_forms(lang).get(token.lower_)
+
+
+@lru_cache(maxsize=None)
+def _object_complement_forms(lang: str) -> dict[str, str]:
+    """Inflected form -> lemma of the verbs that report only through a complement of their object (read by form:
+    the lemmatiser takes *traite* for *traire*)."""
+    return {form: lemma for form, lemma in speech_forms(lang).items() if object_complement_only(lemma, lang)}
+
+
+def _speech_lemma(token: Token, lang: str) -> str | None:
     verbs = speech_verbs(lang)
     lemma = token.lemma_.lower()
     form = speech_forms(lang).get(token.lower_)
@@ -480,6 +509,13 @@ def speech_frames(lang: str) -> dict[str, frozenset[str]]:
     frames = {row[0]: frozenset(row[1].split(",")) for row in _rows(f"speech_frames_{lang}.tsv")}
     frames.update((" ".join(words), f) for words, f in _locution_rows(lang))
     return frames
+
+
+def object_complement_only(lemma: str, lang: str) -> bool:
+    """Does the speech verb report only through a complement of its object (every frame ``qqn+…``: *traiter qqn
+    de menteur*)? Its other senses handle things (*traiter un dossier*), so no other rule reads it as speech."""
+    frames = speech_frames(lang).get(lemma, frozenset())
+    return bool(frames) and all(f.startswith("qqn+") for f in frames)
 
 
 @lru_cache(maxsize=None)

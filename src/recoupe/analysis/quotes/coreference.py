@@ -609,6 +609,8 @@ class Discourse:
                                                                      or ref.canonical != answered[1].canonical)
         french_singular = agreement is None and low in ("il", "elle") and not plural
         framed = self._stance_frame_holder(pron, gender) if french_singular else None
+        if framed is None and agreement is None and _after_selon(pron):
+            framed = self._view_holder_above(pron, gender, plural)
         if framed is None and agreement is None and not pron.lower_.startswith("-"):
             framed = self.dislocated = self._dislocated_topic(pron, gender, plural, persons_only)
         if framed is not None:
@@ -755,6 +757,55 @@ class Discourse:
         else:
             return None
         return ref if (ref.person or ref.described_person) and compatible(ref, gender, False, False) else None
+
+    def _view_holder_above(self, pron: Token, gender: str | None, plural: bool) -> Referent | None:
+        """*Le syndicat a publié un bilan qui montre, selon lui, une hausse* (invented): the stressed pronoun of
+        *selon* / *d'après* after its clause's subject gives the view of that subject (French logophoric use), not
+        of the speaker of the quote before. The clauses are read upwards from the pronoun; the first subject before
+        it that can hold a view and agrees with it is the antecedent: a person or an organisation the entity step
+        names, or a noun of the speaker lexicons (a body, a source, a plural noun of persons: *plusieurs
+        magistrats*). A higher relative's *qui* stands for its noun (*des élus, qui jugent …, ce qui selon eux …*);
+        the relative holding the pronoun does not (*un plan qui a réduit, selon lui, …*: the plan holds no view). A
+        subject after the pronoun (*Selon lui, l'ancien ministre a…*: whom the view is about), a pronoun, a subject
+        inside quotation marks or a singular description of a person (*le député*, which the discourse resolves to a
+        name) leave the pronoun to the discourse."""
+        quoted = quoted_set(self.doc)
+        lang = language_of(self.doc)
+        people = dict(self.subjects)
+        own = True  # the pronoun's own clause
+        for clause in [pron.head, *pron.head.ancestors]:
+            subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS and c.i != pron.i), None)
+            if subject is None:
+                continue
+            relative = subject.lower_ == "qui" and clause.dep_.startswith("acl") and clause.head.pos_ in ("NOUN", "PROPN")
+            if relative and not own:
+                subject = clause.head  # *des élus, qui reprochent …, ce qui selon eux …*: the relative's noun
+            elif subject.lower_ in ("qui", "ce", "c'", "c’", "cela", "ça"):
+                # a demonstrative, or the pronoun's own relative, whose noun is what the view is about (*un plan
+                # qui a réduit, selon lui, …*: the plan holds no view): the clause above
+                own = False
+                continue
+            own = False
+            if subject.i > pron.i or subject.pos_ in ("PRON", "DET") or subject.idx in quoted:
+                return None
+            ref = people.get(subject.idx)
+            if ref is None:
+                orgs = [e for e in entities_in(self.doc, subject.idx, subject.idx + len(subject.text))
+                        if e.label in ("ORG", "MISC") and not is_person(e)]
+                if orgs:
+                    ref = referent_of(self.doc, orgs[0], phrase_bounds(subject))
+                elif subject.pos_ == "NOUN" and is_person_noun(subject, lang) \
+                        and "Plur" not in subject.morph.get("Number"):
+                    return None  # *le député*: the discourse names the person the description stands for
+                elif subject.pos_ == "NOUN" and speaker_noun(subject, lang):
+                    ref = description_referent(subject, phrase_bounds(subject))
+            if ref is None:
+                continue  # a thing (*un document qui était, selon lui, affiché*): the clause above
+            if any(c.dep_ == "conj" and c.i > subject.i for c in subject.children):
+                ref = replace(ref, plural=True, gender=None)  # *la mairie et un collectif … selon eux*
+            if compatible(ref, gender, plural, False):
+                return ref
+        return None
 
     def _dislocated_topic(self, pron: Token, gender: str | None, plural: bool, persons_only: bool) -> Referent | None:
         """*Quant à la trésorière du parti, Marie X, elle a dénoncé…*, *Paul X, il a accusé…* (invented): a French
@@ -973,6 +1024,15 @@ class Discourse:
         if self.person_subject_between(char, bounds[0], None, False, ref.canonical):
             return None
         return ref
+
+
+def _after_selon(pron: Token) -> bool:
+    """Is the token a French stressed pronoun (*lui*, *elle*, *eux*, *elles*) after *selon* or *d'après*?"""
+    doc = pron.doc
+    if pron.lower_ not in ("lui", "elle", "eux", "elles") or pron.i == 0:
+        return False
+    before = doc[pron.i - 1].lower_
+    return before == "selon" or before == "après" and pron.i > 1 and doc[pron.i - 2].lower_ in ("d'", "d’")
 
 
 def retorts(pron: Token, verb_lemma: str | None) -> bool:

@@ -16,8 +16,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import (SUBJECT_DEPS, language_of, present_third_person, quote_words, role_nouns,
-                                      speech_forms, speech_lemma, speech_verbs)
+from recoupe.analysis.lexicons import (SUBJECT_DEPS, language_of, object_complement_lemma, present_third_person,
+                                      quote_words, role_nouns, speech_forms, speech_lemma, speech_verbs)
 from recoupe.analysis.quotes.according_to import stance_antecedent
 from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
@@ -39,6 +39,7 @@ from recoupe.analysis.quotes.syntax import (
 )
 from recoupe.analysis.text import (
     CLOSING_MARKS,
+    QUOTE_MARKS,
     QUOTE_PAIRS,
     SENT_END,
     SpanSet,
@@ -1013,7 +1014,7 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
     words = quote_words(lang)
     steps = 0
     while steps < 8 and sent_start <= tok.idx < sent_end:
-        if not start <= tok.idx < end and speech_lemma(tok, lang):
+        if not start <= tok.idx < end and (speech_lemma(tok, lang) or _calls_it(tok, doc, start, lang)):
             if any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or "Pass" in tok.morph.get("Voice"):
                 return None  # "menacées de « génocide »": a passive's subject is not who speaks
             speaker = speaker_head(tok)
@@ -1038,6 +1039,18 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
             return None  # another clause's own verb (not a reported clause): the quotation is not the speaker's
         tok, steps = tok.head, steps + 1
     return None
+
+
+def _calls_it(verb: Token, doc: Doc, start: int, lang: str) -> bool:
+    """Is the verb one that reports only by calling someone a name (``object_complement_lemma``: *traiter qqn de*)
+    and the quotation the name it gives, after *de* (*les a traités de « … »*)?"""
+    if object_complement_lemma(verb, lang) is None:
+        return False
+    before = doc_text(doc)[max(0, start - 40):start].rstrip()
+    while before and before[-1] in QUOTE_MARKS:
+        before = before[:-1].rstrip()
+    words = before.lower().split()
+    return bool(words) and words[-1] in ("de", "d'", "d’")
 
 
 def _quotation_before_incise(doc: Doc, char: int, verb: Token) -> bool:

@@ -7,7 +7,7 @@ complements), or a French incise without quotation marks (``…, a indiqué le m
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -21,6 +21,7 @@ from recoupe.analysis.lexicons import (
     institution_nouns,
     language_of,
     locution_words,
+    object_complement_tokens,
     person_nouns,
     present_third_speech_forms,
     present_third_person,
@@ -435,7 +436,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
     quotation already found; one in ``behind_quotation`` (token index -> the quotation before it) closes one and
     may report more after it (``_own_report``)."""
     behind_quotation = behind_quotation or {}
-    earlier = _slipped_incises(doc, lang, direct_spans) + _listed_reports(doc, lang, direct_spans)
+    earlier = _slipped_incises(doc, lang, direct_spans) + _listed_reports(doc, lang, direct_spans) \
+        + _names_called(doc, lang, direct_spans)
     out: list[Candidate] = []
     words = quote_words(lang)
     speech = frozenset(verb.i for verb, lemma in speech_tokens(doc, lang) if speech_verbs(lang).get(lemma) != "incise")
@@ -506,6 +508,28 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if framed is not None:
             out.append(Candidate("indirect", f"indirect_{framed[1]}", framed[0], cue_span(verb), speaker, 0.65))
     return earlier + [c for c in out if not behind_quotation or _own_report(doc, c, behind_quotation)]
+
+
+def _names_called(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidate]:
+    """*Le maire a traité son adversaire de « girouette »* (invented): a verb that reports only when it calls
+    someone a name (``lexicons.object_complement_only``: *traiter qqn de*) reports the object and the name
+    (``_complement_on_object``), said by its subject, or by the main clause's for a participle after a comma or a
+    gerund (*…, traitant X de…*). Not in the passive (*X a été traité de… par Y*: its subject was called so), nor
+    negated, hypothetical or in the future, as every report."""
+    out = []
+    words = quote_words(lang)
+    for verb, lemma in object_complement_tokens(doc, lang):
+        if verb.idx in direct_spans or _negated(verb, lang) or _hypothetical_speech(verb) \
+                or _future_speech(verb, lang) or any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass")
+                                                     for c in verb.children):
+            continue
+        speaker = report_subject(verb, lang) or (main_clause_speaker(verb) if participial_clause(verb) else None)
+        if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
+            continue
+        framed = _framed_content(verb, lemma, speaker, lang)
+        if framed is not None and framed[1] == "complement":
+            out.append(Candidate("indirect", "indirect_complement", framed[0], cue_span(verb), speaker, 0.65))
+    return out
 
 
 # the speech verbs whose impersonal passive reports what a source said (*il a été rapporté que*, *il est précisé
@@ -1131,11 +1155,14 @@ def _pledged(verb: Token) -> bool:
 def _complement_on_object(verb: Token, frames: frozenset[str]) -> Token | None:
     """*a qualifié le ministre de menteur*, *accuse X, qui …, d'avoir menti*, *invite les élus à voter*:
     a verb whose frame is a person and a prepositional complement (``speech_frames``: *qualifier qqn de*,
-    *accuser qqn de*, *inviter qqn à*) whose complement the parser hung on the object (a noun's
-    modifier, or the object read as an ``xcomp``). The object and its complement are the content,
-    from the object on: the first nominal dependent after the verb, with a dependent after it that the
-    frame's preposition introduces."""
-    preps = [PREPOSITION_FORMS.get(p, {p}) for p in ("de", "à") if p in frames]
+    *accuser qqn de*, *inviter qqn à*) whose complement the parser hung on the object (a noun's modifier, or
+    the object read as an ``xcomp``). The object and its complement are the content, from the object on: the
+    first nominal dependent after the verb, with a dependent after it that the frame's preposition introduces.
+    A verb that reports only so (``qqn+de``: *traiter qqn de*, whose other senses handle things, *traiter les
+    dossiers de manière…*) needs a name for the object: a word in quotation marks or a bare noun or adjective
+    (*de menteur*), not a phrase of manner (*de manière prioritaire*)."""
+    only_someone = "qqn+de" in frames and "de" not in frames
+    preps = [PREPOSITION_FORMS.get(p, {p}) for p in ("de", "à") if p in frames or f"qqn+{p}" in frames]
     if not preps:
         return None
     forms = set().union(*preps)
@@ -1143,11 +1170,26 @@ def _complement_on_object(verb: Token, frames: frozenset[str]) -> Token | None:
     first = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("obj", "xcomp", "iobj", "obl:arg")), None)
     if first is None or first.pos_ not in ("NOUN", "PROPN", "PRON", "X") or first.i in fixed:
         return None
+    quoted = quoted_set(verb.doc)
     for grand in first.children:
-        if grand.i > first.i and grand.dep_ in ("nmod", "xcomp", "acl", "advcl", "appos") and _stance_complement(grand) \
-                and any(c.lower_ in forms and c.dep_ in ("case", "mark") and c.i < grand.i for c in grand.children):
+        # an adjective the parser hung on the object as its modifier (*X de « boucher »*) when a preposition opens it
+        if grand.i > first.i and grand.dep_ in ("nmod", "xcomp", "acl", "advcl", "appos", "amod") \
+                and _stance_complement(grand) \
+                and _introduced_by(grand, forms) and (not only_someone or grand.idx in quoted or all(
+                    c.dep_ in ("case", "punct") for c in grand.children)):
             return first.left_edge
     return None
+
+
+def _introduced_by(tok: Token, forms: Collection[str]) -> bool:
+    """Does a preposition of ``forms`` introduce the word: its own ``case`` or ``mark``, or the word just before its
+    phrase past quotation marks (*de « boucher »*: the parser may hang *de* on the opening mark, not the noun)?"""
+    if any(c.lower_ in forms and c.dep_ in ("case", "mark") and c.i < tok.i for c in tok.children):
+        return True
+    before = tok.left_edge.i - 1
+    while before >= 0 and tok.doc[before].text in QUOTE_MARKS:
+        before -= 1
+    return before >= 0 and before < tok.left_edge.i - 1 and tok.doc[before].lower_ in forms
 
 
 def _stance_complement(tok: Token) -> bool:

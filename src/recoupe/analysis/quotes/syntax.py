@@ -649,7 +649,7 @@ def speaker_head(verb: Token) -> Token | None:
     if subject is None or subject.dep_ == "expl:subj" or subject.lower_ in ("ce", "c'", "c’", "cela", "ça"):
         # only a finite verb inverts its subject (*a déclaré le ministre*); after an infinitive or a
         # participle the noun is its object (*accuser la Russie de…*, *to confirm the nominee*)
-        inverted = inverted_subject(verb) if finite(verb) else None
+        inverted = inverted_subject(verb) if finite(verb) and not compound_nonfinite(verb) else None
         if inverted is not None:
             return inverted
         agent = _causative_agent(verb)
@@ -869,6 +869,17 @@ def finite(verb: Token) -> bool:
         or verb.tag_ == "VBN" and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) \
         or verb.morph.get("VerbForm") == ["Part"] and not verb.tag_.startswith("VB") \
         and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+
+
+def compound_nonfinite(verb: Token) -> bool:
+    """*après avoir dit*, *ayant déclaré*: a participle whose auxiliaries are all in the infinitive or the present
+    participle is a compound infinitive or participle, which takes no inverted subject (the noun after it is its
+    object: *après avoir traité le ministre de…*), though ``finite`` counts it with the verbs that have an auxiliary
+    (the features the reported-speech filter was trained on read it so)."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    return bool(auxiliaries) and "Fin" not in verb.morph.get("VerbForm") and all(
+        c.morph.get("VerbForm") == ["Inf"] or c.morph.get("VerbForm") == ["Part"] and c.morph.get("Tense") == ["Pres"]
+        for c in auxiliaries)
 
 
 def has_finite_verb(doc: Doc, start: int, end: int) -> bool:

@@ -1,0 +1,84 @@
+"""Issue 14, session 55: *qualifier X de « … »* when the parser hangs *de* on the quotation mark, *traiter qqn de*
+(to call someone a name), a compound infinitive that takes no inverted subject, and the stressed pronoun of
+*selon lui* read as the view of its clause's subject."""
+
+from conftest import first_quote_holding, quotes_in
+
+from recoupe.analysis.quotes import find_quotes
+from recoupe.analysis.quotes.syntax import compound_nonfinite
+
+
+def test_a_name_called_something_in_quotation_marks_is_what_the_speaker_said(fr):
+    """*a qualifié X de « … »*: the parser may hang *de* on the opening quotation mark, not on the noun; the object
+    and its complement are the content all the same."""
+    doc = fr("Lors de son passage à Lille, il a qualifié Vincent Lagarde de « boucher » et de « tyran ».")
+    assert next(t for t in doc if t.text == "de" and doc[t.i + 1].text == "«").head.text == "«"  # the parse at issue
+    for text, name in (("Lors de son passage à Lille, il a qualifié Vincent Lagarde de « boucher » et de « tyran ».",
+                        "Vincent Lagarde de « boucher » et de « tyran »"),
+                       ("Dimanche, la candidate a qualifié Paul Renaud de « traître ».", "Paul Renaud de « traître »")):
+        doc = fr(text)
+        found = [q for q in find_quotes(doc) if q.producer == "rule:quotes.indirect_complement"]
+        assert [q.content.text for q in found] == [name], text
+
+
+def test_traiter_reports_only_when_it_calls_someone_a_name(fr):
+    """*traiter qqn de « … »* reports what the speaker called someone; *traiter de la question*, *traiter les
+    dossiers* report nothing."""
+    quote = first_quote_holding(fr, "Le maire a traité son adversaire de « girouette » en plein conseil.", "girouette")
+    assert quote is not None and quote.producer == "rule:quotes.indirect_complement"
+    assert quote.content.text.startswith("son adversaire de « girouette »") and quote.speaker.text == "Le maire"
+    for text, fragment, speaker in (
+            ("Le porte-parole traite ses adversaires, Paul Roux et Anne Vial, de \"papillons médiatiques\".",
+             "papillons médiatiques", "Le porte-parole"),
+            ("Le sénateur, qui l'avait traité de \"kapo\" en 2003, n'a pas réagi.", "kapo", "Le sénateur")):
+        quote = first_quote_holding(fr, text, fragment)  # the name given, after *de*: the speaker's word
+        assert quote is not None and quote.speaker.text == speaker, text
+    for text in ("Le dernier livre de l'historienne traite de la guerre d'Algérie et de ses suites.",
+                 "Le service des impôts traite les dossiers de manière prioritaire depuis janvier.",
+                 "Le maire traite le « dossier » du stade avec prudence."):
+        assert not quotes_in(fr, text), text
+
+
+def test_a_compound_infinitive_takes_no_inverted_subject(fr):
+    """*après avoir qualifié la ministre X de « … »*: the noun after a compound infinitive is its object (the one
+    called a name), not who speaks."""
+    text = ("Deux jours après avoir qualifié la ministre Anne Roche de « menteuse » à la radio, le député Luc "
+            "Berthier a refusé de s'excuser.")
+    doc = fr(text)
+    quotes = find_quotes(doc)
+    assert quotes and all("Roche" not in (q.speaker.text if q.speaker else "") for q in quotes), quotes
+    assert compound_nonfinite(next(t for t in doc if t.text == "qualifié"))
+    assert not compound_nonfinite(next(t for t in fr("Le député a qualifié la ministre de menteuse.")
+                                       if t.text == "qualifié"))
+
+
+def _view_holder(fr, text: str) -> str | None:
+    quote = next(q for q in find_quotes(fr(text)) if q.speaker is not None
+                 and q.speaker.text in ("lui", "elle", "eux", "elles"))
+    return quote.speaker_canonical
+
+
+def test_selon_lui_after_its_clause_s_subject_gives_that_subject_s_view(fr):
+    """*X a publié un bilan qui montre, selon lui, …*: the stressed pronoun takes up the subject of a clause above
+    it (a body, a group, an organisation), not the speaker of the quote before."""
+    cases = [
+        ("« Tout est prêt », a assuré le recteur Marc Aubry. Cette nomination agace plusieurs magistrats, qui "
+         "reprochent au ministre un choix partisan, ce qui selon eux affaiblit l'institution.", "plusieurs magistrats"),
+        ("« Nous avançons », a déclaré Jean Morel. La mairie et un collectif d'habitants dénoncent régulièrement la "
+         "pollution, selon eux, du canal.", "La mairie"),
+        ("« Il faut agir », a lancé Marc Aubry. Les cambriolages ont augmenté, et le gouvernement a lancé un plan qui "
+         "a réduit, selon lui, les délais.", "le gouvernement"),
+    ]
+    for text, holder in cases:
+        assert _view_holder(fr, text) == holder, text
+
+
+def test_selon_lui_before_the_subject_or_of_a_described_person_is_left_to_the_discourse(fr):
+    """*Selon lui, l'ancien ministre…*: the subject after the pronoun is whom the view is about; *le député … selon
+    lui*: the description is resolved by the discourse, which names the person (here the one named before)."""
+    text = ("« Le texte est mauvais », a estimé l'économiste Paul Vernet. Selon lui, l'ancien ministre voulait "
+            "surtout gagner du temps.")
+    assert _view_holder(fr, text) == "Paul Vernet"
+    text = ("Le député Henri Lacoste s'est exprimé mardi. Le député a rappelé son opposition au projet, qui menace, "
+            "selon lui, les petites communes.")
+    assert _view_holder(fr, text) == "Henri Lacoste"

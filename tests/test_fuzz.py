@@ -27,6 +27,18 @@ BUDGET = 20.0  # seconds per document; a 2,500-character article takes about 0.3
 CHILD = """
 import json, resource, sys
 from pathlib import Path
+
+
+def peak_bytes():
+    # this process's own peak: Linux keeps ru_maxrss across fork and exec, so a child of a pytest worker that
+    # holds gigabytes of models would report the worker's peak; VmHWM is the peak of the process's own memory
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 from recoupe.evaluation import fuzz
 from recoupe.pipeline import AnalyzerConfig
 spec = json.loads(sys.argv[1])
@@ -38,7 +50,7 @@ result = fuzz.run(texts, seed=spec["seed"], n=spec["n"], config=AnalyzerConfig(*
 print(json.dumps({"mutants": result.mutants, "analysed": result.analysed, "spans": result.spans,
                   "raw_exceptions": result.raw_exceptions[:5], "bad_offsets": result.bad_offsets[:5],
                   "over_budget": result.over_budget[:5], "damages": len(result.damages),
-                  "peak_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+                  "peak_bytes": peak_bytes()}))
 """
 MEMORY_CEILING = 3 * 2**30  # issue 10: under 3 GB, models included
 

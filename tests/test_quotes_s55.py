@@ -1,6 +1,6 @@
 """Issue 14, session 55: *qualifier X de « … »* when the parser hangs *de* on the quotation mark, *traiter qqn de*
-(to call someone a name), a compound infinitive that takes no inverted subject, and the stressed pronoun of
-*selon lui* read as the view of its clause's subject."""
+(to call someone a name), a compound infinitive that takes no inverted subject, the stressed pronoun of *selon lui*
+read as the view of its clause's subject, and a present participle that opens the sentence."""
 
 from conftest import first_quote_holding, quotes_in
 
@@ -82,3 +82,17 @@ def test_selon_lui_before_the_subject_or_of_a_described_person_is_left_to_the_di
     text = ("Le député Henri Lacoste s'est exprimé mardi. Le député a rappelé son opposition au projet, qui menace, "
             "selon lui, les petites communes.")
     assert _view_holder(fr, text) == "Henri Lacoste"
+
+
+def test_a_fronted_participle_reports_for_the_main_clause_s_subject(fr):
+    """*Rappelant que…, le préfet a…*: a present participle that opens the sentence has the main clause's subject;
+    its content stops before the main clause, which the parser may hang inside it; a participle of no speech verb
+    (*Arrivant à Paris*) reports nothing."""
+    cases = [("Rappelant que la loi interdit ces ventes, le préfet a fermé trois commerces.",
+              "que la loi interdit ces ventes", "le préfet"),
+             ("Se disant prête à travailler avec la majorité, la députée a posé ses conditions.",
+              "prête à travailler avec la majorité", "la députée")]
+    for text, content, speaker in cases:
+        quote = first_quote_holding(fr, text, content)
+        assert quote is not None and quote.content.text == content and quote.speaker.text == speaker, text
+    assert not quotes_in(fr, "Arrivant à Paris, le ministre a visité trois écoles.")

@@ -54,8 +54,61 @@ def participial_clause(verb: Token) -> bool:
             verb.dep_ == "advcl" or verb.dep_ == "pcomp" and verb.head.i == mark.i
             or mark.lower_ == "en" and verb.dep_ == "acl"):  # the French gerund, whatever noun the parse hangs it on
         return True  # "en affirmant que…", "en lui rétorquant que…", "said after concluding that…", "in holding that…"
-    return verb.i > 0 and doc[verb.i - 1].text in (",", "—", "–") and verb.dep_ in ("advcl", "conj", "acl", "xcomp",
-                                                                                   "parataxis", "ROOT")
+    if verb.i > 0 and doc[verb.i - 1].text in (",", "—", "–") and verb.dep_ in ("advcl", "conj", "acl", "xcomp",
+                                                                                "parataxis", "ROOT"):
+        return True
+    return fronted_main_verb(verb) is not None
+
+
+def fronted_main_verb(verb: Token) -> Token | None:
+    """*Appelant les élus à voter, la maire a…* (invented): the main clause's verb after a French present participle
+    that opens its sentence (past its clitics: *Se disant prêt…*): a fronted participial clause, whose subject is
+    the main clause's (Grevisse, the *participe présent* as an adverbial of the subject). The main verb is the first
+    finite verb after a comma, outside quotation marks, with a subject between that comma and it
+    (``_fronted_subject``; the parser may hang the main clause under the participle, or make the participle the
+    root); None when there is none."""
+    found = _fronted_main_clause(verb)
+    return found[0] if found is not None else None
+
+
+def _fronted_main_clause(verb: Token) -> tuple[Token, Token] | None:
+    """(main verb, its subject) of a fronted participle's sentence (``fronted_main_verb``), or None."""
+    doc = verb.doc
+    if verb.morph.get("VerbForm") != ["Part"] or verb.morph.get("Tense") != ["Pres"]:
+        return None
+    first = verb.i
+    while first > 0 and doc[first - 1].pos_ == "PRON" and doc[first - 1].head.i == verb.i:
+        first -= 1  # *Se disant…*, *Leur rappelant…*
+    if first > 0 and not (doc[first - 1].text in (".", "!", "?", "…") or "\n" in doc[first - 1].text_with_ws):
+        return None
+    quoted = quoted_set(doc)
+    end = sentence_bounds(verb)[1]
+    commas = [t.i for t in doc[verb.i + 1:] if t.idx < end and t.text == "," and t.idx not in quoted]
+    for comma in commas:
+        for tok in doc[comma + 1:]:
+            if tok.idx >= end or tok.text in (",", ":", ";") or tok.idx in quoted:
+                break
+            if tok.pos_ in ("VERB", "AUX") and finite(tok) and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+                subject = _fronted_subject(doc, comma, tok)
+                if subject is not None:
+                    return tok, subject
+                break
+    return None
+
+
+def _fronted_subject(doc: Doc, comma: int, verb: Token) -> Token | None:
+    """The subject between the comma closing a fronted participle and the main verb: the verb's own, or the noun
+    phrase standing there alone, which the parser may have hung elsewhere (*…, Marie Dupont s'est demandé…*: the
+    name read as an apposition of the participle's last noun)."""
+    own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and comma < c.i < verb.i), None)
+    if own is not None:
+        return own
+    words = [t for t in doc[comma + 1 : verb.i]
+             if not (t.head.i == verb.i and (t.dep_.startswith(("aux", "expl")) or t.pos_ in ("ADV", "PART")))]
+    if not words or words[-1].i - words[0].i + 1 != len(words) or words[0].pos_ not in ("DET", "PROPN", "NOUN"):
+        return None
+    heads = [t for t in words if not words[0].i <= t.head.i <= words[-1].i or t.head.i == t.i]
+    return heads[0] if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") else None
 
 
 def _before_clitics(verb: Token) -> Token | None:
@@ -137,6 +190,9 @@ def main_clause_speaker(verb: Token) -> Token | None:
     participle on a noun of the main clause (*a écrit dans une colonne …, alléguant que*): the first
     finite verb up the tree, in the same sentence, that has a subject."""
     sent_start, sent_end = sentence_bounds(verb)
+    fronted = _fronted_main_clause(verb)
+    if fronted is not None:  # *Rappelant que…, le préfet a…*: the main clause after the participle's
+        return fronted[1]
     tok = verb.head
     # 8 heads (was 4): a participle hung on the last noun of a long oblique (dev1, issue 14 thirteenth
     # pass: with the participial frames, dev1 quote F1 .665 -> .667, dev2 .689 -> .693; 4 found none)
@@ -155,6 +211,18 @@ def main_clause_speaker(verb: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _before_main_clause(verb: Token, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A fronted participle's content ends before the main clause (``fronted_main_verb``: *Rappelant que la loi…, le
+    préfet a fermé…*), which the parser may have hung inside it."""
+    fronted = _fronted_main_clause(verb)
+    if fronted is None:
+        return bounds
+    subject = fronted[1]
+    comma = next((t for t in reversed(verb.doc[verb.i:subject.left_edge.i]) if t.text == ","), None)
+    end = comma.idx if comma is not None else subject.left_edge.idx
+    return (bounds[0], min(bounds[1], end)) if bounds[0] < end else bounds
 
 
 def _causative_participle_speaker(verb: Token, lemma: str, lang: str) -> Token | None:
@@ -488,13 +556,15 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if participle and clause is None:
             framed = _participle_framed(verb, lemma, speaker, lang)
             if framed is not None:
+                framed.content = _before_main_clause(verb, framed.content)
                 out.append(_as_document(framed) if _is_document(verb, document) else framed)
             continue
         if clause is not None and _evidence_without_source(verb, speaker, lemma, lang):
             continue
         if clause is not None:
-            reported = Candidate("indirect", "indirect_clause", _clause_bounds(clause, speech, verb), cue_span(verb),
-                                 speaker, 0.8)
+            reported = Candidate("indirect", "indirect_clause", _before_main_clause(verb, _clause_bounds(clause, speech,
+                                                                                                    verb)),
+                                 cue_span(verb), speaker, 0.8)
             out.append(_as_document(reported) if _is_document(verb, document) else reported)
             continue
         # the words before a verb behind a quotation are that quotation, the direct quote's: no incise content

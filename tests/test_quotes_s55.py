@@ -96,3 +96,14 @@ def test_a_fronted_participle_reports_for_the_main_clause_s_subject(fr):
         quote = first_quote_holding(fr, text, content)
         assert quote is not None and quote.content.text == content and quote.speaker.text == speaker, text
     assert not quotes_in(fr, "Arrivant à Paris, le ministre a visité trois écoles.")
+
+
+def test_a_quantifier_s_people_hold_the_view_of_a_stance_frame(fr):
+    """*Pour beaucoup d'habitants, …*, *Pour beaucoup, …*: the people an adverb of quantity counts hold the view, as
+    *Pour certains, …* do; *Pour beaucoup de raisons, …* names no one."""
+    for text, speaker in (("Pour beaucoup d'habitants, le maire se comporte tout simplement en propriétaire.",
+                           "beaucoup d'habitants"),
+                          ("Pour beaucoup, la réforme arrive trop tard.", "beaucoup")):
+        found = [q for q in find_quotes(fr(text)) if q.producer == "rule:quotes.according_to_stance"]
+        assert [q.speaker.text for q in found] == [speaker], text
+    assert not quotes_in(fr, "Pour beaucoup de raisons, le projet a échoué.")

@@ -712,7 +712,7 @@ def resolve(doc: Doc, mentions: list[RawMention], toks: _Tokens | None = None) -
         if target is None and m.weak:
             continue  # a capitalised common noun opening a line ("Sources : ..."), alone
         index.add(index.new() if target is None else target, m, key)
-    clusters = _join_acronyms(toks, index.clusters)
+    clusters = _join_defined_short_forms(toks, _join_acronyms(toks, index.clusters))
     for c in clusters:
         order = sorted(range(len(c.mentions)), key=lambda i: c.mentions[i].start)
         c.mentions = [c.mentions[i] for i in order]
@@ -797,6 +797,59 @@ def _join_acronyms(toks: _Tokens, clusters: list[Cluster]) -> list[Cluster]:
         target.keys += c.keys
         gone.add(cid)
     return [c for cid, c in enumerate(clusters) if cid not in gone]
+
+
+def _join_defined_short_forms(toks: _Tokens, clusters: list[Cluster]) -> list[Cluster]:
+    """A cluster made of one word alone (*Olaf*, *Medef*) that the text defines in parentheses right after a
+    name of two or more words of another cluster (*l'Office européen de la lutte contre la fraude (Olaf)*) joins
+    that name's cluster and takes its label, when the word abbreviates the name as Schwartz and Hearst match a
+    short form to its long form (``_abbreviates``: its letters in the name's order, the first opening a word):
+    the writer's own definition, which initials alone miss (``_join_acronyms``) and the tagger may read as a
+    first name (producer ``rule:entities.acronym``)."""
+    owner_of = {}
+    for cid, c in enumerate(clusters):
+        for m in c.mentions:
+            owner_of[m.end] = (cid, m)  # a name ending before a parenthesis
+    gone = set()
+    for cid, c in enumerate(clusters):
+        words = {toks.text[m.start] for m in c.mentions}
+        if len(words) != 1 or any(m.end - m.start != 1 for m in c.mentions):
+            continue
+        word = next(iter(words))
+        for m in c.mentions:
+            if m.start < 2 or m.end >= len(toks.text) or toks.text[m.start - 1] != "(" or toks.text[m.end] != ")":
+                continue
+            owner = owner_of.get(m.start - 1)
+            if owner is None or owner[0] == cid or owner[0] in gone or owner[1].end - owner[1].start < 2:
+                continue
+            name = [toks.text[i] for i in range(owner[1].start, owner[1].end) if not toks.punct[i]]
+            if not _abbreviates(word, name):
+                continue
+            target = clusters[owner[0]]
+            label = target.label()
+            target.mentions += [RawMention(k.start, k.end, label, "rule:entities.acronym") for k in c.mentions]
+            target.keys += c.keys
+            gone.add(cid)
+            break
+    return [c for cid, c in enumerate(clusters) if cid not in gone]
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """Does ``short`` abbreviate the name ``words`` (Schwartz and Hearst, PSB 2003): every letter of it, from the
+    last, found in the name from its end in the same order, the first letter opening a word, and the first letter
+    the first letter of the name's first word? Two letters at least; accents and case folded."""
+    letters = [ch for ch in fold(short).lower() if ch.isalnum()]
+    text = " ".join(fold(w).lower() for w in words)
+    if len(letters) < 2 or not text or letters[0] != text[0]:
+        return False
+    k = len(text) - 1
+    for n in range(len(letters) - 1, -1, -1):
+        while k >= 0 and (text[k] != letters[n] or n == 0 and k > 0 and text[k - 1].isalnum()):
+            k -= 1
+        if k < 0:
+            return False
+        k -= 1
+    return True
 
 
 def _canonical(toks: _Tokens, cluster: Cluster) -> str:

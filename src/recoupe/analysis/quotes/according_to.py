@@ -347,7 +347,10 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     if cue.i + 1 >= len(doc):
         return None
     first = doc[cue.i + 1]
-    if first.pos_ in ("VERB", "AUX", "ADV") or first.lower_ in ("ce", "cela", "ça", "autant", "le", "la", "les") and \
+    words = quote_words(lang)
+    quantifier = first.pos_ == "ADV" and first.lower_ in words.opinion_quantifiers  # *Pour beaucoup (d'élus), …*
+    if first.pos_ in ("VERB", "AUX", "ADV") and not quantifier \
+            or first.lower_ in ("ce", "cela", "ça", "autant", "le", "la", "les") and \
             cue.i + 2 < len(doc) and doc[cue.i + 2].pos_ in ("VERB", "AUX", "NUM", "ADJ"):
         return None
     text = doc_text(doc)
@@ -366,10 +369,16 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
     head = span.root
-    words = quote_words(lang)
-    # a group's opinion: "Pour certains (observateurs), …", "Pour d'autres, …", "For many, …"
+    if quantifier and head.i == first.i:
+        # *Pour beaucoup d'habitants, …*: the adverb heads the phrase; the people it counts hold the view, and
+        # only people do (*Pour beaucoup de raisons, …* names no one)
+        member = next((t for t in span if t.i > first.i and t.pos_ in ("NOUN", "PROPN")), None)
+        if member is not None and not credible_source(member, phrase_bounds(member), lang):
+            return None
+        head = member if member is not None else head
+    # a group's opinion: "Pour certains (observateurs), …", "Pour d'autres, …", "For many, …", "Pour beaucoup, …"
     group = any(t.lower_ in words.opinion_quantifiers for t in span[:3]) and head.pos_ in ("NOUN", "PRON", "ADJ") \
-        or _poll_share(span)
+        or quantifier and len(span) == 1 or _poll_share(span)
     named = head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in role_nouns(lang) or any(
         e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, comma))
     if not group and named and head.pos_ == "PRON" and \

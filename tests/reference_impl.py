@@ -183,7 +183,7 @@ def relations_units(doc):
 from recoupe.analysis import text  # noqa: E402
 from recoupe.analysis.entities import (  # noqa: E402
     GENERIC_ORG_SUFFIXES, LABEL_MAP, NAME_PARTICLES, SEPARATORS, Cluster, RawMention, _ClusterIndex, _join_acronyms,
-    _max_org_tokens, _particle_surname, _Tokens,
+    _join_defined_short_forms, _max_org_tokens, _particle_surname, _Tokens,
     _merge_same_canonical, _promote_people, _role_key, _role_span, _spelt_out, _with_handles, find_roles, fold,
     is_known_organisation, org_heads, organisations, role_nouns,
 )
@@ -474,8 +474,10 @@ def _e_resolve(doc: Doc, mentions: list[RawMention]) -> list[Cluster]:
             continue  # a capitalised common noun opening a line ("Sources : ..."), alone
         index.add(index.new() if target is None else target, m, key)
     # a later step (session 23), shared with the component rather than mirrored: this reference pins the
-    # column reads of the steps before it, and the acronyms have their own tests (test_entities_acronyms_s23)
-    clusters = _join_acronyms(_Tokens(doc), index.clusters)
+    # column reads of the steps before it, and the acronyms have their own tests (test_entities_acronyms_s23,
+    # test_entities_s55)
+    toks = _Tokens(doc)
+    clusters = _join_defined_short_forms(toks, _join_acronyms(toks, index.clusters))
     for c in clusters:
         order = sorted(range(len(c.mentions)), key=lambda i: c.mentions[i].start)
         c.mentions = [c.mentions[i] for i in order]

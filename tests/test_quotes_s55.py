@@ -2,23 +2,29 @@
 (to call someone a name), a compound infinitive that takes no inverted subject, the stressed pronoun of *selon lui*
 read as the view of its clause's subject, and a present participle that opens the sentence."""
 
-from conftest import first_quote_holding, quotes_in
+from conftest import first_quote_holding, hand_parsed, quotes_in
 
 from recoupe.analysis.quotes import find_quotes
+from recoupe.analysis.quotes.indirect import _complement_on_object
 from recoupe.analysis.quotes.syntax import compound_nonfinite
 
 
 def test_a_name_called_something_in_quotation_marks_is_what_the_speaker_said(fr):
-    """*a qualifié X de « … »*: the parser may hang *de* on the opening quotation mark, not on the noun; the object
-    and its complement are the content all the same."""
-    doc = fr("Lors de son passage à Lille, il a qualifié Vincent Lagarde de « boucher » et de « tyran ».")
-    assert next(t for t in doc if t.text == "de" and doc[t.i + 1].text == "«").head.text == "«"  # the parse at issue
-    for text, name in (("Lors de son passage à Lille, il a qualifié Vincent Lagarde de « boucher » et de « tyran ».",
-                        "Vincent Lagarde de « boucher » et de « tyran »"),
-                       ("Dimanche, la candidate a qualifié Paul Renaud de « traître ».", "Paul Renaud de « traître »")):
-        doc = fr(text)
-        found = [q for q in find_quotes(doc) if q.producer == "rule:quotes.indirect_complement"]
-        assert [q.content.text for q in found] == [name], text
+    """*a qualifié X de « … »*: the parser may hang *de* on the opening quotation mark and read the word as an
+    adjective of the object, not a noun introduced by *de*; the object and its complement are the content all
+    the same (a parse given by hand, as the parser reads some such words)."""
+    words = ["Elle", "a", "qualifié", "son", "rival", "de", "«", "tricheur", "»", "."]
+    heads = [2, 2, 2, 4, 2, 6, 4, 4, 4, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "det", "obj", "case", "punct", "amod", "punct", "punct"]
+    pos = ["PRON", "AUX", "VERB", "DET", "NOUN", "ADP", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
+    morphs = [""] * len(words)
+    morphs[2] = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
+    doc = hand_parsed(fr, words, heads, deps, pos, morphs)
+    start = _complement_on_object(doc[2], frozenset({"de"}))
+    assert start is not None and start.text == "son"
+    found = [q for q in find_quotes(fr("Dimanche, la candidate a qualifié Paul Renaud de « traître »."))
+             if q.producer == "rule:quotes.indirect_complement"]  # *de* on the word itself, as before
+    assert [q.content.text for q in found] == ["Paul Renaud de « traître »"]
 
 
 def test_traiter_reports_only_when_it_calls_someone_a_name(fr):
@@ -28,11 +34,12 @@ def test_traiter_reports_only_when_it_calls_someone_a_name(fr):
     assert quote is not None and quote.producer == "rule:quotes.indirect_complement"
     assert quote.content.text.startswith("son adversaire de « girouette »") and quote.speaker.text == "Le maire"
     for text, fragment, speaker in (
-            ("Le porte-parole traite ses adversaires, Paul Roux et Anne Vial, de \"papillons médiatiques\".",
-             "papillons médiatiques", "Le porte-parole"),
-            ("Le sénateur, qui l'avait traité de \"kapo\" en 2003, n'a pas réagi.", "kapo", "Le sénateur")):
+            ("Le porte-parole traite ses adversaires, Paul Roux et Anne Vial, de \"girouettes professionnelles\".",
+             "girouettes professionnelles", "Le porte-parole"),
+            ("Le ministre, qui l'avait traité de \"fossoyeur\" l'an dernier, n'a pas réagi.", "fossoyeur", "Le ministre")):
         quote = first_quote_holding(fr, text, fragment)  # the name given, after *de*: the speaker's word
-        assert quote is not None and quote.speaker.text == speaker, text
+        assert quote is not None and quote.producer == "rule:quotes.direct_fragment", text
+        assert quote.speaker.text == speaker and quote.speaker_canonical is None, text
     for text in ("Le dernier livre de l'historienne traite de la guerre d'Algérie et de ses suites.",
                  "Le service des impôts traite les dossiers de manière prioritaire depuis janvier.",
                  "Le maire traite le « dossier » du stade avec prudence."):
@@ -63,11 +70,11 @@ def test_selon_lui_after_its_clause_s_subject_gives_that_subject_s_view(fr):
     it (a body, a group, an organisation), not the speaker of the quote before."""
     cases = [
         ("« Tout est prêt », a assuré le recteur Marc Aubry. Cette nomination agace plusieurs magistrats, qui "
-         "reprochent au ministre un choix partisan, ce qui selon eux affaiblit l'institution.", "plusieurs magistrats"),
-        ("« Nous avançons », a déclaré Jean Morel. La mairie et un collectif d'habitants dénoncent régulièrement la "
-         "pollution, selon eux, du canal.", "La mairie"),
-        ("« Il faut agir », a lancé Marc Aubry. Les cambriolages ont augmenté, et le gouvernement a lancé un plan qui "
-         "a réduit, selon lui, les délais.", "le gouvernement"),
+         "accusent le ministre de favoritisme, ce qui selon eux affaiblit l'institution.", "plusieurs magistrats"),
+        ("« Nous avançons », a déclaré Jean Morel. La mairie et un collectif d'habitants réclament depuis un an la "
+         "fermeture de l'usine, responsable selon eux de la pollution.", "La mairie"),
+        ("« Il faut agir », a lancé Marc Aubry. Le gouvernement a présenté mardi une réforme des tribunaux, qui "
+         "raccourcira selon lui les procédures.", "Le gouvernement"),
     ]
     for text, holder in cases:
         assert _view_holder(fr, text) == holder, text
@@ -90,8 +97,8 @@ def test_a_fronted_participle_reports_for_the_main_clause_s_subject(fr):
     (*Arrivant à Paris*) reports nothing."""
     cases = [("Rappelant que la loi interdit ces ventes, le préfet a fermé trois commerces.",
               "que la loi interdit ces ventes", "le préfet"),
-             ("Se disant prête à travailler avec la majorité, la députée a posé ses conditions.",
-              "prête à travailler avec la majorité", "la députée")]
+             ("Se disant prête à voter le budget, la sénatrice a fixé trois conditions.",
+              "prête à voter le budget", "la sénatrice")]
     for text, content, speaker in cases:
         quote = first_quote_holding(fr, text, content)
         assert quote is not None and quote.content.text == content and quote.speaker.text == speaker, text

@@ -800,8 +800,8 @@ def _join_acronyms(toks: _Tokens, clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _join_defined_short_forms(toks: _Tokens, clusters: list[Cluster]) -> list[Cluster]:
-    """A cluster made of one word alone (*Olaf*, *Medef*) that the text defines in parentheses right after a
-    name of two or more words of another cluster (*l'Office européen de la lutte contre la fraude (Olaf)*) joins
+    """A cluster made of one word alone (*Bonef*, *Medef*) that the text defines in parentheses right after a
+    name of two or more words of another cluster (*le Bureau national des enquêtes fiscales (Bonef)*) joins
     that name's cluster and takes its label, when the word abbreviates the name as Schwartz and Hearst match a
     short form to its long form (``_abbreviates``: its letters in the name's order, the first opening a word):
     the writer's own definition, which initials alone miss (``_join_acronyms``) and the tagger may read as a

@@ -765,7 +765,7 @@ class Discourse:
         it that can hold a view and agrees with it is the antecedent: a person or an organisation the entity step
         names, or a noun of the speaker lexicons (a body, a source, a plural noun of persons: *plusieurs
         magistrats*). A higher relative's *qui* stands for its noun (*des élus, qui jugent …, ce qui selon eux …*);
-        the relative holding the pronoun does not (*un plan qui a réduit, selon lui, …*: the plan holds no view). A
+        the relative holding the pronoun does not (*un projet qui, selon lui, …*: the project holds no view). A
         subject after the pronoun (*Selon lui, l'ancien ministre a…*: whom the view is about), a pronoun, a subject
         inside quotation marks or a singular description of a person (*le député*, which the discourse resolves to a
         name) leave the pronoun to the discourse."""
@@ -802,7 +802,7 @@ class Discourse:
             if ref is None:
                 continue  # a thing (*un document qui était, selon lui, affiché*): the clause above
             if any(c.dep_ == "conj" and c.i > subject.i for c in subject.children):
-                ref = replace(ref, plural=True, gender=None)  # *la mairie et un collectif … selon eux*
+                ref = replace(ref, plural=True, gender=None)  # *le syndicat et un collectif … selon eux*
             if compatible(ref, gender, plural, False):
                 return ref
         return None

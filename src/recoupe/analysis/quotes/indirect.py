@@ -1242,7 +1242,7 @@ def _complement_on_object(verb: Token, frames: frozenset[str]) -> Token | None:
         return None
     quoted = quoted_set(verb.doc)
     for grand in first.children:
-        # an adjective the parser hung on the object as its modifier (*X de « boucher »*) when a preposition opens it
+        # an adjective the parser hung on the object as its modifier (*X de « … »*) when a preposition opens it
         if grand.i > first.i and grand.dep_ in ("nmod", "xcomp", "acl", "advcl", "appos", "amod") \
                 and _stance_complement(grand) \
                 and _introduced_by(grand, forms) and (not only_someone or grand.idx in quoted or all(
@@ -1253,7 +1253,7 @@ def _complement_on_object(verb: Token, frames: frozenset[str]) -> Token | None:
 
 def _introduced_by(tok: Token, forms: Collection[str]) -> bool:
     """Does a preposition of ``forms`` introduce the word: its own ``case`` or ``mark``, or the word just before its
-    phrase past quotation marks (*de « boucher »*: the parser may hang *de* on the opening mark, not the noun)?"""
+    phrase past quotation marks (*de « … »*: the parser may hang *de* on the opening mark, not the noun)?"""
     if any(c.lower_ in forms and c.dep_ in ("case", "mark") and c.i < tok.i for c in tok.children):
         return True
     before = tok.left_edge.i - 1

@@ -36,7 +36,8 @@ def test_traiter_reports_only_when_it_calls_someone_a_name(fr):
     for text, fragment, speaker in (
             ("Le porte-parole traite ses adversaires, Paul Roux et Anne Vial, de \"girouettes professionnelles\".",
              "girouettes professionnelles", "Le porte-parole"),
-            ("Le ministre, qui l'avait traité de \"fossoyeur\" l'an dernier, n'a pas réagi.", "fossoyeur", "Le ministre")):
+            ("Le ministre, qui l'avait traité de \"fossoyeur\" l'an dernier, n'a pas réagi.", "fossoyeur",
+             "Le ministre")):
         quote = first_quote_holding(fr, text, fragment)  # the name given, after *de*: the speaker's word
         assert quote is not None and quote.producer == "rule:quotes.direct_fragment", text
         assert quote.speaker.text == speaker and quote.speaker_canonical is None, text

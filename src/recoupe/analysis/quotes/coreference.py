@@ -777,12 +777,13 @@ class Discourse:
             subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS and c.i != pron.i), None)
             if subject is None:
                 continue
-            relative = subject.lower_ == "qui" and clause.dep_.startswith("acl") and clause.head.pos_ in ("NOUN", "PROPN")
+            relative = subject.lower_ == "qui" and clause.dep_.startswith("acl") \
+                and clause.head.pos_ in ("NOUN", "PROPN")
             if relative and not own:
-                subject = clause.head  # *des élus, qui reprochent …, ce qui selon eux …*: the relative's noun
+                subject = clause.head  # *des élus, qui jugent …, ce qui selon eux …*: the relative's noun
             elif subject.lower_ in ("qui", "ce", "c'", "c’", "cela", "ça"):
-                # a demonstrative, or the pronoun's own relative, whose noun is what the view is about (*un plan
-                # qui a réduit, selon lui, …*: the plan holds no view): the clause above
+                # a demonstrative, or the pronoun's own relative, whose noun is what the view is about (*un projet
+                # qui, selon lui, …*: the project holds no view): the clause above
                 own = False
                 continue
             own = False
@@ -800,7 +801,7 @@ class Discourse:
                 elif subject.pos_ == "NOUN" and speaker_noun(subject, lang):
                     ref = description_referent(subject, phrase_bounds(subject))
             if ref is None:
-                continue  # a thing (*un document qui était, selon lui, affiché*): the clause above
+                continue  # a thing (*une note qui, selon lui, circulait*): the clause above
             if any(c.dep_ == "conj" and c.i > subject.i for c in subject.children):
                 ref = replace(ref, plural=True, gender=None)  # *le syndicat et un collectif … selon eux*
             if compatible(ref, gender, plural, False):

@@ -83,13 +83,16 @@ def _fronted_main_clause(verb: Token) -> tuple[Token, Token] | None:
         return None
     quoted = quoted_set(doc)
     end = sentence_bounds(verb)[1]
-    commas = [t.i for t in doc[verb.i + 1:] if t.idx < end and t.text == "," and t.idx not in quoted]
-    for comma in commas:
-        for tok in doc[comma + 1:]:
+    for comma in doc[verb.i + 1:]:
+        if comma.idx >= end:
+            break
+        if comma.text != "," or comma.idx in quoted:
+            continue
+        for tok in doc[comma.i + 1:]:  # the clause after this comma, up to the next stop or quotation
             if tok.idx >= end or tok.text in (",", ":", ";") or tok.idx in quoted:
                 break
             if tok.pos_ in ("VERB", "AUX") and finite(tok) and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
-                subject = _fronted_subject(doc, comma, tok)
+                subject = _fronted_subject(doc, comma.i, tok)
                 if subject is not None:
                     return tok, subject
                 break
@@ -562,9 +565,8 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
         if clause is not None and _evidence_without_source(verb, speaker, lemma, lang):
             continue
         if clause is not None:
-            reported = Candidate("indirect", "indirect_clause", _before_main_clause(verb, _clause_bounds(clause, speech,
-                                                                                                    verb)),
-                                 cue_span(verb), speaker, 0.8)
+            content = _before_main_clause(verb, _clause_bounds(clause, speech, verb))
+            reported = Candidate("indirect", "indirect_clause", content, cue_span(verb), speaker, 0.8)
             out.append(_as_document(reported) if _is_document(verb, document) else reported)
             continue
         # the words before a verb behind a quotation are that quotation, the direct quote's: no incise content

@@ -743,13 +743,26 @@ def _initials(toks: _Tokens, m: RawMention) -> set[str]:
     return {"".join(every).upper(), "".join(content).upper()}
 
 
-def _acronym(toks: _Tokens, c: Cluster) -> str | None:
-    """The acronym a cluster is made of alone (every mention the same one upper-case word), else None."""
+def _one_word(toks: _Tokens, c: Cluster) -> str | None:
+    """The word a cluster is made of alone (every mention the same one word), else None."""
     words = {toks.text[m.start] for m in c.mentions}
     if len(words) != 1 or any(m.end - m.start != 1 for m in c.mentions):
         return None
-    word = next(iter(words))
+    return next(iter(words))
+
+
+def _acronym(toks: _Tokens, c: Cluster) -> str | None:
+    """The acronym a cluster is made of alone (every mention the same one upper-case word), else None."""
+    word = _one_word(toks, c)
+    if word is None:
+        return None
     return fold(word).upper() if word.isupper() and _ACRONYM.fullmatch(fold(word).upper()) else None
+
+
+def _absorb(target: Cluster, short: Cluster, label: str) -> None:
+    """The short form's mentions join ``target`` under its label (producer ``rule:entities.acronym``)."""
+    target.mentions += [RawMention(m.start, m.end, label, "rule:entities.acronym") for m in short.mentions]
+    target.keys += short.keys
 
 
 def _may_spell(toks: _Tokens, acronym: str, mentions: list[RawMention], label: str) -> bool:
@@ -792,9 +805,7 @@ def _join_acronyms(toks: _Tokens, clusters: list[Cluster]) -> list[Cluster]:
         if not _may_spell(toks, word, c.mentions, labels[owner]):
             continue
         # the acronym takes the kind of the name it spells (*JLM*, tagged an organisation, is a person)
-        target = clusters[owner]
-        target.mentions += [RawMention(m.start, m.end, labels[owner], "rule:entities.acronym") for m in c.mentions]
-        target.keys += c.keys
+        _absorb(clusters[owner], c, labels[owner])
         gone.add(cid)
     return [c for cid, c in enumerate(clusters) if cid not in gone]
 
@@ -812,10 +823,9 @@ def _join_defined_short_forms(toks: _Tokens, clusters: list[Cluster]) -> list[Cl
             owner_of[m.end] = (cid, m)  # a name ending before a parenthesis
     gone = set()
     for cid, c in enumerate(clusters):
-        words = {toks.text[m.start] for m in c.mentions}
-        if len(words) != 1 or any(m.end - m.start != 1 for m in c.mentions):
+        word = _one_word(toks, c)
+        if word is None:
             continue
-        word = next(iter(words))
         for m in c.mentions:
             if m.start < 2 or m.end >= len(toks.text) or toks.text[m.start - 1] != "(" or toks.text[m.end] != ")":
                 continue
@@ -825,10 +835,7 @@ def _join_defined_short_forms(toks: _Tokens, clusters: list[Cluster]) -> list[Cl
             name = [toks.text[i] for i in range(owner[1].start, owner[1].end) if not toks.punct[i]]
             if not _abbreviates(word, name):
                 continue
-            target = clusters[owner[0]]
-            label = target.label()
-            target.mentions += [RawMention(k.start, k.end, label, "rule:entities.acronym") for k in c.mentions]
-            target.keys += c.keys
+            _absorb(clusters[owner[0]], c, clusters[owner[0]].label())
             gone.add(cid)
             break
     return [c for cid, c in enumerate(clusters) if cid not in gone]

@@ -287,8 +287,13 @@ def speech_lemma(token: Token, lang: str) -> str | None:
 def object_complement_tokens(doc: Doc, lang: str) -> list[tuple[Token, str]]:
     """The verbs of ``doc`` that report only through a complement of their object (``object_complement_only``),
     with their lemma, in text order."""
-    forms = frozenset(_object_complement_forms(lang))
+    forms = _object_complement_form_set(lang)
     return [(tok, lemma) for tok in tokens_with(doc, "lower", forms) if (lemma := object_complement_lemma(tok, lang))]
+
+
+@lru_cache(maxsize=None)
+def _object_complement_form_set(lang: str) -> frozenset[str]:
+    return frozenset(_object_complement_forms(lang))
 
 
 def object_complement_lemma(token: Token, lang: str) -> str | None:

@@ -21,7 +21,8 @@ from recoupe.analysis.lexicons import (SUBJECT_DEPS, language_of, object_complem
 from recoupe.analysis.quotes.according_to import stance_antecedent
 from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
-from recoupe.analysis.quotes.indirect import content_start, main_clause_speaker, participial_clause, passive_agent
+from recoupe.analysis.quotes.indirect import (content_start, main_clause_speaker, participial_clause, passive_agent,
+                                             word_before)
 from recoupe.analysis.quotes.syntax import (
     ATTRIBUTION_PUNCT,
     Candidate,
@@ -39,7 +40,6 @@ from recoupe.analysis.quotes.syntax import (
 )
 from recoupe.analysis.text import (
     CLOSING_MARKS,
-    QUOTE_MARKS,
     QUOTE_PAIRS,
     SENT_END,
     SpanSet,
@@ -1046,11 +1046,8 @@ def _calls_it(verb: Token, doc: Doc, start: int, lang: str) -> bool:
     and the quotation the name it gives, after *de* (*les a traités de « … »*)?"""
     if object_complement_lemma(verb, lang) is None:
         return False
-    before = doc_text(doc)[max(0, start - 40):start].rstrip()
-    while before and before[-1] in QUOTE_MARKS:
-        before = before[:-1].rstrip()
-    words = before.lower().split()
-    return bool(words) and words[-1] in ("de", "d'", "d’")
+    first = token_at(doc, start)
+    return first is not None and word_before(first).lower_ in ("de", "d'", "d’")
 
 
 def _quotation_before_incise(doc: Doc, char: int, verb: Token) -> bool:

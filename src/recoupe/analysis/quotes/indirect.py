@@ -65,7 +65,7 @@ def fronted_main_verb(verb: Token) -> Token | None:
     that opens its sentence (past its clitics: *Se disant prêt…*): a fronted participial clause, whose subject is
     the main clause's (Grevisse, the *participe présent* as an adverbial of the subject). The main verb is the first
     finite verb after a comma, outside quotation marks, with a subject between that comma and it
-    (``_fronted_subject``; the parser may hang the main clause under the participle, or make the participle the
+    (``_subject_after_comma``; the parser may hang the main clause under the participle, or make the participle the
     root); None when there is none."""
     found = _fronted_main_clause(verb)
     return found[0] if found is not None else None
@@ -76,10 +76,8 @@ def _fronted_main_clause(verb: Token) -> tuple[Token, Token] | None:
     doc = verb.doc
     if verb.morph.get("VerbForm") != ["Part"] or verb.morph.get("Tense") != ["Pres"]:
         return None
-    first = verb.i
-    while first > 0 and doc[first - 1].pos_ == "PRON" and doc[first - 1].head.i == verb.i:
-        first -= 1  # *Se disant…*, *Leur rappelant…*
-    if first > 0 and not (doc[first - 1].text in (".", "!", "?", "…") or "\n" in doc[first - 1].text_with_ws):
+    before = _before_clitics(verb)  # *Se disant…*, *Leur rappelant…*
+    if before is not None and not (before.text in SENT_END or "\n" in before.text_with_ws):
         return None
     quoted = quoted_set(doc)
     end = sentence_bounds(verb)[1]
@@ -92,14 +90,14 @@ def _fronted_main_clause(verb: Token) -> tuple[Token, Token] | None:
             if tok.idx >= end or tok.text in (",", ":", ";") or tok.idx in quoted:
                 break
             if tok.pos_ in ("VERB", "AUX") and finite(tok) and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
-                subject = _fronted_subject(doc, comma.i, tok)
+                subject = _subject_after_comma(doc, comma.i, tok)
                 if subject is not None:
                     return tok, subject
                 break
     return None
 
 
-def _fronted_subject(doc: Doc, comma: int, verb: Token) -> Token | None:
+def _subject_after_comma(doc: Doc, comma: int, verb: Token) -> Token | None:
     """The subject between the comma closing a fronted participle and the main verb: the verb's own, or the noun
     phrase standing there alone, which the parser may have hung elsewhere (*…, Marie Dupont s'est demandé…*: the
     name read as an apposition of the participle's last noun)."""
@@ -408,7 +406,7 @@ def _clause_read_as_relative(verb: Token, end: int) -> Token | None:
             if not subjects or any(c.lower_ in words.object_clitics for c in subjects):
                 return None
             if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in que_forms
-                                             and _word_before(m).lower_ not in words.announce_que for m in c.children)
+                                             and word_before(m).lower_ not in words.announce_que for m in c.children)
                    for c in clause.children):
                 return None  # a clause of its own further on is the report (*a dit aux joueurs qu'il a vus que…*)
             if _agrees_with_fronted_object(clause):
@@ -463,7 +461,7 @@ def _right_after(verb: Token, obj: Token) -> bool:
     return all(t.pos_ == "ADV" for t in verb.doc[verb.i + 1 : obj.left_edge.i])
 
 
-def _word_before(tok: Token) -> Token:
+def word_before(tok: Token) -> Token:
     """The word before ``tok``, past punctuation and quotation marks (*« interdite tant » qu'il…*: *tant*)."""
     doc = tok.doc
     return next((doc[i] for i in range(tok.i - 1, -1, -1) if not doc[i].is_punct), tok)
@@ -1258,10 +1256,11 @@ def _introduced_by(tok: Token, forms: Collection[str]) -> bool:
     phrase past quotation marks (*de « … »*: the parser may hang *de* on the opening mark, not the noun)?"""
     if any(c.lower_ in forms and c.dep_ in ("case", "mark") and c.i < tok.i for c in tok.children):
         return True
-    before = tok.left_edge.i - 1
-    while before >= 0 and tok.doc[before].text in QUOTE_MARKS:
-        before -= 1
-    return before >= 0 and before < tok.left_edge.i - 1 and tok.doc[before].lower_ in forms
+    first = tok.left_edge
+    before = word_before(first)
+    marks = tok.doc[before.i + 1 : first.i]
+    return before.i < first.i and len(marks) > 0 and all(t.text in QUOTE_MARKS for t in marks) \
+        and before.lower_ in forms
 
 
 def _stance_complement(tok: Token) -> bool:

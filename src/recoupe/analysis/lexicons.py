@@ -41,7 +41,14 @@ def speech_verbs(lang: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def speech_forms(lang: str) -> dict[str, str]:
-    """Inflected form -> lemma, from the generated speech_verb_forms_<lang>.tsv."""
+    """Inflected form -> lemma, from the generated speech_verb_forms_<lang>.tsv, for the verbs that report on their
+    own: the rules that read a verb by its form alone (an incise the tagger missed, *», vu X*) leave out a verb
+    that reports only in one frame (``object_complement_only``), read by ``object_complement_tokens``."""
+    return {form: lemma for form, lemma in _all_speech_forms(lang).items() if not object_complement_only(lemma, lang)}
+
+
+@lru_cache(maxsize=None)
+def _all_speech_forms(lang: str) -> dict[str, str]:
     return {row[0]: row[1] for row in _rows(f"speech_verb_forms_{lang}.tsv")}
 
 
@@ -277,16 +284,17 @@ def speech_lemma(token: Token, lang: str) -> str | None:
 
     A verb by POS is looked up by lemma then by form; a token tagged X/NOUN/ADJ right after an
     auxiliary (``a nié``, ``ont été démenties``) or in an inverted incise is looked up by form only.
-    A verb that reports only through a complement of its object (``object_complement_only``: *traiter qqn
-    de*) is none: ``object_complement_tokens`` lists it for the one rule that reads it.
+    A verb that reports only in a frame pairing its object with a complement (``object_complement_only``:
+    *traiter qqn de*, *voir en qqn un…*) is none: ``object_complement_tokens`` lists it for the one rule that
+    reads it.
     """
     lemma = _speech_lemma(token, lang)
     return None if lemma is not None and object_complement_only(lemma, lang) else lemma
 
 
 def object_complement_tokens(doc: Doc, lang: str) -> list[tuple[Token, str]]:
-    """The verbs of ``doc`` that report only through a complement of their object (``object_complement_only``),
-    with their lemma, in text order."""
+    """The verbs of ``doc`` that report only in a frame pairing their object with a complement
+    (``object_complement_only``), with their lemma, in text order."""
     forms = _object_complement_form_set(lang)
     return [(tok, lemma) for tok in tokens_with(doc, "lower", forms) if (lemma := object_complement_lemma(tok, lang))]
 
@@ -297,8 +305,8 @@ def _object_complement_form_set(lang: str) -> frozenset[str]:
 
 
 def object_complement_lemma(token: Token, lang: str) -> str | None:
-    """The lemma of a verb that reports only through a complement of its object (``object_complement_only``) this
-    token is a form of, or None."""
+    """The lemma of a verb that reports only in a frame pairing its object with a complement
+    (``object_complement_only``) this token is a form of, or None."""
     if token.pos_ not in VERBAL_POS or token.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
         return None
     return _object_complement_forms(lang).get(token.lower_)
@@ -306,9 +314,9 @@ def object_complement_lemma(token: Token, lang: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def _object_complement_forms(lang: str) -> dict[str, str]:
-    """Inflected form -> lemma of the verbs that report only through a complement of their object (read by form:
-    the lemmatiser takes *traite* for *traire*)."""
-    return {form: lemma for form, lemma in speech_forms(lang).items() if object_complement_only(lemma, lang)}
+    """Inflected form -> lemma of the verbs that report only in a frame pairing their object with a complement
+    (read by form: the lemmatiser takes *traite* for *traire*)."""
+    return {form: lemma for form, lemma in _all_speech_forms(lang).items() if object_complement_only(lemma, lang)}
 
 
 def _speech_lemma(token: Token, lang: str) -> str | None:
@@ -517,10 +525,11 @@ def speech_frames(lang: str) -> dict[str, frozenset[str]]:
 
 
 def object_complement_only(lemma: str, lang: str) -> bool:
-    """Does the speech verb report only through a complement of its object (every frame ``qqn+…``: *traiter qqn
-    de menteur*)? Its other senses handle things (*traiter un dossier*), so no other rule reads it as speech."""
+    """Does the speech verb report only through its object paired with a complement (every frame ``qqn+…``:
+    *traiter qqn de menteur*, or ``…+obj``: *voir en qqn un allié*)? Its other senses handle or perceive things
+    (*traiter un dossier*, *voir un film*), so no other rule reads it as speech."""
     frames = speech_frames(lang).get(lemma, frozenset())
-    return bool(frames) and all(f.startswith("qqn+") for f in frames)
+    return bool(frames) and all(f.startswith("qqn+") or f.endswith("+obj") for f in frames)
 
 
 @lru_cache(maxsize=None)

@@ -581,11 +581,12 @@ def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[i
 
 
 def _names_called(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidate]:
-    """*Le maire a traité son adversaire de « girouette »* (invented): a verb that reports only when it calls
-    someone a name (``lexicons.object_complement_only``: *traiter qqn de*) reports the object and the name
-    (``_complement_on_object``), said by its subject, or by the main clause's for a participle after a comma or a
-    gerund (*…, traitant X de…*). Not in the passive (*X a été traité de… par Y*: its subject was called so), nor
-    negated, hypothetical or in the future, as every report."""
+    """*Le maire a traité son adversaire de « girouette »*, *Les élus voient en ce projet une menace* (invented): a
+    verb that reports only in a frame pairing its object with a complement (``lexicons.object_complement_only``:
+    *traiter qqn de*, *voir en qqn un…*) reports the pair (``_complement_on_object``, ``_taken_for``), said by its
+    subject, or by the main clause's for a participle after a comma or a gerund (*…, traitant X de…*). Not in the
+    passive (*X a été traité de… par Y*: its subject was called so), nor negated, hypothetical or in the future, as
+    every report; nor as the infinitive of a speech verb, whose own report holds it (*a dit voir en X…*)."""
     out = []
     words = quote_words(lang)
     for verb, lemma in object_complement_tokens(doc, lang):
@@ -593,11 +594,15 @@ def _names_called(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidate]
                 or _future_speech(verb, lang) or any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass")
                                                      for c in verb.children):
             continue
+        if verb.dep_ == "xcomp" and speech_lemma(verb.head, lang):
+            continue  # *a dit voir en X un allié*: the speech verb's infinitive report holds it already
         speaker = report_subject(verb, lang) or (main_clause_speaker(verb) if participial_clause(verb) else None)
         if speaker is None or speaker.lower_ in words.first_person or speaker.lower_ in words.non_speakers:
             continue
         framed = _framed_content(verb, lemma, speaker, lang)
-        if framed is not None and framed[1] == "complement":
+        # who is called or taken for something is no speaker (*ceux qui voient en X un allié*: a demonstrative the
+        # subject steps cannot read leaves the object as the inverted subject)
+        if framed is not None and framed[1] == "complement" and not framed[0][0] <= speaker.idx < framed[0][1]:
             out.append(Candidate("indirect", "indirect_complement", framed[0], cue_span(verb), speaker, 0.65))
     return out
 
@@ -956,19 +961,39 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     if (speech_lemma(verb, lang) or verb.lemma_.lower()) in quote_words(lang).target_verbs \
             and content_start(verb, lang) is None:
         return None
+    taken_as = _taken_as(verb, agent, lang)
+    speaker_span = None
     if said_noun is None:
         start, agent_end = subject.left_edge.idx, agent.right_edge.idx + len(agent.right_edge.text)
     else:  # the noun's own phrase to the agent's (a clause the parser hung on either is not what was said)
         start, agent_end = _noun_phrase_start(said_noun).idx, phrase_bounds(agent)[1]
+    if taken_as is not None:
+        agent_end = max(agent_end, taken_as.right_edge.idx + len(taken_as.right_edge.text))
+        if taken_as.head.i == agent.i:  # the parser hung *comme…* on the agent: who judges ends before it
+            speaker_span = strip_span(doc, phrase_bounds(agent)[0], taken_as.left_edge.idx)
     content = trim_final_punct(doc, *strip_span(doc, start, max(agent_end, verb.idx + len(verb.text))))
     if content[1] - content[0] < 10:
         return None
     if said_noun is None:
-        return Candidate("indirect", "indirect_passive", content, cue_span(verb), agent, 0.6)
+        return Candidate("indirect", "indirect_passive", content, cue_span(verb), agent, 0.6, speaker_span)
     # a noun phrase that is its whole sentence (*Une information démentie par X.*) is the report, as a passive
     # clause is; inside a sentence it is a report in passing, which takes no turn in the discourse (``speakers``)
     return Candidate("indirect", SAID_NOUN_ALONE if _alone(said_noun) else SAID_NOUN, content, cue_span(verb),
-                     agent, 0.6)
+                     agent, 0.6, speaker_span)
+
+
+def _taken_as(verb: Token, agent: Token, lang: str) -> Token | None:
+    """*X est considéré par les enquêteurs comme le cerveau de…*, *le vaccin, jugé par les médecins comme le plus
+    sûr* (invented): the passive of a verb that judges its object (``speech_frames`` ``adj``: *considérer*,
+    *juger*, *estimer*) says what the agent takes the subject for in a *comme* phrase after the agent, on the verb
+    or, as the parser often hangs it, on the agent: the judgement is the report's content, or None."""
+    if lang != "fr" or "adj" not in speech_frames(lang).get(speech_lemma(verb, lang) or verb.lemma_.lower(), ()):
+        return None
+    for tok in (*verb.children, *agent.children):
+        if tok.i > agent.i and tok.dep_ != "conj" and any(
+                c.dep_ in ("case", "mark") and c.lower_ == "comme" and c.i < tok.i for c in tok.children):
+            return tok
+    return None
 
 
 def _said_noun(verb: Token, lang: str) -> Token | None:
@@ -1117,7 +1142,7 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         if start is not None:
             break
     if start is None and lang == "fr":
-        start = _complement_on_object(verb, frames)
+        start = _complement_on_object(verb, frames) or _taken_for(verb, frames)
         rule = "complement" if start is not None else None
     if start is None:
         colon = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
@@ -1251,6 +1276,41 @@ def _complement_on_object(verb: Token, frames: frozenset[str]) -> Token | None:
     return None
 
 
+def _taken_for(verb: Token, frames: frozenset[str]) -> Token | None:
+    """*Les riverains voient en ce chantier une menace*, *voit dans la hausse un signe* (invented): a verb whose frame
+    pairs a complement introduced by a preposition with a noun object (``speech_frames`` ``en+obj``, ``dans+obj``:
+    *voir en qqn un allié*) reports the pair, what the subject takes the complement for: the content runs from the
+    complement on. The complement names something (a pronoun, a name or a determined noun: *voir en direct le
+    match*, *voir en vrai* are a manner, and the perceptual sense) and comes before the object, with commas or
+    other complements of the verb between them at most. The object is a common noun with a determiner (*a vu dans
+    la salle Jean Dupont*: a person seen); the parser may read it as the complement's apposition or modifier
+    (*voient en X, un bon maire*; *voit dans ce texte le signe de…*)."""
+    preps = {f.split("+")[0] for f in frames if f.endswith("+obj")}
+    if not preps:
+        return None
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+    complements = [c for c in verb.children
+                   if verb.i < c.i and c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod", "iobj")]
+    for comp in complements:
+        case = next((c for c in comp.children if c.dep_ == "case" and c.i < comp.i), None)
+        if case is None or case.lower_ not in preps or not (
+                comp.pos_ in ("PRON", "PROPN") or any(c.dep_ in ("det", "nmod:poss") for c in comp.children)):
+            continue
+        if obj is not None and obj.i > comp.i:
+            taken, allowed = obj, {t.i for c in complements for t in c.subtree}
+        else:  # the object read as the complement's own apposition or modifier, with no preposition of its own
+            taken = next((c for c in comp.children if c.i > comp.i and c.dep_ in ("appos", "nmod")
+                          and not any(k.dep_ == "case" for k in c.children)), None)
+            allowed = {t.i for t in comp.subtree}
+        if taken is None or taken.pos_ != "NOUN" or not any(c.dep_ in ("det", "nmod:poss") for c in taken.children):
+            continue
+        between = doc[comp.i + 1: taken.left_edge.i]
+        if all(t.text == "," or t.i in allowed and t.i not in {k.i for k in taken.subtree} for t in between):
+            return case
+    return None
+
+
 def _introduced_by(tok: Token, forms: Collection[str]) -> bool:
     """Does a preposition of ``forms`` introduce the word: its own ``case`` or ``mark``, or the word just before its
     phrase past quotation marks (*de « … »*: the parser may hang *de* on the opening mark, not the noun)?"""
@@ -1318,9 +1378,12 @@ def relative_report_end(verb: Token, start: Token, end: int) -> int:
     predicate (``main_predicate_comma``). Only for a verb whose subject is the relative pronoun, set off by a
     comma, or in a phrase set off by one (an apposition, *X, un élu qui…, a…*, since session 53); with no comma,
     for a relative on a demonstrative or, since session 53, on the subject of a verb after it, where the main
-    clause's verb begins (``_main_predicate``); ``end`` otherwise."""
+    clause's verb begins (``_main_predicate``); ``end`` otherwise. An infinitive reads the relative of the verb it
+    complements (*X, qui a préféré démentir la rumeur, a…*, session 56)."""
     doc = verb.doc
     words = quote_words(language_of(doc))
+    if verb.dep_ == "xcomp" and verb.morph.get("VerbForm") == ["Inf"] and verb.head.i < verb.i:
+        verb = verb.head
     pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in words.relative_pronouns), None)
     if pronoun is None or pronoun.i == 0:
         return end

@@ -79,3 +79,16 @@ def test_a_verb_of_one_frame_is_no_incise_by_its_form(fr):
     text = ("La ministre de la Culture Anne Roche, considérée comme \"une recrue de choix\", vu sa proximité passée "
             "avec Paul Martin.")
     assert all(q.speaker is None or "proximité" not in q.speaker.text for q in quotes_in(fr, text).values())
+
+
+def test_a_causative_report_takes_the_subject_the_parser_hung_on_faire(fr):
+    """*Mardi soir, il a fait savoir que…*: the parser may hang *a fait* on the infinitive with the subject on it;
+    that subject reports, and the pronoun takes up the person the text described before."""
+    quote = first_quote_holding(fr, "Mardi soir, il a fait savoir qu'il préparait une lettre pour défendre son idée.",
+                                "lettre")
+    assert quote is not None and quote.producer == "rule:quotes.indirect_clause" and quote.speaker.text == "il"
+    text = ("Dès lundi, le premier à suivre Paul Roux a été Luc Martin. Dans les couloirs du Sénat, le sénateur a "
+            "appelé Anne Vial à la prudence. Mardi soir, il a fait savoir qu'il préparait une lettre pour défendre "
+            "son idée.")
+    quote = first_quote_holding(fr, text, "lettre")
+    assert quote is not None and quote.speaker_canonical == "Luc Martin"

@@ -72,6 +72,10 @@ def subject_of(verb: Token) -> Token | None:
     carrier = verb.head if verb.dep_ in climbs else None
     if non_finite and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "said after concluding that"
         carrier = verb.head.head
+    if carrier is None and verb.morph.get("VerbForm") == ["Inf"]:
+        # *Mardi, il a fait savoir que…*: the parser may hang the causative on its infinitive, the subject with it
+        causative = causative_before(verb, ("faire", "laisser"))
+        carrier = causative if causative is not None and causative.head.i == verb.i else None
     text = doc_text(verb.doc)
     if carrier is not None and "\n" in text[min(carrier.idx, verb.idx):max(carrier.idx, verb.idx)]:
         carrier = None  # the parser ran two paragraphs together: the other one's subject is not this verb's

@@ -97,8 +97,8 @@ def test_a_causative_report_takes_the_subject_the_parser_hung_on_faire(fr):
 def test_pour_qui_after_a_name_or_after_the_persons_a_noun_counts(fr):
     """*X pour qui…* with no comma: after a name it is still the name's view (a name is no group a relative could
     restrict); after *le soutien de plusieurs élus*, the persons hold the view, not the support."""
-    text = ("\"Le maire doit désormais agir\", estime le politologue Paul Roux pour qui démissionner est la dernière "
-            "chose à faire.")
+    text = ("\"Le maire doit désormais agir\", estime le politologue Paul Roux pour qui démissionner est la "
+            "dernière chose à faire.")
     quote = first_quote_holding(fr, text, "démissionner")
     assert quote is not None and quote.producer == "rule:quotes.according_to_stance_relative"
     assert quote.speaker_canonical == "Paul Roux"

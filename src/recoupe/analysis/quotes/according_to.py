@@ -522,7 +522,7 @@ def _view_holder(relative: Token) -> tuple[Token, Token, str | None, Token | Non
     lang = language_of(doc)
     words = quote_words(lang)
     if not credible_source(head, phrase_bounds(head), lang, learned=False) and doc[i].pos_ == "NOUN":
-        head = doc[i]  # *le soutien de plusieurs élus pour qui…*: the persons the relative follows, not the phrase's head
+        head = doc[i]  # *le soutien de plusieurs élus pour qui…*: the persons the relative follows, not the support
     if not credible_source(head, phrase_bounds(head), lang, learned=False):
         return None  # the lexicons' nouns of persons only: the view takes its words from the main clause's speaker
     phrase_words = set(doc_text(doc)[slice(*phrase_bounds(head))].lower().split())

@@ -188,7 +188,7 @@ from recoupe.analysis.entities import (  # noqa: E402
     is_known_organisation, org_heads, organisations, role_nouns,
 )
 from recoupe.analysis.component import doc_text  # noqa: E402
-from recoupe.analysis.lexicons import first_names, language_of  # noqa: E402
+from recoupe.analysis.lexicons import first_names, language_of, quote_words  # noqa: E402
 from recoupe.model import Entity, Mention, Role  # noqa: E402
 from recoupe.settings import setting  # noqa: E402
 
@@ -235,6 +235,8 @@ def _e_pieces(ent: Span) -> list[tuple[int, int]]:
 def _e_acceptable(span: Span) -> bool:
     text = span.text.strip()
     if len(text) < 2 or not any(c.isalpha() for c in text):
+        return False
+    if text.replace(".", "").lower() in quote_words(language_of(span.doc)).editorial_notes:
         return False
     if text[0].islower() and fold(text) not in organisations():
         return False

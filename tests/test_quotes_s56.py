@@ -1,6 +1,7 @@
 """Issue 14, session 56: *voir en qqn / dans qqch un…* (what the subject takes someone or something for), the passive
-of a verb of judgement with its *comme* phrase, an infinitive report inside a detached relative, and verbs that
-report in one frame only kept out of the rules that read a verb by its form."""
+of a verb of judgement with its *comme* phrase, an infinitive report inside a detached relative, verbs that report in
+one frame only kept out of the rules that read a verb by its form, the subject of a causative report, *pour qui*
+after a name, and the newsroom's note (*NDLR*), which is no name. Invented sentences."""
 
 from conftest import first_quote_holding, quotes_holding, quotes_in
 
@@ -108,3 +109,14 @@ def test_pour_qui_after_a_name_or_after_the_persons_a_noun_counts(fr):
     # a thing is for someone, no view: no comma, no name, no group of opinion holders
     assert not first_quote_holding(fr, "La commune a versé une aide aux familles pour qui la rentrée est chère.",
                                    "rentrée")
+
+
+def test_the_newsroom_s_note_is_no_name_and_no_speaker(fr):
+    """*(mon fils, NDLR)*: the newsroom's note in brackets is no person (the tagger often calls it one), so the
+    writer's *je* is not resolved to it, and a name it glosses keeps its entity."""
+    doc = fr("Ensuite on a rangé la cave avec le petit dernier (mon fils, NDLR) et je me suis dit \"Bon, au moins "
+             "ça fait du vide\". Le ministre (Paul Roux, N.D.L.R.) a indiqué que le texte serait voté.")
+    names = {e.canonical for e in doc._.entities}
+    assert "Paul Roux" in names and not any("NDLR" in n or "N.D.L.R" in n for n in names), names
+    quote = first_quote_holding(fr, doc.text, "du vide")
+    assert quote is not None and quote.speaker_canonical is None

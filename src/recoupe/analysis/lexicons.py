@@ -217,6 +217,7 @@ class QuoteWords:
     modal_verbs: frozenset[str] = frozenset()
     attitude_nouns: frozenset[str] = frozenset()
     recap_adverbs: frozenset[str] = frozenset()
+    editorial_notes: frozenset[str] = frozenset()
     outlet_noun_kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 

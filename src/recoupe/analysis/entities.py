@@ -198,7 +198,7 @@ def _acceptable(toks: _Tokens, start: int, end: int) -> bool:
     if len(text) < 2 or not any(c.isalpha() for c in text):
         return False
     if text.replace(".", "").lower() in quote_words(language_of(toks.doc)).editorial_notes:
-        return False  # *(mon fils, NDLR)*: the newsroom's note, no name (the tagger often calls it a person)
+        return False  # *(ma nièce, NDLR)*: the newsroom's note, no name (the tagger often calls it a person)
     if text[0].islower() and fold(text) not in organisations():
         return False
     if end - start == 1 and _not_name(toks, start):

@@ -522,13 +522,13 @@ def _view_holder(relative: Token) -> tuple[Token, Token, str | None, Token | Non
     lang = language_of(doc)
     words = quote_words(lang)
     if not credible_source(head, phrase_bounds(head), lang, learned=False) and doc[i].pos_ == "NOUN":
-        head = doc[i]  # *le soutien de plusieurs élus pour qui…*: the persons the relative follows, not the support
+        head = doc[i]  # *l'appui de nombreux riverains pour qui…*: the persons the relative follows, not the support
     if not credible_source(head, phrase_bounds(head), lang, learned=False):
         return None  # the lexicons' nouns of persons only: the view takes its words from the main clause's speaker
     phrase_words = set(doc_text(doc)[slice(*phrase_bounds(head))].lower().split())
     # a relative with no comma restricts its antecedent: a group of opinion holders (*plusieurs maires pour qui…*);
-    # a name is no group to restrict, so its relative is the name's view all the same (*le politologue Paul Roux
-    # pour qui…*, session 56)
+    # a name is no group to restrict, so its relative is the name's view all the same (*juge l'économiste X pour
+    # qui…*, session 56)
     if closing is None and not words.opinion_quantifiers & phrase_words and doc[i].pos_ != "PROPN":
         return None
     if relative.i + 1 < len(doc) and doc[relative.i + 1].text in _OPENINGS:

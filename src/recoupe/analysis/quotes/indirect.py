@@ -958,10 +958,10 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     # a verb whose object is whom or what it aims at (``quote_words`` ``target_verbs``: *Taïwan est menacée par la
     # Chine*, *le projet est soutenu par trois associations*) reports nothing in the passive, unless a *que* clause
     # of its own says what (session 35: 3 such on the develop sets, all false)
-    if (speech_lemma(verb, lang) or verb.lemma_.lower()) in quote_words(lang).target_verbs \
-            and content_start(verb, lang) is None:
+    lemma = speech_lemma(verb, lang) or verb.lemma_.lower()
+    if lemma in quote_words(lang).target_verbs and content_start(verb, lang) is None:
         return None
-    taken_as = _taken_as(verb, agent, lang)
+    taken_as = _taken_as(verb, lemma, agent, lang)
     speaker_span = None
     if said_noun is None:
         start, agent_end = subject.left_edge.idx, agent.right_edge.idx + len(agent.right_edge.text)
@@ -982,12 +982,12 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
                      agent, 0.6, speaker_span)
 
 
-def _taken_as(verb: Token, agent: Token, lang: str) -> Token | None:
+def _taken_as(verb: Token, lemma: str, agent: Token, lang: str) -> Token | None:
     """*X est considéré par les enquêteurs comme le cerveau de…*, *le vaccin, jugé par les médecins comme le plus
     sûr* (invented): the passive of a verb that judges its object (``speech_frames`` ``adj``: *considérer*,
     *juger*, *estimer*) says what the agent takes the subject for in a *comme* phrase after the agent, on the verb
     or, as the parser often hangs it, on the agent: the judgement is the report's content, or None."""
-    if lang != "fr" or "adj" not in speech_frames(lang).get(speech_lemma(verb, lang) or verb.lemma_.lower(), ()):
+    if lang != "fr" or "adj" not in speech_frames(lang).get(lemma, ()):
         return None
     for tok in (*verb.children, *agent.children):
         if tok.i > agent.i and tok.dep_ != "conj" and any(
@@ -1305,8 +1305,8 @@ def _taken_for(verb: Token, frames: frozenset[str]) -> Token | None:
             allowed = {t.i for t in comp.subtree}
         if taken is None or taken.pos_ != "NOUN" or not any(c.dep_ in ("det", "nmod:poss") for c in taken.children):
             continue
-        between = doc[comp.i + 1: taken.left_edge.i]
-        if all(t.text == "," or t.i in allowed and t.i not in {k.i for k in taken.subtree} for t in between):
+        allowed -= {k.i for k in taken.subtree}
+        if all(t.text == "," or t.i in allowed for t in doc[comp.i + 1: taken.left_edge.i]):
             return case
     return None
 

@@ -31,8 +31,8 @@ from recoupe.analysis.quotes.syntax import (
     subject_of,
 )
 from recoupe.analysis.text import (
-    CLOSING_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, fold, in_text_order, mark_after, quoted_set, quoted_spans,
-    sentence_bounds, strip_bullets, strip_span, token_at, tokens_with, trim_final_punct,
+    CLOSING_MARKS, QUOTE_MARKS, QUOTE_PAIRS, SENT_END, STRAIGHT, fold, in_text_order, mark_after, quoted_set,
+    quoted_spans, sentence_bounds, strip_bullets, strip_span, token_at, tokens_with, trim_final_punct,
 )
 
 
@@ -671,13 +671,48 @@ def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str)
     elif not after:
         content = strip_span(doc, sent_start, cue.idx)
     else:
-        content = (sent_start, sent_end)
+        content = _detached_clause(doc, cue, bounds[1], sent_end) or (sent_start, sent_end)
     content = strip_bullets(doc, *trim_final_punct(doc, *content))
     if content[1] <= content[0]:
         return None
     cand = Candidate("according_to", "according_to", content, (cue.idx, cue_end.idx + len(cue_end.text)), head, 0.8)
     cand.speaker_span = bounds
     return cand
+
+
+def _detached_clause(doc: Doc, cue: Token, source_end: int, sent_end: int) -> tuple[int, int] | None:
+    """*X, qui a, selon Le Monde, touché…*, *… tout en restant fidèle, selon lui, à ses valeurs* (invented): a source
+    set off by commas inside a relative clause or a gerund vouches for that clause, not for the sentence around it
+    (the clause goes on after the source's closing comma).
+    Read on the words, since the parser loses the clause around an inserted *selon* phrase: the clause opens on the
+    relative pronoun or the gerund's *en* a few words before the source's comma, with no punctuation between, and
+    runs to the next comma or the sentence's end. None where nothing opens such a clause: the sentence is the report."""
+    if cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    relatives = quote_words("fr").relative_pronouns
+    i = cue.i - 2
+    while i >= 0 and cue.i - i <= DETACHED_CLAUSE_REACH and not doc[i].is_punct:
+        tok = doc[i]
+        nxt = doc[i + 1]
+        gerund = tok.lower_ == "en" and "Pres" in nxt.morph.get("Tense") and "Part" in nxt.morph.get("VerbForm")
+        # a relative after its antecedent, a comma or a quotation (not *dans laquelle*, opened by its preposition)
+        relative = tok.lower_ in relatives and tok.pos_ == "PRON" and i > 0 and (
+            doc[i - 1].text == "," or doc[i - 1].text in QUOTE_MARKS or doc[i - 1].pos_ in ("NOUN", "PROPN"))
+        if relative or gerund:
+            start = doc[i - 1] if gerund and i > 0 and doc[i - 1].lower_ == "tout" else tok
+            close = doc_text(doc).find(",", source_end, sent_end)
+            resumed = token_at(doc, close + 1 + (doc_text(doc)[close + 1 : close + 2] == " ")) if close != -1 else None
+            if resumed is not None and (resumed.lower_ in relatives or resumed.pos_ in ("CCONJ", "SCONJ")):
+                return None  # the source closes the clause (*…, selon X, qui…*): it vouches for the sentence
+            after = doc_text(doc).find(",", close + 1, sent_end) if close != -1 else -1
+            return strip_span(doc, start.idx, after if after != -1 else sent_end)
+        i -= 1
+    return None
+
+
+# how many words before a *selon* phrase's comma the relative pronoun or gerund opening its clause may stand
+# (*qui a, selon…*: 2; *tout en restant fidèle, selon…*: 4)
+DETACHED_CLAUSE_REACH = 6
 
 
 def _selon_relative(doc: Doc, cue: Token, relative: Token) -> Candidate | None:

@@ -727,10 +727,12 @@ def _purpose_carried_out(verb: Token) -> bool:
     if not any(c.dep_ == "mark" and c.lower_ == "pour" and c.i < verb.i for c in verb.children):
         return False
     head = verb.head
-    if head.i == verb.i or head.pos_ not in ("VERB", "AUX", "ADJ") \
+    # a predicate noun with its copula tells what was done as a verb does (*sont en grève pour réclamer X*)
+    copula = [c for c in head.children if c.dep_ == "cop"] if head.pos_ in ("NOUN", "PROPN") else []
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX", "ADJ") and not copula \
             or head.lemma_.lower() in quote_words("fr").modal_verbs:
         return False
-    tensed = [head] + [c for c in head.children if c.dep_ in ("aux", "aux:tense")]
+    tensed = [head] + [c for c in head.children if c.dep_ in ("aux", "aux:tense", "cop")]
     finite_forms = [t for t in tensed if t.morph.get("VerbForm") == ["Fin"]]
     if not finite_forms or any(t.morph.get("Mood") != ["Ind"] or t.morph.get("Tense") == ["Fut"] for t in finite_forms):
         return False
@@ -950,8 +952,10 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     said_noun = _said_noun(verb, lang) if subject is None else None
     if said_noun is not None:
         subject = said_noun
-    if subject is None or verb.lemma_.lower() in quote_words(lang).asking_verbs \
-            or lang == "fr" and subject.pos_ == "PRON":
+    # an asking verb's passive subject was asked (*le maire, interrogé par les élus*); the noun its participle
+    # qualifies in its object frame is what was asked for (*la réforme demandée par les patrons*)
+    asked = verb.lemma_.lower() in quote_words(lang).asking_verbs and said_noun is None
+    if subject is None or asked or lang == "fr" and subject.pos_ == "PRON":
         return None
     if _negated(verb, lang):
         return None  # *les circonstances n'ont pas été précisées par le parquet*: nothing was said (session 38)
@@ -1113,7 +1117,7 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
         objectlike = child.dep_ in ("obj", "dobj") or quantity or (
             # "réclame des armes" parsed as a conjunct
             child.dep_ == "conj" and child.pos_ == "NOUN" and not any(c.dep_ in SUBJECT_DEPS for c in child.children)) \
-            or _object_behind_locution(child, fixed)
+            or _object_behind_locution(child, fixed) or "de" not in frames and _partitive_object(child)
         if objectlike and ("obj" in frames or ("doc" in frames and subject_is_document)
                            or "att" in frames and _attitude(child, lang)):
             if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X", "VERB") or quantity:
@@ -1491,6 +1495,20 @@ def _object_behind_locution(child: Token, fixed: list[Token]) -> bool:
         return False
     cases = [c for c in child.children if c.dep_ == "case"]
     return bool(cases) and all(c.i <= fixed[-1].i for c in cases)
+
+
+def _partitive_object(child: Token) -> bool:
+    """*réclament des garanties*, *exigent du changement*: the French parser may read the partitive article as the
+    preposition *de* fused with the article (``case``) and the object as an oblique. For a verb that takes no *de*
+    complement (the caller's frame check) a noun whose phrase opens on *des* or *du* as its only case word is the
+    object, unless a common noun stands right before it, which the phrase then complements (*s'exprime dans les
+    colonnes du journal*)."""
+    if child.pos_ != "NOUN" or not child.dep_.startswith("obl"):
+        return False
+    cases = [c for c in child.children if c.dep_ == "case"]
+    if len(cases) != 1 or cases[0].i != child.left_edge.i or cases[0].lower_ not in ("des", "du"):
+        return False
+    return child.doc[cases[0].i - 1].pos_ != "NOUN"
 
 
 def report_subject(verb: Token, lang: str) -> Token | None:

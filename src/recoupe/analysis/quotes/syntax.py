@@ -55,6 +55,9 @@ SAID_NOUN, SAID_NOUN_ALONE = "indirect_said_noun", "indirect_said_noun_alone"
 # the rule name of a report in the impersonal passive (*il a été rapporté que*, ``indirect._impersonal_report``): no
 # speaker of its own, it continues the previous quote's turn or is dropped (``speakers._continued_turn``)
 IMPERSONAL_RULE = "indirect_impersonal"
+# the longest apposition set off by commas between a name and its verb that ``_name_after_comma`` reads past
+# (*Jean Dupont, invité de la radio, a dit*; *X, la porte-parole du groupe au Sénat, a dit*: eight words)
+APPOSITION_WORDS = 8
 
 
 def cue_span(verb: Token) -> tuple[int, int]:
@@ -97,7 +100,7 @@ def subject_of(verb: Token) -> Token | None:
             # of "celui-ci", which the tokenizer may split in three)
             return before[-1] if before else subjects[0]
         if subjects:
-            return _apposed_subject(subjects[0], verb) or subjects[0]
+            return _apposed_subject(subjects[0], verb) or _name_before_participle(subjects[0]) or subjects[0]
     return _auxiliary_subject(verb) or hyphen_subject(verb) or _latter_subject(verb) or _bare_noun_subject(verb) \
         or _name_after_comma(verb)
 
@@ -233,6 +236,7 @@ def _name_after_comma(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and (doc[i].pos_ in ("AUX", "ADV") or doc[i].pos_ == "PRON" and doc[i].dep_ not in SUBJECT_DEPS):
         i -= 1
+    i = _past_apposition(doc, i)
     end = i
     while i >= 0 and (doc[i].pos_ == "PROPN" or doc[i].pos_ == "DET" and doc[i].text[:1].isupper() and i < end
                       and doc[i + 1].pos_ == "PROPN"):
@@ -243,6 +247,42 @@ def _name_after_comma(verb: Token) -> Token | None:
     if any(c.dep_ in ("case", "mark") for t in name for c in t.children):
         return None
     return name.root
+
+
+def _name_before_participle(subject: Token) -> Token | None:
+    """*…, Jean Dupont, invité de la radio, a souhaité…*: the French parser may take the participle of the apposition
+    for the verb's subject and hang the name on the clause before. A past participle with no determiner set off by a
+    comma right after a name that itself follows a comma is the name's apposition: the name is the subject (the
+    clause before, which the parser may hang on the participle, is no part of it)."""
+    doc = subject.doc
+    if language_of(doc) != "fr" or subject.pos_ != "VERB" or subject.morph.get("VerbForm") != ["Part"] \
+            or any(c.i < subject.i and c.dep_ in ("det", "case", "amod", "nummod", "aux", "aux:tense", "aux:pass")
+                   for c in subject.children) or subject.i < 3 \
+            or doc[subject.i - 1].text != ",":
+        return None
+    i = subject.i - 2
+    end = i
+    while i >= 0 and doc[i].pos_ == "PROPN":
+        i -= 1
+    if i == end or i >= 0 and doc[i].text != ",":
+        return None
+    return doc[i + 1 : end + 1].root
+
+
+def _past_apposition(doc: Doc, i: int) -> int:
+    """*…, Jean Dupont, invité de la radio, a souhaité…*: the index before a short apposition set off by commas that
+    ends at ``i`` (a comma), to read the name before it; ``i`` unchanged where there is none. An apposition holds no
+    finite verb and no quotation mark and is no name alone (a list of names is no apposition)."""
+    if i < 1 or doc[i].text != ",":
+        return i
+    j = i - 1
+    while j >= 0 and i - j <= APPOSITION_WORDS and doc[j].text != "," and doc[j].text not in QUOTE_MARKS \
+            and not finite(doc[j]) and doc[j].pos_ != "AUX":
+        j -= 1
+    segment = doc[j + 1 : i]
+    if j < 1 or doc[j].text != "," or not len(segment) or all(t.pos_ == "PROPN" for t in segment):
+        return i
+    return j - 1
 
 
 def _inverted_object(verb: Token) -> bool:

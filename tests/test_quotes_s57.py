@@ -1,0 +1,122 @@
+"""Issue 14, session 57: the noun an asking verb's participle qualifies (what was asked for), a purpose carried out
+by a predicate noun (*sont en grève pour réclamer…*), a partitive object the parser reads as an oblique, the name
+before an apposition when the parser lost the verb's subject, and a *selon* phrase inside a detached clause, which
+vouches for that clause only. Invented sentences; the misparses are pinned by hand as the parser made them."""
+
+from conftest import hand_parsed, quotes_in
+
+from recoupe.analysis.quotes.indirect import _framed_content, _partitive_object
+from recoupe.analysis.quotes.syntax import speaker_head
+
+VERB_FIN = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+PARTICIPLE = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
+
+
+def _reports(fr, text, kind="indirect"):
+    return [q for q in quotes_in(fr, text).values() if q.kind == kind]
+
+
+def test_the_noun_an_asking_verb_qualifies_is_what_was_asked_for(fr):
+    """*la fermeture demandée par X*: X asked for the closure; the passive of an asking verb with a person as its
+    subject (*le maire, interrogé par les élus*) still reports nothing said by the mayor."""
+    found = _reports(fr, "La fermeture des deux usines demandée par les actionnaires a été repoussée.")
+    assert len(found) == 1 and found[0].producer == "rule:quotes.indirect_said_noun"
+    assert found[0].speaker.text == "les actionnaires" and found[0].content.text.startswith("La fermeture")
+
+
+def test_a_purpose_hung_on_a_predicate_noun_is_carried_out(fr):
+    """*sont en grève pour réclamer X*: the strike is under way and its demand is reported; a strike still to come
+    reports no demand yet."""
+    found = _reports(fr, "Les infirmières sont en grève pour réclamer une hausse de leurs salaires.")
+    assert len(found) == 1 and found[0].speaker.text == "Les infirmières"
+    assert found[0].content.text.startswith("une hausse")
+    assert not _reports(fr, "Les infirmières seront en grève demain pour réclamer une hausse de leurs salaires.")
+
+
+def _partitive(fr, before: list[str], pos_before: list[str]):
+    """*Les syndicats réclament <before> des contrats .* with *des* read as a preposition and *contrats* as an
+    oblique of the verb."""
+    words = ["Les", "syndicats", "réclament", *before, "des", "contrats", "."]
+    n = len(before)
+    heads = [1, 2, 2, *[2] * n, 4 + n, 2, 2]
+    deps = ["det", "nsubj", "ROOT", *(["advmod"] if n == 1 else ["case", "det", "obl:mod"][:n]), "case", "obl:arg",
+            "punct"]
+    if n == 3:
+        heads[3:6] = [5, 5, 2]
+    pos = ["DET", "NOUN", "VERB", *pos_before, "ADP", "NOUN", "PUNCT"]
+    morphs = ["", "Gender=Masc|Number=Plur", VERB_FIN.replace("Sing", "Plur"), *[""] * n, "", "Number=Plur", ""]
+    return hand_parsed(fr, words, heads, deps, pos, morphs)
+
+
+def test_a_partitive_read_as_an_oblique_is_the_object(fr):
+    doc = _partitive(fr, ["bruyamment"], ["ADV"])
+    assert _partitive_object(doc[5])
+    found = _framed_content(doc[2], "réclamer", doc[1], "fr")
+    assert found is not None and doc.text[found[0][0]:found[0][1]] == "des contrats"
+
+
+def test_a_phrase_with_du_after_a_noun_complements_that_noun(fr):
+    """*dans les colonnes du journal*: *du journal* hung on the verb by the parser is the noun's complement."""
+    words = ["Il", "écrit", "dans", "les", "colonnes", "du", "journal", "."]
+    doc = hand_parsed(fr, words, [1, 1, 4, 4, 1, 6, 1, 1],
+                      ["nsubj", "ROOT", "case", "det", "obl:mod", "case", "obl:arg", "punct"],
+                      ["PRON", "VERB", "ADP", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+                      ["", VERB_FIN, "", "", "", "", "", ""])
+    assert not _partitive_object(doc[6])
+
+
+def _name_then_apposition(fr, participle_subject: bool):
+    """*Pour défendre le projet, Marie Leroy, <apposition>, a assuré que tout allait bien.* with the name hung on the
+    infinitive before it and, when ``participle_subject``, the apposition's participle read as the verb's subject."""
+    if participle_subject:
+        apposition, apposition_pos = ["interrogée", "par", "la", "radio"], ["VERB", "ADP", "DET", "NOUN"]
+        apposition_heads, apposition_deps = [18, 11, 11, 8], ["nsubj", "case", "det", "obl:agent"]
+    else:
+        apposition, apposition_pos = ["présidente", "du", "comité"], ["NOUN", "ADP", "NOUN"]
+        apposition_heads, apposition_deps = [5, 10, 8], ["appos", "case", "nmod"]
+    words = ["Pour", "défendre", "le", "projet", ",", "Marie", "Leroy", ",", *apposition, ",", "a", "assuré", "que",
+             "tout", "allait", "bien", "."]
+    verb = 8 + len(apposition) + 2
+    apposition_heads = [verb if h == 18 else h for h in apposition_heads]
+    heads = [1, 8 if participle_subject else verb, 3, 1, 1, 1, 5, 8, *apposition_heads, verb, verb, verb, verb + 3,
+             verb + 3, verb, verb + 3, verb]
+    deps = ["mark", "advcl", "det", "obj", "punct", "dep" if participle_subject else "obj", "flat:name", "punct",
+            *apposition_deps, "punct", "aux:tense", "ROOT", "mark", "nsubj", "ccomp", "advmod", "punct"]
+    pos = ["ADP", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", *apposition_pos, "PUNCT", "AUX", "VERB",
+           "SCONJ", "PRON", "VERB", "ADV", "PUNCT"]
+    morphs = [""] * len(words)
+    morphs[1] = "VerbForm=Inf"
+    morphs[verb - 1] = VERB_FIN
+    morphs[verb] = PARTICIPLE
+    morphs[verb + 3] = "Mood=Ind|Number=Sing|Person=3|Tense=Imp|VerbForm=Fin"
+    if participle_subject:
+        morphs[8] = PARTICIPLE.replace("Masc", "Fem")
+    return hand_parsed(fr, words, heads, deps, pos, morphs), verb
+
+
+def test_the_name_before_an_apposition_is_the_subject_the_parser_lost(fr):
+    for participle_subject in (False, True):
+        doc, verb = _name_then_apposition(fr, participle_subject)
+        assert doc[verb].text == "assuré"
+        head = speaker_head(doc[verb])
+        assert head is not None and head.text == "Marie", participle_subject
+
+
+def test_a_source_inside_a_detached_clause_vouches_for_that_clause(fr):
+    for text, content in (
+            ("La directrice, qui aurait, selon Mediapart, loué un appartement à sa propre fondation, conteste tout "
+             "conflit.", "qui aurait, selon Mediapart, loué un appartement à sa propre fondation"),
+            ("Le club compte recruter deux attaquants en évitant, selon son entraîneur, de creuser le déficit.",
+             "en évitant, selon son entraîneur, de creuser le déficit")):
+        found = _reports(fr, text, "according_to")
+        assert [q.content.text for q in found] == [content], text
+
+
+def test_a_source_closing_its_clause_vouches_for_the_sentence(fr):
+    """*…, à en croire X, qui…*, *un lieu dans lequel…, selon X, qui…*: the source ends the clause (a relative about the
+    source follows) or the clause opens on a preposition: the whole sentence is what the source says."""
+    for text in ("Le club veut renouveler son effectif au milieu de terrain, à en croire L'Equipe, qui cite un proche "
+                 "du président.",
+                 "Un quartier dans lequel vivent beaucoup d'étudiants, selon le maire, qui a lancé une étude."):
+        found = _reports(fr, text, "according_to")
+        assert len(found) == 1 and found[0].content.text == text.rstrip("."), text

@@ -120,3 +120,12 @@ def test_a_source_closing_its_clause_vouches_for_the_sentence(fr):
                  "Un quartier dans lequel vivent beaucoup d'étudiants, selon le maire, qui a lancé une étude."):
         found = _reports(fr, text, "according_to")
         assert len(found) == 1 and found[0].content.text == text.rstrip("."), text
+
+
+def test_a_pronoun_judged_in_the_passive_is_what_the_agent_judges(fr):
+    """*Il est jugé trop timide par les syndicats*: the clause is the unions' judgement of what *il* stands for; a
+    pronoun subject of another passive still points back at words said before and reports nothing new."""
+    found = _reports(fr, "Il est toutefois jugé trop timide par les syndicats.")
+    assert len(found) == 1 and found[0].speaker.text == "les syndicats"
+    assert found[0].content.text.startswith("Il est toutefois jugé trop timide")
+    assert not _reports(fr, "Il avait été proposé par le maire.")

@@ -955,7 +955,7 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     # an asking verb's passive subject was asked (*le maire, interrogé par les élus*); the noun its participle
     # qualifies in its object frame is what was asked for (*la réforme demandée par les patrons*)
     asked = verb.lemma_.lower() in quote_words(lang).asking_verbs and said_noun is None
-    if subject is None or asked or lang == "fr" and subject.pos_ == "PRON":
+    if subject is None or asked or lang == "fr" and subject.pos_ == "PRON" and not _judged_attribute(verb, lang):
         return None
     if _negated(verb, lang):
         return None  # *les circonstances n'ont pas été précisées par le parquet*: nothing was said (session 38)
@@ -984,6 +984,15 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     # clause is; inside a sentence it is a report in passing, which takes no turn in the discourse (``speakers``)
     return Candidate("indirect", SAID_NOUN_ALONE if _alone(said_noun) else SAID_NOUN, content, cue_span(verb),
                      agent, 0.6, speaker_span)
+
+
+def _judged_attribute(verb: Token, lang: str) -> bool:
+    """*Il est jugé trop timide par les syndicats* (invented): the passive of a verb of judgement (``speech_frames``
+    ``adj``) with an adjective after it says what the agent judges the subject to be; a pronoun subject is then what
+    is judged, and the clause is the judgement, not a pronoun pointing back at words said before."""
+    lemma = speech_lemma(verb, lang) or verb.lemma_.lower()
+    return "adj" in speech_frames(lang).get(lemma, frozenset()) and any(
+        c.i > verb.i and c.pos_ == "ADJ" and c.dep_ in ("xcomp", "advmod", "amod") for c in verb.children)
 
 
 def _taken_as(verb: Token, lemma: str, agent: Token, lang: str) -> Token | None:

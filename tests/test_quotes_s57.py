@@ -3,8 +3,9 @@ by a predicate noun (*sont en grève pour réclamer…*), a partitive object the
 before an apposition when the parser lost the verb's subject, and a *selon* phrase inside a detached clause, which
 vouches for that clause only. Invented sentences; the misparses are pinned by hand as the parser made them."""
 
-from conftest import hand_parsed, quotes_in
+from conftest import first_quote_holding, hand_parsed, quotes_in
 
+from recoupe.analysis.lexicons import object_complement_only, speech_forms
 from recoupe.analysis.quotes.indirect import _framed_content, _partitive_object
 from recoupe.analysis.quotes.syntax import speaker_head
 
@@ -129,3 +130,27 @@ def test_a_pronoun_judged_in_the_passive_is_what_the_agent_judges(fr):
     assert len(found) == 1 and found[0].speaker.text == "les syndicats"
     assert found[0].content.text.startswith("Il est toutefois jugé trop timide")
     assert not _reports(fr, "Il avait été proposé par le maire.")
+
+
+def test_s_en_prendre_a_reports_its_target_as_a_criticism(fr):
+    """*s'en prendre à qqn* (frame ``se+en+à``): the target of a verbal attack is reported as *critiquer*'s object
+    is, in the compound tense the parser reads as a passive too; *prendre* reports nothing in its other uses."""
+    for text, content, speaker in (
+            ("La députée s'en prend aux trois favoris de la primaire.", "aux trois favoris de la primaire",
+             "La députée"),
+            ("Le sénateur s'en est pris violemment au ministre de la Santé.", "au ministre de la Santé",
+             "Le sénateur")):
+        found = _reports(fr, text)
+        assert len(found) == 1 and found[0].content.text == content and found[0].speaker.text == speaker, text
+    for text in ("Le ministre a pris le train pour Lyon.", "La ministre se prend à rêver d'une victoire."):
+        assert not _reports(fr, text), text
+    assert object_complement_only("prendre", "fr") and "prend" not in speech_forms("fr")
+
+
+def test_the_antecedent_of_an_object_relative_is_not_its_subject(fr):
+    """*… vise Jean Martin, le conseiller régional, qu'il accuse de…*: *il* in the object relative is not Jean Martin,
+    the person the relative is about, though he was named after the previous speaker took the turn."""
+    text = ("Paul Durand, le maire de la ville, a répondu aux élus : « Nous tiendrons nos engagements. » "
+            "Puis il vise Jean Martin, le conseiller régional, qu'il accuse d'avoir menti sur les comptes.")
+    quote = first_quote_holding(fr, text, "avoir menti")
+    assert quote.speaker.text == "il" and quote.speaker_canonical == "Paul Durand"

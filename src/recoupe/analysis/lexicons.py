@@ -527,10 +527,11 @@ def speech_frames(lang: str) -> dict[str, frozenset[str]]:
 
 def object_complement_only(lemma: str, lang: str) -> bool:
     """Does the speech verb report only through its object paired with a complement (every frame ``qqn+…``:
-    *traiter qqn de menteur*, or ``…+obj``: *voir en qqn un allié*)? Its other senses handle or perceive things
-    (*traiter un dossier*, *voir un film*), so no other rule reads it as speech."""
+    *traiter qqn de menteur*, or ``…+obj``: *voir en qqn un allié*) or in a fixed reflexive use (``se+en+…``: *s'en
+    prendre à qqn*)? Its other senses handle or perceive things (*traiter un dossier*, *voir un film*, *prendre le
+    train*), so no other rule reads it as speech."""
     frames = speech_frames(lang).get(lemma, frozenset())
-    return bool(frames) and all(f.startswith("qqn+") or f.endswith("+obj") for f in frames)
+    return bool(frames) and all(f.startswith(("qqn+", "se+en+")) or f.endswith("+obj") for f in frames)
 
 
 @lru_cache(maxsize=None)

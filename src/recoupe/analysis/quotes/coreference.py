@@ -628,7 +628,7 @@ class Discourse:
                 and compatible(previous[1], gender, plural, persons_only):
             if verb_lemma in CONTINUATION or not self.person_subject_between(previous[0], anchor, gender, plural,
                                                                               previous[1].canonical):
-                newcomer = self._newcomer(anchor, gender, previous) \
+                newcomer = self._newcomer(anchor, gender, previous, pron) \
                     if french_singular and verb_lemma not in CONTINUATION else None
                 self.newcomer = newcomer
                 return newcomer or previous[1]
@@ -900,14 +900,16 @@ class Discourse:
         span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
         return span.root if span is not None and len(span) > 0 else None
 
-    def _newcomer(self, anchor: int, gender: str | None, previous: tuple[int, Referent]) -> Referent | None:
+    def _newcomer(self, anchor: int, gender: str | None, previous: tuple[int, Referent],
+                  pron: Token | None = None) -> Referent | None:
         """A person introduced (first named) after the previous speaker took the turn, in the pronoun's
         own paragraph, outside quotation marks and as no subject (a subject would already have
         interrupted the turn, ``person_subject_between``), by a full name whose gender is known and agrees
         (*La réunion s'est tenue en présence de X, élu de la région. « … », a-t-il dit*): the paragraph
         turned to that person, and *il* / *elle* of a speech verb that is no continuation verb stands for them, not for the
         previous speaker. Someone named in the sentence of the previous turn itself is part of that report, no
-        newcomer. The known gender and the full name keep a body the NER took for a person (an acronym) out.
+        newcomer, nor is the antecedent of an object relative whose subject the pronoun is (``pron``:
+        ``_object_relative_subject``). The known gender and the full name keep a body the NER took for a person out.
         Measured in NOTES.md (issue 14, session 11, s11pron)."""
         found = self.person_named_near(anchor, gender, lines=0)
         if found is None or found.canonical == previous[1].canonical or found.gender is None \
@@ -918,6 +920,8 @@ class Discourse:
             return None  # named in the sentence of the previous turn (*lancé par X à la veille du meeting de Y*)
         if self.in_reported(found):
             return None  # named in the words the previous speaker reported: what they talked about
+        if pron is not None and _object_relative_subject(pron, found.evidence[0]):
+            return None  # *… vise X, qu'il accuse de…*: X is what the relative is about, not its subject
         return found
 
     def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES,
@@ -1026,6 +1030,19 @@ class Discourse:
             return None
         return ref
 
+
+def _object_relative_subject(pron: Token, named: int) -> bool:
+    """*… vise Jean Martin, conseiller du maire, et qu'il accuse de mentir* (invented): the subject pronoun of an
+    object relative clause (*que* / *qu'* right before it, after no demonstrative: *ce qu'il a dit* is about no one)
+    is not the relative's antecedent, the person named earlier in its sentence (at ``named``), whom the clause is
+    about (French syntax: the relative pronoun is the verb's object)."""
+    doc = pron.doc
+    if pron.i < 2:
+        return False
+    que, before = doc[pron.i - 1], doc[pron.i - 2]
+    return que.lower_ in ("que", "qu'", "qu’") and before.lower_ not in ("ce", "c'", "c’", "cela") \
+        and pron.sent.start_char <= named < que.idx
+    
 
 def _after_selon(pron: Token) -> bool:
     """Is the token a French stressed pronoun (*lui*, *elle*, *eux*, *elles*) after *selon* or *d'après*?"""

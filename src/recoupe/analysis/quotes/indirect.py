@@ -590,9 +590,11 @@ def _names_called(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidate]
     out = []
     words = quote_words(lang)
     for verb, lemma in object_complement_tokens(doc, lang):
+        # the parser reads the *être* of a reflexive compound tense (*s'en est pris à*) as a passive's: not one
+        passive = not reflexive(verb, before=True) and any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass")
+                                                           for c in verb.children)
         if verb.idx in direct_spans or _negated(verb, lang) or _hypothetical_speech(verb) \
-                or _future_speech(verb, lang) or any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass")
-                                                     for c in verb.children):
+                or _future_speech(verb, lang) or passive:
             continue
         if verb.dep_ == "xcomp" and speech_lemma(verb.head, lang):
             continue  # *a dit voir en X un allié*: the speech verb's infinitive report holds it already
@@ -1147,7 +1149,8 @@ def _framed_content(verb: Token, lemma: str, speaker: Token, lang: str) -> tuple
             for prep in ("de", "à", "sur", "pour", "contre"):
                 forms = PREPOSITION_FORMS.get(prep, {prep})
                 framed = prep in frames or f"{prep}+inf" in frames and _verbal(child) and _pledged(verb) \
-                    or f"se+{prep}" in frames and pronominal
+                    or f"se+{prep}" in frames and pronominal \
+                    or f"se+en+{prep}" in frames and pronominal and _clitic_en(verb)
                 if framed and (word in forms or any(c.lower_ in forms and c.dep_ in ("case", "mark")
                                                     for c in child.children if c.i < child.i)):
                     start, rule = (first if word in forms else child.left_edge), "complement"
@@ -1504,6 +1507,12 @@ def _object_behind_locution(child: Token, fixed: list[Token]) -> bool:
         return False
     cases = [c for c in child.children if c.dep_ == "case"]
     return bool(cases) and all(c.i <= fixed[-1].i for c in cases)
+
+
+def _clitic_en(verb: Token) -> bool:
+    """Does the French verb carry the clitic *en* before it (*s'en est pris*, *s'en prend*)?"""
+    return any(c.lower_ == "en" and c.pos_ == "PRON" and c.i < verb.i for c in verb.children) or any(
+        t.lower_ == "en" and t.pos_ == "PRON" for t in verb.doc[max(verb.i - 3, 0) : verb.i])
 
 
 def _partitive_object(child: Token) -> bool:

@@ -1,11 +1,13 @@
 """Issue 14, session 57: the noun an asking verb's participle qualifies (what was asked for), a purpose carried out
 by a predicate noun (*sont en grève pour réclamer…*), a partitive object the parser reads as an oblique, the name
-before an apposition when the parser lost the verb's subject, and a *selon* phrase inside a detached clause, which
-vouches for that clause only. Invented sentences; the misparses are pinned by hand as the parser made them."""
+before an apposition when the parser lost the verb's subject, a *selon* phrase inside a detached clause (it vouches
+for that clause only), a pronoun judged in the passive, *s'en prendre à*, the subject of an object relative, and an
+unknown verb whose subject is inverted after a quotation. Invented sentences; misparses are pinned by hand."""
 
 from conftest import first_quote_holding, hand_parsed, quotes_in
 
 from recoupe.analysis.lexicons import object_complement_only, speech_forms
+from recoupe.analysis.quotes.direct import _inverted_incise_verb
 from recoupe.analysis.quotes.indirect import _framed_content, _partitive_object
 from recoupe.analysis.quotes.syntax import speaker_head
 
@@ -154,3 +156,19 @@ def test_the_antecedent_of_an_object_relative_is_not_its_subject(fr):
             "Puis il vise Jean Martin, le conseiller régional, qu'il accuse d'avoir menti sur les comptes.")
     quote = first_quote_holding(fr, text, "avoir menti")
     assert quote.speaker.text == "il" and quote.speaker_canonical == "Paul Durand"
+
+
+def test_an_unknown_verb_with_its_subject_inverted_after_a_quotation_is_an_incise(fr):
+    """*», grince-t-il*, *», a-t-elle taclé*: French inverts a clitic subject after a quotation only in an incise, so
+    the verb need not be a known speech verb; a verb with an infinitive after its clitic leaves the infinitive to
+    the rules that read it."""
+    for text, words, speaker, canonical in (
+            ("Paul Durand est sorti de la salle. « Rien ne va plus », grince-t-il.", "Rien ne va plus", "-il",
+             "Paul Durand"),
+            ("Anne Roy a quitté la réunion. « Nous avons gagné », a-t-elle taclé.", "Nous avons gagné", "-elle",
+             "Anne Roy")):
+        quote = first_quote_holding(fr, text, words)
+        assert quote is not None and quote.producer == "rule:quotes.direct_after", text
+        assert quote.speaker.text == speaker and quote.speaker_canonical == canonical, text
+    doc = fr("« Oui », peut-il dire.")
+    assert _inverted_incise_verb(next(t for t in doc if t.text == "peut")) is None

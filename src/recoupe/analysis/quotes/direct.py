@@ -25,6 +25,7 @@ from recoupe.analysis.quotes.indirect import (content_start, main_clause_speaker
                                              word_before)
 from recoupe.analysis.quotes.syntax import (
     ATTRIBUTION_PUNCT,
+    REFLEXIVE_CLITICS,
     Candidate,
     cue_span,
     finite,
@@ -102,10 +103,42 @@ def _attribution_after(doc: Doc, end_char: int, lang: str, quotes: SpanSet) -> T
             return None if own_clause else tok
         if first_word and lang == "fr" and tok.lower_ in speech_forms(lang) and _subject_follows(doc, tok.i + 1, lang):
             return tok  # "», analyse Massimiliano Pasqui": a verb form the tagger read as a noun
+        if first_word and lang == "fr" and tok.lower_ in REFLEXIVE_CLITICS:
+            continue  # *», s'amuse-t-il*: the verb follows its clitic
+        if first_word and lang == "fr" and (verb := _inverted_incise_verb(tok)) is not None:
+            return verb
         first_word = False
         if tok.pos_ == "VERB":
             return _controlled_speech(tok, lang)
     return None
+
+
+def _inverted_incise_verb(tok: Token) -> Token | None:
+    """*», tacle-t-elle*, *», grince-t-il*, *», a-t-il taclé* (invented): a French verb the speech lexicon does not
+    know, opening the words after a quotation with its personal subject pronoun inverted and joined by a hyphen, is
+    an incise (French inverts a clitic subject after a quotation, or in a question, which no quotation's closing
+    comma opens). An auxiliary so inverted lends the incise to the past participle after it (*», a-t-on appris dans
+    son entourage*: an indefinite *on* takes its source from the words after it, as for a known verb). Not a verb
+    followed by an infinitive (*», peut-on lire*), nor a verb the lexicon knows: the caller reads those. The verb is
+    read on its place, not its tag (the tagger may call an unknown verb a noun)."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k < len(doc) and doc[k].lower_ == "-t":
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in INVERTED_CLITICS or not tok.is_alpha:
+        return None
+    after = doc[k + 1] if k + 1 < len(doc) else None
+    auxiliary = tok.pos_ == "AUX" or tok.lemma_ in ("avoir", "être")
+    if auxiliary and (after is None or after.morph.get("VerbForm") != ["Part"]):
+        return None
+    if not auxiliary and after is not None and after.morph.get("VerbForm") == ["Inf"]:
+        return None  # *», peut-il dire*, *», faut-il rappeler*: the infinitive is the verb
+    verb = after if auxiliary else tok
+    return None if speech_lemma(verb, "fr") else verb
+
+
+# the subject clitics a French incise inverts after its verb (*-t-il* splits into *-t* and *-il*)
+INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
 
 
 def _subject_follows(doc: Doc, i: int, lang: str) -> bool:

@@ -957,7 +957,8 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     # an asking verb's passive subject was asked (*le maire, interrogé par les élus*); the noun its participle
     # qualifies in its object frame is what was asked for (*la réforme demandée par les patrons*)
     asked = verb.lemma_.lower() in quote_words(lang).asking_verbs and said_noun is None
-    if subject is None or asked or lang == "fr" and subject.pos_ == "PRON" and not _judged_attribute(verb, lang):
+    judged = subject is not None and subject.lower_ in ("il", "elle", "ils", "elles") and _judged_attribute(verb, lang)
+    if subject is None or asked or lang == "fr" and subject.pos_ == "PRON" and not judged:
         return None
     if _negated(verb, lang):
         return None  # *les circonstances n'ont pas été précisées par le parquet*: nothing was said (session 38)
@@ -990,8 +991,9 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
 
 def _judged_attribute(verb: Token, lang: str) -> bool:
     """*Il est jugé trop timide par les syndicats* (invented): the passive of a verb of judgement (``speech_frames``
-    ``adj``) with an adjective after it says what the agent judges the subject to be; a pronoun subject is then what
-    is judged, and the clause is the judgement, not a pronoun pointing back at words said before."""
+    ``adj``) with an adjective after it says what the agent judges the subject to be; a personal pronoun subject is
+    then what is judged, and the clause is the judgement, not a pronoun pointing back at words said before (a
+    relative's *qui* is left to the reading of its antecedent)."""
     lemma = speech_lemma(verb, lang) or verb.lemma_.lower()
     return "adj" in speech_frames(lang).get(lemma, frozenset()) and any(
         c.i > verb.i and c.pos_ == "ADJ" and c.dep_ in ("xcomp", "advmod", "amod") for c in verb.children)

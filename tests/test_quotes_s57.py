@@ -36,31 +36,25 @@ def test_a_purpose_hung_on_a_predicate_noun_is_carried_out(fr):
     assert not _reports(fr, "Les infirmières seront en grève demain pour réclamer une hausse de leurs salaires.")
 
 
-def _partitive(fr, before: list[str], pos_before: list[str]):
-    """*Les syndicats réclament <before> des contrats .* with *des* read as a preposition and *contrats* as an
-    oblique of the verb."""
-    words = ["Les", "syndicats", "réclament", *before, "des", "contrats", "."]
-    n = len(before)
-    heads = [1, 2, 2, *[2] * n, 4 + n, 2, 2]
-    deps = ["det", "nsubj", "ROOT", *(["advmod"] if n == 1 else ["case", "det", "obl:mod"][:n]), "case", "obl:arg",
-            "punct"]
-    if n == 3:
-        heads[3:6] = [5, 5, 2]
-    pos = ["DET", "NOUN", "VERB", *pos_before, "ADP", "NOUN", "PUNCT"]
-    morphs = ["", "Gender=Masc|Number=Plur", VERB_FIN.replace("Sing", "Plur"), *[""] * n, "", "Number=Plur", ""]
-    return hand_parsed(fr, words, heads, deps, pos, morphs)
+def _partitive(fr):
+    """*Les riverains réclament des garanties .* with *des* read as a preposition and *garanties* as an oblique of the
+    verb."""
+    words = ["Les", "riverains", "réclament", "des", "garanties", "."]
+    return hand_parsed(fr, words, [1, 2, 2, 4, 2, 2], ["det", "nsubj", "ROOT", "case", "obl:arg", "punct"],
+                       ["DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+                       ["", "Gender=Masc|Number=Plur", VERB_FIN.replace("Sing", "Plur"), "", "Number=Plur", ""])
 
 
 def test_a_partitive_read_as_an_oblique_is_the_object(fr):
-    doc = _partitive(fr, ["bruyamment"], ["ADV"])
-    assert _partitive_object(doc[5])
-    found = _framed_content(doc[2], "réclamer", doc[1], "fr")
-    assert found is not None and doc.text[found[0][0]:found[0][1]] == "des contrats"
+    doc = _partitive(fr)
+    assert _partitive_object(doc[4])
+    found = _framed_content(doc[2], "réclamer", doc[1], "fr")  # a verb with no *de* frame
+    assert found is not None and doc.text[found[0][0]:found[0][1]] == "des garanties"
 
 
 def test_a_phrase_with_du_after_a_noun_complements_that_noun(fr):
-    """*dans les colonnes du journal*: *du journal* hung on the verb by the parser is the noun's complement."""
-    words = ["Il", "écrit", "dans", "les", "colonnes", "du", "journal", "."]
+    """*dans les pages du quotidien*: *du quotidien* hung on the verb by the parser is the noun's complement."""
+    words = ["Il", "écrit", "dans", "les", "pages", "du", "quotidien", "."]
     doc = hand_parsed(fr, words, [1, 1, 4, 4, 1, 6, 1, 1],
                       ["nsubj", "ROOT", "case", "det", "obl:mod", "case", "obl:arg", "punct"],
                       ["PRON", "VERB", "ADP", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
@@ -72,8 +66,8 @@ def _name_then_apposition(fr, participle_subject: bool):
     """*Pour défendre le projet, Marie Leroy, <apposition>, a assuré que tout allait bien.* with the name hung on the
     infinitive before it and, when ``participle_subject``, the apposition's participle read as the verb's subject."""
     if participle_subject:
-        apposition, apposition_pos = ["interrogée", "par", "la", "radio"], ["VERB", "ADP", "DET", "NOUN"]
-        apposition_heads, apposition_deps = [18, 11, 11, 8], ["nsubj", "case", "det", "obl:agent"]
+        apposition, apposition_pos = ["réélue", "en", "mars"], ["VERB", "ADP", "NOUN"]
+        apposition_heads, apposition_deps = [18, 10, 8], ["nsubj", "case", "obl:mod"]
     else:
         apposition, apposition_pos = ["présidente", "du", "comité"], ["NOUN", "ADP", "NOUN"]
         apposition_heads, apposition_deps = [5, 10, 8], ["appos", "case", "nmod"]
@@ -107,8 +101,8 @@ def test_the_name_before_an_apposition_is_the_subject_the_parser_lost(fr):
 
 def test_a_source_inside_a_detached_clause_vouches_for_that_clause(fr):
     for text, content in (
-            ("La directrice, qui aurait, selon Mediapart, loué un appartement à sa propre fondation, conteste tout "
-             "conflit.", "qui aurait, selon Mediapart, loué un appartement à sa propre fondation"),
+            ("Le club a recruté un entraîneur qui avait, d'après L'Equipe, refusé deux offres à l'étranger.",
+             "qui avait, d'après L'Equipe, refusé deux offres à l'étranger"),
             ("Le club compte recruter deux attaquants en évitant, selon son entraîneur, de creuser le déficit.",
              "en évitant, selon son entraîneur, de creuser le déficit")):
         found = _reports(fr, text, "according_to")
@@ -116,21 +110,21 @@ def test_a_source_inside_a_detached_clause_vouches_for_that_clause(fr):
 
 
 def test_a_source_closing_its_clause_vouches_for_the_sentence(fr):
-    """*…, à en croire X, qui…*, *un lieu dans lequel…, selon X, qui…*: the source ends the clause (a relative about the
-    source follows) or the clause opens on a preposition: the whole sentence is what the source says."""
-    for text in ("Le club veut renouveler son effectif au milieu de terrain, à en croire L'Equipe, qui cite un proche "
-                 "du président.",
-                 "Un quartier dans lequel vivent beaucoup d'étudiants, selon le maire, qui a lancé une étude."):
+    """*… qui…, selon X, qui…*, *… sur lequel…, selon X, …*: the source ends the clause (a relative about the source
+    follows) or the clause opens on a preposition: the whole sentence is what the source says."""
+    for text in ("Le club a recruté un entraîneur qui connaît bien la ligue, selon L'Equipe, qui cite un proche du "
+                 "président.",
+                 "Le projet sur lequel travaillent trois bureaux d'études, selon la mairie, avance bien."):
         found = _reports(fr, text, "according_to")
         assert len(found) == 1 and found[0].content.text == text.rstrip("."), text
 
 
 def test_a_pronoun_judged_in_the_passive_is_what_the_agent_judges(fr):
-    """*Il est jugé trop timide par les syndicats*: the clause is the unions' judgement of what *il* stands for; a
-    pronoun subject of another passive still points back at words said before and reports nothing new."""
-    found = _reports(fr, "Il est toutefois jugé trop timide par les syndicats.")
+    """*Elle a été jugée trop timide par les syndicats*: the clause is the unions' judgement of what *elle* stands
+    for; a pronoun subject of another passive still points back at words said before and reports nothing new."""
+    found = _reports(fr, "Elle a été jugée trop timide par les syndicats.")
     assert len(found) == 1 and found[0].speaker.text == "les syndicats"
-    assert found[0].content.text.startswith("Il est toutefois jugé trop timide")
+    assert found[0].content.text.startswith("Elle a été jugée trop timide")
     assert not _reports(fr, "Il avait été proposé par le maire.")
 
 
@@ -138,7 +132,7 @@ def test_s_en_prendre_a_reports_its_target_as_a_criticism(fr):
     """*s'en prendre à qqn* (frame ``se+en+à``): the target of a verbal attack is reported as *critiquer*'s object
     is, in the compound tense the parser reads as a passive too; *prendre* reports nothing in its other uses."""
     for text, content, speaker in (
-            ("La députée s'en prend aux trois favoris de la primaire.", "aux trois favoris de la primaire",
+            ("La députée s'en prend aux dirigeants de la fédération.", "aux dirigeants de la fédération",
              "La députée"),
             ("Le sénateur s'en est pris violemment au ministre de la Santé.", "au ministre de la Santé",
              "Le sénateur")):
@@ -150,11 +144,11 @@ def test_s_en_prendre_a_reports_its_target_as_a_criticism(fr):
 
 
 def test_the_antecedent_of_an_object_relative_is_not_its_subject(fr):
-    """*… vise Jean Martin, le conseiller régional, qu'il accuse de…*: *il* in the object relative is not Jean Martin,
+    """*… a croisé Jean Martin, qu'il accuse depuis longtemps de…*: *il* in the object relative is not Jean Martin,
     the person the relative is about, though he was named after the previous speaker took the turn."""
     text = ("Paul Durand, le maire de la ville, a répondu aux élus : « Nous tiendrons nos engagements. » "
-            "Puis il vise Jean Martin, le conseiller régional, qu'il accuse d'avoir menti sur les comptes.")
-    quote = first_quote_holding(fr, text, "avoir menti")
+            "Il a croisé mardi Jean Martin, qu'il accuse depuis longtemps de bloquer le dossier.")
+    quote = first_quote_holding(fr, text, "bloquer le dossier")
     assert quote.speaker.text == "il" and quote.speaker_canonical == "Paul Durand"
 
 

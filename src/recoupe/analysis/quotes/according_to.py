@@ -681,12 +681,12 @@ def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str)
 
 
 def _detached_clause(doc: Doc, cue: Token, source_end: int, sent_end: int) -> tuple[int, int] | None:
-    """*X, qui a, selon Le Monde, touché…*, *… tout en restant fidèle, selon lui, à ses valeurs* (invented): a source
-    set off by commas inside a relative clause or a gerund vouches for that clause, not for the sentence around it
-    (the clause goes on after the source's closing comma).
-    Read on the words, since the parser loses the clause around an inserted *selon* phrase: the clause opens on the
-    relative pronoun or the gerund's *en* a few words before the source's comma, with no punctuation between, and
-    runs to the next comma or the sentence's end. None where nothing opens such a clause: the sentence is the report."""
+    """*X, qui aurait, selon Le Monde, loué…*, *… en évitant, selon son entraîneur, de creuser le déficit*
+    (invented): a source set off by commas inside a relative clause or a gerund vouches for that clause, not for the
+    sentence around it (the clause goes on after the source's closing comma). Read on the words, since the parser
+    loses the clause around an inserted *selon* phrase: the clause opens on the relative pronoun or the gerund's *en*
+    a few words before the source's comma, with no punctuation between, and runs to the next comma or the sentence's
+    end. None where nothing opens such a clause: the sentence is the report."""
     if cue.i < 2 or doc[cue.i - 1].text != ",":
         return None
     relatives = quote_words("fr").relative_pronouns
@@ -711,7 +711,7 @@ def _detached_clause(doc: Doc, cue: Token, source_end: int, sent_end: int) -> tu
 
 
 # how many words before a *selon* phrase's comma the relative pronoun or gerund opening its clause may stand
-# (*qui a, selon…*: 2; *tout en restant fidèle, selon…*: 4)
+# (*qui aurait, selon…*: 2; *tout en évitant soigneusement, selon…*: 4)
 DETACHED_CLAUSE_REACH = 6
 
 

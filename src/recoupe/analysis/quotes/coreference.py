@@ -921,7 +921,7 @@ class Discourse:
         if self.in_reported(found):
             return None  # named in the words the previous speaker reported: what they talked about
         if pron is not None and _object_relative_subject(pron, found.evidence[0]):
-            return None  # *… vise X, qu'il accuse de…*: X is what the relative is about, not its subject
+            return None  # *… a croisé X, qu'il accuse de…*: X is what the relative is about, not its subject
         return found
 
     def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES,
@@ -1032,10 +1032,10 @@ class Discourse:
 
 
 def _object_relative_subject(pron: Token, named: int) -> bool:
-    """*… vise Jean Martin, conseiller du maire, et qu'il accuse de mentir* (invented): the subject pronoun of an
-    object relative clause (*que* / *qu'* right before it, after no demonstrative: *ce qu'il a dit* is about no one)
-    is not the relative's antecedent, the person named earlier in its sentence (at ``named``), whom the clause is
-    about (French syntax: the relative pronoun is the verb's object)."""
+    """*… a croisé Jean Martin, qu'il accuse depuis longtemps de bloquer le dossier* (invented): the subject pronoun
+    of an object relative clause (*que* / *qu'* right before it, after no demonstrative: *ce qu'il a dit* is about no
+    one) is not the relative's antecedent, the person named earlier in its sentence (at ``named``), whom the clause
+    is about (French syntax: the relative pronoun is the verb's object)."""
     doc = pron.doc
     if pron.i < 2:
         return False

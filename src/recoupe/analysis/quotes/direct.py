@@ -117,8 +117,8 @@ def _inverted_incise_verb(tok: Token) -> Token | None:
     """*», tacle-t-elle*, *», grince-t-il*, *», a-t-il taclé* (invented): a French verb the speech lexicon does not
     know, opening the words after a quotation with its personal subject pronoun inverted and joined by a hyphen, is
     an incise (French inverts a clitic subject after a quotation, or in a question, which no quotation's closing
-    comma opens). An auxiliary so inverted lends the incise to the past participle after it (*», a-t-on appris dans
-    son entourage*: an indefinite *on* takes its source from the words after it, as for a known verb). Not a verb
+    comma opens). An auxiliary so inverted lends the incise to the past participle after it (with an indefinite
+    *on*, the source comes from the words after it, as for a known verb). Not a verb
     followed by an infinitive (*», peut-on lire*), nor a verb the lexicon knows: the caller reads those. The verb is
     read on its place, not its tag (the tagger may call an unknown verb a noun)."""
     doc = tok.doc

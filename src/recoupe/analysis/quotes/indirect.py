@@ -955,7 +955,7 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     if said_noun is not None:
         subject = said_noun
     # an asking verb's passive subject was asked (*le maire, interrogé par les élus*); the noun its participle
-    # qualifies in its object frame is what was asked for (*la réforme demandée par les patrons*)
+    # qualifies in its object frame is what was asked for (*la fermeture demandée par les actionnaires*)
     asked = verb.lemma_.lower() in quote_words(lang).asking_verbs and said_noun is None
     judged = subject is not None and subject.lower_ in ("il", "elle", "ils", "elles") and _judged_attribute(verb, lang)
     if subject is None or asked or lang == "fr" and subject.pos_ == "PRON" and not judged:
@@ -990,10 +990,10 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
 
 
 def _judged_attribute(verb: Token, lang: str) -> bool:
-    """*Il est jugé trop timide par les syndicats* (invented): the passive of a verb of judgement (``speech_frames``
-    ``adj``) with an adjective after it says what the agent judges the subject to be; a personal pronoun subject is
-    then what is judged, and the clause is the judgement, not a pronoun pointing back at words said before (a
-    relative's *qui* is left to the reading of its antecedent)."""
+    """*Elle a été jugée trop timide par les syndicats* (invented): the passive of a verb of judgement
+    (``speech_frames`` ``adj``) with an adjective after it says what the agent judges the subject to be; a personal
+    pronoun subject is then what is judged, and the clause is the judgement, not a pronoun pointing back at words
+    said before (a relative's *qui* is left to the reading of its antecedent)."""
     lemma = speech_lemma(verb, lang) or verb.lemma_.lower()
     return "adj" in speech_frames(lang).get(lemma, frozenset()) and any(
         c.i > verb.i and c.pos_ == "ADJ" and c.dep_ in ("xcomp", "advmod", "amod") for c in verb.children)
@@ -1521,8 +1521,8 @@ def _partitive_object(child: Token) -> bool:
     """*réclament des garanties*, *exigent du changement*: the French parser may read the partitive article as the
     preposition *de* fused with the article (``case``) and the object as an oblique. For a verb that takes no *de*
     complement (the caller's frame check) a noun whose phrase opens on *des* or *du* as its only case word is the
-    object, unless a common noun stands right before it, which the phrase then complements (*s'exprime dans les
-    colonnes du journal*)."""
+    object, unless a common noun stands right before it, which the phrase then complements (*écrit dans les pages
+    du quotidien*)."""
     if child.pos_ != "NOUN" or not child.dep_.startswith("obl"):
         return False
     cases = [c for c in child.children if c.dep_ == "case"]

@@ -56,7 +56,7 @@ SAID_NOUN, SAID_NOUN_ALONE = "indirect_said_noun", "indirect_said_noun_alone"
 # speaker of its own, it continues the previous quote's turn or is dropped (``speakers._continued_turn``)
 IMPERSONAL_RULE = "indirect_impersonal"
 # the longest apposition set off by commas between a name and its verb that ``_name_after_comma`` reads past
-# (*Jean Dupont, invité de la radio, a dit*; *X, la porte-parole du groupe au Sénat, a dit*: eight words)
+# (*Jean Dupont, réélu en mars, a dit*; *X, la porte-parole du groupe au Sénat, a dit*: eight words)
 APPOSITION_WORDS = 8
 
 
@@ -250,7 +250,7 @@ def _name_after_comma(verb: Token) -> Token | None:
 
 
 def _name_before_participle(subject: Token) -> Token | None:
-    """*…, Jean Dupont, invité de la radio, a souhaité…*: the French parser may take the participle of the apposition
+    """*…, Jean Dupont, réélu en mars, a estimé…*: the French parser may take the participle of the apposition
     for the verb's subject and hang the name on the clause before. A past participle with no determiner set off by a
     comma right after a name that itself follows a comma is the name's apposition: the name is the subject (the
     clause before, which the parser may hang on the participle, is no part of it)."""
@@ -270,7 +270,7 @@ def _name_before_participle(subject: Token) -> Token | None:
 
 
 def _past_apposition(doc: Doc, i: int) -> int:
-    """*…, Jean Dupont, invité de la radio, a souhaité…*: the index before a short apposition set off by commas that
+    """*…, Jean Dupont, réélu en mars, a estimé…*: the index before a short apposition set off by commas that
     ends at ``i`` (a comma), to read the name before it; ``i`` unchanged where there is none. An apposition holds no
     finite verb and no quotation mark and is no name alone (a list of names is no apposition)."""
     if i < 1 or doc[i].text != ",":

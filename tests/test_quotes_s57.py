@@ -154,8 +154,8 @@ def test_the_antecedent_of_an_object_relative_is_not_its_subject(fr):
 
 def test_an_unknown_verb_with_its_subject_inverted_after_a_quotation_is_an_incise(fr):
     """*», grince-t-il*, *», a-t-elle taclé*: French inverts a clitic subject after a quotation only in an incise, so
-    the verb need not be a known speech verb; a verb with an infinitive after its clitic leaves the infinitive to
-    the rules that read it."""
+    the verb need not be a known speech verb; a verb or a participle with an infinitive after it leaves the infinitive
+    to the rules that read it."""
     for text, words, speaker, canonical in (
             ("Paul Durand est sorti de la salle. « Rien ne va plus », grince-t-il.", "Rien ne va plus", "-il",
              "Paul Durand"),
@@ -166,3 +166,5 @@ def test_an_unknown_verb_with_its_subject_inverted_after_a_quotation_is_an_incis
         assert quote.speaker.text == speaker and quote.speaker_canonical == canonical, text
     doc = fr("« Oui », peut-il dire.")
     assert _inverted_incise_verb(next(t for t in doc if t.text == "peut")) is None
+    doc = fr("« Non », a-t-il pu entendre dans la salle.")
+    assert doc[4].text == "a" and _inverted_incise_verb(doc[4]) is None

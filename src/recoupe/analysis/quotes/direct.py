@@ -118,9 +118,9 @@ def _inverted_incise_verb(tok: Token) -> Token | None:
     know, opening the words after a quotation with its personal subject pronoun inverted and joined by a hyphen, is
     an incise (French inverts a clitic subject after a quotation, or in a question, which no quotation's closing
     comma opens). An auxiliary so inverted lends the incise to the past participle after it (with an indefinite
-    *on*, the source comes from the words after it, as for a known verb). Not a verb
-    followed by an infinitive (*», peut-on lire*), nor a verb the lexicon knows: the caller reads those. The verb is
-    read on its place, not its tag (the tagger may call an unknown verb a noun)."""
+    *on*, the source comes from the words after it, as for a known verb). Not a verb or a participle followed by an
+    infinitive (*», peut-on lire*, *», a-t-il pu entendre*), nor a verb the lexicon knows: the caller reads those.
+    The verb is read on its place, not its tag (the tagger may call an unknown verb a noun)."""
     doc = tok.doc
     k = tok.i + 1
     if k < len(doc) and doc[k].lower_ == "-t":
@@ -131,9 +131,10 @@ def _inverted_incise_verb(tok: Token) -> Token | None:
     auxiliary = tok.pos_ == "AUX" or tok.lemma_ in ("avoir", "être")
     if auxiliary and (after is None or after.morph.get("VerbForm") != ["Part"]):
         return None
-    if not auxiliary and after is not None and after.morph.get("VerbForm") == ["Inf"]:
-        return None  # *», peut-il dire*, *», faut-il rappeler*: the infinitive is the verb
     verb = after if auxiliary else tok
+    following = after if not auxiliary else doc[after.i + 1] if after.i + 1 < len(doc) else None
+    if following is not None and following.morph.get("VerbForm") == ["Inf"]:
+        return None  # *», peut-il dire*, *», a-t-il pu entendre*: the infinitive is the verb
     return None if speech_lemma(verb, "fr") else verb
 
 

@@ -700,11 +700,14 @@ def _detached_clause(doc: Doc, cue: Token, source_end: int, sent_end: int) -> tu
             doc[i - 1].text == "," or doc[i - 1].text in QUOTE_MARKS or doc[i - 1].pos_ in ("NOUN", "PROPN"))
         if relative or gerund:
             start = doc[i - 1] if gerund and i > 0 and doc[i - 1].lower_ == "tout" else tok
-            close = doc_text(doc).find(",", source_end, sent_end)
-            resumed = token_at(doc, close + 1 + (doc_text(doc)[close + 1 : close + 2] == " ")) if close != -1 else None
+            text = doc_text(doc)
+            close = text.find(",", source_end, sent_end)  # the comma after the source
+            if close == -1:
+                return strip_span(doc, start.idx, sent_end)
+            resumed = token_at(doc, close + 2 if text[close + 1 : close + 2] == " " else close + 1)
             if resumed is not None and (resumed.lower_ in relatives or resumed.pos_ in ("CCONJ", "SCONJ")):
                 return None  # the source closes the clause (*…, selon X, qui…*): it vouches for the sentence
-            after = doc_text(doc).find(",", close + 1, sent_end) if close != -1 else -1
+            after = text.find(",", close + 1, sent_end)
             return strip_span(doc, start.idx, after if after != -1 else sent_end)
         i -= 1
     return None

@@ -1042,7 +1042,7 @@ def _object_relative_subject(pron: Token, named: int) -> bool:
     que, before = doc[pron.i - 1], doc[pron.i - 2]
     return que.lower_ in ("que", "qu'", "qu’") and before.lower_ not in ("ce", "c'", "c’", "cela") \
         and pron.sent.start_char <= named < que.idx
-    
+
 
 def _after_selon(pron: Token) -> bool:
     """Is the token a French stressed pronoun (*lui*, *elle*, *eux*, *elles*) after *selon* or *d'après*?"""

@@ -25,6 +25,7 @@ from recoupe.analysis.quotes.indirect import (content_start, main_clause_speaker
                                              word_before)
 from recoupe.analysis.quotes.syntax import (
     ATTRIBUTION_PUNCT,
+    INVERTED_THIRD_PERSON,
     REFLEXIVE_CLITICS,
     Candidate,
     cue_span,
@@ -125,7 +126,7 @@ def _inverted_incise_verb(tok: Token) -> Token | None:
     k = tok.i + 1
     if k < len(doc) and doc[k].lower_ == "-t":
         k += 1
-    if k >= len(doc) or doc[k].lower_ not in INVERTED_CLITICS or not tok.is_alpha:
+    if k >= len(doc) or doc[k].lower_ not in INVERTED_THIRD_PERSON or not tok.is_alpha:
         return None
     after = doc[k + 1] if k + 1 < len(doc) else None
     auxiliary = tok.pos_ == "AUX" or tok.lemma_ in ("avoir", "être")
@@ -136,10 +137,6 @@ def _inverted_incise_verb(tok: Token) -> Token | None:
     if following is not None and following.morph.get("VerbForm") == ["Inf"]:
         return None  # *», peut-il dire*, *», a-t-il pu entendre*: the infinitive is the verb
     return None if speech_lemma(verb, "fr") else verb
-
-
-# the subject clitics a French incise inverts after its verb (*-t-il* splits into *-t* and *-il*)
-INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
 
 
 def _subject_follows(doc: Doc, i: int, lang: str) -> bool:

@@ -44,6 +44,11 @@ from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, SENT_END, SpanSet, line
                                    sentence_bounds, strip_bullets, strip_span, token_at, tokens_with, trim_final_punct)
 
 
+# the French personal subject pronouns of the third person (an expletive *il* of a personal verb, a pronoun judged in
+# the passive)
+PERSONAL_SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
+
+
 def participial_clause(verb: Token) -> bool:
     """``…, ajoutant que…``, ``…, alléguant que…``, ``en affirmant que…``, ``after concluding that…``: a
     present participle after a comma, or a gerund, continues the main clause's speaker (only with a
@@ -292,7 +297,7 @@ def _personal_expletive(verb: Token, lemma: str) -> Token | None:
     if reflexive(verb):
         return None  # "il se dit que": a reflexive passive, impersonal
     return next((c for c in verb.children if c.dep_ == "expl:subj" and c.i < verb.i
-                 and c.lower_ in ("il", "elle", "ils", "elles")), None)
+                 and c.lower_ in PERSONAL_SUBJECTS), None)
 
 
 FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront")
@@ -589,7 +594,10 @@ def _names_called(doc: Doc, lang: str, direct_spans: SpanSet) -> list[Candidate]
     every report; nor as the infinitive of a speech verb, whose own report holds it (*a dit voir en X…*)."""
     out = []
     words = quote_words(lang)
+    frames = speech_frames(lang)
     for verb, lemma in object_complement_tokens(doc, lang):
+        if all(f.startswith("se+") for f in frames[lemma]) and not reflexive(verb):
+            continue  # *prend*, *pris* outside *s'en prendre à*: frequent forms with no frame to read
         # the parser reads the *être* of a reflexive compound tense (*s'en est pris à*) as a passive's: not one
         passive = not reflexive(verb, before=True) and any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass")
                                                            for c in verb.children)
@@ -957,7 +965,8 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     # an asking verb's passive subject was asked (*le maire, interrogé par les élus*); the noun its participle
     # qualifies in its object frame is what was asked for (*la fermeture demandée par les actionnaires*)
     asked = verb.lemma_.lower() in quote_words(lang).asking_verbs and said_noun is None
-    judged = subject is not None and subject.lower_ in ("il", "elle", "ils", "elles") and _judged_attribute(verb, lang)
+    lemma = speech_lemma(verb, lang) or verb.lemma_.lower()
+    judged = subject is not None and subject.lower_ in PERSONAL_SUBJECTS and _judged_attribute(verb, lemma, lang)
     if subject is None or asked or lang == "fr" and subject.pos_ == "PRON" and not judged:
         return None
     if _negated(verb, lang):
@@ -965,7 +974,6 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
     # a verb whose object is whom or what it aims at (``quote_words`` ``target_verbs``: *Taïwan est menacée par la
     # Chine*, *le projet est soutenu par trois associations*) reports nothing in the passive, unless a *que* clause
     # of its own says what (session 35: 3 such on the develop sets, all false)
-    lemma = speech_lemma(verb, lang) or verb.lemma_.lower()
     if lemma in quote_words(lang).target_verbs and content_start(verb, lang) is None:
         return None
     taken_as = _taken_as(verb, lemma, agent, lang)
@@ -989,12 +997,11 @@ def _passive_report(verb: Token, lang: str) -> Candidate | None:
                      agent, 0.6, speaker_span)
 
 
-def _judged_attribute(verb: Token, lang: str) -> bool:
+def _judged_attribute(verb: Token, lemma: str, lang: str) -> bool:
     """*Elle a été jugée trop timide par les syndicats* (invented): the passive of a verb of judgement
     (``speech_frames`` ``adj``) with an adjective after it says what the agent judges the subject to be; a personal
     pronoun subject is then what is judged, and the clause is the judgement, not a pronoun pointing back at words
     said before (a relative's *qui* is left to the reading of its antecedent)."""
-    lemma = speech_lemma(verb, lang) or verb.lemma_.lower()
     return "adj" in speech_frames(lang).get(lemma, frozenset()) and any(
         c.i > verb.i and c.pos_ == "ADJ" and c.dep_ in ("xcomp", "advmod", "amod") for c in verb.children)
 

@@ -55,6 +55,10 @@ SAID_NOUN, SAID_NOUN_ALONE = "indirect_said_noun", "indirect_said_noun_alone"
 # the rule name of a report in the impersonal passive (*il a été rapporté que*, ``indirect._impersonal_report``): no
 # speaker of its own, it continues the previous quote's turn or is dropped (``speakers._continued_turn``)
 IMPERSONAL_RULE = "indirect_impersonal"
+# the subject clitics French inverts after its verb, hyphen included (*-t-il* splits into *-t* and *-il*); those of the
+# third person are a quoted speaker's in an incise (*», grince-t-il*), the others the writer's or an interviewer's
+INVERTED_THIRD_PERSON = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
+INVERTED_SUBJECTS = INVERTED_THIRD_PERSON | {"-je", "-nous", "-vous"}
 # the longest apposition set off by commas between a name and its verb that ``_name_after_comma`` reads past
 # (*Jean Dupont, réélu en mars, a dit*; *X, la porte-parole du groupe au Sénat, a dit*: eight words)
 APPOSITION_WORDS = 8
@@ -353,7 +357,7 @@ def hyphen_subject(verb: Token) -> Token | None:
     auxiliary or mis-attach."""
     doc = verb.doc
     for i in range(max(verb.i - 3, 0), min(verb.i + 3, len(doc))):
-        if doc[i].lower_ in ("-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous"):
+        if doc[i].lower_ in INVERTED_SUBJECTS:
             return doc[i]
     return None
 

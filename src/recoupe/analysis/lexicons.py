@@ -238,6 +238,18 @@ def stand_in_verbs(lang: str) -> Mapping[str, str]:
     return MappingProxyType(dict(data.get("parse_stand_in", {})))
 
 
+@lru_cache(maxsize=None)
+def adverbial_locutions(lang: str) -> tuple[str, ...]:
+    """The language's adverbial locutions as written (``adverbial_locutions_<lang>.txt``: *d'ores et déjà*, *à son
+    tour*), which the parse repair reads a paragraph again without where the parser hung a clause on one of their
+    words (:mod:`recoupe.analysis.parse`); empty for a language without the file."""
+    path = LEXICON_DIR / f"adverbial_locutions_{lang}.txt"
+    if not path.exists():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def present_third_person(form: str, lang: str) -> tuple[str, bool] | None:
     """(lemma, plural) when ``form`` is the present indicative third person of a first-group French
     speech verb (*juge*, *critiquent*, *relève*: ``conjugate.present_third_forms``), the tense and

@@ -16,13 +16,17 @@ French quote F1 went .869 -> .874 and the sets nobody read the errors of gained 
 
 Each paragraph's reading is then repaired where the French tagger took a present-tense speech verb for
 the noun or adjective it is spelt as (*Le maire juge que…* with no verb in the sentence): the paragraph is
-read again with an unambiguous verb in its place (``repair_slipped_speech_verbs``).
+read again with an unambiguous verb in its place (``repair_slipped_speech_verbs``); and where the parser hung
+a clause's words on a word of an adverbial locution (*Le ministre a d'ores et déjà annoncé…*: the participle a
+conjunct of *ores*, with no subject), the paragraph is read again without the locution, which comes back as an
+adverbial of the word it qualifies (``repair_broken_locutions``).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
@@ -86,6 +90,15 @@ class ParagraphParse:
 
     def __init__(self, nlp: Language, pipes: list[str], max_piece_chars: int):
         self.nlp, self.pipes, self.max_piece_chars = nlp, list(pipes), max_piece_chars
+        self._locutions = None
+
+    @property
+    def locutions(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The adverbial locutions of the pipeline's language (``locution_index``), read at the first call, when
+        the tokenizer has its final settings."""
+        if self._locutions is None:
+            self._locutions = locution_index(self.nlp)
+        return self._locutions
 
     def __call__(self, doc: Doc) -> Doc:
         from recoupe.analysis.component import doc_text, keep_text
@@ -126,7 +139,8 @@ class ParagraphParse:
         """The Docs read by the models and repaired, with the token indices each Doc's stand-in repair read again
         and those its scare-quote repair made heads."""
         docs = self._models(docs)
-        reread = [repair_slipped_speech_verbs(doc, self._models) for doc in docs]
+        broken = [repair_broken_locutions(doc, self.locutions, self._models) for doc in docs]
+        reread = [repair_slipped_speech_verbs(doc, self._models, spans) for doc, spans in zip(docs, broken)]
         return docs, reread, [repair_scare_quoted_heads(doc) for doc in docs]
 
     def _models(self, docs: list[Doc]) -> list[Doc]:
@@ -222,14 +236,15 @@ def _speaker_subject(verb: Token) -> bool:
     return False
 
 
-def repair_slipped_speech_verbs(doc: Doc, models) -> list[int]:
+def repair_slipped_speech_verbs(doc: Doc, models, locutions: Sequence[tuple[int, int]] = ()) -> list[int]:
     """Read the paragraph again with the stand-in verb in place of each speech verb the tagger took for a
     noun (``slipped_speech_verbs``), and keep that reading where every stand-in comes out as a verb with a
     subject that can speak (``_speaker_subject``); when only some do, the paragraph is read once more with
     those alone, and left as it was if that reading does not mend them all. The words and offsets stay;
     the tags, lemmas, morphology, arcs, sentence bounds and entities of the whole paragraph are the new
-    reading's, and each verb keeps its own lemma. ``models`` runs the model components on a list of Docs.
-    Returns the indices of the tokens read again (empty when the reading was left as it was).
+    reading's, and each verb keeps its own lemma. ``models`` runs the model components on a list of Docs;
+    ``locutions``, the token ranges ``repair_broken_locutions`` left out of the paragraph's reading, are left out
+    of the new one too. Returns the indices of the tokens read again (empty when the reading was left as it was).
 
     Why: the rules read speech through the parse; with no verb in the sentence they find no speaker and no
     content (*Le député X juge que c'est "dévastateur"* was no quote). Only the model's input changes, so
@@ -238,18 +253,188 @@ def repair_slipped_speech_verbs(doc: Doc, models) -> list[int]:
     for _ in range(2):
         if not slipped:
             return []
-        other = _read_with(doc, slipped, models)
+        other = _read_with(doc, slipped, models, locutions)
         mended = [(i, lemma, form) for i, lemma, form in slipped
                   if other[i].pos_ == "VERB" and _speaker_subject(other[i])]
         if len(mended) == len(slipped):
-            doc.from_array(list(PARSE_ATTRS), other.to_array(list(PARSE_ATTRS)))
-            if other.tensor is not None and getattr(other.tensor, "shape", (0,))[0] == len(doc):
-                doc.tensor = other.tensor
+            _adopt(doc, other)
             for i, lemma, _ in mended:
                 doc[i].lemma_ = lemma
             return [i for i, _, _ in mended]
         slipped = mended
     return []
+
+
+# What no word of an adverbial locution is or has in a right reading: a locution qualifies a verb or a sentence, so
+# a clause's subject, object, auxiliary, complement clause or conjunct hung on one of its words, or one of its
+# words read as a subject, an auxiliary or a clause of a word outside it, is the parser's slip
+# (``broken_locutions``). A locution read as an object (*a répété une nouvelle fois que…*: *fois* the object) leaves
+# the verb's own arcs as they are, and a second reading would only add its noise.
+HOLDS_NOTHING = frozenset({"nsubj", "nsubj:pass", "csubj", "obj", "iobj", "ccomp", "xcomp", "conj", "acl",
+                           "acl:relcl", "advcl", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "parataxis"})
+IS_NOTHING = HOLDS_NOTHING - {"obj", "iobj"}
+
+
+def _locution_word(token: Token) -> str:
+    """A word as locutions are matched: lower case, the typographic apostrophe as the straight one (accents kept:
+    *à tort* is no *a tort*)."""
+    return token.lower_.replace("’", "'")
+
+
+def locution_index(nlp: Language) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The adverbial locutions of ``nlp``'s language (``lexicons.adverbial_locutions``) as its tokenizer splits
+    them, by first word, the longest first; empty for a language without them."""
+    from recoupe.analysis.lexicons import adverbial_locutions
+
+    index: dict[str, set[tuple[str, ...]]] = {}
+    for entry in adverbial_locutions(nlp.lang):
+        words = tuple(_locution_word(t) for t in nlp.make_doc(entry))
+        if len(words) > 1:
+            index.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in index.items()}
+
+
+def locution_spans(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]]) -> list[tuple[int, int]]:
+    """The (start, end) token ranges of the locutions of ``index`` in ``doc``, left to right, the longest at each
+    word, none overlapping."""
+    words, out, i = [_locution_word(t) for t in doc], [], 0
+    while i < len(words):
+        found = next((seq for seq in index.get(words[i], ()) if tuple(words[i:i + len(seq)]) == seq), None)
+        if found:
+            out.append((i, i + len(found)))
+        i += len(found) if found else 1
+    return out
+
+
+def broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]]) -> list[tuple[int, int]]:
+    """The locutions (``locution_spans``) the parse reads as a clause's words: a word outside one takes a clause
+    relation (``HOLDS_NOTHING``) on one of its words, or one of its words is a subject, an auxiliary or a clause
+    of a word outside it (``IS_NOTHING``): *a d'ores et déjà annoncé*, the participle a conjunct of *ores*; *a peu
+    à peu dénoncé*, *peu* the subject's head; *a tout de suite réagi*, *suite* an auxiliary. Not a locution
+    alone between quotation marks: a quoted fragment, whose reading without it would be an empty quotation."""
+    if not index or not doc.has_annotation("DEP"):
+        return []
+    from recoupe.analysis.text import CLOSING_MARKS, QUOTE_PAIRS, STRAIGHT
+
+    marks = set(QUOTE_PAIRS) | CLOSING_MARKS | {STRAIGHT}
+    out = []
+    for start, end in locution_spans(doc, index):
+        if 0 < start and end < len(doc) and doc[start - 1].text in marks and doc[end].text in marks:
+            continue
+        inside = range(start, end)
+        words = doc[start:end]
+        if any(t.dep_ in IS_NOTHING and t.head.i not in inside for t in words) \
+                or any(c.dep_ in HOLDS_NOTHING and c.i not in inside for t in words for c in t.children):
+            out.append((start, end))
+    return out
+
+
+def repair_broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]], models) -> list[tuple[int, int]]:
+    """Read the paragraph again without the adverbial locutions the parse broke (``broken_locutions``), each
+    grafted back as an adverbial of the word it qualifies (``_graft``). The words and offsets stay; the tags,
+    lemmas, morphology, arcs and entities of the sentences that hold them are the new reading's where it bounds
+    those sentences as the first did (the paragraph's other sentences keep theirs: a second reading moves more
+    than it mends), of the whole paragraph where it does not; and the first reading stays where the second has
+    fewer subjects (``_subject_arcs``). ``models`` runs the model components on a list of Docs. Returns the token
+    ranges left out of the reading (empty when the reading was left as it was).
+
+    Why: a multi-word adverb between an auxiliary and its participle (*a d'ores et déjà annoncé*, *ont bel et
+    bien réclamé*, *a tout de suite dénoncé*) leaves the verb with no subject, and the rules find no speaker and
+    no report; read without it, the clause parses as it would without the adverb, which is how a reader
+    reads it. Only the model's input changes (NOTES.md, issue 14, session 58)."""
+    spans = broken_locutions(doc, index)
+    if not spans or len(doc) == sum(end - start for start, end in spans):
+        return []
+    other = doc.copy()
+    _adopt(other, _read_with(doc, [], models, spans), sentences_of=spans)
+    if _subject_arcs(other) < _subject_arcs(doc):
+        return []
+    _adopt(doc, other)
+    return spans
+
+
+def _subject_arcs(doc: Doc) -> int:
+    """How many words are the subject of a word: a reading that has fewer than another lost a clause's speaker
+    (*il estime que…* read as an impersonal *il*)."""
+    return sum(t.dep_ in ("nsubj", "nsubj:pass", "csubj") and t.head.i != t.i for t in doc)
+
+
+def _adopt(doc: Doc, other: Doc, sentences_of: Sequence[tuple[int, int]] = ()) -> None:
+    """Give ``doc`` the tags, arcs, sentence bounds, entities and tensor of ``other``, a reading of its words: only
+    those of the sentences holding the token ranges ``sentences_of`` when ``other`` bounds each of them as ``doc``
+    does, else (or without ranges) all of them."""
+    attrs = list(PARSE_ATTRS)
+    mine, theirs = doc.to_array(attrs), other.to_array(attrs)
+    tensor_fits = other.tensor is not None and getattr(other.tensor, "shape", (0,))[0] == len(doc)
+    wanted = {(doc[start].sent.start, doc[start].sent.end) for start, _ in sentences_of}
+    if not wanted or not wanted <= {(s.start, s.end) for s in other.sents}:
+        doc.from_array(attrs, theirs)
+        if tensor_fits:
+            doc.tensor = other.tensor
+        return
+    iob = attrs.index(ENT_IOB)
+    tensor = doc.tensor.copy() if tensor_fits and doc.tensor is not None and len(doc.tensor) == len(doc) else None
+    for start, end in wanted:
+        mine[start:end] = theirs[start:end]
+        if tensor is not None:
+            tensor[start:end] = other.tensor[start:end]
+        for edge in (start, end):  # an entity across a sentence bound is cut there: I after O is no entity
+            if 0 < edge < len(doc) and mine[edge, iob] == 1 and mine[edge - 1, iob] == 2:
+                mine[edge, iob] = 3
+    doc.from_array(attrs, mine)
+    if tensor is not None:
+        doc.tensor = tensor
+
+
+def _graft(doc: Doc, reading: Doc, kept: list[int], locutions: list[tuple[int, int]]) -> Doc:
+    """``reading`` (of ``doc``'s words at ``kept``, the locutions' words left out) spread back over every word
+    of ``doc``: the kept words with the reading's tags, arcs and entities; each locution's first word an
+    ``advmod`` of the word it qualifies (``_qualified``), its other words ``fixed`` on the first, all adverbs
+    outside any entity, with ``doc``'s own tensor rows."""
+    n = len(doc)
+    heads, deps = list(range(n)), ["ROOT"] * n
+    tags, pos, morphs = ["ADV"] * n, ["ADV"] * n, [""] * n
+    lemmas, ents = [t.lower_ for t in doc], ["O"] * n
+    for new, old in enumerate(kept):
+        tok = reading[new]
+        heads[old], deps[old] = kept[tok.head.i], tok.dep_
+        tags[old], pos[old], morphs[old], lemmas[old] = tok.tag_, tok.pos_, str(tok.morph), tok.lemma_
+        if tok.ent_iob_ in ("B", "I"):
+            ents[old] = f"{tok.ent_iob_}-{tok.ent_type_}"
+    for start, end in locutions:
+        heads[start], deps[start] = _qualified(reading, kept, start), "advmod"
+        for i in range(start + 1, end):
+            heads[i], deps[i] = start, "fixed"
+        if end < n and ents[end].startswith("I-"):
+            ents[end] = "B-" + ents[end][2:]  # an entity the locution stood inside of is two
+    out = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc], tags=tags, pos=pos,
+              morphs=morphs, lemmas=lemmas, heads=heads, deps=deps, ents=ents)
+    tensor = doc.tensor
+    if reading.tensor is not None and tensor is not None and len(tensor) == n and len(reading.tensor) == len(kept):
+        tensor = tensor.copy()
+        tensor[kept] = reading.tensor
+        out.tensor = tensor
+    return out
+
+
+def _qualified(reading: Doc, kept: list[int], start: int) -> int:
+    """The word (an index of the whole Doc) a locution left out of ``reading`` at ``start`` qualifies: the verb or
+    predicate of an auxiliary or copula just before it (*a d'ores et déjà annoncé*, *est d'ores et déjà le
+    premier*), else a verb just after it, else a verb just before it, else the root of the sentence after it
+    (before it, at a paragraph's end)."""
+    after = bisect.bisect_left(kept, start)
+    before = reading[after - 1] if after > 0 else None
+    following = reading[after] if after < len(reading) else None
+    if before is not None and before.pos_ == "AUX" and before.dep_.startswith(("aux", "cop")):
+        word = before.head
+    elif following is not None and following.pos_ == "VERB":
+        word = following
+    elif before is not None and before.pos_ == "VERB":
+        word = before
+    else:
+        word = following if following is not None else before
+        word = word.sent.root if reading.has_annotation("DEP") else word
+    return kept[word.i]
 
 
 def repair_scare_quoted_heads(doc: Doc) -> list[int]:
@@ -315,14 +500,20 @@ def _repaired_producer(doc: Doc, key: str, repair: str, span: tuple[int, int] | 
     return producer
 
 
-def _read_with(doc: Doc, stand_ins: list[tuple[int, str, str]], models) -> Doc:
-    """A new Doc of ``doc``'s words and norms with the stand-in forms in place, read by ``models``."""
+def _read_with(doc: Doc, stand_ins: list[tuple[int, str, str]], models,
+               locutions: Sequence[tuple[int, int]] = ()) -> Doc:
+    """A new Doc of ``doc``'s words and norms with the stand-in forms in place, read by ``models``; the words of
+    ``locutions`` (token ranges) left out of the reading and grafted back on it (``_graft``)."""
+    left_out = {i for start, end in locutions for i in range(start, end)}
+    kept = [t.i for t in doc if t.i not in left_out]
     words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
     norms = doc.to_array([NORM])
     for i, _, form in stand_ins:
         words[i] = form
         norms[i] = doc.vocab.strings.add(form)
-    return models([Doc(doc.vocab, words=words, spaces=spaces).from_array([NORM], norms.reshape(-1, 1))])[0]
+    reading = Doc(doc.vocab, words=[words[i] for i in kept], spaces=[spaces[i] for i in kept])
+    reading = models([reading.from_array([NORM], norms[kept].reshape(-1, 1))])[0]
+    return _graft(doc, reading, kept, locutions) if left_out else reading
 
 
 @Language.factory(

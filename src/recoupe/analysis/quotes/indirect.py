@@ -272,13 +272,27 @@ def reflexive_not_speech(verb: Token, lemma: str, lang: str) -> bool:
     return any(c.lower_ in own and c.i < verb.i and c.dep_ not in SUBJECT_DEPS for c in verb.children)
 
 
+# the passé simple of *devoir* and *pouvoir*, which the morphologizer reads as an imperfect: a past act (French
+# conjugation)
+MODAL_PAST_HISTORIC = frozenset({"dut", "durent", "put", "purent"})
+
+
 def _hypothetical_speech(verb: Token) -> bool:
     """``aurait dû lui rétorquer que``, ``pourrait dire que``: speech under a conditional modal did not
-    happen (while ``aurait déclaré que``, the journalistic conditional, is still a report)."""
+    happen (while ``aurait déclaré que``, the journalistic conditional, is still a report). Nor did speech under
+    *pouvoir* or *devoir* in a simple tense that is not the past (*un citoyen peut condamner…*, *le ministre doit
+    annoncer…*, *devait présenter…*: a possibility, an obligation or a plan, which the guidelines leave out as
+    hypothetical speech), where their compound past tells the act done (*a dû reconnaître que…*: he did). The
+    modal comes before the verb, outside any quotation between them (the parser may hang an incise's verb on a
+    modal inside the quotation before it)."""
     head = verb.head
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in MODAL_CONDITIONAL | {"vouloir", "falloir"}:
         return False
-    return is_conditional(head) or any(is_conditional(c) for c in head.children if c.dep_.startswith("aux"))
+    auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
+    if is_conditional(head) or any(is_conditional(c) for c in auxiliaries):
+        return True
+    return head.lemma_.lower() in MODAL_CONDITIONAL and not auxiliaries and "Past" not in head.morph.get("Tense") \
+        and head.lower_ not in MODAL_PAST_HISTORIC and head.i < verb.i and not any(t.text in QUOTE_MARKS for t in head.doc[head.i:verb.i])
 
 
 # French verbs with an occasional impersonal use (*il convient de*, *il reste que*, *il ressort que*):

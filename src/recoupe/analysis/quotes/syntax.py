@@ -532,12 +532,24 @@ def _other_party(tok: Token) -> bool:
     return not any(m.start <= start and end <= m.end for e in entities_in(tok.doc, start, end) for m in e.mentions)
 
 
+# What a phrase's head heads when it is a predicate with its copula (*C'est la ministre qui…*: *C'* its subject, *est*
+# its copula), and a verb the parser hung on it with no relation named (``dep``: *C'est la ministre, qui est venue
+# annoncer…*): the clause's words, never the phrase's. A head with a subject and no copula is a verb the tagger
+# read as a noun (*le candidat les presse*), whose subject is the better part of the phrase: kept.
+PREDICATE_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "cop", "aux", "aux:tense", "aux:pass", "expl:subj"})
+
+
 def phrase_bounds(head: Token, keep_acl: bool = False) -> tuple[int, int]:
-    """Char span of a noun phrase (with its appositions) without relative clauses or edge punctuation."""
+    """Char span of a noun phrase (with its appositions) without relative clauses, the clause of a head that is a
+    predicate (``PREDICATE_DEPS``), or edge punctuation."""
     excluded = {"acl:relcl", "relcl", "ccomp", "parataxis", "advcl", "conj", "cc"}
     if not keep_acl:
         excluded |= {"acl"}
     ids = _phrase_ids(head, head, excluded)
+    if any(c.dep_ == "cop" for c in head.children):  # a predicate: its clause's words are not the phrase's
+        for child in head.children:  # (a noun inside the phrase keeps its own predicate)
+            if child.dep_ in PREDICATE_DEPS or child.dep_ == "dep" and child.pos_ in ("VERB", "AUX"):
+                ids -= {t.i for t in child.subtree}
     left = right = head.i
     while left - 1 in ids:
         left -= 1

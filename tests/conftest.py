@@ -66,6 +66,25 @@ def en():
     return get_nlp("en", FINDINGS)
 
 
+@pytest.fixture(scope="session")
+def fr_base():
+    """The bare French spaCy pipeline, without recoupe's paragraph parse and its repairs (the parse repair tests
+    call the repairs themselves)."""
+    from recoupe.nlp import get_base_nlp
+
+    return get_base_nlp("fr")
+
+
+def model_runner(nlp):
+    """A ``models`` callable for the parse repairs (``recoupe.analysis.parse``): each of ``nlp``'s components run
+    over a list of Docs."""
+    def run(docs):
+        for _, proc in nlp.pipeline:
+            docs = [proc(d) for d in docs]
+        return docs
+    return run
+
+
 def hand_parsed(fr, words, heads, deps, pos, morphs, *, lemmas: bool = True):
     """A Doc with a parse given by hand, as the parser sometimes reads a sentence (no space before , . :):
     the quote tests' way to pin a misparse the models may stop making. ``lemmas``: lower-case words as

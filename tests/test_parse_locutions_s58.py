@@ -6,6 +6,7 @@ find the report. Issue 14, session 58. Invented sentences only."""
 from __future__ import annotations
 
 import pytest
+from conftest import model_runner
 
 from recoupe.analysis.quotes import find_quotes
 
@@ -36,46 +37,33 @@ def test_the_locution_qualifies_the_participle_and_the_words_stay(fr):
     assert doc.tensor is not None and len(doc.tensor) == len(doc)
 
 
-@pytest.fixture(scope="module")
-def base():
-    from recoupe.nlp import get_base_nlp
-
-    return get_base_nlp("fr")  # the bare pipeline, without the repairs
 
 
-def _models(nlp):
-    def run(docs):
-        for _, proc in nlp.pipeline:
-            docs = [proc(d) for d in docs]
-        return docs
-    return run
-
-
-def test_a_locution_the_parse_reads_right_is_left_alone(base):
+def test_a_locution_the_parse_reads_right_is_left_alone(fr_base):
     from recoupe.analysis.parse import locution_index, locution_spans, repair_broken_locutions
 
-    index = locution_index(base)
-    doc = base("De son côté, la directrice a présenté le budget rectifié.")
+    index = locution_index(fr_base)
+    doc = fr_base("De son côté, la directrice a présenté le budget rectifié.")
     assert [doc[a:b].text for a, b in locution_spans(doc, index)] == ["De son côté"]
     before = [(t.pos_, t.dep_, t.head.i) for t in doc]
-    assert repair_broken_locutions(doc, index, _models(base)) == []
+    assert repair_broken_locutions(doc, index, model_runner(fr_base)) == []
     assert [(t.pos_, t.dep_, t.head.i) for t in doc] == before
 
 
-def test_locutions_are_matched_with_their_accents_and_either_apostrophe(base):
+def test_locutions_are_matched_with_their_accents_and_either_apostrophe(fr_base):
     from recoupe.analysis.parse import locution_index, locution_spans
 
-    index = locution_index(base)
-    doc = base("Le préfet a tort : il a d’ores et déjà signé, et à tort.")
+    index = locution_index(fr_base)
+    doc = fr_base("Le préfet a tort : il a d’ores et déjà signé, et à tort.")
     assert [doc[a:b].text for a, b in locution_spans(doc, index)] == ["d’ores et déjà", "à tort"]
 
 
-def test_the_new_reading_keeps_the_name_before_the_locution(fr, base):
+def test_the_new_reading_keeps_the_name_before_the_locution(fr, fr_base):
     from recoupe.analysis.parse import broken_locutions, locution_index
 
     text = "La sénatrice Odile Marchal a une fois de plus rappelé que le budget était intenable."
-    first = base(text)
-    assert [first[a:b].text for a, b in broken_locutions(first, locution_index(base))] == ["une fois de plus"]
+    first = fr_base(text)
+    assert [first[a:b].text for a, b in broken_locutions(first, locution_index(fr_base))] == ["une fois de plus"]
     doc = fr(text)
     assert [(e.text, e.label_) for e in doc.ents] == [("Odile Marchal", "PER")]
     assert all(t.ent_iob_ == "O" for t in doc[5:9])
@@ -85,24 +73,27 @@ def test_the_new_reading_keeps_the_name_before_the_locution(fr, base):
         ("La sénatrice Odile Marchal", "que le budget était intenable")]
 
 
-def test_the_other_sentences_of_the_paragraph_keep_their_first_reading(base):
+def test_the_other_sentences_of_the_paragraph_keep_their_first_reading(fr_base):
     from recoupe.analysis.parse import locution_index, repair_broken_locutions
 
     text = ("Les riverains se plaignent du bruit depuis des mois. "
             "La sénatrice Odile Marchal a une fois de plus rappelé que le budget était intenable.")
-    doc = base(text)
+    doc = fr_base(text)
     first = [(t.pos_, t.dep_, t.head.i) for t in doc]
     cut = next(s.end for s in doc.sents)
-    assert repair_broken_locutions(doc, locution_index(base), _models(base)) != []
+    assert repair_broken_locutions(doc, locution_index(fr_base), model_runner(fr_base)) != []
     assert [(t.pos_, t.dep_, t.head.i) for t in doc][:cut] == first[:cut]
     assert next(t for t in doc if t.text == "rappelé").dep_ == "ROOT"
 
 
-def test_a_second_reading_with_fewer_subjects_is_not_kept(base):
+def test_a_second_reading_with_fewer_subjects_is_not_kept(fr_base):
     from recoupe.analysis.parse import locution_index, repair_broken_locutions
 
-    doc = base("La sénatrice Odile Marchal a une fois de plus rappelé que le budget était intenable.")
+    doc = fr_base("La sénatrice Odile Marchal a une fois de plus rappelé que le budget était intenable.")
     first = [(t.pos_, t.dep_, t.head.i) for t in doc]
-    # a "reading" with no arcs at all (no model ran) has no subject: the first reading stays
-    assert repair_broken_locutions(doc, locution_index(base), lambda docs: [base.make_doc(d.text) for d in docs]) == []
+
+    def unread(docs):  # a "reading" with no arcs at all (no model ran) has no subject: the first reading stays
+        return [fr_base.make_doc(d.text) for d in docs]
+
+    assert repair_broken_locutions(doc, locution_index(fr_base), unread) == []
     assert [(t.pos_, t.dep_, t.head.i) for t in doc] == first

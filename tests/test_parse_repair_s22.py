@@ -6,6 +6,7 @@ Issue 14, session 22. Invented sentences only."""
 from __future__ import annotations
 
 import pytest
+from conftest import model_runner
 
 from recoupe.analysis.quotes import find_quotes
 
@@ -42,19 +43,6 @@ def test_the_repaired_verb_keeps_its_own_lemma_and_the_text_its_words(fr):
     assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["conseiller"]
 
 
-def _models(nlp):
-    def run(docs):
-        for _, proc in nlp.pipeline:
-            docs = [proc(d) for d in docs]
-        return docs
-    return run
-
-
-@pytest.fixture(scope="module")
-def base():
-    from recoupe.nlp import get_base_nlp
-
-    return get_base_nlp("fr")  # the bare pipeline, without the repair
 
 
 @pytest.mark.parametrize("text, word", [
@@ -68,37 +56,37 @@ def base():
     ("Le magistrat Léon Garnier juge d'instruction à Nantes", "juge"),  # a caption: the noun's complement
     ("Paul Vidal critique musical au journal régional", "critique"),    # an adjective the verb takes not
 ])
-def test_the_noun_stays_a_noun(base, text, word):
+def test_the_noun_stays_a_noun(fr_base, text, word):
     from recoupe.analysis.parse import repair_slipped_speech_verbs
 
-    doc = base(text)
+    doc = fr_base(text)
     before = [(t.pos_, t.dep_, t.head.i) for t in doc]
-    repair_slipped_speech_verbs(doc, _models(base))
+    repair_slipped_speech_verbs(doc, model_runner(fr_base))
     assert [(t.pos_, t.dep_, t.head.i) for t in doc] == before
     assert next(t for t in doc if t.text == word).pos_ != "VERB"
 
 
-def test_the_repair_reads_the_sentence_again_only_where_the_stand_in_mends_it(base):
+def test_the_repair_reads_the_sentence_again_only_where_the_stand_in_mends_it(fr_base):
     from recoupe.analysis.parse import repair_slipped_speech_verbs, slipped_speech_verbs
 
     text = "Le conseiller municipal juge que la piscine coûte trop cher."
-    doc = base(text)
+    doc = fr_base(text)
     assert [doc[i].text for i, *_ in slipped_speech_verbs(doc)] == ["juge"]
     before = [(t.pos_, t.dep_, t.head.i) for t in doc]
     # a reading that makes no verb of the stand-in (no model ran) leaves the Doc as it was
-    repair_slipped_speech_verbs(doc, lambda docs: [base.make_doc(d.text) for d in docs])
+    repair_slipped_speech_verbs(doc, lambda docs: [fr_base.make_doc(d.text) for d in docs])
     assert [(t.pos_, t.dep_, t.head.i) for t in doc] == before
-    repair_slipped_speech_verbs(doc, _models(base))
+    repair_slipped_speech_verbs(doc, model_runner(fr_base))
     assert (doc[3].pos_, doc[3].lemma_, doc[3].text) == ("VERB", "juger", "juge")
     assert doc.text == text
 
 
-def test_a_candidate_the_stand_in_does_not_mend_leaves_the_others_repaired(base):
+def test_a_candidate_the_stand_in_does_not_mend_leaves_the_others_repaired(fr_base):
     from recoupe.analysis.parse import repair_slipped_speech_verbs, slipped_speech_verbs
 
     # two candidates in one paragraph: the headline's is no speech verb, the report's is
-    doc = base("Nouvelle alerte sur les loyers. Le collectif des riverains critique le tracé de la rocade.")
+    doc = fr_base("Nouvelle alerte sur les loyers. Le collectif des riverains critique le tracé de la rocade.")
     assert [doc[i].text for i, *_ in slipped_speech_verbs(doc)] == ["alerte", "critique"]
-    repair_slipped_speech_verbs(doc, _models(base))
+    repair_slipped_speech_verbs(doc, model_runner(fr_base))
     assert [(t.text, t.pos_ == "VERB") for t in doc if t.text in ("alerte", "critique")] == [
         ("alerte", False), ("critique", True)]

@@ -419,8 +419,8 @@ def _graft(doc: Doc, reading: Doc, kept: list[int], locutions: list[tuple[int, i
 
 def _qualified(reading: Doc, kept: list[int], start: int) -> int:
     """The word (an index of the whole Doc) a locution left out of ``reading`` at ``start`` qualifies: the verb or
-    predicate of an auxiliary or copula just before it (*a d'ores et déjà annoncé*, *est d'ores et déjà le
-    premier*), else a verb just after it, else a verb just before it, else the root of the sentence after it
+    predicate of an auxiliary or copula just before it (*a d'ores et déjà annoncé*, *est d'ores et déjà
+    candidat*), else a verb just after it, else a verb just before it, else the root of the sentence after it
     (before it, at a paragraph's end)."""
     after = bisect.bisect_left(kept, start)
     before = reading[after - 1] if after > 0 else None

@@ -280,8 +280,8 @@ MODAL_PAST_HISTORIC = frozenset({"dut", "durent", "put", "purent"})
 def _hypothetical_speech(verb: Token) -> bool:
     """``aurait dû lui rétorquer que``, ``pourrait dire que``: speech under a conditional modal did not
     happen (while ``aurait déclaré que``, the journalistic conditional, is still a report). Nor did speech under
-    *pouvoir* or *devoir* in a simple tense that is not the past (*un citoyen peut condamner…*, *le ministre doit
-    annoncer…*, *devait présenter…*: a possibility, an obligation or a plan, which the guidelines leave out as
+    *pouvoir* or *devoir* in a simple tense that is not the past (*la commission peut contester…*, *le ministre doit
+    annoncer…*, *devait annoncer…*: a possibility, an obligation or a plan, which the guidelines leave out as
     hypothetical speech), where their compound past tells the act done (*a dû reconnaître que…*: he did). The
     modal comes before the verb, outside any quotation between them (the parser may hang an incise's verb on a
     modal inside the quotation before it)."""

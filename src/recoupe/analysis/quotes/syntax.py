@@ -533,8 +533,8 @@ def _other_party(tok: Token) -> bool:
 
 
 # What a phrase's head heads when it is a predicate with its copula (*C'est la ministre qui…*: *C'* its subject, *est*
-# its copula), and a verb the parser hung on it with no relation named (``dep``: *C'est la ministre, qui est venue
-# annoncer…*): the clause's words, never the phrase's. A head with a subject and no copula is a verb the tagger
+# its copula), and a verb the parser hung on it with no relation named (``dep``: *C'est le préfet, qui est allé
+# dénoncer…*): the clause's words, never the phrase's. A head with a subject and no copula is a verb the tagger
 # read as a noun (*le candidat les presse*), whose subject is the better part of the phrase: kept.
 PREDICATE_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "cop", "aux", "aux:tense", "aux:pass", "expl:subj"})
 

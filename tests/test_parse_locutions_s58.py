@@ -97,3 +97,34 @@ def test_a_second_reading_with_fewer_subjects_is_not_kept(fr_base):
 
     assert repair_broken_locutions(doc, locution_index(fr_base), unread) == []
     assert [(t.pos_, t.dep_, t.head.i) for t in doc] == first
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("La maire a, sur Twitter, dénoncé une décision injuste.", "La maire", "une décision injuste"),
+    ("Le ministre a, lui aussi, annoncé qu'il quitterait son poste.", "Le ministre", "qu'il quitterait son poste"),
+    ("Les syndicats ont, lors d'un meeting à Lyon, réclamé une hausse des salaires.", "Les syndicats",
+     "une hausse des salaires"),
+])
+def test_words_set_off_by_commas_between_auxiliary_and_participle_are_read_past(fr, text, speaker, content):
+    assert [(q.speaker.text, q.content.text) for q in find_quotes(fr(text))] == [(speaker, content)]
+
+
+def test_an_insertion_keeps_its_own_reading_and_qualifies_the_participle(fr, fr_base):
+    from recoupe.analysis.parse import broken_insertions
+
+    text = "La maire a, sur Twitter, dénoncé une décision injuste."
+    first = fr_base(text)
+    assert [first[a:b].text for a, b in broken_insertions(first)] == [", sur Twitter,"]
+    doc = fr(text)
+    verb = doc[7]
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["maire"]
+    assert (doc[2].dep_, doc[2].head.i) == ("aux:tense", 7)
+    assert (doc[5].dep_, doc[5].head.i, doc[4].dep_, doc[4].head.i) == ("obl:mod", 7, "case", 5)
+    assert [(t.dep_, t.head.i) for t in (doc[3], doc[6])] == [("punct", 7), ("punct", 7)]
+
+
+def test_an_insertion_the_parse_reads_right_or_no_participle_is_left_alone(fr_base):
+    from recoupe.analysis.parse import broken_insertions
+
+    assert broken_insertions(fr_base("Il a, lui, ses raisons de douter.")) == []
+    assert broken_insertions(fr_base("Le syndicat a, dans un communiqué, dénoncé la fermeture du site.")) == []

@@ -19,7 +19,8 @@ the noun or adjective it is spelt as (*Le maire juge que…* with no verb in the
 read again with an unambiguous verb in its place (``repair_slipped_speech_verbs``); and where the parser hung
 a clause's words on a word of an adverbial locution (*Le ministre a d'ores et déjà annoncé…*: the participle a
 conjunct of *ores*, with no subject), the paragraph is read again without the locution, which comes back as an
-adverbial of the word it qualifies (``repair_broken_locutions``).
+adverbial of the word it qualifies (``repair_broken_locutions``); so are words set off by commas between an
+auxiliary and its participle (*a, sur Twitter, dénoncé…*: ``broken_insertions``).
 """
 
 from __future__ import annotations
@@ -329,20 +330,55 @@ def broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]]) ->
     return out
 
 
+# The most words an insertion set off by commas between an auxiliary and its participle may hold (*a, dans un
+# communiqué publié lundi, dénoncé…*); longer, the commas more likely close a list or a clause
+MAX_INSERTION_WORDS = 8
+
+
+def broken_insertions(doc: Doc) -> list[tuple[int, int]]:
+    """The (start, end) token ranges, commas included, of the words set off by commas between a finite auxiliary
+    and its past participle (*a, lui aussi, annoncé…*, *ont, lors d'un meeting, réclamé…*) where the parse does
+    not make the auxiliary the participle's (an ``aux`` of it): the participle then hangs on a word of the
+    insertion, or the auxiliary on it as a clause, and the participle has no subject. Not across a quotation
+    mark, a bracket or a sentence's end."""
+    if not doc.has_annotation("DEP"):
+        return []
+    from recoupe.analysis.text import QUOTE_MARKS
+
+    out = []
+    for aux in doc:
+        if aux.pos_ not in ("AUX", "VERB") or aux.lemma_ not in ("avoir", "être") \
+                or "Fin" not in aux.morph.get("VerbForm") or aux.i + 2 >= len(doc) or doc[aux.i + 1].text != ",":
+            continue
+        close = next((k for k in range(aux.i + 2, min(aux.i + 3 + MAX_INSERTION_WORDS, len(doc) - 1))
+                      if doc[k].text == ","), None)
+        if close is None or close == aux.i + 2 or any(t.text in QUOTE_MARKS or t.text in "()[]" or t.is_sent_end
+                                                      for t in doc[aux.i + 2:close]):
+            continue
+        participle = doc[close + 1]
+        if participle.pos_ in ("VERB", "AUX") and "Part" in participle.morph.get("VerbForm") \
+                and not (aux.head.i == participle.i and aux.dep_.startswith("aux")):
+            out.append((aux.i + 1, close + 1))
+    return out
+
+
 def repair_broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]], models) -> list[tuple[int, int]]:
-    """Read the paragraph again without the adverbial locutions the parse broke (``broken_locutions``), each
-    grafted back as an adverbial of the word it qualifies (``_graft``). The words and offsets stay; the tags,
+    """Read the paragraph again without the adverbial locutions the parse broke (``broken_locutions``) and the
+    insertions between an auxiliary and its participle it broke (``broken_insertions``), each grafted back as an
+    adverbial of the word it qualifies (``_graft``). The words and offsets stay; the tags,
     lemmas, morphology, arcs and entities of the sentences that hold them are the new reading's where it bounds
     those sentences as the first did (the paragraph's other sentences keep theirs: a second reading moves more
     than it mends), of the whole paragraph where it does not; and the first reading stays where the second has
     fewer subjects (``_subject_arcs``). ``models`` runs the model components on a list of Docs. Returns the token
     ranges left out of the reading (empty when the reading was left as it was).
 
-    Why: a multi-word adverb between an auxiliary and its participle (*a d'ores et déjà annoncé*, *ont bel et
-    bien réclamé*, *a tout de suite dénoncé*) leaves the verb with no subject, and the rules find no speaker and
-    no report; read without it, the clause parses as it would without the adverb, which is how a reader
+    Why: a multi-word adverb or an insertion between an auxiliary and its participle (*a d'ores et déjà
+    annoncé*, *ont bel et bien réclamé*, *a, lors d'un meeting, réclamé*) leaves the verb with no subject, and the
+    rules find no speaker and no report; read without it, the clause parses as it would without the adverb, which is how a reader
     reads it. Only the model's input changes (NOTES.md, issue 14, session 58)."""
-    spans = broken_locutions(doc, index)
+    insertions = broken_insertions(doc)
+    spans = sorted(insertions + [(a, b) for a, b in broken_locutions(doc, index)
+                                 if not any(s <= a < e for s, e in insertions)])
     if not spans or len(doc) == sum(end - start for start, end in spans):
         return []
     other = doc.copy()
@@ -390,7 +426,9 @@ def _graft(doc: Doc, reading: Doc, kept: list[int], locutions: list[tuple[int, i
     """``reading`` (of ``doc``'s words at ``kept``, the locutions' words left out) spread back over every word
     of ``doc``: the kept words with the reading's tags, arcs and entities; each locution's first word an
     ``advmod`` of the word it qualifies (``_qualified``), its other words ``fixed`` on the first, all adverbs
-    outside any entity, with ``doc``'s own tensor rows."""
+    outside any entity, with ``doc``'s own tensor rows. An insertion set off by commas (``broken_insertions``)
+    keeps ``doc``'s reading of its words among themselves; those that hung outside it hang on the word it
+    qualifies, by their own relation unless it was a clause's (``HOLDS_NOTHING``: then ``obl:mod``)."""
     n = len(doc)
     heads, deps = list(range(n)), ["ROOT"] * n
     tags, pos, morphs = ["ADV"] * n, ["ADV"] * n, [""] * n
@@ -402,6 +440,19 @@ def _graft(doc: Doc, reading: Doc, kept: list[int], locutions: list[tuple[int, i
         if tok.ent_iob_ in ("B", "I"):
             ents[old] = f"{tok.ent_iob_}-{tok.ent_type_}"
     for start, end in locutions:
+        if doc[start].text == ",":  # an insertion: its own words' reading stays
+            qualified = _qualified(reading, kept, start)
+            for tok in doc[start:end]:
+                tags[tok.i], pos[tok.i], morphs[tok.i], lemmas[tok.i] = tok.tag_, tok.pos_, str(tok.morph), tok.lemma_
+                if start <= tok.head.i < end and tok.head.i != tok.i:
+                    heads[tok.i], deps[tok.i] = tok.head.i, tok.dep_
+                else:
+                    heads[tok.i] = qualified
+                    deps[tok.i] = "punct" if tok.is_punct else \
+                        tok.dep_ if tok.dep_ not in HOLDS_NOTHING and tok.dep_ != "ROOT" else "obl:mod"
+                if tok.ent_iob_ in ("B", "I"):
+                    ents[tok.i] = f"{tok.ent_iob_}-{tok.ent_type_}"
+            continue
         heads[start], deps[start] = _qualified(reading, kept, start), "advmod"
         for i in range(start + 1, end):
             heads[i], deps[i] = start, "fixed"

@@ -137,8 +137,9 @@ class ParagraphParse:
         return keep_text(joined, text)
 
     def _run(self, docs: list[Doc]) -> tuple[list[Doc], list[list[int]], list[list[int]]]:
-        """The Docs read by the models and repaired, with the token indices each Doc's stand-in repair read again
-        and those its scare-quote repair made heads."""
+        """The Docs read by the models and repaired (the locutions and insertions the parse broke read past, then the
+        slipped speech verbs and the scare-quoted heads), with the token indices each Doc's stand-in repair read
+        again and those its scare-quote repair made heads."""
         docs = self._models(docs)
         broken = [repair_broken_locutions(doc, self.locutions, self._models) for doc in docs]
         reread = [repair_slipped_speech_verbs(doc, self._models, spans) for doc, spans in zip(docs, broken)]
@@ -365,17 +366,17 @@ def broken_insertions(doc: Doc) -> list[tuple[int, int]]:
 def repair_broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]], models) -> list[tuple[int, int]]:
     """Read the paragraph again without the adverbial locutions the parse broke (``broken_locutions``) and the
     insertions between an auxiliary and its participle it broke (``broken_insertions``), each grafted back as an
-    adverbial of the word it qualifies (``_graft``). The words and offsets stay; the tags,
-    lemmas, morphology, arcs and entities of the sentences that hold them are the new reading's where it bounds
-    those sentences as the first did (the paragraph's other sentences keep theirs: a second reading moves more
-    than it mends), of the whole paragraph where it does not; and the first reading stays where the second has
-    fewer subjects (``_subject_arcs``). ``models`` runs the model components on a list of Docs. Returns the token
-    ranges left out of the reading (empty when the reading was left as it was).
+    adverbial of the word it qualifies (``_graft``). The words and offsets stay; the tags, lemmas, morphology,
+    arcs and entities of the sentences that hold them are the new reading's where it bounds those sentences as
+    the first did (the paragraph's other sentences keep theirs: a second reading moves more than it mends), of
+    the whole paragraph where it does not; and the first reading stays where the second has fewer subjects
+    (``_subject_arcs``). ``models`` runs the model components on a list of Docs. Returns the token ranges left out
+    of the reading (empty when the reading was left as it was).
 
     Why: a multi-word adverb or an insertion between an auxiliary and its participle (*a d'ores et déjà
     annoncé*, *ont bel et bien réclamé*, *a, lors d'un meeting, réclamé*) leaves the verb with no subject, and the
-    rules find no speaker and no report; read without it, the clause parses as it would without the adverb, which is how a reader
-    reads it. Only the model's input changes (NOTES.md, issue 14, session 58)."""
+    rules find no speaker and no report; read without it, the clause parses as it would without the words put in,
+    which is how a reader reads it. Only the model's input changes (NOTES.md, issue 14, session 58)."""
     insertions = broken_insertions(doc)
     spans = sorted(insertions + [(a, b) for a, b in broken_locutions(doc, index)
                                  if not any(s <= a < e for s, e in insertions)])

@@ -291,8 +291,10 @@ def _hypothetical_speech(verb: Token) -> bool:
     auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
     if is_conditional(head) or any(is_conditional(c) for c in auxiliaries):
         return True
-    return head.lemma_.lower() in MODAL_CONDITIONAL and not auxiliaries and "Past" not in head.morph.get("Tense") \
-        and head.lower_ not in MODAL_PAST_HISTORIC and head.i < verb.i and not any(t.text in QUOTE_MARKS for t in head.doc[head.i:verb.i])
+    simple_non_past = not auxiliaries and "Past" not in head.morph.get("Tense") \
+        and head.lower_ not in MODAL_PAST_HISTORIC
+    return head.lemma_.lower() in MODAL_CONDITIONAL and simple_non_past and head.i < verb.i \
+        and not any(t.text in QUOTE_MARKS for t in head.doc[head.i:verb.i])
 
 
 # French verbs with an occasional impersonal use (*il convient de*, *il reste que*, *il ressort que*):

@@ -37,8 +37,6 @@ def test_the_locution_qualifies_the_participle_and_the_words_stay(fr):
     assert doc.tensor is not None and len(doc.tensor) == len(doc)
 
 
-
-
 def test_a_locution_the_parse_reads_right_is_left_alone(fr_base):
     from recoupe.analysis.parse import locution_index, locution_spans, repair_broken_locutions
 

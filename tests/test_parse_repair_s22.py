@@ -43,8 +43,6 @@ def test_the_repaired_verb_keeps_its_own_lemma_and_the_text_its_words(fr):
     assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["conseiller"]
 
 
-
-
 @pytest.mark.parametrize("text, word", [
     ("Le juge a tranché en faveur des locataires.", "juge"),          # the noun, with its determiner
     ("La critique des élus porte sur le coût du chantier.", "critique"),  # the sentence has its verb

@@ -243,11 +243,8 @@ def adverbial_locutions(lang: str) -> tuple[str, ...]:
     """The language's adverbial locutions as written (``adverbial_locutions_<lang>.txt``: *d'ores et déjà*, *à son
     tour*), which the parse repair reads a paragraph again without where the parser hung a clause on one of their
     words (:mod:`recoupe.analysis.parse`); empty for a language without the file."""
-    path = LEXICON_DIR / f"adverbial_locutions_{lang}.txt"
-    if not path.exists():
-        return ()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    name = f"adverbial_locutions_{lang}.txt"
+    return tuple(row[0].strip() for row in _rows(name)) if (LEXICON_DIR / name).exists() else ()
 
 
 def present_third_person(form: str, lang: str) -> tuple[str, bool] | None:

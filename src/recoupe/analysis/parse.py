@@ -316,12 +316,11 @@ def broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]]) ->
     alone between quotation marks: a quoted fragment, whose reading without it would be an empty quotation."""
     if not index or not doc.has_annotation("DEP"):
         return []
-    from recoupe.analysis.text import CLOSING_MARKS, QUOTE_PAIRS, STRAIGHT
+    from recoupe.analysis.text import QUOTE_MARKS
 
-    marks = set(QUOTE_PAIRS) | CLOSING_MARKS | {STRAIGHT}
     out = []
     for start, end in locution_spans(doc, index):
-        if 0 < start and end < len(doc) and doc[start - 1].text in marks and doc[end].text in marks:
+        if 0 < start and end < len(doc) and doc[start - 1].text in QUOTE_MARKS and doc[end].text in QUOTE_MARKS:
             continue
         inside = range(start, end)
         words = doc[start:end]
@@ -334,6 +333,7 @@ def broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]]) ->
 # The most words an insertion set off by commas between an auxiliary and its participle may hold (*a, dans un
 # communiqué publié lundi, dénoncé…*); longer, the commas more likely close a list or a clause
 MAX_INSERTION_WORDS = 8
+BRACKETS = frozenset("()[]")  # an insertion crosses no bracket
 
 
 def broken_insertions(doc: Doc) -> list[tuple[int, int]]:
@@ -353,7 +353,7 @@ def broken_insertions(doc: Doc) -> list[tuple[int, int]]:
             continue
         close = next((k for k in range(aux.i + 2, min(aux.i + 3 + MAX_INSERTION_WORDS, len(doc) - 1))
                       if doc[k].text == ","), None)
-        if close is None or close == aux.i + 2 or any(t.text in QUOTE_MARKS or t.text in "()[]" or t.is_sent_end
+        if close is None or close == aux.i + 2 or any(t.text in QUOTE_MARKS or t.text in BRACKETS or t.is_sent_end
                                                       for t in doc[aux.i + 2:close]):
             continue
         participle = doc[close + 1]

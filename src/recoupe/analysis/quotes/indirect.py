@@ -285,15 +285,15 @@ def _hypothetical_speech(verb: Token) -> bool:
     hypothetical speech), where their compound past tells the act done (*a dû reconnaître que…*: he did). The
     modal comes before the verb, outside any quotation between them (the parser may hang an incise's verb on a
     modal inside the quotation before it)."""
-    head = verb.head
-    if verb.dep_ != "xcomp" or head.lemma_.lower() not in MODAL_CONDITIONAL | {"vouloir", "falloir"}:
+    head, modal = verb.head, verb.head.lemma_.lower()
+    if verb.dep_ != "xcomp" or modal not in MODAL_CONDITIONAL | {"vouloir", "falloir"}:
         return False
     auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
     if is_conditional(head) or any(is_conditional(c) for c in auxiliaries):
         return True
     simple_non_past = not auxiliaries and "Past" not in head.morph.get("Tense") \
         and head.lower_ not in MODAL_PAST_HISTORIC
-    return head.lemma_.lower() in MODAL_CONDITIONAL and simple_non_past and head.i < verb.i \
+    return modal in MODAL_CONDITIONAL and simple_non_past and head.i < verb.i \
         and not any(t.text in QUOTE_MARKS for t in head.doc[head.i:verb.i])
 
 

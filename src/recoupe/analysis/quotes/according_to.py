@@ -14,13 +14,14 @@ from recoupe.analysis.lexicons import (
     speech_forms, speech_lemma, speech_tokens,
 )
 from recoupe.analysis.quotes.coreference import is_person_noun
-from recoupe.analysis.quotes.index import credible_source, entities_in
+from recoupe.analysis.quotes.index import anaphoric_description, credible_source, entities_in
 from recoupe.analysis.quotes.indirect import _clause_bounds, closing_joint, content_start, main_predicate_comma
 from recoupe.analysis.quotes.syntax import (
     CONNECTIVES,
     DE_FORMS,
     Candidate,
     clause_subject,
+    contrast_before,
     cue_span,
     has_finite_verb,
     hyphen_subject,
@@ -318,7 +319,7 @@ def _detached_quotation(tok: Token) -> tuple[int, int] | None:
     return found
 
 
-def _source_head(first: Token) -> Token:
+def source_head(first: Token) -> Token:
     """The head noun of the phrase starting at ``first`` (the token after the preposition)."""
     tok = first
     while tok.head.i > tok.i and tok.head.i - first.i < 6 and tok.dep_ in ("det", "amod", "nummod", "advmod", "case"):
@@ -329,12 +330,16 @@ def _source_head(first: Token) -> Token:
 
 
 def _opens_sentence(tok: Token) -> bool:
-    """First word of its sentence or line, or right after a connective that opens it (*Mais pour X, …*)."""
+    """First word of its sentence or line, or right after a connective that opens it (*Mais pour X, …*) or a
+    contrast that opens a clause of its own after a comma (*…, alors que pour X, …*, *…, tandis que pour X, …*)."""
     start = sentence_bounds(tok)[0]
-    if tok.idx <= start:
-        return True
+    if tok.idx <= start:  # unless the parse cut a sentence after a word of the same line (*Par amour | pour X, …*)
+        prev = tok.doc[tok.i - 1] if tok.i else None
+        return prev is None or not prev.text[-1:].isalnum() or "\n" in doc_text(tok.doc)[prev.idx:tok.idx]
     prev = tok.doc[tok.i - 1]
-    return prev.idx <= start and prev.lower_ in CONNECTIVES
+    if prev.idx <= start and prev.lower_ in CONNECTIVES:
+        return True
+    return contrast_before(tok) is not None
 
 
 def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate | None:
@@ -351,7 +356,8 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     quantifier = first.pos_ == "ADV" and first.lower_ in words.opinion_quantifiers  # *Pour beaucoup (d'élus), …*
     if first.pos_ in ("VERB", "AUX", "ADV") and not quantifier \
             or first.lower_ in ("ce", "cela", "ça", "autant", "le", "la", "les") and \
-            cue.i + 2 < len(doc) and doc[cue.i + 2].pos_ in ("VERB", "AUX", "NUM", "ADJ"):
+            cue.i + 2 < len(doc) and doc[cue.i + 2].pos_ in ("VERB", "AUX", "NUM", "ADJ") \
+            and anaphoric_description(doc[cue.i + 2], lang) is None:  # *Pour ce faire*, not *Pour ce dernier*
         return None
     text = doc_text(doc)
     end = sentence_bounds(cue)[1]
@@ -366,8 +372,8 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     if comma == -1 or comma - first.idx > 80:
         return None
     span = doc.char_span(first.idx, comma, alignment_mode="expand")
-    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
-        return None
+    if span is None or any(t.pos_ in ("VERB", "AUX") and not _in_relative_clause(t, span) for t in span):
+        return None  # a clause (*Pour ce faire, …*), not a phrase naming someone with a relative clause of its own
     head = span.root
     if quantifier and head.i == first.i:
         # *Pour beaucoup d'habitants, …*: the adverb heads the phrase; the people it counts hold the view, and
@@ -380,7 +386,8 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     group = any(t.lower_ in words.opinion_quantifiers for t in span[:3]) and head.pos_ in ("NOUN", "PRON", "ADJ") \
         or quantifier and len(span) == 1 or _poll_share(span)
     named = head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in role_nouns(lang) or any(
-        e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, comma))
+        e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, comma)) \
+        or anaphoric_description(head, lang) is not None  # *Pour ce dernier, …*
     if not group and named and head.pos_ == "PRON" and \
             head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them"):
         return None
@@ -392,6 +399,17 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     cand = Candidate("according_to", "according_to_stance", content, (cue.idx, cue.idx + len(cue.text)), head, 0.6)
     cand.speaker_span = (first.idx, first.idx + len(text[first.idx:comma].rstrip()))
     return cand
+
+
+def _in_relative_clause(tok: Token, span: Span) -> bool:
+    """Is the token inside a relative clause hung on a word of ``span`` (*beaucoup d'électeurs qui n'ont jamais
+    voté*)?"""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ in ("acl:relcl", "relcl"):
+            return span.start <= t.head.i < span.end
+        if not span.start <= t.i < span.end:
+            return False
+    return False
 
 
 def _closing_poll_share(doc: Doc, cue: Token) -> Candidate | None:
@@ -613,7 +631,7 @@ def _in_document(doc: Doc, cue: Token, lang: str) -> Candidate | None:
     span = doc.char_span(cue.idx + len(cue.text) + 1, comma, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    head = _source_head(span[0])
+    head = source_head(span[0])
     interview = head.lemma_.lower() in quote_words(lang).interview_nouns or head.lower_ in quote_words(lang).interview_nouns
     if head.lemma_.lower() not in source_nouns(lang) and not interview or head.pos_ != "NOUN":
         return None
@@ -642,7 +660,7 @@ def _answers(subject: Token, lang: str) -> bool:
 
 
 def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str) -> Candidate | None:
-    head = _source_head(first)
+    head = source_head(first)
     phrase_end = phrase_bounds(head, keep_acl=True)[1]
     # *Selon X et Y, …*, *selon des sources policières et judiciaires, …*: ``phrase_bounds`` leaves conjuncts out;
     # words of the source's own subtree up to the comma that closes it are still the source

@@ -621,7 +621,10 @@ class Discourse:
             # *il*): another person than it (*l'avocat de Marie X*, then *elle*: Marie X may be)
             described = previous[1].evidence if self.person_description(previous[1]) \
                 and compatible(previous[1], gender, False, False) else None
-            named = self.person_named_near(anchor, gender, outside=described)
+            # one introduced by an indefinite description is someone new: a person named before is who the article
+            # was about until then (*Paul X visite la région. Un porte-parole a estimé que… « … », a-t-il dit*)
+            since = previous[1].evidence[0] if self._introduced_person(previous[1]) else None
+            named = self.person_named_near(anchor, gender, outside=described, since=since)
             if named is not None and not (self.person_description(previous[1]) and _spoken_to_or_of(self.doc, named)):
                 return named  # whom the described speaker accused or addressed is whom they spoke of, not who speaks
         if previous is not None and anchor - previous[0] <= PREVIOUS_SPEAKER_REACH \
@@ -893,6 +896,14 @@ class Discourse:
         root = self._description_root(ref)
         return root is not None and _one_person_noun(root)
 
+    def _introduced_person(self, ref: Referent) -> bool:
+        """Is the referent's phrase an indefinite description of one person (*un porte-parole du Kremlin*, *une
+        élue locale*), whatever body it was resolved to? Such a phrase brings someone new into the article."""
+        span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
+        root = span.root if span is not None and len(span) > 0 else None
+        return root is not None and _one_person_noun(root) and any(
+            c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in root.children)
+
     def _description_root(self, ref: Referent) -> Token | None:
         """The head word of a referent that is a description with no name (its evidence phrase's root), else None."""
         if ref.entity is not None:
@@ -925,14 +936,16 @@ class Discourse:
         return found
 
     def person_named_near(self, anchor: int, gender: str | None, lines: int = PERSON_NAMED_LINES,
-                          outside: tuple[int, int] | None = None, thing_complement: bool = False) -> Referent | None:
+                          outside: tuple[int, int] | None = None, thing_complement: bool = False,
+                          since: int | None = None) -> Referent | None:
         """The person named last before ``anchor`` outside quotation marks, when within
         ``PERSON_NAMED_LINES`` line breaks and of no other gender: what a French *il* / *elle* of a speech
         verb stands for rather than the previous speaker when that speaker is no person (an organisation,
         a description, a document: *il*/*elle* can take those up, but a person just named is the likelier
         speaker of a speech verb). Someone named inside quotation marks is what a speaker talked about, and
         one named within ``outside`` (the caller's choice) is passed over, as is, with ``thing_complement``, one
-        named as the *de* complement of a thing the sentence acts on (``_complement_of_thing``)."""
+        named as the *de* complement of a thing the sentence acts on (``_complement_of_thing``). One named before
+        ``since`` is too far back: None."""
         quoted = quoted_set(self.doc)
         index = entity_index(self.doc)
         text = doc_text(self.doc)
@@ -942,7 +955,7 @@ class Discourse:
             s, e, n = index.people[i]
             if e > anchor or s in quoted or outside is not None and outside[0] <= s < outside[1]:
                 continue
-            if text.count("\n", e, anchor) > lines:
+            if text.count("\n", e, anchor) > lines or since is not None and s < since:
                 return None
             if _relation_of_described(self.doc, s, e, gender):
                 continue  # *l'ancien Premier ministre de Jacques X*: named as whose minister, not as one who acts

@@ -33,9 +33,11 @@ from recoupe.analysis.lexicons import (
     speech_tokens,
     speech_verbs,
 )
-from recoupe.analysis.quotes.index import credible_source, entities_in
+from recoupe.analysis.quotes.coreference import is_person_noun
+from recoupe.analysis.quotes.index import anaphoric_description, credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, IMPERSONAL_RULE, SAID_NOUN,
-                                           SAID_NOUN_ALONE, Candidate, by_par, cue_span, finite, fronted_incise_subject,
+                                           SAID_NOUN_ALONE, Candidate, by_par, contrast_before, cue_span, finite,
+                                           fronted_incise_subject,
                                            fronted_subject, has_finite_verb, hyphen_subject, impersonal_passive,
                                            inverted_subject, phrase_bounds, reflexive, slipped_incise_subject,
                                            speaker_head, subject_before_relative, subject_of, time_phrase,
@@ -47,6 +49,8 @@ from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, SENT_END, SpanSet, line
 # the French personal subject pronouns of the third person (an expletive *il* of a personal verb, a pronoun judged in
 # the passive)
 PERSONAL_SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
+# demonstratives that take up the last one named (*celui-ci a répondu…*)
+DEMONSTRATIVE_ANAPHORS = ("celui-ci", "celle-ci", "ceux-ci", "celles-ci", "celui-là", "celle-là")
 
 
 def participial_clause(verb: Token) -> bool:
@@ -492,7 +496,7 @@ def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Tok
     """From the complementizer to the end of its sentence (line-bounded), final punctuation off.
     It stops before a second report joined to it (*X a déclaré que …, tandis que Y a affirmé que …*;
     *X said …, while Y said …*): a speech verb (``speech``: indices of those that take a clause, not
-    the incise-only ones such as *poursuivre*) whose subject is a name (a new speaker: *because she
+    the incise-only ones such as *poursuivre*) whose subject names a new speaker (``_new_speaker``: *because she
     believes*, *as they had said*, *when records prove* stay in the content; human read of 50
     unannotated English articles), attached as an adverbial clause
     after the reported clause's verb, or coordinated to a verb before the content; not the reported
@@ -513,11 +517,38 @@ def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Tok
         other = doc[i]
         if other.i > max(start.i, start.head.i) and other.idx < end and (other.dep_ == "advcl" or other.dep_ == "conj"
                                                       and other.head.i < start.i) \
-                and any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN" and entities_in(doc, c.idx, c.idx + len(c.text))
-                        for c in other.children):
+                and any(c.dep_ in SUBJECT_DEPS and _new_speaker(c) for c in other.children):
             end = min(end, other.left_edge.idx)
+    if language_of(doc) == "fr":  # nor a view another holds after a contrast (*…, alors que pour X, …*)
+        end = min([end] + [comma.idx for tok in doc[start.i:] if tok.idx < end and tok.lower_ == "pour"
+                           and (comma := contrast_before(tok)) is not None and _names_a_view_holder(tok)])
     content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
     return content if content[1] > content[0] else trim_final_punct(doc, start.idx, sentence_bounds(start)[1])
+
+
+def _names_a_view_holder(pour: Token) -> bool:
+    """Does the phrase after *pour*, closed by a comma, name someone who can hold a view (``credible_source``)?"""
+    doc = pour.doc
+    comma = next((t for t in doc[pour.i + 1:pour.i + 12] if t.text == ","), None)
+    if comma is None or comma.i == pour.i + 1:
+        return False
+    head = doc[pour.i + 1:comma.i].root
+    return credible_source(head, phrase_bounds(head), "fr")
+
+
+def _new_speaker(subject: Token) -> bool:
+    """Does the subject of a speech verb inside a reported clause name someone else than its speaker? A name; in
+    French also a person's description (*quand le ministre affirmait que…*) or a demonstrative that takes up the
+    last one named (*quand celui-ci affirmait…*, *ce dernier*); not a personal pronoun, which may be the speaker
+    again."""
+    doc = subject.doc
+    if subject.pos_ == "PROPN":
+        return bool(entities_in(doc, subject.idx, subject.idx + len(subject.text)))
+    if language_of(doc) != "fr":
+        return False
+    demonstrative = doc_text(doc)[subject.idx:subject.idx + 9].lower().startswith(DEMONSTRATIVE_ANAPHORS)
+    return demonstrative or anaphoric_description(subject, "fr") is not None \
+        or subject.pos_ == "NOUN" and is_person_noun(subject, "fr") and any(c.dep_ == "det" for c in subject.children)
 
 
 def indirect_quotes(doc: Doc, lang: str, direct_spans: SpanSet, used_cues: set[int],

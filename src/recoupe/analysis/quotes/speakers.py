@@ -798,10 +798,33 @@ def _verb_lemma(cand: Candidate, doc: Doc) -> str | None:
 
 
 def _demonstrative(head: Token) -> bool:
-    """``celui-ci`` / ``celle-ci``, which the tokenizer splits in two."""
-    doc = head.doc
-    after = doc_text(doc)[head.idx + len(head.text): head.idx + len(head.text) + 3]
-    return head.lower_ in ("celui", "celle", "ceux", "celles") and after in ("-ci", "-là")
+    """``celui-ci`` / ``celle-ci``, ``celui-là`` / ``celle-là``: one token, or two when the tokenizer splits them."""
+    return _demonstrative_end(head) is not None
+
+
+def _demonstrative_end(head: Token) -> int | None:
+    """The offset where a demonstrative pronoun with *-ci* / *-là* ends (``_demonstrative``), else None."""
+    text = doc_text(head.doc)[head.idx:head.idx + len(head.text) + 3].lower()
+    for word in ("celui", "celle", "ceux", "celles"):
+        for suffix in ("-ci", "-là"):
+            if text.startswith(word + suffix) and len(head.text) in (len(word), len(word) + len(suffix)):
+                return head.idx + len(word) + len(suffix)
+    return None
+
+
+def _latter(doc: Doc, head: Token):
+    """(start, entity) of the person *celui-ci* / *celle-ci* takes up: the person named last, or, when that one's
+    gender is known and is not the pronoun's, the one named before them who agrees (*Paul X a reçu Marie Y ;
+    celle-ci a dit…*: Marie Y; *Marie Y a reçu Paul X ; celle-ci…*: Marie Y too), among the three named last."""
+    index = entity_index(doc)
+    last = index.last_person_before(head.idx)
+    gender = "Fem" if head.lower_.startswith("celle") else "Masc"
+    candidate, steps = last, 0
+    while candidate is not None and steps < 3:
+        if entity_gender(doc, candidate[1]) in (gender, None):
+            return candidate
+        candidate, steps = index.last_person_before(candidate[0]), steps + 1
+    return last
 
 
 def _former(doc: Doc, head: Token):
@@ -814,7 +837,7 @@ def _former(doc: Doc, head: Token):
     last = index.last_person_before(head.idx)
     if last is None:
         return None
-    gender = "Fem" if head.lower_ == "celle" else "Masc"
+    gender = "Fem" if head.lower_.startswith("celle") else "Masc"
     near = doc.char_span(last[0], last[0] + 1, alignment_mode="expand")
     start = near.sent.start_char if near is not None else last[0]
     if near is not None and near.sent.start > 0:
@@ -885,14 +908,18 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
     low = head.lower_.lstrip("-")
     pronouns = quote_words(lang).subject_pronouns
     if _demonstrative(head):  # celui-ci: the last person named, not the last speaker; celui-là: the one before
-        span = char_span(doc, head.idx, head.idx + len(head.text) + 3)
-        last = _former(doc, head) if doc_text(doc)[head.idx + len(head.text) + 1:][:2] == "là" \
-            else entity_index(doc).last_person_before(head.idx)
+        end = _demonstrative_end(head)
+        span = char_span(doc, head.idx, end)
+        last = _former(doc, head) if doc_text(doc)[end - 2:end] == "là" else _latter(doc, head)
         if last is None:
             return Found(span, None, None, confidence * 0.5)
         ref = referent_of(doc, last[1], (last[0], last[0]))
         mention = _mention_at(last[1], last[0])
-        return Found(span, last[1].canonical, first_role(last[1], lang), confidence * 0.7, ref, mention)
+        found = Found(span, last[1].canonical, first_role(last[1], lang), confidence * 0.7, ref, mention)
+        # the demonstrative's grammar names its antecedent (Grevisse): the pick stands, as a newcomer's does, and is
+        # not weighed again against the subject of the main clause (*X critiquait Y, quand celui-ci affirmait…*: Y)
+        found.identified = True
+        return found
     if lang == "fr" and low == "on":
         place = _on_at_place(doc, head, _cue_verb(doc, cand), confidence)
         if place is not None:  # *« … », assure-t-on à Matignon*: the body at that place speaks

@@ -850,6 +850,19 @@ CONNECTIVES = frozenset({"mais", "et", "or", "donc", "alors", "ainsi", "aussi", 
                          "pourtant", "but", "and", "so", "yet"})
 
 
+# the adverbs that make *que* a conjunction of contrast (*alors que*, *tandis que*): the clause it opens after a comma
+# states a view of its own
+CONTRASTS = frozenset({"alors", "tandis"})
+
+
+def contrast_before(tok: Token) -> Token | None:
+    """The comma of *…, alors que* / *…, tandis que* right before ``tok``, else None."""
+    doc = tok.doc
+    if tok.i < 3 or doc[tok.i - 1].lower_ not in ("que", "qu'", "qu’") or doc[tok.i - 2].lower_ not in CONTRASTS:
+        return None
+    return doc[tok.i - 3] if doc[tok.i - 3].text == "," else None
+
+
 def noun_phrase_head(last: Token) -> Token:
     """The head of the noun phrase whose last word is ``last``, climbing a name's parts and noun complements
     back to the first noun (*Jean Martin*, *le maire de Lyon*, *un rapport de l'ONU*)."""

@@ -385,8 +385,12 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     # a group's opinion: "Pour certains (observateurs), …", "Pour d'autres, …", "For many, …", "Pour beaucoup, …"
     group = any(t.lower_ in words.opinion_quantifiers for t in span[:3]) and head.pos_ in ("NOUN", "PRON", "ADJ") \
         or quantifier and len(span) == 1 or _poll_share(span)
+    # the names of a relative clause are what it says of the phrase's head (*Pour le match qui opposera X à Y*), not
+    # whom the phrase names
+    relatives = [t.left_edge.idx for t in span if t.dep_ in ("acl:relcl", "relcl") and t.head.i in range(
+        span.start, span.end)]
     named = head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in role_nouns(lang) or any(
-        e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, comma)) \
+        e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, min([comma] + relatives))) \
         or anaphoric_description(head, lang) is not None  # *Pour ce dernier, …*
     if not group and named and head.pos_ == "PRON" and \
             head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them"):

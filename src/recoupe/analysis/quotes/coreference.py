@@ -622,7 +622,7 @@ class Discourse:
             described = previous[1].evidence if self.person_description(previous[1]) \
                 and compatible(previous[1], gender, False, False) else None
             # one introduced by an indefinite description is someone new: a person named before is who the article
-            # was about until then (*Paul X visite la région. Un porte-parole a estimé que… « … », a-t-il dit*)
+            # was about until then (*Paul X visite la région. Un porte-parole a assuré que… « … », a-t-il dit*)
             since = previous[1].evidence[0] if self._introduced_person(previous[1]) else None
             named = self.person_named_near(anchor, gender, outside=described, since=since)
             if named is not None and not (self.person_description(previous[1]) and _spoken_to_or_of(self.doc, named)):
@@ -897,7 +897,7 @@ class Discourse:
         return root is not None and _one_person_noun(root)
 
     def _introduced_person(self, ref: Referent) -> bool:
-        """Is the referent's phrase an indefinite description of one person (*un porte-parole du Kremlin*, *une
+        """Is the referent's phrase an indefinite description of one person (*un porte-parole de la préfecture*, *une
         élue locale*), whatever body it was resolved to? Such a phrase brings someone new into the article."""
         span = self.doc.char_span(*ref.evidence, alignment_mode="expand")
         root = span.root if span is not None and len(span) > 0 else None

@@ -1086,7 +1086,7 @@ AGENT_AFTER = re.compile(r"[\s»”\"’',]{0,4}\b(par|by)\s")
 
 
 def _judged_by_agent(doc: Doc, start: int, end: int, lang: str) -> tuple[Token, Token, tuple[int, int]] | None:
-    """*un propos qualifié de « dangereux » par la ministre*, *une mesure dénoncée par l'opposition comme « une
+    """*une réforme qualifiée de « brutale » par les enseignants*, *une mesure dénoncée par l'opposition comme « une
     provocation »*: a quotation that a past participle of a speech verb, in the passive, gives as its judgement,
     with its agent (*par X*) right after the quotation or between the participle and it. The agent's words, not
     those of the clause the participle's noun sits in. Read on the surface: the parser hangs such a participle
@@ -1133,8 +1133,9 @@ def _agent_span(doc: Doc, agent: Token) -> tuple[int, int]:
     by = next((t for t in reversed(doc[max(0, agent.i - 6):agent.i]) if t.lower_ in ("par", "by")), None)
     if by is not None:
         start = max(start, doc[by.i + 1].idx)
-    stop = next((t for t in doc[agent.i + 1:] if t.idx < end and (
-        t.text in QUOTE_MARKS or t.text == "," or t.lower_ in ("comme", "as"))), None)
+    stop = next((t for t in doc[agent.i + 1:] if t.idx >= end or t.text in QUOTE_MARKS or t.text == ","
+                 or t.lower_ in ("comme", "as")), None)
+    stop = stop if stop is not None and stop.idx < end else None
     if stop is not None:
         end = doc[stop.i - 1].idx + len(doc[stop.i - 1].text)
     return start, end

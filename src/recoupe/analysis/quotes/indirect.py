@@ -36,8 +36,8 @@ from recoupe.analysis.lexicons import (
 from recoupe.analysis.quotes.coreference import is_person_noun
 from recoupe.analysis.quotes.index import anaphoric_description, credible_source, entities_in
 from recoupe.analysis.quotes.syntax import (CONNECTIVES, DE_FORMS, DOCUMENT_RULE_PREFIX, IMPERSONAL_RULE, SAID_NOUN,
-                                           SAID_NOUN_ALONE, Candidate, by_par, contrast_before, cue_span, finite,
-                                           fronted_incise_subject,
+                                           SAID_NOUN_ALONE, Candidate, by_par, contrast_before, cue_span,
+                                           demonstrative_end, finite, fronted_incise_subject,
                                            fronted_subject, has_finite_verb, hyphen_subject, impersonal_passive,
                                            inverted_subject, phrase_bounds, reflexive, slipped_incise_subject,
                                            speaker_head, subject_before_relative, subject_of, time_phrase,
@@ -49,8 +49,6 @@ from recoupe.analysis.text import (A_FORMS, QUOTE_MARKS, SENT_END, SpanSet, line
 # the French personal subject pronouns of the third person (an expletive *il* of a personal verb, a pronoun judged in
 # the passive)
 PERSONAL_SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
-# demonstratives that take up the last one named (*celui-ci a répondu…*)
-DEMONSTRATIVE_ANAPHORS = ("celui-ci", "celle-ci", "ceux-ci", "celles-ci", "celui-là", "celle-là")
 
 
 def participial_clause(verb: Token) -> bool:
@@ -520,7 +518,8 @@ def _clause_bounds(start: Token, speech: frozenset[int] = frozenset(), verb: Tok
                 and any(c.dep_ in SUBJECT_DEPS and _new_speaker(c) for c in other.children):
             end = min(end, other.left_edge.idx)
     if language_of(doc) == "fr":  # nor a view another holds after a contrast (*…, alors que pour X, …*)
-        end = min([end] + [comma.idx for tok in doc[start.i:] if tok.idx < end and tok.lower_ == "pour"
+        within = doc.char_span(start.idx, end, alignment_mode="contract") or ()
+        end = min([end] + [comma.idx for tok in within if tok.lower_ == "pour"
                            and (comma := contrast_before(tok)) is not None and _names_a_view_holder(tok)])
     content = trim_final_punct(doc, *strip_span(doc, start.idx, end))
     return content if content[1] > content[0] else trim_final_punct(doc, start.idx, sentence_bounds(start)[1])
@@ -539,15 +538,14 @@ def _names_a_view_holder(pour: Token) -> bool:
 def _new_speaker(subject: Token) -> bool:
     """Does the subject of a speech verb inside a reported clause name someone else than its speaker? A name; in
     French also a person's description (*quand le ministre affirmait que…*) or a demonstrative that takes up the
-    last one named (*quand celui-ci affirmait…*, *ce dernier*); not a personal pronoun, which may be the speaker
+    last one named (*lorsque celui-ci soutenait…*, *ce dernier*); not a personal pronoun, which may be the speaker
     again."""
     doc = subject.doc
     if subject.pos_ == "PROPN":
         return bool(entities_in(doc, subject.idx, subject.idx + len(subject.text)))
     if language_of(doc) != "fr":
         return False
-    demonstrative = doc_text(doc)[subject.idx:subject.idx + 9].lower().startswith(DEMONSTRATIVE_ANAPHORS)
-    return demonstrative or anaphoric_description(subject, "fr") is not None \
+    return demonstrative_end(subject) is not None or anaphoric_description(subject, "fr") is not None \
         or subject.pos_ == "NOUN" and is_person_noun(subject, "fr") and any(c.dep_ == "det" for c in subject.children)
 
 

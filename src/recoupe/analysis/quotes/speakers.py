@@ -71,8 +71,8 @@ from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.offices import OFFICE_HOLDER, known_holder
 from recoupe.analysis.quotes.syntax import (DE_FORMS, DOCUMENT_RULE_PREFIX, IMPERSONAL_RULE, SAID_NOUN, SAID_NOUN_ALONE,
-                                           Candidate, clause_subject, detached_name, has_finite_verb,
-                                           inverted_subject, phrase_bounds, subject_of)
+                                           Candidate, clause_subject, demonstrative_end, detached_name,
+                                           has_finite_verb, inverted_subject, phrase_bounds, subject_of)
 from recoupe.analysis.text import QUOTE_MARKS, char_span, fold, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
 
@@ -798,18 +798,12 @@ def _verb_lemma(cand: Candidate, doc: Doc) -> str | None:
 
 
 def _demonstrative(head: Token) -> bool:
-    """``celui-ci`` / ``celle-ci``, ``celui-là`` / ``celle-là``: one token, or two when the tokenizer splits them."""
-    return _demonstrative_end(head) is not None
+    """``celui-ci`` / ``celle-ci``, ``celui-là`` / ``celle-là`` (``syntax.demonstrative_end``)."""
+    return demonstrative_end(head) is not None
 
 
-def _demonstrative_end(head: Token) -> int | None:
-    """The offset where a demonstrative pronoun with *-ci* / *-là* ends (``_demonstrative``), else None."""
-    text = doc_text(head.doc)[head.idx:head.idx + len(head.text) + 3].lower()
-    for word in ("celui", "celle", "ceux", "celles"):
-        for suffix in ("-ci", "-là"):
-            if text.startswith(word + suffix) and len(head.text) in (len(word), len(word) + len(suffix)):
-                return head.idx + len(word) + len(suffix)
-    return None
+def _demonstrative_gender(head: Token) -> str:
+    return "Fem" if head.lower_.startswith("celle") else "Masc"
 
 
 def _latter(doc: Doc, head: Token):
@@ -818,7 +812,7 @@ def _latter(doc: Doc, head: Token):
     celle-ci a dit…*: Marie Y; *Marie Y a reçu Paul X ; celle-ci…*: Marie Y too), among the three named last."""
     index = entity_index(doc)
     last = index.last_person_before(head.idx)
-    gender = "Fem" if head.lower_.startswith("celle") else "Masc"
+    gender = _demonstrative_gender(head)
     candidate, steps = last, 0
     while candidate is not None and steps < 3:
         if entity_gender(doc, candidate[1]) in (gender, None):
@@ -837,7 +831,7 @@ def _former(doc: Doc, head: Token):
     last = index.last_person_before(head.idx)
     if last is None:
         return None
-    gender = "Fem" if head.lower_.startswith("celle") else "Masc"
+    gender = _demonstrative_gender(head)
     near = doc.char_span(last[0], last[0] + 1, alignment_mode="expand")
     start = near.sent.start_char if near is not None else last[0]
     if near is not None and near.sent.start > 0:
@@ -908,7 +902,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
     low = head.lower_.lstrip("-")
     pronouns = quote_words(lang).subject_pronouns
     if _demonstrative(head):  # celui-ci: the last person named, not the last speaker; celui-là: the one before
-        end = _demonstrative_end(head)
+        end = demonstrative_end(head)
         span = char_span(doc, head.idx, end)
         last = _former(doc, head) if doc_text(doc)[end - 2:end] == "là" else _latter(doc, head)
         if last is None:
@@ -917,7 +911,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         mention = _mention_at(last[1], last[0])
         found = Found(span, last[1].canonical, first_role(last[1], lang), confidence * 0.7, ref, mention)
         # the demonstrative's grammar names its antecedent (Grevisse): the pick stands, as a newcomer's does, and is
-        # not weighed again against the subject of the main clause (*X critiquait Y, quand celui-ci affirmait…*: Y)
+        # not weighed again against the subject of the main clause (*X répondait à Y, lorsque celui-ci soutenait…*: Y)
         found.identified = True
         return found
     if lang == "fr" and low == "on":

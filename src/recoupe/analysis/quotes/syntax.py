@@ -863,6 +863,17 @@ def contrast_before(tok: Token) -> Token | None:
     return doc[tok.i - 3] if doc[tok.i - 3].text == "," else None
 
 
+def demonstrative_end(head: Token) -> int | None:
+    """The offset where a demonstrative pronoun with *-ci* / *-là* ends (*celui-ci*, *celle-là*: one token, or two
+    when the tokenizer splits them), else None."""
+    text = doc_text(head.doc)[head.idx:head.idx + len(head.text) + 3].lower()
+    for word in ("celui", "celle", "ceux", "celles"):
+        for suffix in ("-ci", "-là"):
+            if text.startswith(word + suffix) and len(head.text) in (len(word), len(word) + len(suffix)):
+                return head.idx + len(word) + len(suffix)
+    return None
+
+
 def noun_phrase_head(last: Token) -> Token:
     """The head of the noun phrase whose last word is ``last``, climbing a name's parts and noun complements
     back to the first noun (*Jean Martin*, *le maire de Lyon*, *un rapport de l'ONU*)."""

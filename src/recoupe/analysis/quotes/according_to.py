@@ -333,7 +333,7 @@ def _opens_sentence(tok: Token) -> bool:
     """First word of its sentence or line, or right after a connective that opens it (*Mais pour X, …*) or a
     contrast that opens a clause of its own after a comma (*…, alors que pour X, …*, *…, tandis que pour X, …*)."""
     start = sentence_bounds(tok)[0]
-    if tok.idx <= start:  # unless the parse cut a sentence after a word of the same line (*Par amour | pour X, …*)
+    if tok.idx <= start:  # unless the parse cut a sentence after a word of the same line (*Voyage éclair | pour X, …*)
         prev = tok.doc[tok.i - 1] if tok.i else None
         return prev is None or not prev.text[-1:].isalnum() or "\n" in doc_text(tok.doc)[prev.idx:tok.idx]
     prev = tok.doc[tok.i - 1]
@@ -406,8 +406,8 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
 
 
 def _in_relative_clause(tok: Token, span: Span) -> bool:
-    """Is the token inside a relative clause hung on a word of ``span`` (*beaucoup d'électeurs qui n'ont jamais
-    voté*)?"""
+    """Is the token inside a relative clause hung on a word of ``span`` (*beaucoup d'habitants qui travaillent
+    en ville*)?"""
     for t in [tok, *tok.ancestors]:
         if t.dep_ in ("acl:relcl", "relcl"):
             return span.start <= t.head.i < span.end

@@ -98,6 +98,21 @@ _FULLY_IRREGULAR = {
 }
 
 
+def past_participles(lemma: str) -> set[str]:
+    """The four forms of a French verb's past participle (*qualifié*, *qualifiée*, *qualifiés*, *qualifiées*; *dit*,
+    *dite*…); empty for the fully irregular verbs, none of which reports speech."""
+    irregular = _irregular_family(lemma)
+    if lemma in _FULLY_IRREGULAR:
+        return set()
+    if irregular:
+        return set(_participle_forms(irregular["pp"]))
+    if lemma in _SECOND_GROUP or (lemma.endswith("ir") and not lemma.endswith("er")):
+        return set(_participle_forms(lemma[:-2] + "i"))
+    if lemma.endswith("er"):
+        return set(_participle_forms(lemma[:-2] + "é"))
+    return set()
+
+
 def french_forms(lemma: str) -> set[str]:
     """All finite and non-finite forms of one French verb (person forms, tenses, participles)."""
     forms = {lemma}
@@ -112,7 +127,7 @@ def french_forms(lemma: str) -> set[str]:
         forms.update(irregular["fut"] + e for e in _IMP)  # conditional
         forms.update(irregular["subj_stem"] + e for e in ("e", "es", "ent"))
         forms.update(irregular["stem_imp"] + e for e in ("ions", "iez"))
-        forms.update(_participle_forms(irregular["pp"]))
+        forms.update(past_participles(lemma))
         forms.add(irregular["ppr"])
     elif lemma in _SECOND_GROUP or (lemma.endswith("ir") and not lemma.endswith("er")):
         stem = lemma[:-2]
@@ -121,7 +136,7 @@ def french_forms(lemma: str) -> set[str]:
         forms.update([stem + "it", stem + "irent"])
         forms.update(lemma + e for e in _FUT + _IMP)
         forms.update(stem + "iss" + e for e in _SUBJ)
-        forms.update(_participle_forms(stem + "i"))
+        forms.update(past_participles(lemma))
         forms.add(stem + "issant")
     elif lemma.endswith("er"):
         forms |= _first_group_forms(lemma)
@@ -174,7 +189,7 @@ def _first_group_forms(lemma: str) -> set[str]:
     for fut in future_stems:
         forms.update(fut + e for e in _FUT + _IMP)
     forms.update([mute + "e", mute + "es", stem + "ions", stem + "iez", mute + "ent"])
-    forms.update(_participle_forms(stem + "é"))
+    forms.update(past_participles(lemma))
     forms.add(hard + "ant")
     return forms
 

@@ -372,8 +372,14 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     if comma == -1 or comma - first.idx > 80:
         return None
     span = doc.char_span(first.idx, comma, alignment_mode="expand")
-    if span is None or any(t.pos_ in ("VERB", "AUX") and not _in_relative_clause(t, span) for t in span):
-        return None  # a clause (*Pour ce faire, …*), not a phrase naming someone with a relative clause of its own
+    if span is None:
+        return None
+    # the phrase may hold a relative clause of its own (*Pour beaucoup d'habitants qui travaillent en ville, …*);
+    # a verb outside one makes it a clause (*Pour ce faire, …*), naming nobody
+    relatives = [t for t in span if t.dep_ in ("acl:relcl", "relcl") and span.start <= t.head.i < span.end]
+    in_relatives = {d.i for r in relatives for d in r.subtree}
+    if any(t.pos_ in ("VERB", "AUX") and t.i not in in_relatives for t in span):
+        return None
     head = span.root
     if quantifier and head.i == first.i:
         # *Pour beaucoup d'habitants, …*: the adverb heads the phrase; the people it counts hold the view, and
@@ -387,10 +393,9 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
         or quantifier and len(span) == 1 or _poll_share(span)
     # the names of a relative clause are what it says of the phrase's head (*Pour le match qui opposera X à Y*), not
     # whom the phrase names
-    relatives = [t.left_edge.idx for t in span if t.dep_ in ("acl:relcl", "relcl") and t.head.i in range(
-        span.start, span.end)]
     named = head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in role_nouns(lang) or any(
-        e.label in ("PER", "ORG") for e in entities_in(doc, first.idx, min([comma] + relatives))) \
+        e.label in ("PER", "ORG")
+        for e in entities_in(doc, first.idx, min([comma] + [r.left_edge.idx for r in relatives]))) \
         or anaphoric_description(head, lang) is not None  # *Pour ce dernier, …*
     if not group and named and head.pos_ == "PRON" and \
             head.lower_ not in ("lui", "elle", "eux", "elles", "him", "her", "them"):
@@ -403,17 +408,6 @@ def _stance(doc: Doc, cue: Token, lang: str, opening: bool = True) -> Candidate 
     cand = Candidate("according_to", "according_to_stance", content, (cue.idx, cue.idx + len(cue.text)), head, 0.6)
     cand.speaker_span = (first.idx, first.idx + len(text[first.idx:comma].rstrip()))
     return cand
-
-
-def _in_relative_clause(tok: Token, span: Span) -> bool:
-    """Is the token inside a relative clause hung on a word of ``span`` (*beaucoup d'habitants qui travaillent
-    en ville*)?"""
-    for t in [tok, *tok.ancestors]:
-        if t.dep_ in ("acl:relcl", "relcl"):
-            return span.start <= t.head.i < span.end
-        if not span.start <= t.i < span.end:
-            return False
-    return False
 
 
 def _closing_poll_share(doc: Doc, cue: Token) -> Candidate | None:

@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from recoupe.analysis.component import doc_text
+from recoupe.analysis.conjugate import past_participles
 from recoupe.analysis.lexicons import (SUBJECT_DEPS, language_of, object_complement_lemma, present_third_person,
                                       quote_words, role_nouns, speech_forms, speech_lemma, speech_verbs)
 from recoupe.analysis.quotes.according_to import source_head, stance_antecedent
@@ -413,8 +414,7 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         judged = _judged_by_agent(doc, start, end, lang)
         if judged is not None:  # *une idée jugée « irréaliste » par la ministre*: the agent's word
             verb, speaker, speaker_span = judged
-            out.append(Candidate("direct", "direct_fragment", (start, end), cue_span(verb), speaker, 0.5))
-            out[-1].speaker_span = speaker_span
+            out.append(Candidate("direct", "direct_fragment", (start, end), cue_span(verb), speaker, 0.5, speaker_span))
             continue
         governed = _governing_speech_verb(doc, start, end, lang) if not _a_name(content) else None
         # a speech verb of the quotation's own sentence, after the previous quotation, introduces it (*X a déclaré
@@ -1080,19 +1080,19 @@ def _governing_speech_verb(doc: Doc, start: int, end: int, lang: str) -> tuple[T
 
 
 # words between a judging participle and the quotation it gives (*qualifié de « … »*, *dénoncée comme « … »*)
-JUDGEMENT_LINKS = frozenset({"de", "d'", "d’", "comme", "en", "as"})
+JUDGEMENT_LINKS = frozenset({"de", "d'", "d’", "comme", "en"})
 # the agent right after the quotation's closing mark (*« … » par X*, *« … », par X*)
-AGENT_AFTER = re.compile(r"[\s»”\"’',]{0,4}\b(par|by)\s")
+AGENT_AFTER = re.compile(r"[\s»”\"’',]{0,4}\b(par)\s")
 
 
 def _judged_by_agent(doc: Doc, start: int, end: int, lang: str) -> tuple[Token, Token, tuple[int, int]] | None:
     """*une réforme qualifiée de « brutale » par les enseignants*, *une mesure dénoncée par l'opposition comme « une
-    provocation »*: a quotation that a past participle of a speech verb, in the passive, gives as its judgement,
-    with its agent (*par X*) right after the quotation or between the participle and it. The agent's words, not
-    those of the clause the participle's noun sits in. Read on the surface: the parser hangs such a participle
-    and its agent anywhere. Returns (participle, agent head, agent phrase) when the agent can speak
+    provocation »*: a quotation that a French past participle of a speech verb, in the passive, gives as its
+    judgement, with its agent (*par X*) right after the quotation or between the participle and it. The agent's
+    words, not those of the clause the participle's noun sits in. Read on the surface: the parser hangs such a
+    participle and its agent anywhere. Returns (participle, agent head, agent phrase) when the agent can speak
     (``credible_source``)."""
-    opening = token_at(doc, mark_before(doc_text(doc), start))
+    opening = token_at(doc, mark_before(doc_text(doc), start)) if lang == "fr" else None
     if opening is None or opening.i < 2:
         return None
     i = opening.i - 1
@@ -1100,21 +1100,19 @@ def _judged_by_agent(doc: Doc, start: int, end: int, lang: str) -> tuple[Token, 
     i -= linked
     agent = None
     if doc[i].pos_ in ("NOUN", "PROPN"):  # *dénoncée par l'opposition comme « … »*, not *prise par X « … »*
-        if not linked:
-            return None
-        by = next((t for t in reversed(doc[max(0, i - 6):i]) if t.lower_ in ("par", "by")), None)
+        by = _par_before(doc[i]) if linked else None
         if by is None or by.i < 1 or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in doc[by.i + 1:i + 1]):
             return None
         agent, i = source_head(doc[by.i + 1]), by.i - 1
     participle = doc[i]
-    # by form: the tagger often reads it as an adjective; or a verb that reports only by calling (*traité de*)
+    # by form: the tagger often reads it as an adjective (not as a noun: *la découverte par X de « … »*); or a verb
+    # that reports only by calling (*traité de*)
     lemma = speech_forms(lang).get(participle.lower_) or object_complement_lemma(participle, lang)
-    if lemma is None or participle.morph.get("VerbForm") not in (["Part"], []) \
+    if lemma is None or participle.lower_ not in past_participles(lemma) or participle.pos_ == "NOUN" \
+            or participle.morph.get("VerbForm") not in (["Part"], []) \
             or not any(c.dep_ in ("aux:pass", "auxpass") for c in participle.children) \
             and any(c.dep_ in ("aux:tense", "aux") for c in participle.children):
         return None  # an active compound tense (*a qualifié X de « … »*) has its subject, read elsewhere
-    if not participle.lower_.endswith(("é", "ée", "és", "ées", "it", "ite", "its", "ites", "is", "ise", "ises")):
-        return None
     if agent is None:
         by = AGENT_AFTER.match(doc_text(doc), end)
         after = token_at(doc, by.start(1)) if by is not None else None
@@ -1126,17 +1124,21 @@ def _judged_by_agent(doc: Doc, start: int, end: int, lang: str) -> tuple[Token, 
     return participle, agent, _agent_span(doc, agent)
 
 
+def _par_before(tok: Token) -> Token | None:
+    """The *par* among the six words before ``tok`` (the agent phrase ``tok`` ends or heads), else None."""
+    return next((t for t in reversed(tok.doc[max(0, tok.i - 6):tok.i]) if t.lower_ == "par"), None)
+
+
 def _agent_span(doc: Doc, agent: Token) -> tuple[int, int]:
     """The agent's phrase from the word after *par*, cut before the first quotation mark, comma or *comme* after
     its head: the parser may hang the quotation on the agent (*par l'opposition comme « … »*)."""
     start, end = phrase_bounds(agent)
-    by = next((t for t in reversed(doc[max(0, agent.i - 6):agent.i]) if t.lower_ in ("par", "by")), None)
+    by = _par_before(agent)
     if by is not None:
         start = max(start, doc[by.i + 1].idx)
     stop = next((t for t in doc[agent.i + 1:] if t.idx >= end or t.text in QUOTE_MARKS or t.text == ","
-                 or t.lower_ in ("comme", "as")), None)
-    stop = stop if stop is not None and stop.idx < end else None
-    if stop is not None:
+                 or t.lower_ == "comme"), None)
+    if stop is not None and stop.idx < end:
         end = doc[stop.i - 1].idx + len(doc[stop.i - 1].text)
     return start, end
 

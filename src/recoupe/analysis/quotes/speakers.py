@@ -308,14 +308,16 @@ INTRODUCED_BREAKS = 1
 # How many sentence ends may stand between that person's mention and the quotation: their own sentence.
 INTRODUCED_SENTENCES = 1
 _OPENING_MARKS = " \t«\"“'‘‹-–—"
+_SENTENCE_END = re.compile(r"[.!?…][»\"”’)\]]*$")  # the words before end a sentence: the quotation opens the next
 
 
 def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discourse: Discourse,
                         lang: str) -> Found | None:
-    """A quotation the filter kept with no speaker of its own, that opens its paragraph or follows a
-    colon, spoken by the person the text just before introduced: the subject of the previous sentence
-    (*X a réagi sur son compte :* / *X s'est exprimée devant la presse.* then « … », invented) or the
-    speaker of the previous attributed quote, whichever comes last.
+    """A quotation the filter kept with no speaker of its own, that opens its paragraph, follows a colon
+    or opens a sentence inside its paragraph, spoken by the person the text just before introduced: the
+    subject of the previous sentence (*X a réagi sur son compte :* / *X s'est exprimée devant la
+    presse.* then « … », invented) or the speaker of the previous attributed quote, whichever comes last.
+    Inside a paragraph, no clause since may have a pronoun for its subject (``_pronoun_subject_between``).
 
     Why: the speaker step drops such quotations (a guess among nearby names puts a third of them in the
     wrong mouth), yet a reader gives them to whoever the previous sentence set up to speak. Fail safe:
@@ -329,7 +331,8 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
     start = cand.content[0]
     line_start, _ = line_bounds(text, start)
     lead = text[line_start:start].strip(_OPENING_MARKS)
-    if lead and not lead.endswith(":"):
+    inside = bool(lead) and not lead.endswith(":")  # neither opening its paragraph nor after a colon
+    if inside and not _SENTENCE_END.search(lead):
         return None
     introducer = discourse.person_subject_before(start)
     if previous is not None and previous.get("referent") is not None and previous["referent"].person \
@@ -338,11 +341,19 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
     if introducer is None:
         return None
     char, ref = introducer
+    if inside and _pronoun_subject_between(doc, char + 1, start, lang):
+        # a quotation that merely opens the next sentence asks more: whoever the *elle* of a later clause
+        # stands for, the person found before it is not the last one the text set up
+        return None
     between = text[char:line_start] if lead else text[char:start]
     if len(re.findall(r"\n+", between)) > INTRODUCED_BREAKS \
             or len(re.findall(r"[.!?…](?=\s)", text[char:start])) > INTRODUCED_SENTENCES:
         return None
-    named = discourse.person_named_near(start, None, lines=text.count("\n", char, start))
+    lines = text.count("\n", char, start)
+    named = discourse.person_named_near(start, None, lines=lines)
+    if named is not None and named.canonical != ref.canonical and _within(named.evidence, ref.evidence):
+        # a name inside the introducer's own phrase (*X, ancien ministre de Y, …*) says who X is, not who speaks next
+        named = discourse.person_named_near(start, None, lines=lines, outside=(named.evidence[0], ref.evidence[1]))
     if named is None or named.canonical != ref.canonical:
         return None  # someone else was named since, or the speaker was taken up by a pronoun only
     found = _resolved_anaphor(doc, None, ref, lang, cand.confidence, 0.7)
@@ -350,6 +361,20 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
         return None  # no mention to show as the speaker: the quotation stays out
     found.span = found.evidence
     return found
+
+
+def _pronoun_subject_between(doc: Doc, start: int, end: int, lang: str) -> bool:
+    """Is a personal pronoun (*il*, *elle*, *they*) the subject of a clause between ``start`` and ``end``, outside
+    quotation marks?"""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    pronouns = quote_words(lang).subject_pronouns
+    quoted = quoted_set(doc)
+    return span is not None and any(t.dep_ in SUBJECT_DEPS and t.lower_ in pronouns and t.idx not in quoted
+                                    for t in span)
+
+
+def _within(inner: tuple[int, int] | None, outer: tuple[int, int] | None) -> bool:
+    return inner is not None and outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _recovered_subject(doc: Doc, cand: Candidate, lang: str) -> Token | None:

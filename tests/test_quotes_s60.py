@@ -1,0 +1,35 @@
+"""Issue 14, session 60: a quotation nobody speaks that opens a sentence inside its paragraph is the words of the
+person the sentence before set up as its subject, as one opening its paragraph or following a colon already was;
+a name inside that subject's own phrase (*X, partenaire de Y*) does not stand in the way. Invented sentences."""
+
+import pytest
+from conftest import first_quote_holding
+
+
+@pytest.mark.parametrize("text, fragment, canonical", [
+    ("Sur le port de Lorient, la navigatrice Léa Morvan, partenaire de course d'Hugo Tanguy, a renoncé à la "
+     "prochaine transat. « J'ai besoin de temps pour ma famille, et je reviendrai plus forte l'an prochain. »",
+     "J'ai besoin de temps", "Léa Morvan"),
+    ("Le maire Antoine Ferrand a inauguré la médiathèque samedi. « Je suis fier de ce chantier que nous avons "
+     "mené à bien avec toute l'équipe. »", "Je suis fier de ce chantier", "Antoine Ferrand"),
+])
+def test_a_quotation_opening_the_next_sentence_is_the_subject_s(fr, text, fragment, canonical):
+    quote = first_quote_holding(fr, text, fragment)
+    assert quote is not None and quote.speaker_canonical == canonical
+    assert canonical in quote.speaker.text  # the introducing mention is the evidence
+
+
+def test_a_sentence_between_leaves_the_quotation_unspoken(fr):
+    """Two sentence ends from the subject: the filter's quotation is not given to it."""
+    text = ("Le maire Antoine Ferrand a inauguré la médiathèque samedi. Les habitants ont découvert les lieux. "
+            "« Je suis fier de ce chantier que nous avons mené à bien avec toute l'équipe. »")
+    quote = first_quote_holding(fr, text, "Je suis fier de ce chantier")
+    assert quote is None or quote.speaker_canonical != "Antoine Ferrand"
+
+
+def test_a_quotation_inside_a_sentence_is_no_new_sentence(fr):
+    """A quotation after a comma continues its own sentence: the subject before is not read as introducing it."""
+    text = ("Le maire Antoine Ferrand a inauguré la médiathèque samedi. Pour les habitants, « une belle "
+            "surprise, enfin un lieu à nous ».")
+    quote = first_quote_holding(fr, text, "une belle surprise")
+    assert quote is None or quote.speaker_canonical != "Antoine Ferrand"

@@ -1,9 +1,13 @@
 """Issue 14, session 60: a quotation nobody speaks that opens a sentence inside its paragraph is the words of the
 person the sentence before set up as its subject, as one opening its paragraph or following a colon already was;
-a name inside that subject's own phrase (*X, partenaire de Y*) does not stand in the way. Invented sentences."""
+a name inside that subject's own phrase (*X, partenaire de Y*) does not stand in the way; a speech verb the parser
+hid in its subject phrase (in a name, before a *que* clause it made the root, after a comma) is read again as a
+verb. Invented sentences."""
 
 import pytest
 from conftest import first_quote_holding
+
+from recoupe.analysis.quotes import find_quotes
 
 
 @pytest.mark.parametrize("text, fragment, canonical", [
@@ -33,3 +37,27 @@ def test_a_quotation_inside_a_sentence_is_no_new_sentence(fr):
             "surprise, enfin un lieu à nous ».")
     quote = first_quote_holding(fr, text, "une belle surprise")
     assert quote is None or quote.speaker_canonical != "Antoine Ferrand"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # the parser hung the verb inside the name before it
+    ("Paul Arnaud critique une loi mal faite.", "une loi mal faite", "Paul Arnaud"),
+    # it made the *que* clause the sentence's root, with the verb a word of the subject phrase
+    ("Le député Denis Laval juge, lui, que la loi actuelle est mal faite.", "que la loi actuelle est mal faite",
+     "Le député Denis Laval"),
+    # after a comma, a *que* clause says the word is the verb, not an apposition
+    ("Le rapporteur du budget, Yves Morin, juge, lui, que le calendrier est intenable.",
+     "que le calendrier est intenable", "Le rapporteur du budget, Yves Morin"),
+])
+def test_a_speech_verb_the_parser_hid_in_the_subject_reports(fr, text, content, speaker):
+    quote = first_quote_holding(fr, text, content)
+    assert quote is not None and quote.kind == "indirect" and quote.content.text == content
+    assert quote.speaker.text == speaker and quote.producer.endswith("+rule:parse.stand_in")
+
+
+@pytest.mark.parametrize("text", [
+    "Hélène Castel, juge des enfants, et son greffier sont arrivés.",  # an apposition: no clause after it
+    "Victor Lenoir, critique de cinéma, a publié un essai.",
+])
+def test_a_noun_after_a_comma_stays_an_apposition(fr, text):
+    assert not [q for q in find_quotes(fr(text)) if q.kind == "indirect"]

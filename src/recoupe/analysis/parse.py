@@ -173,20 +173,47 @@ def slipped_speech_verbs(doc: Doc) -> list[tuple[int, str, str]]:
         return []
     out = []
     for sent in doc.sents:
-        if sent.root.pos_ in ("VERB", "AUX"):
-            continue
+        verbless = sent.root.pos_ not in ("VERB", "AUX") or _subordinate(sent.root)
         for tok in sent[1:]:
-            if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or not tok.text.islower():
+            named = tok.dep_.startswith("flat")  # hung inside the name before it (*Paul Arnaud juge*), whatever its tag
+            if not (verbless or named) or tok.pos_ not in ("NOUN", "ADJ", "PROPN") and not named \
+                    or not tok.text.islower():
                 continue
             found = present_third_person(tok.lower_, lang)
             before = doc[tok.i - 1]
-            # not after a comma: *Marie Dupont, juge d'instruction,* is an apposition
-            if found is None or before.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON") \
+            # not after a comma: *Marie Dupont, juge d'instruction,* is an apposition, unless a *que* clause follows
+            # (*X, à l'origine de la mesure, juge, lui, que…*: no noun takes one)
+            after_comma = before.text == "," and _clause_follows(tok)
+            if found is None or before.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON") and not after_comma \
                     or any(c.dep_ == "det" for c in tok.children) or _noun_complement_after(tok, found[0]):
                 continue
             out.append((tok.i, found[0], stand_in["plur" if found[1] else "sing"]))
             break
     return out
+
+
+# A stressed pronoun set off by commas after a verb (*juge, lui, que…*), with what may come with it.
+_STRESSED = frozenset({"lui", "elle", "eux", "elles", "aussi", "-même", "même", "non", "plus"})
+
+
+def _clause_follows(tok: Token) -> bool:
+    """Does a *que* clause follow the word, directly or after a stressed pronoun between commas (*juge, lui,
+    que…*)?"""
+    doc, i = tok.doc, tok.i + 1
+    if i < len(doc) and doc[i].text == ",":
+        j = i + 1
+        while j < len(doc) and j - i <= 4 and doc[j].lower_ in _STRESSED:
+            j += 1
+        if j == i + 1 or j >= len(doc) or doc[j].text != ",":
+            return False
+        i = j + 1
+    return i < len(doc) and doc[i].lower_ in ("que", "qu'", "qu’")
+
+
+def _subordinate(root: Token) -> bool:
+    """Is the sentence's root verb marked as a subordinate clause (*que*, *qu'*)? The parser made the complement
+    clause of a verb it did not see the root (*Le député X juge, lui, que la loi est…*)."""
+    return any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") and c.i < root.i for c in root.children)
 
 
 def _noun_complement_after(tok: Token, lemma: str) -> bool:

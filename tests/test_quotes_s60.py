@@ -61,3 +61,19 @@ def test_a_speech_verb_the_parser_hid_in_the_subject_reports(fr, text, content, 
 ])
 def test_a_noun_after_a_comma_stays_an_apposition(fr, text):
     assert not [q for q in find_quotes(fr(text)) if q.kind == "indirect"]
+
+
+def test_the_person_named_before_a_colon_introduces_the_quotation(fr):
+    """A sentence with no verb (or whose parse gives it no person for subject) names who speaks after its colon."""
+    text = ("Dans un entretien accordé dimanche à la radio locale, la présidente du club, Anne Leclerc : « Nous "
+            "allons reconstruire l'équipe avec nos jeunes. »")
+    quote = first_quote_holding(fr, text, "Nous allons reconstruire")
+    assert quote is not None and quote.speaker_canonical == "Anne Leclerc"
+
+
+def test_a_name_completing_a_noun_introduces_nobody(fr):
+    """*Un proche de X* speaks; X is who the noun is about."""
+    text = ("Un proche de Julie Marchand s'inquiète : « On ne la reconnaît plus depuis des mois, elle ne sort plus "
+            "de chez elle. »")
+    quote = first_quote_holding(fr, text, "On ne la reconnaît plus")
+    assert quote is None or quote.speaker_canonical != "Julie Marchand"

@@ -318,6 +318,8 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
     subject of the previous sentence (*X a réagi sur son compte :* / *X s'est exprimée devant la
     presse.* then « … », invented) or the speaker of the previous attributed quote, whichever comes last.
     Inside a paragraph, no clause since may have a pronoun for its subject (``_pronoun_subject_between``).
+    After a colon whose sentence gives no person for subject (no verb, or a parse that lost it), the person
+    named last before the colon introduces it (``_introduces``).
 
     Why: the speaker step drops such quotations (a guess among nearby names puts a third of them in the
     wrong mouth), yet a reader gives them to whoever the previous sentence set up to speak. Fail safe:
@@ -338,6 +340,10 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
     if previous is not None and previous.get("referent") is not None and previous["referent"].person \
             and (introducer is None or previous["anchor"] > introducer[0]) and previous["end"] <= start:
         introducer = (previous["anchor"], previous["referent"])
+    if introducer is None and lead.endswith(":"):  # a sentence with no person for its subject, or no verb
+        near = discourse.person_named_near(start, None, lines=0)
+        if near is not None and _introduces(doc, near, line_start, start):
+            introducer = (near.evidence[0], near)
     if introducer is None:
         return None
     char, ref = introducer
@@ -361,6 +367,20 @@ def _introduced_speaker(doc: Doc, cand: Candidate, previous: dict | None, discou
         return None  # no mention to show as the speaker: the quotation stays out
     found.span = found.evidence
     return found
+
+
+def _introduces(doc: Doc, named: Referent, line_start: int, start: int) -> bool:
+    """Does the person named last before a quotation that follows a colon introduce it, though the parse gave the
+    colon's sentence no person for subject (*… a confié au journal le ministre X : « … »*, *les mesures ordonnées
+    par X dans une circulaire : « … »*)? When named in that sentence and not as the *de* complement of a noun
+    (*un proche de X*, *l'idée de X*: X is who the noun is about)."""
+    if named.evidence is None or named.evidence[0] < line_start \
+            or re.search(r"[.!?…]\s", doc_text(doc)[named.evidence[1]:start]):
+        return False
+    span = doc.char_span(*named.evidence, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    return root is not None and not (root.dep_ == "nmod" and root.head.pos_ == "NOUN" and any(
+        c.dep_ == "case" and c.lower_ in DE_FORMS for c in root.children))
 
 
 def _pronoun_subject_between(doc: Doc, start: int, end: int, lang: str) -> bool:

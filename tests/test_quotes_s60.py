@@ -2,7 +2,8 @@
 person the sentence before set up as its subject, as one opening its paragraph or following a colon already was;
 a name inside that subject's own phrase (*X, partenaire de Y*) does not stand in the way; after a colon whose
 sentence gives no person for subject, the person named last introduces it; a speech verb the parser hid in its
-subject phrase (in a name, before a *que* clause it made the root, after a comma) is read again as a verb.
+subject phrase (in a name, before a *que* clause it made the root, after a comma) is read again as a verb; the person
+whose words or document a source noun names (*selon les propos de X*) speaks.
 Invented sentences."""
 
 import pytest
@@ -67,3 +68,15 @@ def test_a_speech_verb_the_parser_hid_in_the_subject_reports(fr, text, content, 
 ])
 def test_a_noun_after_a_comma_stays_an_apposition(fr, text):
     assert not [q for q in find_quotes(fr(text)) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("Selon les propos de Paul Girard, la pauvreté progresse partout.", "Paul Girard"),
+    ("D'après les déclarations de Marie Dalmas, la pauvreté progresse partout.", "Marie Dalmas"),
+    # guards: a role noun's complement is whom the speaker works for; a complement by *sur* is what it is about
+    ("Selon l'avocat de Paul Girard, la procédure est close.", None),
+    ("Selon un rapport sur Paul Girard, la procédure est close.", None),
+])
+def test_the_person_whose_words_a_source_noun_names_speaks(fr, text, canonical):
+    quote = next(q for q in find_quotes(fr(text)) if q.kind == "according_to")
+    assert quote.speaker_canonical == canonical

@@ -1020,6 +1020,11 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
     people = people or _named_first(head, core, [e for e in entities_in(doc, *core) if is_person(e)])
     if not people and head.pos_ == "NOUN":  # *le directeur de l'institut X Paul Dupont*
         people = _name_after_organisation(doc, core, bounds)
+    if not people and speaks_for and head.pos_ == "NOUN" and not role \
+            and head.lemma_.lower() not in institution_nouns(lang):
+        # *selon les propos de X*, *d'après un rapport de X*: the person whose words or document the source noun names
+        # (not a body: *le parti de X* speaks for itself)
+        people = [e for e in entities_in(doc, *bounds) if is_person(e) and _author_of(doc, e, head, bounds)]
     if people:
         ent = people[0]
         return Found(span, _canonical_within(doc, ent, bounds), role or first_role(ent, lang), confidence,
@@ -1534,6 +1539,18 @@ def _name_after_organisation(doc: Doc, core: tuple[int, int], bounds: tuple[int,
             if prev.pos_ in ("PROPN", "X") and prev.text[:1].isupper() and prev.ent_type_ in ("ORG", "MISC", ""):
                 return [ent]
     return []
+
+
+def _author_of(doc: Doc, ent: Entity, head: Token, bounds: tuple[int, int]) -> bool:
+    """Is a mention of ``ent`` inside ``bounds`` the *de* complement of the noun ``head`` (*les propos de X*)?"""
+    for m in ent.mentions:
+        if bounds[0] <= m.start and m.end <= bounds[1]:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            root = span.root if span is not None and len(span) else None
+            if root is not None and root.head.i == head.i and root.dep_ == "nmod" \
+                    and any(c.dep_ == "case" and c.lower_ in DE_FORMS for c in root.children):
+                return True
+    return False
 
 
 def _core_bounds(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:

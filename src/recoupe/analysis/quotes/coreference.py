@@ -35,7 +35,7 @@ from recoupe.analysis.entities import NAME_PARTICLES, listed_with_a_name
 from recoupe.analysis.lexicons import (first_names, institution_nouns, language_of, nationalities, person_nouns,
                                        quote_words, role_nouns, source_nouns, speech_lemma)
 from recoupe.analysis.quotes.index import entities_in, entity_index, is_person
-from recoupe.analysis.quotes.syntax import DE_FORMS, inverted_subject, phrase_bounds, subject_of
+from recoupe.analysis.quotes.syntax import DE_FORMS, completed_noun, inverted_subject, phrase_bounds, subject_of
 from recoupe.analysis.text import QUOTE_MARKS, fold, nonblank_lines, quoted_set, quoted_spans, token_at, tokens_with
 from recoupe.model import Entity, Mention, Span
 
@@ -461,11 +461,8 @@ def _complement_of_thing(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    root = span.root
-    noun = root.head
-    return root.dep_ == "nmod" and noun.pos_ == "NOUN" and not _names_a_person(noun) \
-        and noun.dep_ in ("obj", "obl", "obl:arg", "obl:mod") \
-        and any(c.dep_ == "case" and c.lower_ in DE_FORMS for c in root.children)
+    noun = completed_noun(span.root)
+    return noun is not None and not _names_a_person(noun) and noun.dep_ in ("obj", "obl", "obl:arg", "obl:mod")
 
 
 def _relation_of_described(doc: Doc, start: int, end: int, gender: str | None) -> bool:
@@ -478,10 +475,8 @@ def _relation_of_described(doc: Doc, start: int, end: int, gender: str | None) -
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or language_of(doc) != "fr":
         return False
-    root = span.root
-    noun = root.head
-    if not (root.dep_ == "nmod" and noun.pos_ == "NOUN" and is_person_noun(noun, "fr")
-            and any(c.dep_ == "case" and c.lower_ in DE_FORMS for c in root.children)):
+    noun = completed_noun(span.root)
+    if noun is None or not is_person_noun(noun, "fr"):
         return False
     speaks = noun.dep_ in ("nsubj", "nsubj:pass") or noun.dep_ == "obj" and speech_lemma(noun.head, "fr") is not None
     described = description_gender(noun)

@@ -71,7 +71,7 @@ from recoupe.analysis.quotes.direct import near_previous, subhead
 from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
 from recoupe.analysis.quotes.offices import OFFICE_HOLDER, known_holder
 from recoupe.analysis.quotes.syntax import (DE_FORMS, DOCUMENT_RULE_PREFIX, IMPERSONAL_RULE, SAID_NOUN, SAID_NOUN_ALONE,
-                                           Candidate, clause_subject, demonstrative_end, detached_name,
+                                           Candidate, clause_subject, completed_noun, demonstrative_end, detached_name,
                                            has_finite_verb, inverted_subject, phrase_bounds, subject_of)
 from recoupe.analysis.text import QUOTE_MARKS, char_span, fold, line_bounds, quoted_set, quoted_spans, token_at
 from recoupe.model import Entity, Quote, Span
@@ -379,8 +379,7 @@ def _introduces(doc: Doc, named: Referent, line_start: int, start: int) -> bool:
         return False
     span = doc.char_span(*named.evidence, alignment_mode="expand")
     root = span.root if span is not None and len(span) else None
-    return root is not None and not (root.dep_ == "nmod" and root.head.pos_ == "NOUN" and any(
-        c.dep_ == "case" and c.lower_ in DE_FORMS for c in root.children))
+    return root is not None and completed_noun(root) is None
 
 
 def _pronoun_subject_between(doc: Doc, start: int, end: int, lang: str) -> bool:
@@ -394,6 +393,7 @@ def _pronoun_subject_between(doc: Doc, start: int, end: int, lang: str) -> bool:
 
 
 def _within(inner: tuple[int, int] | None, outer: tuple[int, int] | None) -> bool:
+    """Does the span ``inner`` lie inside ``outer``?"""
     return inner is not None and outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
@@ -848,6 +848,7 @@ def _demonstrative(head: Token) -> bool:
 
 
 def _demonstrative_gender(head: Token) -> str:
+    """The gender a *celui-ci* / *celle-ci* takes up."""
     return "Fem" if head.lower_.startswith("celle") else "Masc"
 
 
@@ -1547,8 +1548,7 @@ def _author_of(doc: Doc, ent: Entity, head: Token, bounds: tuple[int, int]) -> b
         if bounds[0] <= m.start and m.end <= bounds[1]:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
-            if root is not None and root.head.i == head.i and root.dep_ == "nmod" \
-                    and any(c.dep_ == "case" and c.lower_ in DE_FORMS for c in root.children):
+            if root is not None and completed_noun(root) == head:
                 return True
     return False
 

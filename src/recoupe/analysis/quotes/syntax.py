@@ -874,6 +874,16 @@ def demonstrative_end(head: Token) -> int | None:
     return None
 
 
+def completed_noun(root: Token) -> Token | None:
+    """The noun a phrase headed by ``root`` completes by *de* (*l'avocat de X*, *les propos de X*, *un proche de X*:
+    the noun), else None."""
+    noun = root.head
+    if root.dep_ == "nmod" and noun.pos_ == "NOUN" and any(c.dep_ == "case" and c.lower_ in DE_FORMS
+                                                             for c in root.children):
+        return noun
+    return None
+
+
 def noun_phrase_head(last: Token) -> Token:
     """The head of the noun phrase whose last word is ``last``, climbing a name's parts and noun complements
     back to the first noun (*Jean Martin*, *le maire de Lyon*, *un rapport de l'ONU*)."""

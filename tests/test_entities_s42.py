@@ -31,7 +31,7 @@ def _people(text):
     # hyphenated first names and surnames, cut by the tokenizer
     ("Anne-Claire Coudray-Morel a réagi dans la soirée.", "Anne-Claire Coudray-Morel"),
     # the model tagged the first names alone: the name is completed, not a second person added
-    ("Jean-Pierre Le Roux-Dumont a réagi dans la soirée.", "Jean-Pierre Le Roux-Dumont"),
+    ("Jean-Luc Le Bihan-Morel a réagi dans la soirée.", "Jean-Luc Le Bihan-Morel"),
     # the model tagged the first name and the particle alone
     ("Catherine Di Folco a réagi dans la soirée.", "Catherine Di Folco"),
 ])

@@ -20,7 +20,9 @@ read again with an unambiguous verb in its place (``repair_slipped_speech_verbs`
 a clause's words on a word of an adverbial locution (*Le ministre a d'ores et déjà annoncé…*: the participle a
 conjunct of *ores*, with no subject), the paragraph is read again without the locution, which comes back as an
 adverbial of the word it qualifies (``repair_broken_locutions``); so are words set off by commas between an
-auxiliary and its participle (*a, sur Twitter, dénoncé…*: ``broken_insertions``).
+auxiliary and its participle (*a, sur Twitter, dénoncé…*: ``broken_insertions``). Before those, a sentence the
+parser cut inside a name or before one (*D'après BFM | Business, …*) is read again with no sentence opening
+there (``repair_cut_phrases``).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from collections.abc import Sequence
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 # A piece over this many characters (a paragraph of a text with no line breaks) is cut again at
 # a line break or a space (:func:`sections`): one Doc's parser and NER activations grow
@@ -141,6 +143,8 @@ class ParagraphParse:
         slipped speech verbs and the scare-quoted heads), with the token indices each Doc's stand-in repair read
         again and those its scare-quote repair made heads."""
         docs = self._models(docs)
+        for doc in docs:
+            repair_cut_phrases(doc, self._models)
         broken = [repair_broken_locutions(doc, self.locutions, self._models) for doc in docs]
         reread = [repair_slipped_speech_verbs(doc, self._models, spans) for doc, spans in zip(docs, broken)]
         return docs, reread, [repair_scare_quoted_heads(doc) for doc in docs]
@@ -417,10 +421,104 @@ def repair_broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ..
     return spans
 
 
+def cut_phrases(doc: Doc) -> list[int]:
+    """The tokens at which the parser opened a sentence on a capitalised word right after a word of the same line,
+    or after an abbreviation: a cut inside a name or before one (*D'après BFM | Business, …*, *Jean-Paul | Le
+    Bras a jugé…*, *le groupe allemand | Bosch a…*, *M. | Dupont*), which no writer makes. Not after capitals that
+    open the line, a rubric (*SPORT | Le club a…*: ``_rubric``); not before a word in lower case, where the
+    new reading moved more than it mended on the annotated articles (session 61); not at a quotation mark, a dash
+    or a comma (``text.sentence_bounds`` mends a cut before a comma)."""
+    out = []
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_sent_start and tok.text[:1].isupper() and (_abbreviation(prev) or prev.text[-1:].isalnum()
+                                                             and not _rubric(prev)):
+            out.append(tok.i)
+    return out
+
+
+def _abbreviation(word: Token) -> bool:
+    """``word`` is an abbreviation the tokenizer kept with its full stop (*M.*, *Dr.*, an initial), which does not
+    end a sentence before a name; *etc.* often does."""
+    return len(word.text) > 1 and word.text.endswith(".") and word.text[0].isalpha() and word.lower_ != "etc."
+
+
+def _rubric(word: Token) -> bool:
+    """``word`` ends a run of capitals that opens its line (*SPORT*, *ÉTATS-UNIS*): a section's name."""
+    doc = word.doc
+    i = word.i
+    while i >= 0 and not doc[i].is_space:
+        if not (doc[i].is_upper or doc[i].is_punct):
+            return False
+        i -= 1
+    return word.is_upper
+
+
+def repair_cut_phrases(doc: Doc, models) -> list[int]:
+    """Read the paragraph again where the parser cut a sentence between two words (``cut_phrases``), with no
+    sentence allowed to open at those cuts (a preset ``is_sent_start`` of False, which spaCy's parser obeys),
+    and take the new reading of the sentences that then run across a cut; the paragraph's other sentences keep
+    theirs. Returns the cuts mended.
+
+    Why: the rules read a clause inside its sentence; cut after *D'après BFM*, the source's name and what it
+    says fall in two sentences and no quote is found, and a name cut in two (*Jean-Paul | Le Bras*) names
+    nobody. Constraining every word boundary of the paragraph instead moved the parser's other choices too (a
+    quotation joined to its incise hung the quotation's noun on the speech verb as its subject)."""
+    cuts = cut_phrases(doc)
+    if not cuts:
+        return []
+    fresh = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    fresh = fresh.from_array([NORM], doc.to_array([NORM]).reshape(-1, 1))
+    for i in cuts:
+        # and on the next word: the parser reads a preset bound one token late at times (spaCy issue #7716)
+        for k in (i, i + 1):
+            if k < len(fresh):
+                fresh[k].is_sent_start = False
+    other = models([fresh])[0]
+    starts = {s.start for s in doc.sents} | {len(doc)}
+    joined = {(other[i].sent.start, other[i].sent.end) for i in cuts if not other[i].is_sent_start}
+    # only sentences the new reading bounds at bounds of the first: whole sentences of the first joined
+    joined = sorted(span for span in joined if span[0] in starts and span[1] in starts)
+    if not joined:
+        return []
+    mended = [i for i in cuts if any(a < i < b for a, b in joined)]
+    _adopt_ranges(doc, other, joined, entities=False)
+    _adopt_joined_names(doc, other, mended)
+    return mended
+
+
+def _adopt_joined_names(doc: Doc, other: Doc, mended: list[int]) -> None:
+    """The entities of the new reading that run across a mended cut and extend one the first reading began
+    (*Marie-Claire* to *Marie-Claire Le Men*, *BFM* to *BFM Business*) replace those of the first reading they
+    overlap; the first reading's other entities stay. Why not all of the new reading's: read again, the entity
+    model sometimes tags a part of a compound name (*Sophie Le Corre* in *Anne-Sophie Le Corre-Lambert*) or a
+    photo credit's agency with its photographer, where the first reading tagged nothing and the first-name rule
+    (``entities.first_name``) then found the name alone."""
+    old = list(doc.ents)
+    joined = [e for e in other.ents if any(e.start < i < e.end for i in mended) and not _part_of_word(e)
+              and any(o.start < e.end and e.start < o.end for o in old)]
+    if not joined:
+        return
+    kept = [e for e in old if not any(e.start < j.end and j.start < e.end for j in joined)]
+    doc.ents = sorted(kept + [Span(doc, e.start, e.end, label=e.label_) for e in joined], key=lambda e: e.start)
+
+
 def _subject_arcs(doc: Doc) -> int:
     """How many words are the subject of a word: a reading that has fewer than another lost a clause's speaker
     (*il estime que…* read as an impersonal *il*)."""
     return sum(t.dep_ in ("nsubj", "nsubj:pass", "csubj") and t.head.i != t.i for t in doc)
+
+
+def _part_of_word(span: Span) -> bool:
+    """Does ``span`` stop inside a hyphenated word, the rest of it joined to its first or last token (*Jean-Luc Le
+    Bihan* of *Jean-Luc Le Bihan-Morel*)?"""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    joined_before = before is not None and not before.whitespace_
+    joined_after = after is not None and not span[-1].whitespace_
+    return (joined_before and (before.text.endswith("-") or span[0].text.startswith("-"))
+            or joined_after and (after.text.startswith("-") or span[-1].text.endswith("-")))
 
 
 def _adopt(doc: Doc, other: Doc, sentences_of: Sequence[tuple[int, int]] = ()) -> None:
@@ -436,15 +534,25 @@ def _adopt(doc: Doc, other: Doc, sentences_of: Sequence[tuple[int, int]] = ()) -
         if tensor_fits:
             doc.tensor = other.tensor
         return
-    iob = attrs.index(ENT_IOB)
+    _adopt_ranges(doc, other, sorted(wanted))
+
+
+def _adopt_ranges(doc: Doc, other: Doc, ranges: Sequence[tuple[int, int]], entities: bool = True) -> None:
+    """Give ``doc`` the tags, arcs, entities (unless ``entities`` is False) and tensor rows of ``other`` over the
+    token ``ranges``, each a run of whole sentences in both readings (arcs stay inside a sentence, so the copied
+    heads land inside the range)."""
+    attrs = list(PARSE_ATTRS if entities else [a for a in PARSE_ATTRS if a not in (ENT_IOB, ENT_TYPE)])
+    mine, theirs = doc.to_array(attrs), other.to_array(attrs)
+    tensor_fits = other.tensor is not None and getattr(other.tensor, "shape", (0,))[0] == len(doc)
+    iob = attrs.index(ENT_IOB) if entities else -1
     tensor = doc.tensor.copy() if tensor_fits and doc.tensor is not None and len(doc.tensor) == len(doc) else None
-    for start, end in wanted:
+    for start, end in ranges:
         mine[start:end] = theirs[start:end]
         if tensor is not None:
             tensor[start:end] = other.tensor[start:end]
-        for edge in (start, end):  # an entity across a sentence bound is cut there: I after O is no entity
+        for edge in (start, end) if entities else ():  # an entity across a sentence bound is cut there
             if 0 < edge < len(doc) and mine[edge, iob] == 1 and mine[edge - 1, iob] == 2:
-                mine[edge, iob] = 3
+                mine[edge, iob] = 3  # I after O is no entity
     doc.from_array(attrs, mine)
     if tensor is not None:
         doc.tensor = tensor

@@ -1620,9 +1620,12 @@ def inverted_object(verb: Token, lang: str) -> Token | None:
     if first < 1 or doc[first - 1].text not in (",", "—", "–"):
         return None
     obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+    stray = obj is None
+    if stray:
+        obj = _stray_inverted_subject(verb)
     if obj is None:
         return None
-    tail = _words_after(obj.right_edge, sentence_bounds(verb)[1])
+    tail = [] if stray else _words_after(obj.right_edge, sentence_bounds(verb)[1])
     if tail and not _coordinated(tail) and not _when(tail, lang):
         return None
     if not credible_source(obj, phrase_bounds(obj), lang):
@@ -1631,6 +1634,29 @@ def inverted_object(verb: Token, lang: str) -> Token | None:
     if not subjects and verb.dep_ in ("conj", "parataxis", "advcl"):
         return obj
     return obj if _stolen_subject(verb, obj, subjects, first - 1) else None
+
+
+def _stray_inverted_subject(verb: Token) -> Token | None:
+    """*…, détaille Le Journal.*, *…, rapporte ce lundi le quotidien X.* (invented): the phrase after an incise's verb
+    (past a time, ``syntax.inverted_subject``) that the parser hung on another word of the sentence, the reported
+    clause's verb or noun, so that the incise's verb has no object of its own; ``inverted_object`` then weighs it
+    as it weighs an object (closing the sentence, able to speak, the words before the comma a clause of their
+    own). Not a phrase the verb governs otherwise, nor one past a verb (*…, précise que le maire…*); and the words
+    from it to the sentence's end are read on the surface, a name's or a noun phrase's words only (the parse may
+    hang them anywhere: *le quotidien | The Guardian*)."""
+    found = inverted_subject(verb)
+    if found is None or found.head.i == verb.i or any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.i + 1:found.i]):
+        return None
+    phrase = _words_after(found, sentence_bounds(verb)[1])
+    if len(phrase) > STRAY_PHRASE_WORDS or any(t.pos_ not in _PHRASE_WORDS for t in phrase):
+        return None
+    return found
+
+
+# How many words may follow a stray inverted subject's head in its phrase (*le quotidien The Guardian*: 2), and
+# what they may be (prior: a name, a title, an outlet's name)
+STRAY_PHRASE_WORDS = 6
+_PHRASE_WORDS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "X", "ADP", "NUM"})
 
 
 def _words_after(tok: Token, sent_end: int) -> list[Token]:
@@ -1739,7 +1765,10 @@ def _incise_content(verb: Token, lang: str) -> tuple[int, int] | None:
     doc = verb.doc
     if not finite(verb):
         return None
-    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i]
+    # an object past a comma after the verb is the parse hanging a later phrase on it (*…, assure-t-il, en hiver
+    # comme en été*), not the verb's own
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i
+               and not any(t.text in (",", ";", ":") for t in doc[verb.i + 1:c.i])]
     if objects and not credible_source(objects[0], phrase_bounds(objects[0]), lang):
         return None  # "a condamné l'invasion": a transitive use, not an incise
     joint = closing_joint(verb) if lang == "fr" else None

@@ -525,16 +525,19 @@ def _adopt(doc: Doc, other: Doc, sentences_of: Sequence[tuple[int, int]] = ()) -
     """Give ``doc`` the tags, arcs, sentence bounds, entities and tensor of ``other``, a reading of its words: only
     those of the sentences holding the token ranges ``sentences_of`` when ``other`` bounds each of them as ``doc``
     does, else (or without ranges) all of them."""
-    attrs = list(PARSE_ATTRS)
-    mine, theirs = doc.to_array(attrs), other.to_array(attrs)
-    tensor_fits = other.tensor is not None and getattr(other.tensor, "shape", (0,))[0] == len(doc)
     wanted = {(doc[start].sent.start, doc[start].sent.end) for start, _ in sentences_of}
-    if not wanted or not wanted <= {(s.start, s.end) for s in other.sents}:
-        doc.from_array(attrs, theirs)
-        if tensor_fits:
-            doc.tensor = other.tensor
+    if wanted and wanted <= {(s.start, s.end) for s in other.sents}:
+        _adopt_ranges(doc, other, sorted(wanted))
         return
-    _adopt_ranges(doc, other, sorted(wanted))
+    attrs = list(PARSE_ATTRS)
+    doc.from_array(attrs, other.to_array(attrs))
+    if _tensor_fits(doc, other):
+        doc.tensor = other.tensor
+
+
+def _tensor_fits(doc: Doc, other: Doc) -> bool:
+    """Has ``other``, a reading of ``doc``'s words, a tensor row for each of them?"""
+    return other.tensor is not None and getattr(other.tensor, "shape", (0,))[0] == len(doc)
 
 
 def _adopt_ranges(doc: Doc, other: Doc, ranges: Sequence[tuple[int, int]], entities: bool = True) -> None:
@@ -543,9 +546,9 @@ def _adopt_ranges(doc: Doc, other: Doc, ranges: Sequence[tuple[int, int]], entit
     heads land inside the range)."""
     attrs = list(PARSE_ATTRS if entities else [a for a in PARSE_ATTRS if a not in (ENT_IOB, ENT_TYPE)])
     mine, theirs = doc.to_array(attrs), other.to_array(attrs)
-    tensor_fits = other.tensor is not None and getattr(other.tensor, "shape", (0,))[0] == len(doc)
     iob = attrs.index(ENT_IOB) if entities else -1
-    tensor = doc.tensor.copy() if tensor_fits and doc.tensor is not None and len(doc.tensor) == len(doc) else None
+    tensor = doc.tensor.copy() if _tensor_fits(doc, other) and doc.tensor is not None and len(doc.tensor) == len(doc) \
+        else None
     for start, end in ranges:
         mine[start:end] = theirs[start:end]
         if tensor is not None:

@@ -14,7 +14,7 @@ from recoupe.analysis.lexicons import (
     speech_forms, speech_lemma, speech_tokens,
 )
 from recoupe.analysis.quotes.coreference import is_person_noun
-from recoupe.analysis.quotes.index import anaphoric_description, credible_source, entities_in
+from recoupe.analysis.quotes.index import anaphoric_description, credible_source, entities_in, name_span
 from recoupe.analysis.quotes.indirect import _clause_bounds, closing_joint, content_start, main_predicate_comma
 from recoupe.analysis.quotes.syntax import (
     CONNECTIVES,
@@ -660,9 +660,7 @@ def _answers(subject: Token, lang: str) -> bool:
 def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str) -> Candidate | None:
     head = source_head(first)
     phrase_end = phrase_bounds(head, keep_acl=True)[1]
-    if head.ent_iob_ in ("B", "I"):  # a name the parse split keeps its words (*BFM* on *Business*)
-        name = next(e for e in doc.ents if e.start <= head.i < e.end)
-        phrase_end = max(phrase_end, name.end_char)
+    phrase_end = max(phrase_end, name_span(doc, head)[1])  # a name the parse split keeps its words (*BFM* on *Business*)
     # *Selon X et Y, …*, *selon des sources policières et judiciaires, …*: ``phrase_bounds`` leaves conjuncts out;
     # words of the source's own subtree up to the comma that closes it are still the source
     sent_end = sentence_bounds(cue)[1]

@@ -21,7 +21,7 @@ from recoupe.analysis.lexicons import (SUBJECT_DEPS, language_of, object_complem
                                       quote_words, role_nouns, speech_forms, speech_lemma, speech_verbs)
 from recoupe.analysis.quotes.according_to import source_head, stance_antecedent
 from recoupe.analysis.quotes.coreference import is_person_noun
-from recoupe.analysis.quotes.index import credible_source, entities_in, is_person
+from recoupe.analysis.quotes.index import credible_source, entities_in, is_person, name_span
 from recoupe.analysis.quotes.indirect import (content_start, main_clause_speaker, participial_clause, passive_agent,
                                              word_before)
 from recoupe.analysis.quotes.syntax import (
@@ -402,7 +402,7 @@ def direct_quotes(doc: Doc, lang: str) -> list[Candidate]:
         if headline is not None and n_words >= 2:
             cand = Candidate("direct", "direct_colon", (start, end), None, headline, 0.6)
             if label is not None:
-                cand.speaker_span = _name_span(doc, label)
+                cand.speaker_span = name_span(doc, label)
             out.append(cand)
             last_attributed = cand
             continue
@@ -999,16 +999,6 @@ def _identified_below(doc: Doc, head: Token, after: int) -> Token | None:
         if head.lemma_.lower() in lemmas and adjectives <= lemmas:
             return tok
     return None
-
-
-def _name_span(doc: Doc, tok: Token) -> tuple[int, int]:
-    """The whole mention of the person or organisation ``tok`` belongs to (*Donald Trump*, not
-    *Donald*), else the token."""
-    for e in entities_in(doc, tok.idx, tok.idx + len(tok.text)):
-        for m in e.mentions:
-            if m.start <= tok.idx < m.end:
-                return m.start, m.end
-    return tok.idx, tok.idx + len(tok.text)
 
 
 def _label_speaker(doc: Doc, start: int, lang: str) -> Token | None:

@@ -102,6 +102,16 @@ def entity_in(doc: Doc, start: int, end: int) -> Entity | None:
     return (people or found or [None])[0]
 
 
+def name_span(doc: Doc, tok: Token) -> tuple[int, int]:
+    """The whole mention of the entity ``tok`` belongs to (*Donald Trump*, not *Donald*; *BFM Business*, not *BFM*),
+    else the token's own characters."""
+    for e in entities_in(doc, tok.idx, tok.idx + len(tok.text)):
+        for m in e.mentions:
+            if m.start <= tok.idx < m.end:
+                return m.start, m.end
+    return tok.idx, tok.idx + len(tok.text)
+
+
 def credible_source(head: Token, bounds: tuple[int, int], lang: str, learned: bool = True) -> bool:
     """Attributive only when the phrase names a speaker, a source document, a pronoun, persons by a
     noun of persons (*les enseignants*, ``person_nouns.tsv``) or a public body by its head noun

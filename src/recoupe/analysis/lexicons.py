@@ -218,6 +218,7 @@ class QuoteWords:
     attitude_nouns: frozenset[str] = frozenset()
     recap_adverbs: frozenset[str] = frozenset()
     editorial_notes: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
     outlet_noun_kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 

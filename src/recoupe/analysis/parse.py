@@ -339,6 +339,11 @@ def locution_spans(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]]) -> l
     return out
 
 
+# the *que* and the adverbs of degree of a comparison (Grevisse, the comparative: *plus tôt que prévu*)
+_COMPARISON_THAN = frozenset({"que", "qu'", "qu’"})
+_COMPARATIVES = frozenset({"plus", "moins", "aussi", "autant"})
+
+
 def broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]]) -> list[tuple[int, int]]:
     """The locutions (``locution_spans``) the parse reads as a clause's words: a word outside one takes a clause
     relation (``HOLDS_NOTHING``) on one of its words, or one of its words is a subject, an auxiliary or a clause
@@ -355,6 +360,8 @@ def broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]]) ->
             continue
         inside = range(start, end)
         words = doc[start:end]
+        if end < len(doc) and doc[end].lower_ in _COMPARISON_THAN and any(t.lower_ in _COMPARATIVES for t in words):
+            continue  # a comparison's first term (*plus tôt que prévu*): read without it, *que* opens a clause
         if any(t.dep_ in IS_NOTHING and t.head.i not in inside for t in words) \
                 or any(c.dep_ in HOLDS_NOTHING and c.i not in inside for t in words for c in t.children):
             out.append((start, end))

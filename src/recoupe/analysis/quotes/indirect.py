@@ -362,6 +362,8 @@ def content_start(verb: Token, lang: str) -> Token | None:
         if child_marks and child.dep_ == "advcl" and child_marks[0].i > 0 \
                 and verb.doc[child_marks[0].i - 1].lower_ in words.not_complementizer:
             continue  # an adverbial clause of a locution (*dès que*, *avant que*, *pour que*): no content
+        if child_marks and _comparison_term(child, child_marks[0], words):
+            continue  # *a annoncé plus tôt que prévu la fermeture*: the second term of a comparison
         if child_marks and (child_marks[0].lower_ not in words.question_marks or verb.lemma_.lower() in words.asking_verbs):
             return child_marks[0]
         if lang == "en" and child.dep_ == "ccomp" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
@@ -380,8 +382,18 @@ def content_start(verb: Token, lang: str) -> Token | None:
             break
         if tok.lower_ in marks and tok.lower_ not in ("si", "s'", "s’", "if") and (tok.dep_ == "mark" or tok.pos_ == "SCONJ"):
             prev = doc[tok.i - 1].lower_
-            return None if prev in words.not_complementizer else tok
+            return None if prev in words.not_complementizer or _comparison_term(tok.head, tok, words) else tok
     return _clause_read_as_relative(verb, end) if lang == "fr" else None
+
+
+def _comparison_term(clause: Token, mark: Token, words) -> bool:
+    """Is the clause after *que* the second term of a comparison (*plus tôt que prévu*, *plus vite que jamais*)
+    rather than what the verb reports: a word announcing a *que* of its own (``announce_que``) among the few
+    before it, and a clause with no subject, no finite verb and no auxiliary or copula (*elle estime aussi qu'il est
+    temps…* reports), which a reported clause always has?"""
+    before = mark.doc[max(0, mark.i - 3):mark.i]
+    return any(t.lower_ in words.announce_que for t in before) and not finite(clause) \
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_.startswith(("aux", "cop", "expl")) for c in clause.children)
 
 
 # how far past the verb its own phrases may run before the que (an addressee and a date: *a annoncé jeudi soir

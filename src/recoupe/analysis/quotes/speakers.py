@@ -73,7 +73,8 @@ from recoupe.analysis.quotes.offices import OFFICE_HOLDER, known_holder
 from recoupe.analysis.quotes.syntax import (DE_FORMS, DOCUMENT_RULE_PREFIX, IMPERSONAL_RULE, SAID_NOUN, SAID_NOUN_ALONE,
                                            Candidate, clause_subject, completed_noun, demonstrative_end, detached_name,
                                            has_finite_verb, inverted_subject, phrase_bounds, subject_of)
-from recoupe.analysis.text import QUOTE_MARKS, char_span, fold, line_bounds, quoted_set, quoted_spans, token_at
+from recoupe.analysis.text import (QUOTE_MARKS, char_span, fold, line_bounds, quoted_set, quoted_spans, strip_span,
+                                   token_at)
 from recoupe.model import Entity, Quote, Span
 
 
@@ -144,6 +145,7 @@ def resolve(doc: Doc, cands: list[Candidate], lang: str) -> list[Quote]:
         passing = cand.rule == SAID_NOUN
         found = _labelled(doc, cand, by_rules) if continued is not None or cand.rule == "direct_interview" \
             or said_noun else _scored(doc, cand, by_rules, discourse, anchor, lang)
+        found.span = without_occasion(doc, found.span, lang)
         cand.result = {"speaker": found.span, "canonical": found.canonical, "role": found.role,
                        "evidence": found.evidence, "record": found.record, "referent": by_rules.referent,
                        "anchor": anchor, "end": max(cand.content[1], cand.cue[1] if cand.cue else 0)}
@@ -549,6 +551,89 @@ def _report_agreement(doc: Doc, cand: Candidate) -> tuple[str | None, bool]:
         genders = verb.morph.get("Gender")
         gender = genders[0] if len(genders) == 1 else None
     return gender, plural
+
+
+# prepositions that open where, when, to whom or through what a statement was made, after its speaker's phrase
+# (*a déclaré X à la presse*, *sur LCI*, *dans un entretien*, *lors de sa visite*, *en marge du
+# sommet*; *said X to reporters*, *on CNN*, *in an interview*, *during a briefing*): closed-class words
+_OCCASION_CASES = frozenset({"à", "au", "aux", "sur", "auprès", "dans", "devant", "lors", "en",
+                             "to", "on", "in", "at", "during"})
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "this", "last"})
+# the words a phrase does not end on: a participle, a preposition, a determiner, a number, a conjunction
+_UNFINISHED = frozenset({"VERB", "AUX", "ADP", "DET", "NUM", "CCONJ", "SCONJ"})
+
+
+def without_occasion(doc: Doc, span: Span | None, lang: str) -> Span | None:
+    """The speaker phrase without the circumstances of the saying the parse hung on it (*le maire à la presse*,
+    *X, ce jeudi sur LCI*, *la sénatrice dans un entretien au Figaro*, *la préfète en accueillant des
+    apprentis*): the person, not the occasion. Phrases are stripped from the right, each one the last words
+    of the phrase, a noun's own complement (not a participle's: *une enquête parue dans L'Express* keeps where it
+    appeared) that names an outlet, a time, an occasion, an audience or a document (``quote_words``
+    ``occasion_nouns``, ``time_nouns``, ``outlet_nouns``; ``chain.outlet_named``), or any such prepositional
+    phrase right after a name (a name takes no complement: *X au journaliste*, *X sur Twitter*), or a gerund.
+    Only the words shown change: the resolution has read the whole phrase."""
+    if span is None:
+        return span
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or len(words) < 3:
+        return span
+    root, end = words.root, words.end
+    while True:
+        cut = next((k for k in range(root.i + 1, end) if _opens_occasion(doc, k, root, end, lang)), None)
+        last = cut - 1 if cut is not None else None
+        while last is not None and last > root.i and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        if cut is None or doc[last].pos_ in _UNFINISHED:
+            break  # a phrase left open (*une note publiée*, *l'arrêté du 3*): its complement is part of it
+        end = cut
+    if end == words.end:
+        return span
+    start, stop = strip_span(doc, span.start, doc[end - 1].idx + len(doc[end - 1].text))
+    return char_span(doc, start, stop) if stop > start else span
+
+
+def _opens_occasion(doc: Doc, k: int, root: Token, end: int, lang: str) -> bool:
+    """Do the words ``k`` to ``end`` form one occasion phrase of the speaker phrase headed by ``root``
+    (``without_occasion``)?"""
+    opener = doc[k]
+    if opener.ent_iob_ == "I" or doc[root.i:k].text.count("(") > doc[root.i:k].text.count(")"):
+        return False  # inside a name (*le Journal du dimanche*) or a bracket (*X (31 ans)*)
+    time_nouns = quote_words(lang).time_nouns
+    if opener.lower_ in _OCCASION_CASES and opener.dep_ in ("case", "mark", "fixed"):
+        noun = opener.head if opener.dep_ != "fixed" else opener.head.head
+    elif opener.lower_ in _DEMONSTRATIVES and opener.dep_ == "det" and (
+            opener.head.lemma_.lower() in time_nouns or opener.head.pos_ == "NUM"
+            and any(c.lemma_.lower() in time_nouns for c in opener.head.children)):
+        noun = opener.head  # *ce vendredi*, *ce 2 juillet*
+    elif opener.lemma_.lower() in time_nouns and opener.text.islower():
+        noun = opener  # *samedi*
+    else:
+        return False
+    if not k <= noun.i < end or noun.left_edge.i != k or not root.i < noun.head.i < k and noun.head.i != root.i:
+        return False  # a phrase of its own, opened by the opener and hung on the speaker phrase before it
+    above = noun.head
+    while above.i != root.i:  # hung on the speaker's noun through nouns only, not through a participle, an
+        if above.pos_ not in ("NOUN", "PROPN", "NUM") or above.head.i == above.i:  # adjective or relative:
+            return False  # *une enquête parue lundi dans L'Express*, *X, présent au conseil*: where it appeared
+        above = above.head
+    inside = {t.i for t in noun.subtree} | {opener.i}
+    if any(i not in inside and not (doc[i].is_punct or doc[i].is_space) for i in range(k, end)):
+        return False
+    if opener.lower_ == "en" and noun.pos_ == "VERB":
+        return "Part" in noun.morph.get("VerbForm")  # a gerund: *en accueillant des apprentis*
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if opener.lower_ in _OCCASION_CASES and root.pos_ == "PROPN" and opener.lower_ != "en" and not any(
+            c.dep_ in ("appos", "nmod") and root.i < c.i < k for c in root.children):
+        return True  # a name's own prepositional phrase: to whom, where or through what it spoke
+    lemma = noun.lemma_.lower()
+    words = quote_words(lang)
+    if lemma in words.occasion_nouns or lemma in words.outlet_nouns or lemma in words.time_nouns:
+        return True
+    if opener.lower_ in ("dans", "in") and lemma in source_nouns(lang):
+        return True  # *X, dans un communiqué*
+    return noun.pos_ == "PROPN" and any(outlet_named(e.canonical) is not None
+                                        for e in entities_in(doc, noun.idx, noun.idx + len(noun.text)))
 
 
 def _plural_agent(cand: Candidate, found: Found) -> Found:

@@ -93,3 +93,16 @@ def test_a_locution_before_que_is_read_again_unless_it_compares(fr_base, words, 
     doc = hand_parsed(fr_base, words, heads, deps, ["X"] * len(words), [""] * len(words))
     assert [doc[a:b].text for a, b in broken_locutions(doc, locution_index(fr_base))] == broken
 
+
+
+def test_a_person_called_is_no_report(fr):
+    text = "Le ministre Paul Viala a appelé Karim Benali pour le remercier de son soutien."
+    assert find_quotes(fr(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Le député Paul Viala s'est exprimé devant l'association « Terre Commune » samedi.",
+    "Le préfet a lancé l'opération « Bouclier » contre les cambriolages.",
+])
+def test_the_name_of_a_body_or_an_operation_is_nobodys_words(fr, text):
+    assert not [q for q in find_quotes(fr(text)) if q.kind == "direct"]

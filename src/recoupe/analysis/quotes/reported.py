@@ -142,6 +142,15 @@ def _answered(doc: Doc, content: tuple[int, int], lemma: str, lang: str) -> bool
                                    for t in span)
 
 
+def _person_object(verb: Token) -> bool:
+    """Is the verb's first object a person's name (*a appelé X*, *a félicité X*)? Outside the object frame of the
+    valency lexicon (``speech_frames``: *dénoncer X*, *accuser X* report what they target), a person the verb
+    takes is whom the words were addressed to, not the words (invented examples)."""
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i]
+    return bool(objects) and any(is_person(e) for e in entities_in(verb.doc, objects[0].idx,
+                                                                  objects[0].idx + len(objects[0].text)))
+
+
 def _in_lexicon_frame(frame: str, verb: Token, lemma: str, lang: str) -> bool:
     if frame in ("que", "colon", "incise"):
         return True
@@ -212,6 +221,8 @@ def wide_candidates(doc: Doc, lang: str, found: list[Candidate], skip: SpanSet) 
         frame, content = framed
         if content[1] - content[0] < 8 or frame == "prep" and _answered(doc, content, lemma, lang):
             continue
+        if frame == "obj" and not _in_lexicon_frame(frame, verb, lemma, lang) and _person_object(verb):
+            continue  # *aurait appelé X pour le féliciter*: a person the verb takes is whom it is said to, not what
         if frame != "que" and _unrealised_infinitive(verb, lang):
             continue  # *pour critiquer X*, *est de dénoncer X*: no speech act took place, as in ``indirect``
         if frame in ("obj", "inf", "prep") and _negated(verb, lang):

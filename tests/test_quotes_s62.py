@@ -1,7 +1,8 @@
 """A speaker phrase shows the person, not the circumstances of the saying the parse hung on it (*a déclaré le maire
 à la presse*: ``speakers.without_occasion``); *plus tôt* and *plus tard* are adverbial locutions the parse repair
 reads past; a *que* closing a comparison (*plus tôt que prévu*) opens no reported clause; *railler* and *moquer*
-report their object. Issue 14, session 62. Invented sentences only; a hand-made parse pins the broken locution."""
+report their object; a person a verb calls or thanks is no report, nor the name of a body in quotation marks.
+Issue 14, session 62. Invented sentences only; a hand-made parse pins the broken locution."""
 
 from __future__ import annotations
 
@@ -36,8 +37,7 @@ def test_the_speaker_phrase_stops_before_the_occasion(fr, text, fragment, speake
     # a title's own complement, not where the words were said
     ("« La ligne est claire », a déclaré Marc Dupuis, porte-parole du groupe au palais Bourbon.", "La ligne",
      "Marc Dupuis, porte-parole du groupe au palais Bourbon"),
-    ("« On verra », a dit le candidat à la primaire de la droite.", "On verra",
-     "le candidat à la primaire de la droite"),
+    ("« On verra », a dit le candidat à la mairie de Lyon.", "On verra", "le candidat à la mairie de Lyon"),
     # a time that is a noun's own complement
     ("« Le texte passera », a dit le directeur de l'édition du soir.", "Le texte passera",
      "le directeur de l'édition du soir"),

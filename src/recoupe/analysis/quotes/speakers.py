@@ -611,10 +611,12 @@ def _opens_occasion(doc: Doc, k: int, root: Token, end: int, lang: str) -> bool:
         return False
     if not k <= noun.i < end or noun.left_edge.i != k or not root.i < noun.head.i < k and noun.head.i != root.i:
         return False  # a phrase of its own, opened by the opener and hung on the speaker phrase before it
+    # hung on the speaker's noun through nouns only, not through a participle, an adjective or a relative (*une
+    # enquête parue lundi dans L'Express*, *X, présent au conseil*: where it appeared, where X was)
     above = noun.head
-    while above.i != root.i:  # hung on the speaker's noun through nouns only, not through a participle, an
-        if above.pos_ not in ("NOUN", "PROPN", "NUM") or above.head.i == above.i:  # adjective or relative:
-            return False  # *une enquête parue lundi dans L'Express*, *X, présent au conseil*: where it appeared
+    while above.i != root.i:
+        if above.pos_ not in ("NOUN", "PROPN", "NUM") or above.head.i == above.i:
+            return False
         above = above.head
     inside = {t.i for t in noun.subtree} | {opener.i}
     if any(i not in inside and not (doc[i].is_punct or doc[i].is_space) for i in range(k, end)):

@@ -80,6 +80,11 @@ def test_mocking_reports_its_object(fr, text, content):
     (["Les", "syndicats", "estiment", "quant", "à", "eux", "que", "la", "grève", "continue", "."],
      [1, 2, 2, 2, 5, 3, 9, 8, 9, 5, 2],
      ["det", "nsubj", "ROOT", "advmod", "case", "fixed", "mark", "det", "nsubj", "ccomp", "punct"], ["quant à eux"]),
+    # a locution holding a degree word not at its head is no comparison: read again as well
+    (["Le", "maire", "rappelle", "une", "fois", "de", "plus", "que", "la", "loi", "tient", "."],
+     [1, 2, 2, 4, 2, 6, 4, 10, 9, 10, 6, 2],
+     ["det", "nsubj", "ROOT", "det", "obl", "case", "fixed", "mark", "det", "nsubj", "ccomp", "punct"],
+     ["une fois de plus"]),
     # the same reading after *plus tôt*: a comparison's first term, whose *que* a second reading would misread
     (["Le", "maire", "a", "annoncé", "plus", "tôt", "que", "prévu", "la", "fermeture", "."],
      [1, 3, 3, 3, 5, 3, 7, 5, 9, 7, 3],

@@ -211,13 +211,16 @@ def _clause_follows(tok: Token) -> bool:
         if j == i + 1 or j >= len(doc) or doc[j].text != ",":
             return False
         i = j + 1
-    return i < len(doc) and doc[i].lower_ in ("que", "qu'", "qu’")
+    return i < len(doc) and doc[i].lower_ in _QUE
+
+
+_QUE = frozenset({"que", "qu'", "qu’"})
 
 
 def _subordinate(root: Token) -> bool:
     """Is the sentence's root verb marked as a subordinate clause (*que*, *qu'*)? The parser made the complement
     clause of a verb it did not see the root (*Le député X juge, lui, que la loi est…*)."""
-    return any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") and c.i < root.i for c in root.children)
+    return any(c.dep_ == "mark" and c.lower_ in _QUE and c.i < root.i for c in root.children)
 
 
 def _noun_complement_after(tok: Token, lemma: str) -> bool:
@@ -339,11 +342,6 @@ def locution_spans(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]]) -> l
     return out
 
 
-# the *que* and the adverbs of degree of a comparison (Grevisse, the comparative: *plus tôt que prévu*)
-_COMPARISON_THAN = frozenset({"que", "qu'", "qu’"})
-_COMPARATIVES = frozenset({"plus", "moins", "aussi", "autant"})
-
-
 def broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]]) -> list[tuple[int, int]]:
     """The locutions (``locution_spans``) the parse reads as a clause's words: a word outside one takes a clause
     relation (``HOLDS_NOTHING``) on one of its words, or one of its words is a subject, an auxiliary or a clause
@@ -352,16 +350,20 @@ def broken_locutions(doc: Doc, index: dict[str, tuple[tuple[str, ...], ...]]) ->
     alone between quotation marks: a quoted fragment, whose reading without it would be an empty quotation."""
     if not index or not doc.has_annotation("DEP"):
         return []
+    from recoupe.analysis.lexicons import quote_words
     from recoupe.analysis.text import QUOTE_MARKS
 
+    comparatives = quote_words("fr").announce_que
     out = []
     for start, end in locution_spans(doc, index):
         if 0 < start and end < len(doc) and doc[start - 1].text in QUOTE_MARKS and doc[end].text in QUOTE_MARKS:
             continue
         inside = range(start, end)
         words = doc[start:end]
-        if end < len(doc) and doc[end].lower_ in _COMPARISON_THAN and any(t.lower_ in _COMPARATIVES for t in words):
-            continue  # a comparison's first term (*plus tôt que prévu*): read without it, *que* opens a clause
+        if end < len(doc) and doc[end].lower_ in _QUE and words[0].lower_ in comparatives:
+            # a comparison's first term, opened by its degree word (*plus tôt que prévu*: ``announce_que``): read
+            # without it, *que* would open a clause; not *a rappelé une fois de plus que…*, a report
+            continue
         if any(t.dep_ in IS_NOTHING and t.head.i not in inside for t in words) \
                 or any(c.dep_ in HOLDS_NOTHING and c.i not in inside for t in words for c in t.children):
             out.append((start, end))

@@ -386,7 +386,7 @@ def content_start(verb: Token, lang: str) -> Token | None:
     return _clause_read_as_relative(verb, end) if lang == "fr" else None
 
 
-def _comparison_term(clause: Token, mark: Token, words) -> bool:
+def _comparison_term(clause: Token, mark: Token, words: QuoteWords) -> bool:
     """Is the clause after *que* the second term of a comparison (*plus tôt que prévu*, *plus vite que jamais*)
     rather than what the verb reports: a word announcing a *que* of its own (``announce_que``) among the few
     before it, and a clause with no subject, no finite verb and no auxiliary or copula (*elle estime aussi qu'il est

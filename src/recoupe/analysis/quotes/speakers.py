@@ -598,7 +598,8 @@ def _opens_occasion(doc: Doc, k: int, root: Token, end: int, lang: str) -> bool:
     opener = doc[k]
     if opener.ent_iob_ == "I" or doc[root.i:k].text.count("(") > doc[root.i:k].text.count(")"):
         return False  # inside a name (*le Journal du dimanche*) or a bracket (*X (31 ans)*)
-    time_nouns = quote_words(lang).time_nouns
+    words = quote_words(lang)
+    time_nouns = words.time_nouns
     if opener.lower_ in _OCCASION_CASES and opener.dep_ in ("case", "mark", "fixed"):
         noun = opener.head if opener.dep_ != "fixed" else opener.head.head
     elif opener.lower_ in _DEMONSTRATIVES and opener.dep_ == "det" and (
@@ -629,7 +630,6 @@ def _opens_occasion(doc: Doc, k: int, root: Token, end: int, lang: str) -> bool:
             c.dep_ in ("appos", "nmod") and root.i < c.i < k for c in root.children):
         return True  # a name's own prepositional phrase: to whom, where or through what it spoke
     lemma = noun.lemma_.lower()
-    words = quote_words(lang)
     if lemma in words.occasion_nouns or lemma in words.outlet_nouns or lemma in words.time_nouns:
         return True
     if opener.lower_ in ("dans", "in") and lemma in source_nouns(lang):

@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc
 
-from recoupe.analysis.component import doc_component
+from recoupe.analysis.component import doc_component, doc_text
 from recoupe.analysis.lexicons import language_of
 from recoupe.analysis.quotes.according_to import according_to
 from recoupe.analysis.quotes.direct import direct_quotes, embedded_posts, floating_after_reports, signed_blocks
@@ -50,6 +50,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
     cands += floating_after_reports(doc, cands)
     cands += interview_quotes(doc, lang, cands)
     cands += scored_quotes(doc, lang, cands, direct_spans)
+    # a stray mark pairs a closing quotation mark with the next opening one (*…jusqu'à la fin". "Nous partirons…*):
+    # what lies between holds no word, and no one said it
+    text = doc_text(doc)
+    cands = [c for c in cands if any(ch.isalnum() for ch in text[c.content[0]:c.content[1]])]
     return resolve(doc, _dedupe(doc, _posts_yield(doc, cands)), lang)
 
 

@@ -678,6 +678,8 @@ def _selon_phrase(doc: Doc, cue: Token, cue_end: Token, first: Token, lang: str)
         return None
     sent_start, sent_end = sentence_bounds(cue)
     before = doc_text(doc)[sent_start:cue.idx].strip(" \t•-–*·")
+    if before.rstrip(", ").lower() in CONNECTIVES:
+        before = ""  # *Mais selon X, …*, *Or, d'après X, …*: the connective opens the sentence, not the report
     after = doc_text(doc)[bounds[1]:sent_end].strip(" \t.,;!?—–")
     if not before:
         content = strip_span(doc, bounds[1], sent_end)

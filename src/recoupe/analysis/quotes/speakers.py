@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 from recoupe.analysis.animacy import vector_person_noun
 from recoupe.analysis.chain import outlet_named
 from recoupe.analysis.component import doc_text
-from recoupe.analysis.lexicons import (SUBJECT_DEPS, institution_nouns, quote_words, role_nouns, source_nouns,
-                                      speech_lemma)
+from recoupe.analysis.lexicons import (SUBJECT_DEPS, institution_nouns, language_of, quote_words, role_nouns,
+                                      source_nouns, speech_lemma)
 from recoupe.analysis.parse import reread_producer, rewired_producer
 from recoupe.analysis.quotes.candidates import (
     SpeakerCandidate,
@@ -68,7 +68,7 @@ from recoupe.analysis.quotes.coreference import (
     token_gender,
 )
 from recoupe.analysis.quotes.direct import near_previous, subhead
-from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person
+from recoupe.analysis.quotes.index import anaphoric_description, entities_in, entity_index, is_person, name_span
 from recoupe.analysis.quotes.offices import OFFICE_HOLDER, known_holder
 from recoupe.analysis.quotes.syntax import (DE_FORMS, DOCUMENT_RULE_PREFIX, IMPERSONAL_RULE, SAID_NOUN, SAID_NOUN_ALONE,
                                            Candidate, clause_subject, completed_noun, demonstrative_end, detached_name,
@@ -1086,7 +1086,7 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         return Found(Span(text=m.text, start=m.start, end=m.end), ent.canonical,
                      first_role(ent, lang) if is_person(ent) else None, confidence,
                      referent_of(doc, ent, (m.start, m.end)))
-    bounds = cand.speaker_span or phrase_bounds(head, keep_acl=cand.kind == "according_to")
+    bounds = _whole_name_at_end(doc, cand.speaker_span or phrase_bounds(head, keep_acl=cand.kind == "according_to"))
     named_at = []
     for ent in entities_in(doc, head.idx, head.idx + len(head.text)):
         for m in ent.mentions:
@@ -1230,6 +1230,17 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
             return _described_holder(doc, span, protagonist, role, lang, confidence, identified=True)
         return Found(span, None, role, confidence * 0.8, description_referent(head, bounds))
     return Found(span, None, role, confidence * 0.8)
+
+
+def _whole_name_at_end(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
+    """*Le président français Emmanuel Macron a salué…*: the parser may hang a name's last word outside the
+    speaker phrase (read as an adverb, the verb's); a name mention the phrase's last word opens runs on to its
+    end (``index.name_span``), so the phrase shows and resolves to the whole name."""
+    last = token_at(doc, bounds[1] - 1)
+    if last is None or last.pos_ != "PROPN":
+        return bounds
+    start, end = name_span(doc, last)
+    return (bounds[0], end) if start >= bounds[0] and end > bounds[1] else bounds
 
 
 def _described_holder(doc: Doc, span: Span | None, holder: tuple[Entity, Span], role: str | None, lang: str,
@@ -1415,7 +1426,8 @@ def _said_where(doc: Doc, ent: Entity, bounds: tuple[int, int]) -> bool:
     for m in ent.mentions:
         if bounds[0] <= m.start < bounds[1]:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and len(span) and oblique(span.root):
+            # any word of the name the parse hung outside it (*sur France | Inter*, the second word on the verb)
+            if span is not None and any(oblique(t) for t in span if not span.start <= t.head.i < span.end):
                 return True
     return False
 
@@ -1624,8 +1636,10 @@ def _name_after_organisation(doc: Doc, core: tuple[int, int], bounds: tuple[int,
             if name is None or name.start == 0:
                 continue
             prev = doc[name.start - 1]  # the organisation's last word, not a person noun nor a preposition
-            if prev.pos_ in ("PROPN", "X") and prev.text[:1].isupper() and prev.ent_type_ in ("ORG", "MISC", ""):
-                return [ent]
+            if prev.pos_ in ("PROPN", "X") and prev.text[:1].isupper() and prev.ent_type_ in ("ORG", "MISC", "LOC", ""):
+                return [ent]  # *le maire de Nantes Paul Dupont*: a place names no one either
+            if prev.pos_ == "NOUN" and prev.lemma_.lower() in institution_nouns(language_of(doc)):
+                return [ent]  # *le trésorier du parti Paul Dupont*: a body's common noun
     return []
 
 
@@ -1644,8 +1658,15 @@ def _core_bounds(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
     """The head with its name parts and appositions (``le porte-parole, Chris Meagher``), not its
     complements: in ``l'adjoint du ministre X`` the speaker is not X."""
     ids = {head.i}
+    lang = language_of(head.doc)
+    # a name right after a noun of persons or of a body, with no preposition, is its holder's or its own, whatever
+    # the parser called it (*la rabbine Dupuis*, *l'ONG Oxfam* read as complements; not *l'affaire Dupuis*)
+    titled = head.pos_ == "NOUN" and (is_person_noun(head, lang) or lang == "fr" and vector_person_noun(head)
+                                      or head.lemma_.lower() in institution_nouns(lang))
     for child in head.children:
-        if child.dep_ in ("appos", "flat:name", "flat", "compound", "amod", "det"):
+        bare_name = titled and child.dep_ in ("nmod", "obl") and child.pos_ == "PROPN" and child.i == head.i + 1 \
+            and not any(c.dep_ == "case" for c in child.children)
+        if child.dep_ in ("appos", "flat:name", "flat", "compound", "amod", "det") or bare_name:
             ids.update(t.i for t in child.subtree)
     doc = head.doc
     name = detached_name(head, max(ids), ids)

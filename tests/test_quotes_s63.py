@@ -78,3 +78,13 @@ def test_a_name_closing_the_title_names_its_holder(fr, text, fragment, canonical
 def test_a_minister_of_religion_speaks(fr, text, fragment, speaker, canonical):
     quote = next(q for content, q in quotes_in(fr, text).items() if fragment in content)
     assert (quote.speaker.text, quote.speaker_canonical) == (speaker, canonical)
+
+
+@pytest.mark.parametrize("verb", ["poursuit", "ajoute"])
+def test_a_description_that_continues_a_turn_takes_up_the_previous_speaker(fr, verb):
+    # the discourse's pick stands against the person the sentence before named as the object of a participle
+    text = ('Julien Morvan, ancien conseiller de Paul Ricard, ne votera pas pour lui en 2027. "Nos routes se sont '
+            'séparées depuis longtemps", a expliqué Julien Morvan lundi sur LCI, reprochant à Paul Ricard son virage '
+            f'à droite. L\'écrivain {verb}: "Je pense que la maire sera réélue sans difficulté."')
+    quote = quotes_in(fr, text)["Je pense que la maire sera réélue sans difficulté."]
+    assert (quote.speaker.text, quote.speaker_canonical) == ("L'écrivain", "Julien Morvan")

@@ -35,6 +35,7 @@ from recoupe.analysis.quotes.candidates import (
 )
 from recoupe.analysis.quotes.coreference import (
     AGENT_ROLES,
+    CONTINUATION,
     answers_someone,
     Discourse,
     Referent,
@@ -1206,6 +1207,10 @@ def _resolve_speaker(doc: Doc, cand: Candidate, lang: str, discourse: Discourse,
         # "Le milliardaire a poursuivi…": the previous speaker
         found = _topic_found(doc, head, span, bounds, anchor, discourse, lang, confidence)
         if found is not None and not excluded(found.referent.entity if found.referent else None):
+            # a verb that continues a turn (*L'avocate poursuit :*) makes the previous speaker the description's
+            # referent whatever its article says of gender, as it does for a pronoun (``Discourse.antecedent``): the
+            # pick stands, not re-weighed by the scorer against people named nearby
+            found.identified = found.identified or _verb_lemma(cand, doc) in CONTINUATION
             return found
         named = _person_named_just_before(doc, head, bounds, discourse, lang)
         if named is not None and excluded(named.entity):

@@ -1627,10 +1627,11 @@ def _in_complement(ent: Entity, head: Token, phrase: tuple[int, int]) -> bool:
 
 def _name_after_organisation(doc: Doc, core: tuple[int, int], bounds: tuple[int, int]) -> list[Entity]:
     """*le secrétaire général de la CGT Paul Dupont*, *le directeur des études de l'institut X Paul Dupont*
-    (invented): a person's name closing the speaker phrase right after an organisation's name, which the parse
-    hangs on the complement rather than on the head. The name is the head's: the complement names the
-    organisation (*de la CGT*), and a name after a person noun (*l'adjoint du ministre X*: X is the minister) or
-    a preposition (*le porte-parole de X*) is left to the rules that read those."""
+    (invented): a person's name closing the speaker phrase right after an organisation's name, a place's name or a
+    body's common noun (*du parti*, since session 63), which the parse hangs on the complement rather than on the
+    head. The name is the head's: the complement names the organisation or the place (*de la CGT*, *de Nantes*), and
+    a name after a person noun (*l'adjoint du ministre X*: X is the minister) or a preposition (*le porte-parole de
+    X*) is left to the rules that read those."""
     for ent in entities_in(doc, core[1], bounds[1]):
         if not is_person(ent):
             continue

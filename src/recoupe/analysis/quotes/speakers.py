@@ -831,8 +831,13 @@ def _one_of(head: Token, lang: str) -> bool:
     (``names_a_group``: *la famille X* stands for several)? Such a description is no plural referent's, whatever
     the scorer weighs (number agreement, as a pronoun's). A thing's may be (*les derniers chiffres…*, then *ce
     décompte*: one count of several figures)."""
-    return head.morph.get("Number") == ["Sing"] and not names_a_group(head, lang) \
-        and (is_person_noun(head, lang) or lang == "fr" and vector_person_noun(head))
+    return head.morph.get("Number") == ["Sing"] and not names_a_group(head, lang) and _noun_of_persons(head, lang)
+
+
+def _noun_of_persons(noun: Token, lang: str) -> bool:
+    """A noun of persons by the lexicons (``is_person_noun``, *la ministre*) or, in French, by the person-noun
+    model (``animacy``, *l'édile*)."""
+    return is_person_noun(noun, lang) or lang == "fr" and vector_person_noun(noun)
 
 
 def _percentage_head(head: Token) -> bool:
@@ -1664,15 +1669,8 @@ def _core_bounds(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
     """The head with its name parts and appositions (``le porte-parole, Chris Meagher``), not its
     complements: in ``l'adjoint du ministre X`` the speaker is not X."""
     ids = {head.i}
-    lang = language_of(head.doc)
-    # a name right after a noun of persons or of a body, with no preposition, is its holder's or its own, whatever
-    # the parser called it (*la rabbine Dupuis*, *l'ONG Oxfam* read as complements; not *l'affaire Dupuis*)
-    titled = head.pos_ == "NOUN" and (is_person_noun(head, lang) or lang == "fr" and vector_person_noun(head)
-                                      or head.lemma_.lower() in institution_nouns(lang))
     for child in head.children:
-        bare_name = titled and child.dep_ in ("nmod", "obl") and child.pos_ == "PROPN" and child.i == head.i + 1 \
-            and not any(c.dep_ == "case" for c in child.children)
-        if child.dep_ in ("appos", "flat:name", "flat", "compound", "amod", "det") or bare_name:
+        if child.dep_ in ("appos", "flat:name", "flat", "compound", "amod", "det") or _bare_title_name(head, child):
             ids.update(t.i for t in child.subtree)
     doc = head.doc
     name = detached_name(head, max(ids), ids)
@@ -1686,6 +1684,16 @@ def _core_bounds(head: Token, bounds: tuple[int, int]) -> tuple[int, int]:
     if head.pos_ in ("PROPN", "X"):
         return bounds
     return start, end
+
+
+def _bare_title_name(head: Token, child: Token) -> bool:
+    """*la rabbine Dupuis*, *l'ONG Oxfam* (invented): a name right after a noun of persons or of a body, with no
+    preposition, is its holder's or its own, whatever the parser called it (a complement); not *l'affaire Dupuis*."""
+    if child.dep_ not in ("nmod", "obl") or child.pos_ != "PROPN" or child.i != head.i + 1 or head.pos_ != "NOUN" \
+            or any(c.dep_ == "case" for c in child.children):
+        return False
+    lang = language_of(head.doc)
+    return _noun_of_persons(head, lang) or head.lemma_.lower() in institution_nouns(lang)
 
 
 def _canonical_within(doc: Doc, ent: Entity, bounds: tuple[int, int]) -> str:

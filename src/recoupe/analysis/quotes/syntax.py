@@ -682,10 +682,11 @@ def speaker_head(verb: Token) -> Token | None:
     if subject is not None and subject.lower_ in ("-t", "-t-"):  # "a-t-il": the pronoun follows
         nxt = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
         subject = nxt if nxt is not None and nxt.lower_.startswith("-") else None
-    if subject is not None and subject.lower_ in ("-il", "il") and impersonal_passive(verb):
-        return None  # "est-il écrit dans le rapport": impersonal, nobody speaks
-    if subject is not None and subject.lower_ in ("-il", "il") and subject.head.lemma_.lower() == "falloir":
-        return None  # *Faut-il rappeler que…*: the subject of *falloir* is always impersonal (the writer asks)
+    if subject is not None and subject.lower_ in ("-il", "il") and (
+            impersonal_passive(verb) or subject.head.lemma_.lower() == "falloir"):
+        # impersonal, nobody speaks: *est-il écrit dans le rapport*; *Faut-il rappeler que…*, the subject of
+        # *falloir* is always impersonal (the writer asks)
+        return None
     if subject is not None and _subject_of_passive(subject, verb):
         # *la trêve est proclamée, que…*: what is proclaimed, not who proclaims; the agent on the verb speaks
         # (*le projet est jugé utile par la Capeb*, when the parser hangs the agent on the verb)
